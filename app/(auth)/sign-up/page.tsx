@@ -1,0 +1,12 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { currentSession } from '@/lib/auth/session';
+import { signUpAction } from '../actions';
+import { AuthForm } from '../auth-form';
+
+export const metadata: Metadata = { title: 'Sign up' };
+
+export default async function SignUpPage() {
+  if (await currentSession()) redirect('/console/instances');
+  return <AuthForm mode="sign-up" action={signUpAction} />;
+}

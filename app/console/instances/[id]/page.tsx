@@ -1,0 +1,67 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { InstanceActions } from '@/components/console/instance-actions';
+import { PendingWatcher } from '@/components/console/pending-watcher';
+import { StatusBadge } from '@/components/ui/status-badge';
+import { requireSession } from '@/lib/auth/session';
+import { CloudError } from '@/lib/domain/errors';
+import type { InstanceStatus } from '@/lib/domain/instances';
+import { formatFen } from '@/lib/domain/money';
+import { getInstance, type InstanceView } from '@/lib/services/instances';
+
+export const metadata: Metadata = { title: 'Instance' };
+
+export default async function InstancePage({ params }: { params: Promise<{ id: string }> }) {
+  const { actor } = await requireSession();
+  const { id } = await params;
+  let instance: InstanceView;
+  try {
+    instance = getInstance(actor, id);
+  } catch (error) {
+    // Another account's instance is indistinguishable from one that never existed.
+    if (error instanceof CloudError && error.code === 'InvalidInstanceId.NotFound') notFound();
+    throw error;
+  }
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const status = instance.status as InstanceStatus;
+  const when = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'medium' });
+  const fields: [string, React.ReactNode][] = [
+    [t('instances.fieldId'), <code key="id">{instance.id}</code>],
+    [t('instances.fieldRegion'), t(`regions.${instance.regionId}`)],
+    [t('instances.fieldType'), `${instance.instanceTypeId} · ${t('instances.specs', { vcpu: instance.vcpu, memory: instance.memoryGib })}`],
+    [t('instances.fieldImage'), `${instance.imageName} (${instance.imageId})`],
+    [t('instances.fieldBilling'), `${t(instance.billing === 'subscription' ? 'instances.billingSubscription' : 'instances.billingPayg')} · ${t('common.perHour', { price: formatFen(instance.hourlyPriceFen) })}`],
+    [t('instances.fieldCreated'), when(instance.createdAt)],
+  ];
+  if (instance.releasedAt) fields.push([t('instances.fieldReleased'), when(instance.releasedAt)]);
+  if (instance.statusReason) fields.push([t('instances.fieldStatusReason'), instance.statusReason]);
+
+  return (
+    <div className="max-w-4xl space-y-5">
+      <Link href="/console/instances" className="text-sm text-brand-600 hover:underline">
+        ← {t('instances.backToList')}
+      </Link>
+      <div className="flex items-start justify-between gap-4">
+        <div>
+          <h1 className="flex items-center gap-3 text-2xl font-semibold">
+            {instance.name} <StatusBadge status={status} />
+          </h1>
+          <p className="font-mono text-sm text-slate-500">{instance.id}</p>
+        </div>
+        <InstanceActions id={instance.id} name={instance.name} status={status} afterRelease="/console/instances" />
+      </div>
+      <PendingWatcher pending={status === 'Pending' ? 1 : 0} />
+      <dl className="grid grid-cols-1 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+        {fields.map(([label, value]) => (
+          <div key={label} className="grid grid-cols-3 gap-4 px-5 py-3 text-sm">
+            <dt className="text-slate-500">{label}</dt>
+            <dd className="col-span-2">{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { runAction, type ActionState } from '@/lib/auth/action';
+import { describeInstances, releaseInstance, runInstances, startInstance, stopInstance } from '@/lib/services/instances';
+
+export async function launchAction(_: ActionState<unknown>, form: FormData): Promise<ActionState<unknown>> {
+  const result = await runAction((actor) =>
+    runInstances(actor, {
+      regionId: form.get('regionId'),
+      imageId: form.get('imageId'),
+      instanceTypeId: form.get('instanceTypeId'),
+      amount: form.get('amount'),
+      name: form.get('name') ?? undefined,
+    }),
+  );
+  if (!result?.ok) return result;
+  revalidatePath('/console/instances');
+  redirect(`/console/instances?launched=${result.data.instanceIds.length}`);
+}
+
+const lifecycle = { start: startInstance, stop: stopInstance, release: releaseInstance };
+
+export async function instanceAction(instanceId: string, action: keyof typeof lifecycle) {
+  const change = lifecycle[action];
+  if (!change) return null;
+  const result = await runAction((actor) => void change(actor, instanceId));
+  revalidatePath('/console/instances', 'layout');
+  return result;
+}
+
+/** How many of the caller's instances are still booting; the list polls this. */
+export async function pendingCountAction(): Promise<number> {
+  const result = await runAction((actor) => describeInstances(actor, { status: 'Pending', pageSize: 1 }).total);
+  return result?.ok ? result.data : 0;
+}

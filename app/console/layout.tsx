@@ -1,0 +1,35 @@
+import type { ReactNode } from 'react';
+import { AccountMenu } from '@/components/console/account-menu';
+import { LocaleSelect } from '@/components/console/locale-select';
+import { Logo } from '@/components/console/logo';
+import { RegionSelect } from '@/components/console/region-select';
+import { SideNav } from '@/components/console/side-nav';
+import { requireSession } from '@/lib/auth/session';
+import { formatFen } from '@/lib/domain/money';
+import { walletBalance } from '@/lib/services/wallet';
+import { listRegions } from '@/lib/services/catalogue';
+
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const { actor, user } = await requireSession();
+  const regions = listRegions().map((r) => r.id);
+  return (
+    <div className="flex min-h-screen flex-col">
+      <header className="sticky top-0 z-40 flex h-14 items-center justify-between gap-4 bg-slate-900 px-5 text-white">
+        <div className="flex items-center gap-6">
+          <Logo href="/console/instances" />
+          <RegionSelect regions={regions} current={user.regionId} />
+        </div>
+        <div className="flex items-center gap-4">
+          <LocaleSelect />
+          <AccountMenu name={user.name} email={user.email} accountId={actor.accountId} balance={formatFen(walletBalance(actor))} />
+        </div>
+      </header>
+      <div className="flex flex-1">
+        <aside className="hidden w-56 shrink-0 border-r border-slate-200 bg-white md:block">
+          <SideNav />
+        </aside>
+        <main className="min-w-0 flex-1 px-8 py-6">{children}</main>
+      </div>
+    </div>
+  );
+}

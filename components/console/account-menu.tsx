@@ -1,0 +1,46 @@
+'use client';
+
+import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
+import { useTranslations } from 'next-intl';
+import { signOutAction } from '@/app/(auth)/actions';
+
+export function AccountMenu({ name, email, accountId, balance }: { name: string; email: string; accountId: string; balance: string }) {
+  const t = useTranslations();
+  return (
+    <DropdownMenu.Root>
+      <DropdownMenu.Trigger className="flex items-center gap-3 rounded-md px-2 py-1 text-left text-sm hover:bg-slate-800 focus-visible:outline-2 focus-visible:outline-brand-500" aria-label={t('shell.account')}>
+        <span className="hidden text-right leading-tight sm:block">
+          <span className="block text-slate-100">{name}</span>
+          <span className="block text-xs text-slate-400" data-testid="wallet-balance">
+            {t('shell.wallet')}: {balance}
+          </span>
+        </span>
+        <span className="flex size-8 items-center justify-center rounded-full bg-brand-600 text-sm font-semibold text-white" aria-hidden>
+          {name.slice(0, 1).toUpperCase()}
+        </span>
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content align="end" sideOffset={6} className="z-50 w-72 rounded-lg border border-slate-200 bg-white p-2 text-sm text-slate-800 shadow-lg">
+          <div className="space-y-1 px-2 py-2">
+            <p className="font-medium">{name}</p>
+            <p className="text-slate-500">{email}</p>
+            <p className="text-slate-500">
+              {t('shell.accountId')}: <code className="text-slate-700">{accountId}</code>
+            </p>
+            <p className="text-slate-500">
+              {t('shell.wallet')}: <span className="font-medium text-slate-800">{balance}</span>
+            </p>
+          </div>
+          <DropdownMenu.Separator className="my-1 h-px bg-slate-100" />
+          <form action={signOutAction}>
+            <DropdownMenu.Item asChild>
+              <button type="submit" className="w-full rounded-md px-2 py-2 text-left outline-none hover:bg-slate-100 focus:bg-slate-100">
+                {t('common.signOut')}
+              </button>
+            </DropdownMenu.Item>
+          </form>
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
+  );
+}

@@ -1,0 +1,161 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { useActionState, useState, type ReactNode } from 'react';
+import { launchAction } from '@/app/console/instances/actions';
+import { Button } from '@/components/ui/button';
+import { Field, FormError } from '@/components/ui/field';
+import { MAX_LAUNCH_AMOUNT } from '@/lib/domain/launch';
+import { formatFen, timesFen } from '@/lib/domain/money';
+
+type WizardImage = { id: string; name: string; description: string; platform: string; osType: string; sizeGib: number; kind: string };
+type WizardType = { id: string; vcpu: number; memoryGib: number; hourlyPriceFen: number };
+
+function Step({ n, title, children }: { n: number; title: string; children: ReactNode }) {
+  return (
+    <section className="rounded-lg border border-slate-200 bg-white p-5" aria-labelledby={`step-${n}`}>
+      <h2 id={`step-${n}`} className="mb-4 flex items-center gap-3 text-base font-semibold">
+        <span className="flex size-6 items-center justify-center rounded-full bg-brand-600 text-xs text-white">{n}</span>
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+const optionClass = (selected: boolean) =>
+  `flex cursor-pointer items-start gap-3 rounded-md border p-3 text-sm transition-colors ${selected ? 'border-brand-500 bg-brand-50 ring-1 ring-brand-500' : 'border-slate-200 hover:border-slate-300'}`;
+
+export function LaunchWizard({ regionId, regions, images, instanceTypes }: { regionId: string; regions: string[]; images: WizardImage[]; instanceTypes: WizardType[] }) {
+  const t = useTranslations();
+  const router = useRouter();
+  const [state, formAction, pending] = useActionState(launchAction, null);
+  const [tab, setTab] = useState<'system' | 'custom' | 'marketplace'>('system');
+  const [imageId, setImageId] = useState('');
+  const [typeId, setTypeId] = useState(instanceTypes[0]?.id ?? '');
+  const [amount, setAmount] = useState('1');
+
+  const error = state && !state.ok ? state.error : undefined;
+  const fieldError = (name: string) => (error?.field === name ? error.message : undefined);
+  const type = instanceTypes.find((it) => it.id === typeId);
+  const count = Number.parseInt(amount, 10);
+  const validCount = Number.isInteger(count) && count >= 1 && count <= MAX_LAUNCH_AMOUNT;
+  const shown = images.filter((i) => (tab === 'custom' ? i.kind === 'custom' : i.kind === tab));
+
+  return (
+    <form action={formAction} className="grid gap-5 lg:grid-cols-[1fr_18rem]" noValidate>
+      <div className="space-y-5">
+        <FormError message={error && !error.field ? error.message : undefined} />
+        <Step n={1} title={t('wizard.stepRegion')}>
+          <input type="hidden" name="regionId" value={regionId} />
+          <div className="flex flex-wrap gap-2" role="radiogroup" aria-label={t('wizard.stepRegion')}>
+            {regions.map((r) => (
+              <button
+                key={r}
+                type="button"
+                role="radio"
+                aria-checked={r === regionId}
+                onClick={() => router.push(`/console/instances/new?region=${r}`)}
+                className={`rounded-md border px-3 py-2 text-sm ${r === regionId ? 'border-brand-500 bg-brand-50 font-medium text-brand-700' : 'border-slate-200 hover:border-slate-300'}`}
+              >
+                {t(`regions.${r}`)}
+              </button>
+            ))}
+          </div>
+          {fieldError('regionId') && <p className="mt-2 text-sm text-red-600">{fieldError('regionId')}</p>}
+        </Step>
+
+        <Step n={2} title={t('wizard.stepImage')}>
+          <div className="mb-4 flex gap-1 border-b border-slate-200" role="tablist">
+            {(['system', 'custom', 'marketplace'] as const).map((k) => (
+              <button
+                key={k}
+                type="button"
+                role="tab"
+                aria-selected={tab === k}
+                onClick={() => setTab(k)}
+                className={`-mb-px border-b-2 px-3 py-2 text-sm ${tab === k ? 'border-brand-600 font-medium text-brand-700' : 'border-transparent text-slate-600 hover:text-slate-900'}`}
+              >
+                {t(k === 'system' ? 'wizard.systemImages' : k === 'custom' ? 'wizard.customImages' : 'wizard.marketplaceImages')}
+              </button>
+            ))}
+          </div>
+          {tab === 'marketplace' ? (
+            <p className="text-sm text-slate-600">{t('wizard.marketplaceComing')}</p>
+          ) : shown.length === 0 ? (
+            <p className="text-sm text-slate-600">{t(tab === 'custom' ? 'wizard.noCustomImages' : 'wizard.noImages')}</p>
+          ) : (
+            <div className="grid gap-2 sm:grid-cols-2" role="radiogroup" aria-label={t('wizard.stepImage')}>
+              {shown.map((image) => (
+                <label key={image.id} className={optionClass(image.id === imageId)}>
+                  <input type="radio" name="imageId" value={image.id} checked={image.id === imageId} onChange={() => setImageId(image.id)} className="mt-1" />
+                  <span className="min-w-0">
+                    <span className="block font-medium">{image.description || image.platform}</span>
+                    <span className="block truncate font-mono text-xs text-slate-500" title={image.name}>
+                      {image.name}
+                    </span>
+                    <span className="block text-xs text-slate-500">
+                      {image.platform} · {image.osType} · {image.sizeGib} GiB
+                    </span>
+                  </span>
+                </label>
+              ))}
+            </div>
+          )}
+          {fieldError('imageId') && <p className="mt-2 text-sm text-red-600">{fieldError('imageId')}</p>}
+        </Step>
+
+        <Step n={3} title={t('wizard.stepType')}>
+          <div className="overflow-hidden rounded-md border border-slate-200" role="radiogroup" aria-label={t('wizard.stepType')}>
+            {instanceTypes.map((it) => (
+              <label key={it.id} className={`flex cursor-pointer items-center gap-4 border-b border-slate-100 px-4 py-2.5 text-sm last:border-b-0 ${it.id === typeId ? 'bg-brand-50' : 'hover:bg-slate-50'}`}>
+                <input type="radio" name="instanceTypeId" value={it.id} checked={it.id === typeId} onChange={() => setTypeId(it.id)} />
+                <span className="w-44 font-mono text-xs">{it.id}</span>
+                <span className="flex-1 text-slate-600">{t('instances.specs', { vcpu: it.vcpu, memory: it.memoryGib })}</span>
+                <span className="font-medium">{t('common.perHour', { price: formatFen(it.hourlyPriceFen) })}</span>
+              </label>
+            ))}
+          </div>
+          {fieldError('instanceTypeId') && <p className="mt-2 text-sm text-red-600">{fieldError('instanceTypeId')}</p>}
+        </Step>
+
+        <Step n={4} title={t('wizard.stepAmount')}>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field label={t('wizard.amount')} name="amount" type="number" min={1} max={MAX_LAUNCH_AMOUNT} value={amount} onChange={(e) => setAmount(e.target.value)} hint={t('wizard.amountHint')} error={fieldError('amount')} />
+            <Field label={t('wizard.name')} name="name" maxLength={128} hint={t('wizard.nameHint')} error={fieldError('name')} />
+          </div>
+        </Step>
+      </div>
+
+      <aside className="h-fit space-y-4 rounded-lg border border-slate-200 bg-white p-5 lg:sticky lg:top-20">
+        <h2 className="text-base font-semibold">{t('wizard.summary')}</h2>
+        <dl className="space-y-2 text-sm">
+          <div className="flex justify-between gap-2">
+            <dt className="text-slate-500">{t('wizard.stepRegion')}</dt>
+            <dd>{t(`regions.${regionId}`)}</dd>
+          </div>
+          <div className="flex justify-between gap-2">
+            <dt className="text-slate-500">{t('wizard.stepType')}</dt>
+            <dd className="font-mono text-xs">{typeId}</dd>
+          </div>
+          {type && validCount && (
+            <div className="flex justify-between gap-2">
+              <dt className="text-slate-500">{t('wizard.summaryTotal', { count, unit: formatFen(type.hourlyPriceFen) })}</dt>
+            </div>
+          )}
+        </dl>
+        <div className="border-t border-slate-100 pt-3">
+          <p className="text-sm text-slate-500">{t('wizard.summaryHourly')}</p>
+          <p className="text-2xl font-semibold text-brand-700" data-testid="hourly-total">
+            {type && validCount ? t('common.perHour', { price: formatFen(timesFen(type.hourlyPriceFen, count)) }) : '—'}
+          </p>
+        </div>
+        {!imageId && <p className="text-xs text-slate-500">{t('wizard.chooseImage')}</p>}
+        <Button type="submit" className="w-full" disabled={pending || !imageId || !typeId}>
+          {pending ? t('common.working') : t('wizard.submit', { count: validCount ? count : 1 })}
+        </Button>
+      </aside>
+    </form>
+  );
+}

@@ -1,0 +1,43 @@
+// The console's areas, in the order of the left navigation. Areas not built yet render an
+// honest "on its way" page (app/console/[area]).
+
+export type NavItem = { href: string; label: string; built: boolean };
+export type NavGroup = { label: string; items: NavItem[] };
+
+export const navGroups: NavGroup[] = [
+  {
+    label: 'compute',
+    items: [
+      { href: '/console/instances', label: 'instances', built: true },
+      { href: '/console/images', label: 'images', built: false },
+      { href: '/console/tasks', label: 'tasks', built: false },
+    ],
+  },
+  {
+    label: 'marketplace',
+    items: [
+      { href: '/console/licenses', label: 'licenses', built: false },
+      { href: '/console/orders', label: 'orders', built: false },
+    ],
+  },
+  {
+    label: 'storageGroup',
+    items: [
+      { href: '/console/buckets', label: 'buckets', built: false },
+      { href: '/console/imports', label: 'imports', built: false },
+    ],
+  },
+  {
+    label: 'accountGroup',
+    items: [
+      { href: '/console/billing', label: 'billing', built: false },
+      { href: '/console/access-keys', label: 'accessKeys', built: false },
+      { href: '/console/notifications', label: 'notifications', built: false },
+    ],
+  },
+];
+
+/** The label of an area not built yet, by its URL segment; undefined for anything else. */
+export function comingArea(segment: string): string | undefined {
+  return navGroups.flatMap((g) => g.items).find((i) => !i.built && i.href === `/console/${segment}`)?.label;
+}

@@ -1,0 +1,40 @@
+// The one database handle of the process. SQLite in WAL mode with foreign keys and a busy
+// timeout; better-sqlite3 transactions are synchronous and serialised, which is what makes
+// license consumption and other read-check-write use cases race-free.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { config } from '../lib/config';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+
+export function openDatabase(file: string): Db {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  return drizzle(sqlite, { schema });
+}
+
+export function applyMigrations(db: Db): void {
+  const migrationsFolder = path.resolve(/*turbopackIgnore: true*/ process.cwd(), 'db/migrations');
+  migrate(db, { migrationsFolder });
+}
+
+const holder = globalThis as { __stratusDb?: Db };
+
+/** The process-wide handle, opened on first use (Next may load this module more than once). */
+export function getDb(): Db {
+  holder.__stratusDb ??= openDatabase(config.databaseFile);
+  return holder.__stratusDb;
+}
+
+/** Tests point the process at a throwaway database. */
+export function useDatabase(db: Db): void {
+  holder.__stratusDb = db;
+}

@@ -1,0 +1,281 @@
+// The Stratus schema. Times are stored as integer milliseconds (Drizzle's timestamp_ms mode),
+// money as integer fen. Tables the auth library owns (users, sessions, credentials,
+// verifications) keep the column names better-auth expects.
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const createdAt = () => integer('created_at', { mode: 'timestamp_ms' }).notNull();
+
+// ─── Tenants and people ──────────────────────────────────────────────────────
+
+/** An account is a tenant: everything a customer owns hangs off its 16-digit id. */
+export const accounts = sqliteTable('accounts', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  /** none | applied | approved | rejected — the seller role (SEL-1). */
+  sellerStatus: text('seller_status').notNull().default('none'),
+  createdAt: createdAt(),
+});
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    emailVerified: integer('email_verified', { mode: 'boolean' }).notNull().default(false),
+    image: text('image'),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    /** Platform operators (admin role); never settable through sign-up. */
+    isAdmin: integer('is_admin', { mode: 'boolean' }).notNull().default(false),
+    /** The region the console opens in, remembered per user. */
+    regionId: text('region_id').notNull().default('cn-hangzhou'),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('users_email_unique').on(t.email), index('users_account_idx').on(t.accountId)],
+);
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    token: text('token').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    ipAddress: text('ip_address'),
+    userAgent: text('user_agent'),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('sessions_token_unique').on(t.token), index('sessions_user_idx').on(t.userId)],
+);
+
+/** better-auth's "account" model: how a user proves who they are (here: a password hash). */
+export const credentials = sqliteTable(
+  'credentials',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('provider_account_id').notNull(),
+    providerId: text('provider_id').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    accessToken: text('access_token'),
+    refreshToken: text('refresh_token'),
+    idToken: text('id_token'),
+    accessTokenExpiresAt: integer('access_token_expires_at', { mode: 'timestamp_ms' }),
+    refreshTokenExpiresAt: integer('refresh_token_expires_at', { mode: 'timestamp_ms' }),
+    scope: text('scope'),
+    password: text('password'),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('credentials_user_idx').on(t.userId)],
+);
+
+export const verifications = sqliteTable('verifications', {
+  id: text('id').primaryKey(),
+  identifier: text('identifier').notNull(),
+  value: text('value').notNull(),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  createdAt: createdAt(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+// ─── Catalogue ───────────────────────────────────────────────────────────────
+
+export const regions = sqliteTable('regions', {
+  id: text('id').primaryKey(),
+  sortOrder: integer('sort_order').notNull(),
+});
+
+export const instanceTypes = sqliteTable('instance_types', {
+  id: text('id').primaryKey(),
+  family: text('family').notNull(),
+  vcpu: integer('vcpu').notNull(),
+  memoryGib: integer('memory_gib').notNull(),
+  hourlyPriceFen: integer('hourly_price_fen').notNull(),
+});
+
+// ─── Images and instances ────────────────────────────────────────────────────
+
+export const images = sqliteTable(
+  'images',
+  {
+    id: text('id').primaryKey(),
+    regionId: text('region_id')
+      .notNull()
+      .references(() => regions.id),
+    /** system | custom | marketplace — with ownerAccountId, gives the caller's ImageOwnerAlias. */
+    kind: text('kind').notNull(),
+    /** The owning account of a custom image; null for platform (system, marketplace) images. */
+    ownerAccountId: text('owner_account_id').references(() => accounts.id),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    osType: text('os_type').notNull(),
+    platform: text('platform').notNull(),
+    architecture: text('architecture').notNull(),
+    sizeGib: integer('size_gib').notNull(),
+    status: text('status').notNull(),
+    productCode: text('product_code'),
+    productVersion: text('product_version'),
+    /** Lineage: system | instance | copy | import | published (product.md §2). */
+    source: text('source').notNull(),
+    sourceInstanceId: text('source_instance_id'),
+    sourceImageId: text('source_image_id'),
+    createdAt: createdAt(),
+    deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    index('images_region_kind_idx').on(t.regionId, t.kind),
+    index('images_owner_idx').on(t.ownerAccountId, t.regionId),
+    index('images_product_idx').on(t.productCode),
+  ],
+);
+
+export const instances = sqliteTable(
+  'instances',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    regionId: text('region_id')
+      .notNull()
+      .references(() => regions.id),
+    instanceTypeId: text('instance_type_id')
+      .notNull()
+      .references(() => instanceTypes.id),
+    imageId: text('image_id')
+      .notNull()
+      .references(() => images.id),
+    name: text('name').notNull(),
+    /** Pending | Running | Stopped | Frozen | Released */
+    status: text('status').notNull(),
+    /** Why an instance is Stopped or Frozen when the user did not ask for it (e.g. arrears, expiry). */
+    statusReason: text('status_reason'),
+    /** payg (hourly) | subscription */
+    billing: text('billing').notNull().default('payg'),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+    releasedAt: integer('released_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    index('instances_account_created_idx').on(t.accountId, t.createdAt),
+    index('instances_account_status_idx').on(t.accountId, t.status),
+    index('instances_image_idx').on(t.imageId),
+  ],
+);
+
+// ─── Money: a double-entry ledger (product.md §2) ────────────────────────────
+
+/**
+ * A book that money moves between. Each account has a wallet; sellers have a payable book;
+ * the platform has a revenue book and a clearing book that top-ups are paid in from, so the
+ * balances of all books always sum to zero.
+ */
+export const ledgerBooks = sqliteTable(
+  'ledger_books',
+  {
+    id: text('id').primaryKey(),
+    /** wallet | seller_payable | platform_revenue | payment_clearing */
+    kind: text('kind').notNull(),
+    accountId: text('account_id').references(() => accounts.id),
+    balanceFen: integer('balance_fen').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('ledger_books_account_kind_unique').on(t.accountId, t.kind)],
+);
+
+/** One movement: a transfer writes two or more entries with the same transferId that sum to 0. */
+export const ledgerEntries = sqliteTable(
+  'ledger_entries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    transferId: text('transfer_id').notNull(),
+    bookId: text('book_id')
+      .notNull()
+      .references(() => ledgerBooks.id),
+    amountFen: integer('amount_fen').notNull(),
+    /** What the movement is for, e.g. topup, purchase, compute, refund. */
+    reason: text('reason').notNull(),
+    /** The order, instance or hour the movement belongs to. */
+    reference: text('reference'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('ledger_entries_book_idx').on(t.bookId, t.createdAt), index('ledger_entries_transfer_idx').on(t.transferId)],
+);
+
+// ─── Cross-cutting records ───────────────────────────────────────────────────
+
+/** ADM-3: every state-changing action, written in the same transaction as the change. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    actorUserId: text('actor_user_id'),
+    accountId: text('account_id'),
+    action: text('action').notNull(),
+    target: text('target'),
+    requestId: text('request_id').notNull(),
+    /** ok | error */
+    outcome: text('outcome').notNull(),
+    errorCode: text('error_code'),
+    detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>(),
+  },
+  (t) => [index('audit_log_account_at_idx').on(t.accountId, t.at), index('audit_log_at_idx').on(t.at)],
+);
+
+/** IMP-8: a ClientToken remembers the parameters and the first result of a call. */
+export const idempotencyRecords = sqliteTable(
+  'idempotency_records',
+  {
+    accountId: text('account_id').notNull(),
+    action: text('action').notNull(),
+    clientToken: text('client_token').notNull(),
+    parametersHash: text('parameters_hash').notNull(),
+    result: text('result', { mode: 'json' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('idempotency_unique').on(t.accountId, t.action, t.clientToken)],
+);
+
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    /** A message key under notifications.* in the catalogues; params fill it in. */
+    kind: text('kind').notNull(),
+    params: text('params', { mode: 'json' }).$type<Record<string, string | number>>().notNull().default(sql`'{}'`),
+    readAt: integer('read_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('notifications_account_idx').on(t.accountId, t.createdAt)],
+);
+
+/** Durable background work (lib/jobs): a row per job, claimed with a lease so a restart resumes it. */
+export const jobs = sqliteTable(
+  'jobs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind').notNull(),
+    payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    runAt: integer('run_at', { mode: 'timestamp_ms' }).notNull(),
+    /** waiting | done | failed */
+    state: text('state').notNull().default('waiting'),
+    attempts: integer('attempts').notNull().default(0),
+    leaseUntil: integer('lease_until', { mode: 'timestamp_ms' }),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('jobs_due_idx').on(t.state, t.runAt)],
+);

@@ -1,0 +1,8 @@
+import { defineConfig } from 'drizzle-kit';
+
+export default defineConfig({
+  dialect: 'sqlite',
+  schema: './db/schema.ts',
+  out: './db/migrations',
+  dbCredentials: { url: `${process.env.STRATUS_DATA_DIR ?? 'data'}/stratus.db` },
+});

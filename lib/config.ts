@@ -1,0 +1,39 @@
+// The environment, validated once (zod at every boundary, the environment included).
+import path from 'node:path';
+import { z } from 'zod';
+
+const schema = z.object({
+  STRATUS_MODE: z.enum(['production', 'demo', 'test']).default('production'),
+  STRATUS_DATA_DIR: z.string().min(1).default('data'),
+  STRATUS_BOOT_SECONDS: z.coerce.number().min(0).max(600).default(3),
+  BETTER_AUTH_SECRET: z.string().min(32).optional(),
+  BETTER_AUTH_URL: z.string().url().optional(),
+});
+
+export type Config = {
+  mode: 'production' | 'demo' | 'test';
+  dataDir: string;
+  databaseFile: string;
+  bootSeconds: number;
+  authSecret?: string;
+  authUrl?: string;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`Invalid environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ e.STRATUS_DATA_DIR);
+  return {
+    mode: e.STRATUS_MODE,
+    dataDir,
+    databaseFile: path.join(dataDir, 'stratus.db'),
+    bootSeconds: e.STRATUS_BOOT_SECONDS,
+    authSecret: e.BETTER_AUTH_SECRET,
+    authUrl: e.BETTER_AUTH_URL,
+  };
+}
+
+export const config = loadConfig();

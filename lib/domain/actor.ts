@@ -1,0 +1,20 @@
+// Who is calling. Every service takes the actor first and checks it (style.md).
+
+export type Role = 'buyer' | 'seller' | 'admin';
+
+export type Actor = {
+  /** null for the platform itself (background jobs). */
+  userId: string | null;
+  accountId: string;
+  roles: readonly Role[];
+  /** Ties the audit row and any API answer to this one call. */
+  requestId: string;
+};
+
+/** Roles follow from facts: every signed-in account buys; approved accounts sell; operators administer. */
+export function rolesOf(facts: { sellerStatus: string; isAdmin: boolean }): Role[] {
+  const roles: Role[] = ['buyer'];
+  if (facts.sellerStatus === 'approved') roles.push('seller');
+  if (facts.isAdmin) roles.push('admin');
+  return roles;
+}

@@ -1,0 +1,16 @@
+// How an image looks to a caller (product.md §2): whose it is, and whether they may use it.
+
+export type ImageKind = 'system' | 'custom' | 'marketplace';
+export type ImageOwnerAlias = 'system' | 'self' | 'others' | 'marketplace';
+export type ImageStatus = 'Creating' | 'Available' | 'CreateFailed' | 'UnAvailable';
+
+type ImageFacts = { kind: string; ownerAccountId: string | null; deletedAt: Date | null };
+
+/** The alias the caller sees, or null when the image is not visible to the caller at all. */
+export function ownerAliasFor(image: ImageFacts, accountId: string): ImageOwnerAlias | null {
+  if (image.deletedAt) return null;
+  if (image.kind === 'system') return 'system';
+  if (image.kind === 'marketplace') return 'marketplace';
+  if (image.ownerAccountId === accountId) return 'self';
+  return null;
+}

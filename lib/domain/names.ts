@@ -1,0 +1,17 @@
+// Names of images and instances (IMP-3): 2–128 characters, starting with a letter or a Chinese
+// character, then letters, digits, Chinese characters, "_", "-", "." or ":"; never a URL.
+
+const NAME = /^[A-Za-z\u4e00-\u9fa5][A-Za-z0-9\u4e00-\u9fa5_.:-]{1,127}$/;
+
+export function isValidResourceName(name: string): boolean {
+  return NAME.test(name) && !startsWithUrl(name);
+}
+
+export function startsWithUrl(text: string): boolean {
+  return /^https?:\/\//i.test(text);
+}
+
+/** Descriptions: 0–256 characters, never starting with a URL (IMP-3). */
+export function isValidDescription(text: string): boolean {
+  return [...text].length <= 256 && !startsWithUrl(text);
+}

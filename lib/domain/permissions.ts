@@ -1,0 +1,26 @@
+// Who may do what, as one table the services consult (style.md: permissions as data).
+// Ownership (which account's thing) is checked separately, by loading only the caller's rows.
+import { CloudError } from './errors';
+import type { Actor, Role } from './actor';
+
+export const permissions = {
+  'instance.run': ['buyer'],
+  'instance.describe': ['buyer'],
+  'instance.start': ['buyer'],
+  'instance.stop': ['buyer'],
+  'instance.release': ['buyer'],
+  'image.describe': ['buyer'],
+  'account.preferences': ['buyer'],
+  'wallet.read': ['buyer'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function can(actor: Pick<Actor, 'roles'>, permission: Permission): boolean {
+  const allowed: readonly Role[] = permissions[permission];
+  return actor.roles.some((role) => allowed.includes(role));
+}
+
+export function authorize(actor: Pick<Actor, 'roles'>, permission: Permission): void {
+  if (!can(actor, permission)) throw new CloudError('Forbidden');
+}

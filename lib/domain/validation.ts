@@ -1,0 +1,18 @@
+// Turns a zod verdict into the catalogue's error: MissingParameter for an absent field, else the
+// field's own code (e.g. InvalidParameter.Amount), so the API and the console answer alike.
+import type { z } from 'zod';
+import { CloudError, type CloudErrorCode } from './errors';
+
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  codes: Partial<Record<string, CloudErrorCode>>,
+): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = String(issue.path[0] ?? '');
+  const raw = input && typeof input === 'object' ? (input as Record<string, unknown>)[field] : undefined;
+  if (raw === undefined || raw === null || raw === '') throw new CloudError('MissingParameter', { param: field }, field);
+  throw new CloudError(codes[field] ?? 'InvalidParameter', { param: field }, field);
+}

@@ -1,0 +1,54 @@
+// Accounts (tenants), who is signed in as what, wallet balance, console preferences.
+import { eq } from 'drizzle-orm';
+import { accounts, users } from '../../db/schema';
+import { getDb } from '../../db/client';
+import { clock } from '../clock';
+import { rolesOf, type Actor } from '../domain/actor';
+import { newAccountId, newRequestId } from '../domain/ids';
+import { authorize } from '../domain/permissions';
+import { requireRegion } from './catalogue';
+import { ensureBook } from './ledger';
+import { mutate, read } from './transaction';
+
+/** A new tenant with its wallet, for a person signing up (called by the auth library's hook). */
+export function createAccount(name: string): string {
+  const db = getDb();
+  return db.transaction(
+    (tx) => {
+      let id = newAccountId();
+      while (tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, id)).get()) id = newAccountId();
+      tx.insert(accounts).values({ id, name, createdAt: clock.now() }).run();
+      ensureBook(tx, 'wallet', id);
+      return id;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+export type SignedInUser = { id: string; name: string; email: string; regionId: string; accountName: string };
+
+/** The actor for a signed-in user, or null when the user no longer exists. */
+export function loadActor(userId: string, requestId = newRequestId()): { actor: Actor; user: SignedInUser } | null {
+  return read((db) => {
+    const row = db
+      .select({ user: users, account: accounts })
+      .from(users)
+      .innerJoin(accounts, eq(accounts.id, users.accountId))
+      .where(eq(users.id, userId))
+      .get();
+    if (!row) return null;
+    return {
+      actor: { userId: row.user.id, accountId: row.account.id, roles: rolesOf({ sellerStatus: row.account.sellerStatus, isAdmin: row.user.isAdmin }), requestId },
+      user: { id: row.user.id, name: row.user.name, email: row.user.email, regionId: row.user.regionId, accountName: row.account.name },
+    };
+  });
+}
+
+export function setPreferredRegion(actor: Actor, regionId: string): void {
+  authorize(actor, 'account.preferences');
+  mutate(actor, 'SetPreferredRegion', (tx, note) => {
+    note.target = regionId;
+    requireRegion(tx, regionId);
+    if (actor.userId) tx.update(users).set({ regionId }).where(eq(users.id, actor.userId)).run();
+  });
+}

@@ -1,0 +1,190 @@
+import { count, eq } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { auditLog, images, instances, jobs } from '../../db/schema';
+import { newBuyer, throwawayDatabase } from '../../tests/helpers/database';
+import { clock } from '../clock';
+import { CloudError } from '../domain/errors';
+import { newResourceId } from '../domain/ids';
+import { runDueJobs } from '../jobs/worker';
+import { listLaunchableImages } from './catalogue';
+import { describeInstances, getInstance, releaseInstance, runInstances, startInstance, stopInstance } from './instances';
+import type { Actor } from '../domain/actor';
+
+const { db } = throwawayDatabase();
+
+afterEach(() => clock.reset());
+
+function systemImage(regionId = 'cn-hangzhou') {
+  return db().select().from(images).where(eq(images.regionId, regionId)).all().find((i) => i.kind === 'system')!;
+}
+
+function launch(actor: Actor, overrides: Record<string, unknown> = {}) {
+  return runInstances(actor, { regionId: 'cn-hangzhou', imageId: systemImage().id, instanceTypeId: 'ecs.g7.large', amount: 1, ...overrides });
+}
+
+function expectCloudError(work: () => unknown, code: string): CloudError {
+  try {
+    work();
+  } catch (error) {
+    expect(error).toBeInstanceOf(CloudError);
+    expect((error as CloudError).code).toBe(code);
+    return error as CloudError;
+  }
+  throw new Error(`expected ${code}, but the call succeeded`);
+}
+
+const instanceCount = (accountId: string) => db().select({ n: count() }).from(instances).where(eq(instances.accountId, accountId)).get()!.n;
+const jobCount = () => db().select({ n: count() }).from(jobs).get()!.n;
+
+async function bootAll() {
+  clock.advance(10_000);
+  await runDueJobs();
+}
+
+describe('runInstances', () => {
+  it('launches a batch as Pending, and the boot job makes them Running', async () => {
+    const buyer = newBuyer();
+    const { instanceIds } = launch(buyer, { amount: 2, name: 'web' });
+    expect(instanceIds).toHaveLength(2);
+    const page = describeInstances(buyer);
+    expect(page.items.map((i) => [i.name, i.status]).sort()).toEqual([
+      ['web-001', 'Pending'],
+      ['web-002', 'Pending'],
+    ]);
+    await bootAll();
+    expect(describeInstances(buyer).items.map((i) => i.status)).toEqual(['Running', 'Running']);
+  });
+
+  it('without a name, each instance is named by its id', () => {
+    const buyer = newBuyer();
+    const { instanceIds } = launch(buyer);
+    expect(getInstance(buyer, instanceIds[0]).name).toBe(instanceIds[0]);
+  });
+
+  describe('bad input creates nothing and answers with the catalogue code', () => {
+    it.each([
+      ['an invalid instance type', { instanceTypeId: 'ecs.nope.large' }, 'InvalidInstanceType.ValueNotSupported'],
+      ['amount 0', { amount: 0 }, 'InvalidParameter.Amount'],
+      ['amount 101', { amount: 101 }, 'InvalidParameter.Amount'],
+      ['an unknown region', { regionId: 'mars-1' }, 'RegionId.NotFound'],
+      ['an unknown image', { imageId: newResourceId('m') }, 'InvalidImageId.NotFound'],
+      ['no image', { imageId: undefined }, 'MissingParameter'],
+      ['a malformed name', { name: 'http://x' }, 'InvalidInstanceName.Malformed'],
+    ])('%s', (_, overrides, code) => {
+      const buyer = newBuyer();
+      const jobsBefore = jobCount();
+      const error = expectCloudError(() => launch(buyer, overrides), code);
+      expect(error.httpStatus).toBeGreaterThanOrEqual(400);
+      expect(instanceCount(buyer.accountId)).toBe(0);
+      expect(jobCount()).toBe(jobsBefore);
+    });
+
+    it("another account's custom image is answered as not found", () => {
+      const owner = newBuyer('Owner');
+      const other = newBuyer('Other');
+      const imageId = newResourceId('m');
+      db().insert(images).values({ ...systemImage(), id: imageId, kind: 'custom', ownerAccountId: owner.accountId, source: 'instance', name: 'owner-golden' }).run();
+
+      expectCloudError(() => launch(other, { imageId }), 'InvalidImageId.NotFound');
+      expect(instanceCount(other.accountId)).toBe(0);
+      expect(listLaunchableImages(other, 'cn-hangzhou').some((i) => i.id === imageId)).toBe(false);
+
+      // The owner can launch it.
+      expect(launch(owner, { imageId }).instanceIds).toHaveLength(1);
+      expect(listLaunchableImages(owner, 'cn-hangzhou').some((i) => i.id === imageId)).toBe(true);
+    });
+
+    it('an image of another region is not found in this one', () => {
+      const buyer = newBuyer();
+      expectCloudError(() => launch(buyer, { imageId: systemImage('cn-beijing').id }), 'InvalidImageId.NotFound');
+      expect(instanceCount(buyer.accountId)).toBe(0);
+    });
+  });
+
+  it('audits the launch, and the refused attempt too (ADM-3)', () => {
+    const buyer = newBuyer();
+    const { instanceIds } = launch(buyer);
+    expectCloudError(() => launch(buyer, { amount: 0 }), 'InvalidParameter.Amount');
+    const rows = db().select().from(auditLog).where(eq(auditLog.accountId, buyer.accountId)).all();
+    expect(rows.map((r) => [r.action, r.outcome, r.errorCode])).toEqual([
+      ['RunInstances', 'ok', null],
+      ['RunInstances', 'error', 'InvalidParameter.Amount'],
+    ]);
+    expect(rows[0].target).toBe(instanceIds[0]);
+    expect(rows[0].requestId).toBe(buyer.requestId);
+  });
+});
+
+describe('start, stop, release', () => {
+  it('follows the lifecycle and audits each step', async () => {
+    const buyer = newBuyer();
+    const [id] = launch(buyer).instanceIds;
+    expectCloudError(() => stopInstance(buyer, id), 'IncorrectInstanceStatus'); // still Pending
+    await bootAll();
+    expect(stopInstance(buyer, id).status).toBe('Stopped');
+    expectCloudError(() => stopInstance(buyer, id), 'IncorrectInstanceStatus');
+    expect(startInstance(buyer, id).status).toBe('Running');
+    const released = releaseInstance(buyer, id);
+    expect(released.status).toBe('Released');
+    expect(released.releasedAt).toBeInstanceOf(Date);
+    expectCloudError(() => startInstance(buyer, id), 'IncorrectInstanceStatus');
+
+    const actions = db().select().from(auditLog).where(eq(auditLog.target, id)).all().map((r) => `${r.action}:${r.outcome}`);
+    expect(actions).toEqual(['RunInstances:ok', 'StopInstance:error', 'instance.boot:ok', 'StopInstance:ok', 'StopInstance:error', 'StartInstance:ok', 'DeleteInstance:ok', 'StartInstance:error']);
+  });
+
+  it("another account cannot read or change an instance: it does not exist for them", async () => {
+    const owner = newBuyer('Owner');
+    const stranger = newBuyer('Stranger');
+    const [id] = launch(owner).instanceIds;
+    await bootAll();
+    expectCloudError(() => getInstance(stranger, id), 'InvalidInstanceId.NotFound');
+    expectCloudError(() => stopInstance(stranger, id), 'InvalidInstanceId.NotFound');
+    expectCloudError(() => releaseInstance(stranger, id), 'InvalidInstanceId.NotFound');
+    expect(describeInstances(stranger).total).toBe(0);
+    expect(getInstance(owner, id).status).toBe('Running');
+  });
+
+  it('a released instance is not booted by a late job', async () => {
+    const buyer = newBuyer();
+    const [id] = launch(buyer).instanceIds;
+    releaseInstance(buyer, id);
+    await bootAll();
+    expect(getInstance(buyer, id).status).toBe('Released');
+  });
+});
+
+describe('describeInstances', () => {
+  it('pages, filters by status and region, sorts by creation time, and hides released ones by default', async () => {
+    const buyer = newBuyer();
+    for (let i = 0; i < 5; i++) {
+      launch(buyer, { amount: 5, name: `batch${i}` });
+      clock.advance(1000);
+    }
+    launch(buyer, { regionId: 'cn-beijing', imageId: systemImage('cn-beijing').id, name: 'north' });
+    await bootAll();
+
+    const first = describeInstances(buyer, { pageSize: 10 });
+    expect(first.total).toBe(26);
+    expect(first.items).toHaveLength(10);
+    expect(first.items[0].name).toBe('north');
+    const last = describeInstances(buyer, { pageSize: 10, page: 3 });
+    expect(last.items).toHaveLength(6);
+
+    const oldest = describeInstances(buyer, { sort: 'oldest', pageSize: 1 }).items[0];
+    expect(oldest.name).toMatch(/^batch0-/);
+
+    expect(describeInstances(buyer, { regionId: 'cn-beijing' }).items.map((i) => i.name)).toEqual(['north']);
+
+    const north = describeInstances(buyer, { regionId: 'cn-beijing' }).items[0];
+    stopInstance(buyer, north.id);
+    expect(describeInstances(buyer, { status: 'Stopped' }).total).toBe(1);
+    releaseInstance(buyer, north.id);
+    expect(describeInstances(buyer).total).toBe(25);
+    expect(describeInstances(buyer, { status: 'Released' }).items.map((i) => i.id)).toEqual([north.id]);
+  });
+
+  it('rejects a page size over 100', () => {
+    expectCloudError(() => describeInstances(newBuyer(), { pageSize: 101 }), 'InvalidPageSize.Malformed');
+  });
+});

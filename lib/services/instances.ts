@@ -1,0 +1,175 @@
+// Instance use cases: launch, list, read, start, stop, release. One function per action,
+// shared by the console's server actions, the ECS API and the jobs (API-5).
+import { and, asc, count, desc, eq, inArray, ne, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { images, instances, instanceTypes } from '../../db/schema';
+import { clock } from '../clock';
+import { config } from '../config';
+import type { Actor } from '../domain/actor';
+import { CloudError } from '../domain/errors';
+import { newResourceId } from '../domain/ids';
+import { applyAction, batchNames, instanceStatuses, type InstanceAction, type InstanceStatus } from '../domain/instances';
+import { parseLaunchRequest } from '../domain/launch';
+import { authorize, type Permission } from '../domain/permissions';
+import { requireRegion, requireVisibleImage } from './catalogue';
+import { enqueueJob } from './jobs';
+import { mutate, read, type Tx } from './transaction';
+import { parseInput } from '../domain/validation';
+import type { Db } from '../../db/client';
+
+export type Instance = typeof instances.$inferSelect;
+
+export type InstanceView = Instance & {
+  imageName: string;
+  platform: string;
+  vcpu: number;
+  memoryGib: number;
+  hourlyPriceFen: number;
+};
+
+export type RunInstancesResult = { instanceIds: string[] };
+
+export function runInstances(actor: Actor, input: unknown): RunInstancesResult {
+  return mutate(actor, 'RunInstances', (tx, note) => {
+    authorize(actor, 'instance.run');
+    const request = parseLaunchRequest(input);
+    requireRegion(tx, request.regionId);
+    const image = requireVisibleImage(tx, actor, request.imageId, request.regionId);
+    if (image.status !== 'Available') throw new CloudError('IncorrectImageStatus', { imageId: image.id }, 'imageId');
+    const type = tx.select().from(instanceTypes).where(eq(instanceTypes.id, request.instanceTypeId)).get();
+    if (!type) throw new CloudError('InvalidInstanceType.ValueNotSupported', { instanceType: request.instanceTypeId }, 'instanceTypeId');
+
+    const now = clock.now();
+    const ids = Array.from({ length: request.amount }, () => newResourceId('i'));
+    const names = request.name ? batchNames(request.name, request.amount) : ids;
+    tx.insert(instances)
+      .values(
+        ids.map((id, i) => ({
+          id,
+          accountId: actor.accountId,
+          regionId: request.regionId,
+          instanceTypeId: type.id,
+          imageId: image.id,
+          name: names[i],
+          status: 'Pending',
+          billing: 'payg',
+          createdAt: now,
+        })),
+      )
+      .run();
+    // No real VM boots: a durable job moves the batch to Running after the boot delay.
+    enqueueJob(tx, 'instance.boot', { accountId: actor.accountId, instanceIds: ids }, new Date(now.getTime() + config.bootSeconds * 1000));
+    note.target = ids.join(',');
+    note.detail = { regionId: request.regionId, imageId: image.id, instanceType: type.id, amount: request.amount };
+    return { instanceIds: ids };
+  });
+}
+
+const listSchema = z.object({
+  regionId: z.string().optional(),
+  status: z.enum(instanceStatuses).optional(),
+  sort: z.enum(['newest', 'oldest']).default('newest'),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export type InstanceQuery = z.input<typeof listSchema>;
+
+export type InstancePage = { items: InstanceView[]; total: number; page: number; pageSize: number };
+
+function viewQuery(db: Db | Tx) {
+  return db
+    .select({
+      instance: instances,
+      imageName: images.name,
+      platform: images.platform,
+      vcpu: instanceTypes.vcpu,
+      memoryGib: instanceTypes.memoryGib,
+      hourlyPriceFen: instanceTypes.hourlyPriceFen,
+    })
+    .from(instances)
+    .innerJoin(images, eq(images.id, instances.imageId))
+    .innerJoin(instanceTypes, eq(instanceTypes.id, instances.instanceTypeId));
+}
+
+function toView(row: ReturnType<typeof viewQuery> extends { all(): (infer R)[] } ? R : never): InstanceView {
+  return { ...row.instance, imageName: row.imageName, platform: row.platform, vcpu: row.vcpu, memoryGib: row.memoryGib, hourlyPriceFen: row.hourlyPriceFen };
+}
+
+/** The caller's instances, newest first by default; released ones only when asked for by status. */
+export function describeInstances(actor: Actor, query: InstanceQuery = {}): InstancePage {
+  authorize(actor, 'instance.describe');
+  const q = parseInput(listSchema, query, { status: 'InvalidParameter', pageSize: 'InvalidPageSize.Malformed', page: 'InvalidPageNumber.Malformed' });
+  const filters: SQL[] = [eq(instances.accountId, actor.accountId)];
+  if (q.regionId) filters.push(eq(instances.regionId, q.regionId));
+  filters.push(q.status ? eq(instances.status, q.status) : ne(instances.status, 'Released'));
+  const where = and(...filters);
+  return read((db) => {
+    const total = db.select({ n: count() }).from(instances).where(where).get()?.n ?? 0;
+    const order = q.sort === 'oldest' ? asc(instances.createdAt) : desc(instances.createdAt);
+    const rows = viewQuery(db)
+      .where(where)
+      .orderBy(order, asc(instances.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize)
+      .all();
+    return { items: rows.map(toView), total, page: q.page, pageSize: q.pageSize };
+  });
+}
+
+function requireOwnInstance(db: Db | Tx, actor: Actor, instanceId: string): Instance {
+  const instance = db
+    .select()
+    .from(instances)
+    .where(and(eq(instances.id, instanceId), eq(instances.accountId, actor.accountId)))
+    .get();
+  // Another account's instance answers exactly like one that does not exist.
+  if (!instance) throw new CloudError('InvalidInstanceId.NotFound', { instanceId }, 'instanceId');
+  return instance;
+}
+
+export function getInstance(actor: Actor, instanceId: string): InstanceView {
+  authorize(actor, 'instance.describe');
+  return read((db) => {
+    const row = viewQuery(db)
+      .where(and(eq(instances.id, instanceId), eq(instances.accountId, actor.accountId)))
+      .get();
+    if (!row) throw new CloudError('InvalidInstanceId.NotFound', { instanceId }, 'instanceId');
+    return toView(row);
+  });
+}
+
+const actionMeta: Record<Exclude<InstanceAction, 'boot'>, { permission: Permission; audit: string }> = {
+  start: { permission: 'instance.start', audit: 'StartInstance' },
+  stop: { permission: 'instance.stop', audit: 'StopInstance' },
+  release: { permission: 'instance.release', audit: 'DeleteInstance' },
+};
+
+function changeStatus(actor: Actor, instanceId: string, action: Exclude<InstanceAction, 'boot'>): Instance {
+  const meta = actionMeta[action];
+  return mutate(actor, meta.audit, (tx, note) => {
+    note.target = instanceId;
+    authorize(actor, meta.permission);
+    const instance = requireOwnInstance(tx, actor, instanceId);
+    const status = applyAction(instance.status as InstanceStatus, action);
+    const releasedAt = status === 'Released' ? clock.now() : null;
+    tx.update(instances).set({ status, statusReason: null, releasedAt }).where(eq(instances.id, instance.id)).run();
+    note.detail = { from: instance.status, to: status };
+    return { ...instance, status, statusReason: null, releasedAt };
+  });
+}
+
+export const startInstance = (actor: Actor, instanceId: string) => changeStatus(actor, instanceId, 'start');
+export const stopInstance = (actor: Actor, instanceId: string) => changeStatus(actor, instanceId, 'stop');
+export const releaseInstance = (actor: Actor, instanceId: string) => changeStatus(actor, instanceId, 'release');
+
+/** The boot job: Pending instances of a batch become Running (released ones stay released). */
+export function completeBoot(actor: Actor, instanceIds: string[]): void {
+  mutate(actor, 'instance.boot', (tx, note) => {
+    note.target = instanceIds.join(',');
+    tx.update(instances)
+      .set({ status: 'Running' })
+      .where(and(inArray(instances.id, instanceIds), eq(instances.status, 'Pending')))
+      .run();
+  });
+}

@@ -1,0 +1,55 @@
+// Durable background work. A job is a row; the worker claims due rows with a lease, so a job
+// whose process died is claimed again when its lease runs out (restart-safe, nothing lost).
+import { and, asc, eq, isNull, lte, or } from 'drizzle-orm';
+import { jobs } from '../../db/schema';
+import { getDb } from '../../db/client';
+import { clock } from '../clock';
+import type { Tx } from './transaction';
+
+export type Job = typeof jobs.$inferSelect;
+
+export const JOB_LEASE_MS = 60_000;
+const MAX_ATTEMPTS = 8;
+
+/** Written inside the caller's transaction: the job exists if and only if the change does. */
+export function enqueueJob(tx: Tx, kind: string, payload: Record<string, unknown>, runAt: Date = clock.now()): void {
+  tx.insert(jobs).values({ kind, payload, runAt, createdAt: clock.now() }).run();
+}
+
+export function claimDueJobs(limit = 10): Job[] {
+  const db = getDb();
+  return db.transaction(
+    (tx) => {
+      const now = clock.now();
+      const due = tx
+        .select()
+        .from(jobs)
+        .where(and(eq(jobs.state, 'waiting'), lte(jobs.runAt, now), or(isNull(jobs.leaseUntil), lte(jobs.leaseUntil, now))))
+        .orderBy(asc(jobs.runAt), asc(jobs.id))
+        .limit(limit)
+        .all();
+      const leaseUntil = new Date(now.getTime() + JOB_LEASE_MS);
+      for (const job of due) {
+        tx.update(jobs).set({ leaseUntil, attempts: job.attempts + 1 }).where(eq(jobs.id, job.id)).run();
+      }
+      return due.map((job) => ({ ...job, leaseUntil, attempts: job.attempts + 1 }));
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+export function completeJob(id: number): void {
+  getDb().update(jobs).set({ state: 'done', leaseUntil: null, lastError: null }).where(eq(jobs.id, id)).run();
+}
+
+/** Retries with exponential backoff (2 s, 4 s, 8 s …) until the attempts run out. */
+export function failJob(job: Job, error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  const giveUp = job.attempts >= MAX_ATTEMPTS;
+  const runAt = new Date(clock.now().getTime() + 2 ** job.attempts * 1000);
+  getDb()
+    .update(jobs)
+    .set({ state: giveUp ? 'failed' : 'waiting', runAt, leaseUntil: null, lastError: message.slice(0, 1000) })
+    .where(eq(jobs.id, job.id))
+    .run();
+}

@@ -1,0 +1,41 @@
+// The ledger: books and balanced transfers between them, always inside the caller's transaction.
+import { eq, sql } from 'drizzle-orm';
+import { ledgerBooks, ledgerEntries } from '../../db/schema';
+import { clock } from '../clock';
+import { assertBalanced, type BookKind, type Posting } from '../domain/ledger';
+import type { Tx } from './transaction';
+import type { Db } from '../../db/client';
+
+export function bookId(kind: BookKind, accountId: string | null): string {
+  return accountId ? `${kind}:${accountId}` : kind;
+}
+
+/** Creates the book if it is not there yet and returns its id. */
+export function ensureBook(tx: Tx | Db, kind: BookKind, accountId: string | null): string {
+  const id = bookId(kind, accountId);
+  tx.insert(ledgerBooks).values({ id, kind, accountId, createdAt: clock.now() }).onConflictDoNothing().run();
+  return id;
+}
+
+export function transfer(tx: Tx, postings: readonly Posting[], reason: string, reference?: string): string {
+  assertBalanced(postings);
+  const transferId = globalThis.crypto.randomUUID();
+  const createdAt = clock.now();
+  for (const p of postings) {
+    tx.insert(ledgerEntries).values({ transferId, bookId: p.bookId, amountFen: p.amountFen, reason, reference, createdAt }).run();
+    tx.update(ledgerBooks)
+      .set({ balanceFen: sql`${ledgerBooks.balanceFen} + ${p.amountFen}` })
+      .where(eq(ledgerBooks.id, p.bookId))
+      .run();
+  }
+  return transferId;
+}
+
+export function balanceOf(db: Tx | Db, id: string): number {
+  return db.select({ balance: ledgerBooks.balanceFen }).from(ledgerBooks).where(eq(ledgerBooks.id, id)).get()?.balance ?? 0;
+}
+
+/** The platform's own books exist once, with no account. */
+export function platformBook(tx: Tx | Db, kind: Extract<BookKind, 'platform_revenue' | 'payment_clearing'>): string {
+  return ensureBook(tx, kind, null);
+}

@@ -1,0 +1,54 @@
+// One use case = one SQLite transaction, with its audit row written inside it (ADM-3).
+// A refused attempt is audited too, after the rollback, so the log shows what was tried.
+import { auditLog } from '../../db/schema';
+import { getDb, type Db } from '../../db/client';
+import { clock } from '../clock';
+import { CloudError } from '../domain/errors';
+import type { Actor } from '../domain/actor';
+
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export type AuditNote = { target?: string; detail?: Record<string, unknown> };
+
+type AuditRow = typeof auditLog.$inferInsert;
+
+function auditRow(actor: Actor, action: string, note: AuditNote, error?: unknown): AuditRow {
+  return {
+    at: clock.now(),
+    actorUserId: actor.userId,
+    accountId: actor.accountId,
+    action,
+    target: note.target ?? null,
+    requestId: actor.requestId,
+    outcome: error ? 'error' : 'ok',
+    errorCode: error ? (error instanceof CloudError ? error.code : 'InternalError') : null,
+    detail: note.detail ?? null,
+  };
+}
+
+/**
+ * Runs a state-changing use case in one immediate transaction. `note` lets the use case say
+ * what it touched; it is written to the audit log with the outcome.
+ */
+export function mutate<T>(actor: Actor, action: string, work: (tx: Tx, note: AuditNote) => T): T {
+  const db = getDb();
+  const note: AuditNote = {};
+  try {
+    return db.transaction(
+      (tx) => {
+        const result = work(tx, note);
+        tx.insert(auditLog).values(auditRow(actor, action, note)).run();
+        return result;
+      },
+      { behavior: 'immediate' },
+    );
+  } catch (error) {
+    db.insert(auditLog).values(auditRow(actor, action, note, error)).run();
+    throw error;
+  }
+}
+
+/** Read-only use cases share the same snapshot rules but write nothing. */
+export function read<T>(work: (db: Db) => T): T {
+  return work(getDb());
+}

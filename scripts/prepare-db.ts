@@ -1,0 +1,23 @@
+// Migrate, seed reference data, and in demo/test mode seed the demo people and write their
+// credentials to <data dir>/demo-credentials.json. Safe to run on every start.
+import fs from 'node:fs';
+import path from 'node:path';
+import { applyMigrations, getDb } from '../db/client';
+import { seedCatalogue, seedDemo, type DemoCredential } from '../db/seed';
+import { config } from '../lib/config';
+
+export async function prepareDatabase(): Promise<DemoCredential[]> {
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const db = getDb();
+  applyMigrations(db);
+  seedCatalogue(db);
+  if (config.mode === 'production') return [];
+  const demo = await seedDemo(db);
+  fs.writeFileSync(path.join(config.dataDir, 'demo-credentials.json'), JSON.stringify({ users: demo }, null, 2) + '\n');
+  return demo;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const demo = await prepareDatabase();
+  console.log(`Database ready at ${config.databaseFile}${demo.length ? ` with ${demo.length} demo users` : ''}.`);
+}

@@ -1,0 +1,86 @@
+// `npm test`: unit and service tests (vitest), then end-to-end tests (Playwright in Debian's
+// Chromium against the built app on a free port with a throwaway database). Ends with one
+// closing line: "tests: N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const results = fs.mkdtempSync(path.join(os.tmpdir(), 'stratus-test-'));
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env } });
+  return result.status ?? 1;
+}
+
+function ensureChromium(): boolean {
+  if (fs.existsSync(CHROMIUM)) return true;
+  const isRoot = process.getuid?.() === 0;
+  if (isRoot && fs.existsSync('/usr/bin/apt-get')) {
+    console.log("Chromium is missing: installing Debian's chromium package…");
+    run('apt-get', ['update', '-qq']);
+    run('apt-get', ['install', '-y', '-qq', 'chromium'], { DEBIAN_FRONTEND: 'noninteractive' });
+    if (fs.existsSync(CHROMIUM)) return true;
+  }
+  console.error(`The end-to-end tests need Chromium at ${CHROMIUM}. Install it with: sudo apt-get install chromium (or set CHROMIUM_PATH).`);
+  return false;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+type Count = { passed: number; failed: number; skipped: number };
+
+function vitestCount(file: string): Count {
+  const report = JSON.parse(fs.readFileSync(file, 'utf8'));
+  return { passed: report.numPassedTests, failed: report.numFailedTests + (report.numFailedTests === 0 && !report.success ? 1 : 0), skipped: report.numPendingTests + report.numTodoTests };
+}
+
+function playwrightCount(file: string): Count {
+  const stats = JSON.parse(fs.readFileSync(file, 'utf8')).stats;
+  return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
+}
+
+function readCount(file: string, read: (f: string) => Count): Count {
+  try {
+    return read(file);
+  } catch {
+    return { passed: 0, failed: 1, skipped: 0 }; // the runner died before reporting: count it as a failure
+  }
+}
+
+const vitestJson = path.join(results, 'vitest.json');
+const vitestStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+const unit = readCount(vitestJson, vitestCount);
+
+let e2e: Count = { passed: 0, failed: 0, skipped: 0 };
+let e2eStatus = 0;
+if (process.env.STRATUS_SKIP_E2E) {
+  console.log('STRATUS_SKIP_E2E is set: end-to-end tests skipped.');
+} else if (!ensureChromium()) {
+  e2e = { passed: 0, failed: 1, skipped: 0 };
+  e2eStatus = 1;
+} else {
+  const e2eJson = path.join(results, 'e2e.json');
+  const port = await freePort();
+  e2eStatus = run('npx', ['playwright', 'test'], { E2E_PORT: String(port), E2E_DATA_DIR: path.join(results, 'data'), E2E_JSON: e2eJson });
+  e2e = readCount(e2eJson, playwrightCount);
+}
+
+const passed = unit.passed + e2e.passed;
+const failed = unit.failed + e2e.failed;
+const skipped = unit.skipped + e2e.skipped;
+console.log(`\nunit+service: ${unit.passed} passed, ${unit.failed} failed; end-to-end: ${e2e.passed} passed, ${e2e.failed} failed`);
+const ok = vitestStatus === 0 && e2eStatus === 0 && failed === 0;
+console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(ok ? 0 : 1);
