@@ -11,6 +11,7 @@ const { prepareDatabase } = await import('./prepare-db');
 const { config } = await import('../lib/config');
 
 const root = process.cwd();
+const nextBin = path.join(root, 'node_modules', '.bin', 'next');
 const port = process.env.PORT ?? '3000';
 const sourceDirs = ['app', 'components', 'lib', 'db', 'i18n', 'messages', 'public'];
 const sourceFiles = ['next.config.js', 'package.json', 'postcss.config.mjs', 'tsconfig.json'];
@@ -31,14 +32,14 @@ function buildIfNeeded(): void {
   const buildId = fs.statSync(path.join(root, '.next', 'BUILD_ID'), { throwIfNoEntry: false });
   if (buildId && buildId.mtimeMs >= newestSourceMtime()) return;
   console.log('Building Stratus (sources changed or no build yet)…');
-  const result = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: process.env });
+  const result = spawnSync(nextBin, ['build'], { stdio: 'inherit', env: process.env });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
 const demo = await prepareDatabase();
 buildIfNeeded();
 
-const server = spawn('npx', ['next', 'start', '-p', port], { stdio: 'inherit', env: process.env });
+const server = spawn(nextBin, ['start', '-p', port], { stdio: 'inherit', env: process.env });
 console.log(`\nStratus (${config.mode} mode) on http://localhost:${port} — data in ${config.dataDir}`);
 if (demo.length) {
   console.log('Demo sign-ins (also in demo-credentials.json in the data directory):');

@@ -10,7 +10,7 @@ import path from 'node:path';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const results = fs.mkdtempSync(path.join(os.tmpdir(), 'stratus-test-'));
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
+function run(command: string, args: string[], env: Record<string, string> = {}): number {
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env } });
   return result.status ?? 1;
 }
@@ -62,6 +62,7 @@ function readCount(file: string, read: (f: string) => Count): Count {
 const vitestJson = path.join(results, 'vitest.json');
 const vitestStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
 const unit = readCount(vitestJson, vitestCount);
+if (vitestStatus !== 0 && unit.failed === 0) unit.failed = 1;
 
 let e2e: Count = { passed: 0, failed: 0, skipped: 0 };
 let e2eStatus = 0;
@@ -75,6 +76,8 @@ if (process.env.STRATUS_SKIP_E2E) {
   const port = await freePort();
   e2eStatus = run('npx', ['playwright', 'test'], { E2E_PORT: String(port), E2E_DATA_DIR: path.join(results, 'data'), E2E_JSON: e2eJson });
   e2e = readCount(e2eJson, playwrightCount);
+  // A server that never started reports no test at all: that is a failure, not a pass.
+  if (e2eStatus !== 0 && e2e.failed === 0) e2e.failed = 1;
 }
 
 const passed = unit.passed + e2e.passed;

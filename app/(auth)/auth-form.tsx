@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useActionState, useRef } from 'react';
+import { useActionState, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, FormError } from '@/components/ui/field';
 import type { ActionState } from '@/lib/auth/action';
@@ -12,34 +12,37 @@ type Demo = { email: string; role: string };
 export function AuthForm({ mode, action, demo }: { mode: 'sign-in' | 'sign-up'; action: (state: ActionState<null>, form: FormData) => Promise<ActionState<null>>; demo?: { password: string; users: Demo[] } }) {
   const t = useTranslations('auth');
   const [state, formAction, pending] = useActionState(action, null);
-  const form = useRef<HTMLFormElement>(null);
+  // Controlled, so a refused attempt keeps what was typed (React resets uncontrolled fields).
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
   const error = state && !state.ok ? state.error : undefined;
   const fieldError = (name: string) => (error?.field === name ? error.message : undefined);
   const formError = error && !error.field ? error.message : undefined;
 
-  const fillDemo = (email: string) => {
-    const f = form.current;
-    if (!f || !demo) return;
-    (f.elements.namedItem('email') as HTMLInputElement).value = email;
-    (f.elements.namedItem('password') as HTMLInputElement).value = demo.password;
+  const [password, setPassword] = useState('');
+  const fillDemo = (demoEmail: string) => {
+    setEmail(demoEmail);
+    setPassword(demo?.password ?? '');
   };
 
   return (
     <div className="space-y-4">
-      <form ref={form} action={formAction} className="space-y-5 rounded-xl bg-white p-8 shadow-xl" noValidate>
+      <form action={formAction} className="space-y-5 rounded-xl bg-white p-8 shadow-xl" noValidate>
         <div className="space-y-1">
           <h1 className="text-xl font-semibold">{t(mode === 'sign-in' ? 'signInTitle' : 'signUpTitle')}</h1>
           <p className="text-sm text-slate-600">{t(mode === 'sign-in' ? 'signInSubtitle' : 'signUpSubtitle')}</p>
         </div>
         <FormError message={formError} />
-        {mode === 'sign-up' && <Field label={t('name')} name="name" autoComplete="name" required error={fieldError('name')} />}
-        <Field label={t('email')} name="email" type="email" autoComplete="email" required error={fieldError('email')} />
+        {mode === 'sign-up' && <Field label={t('name')} name="name" autoComplete="name" required value={name} onChange={(e) => setName(e.target.value)} error={fieldError('name')} />}
+        <Field label={t('email')} name="email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} error={fieldError('email')} />
         <Field
           label={t('password')}
           name="password"
           type="password"
           autoComplete={mode === 'sign-in' ? 'current-password' : 'new-password'}
           required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
           hint={mode === 'sign-up' ? t('passwordHint') : undefined}
           error={fieldError('password')}
         />

@@ -2,10 +2,12 @@
 
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { useTranslations } from 'next-intl';
+import { useTransition } from 'react';
 import { signOutAction } from '@/app/(auth)/actions';
 
 export function AccountMenu({ name, email, accountId, balance }: { name: string; email: string; accountId: string; balance: string }) {
   const t = useTranslations();
+  const [, startTransition] = useTransition();
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger className="flex items-center gap-3 rounded-md px-2 py-1 text-left text-sm hover:bg-slate-800 focus-visible:outline-2 focus-visible:outline-brand-500" aria-label={t('shell.account')}>
@@ -32,13 +34,13 @@ export function AccountMenu({ name, email, accountId, balance }: { name: string;
             </p>
           </div>
           <DropdownMenu.Separator className="my-1 h-px bg-slate-100" />
-          <form action={signOutAction}>
-            <DropdownMenu.Item asChild>
-              <button type="submit" className="w-full rounded-md px-2 py-2 text-left outline-none hover:bg-slate-100 focus:bg-slate-100">
-                {t('common.signOut')}
-              </button>
-            </DropdownMenu.Item>
-          </form>
+          {/* Called directly: a form inside the menu would be unmounted before it submits. */}
+          <DropdownMenu.Item
+            onSelect={() => startTransition(() => signOutAction())}
+            className="cursor-pointer rounded-md px-2 py-2 outline-none hover:bg-slate-100 data-[highlighted]:bg-slate-100"
+          >
+            {t('common.signOut')}
+          </DropdownMenu.Item>
         </DropdownMenu.Content>
       </DropdownMenu.Portal>
     </DropdownMenu.Root>

@@ -35,6 +35,7 @@ export function LaunchWizard({ regionId, regions, images, instanceTypes }: { reg
   const [imageId, setImageId] = useState('');
   const [typeId, setTypeId] = useState(instanceTypes[0]?.id ?? '');
   const [amount, setAmount] = useState('1');
+  const [name, setName] = useState('');
 
   const error = state && !state.ok ? state.error : undefined;
   const fieldError = (name: string) => (error?.field === name ? error.message : undefined);
@@ -123,7 +124,7 @@ export function LaunchWizard({ regionId, regions, images, instanceTypes }: { reg
         <Step n={4} title={t('wizard.stepAmount')}>
           <div className="grid gap-4 sm:grid-cols-2">
             <Field label={t('wizard.amount')} name="amount" type="number" min={1} max={MAX_LAUNCH_AMOUNT} value={amount} onChange={(e) => setAmount(e.target.value)} hint={t('wizard.amountHint')} error={fieldError('amount')} />
-            <Field label={t('wizard.name')} name="name" maxLength={128} hint={t('wizard.nameHint')} error={fieldError('name')} />
+            <Field label={t('wizard.name')} name="name" maxLength={128} value={name} onChange={(e) => setName(e.target.value)} hint={t('wizard.nameHint')} error={fieldError('name')} />
           </div>
         </Step>
       </div>

@@ -45,7 +45,7 @@ export default async function InstancesPage({ searchParams }: { searchParams: Pr
         <ButtonLink href="/console/instances/new">{t('instances.launch')}</ButtonLink>
       </div>
 
-      {launched > 0 && (
+      {launched > 0 && pending > 0 && (
         <div role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-800">
           {t('instances.launched', { count: launched })}
         </div>
@@ -72,7 +72,6 @@ export default async function InstancesPage({ searchParams }: { searchParams: Pr
                   <th className="px-4 py-3">{t('instances.columnType')}</th>
                   <th className="px-4 py-3">{t('instances.columnImage')}</th>
                   <th className="px-4 py-3">{t('instances.columnCreated')}</th>
-                  <th className="px-4 py-3">{t('instances.columnPrice')}</th>
                   <th className="px-4 py-3 text-right">{t('instances.columnActions')}</th>
                 </tr>
               </thead>
@@ -83,24 +82,25 @@ export default async function InstancesPage({ searchParams }: { searchParams: Pr
                       <Link href={`/console/instances/${i.id}`} className="font-medium text-brand-600 hover:underline">
                         {i.name}
                       </Link>
-                      <div className="font-mono text-xs text-slate-500">{i.id}</div>
+                      <div className="font-mono text-xs whitespace-nowrap text-slate-500">{i.id}</div>
                     </td>
                     <td className="px-4 py-3">
                       <StatusBadge status={i.status as InstanceStatus} />
                     </td>
                     <td className="px-4 py-3 whitespace-nowrap">{t(`regions.${i.regionId}`)}</td>
-                    <td className="px-4 py-3">
+                    <td className="px-4 py-3 whitespace-nowrap">
                       <div className="font-mono text-xs">{i.instanceTypeId}</div>
-                      <div className="text-xs text-slate-500">{t('instances.specs', { vcpu: i.vcpu, memory: i.memoryGib })}</div>
+                      <div className="text-xs text-slate-500">
+                        {t('instances.specs', { vcpu: i.vcpu, memory: i.memoryGib })} · {t('common.perHour', { price: formatFen(i.hourlyPriceFen) })}
+                      </div>
                     </td>
-                    <td className="max-w-56 px-4 py-3">
+                    <td className="max-w-48 px-4 py-3">
                       <div>{i.platform}</div>
                       <div className="truncate text-xs text-slate-500" title={i.imageName}>
                         {i.imageName}
                       </div>
                     </td>
-                    <td className="px-4 py-3 whitespace-nowrap text-slate-600">{format.dateTime(i.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</td>
-                    <td className="px-4 py-3 whitespace-nowrap">{t('common.perHour', { price: formatFen(i.hourlyPriceFen) })}</td>
+                    <td className="px-4 py-3 whitespace-nowrap text-slate-600">{format.dateTime(i.createdAt, { dateStyle: 'short', timeStyle: 'short' })}</td>
                     <td className="px-4 py-3">
                       <InstanceActions id={i.id} name={i.name} status={i.status as InstanceStatus} />
                     </td>
