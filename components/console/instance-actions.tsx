@@ -26,7 +26,7 @@ export function InstanceActions({ id, name, status, afterRelease }: { id: string
     });
 
   return (
-    <div className="flex flex-wrap items-center justify-end gap-2">
+    <div className="flex flex-wrap items-center justify-end gap-2 whitespace-nowrap">
       {actions.includes('start') && (
         <Button size="sm" variant="secondary" disabled={pending} onClick={() => run('start')}>
           {t('instances.start')}

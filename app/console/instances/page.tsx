@@ -68,10 +68,9 @@ export default async function InstancesPage({ searchParams }: { searchParams: Pr
                 <tr>
                   <th className="px-4 py-3">{t('instances.columnName')}</th>
                   <th className="px-4 py-3">{t('instances.columnStatus')}</th>
-                  <th className="px-4 py-3">{t('instances.columnRegion')}</th>
                   <th className="px-4 py-3">{t('instances.columnType')}</th>
                   <th className="px-4 py-3">{t('instances.columnImage')}</th>
-                  <th className="px-4 py-3">{t('instances.columnCreated')}</th>
+                  <th className="px-4 py-3">{t('instances.columnRegionCreated')}</th>
                   <th className="px-4 py-3 text-right">{t('instances.columnActions')}</th>
                 </tr>
               </thead>
@@ -87,20 +86,22 @@ export default async function InstancesPage({ searchParams }: { searchParams: Pr
                     <td className="px-4 py-3">
                       <StatusBadge status={i.status as InstanceStatus} />
                     </td>
-                    <td className="px-4 py-3 whitespace-nowrap">{t(`regions.${i.regionId}`)}</td>
                     <td className="px-4 py-3 whitespace-nowrap">
                       <div className="font-mono text-xs">{i.instanceTypeId}</div>
                       <div className="text-xs text-slate-500">
                         {t('instances.specs', { vcpu: i.vcpu, memory: i.memoryGib })} · {t('common.perHour', { price: formatFen(i.hourlyPriceFen) })}
                       </div>
                     </td>
-                    <td className="max-w-48 px-4 py-3">
+                    <td className="max-w-44 px-4 py-3">
                       <div>{i.platform}</div>
                       <div className="truncate text-xs text-slate-500" title={i.imageName}>
                         {i.imageName}
                       </div>
                     </td>
-                    <td className="px-4 py-3 whitespace-nowrap text-slate-600">{format.dateTime(i.createdAt, { dateStyle: 'short', timeStyle: 'short' })}</td>
+                    <td className="px-4 py-3 whitespace-nowrap">
+                      <div>{t(`regions.${i.regionId}`)}</div>
+                      <div className="text-xs text-slate-500">{format.dateTime(i.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</div>
+                    </td>
                     <td className="px-4 py-3">
                       <InstanceActions id={i.id} name={i.name} status={i.status as InstanceStatus} />
                     </td>
