@@ -2,7 +2,7 @@
 // money as integer fen. Tables the auth library owns (users, sessions, credentials,
 // verifications) keep the column names better-auth expects.
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () => integer('created_at', { mode: 'timestamp_ms' }).notNull();
 
@@ -162,6 +162,8 @@ export const instances = sqliteTable(
     /** payg (hourly) | subscription */
     billing: text('billing').notNull().default('payg'),
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }),
+    /** The marketplace license this instance holds (MKT-3..6); null for images without a ProductCode. */
+    licenseId: text('license_id'),
     createdAt: createdAt(),
     releasedAt: integer('released_at', { mode: 'timestamp_ms' }),
   },
@@ -169,6 +171,8 @@ export const instances = sqliteTable(
     index('instances_account_created_idx').on(t.accountId, t.createdAt),
     index('instances_account_status_idx').on(t.accountId, t.status),
     index('instances_image_idx').on(t.imageId),
+    // One license, one instance (MKT-3): the database refuses a license held twice.
+    uniqueIndex('instances_license_unique').on(t.licenseId),
   ],
 );
 
@@ -279,3 +283,150 @@ export const jobs = sqliteTable(
   },
   (t) => [index('jobs_due_idx').on(t.state, t.runAt)],
 );
+
+// ─── Marketplace (MKT-1 … MKT-8) ─────────────────────────────────────────────
+
+export const products = sqliteTable(
+  'products',
+  {
+    code: text('code').primaryKey(),
+    sellerAccountId: text('seller_account_id')
+      .notNull()
+      .references(() => accounts.id),
+    title: text('title').notNull(),
+    category: text('category').notNull(),
+    summary: text('summary').notNull(),
+    description: text('description').notNull(),
+    osType: text('os_type').notNull(),
+    platform: text('platform').notNull(),
+    logoUrl: text('logo_url'),
+    /** draft | in_review | listed | rejected | delisted */
+    status: text('status').notNull(),
+    featured: integer('featured', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+    listedAt: integer('listed_at', { mode: 'timestamp_ms' }),
+    delistedAt: integer('delisted_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('products_status_category_idx').on(t.status, t.category), index('products_seller_idx').on(t.sellerAccountId)],
+);
+
+/** A version of a product; its regional images are images rows with this product code and version. */
+export const productVersions = sqliteTable(
+  'product_versions',
+  {
+    productCode: text('product_code')
+      .notNull()
+      .references(() => products.code),
+    version: text('version').notNull(),
+    sortOrder: integer('sort_order').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.productCode, t.version] })],
+);
+
+export const skus = sqliteTable(
+  'skus',
+  {
+    code: text('code').primaryKey(),
+    productCode: text('product_code')
+      .notNull()
+      .references(() => products.code),
+    /** free | per_instance | hourly | monthly | yearly (MKT-2) */
+    pricingModel: text('pricing_model').notNull(),
+    priceFen: integer('price_fen').notNull(),
+  },
+  (t) => [uniqueIndex('skus_product_model_unique').on(t.productCode, t.pricingModel)],
+);
+
+export const orders = sqliteTable(
+  'orders',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    productCode: text('product_code')
+      .notNull()
+      .references(() => products.code),
+    skuCode: text('sku_code')
+      .notNull()
+      .references(() => skus.code),
+    pricingModel: text('pricing_model').notNull(),
+    regionId: text('region_id')
+      .notNull()
+      .references(() => regions.id),
+    quantity: integer('quantity').notNull(),
+    unitPriceFen: integer('unit_price_fen').notNull(),
+    amountFen: integer('amount_fen').notNull(),
+    /** paid | refunded | partially_refunded */
+    status: text('status').notNull(),
+    /** A refund order points at the order it refunds (REF-6). */
+    refundOf: text('refund_of'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('orders_account_created_idx').on(t.accountId, t.createdAt), index('orders_product_idx').on(t.productCode, t.createdAt)],
+);
+
+/** An entitlement to run one instance of a product in one region (MKT-3, MKT-7). */
+export const licenses = sqliteTable(
+  'licenses',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    productCode: text('product_code')
+      .notNull()
+      .references(() => products.code),
+    regionId: text('region_id')
+      .notNull()
+      .references(() => regions.id),
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id),
+    pricingModel: text('pricing_model').notNull(),
+    /** available | in_use | refunded */
+    status: text('status').notNull(),
+    instanceId: text('instance_id'),
+    /** REF-2: a license that was ever deployed is not refundable. */
+    firstDeployedAt: integer('first_deployed_at', { mode: 'timestamp_ms' }),
+    /** Subscriptions (monthly/yearly) end; one-time and free licenses do not. */
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('licenses_pool_idx').on(t.accountId, t.productCode, t.regionId, t.status),
+    uniqueIndex('licenses_instance_unique').on(t.instanceId),
+  ],
+);
+
+// ─── Tasks (CreateImage, CopyImage, ImportImage) ─────────────────────────────
+
+export const tasks = sqliteTable(
+  'tasks',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    regionId: text('region_id').notNull(),
+    /** CreateImage | CopyImage | ImportImage */
+    action: text('action').notNull(),
+    /** Waiting | Processing | Finished | Failed | Cancelled (IMP-7) */
+    status: text('status').notNull(),
+    progress: integer('progress').notNull().default(0),
+    /** The image the task makes. */
+    imageId: text('image_id').notNull(),
+    failureReason: text('failure_reason'),
+    createdAt: createdAt(),
+    finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('tasks_account_created_idx').on(t.accountId, t.createdAt)],
+);
+
+/** ADM-4: operator-set limits; lib/domain/settings.ts holds the defaults. */
+export const platformSettings = sqliteTable('platform_settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+});

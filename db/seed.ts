@@ -1,17 +1,11 @@
 // Seeding: reference data on every start (idempotent), demo people in demo and test mode.
-import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { newResourceId } from '../lib/domain/ids';
+import { stableId } from './seed/marketplace';
 import { clock } from '../lib/clock';
 import type { Db } from './client';
 import { accounts, images, instanceTypes, regions, users } from './schema';
 import { DEMO_PASSWORD, demoUsers, seedInstanceTypes, seedRegions, seedSystemImages } from './seed-data';
 
-/** Stable ids for seeded images, so seeding twice finds the same rows. */
-function stableId(prefix: 'm', key: string): string {
-  const digest = crypto.createHash('sha256').update(key).digest();
-  return newResourceId(prefix, (length) => new Uint8Array(Array.from({ length }, (_, i) => digest[i % digest.length] ^ i)));
-}
 
 export function seedCatalogue(db: Db): void {
   const now = clock.now();
@@ -47,13 +41,22 @@ export type DemoCredential = { email: string; password: string; role: string; ac
 
 /**
  * Demo people, created through the auth library like any sign-up, then given their role and,
- * for buyers, a starting balance paid in from the platform's clearing book (the ledger stays balanced).
+ * for buyers, a starting balance paid in from the platform's clearing book (the ledger stays
+ * balanced); then the sellers' marketplace, with the demo buyer holding two licenses of the
+ * one delisted product (MKT-8).
  */
 export async function seedDemo(db: Db): Promise<DemoCredential[]> {
   const { getAuth } = await import('../lib/auth/auth');
   const { creditWallet } = await import('../lib/services/wallet');
+  const { purchaseLicenses } = await import('../lib/services/licenses');
+  const { loadActor } = await import('../lib/services/accounts');
+  const { seedProducts, seedSellers } = await import('./seed/marketplace-data');
+  const { delistProduct, seedMarketplace, skuCode } = await import('./seed/marketplace');
+
+  const otherSellers = seedSellers.filter((s) => !demoUsers.some((d) => d.email === s.email));
+  const people = [...demoUsers, ...otherSellers.map((s) => ({ email: s.email, name: s.name, role: 'seller', walletFen: 0 }))];
   const out: DemoCredential[] = [];
-  for (const demo of demoUsers) {
+  for (const demo of people) {
     let user = db.select().from(users).where(eq(users.email, demo.email)).get();
     if (!user) {
       await getAuth().api.signUpEmail({ body: { email: demo.email, password: DEMO_PASSWORD, name: demo.name } });
@@ -63,6 +66,21 @@ export async function seedDemo(db: Db): Promise<DemoCredential[]> {
       if (demo.walletFen > 0) creditWallet(user.accountId, demo.walletFen, 'demo_credit');
     }
     out.push({ email: demo.email, password: DEMO_PASSWORD, role: demo.role, accountId: user.accountId });
+  }
+
+  const sellers = new Map(
+    seedSellers.map((s) => {
+      const accountId = out.find((o) => o.email === s.email)!.accountId;
+      db.update(accounts).set({ name: s.name }).where(eq(accounts.id, accountId)).run();
+      return [s.key, { accountId, name: s.name }];
+    }),
+  );
+  const now = clock.now();
+  const added = seedMarketplace(db, sellers, seedProducts, now);
+  const buyer = loadActor(db.select().from(users).where(eq(users.email, demoUsers[0].email)).get()!.id)!.actor;
+  for (const product of seedProducts.filter((p) => p.status === 'delisted' && added.includes(p.code))) {
+    purchaseLicenses(buyer, { productCode: product.code, skuCode: skuCode(product.code, 'per_instance'), regionId: 'cn-hangzhou', quantity: 2 });
+    delistProduct(db, product.code, now);
   }
   return out;
 }

@@ -17,7 +17,7 @@ function placeholders(message: string): string[] {
       depth++;
     } else if (message[i] === '}') depth--;
   }
-  return names.sort();
+  return [...new Set(names)].sort();
 }
 
 describe('message catalogues', () => {

@@ -22,6 +22,8 @@ export const errorCatalogue = {
   'InvalidInstanceType.ValueNotSupported': 400,
   'InvalidPageSize.Malformed': 400,
   'InvalidPageNumber.Malformed': 400,
+  'InvalidParameter.Quantity': 400,
+  'InvalidSku.HourlyWithInstance': 400,
   // Regions (IMP-5)
   'RegionId.NotFound': 400,
   'InvalidRegion.NotSupport': 403,
@@ -29,6 +31,13 @@ export const errorCatalogue = {
   'InvalidImageId.NotFound': 404,
   'InvalidInstanceId.NotFound': 404,
   'InvalidTaskId.NotFound': 404,
+  'InvalidProductCode.NotFound': 404,
+  'InvalidSkuCode.NotFound': 404,
+  // Marketplace (MKT-8, MKT-1)
+  'InvalidProduct.Delisted': 403,
+  'InvalidRegion.NotOffered': 403,
+  // Money
+  'InvalidAccountStatus.NotEnoughBalance': 403,
   // State
   IncorrectImageStatus: 400,
   IncorrectInstanceStatus: 403,

@@ -4,7 +4,8 @@
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 const ID_BODY_LENGTH = 20;
 
-export type ResourcePrefix = 'm' | 'i' | 't';
+/** m- image, i- instance, t- task (product.md §2); o- order, l- license. */
+export type ResourcePrefix = 'm' | 'i' | 't' | 'o' | 'l';
 
 type RandomBytes = (length: number) => Uint8Array;
 

@@ -4,7 +4,7 @@ import { CloudError } from './errors';
 export const instanceStatuses = ['Pending', 'Running', 'Stopped', 'Frozen', 'Released'] as const;
 export type InstanceStatus = (typeof instanceStatuses)[number];
 
-export type InstanceAction = 'boot' | 'start' | 'stop' | 'release';
+export type InstanceAction = 'boot' | 'start' | 'stop' | 'release' | 'replaceDisk' | 'reinitDisk';
 
 const transitions: Record<InstanceAction, { from: readonly InstanceStatus[]; to: InstanceStatus }> = {
   boot: { from: ['Pending'], to: 'Running' },
@@ -12,6 +12,9 @@ const transitions: Record<InstanceAction, { from: readonly InstanceStatus[]; to:
   stop: { from: ['Running'], to: 'Stopped' },
   // A frozen instance waits for the platform (ADM-2, MKT-11); the owner cannot release it.
   release: { from: ['Pending', 'Running', 'Stopped'], to: 'Released' },
+  // Like Alibaba's ECS, a system disk is replaced or re-initialised only while the instance is stopped.
+  replaceDisk: { from: ['Stopped'], to: 'Stopped' },
+  reinitDisk: { from: ['Stopped'], to: 'Stopped' },
 };
 
 export function canApply(status: InstanceStatus, action: InstanceAction): boolean {

@@ -17,6 +17,16 @@ const launchSchema = z.object({
     .optional()
     .transform((name) => (name ? name : undefined))
     .refine((name) => name === undefined || isValidResourceName(name)),
+  /** A marketplace SKU to buy with the launch: the hourly one, or the one that buys the shortfall. */
+  skuCode: z
+    .string()
+    .optional()
+    .transform((code) => code || undefined),
+  /** "Buy the shortfall and launch" in one step (MKT-3, MKT-4). */
+  buyShortfall: z
+    .union([z.boolean(), z.enum(['true', 'false', 'on'])])
+    .optional()
+    .transform((flag) => flag === true || flag === 'true' || flag === 'on'),
 });
 
 export type LaunchRequest = z.infer<typeof launchSchema>;
@@ -28,5 +38,6 @@ export function parseLaunchRequest(input: unknown): LaunchRequest {
     instanceTypeId: 'InvalidInstanceType.ValueNotSupported',
     amount: 'InvalidParameter.Amount',
     name: 'InvalidInstanceName.Malformed',
+    skuCode: 'InvalidSkuCode.NotFound',
   });
 }

@@ -12,6 +12,15 @@ export const permissions = {
   'image.describe': ['buyer'],
   'account.preferences': ['buyer'],
   'wallet.read': ['buyer'],
+  'license.buy': ['buyer'],
+  'license.read': ['buyer'],
+  'order.read': ['buyer'],
+  'image.create': ['buyer'],
+  'image.copy': ['buyer'],
+  'image.delete': ['buyer'],
+  'task.read': ['buyer'],
+  'instance.replaceDisk': ['buyer'],
+  'instance.reinitDisk': ['buyer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

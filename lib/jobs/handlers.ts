@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { newRequestId } from '../domain/ids';
 import type { Actor } from '../domain/actor';
+import { advanceImageTask } from '../services/images';
 import { completeBoot } from '../services/instances';
 
 /** The platform acting on an account's behalf: no user, no role; audited under that account. */
@@ -10,10 +11,12 @@ function platformActor(accountId: string): Actor {
 }
 
 const bootPayload = z.object({ accountId: z.string(), instanceIds: z.array(z.string()).min(1) });
+const taskPayload = z.object({ taskId: z.string() });
 
 export const jobHandlers: Record<string, (payload: unknown) => void | Promise<void>> = {
   'instance.boot': (payload) => {
     const { accountId, instanceIds } = bootPayload.parse(payload);
     completeBoot(platformActor(accountId), instanceIds);
   },
+  'image.task': (payload) => advanceImageTask(taskPayload.parse(payload).taskId),
 };

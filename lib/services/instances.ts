@@ -2,17 +2,19 @@
 // shared by the console's server actions, the ECS API and the jobs (API-5).
 import { and, asc, count, desc, eq, inArray, ne, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { images, instances, instanceTypes } from '../../db/schema';
+import { images, instances, instanceTypes, licenses, skus } from '../../db/schema';
 import { clock } from '../clock';
 import { config } from '../config';
 import type { Actor } from '../domain/actor';
 import { CloudError } from '../domain/errors';
 import { newResourceId } from '../domain/ids';
-import { applyAction, batchNames, instanceStatuses, type InstanceAction, type InstanceStatus } from '../domain/instances';
-import { parseLaunchRequest } from '../domain/launch';
+import { applyAction, batchNames, instanceStatuses, type InstanceStatus } from '../domain/instances';
+import { assertEntitled, diskReplacement, launchNeed } from '../domain/entitlement';
+import { parseLaunchRequest, type LaunchRequest } from '../domain/launch';
 import { authorize, type Permission } from '../domain/permissions';
 import { requireRegion, requireVisibleImage } from './catalogue';
 import { enqueueJob } from './jobs';
+import { availableLicenseCount, buyLicenses, consumeLicenses, returnLicense } from './licenses';
 import { mutate, read, type Tx } from './transaction';
 import { parseInput } from '../domain/validation';
 import type { Db } from '../../db/client';
@@ -41,6 +43,7 @@ export function runInstances(actor: Actor, input: unknown): RunInstancesResult {
 
     const now = clock.now();
     const ids = Array.from({ length: request.amount }, () => newResourceId('i'));
+    if (image.productCode) entitle(tx, actor, image.productCode, request, ids.length);
     const names = request.name ? batchNames(request.name, request.amount) : ids;
     tx.insert(instances)
       .values(
@@ -57,12 +60,36 @@ export function runInstances(actor: Actor, input: unknown): RunInstancesResult {
         })),
       )
       .run();
+    if (image.productCode) {
+      const held = consumeLicenses(tx, actor.accountId, image.productCode, request.regionId, ids);
+      ids.forEach((id, i) => tx.update(instances).set({ licenseId: held[i] }).where(eq(instances.id, id)).run());
+    }
     // No real VM boots: a durable job moves the batch to Running after the boot delay.
     enqueueJob(tx, 'instance.boot', { accountId: actor.accountId, instanceIds: ids }, new Date(now.getTime() + config.bootSeconds * 1000));
     note.target = ids.join(',');
-    note.detail = { regionId: request.regionId, imageId: image.id, instanceType: type.id, amount: request.amount };
+    note.detail = { regionId: request.regionId, imageId: image.id, instanceType: type.id, amount: request.amount, productCode: image.productCode };
     return { instanceIds: ids };
   });
+}
+
+/**
+ * MKT-4: make sure the pool holds a license for each new instance — buying them first when
+ * the launch carries an hourly SKU (MKT-2) or asks to buy the shortfall — else refuse the
+ * whole launch with QuotaExceed.BuyImage. Runs inside the launch's transaction, so a refused
+ * launch buys nothing and a bought shortfall is never left without its instances.
+ */
+function entitle(tx: Tx, actor: Actor, productCode: string, request: LaunchRequest, amount: number): void {
+  const sku = request.skuCode ? tx.select().from(skus).where(and(eq(skus.code, request.skuCode), eq(skus.productCode, productCode))).get() : undefined;
+  if (request.skuCode && !sku) throw new CloudError('InvalidSkuCode.NotFound', { skuCode: request.skuCode }, 'skuCode');
+  const buy = (quantity: number) => buyLicenses(tx, actor, { productCode, skuCode: sku!.code, regionId: request.regionId, quantity });
+
+  if (sku?.pricingModel === 'hourly') {
+    buy(amount);
+    return;
+  }
+  const need = launchNeed({ productCode, regionId: request.regionId, amount, available: availableLicenseCount(tx, actor.accountId, productCode, request.regionId) });
+  if (need.shortfall > 0 && request.buyShortfall && sku) buy(need.shortfall);
+  else assertEntitled(need);
 }
 
 const listSchema = z.object({
@@ -139,23 +166,29 @@ export function getInstance(actor: Actor, instanceId: string): InstanceView {
   });
 }
 
-const actionMeta: Record<Exclude<InstanceAction, 'boot'>, { permission: Permission; audit: string }> = {
+type LifecycleAction = 'start' | 'stop' | 'release';
+
+const actionMeta: Record<LifecycleAction, { permission: Permission; audit: string }> = {
   start: { permission: 'instance.start', audit: 'StartInstance' },
   stop: { permission: 'instance.stop', audit: 'StopInstance' },
   release: { permission: 'instance.release', audit: 'DeleteInstance' },
 };
 
-function changeStatus(actor: Actor, instanceId: string, action: Exclude<InstanceAction, 'boot'>): Instance {
+function changeStatus(actor: Actor, instanceId: string, action: LifecycleAction): Instance {
   const meta = actionMeta[action];
   return mutate(actor, meta.audit, (tx, note) => {
     note.target = instanceId;
     authorize(actor, meta.permission);
     const instance = requireOwnInstance(tx, actor, instanceId);
     const status = applyAction(instance.status as InstanceStatus, action);
-    const releasedAt = status === 'Released' ? clock.now() : null;
-    tx.update(instances).set({ status, statusReason: null, releasedAt }).where(eq(instances.id, instance.id)).run();
-    note.detail = { from: instance.status, to: status };
-    return { ...instance, status, statusReason: null, releasedAt };
+    const released = status === 'Released';
+    const releasedAt = released ? clock.now() : null;
+    // MKT-5: releasing the instance returns its license to the account's pool.
+    if (released && instance.licenseId) returnLicense(tx, instance.licenseId);
+    const licenseId = released ? null : instance.licenseId;
+    tx.update(instances).set({ status, statusReason: null, releasedAt, licenseId }).where(eq(instances.id, instance.id)).run();
+    note.detail = { from: instance.status, to: status, ...(released && instance.licenseId ? { licenseReturned: instance.licenseId } : {}) };
+    return { ...instance, status, statusReason: null, releasedAt, licenseId };
   });
 }
 
@@ -171,5 +204,54 @@ export function completeBoot(actor: Actor, instanceIds: string[]): void {
       .set({ status: 'Running' })
       .where(and(inArray(instances.id, instanceIds), eq(instances.status, 'Pending')))
       .run();
+  });
+}
+
+const replaceSchema = z.object({ instanceId: z.string().min(1), imageId: z.string().min(1) });
+
+/**
+ * MKT-6 ReplaceSystemDisk: the instance (Stopped) gets a new image of its region. Another
+ * version of the product it holds a license for needs nothing; another product consumes one
+ * of its licenses and returns the held one; an image without a product code returns it.
+ */
+export function replaceSystemDisk(actor: Actor, input: unknown): Instance {
+  return mutate(actor, 'ReplaceSystemDisk', (tx, note) => {
+    authorize(actor, 'instance.replaceDisk');
+    const request = parseInput(replaceSchema, input, { instanceId: 'InvalidInstanceId.NotFound', imageId: 'InvalidImageId.NotFound' });
+    note.target = request.instanceId;
+    const instance = requireOwnInstance(tx, actor, request.instanceId);
+    applyAction(instance.status as InstanceStatus, 'replaceDisk');
+    const image = requireVisibleImage(tx, actor, request.imageId, instance.regionId);
+    if (image.status !== 'Available') throw new CloudError('IncorrectImageStatus', { imageId: image.id }, 'imageId');
+
+    const held = instance.licenseId ? tx.select().from(licenses).where(eq(licenses.id, instance.licenseId)).get() : undefined;
+    const plan = diskReplacement({ heldProductCode: held?.productCode ?? null, newProductCode: image.productCode });
+    let licenseId = instance.licenseId;
+    if (plan.consume) {
+      const need = launchNeed({ productCode: image.productCode, regionId: instance.regionId, amount: 1, available: availableLicenseCount(tx, actor.accountId, image.productCode!, instance.regionId) });
+      assertEntitled(need);
+    }
+    if (plan.returnHeld && held) {
+      tx.update(instances).set({ licenseId: null }).where(eq(instances.id, instance.id)).run();
+      returnLicense(tx, held.id);
+      licenseId = null;
+    }
+    if (plan.consume) [licenseId] = consumeLicenses(tx, actor.accountId, image.productCode!, instance.regionId, [instance.id]);
+    tx.update(instances).set({ imageId: image.id, licenseId }).where(eq(instances.id, instance.id)).run();
+    note.detail = { fromImage: instance.imageId, toImage: image.id, consumed: plan.consume, returned: plan.returnHeld ? held?.id : undefined };
+    return { ...instance, imageId: image.id, licenseId };
+  });
+}
+
+/** MKT-6 ReInitDisk: back to the instance's current image; never needs a license or payment. */
+export function reInitDisk(actor: Actor, instanceId: string): Instance {
+  return mutate(actor, 'ReInitDisk', (tx, note) => {
+    authorize(actor, 'instance.reinitDisk');
+    note.target = instanceId;
+    const instance = requireOwnInstance(tx, actor, instanceId);
+    applyAction(instance.status as InstanceStatus, 'reinitDisk');
+    // The image must still be there for the caller (SHR-9: an unshared or deleted image cannot re-initialise).
+    requireVisibleImage(tx, actor, instance.imageId, instance.regionId);
+    return instance;
   });
 }

@@ -5,7 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { applyMigrations, openDatabase, useDatabase, type Db } from '../../db/client';
+import { eq } from 'drizzle-orm';
+import { accounts } from '../../db/schema';
 import { seedCatalogue } from '../../db/seed';
+import { delistProduct, seedMarketplace } from '../../db/seed/marketplace';
+import { seedProducts, seedSellers } from '../../db/seed/marketplace-data';
 import { newRequestId } from '../../lib/domain/ids';
 import type { Actor } from '../../lib/domain/actor';
 import { createAccount } from '../../lib/services/accounts';
@@ -31,4 +35,13 @@ export function throwawayDatabase(): { db: () => Db } {
 export function newBuyer(name = 'Test buyer'): Actor {
   const accountId = createAccount(name);
   return { userId: `user-${accountId}`, accountId, roles: ['buyer'], requestId: newRequestId() };
+}
+
+/** The demo marketplace catalogue, owned by freshly made seller accounts. */
+export function seedTestMarketplace(db: Db): Map<string, { accountId: string; name: string }> {
+  const sellers = new Map(seedSellers.map((s) => [s.key, { accountId: createAccount(s.name), name: s.name }]));
+  for (const { accountId } of sellers.values()) db.update(accounts).set({ sellerStatus: 'approved' }).where(eq(accounts.id, accountId)).run();
+  seedMarketplace(db, sellers, seedProducts, new Date());
+  for (const p of seedProducts.filter((p) => p.status === 'delisted')) delistProduct(db, p.code, new Date());
+  return sellers;
 }

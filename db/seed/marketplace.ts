@@ -1,0 +1,87 @@
+// The demo marketplace: sellers' products with versions, regional images and SKUs, indexed for
+// search. Idempotent: a product that exists is left alone.
+import crypto from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { newResourceId } from '../../lib/domain/ids';
+import { indexProduct } from '../../lib/services/product-search';
+import type { Db } from '../client';
+import { images, products, productVersions, skus } from '../schema';
+import { seedRegions } from '../seed-data';
+import type { SeedProduct } from './marketplace-data';
+
+const DAY_MS = 86_400_000;
+
+/** Stable ids for seeded rows, so seeding twice finds the same rows. */
+export function stableId(prefix: 'm', key: string): string {
+  const digest = crypto.createHash('sha256').update(key).digest();
+  return newResourceId(prefix, (length) => new Uint8Array(Array.from({ length }, (_, i) => digest[i % digest.length] ^ i)));
+}
+
+export function skuCode(productCode: string, model: string): string {
+  return `${productCode}-${model}`;
+}
+
+/**
+ * Inserts one product, listed, with everything it needs to be bought and launched; false when
+ * it was there already. (A seed product meant to be delisted is delisted by the caller, after
+ * selling it: see seedDemo.)
+ */
+export function insertProduct(db: Db, seller: { accountId: string; name: string }, p: SeedProduct, now: Date): boolean {
+  if (db.select({ code: products.code }).from(products).where(eq(products.code, p.code)).get()) return false;
+  const listedAt = new Date(now.getTime() - p.listedDaysAgo * DAY_MS);
+  db.transaction((tx) => {
+    tx.insert(products)
+      .values({
+        code: p.code,
+        sellerAccountId: seller.accountId,
+        title: p.title,
+        category: p.category,
+        summary: p.summary,
+        description: p.description,
+        osType: p.osType,
+        platform: p.platform,
+        status: 'listed',
+        featured: p.featured ?? false,
+        createdAt: listedAt,
+        listedAt,
+      })
+      .run();
+    p.versions.forEach((version, sortOrder) => {
+      tx.insert(productVersions).values({ productCode: p.code, version, sortOrder, createdAt: new Date(listedAt.getTime() + sortOrder * DAY_MS) }).run();
+      for (const regionId of p.regions ?? seedRegions) {
+        tx.insert(images)
+          .values({
+            id: stableId('m', `${p.code}/${version}/${regionId}`),
+            regionId,
+            kind: 'marketplace',
+            ownerAccountId: null,
+            name: `${p.code}-v${version}`,
+            description: p.title,
+            osType: p.osType,
+            platform: p.platform,
+            architecture: 'x86_64',
+            sizeGib: p.sizeGib,
+            status: 'Available',
+            productCode: p.code,
+            productVersion: version,
+            source: 'published',
+            createdAt: listedAt,
+          })
+          .run();
+      }
+    });
+    for (const sku of p.skus) tx.insert(skus).values({ code: skuCode(p.code, sku.model), productCode: p.code, pricingModel: sku.model, priceFen: sku.priceFen }).run();
+    indexProduct(tx, { code: p.code, title: p.title, summary: p.summary, description: p.description, seller: seller.name });
+  });
+  return true;
+}
+
+/** MKT-8: a delisted product leaves search and purchase, but stays readable for its buyers. */
+export function delistProduct(db: Db, code: string, now: Date): void {
+  db.update(products).set({ status: 'delisted', delistedAt: now }).where(eq(products.code, code)).run();
+}
+
+/** All seed products for the given seller accounts; returns the codes inserted now. */
+export function seedMarketplace(db: Db, sellers: Map<string, { accountId: string; name: string }>, catalogue: SeedProduct[], now: Date): string[] {
+  return catalogue.filter((p) => insertProduct(db, sellers.get(p.seller)!, p, now)).map((p) => p.code);
+}

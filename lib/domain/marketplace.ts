@@ -1,0 +1,22 @@
+// Marketplace vocabulary (MKT-1, MKT-2): product codes, categories, pricing models.
+
+export const pricingModels = ['free', 'per_instance', 'hourly', 'monthly', 'yearly'] as const;
+export type PricingModel = (typeof pricingModels)[number];
+
+export const categories = ['web', 'database', 'security', 'ai', 'devops', 'windows', 'bigdata', 'os', 'monitoring', 'ecommerce'] as const;
+export type Category = (typeof categories)[number];
+
+export const productStatuses = ['draft', 'in_review', 'listed', 'rejected', 'delisted'] as const;
+export type ProductStatus = (typeof productStatuses)[number];
+
+/** Product codes look like Alibaba's: four lowercase letters and six digits (e.g. jxsc000204). */
+export function isProductCode(value: string): boolean {
+  return /^[a-z]{4}[0-9]{6}$/.test(value);
+}
+
+/** MKT-2: hourly images are bought only together with an instance launch. */
+export function isBoughtAlone(model: PricingModel): boolean {
+  return model !== 'hourly';
+}
+
+export const MAX_PURCHASE_QUANTITY = 100;

@@ -1,0 +1,34 @@
+// Order amounts and how a sale is split (MKT-2, SEL-8), in integer fen.
+import { CloudError } from './errors';
+import { isBoughtAlone, MAX_PURCHASE_QUANTITY, type PricingModel } from './marketplace';
+import { assertFen, timesFen, type Fen } from './money';
+
+export type PricedOrder = { unitPriceFen: Fen; quantity: number; amountFen: Fen };
+
+export function priceOrder(sku: { pricingModel: PricingModel; priceFen: Fen }, quantity: number): PricedOrder {
+  if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_PURCHASE_QUANTITY) {
+    throw new CloudError('InvalidParameter.Quantity', {}, 'quantity');
+  }
+  // An hourly SKU charges by the hour once running (MKT-10): nothing is paid up front.
+  const unitPriceFen = sku.pricingModel === 'hourly' ? 0 : assertFen(sku.priceFen);
+  return { unitPriceFen, quantity, amountFen: timesFen(unitPriceFen, quantity) };
+}
+
+export function assertBuyableAlone(model: PricingModel): void {
+  if (!isBoughtAlone(model)) throw new CloudError('InvalidSku.HourlyWithInstance', {}, 'skuCode');
+}
+
+/** The platform's commission is rounded down to a whole fen; the seller gets the rest. */
+export function splitSale(amountFen: Fen, commissionBps: number): { platformFen: Fen; sellerFen: Fen } {
+  assertFen(amountFen);
+  const platformFen = Math.floor((amountFen * commissionBps) / 10_000);
+  return { platformFen, sellerFen: amountFen - platformFen };
+}
+
+/** When a subscription license bought now ends (MKT-11); one-time, free and hourly ones never do. */
+export function subscriptionEnd(model: PricingModel, from: Date): Date | null {
+  if (model !== 'monthly' && model !== 'yearly') return null;
+  const end = new Date(from);
+  end.setUTCMonth(end.getUTCMonth() + (model === 'monthly' ? 1 : 12));
+  return end;
+}

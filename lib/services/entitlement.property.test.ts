@@ -1,0 +1,118 @@
+// Property (issue 3): whatever buyers do — buy, launch, release, replace disks — every license
+// in use is held by exactly one live instance of its product and region, no license is held
+// twice, and the ledger balances.
+import fc from 'fast-check';
+import { and, eq, ne } from 'drizzle-orm';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { images, instances, ledgerBooks, ledgerEntries, licenses } from '../../db/schema';
+import { skuCode } from '../../db/seed/marketplace';
+import { newBuyer, seedTestMarketplace, throwawayDatabase } from '../../tests/helpers/database';
+import { fund, productImage, settle } from '../../tests/helpers/marketplace';
+import { clock } from '../clock';
+import { CloudError } from '../domain/errors';
+import { releaseInstance, replaceSystemDisk, runInstances, stopInstance } from './instances';
+import { purchaseLicenses } from './licenses';
+import type { Actor } from '../domain/actor';
+
+const { db } = throwawayDatabase();
+beforeAll(() => seedTestMarketplace(db()));
+afterEach(() => clock.reset());
+
+const PRODUCTS = ['lnmp000101', 'jnks000502'] as const;
+const REGIONS = ['cn-hangzhou', 'cn-beijing'] as const;
+
+type Step =
+  | { kind: 'buy'; product: number; region: number; quantity: number }
+  | { kind: 'launch'; product: number; region: number; amount: number; hourly: boolean }
+  | { kind: 'launchSystem'; region: number }
+  | { kind: 'release'; pick: number }
+  | { kind: 'replace'; pick: number; target: number }
+  | { kind: 'settle' };
+
+const step: fc.Arbitrary<Step> = fc.oneof(
+  fc.record({ kind: fc.constant('buy' as const), product: fc.nat(1), region: fc.nat(1), quantity: fc.integer({ min: 1, max: 3 }) }),
+  fc.record({ kind: fc.constant('launch' as const), product: fc.nat(1), region: fc.nat(1), amount: fc.integer({ min: 1, max: 3 }), hourly: fc.boolean() }),
+  fc.record({ kind: fc.constant('launchSystem' as const), region: fc.nat(1) }),
+  fc.record({ kind: fc.constant('release' as const), pick: fc.nat(20) }),
+  fc.record({ kind: fc.constant('replace' as const), pick: fc.nat(20), target: fc.nat(3) }),
+  fc.constant({ kind: 'settle' as const }),
+);
+
+function live(actor: Actor) {
+  return db().select().from(instances).where(and(eq(instances.accountId, actor.accountId), ne(instances.status, 'Released'))).all();
+}
+
+function systemImage(regionId: string) {
+  return db().select().from(images).where(and(eq(images.regionId, regionId), eq(images.kind, 'system'))).get()!.id;
+}
+
+async function apply(actor: Actor, s: Step): Promise<void> {
+  const code = 'product' in s ? PRODUCTS[s.product] : PRODUCTS[0];
+  const region = 'region' in s ? REGIONS[s.region] : REGIONS[0];
+  const target = (pick: number) => live(actor)[pick % Math.max(1, live(actor).length)];
+  try {
+    if (s.kind === 'buy') purchaseLicenses(actor, { productCode: code, skuCode: skuCode(code, 'per_instance'), regionId: region, quantity: s.quantity });
+    if (s.kind === 'launch') {
+      const hourly = s.hourly && code === 'lnmp000101';
+      runInstances(actor, { regionId: region, imageId: productImage(code, region), instanceTypeId: 'ecs.t6-c1m1.large', amount: s.amount, ...(hourly ? { skuCode: skuCode(code, 'hourly') } : {}) });
+    }
+    if (s.kind === 'launchSystem') runInstances(actor, { regionId: region, imageId: systemImage(region), instanceTypeId: 'ecs.t6-c1m1.large', amount: 1 });
+    if (s.kind === 'release') {
+      const instance = target(s.pick);
+      if (instance) releaseInstance(actor, instance.id);
+    }
+    if (s.kind === 'replace') {
+      const instance = target(s.pick);
+      if (!instance) return;
+      if (instance.status === 'Running') stopInstance(actor, instance.id);
+      const choices = [productImage('lnmp000101', instance.regionId, '1.0.0'), productImage('lnmp000101', instance.regionId, '2.0.0'), productImage('jnks000502', instance.regionId), systemImage(instance.regionId)];
+      replaceSystemDisk(actor, { instanceId: instance.id, imageId: choices[s.target] });
+    }
+    if (s.kind === 'settle') await settle(3);
+  } catch (error) {
+    if (!(error instanceof CloudError)) throw error; // refusals are part of the game; crashes are not
+  }
+}
+
+function checkInvariants(actor: Actor): void {
+  const mine = db().select().from(licenses).where(eq(licenses.accountId, actor.accountId)).all();
+  const alive = live(actor);
+  const held = alive.filter((i) => i.licenseId);
+  // No license is held twice, and every held license is in use by exactly that instance.
+  expect(new Set(held.map((i) => i.licenseId)).size).toBe(held.length);
+  const inUse = mine.filter((l) => l.status === 'in_use');
+  expect(inUse.length).toBe(held.length);
+  for (const instance of held) {
+    const license = mine.find((l) => l.id === instance.licenseId)!;
+    expect(license).toMatchObject({ status: 'in_use', instanceId: instance.id, regionId: instance.regionId });
+  }
+  // Every live instance of a product-coded image holds a license of that product (MKT-4, MKT-6).
+  for (const instance of alive) {
+    const image = db().select().from(images).where(eq(images.id, instance.imageId)).get()!;
+    if (image.productCode) expect(mine.find((l) => l.id === instance.licenseId)?.productCode).toBe(image.productCode);
+    else expect(instance.licenseId).toBeNull();
+  }
+  // Double entry: all books sum to zero, each book's balance is the sum of its entries, and the wallet never goes negative.
+  const books = db().select().from(ledgerBooks).all();
+  expect(books.reduce((sum, b) => sum + b.balanceFen, 0)).toBe(0);
+  const wallet = books.find((b) => b.id === `wallet:${actor.accountId}`)!;
+  const entries = db().select().from(ledgerEntries).where(eq(ledgerEntries.bookId, wallet.id)).all();
+  expect(entries.reduce((sum, e) => sum + e.amountFen, 0)).toBe(wallet.balanceFen);
+  expect(wallet.balanceFen).toBeGreaterThanOrEqual(0);
+}
+
+describe('license and ledger invariants (MKT-3 … MKT-6)', () => {
+  it('hold after any sequence of purchases, launches, releases and disk replacements', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 25 }), fc.integer({ min: 0, max: 80_000 }), async (steps, money) => {
+        const buyer = newBuyer();
+        if (money) fund(buyer, money);
+        for (const s of steps) {
+          await apply(buyer, s);
+          checkInvariants(buyer);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

@@ -1,0 +1,235 @@
+// Custom images: CreateImage from an instance, CopyImage to another region, DeleteImage, the
+// image list and detail with lineage. Create and copy are tasks that a durable job advances.
+import { and, asc, count, desc, eq, inArray, isNull, ne, or, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { images, instances, products, tasks } from '../../db/schema';
+import { clock } from '../clock';
+import type { Actor } from '../domain/actor';
+import { CloudError } from '../domain/errors';
+import { newResourceId } from '../domain/ids';
+import { ownerAliasFor, type ImageOwnerAlias } from '../domain/images';
+import { isValidDescription, isValidResourceName } from '../domain/names';
+import { authorize } from '../domain/permissions';
+import { isTaskOpen, nextProgress } from '../domain/tasks';
+import { parseInput } from '../domain/validation';
+import { requireRegion, type Image } from './catalogue';
+import { enqueueJob } from './jobs';
+import { readSettings } from './settings';
+import { mutate, read, type Tx } from './transaction';
+import { getDb, type Db } from '../../db/client';
+
+export type Task = typeof tasks.$inferSelect;
+
+const TASK_STEP_MS = 1000;
+
+const nameField = z.string().trim().refine(isValidResourceName);
+const descriptionField = z.string().default('').refine(isValidDescription);
+const imageCodes = { name: 'InvalidImageName.Malformed', description: 'InvalidDescription.Malformed' } as const;
+
+function requireOwnCustomImage(db: Db | Tx, actor: Actor, imageId: string): Image {
+  const image = db.select().from(images).where(eq(images.id, imageId)).get();
+  const alias = image ? ownerAliasFor(image, actor.accountId) : null;
+  if (!image || !alias) throw new CloudError('InvalidImageId.NotFound', { imageId }, 'imageId');
+  // Visible but not the caller's own custom image (system, marketplace, shared): not theirs to change.
+  if (alias !== 'self') throw new CloudError('Forbidden', {}, 'imageId');
+  return image;
+}
+
+/** IMP-9 and a unique name per account and region, checked before a custom image is made. */
+function assertRoomForImage(tx: Tx, actor: Actor, regionId: string, name: string): void {
+  const mine = and(eq(images.ownerAccountId, actor.accountId), eq(images.regionId, regionId), eq(images.kind, 'custom'), isNull(images.deletedAt));
+  const used = tx.select({ n: count() }).from(images).where(mine).get()?.n ?? 0;
+  if (used >= readSettings(tx).imageQuotaPerRegion) throw new CloudError('QuotaExceed.Image', { regionId });
+  if (tx.select({ id: images.id }).from(images).where(and(mine, eq(images.name, name))).get()) {
+    throw new CloudError('InvalidImageName.Duplicated', { name }, 'name');
+  }
+}
+
+function startTask(tx: Tx, actor: Actor, action: 'CreateImage' | 'CopyImage', image: typeof images.$inferInsert): { imageId: string; taskId: string } {
+  const now = clock.now();
+  const taskId = newResourceId('t');
+  tx.insert(images).values(image).run();
+  tx.insert(tasks).values({ id: taskId, accountId: actor.accountId, regionId: image.regionId, action, status: 'Waiting', imageId: image.id, createdAt: now }).run();
+  enqueueJob(tx, 'image.task', { taskId }, now);
+  return { imageId: image.id, taskId };
+}
+
+const createSchema = z.object({ instanceId: z.string().min(1), name: nameField, description: descriptionField });
+
+/** CreateImage: a custom image of an instance's system disk; it keeps the ProductCode (MKT-4). */
+export function createImage(actor: Actor, input: unknown) {
+  return mutate(actor, 'CreateImage', (tx, note) => {
+    authorize(actor, 'image.create');
+    const request = parseInput(createSchema, input, { ...imageCodes, instanceId: 'InvalidInstanceId.NotFound' });
+    const instance = tx.select().from(instances).where(and(eq(instances.id, request.instanceId), eq(instances.accountId, actor.accountId))).get();
+    if (!instance) throw new CloudError('InvalidInstanceId.NotFound', { instanceId: request.instanceId }, 'instanceId');
+    if (instance.status !== 'Running' && instance.status !== 'Stopped') throw new CloudError('IncorrectInstanceStatus', { status: instance.status, action: 'createImage' });
+    const source = tx.select().from(images).where(eq(images.id, instance.imageId)).get()!;
+    assertRoomForImage(tx, actor, instance.regionId, request.name);
+    const result = startTask(tx, actor, 'CreateImage', {
+      id: newResourceId('m'),
+      regionId: instance.regionId,
+      kind: 'custom',
+      ownerAccountId: actor.accountId,
+      name: request.name,
+      description: request.description,
+      osType: source.osType,
+      platform: source.platform,
+      architecture: source.architecture,
+      sizeGib: source.sizeGib,
+      status: 'Creating',
+      productCode: source.productCode,
+      productVersion: source.productVersion,
+      source: 'instance',
+      sourceInstanceId: instance.id,
+      sourceImageId: source.id,
+      createdAt: clock.now(),
+    });
+    note.target = result.imageId;
+    note.detail = { instanceId: instance.id, taskId: result.taskId, productCode: source.productCode };
+    return result;
+  });
+}
+
+const copySchema = z.object({ imageId: z.string().min(1), destinationRegionId: z.string().min(1), name: nameField.optional(), description: descriptionField.optional() });
+
+/** CopyImage: the copy keeps the ProductCode, so launching it needs a license in its region (MKT-4, MKT-7). */
+export function copyImage(actor: Actor, input: unknown) {
+  return mutate(actor, 'CopyImage', (tx, note) => {
+    authorize(actor, 'image.copy');
+    const request = parseInput(copySchema, input, { ...imageCodes, imageId: 'InvalidImageId.NotFound', destinationRegionId: 'RegionId.NotFound' });
+    const source = requireOwnCustomImage(tx, actor, request.imageId);
+    if (source.status !== 'Available') throw new CloudError('IncorrectImageStatus', { imageId: source.id }, 'imageId');
+    requireRegion(tx, request.destinationRegionId);
+    const name = request.name ?? source.name;
+    assertRoomForImage(tx, actor, request.destinationRegionId, name);
+    const result = startTask(tx, actor, 'CopyImage', {
+      ...source,
+      id: newResourceId('m'),
+      regionId: request.destinationRegionId,
+      name,
+      description: request.description ?? source.description,
+      status: 'Creating',
+      source: 'copy',
+      sourceInstanceId: null,
+      sourceImageId: source.id,
+      createdAt: clock.now(),
+      deletedAt: null,
+    });
+    note.target = result.imageId;
+    note.detail = { sourceImageId: source.id, destinationRegionId: request.destinationRegionId, taskId: result.taskId };
+    return result;
+  });
+}
+
+/** DeleteImage: own custom images only; instances already running from it keep running. */
+export function deleteImage(actor: Actor, imageId: string): void {
+  mutate(actor, 'DeleteImage', (tx, note) => {
+    authorize(actor, 'image.delete');
+    note.target = imageId;
+    const image = requireOwnCustomImage(tx, actor, imageId);
+    const open = tx.select().from(tasks).where(eq(tasks.imageId, image.id)).all().find((t) => isTaskOpen(t.status));
+    if (open) throw new CloudError(open.action === 'ImportImage' ? 'ImageIsImporting' : 'IncorrectImageStatus', { imageId: image.id });
+    tx.update(images).set({ deletedAt: clock.now(), status: 'UnAvailable' }).where(eq(images.id, image.id)).run();
+  });
+}
+
+/** The image.task job: one step of progress per run, until the image is Available. */
+export function advanceImageTask(taskId: string): void {
+  getDb().transaction(
+    (tx) => {
+      const task = tx.select().from(tasks).where(eq(tasks.id, taskId)).get();
+      if (!task || !isTaskOpen(task.status)) return;
+      const image = tx.select().from(images).where(eq(images.id, task.imageId)).get()!;
+      const progress = nextProgress(task.progress, image.sizeGib);
+      const now = clock.now();
+      if (progress < 100) {
+        tx.update(tasks).set({ status: 'Processing', progress }).where(eq(tasks.id, task.id)).run();
+        enqueueJob(tx, 'image.task', { taskId }, new Date(now.getTime() + TASK_STEP_MS));
+        return;
+      }
+      tx.update(tasks).set({ status: 'Finished', progress: 100, finishedAt: now }).where(eq(tasks.id, task.id)).run();
+      tx.update(images).set({ status: 'Available' }).where(eq(images.id, image.id)).run();
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+// ─── Reading ─────────────────────────────────────────────────────────────────
+
+export type ImageView = Image & { ownerAlias: ImageOwnerAlias; productTitle: string | null; task: Pick<Task, 'id' | 'status' | 'progress'> | null };
+
+const listSchema = z.object({
+  regionId: z.string().min(1),
+  ownerAlias: z.enum(['system', 'self', 'marketplace']).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+function withViews(db: Db, actor: Actor, rows: Image[]): ImageView[] {
+  const codes = [...new Set(rows.map((r) => r.productCode).filter((c): c is string => !!c))];
+  const titles = new Map(codes.length ? db.select({ code: products.code, title: products.title }).from(products).where(inArray(products.code, codes)).all().map((p) => [p.code, p.title]) : []);
+  const ids = rows.map((r) => r.id);
+  const openTasks = ids.length ? db.select().from(tasks).where(and(inArray(tasks.imageId, ids), inArray(tasks.status, ['Waiting', 'Processing']))).all() : [];
+  return rows.map((image) => {
+    const task = openTasks.find((t) => t.imageId === image.id);
+    return { ...image, ownerAlias: ownerAliasFor(image, actor.accountId)!, productTitle: image.productCode ? (titles.get(image.productCode) ?? null) : null, task: task ? { id: task.id, status: task.status, progress: task.progress } : null };
+  });
+}
+
+/** The images of a region the caller can see: system, its own, and (when asked) marketplace ones. */
+export function describeImages(actor: Actor, query: z.input<typeof listSchema>) {
+  authorize(actor, 'image.describe');
+  const q = parseInput(listSchema, query, { regionId: 'RegionId.NotFound', pageSize: 'InvalidPageSize.Malformed', page: 'InvalidPageNumber.Malformed' });
+  return read((db) => {
+    requireRegion(db, q.regionId);
+    const own = and(eq(images.kind, 'custom'), eq(images.ownerAccountId, actor.accountId));
+    const byAlias: Record<string, SQL | undefined> = { system: eq(images.kind, 'system'), self: own, marketplace: eq(images.kind, 'marketplace') };
+    const where = and(eq(images.regionId, q.regionId), isNull(images.deletedAt), q.ownerAlias ? byAlias[q.ownerAlias] : or(eq(images.kind, 'system'), own), ne(images.status, 'CreateFailed'));
+    const total = db.select({ n: count() }).from(images).where(where).get()?.n ?? 0;
+    const rows = db.select().from(images).where(where).orderBy(desc(images.createdAt), asc(images.name)).limit(q.pageSize).offset((q.page - 1) * q.pageSize).all();
+    return { items: withViews(db, actor, rows), total, page: q.page, pageSize: q.pageSize };
+  });
+}
+
+export type LineageStep = { imageId: string; regionId: string; name: string | null; source: string; viaInstanceId: string | null; productCode: string | null; visible: boolean };
+
+/** One image with its lineage, newest first: copy ← custom image ← instance ← marketplace image. */
+export function getImage(actor: Actor, imageId: string): { image: ImageView; lineage: LineageStep[] } {
+  authorize(actor, 'image.describe');
+  return read((db) => {
+    const image = db.select().from(images).where(eq(images.id, imageId)).get();
+    if (!image || !ownerAliasFor(image, actor.accountId)) throw new CloudError('InvalidImageId.NotFound', { imageId }, 'imageId');
+    const lineage: LineageStep[] = [];
+    const seen = new Set<string>();
+    let step: Image | undefined = image;
+    while (step && !seen.has(step.id)) {
+      seen.add(step.id);
+      // An ancestor the caller cannot see (another account's, or deleted) is named by kind only.
+      const visible = step.id === image.id || ownerAliasFor({ ...step, deletedAt: null }, actor.accountId) !== null;
+      lineage.push({ imageId: step.id, regionId: step.regionId, name: visible ? step.name : null, source: step.source, viaInstanceId: step.sourceInstanceId, productCode: step.productCode, visible });
+      step = step.sourceImageId ? db.select().from(images).where(eq(images.id, step.sourceImageId)).get() : undefined;
+    }
+    return { image: withViews(db, actor, [image])[0], lineage };
+  });
+}
+
+/** The caller's tasks, newest first (DescribeTasks). */
+export function describeTasks(actor: Actor, { page = 1, pageSize = 20 }: { page?: number; pageSize?: number } = {}) {
+  authorize(actor, 'task.read');
+  return read((db) => {
+    const where = eq(tasks.accountId, actor.accountId);
+    const total = db.select({ n: count() }).from(tasks).where(where).get()?.n ?? 0;
+    const items = db
+      .select({ task: tasks, imageName: images.name })
+      .from(tasks)
+      .innerJoin(images, eq(images.id, tasks.imageId))
+      .where(where)
+      .orderBy(desc(tasks.createdAt), desc(tasks.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .all()
+      .map((r) => ({ ...r.task, imageName: r.imageName }));
+    return { items, total, page, pageSize };
+  });
+}

@@ -1,0 +1,294 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { instances, ledgerBooks } from '../../db/schema';
+import { seedProducts } from '../../db/seed/marketplace-data';
+import { skuCode } from '../../db/seed/marketplace';
+import { newBuyer, seedTestMarketplace, throwawayDatabase } from '../../tests/helpers/database';
+import { balance, expectCloudError, fund, ledgerSum, licensesOf, ordersOf, productImage, settle } from '../../tests/helpers/marketplace';
+import { clock } from '../clock';
+import { copyImage, createImage, getImage } from './images';
+import { getInstance, reInitDisk, releaseInstance, replaceSystemDisk, runInstances, stopInstance } from './instances';
+import { listLicenses, purchaseLicenses } from './licenses';
+import { getProduct, searchProducts } from './marketplace';
+import type { Actor } from '../domain/actor';
+
+const { db } = throwawayDatabase();
+let sellers: ReturnType<typeof seedTestMarketplace>;
+beforeAll(() => {
+  sellers = seedTestMarketplace(db());
+});
+afterEach(() => clock.reset());
+
+const LNMP = 'lnmp000101'; // per_instance ¥99.00 + hourly ¥0.20, versions 1.0.0 and 2.0.0, all regions
+const delisted = seedProducts.find((p) => p.status === 'delisted')!;
+const freeProduct = seedProducts.find((p) => p.skus.length === 1 && p.skus[0].model === 'free' && !p.regions)!;
+const otherPerInstance = seedProducts.find((p) => p.code !== LNMP && p.status !== 'delisted' && !p.regions && p.skus.some((s) => s.model === 'per_instance'))!;
+const notInHangzhou = seedProducts.find((p) => p.regions && !p.regions.includes('cn-hangzhou'))!;
+
+function buy(actor: Actor, productCode: string, quantity: number, regionId = 'cn-hangzhou', model = 'per_instance') {
+  return purchaseLicenses(actor, { productCode, skuCode: skuCode(productCode, model), regionId, quantity });
+}
+
+function launch(actor: Actor, imageId: string, amount: number, regionId = 'cn-hangzhou', extra: Record<string, unknown> = {}) {
+  return runInstances(actor, { regionId, imageId, instanceTypeId: 'ecs.g7.large', amount, ...extra });
+}
+
+function richBuyer(): Actor {
+  const buyer = newBuyer();
+  fund(buyer, 1_000_000);
+  return buyer;
+}
+
+describe('MKT-2 pricing models and purchase', () => {
+  it('a per-instance purchase of N licenses takes N × price from the wallet and splits it 90/10 between seller and platform', () => {
+    const buyer = richBuyer();
+    const seller = sellers.get(seedProducts.find((p) => p.code === LNMP)!.seller)!;
+    const payableBefore = db().select().from(ledgerBooks).where(eq(ledgerBooks.id, `seller_payable:${seller.accountId}`)).get()?.balanceFen ?? 0;
+    const result = buy(buyer, LNMP, 3);
+    expect(result.amountFen).toBe(29_700);
+    expect(balance(buyer)).toBe(1_000_000 - 29_700);
+    expect(db().select().from(ledgerBooks).where(eq(ledgerBooks.id, `seller_payable:${seller.accountId}`)).get()!.balanceFen - payableBefore).toBe(26_730);
+    expect(licensesOf(buyer, LNMP).map((l) => [l.status, l.regionId, l.orderId])).toEqual(Array(3).fill(['available', 'cn-hangzhou', result.orderId]));
+    expect(ordersOf(buyer)).toMatchObject([{ id: result.orderId, quantity: 3, unitPriceFen: 9900, amountFen: 29_700, status: 'paid' }]);
+    expect(ledgerSum()).toBe(0);
+  });
+
+  it('a free product must still be bought: an order of ¥0 and a license (000 Q4)', () => {
+    const buyer = newBuyer();
+    const result = buy(buyer, freeProduct.code, 1, 'cn-hangzhou', 'free');
+    expect(result.amountFen).toBe(0);
+    expect(ordersOf(buyer)).toMatchObject([{ amountFen: 0, status: 'paid' }]);
+    expect(licensesOf(buyer, freeProduct.code)).toHaveLength(1);
+    expect(balance(buyer)).toBe(0);
+  });
+
+  it('an hourly SKU is not bought alone', () => {
+    const buyer = richBuyer();
+    expectCloudError(() => buy(buyer, LNMP, 1, 'cn-hangzhou', 'hourly'), 'InvalidSku.HourlyWithInstance');
+    expect(ordersOf(buyer)).toHaveLength(0);
+  });
+
+  it.each([0, 101, 2.5])('quantity %s is refused (MKT-3: 1 to 100)', (quantity) => {
+    expectCloudError(() => buy(richBuyer(), LNMP, quantity), 'InvalidParameter.Quantity');
+  });
+
+  it('a short wallet buys nothing and says both amounts', () => {
+    const buyer = newBuyer();
+    fund(buyer, 5_000);
+    const error = expectCloudError(() => buy(buyer, LNMP, 1), 'InvalidAccountStatus.NotEnoughBalance');
+    expect(error.params).toEqual({ balance: '¥50.00', amount: '¥99.00' });
+    expect(ordersOf(buyer)).toHaveLength(0);
+    expect(licensesOf(buyer)).toHaveLength(0);
+    expect(balance(buyer)).toBe(5_000);
+  });
+
+  it('a product not offered in the region cannot be bought there (MKT-1)', () => {
+    const model = notInHangzhou.skus.find((s) => s.model !== 'hourly')!.model;
+    expectCloudError(() => buy(richBuyer(), notInHangzhou.code, 1, 'cn-hangzhou', model), 'InvalidRegion.NotOffered');
+  });
+});
+
+describe('MKT-4 launches need one license per instance', () => {
+  it('3 instances with 2 licenses: QuotaExceed.BuyImage (403) naming product, region, needed and available; nothing launched or charged', () => {
+    const buyer = richBuyer();
+    buy(buyer, LNMP, 2);
+    const before = balance(buyer);
+    const error = expectCloudError(() => launch(buyer, productImage(LNMP), 3), 'QuotaExceed.BuyImage');
+    expect(error.httpStatus).toBe(403);
+    expect(error.params).toEqual({ productCode: LNMP, regionId: 'cn-hangzhou', needed: 3, available: 2 });
+    expect(db().select().from(instances).where(eq(instances.accountId, buyer.accountId)).all()).toHaveLength(0);
+    expect(licensesOf(buyer, LNMP).every((l) => l.status === 'available')).toBe(true);
+    expect(balance(buyer)).toBe(before);
+  });
+
+  it('with enough licenses each instance holds its own', () => {
+    const buyer = richBuyer();
+    buy(buyer, LNMP, 2);
+    const { instanceIds } = launch(buyer, productImage(LNMP), 2);
+    const held = licensesOf(buyer, LNMP);
+    expect(held.map((l) => l.status)).toEqual(['in_use', 'in_use']);
+    expect(held.map((l) => l.instanceId).sort()).toEqual([...instanceIds].sort());
+    expect(new Set(instanceIds.map((id) => getInstance(buyer, id).licenseId)).size).toBe(2);
+  });
+
+  it('"buy the shortfall and launch" buys exactly the missing licenses in the same step', () => {
+    const buyer = richBuyer();
+    buy(buyer, LNMP, 2);
+    const before = balance(buyer);
+    const { instanceIds } = launch(buyer, productImage(LNMP), 3, 'cn-hangzhou', { buyShortfall: true, skuCode: skuCode(LNMP, 'per_instance') });
+    expect(instanceIds).toHaveLength(3);
+    expect(before - balance(buyer)).toBe(9_900);
+    expect(licensesOf(buyer, LNMP).filter((l) => l.status === 'in_use')).toHaveLength(3);
+    expect(ordersOf(buyer).map((o) => o.quantity).sort()).toEqual([1, 2]);
+  });
+
+  it('a failed shortfall purchase launches nothing and buys nothing', () => {
+    const buyer = newBuyer();
+    fund(buyer, 100);
+    expectCloudError(() => launch(buyer, productImage(LNMP), 1, 'cn-hangzhou', { buyShortfall: true, skuCode: skuCode(LNMP, 'per_instance') }), 'InvalidAccountStatus.NotEnoughBalance');
+    expect(ordersOf(buyer)).toHaveLength(0);
+    expect(db().select().from(instances).where(eq(instances.accountId, buyer.accountId)).all()).toHaveLength(0);
+  });
+
+  it('an hourly SKU is bought with the launch: a ¥0 order and one license per instance (MKT-2)', () => {
+    const buyer = newBuyer();
+    const { instanceIds } = launch(buyer, productImage(LNMP), 2, 'cn-hangzhou', { skuCode: skuCode(LNMP, 'hourly') });
+    expect(instanceIds).toHaveLength(2);
+    expect(ordersOf(buyer)).toMatchObject([{ pricingModel: 'hourly', quantity: 2, amountFen: 0 }]);
+    expect(licensesOf(buyer, LNMP).map((l) => [l.status, l.pricingModel])).toEqual([
+      ['in_use', 'hourly'],
+      ['in_use', 'hourly'],
+    ]);
+  });
+
+  it('a custom image made from a licensed instance, and its copy in another region, both demand licenses (000 Q8, Q9)', async () => {
+    const buyer = richBuyer();
+    buy(buyer, LNMP, 1);
+    const [source] = launch(buyer, productImage(LNMP), 1).instanceIds;
+    await settle();
+    const { imageId } = createImage(buyer, { instanceId: source, name: 'my-lnmp' });
+    await settle();
+    const custom = getImage(buyer, imageId);
+    expect(custom.image).toMatchObject({ status: 'Available', productCode: LNMP, ownerAlias: 'self' });
+    expect(custom.lineage.map((s) => s.source)).toEqual(['instance', 'published']);
+
+    const derived = expectCloudError(() => launch(buyer, imageId, 1), 'QuotaExceed.BuyImage');
+    expect(derived.params).toMatchObject({ productCode: LNMP, needed: 1, available: 0 });
+
+    const { imageId: copyId } = copyImage(buyer, { imageId, destinationRegionId: 'cn-shanghai' });
+    await settle();
+    expect(getImage(buyer, copyId).image).toMatchObject({ regionId: 'cn-shanghai', productCode: LNMP, status: 'Available' });
+    expect(getImage(buyer, copyId).lineage.map((s) => s.source)).toEqual(['copy', 'instance', 'published']);
+
+    buy(buyer, LNMP, 1); // a Hangzhou license does not help in Shanghai (MKT-7)
+    expectCloudError(() => launch(buyer, copyId, 1, 'cn-shanghai'), 'QuotaExceed.BuyImage');
+    buy(buyer, LNMP, 1, 'cn-shanghai');
+    expect(launch(buyer, copyId, 1, 'cn-shanghai').instanceIds).toHaveLength(1);
+  });
+});
+
+describe('MKT-5 a license follows its instance and comes back on release', () => {
+  it('release then relaunch reuses the same license without a new order', async () => {
+    const buyer = richBuyer();
+    buy(buyer, LNMP, 1);
+    const [first] = launch(buyer, productImage(LNMP), 1).instanceIds;
+    const licenseId = getInstance(buyer, first).licenseId;
+    await settle();
+    releaseInstance(buyer, first);
+    expect(licensesOf(buyer, LNMP)).toMatchObject([{ id: licenseId, status: 'available', instanceId: null }]);
+    const [second] = launch(buyer, productImage(LNMP), 1).instanceIds;
+    expect(getInstance(buyer, second).licenseId).toBe(licenseId);
+    expect(ordersOf(buyer)).toHaveLength(1);
+    expect(listLicenses(buyer, LNMP)).toMatchObject([{ productCode: LNMP, regionId: 'cn-hangzhou', available: 0, inUse: [{ licenseId, instanceId: second }] }]);
+  });
+});
+
+describe('MKT-6 ReplaceSystemDisk and ReInitDisk', () => {
+  async function stoppedLnmpInstance() {
+    const buyer = richBuyer();
+    buy(buyer, LNMP, 1);
+    const [id] = launch(buyer, productImage(LNMP, 'cn-hangzhou', '1.0.0'), 1).instanceIds;
+    await settle();
+    stopInstance(buyer, id);
+    return { buyer, id, licenseId: getInstance(buyer, id).licenseId! };
+  }
+
+  it('another version of the same product needs no license (000 Q11)', async () => {
+    const { buyer, id, licenseId } = await stoppedLnmpInstance();
+    const before = balance(buyer);
+    replaceSystemDisk(buyer, { instanceId: id, imageId: productImage(LNMP, 'cn-hangzhou', '2.0.0') });
+    expect(getInstance(buyer, id)).toMatchObject({ imageId: productImage(LNMP, 'cn-hangzhou', '2.0.0'), licenseId });
+    expect(balance(buyer)).toBe(before);
+    expect(licensesOf(buyer, LNMP)).toHaveLength(1);
+  });
+
+  it('another product consumes one of its licenses and frees the old one', async () => {
+    const { buyer, id, licenseId } = await stoppedLnmpInstance();
+    const otherImage = productImage(otherPerInstance.code);
+    expectCloudError(() => replaceSystemDisk(buyer, { instanceId: id, imageId: otherImage }), 'QuotaExceed.BuyImage');
+    expect(getInstance(buyer, id).licenseId).toBe(licenseId); // unchanged after the refusal
+    buy(buyer, otherPerInstance.code, 1);
+    replaceSystemDisk(buyer, { instanceId: id, imageId: otherImage });
+    const after = getInstance(buyer, id);
+    expect(after.imageId).toBe(otherImage);
+    expect(licensesOf(buyer, otherPerInstance.code)).toMatchObject([{ status: 'in_use', instanceId: id, id: after.licenseId }]);
+    expect(licensesOf(buyer, LNMP)).toMatchObject([{ id: licenseId, status: 'available', instanceId: null }]);
+  });
+
+  it('an image without a product code frees the held license', async () => {
+    const { buyer, id, licenseId } = await stoppedLnmpInstance();
+    const system = db().select().from((await import('../../db/schema')).images).all().find((i) => i.kind === 'system' && i.regionId === 'cn-hangzhou')!;
+    replaceSystemDisk(buyer, { instanceId: id, imageId: system.id });
+    expect(getInstance(buyer, id).licenseId).toBeNull();
+    expect(licensesOf(buyer, LNMP)).toMatchObject([{ id: licenseId, status: 'available' }]);
+  });
+
+  it('ReInitDisk never charges or takes a license (000 Q12)', async () => {
+    const { buyer, id } = await stoppedLnmpInstance();
+    const before = { balance: balance(buyer), orders: ordersOf(buyer).length, licenses: JSON.stringify(licensesOf(buyer)) };
+    reInitDisk(buyer, id);
+    reInitDisk(buyer, id);
+    expect({ balance: balance(buyer), orders: ordersOf(buyer).length, licenses: JSON.stringify(licensesOf(buyer)) }).toEqual(before);
+  });
+
+  it('both need a stopped instance', async () => {
+    const buyer = richBuyer();
+    buy(buyer, LNMP, 1);
+    const [id] = launch(buyer, productImage(LNMP), 1).instanceIds;
+    await settle();
+    expectCloudError(() => reInitDisk(buyer, id), 'IncorrectInstanceStatus');
+    expectCloudError(() => replaceSystemDisk(buyer, { instanceId: id, imageId: productImage(LNMP, 'cn-hangzhou', '1.0.0') }), 'IncorrectInstanceStatus');
+  });
+});
+
+describe('MKT-7 a license works only in its region', () => {
+  it('a cn-hangzhou license does not launch in cn-beijing', () => {
+    const buyer = richBuyer();
+    buy(buyer, LNMP, 1, 'cn-hangzhou');
+    const error = expectCloudError(() => launch(buyer, productImage(LNMP, 'cn-beijing'), 1, 'cn-beijing'), 'QuotaExceed.BuyImage');
+    expect(error.params).toMatchObject({ regionId: 'cn-beijing', needed: 1, available: 0 });
+  });
+});
+
+describe('MKT-8 delisted products', () => {
+  it('cannot be bought, stay out of search, keep working for licenses already held, and suggest substitutes', () => {
+    const buyer = richBuyer();
+    expectCloudError(() => buy(buyer, delisted.code, 1), 'InvalidProduct.Delisted');
+    expect(searchProducts({ q: delisted.title.slice(0, 12) }).items.map((p) => p.code)).not.toContain(delisted.code);
+    const detail = getProduct(delisted.code, buyer);
+    expect(detail.product.status).toBe('delisted');
+    expect(detail.substitutes.length).toBeGreaterThanOrEqual(2);
+    expect(detail.substitutes.every((p) => p.category === delisted.category && p.status === 'listed')).toBe(true);
+  });
+});
+
+describe('marketplace search', () => {
+  it('finds a product by a word of its title (FTS5)', () => {
+    expect(searchProducts({ q: 'LNMP' }).items.map((p) => p.code)).toEqual([LNMP]);
+    expect(searchProducts({ q: 'lnmp nginx' }).items.map((p) => p.code)).toEqual([LNMP]);
+  });
+
+  it('finds Chinese titles and takes FTS syntax in the query literally', () => {
+    const chinese = seedProducts.find((p) => /[\u4e00-\u9fa5]{3}/.test(p.title))!;
+    const word = chinese.title.match(/[\u4e00-\u9fa5]{3,}/)![0];
+    expect(searchProducts({ q: word }).items.map((p) => p.code)).toContain(chinese.code);
+    expect(searchProducts({ q: '"AND OR NEAR(' }).total).toBe(0);
+  });
+
+  it('filters by category, OS, pricing model, region and price, and sorts by price', () => {
+    const all = searchProducts({ pageSize: 60 });
+    expect(all.total).toBe(seedProducts.filter((p) => p.status !== 'delisted').length);
+    for (const p of searchProducts({ category: 'database', pageSize: 60 }).items) expect(p.category).toBe('database');
+    for (const p of searchProducts({ os: 'windows', pageSize: 60 }).items) expect(p.osType).toBe('windows');
+    const hourly = searchProducts({ pricing: 'hourly', pageSize: 60 }).items.map((p) => p.code);
+    expect(hourly.sort()).toEqual(seedProducts.filter((p) => p.status !== 'delisted' && p.skus.some((s) => s.model === 'hourly')).map((p) => p.code).sort());
+    expect(searchProducts({ region: 'cn-hangzhou', pageSize: 60 }).items.map((p) => p.code)).not.toContain(notInHangzhou.code);
+    const cheap = searchProducts({ maxPriceFen: 0, pageSize: 60 }).items;
+    expect(cheap.length).toBeGreaterThanOrEqual(6);
+    expect(cheap.every((p) => p.fromPrice.priceFen === 0)).toBe(true);
+    const sorted = searchProducts({ sort: 'price_desc', pageSize: 60 }).items.map((p) => p.fromPrice.priceFen);
+    expect(sorted).toEqual([...sorted].sort((a, b) => b - a));
+    const page2 = searchProducts({ pageSize: 10, page: 2 });
+    expect(page2.items).toHaveLength(10);
+  });
+});

@@ -1,0 +1,185 @@
+// Browsing the marketplace (public): categories, featured products, search with filters and
+// sort, and the product page with versions, regions, SKUs and the buyer's own licenses.
+import { and, asc, count, desc, eq, exists, gte, inArray, isNull, lte, min, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { accounts, images, products, productVersions, skus } from '../../db/schema';
+import type { Actor } from '../domain/actor';
+import { categories, pricingModels, type Category, type PricingModel } from '../domain/marketplace';
+import { parseInput } from '../domain/validation';
+import { listLicenses, requirePublicProduct, type LicenseGroup, type Sku } from './licenses';
+import { matchProducts } from './product-search';
+import { read } from './transaction';
+import type { Db } from '../../db/client';
+
+export type ProductCard = {
+  code: string;
+  title: string;
+  summary: string;
+  category: Category;
+  osType: string;
+  platform: string;
+  sellerName: string;
+  status: string;
+  featured: boolean;
+  listedAt: Date | null;
+  fromPrice: { pricingModel: PricingModel; priceFen: number };
+};
+
+const startingPrice = min(skus.priceFen);
+
+function cards(db: Db, where: SQL | undefined) {
+  return db
+    .select({
+      code: products.code,
+      title: products.title,
+      summary: products.summary,
+      category: products.category,
+      osType: products.osType,
+      platform: products.platform,
+      sellerName: accounts.name,
+      status: products.status,
+      featured: products.featured,
+      listedAt: products.listedAt,
+      priceFen: startingPrice,
+      // The model of the cheapest SKU (SQLite returns the row of the MIN in a bare column).
+      pricingModel: skus.pricingModel,
+    })
+    .from(products)
+    .innerJoin(accounts, eq(accounts.id, products.sellerAccountId))
+    .innerJoin(skus, eq(skus.productCode, products.code))
+    .where(where)
+    .groupBy(products.code);
+}
+
+type CardRow = Awaited<ReturnType<ReturnType<typeof cards>['all']>>[number];
+
+function toCard(row: CardRow): ProductCard {
+  const { priceFen, pricingModel, category, ...rest } = row;
+  return { ...rest, category: category as Category, fromPrice: { pricingModel: pricingModel as PricingModel, priceFen: priceFen ?? 0 } };
+}
+
+export function listCategories(): { category: Category; count: number }[] {
+  return read((db) => {
+    const counts = new Map(db.select({ category: products.category, n: count() }).from(products).where(eq(products.status, 'listed')).groupBy(products.category).all().map((r) => [r.category, r.n]));
+    return categories.map((category) => ({ category, count: counts.get(category) ?? 0 }));
+  });
+}
+
+export function featuredProducts(limit = 8): ProductCard[] {
+  return read((db) =>
+    cards(db, and(eq(products.status, 'listed'), eq(products.featured, true)))
+      .orderBy(desc(products.listedAt))
+      .limit(limit)
+      .all()
+      .map(toCard),
+  );
+}
+
+const searchSchema = z.object({
+  q: z.string().trim().max(100).optional(),
+  category: z.enum(categories).optional(),
+  os: z.enum(['linux', 'windows']).optional(),
+  pricing: z.enum(pricingModels).optional(),
+  region: z.string().max(32).optional(),
+  minPriceFen: z.coerce.number().int().min(0).optional(),
+  maxPriceFen: z.coerce.number().int().min(0).optional(),
+  sort: z.enum(['relevance', 'price_asc', 'price_desc', 'newest']).default('relevance'),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(60).default(24),
+});
+
+export type ProductQuery = z.input<typeof searchSchema>;
+
+/** Listed products matching the query and filters; all filters combine (AND). */
+export function searchProducts(query: ProductQuery) {
+  const q = parseInput(searchSchema, query, { pageSize: 'InvalidPageSize.Malformed', page: 'InvalidPageNumber.Malformed' });
+  return read((db) => {
+    const filters: SQL[] = [eq(products.status, 'listed')];
+    const ranks = q.q ? matchProducts(db, q.q) : null;
+    if (ranks) filters.push(inArray(products.code, [...ranks.keys()]));
+    if (q.category) filters.push(eq(products.category, q.category));
+    if (q.os) filters.push(eq(products.osType, q.os));
+    if (q.pricing) filters.push(exists(db.select({ one: sql`1` }).from(skus).where(and(eq(skus.productCode, products.code), eq(skus.pricingModel, q.pricing)))));
+    if (q.region) {
+      filters.push(exists(db.select({ one: sql`1` }).from(images).where(and(eq(images.productCode, products.code), eq(images.kind, 'marketplace'), eq(images.regionId, q.region), isNull(images.deletedAt)))));
+    }
+    const having: SQL[] = [];
+    if (q.minPriceFen !== undefined) having.push(gte(startingPrice, q.minPriceFen));
+    if (q.maxPriceFen !== undefined) having.push(lte(startingPrice, q.maxPriceFen));
+    const rows = cards(db, and(...filters))
+      .having(having.length ? and(...having) : undefined)
+      .all()
+      .map(toCard);
+
+    const byNewest = (a: ProductCard, b: ProductCard) => (b.listedAt?.getTime() ?? 0) - (a.listedAt?.getTime() ?? 0);
+    const sorters: Record<typeof q.sort, (a: ProductCard, b: ProductCard) => number> = {
+      relevance: (a, b) => (ranks ? ranks.get(a.code)! - ranks.get(b.code)! : Number(b.featured) - Number(a.featured) || byNewest(a, b)),
+      price_asc: (a, b) => a.fromPrice.priceFen - b.fromPrice.priceFen || a.title.localeCompare(b.title),
+      price_desc: (a, b) => b.fromPrice.priceFen - a.fromPrice.priceFen || a.title.localeCompare(b.title),
+      newest: byNewest,
+    };
+    rows.sort(sorters[q.sort]);
+    const start = (q.page - 1) * q.pageSize;
+    return { items: rows.slice(start, start + q.pageSize), total: rows.length, page: q.page, pageSize: q.pageSize, query: q };
+  });
+}
+
+export type ProductVersionView = { version: string; images: { imageId: string; regionId: string }[] };
+
+export type ProductDetail = {
+  product: ProductCard & { description: string; logoUrl: string | null };
+  versions: ProductVersionView[];
+  regions: string[];
+  skus: Sku[];
+  substitutes: ProductCard[];
+  myLicenses: LicenseGroup[] | null;
+};
+
+/** The product page. A delisted product still shows (its buyers' licenses work), with substitutes (MKT-8). */
+export function getProduct(code: string, actor: Actor | null): ProductDetail {
+  return read((db) => {
+    const product = requirePublicProduct(db, code);
+    const card = toCard(cards(db, eq(products.code, code)).get()!);
+    const versionRows = db.select().from(productVersions).where(eq(productVersions.productCode, code)).orderBy(desc(productVersions.sortOrder)).all();
+    const imageRows = db
+      .select({ imageId: images.id, regionId: images.regionId, version: images.productVersion })
+      .from(images)
+      .where(and(eq(images.productCode, code), eq(images.kind, 'marketplace'), isNull(images.deletedAt)))
+      .orderBy(asc(images.regionId))
+      .all();
+    const versions = versionRows.map((v) => ({ version: v.version, images: imageRows.filter((i) => i.version === v.version).map(({ imageId, regionId }) => ({ imageId, regionId })) }));
+    const substitutes =
+      product.status === 'delisted'
+        ? cards(db, and(eq(products.status, 'listed'), eq(products.category, product.category)))
+            .orderBy(desc(products.featured), desc(products.listedAt))
+            .limit(4)
+            .all()
+            .map(toCard)
+        : [];
+    return {
+      product: { ...card, description: product.description, logoUrl: product.logoUrl },
+      versions,
+      regions: [...new Set(imageRows.map((i) => i.regionId))],
+      skus: db.select().from(skus).where(eq(skus.productCode, code)).all().sort((a, b) => pricingModels.indexOf(a.pricingModel as PricingModel) - pricingModels.indexOf(b.pricingModel as PricingModel)),
+      substitutes,
+      myLicenses: actor ? listLicenses(actor, code) : null,
+    };
+  });
+}
+
+/** The newest version's image of each product offered in a region: the launch wizard's Marketplace tab. */
+export function marketplaceImagesIn(regionId: string) {
+  return read((db) => {
+    const rows = db
+      .select({ image: images, title: products.title, status: products.status, sortOrder: productVersions.sortOrder })
+      .from(images)
+      .innerJoin(products, eq(products.code, images.productCode))
+      .innerJoin(productVersions, and(eq(productVersions.productCode, images.productCode), eq(productVersions.version, images.productVersion)))
+      .where(and(eq(images.kind, 'marketplace'), eq(images.regionId, regionId), isNull(images.deletedAt), inArray(products.status, ['listed', 'delisted'])))
+      .orderBy(asc(products.title), desc(productVersions.sortOrder))
+      .all();
+    const newest = new Map<string, (typeof rows)[number]>();
+    for (const row of rows) if (!newest.has(row.image.productCode!)) newest.set(row.image.productCode!, row);
+    return [...newest.values()].map((r) => ({ ...r.image, productTitle: r.title, productStatus: r.status }));
+  });
+}
