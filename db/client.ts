@@ -16,7 +16,8 @@ export function openDatabase(file: string): Db {
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  // Writers queue for the lock instead of failing; generous, because other processes may share the file.
+  sqlite.pragma('busy_timeout = 15000');
   sqlite.pragma('synchronous = NORMAL');
   return drizzle(sqlite, { schema });
 }

@@ -63,6 +63,8 @@ export const errorCatalogue = {
   'InvalidPassword.Malformed': 400,
   'InvalidCredentials': 401,
   'InvalidName.Malformed': 400,
+  // The database stayed locked longer than a writer waits: nothing changed, try again
+  ServiceUnavailable: 503,
   // Anything we did not foresee: the user sees this, never a stack trace
   InternalError: 500,
 } as const satisfies Record<string, number>;

@@ -188,3 +188,23 @@ describe('describeInstances', () => {
     expectCloudError(() => describeInstances(newBuyer(), { pageSize: 101 }), 'InvalidPageSize.Malformed');
   });
 });
+
+describe('a locked database', () => {
+  it('answers ServiceUnavailable (503) and changes nothing, instead of an internal error', async () => {
+    const { openDatabase } = await import('../../db/client');
+    const buyer = newBuyer();
+    const other = openDatabase(db().$client.name);
+    db().$client.pragma('busy_timeout = 50');
+    other.$client.exec('BEGIN IMMEDIATE');
+    try {
+      const error = expectCloudError(() => launch(buyer), 'ServiceUnavailable');
+      expect(error.httpStatus).toBe(503);
+    } finally {
+      other.$client.exec('ROLLBACK');
+      other.$client.close();
+      db().$client.pragma('busy_timeout = 15000');
+    }
+    expect(instanceCount(buyer.accountId)).toBe(0);
+    expect(launch(buyer).instanceIds).toHaveLength(1);
+  });
+});

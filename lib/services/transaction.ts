@@ -42,10 +42,20 @@ export function mutate<T>(actor: Actor, action: string, work: (tx: Tx, note: Aud
       },
       { behavior: 'immediate' },
     );
-  } catch (error) {
-    db.insert(auditLog).values(auditRow(actor, action, note, error)).run();
+  } catch (thrown) {
+    const error = isBusy(thrown) ? new CloudError('ServiceUnavailable') : thrown;
+    try {
+      db.insert(auditLog).values(auditRow(actor, action, note, error)).run();
+    } catch (auditError) {
+      if (!isBusy(auditError)) throw auditError;
+    }
     throw error;
   }
+}
+
+/** SQLite's "database is locked" after the busy timeout: the change did not happen and may be retried. */
+function isBusy(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && String((error as { code: unknown }).code).startsWith('SQLITE_BUSY');
 }
 
 /** Read-only use cases share the same snapshot rules but write nothing. */
