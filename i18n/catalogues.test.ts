@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import en from '../messages/en.json';
-import zh from '../messages/zh-CN.json';
+import { catalogues } from './messages';
 import { resolveLocale } from './locales';
 
 function keys(tree: object, prefix = ''): string[] {
@@ -19,6 +18,9 @@ function placeholders(message: string): string[] {
   }
   return [...new Set(names)].sort();
 }
+
+const en = catalogues.en;
+const zh = catalogues['zh-CN'];
 
 describe('message catalogues', () => {
   it('English and 简体中文 have exactly the same keys', () => {

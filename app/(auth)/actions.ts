@@ -4,21 +4,27 @@ import { redirect } from 'next/navigation';
 import { describeError, type ActionState } from '@/lib/auth/action';
 import { signIn, signOut, signUp } from '@/lib/auth/sign-in';
 
-async function attempt(work: () => Promise<void>): Promise<ActionState<null>> {
+/** Where to go after signing in: a path of this site only, never another origin. */
+function safeNext(next: FormDataEntryValue | null): string {
+  const path = typeof next === 'string' ? next : '';
+  return path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\') ? path : '/console/instances';
+}
+
+async function attempt(work: () => Promise<void>, next: FormDataEntryValue | null): Promise<ActionState<null>> {
   try {
     await work();
   } catch (error) {
     return { ok: false, error: await describeError(error) };
   }
-  redirect('/console/instances');
+  redirect(safeNext(next));
 }
 
 export async function signInAction(_: ActionState<null>, form: FormData) {
-  return attempt(() => signIn({ email: form.get('email'), password: form.get('password') }));
+  return attempt(() => signIn({ email: form.get('email'), password: form.get('password') }), form.get('next'));
 }
 
 export async function signUpAction(_: ActionState<null>, form: FormData) {
-  return attempt(() => signUp({ name: form.get('name'), email: form.get('email'), password: form.get('password') }));
+  return attempt(() => signUp({ name: form.get('name'), email: form.get('email'), password: form.get('password') }), form.get('next'));
 }
 
 export async function signOutAction() {

@@ -9,7 +9,7 @@ import type { ActionState } from '@/lib/auth/action';
 
 type Demo = { email: string; role: string };
 
-export function AuthForm({ mode, action, demo }: { mode: 'sign-in' | 'sign-up'; action: (state: ActionState<null>, form: FormData) => Promise<ActionState<null>>; demo?: { password: string; users: Demo[] } }) {
+export function AuthForm({ mode, action, demo, next }: { mode: 'sign-in' | 'sign-up'; next?: string; action: (state: ActionState<null>, form: FormData) => Promise<ActionState<null>>; demo?: { password: string; users: Demo[] } }) {
   const t = useTranslations('auth');
   const [state, formAction, pending] = useActionState(action, null);
   // Controlled, so a refused attempt keeps what was typed (React resets uncontrolled fields).
@@ -33,6 +33,7 @@ export function AuthForm({ mode, action, demo }: { mode: 'sign-in' | 'sign-up'; 
           <p className="text-sm text-slate-600">{t(mode === 'sign-in' ? 'signInSubtitle' : 'signUpSubtitle')}</p>
         </div>
         <FormError message={formError} />
+        {next && <input type="hidden" name="next" value={next} />}
         {mode === 'sign-up' && <Field label={t('name')} name="name" autoComplete="name" required value={name} onChange={(e) => setName(e.target.value)} error={fieldError('name')} />}
         <Field label={t('email')} name="email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} error={fieldError('email')} />
         <Field
@@ -51,7 +52,7 @@ export function AuthForm({ mode, action, demo }: { mode: 'sign-in' | 'sign-up'; 
         </Button>
         <p className="text-center text-sm text-slate-600">
           {t(mode === 'sign-in' ? 'noAccount' : 'haveAccount')}{' '}
-          <Link className="font-medium text-brand-600 hover:underline" href={mode === 'sign-in' ? '/sign-up' : '/sign-in'}>
+          <Link className="font-medium text-brand-600 hover:underline" href={`${mode === 'sign-in' ? '/sign-up' : '/sign-in'}${next ? `?next=${encodeURIComponent(next)}` : ''}`}>
             {t(mode === 'sign-in' ? 'createOne' : 'signInInstead')}
           </Link>
         </p>

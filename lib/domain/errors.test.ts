@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import en from '../../messages/en.json';
-import zh from '../../messages/zh-CN.json';
+import en from '../../messages/en/console.json';
+import zh from '../../messages/zh-CN/console.json';
 import { errorCatalogue, isCloudErrorCode, messageKeyOf, type CloudErrorCode } from './errors';
 
 // Every error code product.md names, with the HTTP status it specifies (seed 003's table, API-2, MKT-4).

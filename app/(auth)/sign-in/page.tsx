@@ -8,8 +8,9 @@ import { AuthForm } from '../auth-form';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-export default async function SignInPage() {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+  const { next } = await searchParams;
   if (await currentSession()) redirect('/console/instances');
   const demo = config.mode === 'demo' ? { password: DEMO_PASSWORD, users: demoUsers.map(({ email, role }) => ({ email, role })) } : undefined;
-  return <AuthForm mode="sign-in" action={signInAction} demo={demo} />;
+  return <AuthForm mode="sign-in" action={signInAction} demo={demo} next={next} />;
 }
