@@ -1,11 +1,11 @@
 'use client';
 
-import * as Dialog from '@radix-ui/react-dialog';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { instanceAction } from '@/app/console/instances/actions';
 import { Button } from '@/components/ui/button';
+import { Dialog, DialogClose } from '@/components/ui/dialog';
 import { availableActions, type InstanceStatus } from '@/lib/domain/instances';
 
 export function InstanceActions({ id, name, status, afterRelease }: { id: string; name: string; status: InstanceStatus; afterRelease?: string }) {
@@ -38,28 +38,26 @@ export function InstanceActions({ id, name, status, afterRelease }: { id: string
         </Button>
       )}
       {actions.includes('release') && (
-        <Dialog.Root open={confirming} onOpenChange={setConfirming}>
-          <Dialog.Trigger asChild>
+        <Dialog
+          open={confirming}
+          onOpenChange={setConfirming}
+          title={t('instances.release')}
+          description={t('instances.confirmRelease', { name })}
+          trigger={
             <Button size="sm" variant="danger" disabled={pending}>
               {t('instances.release')}
             </Button>
-          </Dialog.Trigger>
-          <Dialog.Portal>
-            <Dialog.Overlay className="fixed inset-0 z-50 bg-slate-900/40" />
-            <Dialog.Content className="fixed top-1/3 left-1/2 z-50 w-[28rem] max-w-[90vw] -translate-x-1/2 rounded-lg bg-white p-6 shadow-xl">
-              <Dialog.Title className="text-lg font-semibold">{t('instances.release')}</Dialog.Title>
-              <Dialog.Description className="mt-2 text-sm text-slate-600">{t('instances.confirmRelease', { name })}</Dialog.Description>
-              <div className="mt-6 flex justify-end gap-2">
-                <Dialog.Close asChild>
-                  <Button variant="secondary">{t('common.cancel')}</Button>
-                </Dialog.Close>
-                <Button variant="danger" disabled={pending} onClick={() => run('release')}>
-                  {t('instances.release')}
-                </Button>
-              </div>
-            </Dialog.Content>
-          </Dialog.Portal>
-        </Dialog.Root>
+          }
+        >
+          <div className="flex justify-end gap-2">
+            <DialogClose asChild>
+              <Button variant="secondary">{t('common.cancel')}</Button>
+            </DialogClose>
+            <Button variant="danger" disabled={pending} onClick={() => run('release')}>
+              {t('instances.release')}
+            </Button>
+          </div>
+        </Dialog>
       )}
       {error && (
         <p role="alert" className="basis-full text-right text-xs text-red-600">

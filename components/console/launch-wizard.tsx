@@ -2,14 +2,17 @@
 
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useActionState, useState, type ReactNode } from 'react';
+import { useActionState, useCallback, useState, type ReactNode } from 'react';
 import { launchAction } from '@/app/console/instances/actions';
 import { Button } from '@/components/ui/button';
 import { Field, FormError } from '@/components/ui/field';
 import { MAX_LAUNCH_AMOUNT } from '@/lib/domain/launch';
 import { formatFen, timesFen } from '@/lib/domain/money';
+import type { LaunchPreview } from '@/lib/services/launch-preview';
+import { EntitlementPanel } from './entitlement-panel';
 
-type WizardImage = { id: string; name: string; description: string; platform: string; osType: string; sizeGib: number; kind: string };
+type WizardImage = { id: string; name: string; description: string; platform: string; osType: string; sizeGib: number; kind: string; productCode: string | null; productVersion?: string | null; productStatus?: string };
+type Tab = 'system' | 'custom' | 'marketplace';
 type WizardType = { id: string; vcpu: number; memoryGib: number; hourlyPriceFen: number };
 
 function Step({ n, title, children }: { n: number; title: string; children: ReactNode }) {
@@ -27,12 +30,16 @@ function Step({ n, title, children }: { n: number; title: string; children: Reac
 const optionClass = (selected: boolean) =>
   `flex cursor-pointer items-start gap-3 rounded-md border p-3 text-sm transition-colors ${selected ? 'border-brand-500 bg-brand-50 ring-1 ring-brand-500' : 'border-slate-200 hover:border-slate-300'}`;
 
-export function LaunchWizard({ regionId, regions, images, instanceTypes }: { regionId: string; regions: string[]; images: WizardImage[]; instanceTypes: WizardType[] }) {
+export function LaunchWizard({ regionId, regions, images, instanceTypes, initialImageId }: { regionId: string; regions: string[]; images: WizardImage[]; instanceTypes: WizardType[]; initialImageId?: string }) {
   const t = useTranslations();
   const router = useRouter();
   const [state, formAction, pending] = useActionState(launchAction, null);
-  const [tab, setTab] = useState<'system' | 'custom' | 'marketplace'>('system');
-  const [imageId, setImageId] = useState('');
+  const initial = images.find((i) => i.id === initialImageId);
+  const [tab, setTab] = useState<Tab>(initial ? (initial.kind as Tab) : 'system');
+  const [imageId, setImageId] = useState(initial?.id ?? '');
+  const [payment, setPayment] = useState('');
+  const [preview, setPreview] = useState<LaunchPreview | null>(null);
+  const onPreview = useCallback((p: LaunchPreview | null) => setPreview(p), []);
   const [typeId, setTypeId] = useState(instanceTypes[0]?.id ?? '');
   const [amount, setAmount] = useState('1');
   const [name, setName] = useState('');
@@ -42,7 +49,12 @@ export function LaunchWizard({ regionId, regions, images, instanceTypes }: { reg
   const type = instanceTypes.find((it) => it.id === typeId);
   const count = Number.parseInt(amount, 10);
   const validCount = Number.isInteger(count) && count >= 1 && count <= MAX_LAUNCH_AMOUNT;
-  const shown = images.filter((i) => (tab === 'custom' ? i.kind === 'custom' : i.kind === tab));
+  const shown = images.filter((i) => i.kind === tab);
+  const image = images.find((i) => i.id === imageId);
+  // What the chosen way of paying means for the launch: hourly buys one per instance, a one-time or subscription SKU buys the shortfall.
+  const option = preview?.options.find((o) => o.skuCode === payment);
+  const blocked = Boolean(image?.productCode && preview && preview.shortfall > 0 && !option);
+  const submitLabel = option?.covers === 'shortfall' ? t('entitlement.buyAndLaunch', { licenses: preview!.shortfall, cost: formatFen(option.costFen), count: validCount ? count : 1 }) : t('wizard.submit', { count: validCount ? count : 1 });
 
   return (
     <form action={formAction} className="grid gap-5 lg:grid-cols-[1fr_18rem]" noValidate>
@@ -82,17 +94,31 @@ export function LaunchWizard({ regionId, regions, images, instanceTypes }: { reg
               </button>
             ))}
           </div>
-          {tab === 'marketplace' ? (
-            <p className="text-sm text-slate-600">{t('wizard.marketplaceComing')}</p>
-          ) : shown.length === 0 ? (
-            <p className="text-sm text-slate-600">{t(tab === 'custom' ? 'wizard.noCustomImages' : 'wizard.noImages')}</p>
+          {shown.length === 0 ? (
+            <p className="text-sm text-slate-600">{t(tab === 'custom' ? 'wizard.noCustomImages' : tab === 'marketplace' ? 'wizard.noMarketplaceImages' : 'wizard.noImages')}</p>
           ) : (
             <div className="grid gap-2 sm:grid-cols-2" role="radiogroup" aria-label={t('wizard.stepImage')}>
               {shown.map((image) => (
                 <label key={image.id} className={optionClass(image.id === imageId)}>
-                  <input type="radio" name="imageId" value={image.id} checked={image.id === imageId} onChange={() => setImageId(image.id)} className="mt-1" />
+                  <input
+                    type="radio"
+                    name="imageId"
+                    value={image.id}
+                    checked={image.id === imageId}
+                    onChange={() => {
+                      setImageId(image.id);
+                      setPayment('');
+                    }}
+                    className="mt-1"
+                  />
                   <span className="min-w-0">
                     <span className="block font-medium">{image.description || image.platform}</span>
+                    {image.productCode && (
+                      <span className="block text-xs text-amber-700">
+                        {t('wizard.productImage', { productCode: image.productCode, version: image.productVersion ?? '' })}
+                        {image.productStatus === 'delisted' && ` · ${t('wizard.delisted')}`}
+                      </span>
+                    )}
                     <span className="block truncate font-mono text-xs text-slate-500" title={image.name}>
                       {image.name}
                     </span>
@@ -106,6 +132,12 @@ export function LaunchWizard({ regionId, regions, images, instanceTypes }: { reg
           )}
           {fieldError('imageId') && <p className="mt-2 text-sm text-red-600">{fieldError('imageId')}</p>}
         </Step>
+
+        {image?.productCode && (
+          <EntitlementPanel regionId={regionId} imageId={image.id} amount={validCount ? count : 1} choice={payment} onChoice={setPayment} onPreview={onPreview} />
+        )}
+        <input type="hidden" name="skuCode" value={payment} />
+        <input type="hidden" name="buyShortfall" value={option?.covers === 'shortfall' ? 'true' : 'false'} />
 
         <Step n={3} title={t('wizard.stepType')}>
           <div className="overflow-hidden rounded-md border border-slate-200" role="radiogroup" aria-label={t('wizard.stepType')}>
@@ -153,8 +185,9 @@ export function LaunchWizard({ regionId, regions, images, instanceTypes }: { reg
           </p>
         </div>
         {!imageId && <p className="text-xs text-slate-500">{t('wizard.chooseImage')}</p>}
-        <Button type="submit" className="w-full" disabled={pending || !imageId || !typeId}>
-          {pending ? t('common.working') : t('wizard.submit', { count: validCount ? count : 1 })}
+        {blocked && <p className="text-xs text-red-700">{t('entitlement.chooseHowToPay')}</p>}
+        <Button type="submit" className="w-full" disabled={pending || !imageId || !typeId || blocked}>
+          {pending ? t('common.working') : submitLabel}
         </Button>
       </aside>
     </form>

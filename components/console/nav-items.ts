@@ -9,15 +9,16 @@ export const navGroups: NavGroup[] = [
     label: 'compute',
     items: [
       { href: '/console/instances', label: 'instances', built: true },
-      { href: '/console/images', label: 'images', built: false },
-      { href: '/console/tasks', label: 'tasks', built: false },
+      { href: '/console/images', label: 'images', built: true },
+      { href: '/console/tasks', label: 'tasks', built: true },
     ],
   },
   {
     label: 'marketplace',
     items: [
-      { href: '/console/licenses', label: 'licenses', built: false },
-      { href: '/console/orders', label: 'orders', built: false },
+      { href: '/marketplace', label: 'browseMarketplace', built: true },
+      { href: '/console/licenses', label: 'licenses', built: true },
+      { href: '/console/orders', label: 'orders', built: true },
     ],
   },
   {

@@ -20,3 +20,8 @@ export function isBoughtAlone(model: PricingModel): boolean {
 }
 
 export const MAX_PURCHASE_QUANTITY = 100;
+
+/** SKUs in a fixed order: free, one-time, hourly, monthly, yearly. */
+export function byPricingModel(a: { pricingModel: string }, b: { pricingModel: string }): number {
+  return pricingModels.indexOf(a.pricingModel as PricingModel) - pricingModels.indexOf(b.pricingModel as PricingModel);
+}

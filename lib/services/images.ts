@@ -233,3 +233,16 @@ export function describeTasks(actor: Actor, { page = 1, pageSize = 20 }: { page?
     return { items, total, page, pageSize };
   });
 }
+
+/** The current state of some of the caller's tasks, for live progress in the console. */
+export function taskStates(actor: Actor, taskIds: string[]): Pick<Task, 'id' | 'status' | 'progress'>[] {
+  authorize(actor, 'task.read');
+  if (taskIds.length === 0) return [];
+  return read((db) =>
+    db
+      .select({ id: tasks.id, status: tasks.status, progress: tasks.progress })
+      .from(tasks)
+      .where(and(eq(tasks.accountId, actor.accountId), inArray(tasks.id, taskIds.slice(0, 100))))
+      .all(),
+  );
+}

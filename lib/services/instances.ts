@@ -23,6 +23,7 @@ export type Instance = typeof instances.$inferSelect;
 
 export type InstanceView = Instance & {
   imageName: string;
+  productCode: string | null;
   platform: string;
   vcpu: number;
   memoryGib: number;
@@ -109,6 +110,7 @@ function viewQuery(db: Db | Tx) {
     .select({
       instance: instances,
       imageName: images.name,
+      productCode: images.productCode,
       platform: images.platform,
       vcpu: instanceTypes.vcpu,
       memoryGib: instanceTypes.memoryGib,
@@ -120,7 +122,7 @@ function viewQuery(db: Db | Tx) {
 }
 
 function toView(row: ReturnType<typeof viewQuery> extends { all(): (infer R)[] } ? R : never): InstanceView {
-  return { ...row.instance, imageName: row.imageName, platform: row.platform, vcpu: row.vcpu, memoryGib: row.memoryGib, hourlyPriceFen: row.hourlyPriceFen };
+  return { ...row.instance, imageName: row.imageName, productCode: row.productCode, platform: row.platform, vcpu: row.vcpu, memoryGib: row.memoryGib, hourlyPriceFen: row.hourlyPriceFen };
 }
 
 /** The caller's instances, newest first by default; released ones only when asked for by status. */

@@ -4,7 +4,7 @@ import { and, asc, count, desc, eq, exists, gte, inArray, isNull, lte, min, sql,
 import { z } from 'zod';
 import { accounts, images, products, productVersions, skus } from '../../db/schema';
 import type { Actor } from '../domain/actor';
-import { categories, pricingModels, type Category, type PricingModel } from '../domain/marketplace';
+import { byPricingModel, categories, pricingModels, type Category, type PricingModel } from '../domain/marketplace';
 import { parseInput } from '../domain/validation';
 import { listLicenses, requirePublicProduct, type LicenseGroup, type Sku } from './licenses';
 import { matchProducts } from './product-search';
@@ -160,15 +160,18 @@ export function getProduct(code: string, actor: Actor | null): ProductDetail {
       product: { ...card, description: product.description, logoUrl: product.logoUrl },
       versions,
       regions: [...new Set(imageRows.map((i) => i.regionId))],
-      skus: db.select().from(skus).where(eq(skus.productCode, code)).all().sort((a, b) => pricingModels.indexOf(a.pricingModel as PricingModel) - pricingModels.indexOf(b.pricingModel as PricingModel)),
+      skus: db.select().from(skus).where(eq(skus.productCode, code)).all().sort(byPricingModel),
       substitutes,
       myLicenses: actor ? listLicenses(actor, code) : null,
     };
   });
 }
 
-/** The newest version's image of each product offered in a region: the launch wizard's Marketplace tab. */
-export function marketplaceImagesIn(regionId: string) {
+/**
+ * The newest version's image of each product offered in a region (the launch wizard's
+ * Marketplace tab); every version of `allVersionsOf`, for replacing a disk with another version (MKT-6).
+ */
+export function marketplaceImagesIn(regionId: string, allVersionsOf?: string | null) {
   return read((db) => {
     const rows = db
       .select({ image: images, title: products.title, status: products.status, sortOrder: productVersions.sortOrder })
@@ -179,7 +182,13 @@ export function marketplaceImagesIn(regionId: string) {
       .orderBy(asc(products.title), desc(productVersions.sortOrder))
       .all();
     const newest = new Map<string, (typeof rows)[number]>();
-    for (const row of rows) if (!newest.has(row.image.productCode!)) newest.set(row.image.productCode!, row);
-    return [...newest.values()].map((r) => ({ ...r.image, productTitle: r.title, productStatus: r.status }));
+    const kept = rows.filter((row) => {
+      const code = row.image.productCode!;
+      if (code === allVersionsOf) return true;
+      if (newest.has(code)) return false;
+      newest.set(code, row);
+      return true;
+    });
+    return kept.map((r) => ({ ...r.image, productTitle: r.title, productStatus: r.status }));
   });
 }

@@ -3,7 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { runAction, type ActionState } from '@/lib/auth/action';
-import { describeInstances, releaseInstance, runInstances, startInstance, stopInstance } from '@/lib/services/instances';
+import { describeInstances, reInitDisk, releaseInstance, replaceSystemDisk, runInstances, startInstance, stopInstance } from '@/lib/services/instances';
+import { previewLaunch } from '@/lib/services/launch-preview';
 
 export async function launchAction(_: ActionState<unknown>, form: FormData): Promise<ActionState<unknown>> {
   const result = await runAction((actor) =>
@@ -13,6 +14,8 @@ export async function launchAction(_: ActionState<unknown>, form: FormData): Pro
       instanceTypeId: form.get('instanceTypeId'),
       amount: form.get('amount'),
       name: form.get('name') ?? undefined,
+      skuCode: form.get('skuCode') ?? undefined,
+      buyShortfall: form.get('buyShortfall') ?? undefined,
     }),
   );
   if (!result?.ok) return result;
@@ -34,4 +37,21 @@ export async function instanceAction(instanceId: string, action: keyof typeof li
 export async function pendingCountAction(): Promise<number> {
   const result = await runAction((actor) => describeInstances(actor, { status: 'Pending', pageSize: 1 }).total);
   return result?.ok ? result.data : 0;
+}
+
+export async function replaceDiskAction(instanceId: string, imageId: string) {
+  const result = await runAction((actor) => void replaceSystemDisk(actor, { instanceId, imageId }));
+  revalidatePath('/console', 'layout');
+  return result;
+}
+
+export async function reinitDiskAction(instanceId: string) {
+  const result = await runAction((actor) => void reInitDisk(actor, instanceId));
+  revalidatePath('/console', 'layout');
+  return result;
+}
+
+/** The live entitlement preview of the launch wizard (product.md §10). */
+export async function previewLaunchAction(input: { regionId: string; imageId: string; amount: number }) {
+  return runAction((actor) => previewLaunch(actor, input));
 }

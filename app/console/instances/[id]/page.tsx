@@ -3,13 +3,16 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { InstanceActions } from '@/components/console/instance-actions';
+import { InstanceDiskActions } from '@/components/console/instance-disk-actions';
 import { PendingWatcher } from '@/components/console/pending-watcher';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { requireSession } from '@/lib/auth/session';
 import { CloudError } from '@/lib/domain/errors';
 import type { InstanceStatus } from '@/lib/domain/instances';
 import { formatFen } from '@/lib/domain/money';
+import { listLaunchableImages } from '@/lib/services/catalogue';
 import { getInstance, type InstanceView } from '@/lib/services/instances';
+import { marketplaceImagesIn } from '@/lib/services/marketplace';
 
 export const metadata: Metadata = { title: 'Instance' };
 
@@ -38,6 +41,26 @@ export default async function InstancePage({ params }: { params: Promise<{ id: s
   ];
   if (instance.releasedAt) fields.push([t('instances.fieldReleased'), when(instance.releasedAt)]);
   if (instance.statusReason) fields.push([t('instances.fieldStatusReason'), instance.statusReason]);
+  if (instance.licenseId) {
+    fields.push([
+      t('instances.fieldLicense'),
+      <span key="license">
+        <code>{instance.licenseId}</code> ·{' '}
+        <Link href={`/marketplace/products/${instance.productCode}`} className="text-brand-600 hover:underline">
+          {instance.productCode}
+        </Link>
+      </span>,
+    ]);
+  }
+  const live = status !== 'Released';
+  const choices = live
+    ? [
+        ...listLaunchableImages(actor, instance.regionId).map((i) => ({ id: i.id, label: i.kind === 'system' ? i.description || i.name : i.name, group: i.kind === 'system' ? ('system' as const) : ('self' as const), productCode: i.productCode })),
+        ...marketplaceImagesIn(instance.regionId, instance.productCode)
+          .filter((i) => i.productStatus === 'listed' || i.productCode === instance.productCode)
+          .map((i) => ({ id: i.id, label: `${i.productTitle} (${i.productVersion})`, group: 'marketplace' as const, productCode: i.productCode })),
+      ].filter((i) => i.id !== instance.imageId)
+    : [];
 
   return (
     <div className="max-w-4xl space-y-5">
@@ -54,6 +77,7 @@ export default async function InstancePage({ params }: { params: Promise<{ id: s
         <InstanceActions id={instance.id} name={instance.name} status={status} afterRelease="/console/instances" />
       </div>
       <PendingWatcher pending={status === 'Pending' ? 1 : 0} />
+      {live && <InstanceDiskActions instance={{ id: instance.id, name: instance.name, status, productCode: instance.productCode }} images={choices} />}
       <dl className="grid grid-cols-1 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
         {fields.map(([label, value]) => (
           <div key={label} className="grid grid-cols-3 gap-4 px-5 py-3 text-sm">

@@ -3,14 +3,16 @@ import { getTranslations } from 'next-intl/server';
 import { LaunchWizard } from '@/components/console/launch-wizard';
 import { requireSession } from '@/lib/auth/session';
 import { listInstanceTypes, listLaunchableImages, listRegions } from '@/lib/services/catalogue';
+import { listLicenses } from '@/lib/services/licenses';
+import { marketplaceImagesIn } from '@/lib/services/marketplace';
 
 export const metadata: Metadata = { title: 'Launch instances' };
 
-export default async function LaunchPage({ searchParams }: { searchParams: Promise<{ region?: string }> }) {
+export default async function LaunchPage({ searchParams }: { searchParams: Promise<{ region?: string; image?: string }> }) {
   const { actor, user } = await requireSession();
   const t = await getTranslations('wizard');
   const regions = listRegions().map((r) => r.id);
-  const asked = (await searchParams).region;
+  const { region: asked, image: initialImageId } = await searchParams;
   const regionId = asked && regions.includes(asked) ? asked : user.regionId;
   const images = listLaunchableImages(actor, regionId).map((i) => ({
     id: i.id,
@@ -20,14 +22,21 @@ export default async function LaunchPage({ searchParams }: { searchParams: Promi
     osType: i.osType,
     sizeGib: i.sizeGib,
     kind: i.kind,
+    productCode: i.productCode,
+    productVersion: i.productVersion,
   }));
+  // MKT-8: a delisted product's image is offered only to buyers who still hold its licenses here.
+  const held = new Set(listLicenses(actor).filter((g) => g.regionId === regionId).map((g) => g.productCode));
+  const marketplace = marketplaceImagesIn(regionId)
+    .filter((i) => i.productStatus === 'listed' || held.has(i.productCode!))
+    .map((i) => ({ id: i.id, name: i.name, description: i.productTitle, platform: i.platform, osType: i.osType, sizeGib: i.sizeGib, kind: 'marketplace', productCode: i.productCode, productVersion: i.productVersion, productStatus: i.productStatus }));
   return (
     <div className="max-w-5xl space-y-5">
       <div>
         <h1 className="text-2xl font-semibold">{t('title')}</h1>
         <p className="text-sm text-slate-600">{t('subtitle')}</p>
       </div>
-      <LaunchWizard key={regionId} regionId={regionId} regions={regions} images={images} instanceTypes={listInstanceTypes()} />
+      <LaunchWizard key={regionId} regionId={regionId} regions={regions} images={[...images, ...marketplace]} instanceTypes={listInstanceTypes()} initialImageId={initialImageId} />
     </div>
   );
 }

@@ -1,0 +1,120 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { ImageActions } from '@/components/console/image-actions';
+import { ImageStatus } from '@/components/console/image-status';
+import { ButtonLink } from '@/components/ui/button';
+import { requireSession } from '@/lib/auth/session';
+import { CloudError } from '@/lib/domain/errors';
+import { listRegions } from '@/lib/services/catalogue';
+import { getImage } from '@/lib/services/images';
+
+export const metadata: Metadata = { title: 'Image' };
+
+export default async function ImagePage({ params }: { params: Promise<{ id: string }> }) {
+  const { actor } = await requireSession();
+  const { id } = await params;
+  let found: ReturnType<typeof getImage>;
+  try {
+    found = getImage(actor, id);
+  } catch (error) {
+    if (error instanceof CloudError && error.code === 'InvalidImageId.NotFound') notFound();
+    throw error;
+  }
+  const { image, lineage } = found;
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const fields: [string, React.ReactNode][] = [
+    [t('images.fieldId'), <code key="id">{image.id}</code>],
+    [t('images.fieldRegion'), t(`regions.${image.regionId}`)],
+    [t('images.fieldOwner'), t(`images.owners.${image.ownerAlias}`)],
+    [t('images.fieldPlatform'), `${image.platform} · ${image.osType} · ${image.architecture}`],
+    [t('images.fieldSize'), `${image.sizeGib} GiB`],
+    [t('images.fieldCreated'), format.dateTime(image.createdAt, { dateStyle: 'medium', timeStyle: 'medium' })],
+  ];
+  if (image.description) fields.push([t('images.fieldDescription'), image.description]);
+
+  return (
+    <div className="max-w-4xl space-y-5">
+      <Link href="/console/images" className="text-sm text-brand-600 hover:underline">
+        ← {t('images.backToList')}
+      </Link>
+      <div className="flex items-start justify-between gap-4">
+        <div className="min-w-0">
+          <h1 className="truncate text-2xl font-semibold">{image.name}</h1>
+          <div className="mt-1 flex items-center gap-3">
+            <ImageStatus status={image.status} task={image.task} openTaskIds={image.task ? [image.task.id] : []} />
+            <span className="font-mono text-sm text-slate-500">{image.id}</span>
+          </div>
+        </div>
+        <div className="flex gap-2">
+          {image.status === 'Available' && <ButtonLink href={`/console/instances/new?region=${image.regionId}&image=${image.id}`}>{t('images.launch')}</ButtonLink>}
+          {image.ownerAlias === 'self' && image.status === 'Available' && <ImageActions image={image} regions={listRegions().map((r) => r.id)} afterDelete="/console/images" />}
+        </div>
+      </div>
+
+      {image.productCode && (
+        <div className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900" data-testid="license-notice">
+          <p className="font-medium">{t('images.needsLicenseTitle')}</p>
+          <p className="mt-1">
+            {t('images.needsLicenseBody', { product: image.productTitle ?? image.productCode, productCode: image.productCode, region: t(`regions.${image.regionId}`) })}{' '}
+            <Link href={`/marketplace/products/${image.productCode}`} className="font-medium underline">
+              {t('images.buyLicenses')}
+            </Link>
+          </p>
+        </div>
+      )}
+
+      <dl className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+        {fields.map(([label, value]) => (
+          <div key={label} className="grid grid-cols-3 gap-4 px-5 py-3 text-sm">
+            <dt className="text-slate-500">{label}</dt>
+            <dd className="col-span-2 break-words">{value}</dd>
+          </div>
+        ))}
+      </dl>
+
+      <section className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 className="text-base font-semibold">{t('images.lineage')}</h2>
+        <p className="mt-1 text-sm text-slate-600">{t('images.lineageHint')}</p>
+        <ol className="mt-4 space-y-0" data-testid="lineage">
+          {lineage.map((step, i) => (
+            <li key={step.imageId} className="relative flex gap-4 pb-5 last:pb-0">
+              {i < lineage.length - 1 && <span className="absolute top-6 left-[11px] h-full w-px bg-slate-200" aria-hidden />}
+              <span className={`z-10 mt-0.5 flex size-6 shrink-0 items-center justify-center rounded-full text-xs font-semibold ${i === 0 ? 'bg-brand-600 text-white' : 'bg-slate-100 text-slate-600'}`}>{lineage.length - i}</span>
+              <div className="min-w-0 text-sm">
+                <p className="font-medium">{t(`images.sources.${step.source}`)}</p>
+                <p className="truncate text-slate-600">
+                  {step.visible && i > 0 ? (
+                    <Link href={`/console/images/${step.imageId}`} className="text-brand-600 hover:underline">
+                      {step.name}
+                    </Link>
+                  ) : (
+                    (step.name ?? t('images.hiddenImage'))
+                  )}{' '}
+                  <span className="font-mono text-xs text-slate-500">
+                    {step.imageId} · {t(`regions.${step.regionId}`)}
+                  </span>
+                </p>
+                {step.viaInstanceId && (
+                  <p className="text-xs text-slate-500">
+                    {t('images.fromInstance')} <span className="font-mono">{step.viaInstanceId}</span>
+                  </p>
+                )}
+                {step.productCode && step.source === 'published' && (
+                  <p className="text-xs text-slate-500">
+                    {t('images.ofProduct')}{' '}
+                    <Link href={`/marketplace/products/${step.productCode}`} className="font-mono text-brand-600 hover:underline">
+                      {step.productCode}
+                    </Link>
+                  </p>
+                )}
+              </div>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { useState, useTransition } from 'react';
+import { copyImageAction, deleteImageAction } from '@/app/console/images/actions';
+import { Button } from '@/components/ui/button';
+import { Dialog, DialogClose } from '@/components/ui/dialog';
+import { Field, FormError, inputClass } from '@/components/ui/field';
+
+/** Copy to another region and delete, for the caller's own Available custom images. */
+export function ImageActions({ image, regions, afterDelete }: { image: { id: string; name: string; regionId: string; productCode: string | null }; regions: string[]; afterDelete?: string }) {
+  const t = useTranslations();
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [dialog, setDialog] = useState<'copy' | 'delete' | null>(null);
+  const [error, setError] = useState<string>();
+  const [destination, setDestination] = useState(regions.find((r) => r !== image.regionId) ?? image.regionId);
+  const [name, setName] = useState(image.name);
+
+  const open = (which: 'copy' | 'delete') => (value: boolean) => {
+    setDialog(value ? which : null);
+    setError(undefined);
+  };
+  const submit = (work: () => Promise<{ ok: boolean; error?: { message: string } } | null>, then?: () => void) =>
+    startTransition(async () => {
+      const result = await work();
+      if (result && !result.ok) return setError(result.error?.message);
+      setDialog(null);
+      then?.();
+    });
+
+  return (
+    <div className="flex justify-end gap-2 whitespace-nowrap">
+      <Dialog
+        open={dialog === 'copy'}
+        onOpenChange={open('copy')}
+        title={t('images.copyTitle')}
+        description={image.productCode ? t('images.copyKeepsProduct', { productCode: image.productCode }) : t('images.copyHint')}
+        trigger={<Button size="sm" variant="secondary">{t('images.copy')}</Button>}
+      >
+        <div className="space-y-4">
+          <FormError message={error} />
+          <label className="block space-y-1.5 text-sm">
+            <span className="font-medium text-slate-700">{t('images.destination')}</span>
+            <select className={inputClass} value={destination} onChange={(e) => setDestination(e.target.value)}>
+              {regions.map((r) => (
+                <option key={r} value={r}>
+                  {t(`regions.${r}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <Field label={t('images.name')} name="copy-name" value={name} onChange={(e) => setName(e.target.value)} />
+          <div className="flex justify-end gap-2">
+            <DialogClose asChild>
+              <Button variant="secondary">{t('common.cancel')}</Button>
+            </DialogClose>
+            <Button disabled={pending} onClick={() => submit(() => copyImageAction(image.id, { destinationRegionId: destination, name }), () => router.push('/console/tasks'))}>
+              {t('images.copy')}
+            </Button>
+          </div>
+        </div>
+      </Dialog>
+      <Dialog
+        open={dialog === 'delete'}
+        onOpenChange={open('delete')}
+        title={t('images.delete')}
+        description={t('images.confirmDelete', { name: image.name })}
+        trigger={<Button size="sm" variant="danger">{t('images.delete')}</Button>}
+      >
+        <FormError message={error} />
+        <div className="mt-4 flex justify-end gap-2">
+          <DialogClose asChild>
+            <Button variant="secondary">{t('common.cancel')}</Button>
+          </DialogClose>
+          <Button variant="danger" disabled={pending} onClick={() => submit(() => deleteImageAction(image.id), () => afterDelete && router.push(afterDelete))}>
+            {t('images.delete')}
+          </Button>
+        </div>
+      </Dialog>
+    </div>
+  );
+}

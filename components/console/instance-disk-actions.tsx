@@ -1,0 +1,103 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { useState, useTransition } from 'react';
+import { createImageAction } from '@/app/console/images/actions';
+import { reinitDiskAction, replaceDiskAction } from '@/app/console/instances/actions';
+import { Button } from '@/components/ui/button';
+import { Dialog, DialogClose } from '@/components/ui/dialog';
+import { Field, FormError, inputClass } from '@/components/ui/field';
+
+type ImageChoice = { id: string; label: string; group: 'system' | 'self' | 'marketplace'; productCode: string | null };
+type Result = { ok: boolean; error?: { message: string } } | null;
+
+/** Create image (Running or Stopped); replace or re-initialise the system disk (Stopped, MKT-6). */
+export function InstanceDiskActions({ instance, images }: { instance: { id: string; name: string; status: string; productCode: string | null }; images: ImageChoice[] }) {
+  const t = useTranslations();
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [dialog, setDialog] = useState<'image' | 'replace' | 'reinit' | null>(null);
+  const [error, setError] = useState<string>();
+  const [imageName, setImageName] = useState(`${instance.name}-image`.replace(/^[^A-Za-z\u4e00-\u9fa5]+/, 'image-'));
+  const [description, setDescription] = useState('');
+  const [target, setTarget] = useState(images[0]?.id ?? '');
+  const stopped = instance.status === 'Stopped';
+  const canImage = instance.status === 'Running' || stopped;
+  const chosen = images.find((i) => i.id === target);
+
+  const open = (which: typeof dialog) => (value: boolean) => {
+    setDialog(value ? which : null);
+    setError(undefined);
+  };
+  const submit = (work: () => Promise<Result>, then?: () => void) =>
+    startTransition(async () => {
+      const result = await work();
+      if (result && !result.ok) return setError(result.error?.message);
+      setDialog(null);
+      then?.();
+    });
+  const cancel = (
+    <DialogClose asChild>
+      <Button variant="secondary">{t('common.cancel')}</Button>
+    </DialogClose>
+  );
+
+  return (
+    <div className="flex flex-wrap gap-2">
+      <Dialog open={dialog === 'image'} onOpenChange={open('image')} title={t('disk.createImage')} description={instance.productCode ? t('disk.createImageKeepsProduct', { productCode: instance.productCode }) : t('disk.createImageHint')} trigger={<Button size="sm" variant="secondary" disabled={!canImage}>{t('disk.createImage')}</Button>}>
+        <div className="space-y-4">
+          <FormError message={error} />
+          <Field label={t('images.name')} name="image-name" value={imageName} onChange={(e) => setImageName(e.target.value)} hint={t('wizard.nameHint')} />
+          <Field label={t('images.fieldDescription')} name="image-description" value={description} onChange={(e) => setDescription(e.target.value)} maxLength={256} />
+          <div className="flex justify-end gap-2">
+            {cancel}
+            <Button disabled={pending} onClick={() => submit(() => createImageAction(instance.id, { name: imageName, description }), () => router.push('/console/images?owner=self'))}>
+              {t('disk.createImage')}
+            </Button>
+          </div>
+        </div>
+      </Dialog>
+
+      <Dialog open={dialog === 'replace'} onOpenChange={open('replace')} title={t('disk.replace')} description={t('disk.replaceHint')} trigger={<Button size="sm" variant="secondary" disabled={!stopped} title={stopped ? undefined : t('disk.stopFirst')}>{t('disk.replace')}</Button>}>
+        <div className="space-y-4">
+          <FormError message={error} />
+          <label className="block space-y-1.5 text-sm">
+            <span className="font-medium text-slate-700">{t('disk.newImage')}</span>
+            <select className={inputClass} value={target} onChange={(e) => setTarget(e.target.value)}>
+              {(['self', 'system', 'marketplace'] as const).map((group) => (
+                <optgroup key={group} label={t(`images.tabs.${group}`)}>
+                  {images
+                    .filter((i) => i.group === group)
+                    .map((i) => (
+                      <option key={i.id} value={i.id}>
+                        {i.label}
+                      </option>
+                    ))}
+                </optgroup>
+              ))}
+            </select>
+          </label>
+          {chosen && <p className="text-sm text-slate-600">{chosen.productCode === null ? t('disk.noLicense') : chosen.productCode === instance.productCode ? t('disk.sameProduct') : t('disk.otherProduct', { productCode: chosen.productCode })}</p>}
+          <div className="flex justify-end gap-2">
+            {cancel}
+            <Button disabled={pending || !target} onClick={() => submit(() => replaceDiskAction(instance.id, target))}>
+              {t('disk.replace')}
+            </Button>
+          </div>
+        </div>
+      </Dialog>
+
+      <Dialog open={dialog === 'reinit'} onOpenChange={open('reinit')} title={t('disk.reinit')} description={t('disk.reinitHint')} trigger={<Button size="sm" variant="secondary" disabled={!stopped} title={stopped ? undefined : t('disk.stopFirst')}>{t('disk.reinit')}</Button>}>
+        <FormError message={error} />
+        <div className="mt-4 flex justify-end gap-2">
+          {cancel}
+          <Button variant="danger" disabled={pending} onClick={() => submit(() => reinitDiskAction(instance.id))}>
+            {t('disk.reinit')}
+          </Button>
+        </div>
+      </Dialog>
+      {!stopped && <p className="basis-full text-xs text-slate-500">{t('disk.stopFirst')}</p>}
+    </div>
+  );
+}
