@@ -31,7 +31,7 @@ export const navGroups: NavGroup[] = [
   {
     label: 'accountGroup',
     items: [
-      { href: '/console/billing', label: 'billing', built: false },
+      { href: '/console/billing', label: 'billing', built: true },
       { href: '/console/access-keys', label: 'accessKeys', built: false },
       { href: '/console/notifications', label: 'notifications', built: false },
     ],

@@ -23,6 +23,7 @@ export const errorCatalogue = {
   'InvalidPageSize.Malformed': 400,
   'InvalidPageNumber.Malformed': 400,
   'InvalidParameter.Quantity': 400,
+  'InvalidParameter.TopUpAmount': 400,
   'InvalidSku.HourlyWithInstance': 400,
   // Regions (IMP-5)
   'RegionId.NotFound': 400,

@@ -12,6 +12,7 @@ export const permissions = {
   'image.describe': ['buyer'],
   'account.preferences': ['buyer'],
   'wallet.read': ['buyer'],
+  'wallet.topUp': ['buyer'],
   'license.buy': ['buyer'],
   'license.read': ['buyer'],
   'order.read': ['buyer'],

@@ -1,22 +1,59 @@
 // An account's wallet: its balance, and money paid in from outside (the clearing book).
+import { count, desc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { ledgerEntries } from '../../db/schema';
 import { getDb } from '../../db/client';
 import type { Actor } from '../domain/actor';
 import { authorize } from '../domain/permissions';
+import { parseInput } from '../domain/validation';
 import { balanceOf, bookId, ensureBook, platformBook, transfer } from './ledger';
-import { read } from './transaction';
+import { mutate, read, type Tx } from './transaction';
 
-export function creditWallet(accountId: string, amountFen: number, reason: string): void {
-  getDb().transaction(
-    (tx) => {
-      const wallet = ensureBook(tx, 'wallet', accountId);
-      const clearing = platformBook(tx, 'payment_clearing');
-      transfer(tx, [
-        { bookId: wallet, amountFen },
-        { bookId: clearing, amountFen: -amountFen },
-      ], reason);
-    },
-    { behavior: 'immediate' },
+/** Money paid in from outside: the clearing book gives, the wallet receives. */
+function payIn(tx: Tx, accountId: string, amountFen: number, reason: string): string {
+  const wallet = ensureBook(tx, 'wallet', accountId);
+  return transfer(
+    tx,
+    [
+      { bookId: wallet, amountFen },
+      { bookId: platformBook(tx, 'payment_clearing'), amountFen: -amountFen },
+    ],
+    reason,
   );
+}
+
+/** For seeds and tests: credit without an actor. */
+export function creditWallet(accountId: string, amountFen: number, reason: string): void {
+  getDb().transaction((tx) => void payIn(tx, accountId, amountFen, reason), { behavior: 'immediate' });
+}
+
+/** ¥1 to ¥100,000 per top-up. */
+const topUpSchema = z.object({ amountFen: z.coerce.number().int().min(100).max(10_000_000) });
+
+/**
+ * A top-up through a simulated payment: no payment provider is wired in, so the money comes
+ * from the platform's clearing book. The console labels it as simulated.
+ */
+export function topUpWallet(actor: Actor, input: unknown): { transferId: string; balanceFen: number } {
+  return mutate(actor, 'TopUpWallet', (tx, note) => {
+    authorize(actor, 'wallet.topUp');
+    const { amountFen } = parseInput(topUpSchema, input, { amountFen: 'InvalidParameter.TopUpAmount' });
+    const transferId = payIn(tx, actor.accountId, amountFen, 'topup');
+    note.target = transferId;
+    note.detail = { amountFen, simulated: true };
+    return { transferId, balanceFen: balanceOf(tx, bookId('wallet', actor.accountId)) };
+  });
+}
+
+/** The wallet's ledger entries, newest first. */
+export function walletEntries(actor: Actor, { page = 1, pageSize = 20 }: { page?: number; pageSize?: number } = {}) {
+  authorize(actor, 'wallet.read');
+  return read((db) => {
+    const where = eq(ledgerEntries.bookId, bookId('wallet', actor.accountId));
+    const total = db.select({ n: count() }).from(ledgerEntries).where(where).get()?.n ?? 0;
+    const items = db.select().from(ledgerEntries).where(where).orderBy(desc(ledgerEntries.id)).limit(pageSize).offset((page - 1) * pageSize).all();
+    return { items, total, page, pageSize };
+  });
 }
 
 export function walletBalance(actor: Actor): number {

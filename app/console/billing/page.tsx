@@ -1,0 +1,69 @@
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { TopUpForm } from '@/components/console/top-up-form';
+import { Pagination } from '@/components/ui/pagination';
+import { requireSession } from '@/lib/auth/session';
+import { formatFen } from '@/lib/domain/money';
+import { walletBalance, walletEntries } from '@/lib/services/wallet';
+
+export const metadata: Metadata = { title: 'Billing' };
+
+export default async function BillingPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+  const { actor } = await requireSession();
+  const t = await getTranslations('billing');
+  const format = await getFormatter();
+  const page = Math.max(1, Number.parseInt((await searchParams).page ?? '1', 10) || 1);
+  const entries = walletEntries(actor, { page });
+  return (
+    <div className="max-w-5xl space-y-5">
+      <div>
+        <h1 className="text-2xl font-semibold">{t('title')}</h1>
+        <p className="text-sm text-slate-600">{t('subtitle')}</p>
+      </div>
+      <section className="grid gap-5 rounded-lg border border-slate-200 bg-white p-5 md:grid-cols-[14rem_1fr]">
+        <div>
+          <p className="text-sm text-slate-500">{t('balance')}</p>
+          <p className="text-3xl font-semibold" data-testid="billing-balance">
+            {formatFen(walletBalance(actor))}
+          </p>
+        </div>
+        <TopUpForm />
+      </section>
+      <section className="space-y-3">
+        <h2 className="text-base font-semibold">{t('entries')}</h2>
+        {entries.total === 0 ? (
+          <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">{t('emptyEntries')}</p>
+        ) : (
+          <>
+            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+              <table className="w-full text-left text-sm">
+                <thead className="border-b border-slate-200 bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500">
+                  <tr>
+                    <th className="px-4 py-3">{t('when')}</th>
+                    <th className="px-4 py-3">{t('reason')}</th>
+                    <th className="px-4 py-3">{t('reference')}</th>
+                    <th className="px-4 py-3 text-right">{t('change')}</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {entries.items.map((e) => (
+                    <tr key={e.id}>
+                      <td className="px-4 py-3 whitespace-nowrap text-slate-600">{format.dateTime(e.createdAt, { dateStyle: 'medium', timeStyle: 'medium' })}</td>
+                      <td className="px-4 py-3">{t.has(`reasons.${e.reason}`) ? t(`reasons.${e.reason}`) : e.reason}</td>
+                      <td className="px-4 py-3 font-mono text-xs">{e.reference ?? '—'}</td>
+                      <td className={`px-4 py-3 text-right font-medium whitespace-nowrap ${e.amountFen < 0 ? 'text-slate-900' : 'text-emerald-700'}`}>
+                        {e.amountFen > 0 ? '+' : ''}
+                        {formatFen(e.amountFen)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Pagination page={entries.page} pageSize={entries.pageSize} total={entries.total} params={{}} />
+          </>
+        )}
+      </section>
+    </div>
+  );
+}
