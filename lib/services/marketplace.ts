@@ -106,21 +106,29 @@ export function searchProducts(query: ProductQuery) {
     const having: SQL[] = [];
     if (q.minPriceFen !== undefined) having.push(gte(startingPrice, q.minPriceFen));
     if (q.maxPriceFen !== undefined) having.push(lte(startingPrice, q.maxPriceFen));
-    const rows = cards(db, and(...filters))
-      .having(having.length ? and(...having) : undefined)
+    const matching = () => cards(db, and(...filters)).having(having.length ? and(...having) : undefined);
+    const offset = (q.page - 1) * q.pageSize;
+
+    // Text relevance is FTS5's rank, known only in memory; the text already narrowed the rows.
+    if (ranks && q.sort === 'relevance') {
+      const rows = matching().all().map(toCard);
+      rows.sort((a, b) => ranks.get(a.code)! - ranks.get(b.code)!);
+      return { items: rows.slice(offset, offset + q.pageSize), total: rows.length, page: q.page, pageSize: q.pageSize, query: q };
+    }
+    const order = {
+      relevance: [desc(products.featured), desc(products.listedAt), asc(products.code)],
+      price_asc: [asc(startingPrice), asc(products.title)],
+      price_desc: [desc(startingPrice), asc(products.title)],
+      newest: [desc(products.listedAt), asc(products.code)],
+    }[q.sort];
+    const total = db.select({ n: count() }).from(matching().as('matching')).get()?.n ?? 0;
+    const items = matching()
+      .orderBy(...order)
+      .limit(q.pageSize)
+      .offset(offset)
       .all()
       .map(toCard);
-
-    const byNewest = (a: ProductCard, b: ProductCard) => (b.listedAt?.getTime() ?? 0) - (a.listedAt?.getTime() ?? 0);
-    const sorters: Record<typeof q.sort, (a: ProductCard, b: ProductCard) => number> = {
-      relevance: (a, b) => (ranks ? ranks.get(a.code)! - ranks.get(b.code)! : Number(b.featured) - Number(a.featured) || byNewest(a, b)),
-      price_asc: (a, b) => a.fromPrice.priceFen - b.fromPrice.priceFen || a.title.localeCompare(b.title),
-      price_desc: (a, b) => b.fromPrice.priceFen - a.fromPrice.priceFen || a.title.localeCompare(b.title),
-      newest: byNewest,
-    };
-    rows.sort(sorters[q.sort]);
-    const start = (q.page - 1) * q.pageSize;
-    return { items: rows.slice(start, start + q.pageSize), total: rows.length, page: q.page, pageSize: q.pageSize, query: q };
+    return { items, total, page: q.page, pageSize: q.pageSize, query: q };
   });
 }
 
