@@ -5,6 +5,10 @@ import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () => integer('created_at', { mode: 'timestamp_ms' }).notNull();
+// The references most tables carry (resolved lazily, so they may name tables defined below).
+const accountRef = (column = 'account_id') => text(column).notNull().references(() => accounts.id);
+const regionRef = () => text('region_id').notNull().references(() => regions.id);
+const productRef = () => text('product_code').notNull().references(() => products.code);
 
 // ─── Tenants and people ──────────────────────────────────────────────────────
 
@@ -25,9 +29,7 @@ export const users = sqliteTable(
     email: text('email').notNull(),
     emailVerified: integer('email_verified', { mode: 'boolean' }).notNull().default(false),
     image: text('image'),
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id),
+    accountId: accountRef(),
     /** Platform operators (admin role); never settable through sign-up. */
     isAdmin: integer('is_admin', { mode: 'boolean' }).notNull().default(false),
     /** The region the console opens in, remembered per user. */
@@ -108,9 +110,7 @@ export const images = sqliteTable(
   'images',
   {
     id: text('id').primaryKey(),
-    regionId: text('region_id')
-      .notNull()
-      .references(() => regions.id),
+    regionId: regionRef(),
     /** system | custom | marketplace — with ownerAccountId, gives the caller's ImageOwnerAlias. */
     kind: text('kind').notNull(),
     /** The owning account of a custom image; null for platform (system, marketplace) images. */
@@ -142,12 +142,8 @@ export const instances = sqliteTable(
   'instances',
   {
     id: text('id').primaryKey(),
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id),
-    regionId: text('region_id')
-      .notNull()
-      .references(() => regions.id),
+    accountId: accountRef(),
+    regionId: regionRef(),
     instanceTypeId: text('instance_type_id')
       .notNull()
       .references(() => instanceTypes.id),
@@ -254,9 +250,7 @@ export const notifications = sqliteTable(
   'notifications',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id),
+    accountId: accountRef(),
     /** A message key under notifications.* in the catalogues; params fill it in. */
     kind: text('kind').notNull(),
     params: text('params', { mode: 'json' }).$type<Record<string, string | number>>().notNull().default(sql`'{}'`),
@@ -290,9 +284,7 @@ export const products = sqliteTable(
   'products',
   {
     code: text('code').primaryKey(),
-    sellerAccountId: text('seller_account_id')
-      .notNull()
-      .references(() => accounts.id),
+    sellerAccountId: accountRef('seller_account_id'),
     title: text('title').notNull(),
     category: text('category').notNull(),
     summary: text('summary').notNull(),
@@ -314,9 +306,7 @@ export const products = sqliteTable(
 export const productVersions = sqliteTable(
   'product_versions',
   {
-    productCode: text('product_code')
-      .notNull()
-      .references(() => products.code),
+    productCode: productRef(),
     version: text('version').notNull(),
     sortOrder: integer('sort_order').notNull(),
     createdAt: createdAt(),
@@ -328,9 +318,7 @@ export const skus = sqliteTable(
   'skus',
   {
     code: text('code').primaryKey(),
-    productCode: text('product_code')
-      .notNull()
-      .references(() => products.code),
+    productCode: productRef(),
     /** free | per_instance | hourly | monthly | yearly (MKT-2) */
     pricingModel: text('pricing_model').notNull(),
     priceFen: integer('price_fen').notNull(),
@@ -342,19 +330,13 @@ export const orders = sqliteTable(
   'orders',
   {
     id: text('id').primaryKey(),
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id),
-    productCode: text('product_code')
-      .notNull()
-      .references(() => products.code),
+    accountId: accountRef(),
+    productCode: productRef(),
     skuCode: text('sku_code')
       .notNull()
       .references(() => skus.code),
     pricingModel: text('pricing_model').notNull(),
-    regionId: text('region_id')
-      .notNull()
-      .references(() => regions.id),
+    regionId: regionRef(),
     quantity: integer('quantity').notNull(),
     unitPriceFen: integer('unit_price_fen').notNull(),
     amountFen: integer('amount_fen').notNull(),
@@ -372,15 +354,9 @@ export const licenses = sqliteTable(
   'licenses',
   {
     id: text('id').primaryKey(),
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id),
-    productCode: text('product_code')
-      .notNull()
-      .references(() => products.code),
-    regionId: text('region_id')
-      .notNull()
-      .references(() => regions.id),
+    accountId: accountRef(),
+    productCode: productRef(),
+    regionId: regionRef(),
     orderId: text('order_id')
       .notNull()
       .references(() => orders.id),
@@ -406,9 +382,7 @@ export const tasks = sqliteTable(
   'tasks',
   {
     id: text('id').primaryKey(),
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id),
+    accountId: accountRef(),
     regionId: text('region_id').notNull(),
     /** CreateImage | CopyImage | ImportImage */
     action: text('action').notNull(),

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { TopUpForm } from '@/components/console/top-up-form';
+import { Table } from '@/components/ui/table';
 import { Pagination } from '@/components/ui/pagination';
 import { requireSession } from '@/lib/auth/session';
 import { formatFen } from '@/lib/domain/money';
@@ -35,31 +36,19 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
           <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">{t('emptyEntries')}</p>
         ) : (
           <>
-            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-              <table className="w-full text-left text-sm">
-                <thead className="border-b border-slate-200 bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500">
-                  <tr>
-                    <th className="px-4 py-3">{t('when')}</th>
-                    <th className="px-4 py-3">{t('reason')}</th>
-                    <th className="px-4 py-3">{t('reference')}</th>
-                    <th className="px-4 py-3 text-right">{t('change')}</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {entries.items.map((e) => (
-                    <tr key={e.id}>
-                      <td className="px-4 py-3 whitespace-nowrap text-slate-600">{format.dateTime(e.createdAt, { dateStyle: 'medium', timeStyle: 'medium' })}</td>
-                      <td className="px-4 py-3">{t.has(`reasons.${e.reason}`) ? t(`reasons.${e.reason}`) : e.reason}</td>
-                      <td className="px-4 py-3 font-mono text-xs">{e.reference ?? '—'}</td>
-                      <td className={`px-4 py-3 text-right font-medium whitespace-nowrap ${e.amountFen < 0 ? 'text-slate-900' : 'text-emerald-700'}`}>
-                        {e.amountFen > 0 ? '+' : ''}
-                        {formatFen(e.amountFen)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table columns={[{ label: t('when') }, { label: t('reason') }, { label: t('reference') }, { label: t('change'), align: 'right' }]}>
+              {entries.items.map((e) => (
+                <tr key={e.id}>
+                  <td className="px-4 py-3 whitespace-nowrap text-slate-600">{format.dateTime(e.createdAt, { dateStyle: 'medium', timeStyle: 'medium' })}</td>
+                  <td className="px-4 py-3">{t.has(`reasons.${e.reason}`) ? t(`reasons.${e.reason}`) : e.reason}</td>
+                  <td className="px-4 py-3 font-mono text-xs">{e.reference ?? '—'}</td>
+                  <td className={`px-4 py-3 text-right font-medium whitespace-nowrap ${e.amountFen < 0 ? 'text-slate-900' : 'text-emerald-700'}`}>
+                    {e.amountFen > 0 ? '+' : ''}
+                    {formatFen(e.amountFen)}
+                  </td>
+                </tr>
+              ))}
+            </Table>
             <Pagination page={entries.page} pageSize={entries.pageSize} total={entries.total} params={{}} />
           </>
         )}

@@ -5,6 +5,7 @@ import { ImageActions } from '@/components/console/image-actions';
 import { ImageStatus } from '@/components/console/image-status';
 import { ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
+import { Table } from '@/components/ui/table';
 import { Pagination } from '@/components/ui/pagination';
 import { requireSession } from '@/lib/auth/session';
 import { listRegions } from '@/lib/services/catalogue';
@@ -51,62 +52,48 @@ export default async function ImagesPage({ searchParams }: { searchParams: Promi
         />
       ) : (
         <>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full text-left text-sm">
-              <thead className="border-b border-slate-200 bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th className="px-4 py-3">{t('images.columnName')}</th>
-                  <th className="px-4 py-3">{t('images.columnStatus')}</th>
-                  <th className="px-4 py-3">{t('images.columnPlatform')}</th>
-                  <th className="px-4 py-3">{t('images.columnProduct')}</th>
-                  <th className="px-4 py-3">{t('images.columnCreated')}</th>
-                  <th className="px-4 py-3 text-right">{t('images.columnActions')}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {result.items.map((image) => (
-                  <tr key={image.id} data-image-id={image.id} className="align-top">
-                    <td className="max-w-72 px-4 py-3">
-                      <Link href={`/console/images/${image.id}`} className="block truncate font-medium text-brand-600 hover:underline" title={image.name}>
-                        {image.name}
-                      </Link>
-                      <div className="font-mono text-xs text-slate-500">{image.id}</div>
-                    </td>
-                    <td className="px-4 py-3">
-                      <ImageStatus status={image.status} task={image.task} openTaskIds={open} />
-                    </td>
-                    <td className="px-4 py-3 whitespace-nowrap">
-                      <div>{image.platform}</div>
-                      <div className="text-xs text-slate-500">
-                        {image.osType} · {image.architecture} · {image.sizeGib} GiB
-                      </div>
-                    </td>
-                    <td className="max-w-56 px-4 py-3">
-                      {image.productCode ? (
-                        <Link href={`/marketplace/products/${image.productCode}`} className="text-brand-600 hover:underline">
-                          <span className="block truncate">{image.productTitle}</span>
-                          <span className="font-mono text-xs">{image.productCode}</span>
-                        </Link>
-                      ) : (
-                        <span className="text-slate-400">—</span>
-                      )}
-                    </td>
-                    <td className="px-4 py-3 whitespace-nowrap text-slate-600">{format.dateTime(image.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</td>
-                    <td className="px-4 py-3">
-                      <div className="flex justify-end gap-2 whitespace-nowrap">
-                        {image.status === 'Available' && (
-                          <ButtonLink size="sm" variant="secondary" href={`/console/instances/new?region=${image.regionId}&image=${image.id}`}>
-                            {t('images.launch')}
-                          </ButtonLink>
-                        )}
-                        {image.ownerAlias === 'self' && image.status === 'Available' && <ImageActions image={image} regions={regions} />}
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table columns={[{ label: t('images.columnName') }, { label: t('images.columnStatus') }, { label: t('images.columnPlatform') }, { label: t('images.columnProduct') }, { label: t('images.columnCreated') }, { label: t('images.columnActions'), align: 'right' }]}>
+            {result.items.map((image) => (
+              <tr key={image.id} data-image-id={image.id} className="align-top">
+                <td className="max-w-72 px-4 py-3">
+                  <Link href={`/console/images/${image.id}`} className="block truncate font-medium text-brand-600 hover:underline" title={image.name}>
+                    {image.name}
+                  </Link>
+                  <div className="font-mono text-xs text-slate-500">{image.id}</div>
+                </td>
+                <td className="px-4 py-3">
+                  <ImageStatus status={image.status} task={image.task} openTaskIds={open} />
+                </td>
+                <td className="px-4 py-3 whitespace-nowrap">
+                  <div>{image.platform}</div>
+                  <div className="text-xs text-slate-500">
+                    {image.osType} · {image.architecture} · {image.sizeGib} GiB
+                  </div>
+                </td>
+                <td className="max-w-56 px-4 py-3">
+                  {image.productCode ? (
+                    <Link href={`/marketplace/products/${image.productCode}`} className="text-brand-600 hover:underline">
+                      <span className="block truncate">{image.productTitle}</span>
+                      <span className="font-mono text-xs">{image.productCode}</span>
+                    </Link>
+                  ) : (
+                    <span className="text-slate-400">—</span>
+                  )}
+                </td>
+                <td className="px-4 py-3 whitespace-nowrap text-slate-600">{format.dateTime(image.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</td>
+                <td className="px-4 py-3">
+                  <div className="flex justify-end gap-2 whitespace-nowrap">
+                    {image.status === 'Available' && (
+                      <ButtonLink size="sm" variant="secondary" href={`/console/instances/new?region=${image.regionId}&image=${image.id}`}>
+                        {t('images.launch')}
+                      </ButtonLink>
+                    )}
+                    {image.ownerAlias === 'self' && image.status === 'Available' && <ImageActions image={image} regions={regions} />}
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </Table>
           <Pagination page={result.page} pageSize={result.pageSize} total={result.total} params={{ owner }} />
         </>
       )}

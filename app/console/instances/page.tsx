@@ -6,6 +6,7 @@ import { InstanceFilters } from '@/components/console/instance-filters';
 import { PendingWatcher } from '@/components/console/pending-watcher';
 import { ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
+import { Table } from '@/components/ui/table';
 import { Pagination } from '@/components/ui/pagination';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { requireSession } from '@/lib/auth/session';
@@ -62,54 +63,40 @@ export default async function InstancesPage({ searchParams }: { searchParams: Pr
         )
       ) : (
         <>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full text-left text-sm">
-              <thead className="border-b border-slate-200 bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th className="px-4 py-3">{t('instances.columnName')}</th>
-                  <th className="px-4 py-3">{t('instances.columnStatus')}</th>
-                  <th className="px-4 py-3">{t('instances.columnType')}</th>
-                  <th className="px-4 py-3">{t('instances.columnImage')}</th>
-                  <th className="px-4 py-3">{t('instances.columnRegionCreated')}</th>
-                  <th className="px-4 py-3 text-right">{t('instances.columnActions')}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {result.items.map((i) => (
-                  <tr key={i.id} data-instance-id={i.id} className="align-top hover:bg-slate-50/60">
-                    <td className="px-4 py-3">
-                      <Link href={`/console/instances/${i.id}`} className="font-medium text-brand-600 hover:underline">
-                        {i.name}
-                      </Link>
-                      <div className="font-mono text-xs whitespace-nowrap text-slate-500">{i.id}</div>
-                    </td>
-                    <td className="px-4 py-3">
-                      <StatusBadge status={i.status as InstanceStatus} />
-                    </td>
-                    <td className="px-4 py-3 whitespace-nowrap">
-                      <div className="font-mono text-xs">{i.instanceTypeId}</div>
-                      <div className="text-xs text-slate-500">
-                        {t('instances.specs', { vcpu: i.vcpu, memory: i.memoryGib })} · {t('common.perHour', { price: formatFen(i.hourlyPriceFen) })}
-                      </div>
-                    </td>
-                    <td className="max-w-44 px-4 py-3">
-                      <div>{i.platform}</div>
-                      <div className="truncate text-xs text-slate-500" title={i.imageName}>
-                        {i.imageName}
-                      </div>
-                    </td>
-                    <td className="px-4 py-3 whitespace-nowrap">
-                      <div>{t(`regions.${i.regionId}`)}</div>
-                      <div className="text-xs text-slate-500">{format.dateTime(i.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</div>
-                    </td>
-                    <td className="px-4 py-3">
-                      <InstanceActions id={i.id} name={i.name} status={i.status as InstanceStatus} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table columns={[{ label: t('instances.columnName') }, { label: t('instances.columnStatus') }, { label: t('instances.columnType') }, { label: t('instances.columnImage') }, { label: t('instances.columnRegionCreated') }, { label: t('instances.columnActions'), align: 'right' }]}>
+            {result.items.map((i) => (
+              <tr key={i.id} data-instance-id={i.id} className="align-top hover:bg-slate-50/60">
+                <td className="px-4 py-3">
+                  <Link href={`/console/instances/${i.id}`} className="font-medium text-brand-600 hover:underline">
+                    {i.name}
+                  </Link>
+                  <div className="font-mono text-xs whitespace-nowrap text-slate-500">{i.id}</div>
+                </td>
+                <td className="px-4 py-3">
+                  <StatusBadge status={i.status as InstanceStatus} />
+                </td>
+                <td className="px-4 py-3 whitespace-nowrap">
+                  <div className="font-mono text-xs">{i.instanceTypeId}</div>
+                  <div className="text-xs text-slate-500">
+                    {t('instances.specs', { vcpu: i.vcpu, memory: i.memoryGib })} · {t('common.perHour', { price: formatFen(i.hourlyPriceFen) })}
+                  </div>
+                </td>
+                <td className="max-w-44 px-4 py-3">
+                  <div>{i.platform}</div>
+                  <div className="truncate text-xs text-slate-500" title={i.imageName}>
+                    {i.imageName}
+                  </div>
+                </td>
+                <td className="px-4 py-3 whitespace-nowrap">
+                  <div>{t(`regions.${i.regionId}`)}</div>
+                  <div className="text-xs text-slate-500">{format.dateTime(i.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</div>
+                </td>
+                <td className="px-4 py-3">
+                  <InstanceActions id={i.id} name={i.name} status={i.status as InstanceStatus} />
+                </td>
+              </tr>
+            ))}
+          </Table>
           <Pagination page={result.page} pageSize={result.pageSize} total={result.total} params={{ status, region, sort: sort === 'newest' ? undefined : sort }} />
         </>
       )}

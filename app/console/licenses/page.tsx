@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { ButtonLink } from '@/components/ui/button';
+import { Table } from '@/components/ui/table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { requireSession } from '@/lib/auth/session';
 import { listLicenses } from '@/lib/services/licenses';
@@ -26,54 +27,41 @@ export default async function LicensesPage() {
       {groups.length === 0 ? (
         <EmptyState title={t('licenses.emptyTitle')} body={t('licenses.emptyBody')} action={<ButtonLink href="/marketplace">{t('licenses.browse')}</ButtonLink>} />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500">
-              <tr>
-                <th className="px-4 py-3">{t('licenses.product')}</th>
-                <th className="px-4 py-3">{t('licenses.region')}</th>
-                <th className="px-4 py-3">{t('licenses.available')}</th>
-                <th className="px-4 py-3">{t('licenses.inUse')}</th>
-                <th className="px-4 py-3">{t('licenses.total')}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {groups.map((g) => (
-                <tr key={`${g.productCode}/${g.regionId}`} data-license-group={`${g.productCode}/${g.regionId}`} className="align-top">
-                  <td className="px-4 py-3">
-                    <Link href={`/marketplace/products/${g.productCode}`} className="font-medium text-brand-600 hover:underline">
-                      {g.title}
-                    </Link>
-                    <div className="font-mono text-xs text-slate-500">
-                      {g.productCode}
-                      {g.productStatus === 'delisted' && <span className="ml-2 rounded bg-amber-50 px-1.5 py-0.5 font-sans text-amber-700">{t('licenses.delisted')}</span>}
-                    </div>
-                  </td>
-                  <td className="px-4 py-3 whitespace-nowrap">{t(`regions.${g.regionId}`)}</td>
-                  <td className="px-4 py-3" data-testid="available">
-                    {g.available}
-                  </td>
-                  <td className="px-4 py-3">
-                    {g.inUse.length === 0 ? (
-                      <span className="text-slate-400">0</span>
-                    ) : (
-                      <ul className="space-y-1">
-                        {g.inUse.map((u) => (
-                          <li key={u.licenseId}>
-                            <Link href={`/console/instances/${u.instanceId}`} className="font-mono text-xs text-brand-600 hover:underline">
-                              {u.instanceId}
-                            </Link>
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                  <td className="px-4 py-3">{g.total}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table columns={[{ label: t('licenses.product') }, { label: t('licenses.region') }, { label: t('licenses.available') }, { label: t('licenses.inUse') }, { label: t('licenses.total') }]}>
+          {groups.map((g) => (
+            <tr key={`${g.productCode}/${g.regionId}`} data-license-group={`${g.productCode}/${g.regionId}`} className="align-top">
+              <td className="px-4 py-3">
+                <Link href={`/marketplace/products/${g.productCode}`} className="font-medium text-brand-600 hover:underline">
+                  {g.title}
+                </Link>
+                <div className="font-mono text-xs text-slate-500">
+                  {g.productCode}
+                  {g.productStatus === 'delisted' && <span className="ml-2 rounded bg-amber-50 px-1.5 py-0.5 font-sans text-amber-700">{t('licenses.delisted')}</span>}
+                </div>
+              </td>
+              <td className="px-4 py-3 whitespace-nowrap">{t(`regions.${g.regionId}`)}</td>
+              <td className="px-4 py-3" data-testid="available">
+                {g.available}
+              </td>
+              <td className="px-4 py-3">
+                {g.inUse.length === 0 ? (
+                  <span className="text-slate-400">0</span>
+                ) : (
+                  <ul className="space-y-1">
+                    {g.inUse.map((u) => (
+                      <li key={u.licenseId}>
+                        <Link href={`/console/instances/${u.instanceId}`} className="font-mono text-xs text-brand-600 hover:underline">
+                          {u.instanceId}
+                        </Link>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+              <td className="px-4 py-3">{g.total}</td>
+            </tr>
+          ))}
+        </Table>
       )}
     </div>
   );

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
+import { Table } from '@/components/ui/table';
 import { Pagination } from '@/components/ui/pagination';
 import { requireSession } from '@/lib/auth/session';
 import { formatFen } from '@/lib/domain/money';
@@ -26,40 +27,24 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         <EmptyState title={t('orders.emptyTitle')} body={t('orders.emptyBody')} action={<ButtonLink href="/marketplace">{t('licenses.browse')}</ButtonLink>} />
       ) : (
         <>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full text-left text-sm">
-              <thead className="border-b border-slate-200 bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th className="px-4 py-3">{t('orders.order')}</th>
-                  <th className="px-4 py-3">{t('orders.product')}</th>
-                  <th className="px-4 py-3">{t('orders.pricing')}</th>
-                  <th className="px-4 py-3">{t('orders.region')}</th>
-                  <th className="px-4 py-3 text-right">{t('orders.quantity')}</th>
-                  <th className="px-4 py-3 text-right">{t('orders.amount')}</th>
-                  <th className="px-4 py-3">{t('orders.status')}</th>
-                  <th className="px-4 py-3">{t('orders.created')}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {result.items.map((o) => (
-                  <tr key={o.id} data-order-id={o.id}>
-                    <td className="px-4 py-3 font-mono text-xs whitespace-nowrap">{o.id}</td>
-                    <td className="max-w-72 px-4 py-3">
-                      <Link href={`/marketplace/products/${o.productCode}`} className="text-brand-600 hover:underline">
-                        {o.title}
-                      </Link>
-                    </td>
-                    <td className="px-4 py-3 whitespace-nowrap">{t(`orders.models.${o.pricingModel}`)}</td>
-                    <td className="px-4 py-3 whitespace-nowrap">{t(`regions.${o.regionId}`)}</td>
-                    <td className="px-4 py-3 text-right">{o.quantity}</td>
-                    <td className="px-4 py-3 text-right whitespace-nowrap">{o.pricingModel === 'hourly' ? t('orders.meteredHourly') : formatFen(o.amountFen)}</td>
-                    <td className="px-4 py-3">{t(`orders.statuses.${o.status}`)}</td>
-                    <td className="px-4 py-3 whitespace-nowrap text-slate-600">{format.dateTime(o.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table columns={[{ label: t('orders.order') }, { label: t('orders.product') }, { label: t('orders.pricing') }, { label: t('orders.region') }, { label: t('orders.quantity'), align: 'right' }, { label: t('orders.amount'), align: 'right' }, { label: t('orders.status') }, { label: t('orders.created') }]}>
+            {result.items.map((o) => (
+              <tr key={o.id} data-order-id={o.id}>
+                <td className="px-4 py-3 font-mono text-xs whitespace-nowrap">{o.id}</td>
+                <td className="max-w-72 px-4 py-3">
+                  <Link href={`/marketplace/products/${o.productCode}`} className="text-brand-600 hover:underline">
+                    {o.title}
+                  </Link>
+                </td>
+                <td className="px-4 py-3 whitespace-nowrap">{t(`orders.models.${o.pricingModel}`)}</td>
+                <td className="px-4 py-3 whitespace-nowrap">{t(`regions.${o.regionId}`)}</td>
+                <td className="px-4 py-3 text-right">{o.quantity}</td>
+                <td className="px-4 py-3 text-right whitespace-nowrap">{o.pricingModel === 'hourly' ? t('orders.meteredHourly') : formatFen(o.amountFen)}</td>
+                <td className="px-4 py-3">{t(`orders.statuses.${o.status}`)}</td>
+                <td className="px-4 py-3 whitespace-nowrap text-slate-600">{format.dateTime(o.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</td>
+              </tr>
+            ))}
+          </Table>
           <Pagination page={result.page} pageSize={result.pageSize} total={result.total} params={{}} />
         </>
       )}
