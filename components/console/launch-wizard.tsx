@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useActionState, useCallback, useState, type ReactNode } from 'react';
 import { launchAction } from '@/app/console/instances/actions';
 import { Button } from '@/components/ui/button';
-import { Field, FormError } from '@/components/ui/field';
+import { Field, FormError, inputClass } from '@/components/ui/field';
 import { MAX_LAUNCH_AMOUNT } from '@/lib/domain/launch';
 import { formatFen, timesFen } from '@/lib/domain/money';
 import type { LaunchPreview } from '@/lib/services/launch-preview';
@@ -49,7 +49,10 @@ export function LaunchWizard({ regionId, regions, images, instanceTypes, initial
   const type = instanceTypes.find((it) => it.id === typeId);
   const count = Number.parseInt(amount, 10);
   const validCount = Number.isInteger(count) && count >= 1 && count <= MAX_LAUNCH_AMOUNT;
-  const shown = images.filter((i) => i.kind === tab);
+  const [filter, setFilter] = useState('');
+  const words = filter.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const ofTab = images.filter((i) => i.kind === tab);
+  const shown = ofTab.filter((i) => words.every((w) => `${i.description} ${i.name} ${i.platform} ${i.productCode ?? ''}`.toLowerCase().includes(w)));
   const image = images.find((i) => i.id === imageId);
   // What the chosen way of paying means for the launch: hourly buys one per instance, a one-time or subscription SKU buys the shortfall.
   const option = preview?.options.find((o) => o.skuCode === payment);
@@ -87,17 +90,25 @@ export function LaunchWizard({ regionId, regions, images, instanceTypes, initial
                 type="button"
                 role="tab"
                 aria-selected={tab === k}
-                onClick={() => setTab(k)}
+                onClick={() => {
+                  setTab(k);
+                  setFilter('');
+                }}
                 className={`-mb-px border-b-2 px-3 py-2 text-sm ${tab === k ? 'border-brand-600 font-medium text-brand-700' : 'border-transparent text-slate-600 hover:text-slate-900'}`}
               >
                 {t(k === 'system' ? 'wizard.systemImages' : k === 'custom' ? 'wizard.customImages' : 'wizard.marketplaceImages')}
               </button>
             ))}
           </div>
-          {shown.length === 0 ? (
+          {ofTab.length > 8 && (
+            <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder={t('wizard.filterImages')} aria-label={t('wizard.filterImages')} className={`${inputClass} mb-3`} />
+          )}
+          {ofTab.length === 0 ? (
             <p className="text-sm text-slate-600">{t(tab === 'custom' ? 'wizard.noCustomImages' : tab === 'marketplace' ? 'wizard.noMarketplaceImages' : 'wizard.noImages')}</p>
+          ) : shown.length === 0 ? (
+            <p className="text-sm text-slate-600">{t('wizard.noImageMatches')}</p>
           ) : (
-            <div className="grid gap-2 sm:grid-cols-2" role="radiogroup" aria-label={t('wizard.stepImage')}>
+            <div className="grid max-h-[26rem] gap-2 overflow-y-auto pr-1 sm:grid-cols-2" role="radiogroup" aria-label={t('wizard.stepImage')}>
               {shown.map((image) => (
                 <label key={image.id} className={optionClass(image.id === imageId)}>
                   <input

@@ -2,7 +2,7 @@
 // sort, and the product page with versions, regions, SKUs and the buyer's own licenses.
 import { and, asc, count, desc, eq, exists, gte, inArray, isNull, lte, min, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { accounts, images, products, productVersions, skus } from '../../db/schema';
+import { accounts, images, products, productVersions, regions, skus } from '../../db/schema';
 import type { Actor } from '../domain/actor';
 import { byPricingModel, categories, pricingModels, type Category, type PricingModel } from '../domain/marketplace';
 import { parseInput } from '../domain/validation';
@@ -41,8 +41,6 @@ function cards(db: Db, where: SQL | undefined) {
       featured: products.featured,
       listedAt: products.listedAt,
       priceFen: startingPrice,
-      // The model of the cheapest SKU (SQLite returns the row of the MIN in a bare column).
-      pricingModel: skus.pricingModel,
     })
     .from(products)
     .innerJoin(accounts, eq(accounts.id, products.sellerAccountId))
@@ -53,9 +51,14 @@ function cards(db: Db, where: SQL | undefined) {
 
 type CardRow = Awaited<ReturnType<ReturnType<typeof cards>['all']>>[number];
 
-function toCard(row: CardRow): ProductCard {
-  const { priceFen, pricingModel, category, ...rest } = row;
-  return { ...rest, category: category as Category, fromPrice: { pricingModel: pricingModel as PricingModel, priceFen: priceFen ?? 0 } };
+/** Cards for rows, each with its cheapest SKU (ties go to the earlier pricing model). */
+function toCards(db: Db, rows: CardRow[]): ProductCard[] {
+  const codes = rows.map((r) => r.code);
+  const offered = codes.length ? db.select().from(skus).where(inArray(skus.productCode, codes)).all().sort(byPricingModel) : [];
+  return rows.map(({ priceFen, category, ...rest }) => {
+    const cheapest = offered.find((sku) => sku.productCode === rest.code && sku.priceFen === priceFen);
+    return { ...rest, category: category as Category, fromPrice: { pricingModel: (cheapest?.pricingModel ?? 'free') as PricingModel, priceFen: priceFen ?? 0 } };
+  });
 }
 
 export function listCategories(): { category: Category; count: number }[] {
@@ -67,11 +70,7 @@ export function listCategories(): { category: Category; count: number }[] {
 
 export function featuredProducts(limit = 8): ProductCard[] {
   return read((db) =>
-    cards(db, and(eq(products.status, 'listed'), eq(products.featured, true)))
-      .orderBy(desc(products.listedAt))
-      .limit(limit)
-      .all()
-      .map(toCard),
+    toCards(db, cards(db, and(eq(products.status, 'listed'), eq(products.featured, true))).orderBy(desc(products.listedAt)).limit(limit).all()),
   );
 }
 
@@ -111,9 +110,9 @@ export function searchProducts(query: ProductQuery) {
 
     // Text relevance is FTS5's rank, known only in memory; the text already narrowed the rows.
     if (ranks && q.sort === 'relevance') {
-      const rows = matching().all().map(toCard);
+      const rows = matching().all();
       rows.sort((a, b) => ranks.get(a.code)! - ranks.get(b.code)!);
-      return { items: rows.slice(offset, offset + q.pageSize), total: rows.length, page: q.page, pageSize: q.pageSize, query: q };
+      return { items: toCards(db, rows.slice(offset, offset + q.pageSize)), total: rows.length, page: q.page, pageSize: q.pageSize, query: q };
     }
     const order = {
       relevance: [desc(products.featured), desc(products.listedAt), asc(products.code)],
@@ -122,12 +121,7 @@ export function searchProducts(query: ProductQuery) {
       newest: [desc(products.listedAt), asc(products.code)],
     }[q.sort];
     const total = db.select({ n: count() }).from(matching().as('matching')).get()?.n ?? 0;
-    const items = matching()
-      .orderBy(...order)
-      .limit(q.pageSize)
-      .offset(offset)
-      .all()
-      .map(toCard);
+    const items = toCards(db, matching().orderBy(...order).limit(q.pageSize).offset(offset).all());
     return { items, total, page: q.page, pageSize: q.pageSize, query: q };
   });
 }
@@ -147,22 +141,19 @@ export type ProductDetail = {
 export function getProduct(code: string, actor: Actor | null): ProductDetail {
   return read((db) => {
     const product = requirePublicProduct(db, code);
-    const card = toCard(cards(db, eq(products.code, code)).get()!);
+    const [card] = toCards(db, cards(db, eq(products.code, code)).all());
     const versionRows = db.select().from(productVersions).where(eq(productVersions.productCode, code)).orderBy(desc(productVersions.sortOrder)).all();
     const imageRows = db
       .select({ imageId: images.id, regionId: images.regionId, version: images.productVersion })
       .from(images)
+      .innerJoin(regions, eq(regions.id, images.regionId))
       .where(and(eq(images.productCode, code), eq(images.kind, 'marketplace'), isNull(images.deletedAt)))
-      .orderBy(asc(images.regionId))
+      .orderBy(asc(regions.sortOrder))
       .all();
     const versions = versionRows.map((v) => ({ version: v.version, images: imageRows.filter((i) => i.version === v.version).map(({ imageId, regionId }) => ({ imageId, regionId })) }));
     const substitutes =
       product.status === 'delisted'
-        ? cards(db, and(eq(products.status, 'listed'), eq(products.category, product.category)))
-            .orderBy(desc(products.featured), desc(products.listedAt))
-            .limit(4)
-            .all()
-            .map(toCard)
+        ? toCards(db, cards(db, and(eq(products.status, 'listed'), eq(products.category, product.category))).orderBy(desc(products.featured), desc(products.listedAt)).limit(4).all())
         : [];
     return {
       product: { ...card, description: product.description, logoUrl: product.logoUrl },

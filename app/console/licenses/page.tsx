@@ -50,7 +50,7 @@ export default async function LicensesPage() {
                   <ul className="space-y-1">
                     {g.inUse.map((u) => (
                       <li key={u.licenseId}>
-                        <Link href={`/console/instances/${u.instanceId}`} className="font-mono text-xs text-brand-600 hover:underline">
+                        <Link href={`/console/instances/${u.instanceId}`} className="font-mono text-xs whitespace-nowrap text-brand-600 hover:underline">
                           {u.instanceId}
                         </Link>
                       </li>
