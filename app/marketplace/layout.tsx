@@ -13,6 +13,11 @@ export async function generateMetadata() {
   return { title: { default: t('home'), template: '%s · Stratus' }, description: t('description') };
 }
 
+const footerColumns = [
+  { title: 'browse', links: [['allProducts', '/marketplace/search'], ['newest', '/marketplace/search?sort=newest'], ['free', '/marketplace/search?pricing=free']] },
+  { title: 'forBuyers', links: [['console', '/console/instances'], ['licenses', '/console/licenses'], ['orders', '/console/orders']] },
+] as const;
+
 export default async function MarketplaceLayout({ children }: { children: ReactNode }) {
   const session = await currentSession();
   const t = await getTranslations('marketplace');
@@ -79,46 +84,20 @@ export default async function MarketplaceLayout({ children }: { children: ReactN
             <Logo href="/marketplace" />
             <p className="max-w-sm text-slate-600">{t('footer.tagline')}</p>
           </div>
-          <div>
-            <h2 className="font-semibold text-slate-900">{t('footer.browse')}</h2>
-            <ul className="mt-3 space-y-2 text-slate-600">
-              <li>
-                <Link href="/marketplace/search" className="hover:text-brand-600">
-                  {t('footer.allProducts')}
-                </Link>
-              </li>
-              <li>
-                <Link href="/marketplace/search?sort=newest" className="hover:text-brand-600">
-                  {t('footer.newest')}
-                </Link>
-              </li>
-              <li>
-                <Link href="/marketplace/search?pricing=free" className="hover:text-brand-600">
-                  {t('footer.free')}
-                </Link>
-              </li>
-            </ul>
-          </div>
-          <div>
-            <h2 className="font-semibold text-slate-900">{t('footer.forBuyers')}</h2>
-            <ul className="mt-3 space-y-2 text-slate-600">
-              <li>
-                <Link href="/console/instances" className="hover:text-brand-600">
-                  {t('footer.console')}
-                </Link>
-              </li>
-              <li>
-                <Link href="/console/licenses" className="hover:text-brand-600">
-                  {t('footer.licenses')}
-                </Link>
-              </li>
-              <li>
-                <Link href="/console/orders" className="hover:text-brand-600">
-                  {t('footer.orders')}
-                </Link>
-              </li>
-            </ul>
-          </div>
+          {footerColumns.map((column) => (
+            <div key={column.title}>
+              <h2 className="font-semibold text-slate-900">{t(`footer.${column.title}`)}</h2>
+              <ul className="mt-3 space-y-2 text-slate-600">
+                {column.links.map(([label, href]) => (
+                  <li key={href}>
+                    <Link href={href} className="hover:text-brand-600">
+                      {t(`footer.${label}`)}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
         </div>
         <div className="border-t border-slate-100">
           <p className="mx-auto max-w-7xl px-4 py-4 text-xs text-slate-500 sm:px-6">{t('footer.note')}</p>
