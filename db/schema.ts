@@ -404,3 +404,30 @@ export const platformSettings = sqliteTable('platform_settings', {
   value: text('value', { mode: 'json' }).notNull(),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 });
+
+// ─── Sharing custom images (SHR-1 … SHR-13) ──────────────────────────────────
+
+/**
+ * One account's access to another account's custom image. A removed or declined share keeps
+ * its row (removedAt, removedBy): the day's share count (SHR-4) counts every share made.
+ */
+export const imageShares = sqliteTable(
+  'image_shares',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    imageId: text('image_id')
+      .notNull()
+      .references(() => images.id),
+    ownerAccountId: accountRef('owner_account_id'),
+    recipientAccountId: accountRef('recipient_account_id'),
+    sharedAt: integer('shared_at', { mode: 'timestamp_ms' }).notNull(),
+    removedAt: integer('removed_at', { mode: 'timestamp_ms' }),
+    /** owner (unshared) | recipient (declined, SHR-8) | deleted (the image was deleted) */
+    removedBy: text('removed_by'),
+  },
+  (t) => [
+    uniqueIndex('image_shares_active_unique').on(t.imageId, t.recipientAccountId).where(sql`${t.removedAt} IS NULL`),
+    index('image_shares_recipient_idx').on(t.recipientAccountId, t.removedAt),
+    index('image_shares_owner_day_idx').on(t.ownerAccountId, t.sharedAt),
+  ],
+);

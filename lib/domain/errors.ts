@@ -19,6 +19,13 @@ export const errorCatalogue = {
   InvalidImageSize: 400,
   'InvalidAccount.Malformed': 400,
   'InvalidAccount.NotFound': 404,
+  'InvalidAccount.Self': 400,
+  'InvalidParameter.AddAndRemove': 400,
+  // Sharing (SHR-1, SHR-3, SHR-4, SHR-9)
+  'InvalidImage.NotShareable': 403,
+  'QuotaExceed.ShareImageUser': 403,
+  'QuotaExceed.ShareImageDaily': 403,
+  'InvalidImage.Unavailable': 403,
   'InvalidInstanceType.ValueNotSupported': 400,
   'InvalidPageSize.Malformed': 400,
   'InvalidPageNumber.Malformed': 400,

@@ -6,11 +6,16 @@ export type ImageStatus = 'Creating' | 'Available' | 'CreateFailed' | 'UnAvailab
 
 type ImageFacts = { kind: string; ownerAccountId: string | null; deletedAt: Date | null };
 
-/** The alias the caller sees, or null when the image is not visible to the caller at all. */
-export function ownerAliasFor(image: ImageFacts, accountId: string): ImageOwnerAlias | null {
+/**
+ * The alias the caller sees, or null when the image is not visible to the caller at all.
+ * `sharedWithCaller`: an active share of this image to the caller exists (SHR-5: shares are
+ * per image, so per region).
+ */
+export function ownerAliasFor(image: ImageFacts, accountId: string, sharedWithCaller = false): ImageOwnerAlias | null {
   if (image.deletedAt) return null;
   if (image.kind === 'system') return 'system';
   if (image.kind === 'marketplace') return 'marketplace';
   if (image.ownerAccountId === accountId) return 'self';
+  if (sharedWithCaller) return 'others';
   return null;
 }

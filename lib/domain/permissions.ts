@@ -20,6 +20,8 @@ export const permissions = {
   'image.copy': ['buyer'],
   'image.delete': ['buyer'],
   'task.read': ['buyer'],
+  'image.share': ['buyer'],
+  'notification.read': ['buyer'],
   'instance.replaceDisk': ['buyer'],
   'instance.reinitDisk': ['buyer'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -2,7 +2,7 @@
 // image list and detail with lineage. Create and copy are tasks that a durable job advances.
 import { and, asc, count, desc, eq, inArray, isNull, ne, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { images, instances, products, tasks } from '../../db/schema';
+import { images, imageShares, instances, products, tasks } from '../../db/schema';
 import { clock } from '../clock';
 import type { Actor } from '../domain/actor';
 import { CloudError } from '../domain/errors';
@@ -12,7 +12,8 @@ import { isValidDescription, isValidResourceName } from '../domain/names';
 import { authorize } from '../domain/permissions';
 import { isTaskOpen, nextProgress } from '../domain/tasks';
 import { parseInput } from '../domain/validation';
-import { requireRegion, type Image } from './catalogue';
+import { isSharedWith, requireRegion, sharedWithSql, type Image } from './catalogue';
+import { notify } from './notifications';
 import { enqueueJob } from './jobs';
 import { readSettings } from './settings';
 import { mutate, read, type Tx } from './transaction';
@@ -28,19 +29,31 @@ const imageCodes = { name: 'InvalidImageName.Malformed', description: 'InvalidDe
 
 function requireOwnCustomImage(db: Db | Tx, actor: Actor, imageId: string): Image {
   const image = db.select().from(images).where(eq(images.id, imageId)).get();
-  const alias = image ? ownerAliasFor(image, actor.accountId) : null;
+  const alias = image ? ownerAliasFor(image, actor.accountId, isSharedWith(db, image.id, actor.accountId)) : null;
   if (!image || !alias) throw new CloudError('InvalidImageId.NotFound', { imageId }, 'imageId');
   // Visible but not the caller's own custom image (system, marketplace, shared): not theirs to change.
   if (alias !== 'self') throw new CloudError('Forbidden', {}, 'imageId');
   return image;
 }
 
+/** IMP-9 and SHR-6: an account's custom images in a region plus the images shared with it there. */
+export function imagesCountedInQuota(db: Db | Tx, accountId: string, regionId: string): number {
+  const own = db.select({ n: count() }).from(images).where(and(ownCustom(accountId), eq(images.regionId, regionId))).get()?.n ?? 0;
+  const received = db
+    .select({ n: count() })
+    .from(imageShares)
+    .innerJoin(images, eq(images.id, imageShares.imageId))
+    .where(and(eq(imageShares.recipientAccountId, accountId), isNull(imageShares.removedAt), eq(images.regionId, regionId)))
+    .get()?.n ?? 0;
+  return own + received;
+}
+
+const ownCustom = (accountId: string) => and(eq(images.ownerAccountId, accountId), eq(images.kind, 'custom'), isNull(images.deletedAt));
+
 /** IMP-9 and a unique name per account and region, checked before a custom image is made. */
 function assertRoomForImage(tx: Tx, actor: Actor, regionId: string, name: string): void {
-  const mine = and(eq(images.ownerAccountId, actor.accountId), eq(images.regionId, regionId), eq(images.kind, 'custom'), isNull(images.deletedAt));
-  const used = tx.select({ n: count() }).from(images).where(mine).get()?.n ?? 0;
-  if (used >= readSettings(tx).imageQuotaPerRegion) throw new CloudError('QuotaExceed.Image', { regionId });
-  if (tx.select({ id: images.id }).from(images).where(and(mine, eq(images.name, name))).get()) {
+  if (imagesCountedInQuota(tx, actor.accountId, regionId) >= readSettings(tx).imageQuotaPerRegion) throw new CloudError('QuotaExceed.Image', { regionId });
+  if (tx.select({ id: images.id }).from(images).where(and(ownCustom(actor.accountId), eq(images.regionId, regionId), eq(images.name, name))).get()) {
     throw new CloudError('InvalidImageName.Duplicated', { name }, 'name');
   }
 }
@@ -130,7 +143,12 @@ export function deleteImage(actor: Actor, imageId: string): void {
     const image = requireOwnCustomImage(tx, actor, imageId);
     const open = tx.select().from(tasks).where(eq(tasks.imageId, image.id)).all().find((t) => isTaskOpen(t.status));
     if (open) throw new CloudError(open.action === 'ImportImage' ? 'ImageIsImporting' : 'IncorrectImageStatus', { imageId: image.id });
-    tx.update(images).set({ deletedAt: clock.now(), status: 'UnAvailable' }).where(eq(images.id, image.id)).run();
+    const now = clock.now();
+    tx.update(images).set({ deletedAt: now, status: 'UnAvailable' }).where(eq(images.id, image.id)).run();
+    // SHR-9, SHR-12: every share ends; recipients are told, and their instances keep running.
+    const ended = tx.update(imageShares).set({ removedAt: now, removedBy: 'deleted' }).where(and(eq(imageShares.imageId, image.id), isNull(imageShares.removedAt))).returning().all();
+    for (const share of ended) notify(tx, share.recipientAccountId, 'sharedImageDeleted', { imageName: image.name, imageId: image.id, regionId: image.regionId });
+    note.detail = { sharesEnded: ended.length };
   });
 }
 
@@ -161,7 +179,7 @@ export type ImageView = Image & { ownerAlias: ImageOwnerAlias; productTitle: str
 
 const listSchema = z.object({
   regionId: z.string().min(1),
-  ownerAlias: z.enum(['system', 'self', 'marketplace']).optional(),
+  ownerAlias: z.enum(['system', 'self', 'others', 'marketplace']).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
@@ -173,7 +191,8 @@ function withViews(db: Db, actor: Actor, rows: Image[]): ImageView[] {
   const openTasks = ids.length ? db.select().from(tasks).where(and(inArray(tasks.imageId, ids), inArray(tasks.status, ['Waiting', 'Processing']))).all() : [];
   return rows.map((image) => {
     const task = openTasks.find((t) => t.imageId === image.id);
-    return { ...image, ownerAlias: ownerAliasFor(image, actor.accountId)!, productTitle: image.productCode ? (titles.get(image.productCode) ?? null) : null, task: task ? { id: task.id, status: task.status, progress: task.progress } : null };
+    // Every row was selected as visible: a custom image that is not the caller's is shared with it.
+    return { ...image, ownerAlias: ownerAliasFor(image, actor.accountId, true)!, productTitle: image.productCode ? (titles.get(image.productCode) ?? null) : null, task: task ? { id: task.id, status: task.status, progress: task.progress } : null };
   });
 }
 
@@ -184,7 +203,7 @@ export function describeImages(actor: Actor, query: z.input<typeof listSchema>) 
   return read((db) => {
     requireRegion(db, q.regionId);
     const own = and(eq(images.kind, 'custom'), eq(images.ownerAccountId, actor.accountId));
-    const byAlias: Record<string, SQL | undefined> = { system: eq(images.kind, 'system'), self: own, marketplace: eq(images.kind, 'marketplace') };
+    const byAlias: Record<string, SQL | undefined> = { system: eq(images.kind, 'system'), self: own, others: and(eq(images.kind, 'custom'), sharedWithSql(actor.accountId)), marketplace: eq(images.kind, 'marketplace') };
     const where = and(eq(images.regionId, q.regionId), isNull(images.deletedAt), q.ownerAlias ? byAlias[q.ownerAlias] : or(eq(images.kind, 'system'), own), ne(images.status, 'CreateFailed'));
     const total = db.select({ n: count() }).from(images).where(where).get()?.n ?? 0;
     const rows = db.select().from(images).where(where).orderBy(desc(images.createdAt), asc(images.name)).limit(q.pageSize).offset((q.page - 1) * q.pageSize).all();
@@ -199,14 +218,14 @@ export function getImage(actor: Actor, imageId: string): { image: ImageView; lin
   authorize(actor, 'image.describe');
   return read((db) => {
     const image = db.select().from(images).where(eq(images.id, imageId)).get();
-    if (!image || !ownerAliasFor(image, actor.accountId)) throw new CloudError('InvalidImageId.NotFound', { imageId }, 'imageId');
+    if (!image || !ownerAliasFor(image, actor.accountId, isSharedWith(db, image.id, actor.accountId))) throw new CloudError('InvalidImageId.NotFound', { imageId }, 'imageId');
     const lineage: LineageStep[] = [];
     const seen = new Set<string>();
     let step: Image | undefined = image;
     while (step && !seen.has(step.id)) {
       seen.add(step.id);
       // An ancestor the caller cannot see (another account's, or deleted) is named by kind only.
-      const visible = step.id === image.id || ownerAliasFor({ ...step, deletedAt: null }, actor.accountId) !== null;
+      const visible = step.id === image.id || ownerAliasFor({ ...step, deletedAt: null }, actor.accountId, isSharedWith(db, step.id, actor.accountId)) !== null;
       lineage.push({ imageId: step.id, regionId: step.regionId, name: visible ? step.name : null, source: step.source, viaInstanceId: step.sourceInstanceId, productCode: step.productCode, visible });
       step = step.sourceImageId ? db.select().from(images).where(eq(images.id, step.sourceImageId)).get() : undefined;
     }

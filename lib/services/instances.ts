@@ -252,8 +252,12 @@ export function reInitDisk(actor: Actor, instanceId: string): Instance {
     note.target = instanceId;
     const instance = requireOwnInstance(tx, actor, instanceId);
     applyAction(instance.status as InstanceStatus, 'reinitDisk');
-    // The image must still be there for the caller (SHR-9: an unshared or deleted image cannot re-initialise).
-    requireVisibleImage(tx, actor, instance.imageId, instance.regionId);
+    // SHR-9: an image since deleted or unshared cannot re-initialise the disk; the instance keeps running.
+    try {
+      requireVisibleImage(tx, actor, instance.imageId, instance.regionId);
+    } catch {
+      throw new CloudError('InvalidImage.Unavailable', { imageId: instance.imageId });
+    }
     return instance;
   });
 }

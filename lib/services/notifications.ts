@@ -1,0 +1,36 @@
+// The notification centre: messages to an account, written in the same transaction as the
+// change they tell about. The text is a catalogue key (notifications.<kind>) with parameters.
+import { and, count, desc, eq, isNull } from 'drizzle-orm';
+import { notifications } from '../../db/schema';
+import { clock } from '../clock';
+import type { Actor } from '../domain/actor';
+import { authorize } from '../domain/permissions';
+import { mutate, read, type Tx } from './transaction';
+
+export type NotificationKind = 'imageShared' | 'imageUnshared' | 'imageShareDeclined' | 'sharedImageDeleted';
+
+export function notify(tx: Tx, accountId: string, kind: NotificationKind, params: Record<string, string | number>): void {
+  tx.insert(notifications).values({ accountId, kind, params, createdAt: clock.now() }).run();
+}
+
+export function unreadCount(actor: Actor): number {
+  authorize(actor, 'notification.read');
+  return read((db) => db.select({ n: count() }).from(notifications).where(and(eq(notifications.accountId, actor.accountId), isNull(notifications.readAt))).get()?.n ?? 0);
+}
+
+export function listNotifications(actor: Actor, { page = 1, pageSize = 20 }: { page?: number; pageSize?: number } = {}) {
+  authorize(actor, 'notification.read');
+  return read((db) => {
+    const where = eq(notifications.accountId, actor.accountId);
+    const total = db.select({ n: count() }).from(notifications).where(where).get()?.n ?? 0;
+    const items = db.select().from(notifications).where(where).orderBy(desc(notifications.id)).limit(pageSize).offset((page - 1) * pageSize).all();
+    return { items, total, page, pageSize };
+  });
+}
+
+export function markAllRead(actor: Actor): void {
+  mutate(actor, 'MarkNotificationsRead', (tx) => {
+    authorize(actor, 'notification.read');
+    tx.update(notifications).set({ readAt: clock.now() }).where(and(eq(notifications.accountId, actor.accountId), isNull(notifications.readAt))).run();
+  });
+}

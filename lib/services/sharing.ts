@@ -1,0 +1,155 @@
+// Sharing custom images between accounts (SHR-1 … SHR-13): ModifyImageSharePermission,
+// DescribeImageSharePermission, declining a share, and what removing one would break.
+import { and, count, eq, gte, inArray, isNull, ne } from 'drizzle-orm';
+import { z } from 'zod';
+import { accounts, images, imageShares, instances, users } from '../../db/schema';
+import { clock } from '../clock';
+import type { Actor } from '../domain/actor';
+import { CloudError } from '../domain/errors';
+import { isAccountId } from '../domain/ids';
+import { ownerAliasFor } from '../domain/images';
+import { authorize } from '../domain/permissions';
+import { checkShareRequest, decideShareChange, shareDayStart } from '../domain/sharing';
+import { parseInput } from '../domain/validation';
+import { isSharedWith, type Image } from './catalogue';
+import { once } from './idempotency';
+import { imagesCountedInQuota } from './images';
+import { notify } from './notifications';
+import { readSettings } from './settings';
+import { mutate, read, type Tx } from './transaction';
+import type { Db } from '../../db/client';
+
+const target = z.string().trim().min(1).max(254);
+const modifySchema = z.object({
+  imageId: z.string().min(1),
+  addAccounts: z.array(target).default([]),
+  removeAccounts: z.array(target).default([]),
+  clientToken: z.string().max(64).optional(),
+});
+
+export type ShareResult = { added: string[]; removed: string[]; alreadyShared: string[]; notShared: string[] };
+
+/** An image the caller can see (else it does not exist for them), with how it looks to them. */
+function loadImage(db: Db | Tx, actor: Actor, imageId: string): { image: Image; alias: NonNullable<ReturnType<typeof ownerAliasFor>> } {
+  const image = db.select().from(images).where(eq(images.id, imageId)).get();
+  const alias = image ? ownerAliasFor(image, actor.accountId, isSharedWith(db, image.id, actor.accountId)) : null;
+  if (!image || !alias) throw new CloudError('InvalidImageId.NotFound', { imageId }, 'imageId');
+  return { image, alias };
+}
+
+/** SHR-10: an account id, or the email of one of the account's users. */
+function resolveAccount(db: Db | Tx, given: string): string {
+  if (isAccountId(given)) {
+    if (db.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, given)).get()) return given;
+  } else {
+    const user = db.select({ accountId: users.accountId }).from(users).where(eq(users.email, given.toLowerCase())).get();
+    if (user) return user.accountId;
+  }
+  throw new CloudError('InvalidAccount.NotFound', { account: given }, 'addAccounts');
+}
+
+function activeShares(db: Db | Tx, imageId: string) {
+  return db.select().from(imageShares).where(and(eq(imageShares.imageId, imageId), isNull(imageShares.removedAt))).all();
+}
+
+function sharesMadeToday(db: Db | Tx, ownerAccountId: string): number {
+  return db.select({ n: count() }).from(imageShares).where(and(eq(imageShares.ownerAccountId, ownerAccountId), gte(imageShares.sharedAt, shareDayStart(clock.now())))).get()?.n ?? 0;
+}
+
+/** ModifyImageSharePermission: add and remove recipients of one of the caller's custom images. */
+export function modifyImageSharePermission(actor: Actor, input: unknown): ShareResult {
+  return mutate(actor, 'ModifyImageSharePermission', (tx, note) => {
+    authorize(actor, 'image.share');
+    const request = parseInput(modifySchema, input, { imageId: 'InvalidImageId.NotFound', addAccounts: 'InvalidAccount.Malformed', removeAccounts: 'InvalidAccount.Malformed' });
+    note.target = request.imageId;
+    const { clientToken, ...parameters } = request;
+    return once(tx, actor, 'ModifyImageSharePermission', clientToken, parameters, () => {
+      const { image, alias } = loadImage(tx, actor, request.imageId);
+      const settings = readSettings(tx);
+      const current = activeShares(tx, image.id);
+      checkShareRequest(alias, request.addAccounts, request.removeAccounts);
+      const change = decideShareChange(
+        {
+          alias,
+          callerAccountId: actor.accountId,
+          current: current.map((s) => s.recipientAccountId),
+          sharesToday: sharesMadeToday(tx, actor.accountId),
+          maxRecipients: settings.shareAccountsPerImage,
+          maxSharesPerDay: settings.sharesPerDay,
+        },
+        request.addAccounts.map((a) => resolveAccount(tx, a)),
+        request.removeAccounts.map((a) => resolveAccount(tx, a)),
+      );
+      const now = clock.now();
+      const owner = tx.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, actor.accountId)).get()!;
+      const params = { imageName: image.name, imageId: image.id, regionId: image.regionId, owner: owner.name, ownerAccountId: actor.accountId };
+      for (const recipient of change.add) {
+        // SHR-6: a shared image counts toward the recipient's image quota.
+        if (imagesCountedInQuota(tx, recipient, image.regionId) >= settings.imageQuotaPerRegion) throw new CloudError('QuotaExceed.Image', { regionId: image.regionId, account: recipient }, 'addAccounts');
+        tx.insert(imageShares).values({ imageId: image.id, ownerAccountId: actor.accountId, recipientAccountId: recipient, sharedAt: now }).run();
+        notify(tx, recipient, 'imageShared', params);
+      }
+      if (change.remove.length) {
+        tx.update(imageShares)
+          .set({ removedAt: now, removedBy: 'owner' })
+          .where(and(eq(imageShares.imageId, image.id), inArray(imageShares.recipientAccountId, change.remove), isNull(imageShares.removedAt)))
+          .run();
+        for (const recipient of change.remove) notify(tx, recipient, 'imageUnshared', params);
+      }
+      note.detail = { added: change.add, removed: change.remove };
+      return { added: change.add, removed: change.remove, alreadyShared: change.alreadyShared, notShared: change.notShared };
+    });
+  });
+}
+
+export type Recipient = { accountId: string; accountName: string; sharedAt: Date; instances: number };
+
+/** SHR-12: per recipient, how many of its instances run the image (they would lose ReInitDisk, SHR-9). */
+function recipientsOf(db: Db | Tx, image: Image): Recipient[] {
+  return activeShares(db, image.id).map((share) => ({
+    accountId: share.recipientAccountId,
+    accountName: db.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, share.recipientAccountId)).get()?.name ?? '',
+    sharedAt: share.sharedAt,
+    instances:
+      db
+        .select({ n: count() })
+        .from(instances)
+        .where(and(eq(instances.imageId, image.id), eq(instances.accountId, share.recipientAccountId), ne(instances.status, 'Released')))
+        .get()?.n ?? 0,
+  }));
+}
+
+export type SharePermission = { imageId: string; regionId: string; recipients: Recipient[]; maxRecipients: number; sharesLeftToday: number };
+
+/** DescribeImageSharePermission: the owner's view; to anyone else the image does not exist. */
+export function describeImageSharePermission(actor: Actor, imageId: string): SharePermission {
+  authorize(actor, 'image.share');
+  return read((db) => {
+    const { image, alias } = loadImage(db, actor, imageId);
+    if (alias !== 'self') throw new CloudError('InvalidImageId.NotFound', { imageId }, 'imageId');
+    const settings = readSettings(db);
+    return {
+      imageId: image.id,
+      regionId: image.regionId,
+      recipients: recipientsOf(db, image),
+      maxRecipients: settings.shareAccountsPerImage,
+      sharesLeftToday: Math.max(0, settings.sharesPerDay - sharesMadeToday(db, actor.accountId)),
+    };
+  });
+}
+
+/** SHR-8: the recipient declines a share; it ends, the owner is told, and it can no longer launch (SHR-13). */
+export function declineImageShare(actor: Actor, imageId: string): void {
+  mutate(actor, 'DeclineImageShare', (tx, note) => {
+    authorize(actor, 'image.share');
+    note.target = imageId;
+    const { image, alias } = loadImage(tx, actor, imageId);
+    if (alias !== 'others') throw new CloudError('InvalidImageId.NotFound', { imageId }, 'imageId');
+    tx.update(imageShares)
+      .set({ removedAt: clock.now(), removedBy: 'recipient' })
+      .where(and(eq(imageShares.imageId, image.id), eq(imageShares.recipientAccountId, actor.accountId), isNull(imageShares.removedAt)))
+      .run();
+    const recipient = tx.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, actor.accountId)).get()!;
+    notify(tx, image.ownerAccountId!, 'imageShareDeclined', { imageName: image.name, imageId: image.id, regionId: image.regionId, recipient: recipient.name, recipientAccountId: actor.accountId });
+  });
+}
