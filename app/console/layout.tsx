@@ -1,11 +1,13 @@
 import type { ReactNode } from 'react';
 import { AccountMenu } from '@/components/console/account-menu';
 import { LocaleSelect } from '@/components/console/locale-select';
+import { NotificationBell } from '@/components/console/notification-bell';
 import { Logo } from '@/components/console/logo';
 import { RegionSelect } from '@/components/console/region-select';
 import { SideNav } from '@/components/console/side-nav';
 import { requireSession } from '@/lib/auth/session';
 import { formatFen } from '@/lib/domain/money';
+import { unreadCount } from '@/lib/services/notifications';
 import { walletBalance } from '@/lib/services/wallet';
 import { listRegions } from '@/lib/services/catalogue';
 
@@ -21,6 +23,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         </div>
         <div className="flex items-center gap-4">
           <LocaleSelect />
+          <NotificationBell unread={unreadCount(actor)} />
           <AccountMenu name={user.name} email={user.email} accountId={actor.accountId} balance={formatFen(walletBalance(actor))} />
         </div>
       </header>

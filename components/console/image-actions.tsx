@@ -9,7 +9,7 @@ import { Dialog, DialogClose } from '@/components/ui/dialog';
 import { Field, FormError, inputClass } from '@/components/ui/field';
 
 /** Copy to another region and delete, for the caller's own Available custom images. */
-export function ImageActions({ image, regions, afterDelete }: { image: { id: string; name: string; regionId: string; productCode: string | null }; regions: string[]; afterDelete?: string }) {
+export function ImageActions({ image, regions, afterDelete, impact = [] }: { image: { id: string; name: string; regionId: string; productCode: string | null }; regions: string[]; afterDelete?: string; impact?: { accountName: string; instances: number }[] }) {
   const t = useTranslations();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -69,6 +69,16 @@ export function ImageActions({ image, regions, afterDelete }: { image: { id: str
         description={t('images.confirmDelete', { name: image.name })}
         trigger={<Button size="sm" variant="danger">{t('images.delete')}</Button>}
       >
+        {impact.length > 0 && (
+          <div className="mb-3 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900" data-testid="delete-impact">
+            <p>{t('sharing.deleteImpact')}</p>
+            <ul className="mt-1 list-disc pl-5">
+              {impact.map((i) => (
+                <li key={i.accountName}>{t('sharing.impactLine', { account: i.accountName, count: i.instances })}</li>
+              ))}
+            </ul>
+          </div>
+        )}
         <FormError message={error} />
         <div className="mt-4 flex justify-end gap-2">
           <DialogClose asChild>

@@ -12,7 +12,7 @@ import type { LaunchPreview } from '@/lib/services/launch-preview';
 import { EntitlementPanel } from './entitlement-panel';
 
 type WizardImage = { id: string; name: string; description: string; platform: string; osType: string; sizeGib: number; kind: string; productCode: string | null; productVersion?: string | null; productStatus?: string };
-type Tab = 'system' | 'custom' | 'marketplace';
+type Tab = 'system' | 'custom' | 'shared' | 'marketplace';
 type WizardType = { id: string; vcpu: number; memoryGib: number; hourlyPriceFen: number };
 
 function Step({ n, title, children }: { n: number; title: string; children: ReactNode }) {
@@ -84,7 +84,7 @@ export function LaunchWizard({ regionId, regions, images, instanceTypes, initial
 
         <Step n={2} title={t('wizard.stepImage')}>
           <div className="mb-4 flex gap-1 border-b border-slate-200" role="tablist">
-            {(['system', 'custom', 'marketplace'] as const).map((k) => (
+            {(['system', 'custom', 'shared', 'marketplace'] as const).map((k) => (
               <button
                 key={k}
                 type="button"
@@ -96,7 +96,7 @@ export function LaunchWizard({ regionId, regions, images, instanceTypes, initial
                 }}
                 className={`-mb-px border-b-2 px-3 py-2 text-sm ${tab === k ? 'border-brand-600 font-medium text-brand-700' : 'border-transparent text-slate-600 hover:text-slate-900'}`}
               >
-                {t(k === 'system' ? 'wizard.systemImages' : k === 'custom' ? 'wizard.customImages' : 'wizard.marketplaceImages')}
+                {t(`wizard.tabs.${k}`)}
               </button>
             ))}
           </div>
@@ -104,7 +104,7 @@ export function LaunchWizard({ regionId, regions, images, instanceTypes, initial
             <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder={t('wizard.filterImages')} aria-label={t('wizard.filterImages')} className={`${inputClass} mb-3`} />
           )}
           {ofTab.length === 0 ? (
-            <p className="text-sm text-slate-600">{t(tab === 'custom' ? 'wizard.noCustomImages' : tab === 'marketplace' ? 'wizard.noMarketplaceImages' : 'wizard.noImages')}</p>
+            <p className="text-sm text-slate-600">{t(`wizard.empty.${tab}`)}</p>
           ) : shown.length === 0 ? (
             <p className="text-sm text-slate-600">{t('wizard.noImageMatches')}</p>
           ) : (

@@ -33,7 +33,7 @@ export const navGroups: NavGroup[] = [
     items: [
       { href: '/console/billing', label: 'billing', built: true },
       { href: '/console/access-keys', label: 'accessKeys', built: false },
-      { href: '/console/notifications', label: 'notifications', built: false },
+      { href: '/console/notifications', label: 'notifications', built: true },
     ],
   },
 ];

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ImageActions } from '@/components/console/image-actions';
+import { DeclineShare } from '@/components/console/decline-share';
 import { ImageStatus } from '@/components/console/image-status';
 import { ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -13,7 +14,7 @@ import { describeImages } from '@/lib/services/images';
 
 export const metadata: Metadata = { title: 'Images' };
 
-const tabs = ['self', 'system', 'marketplace'] as const;
+const tabs = ['self', 'others', 'system', 'marketplace'] as const;
 
 export default async function ImagesPage({ searchParams }: { searchParams: Promise<{ owner?: string; page?: string }> }) {
   const { actor, user } = await requireSession();
@@ -46,8 +47,8 @@ export default async function ImagesPage({ searchParams }: { searchParams: Promi
       </nav>
       {result.total === 0 ? (
         <EmptyState
-          title={t(owner === 'self' ? 'images.emptySelfTitle' : 'images.emptyTitle')}
-          body={t(owner === 'self' ? 'images.emptySelfBody' : 'images.emptyBody')}
+          title={t(owner === 'self' ? 'images.emptySelfTitle' : owner === 'others' ? 'images.emptySharedTitle' : 'images.emptyTitle')}
+          body={t(owner === 'self' ? 'images.emptySelfBody' : owner === 'others' ? 'images.emptySharedBody' : 'images.emptyBody')}
           action={owner === 'self' ? <ButtonLink href="/console/instances">{t('images.goToInstances')}</ButtonLink> : undefined}
         />
       ) : (

@@ -3,12 +3,15 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ImageActions } from '@/components/console/image-actions';
+import { DeclineShare } from '@/components/console/decline-share';
 import { ImageStatus } from '@/components/console/image-status';
+import { SharePanel } from '@/components/console/share-panel';
 import { ButtonLink } from '@/components/ui/button';
 import { requireSession } from '@/lib/auth/session';
 import { CloudError } from '@/lib/domain/errors';
 import { listRegions } from '@/lib/services/catalogue';
 import { getImage } from '@/lib/services/images';
+import { describeImageSharePermission } from '@/lib/services/sharing';
 
 export const metadata: Metadata = { title: 'Image' };
 
@@ -34,6 +37,9 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
     [t('images.fieldCreated'), format.dateTime(image.createdAt, { dateStyle: 'medium', timeStyle: 'medium' })],
   ];
   if (image.description) fields.push([t('images.fieldDescription'), image.description]);
+  const own = image.ownerAlias === 'self';
+  const sharing = own && image.status === 'Available' ? describeImageSharePermission(actor, image.id) : null;
+  const impact = sharing?.recipients.filter((r) => r.instances > 0) ?? [];
 
   return (
     <div className="max-w-4xl space-y-5">
@@ -50,7 +56,8 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
         </div>
         <div className="flex gap-2">
           {image.status === 'Available' && <ButtonLink href={`/console/instances/new?region=${image.regionId}&image=${image.id}`}>{t('images.launch')}</ButtonLink>}
-          {image.ownerAlias === 'self' && image.status === 'Available' && <ImageActions image={image} regions={listRegions().map((r) => r.id)} afterDelete="/console/images" />}
+          {own && image.status === 'Available' && <ImageActions image={image} regions={listRegions().map((r) => r.id)} afterDelete="/console/images" impact={impact} />}
+          {image.ownerAlias === 'others' && <DeclineShare imageId={image.id} imageName={image.name} afterDecline="/console/images?owner=others" />}
         </div>
       </div>
 
@@ -74,6 +81,15 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
           </div>
         ))}
       </dl>
+
+      {sharing && (
+        <SharePanel
+          imageId={image.id}
+          recipients={sharing.recipients.map((r) => ({ ...r, sharedAt: format.dateTime(r.sharedAt, { dateStyle: 'medium', timeStyle: 'short' }) }))}
+          maxRecipients={sharing.maxRecipients}
+          sharesLeftToday={sharing.sharesLeftToday}
+        />
+      )}
 
       <section className="rounded-lg border border-slate-200 bg-white p-5">
         <h2 className="text-base font-semibold">{t('images.lineage')}</h2>

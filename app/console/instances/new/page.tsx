@@ -21,7 +21,8 @@ export default async function LaunchPage({ searchParams }: { searchParams: Promi
     platform: i.platform,
     osType: i.osType,
     sizeGib: i.sizeGib,
-    kind: i.kind,
+    // Custom images of other accounts are here because they are shared with this one (SHR-5).
+    kind: i.kind === 'custom' && i.ownerAccountId !== actor.accountId ? 'shared' : i.kind,
     productCode: i.productCode,
     productVersion: i.productVersion,
   }));

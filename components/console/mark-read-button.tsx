@@ -1,0 +1,16 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useTransition } from 'react';
+import { markAllReadAction } from '@/app/console/notifications/actions';
+import { Button } from '@/components/ui/button';
+
+export function MarkReadButton() {
+  const t = useTranslations('notifications');
+  const [pending, startTransition] = useTransition();
+  return (
+    <Button variant="secondary" disabled={pending} onClick={() => startTransition(async () => void (await markAllReadAction()))}>
+      {t('markAllRead')}
+    </Button>
+  );
+}
