@@ -21,6 +21,7 @@ export async function signUp(page: Page, tag = 'user'): Promise<string> {
 /** Launches instances through the wizard; returns once the list shows them. */
 export async function launchFromWizard(page: Page, { amount, name, image = /Ubuntu 24\.04/, type = 'ecs.g7.large' }: { amount: number; name: string; image?: RegExp; type?: string }) {
   await page.goto('/console/instances/new');
+  await page.waitForLoadState('networkidle'); // controlled inputs need React attached
   await page.getByRole('radio', { name: image }).check();
   await page.getByRole('radio', { name: new RegExp(type.replaceAll('.', '\\.')) }).check();
   await page.getByRole('spinbutton', { name: 'Amount' }).fill(String(amount));

@@ -16,7 +16,8 @@ test('anyone can browse: categories, featured products, search with filters and 
   await expect(page.getByRole('heading', { name: 'Results for “mysql”' })).toBeVisible();
   await expect(page.locator('[data-product-code="mysq000201"]')).toBeVisible();
 
-  // A filter applies at once and lands in the URL, keeping the words.
+  // A filter applies at once (once the page is interactive) and lands in the URL, keeping the words.
+  await page.waitForLoadState('networkidle');
   await page.getByLabel('Category').selectOption('database');
   await expect(page).toHaveURL(/q=mysql/);
   await expect(page).toHaveURL(/category=database/);
