@@ -15,7 +15,7 @@ const specified: Record<string, number> = {
   'InvalidImageName.Duplicated': 400,
   'QuotaExceed.Image': 403,
   'QuotaExceed.Snapshot': 403,
-  Forbidden: 403,
+  Forbidden: 400, // seed 003's table says 400
   'InvalidArchitecture.Malformed': 400,
   'InvalidPlatform.Malformed': 400,
   'InvalidOSType.Malformed': 400,

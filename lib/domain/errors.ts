@@ -55,7 +55,7 @@ export const errorCatalogue = {
   'QuotaExceed.Image': 403,
   'QuotaExceed.Snapshot': 403,
   // Access (IMP-2; the seed spells it "Forbbiden")
-  Forbidden: 403,
+  Forbidden: 400, // the seed's table: "Forbbiden … 400"
   // Idempotency (IMP-8)
   IdempotentParameterMismatch: 400,
   // API signatures and dispatch (API-2, API-4)
