@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
@@ -8,6 +9,8 @@ export default defineConfig({
     environment: 'node',
     // Each file gets its own throwaway database (tests/helpers/database.ts); files run in parallel.
     pool: 'forks',
+    // Nothing a test writes lands in the repository's data directory.
+    env: { STRATUS_DATA_DIR: path.join(os.tmpdir(), 'stratus-vitest-data') },
     testTimeout: 20_000,
   },
 });

@@ -391,6 +391,8 @@ export const tasks = sqliteTable(
     progress: integer('progress').notNull().default(0),
     /** The image the task makes. */
     imageId: text('image_id').notNull(),
+    /** What an import reads and how far it got (bucket, object, format, bytes copied). */
+    details: text('details', { mode: 'json' }).$type<Record<string, unknown>>(),
     failureReason: text('failure_reason'),
     createdAt: createdAt(),
     finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
@@ -430,4 +432,45 @@ export const imageShares = sqliteTable(
     index('image_shares_recipient_idx').on(t.recipientAccountId, t.removedAt),
     index('image_shares_owner_day_idx').on(t.ownerAccountId, t.sharedAt),
   ],
+);
+
+// ─── Object storage and import authorisation (IMP-1, IMP-2) ──────────────────
+
+export const buckets = sqliteTable(
+  'buckets',
+  {
+    id: text('id').primaryKey(),
+    accountId: accountRef(),
+    regionId: regionRef(),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('buckets_account_region_name_unique').on(t.accountId, t.regionId, t.name)],
+);
+
+export const objects = sqliteTable(
+  'objects',
+  {
+    id: text('id').primaryKey(),
+    bucketId: text('bucket_id')
+      .notNull()
+      .references(() => buckets.id),
+    key: text('key').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    contentType: text('content_type').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('objects_bucket_key_unique').on(t.bucketId, t.key)],
+);
+
+/** IMP-2: roles an account granted, e.g. AliyunECSImageImportDefaultRole with its policy actions. */
+export const accountRoles = sqliteTable(
+  'account_roles',
+  {
+    accountId: accountRef(),
+    roleName: text('role_name').notNull(),
+    policy: text('policy', { mode: 'json' }).$type<{ actions: string[] }>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.roleName] })],
 );

@@ -6,6 +6,11 @@ const schema = z.object({
   STRATUS_MODE: z.enum(['production', 'demo', 'test']).default('production'),
   STRATUS_DATA_DIR: z.string().min(1).default('data'),
   STRATUS_BOOT_SECONDS: z.coerce.number().min(0).max(600).default(3),
+  STRATUS_STORAGE_DIR: z.string().min(1).optional(),
+  /** How long a claimed job is someone's before another worker may take it over after a crash. */
+  STRATUS_JOB_LEASE_MS: z.coerce.number().int().min(100).default(60_000),
+  /** The largest object an upload may write, in bytes (default 64 GiB). */
+  STRATUS_MAX_OBJECT_BYTES: z.coerce.number().int().min(1).default(64 * 1024 ** 3),
   BETTER_AUTH_SECRET: z.string().min(32).optional(),
   BETTER_AUTH_URL: z.string().url().optional(),
 });
@@ -15,6 +20,10 @@ export type Config = {
   dataDir: string;
   databaseFile: string;
   bootSeconds: number;
+  /** Uploaded objects and imported disks live here. */
+  storageDir: string;
+  maxObjectBytes: number;
+  jobLeaseMs: number;
   authSecret?: string;
   authUrl?: string;
 };
@@ -31,6 +40,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     databaseFile: path.join(dataDir, 'stratus.db'),
     bootSeconds: e.STRATUS_BOOT_SECONDS,
+    storageDir: e.STRATUS_STORAGE_DIR ? path.resolve(/*turbopackIgnore: true*/ e.STRATUS_STORAGE_DIR) : path.join(dataDir, 'storage'),
+    maxObjectBytes: e.STRATUS_MAX_OBJECT_BYTES,
+    jobLeaseMs: e.STRATUS_JOB_LEASE_MS,
     authSecret: e.BETTER_AUTH_SECRET,
     authUrl: e.BETTER_AUTH_URL,
   };

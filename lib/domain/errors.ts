@@ -32,6 +32,16 @@ export const errorCatalogue = {
   'InvalidParameter.Quantity': 400,
   'InvalidParameter.TopUpAmount': 400,
   'InvalidSku.HourlyWithInstance': 400,
+  // Object storage (IMP-1)
+  InvalidBucketName: 400,
+  InvalidObjectName: 400,
+  BucketAlreadyExists: 409,
+  BucketNotEmpty: 409,
+  'InvalidOSSBucket.NotFound': 404,
+  'InvalidOSSObject.NotFound': 404,
+  EntityTooLarge: 400,
+  IncompleteBody: 400,
+  IncorrectTaskStatus: 403,
   // Regions (IMP-5)
   'RegionId.NotFound': 400,
   'InvalidRegion.NotSupport': 403,

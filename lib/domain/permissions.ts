@@ -22,6 +22,10 @@ export const permissions = {
   'task.read': ['buyer'],
   'image.share': ['buyer'],
   'notification.read': ['buyer'],
+  'storage.read': ['buyer'],
+  'storage.write': ['buyer'],
+  'image.import': ['buyer'],
+  'task.cancel': ['buyer'],
   'instance.replaceDisk': ['buyer'],
   'instance.reinitDisk': ['buyer'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { newRequestId } from '../domain/ids';
 import type { Actor } from '../domain/actor';
 import { advanceImageTask } from '../services/images';
+import { advanceImport } from '../services/imports';
 import { completeBoot } from '../services/instances';
 
 /** The platform acting on an account's behalf: no user, no role; audited under that account. */
@@ -19,4 +20,5 @@ export const jobHandlers: Record<string, (payload: unknown) => void | Promise<vo
     completeBoot(platformActor(accountId), instanceIds);
   },
   'image.task': (payload) => advanceImageTask(taskPayload.parse(payload).taskId),
+  'image.import': (payload) => advanceImport(taskPayload.parse(payload).taskId),
 };

@@ -51,7 +51,7 @@ export function imagesCountedInQuota(db: Db | Tx, accountId: string, regionId: s
 const ownCustom = (accountId: string) => and(eq(images.ownerAccountId, accountId), eq(images.kind, 'custom'), isNull(images.deletedAt));
 
 /** IMP-9 and a unique name per account and region, checked before a custom image is made. */
-function assertRoomForImage(tx: Tx, actor: Actor, regionId: string, name: string): void {
+export function assertRoomForImage(tx: Tx, actor: Actor, regionId: string, name: string): void {
   if (imagesCountedInQuota(tx, actor.accountId, regionId) >= readSettings(tx).imageQuotaPerRegion) throw new CloudError('QuotaExceed.Image', { regionId });
   if (tx.select({ id: images.id }).from(images).where(and(ownCustom(actor.accountId), eq(images.regionId, regionId), eq(images.name, name))).get()) {
     throw new CloudError('InvalidImageName.Duplicated', { name }, 'name');

@@ -4,11 +4,12 @@ import { and, asc, eq, isNull, lte, or } from 'drizzle-orm';
 import { jobs } from '../../db/schema';
 import { getDb } from '../../db/client';
 import { clock } from '../clock';
+import { config } from '../config';
 import type { Tx } from './transaction';
 
 export type Job = typeof jobs.$inferSelect;
 
-export const JOB_LEASE_MS = 60_000;
+export const JOB_LEASE_MS = config.jobLeaseMs;
 const MAX_ATTEMPTS = 8;
 
 /** Written inside the caller's transaction: the job exists if and only if the change does. */

@@ -1,0 +1,185 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+
+const storage = vi.hoisted(() => {
+  const dir = require('node:fs').mkdtempSync(require('node:path').join(require('node:os').tmpdir(), 'stratus-storage-'));
+  process.env.STRATUS_STORAGE_DIR = dir;
+  return dir;
+});
+
+import { images, tasks } from '../../db/schema';
+import { newBuyer, throwawayDatabase } from '../../tests/helpers/database';
+import { expectCloudError, settle } from '../../tests/helpers/marketplace';
+import { clock } from '../clock';
+import type { Actor } from '../domain/actor';
+import { HEADER_BYTES } from '../domain/imports';
+import { describeImages, deleteImage } from './images';
+import { cancelTask, importImage } from './imports';
+import { diskPath } from './object-files';
+import { createBucket, deleteBucket, grantImportRole, putObject } from './storage';
+
+const { db } = throwawayDatabase();
+afterEach(() => clock.reset());
+beforeAll(() => expect(storage).toContain('stratus-storage-'));
+
+const GIB = 1024 ** 3;
+
+function vhd(sizeGib: number, dataBytes = 4096): Buffer {
+  const file = Buffer.alloc(dataBytes + HEADER_BYTES, 3);
+  file.fill(0, dataBytes);
+  file.write('conectix', dataBytes, 'ascii');
+  file.writeBigUInt64BE(BigInt(sizeGib * GIB), dataBytes + 48);
+  return file;
+}
+
+async function upload(actor: Actor, bucketId: string, key: string, content: Buffer) {
+  return putObject(actor, { bucketId, key, contentLength: content.length, body: Readable.from([content]) });
+}
+
+/** A buyer with the import role, a bucket in cn-hangzhou and a file in it. */
+async function ready(content: Buffer, key = 'disk.raw') {
+  const buyer = newBuyer();
+  grantImportRole(buyer);
+  const bucket = createBucket(buyer, { regionId: 'cn-hangzhou', name: `b-${buyer.accountId}` });
+  await upload(buyer, bucket.id, key, content);
+  return { buyer, bucket };
+}
+
+const request = (bucket: string, object: string, extra: Record<string, unknown> = {}, disk: Record<string, unknown> = {}) => ({
+  regionId: 'cn-hangzhou',
+  imageName: 'imported',
+  ...extra,
+  diskDeviceMappings: [{ ossBucket: bucket, ossObject: object, ...disk }],
+});
+
+const taskOf = (taskId: string) => db().select().from(tasks).where(eq(tasks.id, taskId)).get()!;
+const imageOf = (imageId: string) => db().select().from(images).where(eq(images.id, imageId)).get()!;
+
+describe('object storage (IMP-1)', () => {
+  it('streams an upload to disk, refuses a short body without keeping anything, and deletes only empty buckets', async () => {
+    const buyer = newBuyer();
+    const bucket = createBucket(buyer, { regionId: 'cn-hangzhou', name: 'uploads-1' });
+    expectCloudError(() => createBucket(buyer, { regionId: 'cn-hangzhou', name: 'uploads-1' }), 'BucketAlreadyExists');
+    expectCloudError(() => createBucket(buyer, { regionId: 'cn-hangzhou', name: 'Bad_Name' }), 'InvalidBucketName');
+    const stored = await upload(buyer, bucket.id, 'a.raw', Buffer.alloc(5000, 1));
+    expect(stored.sizeBytes).toBe(5000);
+    await expect(putObject(buyer, { bucketId: bucket.id, key: 'short.raw', contentLength: 9000, body: Readable.from([Buffer.alloc(100)]) })).rejects.toMatchObject({ code: 'IncompleteBody' });
+    expect(fs.readdirSync(path.join(storage, 'objects')).filter((f) => f.endsWith('.partial'))).toEqual([]);
+    expectCloudError(() => deleteBucket(buyer, bucket.id), 'BucketNotEmpty');
+    await expect(upload(newBuyer(), bucket.id, 'x', Buffer.alloc(1))).rejects.toMatchObject({ code: 'InvalidOSSBucket.NotFound' });
+  });
+});
+
+describe('ImportImage', () => {
+  it('IMP-2: without the authorisation the import fails with Forbidden (the seed’s 400)', async () => {
+    const buyer = newBuyer();
+    const bucket = createBucket(buyer, { regionId: 'cn-hangzhou', name: 'noauth' });
+    await upload(buyer, bucket.id, 'disk.raw', Buffer.alloc(2048, 1));
+    const error = expectCloudError(() => importImage(buyer, request('noauth', 'disk.raw')), 'Forbidden');
+    expect(error.httpStatus).toBe(400);
+    grantImportRole(buyer);
+    expect(importImage(buyer, request('noauth', 'disk.raw')).imageId).toMatch(/^m-/);
+  });
+
+  it('IMP-1: the bucket must be the caller’s, in the import’s region', async () => {
+    const { bucket } = await ready(Buffer.alloc(2048, 1));
+    const other = newBuyer();
+    grantImportRole(other);
+    expectCloudError(() => importImage(other, request(bucket.name, 'disk.raw')), 'InvalidOSSBucket.NotFound');
+    const { buyer } = await ready(Buffer.alloc(2048, 1));
+    expectCloudError(() => importImage(buyer, request(`b-${buyer.accountId}`, 'disk.raw', { regionId: 'cn-beijing' })), 'InvalidOSSBucket.NotFound');
+    expectCloudError(() => importImage(buyer, request(`b-${buyer.accountId}`, 'nope.raw')), 'InvalidOSSObject.NotFound');
+  });
+
+  it('IMP-6/IMP-7: a RAW import copies the file with progress; the image is Creating until Available', async () => {
+    const content = Buffer.alloc(40 * 1024 * 1024, 9); // three 16 MiB steps
+    const { buyer, bucket } = await ready(content);
+    const { imageId, taskId } = importImage(buyer, request(bucket.name, 'disk.raw'));
+    expect(imageOf(imageId).status).toBe('Creating');
+    expect(taskOf(taskId).status).toBe('Waiting');
+    expectCloudError(() => deleteImage(buyer, imageId), 'ImageIsImporting');
+    const seen: number[] = [];
+    for (let i = 0; i < 10 && taskOf(taskId).status !== 'Finished'; i++) {
+      await settle(1);
+      seen.push(taskOf(taskId).progress);
+    }
+    expect(seen.some((p) => p > 0 && p < 100)).toBe(true);
+    expect(taskOf(taskId)).toMatchObject({ status: 'Finished', progress: 100 });
+    expect(imageOf(imageId)).toMatchObject({ status: 'Available', sizeGib: 1, source: 'import' });
+    expect(fs.statSync(diskPath(imageId)).size).toBe(content.length);
+  });
+
+  it('IMP-6: a VHD sizes the image from its footer; DiskImageSize below it is InvalidImageSize', async () => {
+    const { buyer, bucket } = await ready(vhd(20), 'disk.vhd');
+    expectCloudError(() => importImage(buyer, request(bucket.name, 'disk.vhd', {}, { format: 'VHD', diskImageSize: 10 })), 'InvalidImageSize');
+    const { imageId } = importImage(buyer, request(bucket.name, 'disk.vhd', {}, { format: 'VHD', diskImageSize: 40 }));
+    expect(imageOf(imageId).sizeGib).toBe(40);
+    await settle();
+    expect(imageOf(imageId).status).toBe('Available');
+  });
+
+  it('IMP-6: a file that is not what the declared format says fails the task with the reason', async () => {
+    const { buyer, bucket } = await ready(Buffer.alloc(8192, 1), 'plain.raw');
+    const { imageId, taskId } = importImage(buyer, request(bucket.name, 'plain.raw', {}, { format: 'VHD' }));
+    await settle();
+    expect(taskOf(taskId)).toMatchObject({ status: 'Failed' });
+    expect(JSON.parse(taskOf(taskId).failureReason!)).toEqual({ reason: 'formatMismatch', declared: 'VHD', found: 'RAW' });
+    expect(imageOf(imageId).status).toBe('CreateFailed');
+  });
+
+  it('IMP-7: CancelTask cancels and removes the half-made image', async () => {
+    const { buyer, bucket } = await ready(Buffer.alloc(40 * 1024 * 1024, 2));
+    const { imageId, taskId } = importImage(buyer, request(bucket.name, 'disk.raw'));
+    await settle(1);
+    cancelTask(buyer, taskId);
+    expect(taskOf(taskId).status).toBe('Cancelled');
+    expect(describeImages(buyer, { regionId: 'cn-hangzhou', ownerAlias: 'self' }).items.map((i) => i.id)).not.toContain(imageId);
+    expect(fs.existsSync(diskPath(imageId))).toBe(false);
+    expectCloudError(() => cancelTask(buyer, taskId), 'IncorrectTaskStatus');
+    expectCloudError(() => cancelTask(newBuyer(), taskId), 'InvalidTaskId.NotFound');
+    await settle();
+    expect(taskOf(taskId).status).toBe('Cancelled');
+  });
+
+  it('IMP-8: the same ClientToken returns the same image; other parameters are a mismatch', async () => {
+    const { buyer, bucket } = await ready(Buffer.alloc(4096, 1));
+    const first = importImage(buyer, request(bucket.name, 'disk.raw', { clientToken: 'import-1' }));
+    expect(importImage(buyer, request(bucket.name, 'disk.raw', { clientToken: 'import-1' }))).toEqual(first);
+    expect(db().select().from(tasks).where(eq(tasks.accountId, buyer.accountId)).all()).toHaveLength(1);
+    expectCloudError(() => importImage(buyer, request(bucket.name, 'disk.raw', { clientToken: 'import-1', imageName: 'other' })), 'IdempotentParameterMismatch');
+  });
+
+  it('a server killed in the middle of an import: after a restart the task finishes, and the disk is whole', async () => {
+    const content = Buffer.alloc(160 * 1024 * 1024);
+    for (let i = 0; i < content.length; i += 4096) content.writeUInt32LE(i, i); // recognisable bytes
+    const { buyer, bucket } = await ready(content);
+    const { imageId, taskId } = importImage(buyer, request(bucket.name, 'disk.raw'));
+    const env = { ...process.env, STRATUS_JOB_LEASE_MS: '1500', STRATUS_STORAGE_DIR: storage };
+    const startServer = () => spawn(process.execPath, ['--import', 'tsx', 'tests/concurrency/run-worker.ts', db().$client.name], { env, stdio: 'ignore' });
+    const waitFor = async (ok: () => boolean, ms: number) => {
+      for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) if (ok()) return;
+      throw new Error('timed out');
+    };
+    let server: ChildProcess = startServer();
+    try {
+      await waitFor(() => taskOf(taskId).progress > 0, 30_000);
+      server.kill('SIGKILL');
+      await new Promise((r) => server.once('exit', r));
+      const atKill = taskOf(taskId);
+      expect(atKill.status).toBe('Processing');
+      expect(atKill.progress).toBeLessThan(100);
+      expect(imageOf(imageId).status).toBe('Creating');
+      server = startServer(); // the restart
+      await waitFor(() => taskOf(taskId).status === 'Finished', 60_000);
+    } finally {
+      server.kill('SIGKILL');
+    }
+    expect(imageOf(imageId).status).toBe('Available');
+    expect(fs.readFileSync(diskPath(imageId)).equals(content)).toBe(true);
+  }, 120_000);
+});
+

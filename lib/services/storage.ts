@@ -1,0 +1,144 @@
+// Object storage for imports (IMP-1): buckets per account and region, objects uploaded into
+// them, and the one-click authorisation that lets the image service read them (IMP-2).
+import { and, asc, count, desc, eq } from 'drizzle-orm';
+import type { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { accountRoles, buckets, objects } from '../../db/schema';
+import { clock } from '../clock';
+import { config } from '../config';
+import type { Actor } from '../domain/actor';
+import { CloudError } from '../domain/errors';
+import { authorize } from '../domain/permissions';
+import { assertBucketName, assertObjectKey, IMPORT_POLICY_ACTIONS, IMPORT_ROLE } from '../domain/storage';
+import { requireRegion } from './catalogue';
+import { objectPath, removeFile, writeObjectFile } from './object-files';
+import { mutate, read, type Tx } from './transaction';
+import type { Db } from '../../db/client';
+
+export type Bucket = typeof buckets.$inferSelect;
+export type StoredObject = typeof objects.$inferSelect;
+
+export function requireBucket(db: Db | Tx, actor: Actor, bucketId: string): Bucket {
+  const bucket = db.select().from(buckets).where(and(eq(buckets.id, bucketId), eq(buckets.accountId, actor.accountId))).get();
+  if (!bucket) throw new CloudError('InvalidOSSBucket.NotFound', { bucket: bucketId }, 'bucketId');
+  return bucket;
+}
+
+/** IMP-1: a bucket is found by name only in the caller's own account and the given region. */
+export function bucketByName(db: Db | Tx, actor: Actor, regionId: string, name: string): Bucket {
+  const bucket = db.select().from(buckets).where(and(eq(buckets.accountId, actor.accountId), eq(buckets.regionId, regionId), eq(buckets.name, name))).get();
+  if (!bucket) throw new CloudError('InvalidOSSBucket.NotFound', { bucket: name }, 'ossBucket');
+  return bucket;
+}
+
+export function createBucket(actor: Actor, input: { regionId: string; name: string }): Bucket {
+  return mutate(actor, 'PutBucket', (tx, note) => {
+    authorize(actor, 'storage.write');
+    const name = String(input.name ?? '').trim();
+    assertBucketName(name);
+    requireRegion(tx, String(input.regionId ?? ''));
+    if (tx.select({ id: buckets.id }).from(buckets).where(and(eq(buckets.accountId, actor.accountId), eq(buckets.regionId, input.regionId), eq(buckets.name, name))).get()) {
+      throw new CloudError('BucketAlreadyExists', { name }, 'name');
+    }
+    const bucket = { id: globalThis.crypto.randomUUID(), accountId: actor.accountId, regionId: input.regionId, name, createdAt: clock.now() };
+    tx.insert(buckets).values(bucket).run();
+    note.target = bucket.id;
+    note.detail = { name, regionId: input.regionId };
+    return bucket;
+  });
+}
+
+export function listBuckets(actor: Actor, regionId: string): (Bucket & { objectCount: number })[] {
+  authorize(actor, 'storage.read');
+  return read((db) =>
+    db
+      .select()
+      .from(buckets)
+      .where(and(eq(buckets.accountId, actor.accountId), eq(buckets.regionId, regionId)))
+      .orderBy(asc(buckets.name))
+      .all()
+      .map((bucket) => ({ ...bucket, objectCount: db.select({ n: count() }).from(objects).where(eq(objects.bucketId, bucket.id)).get()?.n ?? 0 })),
+  );
+}
+
+export function deleteBucket(actor: Actor, bucketId: string): void {
+  mutate(actor, 'DeleteBucket', (tx, note) => {
+    authorize(actor, 'storage.write');
+    note.target = bucketId;
+    const bucket = requireBucket(tx, actor, bucketId);
+    if ((tx.select({ n: count() }).from(objects).where(eq(objects.bucketId, bucket.id)).get()?.n ?? 0) > 0) throw new CloudError('BucketNotEmpty', { name: bucket.name });
+    tx.delete(buckets).where(eq(buckets.id, bucket.id)).run();
+  });
+}
+
+export function getBucket(actor: Actor, bucketId: string): { bucket: Bucket; objects: StoredObject[] } {
+  authorize(actor, 'storage.read');
+  return read((db) => {
+    const bucket = requireBucket(db, actor, bucketId);
+    return { bucket, objects: db.select().from(objects).where(eq(objects.bucketId, bucket.id)).orderBy(desc(objects.createdAt)).all() };
+  });
+}
+
+/**
+ * Uploads an object, streamed to disk (a multi-GB file is never held in memory). The row is
+ * written only once the whole file is stored; a file of the same key is replaced.
+ */
+export async function putObject(actor: Actor, input: { bucketId: string; key: string; contentType?: string; contentLength: number | null; body: WebReadableStream<Uint8Array> | Readable }): Promise<StoredObject> {
+  authorize(actor, 'storage.write');
+  assertObjectKey(input.key);
+  read((db) => requireBucket(db, actor, input.bucketId));
+  if (input.contentLength !== null && input.contentLength > config.maxObjectBytes) throw new CloudError('EntityTooLarge', { max: `${Math.floor(config.maxObjectBytes / 1024 ** 2)} MiB` });
+  const id = globalThis.crypto.randomUUID();
+  const sizeBytes = await writeObjectFile(id, input.body, input.contentLength, config.maxObjectBytes);
+  let replaced: string | undefined;
+  try {
+    const stored = mutate(actor, 'PutObject', (tx, note) => {
+      const bucket = requireBucket(tx, actor, input.bucketId);
+      const old = tx.select().from(objects).where(and(eq(objects.bucketId, bucket.id), eq(objects.key, input.key))).get();
+      if (old) tx.delete(objects).where(eq(objects.id, old.id)).run();
+      replaced = old?.id;
+      const row = { id, bucketId: bucket.id, key: input.key, sizeBytes, contentType: input.contentType || 'application/octet-stream', createdAt: clock.now() };
+      tx.insert(objects).values(row).run();
+      note.target = `${bucket.name}/${input.key}`;
+      note.detail = { sizeBytes };
+      return row;
+    });
+    if (replaced) removeFile(objectPath(replaced));
+    return stored;
+  } catch (error) {
+    removeFile(objectPath(id));
+    throw error;
+  }
+}
+
+export function deleteObject(actor: Actor, objectId: string): void {
+  mutate(actor, 'DeleteObject', (tx, note) => {
+    authorize(actor, 'storage.write');
+    note.target = objectId;
+    const object = tx.select().from(objects).where(eq(objects.id, objectId)).get();
+    if (!object) throw new CloudError('InvalidOSSObject.NotFound', { object: objectId });
+    requireBucket(tx, actor, object.bucketId);
+    tx.delete(objects).where(eq(objects.id, object.id)).run();
+  });
+  removeFile(objectPath(objectId));
+}
+
+// ─── IMP-2: authorising the image service to read the buckets ────────────────
+
+export function hasImportRole(db: Db | Tx, accountId: string): boolean {
+  return Boolean(db.select().from(accountRoles).where(and(eq(accountRoles.accountId, accountId), eq(accountRoles.roleName, IMPORT_ROLE))).get());
+}
+
+export function importRoleStatus(actor: Actor): { granted: boolean; roleName: string; actions: readonly string[] } {
+  authorize(actor, 'storage.read');
+  return { granted: read((db) => hasImportRole(db, actor.accountId)), roleName: IMPORT_ROLE, actions: IMPORT_POLICY_ACTIONS };
+}
+
+/** The one-click authorisation: records the role with the seed's policy actions. */
+export function grantImportRole(actor: Actor): void {
+  mutate(actor, 'GrantImportRole', (tx, note) => {
+    authorize(actor, 'storage.write');
+    note.target = IMPORT_ROLE;
+    tx.insert(accountRoles).values({ accountId: actor.accountId, roleName: IMPORT_ROLE, policy: { actions: [...IMPORT_POLICY_ACTIONS] }, createdAt: clock.now() }).onConflictDoNothing().run();
+  });
+}
