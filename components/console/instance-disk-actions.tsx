@@ -48,7 +48,7 @@ export function InstanceDiskActions({ instance, images }: { instance: { id: stri
       <Dialog open={dialog === 'image'} onOpenChange={open('image')} title={t('disk.createImage')} description={instance.productCode ? t('disk.createImageKeepsProduct', { productCode: instance.productCode }) : t('disk.createImageHint')} trigger={<Button size="sm" variant="secondary" disabled={!canImage}>{t('disk.createImage')}</Button>}>
         <div className="space-y-4">
           <FormError message={error} />
-          <Field label={t('images.name')} name="image-name" value={imageName} onChange={(e) => setImageName(e.target.value)} hint={t('wizard.nameHint')} />
+          <Field label={t('images.name')} name="image-name" value={imageName} onChange={(e) => setImageName(e.target.value)} hint={t('imports.imageNameHint')} />
           <Field label={t('images.fieldDescription')} name="image-description" value={description} onChange={(e) => setDescription(e.target.value)} maxLength={256} />
           <div className="flex justify-end gap-2">
             {cancel}

@@ -24,8 +24,8 @@ export const navGroups: NavGroup[] = [
   {
     label: 'storageGroup',
     items: [
-      { href: '/console/buckets', label: 'buckets', built: false },
-      { href: '/console/imports', label: 'imports', built: false },
+      { href: '/console/buckets', label: 'buckets', built: true },
+      { href: '/console/imports', label: 'imports', built: true },
     ],
   },
   {

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { ConfirmButton } from '@/components/console/confirm-button';
 import { TaskProgress } from '@/components/console/task-progress';
+import { cancelTaskAction } from '../imports/actions';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Table } from '@/components/ui/table';
 import { Pagination } from '@/components/ui/pagination';
@@ -18,6 +20,11 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   const page = Math.max(1, Number.parseInt((await searchParams).page ?? '1', 10) || 1);
   const result = describeTasks(actor, { page, pageSize: 20 });
   const open = result.items.filter((task) => isTaskOpen(task.status)).map((task) => task.id);
+  // A failure is stored as a reason and its facts; the words come from the catalogue.
+  const failure = (stored: string) => {
+    const { reason, ...params } = JSON.parse(stored) as { reason: string } & Record<string, string>;
+    return t.has(`tasks.failures.${reason}`) ? t(`tasks.failures.${reason}`, params) : reason;
+  };
   return (
     <div className="space-y-5">
       <div>

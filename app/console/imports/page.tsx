@@ -1,0 +1,43 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { GrantImportRole } from '@/components/console/grant-import-role';
+import { ImportWizard } from '@/components/console/import-wizard';
+import { requireSession } from '@/lib/auth/session';
+import { getBucket, importRoleStatus, listBuckets } from '@/lib/services/storage';
+
+export const metadata: Metadata = { title: 'Image import' };
+
+export default async function ImportsPage() {
+  const { actor, user } = await requireSession();
+  const t = await getTranslations('imports');
+  const role = importRoleStatus(actor);
+  const buckets = listBuckets(actor, user.regionId).map((b) => ({ name: b.name, objects: getBucket(actor, b.id).objects.map((o) => ({ key: o.key, sizeBytes: o.sizeBytes })) }));
+  return (
+    <div className="max-w-5xl space-y-5">
+      <div>
+        <h1 className="text-2xl font-semibold">{t('title')}</h1>
+        <p className="text-sm text-slate-600">{t('subtitle')}</p>
+      </div>
+      <section className={`rounded-lg border p-5 ${role.granted ? 'border-emerald-200 bg-emerald-50' : 'border-amber-200 bg-amber-50'}`} data-testid="import-role">
+        <h2 className="text-base font-semibold">{t(role.granted ? 'authorised' : 'notAuthorised')}</h2>
+        <p className="mt-1 text-sm text-slate-700">{t('roleExplain', { role: role.roleName, actions: role.actions.join(', ') })}</p>
+        {!role.granted && (
+          <div className="mt-3">
+            <GrantImportRole />
+          </div>
+        )}
+      </section>
+      {buckets.length === 0 || buckets.every((b) => b.objects.length === 0) ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">
+          {t('noFiles')}{' '}
+          <Link href="/console/buckets" className="font-medium text-brand-600 hover:underline">
+            {t('goToBuckets')}
+          </Link>
+        </p>
+      ) : (
+        <ImportWizard regionId={user.regionId} buckets={buckets} authorised={role.granted} />
+      )}
+    </div>
+  );
+}
