@@ -474,3 +474,31 @@ export const accountRoles = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.accountId, t.roleName] })],
 );
+
+// ─── The ECS-compatible API (API-1 … API-5) ──────────────────────────────────
+
+/** An AccessKey pair. The secret is needed to check HMAC signatures, so it is kept encrypted, not hashed. */
+export const accessKeys = sqliteTable(
+  'access_keys',
+  {
+    id: text('id').primaryKey(),
+    accountId: accountRef(),
+    secretCiphertext: text('secret_ciphertext').notNull(),
+    /** active | disabled */
+    status: text('status').notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('access_keys_account_idx').on(t.accountId)],
+);
+
+/** API-2: nonces seen in the last 15 minutes, per AccessKey, so a replayed request is refused. */
+export const apiNonces = sqliteTable(
+  'api_nonces',
+  {
+    accessKeyId: text('access_key_id').notNull(),
+    nonce: text('nonce').notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accessKeyId, t.nonce] }), index('api_nonces_expiry_idx').on(t.expiresAt)],
+);

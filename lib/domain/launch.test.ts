@@ -16,7 +16,7 @@ function codeOf(input: unknown): { code: string; field?: string } {
 
 describe('launch request (RunInstances, API-4)', () => {
   it('accepts a well-formed request and coerces the amount from a form', () => {
-    expect(parseLaunchRequest(valid)).toEqual({ ...valid, amount: 2, name: undefined, skuCode: undefined, buyShortfall: false });
+    expect(parseLaunchRequest(valid)).toEqual({ ...valid, amount: 2, name: undefined, skuCode: undefined, buyShortfall: false, dryRun: false });
   });
 
   it.each([

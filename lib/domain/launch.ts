@@ -6,6 +6,11 @@ import { parseInput } from './validation';
 
 export const MAX_LAUNCH_AMOUNT = 100;
 
+const flag = z
+  .union([z.boolean(), z.enum(['true', 'false', 'on'])])
+  .optional()
+  .transform((value) => value === true || value === 'true' || value === 'on');
+
 const launchSchema = z.object({
   regionId: z.string().min(1),
   imageId: z.string().min(1),
@@ -23,10 +28,11 @@ const launchSchema = z.object({
     .optional()
     .transform((code) => code || undefined),
   /** "Buy the shortfall and launch" in one step (MKT-3, MKT-4). */
-  buyShortfall: z
-    .union([z.boolean(), z.enum(['true', 'false', 'on'])])
-    .optional()
-    .transform((flag) => flag === true || flag === 'true' || flag === 'on'),
+  buyShortfall: flag,
+  /** API-4: check everything, change nothing, answer DryRunOperation. */
+  dryRun: flag,
+  /** IMP-8: the same token and parameters launch once. */
+  clientToken: z.string().max(64).optional(),
 });
 
 export type LaunchRequest = z.infer<typeof launchSchema>;
@@ -39,5 +45,6 @@ export function parseLaunchRequest(input: unknown): LaunchRequest {
     amount: 'InvalidParameter.Amount',
     name: 'InvalidInstanceName.Malformed',
     skuCode: 'InvalidSkuCode.NotFound',
+    clientToken: 'InvalidParameter',
   });
 }

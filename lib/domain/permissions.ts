@@ -26,6 +26,7 @@ export const permissions = {
   'storage.write': ['buyer'],
   'image.import': ['buyer'],
   'task.cancel': ['buyer'],
+  'accessKey.manage': ['buyer'],
   'instance.replaceDisk': ['buyer'],
   'instance.reinitDisk': ['buyer'],
 } as const satisfies Record<string, readonly Role[]>;

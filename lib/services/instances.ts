@@ -15,7 +15,8 @@ import { authorize, type Permission } from '../domain/permissions';
 import { requireRegion, requireVisibleImage } from './catalogue';
 import { enqueueJob } from './jobs';
 import { availableLicenseCount, buyLicenses, consumeLicenses, returnLicense } from './licenses';
-import { mutate, read, type Tx } from './transaction';
+import { once } from './idempotency';
+import { mutate, read, type AuditNote, type Tx } from './transaction';
 import { parseInput } from '../domain/validation';
 import type { Db } from '../../db/client';
 
@@ -36,41 +37,49 @@ export function runInstances(actor: Actor, input: unknown): RunInstancesResult {
   return mutate(actor, 'RunInstances', (tx, note) => {
     authorize(actor, 'instance.run');
     const request = parseLaunchRequest(input);
-    requireRegion(tx, request.regionId);
-    const image = requireVisibleImage(tx, actor, request.imageId, request.regionId);
-    if (image.status !== 'Available') throw new CloudError('IncorrectImageStatus', { imageId: image.id }, 'imageId');
-    const type = tx.select().from(instanceTypes).where(eq(instanceTypes.id, request.instanceTypeId)).get();
-    if (!type) throw new CloudError('InvalidInstanceType.ValueNotSupported', { instanceType: request.instanceTypeId }, 'instanceTypeId');
-
-    const now = clock.now();
-    const ids = Array.from({ length: request.amount }, () => newResourceId('i'));
-    if (image.productCode) entitle(tx, actor, image.productCode, request, ids.length);
-    const names = request.name ? batchNames(request.name, request.amount) : ids;
-    tx.insert(instances)
-      .values(
-        ids.map((id, i) => ({
-          id,
-          accountId: actor.accountId,
-          regionId: request.regionId,
-          instanceTypeId: type.id,
-          imageId: image.id,
-          name: names[i],
-          status: 'Pending',
-          billing: 'payg',
-          createdAt: now,
-        })),
-      )
-      .run();
-    if (image.productCode) {
-      const held = consumeLicenses(tx, actor.accountId, image.productCode, request.regionId, ids);
-      ids.forEach((id, i) => tx.update(instances).set({ licenseId: held[i] }).where(eq(instances.id, id)).run());
-    }
-    // No real VM boots: a durable job moves the batch to Running after the boot delay.
-    enqueueJob(tx, 'instance.boot', { accountId: actor.accountId, instanceIds: ids }, new Date(now.getTime() + config.bootSeconds * 1000));
-    note.target = ids.join(',');
-    note.detail = { regionId: request.regionId, imageId: image.id, instanceType: type.id, amount: request.amount, productCode: image.productCode };
-    return { instanceIds: ids };
+    const { clientToken, dryRun, ...parameters } = request;
+    return once(tx, actor, 'RunInstances', clientToken, parameters, () => launch(tx, actor, request, note, dryRun));
   });
+}
+
+/** The launch itself, inside RunInstances' transaction. */
+function launch(tx: Tx, actor: Actor, request: LaunchRequest, note: AuditNote, dryRun: boolean): RunInstancesResult {
+  requireRegion(tx, request.regionId);
+  const image = requireVisibleImage(tx, actor, request.imageId, request.regionId);
+  if (image.status !== 'Available') throw new CloudError('IncorrectImageStatus', { imageId: image.id }, 'imageId');
+  const type = tx.select().from(instanceTypes).where(eq(instanceTypes.id, request.instanceTypeId)).get();
+  if (!type) throw new CloudError('InvalidInstanceType.ValueNotSupported', { instanceType: request.instanceTypeId }, 'instanceTypeId');
+
+  const now = clock.now();
+  const ids = Array.from({ length: request.amount }, () => newResourceId('i'));
+  if (image.productCode) entitle(tx, actor, image.productCode, request, ids.length);
+  const names = request.name ? batchNames(request.name, request.amount) : ids;
+  tx.insert(instances)
+    .values(
+      ids.map((id, i) => ({
+        id,
+        accountId: actor.accountId,
+        regionId: request.regionId,
+        instanceTypeId: type.id,
+        imageId: image.id,
+        name: names[i],
+        status: 'Pending',
+        billing: 'payg',
+        createdAt: now,
+      })),
+    )
+    .run();
+  if (image.productCode) {
+    const held = consumeLicenses(tx, actor.accountId, image.productCode, request.regionId, ids);
+    ids.forEach((id, i) => tx.update(instances).set({ licenseId: held[i] }).where(eq(instances.id, id)).run());
+  }
+  // No real VM boots: a durable job moves the batch to Running after the boot delay.
+  enqueueJob(tx, 'instance.boot', { accountId: actor.accountId, instanceIds: ids }, new Date(now.getTime() + config.bootSeconds * 1000));
+  note.target = ids.join(',');
+  note.detail = { regionId: request.regionId, imageId: image.id, instanceType: type.id, amount: request.amount, productCode: image.productCode };
+  // API-4 DryRun: every check (licenses and money included) has passed; the rollback undoes the writes.
+  if (dryRun) throw new CloudError('DryRunOperation');
+  return { instanceIds: ids };
 }
 
 /**
