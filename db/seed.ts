@@ -3,7 +3,9 @@ import { eq } from 'drizzle-orm';
 import { stableId } from './seed/marketplace';
 import { clock } from '../lib/clock';
 import type { Db } from './client';
-import { accounts, images, instanceTypes, regions, users } from './schema';
+import { createAccessKey, activeKey } from '../lib/services/access-keys';
+import { newRequestId } from '../lib/domain/ids';
+import { accessKeys, accounts, images, instanceTypes, regions, users } from './schema';
 import { DEMO_PASSWORD, demoUsers, seedInstanceTypes, seedRegions, seedSystemImages } from './seed-data';
 
 
@@ -37,7 +39,15 @@ export function seedCatalogue(db: Db): void {
   });
 }
 
-export type DemoCredential = { email: string; password: string; role: string; accountId: string };
+/** Demo buyers get one AccessKey each, so the SDK examples in docs/api.md run as they are. */
+function demoAccessKey(db: Db, accountId: string): { accessKeyId: string; accessKeySecret: string } {
+  const existing = db.select().from(accessKeys).where(eq(accessKeys.accountId, accountId)).get();
+  if (existing) return { accessKeyId: existing.id, accessKeySecret: activeKey(existing.id)!.secret };
+  const created = createAccessKey({ userId: null, accountId, roles: ['buyer'], requestId: newRequestId() });
+  return created;
+}
+
+export type DemoCredential = { email: string; password: string; role: string; accountId: string; accessKeyId?: string; accessKeySecret?: string };
 
 /**
  * Demo people, created through the auth library like any sign-up, then given their role and,
@@ -65,7 +75,7 @@ export async function seedDemo(db: Db): Promise<DemoCredential[]> {
       if (demo.role === 'seller') db.update(accounts).set({ sellerStatus: 'approved' }).where(eq(accounts.id, user.accountId)).run();
       if (demo.walletFen > 0) creditWallet(user.accountId, demo.walletFen, 'demo_credit');
     }
-    out.push({ email: demo.email, password: DEMO_PASSWORD, role: demo.role, accountId: user.accountId });
+    out.push({ email: demo.email, password: DEMO_PASSWORD, role: demo.role, accountId: user.accountId, ...(demo.role === 'buyer' ? demoAccessKey(db, user.accountId) : {}) });
   }
 
   const sellers = new Map(

@@ -43,7 +43,7 @@ const server = spawn(nextBin, ['start', '-p', port], { stdio: 'inherit', env: pr
 console.log(`\nStratus (${config.mode} mode) on http://localhost:${port} — data in ${config.dataDir}`);
 if (demo.length) {
   console.log('Demo sign-ins (also in demo-credentials.json in the data directory):');
-  for (const d of demo) console.log(`  ${d.role.padEnd(7)} ${d.email.padEnd(24)} ${d.password}`);
+  for (const d of demo) console.log(`  ${d.role.padEnd(7)} ${d.email.padEnd(24)} ${d.password}${d.accessKeyId ? `   AccessKey ${d.accessKeyId} / ${d.accessKeySecret}` : ''}`);
 }
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

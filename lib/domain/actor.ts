@@ -9,6 +9,8 @@ export type Actor = {
   roles: readonly Role[];
   /** Ties the audit row and any API answer to this one call. */
   requestId: string;
+  /** The AccessKey an API call was signed with (audited with the call). */
+  accessKeyId?: string;
 };
 
 /** Roles follow from facts: every signed-in account buys; approved accounts sell; operators administer. */

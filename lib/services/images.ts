@@ -180,6 +180,12 @@ export type ImageView = Image & { ownerAlias: ImageOwnerAlias; productTitle: str
 const listSchema = z.object({
   regionId: z.string().min(1),
   ownerAlias: z.enum(['system', 'self', 'others', 'marketplace']).optional(),
+  imageId: z.string().optional(),
+  imageName: z.string().optional(),
+  productCode: z.string().optional(),
+  status: z.string().optional(),
+  osType: z.string().optional(),
+  architecture: z.string().optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
@@ -196,15 +202,24 @@ function withViews(db: Db, actor: Actor, rows: Image[]): ImageView[] {
   });
 }
 
-/** The images of a region the caller can see: system, its own, and (when asked) marketplace ones. */
+/** The images of a region the caller can see (system, its own, shared with it, marketplace), filtered as DescribeImages filters. */
 export function describeImages(actor: Actor, query: z.input<typeof listSchema>) {
   authorize(actor, 'image.describe');
-  const q = parseInput(listSchema, query, { regionId: 'RegionId.NotFound', pageSize: 'InvalidPageSize.Malformed', page: 'InvalidPageNumber.Malformed' });
+  const q = parseInput(listSchema, query, { regionId: 'RegionId.NotFound', ownerAlias: 'InvalidParameter', pageSize: 'InvalidPageSize.Malformed', page: 'InvalidPageNumber.Malformed' });
   return read((db) => {
     requireRegion(db, q.regionId);
     const own = and(eq(images.kind, 'custom'), eq(images.ownerAccountId, actor.accountId));
     const byAlias: Record<string, SQL | undefined> = { system: eq(images.kind, 'system'), self: own, others: and(eq(images.kind, 'custom'), sharedWithSql(actor.accountId)), marketplace: eq(images.kind, 'marketplace') };
-    const where = and(eq(images.regionId, q.regionId), isNull(images.deletedAt), q.ownerAlias ? byAlias[q.ownerAlias] : or(eq(images.kind, 'system'), own), ne(images.status, 'CreateFailed'));
+    const filters = [
+      q.imageId && eq(images.id, q.imageId),
+      q.imageName && eq(images.name, q.imageName),
+      q.productCode && eq(images.productCode, q.productCode),
+      q.status && eq(images.status, q.status),
+      q.osType && eq(images.osType, q.osType.toLowerCase()),
+      q.architecture && eq(images.architecture, q.architecture),
+    ].filter((f): f is SQL => Boolean(f));
+    const visible = q.ownerAlias ? byAlias[q.ownerAlias] : or(...Object.values(byAlias));
+    const where = and(eq(images.regionId, q.regionId), isNull(images.deletedAt), visible, ...(q.status ? [] : [ne(images.status, 'CreateFailed')]), ...filters);
     const total = db.select({ n: count() }).from(images).where(where).get()?.n ?? 0;
     const rows = db.select().from(images).where(where).orderBy(desc(images.createdAt), asc(images.name)).limit(q.pageSize).offset((q.page - 1) * q.pageSize).all();
     return { items: withViews(db, actor, rows), total, page: q.page, pageSize: q.pageSize };

@@ -22,8 +22,21 @@ function auditRow(actor: Actor, action: string, note: AuditNote, error?: unknown
     requestId: actor.requestId,
     outcome: error ? 'error' : 'ok',
     errorCode: error ? (error instanceof CloudError ? error.code : 'InternalError') : null,
-    detail: note.detail ?? null,
+    detail: actor.accessKeyId ? { ...note.detail, accessKeyId: actor.accessKeyId } : (note.detail ?? null),
   };
+}
+
+/** Audits a call that changes nothing (an API read). */
+export function auditCall(actor: Actor, action: string, error?: unknown): void {
+  getDb().insert(auditLog).values(auditRow(actor, action, {}, error)).run();
+}
+
+/** Audits an API call refused before anyone was known to be calling (bad key, signature, nonce). */
+export function auditRefusedCall(requestId: string, action: string, accessKeyId: string | null, error: CloudError): void {
+  getDb()
+    .insert(auditLog)
+    .values({ at: clock.now(), actorUserId: null, accountId: null, action: action || 'unknown', target: null, requestId, outcome: 'error', errorCode: error.code, detail: { accessKeyId } })
+    .run();
 }
 
 /**

@@ -1,0 +1,188 @@
+// The actions of API-4: each a thin adapter from RPC parameters to one lib/services function
+// and from its result to the Alibaba response shape (API-5: the rule lives in the service).
+import { createTranslator } from 'next-intl';
+import { catalogues } from '../../i18n/messages';
+import type { Actor } from '../domain/actor';
+import { CloudError } from '../domain/errors';
+import { listInstanceTypes, listRegions } from '../services/catalogue';
+import { copyImage, createImage, deleteImage, describeImages, describeTasks } from '../services/images';
+import { cancelTask, importImage } from '../services/imports';
+import { describeInstances, getInstance, reInitDisk, releaseInstance, replaceSystemDisk, runInstances, startInstance, stopInstance, type InstanceView } from '../services/instances';
+import { listLicenses } from '../services/licenses';
+import { describeImageSharePermission, modifyImageSharePermission } from '../services/sharing';
+import { groups, jsonList, list, optional, page, required, type Params } from './params';
+
+type Handler = (actor: Actor, p: Params) => Record<string, unknown>;
+
+const en = createTranslator({ locale: 'en', messages: catalogues.en });
+const iso = (d: Date | null | undefined) => (d ? d.toISOString().replace(/\.\d{3}Z$/, 'Z') : '');
+const bool = (p: Params, name: string) => optional(p, name)?.toLowerCase() === 'true';
+
+/** Alibaba addresses a system disk by id: here one disk per instance, d- plus the instance's id. */
+const diskIdOf = (instanceId: string) => `d-${instanceId.slice(2)}`;
+function instanceOfDisk(diskId: string): string {
+  if (!/^d-[a-z0-9]{20}$/.test(diskId)) throw new CloudError('InvalidParameter', { param: 'DiskId' }, 'DiskId');
+  return `i-${diskId.slice(2)}`;
+}
+
+function instanceShape(i: InstanceView) {
+  return {
+    InstanceId: i.id,
+    InstanceName: i.name,
+    RegionId: i.regionId,
+    ZoneId: `${i.regionId}-a`,
+    InstanceType: i.instanceTypeId,
+    ImageId: i.imageId,
+    Status: i.status,
+    Cpu: i.vcpu,
+    Memory: i.memoryGib * 1024,
+    OSType: '',
+    InstanceChargeType: i.billing === 'subscription' ? 'PrePaid' : 'PostPaid',
+    CreationTime: iso(i.createdAt),
+    ExpiredTime: iso(i.expiresAt),
+  };
+}
+
+export const actions: Record<string, Handler> = {
+  DescribeRegions: () => ({
+    Regions: { Region: listRegions().map((r) => ({ RegionId: r.id, LocalName: en(`regions.${r.id}` as never), RegionEndpoint: 'ecs.stratus.local', Status: 'available' })) },
+  }),
+
+  DescribeInstanceTypes: () => ({
+    InstanceTypes: { InstanceType: listInstanceTypes().map((t) => ({ InstanceTypeId: t.id, InstanceTypeFamily: `ecs.${t.family}`, CpuCoreCount: t.vcpu, MemorySize: t.memoryGib })) },
+  }),
+
+  DescribeImages: (actor, p) => {
+    const regionId = required(p, 'RegionId');
+    const alias = optional(p, 'ImageOwnerAlias');
+    const result = describeImages(actor, {
+      regionId,
+      ownerAlias: alias as never,
+      imageId: optional(p, 'ImageId'),
+      imageName: optional(p, 'ImageName'),
+      productCode: optional(p, 'ProductCode'),
+      status: optional(p, 'Status'),
+      osType: optional(p, 'OSType'),
+      architecture: optional(p, 'Architecture'),
+      ...page(p),
+    });
+    const held = new Set(listLicenses(actor).filter((g) => g.regionId === regionId).map((g) => g.productCode));
+    return {
+      RegionId: regionId,
+      TotalCount: result.total,
+      PageNumber: result.page,
+      PageSize: result.pageSize,
+      Images: {
+        Image: result.items.map((i) => ({
+          ImageId: i.id,
+          ImageName: i.name,
+          Description: i.description,
+          ImageOwnerAlias: i.ownerAlias,
+          ProductCode: i.productCode ?? '',
+          ImageVersion: i.productVersion ?? '',
+          IsSubscribed: i.productCode ? held.has(i.productCode) : false,
+          Status: i.status,
+          Progress: i.task ? `${i.task.progress}%` : i.status === 'Available' ? '100%' : '0%',
+          OSType: i.osType,
+          Platform: i.platform,
+          Architecture: i.architecture,
+          Size: i.sizeGib,
+          CreationTime: iso(i.createdAt),
+        })),
+      },
+    };
+  },
+
+  CreateImage: (actor, p) => ({ ImageId: createImage(actor, { instanceId: required(p, 'InstanceId'), name: required(p, 'ImageName'), description: optional(p, 'Description') }).imageId }),
+
+  CopyImage: (actor, p) => ({
+    ImageId: copyImage(actor, { imageId: required(p, 'ImageId'), destinationRegionId: required(p, 'DestinationRegionId'), name: optional(p, 'DestinationImageName'), description: optional(p, 'DestinationDescription') }).imageId,
+  }),
+
+  ImportImage: (actor, p) => {
+    const disks = groups(p, 'DiskDeviceMapping').map((d) => ({ format: d.Format, ossBucket: d.OSSBucket, ossObject: d.OSSObject, diskImageSize: d.DiskImageSize }));
+    const result = importImage(actor, {
+      regionId: p.RegionId,
+      imageName: p.ImageName,
+      description: p.Description,
+      architecture: p.Architecture,
+      osType: p.OSType,
+      platform: p.Platform,
+      diskDeviceMappings: disks,
+      clientToken: p.ClientToken,
+    });
+    return { RegionId: result.regionId, ImageId: result.imageId, ImportTaskId: result.taskId, TaskId: result.taskId };
+  },
+
+  DescribeTasks: (actor, p) => {
+    const result = describeTasks(actor, { page: Number(optional(p, 'PageNumber') ?? 1), pageSize: Number(optional(p, 'PageSize') ?? 10) });
+    const regionId = optional(p, 'RegionId');
+    const tasks = result.items.filter((t) => !regionId || t.regionId === regionId);
+    return {
+      RegionId: regionId ?? '',
+      TotalCount: result.total,
+      PageNumber: result.page,
+      PageSize: result.pageSize,
+      TaskSet: {
+        Task: tasks.map((t) => ({ TaskId: t.id, TaskAction: t.action, TaskStatus: t.status, Progress: `${t.progress}%`, CreationTime: iso(t.createdAt), FinishedTime: iso(t.finishedAt), SupportCancel: t.status === 'Waiting' || t.status === 'Processing' ? 'true' : 'false', ImageId: t.imageId })),
+      },
+    };
+  },
+
+  CancelTask: (actor, p) => (cancelTask(actor, required(p, 'TaskId')), {}),
+
+  DeleteImage: (actor, p) => (deleteImage(actor, required(p, 'ImageId')), {}),
+
+  ModifyImageSharePermission: (actor, p) => {
+    modifyImageSharePermission(actor, { imageId: required(p, 'ImageId'), addAccounts: list(p, 'AddAccount'), removeAccounts: list(p, 'RemoveAccount'), clientToken: optional(p, 'ClientToken') });
+    return {};
+  },
+
+  DescribeImageSharePermission: (actor, p) => {
+    const permission = describeImageSharePermission(actor, required(p, 'ImageId'));
+    return {
+      ImageId: permission.imageId,
+      RegionId: permission.regionId,
+      TotalCount: permission.recipients.length,
+      PageNumber: 1,
+      PageSize: permission.recipients.length,
+      Accounts: { Account: permission.recipients.map((r) => ({ AliyunId: r.accountId })) },
+      ShareGroups: { ShareGroup: [] },
+    };
+  },
+
+  RunInstances: (actor, p) => {
+    const { instanceIds } = runInstances(actor, {
+      regionId: required(p, 'RegionId'),
+      imageId: required(p, 'ImageId'),
+      instanceTypeId: required(p, 'InstanceType'),
+      amount: optional(p, 'Amount') ?? '1',
+      name: optional(p, 'InstanceName'),
+      clientToken: optional(p, 'ClientToken'),
+      dryRun: bool(p, 'DryRun'),
+    });
+    return { InstanceIdSets: { InstanceIdSet: instanceIds } };
+  },
+
+  DescribeInstances: (actor, p) => {
+    const ids = jsonList(p, 'InstanceIds');
+    const { page: pageNumber, pageSize } = page(p);
+    const result = describeInstances(actor, { regionId: optional(p, 'RegionId'), status: optional(p, 'Status') as never, page: pageNumber, pageSize });
+    const items = ids ? ids.flatMap((id) => { try { return [getInstance(actor, id)]; } catch { return []; } }) : result.items;
+    return { TotalCount: ids ? items.length : result.total, PageNumber: result.page, PageSize: result.pageSize, Instances: { Instance: items.map(instanceShape) } };
+  },
+
+  StartInstance: (actor, p) => (startInstance(actor, required(p, 'InstanceId')), {}),
+  StopInstance: (actor, p) => (stopInstance(actor, required(p, 'InstanceId')), {}),
+  DeleteInstance: (actor, p) => (releaseInstance(actor, required(p, 'InstanceId')), {}),
+
+  ReplaceSystemDisk: (actor, p) => {
+    const instance = replaceSystemDisk(actor, { instanceId: required(p, 'InstanceId'), imageId: required(p, 'ImageId') });
+    return { DiskId: diskIdOf(instance.id) };
+  },
+
+  ReInitDisk: (actor, p) => (reInitDisk(actor, instanceOfDisk(required(p, 'DiskId'))), {}),
+};
+
+/** State-changing actions write their own audit rows in their transaction; reads are audited here. */
+export const readActions = new Set(['DescribeRegions', 'DescribeInstanceTypes', 'DescribeImages', 'DescribeTasks', 'DescribeImageSharePermission', 'DescribeInstances']);

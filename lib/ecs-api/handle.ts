@@ -1,0 +1,48 @@
+// One ECS API request, start to end (API-1 … API-3): authenticate, dispatch, answer JSON with
+// RequestId — or {RequestId, HostId, Code, Message} with the code's HTTP status. Never HTML.
+import { createTranslator } from 'next-intl';
+import { catalogues } from '../../i18n/messages';
+import { CloudError, messageKeyOf } from '../domain/errors';
+import { newRequestId } from '../domain/ids';
+import { auditCall, auditRefusedCall } from '../services/transaction';
+import { actions, readActions } from './actions';
+import { authenticate, readEnvelope, type Envelope } from './authenticate';
+
+const en = createTranslator({ locale: 'en', messages: catalogues.en, namespace: 'errors', onError: () => {}, getMessageFallback: ({ key }) => key });
+
+function answer(body: Record<string, unknown>, status: number): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json;charset=utf-8' } });
+}
+
+export function errorAnswer(requestId: string, host: string, error: unknown): Response {
+  const cloud = error instanceof CloudError ? error : new CloudError('InternalError');
+  if (!(error instanceof CloudError)) console.error(`[ecs-api] ${requestId}:`, error);
+  return answer({ RequestId: requestId, HostId: host, Code: cloud.code, Message: en(messageKeyOf(cloud.code) as never, cloud.params as never) }, cloud.httpStatus);
+}
+
+export async function handleEcsRequest(request: Request): Promise<Response> {
+  const requestId = newRequestId();
+  const host = request.headers.get('host') ?? 'ecs.stratus.local';
+  let envelope: (Envelope & { body: string }) | undefined;
+  try {
+    envelope = await readEnvelope(request);
+    const call = authenticate(request, envelope, requestId);
+    const handler = actions[call.action];
+    if (!handler) throw new CloudError('InvalidAction.NotFound', { action: call.action });
+    const read = readActions.has(call.action);
+    try {
+      const body = handler(call.actor, call.params);
+      if (read) auditCall(call.actor, call.action);
+      return answer({ RequestId: requestId, ...body }, 200);
+    } catch (error) {
+      if (read) auditCall(call.actor, call.action, error);
+      throw error;
+    }
+  } catch (error) {
+    // Refusals before a use case ran (signature, key, action) are audited without an account.
+    if (error instanceof CloudError && ['InvalidAccessKeyId.NotFound', 'SignatureDoesNotMatch', 'SignatureNonceUsed', 'InvalidTimeStamp.Expired', 'MissingParameter', 'InvalidAction.NotFound'].includes(error.code)) {
+      auditRefusedCall(requestId, envelope?.action ?? '', envelope?.accessKeyId ?? null, error);
+    }
+    return errorAnswer(requestId, host, error);
+  }
+}

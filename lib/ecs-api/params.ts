@@ -1,0 +1,49 @@
+// Reading RPC parameters: plain strings, numbers, booleans, and lists sent as Name.N or Name.N.Field.
+import { CloudError } from '../domain/errors';
+
+export type Params = Record<string, string>;
+
+export function required(p: Params, name: string): string {
+  const value = p[name];
+  if (value === undefined || value === '') throw new CloudError('MissingParameter', { param: name }, name);
+  return value;
+}
+
+export const optional = (p: Params, name: string): string | undefined => (p[name] === undefined || p[name] === '' ? undefined : p[name]);
+
+/** Name.1, Name.2, … in order of N. */
+export function list(p: Params, name: string): string[] {
+  return Object.keys(p)
+    .map((key) => new RegExp(`^${name}\\.(\\d+)$`).exec(key))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .sort((a, b) => Number(a[1]) - Number(b[1]))
+    .map((m) => p[m[0]]);
+}
+
+/** Name.N.Field groups, e.g. DiskDeviceMapping.1.OSSBucket, as objects in order of N. */
+export function groups(p: Params, name: string): Record<string, string>[] {
+  const byIndex = new Map<number, Record<string, string>>();
+  for (const key of Object.keys(p)) {
+    const match = new RegExp(`^${name}\\.(\\d+)\\.(\\w+)$`).exec(key);
+    if (!match) continue;
+    const entry = byIndex.get(Number(match[1])) ?? {};
+    entry[match[2]] = p[key];
+    byIndex.set(Number(match[1]), entry);
+  }
+  return [...byIndex.entries()].sort(([a], [b]) => a - b).map(([, entry]) => entry);
+}
+
+/** A JSON array parameter such as InstanceIds='["i-…","i-…"]'. */
+export function jsonList(p: Params, name: string): string[] | undefined {
+  const raw = optional(p, name);
+  if (raw === undefined) return undefined;
+  try {
+    const parsed = JSON.parse(raw);
+    if (Array.isArray(parsed) && parsed.every((x) => typeof x === 'string')) return parsed;
+  } catch {
+    // fall through to the error
+  }
+  throw new CloudError('InvalidParameter', { param: name }, name);
+}
+
+export const page = (p: Params) => ({ page: optional(p, 'PageNumber') ?? 1, pageSize: optional(p, 'PageSize') ?? 10 });
