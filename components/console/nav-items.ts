@@ -32,7 +32,7 @@ export const navGroups: NavGroup[] = [
     label: 'accountGroup',
     items: [
       { href: '/console/billing', label: 'billing', built: true },
-      { href: '/console/access-keys', label: 'accessKeys', built: false },
+      { href: '/console/access-keys', label: 'accessKeys', built: true },
       { href: '/console/notifications', label: 'notifications', built: true },
     ],
   },

@@ -1,0 +1,50 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useState, useTransition } from 'react';
+import { createAccessKeyAction, setAccessKeyStatusAction } from '@/app/console/access-keys/actions';
+import { Button } from '@/components/ui/button';
+
+/** Creating a key shows its secret once, here, and never again. */
+export function CreateAccessKey() {
+  const t = useTranslations('accessKeys');
+  const [pending, startTransition] = useTransition();
+  const [created, setCreated] = useState<{ accessKeyId: string; accessKeySecret: string }>();
+  return (
+    <div className="space-y-3">
+      <Button
+        disabled={pending}
+        onClick={() =>
+          startTransition(async () => {
+            const result = await createAccessKeyAction();
+            if (result?.ok) setCreated(result.data);
+          })
+        }
+      >
+        {t('create')}
+      </Button>
+      {created && (
+        <div className="rounded-md border border-amber-200 bg-amber-50 p-4 text-sm" data-testid="new-key">
+          <p className="font-medium text-amber-900">{t('secretOnce')}</p>
+          <dl className="mt-2 grid grid-cols-[10rem_1fr] gap-1 font-mono text-xs">
+            <dt className="font-sans text-slate-600">AccessKey ID</dt>
+            <dd data-testid="new-key-id">{created.accessKeyId}</dd>
+            <dt className="font-sans text-slate-600">AccessKey Secret</dt>
+            <dd data-testid="new-key-secret">{created.accessKeySecret}</dd>
+          </dl>
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function ToggleAccessKey({ id, status }: { id: string; status: string }) {
+  const t = useTranslations('accessKeys');
+  const [pending, startTransition] = useTransition();
+  const next = status === 'active' ? 'disabled' : 'active';
+  return (
+    <Button size="sm" variant="secondary" disabled={pending} onClick={() => startTransition(async () => void (await setAccessKeyStatusAction(id, next)))}>
+      {t(next === 'disabled' ? 'disable' : 'enable')}
+    </Button>
+  );
+}
