@@ -1,0 +1,35 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { auditLog, images } from '../../db/schema';
+import { newBuyer, throwawayDatabase } from '../../tests/helpers/database';
+import { v1Signature } from '../domain/signatures';
+import { createAccessKey } from '../services/access-keys';
+import { handleEcsRequest } from './handle';
+
+const { db } = throwawayDatabase();
+
+function signedRequest(key: { accessKeyId: string; accessKeySecret: string }, params: Record<string, string>): Request {
+  const all = { Format: 'JSON', Version: '2014-05-26', AccessKeyId: key.accessKeyId, SignatureMethod: 'HMAC-SHA1', SignatureVersion: '1.0', SignatureNonce: crypto.randomUUID(), Timestamp: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), ...params };
+  return new Request(`http://127.0.0.1/api/ecs?${new URLSearchParams({ ...all, Signature: v1Signature(key.accessKeySecret, 'GET', all) })}`);
+}
+
+describe('every API call is audited with its RequestId and AccessKeyId (issue 8)', () => {
+  it('a read, a change and a refusal', async () => {
+    const buyer = newBuyer();
+    const key = createAccessKey(buyer);
+    const read = await handleEcsRequest(signedRequest(key, { Action: 'DescribeRegions' }));
+    const readBody = await read.json();
+    const image = db().select().from(images).where(eq(images.kind, 'system')).get()!;
+    const run = await handleEcsRequest(signedRequest(key, { Action: 'RunInstances', RegionId: image.regionId, ImageId: image.id, InstanceType: 'ecs.g7.large' }));
+    const runBody = await run.json();
+    const refused = await handleEcsRequest(signedRequest({ ...key, accessKeySecret: 'wrong' }, { Action: 'DescribeRegions' }));
+    const refusedBody = await refused.json();
+
+    expect([read.status, run.status, refused.status]).toEqual([200, 200, 400]);
+    expect(refusedBody).toMatchObject({ Code: 'SignatureDoesNotMatch', RequestId: expect.any(String), HostId: expect.any(String), Message: expect.any(String) });
+    const rows = (id: string) => db().select().from(auditLog).where(eq(auditLog.requestId, id)).all();
+    expect(rows(readBody.RequestId)).toMatchObject([{ action: 'DescribeRegions', outcome: 'ok', accountId: buyer.accountId, detail: { accessKeyId: key.accessKeyId } }]);
+    expect(rows(runBody.RequestId)).toMatchObject([{ action: 'RunInstances', outcome: 'ok', target: runBody.InstanceIdSets.InstanceIdSet[0], detail: { accessKeyId: key.accessKeyId } }]);
+    expect(rows(refusedBody.RequestId)).toMatchObject([{ action: 'DescribeRegions', outcome: 'error', errorCode: 'SignatureDoesNotMatch', accountId: null, detail: { accessKeyId: key.accessKeyId } }]);
+  });
+});
