@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { PageHeader } from '@/components/ui/page-header';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { CreateAccessKey, ToggleAccessKey } from '@/components/console/access-key-controls';
 import { ConfirmButton } from '@/components/console/confirm-button';
@@ -17,10 +18,7 @@ export default async function AccessKeysPage() {
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' }) : t('never'));
   return (
     <div className="max-w-5xl space-y-5">
-      <div>
-        <h1 className="text-2xl font-semibold">{t('title')}</h1>
-        <p className="text-sm text-slate-600">{t('subtitle')}</p>
-      </div>
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <section className="rounded-lg border border-slate-200 bg-white p-5">
         <CreateAccessKey />
       </section>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { PageHeader } from '@/components/ui/page-header';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { TopUpForm } from '@/components/console/top-up-form';
 import { Table } from '@/components/ui/table';
@@ -17,10 +18,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
   const entries = walletEntries(actor, { page });
   return (
     <div className="max-w-5xl space-y-5">
-      <div>
-        <h1 className="text-2xl font-semibold">{t('title')}</h1>
-        <p className="text-sm text-slate-600">{t('subtitle')}</p>
-      </div>
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <section className="grid gap-5 rounded-lg border border-slate-200 bg-white p-5 md:grid-cols-[14rem_1fr]">
         <div>
           <p className="text-sm text-slate-500">{t('balance')}</p>

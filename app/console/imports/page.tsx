@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { PageHeader } from '@/components/ui/page-header';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { GrantImportRole } from '@/components/console/grant-import-role';
@@ -15,10 +16,7 @@ export default async function ImportsPage() {
   const buckets = listBuckets(actor, user.regionId).map((b) => ({ name: b.name, objects: getBucket(actor, b.id).objects.map((o) => ({ key: o.key, sizeBytes: o.sizeBytes })) }));
   return (
     <div className="max-w-5xl space-y-5">
-      <div>
-        <h1 className="text-2xl font-semibold">{t('title')}</h1>
-        <p className="text-sm text-slate-600">{t('subtitle')}</p>
-      </div>
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <section className={`rounded-lg border p-5 ${role.granted ? 'border-emerald-200 bg-emerald-50' : 'border-amber-200 bg-amber-50'}`} data-testid="import-role">
         <h2 className="text-base font-semibold">{t(role.granted ? 'authorised' : 'notAuthorised')}</h2>
         <p className="mt-1 text-sm text-slate-700">{t('roleExplain', { role: role.roleName, actions: role.actions.join(', ') })}</p>

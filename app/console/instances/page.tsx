@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { PageHeader } from '@/components/ui/page-header';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { InstanceActions } from '@/components/console/instance-actions';
@@ -38,13 +39,7 @@ export default async function InstancesPage({ searchParams }: { searchParams: Pr
 
   return (
     <div className="space-y-5">
-      <div className="flex items-end justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold">{t('instances.title')}</h1>
-          <p className="text-sm text-slate-600">{t('instances.subtitle')}</p>
-        </div>
-        <ButtonLink href="/console/instances/new">{t('instances.launch')}</ButtonLink>
-      </div>
+      <PageHeader title={t('instances.title')} subtitle={t('instances.subtitle')} action={<ButtonLink href="/console/instances/new">{t('instances.launch')}</ButtonLink>} />
 
       {launched > 0 && pending > 0 && (
         <div role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-800">

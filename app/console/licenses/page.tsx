@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { PageHeader } from '@/components/ui/page-header';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { ButtonLink } from '@/components/ui/button';
@@ -15,15 +16,15 @@ export default async function LicensesPage() {
   const groups = listLicenses(actor);
   return (
     <div className="space-y-5">
-      <div className="flex items-end justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold">{t('licenses.title')}</h1>
-          <p className="text-sm text-slate-600">{t('licenses.subtitle')}</p>
-        </div>
-        <ButtonLink href="/marketplace" variant="secondary">
-          {t('licenses.browse')}
-        </ButtonLink>
-      </div>
+      <PageHeader
+        title={t('licenses.title')}
+        subtitle={t('licenses.subtitle')}
+        action={
+          <ButtonLink href="/marketplace" variant="secondary">
+            {t('licenses.browse')}
+          </ButtonLink>
+        }
+      />
       {groups.length === 0 ? (
         <EmptyState title={t('licenses.emptyTitle')} body={t('licenses.emptyBody')} action={<ButtonLink href="/marketplace">{t('licenses.browse')}</ButtonLink>} />
       ) : (

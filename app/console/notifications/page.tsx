@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { PageHeader } from '@/components/ui/page-header';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { MarkReadButton } from '@/components/console/mark-read-button';
@@ -17,13 +18,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const result = listNotifications(actor, { page });
   return (
     <div className="max-w-4xl space-y-5">
-      <div className="flex items-end justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold">{t('notifications.title')}</h1>
-          <p className="text-sm text-slate-600">{t('notifications.subtitle')}</p>
-        </div>
-        {result.items.some((n) => !n.readAt) && <MarkReadButton />}
-      </div>
+      <PageHeader title={t('notifications.title')} subtitle={t('notifications.subtitle')} action={result.items.some((n) => !n.readAt) && <MarkReadButton />} />
       {result.total === 0 ? (
         <EmptyState title={t('notifications.emptyTitle')} body={t('notifications.emptyBody')} />
       ) : (

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { PageHeader } from '@/components/ui/page-header';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ButtonLink } from '@/components/ui/button';
@@ -19,10 +20,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   const result = listOrders(actor, { page, pageSize: 20 });
   return (
     <div className="space-y-5">
-      <div>
-        <h1 className="text-2xl font-semibold">{t('orders.title')}</h1>
-        <p className="text-sm text-slate-600">{t('orders.subtitle')}</p>
-      </div>
+      <PageHeader title={t('orders.title')} subtitle={t('orders.subtitle')} />
       {result.total === 0 ? (
         <EmptyState title={t('orders.emptyTitle')} body={t('orders.emptyBody')} action={<ButtonLink href="/marketplace">{t('licenses.browse')}</ButtonLink>} />
       ) : (

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { PageHeader } from '@/components/ui/page-header';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ConfirmButton } from '@/components/console/confirm-button';
@@ -27,10 +28,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   };
   return (
     <div className="space-y-5">
-      <div>
-        <h1 className="text-2xl font-semibold">{t('tasks.title')}</h1>
-        <p className="text-sm text-slate-600">{t('tasks.subtitle')}</p>
-      </div>
+      <PageHeader title={t('tasks.title')} subtitle={t('tasks.subtitle')} />
       {result.total === 0 ? (
         <EmptyState title={t('tasks.emptyTitle')} body={t('tasks.emptyBody')} />
       ) : (

@@ -1,14 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ConfirmButton } from '@/components/console/confirm-button';
 import { Uploader } from '@/components/console/uploader';
 import { ButtonLink } from '@/components/ui/button';
 import { Table } from '@/components/ui/table';
 import { requireSession } from '@/lib/auth/session';
-import { CloudError } from '@/lib/domain/errors';
 import { getBucket } from '@/lib/services/storage';
+import { orNotFound } from '../../or-not-found';
 import { deleteObjectAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Bucket' };
@@ -26,14 +25,8 @@ function humanSize(bytes: number): string {
 
 export default async function BucketPage({ params }: { params: Promise<{ id: string }> }) {
   const { actor } = await requireSession();
-  let found: ReturnType<typeof getBucket>;
-  try {
-    found = getBucket(actor, (await params).id);
-  } catch (error) {
-    if (error instanceof CloudError && error.code === 'InvalidOSSBucket.NotFound') notFound();
-    throw error;
-  }
-  const { bucket, objects } = found;
+  const bucketId = (await params).id;
+  const { bucket, objects } = orNotFound(() => getBucket(actor, bucketId), 'InvalidOSSBucket.NotFound');
   const t = await getTranslations();
   const format = await getFormatter();
   return (

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ImageActions } from '@/components/console/image-actions';
 import { DeclineShare } from '@/components/console/decline-share';
@@ -8,9 +7,9 @@ import { ImageStatus } from '@/components/console/image-status';
 import { SharePanel } from '@/components/console/share-panel';
 import { ButtonLink } from '@/components/ui/button';
 import { requireSession } from '@/lib/auth/session';
-import { CloudError } from '@/lib/domain/errors';
 import { listRegions } from '@/lib/services/catalogue';
 import { getImage } from '@/lib/services/images';
+import { orNotFound } from '../../or-not-found';
 import { describeImageSharePermission } from '@/lib/services/sharing';
 
 export const metadata: Metadata = { title: 'Image' };
@@ -18,14 +17,7 @@ export const metadata: Metadata = { title: 'Image' };
 export default async function ImagePage({ params }: { params: Promise<{ id: string }> }) {
   const { actor } = await requireSession();
   const { id } = await params;
-  let found: ReturnType<typeof getImage>;
-  try {
-    found = getImage(actor, id);
-  } catch (error) {
-    if (error instanceof CloudError && error.code === 'InvalidImageId.NotFound') notFound();
-    throw error;
-  }
-  const { image, lineage } = found;
+  const { image, lineage } = orNotFound(() => getImage(actor, id), 'InvalidImageId.NotFound');
   const t = await getTranslations();
   const format = await getFormatter();
   const fields: [string, React.ReactNode][] = [

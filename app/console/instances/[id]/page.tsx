@@ -1,17 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { InstanceActions } from '@/components/console/instance-actions';
 import { InstanceDiskActions } from '@/components/console/instance-disk-actions';
 import { PendingWatcher } from '@/components/console/pending-watcher';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { requireSession } from '@/lib/auth/session';
-import { CloudError } from '@/lib/domain/errors';
 import type { InstanceStatus } from '@/lib/domain/instances';
 import { formatFen } from '@/lib/domain/money';
 import { listLaunchableImages } from '@/lib/services/catalogue';
-import { getInstance, type InstanceView } from '@/lib/services/instances';
+import { getInstance } from '@/lib/services/instances';
+import { orNotFound } from '../../or-not-found';
 import { marketplaceImagesIn } from '@/lib/services/marketplace';
 
 export const metadata: Metadata = { title: 'Instance' };
@@ -19,14 +18,8 @@ export const metadata: Metadata = { title: 'Instance' };
 export default async function InstancePage({ params }: { params: Promise<{ id: string }> }) {
   const { actor } = await requireSession();
   const { id } = await params;
-  let instance: InstanceView;
-  try {
-    instance = getInstance(actor, id);
-  } catch (error) {
-    // Another account's instance is indistinguishable from one that never existed.
-    if (error instanceof CloudError && error.code === 'InvalidInstanceId.NotFound') notFound();
-    throw error;
-  }
+  // Another account's instance is indistinguishable from one that never existed.
+  const instance = orNotFound(() => getInstance(actor, id), 'InvalidInstanceId.NotFound');
   const t = await getTranslations();
   const format = await getFormatter();
   const status = instance.status as InstanceStatus;

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { PageHeader } from '@/components/ui/page-header';
 import { getTranslations } from 'next-intl/server';
 import { LaunchWizard } from '@/components/console/launch-wizard';
 import { requireSession } from '@/lib/auth/session';
@@ -33,10 +34,7 @@ export default async function LaunchPage({ searchParams }: { searchParams: Promi
     .map((i) => ({ id: i.id, name: i.name, description: i.productTitle, platform: i.platform, osType: i.osType, sizeGib: i.sizeGib, kind: 'marketplace', productCode: i.productCode, productVersion: i.productVersion, productStatus: i.productStatus }));
   return (
     <div className="max-w-5xl space-y-5">
-      <div>
-        <h1 className="text-2xl font-semibold">{t('title')}</h1>
-        <p className="text-sm text-slate-600">{t('subtitle')}</p>
-      </div>
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <LaunchWizard key={regionId} regionId={regionId} regions={regions} images={[...images, ...marketplace]} instanceTypes={listInstanceTypes()} initialImageId={initialImageId} />
     </div>
   );
