@@ -1,44 +1,38 @@
-// The console's areas, in the order of the left navigation. Areas not built yet render an
-// honest "on its way" page (app/console/[area]).
+// The console's areas, in the order of the left navigation.
 
-export type NavItem = { href: string; label: string; built: boolean };
+export type NavItem = { href: string; label: string };
 export type NavGroup = { label: string; items: NavItem[] };
 
 export const navGroups: NavGroup[] = [
   {
     label: 'compute',
     items: [
-      { href: '/console/instances', label: 'instances', built: true },
-      { href: '/console/images', label: 'images', built: true },
-      { href: '/console/tasks', label: 'tasks', built: true },
+      { href: '/console/instances', label: 'instances' },
+      { href: '/console/images', label: 'images' },
+      { href: '/console/tasks', label: 'tasks' },
     ],
   },
   {
     label: 'marketplace',
     items: [
-      { href: '/marketplace', label: 'browseMarketplace', built: true },
-      { href: '/console/licenses', label: 'licenses', built: true },
-      { href: '/console/orders', label: 'orders', built: true },
+      { href: '/marketplace', label: 'browseMarketplace' },
+      { href: '/console/licenses', label: 'licenses' },
+      { href: '/console/orders', label: 'orders' },
     ],
   },
   {
     label: 'storageGroup',
     items: [
-      { href: '/console/buckets', label: 'buckets', built: true },
-      { href: '/console/imports', label: 'imports', built: true },
+      { href: '/console/buckets', label: 'buckets' },
+      { href: '/console/imports', label: 'imports' },
     ],
   },
   {
     label: 'accountGroup',
     items: [
-      { href: '/console/billing', label: 'billing', built: true },
-      { href: '/console/access-keys', label: 'accessKeys', built: true },
-      { href: '/console/notifications', label: 'notifications', built: true },
+      { href: '/console/billing', label: 'billing' },
+      { href: '/console/access-keys', label: 'accessKeys' },
+      { href: '/console/notifications', label: 'notifications' },
     ],
   },
 ];
-
-/** The label of an area not built yet, by its URL segment; undefined for anything else. */
-export function comingArea(segment: string): string | undefined {
-  return navGroups.flatMap((g) => g.items).find((i) => !i.built && i.href === `/console/${segment}`)?.label;
-}

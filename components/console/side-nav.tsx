@@ -24,7 +24,6 @@ export function SideNav() {
                     className={`flex items-center justify-between rounded-md px-3 py-2 text-sm ${active ? 'bg-brand-50 font-medium text-brand-700' : 'text-slate-700 hover:bg-slate-100'}`}
                   >
                     {t(item.label)}
-                    {!item.built && <span className="size-1.5 rounded-full bg-slate-300" aria-hidden />}
                   </Link>
                 </li>
               );
