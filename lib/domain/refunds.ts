@@ -1,0 +1,46 @@
+// Refund eligibility (REF-1 … REF-4, REF-7): the facts an admin sees and the rule that decides,
+// checked when the buyer asks and again, atomically, at approval.
+
+const DAY_MS = 86_400_000;
+/** Refunds are counted per calendar year in China (UTC+8), the seeds' home. */
+const YEAR_OFFSET_MS = 8 * 3_600_000;
+
+export type RefundFacts = {
+  paidAt: Date;
+  now: Date;
+  /** REF-2: any license of the order was ever deployed on an instance. */
+  deployed: boolean;
+  /** REF-4: a renewal that has not started yet (its term begins in the future). */
+  unstartedRenewal: boolean;
+  /** REF-3: refunds the account made this calendar year, renewals not yet started excluded. */
+  refundsThisYear: number;
+  /** REF-7 */
+  invoiceIssued: boolean;
+  windowDays: number;
+  refundsPerYear: number;
+};
+
+export type RefundReason = 'windowClosed' | 'deployed' | 'yearlyLimit' | 'invoiceIssued';
+
+export type RefundDecision = { eligible: boolean; reasons: RefundReason[]; windowEndsAt: Date; refundsLeft: number; countsTowardLimit: boolean };
+
+export function calendarYearOf(at: Date): number {
+  return new Date(at.getTime() + YEAR_OFFSET_MS).getUTCFullYear();
+}
+
+/** The instant a calendar year (UTC+8) begins, for counting this year's refunds. */
+export function yearStart(at: Date): Date {
+  return new Date(Date.UTC(calendarYearOf(at), 0, 1) - YEAR_OFFSET_MS);
+}
+
+export function decideRefund(f: RefundFacts): RefundDecision {
+  const windowEndsAt = new Date(f.paidAt.getTime() + f.windowDays * DAY_MS);
+  const countsTowardLimit = !f.unstartedRenewal;
+  const reasons: RefundReason[] = [];
+  // REF-4: a renewal not yet in effect is refundable whatever its age; the window is REF-1's.
+  if (!f.unstartedRenewal && f.now.getTime() >= windowEndsAt.getTime()) reasons.push('windowClosed');
+  if (f.deployed) reasons.push('deployed');
+  if (countsTowardLimit && f.refundsThisYear >= f.refundsPerYear) reasons.push('yearlyLimit');
+  if (f.invoiceIssued) reasons.push('invoiceIssued');
+  return { eligible: reasons.length === 0, reasons, windowEndsAt, refundsLeft: Math.max(0, f.refundsPerYear - f.refundsThisYear), countsTowardLimit };
+}
