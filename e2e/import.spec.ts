@@ -56,6 +56,16 @@ test('a buyer uploads a 50 MB disk, authorises, imports it, watches the task and
   await expect(task).toHaveAttribute('data-task-status', 'Finished', { timeout: 30_000 });
   await expect(page.locator('tr', { hasText: 'Import image' })).toHaveCount(1);
 
+  // A file declared VHD that is not one: the task fails and says why, in words (IMP-6).
+  await page.goto('/console/imports');
+  await page.waitForLoadState('networkidle');
+  await page.getByLabel('Image name').fill('not-a-vhd');
+  await page.getByLabel('File format').selectOption('VHD');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('link', { name: 'Follow its progress' }).click();
+  const failed = page.locator('tr', { hasText: 'not-a-vhd' });
+  await expect(failed).toContainText('The file is not a VHD disk: it reads as RAW.', { timeout: 30_000 });
+
   await page.goto(`/console/instances/new?region=cn-hangzhou&image=${imageId}`);
   await expect(page.getByRole('tab', { name: 'My images' })).toHaveAttribute('aria-selected', 'true');
   await page.waitForLoadState('networkidle');

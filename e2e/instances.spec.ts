@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { launchFromWizard, PASSWORD, screenshotPath, signUp } from './helpers';
+import { PASSWORD, screenshotPath, signUp } from './helpers';
 
 test('a new user signs up, launches 2 instances, stops one, releases one and signs out', async ({ page }) => {
   const email = await signUp(page, 'journey');

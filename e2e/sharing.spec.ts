@@ -64,6 +64,17 @@ test('an owner shares an image by email; the recipient launches it; after unshar
   await expect(recipient.getByRole('dialog').getByRole('alert')).toContainText('no longer shared with you');
   await recipient.screenshot({ path: screenshotPath('reinit-refused') });
 
+  // Shared again, the recipient declines it from its list; the owner's count drops (SHR-8).
+  await panel.getByLabel('Share with').fill(recipientEmail);
+  await panel.getByRole('button', { name: 'Share' }).click();
+  await expect(panel.getByTestId('share-count')).toHaveText('Shared with 1 of 50');
+  await recipient.goto('/console/images?owner=others');
+  await recipient.locator('tr', { hasText: 'golden-image' }).getByRole('button', { name: 'Decline' }).click();
+  await recipient.getByRole('dialog').getByRole('button', { name: 'Decline' }).click();
+  await expect(recipient.getByRole('heading', { name: 'No image is shared with you in this region' })).toBeVisible();
+  await owner.reload();
+  await expect(panel.getByTestId('share-count')).toHaveText('Shared with 0 of 50');
+
   await ownerContext.close();
   await recipientContext.close();
 });

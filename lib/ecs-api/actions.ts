@@ -25,6 +25,15 @@ function instanceOfDisk(diskId: string): string {
   return `i-${diskId.slice(2)}`;
 }
 
+function ownInstance(actor: Actor, instanceId: string): InstanceView[] {
+  try {
+    return [getInstance(actor, instanceId)];
+  } catch (error) {
+    if (error instanceof CloudError && error.code === 'InvalidInstanceId.NotFound') return [];
+    throw error;
+  }
+}
+
 function instanceShape(i: InstanceView) {
   return {
     InstanceId: i.id,
@@ -168,7 +177,8 @@ export const actions: Record<string, Handler> = {
     const ids = jsonList(p, 'InstanceIds');
     const { page: pageNumber, pageSize } = page(p);
     const result = describeInstances(actor, { regionId: optional(p, 'RegionId'), status: optional(p, 'Status') as never, page: pageNumber, pageSize });
-    const items = ids ? ids.flatMap((id) => { try { return [getInstance(actor, id)]; } catch { return []; } }) : result.items;
+    // Ids the caller does not own are left out, as Alibaba leaves out ids it cannot find.
+    const items = ids ? ids.flatMap((id) => ownInstance(actor, id)) : result.items;
     return { TotalCount: ids ? items.length : result.total, PageNumber: result.page, PageSize: result.pageSize, Instances: { Instance: items.map(instanceShape) } };
   },
 

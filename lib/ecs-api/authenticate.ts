@@ -2,7 +2,7 @@
 // signature checked with the AccessKey's secret (v1 HMAC-SHA1 or ACS3-HMAC-SHA256), the time
 // window and the nonce. Any failure is a CloudError with the code API-2 names.
 import { clock } from '../clock';
-import type { Actor } from "../domain/actor";
+import type { Actor } from '../domain/actor';
 import { CloudError } from '../domain/errors';
 import { acs3Signature, isFresh, parseAcs3Authorization, sameSignature, sha256Hex, v1Signature } from '../domain/signatures';
 import { loadAccountActor } from '../services/accounts';

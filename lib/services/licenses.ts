@@ -13,7 +13,7 @@ import { authorize } from '../domain/permissions';
 import { assertBuyableAlone, priceOrder, splitSale, subscriptionEnd } from '../domain/pricing';
 import { parseInput } from '../domain/validation';
 import { requireRegion } from './catalogue';
-import { balanceOf, bookId, ensureBook, platformBook, transfer } from './ledger';
+import { balanceOf, ensureBook, platformBook, transfer } from './ledger';
 import { readSettings } from './settings';
 import { mutate, read, type Tx } from './transaction';
 import type { Db } from '../../db/client';

@@ -90,6 +90,7 @@ export default async function ImagesPage({ searchParams }: { searchParams: Promi
                       </ButtonLink>
                     )}
                     {image.ownerAlias === 'self' && image.status === 'Available' && <ImageActions image={image} regions={regions} />}
+                    {image.ownerAlias === 'others' && <DeclineShare imageId={image.id} imageName={image.name} />}
                   </div>
                 </td>
               </tr>

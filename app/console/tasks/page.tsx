@@ -43,11 +43,14 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
                     {task.imageName}
                   </Link>
                   <div className="font-mono text-xs text-slate-500">{task.imageId}</div>
-                  {task.failureReason && <div className="text-xs text-red-600">{task.failureReason}</div>}
+                  {task.failureReason && <div className="text-xs text-red-600">{failure(task.failureReason)}</div>}
                 </td>
                 <td className="px-4 py-3 whitespace-nowrap">{t(`regions.${task.regionId}`)}</td>
                 <td className="px-4 py-3">
-                  <TaskProgress task={task} openTaskIds={open} />
+                  <div className="flex items-center gap-3">
+                    <TaskProgress task={task} openTaskIds={open} />
+                    {open.includes(task.id) && <ConfirmButton label={t('tasks.cancel')} confirm={t('tasks.confirmCancel')} run={cancelTaskAction.bind(null, task.id)} />}
+                  </div>
                 </td>
                 <td className="px-4 py-3 whitespace-nowrap text-slate-600">{format.dateTime(task.createdAt, { dateStyle: 'medium', timeStyle: 'medium' })}</td>
               </tr>
