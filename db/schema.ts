@@ -160,6 +160,8 @@ export const instances = sqliteTable(
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }),
     /** The marketplace license this instance holds (MKT-3..6); null for images without a ProductCode. */
     licenseId: text('license_id'),
+    /** MKT-10: every hour before this instant is settled (charged or found idle). */
+    meteredUntil: integer('metered_until', { mode: 'timestamp_ms' }).notNull(),
     createdAt: createdAt(),
     releasedAt: integer('released_at', { mode: 'timestamp_ms' }),
   },
@@ -170,6 +172,39 @@ export const instances = sqliteTable(
     // One license, one instance (MKT-3): the database refuses a license held twice.
     uniqueIndex('instances_license_unique').on(t.licenseId),
   ],
+);
+
+/** A stretch of time an instance was Running in normal state: what hourly metering charges (MKT-10). */
+export const instanceRuns = sqliteTable(
+  'instance_runs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    instanceId: text('instance_id')
+      .notNull()
+      .references(() => instances.id),
+    startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+    endedAt: integer('ended_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('instance_runs_instance_idx').on(t.instanceId, t.startedAt)],
+);
+
+/** One settled instance-hour. The primary key makes settling an hour twice impossible (MKT-10). */
+export const meteredHours = sqliteTable(
+  'metered_hours',
+  {
+    instanceId: text('instance_id')
+      .notNull()
+      .references(() => instances.id),
+    hour: integer('hour', { mode: 'timestamp_ms' }).notNull(),
+    accountId: accountRef(),
+    computeFen: integer('compute_fen').notNull(),
+    imageFen: integer('image_fen').notNull(),
+    productCode: text('product_code'),
+    /** MKT-12: the wallet could not pay this hour; it went below zero and the instances stopped. */
+    arrears: integer('arrears', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.instanceId, t.hour] }), index('metered_hours_account_idx').on(t.accountId, t.hour)],
 );
 
 // ─── Money: a double-entry ledger (product.md §2) ────────────────────────────
@@ -342,8 +377,13 @@ export const orders = sqliteTable(
     amountFen: integer('amount_fen').notNull(),
     /** paid | refunded | partially_refunded */
     status: text('status').notNull(),
+    /** purchase | renewal | refund */
+    kind: text('kind').notNull().default('purchase'),
     /** A refund order points at the order it refunds (REF-6). */
     refundOf: text('refund_of'),
+    /** A renewal's instance, and when its term begins (REF-4: a renewal not yet started). */
+    instanceId: text('instance_id'),
+    termStartsAt: integer('term_starts_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
   (t) => [index('orders_account_created_idx').on(t.accountId, t.createdAt), index('orders_product_idx').on(t.productCode, t.createdAt)],
@@ -375,6 +415,46 @@ export const licenses = sqliteTable(
     uniqueIndex('licenses_instance_unique').on(t.instanceId),
   ],
 );
+
+// ─── Refunds and invoices (REF-1 … REF-7) ────────────────────────────────────
+
+/** A buyer's request to refund an order, decided by an admin (REF-5) or refused by the rules. */
+export const refundRequests = sqliteTable(
+  'refund_requests',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id),
+    accountId: accountRef(),
+    reason: text('reason').notNull(),
+    /** pending | approved | rejected */
+    status: text('status').notNull(),
+    /** Why it was rejected: the admin's words, or the rules' reasons (e.g. "deployed"). */
+    decisionNote: text('decision_note'),
+    refundOrderId: text('refund_order_id'),
+    /** REF-3: an unstarted renewal's refund does not use up the year's allowance. */
+    countsTowardLimit: integer('counts_toward_limit', { mode: 'boolean' }).notNull(),
+    requestedAt: integer('requested_at', { mode: 'timestamp_ms' }).notNull(),
+    decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+    decidedBy: text('decided_by'),
+  },
+  (t) => [index('refund_requests_status_idx').on(t.status, t.requestedAt), index('refund_requests_account_idx').on(t.accountId, t.requestedAt), index('refund_requests_order_idx').on(t.orderId)],
+);
+
+/** REF-7: an electronic invoice for an order; it must be voided before the order can be refunded. */
+export const invoices = sqliteTable('invoices', {
+  orderId: text('order_id')
+    .primaryKey()
+    .references(() => orders.id),
+  accountId: accountRef(),
+  title: text('title').notNull(),
+  taxId: text('tax_id'),
+  /** issued | voided */
+  status: text('status').notNull(),
+  issuedAt: integer('issued_at', { mode: 'timestamp_ms' }).notNull(),
+  voidedAt: integer('voided_at', { mode: 'timestamp_ms' }),
+});
 
 // ─── Tasks (CreateImage, CopyImage, ImportImage) ─────────────────────────────
 

@@ -20,3 +20,8 @@ export function rolesOf(facts: { sellerStatus: string; isAdmin: boolean }): Role
   if (facts.isAdmin) roles.push('admin');
   return roles;
 }
+
+/** The platform acting on an account's behalf (jobs: boot, metering, expiry): no user, no role. */
+export function platformActor(accountId: string, requestId: string): Actor {
+  return { userId: null, accountId, roles: [], requestId };
+}

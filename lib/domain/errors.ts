@@ -56,6 +56,27 @@ export const errorCatalogue = {
   'InvalidRegion.NotOffered': 403,
   // Money
   'InvalidAccountStatus.NotEnoughBalance': 403,
+  // MKT-12: Alibaba's code for an account with an unpaid balance
+  'Account.Arrearage': 403,
+  // Orders, renewals, refunds and invoices (MKT-11, REF-1 … REF-7)
+  'InvalidOrderId.NotFound': 404,
+  IncorrectOrderStatus: 403,
+  'InvalidParameter.Period': 400,
+  'InvalidInstance.NotSubscription': 403,
+  'InvalidParameter.RefundReason': 400,
+  'InvalidRefund.WindowClosed': 403,
+  'InvalidRefund.Deployed': 403,
+  'InvalidRefund.YearlyLimit': 403,
+  'InvalidRefund.InvoiceIssued': 403,
+  'InvalidRefund.Pending': 403,
+  'InvalidRefundId.NotFound': 404,
+  IncorrectRefundStatus: 403,
+  'InvalidParameter.DecisionNote': 400,
+  'InvalidInvoice.Issued': 403,
+  'InvalidInvoice.NotFound': 404,
+  'InvalidParameter.InvoiceTitle': 400,
+  // Admin (ADM-2, ADM-4)
+  'InvalidParameter.Setting': 400,
   // State
   IncorrectImageStatus: 400,
   IncorrectInstanceStatus: 403,

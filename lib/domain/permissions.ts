@@ -29,6 +29,14 @@ export const permissions = {
   'accessKey.manage': ['buyer'],
   'instance.replaceDisk': ['buyer'],
   'instance.reinitDisk': ['buyer'],
+  'instance.renew': ['buyer'],
+  'refund.request': ['buyer'],
+  'invoice.manage': ['buyer'],
+  // The platform operator (ADM-1 … ADM-4)
+  'refund.review': ['admin'],
+  'instance.freeze': ['admin'],
+  'audit.read': ['admin'],
+  'settings.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

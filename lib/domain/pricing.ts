@@ -28,7 +28,15 @@ export function splitSale(amountFen: Fen, commissionBps: number): { platformFen:
 /** When a subscription license bought now ends (MKT-11); one-time, free and hourly ones never do. */
 export function subscriptionEnd(model: PricingModel, from: Date): Date | null {
   if (model !== 'monthly' && model !== 'yearly') return null;
-  const end = new Date(from);
-  end.setUTCMonth(end.getUTCMonth() + (model === 'monthly' ? 1 : 12));
-  return end;
+  return shiftTerm(model, from, 1);
 }
+
+/** A subscription's end moved by whole periods: forward for a renewal, back when a renewal is refunded. */
+export function shiftTerm(model: 'monthly' | 'yearly', end: Date, periods: number): Date {
+  const shifted = new Date(end);
+  shifted.setUTCMonth(shifted.getUTCMonth() + periods * (model === 'monthly' ? 1 : 12));
+  return shifted;
+}
+
+/** MKT-11: a renewal buys 1 to 12 more periods of the same SKU. */
+export const MAX_RENEWAL_PERIODS = 12;

@@ -12,6 +12,10 @@ export const settingsSchema = z.object({
   /** REF-1 and REF-3. */
   refundWindowDays: z.number().int().min(0).max(365),
   refundsPerYear: z.number().int().min(0).max(1_000),
+  /** REF-5: approve requests that pass the rules without waiting for an admin. */
+  autoApproveRefunds: z.boolean(),
+  /** MKT-11: days a frozen, expired subscription instance is kept before it is released. */
+  subscriptionGraceDays: z.number().int().min(0).max(365),
 });
 
 export type PlatformSettings = z.infer<typeof settingsSchema>;
@@ -23,4 +27,6 @@ export const defaultSettings: PlatformSettings = {
   sharesPerDay: 200,
   refundWindowDays: 5,
   refundsPerYear: 10,
+  autoApproveRefunds: false,
+  subscriptionGraceDays: 15,
 };

@@ -1,7 +1,7 @@
 // The background worker: started once per server process (instrumentation.ts), it polls for
 // due jobs and runs them. Work is durable in the jobs table, so stopping the process loses nothing.
-import { claimDueJobs, completeJob, failJob } from '../services/jobs';
-import { jobHandlers } from './handlers';
+import { claimDueJobs, completeJob, completeRecurringJob, ensureRecurringJob, failJob } from '../services/jobs';
+import { jobHandlers, recurringJobs } from './handlers';
 
 const POLL_MS = 500;
 
@@ -12,7 +12,9 @@ export async function runDueJobs(): Promise<number> {
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
       await handler(job.payload);
-      completeJob(job.id);
+      const everyMs = recurringJobs[job.kind];
+      if (everyMs) completeRecurringJob(job, everyMs);
+      else completeJob(job.id);
     } catch (error) {
       console.error(`[jobs] ${job.kind} #${job.id} failed (attempt ${job.attempts}):`, error);
       failJob(job, error);
@@ -25,6 +27,7 @@ const state = globalThis as { __stratusWorker?: NodeJS.Timeout };
 
 export function startWorker(): void {
   if (state.__stratusWorker) return;
+  for (const kind of Object.keys(recurringJobs)) ensureRecurringJob(kind);
   let busy = false;
   state.__stratusWorker = setInterval(() => {
     if (busy) return;

@@ -12,7 +12,10 @@ import { applyAction, batchNames, instanceStatuses, type InstanceStatus } from '
 import { assertEntitled, diskReplacement, launchNeed } from '../domain/entitlement';
 import { parseLaunchRequest, type LaunchRequest } from '../domain/launch';
 import { authorize, type Permission } from '../domain/permissions';
+import { hourStart } from '../domain/metering';
 import { requireRegion, requireVisibleImage } from './catalogue';
+import { moveInstance } from './instance-status';
+import { assertNotInArrears } from './wallet';
 import { enqueueJob } from './jobs';
 import { availableLicenseCount, buyLicenses, consumeLicenses, returnLicense } from './licenses';
 import { once } from './idempotency';
@@ -45,6 +48,7 @@ export function runInstances(actor: Actor, input: unknown): RunInstancesResult {
 /** The launch itself, inside RunInstances' transaction. */
 function launch(tx: Tx, actor: Actor, request: LaunchRequest, note: AuditNote, dryRun: boolean): RunInstancesResult {
   requireRegion(tx, request.regionId);
+  assertNotInArrears(tx, actor.accountId);
   const image = requireVisibleImage(tx, actor, request.imageId, request.regionId);
   if (image.status !== 'Available') throw new CloudError('IncorrectImageStatus', { imageId: image.id }, 'imageId');
   const type = tx.select().from(instanceTypes).where(eq(instanceTypes.id, request.instanceTypeId)).get();
@@ -65,13 +69,19 @@ function launch(tx: Tx, actor: Actor, request: LaunchRequest, note: AuditNote, d
         name: names[i],
         status: 'Pending',
         billing: 'payg',
+        meteredUntil: hourStart(now),
         createdAt: now,
       })),
     )
     .run();
   if (image.productCode) {
     const held = consumeLicenses(tx, actor.accountId, image.productCode, request.regionId, ids);
-    ids.forEach((id, i) => tx.update(instances).set({ licenseId: held[i] }).where(eq(instances.id, id)).run());
+    const ends = new Map(tx.select({ id: licenses.id, expiresAt: licenses.expiresAt }).from(licenses).where(inArray(licenses.id, held)).all().map((l) => [l.id, l.expiresAt]));
+    // MKT-11: an instance holding a subscription license ends with it.
+    ids.forEach((id, i) => {
+      const expiresAt = ends.get(held[i]) ?? null;
+      tx.update(instances).set({ licenseId: held[i], expiresAt, billing: expiresAt ? 'subscription' : 'payg' }).where(eq(instances.id, id)).run();
+    });
   }
   // No real VM boots: a durable job moves the batch to Running after the boot delay.
   enqueueJob(tx, 'instance.boot', { accountId: actor.accountId, instanceIds: ids }, new Date(now.getTime() + config.bootSeconds * 1000));
@@ -192,12 +202,14 @@ function changeStatus(actor: Actor, instanceId: string, action: LifecycleAction)
     authorize(actor, meta.permission);
     const instance = requireOwnInstance(tx, actor, instanceId);
     const status = applyAction(instance.status as InstanceStatus, action);
+    // MKT-12: an account in arrears starts nothing until it has topped up.
+    if (action === 'start') assertNotInArrears(tx, actor.accountId);
     const released = status === 'Released';
     const releasedAt = released ? clock.now() : null;
     // MKT-5: releasing the instance returns its license to the account's pool.
     if (released && instance.licenseId) returnLicense(tx, instance.licenseId);
     const licenseId = released ? null : instance.licenseId;
-    tx.update(instances).set({ status, statusReason: null, releasedAt, licenseId }).where(eq(instances.id, instance.id)).run();
+    moveInstance(tx, instance, { to: status, set: { releasedAt, licenseId } });
     note.detail = { from: instance.status, to: status, ...(released && instance.licenseId ? { licenseReturned: instance.licenseId } : {}) };
     return { ...instance, status, statusReason: null, releasedAt, licenseId };
   });
@@ -211,10 +223,12 @@ export const releaseInstance = (actor: Actor, instanceId: string) => changeStatu
 export function completeBoot(actor: Actor, instanceIds: string[]): void {
   mutate(actor, 'instance.boot', (tx, note) => {
     note.target = instanceIds.join(',');
-    tx.update(instances)
-      .set({ status: 'Running' })
+    const pending = tx
+      .select({ id: instances.id, status: instances.status })
+      .from(instances)
       .where(and(inArray(instances.id, instanceIds), eq(instances.status, 'Pending')))
-      .run();
+      .all();
+    for (const instance of pending) moveInstance(tx, instance, { to: 'Running' });
   });
 }
 

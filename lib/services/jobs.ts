@@ -43,6 +43,30 @@ export function completeJob(id: number): void {
   getDb().update(jobs).set({ state: 'done', leaseUntil: null, lastError: null }).where(eq(jobs.id, id)).run();
 }
 
+/**
+ * A recurring job (the billing sweep) is one waiting row at a time: finishing a run schedules
+ * the next in the same transaction, and a fresh database gets its first row on start-up.
+ */
+export function ensureRecurringJob(kind: string): void {
+  getDb().transaction(
+    (tx) => {
+      const waiting = tx.select({ id: jobs.id }).from(jobs).where(and(eq(jobs.kind, kind), eq(jobs.state, 'waiting'))).get();
+      if (!waiting) enqueueJob(tx, kind, {});
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+export function completeRecurringJob(job: Job, everyMs: number): void {
+  getDb().transaction(
+    (tx) => {
+      tx.update(jobs).set({ state: 'done', leaseUntil: null, lastError: null }).where(eq(jobs.id, job.id)).run();
+      enqueueJob(tx, job.kind, {}, new Date(clock.now().getTime() + everyMs));
+    },
+    { behavior: 'immediate' },
+  );
+}
+
 /** Retries with exponential backoff (2 s, 4 s, 8 s …) until the attempts run out. */
 export function failJob(job: Job, error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);

@@ -14,6 +14,7 @@ import { assertBuyableAlone, priceOrder, splitSale, subscriptionEnd } from '../d
 import { parseInput } from '../domain/validation';
 import { requireRegion } from './catalogue';
 import { balanceOf, ensureBook, platformBook, transfer } from './ledger';
+import { tellSeller } from './seller-calls';
 import { readSettings } from './settings';
 import { mutate, read, type Tx } from './transaction';
 import type { Db } from '../../db/client';
@@ -61,12 +62,6 @@ export function buyLicenses(tx: Tx, actor: Actor, input: { productCode: string; 
   const sku = requireSku(tx, product, input.skuCode);
   const priced = priceOrder({ pricingModel: sku.pricingModel as PricingModel, priceFen: sku.priceFen }, input.quantity);
 
-  const wallet = ensureBook(tx, 'wallet', actor.accountId);
-  const balance = balanceOf(tx, wallet);
-  if (balance < priced.amountFen) {
-    throw new CloudError('InvalidAccountStatus.NotEnoughBalance', { balance: formatFen(balance), amount: formatFen(priced.amountFen) });
-  }
-
   const now = clock.now();
   const orderId = newResourceId('o');
   tx.insert(orders)
@@ -84,19 +79,8 @@ export function buyLicenses(tx: Tx, actor: Actor, input: { productCode: string; 
       createdAt: now,
     })
     .run();
-  if (priced.amountFen > 0) {
-    const { platformFen, sellerFen } = splitSale(priced.amountFen, readSettings(tx).commissionBps);
-    transfer(
-      tx,
-      [
-        { bookId: wallet, amountFen: -priced.amountFen },
-        { bookId: ensureBook(tx, 'seller_payable', product.sellerAccountId), amountFen: sellerFen },
-        { bookId: platformBook(tx, 'platform_revenue'), amountFen: platformFen },
-      ],
-      'purchase',
-      orderId,
-    );
-  }
+  paySale(tx, { buyerAccountId: actor.accountId, sellerAccountId: product.sellerAccountId, amountFen: priced.amountFen, orderId });
+  tellSeller(tx, 'newInstance', { sellerAccountId: product.sellerAccountId, orderId, productCode: product.code, accountId: actor.accountId, regionId: input.regionId, amountFen: priced.amountFen });
   const expiresAt = subscriptionEnd(sku.pricingModel as PricingModel, now);
   const licenseIds = Array.from({ length: priced.quantity }, () => newResourceId('l'));
   tx.insert(licenses)
@@ -115,6 +99,30 @@ export function buyLicenses(tx: Tx, actor: Actor, input: { productCode: string; 
     )
     .run();
   return { orderId, licenseIds, amountFen: priced.amountFen, pricingModel: sku.pricingModel as PricingModel };
+}
+
+/**
+ * Takes an order's amount from the buyer's wallet: the seller's payable gets it less the
+ * platform's commission (SEL-8). Refused, changing nothing, when the wallet cannot pay.
+ */
+export function paySale(tx: Tx, sale: { buyerAccountId: string; sellerAccountId: string; amountFen: number; orderId: string }): void {
+  if (sale.amountFen === 0) return;
+  const wallet = ensureBook(tx, 'wallet', sale.buyerAccountId);
+  const balance = balanceOf(tx, wallet);
+  if (balance < sale.amountFen) {
+    throw new CloudError('InvalidAccountStatus.NotEnoughBalance', { balance: formatFen(balance), amount: formatFen(sale.amountFen) });
+  }
+  const { platformFen, sellerFen } = splitSale(sale.amountFen, readSettings(tx).commissionBps);
+  transfer(
+    tx,
+    [
+      { bookId: wallet, amountFen: -sale.amountFen },
+      { bookId: ensureBook(tx, 'seller_payable', sale.sellerAccountId), amountFen: sellerFen },
+      { bookId: platformBook(tx, 'platform_revenue'), amountFen: platformFen },
+    ],
+    'purchase',
+    sale.orderId,
+  );
 }
 
 const purchaseSchema = z.object({

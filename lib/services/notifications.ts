@@ -7,7 +7,20 @@ import type { Actor } from '../domain/actor';
 import { authorize } from '../domain/permissions';
 import { mutate, read, type Tx } from './transaction';
 
-export type NotificationKind = 'imageShared' | 'imageUnshared' | 'imageShareDeclined' | 'sharedImageDeleted';
+export type NotificationKind =
+  | 'imageShared'
+  | 'imageUnshared'
+  | 'imageShareDeclined'
+  | 'sharedImageDeleted'
+  | 'instancesStoppedForArrears'
+  | 'subscriptionExpired'
+  | 'subscriptionReleased'
+  | 'refundApproved'
+  | 'refundRejected'
+  | 'orderRefunded'
+  | 'instanceFrozen'
+  | 'instanceUnfrozen'
+  | 'sellerActivity';
 
 export function notify(tx: Tx, accountId: string, kind: NotificationKind, params: Record<string, string | number>): void {
   tx.insert(notifications).values({ accountId, kind, params, createdAt: clock.now() }).run();

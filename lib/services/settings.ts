@@ -1,10 +1,36 @@
 // Platform settings (ADM-4): stored values over the defaults of lib/domain/settings.ts.
 import { platformSettings } from '../../db/schema';
 import { defaultSettings, settingsSchema, type PlatformSettings } from '../domain/settings';
-import type { Tx } from './transaction';
+import { clock } from '../clock';
+import type { Actor } from '../domain/actor';
+import { CloudError } from '../domain/errors';
+import { authorize } from '../domain/permissions';
+import { mutate, type Tx } from './transaction';
 import type { Db } from '../../db/client';
 
 export function readSettings(db: Db | Tx): PlatformSettings {
   const stored = Object.fromEntries(db.select().from(platformSettings).all().map((row) => [row.key, row.value]));
   return settingsSchema.parse({ ...defaultSettings, ...stored });
+}
+
+/** ADM-4: the operator changes limits; every change is audited with the values before and after. */
+export function updateSettings(actor: Actor, input: Record<string, unknown>): PlatformSettings {
+  return mutate(actor, 'UpdateSettings', (tx, note) => {
+    authorize(actor, 'settings.manage');
+    const before = readSettings(tx);
+    const parsed = settingsSchema.partial().strict().safeParse(input);
+    if (!parsed.success) {
+      const setting = String(parsed.error.issues[0].path[0] ?? parsed.error.issues[0].message);
+      throw new CloudError('InvalidParameter.Setting', { setting }, setting);
+    }
+    const now = clock.now();
+    const changed: Record<string, { from: unknown; to: unknown }> = {};
+    for (const [key, value] of Object.entries(parsed.data)) {
+      if (value === undefined || value === before[key as keyof PlatformSettings]) continue;
+      changed[key] = { from: before[key as keyof PlatformSettings], to: value };
+      tx.insert(platformSettings).values({ key, value, updatedAt: now }).onConflictDoUpdate({ target: platformSettings.key, set: { value, updatedAt: now } }).run();
+    }
+    note.detail = changed;
+    return readSettings(tx);
+  });
 }

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { ledgerEntries } from '../../db/schema';
 import { getDb } from '../../db/client';
 import type { Actor } from '../domain/actor';
+import { CloudError } from '../domain/errors';
+import { formatFen } from '../domain/money';
 import { authorize } from '../domain/permissions';
 import { parseInput } from '../domain/validation';
 import { balanceOf, bookId, ensureBook, platformBook, transfer } from './ledger';
@@ -54,6 +56,12 @@ export function walletEntries(actor: Actor, { page = 1, pageSize = 20 }: { page?
     const items = db.select().from(ledgerEntries).where(where).orderBy(desc(ledgerEntries.id)).limit(pageSize).offset((page - 1) * pageSize).all();
     return { items, total, page, pageSize };
   });
+}
+
+/** MKT-12: a wallet below zero is in arrears; nothing new may run until it is paid. */
+export function assertNotInArrears(tx: Tx, accountId: string): void {
+  const balance = balanceOf(tx, bookId('wallet', accountId));
+  if (balance < 0) throw new CloudError('Account.Arrearage', { balance: formatFen(balance) });
 }
 
 export function walletBalance(actor: Actor): number {

@@ -1,0 +1,95 @@
+// ADM-2 freeze/unfreeze, ADM-3 audit log filters, ADM-4 platform settings — operator only.
+import { and, eq } from 'drizzle-orm';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { notifications } from '../../db/schema';
+import { newBuyer, seedTestMarketplace, throwawayDatabase } from '../../tests/helpers/database';
+import { expectCloudError, fund, productImage } from '../../tests/helpers/marketplace';
+import { clock } from '../clock';
+import type { Actor } from '../domain/actor';
+import { defaultSettings } from '../domain/settings';
+import { newRequestId } from '../domain/ids';
+import { listAudit } from './audit';
+import { freezeInstance, listAllInstances, unfreezeInstance } from './freezes';
+import { completeBoot, getInstance, runInstances, startInstance } from './instances';
+import { readSettings, updateSettings } from './settings';
+
+const { db } = throwawayDatabase();
+let sellers: Map<string, { accountId: string }>;
+beforeAll(() => {
+  sellers = seedTestMarketplace(db());
+});
+afterEach(() => clock.reset());
+
+const admin: Actor = { userId: 'admin-user', accountId: '9000000000000001', roles: ['buyer', 'admin'], requestId: newRequestId() };
+
+function runningProductInstance(buyer: Actor): string {
+  fund(buyer, 100_000);
+  const [id] = runInstances(buyer, { regionId: 'cn-hangzhou', imageId: productImage('lnmp000101'), instanceTypeId: 'ecs.g7.large', amount: 1, skuCode: 'lnmp000101-hourly' }).instanceIds;
+  completeBoot({ ...buyer, roles: [] }, [id]);
+  return id;
+}
+
+describe('ADM-2 freeze and unfreeze', () => {
+  it('the operator freezes any account’s instance with a reason; owner and seller are told; unfreezing leaves it stopped', () => {
+    const buyer = newBuyer();
+    const id = runningProductInstance(buyer);
+    expect(listAllInstances(admin, { q: id }).items.map((r) => r.instance.id)).toEqual([id]);
+    expectCloudError(() => freezeInstance(admin, id, { note: '' }), 'InvalidParameter.DecisionNote');
+    freezeInstance(admin, id, { note: 'Phishing site reported' });
+    expect(getInstance(buyer, id)).toMatchObject({ status: 'Frozen', statusReason: 'violation' });
+    expectCloudError(() => startInstance(buyer, id), 'IncorrectInstanceStatus');
+    const sellerCalls = db()
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.accountId, sellers.get('cloudsail')!.accountId), eq(notifications.kind, 'sellerActivity')))
+      .all()
+      .map((n) => [n.params.activity, n.params.instanceId]);
+    expect(sellerCalls).toContainEqual(['updateInstanceStatus', id]);
+    expect(db().select().from(notifications).where(and(eq(notifications.accountId, buyer.accountId), eq(notifications.kind, 'instanceFrozen'))).all()).toHaveLength(1);
+
+    unfreezeInstance(admin, id);
+    expect(getInstance(buyer, id).status).toBe('Stopped');
+    expect(startInstance(buyer, id).status).toBe('Running');
+    expectCloudError(() => unfreezeInstance(admin, id), 'IncorrectInstanceStatus');
+  });
+
+  it('a buyer can neither freeze nor list other accounts’ instances', () => {
+    const buyer = newBuyer();
+    const id = runningProductInstance(newBuyer());
+    expectCloudError(() => freezeInstance(buyer, id, { note: 'x' }), 'Forbidden');
+    expectCloudError(() => listAllInstances(buyer), 'Forbidden');
+  });
+});
+
+describe('ADM-4 platform settings', () => {
+  it('every limit can be changed within its range; changes are audited with before and after', () => {
+    expect(readSettings(db())).toEqual(defaultSettings);
+    updateSettings(admin, { refundWindowDays: 7, commissionBps: 1500 });
+    expect(readSettings(db())).toMatchObject({ refundWindowDays: 7, commissionBps: 1500, refundsPerYear: 10 });
+    const [entry] = listAudit(admin, { action: 'UpdateSettings', outcome: 'ok' }).items;
+    expect(entry.entry.detail).toEqual({ refundWindowDays: { from: 5, to: 7 }, commissionBps: { from: 1000, to: 1500 } });
+    expect(expectCloudError(() => updateSettings(admin, { commissionBps: 10_001 }), 'InvalidParameter.Setting').params).toEqual({ setting: 'commissionBps' });
+    expectCloudError(() => updateSettings(admin, { sharesPerDay: 0 }), 'InvalidParameter.Setting');
+    expectCloudError(() => updateSettings(admin, { unknownLimit: 3 }), 'InvalidParameter.Setting');
+    expectCloudError(() => updateSettings(newBuyer(), { refundWindowDays: 1 }), 'Forbidden');
+    updateSettings(admin, defaultSettings);
+    expect(readSettings(db())).toEqual(defaultSettings);
+  });
+});
+
+describe('ADM-3 audit log', () => {
+  it('filters by account, action, outcome, request id and day; buyers cannot read it', () => {
+    const buyer = newBuyer();
+    const id = runningProductInstance(buyer);
+    expectCloudError(() => startInstance(buyer, id), 'IncorrectInstanceStatus');
+    const mine = listAudit(admin, { accountId: buyer.accountId });
+    expect(mine.items.map((r) => r.entry.action)).toEqual(expect.arrayContaining(['RunInstances', 'StartInstance']));
+    const refused = listAudit(admin, { accountId: buyer.accountId, outcome: 'error' }).items;
+    expect(refused.map((r) => [r.entry.action, r.entry.target, r.entry.errorCode])).toEqual([['StartInstance', id, 'IncorrectInstanceStatus']]);
+    expect(listAudit(admin, { requestId: refused[0].entry.requestId }).total).toBeGreaterThanOrEqual(1);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(listAudit(admin, { accountId: buyer.accountId, from: today, to: today }).total).toBe(mine.total);
+    expect(listAudit(admin, { accountId: buyer.accountId, to: '2020-01-01' }).total).toBe(0);
+    expectCloudError(() => listAudit(buyer), 'Forbidden');
+  });
+});

@@ -1,0 +1,52 @@
+// ADM-3: the audit log, read by the operator with filters.
+import { and, count, desc, eq, gte, like, lt, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { auditLog, users } from '../../db/schema';
+import type { Actor } from '../domain/actor';
+import { authorize } from '../domain/permissions';
+import { parseInput } from '../domain/validation';
+import { read } from './transaction';
+
+const DAY_MS = 86_400_000;
+
+const querySchema = z.object({
+  accountId: z.string().trim().max(32).optional(),
+  action: z.string().trim().max(64).optional(),
+  target: z.string().trim().max(128).optional(),
+  requestId: z.string().trim().max(64).optional(),
+  outcome: z.enum(['ok', 'error']).optional(),
+  /** Whole days, YYYY-MM-DD, inclusive. */
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+export type AuditQuery = z.input<typeof querySchema>;
+
+export function listAudit(actor: Actor, query: AuditQuery = {}) {
+  authorize(actor, 'audit.read');
+  const q = parseInput(querySchema, Object.fromEntries(Object.entries(query).filter(([, v]) => v !== '' && v !== undefined)), {});
+  const filters: SQL[] = [];
+  if (q.accountId) filters.push(eq(auditLog.accountId, q.accountId));
+  if (q.action) filters.push(like(auditLog.action, `%${q.action}%`));
+  if (q.target) filters.push(like(auditLog.target, `%${q.target}%`));
+  if (q.requestId) filters.push(eq(auditLog.requestId, q.requestId));
+  if (q.outcome) filters.push(eq(auditLog.outcome, q.outcome));
+  if (q.from) filters.push(gte(auditLog.at, new Date(`${q.from}T00:00:00Z`)));
+  if (q.to) filters.push(lt(auditLog.at, new Date(new Date(`${q.to}T00:00:00Z`).getTime() + DAY_MS)));
+  const where = filters.length ? and(...filters) : undefined;
+  return read((db) => {
+    const total = db.select({ n: count() }).from(auditLog).where(where).get()?.n ?? 0;
+    const items = db
+      .select({ entry: auditLog, actorEmail: users.email })
+      .from(auditLog)
+      .leftJoin(users, eq(users.id, auditLog.actorUserId))
+      .where(where)
+      .orderBy(desc(auditLog.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize)
+      .all();
+    return { items, total, page: q.page, pageSize: q.pageSize };
+  });
+}

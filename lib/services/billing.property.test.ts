@@ -1,0 +1,122 @@
+// Property (issue 7): any sequence of top-ups, purchases, launches, hours passing, refunds and
+// releases keeps the ledger at 0 and no wallet below 0 except through recorded arrears (MKT-12).
+import fc from 'fast-check';
+import { and, eq, ne } from 'drizzle-orm';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { images, instances, ledgerBooks, ledgerEntries, meteredHours, orders } from '../../db/schema';
+import { skuCode } from '../../db/seed/marketplace';
+import { newBuyer, seedTestMarketplace, throwawayDatabase } from '../../tests/helpers/database';
+import { productImage, settle } from '../../tests/helpers/marketplace';
+import { clock } from '../clock';
+import type { Actor } from '../domain/actor';
+import { CloudError } from '../domain/errors';
+import { newRequestId } from '../domain/ids';
+import { releaseInstance, runInstances, startInstance, stopInstance } from './instances';
+import { purchaseLicenses } from './licenses';
+import { settleHours } from './metering';
+import { approveRefund, requestRefund } from './refunds';
+import { expireSubscriptions, releaseExpired } from './subscriptions';
+import { topUpWallet } from './wallet';
+
+const { db } = throwawayDatabase();
+beforeAll(() => seedTestMarketplace(db()));
+afterEach(() => clock.reset());
+
+const admin: Actor = { userId: 'admin-user', accountId: '9000000000000001', roles: ['buyer', 'admin'], requestId: newRequestId() };
+const HOUR = 3_600_000;
+
+type Step =
+  | { kind: 'topUp'; yuan: number }
+  | { kind: 'buy'; model: 'per_instance' | 'monthly'; quantity: number }
+  | { kind: 'launch'; how: 'hourly' | 'licensed' | 'subscription' | 'system' }
+  | { kind: 'hours'; hours: number }
+  | { kind: 'refund'; pick: number }
+  | { kind: 'release'; pick: number }
+  | { kind: 'stopStart'; pick: number };
+
+const step: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('topUp' as const), yuan: fc.integer({ min: 1, max: 200 }) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('buy' as const), model: fc.constantFrom('per_instance' as const, 'monthly' as const), quantity: fc.integer({ min: 1, max: 2 }) }) },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('launch' as const), how: fc.constantFrom('hourly' as const, 'licensed' as const, 'subscription' as const, 'system' as const) }) },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('hours' as const), hours: fc.integer({ min: 1, max: 400 }) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('refund' as const), pick: fc.nat(10) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('release' as const), pick: fc.nat(10) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('stopStart' as const), pick: fc.nat(10) }) },
+);
+
+// lnmp000101 sells one-time and hourly; ndpm000105 monthly and hourly.
+const productOf = { per_instance: 'lnmp000101', monthly: 'ndpm000105' } as const;
+
+function live(actor: Actor) {
+  return db().select().from(instances).where(and(eq(instances.accountId, actor.accountId), ne(instances.status, 'Released'))).all();
+}
+
+async function apply(actor: Actor, s: Step): Promise<void> {
+  const pick = <T>(rows: T[], n: number): T | undefined => rows[n % Math.max(1, rows.length)];
+  const launch = (imageId: string, extra: Record<string, unknown> = {}) => runInstances(actor, { regionId: 'cn-hangzhou', imageId, instanceTypeId: 'ecs.t6-c1m1.large', amount: 1, ...extra });
+  try {
+    if (s.kind === 'topUp') topUpWallet(actor, { amountFen: s.yuan * 100 });
+    if (s.kind === 'buy') purchaseLicenses(actor, { productCode: productOf[s.model], skuCode: skuCode(productOf[s.model], s.model), regionId: 'cn-hangzhou', quantity: s.quantity });
+    if (s.kind === 'launch') {
+      if (s.how === 'hourly') launch(productImage('lnmp000101'), { skuCode: skuCode('lnmp000101', 'hourly') });
+      if (s.how === 'licensed') launch(productImage('lnmp000101'));
+      if (s.how === 'subscription') launch(productImage('ndpm000105'));
+      if (s.how === 'system') launch(db().select().from(images).where(and(eq(images.regionId, 'cn-hangzhou'), eq(images.kind, 'system'))).get()!.id);
+      await settle(2);
+    }
+    if (s.kind === 'hours') {
+      clock.advance(s.hours * HOUR);
+      settleHours();
+      expireSubscriptions();
+      releaseExpired();
+    }
+    if (s.kind === 'refund') {
+      const order = pick(db().select().from(orders).where(and(eq(orders.accountId, actor.accountId), eq(orders.status, 'paid'))).all(), s.pick);
+      if (order) approveRefund(admin, requestRefund(actor, { orderId: order.id, reason: 'property test' }).id);
+    }
+    if (s.kind === 'release') {
+      const instance = pick(live(actor), s.pick);
+      if (instance) releaseInstance(actor, instance.id);
+    }
+    if (s.kind === 'stopStart') {
+      const instance = pick(live(actor), s.pick);
+      if (instance?.status === 'Running') stopInstance(actor, instance.id);
+      if (instance?.status === 'Stopped') startInstance(actor, instance.id);
+    }
+  } catch (error) {
+    if (!(error instanceof CloudError)) throw error; // refusals are part of the game; crashes are not
+  }
+}
+
+function checkInvariants(actor: Actor): void {
+  const books = db().select().from(ledgerBooks).all();
+  expect(books.reduce((sum, b) => sum + b.balanceFen, 0)).toBe(0);
+  const wallet = books.find((b) => b.id === `wallet:${actor.accountId}`)!;
+  const entries = db().select().from(ledgerEntries).where(eq(ledgerEntries.bookId, wallet.id)).all();
+  expect(entries.reduce((sum, e) => sum + e.amountFen, 0)).toBe(wallet.balanceFen);
+  if (wallet.balanceFen < 0) {
+    // Only hours charged as arrears may take a wallet below zero, and by no more than they cost.
+    const arrears = db().select().from(meteredHours).where(and(eq(meteredHours.accountId, actor.accountId), eq(meteredHours.arrears, true))).all();
+    expect(arrears.length).toBeGreaterThan(0);
+    expect(wallet.balanceFen).toBeGreaterThanOrEqual(-arrears.reduce((sum, h) => sum + h.computeFen + h.imageFen, 0));
+    // …and then nothing of the account is running (MKT-12).
+    expect(live(actor).filter((i) => i.status === 'Running')).toEqual([]);
+  }
+  for (const book of books.filter((b) => b.kind === 'seller_payable')) expect(book.balanceFen).toBeGreaterThanOrEqual(0);
+}
+
+describe('ledger invariants with billing (MKT-10 … MKT-12, REF-1 … REF-6)', () => {
+  it('hold after any sequence of top-ups, purchases, launches, hours passing, refunds and releases', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 20 }), async (steps) => {
+        clock.reset();
+        const buyer = newBuyer();
+        for (const s of steps) {
+          await apply(buyer, s);
+          checkInvariants(buyer);
+        }
+      }),
+      { numRuns: 80 },
+    );
+  });
+});

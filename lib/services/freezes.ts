@@ -1,0 +1,81 @@
+// ADM-2: the platform operator freezes an instance (a violation) and unfreezes it; the owner
+// and the seller of its product are told (updateInstanceStatus).
+import { and, count, desc, eq, like, ne, or, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { accounts, images, instances } from '../../db/schema';
+import type { Actor } from '../domain/actor';
+import { CloudError } from '../domain/errors';
+import { instanceStatuses } from '../domain/instances';
+import { authorize } from '../domain/permissions';
+import { parseInput } from '../domain/validation';
+import { moveInstance } from './instance-status';
+import { notify } from './notifications';
+import { tellSellerAbout } from './seller-calls';
+import { mutate, read, type Tx } from './transaction';
+
+const listSchema = z.object({
+  q: z.string().trim().max(100).optional(),
+  status: z.enum(instanceStatuses).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+/** Every account's instances, for the operator: filter by id, name or account, and status. */
+export function listAllInstances(actor: Actor, query: z.input<typeof listSchema> = {}) {
+  authorize(actor, 'instance.freeze');
+  const q = parseInput(listSchema, query, {});
+  const filters: SQL[] = [q.status ? eq(instances.status, q.status) : ne(instances.status, 'Released')];
+  if (q.q) filters.push(or(like(instances.id, `%${q.q}%`), like(instances.name, `%${q.q}%`), eq(instances.accountId, q.q))!);
+  const where = and(...filters);
+  return read((db) => {
+    const total = db.select({ n: count() }).from(instances).where(where).get()?.n ?? 0;
+    const items = db
+      .select({ instance: instances, accountName: accounts.name, productCode: images.productCode })
+      .from(instances)
+      .innerJoin(accounts, eq(accounts.id, instances.accountId))
+      .innerJoin(images, eq(images.id, instances.imageId))
+      .where(where)
+      .orderBy(desc(instances.createdAt), desc(instances.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize)
+      .all();
+    return { items, total, page: q.page, pageSize: q.pageSize };
+  });
+}
+
+function requireInstance(tx: Tx, instanceId: string) {
+  const instance = tx.select().from(instances).where(eq(instances.id, instanceId)).get();
+  if (!instance || instance.status === 'Released') throw new CloudError('InvalidInstanceId.NotFound', { instanceId }, 'instanceId');
+  return instance;
+}
+
+export function freezeInstance(actor: Actor, instanceId: string, input: { note?: unknown }) {
+  return mutate(actor, 'FreezeInstance', (tx, audit) => {
+    authorize(actor, 'instance.freeze');
+    audit.target = instanceId;
+    const instance = requireInstance(tx, instanceId);
+    if (instance.status === 'Frozen') throw new CloudError('IncorrectInstanceStatus', { status: instance.status, action: 'freeze' });
+    if (!String(input.note ?? '').trim()) throw new CloudError('InvalidParameter.DecisionNote', {}, 'note');
+    const note = String(input.note).trim().slice(0, 500);
+    moveInstance(tx, instance, { to: 'Frozen', reason: 'violation' });
+    notify(tx, instance.accountId, 'instanceFrozen', { instanceId, note });
+    tellSellerAbout(tx, instance, 'updateInstanceStatus', 'frozen');
+    audit.detail = { from: instance.status, note };
+  });
+}
+
+/** Only a freeze the operator made is lifted here; an expired subscription thaws by renewal (MKT-11). */
+export function unfreezeInstance(actor: Actor, instanceId: string) {
+  return mutate(actor, 'UnfreezeInstance', (tx, audit) => {
+    authorize(actor, 'instance.freeze');
+    audit.target = instanceId;
+    const instance = requireInstance(tx, instanceId);
+    if (instance.status !== 'Frozen' || instance.statusReason !== 'violation') {
+      throw new CloudError('IncorrectInstanceStatus', { status: instance.status, action: 'unfreeze' });
+    }
+    // It comes back stopped: the owner decides when it runs (and pays) again.
+    moveInstance(tx, instance, { to: 'Stopped' });
+    notify(tx, instance.accountId, 'instanceUnfrozen', { instanceId });
+    tellSellerAbout(tx, instance, 'updateInstanceStatus', 'normal');
+  });
+}

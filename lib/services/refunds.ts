@@ -1,0 +1,287 @@
+// Refunds (REF-1 … REF-7): the buyer asks from an order, with a reason; the rules are checked
+// when asked and again, atomically, when an admin approves (REF-5). An approved refund returns
+// the money along the path it came, marks the licenses refunded and writes a refund order (REF-6).
+import { and, asc, count, desc, eq, gte, isNotNull } from 'drizzle-orm';
+import { z } from 'zod';
+import { accounts, instances, invoices, ledgerEntries, licenses, orders, products, refundRequests } from '../../db/schema';
+import { clock } from '../clock';
+import type { Actor } from '../domain/actor';
+import { CloudError, type CloudErrorCode } from '../domain/errors';
+import { newResourceId } from '../domain/ids';
+import { formatFen } from '../domain/money';
+import { authorize } from '../domain/permissions';
+import { shiftTerm } from '../domain/pricing';
+import { calendarYearOf, decideRefund, yearStart, type RefundDecision, type RefundReason } from '../domain/refunds';
+import { parseInput } from '../domain/validation';
+import { transfer } from './ledger';
+import { notify } from './notifications';
+import { readSettings } from './settings';
+import { mutate, read, type Tx } from './transaction';
+import type { Db } from '../../db/client';
+
+type Order = typeof orders.$inferSelect;
+export type RefundRequest = typeof refundRequests.$inferSelect;
+
+export type Eligibility = RefundDecision & { deployed: boolean; refundsThisYear: number; refundsPerYear: number; invoiceIssued: boolean };
+
+const reasonCodes: Record<RefundReason, CloudErrorCode> = {
+  windowClosed: 'InvalidRefund.WindowClosed',
+  deployed: 'InvalidRefund.Deployed',
+  yearlyLimit: 'InvalidRefund.YearlyLimit',
+  invoiceIssued: 'InvalidRefund.InvoiceIssued',
+};
+
+/** The facts of REF-1 … REF-4 and REF-7 for an order, as they stand now. `askedAt` is when the window is judged. */
+function eligibility(db: Db | Tx, order: Order, askedAt: Date): Eligibility {
+  const settings = readSettings(db);
+  const now = clock.now();
+  // A renewal's license is in use by definition; what REF-4 asks is whether its term has begun.
+  const deployed =
+    order.kind === 'purchase' &&
+    Boolean(db.select({ id: licenses.id }).from(licenses).where(and(eq(licenses.orderId, order.id), isNotNull(licenses.firstDeployedAt))).get());
+  const refundsThisYear =
+    db
+      .select({ n: count() })
+      .from(refundRequests)
+      .where(and(eq(refundRequests.accountId, order.accountId), eq(refundRequests.status, 'approved'), eq(refundRequests.countsTowardLimit, true), gte(refundRequests.decidedAt, yearStart(now))))
+      .get()?.n ?? 0;
+  const invoiceIssued = Boolean(db.select({ id: invoices.orderId }).from(invoices).where(and(eq(invoices.orderId, order.id), eq(invoices.status, 'issued'))).get());
+  const decision = decideRefund({
+    paidAt: order.createdAt,
+    now: askedAt,
+    deployed,
+    unstartedRenewal: order.kind === 'renewal' && order.termStartsAt !== null && order.termStartsAt > now,
+    refundsThisYear,
+    invoiceIssued,
+    windowDays: settings.refundWindowDays,
+    refundsPerYear: settings.refundsPerYear,
+  });
+  return { ...decision, deployed, refundsThisYear, refundsPerYear: settings.refundsPerYear, invoiceIssued };
+}
+
+function refusal(order: Order, e: Eligibility): CloudError {
+  const reason = e.reasons[0];
+  return new CloudError(reasonCodes[reason], {
+    windowEndsAt: e.windowEndsAt.toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    days: Math.round((e.windowEndsAt.getTime() - order.createdAt.getTime()) / 86_400_000),
+    limit: e.refundsPerYear,
+    year: calendarYearOf(clock.now()),
+  });
+}
+
+function requireOwnOrder(db: Db | Tx, actor: Actor, orderId: string): Order {
+  const order = db.select().from(orders).where(and(eq(orders.id, orderId), eq(orders.accountId, actor.accountId))).get();
+  if (!order || order.kind === 'refund') throw new CloudError('InvalidOrderId.NotFound', { orderId }, 'orderId');
+  return order;
+}
+
+function pendingRequest(db: Db | Tx, orderId: string): RefundRequest | undefined {
+  return db.select().from(refundRequests).where(and(eq(refundRequests.orderId, orderId), eq(refundRequests.status, 'pending'))).get();
+}
+
+export type OrderDetail = {
+  order: Order;
+  title: string;
+  eligibility: Eligibility;
+  requests: RefundRequest[];
+  invoice: typeof invoices.$inferSelect | null;
+  licenses: { id: string; status: string; instanceId: string | null; firstDeployedAt: Date | null }[];
+};
+
+/** An order with its live refund eligibility, its refund requests and its invoice (product.md §10). */
+export function getOrder(actor: Actor, orderId: string): OrderDetail {
+  authorize(actor, 'order.read');
+  return read((db) => {
+    const order = requireOwnOrder(db, actor, orderId);
+    const title = db.select({ title: products.title }).from(products).where(eq(products.code, order.productCode)).get()!.title;
+    return {
+      order,
+      title,
+      eligibility: eligibility(db, order, clock.now()),
+      requests: db.select().from(refundRequests).where(eq(refundRequests.orderId, order.id)).orderBy(desc(refundRequests.id)).all(),
+      invoice: db.select().from(invoices).where(eq(invoices.orderId, order.id)).get() ?? null,
+      licenses: db
+        .select({ id: licenses.id, status: licenses.status, instanceId: licenses.instanceId, firstDeployedAt: licenses.firstDeployedAt })
+        .from(licenses)
+        .where(eq(licenses.orderId, order.id))
+        .orderBy(asc(licenses.id))
+        .all(),
+    };
+  });
+}
+
+const requestSchema = z.object({ orderId: z.string().min(1), reason: z.string().trim().min(1).max(500) });
+
+/** REF-1 … REF-5: ask for a refund; refused at once when the rules already say no. */
+export function requestRefund(actor: Actor, input: { orderId?: unknown; reason?: unknown }): RefundRequest {
+  return mutate(actor, 'RequestRefund', (tx, note) => {
+    authorize(actor, 'refund.request');
+    if (!String(input.reason ?? '').trim()) throw new CloudError('InvalidParameter.RefundReason', {}, 'reason');
+    const request = parseInput(requestSchema, input, { orderId: 'InvalidOrderId.NotFound', reason: 'InvalidParameter.RefundReason' });
+    note.target = request.orderId;
+    const order = requireOwnOrder(tx, actor, request.orderId);
+    if (order.status !== 'paid') throw new CloudError('IncorrectOrderStatus', { status: order.status });
+    if (pendingRequest(tx, order.id)) throw new CloudError('InvalidRefund.Pending', { orderId: order.id });
+    const now = clock.now();
+    const e = eligibility(tx, order, now);
+    if (!e.eligible) throw refusal(order, e);
+    const row = tx
+      .insert(refundRequests)
+      .values({ orderId: order.id, accountId: actor.accountId, reason: request.reason, status: 'pending', countsTowardLimit: e.countsTowardLimit, requestedAt: now })
+      .returning()
+      .get();
+    note.detail = { requestId: row.id, amountFen: order.amountFen };
+    // REF-5: the operator may let requests that pass the rules through without review.
+    if (readSettings(tx).autoApproveRefunds) return approveInside(tx, row, order, null);
+    return row;
+  });
+}
+
+/** REF-5: the admin's approval re-checks every rule inside the transaction that pays the refund. */
+export function approveRefund(actor: Actor, requestId: number): RefundRequest {
+  return mutate(actor, 'ApproveRefund', (tx, note) => {
+    authorize(actor, 'refund.review');
+    note.target = String(requestId);
+    const request = requirePending(tx, requestId);
+    const order = tx.select().from(orders).where(eq(orders.id, request.orderId)).get()!;
+    // The window is judged when the buyer asked; deployment, the yearly count and invoices as they are now.
+    const e = eligibility(tx, order, request.requestedAt);
+    if (!e.eligible) throw refusal(order, e);
+    note.detail = { orderId: order.id, amountFen: order.amountFen };
+    return approveInside(tx, request, order, actor.userId);
+  });
+}
+
+const rejectSchema = z.object({ note: z.string().trim().min(1).max(500) });
+
+export function rejectRefund(actor: Actor, requestId: number, input: { note?: unknown }): RefundRequest {
+  return mutate(actor, 'RejectRefund', (tx, audit) => {
+    authorize(actor, 'refund.review');
+    audit.target = String(requestId);
+    const request = requirePending(tx, requestId);
+    if (!String(input.note ?? '').trim()) throw new CloudError('InvalidParameter.DecisionNote', {}, 'note');
+    const { note } = parseInput(rejectSchema, input, { note: 'InvalidParameter.DecisionNote' });
+    const decided = tx
+      .update(refundRequests)
+      .set({ status: 'rejected', decisionNote: note, decidedAt: clock.now(), decidedBy: actor.userId })
+      .where(eq(refundRequests.id, request.id))
+      .returning()
+      .get();
+    notify(tx, request.accountId, 'refundRejected', { orderId: request.orderId, note });
+    return decided;
+  });
+}
+
+function requirePending(tx: Tx, requestId: number): RefundRequest {
+  const request = Number.isInteger(requestId) ? tx.select().from(refundRequests).where(eq(refundRequests.id, requestId)).get() : undefined;
+  if (!request) throw new CloudError('InvalidRefundId.NotFound', { requestId });
+  if (request.status !== 'pending') throw new CloudError('IncorrectRefundStatus', { status: request.status });
+  return request;
+}
+
+function approveInside(tx: Tx, request: RefundRequest, order: Order, decidedBy: string | null): RefundRequest {
+  const now = clock.now();
+  const refundOrderId = newResourceId('o');
+  tx.insert(orders)
+    .values({ ...order, id: refundOrderId, amountFen: -order.amountFen, status: 'refunded', kind: 'refund', refundOf: order.id, createdAt: now })
+    .run();
+  // The money goes back the way it came: every book of the sale gives back what it got.
+  const sale = tx.select().from(ledgerEntries).where(and(eq(ledgerEntries.reference, order.id), eq(ledgerEntries.reason, 'purchase'))).all();
+  if (sale.length > 0) transfer(tx, sale.map((e) => ({ bookId: e.bookId, amountFen: -e.amountFen })), 'refund', refundOrderId);
+  tx.update(orders).set({ status: 'refunded' }).where(eq(orders.id, order.id)).run();
+  if (order.kind === 'renewal') undoRenewal(tx, order);
+  else tx.update(licenses).set({ status: 'refunded' }).where(and(eq(licenses.orderId, order.id), eq(licenses.status, 'available'))).run();
+  const product = tx.select().from(products).where(eq(products.code, order.productCode)).get()!;
+  notify(tx, order.accountId, 'refundApproved', { orderId: order.id, amount: formatFen(order.amountFen) });
+  notify(tx, product.sellerAccountId, 'orderRefunded', { orderId: order.id, productCode: product.code, amount: formatFen(order.amountFen) });
+  return tx
+    .update(refundRequests)
+    .set({ status: 'approved', decidedAt: now, decidedBy, refundOrderId })
+    .where(eq(refundRequests.id, request.id))
+    .returning()
+    .get();
+}
+
+/** REF-4: a refunded renewal takes its periods back off the instance's term. */
+function undoRenewal(tx: Tx, order: Order): void {
+  if (!order.instanceId || (order.pricingModel !== 'monthly' && order.pricingModel !== 'yearly')) return;
+  const instance = tx.select().from(instances).where(eq(instances.id, order.instanceId)).get();
+  if (!instance?.expiresAt) return;
+  const expiresAt = shiftTerm(order.pricingModel, instance.expiresAt, -order.quantity);
+  tx.update(instances).set({ expiresAt }).where(eq(instances.id, instance.id)).run();
+  if (instance.licenseId) tx.update(licenses).set({ expiresAt }).where(eq(licenses.id, instance.licenseId)).run();
+}
+
+export type RefundQueueRow = { request: RefundRequest; order: Order; title: string; accountName: string; eligibility: Eligibility };
+
+/** ADM-1, REF-5: the refund queue with the facts the rules decide on, computed live. */
+export function listRefundRequests(actor: Actor, { status = 'pending', page = 1, pageSize = 20 }: { status?: string; page?: number; pageSize?: number } = {}) {
+  authorize(actor, 'refund.review');
+  return read((db) => {
+    const where = eq(refundRequests.status, status);
+    const total = db.select({ n: count() }).from(refundRequests).where(where).get()?.n ?? 0;
+    const rows = db
+      .select({ request: refundRequests, order: orders, title: products.title, accountName: accounts.name })
+      .from(refundRequests)
+      .innerJoin(orders, eq(orders.id, refundRequests.orderId))
+      .innerJoin(products, eq(products.code, orders.productCode))
+      .innerJoin(accounts, eq(accounts.id, refundRequests.accountId))
+      .where(where)
+      .orderBy(status === 'pending' ? asc(refundRequests.requestedAt) : desc(refundRequests.decidedAt), asc(refundRequests.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .all();
+    const items: RefundQueueRow[] = rows.map((r) => ({ ...r, eligibility: eligibility(db, r.order, r.request.requestedAt) }));
+    return { items, total, page, pageSize };
+  });
+}
+
+/** How many requests wait for review (the admin's navigation shows it). */
+export function pendingRefundCount(actor: Actor): number {
+  authorize(actor, 'refund.review');
+  return read((db) => db.select({ n: count() }).from(refundRequests).where(eq(refundRequests.status, 'pending')).get()?.n ?? 0);
+}
+
+// ─── Invoices (REF-7) ────────────────────────────────────────────────────────
+
+const invoiceSchema = z.object({
+  orderId: z.string().min(1),
+  title: z.string().trim().min(1).max(100),
+  taxId: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z]{15,20}$/)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+});
+
+/** Issues an electronic invoice for a paid order at once (no tax authority is wired in). */
+export function requestInvoice(actor: Actor, input: unknown) {
+  return mutate(actor, 'IssueInvoice', (tx, note) => {
+    authorize(actor, 'invoice.manage');
+    const request = parseInput(invoiceSchema, input, { orderId: 'InvalidOrderId.NotFound', title: 'InvalidParameter.InvoiceTitle', taxId: 'InvalidParameter.InvoiceTitle' });
+    note.target = request.orderId;
+    const order = requireOwnOrder(tx, actor, request.orderId);
+    if (order.status !== 'paid' || order.amountFen <= 0) throw new CloudError('IncorrectOrderStatus', { status: order.status });
+    const now = clock.now();
+    const existing = tx.select().from(invoices).where(eq(invoices.orderId, order.id)).get();
+    if (existing?.status === 'issued') throw new CloudError('InvalidInvoice.Issued', { orderId: order.id });
+    const values = { orderId: order.id, accountId: actor.accountId, title: request.title, taxId: request.taxId ?? null, status: 'issued', issuedAt: now, voidedAt: null };
+    tx.insert(invoices).values(values).onConflictDoUpdate({ target: invoices.orderId, set: values }).run();
+    return values;
+  });
+}
+
+export function voidInvoice(actor: Actor, orderId: string): void {
+  mutate(actor, 'VoidInvoice', (tx, note) => {
+    authorize(actor, 'invoice.manage');
+    note.target = orderId;
+    const order = requireOwnOrder(tx, actor, orderId);
+    const updated = tx
+      .update(invoices)
+      .set({ status: 'voided', voidedAt: clock.now() })
+      .where(and(eq(invoices.orderId, order.id), eq(invoices.status, 'issued')))
+      .run();
+    if (updated.changes === 0) throw new CloudError('InvalidInvoice.NotFound', { orderId });
+  });
+}

@@ -1,0 +1,103 @@
+// Subscriptions (MKT-11): renewal extends an instance's end; at the end the instance is frozen
+// and the seller is told; after the grace period (ADM-4) it is released.
+import { and, eq, inArray, lte } from 'drizzle-orm';
+import { z } from 'zod';
+import { instances, licenses, orders, products } from '../../db/schema';
+import { clock } from '../clock';
+import { platformActor, type Actor } from '../domain/actor';
+import { CloudError } from '../domain/errors';
+import { newRequestId, newResourceId } from '../domain/ids';
+import { authorize } from '../domain/permissions';
+import { MAX_RENEWAL_PERIODS, shiftTerm } from '../domain/pricing';
+import { timesFen } from '../domain/money';
+import { parseInput } from '../domain/validation';
+import { moveInstance } from './instance-status';
+import { paySale, returnLicense } from './licenses';
+import { notify } from './notifications';
+import { tellSeller, tellSellerAbout } from './seller-calls';
+import { readSettings } from './settings';
+import { mutate, read } from './transaction';
+
+const DAY_MS = 86_400_000;
+
+const renewSchema = z.object({ instanceId: z.string().min(1), periods: z.coerce.number().int().min(1).max(MAX_RENEWAL_PERIODS) });
+
+/** Buys `periods` more months or years for a subscription instance; a frozen, expired one runs again. */
+export function renewInstance(actor: Actor, input: unknown) {
+  return mutate(actor, 'RenewInstance', (tx, note) => {
+    authorize(actor, 'instance.renew');
+    const request = parseInput(renewSchema, input, { instanceId: 'InvalidInstanceId.NotFound', periods: 'InvalidParameter.Period' });
+    note.target = request.instanceId;
+    const instance = tx.select().from(instances).where(and(eq(instances.id, request.instanceId), eq(instances.accountId, actor.accountId))).get();
+    if (!instance || instance.status === 'Released') throw new CloudError('InvalidInstanceId.NotFound', { instanceId: request.instanceId }, 'instanceId');
+    const held = instance.licenseId ? tx.select({ license: licenses, order: orders }).from(licenses).innerJoin(orders, eq(orders.id, licenses.orderId)).where(eq(licenses.id, instance.licenseId)).get() : undefined;
+    const model = held?.license.pricingModel;
+    if (!held || !instance.expiresAt || (model !== 'monthly' && model !== 'yearly')) throw new CloudError('InvalidInstance.NotSubscription', { instanceId: instance.id });
+
+    const now = clock.now();
+    const product = tx.select().from(products).where(eq(products.code, held.license.productCode)).get()!;
+    // The new term starts where the old one ends, or now when it has already ended.
+    const termStartsAt = instance.expiresAt > now ? instance.expiresAt : now;
+    const expiresAt = shiftTerm(model, termStartsAt, request.periods);
+    const amountFen = timesFen(held.order.unitPriceFen, request.periods);
+    const orderId = newResourceId('o');
+    tx.insert(orders)
+      .values({ id: orderId, accountId: actor.accountId, productCode: product.code, skuCode: held.order.skuCode, pricingModel: model, regionId: instance.regionId, quantity: request.periods, unitPriceFen: held.order.unitPriceFen, amountFen, status: 'paid', kind: 'renewal', instanceId: instance.id, termStartsAt, createdAt: now })
+      .run();
+    paySale(tx, { buyerAccountId: actor.accountId, sellerAccountId: product.sellerAccountId, amountFen, orderId });
+    tx.update(licenses).set({ expiresAt }).where(eq(licenses.id, held.license.id)).run();
+    const thawed = instance.status === 'Frozen' && instance.statusReason === 'expired';
+    if (thawed) moveInstance(tx, instance, { to: 'Running', set: { expiresAt } });
+    else tx.update(instances).set({ expiresAt }).where(eq(instances.id, instance.id)).run();
+    tellSeller(tx, 'refreshInstance', { orderId, instanceId: instance.id, productCode: product.code, sellerAccountId: product.sellerAccountId, accountId: actor.accountId, regionId: instance.regionId, amountFen });
+    if (thawed) tellSeller(tx, 'updateInstanceStatus', { orderId, instanceId: instance.id, productCode: product.code, sellerAccountId: product.sellerAccountId, accountId: actor.accountId, regionId: instance.regionId, status: 'normal' });
+    note.detail = { orderId, periods: request.periods, amountFen, expiresAt: expiresAt.toISOString() };
+    return { orderId, expiresAt, amountFen };
+  });
+}
+
+type Due = { id: string; accountId: string };
+
+/** Freezes every subscription instance whose term has ended; returns how many. */
+export function expireSubscriptions(now = clock.now()): number {
+  const due: Due[] = read((db) =>
+    db
+      .select({ id: instances.id, accountId: instances.accountId })
+      .from(instances)
+      .where(and(eq(instances.billing, 'subscription'), lte(instances.expiresAt, now), inArray(instances.status, ['Pending', 'Running', 'Stopped'])))
+      .all(),
+  );
+  for (const { id, accountId } of due) {
+    mutate(platformActor(accountId, newRequestId()), 'ExpireInstance', (tx, note) => {
+      note.target = id;
+      const instance = tx.select().from(instances).where(eq(instances.id, id)).get()!;
+      moveInstance(tx, instance, { to: 'Frozen', reason: 'expired' });
+      notify(tx, accountId, 'subscriptionExpired', { instanceId: id });
+      tellSellerAbout(tx, instance, 'expireInstance');
+    });
+  }
+  return due.length;
+}
+
+/** Releases expired instances frozen for longer than the grace period; their licenses end with them. */
+export function releaseExpired(now = clock.now()): number {
+  const graceMs = read((db) => readSettings(db).subscriptionGraceDays) * DAY_MS;
+  const due: Due[] = read((db) =>
+    db
+      .select({ id: instances.id, accountId: instances.accountId })
+      .from(instances)
+      .where(and(eq(instances.status, 'Frozen'), eq(instances.statusReason, 'expired'), lte(instances.expiresAt, new Date(now.getTime() - graceMs))))
+      .all(),
+  );
+  for (const { id, accountId } of due) {
+    mutate(platformActor(accountId, newRequestId()), 'ReleaseExpiredInstance', (tx, note) => {
+      note.target = id;
+      const instance = tx.select().from(instances).where(eq(instances.id, id)).get()!;
+      if (instance.licenseId) returnLicense(tx, instance.licenseId);
+      moveInstance(tx, instance, { to: 'Released', reason: 'expired', set: { releasedAt: clock.now(), licenseId: null } });
+      notify(tx, accountId, 'subscriptionReleased', { instanceId: id });
+      tellSellerAbout(tx, instance, 'releaseInstance');
+    });
+  }
+  return due.length;
+}
