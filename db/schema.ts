@@ -330,6 +330,11 @@ export const products = sqliteTable(
     /** draft | in_review | listed | rejected | delisted */
     status: text('status').notNull(),
     featured: integer('featured', { mode: 'boolean' }).notNull().default(false),
+    /** SEL-3: the one production interface URL that receives every lifecycle call. */
+    interfaceUrl: text('interface_url'),
+    /** ADM-1: why a listing was rejected, for the seller to read. */
+    reviewNote: text('review_note'),
+    submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
     listedAt: integer('listed_at', { mode: 'timestamp_ms' }),
     delistedAt: integer('delisted_at', { mode: 'timestamp_ms' }),
@@ -581,4 +586,125 @@ export const apiNonces = sqliteTable(
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.accessKeyId, t.nonce] }), index('api_nonces_expiry_idx').on(t.expiresAt)],
+);
+
+// ─── Sellers (SEL-1 … SEL-8) ─────────────────────────────────────────────────
+
+/** SEL-1: an account's application to sell, with the seed's conditions, decided by an admin. */
+export const sellerApplications = sqliteTable(
+  'seller_applications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: accountRef(),
+    companyName: text('company_name').notNull(),
+    /** YYYY-MM-DD; at least a year before the application. */
+    foundedOn: text('founded_on').notNull(),
+    registeredCapitalFen: integer('registered_capital_fen').notNull(),
+    staffCount: integer('staff_count').notNull(),
+    /** e.g. 5x8, 7x12, 7x24 */
+    supportHours: text('support_hours').notNull(),
+    contactEmail: text('contact_email').notNull(),
+    agreementAcceptedAt: integer('agreement_accepted_at', { mode: 'timestamp_ms' }).notNull(),
+    /** pending | approved | rejected */
+    status: text('status').notNull(),
+    decisionNote: text('decision_note'),
+    submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }).notNull(),
+    decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+    decidedBy: text('decided_by'),
+  },
+  (t) => [index('seller_applications_status_idx').on(t.status, t.submittedAt), index('seller_applications_account_idx').on(t.accountId)],
+);
+
+/**
+ * SEL-7: which of the seller's own custom images make up each version of a product, one per
+ * region. When the listing is approved, each becomes a marketplace image with the product code.
+ */
+export const productVersionImages = sqliteTable(
+  'product_version_images',
+  {
+    productCode: productRef(),
+    version: text('version').notNull(),
+    regionId: regionRef(),
+    sourceImageId: text('source_image_id')
+      .notNull()
+      .references(() => images.id),
+  },
+  (t) => [primaryKey({ columns: [t.productCode, t.version, t.regionId] })],
+);
+
+/** SEL-2: a seller's signing key. The secret signs lifecycle calls, so it is kept encrypted, not hashed. */
+export const sellerKeys = sqliteTable(
+  'seller_keys',
+  {
+    id: text('id').primaryKey(),
+    accountId: accountRef(),
+    secretEncrypted: text('secret_encrypted').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('seller_keys_account_idx').on(t.accountId, t.createdAt)],
+);
+
+/** SEL-6: the last debugging call of each activity to a product's interface, and whether it passed. */
+export const interfaceChecks = sqliteTable(
+  'interface_checks',
+  {
+    productCode: productRef(),
+    activity: text('activity').notNull(),
+    url: text('url').notNull(),
+    passedAt: integer('passed_at', { mode: 'timestamp_ms' }),
+    /** The request, the response and the verdict, as shown to the seller. */
+    exchange: text('exchange', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    checkedAt: integer('checked_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.productCode, t.activity] })],
+);
+
+/**
+ * SEL-3 … SEL-5: the outbox. A lifecycle call is written in the transaction of the change it
+ * reports, with its body fixed, so every retry sends the same bytes; the worker delivers it.
+ */
+export const sellerDeliveries = sqliteTable(
+  'seller_deliveries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    sellerAccountId: accountRef('seller_account_id'),
+    productCode: productRef(),
+    activity: text('activity').notNull(),
+    orderId: text('order_id').notNull(),
+    orderLineId: text('order_line_id').notNull(),
+    instanceId: text('instance_id'),
+    body: text('body').notNull(),
+    /** pending | delivered | failed (gave up after the retry period) */
+    status: text('status').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
+    leaseUntil: integer('lease_until', { mode: 'timestamp_ms' }),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    deliveredAt: integer('delivered_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('seller_deliveries_due_idx').on(t.status, t.nextAttemptAt), index('seller_deliveries_seller_idx').on(t.sellerAccountId, t.createdAt)],
+);
+
+/** Each try of a delivery: what the seller answered, how long it took, and the verdict. */
+export const deliveryAttempts = sqliteTable(
+  'delivery_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    deliveryId: integer('delivery_id')
+      .notNull()
+      .references(() => sellerDeliveries.id),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    url: text('url').notNull(),
+    keyId: text('key_id'),
+    httpStatus: integer('http_status'),
+    latencyMs: integer('latency_ms').notNull(),
+    resultCode: text('result_code'),
+    response: text('response'),
+    /** ok, or why it failed: unreachable, timeout, httpError, badBodySign, badAnswer, resultCode, noKey, noUrl */
+    verdict: text('verdict').notNull(),
+    /** true when a person replayed the delivery by hand */
+    manual: integer('manual', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [index('delivery_attempts_delivery_idx').on(t.deliveryId, t.at)],
 );

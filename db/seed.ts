@@ -92,5 +92,11 @@ export async function seedDemo(db: Db): Promise<DemoCredential[]> {
     purchaseLicenses(buyer, { productCode: product.code, skuCode: skuCode(product.code, 'per_instance'), regionId: 'cn-hangzhou', quantity: 2 });
     delistProduct(db, product.code, now);
   }
+  // SEL-1: the second demo buyer has applied to sell, so the admin's queue has one to decide.
+  const { applyAsSeller, myApplication } = await import('../lib/services/seller-applications');
+  const applicant = loadActor(db.select().from(users).where(eq(users.email, demoUsers[1].email)).get()!.id)!.actor;
+  if (!myApplication(applicant).application) {
+    applyAsSeller(applicant, { companyName: 'Yunqi Digital Technology (Hangzhou) Co., Ltd.', foundedOn: '2021-04-12', registeredCapital: '1000000', staffCount: '8', supportHours: '5x8', contactEmail: demoUsers[1].email, agreement: true });
+  }
   return out;
 }

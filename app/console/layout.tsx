@@ -24,7 +24,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         <div className="flex items-center gap-4">
           <LocaleSelect />
           <NotificationBell unread={unreadCount(actor)} />
-          <AccountMenu name={user.name} email={user.email} accountId={actor.accountId} balance={formatFen(walletBalance(actor))} />
+          <AccountMenu name={user.name} email={user.email} accountId={actor.accountId} balance={formatFen(walletBalance(actor))} isAdmin={actor.roles.includes('admin')} />
         </div>
       </header>
       <div className="flex flex-1">

@@ -1,11 +1,12 @@
 'use client';
 
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
+import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useTransition } from 'react';
 import { signOutAction } from '@/app/(auth)/actions';
 
-export function AccountMenu({ name, email, accountId, balance }: { name: string; email: string; accountId: string; balance: string }) {
+export function AccountMenu({ name, email, accountId, balance, isAdmin = false }: { name: string; email: string; accountId: string; balance: string; isAdmin?: boolean }) {
   const t = useTranslations();
   const [, startTransition] = useTransition();
   return (
@@ -34,6 +35,11 @@ export function AccountMenu({ name, email, accountId, balance }: { name: string;
             </p>
           </div>
           <DropdownMenu.Separator className="my-1 h-px bg-slate-100" />
+          {isAdmin && (
+            <DropdownMenu.Item asChild className="block cursor-pointer rounded-md px-2 py-2 outline-none hover:bg-slate-100 data-[highlighted]:bg-slate-100">
+              <Link href="/admin">{t('shell.adminConsole')}</Link>
+            </DropdownMenu.Item>
+          )}
           {/* Called directly: a form inside the menu would be unmounted before it submits. */}
           <DropdownMenu.Item
             onSelect={() => startTransition(() => signOutAction())}

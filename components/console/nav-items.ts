@@ -33,6 +33,7 @@ export const navGroups: NavGroup[] = [
       { href: '/console/billing', label: 'billing' },
       { href: '/console/access-keys', label: 'accessKeys' },
       { href: '/console/notifications', label: 'notifications' },
+      { href: '/seller', label: 'sellerCentre' },
     ],
   },
 ];

@@ -148,6 +148,13 @@ export function createReceiver(options: ReceiverOptions) {
     server,
     state,
     setFailMode,
+    /** SEL-2 rotation without a restart: accept a new key next to the old one, then drop the old. */
+    setKey(accessKey: string, secret: string): void {
+      keys.set(accessKey, secret);
+    },
+    removeKey(accessKey: string): void {
+      keys.delete(accessKey);
+    },
     /** Resolves to the base URL; port 0 picks a free one. */
     listen(port = 0, host = '127.0.0.1'): Promise<string> {
       return new Promise((resolve, reject) => {

@@ -32,11 +32,19 @@ export const permissions = {
   'instance.renew': ['buyer'],
   'refund.request': ['buyer'],
   'invoice.manage': ['buyer'],
+  // Sellers (SEL-2 … SEL-7)
+  'sellerKey.manage': ['seller'],
+  'delivery.read': ['seller'],
+  'product.publish': ['seller'],
+  'seller.apply': ['buyer'],
+  'settlement.read': ['seller'],
   // The platform operator (ADM-1 … ADM-4)
+  'seller.review': ['admin'],
   'refund.review': ['admin'],
   'instance.freeze': ['admin'],
   'audit.read': ['admin'],
   'settings.manage': ['admin'],
+  'listing.review': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -4,6 +4,7 @@ import { newRequestId } from '../domain/ids';
 import { platformActor } from '../domain/actor';
 import { advanceImageTask } from '../services/images';
 import { advanceImport } from '../services/imports';
+import { deliverDue } from '../services/deliveries';
 import { completeBoot } from '../services/instances';
 import { settleHours } from '../services/metering';
 import { expireSubscriptions, releaseExpired } from '../services/subscriptions';
@@ -17,6 +18,8 @@ export const recurringJobs: Record<string, number> = {
   // MKT-10 settles ended hours; MKT-11 freezes and releases. Every run catches up what is due,
   // so a server that was down simply settles the missed hours when it is back.
   'billing.sweep': 60_000,
+  // SEL-5: the outbox of lifecycle calls to sellers.
+  'seller.deliveries': 2_000,
 };
 
 export const jobHandlers: Record<string, (payload: unknown) => void | Promise<void>> = {
@@ -30,5 +33,8 @@ export const jobHandlers: Record<string, (payload: unknown) => void | Promise<vo
     settleHours();
     expireSubscriptions();
     releaseExpired();
+  },
+  'seller.deliveries': async () => {
+    await deliverDue();
   },
 };

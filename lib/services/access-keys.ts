@@ -1,37 +1,15 @@
 // AccessKeys for the ECS API: created with the secret shown once, disabled, deleted; and the
 // lookups the API needs to check a signature (the secret) and refuse a replayed nonce.
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { and, desc, eq, lt } from 'drizzle-orm';
 import { accessKeys, apiNonces } from '../../db/schema';
 import { getDb } from '../../db/client';
-import { authSecret } from '../auth/secret';
 import { clock } from '../clock';
 import type { Actor } from '../domain/actor';
 import { CloudError } from '../domain/errors';
 import { authorize } from '../domain/permissions';
 import { NONCE_TTL_MS } from '../domain/signatures';
+import { decrypt, encrypt, random62 } from './secret-box';
 import { mutate, read } from './transaction';
-
-const BASE62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-const random62 = (length: number) => Array.from(randomBytes(length * 2), (b) => b).filter((b) => b < 248).slice(0, length).map((b) => BASE62[b % 62]).join('');
-
-function cipherKey(): Buffer {
-  return createHash('sha256').update(`${authSecret()}:access-keys`).digest();
-}
-
-function encrypt(secret: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', cipherKey(), iv);
-  const data = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
-  return [iv, cipher.getAuthTag(), data].map((b) => b.toString('base64')).join('.');
-}
-
-function decrypt(stored: string): string {
-  const [iv, tag, data] = stored.split('.').map((p) => Buffer.from(p, 'base64'));
-  const decipher = createDecipheriv('aes-256-gcm', cipherKey(), iv);
-  decipher.setAuthTag(tag);
-  return Buffer.concat([decipher.update(data), decipher.final()]).toString('utf8');
-}
 
 export type AccessKeyView = { id: string; status: string; createdAt: Date; lastUsedAt: Date | null };
 

@@ -1,7 +1,7 @@
 // ADM-2 freeze/unfreeze, ADM-3 audit log filters, ADM-4 platform settings — operator only.
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { notifications } from '../../db/schema';
+import { notifications, products, sellerDeliveries } from '../../db/schema';
 import { newBuyer, seedTestMarketplace, throwawayDatabase } from '../../tests/helpers/database';
 import { expectCloudError, fund, productImage } from '../../tests/helpers/marketplace';
 import { clock } from '../clock';
@@ -17,6 +17,7 @@ const { db } = throwawayDatabase();
 let sellers: Map<string, { accountId: string }>;
 beforeAll(() => {
   sellers = seedTestMarketplace(db());
+  db().update(products).set({ interfaceUrl: 'https://seller.example.com/calls' }).where(eq(products.code, 'lnmp000101')).run();
 });
 afterEach(() => clock.reset());
 
@@ -38,17 +39,16 @@ describe('ADM-2 freeze and unfreeze', () => {
     freezeInstance(admin, id, { note: 'Phishing site reported' });
     expect(getInstance(buyer, id)).toMatchObject({ status: 'Frozen', statusReason: 'violation' });
     expectCloudError(() => startInstance(buyer, id), 'IncorrectInstanceStatus');
-    const sellerCalls = db()
-      .select()
-      .from(notifications)
-      .where(and(eq(notifications.accountId, sellers.get('cloudsail')!.accountId), eq(notifications.kind, 'sellerActivity')))
-      .all()
-      .map((n) => [n.params.activity, n.params.instanceId]);
-    expect(sellerCalls).toContainEqual(['updateInstanceStatus', id]);
+    const sellerCalls = () => db().select().from(sellerDeliveries).where(eq(sellerDeliveries.sellerAccountId, sellers.get('cloudsail')!.accountId)).all().map((c) => [c.activity, JSON.parse(c.body).status]);
+    expect(sellerCalls()).toEqual([
+      ['newInstance', undefined],
+      ['updateInstanceStatus', 'frozen'],
+    ]);
     expect(db().select().from(notifications).where(and(eq(notifications.accountId, buyer.accountId), eq(notifications.kind, 'instanceFrozen'))).all()).toHaveLength(1);
 
     unfreezeInstance(admin, id);
     expect(getInstance(buyer, id).status).toBe('Stopped');
+    expect(sellerCalls().at(-1)).toEqual(['updateInstanceStatus', 'normal']);
     expect(startInstance(buyer, id).status).toBe('Running');
     expectCloudError(() => unfreezeInstance(admin, id), 'IncorrectInstanceStatus');
   });

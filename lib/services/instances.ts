@@ -32,6 +32,8 @@ export type InstanceView = Instance & {
   vcpu: number;
   memoryGib: number;
   hourlyPriceFen: number;
+  /** MKT-11: the period a subscription instance renews by. */
+  subscriptionModel: 'monthly' | 'yearly' | null;
 };
 
 export type RunInstancesResult = { instanceIds: string[] };
@@ -134,14 +136,18 @@ function viewQuery(db: Db | Tx) {
       vcpu: instanceTypes.vcpu,
       memoryGib: instanceTypes.memoryGib,
       hourlyPriceFen: instanceTypes.hourlyPriceFen,
+      licenseModel: licenses.pricingModel,
     })
     .from(instances)
     .innerJoin(images, eq(images.id, instances.imageId))
-    .innerJoin(instanceTypes, eq(instanceTypes.id, instances.instanceTypeId));
+    .innerJoin(instanceTypes, eq(instanceTypes.id, instances.instanceTypeId))
+    .leftJoin(licenses, eq(licenses.id, instances.licenseId));
 }
 
 function toView(row: ReturnType<typeof viewQuery> extends { all(): (infer R)[] } ? R : never): InstanceView {
-  return { ...row.instance, imageName: row.imageName, productCode: row.productCode, platform: row.platform, vcpu: row.vcpu, memoryGib: row.memoryGib, hourlyPriceFen: row.hourlyPriceFen };
+  const model = row.licenseModel;
+  const subscriptionModel = model === 'monthly' || model === 'yearly' ? model : null;
+  return { ...row.instance, imageName: row.imageName, productCode: row.productCode, platform: row.platform, vcpu: row.vcpu, memoryGib: row.memoryGib, hourlyPriceFen: row.hourlyPriceFen, subscriptionModel };
 }
 
 /** The caller's instances, newest first by default; released ones only when asked for by status. */

@@ -14,7 +14,7 @@ import { assertBuyableAlone, priceOrder, splitSale, subscriptionEnd } from '../d
 import { parseInput } from '../domain/validation';
 import { requireRegion } from './catalogue';
 import { balanceOf, ensureBook, platformBook, transfer } from './ledger';
-import { tellSeller } from './seller-calls';
+import { periodOf, tellSeller } from './seller-calls';
 import { readSettings } from './settings';
 import { mutate, read, type Tx } from './transaction';
 import type { Db } from '../../db/client';
@@ -80,7 +80,6 @@ export function buyLicenses(tx: Tx, actor: Actor, input: { productCode: string; 
     })
     .run();
   paySale(tx, { buyerAccountId: actor.accountId, sellerAccountId: product.sellerAccountId, amountFen: priced.amountFen, orderId });
-  tellSeller(tx, 'newInstance', { sellerAccountId: product.sellerAccountId, orderId, productCode: product.code, accountId: actor.accountId, regionId: input.regionId, amountFen: priced.amountFen });
   const expiresAt = subscriptionEnd(sku.pricingModel as PricingModel, now);
   const licenseIds = Array.from({ length: priced.quantity }, () => newResourceId('l'));
   tx.insert(licenses)
@@ -98,6 +97,7 @@ export function buyLicenses(tx: Tx, actor: Actor, input: { productCode: string; 
       })),
     )
     .run();
+  for (const licenseId of licenseIds) tellSeller(tx, 'newInstance', { licenseId, amountFen: priced.unitPriceFen, period: periodOf(sku.pricingModel) });
   return { orderId, licenseIds, amountFen: priced.amountFen, pricingModel: sku.pricingModel as PricingModel };
 }
 

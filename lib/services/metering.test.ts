@@ -1,7 +1,7 @@
 // MKT-10 hourly metering, MKT-12 arrears, MKT-11 subscriptions: whole results in fen.
 import { and, count, eq } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { instances, jobs, ledgerEntries, meteredHours, notifications } from '../../db/schema';
+import { instances, jobs, ledgerEntries, meteredHours, notifications, products, sellerDeliveries } from '../../db/schema';
 import { newBuyer, seedTestMarketplace, throwawayDatabase } from '../../tests/helpers/database';
 import { expectCloudError, fund, ledgerSum, productImage } from '../../tests/helpers/marketplace';
 import { clock } from '../clock';
@@ -12,6 +12,7 @@ import { balanceOf, bookId } from './ledger';
 import { purchaseLicenses } from './licenses';
 import { settleHours } from './metering';
 import { ensureRecurringJob } from './jobs';
+import { spending } from './spending';
 import { expireSubscriptions, releaseExpired, renewInstance } from './subscriptions';
 import { topUpWallet, walletBalance } from './wallet';
 
@@ -19,6 +20,8 @@ const { db } = throwawayDatabase();
 let sellers: Map<string, { accountId: string }>;
 beforeAll(() => {
   sellers = seedTestMarketplace(db());
+  // SEL-3: the seller of the subscription product has an interface to tell.
+  db().update(products).set({ interfaceUrl: 'https://seller.example.com/calls' }).where(eq(products.code, 'ndpm000105')).run();
 });
 afterEach(() => clock.reset());
 
@@ -51,7 +54,7 @@ describe('MKT-10 hourly metering', () => {
     const sellerBefore = sellerPayable('cloudsail');
     // lnmp000101 hourly: ¥0.20 an hour for the image, on ecs.t6-c1m1.large at ¥0.12 an hour.
     const ids = launchRunning(buyer, { imageId: productImage('lnmp000101'), skuCode: 'lnmp000101-hourly', amount: 3 });
-    clock.set(at(10));
+    clock.set(new Date(at(10).getTime() - 1_000)); // the test clock drifts a few ms: stop just before 10:00
     stopInstance(buyer, ids[2]);
     clock.set(at(20));
     startInstance(buyer, ids[2]);
@@ -168,8 +171,8 @@ describe('MKT-11 subscriptions', () => {
     clock.set(new Date('2026-04-02T00:00:01Z'));
     expireSubscriptions();
     expect(getInstance(buyer, id)).toMatchObject({ status: 'Frozen', statusReason: 'expired' });
-    const sellerHeard = db().select().from(notifications).where(and(eq(notifications.accountId, seller), eq(notifications.kind, 'sellerActivity'))).all();
-    expect(sellerHeard.map((n) => n.params.activity)).toContain('expireInstance');
+    const calls = db().select().from(sellerDeliveries).where(eq(sellerDeliveries.sellerAccountId, seller)).all();
+    expect(calls.filter((c) => JSON.parse(c.body).accountId === buyer.accountId).map((c) => c.activity)).toEqual(['newInstance', 'expireInstance']);
     expectCloudError(() => startInstance(buyer, id), 'IncorrectInstanceStatus');
 
     clock.set(new Date('2026-04-02T05:00:00Z'));
@@ -209,5 +212,27 @@ describe('MKT-11 subscriptions', () => {
     const entries = db().select({ n: count() }).from(ledgerEntries).get()!.n;
     expect(entries).toBeGreaterThan(0);
     expect(ledgerSum()).toBe(0);
+  });
+});
+
+describe('spending (the billing page’s charts)', () => {
+  it('adds up purchases, hourly image fees and compute by product and by day (UTC+8)', () => {
+    const buyer = newBuyer();
+    fund(buyer, 100_000);
+    clock.set(at(-10)); // 1 March, 22:00 in China
+    purchaseLicenses(buyer, { productCode: 'ndpm000105', skuCode: 'ndpm000105-monthly', regionId: 'cn-hangzhou', quantity: 2 });
+    launchRunning(buyer, { imageId: productImage('lnmp000101'), skuCode: 'lnmp000101-hourly' });
+    clock.set(at(3));
+    settleHours();
+    const result = spending(buyer);
+    expect(result.byProduct).toEqual([
+      { productCode: 'ndpm000105', title: expect.any(String), fen: 5_800 },
+      { productCode: 'lnmp000101', title: expect.any(String), fen: 60 },
+      { productCode: null, title: null, fen: 36 },
+    ]);
+    expect(result.totalFen).toBe(5_896);
+    expect(result.byDay).toHaveLength(30);
+    expect(result.byDay.at(-1)).toEqual({ day: '2026-03-02', fen: 96 });
+    expect(result.byDay.at(-2)).toEqual({ day: '2026-03-01', fen: 5_800 });
   });
 });

@@ -20,7 +20,12 @@ export type NotificationKind =
   | 'orderRefunded'
   | 'instanceFrozen'
   | 'instanceUnfrozen'
-  | 'sellerActivity';
+  | 'deliveryFailing'
+  | 'deliveryFailed'
+  | 'sellerApplicationApproved'
+  | 'sellerApplicationRejected'
+  | 'listingApproved'
+  | 'listingRejected';
 
 export function notify(tx: Tx, accountId: string, kind: NotificationKind, params: Record<string, string | number>): void {
   tx.insert(notifications).values({ accountId, kind, params, createdAt: clock.now() }).run();

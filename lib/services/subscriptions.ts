@@ -14,7 +14,7 @@ import { parseInput } from '../domain/validation';
 import { moveInstance } from './instance-status';
 import { paySale, returnLicense } from './licenses';
 import { notify } from './notifications';
-import { tellSeller, tellSellerAbout } from './seller-calls';
+import { periodOf, tellSeller, tellSellerAbout } from './seller-calls';
 import { readSettings } from './settings';
 import { mutate, read } from './transaction';
 
@@ -49,8 +49,8 @@ export function renewInstance(actor: Actor, input: unknown) {
     const thawed = instance.status === 'Frozen' && instance.statusReason === 'expired';
     if (thawed) moveInstance(tx, instance, { to: 'Running', set: { expiresAt } });
     else tx.update(instances).set({ expiresAt }).where(eq(instances.id, instance.id)).run();
-    tellSeller(tx, 'refreshInstance', { orderId, instanceId: instance.id, productCode: product.code, sellerAccountId: product.sellerAccountId, accountId: actor.accountId, regionId: instance.regionId, amountFen });
-    if (thawed) tellSeller(tx, 'updateInstanceStatus', { orderId, instanceId: instance.id, productCode: product.code, sellerAccountId: product.sellerAccountId, accountId: actor.accountId, regionId: instance.regionId, status: 'normal' });
+    tellSeller(tx, 'refreshInstance', { licenseId: held.license.id, orderId, amountFen, period: periodOf(model, request.periods) });
+    if (thawed) tellSeller(tx, 'updateInstanceStatus', { licenseId: held.license.id, status: 'normal' });
     note.detail = { orderId, periods: request.periods, amountFen, expiresAt: expiresAt.toISOString() };
     return { orderId, expiresAt, amountFen };
   });

@@ -7,6 +7,8 @@ import { Pagination } from '@/components/ui/pagination';
 import { requireSession } from '@/lib/auth/session';
 import { formatFen } from '@/lib/domain/money';
 import { walletBalance, walletEntries } from '@/lib/services/wallet';
+import { spending } from '@/lib/services/spending';
+import { BarList, ColumnChart } from '@/components/ui/bar-chart';
 
 export const metadata: Metadata = { title: 'Billing' };
 
@@ -16,17 +18,46 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
   const format = await getFormatter();
   const page = Math.max(1, Number.parseInt((await searchParams).page ?? '1', 10) || 1);
   const entries = walletEntries(actor, { page });
+  const spent = spending(actor);
+  const balance = walletBalance(actor);
   return (
     <div className="max-w-5xl space-y-5">
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
+      {balance < 0 && (
+        <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-800">
+          {t('arrears')}
+        </p>
+      )}
       <section className="grid gap-5 rounded-lg border border-slate-200 bg-white p-5 md:grid-cols-[14rem_1fr]">
         <div>
           <p className="text-sm text-slate-500">{t('balance')}</p>
           <p className="text-3xl font-semibold" data-testid="billing-balance">
-            {formatFen(walletBalance(actor))}
+            {formatFen(balance)}
           </p>
         </div>
         <TopUpForm />
+      </section>
+      <section className="grid gap-5 lg:grid-cols-2" aria-label={t('spendingTitle')}>
+        <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
+          <div className="flex items-baseline justify-between">
+            <h2 className="text-base font-semibold">{t('spendByDay')}</h2>
+            <p className="text-sm text-slate-500" data-testid="spend-total">
+              {t('spendTotal', { amount: formatFen(spent.totalFen) })}
+            </p>
+          </div>
+          <ColumnChart
+            caption={t('spendByDay')}
+            columns={spent.byDay.map((d) => ({ key: d.day, label: format.dateTime(new Date(`${d.day}T00:00:00+08:00`), { month: 'short', day: 'numeric' }), value: d.fen, valueLabel: formatFen(d.fen) }))}
+          />
+        </div>
+        <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
+          <h2 className="text-base font-semibold">{t('spendByProduct')}</h2>
+          {spent.byProduct.length === 0 ? (
+            <p className="text-sm text-slate-500">{t('noSpending')}</p>
+          ) : (
+            <BarList rows={spent.byProduct.map((p) => ({ key: p.productCode ?? 'compute', label: p.title ?? t('compute'), value: p.fen, valueLabel: formatFen(p.fen) }))} />
+          )}
+        </div>
       </section>
       <section className="space-y-3">
         <h2 className="text-base font-semibold">{t('entries')}</h2>

@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { runAction, type ActionState } from '@/lib/auth/action';
 import { describeInstances, reInitDisk, releaseInstance, replaceSystemDisk, runInstances, startInstance, stopInstance } from '@/lib/services/instances';
 import { previewLaunch } from '@/lib/services/launch-preview';
+import { renewInstance } from '@/lib/services/subscriptions';
 
 export async function launchAction(_: ActionState<unknown>, form: FormData): Promise<ActionState<unknown>> {
   const result = await runAction((actor) =>
@@ -54,4 +55,10 @@ export async function reinitDiskAction(instanceId: string) {
 /** The live entitlement preview of the launch wizard (product.md §10). */
 export async function previewLaunchAction(input: { regionId: string; imageId: string; amount: number }) {
   return runAction((actor) => previewLaunch(actor, input));
+}
+
+export async function renewAction(instanceId: string, _: ActionState<unknown>, form: FormData) {
+  const result = await runAction((actor) => renewInstance(actor, { instanceId, periods: form.get('periods') }));
+  revalidatePath(`/console/instances/${instanceId}`);
+  return result;
 }

@@ -28,13 +28,20 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           <Table columns={[{ label: t('orders.order') }, { label: t('orders.product') }, { label: t('orders.pricing') }, { label: t('orders.region') }, { label: t('orders.quantity'), align: 'right' }, { label: t('orders.amount'), align: 'right' }, { label: t('orders.status') }, { label: t('orders.created') }]}>
             {result.items.map((o) => (
               <tr key={o.id} data-order-id={o.id}>
-                <td className="px-4 py-3 font-mono text-xs whitespace-nowrap">{o.id}</td>
+                <td className="px-4 py-3 font-mono text-xs whitespace-nowrap">
+                  <Link href={`/console/orders/${o.id}`} className="text-brand-600 hover:underline">
+                    {o.id}
+                  </Link>
+                </td>
                 <td className="max-w-72 px-4 py-3">
                   <Link href={`/marketplace/products/${o.productCode}`} className="text-brand-600 hover:underline">
                     {o.title}
                   </Link>
                 </td>
-                <td className="px-4 py-3 whitespace-nowrap">{t(`orders.models.${o.pricingModel}`)}</td>
+                <td className="px-4 py-3 whitespace-nowrap">
+                  {o.kind === 'purchase' ? '' : `${t(`orders.kinds.${o.kind}`)} · `}
+                  {t(`orders.models.${o.pricingModel}`)}
+                </td>
                 <td className="px-4 py-3 whitespace-nowrap">{t(`regions.${o.regionId}`)}</td>
                 <td className="px-4 py-3 text-right">{o.quantity}</td>
                 <td className="px-4 py-3 text-right whitespace-nowrap">{o.pricingModel === 'hourly' ? t('orders.meteredHourly') : formatFen(o.amountFen)}</td>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { DetailList, type Detail } from '@/components/ui/detail-list';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ImageActions } from '@/components/console/image-actions';
@@ -20,7 +21,7 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
   const { image, lineage } = orNotFound(() => getImage(actor, id), 'InvalidImageId.NotFound');
   const t = await getTranslations();
   const format = await getFormatter();
-  const fields: [string, React.ReactNode][] = [
+  const fields: Detail[] = [
     [t('images.fieldId'), <code key="id">{image.id}</code>],
     [t('images.fieldRegion'), t(`regions.${image.regionId}`)],
     [t('images.fieldOwner'), t(`images.owners.${image.ownerAlias}`)],
@@ -65,14 +66,7 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
         </div>
       )}
 
-      <dl className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
-        {fields.map(([label, value]) => (
-          <div key={label} className="grid grid-cols-3 gap-4 px-5 py-3 text-sm">
-            <dt className="text-slate-500">{label}</dt>
-            <dd className="col-span-2 break-words">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <DetailList fields={fields} />
 
       {sharing && (
         <SharePanel

@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
+import { DetailList, type Detail } from '@/components/ui/detail-list';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { InstanceActions } from '@/components/console/instance-actions';
 import { InstanceDiskActions } from '@/components/console/instance-disk-actions';
 import { PendingWatcher } from '@/components/console/pending-watcher';
+import { RenewForm } from '@/components/console/renew-form';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { requireSession } from '@/lib/auth/session';
 import type { InstanceStatus } from '@/lib/domain/instances';
@@ -24,7 +26,7 @@ export default async function InstancePage({ params }: { params: Promise<{ id: s
   const format = await getFormatter();
   const status = instance.status as InstanceStatus;
   const when = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'medium' });
-  const fields: [string, React.ReactNode][] = [
+  const fields: Detail[] = [
     [t('instances.fieldId'), <code key="id">{instance.id}</code>],
     [t('instances.fieldRegion'), t(`regions.${instance.regionId}`)],
     [t('instances.fieldType'), `${instance.instanceTypeId} · ${t('instances.specs', { vcpu: instance.vcpu, memory: instance.memoryGib })}`],
@@ -33,7 +35,8 @@ export default async function InstancePage({ params }: { params: Promise<{ id: s
     [t('instances.fieldCreated'), when(instance.createdAt)],
   ];
   if (instance.releasedAt) fields.push([t('instances.fieldReleased'), when(instance.releasedAt)]);
-  if (instance.statusReason) fields.push([t('instances.fieldStatusReason'), instance.statusReason]);
+  if (instance.statusReason) fields.push([t('instances.fieldStatusReason'), t.has(`instances.reasons.${instance.statusReason}`) ? t(`instances.reasons.${instance.statusReason}`) : instance.statusReason]);
+  if (instance.expiresAt) fields.push([t('instances.fieldExpires'), when(instance.expiresAt)]);
   if (instance.licenseId) {
     fields.push([
       t('instances.fieldLicense'),
@@ -70,15 +73,9 @@ export default async function InstancePage({ params }: { params: Promise<{ id: s
         <InstanceActions id={instance.id} name={instance.name} status={status} afterRelease="/console/instances" />
       </div>
       <PendingWatcher pending={status === 'Pending' ? 1 : 0} />
+      {live && instance.billing === 'subscription' && instance.subscriptionModel && <RenewForm instanceId={instance.id} model={instance.subscriptionModel} />}
       {live && <InstanceDiskActions instance={{ id: instance.id, name: instance.name, status, productCode: instance.productCode }} images={choices} />}
-      <dl className="grid grid-cols-1 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
-        {fields.map(([label, value]) => (
-          <div key={label} className="grid grid-cols-3 gap-4 px-5 py-3 text-sm">
-            <dt className="text-slate-500">{label}</dt>
-            <dd className="col-span-2">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <DetailList fields={fields} />
     </div>
   );
 }

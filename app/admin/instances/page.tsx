@@ -1,0 +1,79 @@
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { FreezeActions } from '@/components/admin/freeze-actions';
+import { InstanceSearch } from '@/components/admin/instance-search';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { Pagination } from '@/components/ui/pagination';
+import { StatusBadge } from '@/components/ui/status-badge';
+import { Table } from '@/components/ui/table';
+import { instanceStatuses, type InstanceStatus } from '@/lib/domain/instances';
+import { listAllInstances } from '@/lib/services/freezes';
+import { requireAdmin } from '../require-admin';
+
+export const metadata: Metadata = { title: 'Instances' };
+
+type Search = { q?: string; status?: string; page?: string };
+
+export default async function AdminInstancesPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const { actor } = await requireAdmin();
+  const search = await searchParams;
+  const t = await getTranslations('admin.instances');
+  const regions = await getTranslations('regions');
+  const format = await getFormatter();
+
+  // The URL is input too: an unknown status is ignored, an over-long search is cut.
+  const q = (typeof search.q === 'string' && search.q.trim().slice(0, 100)) || undefined;
+  const status = instanceStatuses.includes(search.status as InstanceStatus) ? (search.status as InstanceStatus) : undefined;
+  const page = Math.max(1, Number.parseInt(search.page ?? '1', 10) || 1);
+  const result = listAllInstances(actor, { q, status, page, pageSize: 20 });
+
+  return (
+    <div className="space-y-5">
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
+      <InstanceSearch q={q} status={status} />
+      {result.total === 0 ? (
+        <EmptyState title={t('emptyTitle')} body={q || status ? t('emptyFiltered') : t('emptyBody')} />
+      ) : (
+        <>
+          <Table columns={[{ label: t('columnInstance') }, { label: t('columnAccount') }, { label: t('columnStatus') }, { label: t('columnWhere') }, { label: t('columnCreated') }, { label: t('columnActions'), align: 'right' }]}>
+            {result.items.map(({ instance: i, accountName, productCode }) => (
+              <tr key={i.id} data-instance-id={i.id} className="align-top">
+                <td className="px-4 py-3">
+                  <div className="font-medium">{i.name}</div>
+                  <code className="block text-xs whitespace-nowrap text-slate-500">{i.id}</code>
+                  {productCode && (
+                    <span className="mt-1 inline-block rounded bg-violet-50 px-1.5 py-0.5 font-mono text-[11px] text-violet-700 ring-1 ring-violet-200 ring-inset">
+                      <span className="sr-only">{t('columnProduct')}: </span>
+                      {productCode}
+                    </span>
+                  )}
+                </td>
+                <td className="px-4 py-3">
+                  <div>{accountName}</div>
+                  <code className="text-xs text-slate-500">{i.accountId}</code>
+                </td>
+                <td className="px-4 py-3">
+                  <StatusBadge status={i.status as InstanceStatus} />
+                  {i.statusReason && <div className="mt-1 w-44 text-xs text-slate-600">{t.has(`reasons.${i.statusReason}`) ? t(`reasons.${i.statusReason}`) : i.statusReason}</div>}
+                </td>
+                <td className="px-4 py-3 whitespace-nowrap">
+                  <div>{regions(i.regionId)}</div>
+                  <code className="text-xs text-slate-500">{i.instanceTypeId}</code>
+                </td>
+                <td className="px-4 py-3 whitespace-nowrap text-slate-600">
+                  <div>{format.dateTime(i.createdAt, { dateStyle: 'medium' })}</div>
+                  <div className="text-xs text-slate-500">{format.dateTime(i.createdAt, { timeStyle: 'short' })}</div>
+                </td>
+                <td className="px-4 py-3">
+                  <FreezeActions id={i.id} name={i.name} status={i.status as InstanceStatus} statusReason={i.statusReason} />
+                </td>
+              </tr>
+            ))}
+          </Table>
+          <Pagination page={result.page} pageSize={result.pageSize} total={result.total} params={{ q, status }} />
+        </>
+      )}
+    </div>
+  );
+}

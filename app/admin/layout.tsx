@@ -1,0 +1,21 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
+import { AreaShell } from '@/components/console/area-shell';
+import { AdminNav } from '@/components/admin/admin-nav';
+import { pendingListingCount } from '@/lib/services/publishing';
+import { pendingRefundCount } from '@/lib/services/refunds';
+import { pendingApplicationCount } from '@/lib/services/seller-applications';
+import { requireAdmin } from './require-admin';
+
+export const metadata: Metadata = { title: { default: 'Admin', template: '%s · Admin · Stratus' } };
+
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const { actor, user } = await requireAdmin();
+  const t = await getTranslations('admin.shell');
+  return (
+    <AreaShell tone="admin" home="/admin/refunds" label={t('label')} backLabel={t('backToConsole')} actor={actor} user={user} nav={<AdminNav counts={{ refunds: pendingRefundCount(actor), listings: pendingListingCount(actor), sellerApplications: pendingApplicationCount(actor) }} />}>
+      {children}
+    </AreaShell>
+  );
+}

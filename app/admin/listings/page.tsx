@@ -1,0 +1,36 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { listingReviewItems } from '@/components/admin/listing-review-items';
+import { queueStatusOf, ReviewQueue } from '@/components/admin/review-queue';
+import { PageHeader } from '@/components/ui/page-header';
+import { Pagination } from '@/components/ui/pagination';
+import { listListingReviews, pendingListingCount } from '@/lib/services/publishing';
+import { requireAdmin } from '../require-admin';
+
+export const metadata: Metadata = { title: 'Listings' };
+
+/** The queue's tabs in the products' own words: pending is in review, approved is listed. */
+const productStatusOf = { pending: 'in_review', approved: 'listed', rejected: 'rejected' } as const;
+
+export default async function ListingQueuePage({ searchParams }: { searchParams: Promise<{ status?: string; page?: string }> }) {
+  const { actor } = await requireAdmin();
+  const search = await searchParams;
+  const status = queueStatusOf(search.status);
+  const page = Math.max(1, Number.parseInt(search.page ?? '1', 10) || 1);
+  const t = await getTranslations('admin.listings');
+  const result = listListingReviews(actor, { status: productStatusOf[status], page, pageSize: 10 });
+  return (
+    <div className="max-w-6xl space-y-5">
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
+      <ReviewQueue
+        label={t('title')}
+        basePath="/admin/listings"
+        status={status}
+        pendingCount={pendingListingCount(actor)}
+        items={await listingReviewItems(result.items)}
+        empty={{ title: t(`empty.${status}`), body: t('emptyBody') }}
+        footer={result.total > 0 && <Pagination page={result.page} pageSize={result.pageSize} total={result.total} params={{ status: status === 'pending' ? undefined : status }} />}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { SettingsForm } from '@/components/admin/settings-form';
+import { PageHeader } from '@/components/ui/page-header';
+import { defaultSettings } from '@/lib/domain/settings';
+import { readSettings } from '@/lib/services/settings';
+import { read } from '@/lib/services/transaction';
+import { requireAdmin } from '../require-admin';
+
+export const metadata: Metadata = { title: 'Platform settings' };
+
+export default async function SettingsPage() {
+  await requireAdmin();
+  const t = await getTranslations('admin.settings');
+  return (
+    <div className="space-y-5">
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
+      <SettingsForm settings={read((db) => readSettings(db))} defaults={defaultSettings} />
+    </div>
+  );
+}

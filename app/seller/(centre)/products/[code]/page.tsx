@@ -1,0 +1,152 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
+import { ConfirmButton } from '@/components/console/confirm-button';
+import { ActionButton } from '@/components/publishing/action-button';
+import { DebugPanel, type ShownExchange } from '@/components/publishing/debug-panel';
+import { ProductInfoForm } from '@/components/publishing/product-info-form';
+import { SkuForm } from '@/components/publishing/sku-form';
+import { VersionForm } from '@/components/publishing/version-form';
+import { orNotFound } from '@/app/console/or-not-found';
+import { formatFen } from '@/lib/domain/money';
+import { debugOrder, type ListingProblem } from '@/lib/domain/publishing';
+import { listRegions } from '@/lib/services/catalogue';
+import { getMyProduct } from '@/lib/services/publishing';
+import { requireSeller } from '../../../require-seller';
+import { delistProductAction, removeVersionAction, submitProductAction, updateProductAction } from '../actions';
+
+export const metadata: Metadata = { title: 'Publish a product' };
+
+function Step({ n, title, children, done }: { n: number; title: string; children: ReactNode; done?: boolean }) {
+  return (
+    <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-5" aria-label={title}>
+      <h2 className="flex items-center gap-3 text-base font-semibold">
+        <span className={`flex size-7 items-center justify-center rounded-full text-sm ${done ? 'bg-emerald-600 text-white' : 'bg-slate-100 text-slate-600'}`}>{done ? '✓' : n}</span>
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+export default async function PublishProductPage({ params }: { params: Promise<{ code: string }> }) {
+  const { actor } = await requireSeller();
+  const { code } = await params;
+  const view = orNotFound(() => getMyProduct(actor, code), 'InvalidProductCode.NotFound');
+  const { product, versions, versionImages, skus, checks, problems, publishableImages } = view;
+  const t = await getTranslations('publishing');
+  const tr = await getTranslations('regions');
+  const tp = await getTranslations('marketplace.pricing');
+  const regionNames = Object.fromEntries(listRegions().map((r) => [r.id, tr(r.id)]));
+  const editable = product.status === 'draft' || product.status === 'rejected';
+  const has = (kind: ListingProblem['kind']) => problems.some((p) => p.kind === kind);
+  const describe = (p: ListingProblem) => {
+    if (p.kind === 'noRegion') return t('problems.noRegion', { version: p.version });
+    if (p.kind === 'imageUnavailable') return t('problems.imageUnavailable', { version: p.version, region: regionNames[p.regionId] ?? p.regionId });
+    if (p.kind === 'interfaceUrl') return t('problems.interfaceUrl', { problem: p.problem });
+    if (p.kind === 'notDebugged') return t('problems.notDebugged', { activities: p.activities.join(', ') });
+    return t(`problems.${p.kind}`);
+  };
+  const debugRows = debugOrder.map((activity) => {
+    const check = checks.find((c) => c.activity === activity && c.url === product.interfaceUrl);
+    return { activity, passedAt: check?.passedAt?.toISOString() ?? null, last: (check?.exchange as ShownExchange | undefined) ?? null };
+  });
+
+  return (
+    <div className="max-w-4xl space-y-5">
+      <Link href="/seller/products" className="text-sm text-brand-600 hover:underline">
+        ← {t('backToList')}
+      </Link>
+      <div className="flex items-start justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold">{product.title}</h1>
+          <p className="font-mono text-sm text-slate-500">
+            {product.code} · <span data-testid="product-status">{t(`statuses.${product.status}`)}</span>
+          </p>
+        </div>
+        {product.status === 'listed' && (
+          <div className="flex items-center gap-3">
+            <Link href={`/marketplace/products/${product.code}`} className="text-sm text-brand-600 hover:underline">
+              {t('viewListing')}
+            </Link>
+            <ConfirmButton label={t('delist')} confirm={t('delistConfirm')} run={delistProductAction.bind(null, product.code)} />
+          </div>
+        )}
+      </div>
+      {product.status === 'in_review' && <p className="rounded-md bg-sky-50 px-4 py-3 text-sm text-sky-800">{t('inReview')}</p>}
+      {product.status === 'rejected' && product.reviewNote && (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+          {t('rejectedBecause', { note: product.reviewNote })}
+        </p>
+      )}
+
+      <Step n={1} title={t('stepInfo')} done={Boolean(product.interfaceUrl)}>
+        {editable ? (
+          <ProductInfoForm action={updateProductAction.bind(null, product.code)} initial={product} submitLabel={t('save')} />
+        ) : (
+          <p className="text-sm text-slate-600">{product.summary}</p>
+        )}
+      </Step>
+
+      <Step n={2} title={t('stepVersions')} done={versions.length > 0 && !has('noRegion') && !has('imageUnavailable')}>
+        {versions.length > 0 && (
+          <ul className="space-y-2">
+            {versions.map((v) => (
+              <li key={v.version} className="flex flex-wrap items-center gap-3 rounded-md border border-slate-200 px-3 py-2 text-sm" data-version={v.version}>
+                <span className="font-medium">{v.version}</span>
+                <span className="text-slate-600">
+                  {versionImages
+                    .filter((i) => i.version === v.version)
+                    .map((i) => regionNames[i.regionId] ?? i.regionId)
+                    .join(' · ') || t('noRegionYet')}
+                </span>
+                {editable && (
+                  <span className="ml-auto">
+                    <ConfirmButton label={t('removeVersion')} confirm={t('removeVersionConfirm', { version: v.version })} run={removeVersionAction.bind(null, product.code, v.version)} />
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        {editable && <VersionForm code={product.code} images={publishableImages} regionNames={regionNames} />}
+        <p className="text-xs text-slate-500">
+          {t.rich('copyHint', { link: (chunks) => <Link href="/console/images?owner=self" className="text-brand-600 hover:underline">{chunks}</Link> })}
+        </p>
+      </Step>
+
+      <Step n={3} title={t('stepSkus')} done={skus.length > 0 && !has('freeWithPaid')}>
+        {editable ? (
+          <SkuForm code={product.code} current={skus} />
+        ) : (
+          <ul className="text-sm">
+            {skus.map((s) => (
+              <li key={s.code}>
+                {tp(s.pricingModel)} · {formatFen(s.priceFen)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Step>
+
+      <Step n={4} title={t('stepInterface')} done={!has('notDebugged') && !has('noInterfaceUrl') && !has('noSigningKey')}>
+        <p className="text-sm text-slate-600">{t.rich('debugHint', { keys: (chunks) => <Link href="/seller/keys" className="text-brand-600 hover:underline">{chunks}</Link> })}</p>
+        {product.interfaceUrl ? <DebugPanel code={product.code} rows={debugRows} /> : <p className="text-sm text-amber-700">{t('problems.noInterfaceUrl')}</p>}
+      </Step>
+
+      <Step n={5} title={t('stepSubmit')} done={product.status !== 'draft' && product.status !== 'rejected'}>
+        {problems.length === 0 ? (
+          <p className="text-sm text-emerald-700">{t('ready')}</p>
+        ) : (
+          <ul className="list-disc space-y-1 pl-5 text-sm text-red-700" data-testid="listing-problems">
+            {problems.map((p, i) => (
+              <li key={i}>{describe(p)}</li>
+            ))}
+          </ul>
+        )}
+        {editable && <ActionButton label={t('submit')} run={submitProductAction.bind(null, product.code)} />}
+      </Step>
+    </div>
+  );
+}

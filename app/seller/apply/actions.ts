@@ -1,0 +1,30 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { describeError, runAction, type ActionError } from '@/lib/auth/action';
+import { CloudError } from '@/lib/domain/errors';
+import { APPLICATION_FIELDS, SellerConditionsNotMet, type ApplicationField, type OnboardingFailure } from '@/lib/domain/seller-onboarding';
+import { applyAsSeller } from '@/lib/services/seller-applications';
+
+export type ApplyState = { ok: true } | { ok: false; error: ActionError; fieldErrors: Partial<Record<ApplicationField, string>> } | null;
+
+/** SEL-1: every failed condition comes back, each in words next to its field. */
+export async function applyAction(_state: ApplyState, form: FormData): Promise<ApplyState> {
+  const input = Object.fromEntries(APPLICATION_FIELDS.map((field) => [field, form.get(field) ?? undefined]));
+  let failures: OnboardingFailure[] = [];
+  const result = await runAction((actor) => {
+    try {
+      applyAsSeller(actor, input);
+    } catch (error) {
+      if (error instanceof SellerConditionsNotMet) failures = error.failures;
+      throw error;
+    }
+  });
+  if (result?.ok) {
+    revalidatePath('/seller', 'layout');
+    return { ok: true };
+  }
+  const fieldErrors: Partial<Record<ApplicationField, string>> = {};
+  for (const f of failures) fieldErrors[f.field] = (await describeError(new CloudError(f.code, f.params, f.field))).message;
+  return { ok: false, error: result!.error, fieldErrors };
+}

@@ -1,0 +1,21 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
+import { AreaShell } from '@/components/console/area-shell';
+import { NotificationBell } from '@/components/console/notification-bell';
+import { SellerNav } from '@/components/seller/seller-nav';
+import { requireSession } from '@/lib/auth/session';
+import { unreadCount } from '@/lib/services/notifications';
+
+export const metadata: Metadata = { title: { default: 'Seller centre', template: '%s · Seller centre · Stratus' } };
+
+export default async function SellerLayout({ children }: { children: ReactNode }) {
+  const { actor, user } = await requireSession();
+  const t = await getTranslations('seller.shell');
+  const isSeller = actor.roles.includes('seller');
+  return (
+    <AreaShell tone="seller" home={isSeller ? '/seller' : '/seller/apply'} label={t('label')} backLabel={t('backToConsole')} actor={actor} user={user} nav={<SellerNav isSeller={isSeller} />} headerExtra={<NotificationBell unread={unreadCount(actor)} />}>
+      {children}
+    </AreaShell>
+  );
+}

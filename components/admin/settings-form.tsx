@@ -1,0 +1,109 @@
+'use client';
+
+import { useFormatter, useTranslations } from 'next-intl';
+import { useActionState, useState } from 'react';
+import { saveSettingsAction, type SettingChange } from '@/app/admin/settings/actions';
+import { Button } from '@/components/ui/button';
+import { Field, FormError } from '@/components/ui/field';
+import type { PlatformSettings } from '@/lib/domain/settings';
+import { percentOf, settingFields, settingGroups, settingKeys, settingRange, type SettingKey } from './setting-fields';
+
+type Values = Record<SettingKey, string | boolean>;
+
+function formValues(settings: PlatformSettings): Values {
+  return Object.fromEntries(settingKeys.map((key) => [key, settingFields[key].unit === 'percent' ? percentOf(settings[key] as number) : typeof settings[key] === 'boolean' ? settings[key] : String(settings[key])])) as Values;
+}
+
+function RuleLabel({ text, rule }: { text: string; rule: string }) {
+  return (
+    <span className="flex items-center gap-2">
+      {text}
+      <span className="shrink-0 rounded bg-slate-100 px-1 font-mono text-[10px] font-normal whitespace-nowrap text-slate-500">{rule}</span>
+    </span>
+  );
+}
+
+export function SettingsForm({ settings, defaults }: { settings: PlatformSettings; defaults: PlatformSettings }) {
+  const t = useTranslations('admin.settings');
+  const format = useFormatter();
+  const [state, action, pending] = useActionState(saveSettingsAction, null);
+  // Controlled, so a refused value stays on screen next to its error.
+  const [values, setValues] = useState(() => formValues(settings));
+  const set = (key: SettingKey, value: string | boolean) => setValues((v) => ({ ...v, [key]: value }));
+  const error = state && !state.ok ? state.error : undefined;
+  const shown = (key: SettingKey, value: PlatformSettings[SettingKey]) => (typeof value === 'boolean' ? t(value ? 'on' : 'off') : settingFields[key].unit === 'percent' ? `${percentOf(value)}%` : format.number(value));
+  const rangeOf = (key: SettingKey) => {
+    const range = settingRange(key)!;
+    return { min: format.number(range.min), max: format.number(range.max) };
+  };
+  const fieldError = (key: SettingKey) => (error?.field === key ? t(settingFields[key].unit === 'percent' ? 'percentRange' : 'wholeRange', rangeOf(key)) : undefined);
+
+  return (
+    <form action={action} className="max-w-4xl space-y-5" noValidate>
+      {settingGroups.map((group) => (
+        <fieldset key={group} className="rounded-lg border border-slate-200 bg-white px-5 pt-2 pb-5">
+          <legend className="px-1 text-base font-semibold">{t(`groups.${group}`)}</legend>
+          <div className="divide-y divide-slate-100">
+            {settingKeys
+              .filter((key) => settingFields[key].group === group)
+              .map((key) => {
+                const { rule, unit } = settingFields[key];
+                const help = (
+                  <p id={`${key}-help`} className="text-sm text-slate-600">
+                    {t(`help.${key}`)} <span className="text-slate-500">{t('defaultIs', { value: shown(key, defaults[key]) })}</span>
+                  </p>
+                );
+                return (
+                  <div key={key} data-setting={key} className="grid gap-x-8 gap-y-2 py-4 sm:grid-cols-[16rem_1fr] sm:items-start">
+                    {unit === 'switch' ? (
+                      <div className="flex items-start gap-3">
+                        <input id={key} name={key} type="checkbox" checked={values[key] === true} onChange={(e) => set(key, e.target.checked)} aria-describedby={`${key}-help`} className="mt-0.5 size-4 rounded border-slate-300 accent-brand-600" />
+                        <label htmlFor={key} className="text-sm font-medium text-slate-700">
+                          <RuleLabel text={t(`labels.${key}`)} rule={rule} />
+                        </label>
+                      </div>
+                    ) : (
+                      <Field
+                        label={<RuleLabel text={t(`labels.${key}`)} rule={rule} />}
+                        name={key}
+                        inputMode={unit === 'percent' ? 'decimal' : 'numeric'}
+                        value={values[key] as string}
+                        onChange={(e) => set(key, e.target.value)}
+                        error={fieldError(key)}
+                        hint={t(`units.${unit}`, rangeOf(key))}
+                      />
+                    )}
+                    <div className={unit === 'switch' ? '' : 'sm:pt-7'}>{help}</div>
+                  </div>
+                );
+              })}
+          </div>
+        </fieldset>
+      ))}
+      <div className="flex flex-wrap items-start justify-end gap-4">
+        <div className="min-w-0 flex-1">
+          {error && <FormError message={error.field && error.field in settingFields ? t('notSaved', { setting: t(`labels.${error.field}`) }) : error.message} />}
+          {state?.ok && (
+            <div role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-800">
+              {state.data.length === 0 ? (
+                t('savedNothing')
+              ) : (
+                <>
+                  <p className="font-medium">{t('saved', { count: state.data.length })}</p>
+                  <ul className="mt-1 list-disc pl-5">
+                    {state.data.map((c: SettingChange) => (
+                      <li key={c.key}>{t('change', { setting: t(`labels.${c.key}`), from: shown(c.key, c.from), to: shown(c.key, c.to) })}</li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </div>
+          )}
+        </div>
+        <Button type="submit" disabled={pending}>
+          {pending ? t('saving') : t('save')}
+        </Button>
+      </div>
+    </form>
+  );
+}

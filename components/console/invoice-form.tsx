@@ -1,0 +1,28 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { issueInvoiceAction } from '@/app/console/orders/actions';
+import { Button } from '@/components/ui/button';
+import { Field, FormError } from '@/components/ui/field';
+
+/** REF-7: an electronic invoice for the order, issued at once. */
+export function InvoiceForm({ orderId }: { orderId: string }) {
+  const t = useTranslations('orders');
+  const [state, action, pending] = useActionState(issueInvoiceAction.bind(null, orderId), null);
+  const error = state && !state.ok ? state.error : undefined;
+  return (
+    <form action={action} className="grid gap-3 sm:grid-cols-[1fr_14rem_auto] sm:items-start" noValidate>
+      <Field label={t('invoiceHeading')} name="title" maxLength={100} error={error?.field === 'title' ? error.message : undefined} />
+      <Field label={t('taxId')} name="taxId" maxLength={20} error={error?.field === 'taxId' ? error.message : undefined} />
+      <Button type="submit" disabled={pending} className="sm:mt-6">
+        {t('issueInvoice')}
+      </Button>
+      {error && error.field !== 'title' && error.field !== 'taxId' && (
+        <div className="sm:col-span-3">
+          <FormError message={error.message} />
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,36 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { requestRefundAction } from '@/app/console/orders/actions';
+import { Button } from '@/components/ui/button';
+import { FormError, inputClass } from '@/components/ui/field';
+
+/** REF-5: the buyer asks for a refund with a reason the admin reads. */
+export function RefundRequestForm({ orderId }: { orderId: string }) {
+  const t = useTranslations('orders');
+  const [state, action, pending] = useActionState(requestRefundAction.bind(null, orderId), null);
+  if (state?.ok) {
+    return (
+      <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+        {t('refundRequested')}
+      </p>
+    );
+  }
+  const fieldError = state && !state.ok && state.error.field === 'reason' ? state.error.message : undefined;
+  return (
+    <form action={action} className="space-y-3" noValidate>
+      <div className="space-y-1.5">
+        <label htmlFor="reason" className="block text-sm font-medium text-slate-700">
+          {t('reasonLabel')}
+        </label>
+        <textarea id="reason" name="reason" rows={3} maxLength={500} aria-invalid={fieldError ? true : undefined} className={inputClass} />
+        {fieldError ? <p className="text-sm text-red-600">{fieldError}</p> : <p className="text-xs text-slate-500">{t('reasonHint')}</p>}
+      </div>
+      {state && !state.ok && !fieldError && <FormError message={state.error.message} />}
+      <Button type="submit" disabled={pending}>
+        {t('requestRefund')}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,43 @@
+'use client';
+
+import { useFormatter, useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { renewAction } from '@/app/console/instances/actions';
+import { Button } from '@/components/ui/button';
+import { FormError, inputClass } from '@/components/ui/field';
+
+/** MKT-11: buy more months or years for a subscription instance. */
+export function RenewForm({ instanceId, model }: { instanceId: string; model: 'monthly' | 'yearly' }) {
+  const t = useTranslations();
+  const format = useFormatter();
+  const [state, action, pending] = useActionState(renewAction.bind(null, instanceId), null);
+  return (
+    <form action={action} className="space-y-3 rounded-lg border border-slate-200 bg-white p-5" noValidate>
+      <h2 className="text-base font-semibold">{t('instances.renewTitle')}</h2>
+      <div className="flex items-end gap-3">
+        <div className="w-40 space-y-1.5">
+          <label htmlFor="periods" className="block text-sm font-medium text-slate-700">
+            {t('instances.renewPeriods')}
+          </label>
+          <select id="periods" name="periods" defaultValue="1" className={inputClass}>
+            {Array.from({ length: 12 }, (_, i) => i + 1).map((n) => (
+              <option key={n} value={n}>
+                {n} × {t(`orders.models.${model}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Button type="submit" disabled={pending}>
+          {t('instances.renew')}
+        </Button>
+      </div>
+      <p className="text-xs text-slate-500">{t('instances.renewHint')}</p>
+      {state?.ok && (
+        <p role="status" className="text-sm text-emerald-700">
+          {t('instances.renewed', { until: format.dateTime(new Date(state.data.expiresAt), { dateStyle: 'medium', timeStyle: 'short' }) })}
+        </p>
+      )}
+      {state && !state.ok && <FormError message={state.error.message} />}
+    </form>
+  );
+}

@@ -1,0 +1,48 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { setVersionAction } from '@/app/seller/(centre)/products/actions';
+import { Button } from '@/components/ui/button';
+import { Field, FormError } from '@/components/ui/field';
+
+type PublishableImage = { id: string; name: string; regionId: string; platform: string; status: string };
+
+/** Step 2: a version is a set of the seller's own custom images, one per region (SEL-7, MKT-1). */
+export function VersionForm({ code, images, regionNames }: { code: string; images: PublishableImage[]; regionNames: Record<string, string> }) {
+  const t = useTranslations('publishing');
+  const [state, action, pending] = useActionState(setVersionAction.bind(null, code), null);
+  const error = state && !state.ok ? state.error : undefined;
+  return (
+    <form action={action} className="space-y-3" noValidate>
+      <div className="w-48">
+        <Field label={t('fieldVersion')} name="version" placeholder="1.0.0" error={error?.field === 'version' ? error.message : undefined} />
+      </div>
+      <fieldset className="space-y-1.5">
+        <legend className="text-sm font-medium text-slate-700">{t('fieldImages')}</legend>
+        {images.length === 0 ? (
+          <p className="text-sm text-slate-600">{t('noImages')}</p>
+        ) : (
+          <ul className="divide-y divide-slate-100 rounded-md border border-slate-200">
+            {images.map((i) => (
+              <li key={i.id}>
+                <label className={`flex items-center gap-3 px-3 py-2 text-sm ${i.status === 'Available' ? '' : 'text-slate-400'}`}>
+                  <input type="checkbox" name="imageIds" value={i.id} disabled={i.status !== 'Available'} />
+                  <span className="font-medium">{i.name}</span>
+                  <span className="text-slate-500">{regionNames[i.regionId] ?? i.regionId}</span>
+                  <span className="text-slate-500">{i.platform}</span>
+                  <code className="ml-auto text-xs text-slate-400">{i.id}</code>
+                </label>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="text-xs text-slate-500">{t('imagesHint')}</p>
+      </fieldset>
+      {error && error.field !== 'version' && <FormError message={error.message} />}
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {t('saveVersion')}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,18 @@
+// SEL-4: where lifecycle calls may go. Production URLs are HTTPS with a domain name; plain
+// http to the local machine is allowed only when the platform runs in development or test mode.
+export type InterfaceUrlProblem = 'malformed' | 'notHttps' | 'notDomain';
+
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+export function checkInterfaceUrl(raw: string, mode: 'production' | 'demo' | 'test'): InterfaceUrlProblem | null {
+  if (raw.length > 512 || !URL.canParse(raw)) return 'malformed';
+  const url = new URL(raw);
+  if (url.username || url.password || url.hash) return 'malformed';
+  const local = LOCAL_HOSTS.has(url.hostname);
+  if (local && mode !== 'production' && (url.protocol === 'http:' || url.protocol === 'https:')) return null;
+  if (url.protocol !== 'https:') return 'notHttps';
+  // A domain name: letters in a dotted name, not an IP address or a bare host.
+  const ip = /^\d+(\.\d+){3}$/.test(url.hostname) || url.hostname.startsWith('[');
+  if (ip || local || !/^([a-z0-9-]+\.)+[a-z]{2,}$/i.test(url.hostname)) return 'notDomain';
+  return null;
+}

@@ -1,0 +1,164 @@
+// SEL-2 … SEL-5: lifecycle calls through the outbox to the reference receiver, over real HTTP.
+import { and, eq } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createReceiver } from '../../examples/seller-receiver/receiver';
+import { deliveryAttempts, notifications, products, sellerDeliveries } from '../../db/schema';
+import { newBuyer, seedTestMarketplace, throwawayDatabase } from '../../tests/helpers/database';
+import { expectCloudError, fund, productImage } from '../../tests/helpers/marketplace';
+import { clock } from '../clock';
+import type { Actor } from '../domain/actor';
+import { newRequestId } from '../domain/ids';
+import { deliverDue, getDelivery, listDeliveries, replayDelivery, RETRY_PERIOD_MS } from './deliveries';
+import { freezeInstance } from './freezes';
+import { runInstances } from './instances';
+import { purchaseLicenses } from './licenses';
+import { createSellerKey, deleteSellerKey, listSellerKeys } from './seller-keys';
+
+const { db } = throwawayDatabase();
+let seller: Actor;
+let key: { keyId: string; secret: string };
+const receiver = createReceiver({ keys: {}, now: () => clock.now().getTime() });
+let url: string;
+
+beforeAll(async () => {
+  const sellers = seedTestMarketplace(db());
+  seller = { userId: 'seller-user', accountId: sellers.get('cloudsail')!.accountId, roles: ['buyer', 'seller'], requestId: newRequestId() };
+  key = createSellerKey(seller);
+  url = await receiver.listen(0);
+  receiver.setKey(key.keyId, key.secret);
+  db().update(products).set({ interfaceUrl: `${url}/marketplace` }).where(eq(products.code, 'lnmp000101')).run();
+});
+afterAll(() => receiver.close());
+afterEach(() => {
+  clock.reset();
+  receiver.setFailMode('none');
+});
+
+function buyOne(): string {
+  const buyer = newBuyer();
+  fund(buyer, 10_000);
+  return purchaseLicenses(buyer, { productCode: 'lnmp000101', skuCode: 'lnmp000101-per_instance', regionId: 'cn-hangzhou', quantity: 1 }).licenseIds[0];
+}
+
+const deliveryOf = (licenseId: string, activity = 'newInstance') =>
+  db().select().from(sellerDeliveries).where(and(eq(sellerDeliveries.orderLineId, licenseId), eq(sellerDeliveries.activity, activity))).get()!;
+
+async function drain(rounds = 5) {
+  for (let i = 0; i < rounds; i++) {
+    clock.advance(3_700_000); // past the longest backoff
+    if ((await deliverDue(100)) === 0) return;
+  }
+}
+
+describe('the outbox (SEL-4, SEL-5)', () => {
+  it('20 purchases while the receiver answers 000005: once it recovers all 20 are delivered, each applied once though some were sent more than once', async () => {
+    receiver.setFailMode('internal');
+    const lines = Array.from({ length: 20 }, buyOne);
+    expect(lines.map((l) => deliveryOf(l).status)).toEqual(Array(20).fill('pending'));
+
+    await deliverDue(100);
+    expect(lines.map((l) => [deliveryOf(l).status, deliveryOf(l).attempts, deliveryOf(l).lastError?.slice(0, 17)])).toEqual(Array(20).fill(['pending', 1, 'resultCode 000005']));
+    expect(receiver.state.effects.size).toBe(0);
+
+    receiver.setFailMode('none');
+    clock.advance(31_000);
+    await deliverDue(100);
+    expect(lines.map((l) => deliveryOf(l).status)).toEqual(Array(20).fill('delivered'));
+
+    // A worker that died after the seller applied the call but before recording the answer
+    // sends it again: the seller answers the same, and applies nothing twice.
+    const resent = lines.slice(0, 5);
+    for (const l of resent) db().update(sellerDeliveries).set({ status: 'pending', nextAttemptAt: clock.now() }).where(eq(sellerDeliveries.id, deliveryOf(l).id)).run();
+    const before = resent.map((l) => deliveryOf(l).instanceId);
+    await deliverDue(100);
+    expect(resent.map((l) => deliveryOf(l).instanceId)).toEqual(before);
+    // …and a replay by hand, too.
+    await replayDelivery(seller, deliveryOf(lines[6]).id);
+
+    expect(lines.map((l) => receiver.state.effects.get(l))).toEqual(Array(20).fill(1));
+    const attempts = db().select().from(deliveryAttempts).all().filter((a) => lines.some((l) => deliveryOf(l).id === a.deliveryId));
+    expect(attempts.length).toBe(20 + 20 + 5 + 1);
+    expect(attempts.find((a) => a.manual)).toMatchObject({ verdict: 'ok', resultCode: '000000' });
+  });
+
+  it('a receiver that is down is retried with backoff; the seller hears after 3 failures; after 25 hours the call is given up', async () => {
+    db().update(products).set({ interfaceUrl: 'http://127.0.0.1:9/nothing-listens' }).where(eq(products.code, 'lnmp000101')).run();
+    try {
+      const line = buyOne();
+      await deliverDue(100);
+      expect(deliveryOf(line)).toMatchObject({ status: 'pending', attempts: 1, lastError: 'unreachable' });
+      // Not due again before its backoff.
+      expect(await deliverDue(100)).toBe(0);
+      const told = () => db().select().from(notifications).where(eq(notifications.accountId, seller.accountId)).all().map((n) => n.kind);
+      for (let i = 0; i < 2; i++) {
+        clock.advance(3_600_000);
+        await deliverDue(100);
+      }
+      expect(told().filter((k) => k === 'deliveryFailing')).toHaveLength(1);
+      clock.advance(RETRY_PERIOD_MS);
+      await deliverDue(100);
+      expect(deliveryOf(line).status).toBe('failed');
+      expect(told()).toContain('deliveryFailed');
+    } finally {
+      db().update(products).set({ interfaceUrl: `${url}/marketplace` }).where(eq(products.code, 'lnmp000101')).run();
+    }
+  });
+
+  it('a worker that dies holding a lease loses nothing: the rows are claimed again when the lease runs out', async () => {
+    const line = buyOne();
+    db().update(sellerDeliveries).set({ leaseUntil: new Date(clock.now().getTime() + 60_000) }).where(eq(sellerDeliveries.id, deliveryOf(line).id)).run();
+    expect(await deliverDue(100)).toBe(0);
+    clock.advance(61_000);
+    await deliverDue(100);
+    expect(deliveryOf(line).status).toBe('delivered');
+  });
+
+  it('later calls carry the seller’s instance id, and wait until the newInstance call went through', async () => {
+    receiver.setFailMode('internal');
+    const buyer = newBuyer();
+    fund(buyer, 10_000);
+    const [instanceId] = runInstances(buyer, { regionId: 'cn-hangzhou', imageId: productImage('lnmp000101'), instanceTypeId: 'ecs.g7.large', amount: 1, skuCode: 'lnmp000101-hourly' }).instanceIds;
+    const admin: Actor = { userId: 'admin', accountId: '9000000000000001', roles: ['admin'], requestId: newRequestId() };
+    freezeInstance(admin, instanceId, { note: 'abuse report' });
+    const licenseId = db().select().from(sellerDeliveries).all().at(-1)!.orderLineId;
+    await deliverDue(100);
+    expect(deliveryOf(licenseId, 'updateInstanceStatus').attempts).toBe(0); // waiting for newInstance
+    receiver.setFailMode('none');
+    await drain();
+    const created = deliveryOf(licenseId);
+    const frozen = deliveryOf(licenseId, 'updateInstanceStatus');
+    expect(frozen.status).toBe('delivered');
+    expect(frozen.instanceId).toBe(created.instanceId);
+    expect(receiver.state.instances.get(created.instanceId!)?.frozen).toBe(true);
+  });
+});
+
+describe('signing keys (SEL-2)', () => {
+  it('at most two; calls are signed with the older until it is deleted, so a rotation loses no call', async () => {
+    const second = createSellerKey(seller);
+    expectCloudError(() => createSellerKey(seller), 'QuotaExceed.SellerKey');
+    expect(listSellerKeys(seller).map((k) => [k.id, k.signing])).toEqual([
+      [key.keyId, true],
+      [second.keyId, false],
+    ]);
+    deleteSellerKey(seller, key.keyId);
+    // The receiver does not know the new key yet: the call fails (000001, signed by nobody we trust)…
+    const line = buyOne();
+    await deliverDue(100);
+    expect(deliveryOf(line).status).toBe('pending');
+    expect(getDelivery(seller, deliveryOf(line).id).attempts[0].verdict).toBe('badBodySign');
+    // …and is delivered once the receiver accepts it.
+    receiver.setKey(second.keyId, second.secret);
+    await drain();
+    expect(deliveryOf(line).status).toBe('delivered');
+    key = second;
+  });
+
+  it('another seller’s deliveries do not exist; buyers cannot read deliveries', async () => {
+    const other: Actor = { ...seller, accountId: '9000000000000002' };
+    const id = listDeliveries(seller).items[0].id;
+    expectCloudError(() => getDelivery(other, id), 'InvalidDelivery.NotFound');
+    expectCloudError(() => listDeliveries(newBuyer()), 'Forbidden');
+    expectCloudError(() => deleteSellerKey(other, key.keyId), 'InvalidSellerKey.NotFound');
+  });
+});

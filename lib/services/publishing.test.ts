@@ -1,0 +1,119 @@
+// SEL-6, SEL-7, ADM-1: a seller publishes a product from its own custom image, debugs its
+// interface against the reference receiver, submits; the admin lists it; a buyer buys it and
+// the seller's interface gets the newInstance call.
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createReceiver } from '../../examples/seller-receiver/receiver';
+import { accounts, images, sellerDeliveries } from '../../db/schema';
+import { newBuyer, throwawayDatabase } from '../../tests/helpers/database';
+import { expectCloudError, fund, settle } from '../../tests/helpers/marketplace';
+import type { Actor } from '../domain/actor';
+import { newRequestId } from '../domain/ids';
+import { debugOrder } from '../domain/publishing';
+import { deliverDue } from './deliveries';
+import { createImage } from './images';
+import { runInstances } from './instances';
+import { purchaseLicenses } from './licenses';
+import { searchProducts } from './marketplace';
+import { approveListing, createProduct, debugInterface, delistOwnProduct, getMyProduct, listListingReviews, rejectListing, setSkus, setVersion, submitProduct, updateProduct } from './publishing';
+import { createSellerKey } from './seller-keys';
+
+// SEL-4: plain http to 127.0.0.1 (the reference receiver) is allowed in test mode only.
+vi.hoisted(() => {
+  process.env.STRATUS_MODE = 'test';
+});
+
+const { db } = throwawayDatabase();
+const receiver = createReceiver({ keys: {} });
+let url: string;
+let seller: Actor;
+let imageId: string;
+const admin: Actor = { userId: 'admin', accountId: '9000000000000001', roles: ['admin'], requestId: newRequestId() };
+
+beforeAll(async () => {
+  url = `${await receiver.listen(0)}/stratus`;
+  const s = newBuyer('Acme Images');
+  db().update(accounts).set({ sellerStatus: 'approved' }).where(eq(accounts.id, s.accountId)).run();
+  seller = { ...s, roles: ['buyer', 'seller'] };
+  const system = db().select().from(images).where(and(eq(images.regionId, 'cn-hangzhou'), eq(images.kind, 'system'))).get()!;
+  const [instanceId] = runInstances(seller, { regionId: 'cn-hangzhou', imageId: system.id, instanceTypeId: 'ecs.g7.large', amount: 1 }).instanceIds;
+  await settle();
+  imageId = createImage(seller, { instanceId, name: 'acme-golden' }).imageId;
+  await settle();
+});
+afterAll(() => receiver.close());
+
+const info = { title: 'Acme Hardened Ubuntu', category: 'security', summary: 'Ubuntu with CIS level 1 hardening applied.', description: 'CIS benchmark level 1, auditd, fail2ban and unattended upgrades, ready to run.' };
+
+describe('SEL-7 publishing, SEL-6 debugging, ADM-1 listing review', () => {
+  it('a draft goes from the seller’s own image to listed, only after every check passes', async () => {
+    const product = createProduct(seller, { ...info, interfaceUrl: url });
+    expect(product.status).toBe('draft');
+    const code = product.code;
+    expect(getMyProduct(seller, code).problems.map((p) => p.kind)).toEqual(['noVersion', 'noSku', 'notDebugged', 'noSigningKey']);
+
+    setVersion(seller, code, { version: '1.0.0', imageIds: [imageId] });
+    setSkus(seller, code, [{ pricingModel: 'per_instance', priceFen: 19_900 }, { pricingModel: 'monthly', priceFen: 2_900 }]);
+    await expect(debugInterface(seller, code, 'newInstance')).rejects.toMatchObject({ code: 'InvalidSellerKey.Missing' });
+    const key = createSellerKey(seller);
+    receiver.setKey(key.keyId, key.secret);
+
+    // SEL-6: each activity, signed, with the answer's Body-Sign checked.
+    for (const activity of debugOrder) {
+      const result = await debugInterface(seller, code, activity);
+      expect([activity, result.verdict, result.bodySignValid, result.passed]).toEqual([activity, 'ok', true, true]);
+    }
+    expect(getMyProduct(seller, code).problems).toEqual([]);
+    submitProduct(seller, code);
+    expectCloudError(() => setSkus(seller, code, []), 'IncorrectProductStatus');
+
+    const queued = listListingReviews(admin).items.find((i) => i.product.code === code)!;
+    expect(queued).toMatchObject({ regions: ['cn-hangzhou'], versions: ['1.0.0'], problems: [] });
+    approveListing(admin, code);
+    expect(searchProducts({ q: 'Acme Hardened' }).items.map((p) => p.code)).toContain(code);
+
+    // A buyer buys it; the seller's interface gets newInstance, signed, through the outbox.
+    const buyer = newBuyer();
+    fund(buyer, 100_000);
+    const { licenseIds } = purchaseLicenses(buyer, { productCode: code, skuCode: `${code}-per_instance`, regionId: 'cn-hangzhou', quantity: 1 });
+    await deliverDue(100);
+    const call = db().select().from(sellerDeliveries).where(eq(sellerDeliveries.orderLineId, licenseIds[0])).get()!;
+    expect(call).toMatchObject({ activity: 'newInstance', status: 'delivered' });
+    expect(receiver.state.effects.get(licenseIds[0])).toBe(1);
+
+    delistOwnProduct(seller, code);
+    expectCloudError(() => purchaseLicenses(buyer, { productCode: code, skuCode: `${code}-per_instance`, regionId: 'cn-hangzhou', quantity: 1 }), 'InvalidProduct.Delisted');
+
+  });
+
+  it('submission is refused while a check fails; a rejected listing comes back with the admin’s reason', async () => {
+    const code = createProduct(seller, { ...info, title: 'Acme Nginx', interfaceUrl: url }).code;
+    expectCloudError(() => submitProduct(seller, code), 'InvalidListing.Incomplete');
+    setVersion(seller, code, { version: '1.0', imageIds: [imageId] });
+    setSkus(seller, code, [{ pricingModel: 'free', priceFen: 0 }]);
+    for (const activity of debugOrder) await debugInterface(seller, code, activity);
+    submitProduct(seller, code);
+    expectCloudError(() => rejectListing(admin, code, { note: '' }), 'InvalidParameter.DecisionNote');
+    rejectListing(admin, code, { note: 'The description does not say which ports are open.' });
+    expect(getMyProduct(seller, code).product).toMatchObject({ status: 'rejected', reviewNote: 'The description does not say which ports are open.' });
+    // Changing the interface URL means debugging again (SEL-6).
+    updateProduct(seller, code, { ...info, title: 'Acme Nginx', interfaceUrl: `${url}/v2` });
+    expect(getMyProduct(seller, code).problems.map((p) => p.kind)).toEqual(['notDebugged']);
+  });
+
+  it('validates every input and keeps other sellers out', () => {
+    expectCloudError(() => createProduct(seller, { ...info, title: 'ab' }), 'InvalidParameter.ProductTitle');
+    expectCloudError(() => createProduct(seller, { ...info, category: 'toys' }), 'InvalidParameter.Category');
+    expectCloudError(() => createProduct(seller, { ...info, interfaceUrl: 'ftp://x' }), 'InvalidParameter.InterfaceUrl');
+    const code = createProduct(seller, info).code;
+    expectCloudError(() => setVersion(seller, code, { version: '-1', imageIds: [] }), 'InvalidParameter.Version');
+    expectCloudError(() => setSkus(seller, code, [{ pricingModel: 'hourly', priceFen: 0 }]), 'InvalidParameter.Price');
+    const systemImage = db().select().from(images).where(eq(images.kind, 'system')).get()!;
+    expectCloudError(() => setVersion(seller, code, { version: '1', imageIds: [systemImage.id] }), 'InvalidImageId.NotFound');
+    const other: Actor = { ...newBuyer('Other'), roles: ['buyer', 'seller'] };
+    expectCloudError(() => getMyProduct(other, code), 'InvalidProductCode.NotFound');
+    expectCloudError(() => setVersion(other, code, { version: '1', imageIds: [imageId] }), 'InvalidProductCode.NotFound');
+    expectCloudError(() => createProduct(newBuyer(), info), 'Forbidden');
+    expectCloudError(() => approveListing(seller, code), 'Forbidden');
+  });
+});

@@ -1,0 +1,157 @@
+// SEL-1, ADM-1: applying to sell, the admin's decision, and who may see and do what.
+import { and, eq } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { accounts, auditLog, notifications } from '../../db/schema';
+import { newBuyer, throwawayDatabase } from '../../tests/helpers/database';
+import { expectCloudError } from '../../tests/helpers/marketplace';
+import { clock } from '../clock';
+import { rolesOf, type Actor } from '../domain/actor';
+import { newRequestId } from '../domain/ids';
+import { SellerConditionsNotMet } from '../domain/seller-onboarding';
+import { applyAsSeller, approveApplication, getApplication, listApplications, myApplication, pendingApplicationCount, rejectApplication } from './seller-applications';
+
+const { db } = throwawayDatabase();
+afterEach(() => clock.reset());
+
+const admin: Actor = { userId: 'admin-user', accountId: '9000000000000001', roles: ['buyer', 'admin'], requestId: newRequestId() };
+
+const form = {
+  companyName: 'Example Cloud Software Co., Ltd.',
+  foundedOn: '2019-06-01',
+  registeredCapital: '1000000',
+  staffCount: '12',
+  supportHours: '7x12',
+  contactEmail: 'partners@example.test',
+  agreement: 'on',
+};
+
+const sellerStatus = (actor: Actor) => db().select().from(accounts).where(eq(accounts.id, actor.accountId)).get()!.sellerStatus;
+const rolesNow = (actor: Actor) => rolesOf({ sellerStatus: sellerStatus(actor), isAdmin: false });
+const kindsFor = (actor: Actor) => db().select().from(notifications).where(eq(notifications.accountId, actor.accountId)).all().map((n) => ({ kind: n.kind, params: n.params }));
+
+describe('SEL-1 applying', () => {
+  it('a qualifying application waits for review, stored in fen, and the account is "applied"', () => {
+    clock.set(new Date('2026-05-15T02:00:00Z'));
+    const buyer = newBuyer('Example Cloud');
+    expect(myApplication(buyer)).toEqual({ sellerStatus: 'none', application: null });
+    const application = applyAsSeller(buyer, form);
+    expect(application).toMatchObject({
+      accountId: buyer.accountId,
+      companyName: 'Example Cloud Software Co., Ltd.',
+      foundedOn: '2019-06-01',
+      registeredCapitalFen: 100_000_000,
+      staffCount: 12,
+      supportHours: '7x12',
+      contactEmail: 'partners@example.test',
+      status: 'pending',
+      decisionNote: null,
+      decidedAt: null,
+    });
+    expect(application.agreementAcceptedAt).toEqual(application.submittedAt);
+    expect(myApplication(buyer)).toEqual({ sellerStatus: 'applied', application });
+    expect(rolesNow(buyer)).toEqual(['buyer']);
+  });
+
+  it('every failed condition comes back at once, and nothing is stored', () => {
+    const buyer = newBuyer();
+    const error = expectCloudError(() => applyAsSeller(buyer, { ...form, registeredCapital: '499999.99', staffCount: '4', agreement: undefined }), 'SellerCondition.RegisteredCapital');
+    expect(error).toBeInstanceOf(SellerConditionsNotMet);
+    expect((error as SellerConditionsNotMet).failures.map((f) => f.code)).toEqual(['SellerCondition.RegisteredCapital', 'SellerCondition.StaffCount', 'SellerCondition.Agreement']);
+    expect(myApplication(buyer)).toEqual({ sellerStatus: 'none', application: null });
+    const audited = db().select().from(auditLog).where(and(eq(auditLog.accountId, buyer.accountId), eq(auditLog.action, 'ApplyAsSeller'))).all();
+    expect(audited.map((a) => [a.outcome, a.errorCode])).toEqual([['error', 'SellerCondition.RegisteredCapital']]);
+  });
+
+  it('one application waits at a time', () => {
+    const buyer = newBuyer();
+    applyAsSeller(buyer, form);
+    expectCloudError(() => applyAsSeller(buyer, form), 'InvalidSellerApplication.Pending');
+  });
+});
+
+describe('ADM-1 the admin decides', () => {
+  it('approval makes the account a seller and tells it; an approved seller cannot apply again', () => {
+    const buyer = newBuyer();
+    const { id } = applyAsSeller(buyer, form);
+    const approved = approveApplication(admin, id);
+    expect(approved).toMatchObject({ id, status: 'approved', decidedBy: 'admin-user' });
+    expect(approved.decidedAt).not.toBeNull();
+    expect(sellerStatus(buyer)).toBe('approved');
+    expect(rolesNow(buyer)).toEqual(['buyer', 'seller']);
+    expect(kindsFor(buyer)).toEqual([{ kind: 'sellerApplicationApproved', params: { companyName: form.companyName } }]);
+    expectCloudError(() => applyAsSeller(buyer, form), 'InvalidSellerApplication.AlreadySeller');
+    expectCloudError(() => approveApplication(admin, id), 'IncorrectSellerApplicationStatus');
+    expectCloudError(() => rejectApplication(admin, id, { note: 'too late' }), 'IncorrectSellerApplicationStatus');
+  });
+
+  it('a rejection needs a reason the applicant reads; the applicant may then apply again', () => {
+    const buyer = newBuyer();
+    const first = applyAsSeller(buyer, form);
+    expectCloudError(() => rejectApplication(admin, first.id, { note: '   ' }), 'InvalidParameter.DecisionNote');
+    expectCloudError(() => rejectApplication(admin, first.id, {}), 'InvalidParameter.DecisionNote');
+    const rejected = rejectApplication(admin, first.id, { note: 'The business licence number does not match the company name.' });
+    expect(rejected).toMatchObject({ status: 'rejected', decisionNote: 'The business licence number does not match the company name.' });
+    expect(myApplication(buyer)).toEqual({ sellerStatus: 'rejected', application: rejected });
+    expect(rolesNow(buyer)).toEqual(['buyer']);
+    expect(kindsFor(buyer)).toEqual([{ kind: 'sellerApplicationRejected', params: { companyName: form.companyName, note: 'The business licence number does not match the company name.' } }]);
+
+    const second = applyAsSeller(buyer, { ...form, companyName: 'Example Cloud Software (Hangzhou) Co., Ltd.' });
+    expect(second.id).toBeGreaterThan(first.id);
+    expect(myApplication(buyer)).toEqual({ sellerStatus: 'applied', application: second });
+    approveApplication(admin, second.id);
+    expect(rolesNow(buyer)).toEqual(['buyer', 'seller']);
+  });
+
+  it('the queue lists pending applications oldest first with the account name, and decided ones by status', () => {
+    clock.set(new Date('2030-07-01T00:00:00Z'));
+    const early = newBuyer('Early applicant');
+    const a = applyAsSeller(early, form);
+    clock.advance(60_000);
+    const late = newBuyer('Late applicant');
+    const b = applyAsSeller(late, form);
+    const pending = listApplications(admin).items.map((r) => [r.application.id, r.accountName]);
+    expect(pending.indexOf(pending.find(([id]) => id === a.id)!)).toBeLessThan(pending.indexOf(pending.find(([id]) => id === b.id)!));
+    expect(pending).toContainEqual([a.id, 'Early applicant']);
+    const before = pendingApplicationCount(admin);
+    rejectApplication(admin, b.id, { note: 'Missing licence' });
+    expect(pendingApplicationCount(admin)).toBe(before - 1);
+    const rejected = listApplications(admin, { status: 'rejected' });
+    expect(rejected.items[0].application).toMatchObject({ id: b.id, status: 'rejected' });
+    expect(listApplications(admin, { status: 'pending', pageSize: 1 })).toMatchObject({ page: 1, pageSize: 1, total: before - 1 });
+  });
+
+  it('unknown applications are not found', () => {
+    expectCloudError(() => approveApplication(admin, 999_999), 'InvalidSellerApplicationId.NotFound');
+    expectCloudError(() => rejectApplication(admin, Number.NaN, { note: 'x' }), 'InvalidSellerApplicationId.NotFound');
+  });
+});
+
+describe('SEL-1 authorization', () => {
+  it('a buyer (or a seller) cannot review; only admins see the queue', () => {
+    const applicant = newBuyer();
+    const { id } = applyAsSeller(applicant, form);
+    const other = newBuyer();
+    expectCloudError(() => approveApplication(other, id), 'Forbidden');
+    expectCloudError(() => approveApplication(applicant, id), 'Forbidden');
+    expectCloudError(() => rejectApplication(other, id, { note: 'no' }), 'Forbidden');
+    expectCloudError(() => listApplications(other), 'Forbidden');
+    expectCloudError(() => pendingApplicationCount(other), 'Forbidden');
+    const seller: Actor = { ...other, roles: ['buyer', 'seller'] };
+    expectCloudError(() => approveApplication(seller, id), 'Forbidden');
+    expect(getApplication(applicant, id).status).toBe('pending');
+  });
+
+  it("another account's application reads as not found; an admin reads it", () => {
+    const applicant = newBuyer();
+    const { id } = applyAsSeller(applicant, form);
+    expectCloudError(() => getApplication(newBuyer(), id), 'InvalidSellerApplicationId.NotFound');
+    expect(getApplication(admin, id).accountId).toBe(applicant.accountId);
+    // Reading "mine" never shows someone else's.
+    expect(myApplication(newBuyer()).application).toBeNull();
+  });
+
+  it('the platform acting without a role cannot apply', () => {
+    const buyer = newBuyer();
+    expectCloudError(() => applyAsSeller({ ...buyer, roles: [] }, form), 'Forbidden');
+  });
+});

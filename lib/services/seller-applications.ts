@@ -1,0 +1,145 @@
+// Seller onboarding (SEL-1, ADM-1): an account applies with the seed's conditions, checked at
+// once; an admin approves — the account gets the seller role — or rejects with a reason the
+// applicant reads and may answer by applying again.
+import { and, asc, count, desc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { accounts, sellerApplications } from '../../db/schema';
+import { clock } from '../clock';
+import type { Actor } from '../domain/actor';
+import { CloudError } from '../domain/errors';
+import { authorize, can } from '../domain/permissions';
+import { assessApplication, SellerConditionsNotMet, type ApplicationInput } from '../domain/seller-onboarding';
+import { parseInput } from '../domain/validation';
+import { notify } from './notifications';
+import { mutate, read, type Tx } from './transaction';
+import type { Db } from '../../db/client';
+
+export type SellerApplication = typeof sellerApplications.$inferSelect;
+export type ApplicationStatus = 'pending' | 'approved' | 'rejected';
+export const APPLICATION_STATUSES: readonly ApplicationStatus[] = ['pending', 'approved', 'rejected'];
+
+function sellerStatusOf(db: Db | Tx, accountId: string): string {
+  return db.select({ status: accounts.sellerStatus }).from(accounts).where(eq(accounts.id, accountId)).get()?.status ?? 'none';
+}
+
+function latestOf(db: Db | Tx, accountId: string): SellerApplication | null {
+  return db.select().from(sellerApplications).where(eq(sellerApplications.accountId, accountId)).orderBy(desc(sellerApplications.id)).limit(1).get() ?? null;
+}
+
+/**
+ * SEL-1: apply to sell. One application waits at a time; an approved seller does not apply
+ * again; after a rejection the account may. Every failed condition is reported at once.
+ */
+export function applyAsSeller(actor: Actor, input: unknown): SellerApplication {
+  return mutate(actor, 'ApplyAsSeller', (tx, note) => {
+    authorize(actor, 'seller.apply');
+    note.target = actor.accountId;
+    const status = sellerStatusOf(tx, actor.accountId);
+    if (status === 'approved') throw new CloudError('InvalidSellerApplication.AlreadySeller');
+    if (latestOf(tx, actor.accountId)?.status === 'pending') throw new CloudError('InvalidSellerApplication.Pending');
+    const now = clock.now();
+    const verdict = assessApplication(input && typeof input === 'object' ? (input as ApplicationInput) : {}, now);
+    if (!verdict.ok) throw new SellerConditionsNotMet(verdict.failures);
+    const row = tx
+      .insert(sellerApplications)
+      .values({ ...verdict.application, accountId: actor.accountId, agreementAcceptedAt: now, status: 'pending', submittedAt: now })
+      .returning()
+      .get();
+    tx.update(accounts).set({ sellerStatus: 'applied' }).where(eq(accounts.id, actor.accountId)).run();
+    note.detail = { applicationId: row.id, companyName: row.companyName };
+    return row;
+  });
+}
+
+export type MyApplication = { sellerStatus: string; application: SellerApplication | null };
+
+/** The caller's own standing: its seller status and its latest application, if any. */
+export function myApplication(actor: Actor): MyApplication {
+  authorize(actor, 'seller.apply');
+  return read((db) => ({ sellerStatus: sellerStatusOf(db, actor.accountId), application: latestOf(db, actor.accountId) }));
+}
+
+/** One application: its applicant and admins see it; to anyone else it does not exist. */
+export function getApplication(actor: Actor, id: number): SellerApplication {
+  return read((db) => {
+    const row = Number.isInteger(id) ? db.select().from(sellerApplications).where(eq(sellerApplications.id, id)).get() : undefined;
+    if (!row || (row.accountId !== actor.accountId && !can(actor, 'seller.review'))) throw new CloudError('InvalidSellerApplicationId.NotFound', { id });
+    return row;
+  });
+}
+
+export type ApplicationQueueRow = { application: SellerApplication; accountName: string };
+
+/** ADM-1: the queue, oldest pending first; decided ones newest first. */
+export function listApplications(actor: Actor, { status = 'pending', page = 1, pageSize = 20 }: { status?: string; page?: number; pageSize?: number } = {}) {
+  authorize(actor, 'seller.review');
+  return read((db) => {
+    const where = eq(sellerApplications.status, status);
+    const total = db.select({ n: count() }).from(sellerApplications).where(where).get()?.n ?? 0;
+    const items: ApplicationQueueRow[] = db
+      .select({ application: sellerApplications, accountName: accounts.name })
+      .from(sellerApplications)
+      .innerJoin(accounts, eq(accounts.id, sellerApplications.accountId))
+      .where(where)
+      .orderBy(status === 'pending' ? asc(sellerApplications.submittedAt) : desc(sellerApplications.decidedAt), asc(sellerApplications.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .all();
+    return { items, total, page, pageSize };
+  });
+}
+
+/** How many applications wait for review (the admin's navigation shows it). */
+export function pendingApplicationCount(actor: Actor): number {
+  authorize(actor, 'seller.review');
+  return read((db) => db.select({ n: count() }).from(sellerApplications).where(eq(sellerApplications.status, 'pending')).get()?.n ?? 0);
+}
+
+function requirePending(tx: Tx, id: number): SellerApplication {
+  const row = Number.isInteger(id) ? tx.select().from(sellerApplications).where(eq(sellerApplications.id, id)).get() : undefined;
+  if (!row) throw new CloudError('InvalidSellerApplicationId.NotFound', { id });
+  if (row.status !== 'pending') throw new CloudError('IncorrectSellerApplicationStatus', { status: row.status });
+  return row;
+}
+
+/** ADM-1: approval gives the account the seller role (lib/domain/actor.ts rolesOf). */
+export function approveApplication(actor: Actor, id: number): SellerApplication {
+  return mutate(actor, 'ApproveSellerApplication', (tx, note) => {
+    authorize(actor, 'seller.review');
+    note.target = String(id);
+    const application = requirePending(tx, id);
+    const decided = tx
+      .update(sellerApplications)
+      .set({ status: 'approved', decidedAt: clock.now(), decidedBy: actor.userId })
+      .where(and(eq(sellerApplications.id, application.id), eq(sellerApplications.status, 'pending')))
+      .returning()
+      .get();
+    tx.update(accounts).set({ sellerStatus: 'approved' }).where(eq(accounts.id, application.accountId)).run();
+    notify(tx, application.accountId, 'sellerApplicationApproved', { companyName: application.companyName });
+    note.detail = { accountId: application.accountId, companyName: application.companyName };
+    return decided;
+  });
+}
+
+const rejectSchema = z.object({ note: z.string().trim().min(1).max(500) });
+
+/** ADM-1: a rejection needs a reason: the applicant reads it and may apply again. */
+export function rejectApplication(actor: Actor, id: number, input: { note?: unknown }): SellerApplication {
+  return mutate(actor, 'RejectSellerApplication', (tx, audit) => {
+    authorize(actor, 'seller.review');
+    audit.target = String(id);
+    const application = requirePending(tx, id);
+    if (!String(input.note ?? '').trim()) throw new CloudError('InvalidParameter.DecisionNote', {}, 'note');
+    const { note } = parseInput(rejectSchema, input, { note: 'InvalidParameter.DecisionNote' });
+    const decided = tx
+      .update(sellerApplications)
+      .set({ status: 'rejected', decisionNote: note, decidedAt: clock.now(), decidedBy: actor.userId })
+      .where(eq(sellerApplications.id, application.id))
+      .returning()
+      .get();
+    tx.update(accounts).set({ sellerStatus: 'rejected' }).where(eq(accounts.id, application.accountId)).run();
+    notify(tx, application.accountId, 'sellerApplicationRejected', { companyName: application.companyName, note });
+    audit.detail = { accountId: application.accountId, note };
+    return decided;
+  });
+}

@@ -1,0 +1,51 @@
+// SEL-2: a seller's signing keys. The secret is shown once, at creation. At most two keys exist,
+// so a rotation is: create the new key, add it to the receiver, delete the old one. While two
+// exist, calls are signed with the older, so no call fails while the receiver is being updated.
+import { and, asc, count, eq } from 'drizzle-orm';
+import { sellerKeys } from '../../db/schema';
+import { clock } from '../clock';
+import type { Actor } from '../domain/actor';
+import { CloudError } from '../domain/errors';
+import { authorize } from '../domain/permissions';
+import { decrypt, encrypt, random62 } from './secret-box';
+import { mutate, read, type Tx } from './transaction';
+import type { Db } from '../../db/client';
+
+export const MAX_SELLER_KEYS = 2;
+
+export function createSellerKey(actor: Actor): { keyId: string; secret: string } {
+  return mutate(actor, 'CreateSellerKey', (tx, note) => {
+    authorize(actor, 'sellerKey.manage');
+    const held = tx.select({ n: count() }).from(sellerKeys).where(eq(sellerKeys.accountId, actor.accountId)).get()?.n ?? 0;
+    if (held >= MAX_SELLER_KEYS) throw new CloudError('QuotaExceed.SellerKey', { max: MAX_SELLER_KEYS });
+    const keyId = `SK${random62(18)}`;
+    const secret = random62(40);
+    tx.insert(sellerKeys).values({ id: keyId, accountId: actor.accountId, secretEncrypted: encrypt(secret), createdAt: clock.now() }).run();
+    note.target = keyId;
+    return { keyId, secret };
+  });
+}
+
+export function listSellerKeys(actor: Actor) {
+  authorize(actor, 'sellerKey.manage');
+  return read((db) => {
+    const keys = db.select({ id: sellerKeys.id, createdAt: sellerKeys.createdAt }).from(sellerKeys).where(eq(sellerKeys.accountId, actor.accountId)).orderBy(asc(sellerKeys.createdAt), asc(sellerKeys.id)).all();
+    // The first is the one calls are signed with.
+    return keys.map((k, i) => ({ ...k, signing: i === 0 }));
+  });
+}
+
+export function deleteSellerKey(actor: Actor, keyId: string): void {
+  mutate(actor, 'DeleteSellerKey', (tx, note) => {
+    authorize(actor, 'sellerKey.manage');
+    note.target = keyId;
+    const deleted = tx.delete(sellerKeys).where(and(eq(sellerKeys.id, keyId), eq(sellerKeys.accountId, actor.accountId))).run();
+    if (deleted.changes === 0) throw new CloudError('InvalidSellerKey.NotFound', { keyId });
+  });
+}
+
+/** The key a call to this seller is signed with now, or null when the seller has none. */
+export function signingKey(db: Db | Tx, sellerAccountId: string): { keyId: string; secret: string } | null {
+  const key = db.select().from(sellerKeys).where(eq(sellerKeys.accountId, sellerAccountId)).orderBy(asc(sellerKeys.createdAt), asc(sellerKeys.id)).get();
+  return key ? { keyId: key.id, secret: decrypt(key.secretEncrypted) } : null;
+}

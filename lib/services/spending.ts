@@ -1,0 +1,75 @@
+// What a buyer spent, for the billing page's charts: by day (UTC+8, the seeds' calendar) and by
+// product, over the last 30 days. Spending is what left the wallet less what came back (refunds).
+import { and, eq, gte, inArray, sql } from 'drizzle-orm';
+import { ledgerEntries, meteredHours, orders, products } from '../../db/schema';
+import { clock } from '../clock';
+import type { Actor } from '../domain/actor';
+import { authorize } from '../domain/permissions';
+import { bookId } from './ledger';
+import { read } from './transaction';
+
+const DAY_MS = 86_400_000;
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+export const SPENDING_DAYS = 30;
+
+export type DaySpend = { day: string; fen: number };
+export type ProductSpend = { productCode: string | null; title: string | null; fen: number };
+
+function chinaDay(at: number): string {
+  return new Date(at + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+export function spending(actor: Actor): { byDay: DaySpend[]; byProduct: ProductSpend[]; totalFen: number } {
+  authorize(actor, 'wallet.read');
+  const now = clock.now().getTime();
+  // Midnight (UTC+8) SPENDING_DAYS - 1 days ago: the window is whole days, today included.
+  const since = new Date(Math.floor((now + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS - CHINA_OFFSET_MS - (SPENDING_DAYS - 1) * DAY_MS);
+  return read((db) => {
+    const entries = db
+      .select({ amountFen: ledgerEntries.amountFen, createdAt: ledgerEntries.createdAt })
+      .from(ledgerEntries)
+      .where(and(eq(ledgerEntries.bookId, bookId('wallet', actor.accountId)), inArray(ledgerEntries.reason, ['purchase', 'metering', 'refund']), gte(ledgerEntries.createdAt, since)))
+      .all();
+    const days = new Map<string, number>();
+    for (let i = 0; i < SPENDING_DAYS; i++) days.set(chinaDay(since.getTime() + i * DAY_MS), 0);
+    for (const e of entries) {
+      const day = chinaDay(e.createdAt.getTime());
+      days.set(day, (days.get(day) ?? 0) - e.amountFen);
+    }
+
+    const bought = db
+      .select({ productCode: orders.productCode, title: products.title, fen: sql<number>`sum(${orders.amountFen})` })
+      .from(orders)
+      .innerJoin(products, eq(products.code, orders.productCode))
+      .where(and(eq(orders.accountId, actor.accountId), gte(orders.createdAt, since)))
+      .groupBy(orders.productCode)
+      .all();
+    const metered = db
+      .select({ productCode: meteredHours.productCode, compute: sql<number>`sum(${meteredHours.computeFen})`, image: sql<number>`sum(${meteredHours.imageFen})` })
+      .from(meteredHours)
+      .where(and(eq(meteredHours.accountId, actor.accountId), gte(meteredHours.hour, since)))
+      .groupBy(meteredHours.productCode)
+      .all();
+    const byProduct = new Map<string | null, ProductSpend>(bought.map((b) => [b.productCode, { ...b }]));
+    let computeFen = 0;
+    for (const m of metered) {
+      computeFen += m.compute;
+      if (!m.productCode || m.image === 0) continue;
+      const row = byProduct.get(m.productCode) ?? { productCode: m.productCode, title: titleOf(db, m.productCode), fen: 0 };
+      row.fen += m.image;
+      byProduct.set(m.productCode, row);
+    }
+    // Compute (instance hours) is one line of its own: productCode null.
+    if (computeFen > 0) byProduct.set(null, { productCode: null, title: null, fen: computeFen });
+    const byDay = [...days.entries()].map(([day, fen]) => ({ day, fen }));
+    return {
+      byDay,
+      byProduct: [...byProduct.values()].filter((p) => p.fen !== 0).sort((a, b) => b.fen - a.fen),
+      totalFen: byDay.reduce((sum, d) => sum + d.fen, 0),
+    };
+  });
+}
+
+function titleOf(db: Parameters<Parameters<typeof read>[0]>[0], code: string): string | null {
+  return db.select({ title: products.title }).from(products).where(eq(products.code, code)).get()?.title ?? null;
+}
