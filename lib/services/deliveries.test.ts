@@ -10,7 +10,8 @@ import type { Actor } from '../domain/actor';
 import { newRequestId } from '../domain/ids';
 import { deliverDue, getDelivery, listDeliveries, replayDelivery, RETRY_PERIOD_MS } from './deliveries';
 import { freezeInstance } from './freezes';
-import { runInstances } from './instances';
+import { completeBoot, replaceSystemDisk, runInstances, stopInstance } from './instances';
+import { approveRefund, requestRefund } from './refunds';
 import { purchaseLicenses } from './licenses';
 import { createSellerKey, deleteSellerKey, listSellerKeys } from './seller-keys';
 
@@ -130,6 +131,33 @@ describe('the outbox (SEL-4, SEL-5)', () => {
     expect(frozen.status).toBe('delivered');
     expect(frozen.instanceId).toBe(created.instanceId);
     expect(receiver.state.instances.get(created.instanceId!)?.frozen).toBe(true);
+  });
+});
+
+describe('what the seller is told (SEL-3)', () => {
+  const admin: Actor = { userId: 'admin', accountId: '9000000000000001', roles: ['admin'], requestId: newRequestId() };
+  const activitiesOf = (licenseId: string) => db().select().from(sellerDeliveries).where(eq(sellerDeliveries.orderLineId, licenseId)).all().map((d) => d.activity);
+
+  it('an upgrade to another version of the product (MKT-6) is upgradeInstance', async () => {
+    const buyer = newBuyer();
+    fund(buyer, 100_000);
+    const [instanceId] = runInstances(buyer, { regionId: 'cn-hangzhou', imageId: productImage('lnmp000101', 'cn-hangzhou', '1.0.0'), instanceTypeId: 'ecs.g7.large', amount: 1, skuCode: 'lnmp000101-hourly' }).instanceIds;
+    completeBoot({ ...buyer, roles: [] }, [instanceId]);
+    stopInstance(buyer, instanceId);
+    replaceSystemDisk(buyer, { instanceId, imageId: productImage('lnmp000101', 'cn-hangzhou', '2.0.0') });
+    const licenseId = db().select().from(sellerDeliveries).all().at(-1)!.orderLineId;
+    expect(activitiesOf(licenseId)).toEqual(['newInstance', 'upgradeInstance']);
+  });
+
+  it('a refunded order line is releaseInstance', () => {
+    const buyer = newBuyer();
+    fund(buyer, 100_000);
+    const { orderId, licenseIds } = purchaseLicenses(buyer, { productCode: 'lnmp000101', skuCode: 'lnmp000101-per_instance', regionId: 'cn-hangzhou', quantity: 2 });
+    approveRefund(admin, requestRefund(buyer, { orderId, reason: 'wrong product' }).id);
+    expect(licenseIds.map(activitiesOf)).toEqual([
+      ['newInstance', 'releaseInstance'],
+      ['newInstance', 'releaseInstance'],
+    ]);
   });
 });
 

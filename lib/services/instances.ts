@@ -15,6 +15,7 @@ import { authorize, type Permission } from '../domain/permissions';
 import { hourStart } from '../domain/metering';
 import { requireRegion, requireVisibleImage } from './catalogue';
 import { moveInstance } from './instance-status';
+import { tellSeller } from './seller-calls';
 import { assertNotInArrears } from './wallet';
 import { enqueueJob } from './jobs';
 import { availableLicenseCount, buyLicenses, consumeLicenses, returnLicense } from './licenses';
@@ -269,6 +270,9 @@ export function replaceSystemDisk(actor: Actor, input: unknown): Instance {
     }
     if (plan.consume) [licenseId] = consumeLicenses(tx, actor.accountId, image.productCode!, instance.regionId, [instance.id]);
     tx.update(instances).set({ imageId: image.id, licenseId }).where(eq(instances.id, instance.id)).run();
+    // Another version of the product the instance holds a license for: the seller hears of the upgrade (SEL-3).
+    const previous = tx.select({ version: images.productVersion }).from(images).where(eq(images.id, instance.imageId)).get();
+    if (held && !plan.consume && !plan.returnHeld && previous?.version !== image.productVersion) tellSeller(tx, 'upgradeInstance', { licenseId: held.id });
     note.detail = { fromImage: instance.imageId, toImage: image.id, consumed: plan.consume, returned: plan.returnHeld ? held?.id : undefined };
     return { ...instance, imageId: image.id, licenseId };
   });

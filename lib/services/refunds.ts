@@ -15,6 +15,7 @@ import { calendarYearOf, decideRefund, yearStart, type RefundDecision, type Refu
 import { parseInput } from '../domain/validation';
 import { transfer } from './ledger';
 import { notify } from './notifications';
+import { tellSeller } from './seller-calls';
 import { readSettings } from './settings';
 import { mutate, read, type Tx } from './transaction';
 import type { Db } from '../../db/client';
@@ -190,7 +191,11 @@ function approveInside(tx: Tx, request: RefundRequest, order: Order, decidedBy: 
   if (sale.length > 0) transfer(tx, sale.map((e) => ({ bookId: e.bookId, amountFen: -e.amountFen })), 'refund', refundOrderId);
   tx.update(orders).set({ status: 'refunded' }).where(eq(orders.id, order.id)).run();
   if (order.kind === 'renewal') undoRenewal(tx, order);
-  else tx.update(licenses).set({ status: 'refunded' }).where(and(eq(licenses.orderId, order.id), eq(licenses.status, 'available'))).run();
+  else {
+    const refunded = tx.update(licenses).set({ status: 'refunded' }).where(and(eq(licenses.orderId, order.id), eq(licenses.status, 'available'))).returning({ id: licenses.id }).all();
+    // Each refunded order line ends for the seller too (SEL-3).
+    for (const { id } of refunded) tellSeller(tx, 'releaseInstance', { licenseId: id });
+  }
   const product = tx.select().from(products).where(eq(products.code, order.productCode)).get()!;
   notify(tx, order.accountId, 'refundApproved', { orderId: order.id, amount: formatFen(order.amountFen) });
   notify(tx, product.sellerAccountId, 'orderRefunded', { orderId: order.id, productCode: product.code, amount: formatFen(order.amountFen) });
