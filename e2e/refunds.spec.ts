@@ -63,6 +63,10 @@ test('a refund is approved and the money returns; a license deployed after the r
   // The first buyer has the money back and sees the decision.
   await first.goto('/console/billing');
   await expect(first.getByTestId('billing-balance')).toHaveText('¥500.00');
+  await expect(first.getByTestId('spend-total')).toHaveText('¥0.00 in 30 days'); // bought and refunded: net nothing
+  await second.goto('/console/billing');
+  await expect(second.getByTestId('spend-total')).toContainText('¥99.00');
+  await second.screenshot({ path: screenshotPath('billing'), fullPage: true });
   await first.goto(`/console/orders/${firstOrder}`);
   await expect(first.getByTestId('refund-request')).toContainText('Approved — refunded to your wallet');
   await expect(first.getByText('Refunded', { exact: true }).first()).toBeVisible();

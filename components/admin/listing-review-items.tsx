@@ -1,6 +1,5 @@
 // The listing queue's items (SEL-7, ADM-1): what the product is, where and at what price it
 // sells, and the automatic checks, run again at approval.
-import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { approveListingAction, rejectListingAction } from '@/app/admin/listings/actions';
 import { formatFen } from '@/lib/domain/money';
@@ -27,7 +26,9 @@ export async function listingReviewItems(rows: Row[]): Promise<ReviewItem[]> {
       { label: t('facts.regions'), value: offered.map((r) => regions(r)).join(' · ') || '—' },
       { label: t('facts.prices'), value: skus.map((s) => `${tm(`pricing.${s.pricingModel}`)} ${formatFen(s.priceFen)}`).join(' · ') || '—' },
       { label: t('facts.interface'), value: <code className="text-xs break-all">{product.interfaceUrl ?? '—'}</code>, wide: true },
-      { label: t('facts.summary'), value: product.summary, note: <Link href={`/marketplace/products/${product.code}`} className="text-brand-600 hover:underline">{t('preview')}</Link>, wide: true },
+      { label: t('facts.summary'), value: product.summary, wide: true },
+      // A product in review is not public yet: what buyers will read is shown here in full.
+      { label: t('facts.description'), value: <span className="whitespace-pre-line">{product.description}</span>, wide: true },
     ],
     ...(product.status === 'in_review'
       ? {

@@ -45,12 +45,16 @@ function instanceShape(i: InstanceView) {
     Status: i.status,
     Cpu: i.vcpu,
     Memory: i.memoryGib * 1024,
-    OSType: '',
+    OSType: i.osType,
     InstanceChargeType: i.billing === 'subscription' ? 'PrePaid' : 'PostPaid',
     CreationTime: iso(i.createdAt),
     ExpiredTime: iso(i.expiresAt),
+    // Alibaba's lock reasons: unpaid (MKT-12) or expired (MKT-11) is financial; a platform freeze (ADM-2) is security.
+    OperationLocks: { LockReason: i.statusReason && lockReasons[i.statusReason] ? [{ LockReason: lockReasons[i.statusReason] }] : [] },
   };
 }
+
+const lockReasons: Record<string, string> = { arrears: 'financial', expired: 'financial', violation: 'security' };
 
 export const actions: Record<string, Handler> = {
   DescribeRegions: () => ({

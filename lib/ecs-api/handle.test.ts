@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog, images } from '../../db/schema';
+import { auditLog, images, instances } from '../../db/schema';
 import { newBuyer, throwawayDatabase } from '../../tests/helpers/database';
 import { v1Signature } from '../domain/signatures';
 import { createAccessKey } from '../services/access-keys';
@@ -31,5 +31,18 @@ describe('every API call is audited with its RequestId and AccessKeyId (issue 8)
     expect(rows(readBody.RequestId)).toMatchObject([{ action: 'DescribeRegions', outcome: 'ok', accountId: buyer.accountId, detail: { accessKeyId: key.accessKeyId } }]);
     expect(rows(runBody.RequestId)).toMatchObject([{ action: 'RunInstances', outcome: 'ok', target: runBody.InstanceIdSets.InstanceIdSet[0], detail: { accessKeyId: key.accessKeyId } }]);
     expect(rows(refusedBody.RequestId)).toMatchObject([{ action: 'DescribeRegions', outcome: 'error', errorCode: 'SignatureDoesNotMatch', accountId: null, detail: { accessKeyId: key.accessKeyId } }]);
+  });
+});
+
+describe('DescribeInstances shows why an instance is locked (MKT-12, ADM-2)', () => {
+  it('an instance stopped for arrears carries LockReason financial, and its OSType', async () => {
+    const buyer = newBuyer();
+    const key = createAccessKey(buyer);
+    const image = db().select().from(images).where(eq(images.kind, 'system')).get()!;
+    const run = await (await handleEcsRequest(signedRequest(key, { Action: 'RunInstances', RegionId: image.regionId, ImageId: image.id, InstanceType: 'ecs.g7.large' }))).json();
+    const instanceId = run.InstanceIdSets.InstanceIdSet[0];
+    db().update(instances).set({ status: 'Stopped', statusReason: 'arrears' }).where(eq(instances.id, instanceId)).run();
+    const body = await (await handleEcsRequest(signedRequest(key, { Action: 'DescribeInstances', RegionId: image.regionId }))).json();
+    expect(body.Instances.Instance[0]).toMatchObject({ InstanceId: instanceId, Status: 'Stopped', OSType: image.osType, OperationLocks: { LockReason: [{ LockReason: 'financial' }] } });
   });
 });

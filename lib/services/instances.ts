@@ -30,6 +30,7 @@ export type InstanceView = Instance & {
   imageName: string;
   productCode: string | null;
   platform: string;
+  osType: string;
   vcpu: number;
   memoryGib: number;
   hourlyPriceFen: number;
@@ -134,6 +135,7 @@ function viewQuery(db: Db | Tx) {
       imageName: images.name,
       productCode: images.productCode,
       platform: images.platform,
+      osType: images.osType,
       vcpu: instanceTypes.vcpu,
       memoryGib: instanceTypes.memoryGib,
       hourlyPriceFen: instanceTypes.hourlyPriceFen,
@@ -148,7 +150,7 @@ function viewQuery(db: Db | Tx) {
 function toView(row: ReturnType<typeof viewQuery> extends { all(): (infer R)[] } ? R : never): InstanceView {
   const model = row.licenseModel;
   const subscriptionModel = model === 'monthly' || model === 'yearly' ? model : null;
-  return { ...row.instance, imageName: row.imageName, productCode: row.productCode, platform: row.platform, vcpu: row.vcpu, memoryGib: row.memoryGib, hourlyPriceFen: row.hourlyPriceFen, subscriptionModel };
+  return { ...row.instance, imageName: row.imageName, productCode: row.productCode, platform: row.platform, osType: row.osType, vcpu: row.vcpu, memoryGib: row.memoryGib, hourlyPriceFen: row.hourlyPriceFen, subscriptionModel };
 }
 
 /** The caller's instances, newest first by default; released ones only when asked for by status. */

@@ -136,7 +136,9 @@ export default async function PublishProductPage({ params }: { params: Promise<{
       </Step>
 
       <Step n={5} title={t('stepSubmit')} done={product.status !== 'draft' && product.status !== 'rejected'}>
-        {problems.length === 0 ? (
+        {!editable && product.status !== 'in_review' ? (
+          <p className="text-sm text-slate-600">{t(`statuses.${product.status}`)}</p>
+        ) : problems.length === 0 ? (
           <p className="text-sm text-emerald-700">{t('ready')}</p>
         ) : (
           <ul className="list-disc space-y-1 pl-5 text-sm text-red-700" data-testid="listing-problems">
