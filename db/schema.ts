@@ -406,7 +406,7 @@ export const licenses = sqliteTable(
       .notNull()
       .references(() => orders.id),
     pricingModel: text('pricing_model').notNull(),
-    /** available | in_use | refunded */
+    /** available | in_use | refunded | expired | released (a subscription's end, MKT-11) */
     status: text('status').notNull(),
     instanceId: text('instance_id'),
     /** REF-2: a license that was ever deployed is not refundable. */

@@ -11,6 +11,8 @@ const schema = z.object({
   STRATUS_JOB_LEASE_MS: z.coerce.number().int().min(100).default(60_000),
   /** The largest object an upload may write, in bytes (default 64 GiB). */
   STRATUS_MAX_OBJECT_BYTES: z.coerce.number().int().min(1).default(64 * 1024 ** 3),
+  /** SEL-4: let sellers' interfaces be plain http on this machine (a local reference receiver). */
+  STRATUS_ALLOW_LOCAL_INTERFACES: z.enum(['true', 'false']).default('false'),
   BETTER_AUTH_SECRET: z.string().min(32).optional(),
   BETTER_AUTH_URL: z.string().url().optional(),
 });
@@ -24,6 +26,7 @@ export type Config = {
   storageDir: string;
   maxObjectBytes: number;
   jobLeaseMs: number;
+  allowLocalInterfaces: boolean;
   authSecret?: string;
   authUrl?: string;
 };
@@ -43,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     storageDir: e.STRATUS_STORAGE_DIR ? path.resolve(/*turbopackIgnore: true*/ e.STRATUS_STORAGE_DIR) : path.join(dataDir, 'storage'),
     maxObjectBytes: e.STRATUS_MAX_OBJECT_BYTES,
     jobLeaseMs: e.STRATUS_JOB_LEASE_MS,
+    allowLocalInterfaces: e.STRATUS_ALLOW_LOCAL_INTERFACES === 'true',
     authSecret: e.BETTER_AUTH_SECRET,
     authUrl: e.BETTER_AUTH_URL,
   };

@@ -69,6 +69,7 @@ export const errorCatalogue = {
   'InvalidRefund.YearlyLimit': 403,
   'InvalidRefund.InvoiceIssued': 403,
   'InvalidRefund.Pending': 403,
+  'InvalidRefund.LaterRenewal': 403,
   'InvalidRefundId.NotFound': 404,
   IncorrectRefundStatus: 403,
   'InvalidParameter.DecisionNote': 400,

@@ -12,9 +12,10 @@ describe('SEL-4 interface URLs', () => {
     expect(checkInterfaceUrl('https://user:pw@seller.example.com/', 'production')).toBe('malformed');
   });
 
-  it('demo and test modes also accept plain http on the local machine', () => {
+  it('test mode, or an operator who allows it, also accepts plain http on the local machine', () => {
     expect(checkInterfaceUrl('http://127.0.0.1:8080/x', 'test')).toBeNull();
-    expect(checkInterfaceUrl('http://localhost:8080/x', 'demo')).toBeNull();
+    expect(checkInterfaceUrl('http://localhost:8080/x', 'demo')).toBe('notHttps');
+    expect(checkInterfaceUrl('http://localhost:8080/x', 'demo', true)).toBeNull();
     expect(checkInterfaceUrl('http://10.0.0.5:8080/x', 'test')).toBe('notHttps');
   });
 });

@@ -1,15 +1,16 @@
 // SEL-4: where lifecycle calls may go. Production URLs are HTTPS with a domain name; plain
-// http to the local machine is allowed only when the platform runs in development or test mode.
+// http to the local machine only in test mode, or when the operator allows it explicitly (a
+// demo with the reference receiver): otherwise any seller could make the server call its own ports.
 export type InterfaceUrlProblem = 'malformed' | 'notHttps' | 'notDomain';
 
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-export function checkInterfaceUrl(raw: string, mode: 'production' | 'demo' | 'test'): InterfaceUrlProblem | null {
+export function checkInterfaceUrl(raw: string, mode: 'production' | 'demo' | 'test', allowLocal = false): InterfaceUrlProblem | null {
   if (raw.length > 512 || !URL.canParse(raw)) return 'malformed';
   const url = new URL(raw);
   if (url.username || url.password || url.hash) return 'malformed';
   const local = LOCAL_HOSTS.has(url.hostname);
-  if (local && mode !== 'production' && (url.protocol === 'http:' || url.protocol === 'https:')) return null;
+  if (local && (mode === 'test' || allowLocal) && (url.protocol === 'http:' || url.protocol === 'https:')) return null;
   if (url.protocol !== 'https:') return 'notHttps';
   // A domain name: letters in a dotted name, not an IP address or a bare host.
   const ip = /^\d+(\.\d+){3}$/.test(url.hostname) || url.hostname.startsWith('[');

@@ -40,6 +40,13 @@ describe('SEL-7 listing checks', () => {
     ]);
   });
 
+  it('MKT-1: every version must cover every region the product is offered in', () => {
+    const hangzhou = { regionId: 'cn-hangzhou', imageId: 'm-1', available: true };
+    const beijing = { regionId: 'cn-beijing', imageId: 'm-2', available: true };
+    expect(listingProblems({ ...ready, versions: [{ version: '1', images: [hangzhou, beijing] }, { version: '2', images: [hangzhou] }] })).toEqual([{ kind: 'regionsDiffer', versions: ['2'] }]);
+    expect(listingProblems({ ...ready, versions: [{ version: '1', images: [hangzhou, beijing] }, { version: '2', images: [beijing, hangzhou] }] })).toEqual([]);
+  });
+
   it('SEL-6: one activity not yet passed blocks submission', () => {
     expect(listingProblems({ ...ready, passed: sellerActivities.filter((a) => a !== 'upgradeInstance') })).toEqual([{ kind: 'notDebugged', activities: ['upgradeInstance'] }]);
   });

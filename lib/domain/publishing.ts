@@ -25,6 +25,7 @@ export type ListingProblem =
   | { kind: 'noVersion' }
   | { kind: 'noRegion'; version: string }
   | { kind: 'imageUnavailable'; version: string; regionId: string; imageId: string }
+  | { kind: 'regionsDiffer'; versions: string[] }
   | { kind: 'noSku' }
   | { kind: 'freeWithPaid' }
   | { kind: 'noInterfaceUrl' }
@@ -50,6 +51,10 @@ export function listingProblems(f: ListingFacts): ListingProblem[] {
     if (v.images.length === 0) problems.push({ kind: 'noRegion', version: v.version });
     for (const i of v.images) if (!i.available) problems.push({ kind: 'imageUnavailable', version: v.version, regionId: i.regionId, imageId: i.imageId });
   }
+  // MKT-1: each version has an image in every region the product is offered in.
+  const offered = new Set(f.versions.flatMap((v) => v.images.map((i) => i.regionId)));
+  const short = f.versions.filter((v) => v.images.length > 0 && v.images.length < offered.size).map((v) => v.version);
+  if (short.length > 0) problems.push({ kind: 'regionsDiffer', versions: short });
   if (f.skus.length === 0) problems.push({ kind: 'noSku' });
   // A free product is free: selling it too would make the free license a way around the price.
   if (f.skus.some((s) => s.pricingModel === 'free') && f.skus.length > 1) problems.push({ kind: 'freeWithPaid' });

@@ -7,7 +7,7 @@ import { advanceImport } from '../services/imports';
 import { deliverDue } from '../services/deliveries';
 import { completeBoot } from '../services/instances';
 import { settleHours } from '../services/metering';
-import { expireSubscriptions, releaseExpired } from '../services/subscriptions';
+import { endUnusedLicenses, expireSubscriptions, releaseExpired } from '../services/subscriptions';
 
 
 const bootPayload = z.object({ accountId: z.string(), instanceIds: z.array(z.string()).min(1) });
@@ -30,9 +30,10 @@ export const jobHandlers: Record<string, (payload: unknown) => void | Promise<vo
   'image.task': (payload) => advanceImageTask(taskPayload.parse(payload).taskId),
   'image.import': (payload) => advanceImport(taskPayload.parse(payload).taskId),
   'billing.sweep': () => {
-    settleHours();
+    settleHours(undefined, { maxAccounts: 200 });
     expireSubscriptions();
     releaseExpired();
+    endUnusedLicenses();
   },
   'seller.deliveries': async () => {
     await deliverDue();

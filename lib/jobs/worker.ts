@@ -17,7 +17,10 @@ export async function runDueJobs(): Promise<number> {
       else completeJob(job.id);
     } catch (error) {
       console.error(`[jobs] ${job.kind} #${job.id} failed (attempt ${job.attempts}):`, error);
-      failJob(job, error);
+      // A recurring job is never given up: its next run is scheduled as after a success.
+      const everyMs = recurringJobs[job.kind];
+      if (everyMs) completeRecurringJob(job, everyMs);
+      else failJob(job, error);
     }
   }
   return due.length;

@@ -15,7 +15,7 @@ const querySchema = z.object({
   target: z.string().trim().max(128).optional(),
   requestId: z.string().trim().max(64).optional(),
   outcome: z.enum(['ok', 'error']).optional(),
-  /** Whole days, YYYY-MM-DD, inclusive. */
+  /** Whole days (UTC+8), YYYY-MM-DD, inclusive. */
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
   page: z.coerce.number().int().min(1).default(1),
@@ -33,8 +33,9 @@ export function listAudit(actor: Actor, query: AuditQuery = {}) {
   if (q.target) filters.push(like(auditLog.target, `%${q.target}%`));
   if (q.requestId) filters.push(eq(auditLog.requestId, q.requestId));
   if (q.outcome) filters.push(eq(auditLog.outcome, q.outcome));
-  if (q.from) filters.push(gte(auditLog.at, new Date(`${q.from}T00:00:00Z`)));
-  if (q.to) filters.push(lt(auditLog.at, new Date(new Date(`${q.to}T00:00:00Z`).getTime() + DAY_MS)));
+  // Days are China days (UTC+8), as everywhere in the console.
+  if (q.from) filters.push(gte(auditLog.at, new Date(`${q.from}T00:00:00+08:00`)));
+  if (q.to) filters.push(lt(auditLog.at, new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + DAY_MS)));
   const where = filters.length ? and(...filters) : undefined;
   return read((db) => {
     const total = db.select({ n: count() }).from(auditLog).where(where).get()?.n ?? 0;

@@ -1,6 +1,6 @@
 // SEL-2 … SEL-5: lifecycle calls through the outbox to the reference receiver, over real HTTP.
 import { and, eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createReceiver } from '../../examples/seller-receiver/receiver';
 import { deliveryAttempts, notifications, products, sellerDeliveries } from '../../db/schema';
 import { newBuyer, seedTestMarketplace, throwawayDatabase } from '../../tests/helpers/database';
@@ -9,11 +9,16 @@ import { clock } from '../clock';
 import type { Actor } from '../domain/actor';
 import { newRequestId } from '../domain/ids';
 import { deliverDue, getDelivery, listDeliveries, replayDelivery, RETRY_PERIOD_MS } from './deliveries';
-import { freezeInstance } from './freezes';
+import { freezeInstance, unfreezeInstance } from './freezes';
 import { completeBoot, replaceSystemDisk, runInstances, stopInstance } from './instances';
 import { approveRefund, requestRefund } from './refunds';
 import { purchaseLicenses } from './licenses';
 import { createSellerKey, deleteSellerKey, listSellerKeys } from './seller-keys';
+
+// SEL-4: plain http to 127.0.0.1 (the reference receiver) is allowed in test mode only.
+vi.hoisted(() => {
+  process.env.STRATUS_MODE = 'test';
+});
 
 const { db } = throwawayDatabase();
 let seller: Actor;
@@ -188,5 +193,36 @@ describe('signing keys (SEL-2)', () => {
     expectCloudError(() => getDelivery(other, id), 'InvalidDelivery.NotFound');
     expectCloudError(() => listDeliveries(newBuyer()), 'Forbidden');
     expectCloudError(() => deleteSellerKey(other, key.keyId), 'InvalidSellerKey.NotFound');
+  });
+});
+
+describe('order and resilience of deliveries', () => {
+  it('a freeze that failed is not overtaken by its unfreeze: the calls of one order line go in order', async () => {
+    const buyer = newBuyer();
+    fund(buyer, 10_000);
+    const [instanceId] = runInstances(buyer, { regionId: 'cn-hangzhou', imageId: productImage('lnmp000101'), instanceTypeId: 'ecs.g7.large', amount: 1, skuCode: 'lnmp000101-hourly' }).instanceIds;
+    completeBoot({ ...buyer, roles: [] }, [instanceId]);
+    await drain();
+    const admin: Actor = { userId: 'admin', accountId: '9000000000000001', roles: ['admin'], requestId: newRequestId() };
+    receiver.setFailMode('internal');
+    freezeInstance(admin, instanceId, { note: 'abuse report' });
+    await deliverDue(100);
+    receiver.setFailMode('none');
+    unfreezeInstance(admin, instanceId);
+    await deliverDue(100); // the unfreeze waits: the freeze before it is still pending
+    const line = db().select().from(sellerDeliveries).all().at(-1)!;
+    expect(line.attempts).toBe(0);
+    await drain();
+    const created = deliveryOf(line.orderLineId);
+    expect(receiver.state.instances.get(created.instanceId!)?.frozen).toBe(false);
+  });
+
+  it('a row that breaks inside Stratus is recorded as a failed attempt and does not stop the others', async () => {
+    const good = buyOne();
+    const bad = buyOne();
+    db().update(sellerDeliveries).set({ body: 'not json' }).where(eq(sellerDeliveries.id, deliveryOf(bad).id)).run();
+    await deliverDue(100);
+    expect(deliveryOf(good).status).toBe('delivered');
+    expect(deliveryOf(bad)).toMatchObject({ status: 'pending', attempts: 1, lastError: 'internalError' });
   });
 });

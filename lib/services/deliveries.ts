@@ -3,7 +3,8 @@
 // least 24 hours; tells the seller when calls keep failing. Rows are claimed with a lease, so a
 // worker that dies mid-call leaves its rows to be claimed again: a call is never lost, and a
 // call sent twice is answered idempotently by the seller (same orderId/orderLineId).
-import { and, asc, count, desc, eq, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, lt, lte, notExists, or } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import { deliveryAttempts, products, sellerDeliveries } from '../../db/schema';
 import { getDb } from '../../db/client';
 import { clock } from '../clock';
@@ -15,9 +16,12 @@ import type { SellerActivity } from '../domain/seller-calls';
 import { notify } from './notifications';
 import { signingKey } from './seller-keys';
 import { callSeller, type Exchange } from './seller-http';
+import { checkInterfaceUrl } from '../domain/interface-url';
 import { mutate, read } from './transaction';
 
 export type Delivery = typeof sellerDeliveries.$inferSelect;
+
+const earlier = alias(sellerDeliveries, 'earlier');
 
 /** Retried for 25 hours from the first attempt (SEL-5 asks for at least 24). */
 export const RETRY_PERIOD_MS = 25 * 3_600_000;
@@ -38,7 +42,15 @@ function claimDue(limit: number): Delivery[] {
       const due = tx
         .select()
         .from(sellerDeliveries)
-        .where(and(eq(sellerDeliveries.status, 'pending'), lte(sellerDeliveries.nextAttemptAt, now), or(isNull(sellerDeliveries.leaseUntil), lte(sellerDeliveries.leaseUntil, now))))
+        .where(
+          and(
+            eq(sellerDeliveries.status, 'pending'),
+            lte(sellerDeliveries.nextAttemptAt, now),
+            or(isNull(sellerDeliveries.leaseUntil), lte(sellerDeliveries.leaseUntil, now)),
+            // The calls of one order line go in order: a freeze is not overtaken by its unfreeze.
+            notExists(tx.select({ id: earlier.id }).from(earlier).where(and(eq(earlier.orderLineId, sellerDeliveries.orderLineId), lt(earlier.id, sellerDeliveries.id), eq(earlier.status, 'pending')))),
+          ),
+        )
         .orderBy(asc(sellerDeliveries.nextAttemptAt), asc(sellerDeliveries.id))
         .limit(limit)
         .all();
@@ -53,17 +65,19 @@ function claimDue(limit: number): Delivery[] {
 /** Sends every due delivery once (in parallel, each bounded by the call timeout); returns how many were tried. */
 export async function deliverDue(limit = 20): Promise<number> {
   const due = claimDue(limit);
-  await Promise.all(due.map((d) => attempt(d, false)));
+  // One broken row must not hold up the others: it is recorded as a failed attempt and retried.
+  await Promise.all(due.map((d) => attempt(d, false).catch((error: unknown) => record(d, false, { verdict: 'internalError', url: '', keyId: null, exchange: null, instanceId: null, error }))));
   return due.length;
 }
 
-type Prepared = { url: string; keyId: string; secret: string; body: string; instanceId: string | null } | { wait: 'noUrl' | 'noKey' | 'newInstanceFirst' };
+type Prepared = { url: string; keyId: string; secret: string; body: string; instanceId: string | null } | { wait: 'noUrl' | 'noKey' | 'notSent' };
 
 /** What the call needs now: the interface, the key, and the seller's instance id for later activities. */
 function prepare(delivery: Delivery): Prepared {
   return read((db) => {
     const url = db.select({ url: products.interfaceUrl }).from(products).where(eq(products.code, delivery.productCode)).get()?.url;
-    if (!url) return { wait: 'noUrl' as const };
+    // Checked again at every send (SEL-4): the rules may be stricter than when the URL was saved.
+    if (!url || checkInterfaceUrl(url, config.mode, config.allowLocalInterfaces)) return { wait: 'noUrl' as const };
     const key = signingKey(db, delivery.sellerAccountId);
     if (!key) return { wait: 'noKey' as const };
     let instanceId = delivery.instanceId;
@@ -74,7 +88,8 @@ function prepare(delivery: Delivery): Prepared {
         .from(sellerDeliveries)
         .where(and(eq(sellerDeliveries.orderLineId, delivery.orderLineId), eq(sellerDeliveries.activity, 'newInstance'), eq(sellerDeliveries.status, 'delivered')))
         .get();
-      if (!created?.instanceId) return { wait: 'newInstanceFirst' as const };
+      // Only reached when newInstance was given up: calls of a line are claimed in order.
+      if (!created?.instanceId) return { wait: 'notSent' as const };
       instanceId = created.instanceId;
     }
     const facts = JSON.parse(delivery.body) as Record<string, unknown>;
@@ -87,11 +102,6 @@ function prepare(delivery: Delivery): Prepared {
 
 async function attempt(delivery: Delivery, manual: boolean): Promise<Exchange | null> {
   const prepared = prepare(delivery);
-  if ('wait' in prepared && prepared.wait === 'newInstanceFirst') {
-    const later = new Date(clock.now().getTime() + FIRST_RETRY_MS);
-    getDb().update(sellerDeliveries).set({ nextAttemptAt: later, leaseUntil: null }).where(eq(sellerDeliveries.id, delivery.id)).run();
-    return null;
-  }
   if ('wait' in prepared) {
     record(delivery, manual, { verdict: prepared.wait, url: '', keyId: null, exchange: null, instanceId: null });
     return null;
@@ -102,7 +112,8 @@ async function attempt(delivery: Delivery, manual: boolean): Promise<Exchange | 
   return exchange;
 }
 
-function record(delivery: Delivery, manual: boolean, outcome: { verdict: string; url: string; keyId: string | null; exchange: Exchange | null; instanceId: string | null }): void {
+function record(delivery: Delivery, manual: boolean, outcome: { verdict: string; url: string; keyId: string | null; exchange: Exchange | null; instanceId: string | null; error?: unknown }): void {
+  if (outcome.error) console.error(`[deliveries] #${delivery.id} failed inside Stratus:`, outcome.error);
   const db = getDb();
   db.transaction(
     (tx) => {

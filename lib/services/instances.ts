@@ -271,7 +271,12 @@ export function replaceSystemDisk(actor: Actor, input: unknown): Instance {
       licenseId = null;
     }
     if (plan.consume) [licenseId] = consumeLicenses(tx, actor.accountId, image.productCode!, instance.regionId, [instance.id]);
-    tx.update(instances).set({ imageId: image.id, licenseId }).where(eq(instances.id, instance.id)).run();
+    // MKT-11: the instance now ends with the license it holds (or never, without a subscription).
+    const expiresAt = licenseId ? (tx.select({ expiresAt: licenses.expiresAt }).from(licenses).where(eq(licenses.id, licenseId)).get()?.expiresAt ?? null) : null;
+    tx.update(instances)
+      .set({ imageId: image.id, licenseId, expiresAt, billing: expiresAt ? 'subscription' : 'payg' })
+      .where(eq(instances.id, instance.id))
+      .run();
     // Another version of the product the instance holds a license for: the seller hears of the upgrade (SEL-3).
     const previous = tx.select({ version: images.productVersion }).from(images).where(eq(images.id, instance.imageId)).get();
     if (held && !plan.consume && !plan.returnHeld && previous?.version !== image.productVersion) tellSeller(tx, 'upgradeInstance', { licenseId: held.id });

@@ -1,19 +1,19 @@
 // MKT-10 hourly metering, MKT-12 arrears, MKT-11 subscriptions: whole results in fen.
 import { and, count, eq } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { instances, jobs, ledgerEntries, meteredHours, notifications, products, sellerDeliveries } from '../../db/schema';
+import { images, instances, jobs, ledgerEntries, licenses, meteredHours, notifications, products, sellerDeliveries } from '../../db/schema';
 import { newBuyer, seedTestMarketplace, throwawayDatabase } from '../../tests/helpers/database';
 import { expectCloudError, fund, ledgerSum, productImage } from '../../tests/helpers/marketplace';
 import { clock } from '../clock';
 import type { Actor } from '../domain/actor';
 import { runDueJobs } from '../jobs/worker';
-import { completeBoot, getInstance, runInstances, startInstance, stopInstance } from './instances';
+import { completeBoot, getInstance, replaceSystemDisk, runInstances, startInstance, stopInstance } from './instances';
 import { balanceOf, bookId } from './ledger';
 import { purchaseLicenses } from './licenses';
 import { settleHours } from './metering';
 import { ensureRecurringJob } from './jobs';
 import { spending } from './spending';
-import { expireSubscriptions, releaseExpired, renewInstance } from './subscriptions';
+import { endUnusedLicenses, expireSubscriptions, releaseExpired, renewInstance } from './subscriptions';
 import { topUpWallet, walletBalance } from './wallet';
 
 const { db } = throwawayDatabase();
@@ -190,7 +190,7 @@ describe('MKT-11 subscriptions', () => {
     expect(getInstance(buyer, id).status).toBe('Released');
   });
 
-  it('renewing a frozen, expired instance runs it again', () => {
+  it('renewing a frozen, expired instance unfreezes it, stopped, for its owner to start', () => {
     const buyer = newBuyer();
     fund(buyer, 100_000);
     const id = subscribed(buyer);
@@ -198,8 +198,9 @@ describe('MKT-11 subscriptions', () => {
     expireSubscriptions();
     renewInstance(buyer, { instanceId: id, periods: 1 });
     const instance = getInstance(buyer, id);
-    expect([instance.status, instance.statusReason]).toEqual(['Running', null]);
+    expect([instance.status, instance.statusReason]).toEqual(['Stopped', null]);
     expectAbout(instance.expiresAt, '2026-05-03T00:00:00Z');
+    expect(startInstance(buyer, id).status).toBe('Running');
   });
 
   it('an instance without a subscription cannot be renewed; another account’s instance does not exist', () => {
@@ -212,6 +213,57 @@ describe('MKT-11 subscriptions', () => {
     const entries = db().select({ n: count() }).from(ledgerEntries).get()!.n;
     expect(entries).toBeGreaterThan(0);
     expect(ledgerSum()).toBe(0);
+  });
+});
+
+describe('MKT-11 subscription licenses nobody runs', () => {
+  it('expire at their end and are released after the grace period; the seller hears both, once', () => {
+    const buyer = newBuyer();
+    fund(buyer, 100_000);
+    clock.set(T0);
+    const { licenseIds } = purchaseLicenses(buyer, { productCode: 'ndpm000105', skuCode: 'ndpm000105-monthly', regionId: 'cn-hangzhou', quantity: 1 });
+    const calls = () => db().select().from(sellerDeliveries).where(eq(sellerDeliveries.orderLineId, licenseIds[0])).all().map((c) => c.activity);
+    const status = () => db().select().from(licenses).where(eq(licenses.id, licenseIds[0])).get()!.status;
+    clock.set(new Date('2026-04-02T00:00:01Z'));
+    endUnusedLicenses();
+    endUnusedLicenses();
+    expect([status(), calls()]).toEqual(['expired', ['newInstance', 'expireInstance']]);
+    clock.set(new Date('2026-04-17T00:00:01Z'));
+    endUnusedLicenses();
+    endUnusedLicenses();
+    expect([status(), calls()]).toEqual(['released', ['newInstance', 'expireInstance', 'releaseInstance']]);
+  });
+
+  it('a license that ended with its instance is not expired a second time', () => {
+    const buyer = newBuyer();
+    fund(buyer, 100_000);
+    clock.set(T0);
+    const { licenseIds } = purchaseLicenses(buyer, { productCode: 'ndpm000105', skuCode: 'ndpm000105-monthly', regionId: 'cn-hangzhou', quantity: 1 });
+    launchRunning(buyer, { imageId: productImage('ndpm000105') }, at(0));
+    clock.set(new Date('2026-04-02T00:00:01Z'));
+    expireSubscriptions();
+    clock.set(new Date('2026-04-17T00:00:01Z'));
+    releaseExpired();
+    endUnusedLicenses();
+    const calls = db().select().from(sellerDeliveries).where(eq(sellerDeliveries.orderLineId, licenseIds[0])).all().map((c) => c.activity);
+    expect(calls).toEqual(['newInstance', 'expireInstance', 'releaseInstance']);
+  });
+});
+
+describe('MKT-11 when a disk replacement changes the license', () => {
+  it('moving onto a subscription product makes the instance end with that license; moving off makes it pay-as-you-go', () => {
+    const buyer = newBuyer();
+    fund(buyer, 100_000);
+    clock.set(T0);
+    const system = db().select().from(images).where(and(eq(images.regionId, 'cn-hangzhou'), eq(images.kind, 'system'))).get()!;
+    const [id] = launchRunning(buyer, { imageId: system.id });
+    purchaseLicenses(buyer, { productCode: 'ndpm000105', skuCode: 'ndpm000105-monthly', regionId: 'cn-hangzhou', quantity: 1 });
+    stopInstance(buyer, id);
+    replaceSystemDisk(buyer, { instanceId: id, imageId: productImage('ndpm000105') });
+    expect(getInstance(buyer, id).billing).toBe('subscription');
+    expectAbout(getInstance(buyer, id).expiresAt, '2026-04-02T00:00:00Z');
+    replaceSystemDisk(buyer, { instanceId: id, imageId: system.id });
+    expect([getInstance(buyer, id).billing, getInstance(buyer, id).expiresAt]).toEqual(['payg', null]);
   });
 });
 

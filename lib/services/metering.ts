@@ -2,7 +2,7 @@
 // once: compute goes to the platform, an hourly image's fee to its seller less commission.
 // The metered_hours primary key makes a second settlement of the same hour a no-op, so a run
 // repeated or cut short by a restart neither doubles nor skips an hour.
-import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, min, or } from 'drizzle-orm';
 import { instanceRuns, instances, instanceTypes, licenses, meteredHours, orders, products, skus } from '../../db/schema';
 import { clock } from '../clock';
 import { platformActor } from '../domain/actor';
@@ -16,23 +16,35 @@ import { notify } from './notifications';
 import { readSettings } from './settings';
 import { mutate, read, type Tx } from './transaction';
 
-/** Settles every ended hour up to `now` for every account with something due; returns the hours charged. */
-export function settleHours(now = clock.now()): number {
+/**
+ * Settles every ended hour up to `now`, account by account, the longest-waiting first; returns
+ * the hours charged. `maxAccounts` bounds one run, so a server catching up after downtime keeps
+ * answering requests between runs; the rest is settled by the next run.
+ */
+export function settleHours(now = clock.now(), { maxAccounts = Infinity }: { maxAccounts?: number } = {}): number {
   const end = hourStart(now);
   const accounts = read((db) =>
     db
-      .selectDistinct({ accountId: instances.accountId })
+      .select({ accountId: instances.accountId })
       .from(instances)
       .where(and(lt(instances.meteredUntil, end), or(isNull(instances.releasedAt), gt(instances.releasedAt, instances.meteredUntil))))
+      .groupBy(instances.accountId)
+      .orderBy(min(instances.meteredUntil))
+      .limit(Number.isFinite(maxAccounts) ? maxAccounts : -1)
       .all(),
   );
   let charged = 0;
   for (const { accountId } of accounts) {
-    charged += mutate(platformActor(accountId, newRequestId()), 'SettleHours', (tx, note) => {
-      const hours = settleAccount(tx, accountId, end);
-      note.detail = { until: end.toISOString(), hours };
-      return hours;
-    });
+    try {
+      charged += mutate(platformActor(accountId, newRequestId()), 'SettleHours', (tx, note) => {
+        const hours = settleAccount(tx, accountId, end);
+        note.detail = { until: end.toISOString(), hours };
+        return hours;
+      });
+    } catch (error) {
+      // One account's failure (rolled back, audited) must not keep the others from being billed.
+      console.error(`[metering] account ${accountId} not settled:`, error);
+    }
   }
   return charged;
 }

@@ -40,7 +40,7 @@ function requireEditable(product: Product): void {
 function parseInterfaceUrl(raw: unknown): string | null {
   const url = String(raw ?? '').trim();
   if (!url) return null;
-  const problem = checkInterfaceUrl(url, config.mode);
+  const problem = checkInterfaceUrl(url, config.mode, config.allowLocalInterfaces);
   if (problem) throw new CloudError('InvalidParameter.InterfaceUrl', { problem }, 'interfaceUrl');
   return url;
 }
@@ -201,7 +201,7 @@ function problemsOf(db: Db | Tx, product: Product): ListingProblem[] {
     versions: versions.map((v) => ({ version: v.version, images: chosen.filter((c) => c.version === v.version).map((c) => ({ regionId: c.regionId, imageId: c.imageId, available: c.status === 'Available' && !c.deletedAt })) })),
     skus: db.select().from(skus).where(eq(skus.productCode, product.code)).all() as { pricingModel: PricingModel; priceFen: number }[],
     interfaceUrl: product.interfaceUrl,
-    interfaceUrlProblem: product.interfaceUrl ? checkInterfaceUrl(product.interfaceUrl, config.mode) : null,
+    interfaceUrlProblem: product.interfaceUrl ? checkInterfaceUrl(product.interfaceUrl, config.mode, config.allowLocalInterfaces) : null,
     passed,
     hasSigningKey: Boolean(signingKey(db, product.sellerAccountId)),
   });
@@ -294,8 +294,6 @@ export function approveListing(actor: Actor, code: string): void {
     if (problemsOf(tx, product).length > 0) throw new CloudError('InvalidListing.Incomplete', { count: problemsOf(tx, product).length });
     const now = clock.now();
     const chosen = tx.select({ v: productVersionImages, image: images }).from(productVersionImages).innerJoin(images, eq(images.id, productVersionImages.sourceImageId)).where(eq(productVersionImages.productCode, code)).all();
-    // A version approved before (a relisting after changes) is published again from its current images.
-    tx.delete(images).where(and(eq(images.productCode, code), eq(images.kind, 'marketplace'))).run();
     for (const { v, image } of chosen) {
       tx.insert(images)
         .values({

@@ -192,4 +192,22 @@ describe('REF-4 a renewal not yet started', () => {
     expect(expiresAt.getTime() - instance.expiresAt!.getTime()).toBeGreaterThan(89 * DAY);
     expect(instance.expiresAt!.getUTCMonth()).toBe(6); // back to 1 July
   });
+
+  it('a renewal already in effect counts as used (REF-2); of stacked renewals only the last can be refunded; the term comes back exactly', () => {
+    const buyer = newBuyer();
+    fund(buyer, 100_000);
+    clock.set(new Date('2026-01-31T00:00:00Z'));
+    purchaseLicenses(buyer, { productCode: 'ndpm000105', skuCode: 'ndpm000105-monthly', regionId: 'cn-hangzhou', quantity: 1 });
+    const [instanceId] = runInstances(buyer, { regionId: 'cn-hangzhou', imageId: productImage('ndpm000105'), instanceTypeId: 'ecs.g7.large', amount: 1 }).instanceIds;
+    const end = () => db().select().from(instances).where(eq(instances.id, instanceId)).get()!.expiresAt!;
+    const first = renewInstance(buyer, { instanceId, periods: 1 });
+    const termOfSecond = end();
+    const second = renewInstance(buyer, { instanceId, periods: 1 });
+    expectCloudError(() => requestRefund(buyer, { orderId: first.orderId, reason: 'x' }), 'InvalidRefund.LaterRenewal');
+    approveRefund(admin, requestRefund(buyer, { orderId: second.orderId, reason: 'one month is enough' }).id);
+    expect(end()).toEqual(termOfSecond);
+    // The first renewal has begun: it is in use and no longer refundable.
+    clock.set(new Date(getOrder(buyer, first.orderId).order.termStartsAt!.getTime() + DAY));
+    expect(getOrder(buyer, first.orderId).eligibility).toMatchObject({ eligible: false, deployed: true, reasons: ['windowClosed', 'deployed'] });
+  });
 });

@@ -1,7 +1,7 @@
 // Refunds (REF-1 … REF-7): the buyer asks from an order, with a reason; the rules are checked
 // when asked and again, atomically, when an admin approves (REF-5). An approved refund returns
 // the money along the path it came, marks the licenses refunded and writes a refund order (REF-6).
-import { and, asc, count, desc, eq, gte, isNotNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, isNotNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { accounts, instances, invoices, ledgerEntries, licenses, orders, products, refundRequests } from '../../db/schema';
 import { clock } from '../clock';
@@ -10,7 +10,6 @@ import { CloudError, type CloudErrorCode } from '../domain/errors';
 import { newResourceId } from '../domain/ids';
 import { formatFen } from '../domain/money';
 import { authorize } from '../domain/permissions';
-import { shiftTerm } from '../domain/pricing';
 import { calendarYearOf, decideRefund, yearStart, type RefundDecision, type RefundReason } from '../domain/refunds';
 import { parseInput } from '../domain/validation';
 import { transfer } from './ledger';
@@ -36,10 +35,13 @@ const reasonCodes: Record<RefundReason, CloudErrorCode> = {
 function eligibility(db: Db | Tx, order: Order, askedAt: Date): Eligibility {
   const settings = readSettings(db);
   const now = clock.now();
-  // A renewal's license is in use by definition; what REF-4 asks is whether its term has begun.
+  const unstartedRenewal = order.kind === 'renewal' && order.termStartsAt !== null && order.termStartsAt > now;
+  // REF-2 for a renewal: its license is in use by definition, so what counts is whether its term
+  // has begun (REF-4) — a renewal in effect is being used, like a deployed license.
   const deployed =
-    order.kind === 'purchase' &&
-    Boolean(db.select({ id: licenses.id }).from(licenses).where(and(eq(licenses.orderId, order.id), isNotNull(licenses.firstDeployedAt))).get());
+    order.kind === 'renewal'
+      ? !unstartedRenewal
+      : Boolean(db.select({ id: licenses.id }).from(licenses).where(and(eq(licenses.orderId, order.id), isNotNull(licenses.firstDeployedAt))).get());
   const refundsThisYear =
     db
       .select({ n: count() })
@@ -51,7 +53,7 @@ function eligibility(db: Db | Tx, order: Order, askedAt: Date): Eligibility {
     paidAt: order.createdAt,
     now: askedAt,
     deployed,
-    unstartedRenewal: order.kind === 'renewal' && order.termStartsAt !== null && order.termStartsAt > now,
+    unstartedRenewal,
     refundsThisYear,
     invoiceIssued,
     windowDays: settings.refundWindowDays,
@@ -126,6 +128,7 @@ export function requestRefund(actor: Actor, input: { orderId?: unknown; reason?:
     const now = clock.now();
     const e = eligibility(tx, order, now);
     if (!e.eligible) throw refusal(order, e);
+    assertLastRenewal(tx, order);
     const row = tx
       .insert(refundRequests)
       .values({ orderId: order.id, accountId: actor.accountId, reason: request.reason, status: 'pending', countsTowardLimit: e.countsTowardLimit, requestedAt: now })
@@ -148,6 +151,7 @@ export function approveRefund(actor: Actor, requestId: number): RefundRequest {
     // The window is judged when the buyer asked; deployment, the yearly count and invoices as they are now.
     const e = eligibility(tx, order, request.requestedAt);
     if (!e.eligible) throw refusal(order, e);
+    assertLastRenewal(tx, order);
     note.detail = { orderId: order.id, amountFen: order.amountFen };
     return approveInside(tx, request, order, actor.userId);
   });
@@ -209,12 +213,23 @@ function approveInside(tx: Tx, request: RefundRequest, order: Order, decidedBy: 
 
 /** REF-4: a refunded renewal takes its periods back off the instance's term. */
 function undoRenewal(tx: Tx, order: Order): void {
-  if (!order.instanceId || (order.pricingModel !== 'monthly' && order.pricingModel !== 'yearly')) return;
+  if (!order.instanceId || !order.termStartsAt) return;
   const instance = tx.select().from(instances).where(eq(instances.id, order.instanceId)).get();
-  if (!instance?.expiresAt) return;
-  const expiresAt = shiftTerm(order.pricingModel, instance.expiresAt, -order.quantity);
-  tx.update(instances).set({ expiresAt }).where(eq(instances.id, instance.id)).run();
-  if (instance.licenseId) tx.update(licenses).set({ expiresAt }).where(eq(licenses.id, instance.licenseId)).run();
+  if (!instance) return;
+  // The term ends again where this renewal would have begun: exact, whatever the months' lengths.
+  tx.update(instances).set({ expiresAt: order.termStartsAt }).where(eq(instances.id, instance.id)).run();
+  if (instance.licenseId) tx.update(licenses).set({ expiresAt: order.termStartsAt }).where(eq(licenses.id, instance.licenseId)).run();
+}
+
+/** Renewals stack: only the last one can be taken back, or a later one would start in a gap. */
+function assertLastRenewal(db: Db | Tx, order: Order): void {
+  if (order.kind !== 'renewal' || !order.instanceId || !order.termStartsAt) return;
+  const later = db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(eq(orders.instanceId, order.instanceId), eq(orders.kind, 'renewal'), eq(orders.status, 'paid'), gt(orders.termStartsAt, order.termStartsAt)))
+    .get();
+  if (later) throw new CloudError('InvalidRefund.LaterRenewal', { orderId: later.id });
 }
 
 export type RefundQueueRow = { request: RefundRequest; order: Order; title: string; accountName: string; eligibility: Eligibility };

@@ -1,6 +1,6 @@
 // Subscriptions (MKT-11): renewal extends an instance's end; at the end the instance is frozen
 // and the seller is told; after the grace period (ADM-4) it is released.
-import { and, eq, inArray, lte } from 'drizzle-orm';
+import { and, eq, inArray, lte, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { instances, licenses, orders, products } from '../../db/schema';
 import { clock } from '../clock';
@@ -12,7 +12,7 @@ import { MAX_RENEWAL_PERIODS, shiftTerm } from '../domain/pricing';
 import { timesFen } from '../domain/money';
 import { parseInput } from '../domain/validation';
 import { moveInstance } from './instance-status';
-import { paySale, returnLicense } from './licenses';
+import { paySale } from './licenses';
 import { notify } from './notifications';
 import { periodOf, tellSeller, tellSellerAbout } from './seller-calls';
 import { readSettings } from './settings';
@@ -47,7 +47,8 @@ export function renewInstance(actor: Actor, input: unknown) {
     paySale(tx, { buyerAccountId: actor.accountId, sellerAccountId: product.sellerAccountId, amountFen, orderId });
     tx.update(licenses).set({ expiresAt }).where(eq(licenses.id, held.license.id)).run();
     const thawed = instance.status === 'Frozen' && instance.statusReason === 'expired';
-    if (thawed) moveInstance(tx, instance, { to: 'Running', set: { expiresAt } });
+    // It comes back stopped, as after any freeze: the owner decides when it runs (and pays) again.
+    if (thawed) moveInstance(tx, instance, { to: 'Stopped', set: { expiresAt } });
     else tx.update(instances).set({ expiresAt }).where(eq(instances.id, instance.id)).run();
     tellSeller(tx, 'refreshInstance', { licenseId: held.license.id, orderId, amountFen, period: periodOf(model, request.periods) });
     if (thawed) tellSeller(tx, 'updateInstanceStatus', { licenseId: held.license.id, status: 'normal' });
@@ -71,6 +72,8 @@ export function expireSubscriptions(now = clock.now()): number {
     mutate(platformActor(accountId, newRequestId()), 'ExpireInstance', (tx, note) => {
       note.target = id;
       const instance = tx.select().from(instances).where(eq(instances.id, id)).get()!;
+      // Renewed or released since it was found: nothing to do.
+      if (!instance.expiresAt || instance.expiresAt > clock.now() || !['Pending', 'Running', 'Stopped'].includes(instance.status)) return;
       moveInstance(tx, instance, { to: 'Frozen', reason: 'expired' });
       notify(tx, accountId, 'subscriptionExpired', { instanceId: id });
       tellSellerAbout(tx, instance, 'expireInstance');
@@ -93,10 +96,42 @@ export function releaseExpired(now = clock.now()): number {
     mutate(platformActor(accountId, newRequestId()), 'ReleaseExpiredInstance', (tx, note) => {
       note.target = id;
       const instance = tx.select().from(instances).where(eq(instances.id, id)).get()!;
-      if (instance.licenseId) returnLicense(tx, instance.licenseId);
+      if (instance.status !== 'Frozen' || instance.statusReason !== 'expired') return;
+      // The license ends with its instance: it does not go back to the pool to expire a second time.
+      if (instance.licenseId) tx.update(licenses).set({ status: 'released', instanceId: null }).where(eq(licenses.id, instance.licenseId)).run();
       moveInstance(tx, instance, { to: 'Released', reason: 'expired', set: { releasedAt: clock.now(), licenseId: null } });
       notify(tx, accountId, 'subscriptionReleased', { instanceId: id });
       tellSellerAbout(tx, instance, 'releaseInstance');
+    });
+  }
+  return due.length;
+}
+
+/**
+ * A subscription license nobody runs still ends (MKT-11, SEL-3): at its end it is expired and the
+ * seller told (expireInstance); after the grace period it is released (releaseInstance).
+ */
+export function endUnusedLicenses(now = clock.now()): number {
+  const graceMs = read((db) => readSettings(db).subscriptionGraceDays) * DAY_MS;
+  const subscription = inArray(licenses.pricingModel, ['monthly', 'yearly']);
+  const due = read((db) =>
+    db
+      .select({ id: licenses.id, accountId: licenses.accountId, status: licenses.status })
+      .from(licenses)
+      .where(
+        and(
+          subscription,
+          or(and(eq(licenses.status, 'available'), lte(licenses.expiresAt, now)), and(eq(licenses.status, 'expired'), lte(licenses.expiresAt, new Date(now.getTime() - graceMs)))),
+        ),
+      )
+      .all(),
+  );
+  for (const license of due) {
+    const ending = license.status === 'available' ? ('expired' as const) : ('released' as const);
+    mutate(platformActor(license.accountId, newRequestId()), ending === 'expired' ? 'ExpireLicense' : 'ReleaseLicense', (tx, note) => {
+      note.target = license.id;
+      const changed = tx.update(licenses).set({ status: ending }).where(and(eq(licenses.id, license.id), eq(licenses.status, license.status))).run();
+      if (changed.changes > 0) tellSeller(tx, ending === 'expired' ? 'expireInstance' : 'releaseInstance', { licenseId: license.id });
     });
   }
   return due.length;

@@ -46,6 +46,7 @@ export default async function PublishProductPage({ params }: { params: Promise<{
     if (p.kind === 'imageUnavailable') return t('problems.imageUnavailable', { version: p.version, region: regionNames[p.regionId] ?? p.regionId });
     if (p.kind === 'interfaceUrl') return t('problems.interfaceUrl', { problem: p.problem });
     if (p.kind === 'notDebugged') return t('problems.notDebugged', { activities: p.activities.join(', ') });
+    if (p.kind === 'regionsDiffer') return t('problems.regionsDiffer', { versions: p.versions.join(', ') });
     return t(`problems.${p.kind}`);
   };
   const debugRows = debugOrder.map((activity) => {
@@ -89,7 +90,7 @@ export default async function PublishProductPage({ params }: { params: Promise<{
         )}
       </Step>
 
-      <Step n={2} title={t('stepVersions')} done={versions.length > 0 && !has('noRegion') && !has('imageUnavailable')}>
+      <Step n={2} title={t('stepVersions')} done={versions.length > 0 && !has('noRegion') && !has('imageUnavailable') && !has('regionsDiffer')}>
         {versions.length > 0 && (
           <ul className="space-y-2">
             {versions.map((v) => (
