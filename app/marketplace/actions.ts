@@ -22,7 +22,7 @@ export async function purchaseAction(_: ActionState<PurchaseResult>, form: FormD
   }
   // The service validates every field (and audits refusals): the form is passed as it came.
   const result = await runAction((actor) => {
-    const order = purchaseLicenses(actor, { productCode, skuCode: text(form, 'skuCode'), regionId: text(form, 'regionId'), quantity: text(form, 'quantity') });
+    const order = purchaseLicenses(actor, { productCode, skuCode: text(form, 'skuCode'), regionId: text(form, 'regionId'), quantity: text(form, 'quantity'), clientToken: text(form, 'clientToken') || undefined });
     return { orderId: order.orderId, licenseCount: order.licenseIds.length, amountFen: order.amountFen, pricingModel: order.pricingModel, regionId: text(form, 'regionId') };
   });
   if (result?.ok) {

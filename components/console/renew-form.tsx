@@ -1,19 +1,29 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
-import { useActionState } from 'react';
+import { useActionState, useEffect, useState } from 'react';
 import { renewAction } from '@/app/console/instances/actions';
 import { Button } from '@/components/ui/button';
 import { FormError, inputClass } from '@/components/ui/field';
+import { newClientToken } from '@/lib/domain/ids';
 
 /** MKT-11: buy more months or years for a subscription instance. */
 export function RenewForm({ instanceId, model }: { instanceId: string; model: 'monthly' | 'yearly' }) {
   const t = useTranslations();
   const format = useFormatter();
   const [state, action, pending] = useActionState(renewAction.bind(null, instanceId), null);
+  // One token per renewal: the same form sent twice is paid once; after a renewal, a new one.
+  const [clientToken, setClientToken] = useState('');
+  useEffect(() => {
+    // Made in the browser (not during server rendering), and kept after a refusal: a retry of
+    // the same form must not become a second renewal.
+    if (!clientToken || state?.ok) setClientToken(newClientToken());
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [state]);
   return (
     <form action={action} className="space-y-3 rounded-lg border border-slate-200 bg-white p-5" noValidate>
       <h2 className="text-base font-semibold">{t('instances.renewTitle')}</h2>
+      <input type="hidden" name="clientToken" value={clientToken} />
       <div className="flex items-end gap-3">
         <div className="w-40 space-y-1.5">
           <label htmlFor="periods" className="block text-sm font-medium text-slate-700">

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useActionState, useState } from 'react';
+import { useActionState, useEffect, useState } from 'react';
 import { purchaseAction } from '@/app/marketplace/actions';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { FormError, inputClass } from '@/components/ui/field';
@@ -10,6 +10,7 @@ import { MAX_PURCHASE_QUANTITY, type PricingModel } from '@/lib/domain/marketpla
 import { formatFen, timesFen } from '@/lib/domain/money';
 import { authHref, launchHref } from './links';
 import { shortPrice } from './price';
+import { newClientToken } from '@/lib/domain/ids';
 
 type PanelSku = { code: string; pricingModel: PricingModel; priceFen: number };
 
@@ -38,6 +39,14 @@ export function PurchasePanel({
   const [regionId, setRegionId] = useState(defaultRegion);
   const [skuCode, setSkuCode] = useState(skus[0]?.code ?? '');
   const [quantity, setQuantity] = useState('1');
+  // One token per purchase: the same form sent twice buys once; after a purchase, a new one.
+  const [clientToken, setClientToken] = useState('');
+  useEffect(() => {
+    // Made in the browser (not during server rendering), and kept after a refusal: a retry of
+    // the same form must not become a second purchase.
+    if (!clientToken || state?.ok) setClientToken(newClientToken());
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [state]);
 
   const sku = skus.find((s) => s.code === skuCode);
   const count = /^\d{1,3}$/.test(quantity.trim()) ? Number(quantity.trim()) : Number.NaN;
@@ -75,6 +84,7 @@ export function PurchasePanel({
 
       <form action={formAction} className="space-y-4" noValidate>
         <input type="hidden" name="productCode" value={productCode} />
+        <input type="hidden" name="clientToken" value={clientToken} />
         <div className="space-y-1.5">
           <label htmlFor="purchase-region" className="block text-sm font-medium text-slate-700">
             {t('purchase.region')}

@@ -43,3 +43,8 @@ export function isAccountId(value: string): boolean {
 export function newRequestId(): string {
   return globalThis.crypto.randomUUID().toUpperCase();
 }
+
+/** A ClientToken for a form (IMP-8): random, and made without crypto.randomUUID, which plain-http pages lack. */
+export function newClientToken(random: RandomBytes = cryptoBytes): string {
+  return Array.from(random(16), (b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -14,6 +14,7 @@ import { assertBuyableAlone, priceOrder, splitSale, subscriptionEnd } from '../d
 import { parseInput } from '../domain/validation';
 import { requireRegion } from './catalogue';
 import { balanceOf, ensureBook, platformBook, transfer } from './ledger';
+import { once } from './idempotency';
 import { periodOf, tellSeller } from './seller-calls';
 import { readSettings } from './settings';
 import { mutate, read, type Tx } from './transaction';
@@ -130,6 +131,8 @@ const purchaseSchema = z.object({
   skuCode: z.string().min(1),
   regionId: z.string().min(1),
   quantity: z.coerce.number().int().min(1).max(MAX_PURCHASE_QUANTITY),
+  /** A form sent twice (a double click, a retried request) buys once. */
+  clientToken: z.string().min(1).max(64).optional(),
 });
 
 /** Buy N licenses from the wallet in one transaction (MKT-2, MKT-3). Hourly SKUs are refused here. */
@@ -137,11 +140,12 @@ export function purchaseLicenses(actor: Actor, input: unknown) {
   return mutate(actor, 'BuyLicenses', (tx, note) => {
     authorize(actor, 'license.buy');
     const request = parseInput(purchaseSchema, input, { quantity: 'InvalidParameter.Quantity', productCode: 'InvalidProductCode.NotFound', skuCode: 'InvalidSkuCode.NotFound', regionId: 'RegionId.NotFound' });
-    const product = requirePublicProduct(tx, request.productCode);
-    assertBuyableAlone(requireSku(tx, product, request.skuCode).pricingModel as PricingModel);
-    const result = buyLicenses(tx, actor, request);
+    const { clientToken, ...purchase } = request;
+    const product = requirePublicProduct(tx, purchase.productCode);
+    assertBuyableAlone(requireSku(tx, product, purchase.skuCode).pricingModel as PricingModel);
+    const result = once(tx, actor, 'BuyLicenses', clientToken, purchase, () => buyLicenses(tx, actor, purchase));
     note.target = result.orderId;
-    note.detail = { ...request, amountFen: result.amountFen };
+    note.detail = { ...purchase, amountFen: result.amountFen };
     return result;
   });
 }

@@ -288,3 +288,22 @@ describe('spending (the billing page’s charts)', () => {
     expect(result.byDay.at(-2)).toEqual({ day: '2026-03-01', fen: 5_800 });
   });
 });
+
+describe('a buyer is charged once (IMP-8 ClientToken on purchases and renewals)', () => {
+  it('the same purchase or renewal form sent twice buys once; the same token with other parameters is refused', () => {
+    const buyer = newBuyer();
+    fund(buyer, 100_000);
+    clock.set(T0);
+    const buy = (quantity: number) => purchaseLicenses(buyer, { productCode: 'ndpm000105', skuCode: 'ndpm000105-monthly', regionId: 'cn-hangzhou', quantity, clientToken: 'form-1' });
+    const first = buy(1);
+    expect(buy(1).orderId).toBe(first.orderId);
+    expectCloudError(() => buy(2), 'IdempotentParameterMismatch');
+    expect(walletBalance(buyer)).toBe(100_000 - 2_900);
+
+    const [id] = launchRunning(buyer, { imageId: productImage('ndpm000105') }, at(0));
+    const renewal = renewInstance(buyer, { instanceId: id, periods: 2, clientToken: 'renew-1' });
+    expect(renewInstance(buyer, { instanceId: id, periods: 2, clientToken: 'renew-1' }).orderId).toBe(renewal.orderId);
+    expect(walletBalance(buyer)).toBe(100_000 - 2_900 - 5_800);
+    expectAbout(getInstance(buyer, id).expiresAt, '2026-06-02T00:00:00Z');
+  });
+});

@@ -16,45 +16,52 @@ import { paySale } from './licenses';
 import { notify } from './notifications';
 import { periodOf, tellSeller, tellSellerAbout } from './seller-calls';
 import { readSettings } from './settings';
-import { mutate, read } from './transaction';
+import { once } from './idempotency';
+import { mutate, read, type AuditNote, type Tx } from './transaction';
 
 const DAY_MS = 86_400_000;
 
-const renewSchema = z.object({ instanceId: z.string().min(1), periods: z.coerce.number().int().min(1).max(MAX_RENEWAL_PERIODS) });
+const renewSchema = z.object({ instanceId: z.string().min(1), periods: z.coerce.number().int().min(1).max(MAX_RENEWAL_PERIODS), clientToken: z.string().min(1).max(64).optional() });
 
-/** Buys `periods` more months or years for a subscription instance; a frozen, expired one runs again. */
+/** Buys `periods` more months or years for a subscription instance; a frozen, expired one is unfrozen. */
 export function renewInstance(actor: Actor, input: unknown) {
   return mutate(actor, 'RenewInstance', (tx, note) => {
     authorize(actor, 'instance.renew');
-    const request = parseInput(renewSchema, input, { instanceId: 'InvalidInstanceId.NotFound', periods: 'InvalidParameter.Period' });
+    const { clientToken, ...request } = parseInput(renewSchema, input, { instanceId: 'InvalidInstanceId.NotFound', periods: 'InvalidParameter.Period' });
     note.target = request.instanceId;
-    const instance = tx.select().from(instances).where(and(eq(instances.id, request.instanceId), eq(instances.accountId, actor.accountId))).get();
-    if (!instance || instance.status === 'Released') throw new CloudError('InvalidInstanceId.NotFound', { instanceId: request.instanceId }, 'instanceId');
-    const held = instance.licenseId ? tx.select({ license: licenses, order: orders }).from(licenses).innerJoin(orders, eq(orders.id, licenses.orderId)).where(eq(licenses.id, instance.licenseId)).get() : undefined;
-    const model = held?.license.pricingModel;
-    if (!held || !instance.expiresAt || (model !== 'monthly' && model !== 'yearly')) throw new CloudError('InvalidInstance.NotSubscription', { instanceId: instance.id });
-
-    const now = clock.now();
-    const product = tx.select().from(products).where(eq(products.code, held.license.productCode)).get()!;
-    // The new term starts where the old one ends, or now when it has already ended.
-    const termStartsAt = instance.expiresAt > now ? instance.expiresAt : now;
-    const expiresAt = shiftTerm(model, termStartsAt, request.periods);
-    const amountFen = timesFen(held.order.unitPriceFen, request.periods);
-    const orderId = newResourceId('o');
-    tx.insert(orders)
-      .values({ id: orderId, accountId: actor.accountId, productCode: product.code, skuCode: held.order.skuCode, pricingModel: model, regionId: instance.regionId, quantity: request.periods, unitPriceFen: held.order.unitPriceFen, amountFen, status: 'paid', kind: 'renewal', instanceId: instance.id, termStartsAt, createdAt: now })
-      .run();
-    paySale(tx, { buyerAccountId: actor.accountId, sellerAccountId: product.sellerAccountId, amountFen, orderId });
-    tx.update(licenses).set({ expiresAt }).where(eq(licenses.id, held.license.id)).run();
-    const thawed = instance.status === 'Frozen' && instance.statusReason === 'expired';
-    // It comes back stopped, as after any freeze: the owner decides when it runs (and pays) again.
-    if (thawed) moveInstance(tx, instance, { to: 'Stopped', set: { expiresAt } });
-    else tx.update(instances).set({ expiresAt }).where(eq(instances.id, instance.id)).run();
-    tellSeller(tx, 'refreshInstance', { licenseId: held.license.id, orderId, amountFen, period: periodOf(model, request.periods) });
-    if (thawed) tellSeller(tx, 'updateInstanceStatus', { licenseId: held.license.id, status: 'normal' });
-    note.detail = { orderId, periods: request.periods, amountFen, expiresAt: expiresAt.toISOString() };
-    return { orderId, expiresAt, amountFen };
+    // A renewal sent twice (a double click, a retried request) is paid once.
+    return once(tx, actor, 'RenewInstance', clientToken, request, () => renew(tx, actor, request, note));
   });
+}
+
+/** The renewal itself, inside RenewInstance's transaction. */
+function renew(tx: Tx, actor: Actor, request: { instanceId: string; periods: number }, note: AuditNote) {
+  const instance = tx.select().from(instances).where(and(eq(instances.id, request.instanceId), eq(instances.accountId, actor.accountId))).get();
+  if (!instance || instance.status === 'Released') throw new CloudError('InvalidInstanceId.NotFound', { instanceId: request.instanceId }, 'instanceId');
+  const held = instance.licenseId ? tx.select({ license: licenses, order: orders }).from(licenses).innerJoin(orders, eq(orders.id, licenses.orderId)).where(eq(licenses.id, instance.licenseId)).get() : undefined;
+  const model = held?.license.pricingModel;
+  if (!held || !instance.expiresAt || (model !== 'monthly' && model !== 'yearly')) throw new CloudError('InvalidInstance.NotSubscription', { instanceId: instance.id });
+
+  const now = clock.now();
+  const product = tx.select().from(products).where(eq(products.code, held.license.productCode)).get()!;
+  // The new term starts where the old one ends, or now when it has already ended.
+  const termStartsAt = instance.expiresAt > now ? instance.expiresAt : now;
+  const expiresAt = shiftTerm(model, termStartsAt, request.periods);
+  const amountFen = timesFen(held.order.unitPriceFen, request.periods);
+  const orderId = newResourceId('o');
+  tx.insert(orders)
+    .values({ id: orderId, accountId: actor.accountId, productCode: product.code, skuCode: held.order.skuCode, pricingModel: model, regionId: instance.regionId, quantity: request.periods, unitPriceFen: held.order.unitPriceFen, amountFen, status: 'paid', kind: 'renewal', instanceId: instance.id, termStartsAt, createdAt: now })
+    .run();
+  paySale(tx, { buyerAccountId: actor.accountId, sellerAccountId: product.sellerAccountId, amountFen, orderId });
+  tx.update(licenses).set({ expiresAt }).where(eq(licenses.id, held.license.id)).run();
+  const thawed = instance.status === 'Frozen' && instance.statusReason === 'expired';
+  // It comes back stopped, as after any freeze: the owner decides when it runs (and pays) again.
+  if (thawed) moveInstance(tx, instance, { to: 'Stopped', set: { expiresAt } });
+  else tx.update(instances).set({ expiresAt }).where(eq(instances.id, instance.id)).run();
+  tellSeller(tx, 'refreshInstance', { licenseId: held.license.id, orderId, amountFen, period: periodOf(model, request.periods) });
+  if (thawed) tellSeller(tx, 'updateInstanceStatus', { licenseId: held.license.id, status: 'normal' });
+  note.detail = { orderId, periods: request.periods, amountFen, expiresAt: expiresAt.toISOString() };
+  return { orderId, expiresAt, amountFen };
 }
 
 type Due = { id: string; accountId: string };

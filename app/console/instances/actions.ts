@@ -58,7 +58,7 @@ export async function previewLaunchAction(input: { regionId: string; imageId: st
 }
 
 export async function renewAction(instanceId: string, _: ActionState<unknown>, form: FormData) {
-  const result = await runAction((actor) => renewInstance(actor, { instanceId, periods: form.get('periods') }));
+  const result = await runAction((actor) => renewInstance(actor, { instanceId, periods: form.get('periods'), clientToken: form.get('clientToken') || undefined }));
   revalidatePath(`/console/instances/${instanceId}`);
   return result;
 }
