@@ -1,33 +1,22 @@
 'use client';
 
-import Link from 'next/link';
-import { usePathname } from 'next/navigation';
 import { useTranslations } from 'next-intl';
+import { NavLink } from './nav-link';
 import { navGroups } from './nav-items';
 
 export function SideNav() {
   const t = useTranslations('nav');
-  const pathname = usePathname();
   return (
     <nav className="space-y-6 px-3 py-5" aria-label="console">
       {navGroups.map((group) => (
         <div key={group.label}>
           <p className="px-3 pb-1.5 text-xs font-semibold uppercase tracking-wide text-slate-400">{t(group.label)}</p>
           <ul className="space-y-0.5">
-            {group.items.map((item) => {
-              const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
-              return (
-                <li key={item.href}>
-                  <Link
-                    href={item.href}
-                    aria-current={active ? 'page' : undefined}
-                    className={`flex items-center justify-between rounded-md px-3 py-2 text-sm ${active ? 'bg-brand-50 font-medium text-brand-700' : 'text-slate-700 hover:bg-slate-100'}`}
-                  >
-                    {t(item.label)}
-                  </Link>
-                </li>
-              );
-            })}
+            {group.items.map((item) => (
+              <li key={item.href}>
+                <NavLink href={item.href}>{t(item.label)}</NavLink>
+              </li>
+            ))}
           </ul>
         </div>
       ))}

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HOUR_MS, hoursToSettle, meterHour, ranDuring, type RunningInterval } from './metering';
-import { calendarYearOf, decideRefund, yearStart, type RefundFacts } from './refunds';
+import { chinaYear, chinaYearStart } from './calendar';
+import { decideRefund, type RefundFacts } from './refunds';
 
 const at = (iso: string) => new Date(iso);
 
@@ -68,9 +69,9 @@ describe('refund eligibility (REF-1 … REF-4, REF-7)', () => {
   });
 
   it('REF-3: the year is the calendar year in UTC+8 — 31 December and 1 January are different years', () => {
-    expect(calendarYearOf(at('2026-12-31T15:59:59Z'))).toBe(2026); // 23:59:59 on 31 Dec in Beijing
-    expect(calendarYearOf(at('2026-12-31T16:00:00Z'))).toBe(2027); // 00:00 on 1 Jan
-    expect(yearStart(at('2027-06-01T00:00:00Z'))).toEqual(at('2026-12-31T16:00:00Z'));
+    expect(chinaYear(at('2026-12-31T15:59:59Z'))).toBe(2026); // 23:59:59 on 31 Dec in Beijing
+    expect(chinaYear(at('2026-12-31T16:00:00Z'))).toBe(2027); // 00:00 on 1 Jan
+    expect(chinaYearStart(at('2027-06-01T00:00:00Z'))).toEqual(at('2026-12-31T16:00:00Z'));
   });
 
   it('REF-4: a renewal not yet in effect is refundable even after the window', () => {

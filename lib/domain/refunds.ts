@@ -2,8 +2,6 @@
 // checked when the buyer asks and again, atomically, at approval.
 
 const DAY_MS = 86_400_000;
-/** Refunds are counted per calendar year in China (UTC+8), the seeds' home. */
-const YEAR_OFFSET_MS = 8 * 3_600_000;
 
 export type RefundFacts = {
   paidAt: Date;
@@ -24,14 +22,6 @@ export type RefundReason = 'windowClosed' | 'deployed' | 'yearlyLimit' | 'invoic
 
 export type RefundDecision = { eligible: boolean; reasons: RefundReason[]; windowEndsAt: Date; refundsLeft: number; countsTowardLimit: boolean };
 
-export function calendarYearOf(at: Date): number {
-  return new Date(at.getTime() + YEAR_OFFSET_MS).getUTCFullYear();
-}
-
-/** The instant a calendar year (UTC+8) begins, for counting this year's refunds. */
-export function yearStart(at: Date): Date {
-  return new Date(Date.UTC(calendarYearOf(at), 0, 1) - YEAR_OFFSET_MS);
-}
 
 export function decideRefund(f: RefundFacts): RefundDecision {
   const windowEndsAt = new Date(f.paidAt.getTime() + f.windowDays * DAY_MS);

@@ -1,7 +1,8 @@
 // SEL-1: the seed's onboarding conditions at their boundaries.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assessApplication, chinaDate, latestFoundingDate, meetsSupportHours, parseYuan, SellerConditionsNotMet, SUPPORT_HOURS, type ApplicationInput } from './seller-onboarding';
+import { chinaDate } from './calendar';
+import { assessApplication, latestFoundingDate, meetsSupportHours, parseYuan, SellerConditionsNotMet, SUPPORT_HOURS, type ApplicationInput } from './seller-onboarding';
 
 // 10:00 on 15 May 2026 in China.
 const now = new Date('2026-05-15T02:00:00Z');

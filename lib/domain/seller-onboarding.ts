@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { CloudError, type CloudErrorCode, type CloudErrorParams } from './errors';
 import { formatFen } from './money';
+import { chinaDate } from './calendar';
 
 export const MIN_REGISTERED_CAPITAL_FEN = 50_000_000;
 export const MIN_STAFF = 5;
@@ -35,12 +36,7 @@ export type OnboardingVerdict = { ok: true; application: SellerApplicationFacts 
  */
 export type ApplicationInput = Partial<Record<ApplicationField, unknown>>;
 
-/** The seeds' calendar is China's (UTC+8): "a year ago" is counted in its days. */
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-
-export function chinaDate(at: Date): string {
-  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
+// The seeds' calendar is China's (UTC+8): "a year ago" is counted in its days.
 
 /** The latest founding date that is a full year before `now` (29 February counts from 28 February). */
 export function latestFoundingDate(now: Date): string {

@@ -6,13 +6,6 @@ import type { ImageOwnerAlias } from './images';
 /** SHR-2: at most 10 accounts added and 10 removed per call. */
 export const MAX_ACCOUNTS_PER_CALL = 10;
 
-/** The seeds' home is China: a "day" for the daily share cap (SHR-4) is a day in UTC+8. */
-const DAY_OFFSET_MS = 8 * 3_600_000;
-const DAY_MS = 86_400_000;
-
-export function shareDayStart(now: Date): Date {
-  return new Date(Math.floor((now.getTime() + DAY_OFFSET_MS) / DAY_MS) * DAY_MS - DAY_OFFSET_MS);
-}
 
 export type ShareFacts = {
   /** How the image looks to the caller; only 'self' may be shared (SHR-1). */

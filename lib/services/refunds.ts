@@ -10,7 +10,8 @@ import { CloudError, type CloudErrorCode } from '../domain/errors';
 import { newResourceId } from '../domain/ids';
 import { formatFen } from '../domain/money';
 import { authorize } from '../domain/permissions';
-import { calendarYearOf, decideRefund, yearStart, type RefundDecision, type RefundReason } from '../domain/refunds';
+import { chinaYear, chinaYearStart } from '../domain/calendar';
+import { decideRefund, type RefundDecision, type RefundReason } from '../domain/refunds';
 import { parseInput } from '../domain/validation';
 import { transfer } from './ledger';
 import { notify } from './notifications';
@@ -46,7 +47,7 @@ function eligibility(db: Db | Tx, order: Order, askedAt: Date): Eligibility {
     db
       .select({ n: count() })
       .from(refundRequests)
-      .where(and(eq(refundRequests.accountId, order.accountId), eq(refundRequests.status, 'approved'), eq(refundRequests.countsTowardLimit, true), gte(refundRequests.decidedAt, yearStart(now))))
+      .where(and(eq(refundRequests.accountId, order.accountId), eq(refundRequests.status, 'approved'), eq(refundRequests.countsTowardLimit, true), gte(refundRequests.decidedAt, chinaYearStart(now))))
       .get()?.n ?? 0;
   const invoiceIssued = Boolean(db.select({ id: invoices.orderId }).from(invoices).where(and(eq(invoices.orderId, order.id), eq(invoices.status, 'issued'))).get());
   const decision = decideRefund({
@@ -68,7 +69,7 @@ function refusal(order: Order, e: Eligibility): CloudError {
     windowEndsAt: e.windowEndsAt.toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
     days: Math.round((e.windowEndsAt.getTime() - order.createdAt.getTime()) / 86_400_000),
     limit: e.refundsPerYear,
-    year: calendarYearOf(clock.now()),
+    year: chinaYear(clock.now()),
   });
 }
 

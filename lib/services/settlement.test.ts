@@ -14,7 +14,8 @@ import { purchaseLicenses } from './licenses';
 import { settleHours } from './metering';
 import { approveRefund, requestRefund } from './refunds';
 import { updateSettings } from './settings';
-import { chinaMonth, settlement, type SettlementFigures } from './settlement';
+import { chinaMonth } from '../domain/calendar';
+import { settlement, type SettlementFigures } from './settlement';
 import { renewInstance } from './subscriptions';
 
 const { db } = throwawayDatabase();

@@ -12,9 +12,9 @@ import { authorize } from '../domain/permissions';
 import { bookId } from './ledger';
 import { readSettings } from './settings';
 import { read } from './transaction';
+import { chinaMonth, chinaMonthStart } from '../domain/calendar';
 
 export const SETTLEMENT_MONTHS = 12;
-const CHINA_OFFSET_MS = 8 * 3_600_000;
 
 export type SettlementFigures = {
   /** Purchase and renewal orders. */
@@ -47,21 +47,10 @@ export type Settlement = {
   commissionBps: number;
 };
 
-/** "YYYY-MM" of an instant in China. */
-export function chinaMonth(at: Date): string {
-  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 7);
-}
-
 /** "YYYY-MM" moved by whole months. */
 export function shiftMonth(month: string, months: number): string {
   const [year, m] = month.split('-').map(Number);
   return new Date(Date.UTC(year, m - 1 + months, 1)).toISOString().slice(0, 7);
-}
-
-/** The instant a China calendar month begins; `offset` months later (or earlier). */
-function monthStart(month: string, offset = 0): Date {
-  const [year, m] = month.split('-').map(Number);
-  return new Date(Date.UTC(year, m - 1 + offset, 1) - CHINA_OFFSET_MS);
 }
 
 function zero(): SettlementFigures {
@@ -82,8 +71,8 @@ export function settlement(actor: Actor, { until }: { until?: string } = {}): Se
   authorize(actor, 'settlement.read');
   const last = until && /^\d{4}-(0[1-9]|1[0-2])$/.test(until) ? until : chinaMonth(clock.now());
   const months = Array.from({ length: SETTLEMENT_MONTHS }, (_, i) => shiftMonth(last, i - SETTLEMENT_MONTHS + 1));
-  const from = monthStart(months[0]);
-  const to = monthStart(last, 1);
+  const from = chinaMonthStart(months[0]);
+  const to = chinaMonthStart(last, 1);
   const payableBook = bookId('seller_payable', actor.accountId);
 
   return read((db) => {

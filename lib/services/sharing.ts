@@ -9,7 +9,8 @@ import { CloudError } from '../domain/errors';
 import { isAccountId } from '../domain/ids';
 import { ownerAliasFor } from '../domain/images';
 import { authorize } from '../domain/permissions';
-import { checkShareRequest, decideShareChange, shareDayStart } from '../domain/sharing';
+import { chinaDayStart } from '../domain/calendar';
+import { checkShareRequest, decideShareChange } from '../domain/sharing';
 import { parseInput } from '../domain/validation';
 import { isSharedWith, type Image } from './catalogue';
 import { once } from './idempotency';
@@ -53,7 +54,7 @@ function activeShares(db: Db | Tx, imageId: string) {
 }
 
 function sharesMadeToday(db: Db | Tx, ownerAccountId: string): number {
-  return db.select({ n: count() }).from(imageShares).where(and(eq(imageShares.ownerAccountId, ownerAccountId), gte(imageShares.sharedAt, shareDayStart(clock.now())))).get()?.n ?? 0;
+  return db.select({ n: count() }).from(imageShares).where(and(eq(imageShares.ownerAccountId, ownerAccountId), gte(imageShares.sharedAt, chinaDayStart(clock.now())) /* SHR-4: a China day */)).get()?.n ?? 0;
 }
 
 /** ModifyImageSharePermission: add and remove recipients of one of the caller's custom images. */

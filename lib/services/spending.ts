@@ -4,26 +4,21 @@ import { and, eq, gte, inArray, sql } from 'drizzle-orm';
 import { ledgerEntries, meteredHours, orders, products } from '../../db/schema';
 import { clock } from '../clock';
 import type { Actor } from '../domain/actor';
+import { chinaDate, chinaDayStart } from '../domain/calendar';
 import { authorize } from '../domain/permissions';
 import { bookId } from './ledger';
 import { read } from './transaction';
 
 const DAY_MS = 86_400_000;
-const CHINA_OFFSET_MS = 8 * 3_600_000;
 export const SPENDING_DAYS = 30;
 
 export type DaySpend = { day: string; fen: number };
 export type ProductSpend = { productCode: string | null; title: string | null; fen: number };
 
-function chinaDay(at: number): string {
-  return new Date(at + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
-
 export function spending(actor: Actor): { byDay: DaySpend[]; byProduct: ProductSpend[]; totalFen: number } {
   authorize(actor, 'wallet.read');
-  const now = clock.now().getTime();
   // Midnight (UTC+8) SPENDING_DAYS - 1 days ago: the window is whole days, today included.
-  const since = new Date(Math.floor((now + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS - CHINA_OFFSET_MS - (SPENDING_DAYS - 1) * DAY_MS);
+  const since = chinaDayStart(clock.now(), -(SPENDING_DAYS - 1));
   return read((db) => {
     const entries = db
       .select({ amountFen: ledgerEntries.amountFen, createdAt: ledgerEntries.createdAt })
@@ -31,9 +26,9 @@ export function spending(actor: Actor): { byDay: DaySpend[]; byProduct: ProductS
       .where(and(eq(ledgerEntries.bookId, bookId('wallet', actor.accountId)), inArray(ledgerEntries.reason, ['purchase', 'metering', 'refund']), gte(ledgerEntries.createdAt, since)))
       .all();
     const days = new Map<string, number>();
-    for (let i = 0; i < SPENDING_DAYS; i++) days.set(chinaDay(since.getTime() + i * DAY_MS), 0);
+    for (let i = 0; i < SPENDING_DAYS; i++) days.set(chinaDate(new Date(since.getTime() + i * DAY_MS)), 0);
     for (const e of entries) {
-      const day = chinaDay(e.createdAt.getTime());
+      const day = chinaDate(e.createdAt);
       days.set(day, (days.get(day) ?? 0) - e.amountFen);
     }
 

@@ -9,7 +9,8 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Table } from '@/components/ui/table';
 import { clock } from '@/lib/clock';
 import { formatFen } from '@/lib/domain/money';
-import { chinaMonth, settlement, shiftMonth, SETTLEMENT_MONTHS, type SettlementFigures, type SettlementLine } from '@/lib/services/settlement';
+import { chinaMonth } from '@/lib/domain/calendar';
+import { settlement, shiftMonth, SETTLEMENT_MONTHS, type SettlementFigures, type SettlementLine } from '@/lib/services/settlement';
 import { requireSeller } from '../../require-seller';
 
 export const metadata: Metadata = { title: 'Settlement' };

@@ -1,0 +1,36 @@
+// The seeds' calendar is China's (UTC+8): days (SHR-4's share cap, the spending chart, the
+// audit filter), months (SEL-8's settlement) and years (REF-3's refund count) begin at
+// midnight in China. One place for it, so every rule counts the same days.
+
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+const DAY_MS = 86_400_000;
+
+/** "YYYY-MM-DD" of an instant in China. */
+export function chinaDate(at: Date): string {
+  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** "YYYY-MM" of an instant in China. */
+export function chinaMonth(at: Date): string {
+  return chinaDate(at).slice(0, 7);
+}
+
+export function chinaYear(at: Date): number {
+  return new Date(at.getTime() + CHINA_OFFSET_MS).getUTCFullYear();
+}
+
+/** The instant the China day of `at` began, `days` days later (or earlier). */
+export function chinaDayStart(at: Date, days = 0): Date {
+  return new Date(Math.floor((at.getTime() + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS - CHINA_OFFSET_MS + days * DAY_MS);
+}
+
+/** The instant a China calendar month ("YYYY-MM") began, `months` months later (or earlier). */
+export function chinaMonthStart(month: string, months = 0): Date {
+  const [year, m] = month.split('-').map(Number);
+  return new Date(Date.UTC(year, m - 1 + months, 1) - CHINA_OFFSET_MS);
+}
+
+/** The instant the China calendar year of `at` began. */
+export function chinaYearStart(at: Date): Date {
+  return new Date(Date.UTC(chinaYear(at), 0, 1) - CHINA_OFFSET_MS);
+}
