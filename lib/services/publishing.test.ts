@@ -4,7 +4,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createReceiver } from '../../examples/seller-receiver/receiver';
-import { accounts, images, sellerDeliveries } from '../../db/schema';
+import { accounts, deliveryAttempts, images, sellerDeliveries } from '../../db/schema';
 import { newBuyer, throwawayDatabase } from '../../tests/helpers/database';
 import { expectCloudError, fund, settle } from '../../tests/helpers/marketplace';
 import type { Actor } from '../domain/actor';
@@ -15,7 +15,7 @@ import { createImage } from './images';
 import { runInstances } from './instances';
 import { purchaseLicenses } from './licenses';
 import { searchProducts } from './marketplace';
-import { approveListing, createProduct, debugInterface, delistOwnProduct, getMyProduct, listListingReviews, rejectListing, setSkus, setVersion, submitProduct, updateProduct } from './publishing';
+import { approveListing, createProduct, debugInterface, delistOwnProduct, getMyProduct, listListingReviews, moveInterface, rejectListing, setSkus, setVersion, submitProduct, updateProduct } from './publishing';
 import { createSellerKey } from './seller-keys';
 
 // SEL-4: plain http to 127.0.0.1 (the reference receiver) is allowed in test mode only.
@@ -81,6 +81,14 @@ describe('SEL-7 publishing, SEL-6 debugging, ADM-1 listing review', () => {
     expect(call).toMatchObject({ activity: 'newInstance', status: 'delivered' });
     expect(receiver.state.effects.get(licenseIds[0])).toBe(1);
 
+    // SEL-3: the interface moves while the product stays listed; the next call goes there.
+    expectCloudError(() => moveInterface(seller, code, { interfaceUrl: 'ftp://nowhere' }), 'InvalidParameter.InterfaceUrl');
+    expect(moveInterface(seller, code, { interfaceUrl: `${url}/v2` })).toMatchObject({ status: 'listed', interfaceUrl: `${url}/v2` });
+    const second = purchaseLicenses(buyer, { productCode: code, skuCode: `${code}-per_instance`, regionId: 'cn-hangzhou', quantity: 1 }).licenseIds[0];
+    await deliverDue(100);
+    expect(db().select().from(deliveryAttempts).all().at(-1)).toMatchObject({ verdict: 'ok', url: expect.stringContaining('/stratus/v2?') });
+    expect(receiver.state.effects.get(second)).toBe(1);
+
     delistOwnProduct(seller, code);
     expectCloudError(() => purchaseLicenses(buyer, { productCode: code, skuCode: `${code}-per_instance`, regionId: 'cn-hangzhou', quantity: 1 }), 'InvalidProduct.Delisted');
 
@@ -113,6 +121,7 @@ describe('SEL-7 publishing, SEL-6 debugging, ADM-1 listing review', () => {
     const other: Actor = { ...newBuyer('Other'), roles: ['buyer', 'seller'] };
     expectCloudError(() => getMyProduct(other, code), 'InvalidProductCode.NotFound');
     expectCloudError(() => setVersion(other, code, { version: '1', imageIds: [imageId] }), 'InvalidProductCode.NotFound');
+    expectCloudError(() => moveInterface(seller, code, { interfaceUrl: url }), 'IncorrectProductStatus');
     expectCloudError(() => createProduct(newBuyer(), info), 'Forbidden');
     expectCloudError(() => approveListing(seller, code), 'Forbidden');
   });

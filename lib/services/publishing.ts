@@ -77,6 +77,24 @@ export function updateProduct(actor: Actor, code: string, input: Record<string, 
   });
 }
 
+/**
+ * SEL-3: a listed product's interface may move (a new host, a new path) without a new review;
+ * the debugging results go with the old URL, and calls due from now on go to the new one.
+ */
+export function moveInterface(actor: Actor, code: string, input: { interfaceUrl?: unknown }): Product {
+  return mutate(actor, 'MoveInterface', (tx, note) => {
+    authorize(actor, 'product.publish');
+    note.target = code;
+    const product = requireOwnProduct(tx, actor, code);
+    if (product.status !== 'listed') throw new CloudError('IncorrectProductStatus', { status: product.status });
+    const interfaceUrl = parseInterfaceUrl(input.interfaceUrl);
+    if (!interfaceUrl) throw new CloudError('InvalidParameter.InterfaceUrl', { problem: 'missing' }, 'interfaceUrl');
+    if (interfaceUrl !== product.interfaceUrl) tx.delete(interfaceChecks).where(eq(interfaceChecks.productCode, code)).run();
+    note.detail = { from: product.interfaceUrl, to: interfaceUrl };
+    return tx.update(products).set({ interfaceUrl }).where(eq(products.code, code)).returning().get();
+  });
+}
+
 const versionSchema = z.object({ version: versionNameSchema, imageIds: z.array(z.string().min(1)).max(20) });
 
 /** Step 2: a version is a set of the seller's own Available custom images, at most one per region. */

@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { runAction, type ActionState } from '@/lib/auth/action';
 import { pricingModels } from '@/lib/domain/marketplace';
 import type { SellerActivity } from '@/lib/domain/seller-calls';
-import { createProduct, debugInterface, delistOwnProduct, removeVersion, setSkus, setVersion, submitProduct, updateProduct } from '@/lib/services/publishing';
+import { createProduct, debugInterface, delistOwnProduct, moveInterface, removeVersion, setSkus, setVersion, submitProduct, updateProduct } from '@/lib/services/publishing';
 
 const infoOf = (form: FormData) => ({
   title: form.get('title'),
@@ -66,6 +66,12 @@ export async function submitProductAction(code: string) {
 
 export async function delistProductAction(code: string) {
   const result = await runAction((actor) => delistOwnProduct(actor, code));
+  revalidatePath(`/seller/products/${code}`);
+  return result;
+}
+
+export async function moveInterfaceAction(code: string, _: ActionState<unknown>, form: FormData) {
+  const result = await runAction((actor) => moveInterface(actor, code, { interfaceUrl: form.get('interfaceUrl') }));
   revalidatePath(`/seller/products/${code}`);
   return result;
 }

@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { ConfirmButton } from '@/components/console/confirm-button';
 import { ActionButton } from '@/components/publishing/action-button';
 import { DebugPanel, type ShownExchange } from '@/components/publishing/debug-panel';
+import { InterfaceUrlForm } from '@/components/publishing/interface-url-form';
 import { ProductInfoForm } from '@/components/publishing/product-info-form';
 import { SkuForm } from '@/components/publishing/sku-form';
 import { VersionForm } from '@/components/publishing/version-form';
@@ -88,6 +89,7 @@ export default async function PublishProductPage({ params }: { params: Promise<{
         ) : (
           <p className="text-sm text-slate-600">{product.summary}</p>
         )}
+        {product.status === 'listed' && <InterfaceUrlForm code={product.code} current={product.interfaceUrl ?? ''} />}
       </Step>
 
       <Step n={2} title={t('stepVersions')} done={versions.length > 0 && !has('noRegion') && !has('imageUnavailable') && !has('regionsDiffer')}>

@@ -1,0 +1,28 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { moveInterfaceAction } from '@/app/seller/(centre)/products/actions';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+
+/** SEL-3: a listed product's interface URL can move; debug it again at the new address. */
+export function InterfaceUrlForm({ code, current }: { code: string; current: string }) {
+  const t = useTranslations('publishing');
+  const [state, action, pending] = useActionState(moveInterfaceAction.bind(null, code), null);
+  return (
+    <form action={action} className="flex flex-wrap items-start gap-3" noValidate>
+      <div className="min-w-80 flex-1">
+        <Field label={t('fieldInterfaceUrl')} name="interfaceUrl" defaultValue={current} hint={t('moveHint')} error={state && !state.ok ? state.error.message : undefined} />
+      </div>
+      <Button type="submit" variant="secondary" disabled={pending} className="sm:mt-6">
+        {t('moveInterface')}
+      </Button>
+      {state?.ok && (
+        <p role="status" className="w-full text-sm text-emerald-700">
+          {t('saved')}
+        </p>
+      )}
+    </form>
+  );
+}
