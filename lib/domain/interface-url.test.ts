@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkInterfaceUrl } from './interface-url';
+import { checkInterfaceUrl, isPrivateAddress } from './interface-url';
 
 describe('SEL-4 interface URLs', () => {
   it('production: HTTPS with a domain name only', () => {
@@ -17,5 +17,16 @@ describe('SEL-4 interface URLs', () => {
     expect(checkInterfaceUrl('http://localhost:8080/x', 'demo')).toBe('notHttps');
     expect(checkInterfaceUrl('http://localhost:8080/x', 'demo', true)).toBeNull();
     expect(checkInterfaceUrl('http://10.0.0.5:8080/x', 'test')).toBe('notHttps');
+  });
+});
+
+describe('SEL-4 addresses a production interface may not resolve to', () => {
+  it('this machine, private networks, link-local and multicast are refused; public addresses pass', () => {
+    for (const ip of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '224.0.0.1', '::1', 'fd00::1', 'fe80::1', '::ffff:127.0.0.1']) {
+      expect([ip, isPrivateAddress(ip)]).toEqual([ip, true]);
+    }
+    for (const ip of ['203.0.113.7', '8.8.8.8', '172.32.0.1', '100.128.0.1', '2001:db8::1', '::ffff:8.8.8.8']) {
+      expect([ip, isPrivateAddress(ip)]).toEqual([ip, false]);
+    }
   });
 });

@@ -17,3 +17,20 @@ export function checkInterfaceUrl(raw: string, mode: 'production' | 'demo' | 'te
   if (ip || local || !/^([a-z0-9-]+\.)+[a-z]{2,}$/i.test(url.hostname)) return 'notDomain';
   return null;
 }
+
+/**
+ * An address a seller's name must not resolve to in production: this machine, the private
+ * networks, link-local (cloud metadata) and the like — a call there would reach what only the
+ * platform should reach.
+ */
+export function isPrivateAddress(ip: string): boolean {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped) return isPrivateAddress(mapped[1]);
+  const v4 = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(ip);
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])];
+    return a === 0 || a === 10 || a === 127 || (a === 100 && b >= 64 && b <= 127) || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || a >= 224;
+  }
+  const v6 = ip.toLowerCase();
+  return v6 === '::' || v6 === '::1' || /^f[cd]/.test(v6) || /^fe[89ab]/.test(v6) || v6.startsWith('ff');
+}

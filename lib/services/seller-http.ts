@@ -1,13 +1,24 @@
 // One signed lifecycle call over HTTP (SEL-4) and the checks on its answer (SEL-5), shared by
 // the outbox worker and interface debugging (SEL-6) so both judge an answer the same way.
+import { lookup } from 'node:dns/promises';
+import { isPrivateAddress } from '../domain/interface-url';
 import { parseSellerAnswer, resultCodes, signedQuery, verifyBodySign, type SellerActivity, type SellerAnswer } from '../domain/seller-calls';
 import { clock } from '../clock';
+import { config } from '../config';
 
 export const CALL_TIMEOUT_MS = 10_000;
 const KEPT_RESPONSE_CHARS = 4_000;
 
 /** ok, or why the call failed. */
-export type Verdict = 'ok' | 'unreachable' | 'timeout' | 'httpError' | 'badBodySign' | 'badAnswer' | 'resultCode';
+export type Verdict = 'ok' | 'unreachable' | 'privateAddress' | 'timeout' | 'httpError' | 'badBodySign' | 'badAnswer' | 'resultCode';
+
+/** Whether the URL's name resolves only to public addresses (always true where local interfaces are allowed). */
+async function reachesOnlyPublic(url: URL): Promise<boolean> {
+  if (config.mode === 'test' || config.allowLocalInterfaces) return true;
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const addresses = await lookup(host, { all: true });
+  return addresses.length > 0 && addresses.every((a) => !isPrivateAddress(a.address));
+}
 
 export type Exchange = {
   url: string;
@@ -40,6 +51,8 @@ export async function callSeller(input: { url: string; keyId: string; secret: st
   let res: Response;
   let text: string;
   try {
+    // SEL-4: a seller's name must not lead the platform into its own network.
+    if (!(await reachesOnlyPublic(url))) return done({ verdict: 'privateAddress' });
     res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: input.body, signal: AbortSignal.timeout(CALL_TIMEOUT_MS), redirect: 'manual' });
     text = await res.text();
   } catch (error) {
