@@ -59,6 +59,7 @@ test('a seller is approved, publishes and debugs a product, the admin lists it, 
   await seller.waitForLoadState('networkidle');
   await seller.getByRole('button', { name: 'Create signing key' }).click();
   const keyId = await seller.getByTestId('new-seller-key-id').innerText();
+  await seller.screenshot({ path: screenshotPath('seller-keys'), fullPage: true });
   const secret = await seller.getByTestId('new-seller-key-secret').innerText();
   const receiver = createReceiver({ keys: { [keyId]: secret } });
   const interfaceUrl = `${await receiver.listen(0)}/stratus`;
@@ -126,6 +127,7 @@ test('a seller is approved, publishes and debugs a product, the admin lists it, 
     await seller.screenshot({ path: screenshotPath('seller-deliveries'), fullPage: true });
     await call.getByRole('link').first().click();
     await expect(seller.locator('[data-verdict="ok"]').first()).toContainText('resultCode 000000');
+    await seller.screenshot({ path: screenshotPath('seller-delivery'), fullPage: true });
 
     // SEL-8: the sale in the settlement.
     await seller.goto('/seller/settlement');

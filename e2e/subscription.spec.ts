@@ -1,0 +1,40 @@
+import { expect, test } from '@playwright/test';
+import { screenshotPath, signUp, topUp } from './helpers';
+
+// MKT-11 in the console: a monthly license bought on the product page, an instance launched
+// with it ends with the license, and Renew buys more months up front.
+test('a subscription instance shows when it ends and is renewed from its page, paid from the wallet', async ({ page }) => {
+  await signUp(page, 'subscriber');
+  await topUp(page, 500);
+
+  await page.goto('/marketplace/products/ndpm000105');
+  await page.waitForLoadState('networkidle');
+  await page.locator('#purchase-region').selectOption('cn-hangzhou');
+  const monthly = await page.locator('#purchase-sku option', { hasText: 'Monthly' }).getAttribute('value');
+  await page.locator('#purchase-sku').selectOption(monthly!);
+  await page.getByRole('button', { name: 'Buy 1 license' }).click();
+  await expect(page.getByText('Purchase complete')).toBeVisible();
+
+  await page.goto('/console/instances/new?region=cn-hangzhou');
+  await page.waitForLoadState('networkidle');
+  await page.getByRole('tab', { name: 'Marketplace' }).click();
+  await page.getByRole('searchbox', { name: 'Filter images by name, product or platform' }).fill('Node.js');
+  await page.getByRole('radio', { name: /Node\.js 20 LTS/ }).first().check();
+  await page.getByRole('textbox', { name: 'Instance name' }).fill('app');
+  await page.getByRole('button', { name: 'Launch 1 instance' }).click();
+  await expect(page).toHaveURL(/launched=1/);
+  await page.locator('tr', { hasText: 'app' }).getByRole('link', { name: 'app' }).click();
+  await page.waitForLoadState('networkidle');
+  await expect(page.getByText('Subscription ends')).toBeVisible();
+
+  await page.getByLabel('Periods').selectOption('2');
+  await page.getByRole('button', { name: 'Renew' }).click();
+  await expect(page.getByRole('status')).toContainText('Renewed: the subscription now ends');
+  await page.screenshot({ path: screenshotPath('instance-renewed'), fullPage: true });
+  // ¥29.00 a month: two more months, paid up front, next to the license's own ¥29.00.
+  await page.goto('/console/billing');
+  await expect(page.getByRole('cell', { name: '-¥58.00' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '-¥29.00' })).toBeVisible();
+  await page.goto('/console/orders');
+  await expect(page.locator('tr[data-order-id]').first()).toContainText('Renewal · Monthly');
+});
