@@ -34,3 +34,8 @@ export function chinaMonthStart(month: string, months = 0): Date {
 export function chinaYearStart(at: Date): Date {
   return new Date(Date.UTC(chinaYear(at), 0, 1) - CHINA_OFFSET_MS);
 }
+
+/** "YYYY-MM-DD HH:mm" of an instant in China, for messages that name a moment. */
+export function chinaMinute(at: Date): string {
+  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}

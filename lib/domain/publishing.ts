@@ -15,7 +15,7 @@ export const productInfoSchema = z.object({
 export const versionNameSchema = z.string().trim().regex(/^[0-9A-Za-z][0-9A-Za-z._-]{0,31}$/);
 
 /** ¥0 for free; otherwise ¥0.01 to ¥1,000,000 per unit (per license, hour, month or year). */
-export const MAX_PRICE_FEN = 100_000_000;
+const MAX_PRICE_FEN = 100_000_000;
 
 export const skuInputSchema = z
   .object({ pricingModel: z.enum(pricingModels), priceFen: z.number().int().min(0).max(MAX_PRICE_FEN) })

@@ -36,6 +36,8 @@ describe('ADM-2 freeze and unfreeze', () => {
     const id = runningProductInstance(buyer);
     expect(listAllInstances(admin, { q: id }).items.map((r) => r.instance.id)).toEqual([id]);
     expectCloudError(() => freezeInstance(admin, id, { note: '' }), 'InvalidParameter.DecisionNote');
+    // The owner reads the reason as written: too long is refused, not cut.
+    expectCloudError(() => freezeInstance(admin, id, { note: 'x'.repeat(501) }), 'InvalidParameter.DecisionNote');
     freezeInstance(admin, id, { note: 'Phishing site reported' });
     expect(getInstance(buyer, id)).toMatchObject({ status: 'Frozen', statusReason: 'violation' });
     expectCloudError(() => startInstance(buyer, id), 'IncorrectInstanceStatus');

@@ -26,11 +26,11 @@ const earlier = alias(sellerDeliveries, 'earlier');
 /** Retried for 25 hours from the first attempt (SEL-5 asks for at least 24). */
 export const RETRY_PERIOD_MS = 25 * 3_600_000;
 /** The seller hears after this many failed attempts in a row, once. */
-export const FAILURES_BEFORE_NOTICE = 3;
+const FAILURES_BEFORE_NOTICE = 3;
 const FIRST_RETRY_MS = 30_000;
 const MAX_RETRY_MS = 3_600_000;
 
-export function backoffMs(failedAttempts: number): number {
+function backoffMs(failedAttempts: number): number {
   return Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.max(0, failedAttempts - 1));
 }
 

@@ -7,7 +7,7 @@ import type { Actor } from '../domain/actor';
 import { CloudError } from '../domain/errors';
 import { instanceStatuses } from '../domain/instances';
 import { authorize } from '../domain/permissions';
-import { parseInput } from '../domain/validation';
+import { parseDecisionNote, parseInput } from '../domain/validation';
 import { moveInstance } from './instance-status';
 import { notify } from './notifications';
 import { tellSellerAbout } from './seller-calls';
@@ -55,8 +55,7 @@ export function freezeInstance(actor: Actor, instanceId: string, input: { note?:
     audit.target = instanceId;
     const instance = requireInstance(tx, instanceId);
     if (instance.status === 'Frozen') throw new CloudError('IncorrectInstanceStatus', { status: instance.status, action: 'freeze' });
-    if (!String(input.note ?? '').trim()) throw new CloudError('InvalidParameter.DecisionNote', {}, 'note');
-    const note = String(input.note).trim().slice(0, 500);
+    const note = parseDecisionNote(input);
     moveInstance(tx, instance, { to: 'Frozen', reason: 'violation' });
     notify(tx, instance.accountId, 'instanceFrozen', { instanceId, note });
     tellSellerAbout(tx, instance, 'updateInstanceStatus', 'frozen');

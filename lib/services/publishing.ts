@@ -15,7 +15,7 @@ import { byPricingModel, type PricingModel } from '../domain/marketplace';
 import { authorize } from '../domain/permissions';
 import { listingProblems, newProductCode, productInfoSchema, skuInputSchema, versionNameSchema, type ListingProblem } from '../domain/publishing';
 import { resultCodes, sellerActivities, type SellerActivity } from '../domain/seller-calls';
-import { parseInput } from '../domain/validation';
+import { parseDecisionNote, parseInput } from '../domain/validation';
 import { notify } from './notifications';
 import { indexProduct } from './product-search';
 import { callSeller, type Exchange } from './seller-http';
@@ -348,8 +348,7 @@ export function rejectListing(actor: Actor, code: string, input: { note?: unknow
     const product = tx.select().from(products).where(eq(products.code, code)).get();
     if (!product) throw new CloudError('InvalidProductCode.NotFound', { productCode: code });
     if (product.status !== 'in_review') throw new CloudError('IncorrectProductStatus', { status: product.status });
-    const note = String(input.note ?? '').trim().slice(0, 500);
-    if (!note) throw new CloudError('InvalidParameter.DecisionNote', {}, 'note');
+    const note = parseDecisionNote(input);
     tx.update(products).set({ status: 'rejected', reviewNote: note }).where(eq(products.code, code)).run();
     notify(tx, product.sellerAccountId, 'listingRejected', { productCode: code, title: product.title, note });
   });

@@ -10,9 +10,9 @@ import { CloudError, type CloudErrorCode } from '../domain/errors';
 import { newResourceId } from '../domain/ids';
 import { formatFen } from '../domain/money';
 import { authorize } from '../domain/permissions';
-import { chinaYear, chinaYearStart } from '../domain/calendar';
+import { chinaMinute, chinaYear, chinaYearStart } from '../domain/calendar';
 import { decideRefund, type RefundDecision, type RefundReason } from '../domain/refunds';
-import { parseInput } from '../domain/validation';
+import { parseDecisionNote, parseInput } from '../domain/validation';
 import { transfer } from './ledger';
 import { notify } from './notifications';
 import { tellSeller } from './seller-calls';
@@ -66,7 +66,7 @@ function eligibility(db: Db | Tx, order: Order, askedAt: Date): Eligibility {
 function refusal(order: Order, e: Eligibility): CloudError {
   const reason = e.reasons[0];
   return new CloudError(reasonCodes[reason], {
-    windowEndsAt: e.windowEndsAt.toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    windowEndsAt: `${chinaMinute(e.windowEndsAt)} (UTC+8)`,
     days: Math.round((e.windowEndsAt.getTime() - order.createdAt.getTime()) / 86_400_000),
     limit: e.refundsPerYear,
     year: chinaYear(clock.now()),
@@ -158,15 +158,12 @@ export function approveRefund(actor: Actor, requestId: number): RefundRequest {
   });
 }
 
-const rejectSchema = z.object({ note: z.string().trim().min(1).max(500) });
-
 export function rejectRefund(actor: Actor, requestId: number, input: { note?: unknown }): RefundRequest {
   return mutate(actor, 'RejectRefund', (tx, audit) => {
     authorize(actor, 'refund.review');
     audit.target = String(requestId);
     const request = requirePending(tx, requestId);
-    if (!String(input.note ?? '').trim()) throw new CloudError('InvalidParameter.DecisionNote', {}, 'note');
-    const { note } = parseInput(rejectSchema, input, { note: 'InvalidParameter.DecisionNote' });
+    const note = parseDecisionNote(input);
     const decided = tx
       .update(refundRequests)
       .set({ status: 'rejected', decisionNote: note, decidedAt: clock.now(), decidedBy: actor.userId })

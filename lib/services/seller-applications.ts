@@ -2,14 +2,13 @@
 // once; an admin approves — the account gets the seller role — or rejects with a reason the
 // applicant reads and may answer by applying again.
 import { and, asc, count, desc, eq } from 'drizzle-orm';
-import { z } from 'zod';
 import { accounts, sellerApplications } from '../../db/schema';
 import { clock } from '../clock';
 import type { Actor } from '../domain/actor';
 import { CloudError } from '../domain/errors';
 import { authorize, can } from '../domain/permissions';
 import { assessApplication, SellerConditionsNotMet, type ApplicationInput } from '../domain/seller-onboarding';
-import { parseInput } from '../domain/validation';
+import { parseDecisionNote } from '../domain/validation';
 import { notify } from './notifications';
 import { mutate, read, type Tx } from './transaction';
 import type { Db } from '../../db/client';
@@ -121,7 +120,6 @@ export function approveApplication(actor: Actor, id: number): SellerApplication 
   });
 }
 
-const rejectSchema = z.object({ note: z.string().trim().min(1).max(500) });
 
 /** ADM-1: a rejection needs a reason: the applicant reads it and may apply again. */
 export function rejectApplication(actor: Actor, id: number, input: { note?: unknown }): SellerApplication {
@@ -129,8 +127,7 @@ export function rejectApplication(actor: Actor, id: number, input: { note?: unkn
     authorize(actor, 'seller.review');
     audit.target = String(id);
     const application = requirePending(tx, id);
-    if (!String(input.note ?? '').trim()) throw new CloudError('InvalidParameter.DecisionNote', {}, 'note');
-    const { note } = parseInput(rejectSchema, input, { note: 'InvalidParameter.DecisionNote' });
+    const note = parseDecisionNote(input);
     const decided = tx
       .update(sellerApplications)
       .set({ status: 'rejected', decisionNote: note, decidedAt: clock.now(), decidedBy: actor.userId })

@@ -6,7 +6,7 @@ import { parseSellerAnswer, resultCodes, signedQuery, verifyBodySign, type Selle
 import { clock } from '../clock';
 import { config } from '../config';
 
-export const CALL_TIMEOUT_MS = 10_000;
+const CALL_TIMEOUT_MS = 10_000;
 const KEPT_RESPONSE_CHARS = 4_000;
 
 /** ok, or why the call failed. */

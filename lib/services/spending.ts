@@ -10,7 +10,7 @@ import { bookId } from './ledger';
 import { read } from './transaction';
 
 const DAY_MS = 86_400_000;
-export const SPENDING_DAYS = 30;
+const SPENDING_DAYS = 30;
 
 export type DaySpend = { day: string; fen: number };
 export type ProductSpend = { productCode: string | null; title: string | null; fen: number };
