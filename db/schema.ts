@@ -241,6 +241,8 @@ export const ledgerEntries = sqliteTable(
     reason: text('reason').notNull(),
     /** The order, instance or hour the movement belongs to. */
     reference: text('reference'),
+    /** Why a person moved the money by hand (an admin's credit or debit), shown in the ledger. */
+    note: text('note'),
     createdAt: createdAt(),
   },
   (t) => [index('ledger_entries_book_idx').on(t.bookId, t.createdAt), index('ledger_entries_transfer_idx').on(t.transferId)],
@@ -707,4 +709,31 @@ export const deliveryAttempts = sqliteTable(
     manual: integer('manual', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [index('delivery_attempts_delivery_idx').on(t.deliveryId, t.at)],
+);
+
+// ─── Production safety ───────────────────────────────────────────────────────
+
+/**
+ * Money paid in through the operator's payment gateway, one row per gateway payment id, so
+ * the same notification twice credits once.
+ */
+export const gatewayPayments = sqliteTable('gateway_payments', {
+  paymentId: text('payment_id').primaryKey(),
+  accountId: accountRef(),
+  amountFen: integer('amount_fen').notNull(),
+  transferId: text('transfer_id').notNull(),
+  /** When the gateway says the payment was made. */
+  paidAt: integer('paid_at', { mode: 'timestamp_ms' }).notNull(),
+  receivedAt: integer('received_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/** Counters of rate-limiter-flexible's Drizzle store (sign-in throttling, API limits): shared by every process, kept across restarts. */
+export const rateLimits = sqliteTable(
+  'rate_limits',
+  {
+    key: text('key').primaryKey(),
+    points: integer('points').notNull().default(0),
+    expire: integer('expire', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('rate_limits_expire_idx').on(t.expire)],
 );

@@ -1,12 +1,13 @@
 // ADM-4: how each platform setting is shown: its group, the rule it sets and its unit. A Record
 // over the settings' keys, so a setting added to lib/domain/settings.ts cannot be left off the form.
+import { parseYuan, yuanText } from '@/lib/domain/money';
 import { settingsSchema, type PlatformSettings } from '@/lib/domain/settings';
 
-export const settingGroups = ['marketplace', 'images', 'sharing', 'refunds', 'subscriptions'] as const;
+export const settingGroups = ['marketplace', 'launch', 'images', 'sharing', 'refunds', 'subscriptions', 'api', 'signIn'] as const;
 export type SettingGroup = (typeof settingGroups)[number];
 export type SettingKey = keyof PlatformSettings;
-/** `percent` is stored in basis points (10% = 1000) and shown as a percentage. */
-export type SettingUnit = 'percent' | 'count' | 'days' | 'switch';
+/** `percent` is stored in basis points (10% = 1000) and shown as a percentage; `yuan` is stored in fen. */
+export type SettingUnit = 'percent' | 'yuan' | 'count' | 'perSecond' | 'minutes' | 'days' | 'switch';
 
 export const settingFields: Record<SettingKey, { group: SettingGroup; rule: string; unit: SettingUnit }> = {
   commissionBps: { group: 'marketplace', rule: 'SEL-8', unit: 'percent' },
@@ -17,6 +18,15 @@ export const settingFields: Record<SettingKey, { group: SettingGroup; rule: stri
   refundsPerYear: { group: 'refunds', rule: 'REF-3', unit: 'count' },
   autoApproveRefunds: { group: 'refunds', rule: 'REF-5', unit: 'switch' },
   subscriptionGraceDays: { group: 'subscriptions', rule: 'MKT-11', unit: 'days' },
+  minLaunchBalanceFen: { group: 'launch', rule: 'ADM-4', unit: 'yuan' },
+  instanceQuotaPerRegion: { group: 'launch', rule: 'ADM-4', unit: 'count' },
+  vcpuQuotaPerRegion: { group: 'launch', rule: 'ADM-4', unit: 'count' },
+  apiReadsPerSecond: { group: 'api', rule: 'API-2', unit: 'perSecond' },
+  apiWritesPerSecond: { group: 'api', rule: 'API-2', unit: 'perSecond' },
+  signInFailuresPerUser: { group: 'signIn', rule: 'ADM-4', unit: 'count' },
+  signInFailuresPerAddress: { group: 'signIn', rule: 'ADM-4', unit: 'count' },
+  signInLockoutMinutes: { group: 'signIn', rule: 'ADM-4', unit: 'minutes' },
+  signUpsPerAddressPerHour: { group: 'signIn', rule: 'ADM-4', unit: 'count' },
 };
 
 export const settingKeys = Object.keys(settingFields) as SettingKey[];
@@ -25,7 +35,8 @@ export const settingKeys = Object.keys(settingFields) as SettingKey[];
 export function settingRange(key: SettingKey): { min: number; max: number } | null {
   const field = settingsSchema.shape[key];
   if (!('minValue' in field) || field.minValue === null || field.maxValue === null) return null;
-  const scale = settingFields[key].unit === 'percent' ? 100 : 1;
+  const unit = settingFields[key].unit;
+  const scale = unit === 'percent' || unit === 'yuan' ? 100 : 1;
   return { min: field.minValue / scale, max: field.maxValue / scale };
 }
 
@@ -41,9 +52,16 @@ export function settingFromForm(key: SettingKey, raw: FormDataEntryValue | null)
   const unit = settingFields[key].unit;
   if (unit === 'switch') return raw === 'on';
   const text = String(raw ?? '').trim();
+  if (unit === 'yuan') return parseYuan(text) ?? text;
   if (unit === 'percent') {
     const match = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(text);
     return match ? Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0')) : text;
   }
   return /^\d{1,9}$/.test(text) ? Number(text) : text;
+}
+
+/** A stored value as the form's text. */
+export function settingText(key: SettingKey, value: number): string {
+  const unit = settingFields[key].unit;
+  return unit === 'percent' ? percentOf(value) : unit === 'yuan' ? yuanText(value) : String(value);
 }

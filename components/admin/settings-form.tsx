@@ -6,12 +6,13 @@ import { saveSettingsAction, type SettingChange } from '@/app/admin/settings/act
 import { Button } from '@/components/ui/button';
 import { Field, FormError } from '@/components/ui/field';
 import type { PlatformSettings } from '@/lib/domain/settings';
-import { percentOf, settingFields, settingGroups, settingKeys, settingRange, type SettingKey } from './setting-fields';
+import { formatFen } from '@/lib/domain/money';
+import { percentOf, settingFields, settingGroups, settingKeys, settingRange, settingText, type SettingKey } from './setting-fields';
 
 type Values = Record<SettingKey, string | boolean>;
 
 function formValues(settings: PlatformSettings): Values {
-  return Object.fromEntries(settingKeys.map((key) => [key, settingFields[key].unit === 'percent' ? percentOf(settings[key] as number) : typeof settings[key] === 'boolean' ? settings[key] : String(settings[key])])) as Values;
+  return Object.fromEntries(settingKeys.map((key) => [key, typeof settings[key] === 'boolean' ? settings[key] : settingText(key, settings[key] as number)])) as Values;
 }
 
 function RuleLabel({ text, rule }: { text: string; rule: string }) {
@@ -31,12 +32,12 @@ export function SettingsForm({ settings, defaults }: { settings: PlatformSetting
   const [values, setValues] = useState(() => formValues(settings));
   const set = (key: SettingKey, value: string | boolean) => setValues((v) => ({ ...v, [key]: value }));
   const error = state && !state.ok ? state.error : undefined;
-  const shown = (key: SettingKey, value: PlatformSettings[SettingKey]) => (typeof value === 'boolean' ? t(value ? 'on' : 'off') : settingFields[key].unit === 'percent' ? `${percentOf(value)}%` : format.number(value));
+  const shown = (key: SettingKey, value: PlatformSettings[SettingKey]) => (typeof value === 'boolean' ? t(value ? 'on' : 'off') : settingFields[key].unit === 'percent' ? `${percentOf(value)}%` : settingFields[key].unit === 'yuan' ? formatFen(value) : format.number(value));
   const rangeOf = (key: SettingKey) => {
     const range = settingRange(key)!;
     return { min: format.number(range.min), max: format.number(range.max) };
   };
-  const fieldError = (key: SettingKey) => (error?.field === key ? t(settingFields[key].unit === 'percent' ? 'percentRange' : 'wholeRange', rangeOf(key)) : undefined);
+  const fieldError = (key: SettingKey) => (error?.field === key ? t(settingFields[key].unit === 'percent' ? 'percentRange' : settingFields[key].unit === 'yuan' ? 'yuanRange' : 'wholeRange', rangeOf(key)) : undefined);
 
   return (
     <form action={action} className="max-w-4xl space-y-5" noValidate>
@@ -66,7 +67,7 @@ export function SettingsForm({ settings, defaults }: { settings: PlatformSetting
                       <Field
                         label={<RuleLabel text={t(`labels.${key}`)} rule={rule} />}
                         name={key}
-                        inputMode={unit === 'percent' ? 'decimal' : 'numeric'}
+                        inputMode={unit === 'percent' || unit === 'yuan' ? 'decimal' : 'numeric'}
                         value={values[key] as string}
                         onChange={(e) => set(key, e.target.value)}
                         error={fieldError(key)}

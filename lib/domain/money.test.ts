@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatFen, sumFen, timesFen } from './money';
+import { formatFen, parseYuan, sumFen, timesFen, yuanText } from './money';
 
 describe('money in integer fen (product.md §2)', () => {
   it.each([
@@ -28,5 +28,16 @@ describe('money in integer fen (product.md §2)', () => {
         return Number.isSafeInteger(total) && total === sumFen(Array.from({ length: qty }, () => unit));
       }),
     );
+  });
+
+  it('parses yuan text exactly into fen and refuses anything else', () => {
+    expect(parseYuan('100')).toBe(10_000);
+    expect(parseYuan('0.1')).toBe(10);
+    expect(parseYuan(' 12.34 ')).toBe(1234);
+    for (const bad of ['', '1.234', '-1', '1e3', '0x10', '１', '1,000', '.5', '5.']) expect(parseYuan(bad)).toBeNull();
+  });
+
+  it('yuanText and parseYuan are inverse on every amount of fen', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 10 ** 15 }), (fen) => parseYuan(yuanText(fen)) === fen));
   });
 });

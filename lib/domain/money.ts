@@ -27,3 +27,20 @@ export function formatFen(fen: Fen): string {
     .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${sign}¥${yuan}.${String(abs % 100).padStart(2, '0')}`;
 }
+
+/** "1234.5" or "1234.56" (yuan, at most two decimals) → fen, exactly; null for anything else. */
+export function parseYuan(text: string): Fen | null {
+  const match = /^(\d{1,13})(?:\.(\d{1,2}))?$/.exec(text.trim());
+  if (!match) return null;
+  const fen = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+  return Number.isSafeInteger(fen) ? fen : null;
+}
+
+/** Fen as plain yuan text for a form field: 12345 → "123.45", 100 → "1". */
+export function yuanText(fen: Fen): string {
+  assertFen(fen);
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  const cents = String(abs % 100).padStart(2, '0');
+  return `${sign}${Math.floor(abs / 100)}${cents === '00' ? '' : `.${cents}`}`;
+}

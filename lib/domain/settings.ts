@@ -1,6 +1,8 @@
 // ADM-4: the platform limits an operator may change, with the defaults product.md gives.
 import { z } from 'zod';
 
+export type Mode = 'production' | 'demo' | 'test';
+
 export const settingsSchema = z.object({
   /** SEL-8: the platform's share of each sale, in basis points (10% = 1000). */
   commissionBps: z.number().int().min(0).max(10_000),
@@ -16,11 +18,24 @@ export const settingsSchema = z.object({
   autoApproveRefunds: z.boolean(),
   /** MKT-11: days a frozen, expired subscription instance is kept before it is released. */
   subscriptionGraceDays: z.number().int().min(0).max(365),
+  /** The wallet balance, in fen, an account needs to create pay-as-you-go instances (InvalidAccountStatus.NotEnoughBalance). */
+  minLaunchBalanceFen: z.number().int().min(0).max(100_000_000),
+  /** Instances (not released) and their vCPUs an account may have in one region (QuotaExceed.ElasticQuota…). */
+  instanceQuotaPerRegion: z.number().int().min(1).max(100_000),
+  vcpuQuotaPerRegion: z.number().int().min(1).max(1_000_000),
+  /** ECS API calls per second per AccessKey, reads (Describe…) and changes (Throttling.User). */
+  apiReadsPerSecond: z.number().int().min(1).max(100_000),
+  apiWritesPerSecond: z.number().int().min(1).max(100_000),
+  /** Sign-in throttling: wrong passwords before a user or a client address is locked out, for how long, and sign-ups per address. */
+  signInFailuresPerUser: z.number().int().min(1).max(1_000),
+  signInFailuresPerAddress: z.number().int().min(1).max(100_000),
+  signInLockoutMinutes: z.number().int().min(1).max(1_440),
+  signUpsPerAddressPerHour: z.number().int().min(1).max(100_000),
 });
 
 export type PlatformSettings = z.infer<typeof settingsSchema>;
 
-export const defaultSettings: PlatformSettings = {
+const productionDefaults: PlatformSettings = {
   commissionBps: 1000,
   imageQuotaPerRegion: 100,
   shareAccountsPerImage: 50,
@@ -29,4 +44,21 @@ export const defaultSettings: PlatformSettings = {
   refundsPerYear: 10,
   autoApproveRefunds: false,
   subscriptionGraceDays: 15,
+  minLaunchBalanceFen: 10_000,
+  instanceQuotaPerRegion: 50,
+  vcpuQuotaPerRegion: 200,
+  apiReadsPerSecond: 50,
+  apiWritesPerSecond: 20,
+  signInFailuresPerUser: 5,
+  signInFailuresPerAddress: 50,
+  signInLockoutMinutes: 15,
+  signUpsPerAddressPerHour: 10,
 };
+
+/**
+ * Demo and test mode need no money to try a launch, and their end-to-end journeys sign many
+ * people up from one address; every other limit is the production one.
+ */
+export function defaultSettings(mode: Mode): PlatformSettings {
+  return mode === 'production' ? productionDefaults : { ...productionDefaults, minLaunchBalanceFen: 0, signUpsPerAddressPerHour: 1_000 };
+}

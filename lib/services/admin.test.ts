@@ -6,12 +6,11 @@ import { newBuyer, seedTestMarketplace, throwawayDatabase } from '../../tests/he
 import { expectCloudError, fund, productImage } from '../../tests/helpers/marketplace';
 import { clock } from '../clock';
 import type { Actor } from '../domain/actor';
-import { defaultSettings } from '../domain/settings';
 import { newRequestId } from '../domain/ids';
 import { listAudit } from './audit';
 import { freezeInstance, listAllInstances, unfreezeInstance } from './freezes';
 import { completeBoot, getInstance, runInstances, startInstance } from './instances';
-import { readSettings, updateSettings } from './settings';
+import { platformDefaults, readSettings, updateSettings } from './settings';
 
 const { db } = throwawayDatabase();
 let sellers: Map<string, { accountId: string }>;
@@ -65,7 +64,7 @@ describe('ADM-2 freeze and unfreeze', () => {
 
 describe('ADM-4 platform settings', () => {
   it('every limit can be changed within its range; changes are audited with before and after', () => {
-    expect(readSettings(db())).toEqual(defaultSettings);
+    expect(readSettings(db())).toEqual(platformDefaults);
     updateSettings(admin, { refundWindowDays: 7, commissionBps: 1500 });
     expect(readSettings(db())).toMatchObject({ refundWindowDays: 7, commissionBps: 1500, refundsPerYear: 10 });
     const [entry] = listAudit(admin, { action: 'UpdateSettings', outcome: 'ok' }).items;
@@ -74,8 +73,8 @@ describe('ADM-4 platform settings', () => {
     expectCloudError(() => updateSettings(admin, { sharesPerDay: 0 }), 'InvalidParameter.Setting');
     expectCloudError(() => updateSettings(admin, { unknownLimit: 3 }), 'InvalidParameter.Setting');
     expectCloudError(() => updateSettings(newBuyer(), { refundWindowDays: 1 }), 'Forbidden');
-    updateSettings(admin, defaultSettings);
-    expect(readSettings(db())).toEqual(defaultSettings);
+    updateSettings(admin, platformDefaults);
+    expect(readSettings(db())).toEqual(platformDefaults);
   });
 });
 

@@ -2,15 +2,19 @@
 import { platformSettings } from '../../db/schema';
 import { defaultSettings, settingsSchema, type PlatformSettings } from '../domain/settings';
 import { clock } from '../clock';
+import { config } from '../config';
 import type { Actor } from '../domain/actor';
 import { CloudError } from '../domain/errors';
 import { authorize } from '../domain/permissions';
 import { mutate, type Tx } from './transaction';
 import type { Db } from '../../db/client';
 
+/** The defaults of the mode this server runs in. */
+export const platformDefaults: PlatformSettings = defaultSettings(config.mode);
+
 export function readSettings(db: Db | Tx): PlatformSettings {
   const stored = Object.fromEntries(db.select().from(platformSettings).all().map((row) => [row.key, row.value]));
-  return settingsSchema.parse({ ...defaultSettings, ...stored });
+  return settingsSchema.parse({ ...platformDefaults, ...stored });
 }
 
 /** ADM-4: the operator changes limits; every change is audited with the values before and after. */

@@ -2,8 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { SettingsForm } from '@/components/admin/settings-form';
 import { PageHeader } from '@/components/ui/page-header';
-import { defaultSettings } from '@/lib/domain/settings';
-import { readSettings } from '@/lib/services/settings';
+import { platformDefaults, readSettings } from '@/lib/services/settings';
 import { read } from '@/lib/services/transaction';
 import { requireAdmin } from '../require-admin';
 
@@ -15,7 +14,7 @@ export default async function SettingsPage() {
   return (
     <div className="space-y-5">
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
-      <SettingsForm settings={read((db) => readSettings(db))} defaults={defaultSettings} />
+      <SettingsForm settings={read((db) => readSettings(db))} defaults={platformDefaults} />
     </div>
   );
 }
