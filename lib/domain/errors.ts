@@ -116,6 +116,8 @@ export const errorCatalogue = {
   ImageIsImporting: 403,
   // Quotas and entitlements (MKT-4, IMP-9)
   'QuotaExceed.BuyImage': 403,
+  // Instances and vCPUs per account and region (ADM-4): Alibaba's one code for both quotas
+  'QuotaExceed.ElasticQuota': 403,
   'QuotaExceed.Image': 403,
   'QuotaExceed.Snapshot': 403,
   // Access (IMP-2; the seed spells it "Forbbiden")

@@ -1,12 +1,13 @@
 import { eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, images, instances } from '../../db/schema';
-import { newBuyer, throwawayDatabase } from '../../tests/helpers/database';
+import { newBuyer, throwawayDatabase, withoutLaunchMinimum } from '../../tests/helpers/database';
 import { v1Signature } from '../domain/signatures';
 import { createAccessKey } from '../services/access-keys';
 import { handleEcsRequest } from './handle';
 
 const { db } = throwawayDatabase();
+beforeAll(() => withoutLaunchMinimum(db()));
 
 function signedRequest(key: { accessKeyId: string; accessKeySecret: string }, params: Record<string, string>): Request {
   const all = { Format: 'JSON', Version: '2014-05-26', AccessKeyId: key.accessKeyId, SignatureMethod: 'HMAC-SHA1', SignatureVersion: '1.0', SignatureNonce: crypto.randomUUID(), Timestamp: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), ...params };

@@ -1,7 +1,7 @@
 import { count, eq } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, images, instances, jobs } from '../../db/schema';
-import { newBuyer, throwawayDatabase } from '../../tests/helpers/database';
+import { newBuyer, throwawayDatabase, withoutLaunchMinimum } from '../../tests/helpers/database';
 import { clock } from '../clock';
 import { CloudError } from '../domain/errors';
 import { newResourceId } from '../domain/ids';
@@ -11,6 +11,7 @@ import { describeInstances, getInstance, releaseInstance, runInstances, startIns
 import type { Actor } from '../domain/actor';
 
 const { db } = throwawayDatabase();
+beforeAll(() => withoutLaunchMinimum(db()));
 
 afterEach(() => clock.reset());
 

@@ -11,6 +11,7 @@ import { newResourceId } from '../domain/ids';
 import { applyAction, batchNames, instanceStatuses, type InstanceStatus } from '../domain/instances';
 import { assertEntitled, diskReplacement, launchNeed } from '../domain/entitlement';
 import { parseLaunchRequest, type LaunchRequest } from '../domain/launch';
+import { assertLaunchAllowed } from '../domain/launch-limits';
 import { authorize, type Permission } from '../domain/permissions';
 import { hourStart } from '../domain/metering';
 import { requireRegion, requireVisibleImage } from './catalogue';
@@ -19,6 +20,7 @@ import { tellSeller } from './seller-calls';
 import { assertNotInArrears } from './wallet';
 import { enqueueJob } from './jobs';
 import { availableLicenseCount, buyLicenses, consumeLicenses, returnLicense } from './licenses';
+import { launchLimits } from './launch-limits';
 import { once } from './idempotency';
 import { mutate, read, type AuditNote, type Tx } from './transaction';
 import { parseInput } from '../domain/validation';
@@ -58,9 +60,19 @@ function launch(tx: Tx, actor: Actor, request: LaunchRequest, note: AuditNote, d
   const type = tx.select().from(instanceTypes).where(eq(instanceTypes.id, request.instanceTypeId)).get();
   if (!type) throw new CloudError('InvalidInstanceType.ValueNotSupported', { instanceType: request.instanceTypeId }, 'instanceTypeId');
 
+  // Issue 12: within the quotas and with the minimum balance, checked in this transaction so
+  // parallel launches cannot pass it together. Compute is always hourly (a subscription covers
+  // only the image, MKT-11), so every launch needs the minimum. Checked before buying, so a
+  // launch that cannot happen buys nothing and says why; and again after, because the minimum
+  // is what must be left for the compute once the launch's licenses are paid for.
+  const allowed = () => assertLaunchAllowed(launchLimits(tx, actor.accountId, request.regionId), type.vcpu, request.amount);
+  allowed();
   const now = clock.now();
   const ids = Array.from({ length: request.amount }, () => newResourceId('i'));
-  if (image.productCode) entitle(tx, actor, image.productCode, request, ids.length);
+  if (image.productCode) {
+    entitle(tx, actor, image.productCode, request, ids.length);
+    allowed();
+  }
   const names = request.name ? batchNames(request.name, request.amount) : ids;
   tx.insert(instances)
     .values(

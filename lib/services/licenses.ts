@@ -111,7 +111,7 @@ export function paySale(tx: Tx, sale: { buyerAccountId: string; sellerAccountId:
   const wallet = ensureBook(tx, 'wallet', sale.buyerAccountId);
   const balance = balanceOf(tx, wallet);
   if (balance < sale.amountFen) {
-    throw new CloudError('InvalidAccountStatus.NotEnoughBalance', { balance: formatFen(balance), amount: formatFen(sale.amountFen) });
+    throw new CloudError('InvalidAccountStatus.NotEnoughBalance', { reason: 'order', balance: formatFen(balance), amount: formatFen(sale.amountFen) });
   }
   const { platformFen, sellerFen } = splitSale(sale.amountFen, readSettings(tx).commissionBps);
   transfer(

@@ -76,7 +76,7 @@ describe('MKT-2 pricing models and purchase', () => {
     const buyer = newBuyer();
     fund(buyer, 5_000);
     const error = expectCloudError(() => buy(buyer, LNMP, 1), 'InvalidAccountStatus.NotEnoughBalance');
-    expect(error.params).toEqual({ balance: '¥50.00', amount: '¥99.00' });
+    expect(error.params).toEqual({ reason: 'order', balance: '¥50.00', amount: '¥99.00' });
     expect(ordersOf(buyer)).toHaveLength(0);
     expect(licensesOf(buyer)).toHaveLength(0);
     expect(balance(buyer)).toBe(5_000);
@@ -132,6 +132,7 @@ describe('MKT-4 launches need one license per instance', () => {
 
   it('an hourly SKU is bought with the launch: a ¥0 order and one license per instance (MKT-2)', () => {
     const buyer = newBuyer();
+    fund(buyer, 10_000); // the minimum balance to create pay-as-you-go instances (issue 12)
     const { instanceIds } = launch(buyer, productImage(LNMP), 2, 'cn-hangzhou', { skuCode: skuCode(LNMP, 'hourly') });
     expect(instanceIds).toHaveLength(2);
     expect(ordersOf(buyer)).toMatchObject([{ pricingModel: 'hourly', quantity: 2, amountFen: 0 }]);

@@ -2,7 +2,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { images, instances, jobs, licenses, meteredHours, notifications, products, sellerDeliveries } from '../../db/schema';
-import { newBuyer, seedTestMarketplace, throwawayDatabase } from '../../tests/helpers/database';
+import { newBuyer, seedTestMarketplace, throwawayDatabase, withoutLaunchMinimum } from '../../tests/helpers/database';
 import { expectCloudError, fund, ledgerSum, productImage } from '../../tests/helpers/marketplace';
 import { clock } from '../clock';
 import type { Actor } from '../domain/actor';
@@ -20,6 +20,7 @@ const { db } = throwawayDatabase();
 let sellers: Map<string, { accountId: string }>;
 beforeAll(() => {
   sellers = seedTestMarketplace(db());
+  withoutLaunchMinimum(db()); // the arrears test launches with ¥0.50
   // SEL-3: the seller of the subscription product has an interface to tell.
   db().update(products).set({ interfaceUrl: 'https://seller.example.com/calls' }).where(eq(products.code, 'ndpm000105')).run();
 });

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { images, imageShares, notifications, platformSettings, users } from '../../db/schema';
 import { skuCode } from '../../db/seed/marketplace';
-import { newBuyer, seedTestMarketplace, throwawayDatabase } from '../../tests/helpers/database';
+import { newBuyer, seedTestMarketplace, throwawayDatabase, withoutLaunchMinimum } from '../../tests/helpers/database';
 import { expectCloudError, fund, productImage, settle } from '../../tests/helpers/marketplace';
 import { clock } from '../clock';
 import type { Actor } from '../domain/actor';
@@ -13,6 +13,7 @@ import { declineImageShare, describeImageSharePermission, modifyImageSharePermis
 
 const { db } = throwawayDatabase();
 beforeAll(() => seedTestMarketplace(db()));
+beforeEach(() => withoutLaunchMinimum(db()));
 afterEach(() => {
   clock.reset();
   db().delete(platformSettings).run();
