@@ -1,12 +1,13 @@
 // Run by lib/services/launch-race.test.ts in its own process: N worker threads, each with its
 // own SQLite connection to the same database file, wait at a barrier and then all call
-// runInstances at once for the same account. Prints one JSON line with every outcome.
+// runInstances at once for the same account (Amount and instance type optional, default 1 of
+// ecs.t6-c1m1.large). Prints one JSON line with every outcome.
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 
-type Job = { file: string; accountId: string; imageId: string; barrier: SharedArrayBuffer; workers: number };
+type Job = { file: string; accountId: string; imageId: string; amount: number; instanceTypeId: string; barrier: SharedArrayBuffer; workers: number };
 
 if (isMainThread) {
-  const [file, accountId, imageId, count] = process.argv.slice(2);
+  const [file, accountId, imageId, count, amount = '1', instanceTypeId = 'ecs.t6-c1m1.large'] = process.argv.slice(2);
   const workers = Number(count);
   const barrier = new SharedArrayBuffer(4);
   const outcomes: string[] = [];
@@ -14,7 +15,7 @@ if (isMainThread) {
     Array.from({ length: workers }, () => {
       // Workers do not inherit the TypeScript loader: each registers tsx, then loads this file.
       const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); })`;
-      const worker = new Worker(boot, { eval: true, workerData: { file, accountId, imageId, barrier, workers } satisfies Job });
+      const worker = new Worker(boot, { eval: true, workerData: { file, accountId, imageId, amount: Number(amount), instanceTypeId, barrier, workers } satisfies Job });
       return new Promise<void>((resolve, reject) => {
         worker.on('message', (outcome: string) => outcomes.push(outcome));
         worker.on('error', reject);
@@ -36,7 +37,7 @@ if (isMainThread) {
   while (Atomics.load(arrived, 0) < job.workers) Atomics.wait(arrived, 0, Atomics.load(arrived, 0), 50);
   const actor = { userId: null, accountId: job.accountId, roles: ['buyer' as const], requestId: crypto.randomUUID() };
   try {
-    runInstances(actor, { regionId: 'cn-hangzhou', imageId: job.imageId, instanceTypeId: 'ecs.t6-c1m1.large', amount: 1 });
+    runInstances(actor, { regionId: 'cn-hangzhou', imageId: job.imageId, instanceTypeId: job.instanceTypeId, amount: job.amount });
     parentPort!.postMessage('launched');
   } catch (error) {
     parentPort!.postMessage(error instanceof CloudError ? error.code : `crash: ${String(error)}`);
