@@ -7,9 +7,11 @@ import { launchAction } from '@/app/console/instances/actions';
 import { Button } from '@/components/ui/button';
 import { Field, FormError, inputClass } from '@/components/ui/field';
 import { MAX_LAUNCH_AMOUNT } from '@/lib/domain/launch';
+import { launchRoom, type LaunchLimits } from '@/lib/domain/launch-limits';
 import { formatFen, timesFen } from '@/lib/domain/money';
 import type { LaunchPreview } from '@/lib/services/launch-preview';
 import { EntitlementPanel } from './entitlement-panel';
+import { LaunchRoomNote } from './launch-room';
 
 type WizardImage = { id: string; name: string; description: string; platform: string; osType: string; sizeGib: number; kind: string; productCode: string | null; productVersion?: string | null; productStatus?: string };
 type Tab = 'system' | 'custom' | 'shared' | 'marketplace';
@@ -30,7 +32,7 @@ function Step({ n, title, children }: { n: number; title: string; children: Reac
 const optionClass = (selected: boolean) =>
   `flex cursor-pointer items-start gap-3 rounded-md border p-3 text-sm transition-colors ${selected ? 'border-brand-500 bg-brand-50 ring-1 ring-brand-500' : 'border-slate-200 hover:border-slate-300'}`;
 
-export function LaunchWizard({ regionId, regions, images, instanceTypes, initialImageId }: { regionId: string; regions: string[]; images: WizardImage[]; instanceTypes: WizardType[]; initialImageId?: string }) {
+export function LaunchWizard({ regionId, regions, images, instanceTypes, limits, initialImageId }: { regionId: string; regions: string[]; images: WizardImage[]; instanceTypes: WizardType[]; limits: LaunchLimits; initialImageId?: string }) {
   const t = useTranslations();
   const router = useRouter();
   const [state, formAction, pending] = useActionState(launchAction, null);
@@ -57,6 +59,10 @@ export function LaunchWizard({ regionId, regions, images, instanceTypes, initial
   // What the chosen way of paying means for the launch: hourly buys one per instance, a one-time or subscription SKU buys the shortfall.
   const option = preview?.options.find((o) => o.skuCode === payment);
   const blocked = Boolean(image?.productCode && preview && preview.shortfall > 0 && !option);
+  // Issue 12: the launch's own rule, judged on the balance left after the licenses it buys.
+  const costFen = option?.covers === 'shortfall' ? option.costFen : 0;
+  const room = type ? launchRoom({ ...limits, balanceFen: limits.balanceFen - costFen }, type.vcpu) : null;
+  const overRoom = Boolean(room && (room.more === 0 || (validCount && count > room.more)));
   const submitLabel = option?.covers === 'shortfall' ? t('entitlement.buyAndLaunch', { licenses: preview!.shortfall, cost: formatFen(option.costFen), count: validCount ? count : 1 }) : t('wizard.submit', { count: validCount ? count : 1 });
 
   return (
@@ -166,7 +172,7 @@ export function LaunchWizard({ regionId, regions, images, instanceTypes, initial
 
         <Step n={4} title={t('wizard.stepAmount')}>
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field label={t('wizard.amount')} name="amount" type="number" min={1} max={MAX_LAUNCH_AMOUNT} value={amount} onChange={(e) => setAmount(e.target.value)} hint={t('wizard.amountHint')} error={fieldError('amount')} />
+            <Field label={t('wizard.amount')} name="amount" type="number" min={1} max={Math.max(1, Math.min(MAX_LAUNCH_AMOUNT, room?.more ?? MAX_LAUNCH_AMOUNT))} value={amount} onChange={(e) => setAmount(e.target.value)} hint={t('wizard.amountHint')} error={fieldError('amount')} />
             <Field label={t('wizard.name')} name="name" maxLength={128} value={name} onChange={(e) => setName(e.target.value)} hint={t('wizard.nameHint')} error={fieldError('name')} />
           </div>
         </Step>
@@ -197,7 +203,8 @@ export function LaunchWizard({ regionId, regions, images, instanceTypes, initial
         </div>
         {!imageId && <p className="text-xs text-slate-500">{t('wizard.chooseImage')}</p>}
         {blocked && <p className="text-xs text-red-700">{t('entitlement.chooseHowToPay')}</p>}
-        <Button type="submit" className="w-full" disabled={pending || !imageId || !typeId || blocked}>
+        {room && <LaunchRoomNote limits={limits} room={room} costFen={costFen} count={validCount ? count : 1} />}
+        <Button type="submit" className="w-full" disabled={pending || !imageId || !typeId || blocked || overRoom}>
           {pending ? t('common.working') : submitLabel}
         </Button>
       </aside>

@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { LaunchWizard } from '@/components/console/launch-wizard';
 import { requireSession } from '@/lib/auth/session';
 import { listInstanceTypes, listLaunchableImages, listRegions } from '@/lib/services/catalogue';
+import { regionLaunchLimits } from '@/lib/services/launch-limits';
 import { listLicenses } from '@/lib/services/licenses';
 import { marketplaceImagesIn } from '@/lib/services/marketplace';
 
@@ -35,7 +36,7 @@ export default async function LaunchPage({ searchParams }: { searchParams: Promi
   return (
     <div className="max-w-5xl space-y-5">
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
-      <LaunchWizard key={regionId} regionId={regionId} regions={regions} images={[...images, ...marketplace]} instanceTypes={listInstanceTypes()} initialImageId={initialImageId} />
+      <LaunchWizard key={regionId} regionId={regionId} regions={regions} images={[...images, ...marketplace]} instanceTypes={listInstanceTypes()} limits={regionLaunchLimits(actor, regionId)} initialImageId={initialImageId} />
     </div>
   );
 }
