@@ -14,7 +14,7 @@ export function LaunchRoomNote({ limits, room, costFen, count }: { limits: Launc
   const minimum = formatFen(limits.minLaunchBalanceFen);
   if (room.limitedBy === 'balance') {
     const afterPurchase = costFen > 0 && limits.balanceFen >= limits.minLaunchBalanceFen;
-    const balance = formatFen(limits.balanceFen - costFen);
+    const balance = formatFen(afterPurchase ? limits.balanceFen - costFen : limits.balanceFen);
     return (
       <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-xs text-red-700" data-testid="launch-room">
         {afterPurchase ? t('balanceAfterPurchase', { cost: formatFen(costFen), balance, minimum }) : t('balance', { balance, minimum })}{' '}
