@@ -15,6 +15,7 @@ import type { Actor } from '../../lib/domain/actor';
 import { walletBalance, walletEntries } from '../../lib/services/wallet';
 import { newBuyer, throwawayDatabase } from '../helpers/database';
 import { ledgerSum } from '../helpers/marketplace';
+import { signedNotification, yuanToFen } from '../../scripts/send-payment';
 
 const { db } = throwawayDatabase();
 afterEach(() => clock.reset());
@@ -147,5 +148,21 @@ describe('POST /api/payments/notify', () => {
   it('refuses a payment for an account that does not exist (404)', async () => {
     const { status, body } = await answer(await notify(JSON.stringify(payment(newBuyer(), { accountId: '9999999999999998' }))));
     expect([status, body.code]).toEqual([404, 'InvalidAccount.NotFound']);
+  });
+});
+
+describe('the reference sender (scripts/send-payment.ts)', () => {
+  it('sends unix seconds and hex HMAC-SHA256 over timestamp + newline + body, and the endpoint accepts it', async () => {
+    const vector = { paymentId: 'pay_0001', accountId: '1234567890123456', amountFen: 10_000, paidAt: '2026-01-01T07:59:30+08:00' };
+    const signed = signedNotification('test-payment-secret-do-not-use-in-production', vector, new Date('2026-01-01T00:00:00.999Z'));
+    expect(signed.headers['x-stratus-timestamp']).toBe('1767225600');
+    expect(signed.headers['x-stratus-signature']).toBe(createHmac('sha256', 'test-payment-secret-do-not-use-in-production').update(`1767225600\n${signed.body}`).digest('hex'));
+    expect(['1', '100.5', '100.05', '0.01'].map(yuanToFen)).toEqual([100, 10_050, 10_005, 1]);
+
+    const buyer = newBuyer();
+    const { body, headers } = signedNotification(SECRET, { paymentId: 'pay_sender', accountId: buyer.accountId, amountFen: yuanToFen('100.5'), paidAt: new Date().toISOString() }, clock.now());
+    const response = await POST(new Request('http://127.0.0.1/api/payments/notify', { method: 'POST', headers, body }));
+    expect(response.status).toBe(200);
+    expect(walletBalance(buyer)).toBe(10_050);
   });
 });
