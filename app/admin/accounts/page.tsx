@@ -53,7 +53,7 @@ export default async function AdminAccountsPage({ searchParams }: { searchParams
           <section className="space-y-3">
             <h2 className="text-base font-semibold">{t('recentEntries')}</h2>
             {found.entries.length === 0 ? (
-              <p className="text-sm text-slate-600">{billing('emptyEntries')}</p>
+              <p className="text-sm text-slate-600">{t('noEntries')}</p>
             ) : (
               <Table columns={[{ label: billing('when') }, { label: billing('reason') }, { label: billing('reference') }, { label: billing('change'), align: 'right' }]}>
                 {found.entries.map((e) => (
