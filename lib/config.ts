@@ -14,6 +14,8 @@ const schema = z.object({
   /** SEL-4: let sellers' interfaces be plain http on this machine (a local reference receiver). */
   STRATUS_ALLOW_LOCAL_INTERFACES: z.enum(['true', 'false']).default('false'),
   BETTER_AUTH_SECRET: z.string().min(32).optional(),
+  /** The operator's payment gateway signs its notifications with this (docs/payments.md); unset, the endpoint is off. */
+  STRATUS_PAYMENT_SECRET: z.string().min(32).optional(),
   BETTER_AUTH_URL: z.string().url().optional(),
 });
 
@@ -29,6 +31,7 @@ export type Config = {
   allowLocalInterfaces: boolean;
   authSecret?: string;
   authUrl?: string;
+  paymentSecret?: string;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -49,6 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowLocalInterfaces: e.STRATUS_ALLOW_LOCAL_INTERFACES === 'true',
     authSecret: e.BETTER_AUTH_SECRET,
     authUrl: e.BETTER_AUTH_URL,
+    paymentSecret: e.STRATUS_PAYMENT_SECRET,
   };
 }
 

@@ -17,6 +17,7 @@ export const adminNavGroups: AdminNavGroup[] = [
   {
     label: 'operations',
     items: [
+      { href: '/admin/accounts', label: 'accounts' },
       { href: '/admin/instances', label: 'instances' },
       { href: '/admin/audit', label: 'audit' },
     ],

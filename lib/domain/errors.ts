@@ -58,6 +58,16 @@ export const errorCatalogue = {
   'InvalidAccountStatus.NotEnoughBalance': 403,
   // MKT-12: Alibaba's code for an account with an unpaid balance
   'Account.Arrearage': 403,
+  // Money coming in (issue 12): no simulated payment in production; admin adjustments; the gateway
+  'OperationDenied.SimulatedPayment': 403,
+  'InvalidParameter.AdjustmentAmount': 400,
+  'InvalidParameter.AdjustmentReason': 400,
+  'InvalidAdjustment.ExceedsBalance': 403,
+  'PaymentNotification.Disabled': 404,
+  'PaymentSignature.Invalid': 401,
+  'PaymentSignature.Expired': 401,
+  'InvalidPayment.MalformedBody': 400,
+  'InvalidPayment.Conflict': 409,
   // Orders, renewals, refunds and invoices (MKT-11, REF-1 … REF-7)
   'InvalidOrderId.NotFound': 404,
   IncorrectOrderStatus: 403,

@@ -45,6 +45,8 @@ export const permissions = {
   'audit.read': ['admin'],
   'settings.manage': ['admin'],
   'listing.review': ['admin'],
+  // Issue 12: credit or debit an account's wallet by hand, with a reason (and look the account up)
+  'wallet.adjust': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -17,12 +17,13 @@ export function ensureBook(tx: Tx | Db, kind: BookKind, accountId: string | null
   return id;
 }
 
-export function transfer(tx: Tx, postings: readonly Posting[], reason: string, reference?: string): string {
+/** `note` is a person's reason for moving money by hand (an admin's adjustment), shown in the ledger. */
+export function transfer(tx: Tx, postings: readonly Posting[], reason: string, reference?: string, note?: string): string {
   assertBalanced(postings);
   const transferId = globalThis.crypto.randomUUID();
   const createdAt = clock.now();
   for (const p of postings) {
-    tx.insert(ledgerEntries).values({ transferId, bookId: p.bookId, amountFen: p.amountFen, reason, reference, createdAt }).run();
+    tx.insert(ledgerEntries).values({ transferId, bookId: p.bookId, amountFen: p.amountFen, reason, reference, note, createdAt }).run();
     tx.update(ledgerBooks)
       .set({ balanceFen: sql`${ledgerBooks.balanceFen} + ${p.amountFen}` })
       .where(eq(ledgerBooks.id, p.bookId))

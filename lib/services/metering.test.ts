@@ -14,7 +14,7 @@ import { settleHours } from './metering';
 import { ensureRecurringJob } from './jobs';
 import { spending } from './spending';
 import { endUnusedLicenses, expireSubscriptions, releaseExpired, renewInstance } from './subscriptions';
-import { topUpWallet, walletBalance } from './wallet';
+import { walletBalance } from './wallet';
 
 const { db } = throwawayDatabase();
 let sellers: Map<string, { accountId: string }>;
@@ -136,7 +136,7 @@ describe('MKT-12 arrears', () => {
     clock.set(at(10));
     settleHours();
     expect(hoursOf(buyer.accountId)).toHaveLength(3); // the hour it stopped in (2:00–3:00) was started; nothing after
-    topUpWallet(buyer, { amountFen: 1_000 });
+    fund(buyer, 1_000);
     expect(startInstance(buyer, id).status).toBe('Running');
     expect(ledgerSum()).toBe(0);
   });

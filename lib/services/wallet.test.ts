@@ -1,33 +1,103 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog } from '../../db/schema';
+import { auditLog, ledgerEntries } from '../../db/schema';
 import { newBuyer, throwawayDatabase } from '../../tests/helpers/database';
-import { expectCloudError, ledgerSum } from '../../tests/helpers/marketplace';
+import { expectCloudError, fund, ledgerSum } from '../../tests/helpers/marketplace';
+import { config } from '../config';
+import type { Actor } from '../domain/actor';
+import { newRequestId } from '../domain/ids';
+import { adjustWallet, findAccount } from './wallet-adjustments';
 import { topUpWallet, walletBalance, walletEntries } from './wallet';
 
 const { db } = throwawayDatabase();
+const admin: Actor = { userId: 'admin-user', accountId: '9000000000000001', roles: ['buyer', 'admin'], requestId: newRequestId() };
+const auditOf = (action: string) => db().select().from(auditLog).where(eq(auditLog.action, action)).all();
 
-describe('top-up (simulated payment)', () => {
-  it('credits the wallet from the clearing book: the ledger stays balanced and the top-up is audited', () => {
+// Issue 12, "no free money": vitest runs in production mode (the demo-mode top-up is in top-up-demo.test.ts).
+describe('top-up (simulated payment) in production', () => {
+  it('is refused with OperationDenied.SimulatedPayment: nothing is credited, the attempt is audited', () => {
+    expect(config.mode).toBe('production');
     const buyer = newBuyer();
-    expect(topUpWallet(buyer, { amountFen: 12_345 }).balanceFen).toBe(12_345);
-    expect(walletBalance(buyer)).toBe(12_345);
-    expect(walletEntries(buyer).items).toMatchObject([{ amountFen: 12_345, reason: 'topup' }]);
+    expectCloudError(() => topUpWallet(buyer, { amountFen: 10_000_000 }), 'OperationDenied.SimulatedPayment');
+    expect(walletBalance(buyer)).toBe(0);
+    expect(walletEntries(buyer).total).toBe(0);
+    expect(db().select().from(auditLog).where(eq(auditLog.accountId, buyer.accountId)).all()).toMatchObject([{ action: 'TopUpWallet', outcome: 'error', errorCode: 'OperationDenied.SimulatedPayment' }]);
+  });
+});
+
+describe('admin credit and debit (issue 12, like CloudStack quotaCredit)', () => {
+  it('credits an account with a reason: through the clearing book, the note in the ledger, audited', () => {
+    const buyer = newBuyer();
+    expect(adjustWallet(admin, { accountId: buyer.accountId, amountFen: 50_000, reason: '  Bank transfer 2026-01-05, ref 8841  ' }).balanceFen).toBe(50_000);
+    expect(walletBalance(buyer)).toBe(50_000);
+    const [entry] = walletEntries(buyer).items;
+    expect(entry).toMatchObject({ amountFen: 50_000, reason: 'adjustment', note: 'Bank transfer 2026-01-05, ref 8841' });
+    expect(db().select().from(ledgerEntries).where(eq(ledgerEntries.transferId, entry.transferId)).all()).toMatchObject([
+      { bookId: `wallet:${buyer.accountId}`, amountFen: 50_000 },
+      { bookId: 'payment_clearing', amountFen: -50_000 },
+    ]);
     expect(ledgerSum()).toBe(0);
-    expect(db().select().from(auditLog).where(eq(auditLog.accountId, buyer.accountId)).all()).toMatchObject([{ action: 'TopUpWallet', outcome: 'ok', detail: { amountFen: 12_345, simulated: true } }]);
+    expect(auditOf('AdjustWallet').at(-1)).toMatchObject({ actorUserId: 'admin-user', target: buyer.accountId, outcome: 'ok', detail: { amountFen: 50_000, reason: 'Bank transfer 2026-01-05, ref 8841', transferId: entry.transferId, balanceFen: 50_000 } });
+  });
+
+  it('debits up to the balance, and refuses a debit beyond it with InvalidAdjustment.ExceedsBalance', () => {
+    const buyer = newBuyer();
+    fund(buyer, 10_000);
+    const refused = expectCloudError(() => adjustWallet(admin, { accountId: buyer.accountId, amountFen: -10_001, reason: 'Charge-back' }), 'InvalidAdjustment.ExceedsBalance');
+    expect([refused.params, refused.field]).toEqual([{ balance: '¥100.00', amount: '¥100.01' }, 'amountFen']);
+    expect(walletBalance(buyer)).toBe(10_000);
+    expect(auditOf('AdjustWallet').at(-1)).toMatchObject({ outcome: 'error', errorCode: 'InvalidAdjustment.ExceedsBalance', target: buyer.accountId });
+    expect(adjustWallet(admin, { accountId: buyer.accountId, amountFen: -10_000, reason: 'Charge-back' }).balanceFen).toBe(0);
+    expect(walletEntries(buyer).items[0]).toMatchObject({ amountFen: -10_000, reason: 'adjustment', note: 'Charge-back' });
+    expect(ledgerSum()).toBe(0);
+  });
+
+  it('is for admins only', () => {
+    const buyer = newBuyer();
+    expectCloudError(() => adjustWallet(buyer, { accountId: buyer.accountId, amountFen: 100, reason: 'for me' }), 'Forbidden');
+    expectCloudError(() => findAccount(buyer, buyer.accountId), 'Forbidden');
+    expect(walletBalance(buyer)).toBe(0);
+  });
+
+  it('refuses an unknown or malformed account as not found', () => {
+    for (const accountId of ['9999999999999999', 'nobody', '', 42]) {
+      expectCloudError(() => adjustWallet(admin, { accountId, amountFen: 100, reason: 'x' }), accountId === '' ? 'MissingParameter' : 'InvalidAccount.NotFound');
+    }
   });
 
   it.each([
-    [99, false],
-    [100, true],
-    [10_000_000, true],
-    [10_000_001, false],
-    [-500, false],
-    [150.5, false],
-  ])('%s fen → accepted: %s', (amountFen, accepted) => {
+    [0, 'InvalidParameter.AdjustmentAmount'],
+    [100_000_001, 'InvalidParameter.AdjustmentAmount'],
+    [-100_000_001, 'InvalidParameter.AdjustmentAmount'],
+    [1.5, 'InvalidParameter.AdjustmentAmount'],
+    ['100', 'InvalidParameter.AdjustmentAmount'],
+    [Number.NaN, 'InvalidParameter.AdjustmentAmount'],
+    [undefined, 'MissingParameter'],
+  ])('amount %s → %s', (amountFen, code) => {
     const buyer = newBuyer();
-    if (accepted) expect(topUpWallet(buyer, { amountFen }).balanceFen).toBe(amountFen);
-    else expectCloudError(() => topUpWallet(buyer, { amountFen }), 'InvalidParameter.TopUpAmount');
-    expect(walletBalance(buyer)).toBe(accepted ? amountFen : 0);
+    expectCloudError(() => adjustWallet(admin, { accountId: buyer.accountId, amountFen, reason: 'x' }), code);
+    expect(walletBalance(buyer)).toBe(0);
+  });
+
+  it('needs a reason of 1 to 500 characters after trimming; a longer one is refused, never cut', () => {
+    const buyer = newBuyer();
+    for (const reason of [undefined, '', '   ', 'x'.repeat(501), 7]) {
+      expect(expectCloudError(() => adjustWallet(admin, { accountId: buyer.accountId, amountFen: 100, reason }), 'InvalidParameter.AdjustmentReason').params).toEqual({ max: 500 });
+    }
+    expect(adjustWallet(admin, { accountId: buyer.accountId, amountFen: 100, reason: 'y'.repeat(500) }).balanceFen).toBe(100);
+  });
+
+  it('finds an account by id or a user email, with its balance and newest entries first', () => {
+    const buyer = newBuyer();
+    fund(buyer, 300);
+    adjustWallet(admin, { accountId: buyer.accountId, amountFen: -100, reason: 'Correction' });
+    const found = findAccount(admin, ` ${buyer.accountId} `);
+    expect(found).toMatchObject({ account: { id: buyer.accountId }, balanceFen: 200 });
+    expect(found!.entries.map((e) => [e.amountFen, e.note])).toEqual([
+      [-100, 'Correction'],
+      [300, null],
+    ]);
+    expect(findAccount(admin, '1111111111111111')).toBeNull();
+    expect(findAccount(admin, 'nobody@example.test')).toBeNull();
   });
 });

@@ -3,16 +3,21 @@ import { count, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { ledgerEntries } from '../../db/schema';
 import { getDb } from '../../db/client';
+import { config } from '../config';
 import type { Actor } from '../domain/actor';
 import { CloudError } from '../domain/errors';
 import { formatFen } from '../domain/money';
+import { simulatedPaymentsAllowed } from '../domain/payments';
 import { authorize } from '../domain/permissions';
 import { parseInput } from '../domain/validation';
 import { balanceOf, bookId, ensureBook, platformBook, transfer } from './ledger';
 import { mutate, read, type Tx } from './transaction';
 
-/** Money paid in from outside: the clearing book gives, the wallet receives. */
-function payIn(tx: Tx, accountId: string, amountFen: number, reason: string): string {
+/**
+ * Money paid in from outside: the clearing book gives, the wallet receives. A negative amount
+ * (an admin's debit) goes the other way.
+ */
+export function payIn(tx: Tx, accountId: string, amountFen: number, reason: string, { reference, note }: { reference?: string; note?: string } = {}): string {
   const wallet = ensureBook(tx, 'wallet', accountId);
   return transfer(
     tx,
@@ -21,6 +26,8 @@ function payIn(tx: Tx, accountId: string, amountFen: number, reason: string): st
       { bookId: platformBook(tx, 'payment_clearing'), amountFen: -amountFen },
     ],
     reason,
+    reference,
+    note,
   );
 }
 
@@ -33,12 +40,14 @@ export function creditWallet(accountId: string, amountFen: number, reason: strin
 const topUpSchema = z.object({ amountFen: z.coerce.number().int().min(100).max(10_000_000) });
 
 /**
- * A top-up through a simulated payment: no payment provider is wired in, so the money comes
- * from the platform's clearing book. The console labels it as simulated.
+ * A top-up through a simulated payment, in demo and test mode only: the money comes from the
+ * platform's clearing book and the console labels it as simulated. In production money comes
+ * in through the operator's gateway (gateway-payments.ts) or an admin (wallet-adjustments.ts).
  */
 export function topUpWallet(actor: Actor, input: unknown): { transferId: string; balanceFen: number } {
   return mutate(actor, 'TopUpWallet', (tx, note) => {
     authorize(actor, 'wallet.topUp');
+    if (!simulatedPaymentsAllowed(config.mode)) throw new CloudError('OperationDenied.SimulatedPayment');
     const { amountFen } = parseInput(topUpSchema, input, { amountFen: 'InvalidParameter.TopUpAmount' });
     const transferId = payIn(tx, actor.accountId, amountFen, 'topup');
     note.target = transferId;

@@ -5,6 +5,8 @@ import { TopUpForm } from '@/components/console/top-up-form';
 import { Table } from '@/components/ui/table';
 import { Pagination } from '@/components/ui/pagination';
 import { requireSession } from '@/lib/auth/session';
+import { config } from '@/lib/config';
+import { simulatedPaymentsAllowed } from '@/lib/domain/payments';
 import { formatFen } from '@/lib/domain/money';
 import { walletBalance, walletEntries } from '@/lib/services/wallet';
 import { spending } from '@/lib/services/spending';
@@ -35,7 +37,15 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
             {formatFen(balance)}
           </p>
         </div>
-        <TopUpForm />
+        {simulatedPaymentsAllowed(config.mode) ? (
+          <TopUpForm />
+        ) : (
+          <div className="space-y-1.5 text-sm text-slate-600" data-testid="billing-pay-in">
+            <h2 className="text-base font-semibold text-slate-900">{t('payInTitle')}</h2>
+            <p>{t('payInGateway')}</p>
+            <p>{t('payInAdmin')}</p>
+          </div>
+        )}
       </section>
       <section className="grid gap-5 lg:grid-cols-2" aria-label={t('spendingTitle')}>
         <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
@@ -69,7 +79,10 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
               {entries.items.map((e) => (
                 <tr key={e.id}>
                   <td className="px-4 py-3 whitespace-nowrap text-slate-600">{format.dateTime(e.createdAt, { dateStyle: 'medium', timeStyle: 'medium' })}</td>
-                  <td className="px-4 py-3">{t.has(`reasons.${e.reason}`) ? t(`reasons.${e.reason}`) : e.reason}</td>
+                  <td className="px-4 py-3">
+                    {t.has(`reasons.${e.reason}`) ? t(`reasons.${e.reason}`) : e.reason}
+                    {e.note && <p className="mt-0.5 max-w-md text-xs whitespace-pre-line text-slate-600">{e.note}</p>}
+                  </td>
                   <td className="px-4 py-3 font-mono text-xs">{e.reference ?? '—'}</td>
                   <td className={`px-4 py-3 text-right font-medium whitespace-nowrap ${e.amountFen < 0 ? 'text-slate-900' : 'text-emerald-700'}`}>
                     {e.amountFen > 0 ? '+' : ''}

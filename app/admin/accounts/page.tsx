@@ -1,0 +1,80 @@
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { AccountSearch } from '@/components/admin/account-search';
+import { AdjustWalletForm } from '@/components/admin/adjust-wallet-form';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { Table } from '@/components/ui/table';
+import { formatFen } from '@/lib/domain/money';
+import { findAccount } from '@/lib/services/wallet-adjustments';
+import { requireAdmin } from '../require-admin';
+import { adjustWalletAction } from './actions';
+
+export const metadata: Metadata = { title: 'Accounts' };
+
+/** Issue 12: look an account up, see its wallet, credit or debit it with a reason. */
+export default async function AdminAccountsPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+  const { actor } = await requireAdmin();
+  const t = await getTranslations('admin.accounts');
+  const billing = await getTranslations('billing');
+  const format = await getFormatter();
+  const raw = (await searchParams).q;
+  const q = (typeof raw === 'string' && raw.trim().slice(0, 254)) || undefined;
+  const found = q ? findAccount(actor, q) : null;
+
+  return (
+    <div className="max-w-5xl space-y-5">
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
+      <AccountSearch q={q} />
+      {!q ? null : !found ? (
+        <EmptyState title={t('notFoundTitle')} body={t('notFoundBody')} />
+      ) : (
+        <>
+          <section className="grid gap-5 rounded-lg border border-slate-200 bg-white p-5 md:grid-cols-[16rem_1fr]" aria-label={t('walletTitle')}>
+            <div className="space-y-3">
+              <div>
+                <p className="font-medium">{found.account.name}</p>
+                <code className="text-xs text-slate-500">{found.account.id}</code>
+                {found.emails.map((email) => (
+                  <p key={email} className="text-sm text-slate-600">
+                    {email}
+                  </p>
+                ))}
+              </div>
+              <div>
+                <p className="text-sm text-slate-500">{billing('balance')}</p>
+                <p className="text-3xl font-semibold" data-testid="account-balance">
+                  {formatFen(found.balanceFen)}
+                </p>
+              </div>
+            </div>
+            <AdjustWalletForm key={found.account.id} accountName={found.account.name} action={adjustWalletAction.bind(null, found.account.id)} />
+          </section>
+          <section className="space-y-3">
+            <h2 className="text-base font-semibold">{t('recentEntries')}</h2>
+            {found.entries.length === 0 ? (
+              <p className="text-sm text-slate-600">{t('noEntries')}</p>
+            ) : (
+              <Table columns={[{ label: billing('when') }, { label: billing('reason') }, { label: billing('reference') }, { label: billing('change'), align: 'right' }]}>
+                {found.entries.map((e) => (
+                  <tr key={e.id}>
+                    <td className="px-4 py-3 whitespace-nowrap text-slate-600">{format.dateTime(e.createdAt, { dateStyle: 'medium', timeStyle: 'medium' })}</td>
+                    <td className="px-4 py-3">
+                      {billing.has(`reasons.${e.reason}`) ? billing(`reasons.${e.reason}`) : e.reason}
+                      {e.note && <p className="mt-0.5 max-w-md text-xs whitespace-pre-line text-slate-600">{e.note}</p>}
+                    </td>
+                    <td className="px-4 py-3 font-mono text-xs">{e.reference ?? '—'}</td>
+                    <td className={`px-4 py-3 text-right font-medium whitespace-nowrap ${e.amountFen < 0 ? 'text-slate-900' : 'text-emerald-700'}`}>
+                      {e.amountFen > 0 ? '+' : ''}
+                      {formatFen(e.amountFen)}
+                    </td>
+                  </tr>
+                ))}
+              </Table>
+            )}
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
