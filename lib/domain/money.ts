@@ -30,7 +30,7 @@ export function formatFen(fen: Fen): string {
 
 /** "1234.5" or "1234.56" (yuan, at most two decimals) → fen, exactly; null for anything else. */
 export function parseYuan(text: string): Fen | null {
-  const match = /^(\d{1,13})(?:\.(\d{1,2}))?$/.exec(text.trim());
+  const match = /^(\d{1,14})(?:\.(\d{1,2}))?$/.exec(text.trim());
   if (!match) return null;
   const fen = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
   return Number.isSafeInteger(fen) ? fen : null;
