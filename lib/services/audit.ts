@@ -1,4 +1,5 @@
 // ADM-3: the audit log, read by the operator with filters.
+import { parsePaging } from '../domain/paging';
 import { and, count, desc, eq, gte, like, lt, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditLog, users } from '../../db/schema';
@@ -18,15 +19,13 @@ const querySchema = z.object({
   /** Whole days (UTC+8), YYYY-MM-DD, inclusive. */
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(50),
 });
 
-export type AuditQuery = z.input<typeof querySchema>;
+export type AuditQuery = z.input<typeof querySchema> & { page?: unknown; pageSize?: unknown };
 
 export function listAudit(actor: Actor, query: AuditQuery = {}) {
   authorize(actor, 'audit.read');
-  const q = parseInput(querySchema, Object.fromEntries(Object.entries(query).filter(([, v]) => v !== '' && v !== undefined)), {});
+  const q = { ...parseInput(querySchema, Object.fromEntries(Object.entries(query).filter(([, v]) => v !== '' && v !== undefined)), {}), ...parsePaging(query, { defaultPageSize: 50 }) };
   const filters: SQL[] = [];
   if (q.accountId) filters.push(eq(auditLog.accountId, q.accountId));
   if (q.action) filters.push(like(auditLog.action, `%${q.action}%`));

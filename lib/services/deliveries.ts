@@ -3,6 +3,7 @@
 // least 24 hours; tells the seller when calls keep failing. Rows are claimed with a lease, so a
 // worker that dies mid-call leaves its rows to be claimed again: a call is never lost, and a
 // call sent twice is answered idempotently by the seller (same orderId/orderLineId).
+import { parsePaging } from '../domain/paging';
 import { and, asc, count, desc, eq, isNull, lt, lte, notExists, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { deliveryAttempts, products, sellerDeliveries } from '../../db/schema';
@@ -176,7 +177,8 @@ export async function replayDelivery(actor: Actor, deliveryId: number): Promise<
   return attempt(delivery, true);
 }
 
-export function listDeliveries(actor: Actor, { status, page = 1, pageSize = 20 }: { status?: string; page?: number; pageSize?: number } = {}) {
+export function listDeliveries(actor: Actor, { status, ...paging }: { status?: string; page?: unknown; pageSize?: unknown } = {}) {
+  const { page, pageSize } = parsePaging(paging, { defaultPageSize: 20 });
   authorize(actor, 'delivery.read');
   return read((db) => {
     const where = and(eq(sellerDeliveries.sellerAccountId, actor.accountId), status ? eq(sellerDeliveries.status, status) : undefined);

@@ -1,5 +1,6 @@
 // Licenses and orders: buying (MKT-2, MKT-3), the pool a launch draws from (MKT-4, MKT-7),
 // and giving a license back when its instance goes (MKT-5).
+import { parsePaging } from '../domain/paging';
 import { and, asc, count, desc, eq, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { images, licenses, orders, products, skus } from '../../db/schema';
@@ -225,7 +226,8 @@ export function listLicenses(actor: Actor, productCode?: string): LicenseGroup[]
 
 export type OrderRow = Order & { title: string };
 
-export function listOrders(actor: Actor, { page = 1, pageSize = 20 }: { page?: number; pageSize?: number } = {}) {
+export function listOrders(actor: Actor, paging: { page?: unknown; pageSize?: unknown } = {}) {
+  const { page, pageSize } = parsePaging(paging, { defaultPageSize: 20 });
   authorize(actor, 'order.read');
   return read((db) => {
     const where = eq(orders.accountId, actor.accountId);

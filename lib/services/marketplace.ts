@@ -1,5 +1,6 @@
 // Browsing the marketplace (public): categories, featured products, search with filters and
 // sort, and the product page with versions, regions, SKUs and the buyer's own licenses.
+import { parsePaging } from '../domain/paging';
 import { and, asc, count, desc, eq, exists, gte, inArray, isNull, lte, min, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { accounts, images, products, productVersions, regions, skus } from '../../db/schema';
@@ -83,15 +84,13 @@ const searchSchema = z.object({
   minPriceFen: z.coerce.number().int().min(0).optional(),
   maxPriceFen: z.coerce.number().int().min(0).optional(),
   sort: z.enum(['relevance', 'price_asc', 'price_desc', 'newest']).default('relevance'),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(60).default(24),
 });
 
-export type ProductQuery = z.input<typeof searchSchema>;
+export type ProductQuery = z.input<typeof searchSchema> & { page?: unknown; pageSize?: unknown };
 
 /** Listed products matching the query and filters; all filters combine (AND). */
 export function searchProducts(query: ProductQuery) {
-  const q = parseInput(searchSchema, query, { pageSize: 'InvalidPageSize.Malformed', page: 'InvalidPageNumber.Malformed' });
+  const q = { ...parseInput(searchSchema, query, {}), ...parsePaging(query, { defaultPageSize: 24, maxPageSize: 60 }) };
   return read((db) => {
     const filters: SQL[] = [eq(products.status, 'listed')];
     const ranks = q.q ? matchProducts(db, q.q) : null;

@@ -1,5 +1,6 @@
 // The notification centre: messages to an account, written in the same transaction as the
 // change they tell about. The text is a catalogue key (notifications.<kind>) with parameters.
+import { parsePaging } from '../domain/paging';
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import { notifications } from '../../db/schema';
 import { clock } from '../clock';
@@ -36,7 +37,8 @@ export function unreadCount(actor: Actor): number {
   return read((db) => db.select({ n: count() }).from(notifications).where(and(eq(notifications.accountId, actor.accountId), isNull(notifications.readAt))).get()?.n ?? 0);
 }
 
-export function listNotifications(actor: Actor, { page = 1, pageSize = 20 }: { page?: number; pageSize?: number } = {}) {
+export function listNotifications(actor: Actor, paging: { page?: unknown; pageSize?: unknown } = {}) {
+  const { page, pageSize } = parsePaging(paging, { defaultPageSize: 20 });
   authorize(actor, 'notification.read');
   return read((db) => {
     const where = eq(notifications.accountId, actor.accountId);

@@ -2,6 +2,7 @@
 // own Available custom images, prices it, proves its interface answers every activity, and
 // submits it; an admin lists or rejects it (ADM-1). Listing turns each chosen image into a
 // marketplace image carrying the product code, in its region (MKT-1).
+import { parsePaging } from '../domain/paging';
 import { and, asc, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { accounts, images, interfaceChecks, productVersionImages, productVersions, products, skus } from '../../db/schema';
@@ -276,7 +277,8 @@ export function delistOwnProduct(actor: Actor, code: string): void {
   });
 }
 
-export function listListingReviews(actor: Actor, { status = 'in_review', page = 1, pageSize = 20 }: { status?: string; page?: number; pageSize?: number } = {}) {
+export function listListingReviews(actor: Actor, { status = 'in_review', ...paging }: { status?: string; page?: unknown; pageSize?: unknown } = {}) {
+  const { page, pageSize } = parsePaging(paging, { defaultPageSize: 20 });
   authorize(actor, 'listing.review');
   return read((db) => {
     const where = eq(products.status, status);

@@ -1,6 +1,7 @@
 // Refunds (REF-1 … REF-7): the buyer asks from an order, with a reason; the rules are checked
 // when asked and again, atomically, when an admin approves (REF-5). An approved refund returns
 // the money along the path it came, marks the licenses refunded and writes a refund order (REF-6).
+import { parsePaging } from '../domain/paging';
 import { and, asc, count, desc, eq, gt, gte, isNotNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { accounts, instances, invoices, ledgerEntries, licenses, orders, products, refundRequests } from '../../db/schema';
@@ -233,7 +234,8 @@ function assertLastRenewal(db: Db | Tx, order: Order): void {
 export type RefundQueueRow = { request: RefundRequest; order: Order; title: string; accountName: string; eligibility: Eligibility };
 
 /** ADM-1, REF-5: the refund queue with the facts the rules decide on, computed live. */
-export function listRefundRequests(actor: Actor, { status = 'pending', page = 1, pageSize = 20 }: { status?: string; page?: number; pageSize?: number } = {}) {
+export function listRefundRequests(actor: Actor, { status = 'pending', ...paging }: { status?: string; page?: unknown; pageSize?: unknown } = {}) {
+  const { page, pageSize } = parsePaging(paging, { defaultPageSize: 20 });
   authorize(actor, 'refund.review');
   return read((db) => {
     const where = eq(refundRequests.status, status);

@@ -1,6 +1,7 @@
 // Seller onboarding (SEL-1, ADM-1): an account applies with the seed's conditions, checked at
 // once; an admin approves — the account gets the seller role — or rejects with a reason the
 // applicant reads and may answer by applying again.
+import { parsePaging } from '../domain/paging';
 import { and, asc, count, desc, eq } from 'drizzle-orm';
 import { accounts, sellerApplications } from '../../db/schema';
 import { clock } from '../clock';
@@ -70,7 +71,8 @@ export function getApplication(actor: Actor, id: number): SellerApplication {
 export type ApplicationQueueRow = { application: SellerApplication; accountName: string };
 
 /** ADM-1: the queue, oldest pending first; decided ones newest first. */
-export function listApplications(actor: Actor, { status = 'pending', page = 1, pageSize = 20 }: { status?: string; page?: number; pageSize?: number } = {}) {
+export function listApplications(actor: Actor, { status = 'pending', ...paging }: { status?: string; page?: unknown; pageSize?: unknown } = {}) {
+  const { page, pageSize } = parsePaging(paging, { defaultPageSize: 20 });
   authorize(actor, 'seller.review');
   return read((db) => {
     const where = eq(sellerApplications.status, status);

@@ -1,4 +1,5 @@
 // An account's wallet: its balance, and money paid in from outside (the clearing book).
+import { parsePaging } from '../domain/paging';
 import { count, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { ledgerEntries } from '../../db/schema';
@@ -48,7 +49,8 @@ export function topUpWallet(actor: Actor, input: unknown): { transferId: string;
 }
 
 /** The wallet's ledger entries, newest first. */
-export function walletEntries(actor: Actor, { page = 1, pageSize = 20 }: { page?: number; pageSize?: number } = {}) {
+export function walletEntries(actor: Actor, paging: { page?: unknown; pageSize?: unknown } = {}) {
+  const { page, pageSize } = parsePaging(paging, { defaultPageSize: 20 });
   authorize(actor, 'wallet.read');
   return read((db) => {
     const where = eq(ledgerEntries.bookId, bookId('wallet', actor.accountId));
