@@ -178,8 +178,8 @@ export async function replayDelivery(actor: Actor, deliveryId: number): Promise<
 }
 
 export function listDeliveries(actor: Actor, { status, ...paging }: { status?: string; page?: unknown; pageSize?: unknown } = {}) {
-  const { page, pageSize } = parsePaging(paging, { defaultPageSize: 20 });
   authorize(actor, 'delivery.read');
+  const { page, pageSize } = parsePaging(paging, { defaultPageSize: 20 });
   return read((db) => {
     const where = and(eq(sellerDeliveries.sellerAccountId, actor.accountId), status ? eq(sellerDeliveries.status, status) : undefined);
     const total = db.select({ n: count() }).from(sellerDeliveries).where(where).get()?.n ?? 0;

@@ -227,8 +227,8 @@ export function listLicenses(actor: Actor, productCode?: string): LicenseGroup[]
 export type OrderRow = Order & { title: string };
 
 export function listOrders(actor: Actor, paging: { page?: unknown; pageSize?: unknown } = {}) {
-  const { page, pageSize } = parsePaging(paging, { defaultPageSize: 20 });
   authorize(actor, 'order.read');
+  const { page, pageSize } = parsePaging(paging, { defaultPageSize: 20 });
   return read((db) => {
     const where = eq(orders.accountId, actor.accountId);
     const total = db.select({ n: count() }).from(orders).where(where).get()?.n ?? 0;

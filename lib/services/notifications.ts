@@ -38,8 +38,8 @@ export function unreadCount(actor: Actor): number {
 }
 
 export function listNotifications(actor: Actor, paging: { page?: unknown; pageSize?: unknown } = {}) {
-  const { page, pageSize } = parsePaging(paging, { defaultPageSize: 20 });
   authorize(actor, 'notification.read');
+  const { page, pageSize } = parsePaging(paging, { defaultPageSize: 20 });
   return read((db) => {
     const where = eq(notifications.accountId, actor.accountId);
     const total = db.select({ n: count() }).from(notifications).where(where).get()?.n ?? 0;

@@ -278,8 +278,8 @@ export function delistOwnProduct(actor: Actor, code: string): void {
 }
 
 export function listListingReviews(actor: Actor, { status = 'in_review', ...paging }: { status?: string; page?: unknown; pageSize?: unknown } = {}) {
-  const { page, pageSize } = parsePaging(paging, { defaultPageSize: 20 });
   authorize(actor, 'listing.review');
+  const { page, pageSize } = parsePaging(paging, { defaultPageSize: 20 });
   return read((db) => {
     const where = eq(products.status, status);
     const total = db.select({ n: count() }).from(products).where(where).get()?.n ?? 0;

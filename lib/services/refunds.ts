@@ -235,8 +235,8 @@ export type RefundQueueRow = { request: RefundRequest; order: Order; title: stri
 
 /** ADM-1, REF-5: the refund queue with the facts the rules decide on, computed live. */
 export function listRefundRequests(actor: Actor, { status = 'pending', ...paging }: { status?: string; page?: unknown; pageSize?: unknown } = {}) {
-  const { page, pageSize } = parsePaging(paging, { defaultPageSize: 20 });
   authorize(actor, 'refund.review');
+  const { page, pageSize } = parsePaging(paging, { defaultPageSize: 20 });
   return read((db) => {
     const where = eq(refundRequests.status, status);
     const total = db.select({ n: count() }).from(refundRequests).where(where).get()?.n ?? 0;

@@ -72,8 +72,8 @@ export type ApplicationQueueRow = { application: SellerApplication; accountName:
 
 /** ADM-1: the queue, oldest pending first; decided ones newest first. */
 export function listApplications(actor: Actor, { status = 'pending', ...paging }: { status?: string; page?: unknown; pageSize?: unknown } = {}) {
-  const { page, pageSize } = parsePaging(paging, { defaultPageSize: 20 });
   authorize(actor, 'seller.review');
+  const { page, pageSize } = parsePaging(paging, { defaultPageSize: 20 });
   return read((db) => {
     const where = eq(sellerApplications.status, status);
     const total = db.select({ n: count() }).from(sellerApplications).where(where).get()?.n ?? 0;

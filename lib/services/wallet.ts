@@ -50,8 +50,8 @@ export function topUpWallet(actor: Actor, input: unknown): { transferId: string;
 
 /** The wallet's ledger entries, newest first. */
 export function walletEntries(actor: Actor, paging: { page?: unknown; pageSize?: unknown } = {}) {
-  const { page, pageSize } = parsePaging(paging, { defaultPageSize: 20 });
   authorize(actor, 'wallet.read');
+  const { page, pageSize } = parsePaging(paging, { defaultPageSize: 20 });
   return read((db) => {
     const where = eq(ledgerEntries.bookId, bookId('wallet', actor.accountId));
     const total = db.select({ n: count() }).from(ledgerEntries).where(where).get()?.n ?? 0;
