@@ -46,7 +46,7 @@ export async function handleEcsRequest(request: Request): Promise<Response> {
     }
   } catch (error) {
     // Refusals before a use case ran (signature, key, time, nonce, limit, action) are audited without an account.
-    if (!dispatched && error instanceof CloudError) auditRefusedCall(requestId, envelope?.action ?? '', envelope?.accessKeyId ?? null, error);
+    if (!dispatched && error instanceof CloudError) auditRefusedCall(requestId, (envelope?.action ?? '').slice(0, 64), envelope?.accessKeyId?.slice(0, 64) ?? null, error);
     return errorAnswer(requestId, host, error);
   }
 }
