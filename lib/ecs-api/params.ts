@@ -37,7 +37,7 @@ export function groups(p: Params, name: string): Record<string, string>[] {
   for (const key of Object.keys(p)) {
     const match = new RegExp(`^${name}\\.(\\d+)\\.(\\w+)$`).exec(key);
     if (!match) continue;
-    const entry = byIndex.get(Number(match[1])) ?? {};
+    const entry: Record<string, string> = byIndex.get(Number(match[1])) ?? Object.create(null);
     entry[match[2]] = p[key];
     byIndex.set(Number(match[1]), entry);
   }
