@@ -1,5 +1,4 @@
 // ADM-3: the audit log, read by the operator with filters.
-import { parsePaging } from '../domain/paging';
 import { and, count, desc, eq, gte, like, lt, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditLog, users } from '../../db/schema';
@@ -7,6 +6,7 @@ import type { Actor } from '../domain/actor';
 import { authorize } from '../domain/permissions';
 import { parseInput } from '../domain/validation';
 import { read } from './transaction';
+import { parsePaging } from '../domain/paging';
 
 const DAY_MS = 86_400_000;
 

@@ -3,7 +3,6 @@
 // least 24 hours; tells the seller when calls keep failing. Rows are claimed with a lease, so a
 // worker that dies mid-call leaves its rows to be claimed again: a call is never lost, and a
 // call sent twice is answered idempotently by the seller (same orderId/orderLineId).
-import { parsePaging } from '../domain/paging';
 import { and, asc, count, desc, eq, isNull, lt, lte, notExists, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { deliveryAttempts, products, sellerDeliveries } from '../../db/schema';
@@ -19,6 +18,7 @@ import { signingKey } from './seller-keys';
 import { callSeller, type Exchange } from './seller-http';
 import { checkInterfaceUrl } from '../domain/interface-url';
 import { mutate, read } from './transaction';
+import { parsePaging } from '../domain/paging';
 
 export type Delivery = typeof sellerDeliveries.$inferSelect;
 

@@ -1,6 +1,5 @@
 // ADM-2: the platform operator freezes an instance (a violation) and unfreezes it; the owner
 // and the seller of its product are told (updateInstanceStatus).
-import { parsePaging } from '../domain/paging';
 import { and, count, desc, eq, like, ne, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { accounts, images, instances } from '../../db/schema';
@@ -13,6 +12,7 @@ import { moveInstance } from './instance-status';
 import { notify } from './notifications';
 import { tellSellerAbout } from './seller-calls';
 import { mutate, read, type Tx } from './transaction';
+import { parsePaging } from '../domain/paging';
 
 const listSchema = z.object({
   q: z.string().trim().max(100).optional(),

@@ -1,6 +1,5 @@
 // Custom images: CreateImage from an instance, CopyImage to another region, DeleteImage, the
 // image list and detail with lineage. Create and copy are tasks that a durable job advances.
-import { parsePaging } from '../domain/paging';
 import { and, asc, count, desc, eq, inArray, isNull, ne, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { images, imageShares, instances, products, tasks } from '../../db/schema';
@@ -19,6 +18,7 @@ import { enqueueJob } from './jobs';
 import { readSettings } from './settings';
 import { mutate, read, type Tx } from './transaction';
 import { getDb, type Db } from '../../db/client';
+import { parsePaging } from '../domain/paging';
 
 export type Task = typeof tasks.$inferSelect;
 

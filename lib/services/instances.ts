@@ -1,6 +1,5 @@
 // Instance use cases: launch, list, read, start, stop, release. One function per action,
 // shared by the console's server actions, the ECS API and the jobs (API-5).
-import { parsePaging } from '../domain/paging';
 import { and, asc, count, desc, eq, inArray, ne, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { images, instances, instanceTypes, licenses, skus } from '../../db/schema';
@@ -24,6 +23,7 @@ import { once } from './idempotency';
 import { mutate, read, type AuditNote, type Tx } from './transaction';
 import { parseInput } from '../domain/validation';
 import type { Db } from '../../db/client';
+import { parsePaging } from '../domain/paging';
 
 export type Instance = typeof instances.$inferSelect;
 

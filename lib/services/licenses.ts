@@ -1,6 +1,5 @@
 // Licenses and orders: buying (MKT-2, MKT-3), the pool a launch draws from (MKT-4, MKT-7),
 // and giving a license back when its instance goes (MKT-5).
-import { parsePaging } from '../domain/paging';
 import { and, asc, count, desc, eq, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { images, licenses, orders, products, skus } from '../../db/schema';
@@ -20,6 +19,7 @@ import { periodOf, tellSeller } from './seller-calls';
 import { readSettings } from './settings';
 import { mutate, read, type Tx } from './transaction';
 import type { Db } from '../../db/client';
+import { parsePaging } from '../domain/paging';
 
 export type Product = typeof products.$inferSelect;
 export type Sku = typeof skus.$inferSelect;

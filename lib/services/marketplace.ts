@@ -1,6 +1,5 @@
 // Browsing the marketplace (public): categories, featured products, search with filters and
 // sort, and the product page with versions, regions, SKUs and the buyer's own licenses.
-import { parsePaging } from '../domain/paging';
 import { and, asc, count, desc, eq, exists, gte, inArray, isNull, lte, min, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { accounts, images, products, productVersions, regions, skus } from '../../db/schema';
@@ -11,6 +10,7 @@ import { listLicenses, requirePublicProduct, type LicenseGroup, type Sku } from 
 import { matchProducts } from './product-search';
 import { read } from './transaction';
 import type { Db } from '../../db/client';
+import { parsePaging } from '../domain/paging';
 
 export type ProductCard = {
   code: string;

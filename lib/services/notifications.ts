@@ -1,12 +1,12 @@
 // The notification centre: messages to an account, written in the same transaction as the
 // change they tell about. The text is a catalogue key (notifications.<kind>) with parameters.
-import { parsePaging } from '../domain/paging';
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import { notifications } from '../../db/schema';
 import { clock } from '../clock';
 import type { Actor } from '../domain/actor';
 import { authorize } from '../domain/permissions';
 import { mutate, read, type Tx } from './transaction';
+import { parsePaging } from '../domain/paging';
 
 export type NotificationKind =
   | 'imageShared'

@@ -2,7 +2,6 @@
 // own Available custom images, prices it, proves its interface answers every activity, and
 // submits it; an admin lists or rejects it (ADM-1). Listing turns each chosen image into a
 // marketplace image carrying the product code, in its region (MKT-1).
-import { parsePaging } from '../domain/paging';
 import { and, asc, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { accounts, images, interfaceChecks, productVersionImages, productVersions, products, skus } from '../../db/schema';
@@ -23,6 +22,7 @@ import { callSeller, type Exchange } from './seller-http';
 import { signingKey } from './seller-keys';
 import { mutate, read, type Tx } from './transaction';
 import type { Db } from '../../db/client';
+import { parsePaging } from '../domain/paging';
 
 type Product = typeof products.$inferSelect;
 

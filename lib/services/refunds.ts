@@ -1,7 +1,6 @@
 // Refunds (REF-1 … REF-7): the buyer asks from an order, with a reason; the rules are checked
 // when asked and again, atomically, when an admin approves (REF-5). An approved refund returns
 // the money along the path it came, marks the licenses refunded and writes a refund order (REF-6).
-import { parsePaging } from '../domain/paging';
 import { and, asc, count, desc, eq, gt, gte, isNotNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { accounts, instances, invoices, ledgerEntries, licenses, orders, products, refundRequests } from '../../db/schema';
@@ -20,6 +19,7 @@ import { tellSeller } from './seller-calls';
 import { readSettings } from './settings';
 import { mutate, read, type Tx } from './transaction';
 import type { Db } from '../../db/client';
+import { parsePaging } from '../domain/paging';
 
 type Order = typeof orders.$inferSelect;
 export type RefundRequest = typeof refundRequests.$inferSelect;

@@ -1,7 +1,6 @@
 // Seller onboarding (SEL-1, ADM-1): an account applies with the seed's conditions, checked at
 // once; an admin approves — the account gets the seller role — or rejects with a reason the
 // applicant reads and may answer by applying again.
-import { parsePaging } from '../domain/paging';
 import { and, asc, count, desc, eq } from 'drizzle-orm';
 import { accounts, sellerApplications } from '../../db/schema';
 import { clock } from '../clock';
@@ -13,6 +12,7 @@ import { parseDecisionNote } from '../domain/validation';
 import { notify } from './notifications';
 import { mutate, read, type Tx } from './transaction';
 import type { Db } from '../../db/client';
+import { parsePaging } from '../domain/paging';
 
 export type SellerApplication = typeof sellerApplications.$inferSelect;
 export type ApplicationStatus = 'pending' | 'approved' | 'rejected';

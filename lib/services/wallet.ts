@@ -1,5 +1,4 @@
 // An account's wallet: its balance, and money paid in from outside (the clearing book).
-import { parsePaging } from '../domain/paging';
 import { count, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { ledgerEntries } from '../../db/schema';
@@ -11,6 +10,7 @@ import { authorize } from '../domain/permissions';
 import { parseInput } from '../domain/validation';
 import { balanceOf, bookId, ensureBook, platformBook, transfer } from './ledger';
 import { mutate, read, type Tx } from './transaction';
+import { parsePaging } from '../domain/paging';
 
 /** Money paid in from outside: the clearing book gives, the wallet receives. */
 function payIn(tx: Tx, accountId: string, amountFen: number, reason: string): string {
