@@ -187,7 +187,7 @@ test('signatures: tampered, wrong secret, reused nonce, old timestamp, unknown a
   expect(((await a.request('DescribeInstances', { RegionId: 'cn-hangzhou', InstanceIds: JSON.stringify([theirs]) })) as { Instances: { Instance: unknown[] } }).Instances.Instance).toEqual([]);
 });
 
-test('MKT-4 against the running server: 50 simultaneous launches for 10 licenses → 10 instances, 40 QuotaExceed.BuyImage', async ({ baseURL, page }) => {
+test('MKT-4 against the running server: 50 simultaneous launches for 10 licenses → 10 instances, the rest QuotaExceed.BuyImage or Throttling.User', async ({ baseURL, page }) => {
   const [, buyer2] = demo();
   await signIn(page, buyer2);
   await page.goto('/marketplace/products/lnmp000101');
@@ -202,5 +202,9 @@ test('MKT-4 against the running server: 50 simultaneous launches for 10 licenses
   const image = await marketplaceImage(client, 'lnmp000101');
   const outcomes = await Promise.all(Array.from({ length: 50 }, () => codeOf(client.request('RunInstances', { RegionId: 'cn-hangzhou', ImageId: image, InstanceType: 'ecs.t6-c1m1.large' }, { method: 'POST' }))));
   expect(outcomes.filter((o) => o === 'ok')).toHaveLength(10);
-  expect(outcomes.filter((o) => o === 'QuotaExceed.BuyImage')).toHaveLength(40);
+  // A burst of 50 changes from one AccessKey is over apiWritesPerSecond (20): the rest of the
+  // burst is Throttling.User (issue 12); those let through still race for the 10 licenses.
+  expect(outcomes.filter((o) => o !== 'ok' && o !== 'QuotaExceed.BuyImage' && o !== 'Throttling.User')).toEqual([]);
+  expect(outcomes.filter((o) => o === 'Throttling.User').length).toBeGreaterThan(0);
+  expect(outcomes.filter((o) => o === 'QuotaExceed.BuyImage').length).toBeGreaterThan(0);
 });

@@ -139,6 +139,9 @@ export const errorCatalogue = {
   SignatureDoesNotMatch: 400,
   SignatureNonceUsed: 400,
   'InvalidTimeStamp.Expired': 400,
+  'InvalidTimeStamp.Format': 400,
+  // Too many calls from one AccessKey in a second (API-2); the answer carries Retry-After
+  'Throttling.User': 429,
   'InvalidAction.NotFound': 404,
   DryRunOperation: 400,
   // Accounts and sign-in (console)

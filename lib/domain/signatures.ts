@@ -34,7 +34,7 @@ export type Acs3Request = { method: string; query: Record<string, string>; heade
 /** ACS3: method, "/", sorted query, signed headers as name:value lines, their list, body hash. */
 export function acs3CanonicalRequest(request: Acs3Request): string {
   const names = [...request.signedHeaders].map((h) => h.toLowerCase()).sort();
-  const headerLines = names.map((name) => `${name}:${(request.headers[name] ?? '').trim()}\n`).join('');
+  const headerLines = names.map((name) => `${name}:${(Object.hasOwn(request.headers, name) ? request.headers[name] : '').trim()}\n`).join('');
   return [request.method.toUpperCase(), '/', canonicalQuery(request.query), headerLines, names.join(';'), request.bodySha256].join('\n');
 }
 
@@ -62,9 +62,21 @@ export function sameSignature(a: string, b: string): boolean {
 
 /** API-2: a request's time may be at most 15 minutes away from ours. */
 export const MAX_CLOCK_SKEW_MS = 15 * 60_000;
-export const NONCE_TTL_MS = 15 * 60_000;
 
-export function isFresh(timestamp: string | undefined, now: Date): boolean {
-  const at = timestamp ? Date.parse(timestamp) : Number.NaN;
-  return Number.isFinite(at) && Math.abs(now.getTime() - at) <= MAX_CLOCK_SKEW_MS;
+/**
+ * ISO 8601 in UTC as the SDKs send it (`2026-01-01T12:00:00Z`, pop-core and openapi-client both
+ * drop the milliseconds; we allow them): anything else, or a day that does not exist, is null.
+ */
+export function parseTimestamp(value: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,3})?Z$/.exec(value);
+  if (!match) return null;
+  const at = new Date(value);
+  const [, y, mo, d, h, mi, s] = match.map(Number);
+  const exact = at.getUTCFullYear() === y && at.getUTCMonth() + 1 === mo && at.getUTCDate() === d && at.getUTCHours() === h && at.getUTCMinutes() === mi && at.getUTCSeconds() === s;
+  return exact ? at : null;
 }
+
+export const isFresh = (at: Date, now: Date): boolean => Math.abs(now.getTime() - at.getTime()) <= MAX_CLOCK_SKEW_MS;
+
+/** The ACS3 headers a signature must cover (the SDK signs them all), so none can be swapped. */
+export const ACS3_REQUIRED_SIGNED_HEADERS = ['host', 'x-acs-action', 'x-acs-version', 'x-acs-date', 'x-acs-signature-nonce', 'x-acs-content-sha256'] as const;

@@ -50,13 +50,18 @@ function instanceShape(i: InstanceView) {
     CreationTime: iso(i.createdAt),
     ExpiredTime: iso(i.expiresAt),
     // Alibaba's lock reasons: unpaid (MKT-12) or expired (MKT-11) is financial; a platform freeze (ADM-2) is security.
-    OperationLocks: { LockReason: i.statusReason && lockReasons[i.statusReason] ? [{ LockReason: lockReasons[i.statusReason] }] : [] },
+    OperationLocks: { LockReason: i.statusReason && lockReasons.has(i.statusReason) ? [{ LockReason: lockReasons.get(i.statusReason) }] : [] },
   };
 }
 
-const lockReasons: Record<string, string> = { arrears: 'financial', expired: 'financial', violation: 'security' };
+const lockReasons = new Map([
+  ['arrears', 'financial'],
+  ['expired', 'financial'],
+  ['violation', 'security'],
+]);
 
-export const actions: Record<string, Handler> = {
+/** A Map, so an action named after an Object.prototype member (constructor, __proto__) is unknown. */
+export const actions = new Map<string, Handler>(Object.entries({
   DescribeRegions: () => ({
     Regions: { Region: listRegions().map((r) => ({ RegionId: r.id, LocalName: en(`regions.${r.id}` as never), RegionEndpoint: 'ecs.stratus.local', Status: 'available' })) },
   }),
@@ -128,16 +133,15 @@ export const actions: Record<string, Handler> = {
   },
 
   DescribeTasks: (actor, p) => {
-    const result = describeTasks(actor, { page: Number(optional(p, 'PageNumber') ?? 1), pageSize: Number(optional(p, 'PageSize') ?? 10) });
     const regionId = optional(p, 'RegionId');
-    const tasks = result.items.filter((t) => !regionId || t.regionId === regionId);
+    const result = describeTasks(actor, { regionId, ...page(p) });
     return {
       RegionId: regionId ?? '',
       TotalCount: result.total,
       PageNumber: result.page,
       PageSize: result.pageSize,
       TaskSet: {
-        Task: tasks.map((t) => ({ TaskId: t.id, TaskAction: t.action, TaskStatus: t.status, Progress: `${t.progress}%`, CreationTime: iso(t.createdAt), FinishedTime: iso(t.finishedAt), SupportCancel: t.status === 'Waiting' || t.status === 'Processing' ? 'true' : 'false', ImageId: t.imageId })),
+        Task: result.items.map((t) => ({ TaskId: t.id, TaskAction: t.action, TaskStatus: t.status, Progress: `${t.progress}%`, CreationTime: iso(t.createdAt), FinishedTime: iso(t.finishedAt), SupportCancel: t.status === 'Waiting' || t.status === 'Processing' ? 'true' : 'false', ImageId: t.imageId })),
       },
     };
   },
@@ -196,7 +200,7 @@ export const actions: Record<string, Handler> = {
   },
 
   ReInitDisk: (actor, p) => (reInitDisk(actor, instanceOfDisk(required(p, 'DiskId'))), {}),
-};
+} satisfies Record<string, Handler>));
 
 /** State-changing actions write their own audit rows in their transaction; reads are audited here. */
 export const readActions = new Set(['DescribeRegions', 'DescribeInstanceTypes', 'DescribeImages', 'DescribeTasks', 'DescribeImageSharePermission', 'DescribeInstances']);

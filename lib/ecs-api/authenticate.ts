@@ -4,24 +4,24 @@
 import { clock } from '../clock';
 import type { Actor } from '../domain/actor';
 import { CloudError } from '../domain/errors';
-import { acs3Signature, isFresh, parseAcs3Authorization, sameSignature, sha256Hex, v1Signature } from '../domain/signatures';
+import { ACS3_REQUIRED_SIGNED_HEADERS, acs3Signature, isFresh, MAX_CLOCK_SKEW_MS, parseAcs3Authorization, parseTimestamp, sameSignature, sha256Hex, v1Signature } from '../domain/signatures';
 import { loadAccountActor } from '../services/accounts';
 import { activeKey, claimNonce } from '../services/access-keys';
+import { paramsOf, type Params } from './params';
 
-export type EcsRequest = { action: string; params: Record<string, string>; accessKeyId: string; actor: Actor };
+export type EcsRequest = { action: string; params: Params; accessKeyId: string; actor: Actor };
 
 /** What an unauthenticated request already tells us, for the audit log and the error answer. */
-export type Envelope = { action: string; params: Record<string, string>; accessKeyId: string | null };
+export type Envelope = { action: string; params: Params; accessKeyId: string | null };
 
 export async function readEnvelope(request: Request): Promise<Envelope & { body: string }> {
   const url = new URL(request.url);
-  const params: Record<string, string> = Object.fromEntries(url.searchParams);
   const body = request.method === 'POST' ? await request.text() : '';
-  if (body && (request.headers.get('content-type') ?? '').includes('application/x-www-form-urlencoded')) {
-    Object.assign(params, Object.fromEntries(new URLSearchParams(body)));
-  }
+  const form = body && (request.headers.get('content-type') ?? '').includes('application/x-www-form-urlencoded');
+  const params = paramsOf(url.searchParams, form ? new URLSearchParams(body) : undefined);
   const acs3 = parseAcs3Authorization(request.headers.get('authorization') ?? '');
-  const action = request.headers.get('x-acs-action') ?? params.Action ?? '';
+  // Each signature names the action where it signs it: ACS3 in its header, v1 in the parameters.
+  const action = (acs3 ? request.headers.get('x-acs-action') : params.Action) ?? '';
   return { action, params, accessKeyId: acs3?.accessKeyId ?? params.AccessKeyId ?? null, body };
 }
 
@@ -33,35 +33,55 @@ function keyOf(accessKeyId: string | null): { accountId: string; secret: string 
   return key;
 }
 
-export function authenticate(request: Request, envelope: Envelope & { body: string }, requestId: string): EcsRequest {
-  const authorization = request.headers.get('authorization');
-  const acs3 = authorization ? parseAcs3Authorization(authorization) : null;
-  let nonce: string | undefined;
-  let timestamp: string | undefined;
-  const key = keyOf(envelope.accessKeyId);
+/** API-2: an exact ISO 8601 UTC time within the allowed skew. */
+function timeOf(value: string | undefined, param: string): Date {
+  if (!value) throw new CloudError('MissingParameter', { param }, param);
+  const at = parseTimestamp(value);
+  if (!at) throw new CloudError('InvalidTimeStamp.Format', { param }, param);
+  if (!isFresh(at, clock.now())) throw new CloudError('InvalidTimeStamp.Expired');
+  return at;
+}
 
-  if (acs3) {
-    const headers = Object.fromEntries([...request.headers].map(([k, v]) => [k.toLowerCase(), v]));
-    const bodySha256 = sha256Hex(envelope.body);
-    if (headers['x-acs-content-sha256'] && headers['x-acs-content-sha256'] !== bodySha256) throw new CloudError('SignatureDoesNotMatch');
-    const query = Object.fromEntries(new URL(request.url).searchParams);
-    const expected = acs3Signature(key.secret, { method: request.method, query, headers, signedHeaders: acs3.signedHeaders, bodySha256 });
-    if (!sameSignature(expected, acs3.signature)) throw new CloudError('SignatureDoesNotMatch');
-    nonce = headers['x-acs-signature-nonce'];
-    timestamp = headers['x-acs-date'];
-  } else {
-    const signature = envelope.params.Signature;
-    if (!signature) throw new CloudError('MissingParameter', { param: 'Signature' });
-    if (!sameSignature(v1Signature(key.secret, request.method, envelope.params), signature)) throw new CloudError('SignatureDoesNotMatch');
-    nonce = envelope.params.SignatureNonce;
-    timestamp = envelope.params.Timestamp;
+function checkAcs3(request: Request, envelope: Envelope & { body: string }, secret: string, acs3: NonNullable<ReturnType<typeof parseAcs3Authorization>>) {
+  const headers: Record<string, string> = Object.create(null);
+  for (const [name, value] of request.headers) headers[name.toLowerCase()] = value;
+  const signed = new Set(acs3.signedHeaders.map((h) => h.toLowerCase()));
+  // A signature over `host` alone would let anyone re-send it as another action, date or nonce.
+  const required: string[] = [...ACS3_REQUIRED_SIGNED_HEADERS, ...(envelope.body ? ['content-type'] : [])];
+  for (const name of required) {
+    if (headers[name] === undefined) throw new CloudError('MissingParameter', { param: name }, name);
+    if (!signed.has(name)) throw new CloudError('SignatureDoesNotMatch');
   }
-  if (!isFresh(timestamp, clock.now())) throw new CloudError('InvalidTimeStamp.Expired');
+  const bodySha256 = sha256Hex(envelope.body);
+  if (headers['x-acs-content-sha256'] !== bodySha256) throw new CloudError('SignatureDoesNotMatch');
+  const query: Record<string, string> = Object.create(null);
+  for (const [name, value] of new URL(request.url).searchParams) query[name] = value;
+  const expected = acs3Signature(secret, { method: request.method, query, headers, signedHeaders: acs3.signedHeaders, bodySha256 });
+  if (!sameSignature(expected, acs3.signature)) throw new CloudError('SignatureDoesNotMatch');
+  return { nonce: headers['x-acs-signature-nonce'], at: timeOf(headers['x-acs-date'], 'x-acs-date') };
+}
+
+function checkV1(request: Request, params: Params, secret: string) {
+  const signature = params.Signature;
+  if (!signature) throw new CloudError('MissingParameter', { param: 'Signature' });
+  // Only the one method and version the spec defines: no NONE, no other algorithm to downgrade to.
+  for (const [param, value] of [['SignatureMethod', 'HMAC-SHA1'], ['SignatureVersion', '1.0']]) {
+    if (!params[param]) throw new CloudError('MissingParameter', { param }, param);
+    if (params[param] !== value) throw new CloudError('InvalidParameter', { param }, param);
+  }
+  if (!sameSignature(v1Signature(secret, request.method, params), signature)) throw new CloudError('SignatureDoesNotMatch');
+  return { nonce: params.SignatureNonce, at: timeOf(params.Timestamp, 'Timestamp') };
+}
+
+export function authenticate(request: Request, envelope: Envelope & { body: string }, requestId: string): EcsRequest {
+  const acs3 = parseAcs3Authorization(request.headers.get('authorization') ?? '');
+  const key = keyOf(envelope.accessKeyId);
+  const { nonce, at } = acs3 ? checkAcs3(request, envelope, key.secret, acs3) : checkV1(request, envelope.params, key.secret);
   if (!nonce) throw new CloudError('MissingParameter', { param: acs3 ? 'x-acs-signature-nonce' : 'SignatureNonce' });
-  if (!claimNonce(envelope.accessKeyId!, nonce)) throw new CloudError('SignatureNonceUsed');
+  // Kept while the request's own timestamp would still be accepted, however far ahead it was.
+  if (!claimNonce(envelope.accessKeyId!, nonce, new Date(at.getTime() + MAX_CLOCK_SKEW_MS))) throw new CloudError('SignatureNonceUsed');
 
   const actor = loadAccountActor(key.accountId, requestId, envelope.accessKeyId!);
   if (!actor) throw new CloudError('InvalidAccessKeyId.NotFound');
   return { action: envelope.action, params: envelope.params, accessKeyId: envelope.accessKeyId!, actor };
 }
-

@@ -7,29 +7,35 @@ import { newRequestId } from '../domain/ids';
 import { auditCall, auditRefusedCall } from '../services/transaction';
 import { actions, readActions } from './actions';
 import { authenticate, readEnvelope, type Envelope } from './authenticate';
+import { throttle } from './throttle';
 
 const en = createTranslator({ locale: 'en', messages: catalogues.en, namespace: 'errors', onError: () => {}, getMessageFallback: ({ key }) => key });
 
-function answer(body: Record<string, unknown>, status: number): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json;charset=utf-8' } });
+function answer(body: Record<string, unknown>, status: number, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json;charset=utf-8', ...headers } });
 }
 
 export function errorAnswer(requestId: string, host: string, error: unknown): Response {
   const cloud = error instanceof CloudError ? error : new CloudError('InternalError');
   if (!(error instanceof CloudError)) console.error(`[ecs-api] ${requestId}:`, error);
-  return answer({ RequestId: requestId, HostId: host, Code: cloud.code, Message: en(messageKeyOf(cloud.code) as never, cloud.params as never) }, cloud.httpStatus);
+  const headers: Record<string, string> = cloud.code === 'Throttling.User' ? { 'retry-after': String(cloud.params.retryAfter) } : {};
+  return answer({ RequestId: requestId, HostId: host, Code: cloud.code, Message: en(messageKeyOf(cloud.code) as never, cloud.params as never) }, cloud.httpStatus, headers);
 }
 
 export async function handleEcsRequest(request: Request): Promise<Response> {
   const requestId = newRequestId();
   const host = request.headers.get('host') ?? 'ecs.stratus.local';
   let envelope: (Envelope & { body: string }) | undefined;
+  let dispatched = false;
   try {
     envelope = await readEnvelope(request);
     const call = authenticate(request, envelope, requestId);
-    const handler = actions[call.action];
+    // After the signature, so nobody can spend another key's budget; before any work.
+    await throttle(call.accessKeyId, call.action);
+    const handler = actions.get(call.action);
     if (!handler) throw new CloudError('InvalidAction.NotFound', { action: call.action });
     const read = readActions.has(call.action);
+    dispatched = true;
     try {
       const body = handler(call.actor, call.params);
       if (read) auditCall(call.actor, call.action);
@@ -39,10 +45,8 @@ export async function handleEcsRequest(request: Request): Promise<Response> {
       throw error;
     }
   } catch (error) {
-    // Refusals before a use case ran (signature, key, action) are audited without an account.
-    if (error instanceof CloudError && ['InvalidAccessKeyId.NotFound', 'SignatureDoesNotMatch', 'SignatureNonceUsed', 'InvalidTimeStamp.Expired', 'MissingParameter', 'InvalidAction.NotFound'].includes(error.code)) {
-      auditRefusedCall(requestId, envelope?.action ?? '', envelope?.accessKeyId ?? null, error);
-    }
+    // Refusals before a use case ran (signature, key, time, nonce, limit, action) are audited without an account.
+    if (!dispatched && error instanceof CloudError) auditRefusedCall(requestId, (envelope?.action ?? '').slice(0, 64), envelope?.accessKeyId?.slice(0, 64) ?? null, error);
     return errorAnswer(requestId, host, error);
   }
 }

@@ -1,7 +1,18 @@
 // Reading RPC parameters: plain strings, numbers, booleans, and lists sent as Name.N or Name.N.Field.
 import { CloudError } from '../domain/errors';
+import { parsePaging } from '../domain/paging';
 
 export type Params = Record<string, string>;
+
+/**
+ * Query then form body (the body wins), into an object without a prototype: a parameter named
+ * __proto__ or constructor is just a parameter, and an absent one is undefined.
+ */
+export function paramsOf(...sources: (URLSearchParams | undefined)[]): Params {
+  const params: Params = Object.create(null);
+  for (const source of sources) for (const [name, value] of source ?? []) params[name] = value;
+  return params;
+}
 
 export function required(p: Params, name: string): string {
   const value = p[name];
@@ -26,7 +37,7 @@ export function groups(p: Params, name: string): Record<string, string>[] {
   for (const key of Object.keys(p)) {
     const match = new RegExp(`^${name}\\.(\\d+)\\.(\\w+)$`).exec(key);
     if (!match) continue;
-    const entry = byIndex.get(Number(match[1])) ?? {};
+    const entry: Record<string, string> = byIndex.get(Number(match[1])) ?? Object.create(null);
     entry[match[2]] = p[key];
     byIndex.set(Number(match[1]), entry);
   }
@@ -46,4 +57,5 @@ export function jsonList(p: Params, name: string): string[] | undefined {
   throw new CloudError('InvalidParameter', { param: name }, name);
 }
 
-export const page = (p: Params) => ({ page: optional(p, 'PageNumber') ?? 1, pageSize: optional(p, 'PageSize') ?? 10 });
+/** PageNumber and PageSize, checked by the one rule every list uses (default 10 a page, as Alibaba's). */
+export const page = (p: Params) => parsePaging({ page: optional(p, 'PageNumber'), pageSize: optional(p, 'PageSize') });

@@ -7,7 +7,6 @@ import { clock } from '../clock';
 import type { Actor } from '../domain/actor';
 import { CloudError } from '../domain/errors';
 import { authorize } from '../domain/permissions';
-import { NONCE_TTL_MS } from '../domain/signatures';
 import { decrypt, encrypt, random62 } from './secret-box';
 import { mutate, read } from './transaction';
 
@@ -57,14 +56,18 @@ export function activeKey(accessKeyId: string): { accountId: string; secret: str
   return { accountId: key.accountId, secret: decrypt(key.secretCiphertext) };
 }
 
-/** API-2: records a nonce; false when the same key used it in the last 15 minutes. */
-export function claimNonce(accessKeyId: string, nonce: string): boolean {
+/**
+ * API-2: records a nonce; false when the same key already used it. The nonce is kept until
+ * `acceptableUntil`, the last moment its request's timestamp passes the clock-skew check, so a
+ * request stamped ahead cannot be replayed after a receipt-based expiry.
+ */
+export function claimNonce(accessKeyId: string, nonce: string, acceptableUntil: Date): boolean {
   const now = clock.now();
   const db = getDb();
   return db.transaction(
     (tx) => {
       tx.delete(apiNonces).where(lt(apiNonces.expiresAt, now)).run();
-      const inserted = tx.insert(apiNonces).values({ accessKeyId, nonce, expiresAt: new Date(now.getTime() + NONCE_TTL_MS) }).onConflictDoNothing().run();
+      const inserted = tx.insert(apiNonces).values({ accessKeyId, nonce, expiresAt: acceptableUntil }).onConflictDoNothing().run();
       if (inserted.changes === 1) tx.update(accessKeys).set({ lastUsedAt: now }).where(eq(accessKeys.id, accessKeyId)).run();
       return inserted.changes === 1;
     },

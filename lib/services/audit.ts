@@ -6,6 +6,7 @@ import type { Actor } from '../domain/actor';
 import { authorize } from '../domain/permissions';
 import { parseInput } from '../domain/validation';
 import { read } from './transaction';
+import { parsePaging } from '../domain/paging';
 
 const DAY_MS = 86_400_000;
 
@@ -18,15 +19,13 @@ const querySchema = z.object({
   /** Whole days (UTC+8), YYYY-MM-DD, inclusive. */
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(50),
 });
 
-export type AuditQuery = z.input<typeof querySchema>;
+export type AuditQuery = z.input<typeof querySchema> & { page?: unknown; pageSize?: unknown };
 
 export function listAudit(actor: Actor, query: AuditQuery = {}) {
   authorize(actor, 'audit.read');
-  const q = parseInput(querySchema, Object.fromEntries(Object.entries(query).filter(([, v]) => v !== '' && v !== undefined)), {});
+  const q = { ...parseInput(querySchema, Object.fromEntries(Object.entries(query).filter(([, v]) => v !== '' && v !== undefined)), {}), ...parsePaging(query, { defaultPageSize: 50 }) };
   const filters: SQL[] = [];
   if (q.accountId) filters.push(eq(auditLog.accountId, q.accountId));
   if (q.action) filters.push(like(auditLog.action, `%${q.action}%`));

@@ -18,6 +18,7 @@ import { signingKey } from './seller-keys';
 import { callSeller, type Exchange } from './seller-http';
 import { checkInterfaceUrl } from '../domain/interface-url';
 import { mutate, read } from './transaction';
+import { parsePaging } from '../domain/paging';
 
 export type Delivery = typeof sellerDeliveries.$inferSelect;
 
@@ -176,8 +177,9 @@ export async function replayDelivery(actor: Actor, deliveryId: number): Promise<
   return attempt(delivery, true);
 }
 
-export function listDeliveries(actor: Actor, { status, page = 1, pageSize = 20 }: { status?: string; page?: number; pageSize?: number } = {}) {
+export function listDeliveries(actor: Actor, { status, ...paging }: { status?: string; page?: unknown; pageSize?: unknown } = {}) {
   authorize(actor, 'delivery.read');
+  const { page, pageSize } = parsePaging(paging, { defaultPageSize: 20 });
   return read((db) => {
     const where = and(eq(sellerDeliveries.sellerAccountId, actor.accountId), status ? eq(sellerDeliveries.status, status) : undefined);
     const total = db.select({ n: count() }).from(sellerDeliveries).where(where).get()?.n ?? 0;

@@ -12,18 +12,17 @@ import { moveInstance } from './instance-status';
 import { notify } from './notifications';
 import { tellSellerAbout } from './seller-calls';
 import { mutate, read, type Tx } from './transaction';
+import { parsePaging } from '../domain/paging';
 
 const listSchema = z.object({
   q: z.string().trim().max(100).optional(),
   status: z.enum(instanceStatuses).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 
 /** Every account's instances, for the operator: filter by id, name or account, and status. */
-export function listAllInstances(actor: Actor, query: z.input<typeof listSchema> = {}) {
+export function listAllInstances(actor: Actor, query: z.input<typeof listSchema> & { page?: unknown; pageSize?: unknown } = {}) {
   authorize(actor, 'instance.freeze');
-  const q = parseInput(listSchema, query, {});
+  const q = { ...parseInput(listSchema, query, {}), ...parsePaging(query, { defaultPageSize: 20 }) };
   const filters: SQL[] = [q.status ? eq(instances.status, q.status) : ne(instances.status, 'Released')];
   if (q.q) filters.push(or(like(instances.id, `%${q.q}%`), like(instances.name, `%${q.q}%`), eq(instances.accountId, q.q))!);
   const where = and(...filters);

@@ -18,6 +18,7 @@ import { enqueueJob } from './jobs';
 import { readSettings } from './settings';
 import { mutate, read, type Tx } from './transaction';
 import { getDb, type Db } from '../../db/client';
+import { parsePaging } from '../domain/paging';
 
 export type Task = typeof tasks.$inferSelect;
 
@@ -186,8 +187,6 @@ const listSchema = z.object({
   status: z.string().optional(),
   osType: z.string().optional(),
   architecture: z.string().optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 
 function withViews(db: Db, actor: Actor, rows: Image[]): ImageView[] {
@@ -203,9 +202,9 @@ function withViews(db: Db, actor: Actor, rows: Image[]): ImageView[] {
 }
 
 /** The images of a region the caller can see (system, its own, shared with it, marketplace), filtered as DescribeImages filters. */
-export function describeImages(actor: Actor, query: z.input<typeof listSchema>) {
+export function describeImages(actor: Actor, query: z.input<typeof listSchema> & { page?: unknown; pageSize?: unknown }) {
   authorize(actor, 'image.describe');
-  const q = parseInput(listSchema, query, { regionId: 'RegionId.NotFound', ownerAlias: 'InvalidParameter', pageSize: 'InvalidPageSize.Malformed', page: 'InvalidPageNumber.Malformed' });
+  const q = { ...parseInput(listSchema, query, { regionId: 'RegionId.NotFound', ownerAlias: 'InvalidParameter' }), ...parsePaging(query, { defaultPageSize: 20 }) };
   return read((db) => {
     requireRegion(db, q.regionId);
     const own = and(eq(images.kind, 'custom'), eq(images.ownerAccountId, actor.accountId));
@@ -248,11 +247,12 @@ export function getImage(actor: Actor, imageId: string): { image: ImageView; lin
   });
 }
 
-/** The caller's tasks, newest first (DescribeTasks). */
-export function describeTasks(actor: Actor, { page = 1, pageSize = 20 }: { page?: number; pageSize?: number } = {}) {
+/** The caller's tasks, newest first, in one region or all (DescribeTasks). */
+export function describeTasks(actor: Actor, { regionId, ...paging }: { regionId?: string; page?: unknown; pageSize?: unknown } = {}) {
   authorize(actor, 'task.read');
+  const { page, pageSize } = parsePaging(paging, { defaultPageSize: 20 });
   return read((db) => {
-    const where = eq(tasks.accountId, actor.accountId);
+    const where = and(eq(tasks.accountId, actor.accountId), regionId === undefined ? undefined : eq(tasks.regionId, regionId));
     const total = db.select({ n: count() }).from(tasks).where(where).get()?.n ?? 0;
     const items = db
       .select({ task: tasks, imageName: images.name })

@@ -25,6 +25,7 @@ import { once } from './idempotency';
 import { mutate, read, type AuditNote, type Tx } from './transaction';
 import { parseInput } from '../domain/validation';
 import type { Db } from '../../db/client';
+import { parsePaging } from '../domain/paging';
 
 export type Instance = typeof instances.$inferSelect;
 
@@ -132,11 +133,9 @@ const listSchema = z.object({
   regionId: z.string().optional(),
   status: z.enum(instanceStatuses).optional(),
   sort: z.enum(['newest', 'oldest']).default('newest'),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 
-export type InstanceQuery = z.input<typeof listSchema>;
+export type InstanceQuery = z.input<typeof listSchema> & { page?: unknown; pageSize?: unknown };
 
 export type InstancePage = { items: InstanceView[]; total: number; page: number; pageSize: number };
 
@@ -168,7 +167,7 @@ function toView(row: ReturnType<typeof viewQuery> extends { all(): (infer R)[] }
 /** The caller's instances, newest first by default; released ones only when asked for by status. */
 export function describeInstances(actor: Actor, query: InstanceQuery = {}): InstancePage {
   authorize(actor, 'instance.describe');
-  const q = parseInput(listSchema, query, { status: 'InvalidParameter', pageSize: 'InvalidPageSize.Malformed', page: 'InvalidPageNumber.Malformed' });
+  const q = { ...parseInput(listSchema, query, { status: 'InvalidParameter' }), ...parsePaging(query, { defaultPageSize: 20 }) };
   const filters: SQL[] = [eq(instances.accountId, actor.accountId)];
   if (q.regionId) filters.push(eq(instances.regionId, q.regionId));
   filters.push(q.status ? eq(instances.status, q.status) : ne(instances.status, 'Released'));

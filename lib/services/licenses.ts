@@ -19,6 +19,7 @@ import { periodOf, tellSeller } from './seller-calls';
 import { readSettings } from './settings';
 import { mutate, read, type Tx } from './transaction';
 import type { Db } from '../../db/client';
+import { parsePaging } from '../domain/paging';
 
 export type Product = typeof products.$inferSelect;
 export type Sku = typeof skus.$inferSelect;
@@ -225,8 +226,9 @@ export function listLicenses(actor: Actor, productCode?: string): LicenseGroup[]
 
 export type OrderRow = Order & { title: string };
 
-export function listOrders(actor: Actor, { page = 1, pageSize = 20 }: { page?: number; pageSize?: number } = {}) {
+export function listOrders(actor: Actor, paging: { page?: unknown; pageSize?: unknown } = {}) {
   authorize(actor, 'order.read');
+  const { page, pageSize } = parsePaging(paging, { defaultPageSize: 20 });
   return read((db) => {
     const where = eq(orders.accountId, actor.accountId);
     const total = db.select({ n: count() }).from(orders).where(where).get()?.n ?? 0;

@@ -10,6 +10,7 @@ import { listLicenses, requirePublicProduct, type LicenseGroup, type Sku } from 
 import { matchProducts } from './product-search';
 import { read } from './transaction';
 import type { Db } from '../../db/client';
+import { parsePaging } from '../domain/paging';
 
 export type ProductCard = {
   code: string;
@@ -83,15 +84,13 @@ const searchSchema = z.object({
   minPriceFen: z.coerce.number().int().min(0).optional(),
   maxPriceFen: z.coerce.number().int().min(0).optional(),
   sort: z.enum(['relevance', 'price_asc', 'price_desc', 'newest']).default('relevance'),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(60).default(24),
 });
 
-export type ProductQuery = z.input<typeof searchSchema>;
+export type ProductQuery = z.input<typeof searchSchema> & { page?: unknown; pageSize?: unknown };
 
 /** Listed products matching the query and filters; all filters combine (AND). */
 export function searchProducts(query: ProductQuery) {
-  const q = parseInput(searchSchema, query, { pageSize: 'InvalidPageSize.Malformed', page: 'InvalidPageNumber.Malformed' });
+  const q = { ...parseInput(searchSchema, query, {}), ...parsePaging(query, { defaultPageSize: 24, maxPageSize: 60 }) };
   return read((db) => {
     const filters: SQL[] = [eq(products.status, 'listed')];
     const ranks = q.q ? matchProducts(db, q.q) : null;

@@ -6,6 +6,7 @@ import { clock } from '../clock';
 import type { Actor } from '../domain/actor';
 import { authorize } from '../domain/permissions';
 import { mutate, read, type Tx } from './transaction';
+import { parsePaging } from '../domain/paging';
 
 export type NotificationKind =
   | 'imageShared'
@@ -36,8 +37,9 @@ export function unreadCount(actor: Actor): number {
   return read((db) => db.select({ n: count() }).from(notifications).where(and(eq(notifications.accountId, actor.accountId), isNull(notifications.readAt))).get()?.n ?? 0);
 }
 
-export function listNotifications(actor: Actor, { page = 1, pageSize = 20 }: { page?: number; pageSize?: number } = {}) {
+export function listNotifications(actor: Actor, paging: { page?: unknown; pageSize?: unknown } = {}) {
   authorize(actor, 'notification.read');
+  const { page, pageSize } = parsePaging(paging, { defaultPageSize: 20 });
   return read((db) => {
     const where = eq(notifications.accountId, actor.accountId);
     const total = db.select({ n: count() }).from(notifications).where(where).get()?.n ?? 0;

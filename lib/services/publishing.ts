@@ -22,6 +22,7 @@ import { callSeller, type Exchange } from './seller-http';
 import { signingKey } from './seller-keys';
 import { mutate, read, type Tx } from './transaction';
 import type { Db } from '../../db/client';
+import { parsePaging } from '../domain/paging';
 
 type Product = typeof products.$inferSelect;
 
@@ -276,8 +277,9 @@ export function delistOwnProduct(actor: Actor, code: string): void {
   });
 }
 
-export function listListingReviews(actor: Actor, { status = 'in_review', page = 1, pageSize = 20 }: { status?: string; page?: number; pageSize?: number } = {}) {
+export function listListingReviews(actor: Actor, { status = 'in_review', ...paging }: { status?: string; page?: unknown; pageSize?: unknown } = {}) {
   authorize(actor, 'listing.review');
+  const { page, pageSize } = parsePaging(paging, { defaultPageSize: 20 });
   return read((db) => {
     const where = eq(products.status, status);
     const total = db.select({ n: count() }).from(products).where(where).get()?.n ?? 0;

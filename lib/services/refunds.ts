@@ -19,6 +19,7 @@ import { tellSeller } from './seller-calls';
 import { readSettings } from './settings';
 import { mutate, read, type Tx } from './transaction';
 import type { Db } from '../../db/client';
+import { parsePaging } from '../domain/paging';
 
 type Order = typeof orders.$inferSelect;
 export type RefundRequest = typeof refundRequests.$inferSelect;
@@ -233,8 +234,9 @@ function assertLastRenewal(db: Db | Tx, order: Order): void {
 export type RefundQueueRow = { request: RefundRequest; order: Order; title: string; accountName: string; eligibility: Eligibility };
 
 /** ADM-1, REF-5: the refund queue with the facts the rules decide on, computed live. */
-export function listRefundRequests(actor: Actor, { status = 'pending', page = 1, pageSize = 20 }: { status?: string; page?: number; pageSize?: number } = {}) {
+export function listRefundRequests(actor: Actor, { status = 'pending', ...paging }: { status?: string; page?: unknown; pageSize?: unknown } = {}) {
   authorize(actor, 'refund.review');
+  const { page, pageSize } = parsePaging(paging, { defaultPageSize: 20 });
   return read((db) => {
     const where = eq(refundRequests.status, status);
     const total = db.select({ n: count() }).from(refundRequests).where(where).get()?.n ?? 0;

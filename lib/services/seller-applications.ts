@@ -12,6 +12,7 @@ import { parseDecisionNote } from '../domain/validation';
 import { notify } from './notifications';
 import { mutate, read, type Tx } from './transaction';
 import type { Db } from '../../db/client';
+import { parsePaging } from '../domain/paging';
 
 export type SellerApplication = typeof sellerApplications.$inferSelect;
 export type ApplicationStatus = 'pending' | 'approved' | 'rejected';
@@ -70,8 +71,9 @@ export function getApplication(actor: Actor, id: number): SellerApplication {
 export type ApplicationQueueRow = { application: SellerApplication; accountName: string };
 
 /** ADM-1: the queue, oldest pending first; decided ones newest first. */
-export function listApplications(actor: Actor, { status = 'pending', page = 1, pageSize = 20 }: { status?: string; page?: number; pageSize?: number } = {}) {
+export function listApplications(actor: Actor, { status = 'pending', ...paging }: { status?: string; page?: unknown; pageSize?: unknown } = {}) {
   authorize(actor, 'seller.review');
+  const { page, pageSize } = parsePaging(paging, { defaultPageSize: 20 });
   return read((db) => {
     const where = eq(sellerApplications.status, status);
     const total = db.select({ n: count() }).from(sellerApplications).where(where).get()?.n ?? 0;

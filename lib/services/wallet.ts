@@ -12,6 +12,7 @@ import { authorize } from '../domain/permissions';
 import { parseInput } from '../domain/validation';
 import { balanceOf, bookId, ensureBook, platformBook, transfer } from './ledger';
 import { mutate, read, type Tx } from './transaction';
+import { parsePaging } from '../domain/paging';
 
 /**
  * Money paid in from outside: the clearing book gives, the wallet receives. A negative amount
@@ -57,8 +58,9 @@ export function topUpWallet(actor: Actor, input: unknown): { transferId: string;
 }
 
 /** The wallet's ledger entries, newest first. */
-export function walletEntries(actor: Actor, { page = 1, pageSize = 20 }: { page?: number; pageSize?: number } = {}) {
+export function walletEntries(actor: Actor, paging: { page?: unknown; pageSize?: unknown } = {}) {
   authorize(actor, 'wallet.read');
+  const { page, pageSize } = parsePaging(paging, { defaultPageSize: 20 });
   return read((db) => {
     const where = eq(ledgerEntries.bookId, bookId('wallet', actor.accountId));
     const total = db.select({ n: count() }).from(ledgerEntries).where(where).get()?.n ?? 0;

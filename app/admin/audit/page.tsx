@@ -8,6 +8,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { listAudit } from '@/lib/services/audit';
 import { requireAdmin } from '../require-admin';
+import { pageFromUrl } from '@/lib/domain/paging';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
@@ -16,7 +17,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const search = await searchParams;
   const t = await getTranslations('admin.audit');
   const filter = auditFilterOf(search);
-  const page = Math.max(1, Number.parseInt(String(search.page ?? '1'), 10) || 1);
+  const page = pageFromUrl(search.page);
   const result = listAudit(actor, { ...filter, page, pageSize: 50 });
   const filtered = Object.values(filter).some(Boolean);
   return (

@@ -10,6 +10,7 @@ import { Table } from '@/components/ui/table';
 import { instanceStatuses, type InstanceStatus } from '@/lib/domain/instances';
 import { listAllInstances } from '@/lib/services/freezes';
 import { requireAdmin } from '../require-admin';
+import { pageFromUrl } from '@/lib/domain/paging';
 
 export const metadata: Metadata = { title: 'Instances' };
 
@@ -25,7 +26,7 @@ export default async function AdminInstancesPage({ searchParams }: { searchParam
   // The URL is input too: an unknown status is ignored, an over-long search is cut.
   const q = (typeof search.q === 'string' && search.q.trim().slice(0, 100)) || undefined;
   const status = instanceStatuses.includes(search.status as InstanceStatus) ? (search.status as InstanceStatus) : undefined;
-  const page = Math.max(1, Number.parseInt(search.page ?? '1', 10) || 1);
+  const page = pageFromUrl(search.page);
   const result = listAllInstances(actor, { q, status, page, pageSize: 20 });
 
   return (

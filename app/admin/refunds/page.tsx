@@ -6,6 +6,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { listRefundRequests, pendingRefundCount } from '@/lib/services/refunds';
 import { requireAdmin } from '../require-admin';
+import { pageFromUrl } from '@/lib/domain/paging';
 
 export const metadata: Metadata = { title: 'Refund requests' };
 
@@ -13,7 +14,7 @@ export default async function RefundQueuePage({ searchParams }: { searchParams: 
   const { actor } = await requireAdmin();
   const search = await searchParams;
   const status = queueStatusOf(search.status);
-  const page = Math.max(1, Number.parseInt(search.page ?? '1', 10) || 1);
+  const page = pageFromUrl(search.page);
   const t = await getTranslations('admin.refunds');
   const result = listRefundRequests(actor, { status, page, pageSize: 10 });
   return (

@@ -6,6 +6,7 @@ import { Pagination } from '@/components/ui/pagination';
 import { listApplications, pendingApplicationCount } from '@/lib/services/seller-applications';
 import { requireAdmin } from '../require-admin';
 import { applicationReviewItems } from './review-items';
+import { pageFromUrl } from '@/lib/domain/paging';
 
 export const metadata: Metadata = { title: 'Seller applications' };
 
@@ -13,7 +14,7 @@ export default async function SellerApplicationQueuePage({ searchParams }: { sea
   const { actor } = await requireAdmin();
   const search = await searchParams;
   const status = queueStatusOf(search.status);
-  const page = Math.max(1, Number.parseInt(search.page ?? '1', 10) || 1);
+  const page = pageFromUrl(search.page);
   const t = await getTranslations('seller.review');
   const result = listApplications(actor, { status, page, pageSize: 10 });
   return (

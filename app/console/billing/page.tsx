@@ -11,6 +11,7 @@ import { formatFen } from '@/lib/domain/money';
 import { walletBalance, walletEntries } from '@/lib/services/wallet';
 import { spending } from '@/lib/services/spending';
 import { BarList, ColumnChart } from '@/components/ui/bar-chart';
+import { pageFromUrl } from '@/lib/domain/paging';
 
 export const metadata: Metadata = { title: 'Billing' };
 
@@ -18,7 +19,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
   const { actor } = await requireSession();
   const t = await getTranslations('billing');
   const format = await getFormatter();
-  const page = Math.max(1, Number.parseInt((await searchParams).page ?? '1', 10) || 1);
+  const page = pageFromUrl((await searchParams).page);
   const entries = walletEntries(actor, { page });
   const spent = spending(actor);
   const balance = walletBalance(actor);

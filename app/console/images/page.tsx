@@ -11,6 +11,7 @@ import { Pagination } from '@/components/ui/pagination';
 import { requireSession } from '@/lib/auth/session';
 import { listRegions } from '@/lib/services/catalogue';
 import { describeImages } from '@/lib/services/images';
+import { pageFromUrl } from '@/lib/domain/paging';
 
 export const metadata: Metadata = { title: 'Images' };
 
@@ -22,7 +23,7 @@ export default async function ImagesPage({ searchParams }: { searchParams: Promi
   const t = await getTranslations();
   const format = await getFormatter();
   const owner = tabs.find((tab) => tab === search.owner) ?? 'self';
-  const page = Math.max(1, Number.parseInt(search.page ?? '1', 10) || 1);
+  const page = pageFromUrl(search.page);
   const result = describeImages(actor, { regionId: user.regionId, ownerAlias: owner, page, pageSize: 20 });
   const regions = listRegions().map((r) => r.id);
   const open = result.items.flatMap((i) => (i.task ? [i.task.id] : []));

@@ -15,6 +15,7 @@ import { instanceStatuses, type InstanceStatus } from '@/lib/domain/instances';
 import { formatFen } from '@/lib/domain/money';
 import { listRegions } from '@/lib/services/catalogue';
 import { describeInstances } from '@/lib/services/instances';
+import { pageFromUrl } from '@/lib/domain/paging';
 
 export const metadata: Metadata = { title: 'Instances' };
 
@@ -31,7 +32,7 @@ export default async function InstancesPage({ searchParams }: { searchParams: Pr
   const status = instanceStatuses.includes(search.status as InstanceStatus) ? (search.status as InstanceStatus) : undefined;
   const region = regions.includes(search.region ?? '') ? search.region : undefined;
   const sort = search.sort === 'oldest' ? 'oldest' : 'newest';
-  const page = Math.max(1, Number.parseInt(search.page ?? '1', 10) || 1);
+  const page = pageFromUrl(search.page);
   const result = describeInstances(actor, { status, regionId: region, sort, page, pageSize: 20 });
   const pending = status === 'Pending' || !status ? describeInstances(actor, { status: 'Pending', pageSize: 1 }).total : 0;
   const launched = Number.parseInt(search.launched ?? '', 10);

@@ -7,6 +7,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
 import { requireSession } from '@/lib/auth/session';
 import { listNotifications } from '@/lib/services/notifications';
+import { pageFromUrl } from '@/lib/domain/paging';
 
 export const metadata: Metadata = { title: 'Notifications' };
 
@@ -14,7 +15,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const { actor } = await requireSession();
   const t = await getTranslations();
   const format = await getFormatter();
-  const page = Math.max(1, Number.parseInt((await searchParams).page ?? '1', 10) || 1);
+  const page = pageFromUrl((await searchParams).page);
   const result = listNotifications(actor, { page });
   return (
     <div className="max-w-4xl space-y-5">

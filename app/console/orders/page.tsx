@@ -9,6 +9,7 @@ import { Pagination } from '@/components/ui/pagination';
 import { requireSession } from '@/lib/auth/session';
 import { formatFen } from '@/lib/domain/money';
 import { listOrders } from '@/lib/services/licenses';
+import { pageFromUrl } from '@/lib/domain/paging';
 
 export const metadata: Metadata = { title: 'Orders' };
 
@@ -16,7 +17,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   const { actor } = await requireSession();
   const t = await getTranslations();
   const format = await getFormatter();
-  const page = Math.max(1, Number.parseInt((await searchParams).page ?? '1', 10) || 1);
+  const page = pageFromUrl((await searchParams).page);
   const result = listOrders(actor, { page, pageSize: 20 });
   return (
     <div className="space-y-5">

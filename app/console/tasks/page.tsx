@@ -11,6 +11,7 @@ import { Pagination } from '@/components/ui/pagination';
 import { requireSession } from '@/lib/auth/session';
 import { isTaskOpen } from '@/lib/domain/tasks';
 import { describeTasks } from '@/lib/services/images';
+import { pageFromUrl } from '@/lib/domain/paging';
 
 export const metadata: Metadata = { title: 'Tasks' };
 
@@ -18,7 +19,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   const { actor } = await requireSession();
   const t = await getTranslations();
   const format = await getFormatter();
-  const page = Math.max(1, Number.parseInt((await searchParams).page ?? '1', 10) || 1);
+  const page = pageFromUrl((await searchParams).page);
   const result = describeTasks(actor, { page, pageSize: 20 });
   const open = result.items.filter((task) => isTaskOpen(task.status)).map((task) => task.id);
   // A failure is stored as a reason and its facts; the words come from the catalogue.

@@ -8,6 +8,7 @@ import { Pagination } from '@/components/ui/pagination';
 import { Table } from '@/components/ui/table';
 import { listDeliveries } from '@/lib/services/deliveries';
 import { requireSeller } from '../../require-seller';
+import { pageFromUrl } from '@/lib/domain/paging';
 
 export const metadata: Metadata = { title: 'Deliveries' };
 
@@ -19,7 +20,7 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
   const format = await getFormatter();
   const query = await searchParams;
   const status = statuses.find((s) => s === query.status);
-  const page = Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1);
+  const page = pageFromUrl(query.page);
   const result = listDeliveries(actor, { status, page });
   const tone = { pending: 'bg-amber-50 text-amber-700', delivered: 'bg-emerald-50 text-emerald-700', failed: 'bg-red-50 text-red-700' } as Record<string, string>;
   return (

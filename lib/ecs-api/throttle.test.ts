@@ -1,0 +1,54 @@
+// Issue 12, per-AccessKey rate limit (API-2, ADM-4): 1,000 requests at 71/s were never
+// throttled. Now reads and changes each have a per-second budget per key, from the settings.
+import { and, eq, ne } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { images, instances, platformSettings } from '../../db/schema';
+import { newBuyer, throwawayDatabase } from '../../tests/helpers/database';
+import { acs3Request, v1Request } from '../../tests/helpers/ecs-requests';
+import { createAccessKey } from '../services/access-keys';
+import { handleEcsRequest } from './handle';
+
+const { db } = throwawayDatabase();
+const READS = 3;
+const WRITES = 2;
+
+beforeAll(() => {
+  const now = new Date();
+  db().insert(platformSettings).values([{ key: 'apiReadsPerSecond', value: READS, updatedAt: now }, { key: 'apiWritesPerSecond', value: WRITES, updatedAt: now }]).run();
+});
+
+async function call(request: Request) {
+  const response = await handleEcsRequest(request);
+  return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as Record<string, unknown> };
+}
+
+describe('Throttling.User per AccessKey and per action class (issue 12)', () => {
+  it('the read after the budget is 429 with Retry-After; bad signatures, changes, another key and the next second do not count', async () => {
+    const key = createAccessKey(newBuyer());
+    const other = createAccessKey(newBuyer());
+    // Requests that fail their signature spend nobody's budget.
+    for (let n = 0; n <= READS; n++) expect((await call(v1Request({ ...key, accessKeySecret: 'wrong' }, { Action: 'DescribeRegions' }))).body.Code).toBe('SignatureDoesNotMatch');
+    const reads = [];
+    for (let n = 0; n <= READS; n++) reads.push(await call(v1Request(key, { Action: 'DescribeRegions' })));
+    expect(reads.slice(0, READS).map((r) => r.status)).toEqual(Array(READS).fill(200));
+    expect(reads[READS]).toMatchObject({ status: 429, body: { Code: 'Throttling.User', RequestId: expect.any(String), Message: expect.any(String) } });
+    expect(Number(reads[READS].retryAfter)).toBeGreaterThanOrEqual(1);
+    // Changes have their own budget; ACS3 counts like v1.
+    expect((await call(acs3Request(key, 'StopInstance', { InstanceId: 'i-doesnotexist000000000' }))).body.Code).toBe('InvalidInstanceId.NotFound');
+    expect((await call(v1Request(other, { Action: 'DescribeRegions' }))).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect((await call(v1Request(key, { Action: 'DescribeRegions' }))).status).toBe(200);
+  });
+
+  it('a throttled change does nothing', async () => {
+    const buyer = newBuyer();
+    const key = createAccessKey(buyer);
+    const image = db().select().from(images).where(eq(images.kind, 'system')).get()!;
+    const run = () => call(acs3Request(key, 'RunInstances', { RegionId: image.regionId, ImageId: image.id, InstanceType: 'ecs.g7.large' }));
+    const answers = [];
+    for (let n = 0; n <= WRITES; n++) answers.push(await run());
+    expect(answers.map((a) => a.status)).toEqual([...Array(WRITES).fill(200), 429]);
+    expect(db().select().from(instances).where(and(eq(instances.accountId, buyer.accountId), ne(instances.status, 'Released'))).all()).toHaveLength(WRITES);
+  });
+
+});

@@ -1,0 +1,39 @@
+// API-2: calls per second per AccessKey, reads (Describe…) and changes counted apart, at the
+// limits of the platform settings (apiReadsPerSecond, apiWritesPerSecond, ADM-4).
+//
+// The counters live in this process's memory (RateLimiterMemory), not in the rate_limits table:
+// a window is one second, so a restart loses at most one second of counting, and a database
+// write for every call would queue behind SQLite's single writer, slowing every account's calls
+// to protect against one. With several server processes each allows the limit; sign-in, whose
+// windows are minutes long, keeps its counters in the database.
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { getDb } from '../../db/client';
+import { CloudError } from '../domain/errors';
+import { readSettings } from '../services/settings';
+
+type ActionClass = 'read' | 'write';
+
+const limiters = new Map<string, RateLimiterMemory>();
+
+/** One limiter per class and limit, so a changed setting takes effect on the next call. */
+function limiterFor(kind: ActionClass, points: number): RateLimiterMemory {
+  const id = `${kind}:${points}`;
+  let limiter = limiters.get(id);
+  if (!limiter) limiters.set(id, (limiter = new RateLimiterMemory({ keyPrefix: `ecs-${id}`, points, duration: 1 })));
+  return limiter;
+}
+
+export const actionClassOf = (action: string): ActionClass => (action.startsWith('Describe') ? 'read' : 'write');
+
+/** Counts one call; over the limit, Throttling.User with the seconds to wait (Retry-After). */
+export async function throttle(accessKeyId: string, action: string): Promise<void> {
+  const settings = readSettings(getDb());
+  const kind = actionClassOf(action);
+  const limiter = limiterFor(kind, kind === 'read' ? settings.apiReadsPerSecond : settings.apiWritesPerSecond);
+  try {
+    await limiter.consume(accessKeyId);
+  } catch (refusal) {
+    if (!(refusal instanceof RateLimiterRes)) throw refusal;
+    throw new CloudError('Throttling.User', { retryAfter: Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)) });
+  }
+}
