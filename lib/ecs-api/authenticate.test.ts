@@ -1,15 +1,17 @@
 // Issue 12, the ECS API: what a signature must cover, how long a nonce is kept, and the exact
 // v1 method, version and time format (API-2).
 import { and, eq, ne } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { images, instances } from '../../db/schema';
-import { newBuyer, throwawayDatabase } from '../../tests/helpers/database';
+import { newBuyer, throwawayDatabase, withoutLaunchMinimum } from '../../tests/helpers/database';
 import { acs3Request, sdkTime, v1Request, type Key } from '../../tests/helpers/ecs-requests';
 import { clock } from '../clock';
 import { createAccessKey } from '../services/access-keys';
 import { handleEcsRequest } from './handle';
 
 const { db } = throwawayDatabase();
+// Launches here are about the API, not the minimum balance (launch-limits.test.ts checks that).
+beforeAll(() => withoutLaunchMinimum(db()));
 afterEach(() => clock.reset());
 
 async function call(request: Request): Promise<{ status: number; body: Record<string, unknown> }> {

@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { images, platformSettings } from '../../db/schema';
-import { newBuyer, throwawayDatabase } from '../../tests/helpers/database';
+import { newBuyer, throwawayDatabase, withoutLaunchMinimum } from '../../tests/helpers/database';
 import { acs3Request, sdkTime, type Key } from '../../tests/helpers/ecs-requests';
 import { isCloudErrorCode } from '../domain/errors';
 import { v1Signature } from '../domain/signatures';
@@ -17,6 +17,8 @@ import { actions } from './actions';
 import { errorAnswer, handleEcsRequest } from './handle';
 
 const { db } = throwawayDatabase();
+// Launches here are about the API, not the minimum balance (launch-limits.test.ts checks that).
+beforeAll(() => withoutLaunchMinimum(db()));
 /** FUZZ_RUNS=5000 for a longer hunt; npm test runs 300. */
 const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 

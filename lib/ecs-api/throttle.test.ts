@@ -3,12 +3,14 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { images, instances, platformSettings } from '../../db/schema';
-import { newBuyer, throwawayDatabase } from '../../tests/helpers/database';
+import { newBuyer, throwawayDatabase, withoutLaunchMinimum } from '../../tests/helpers/database';
 import { acs3Request, v1Request } from '../../tests/helpers/ecs-requests';
 import { createAccessKey } from '../services/access-keys';
 import { handleEcsRequest } from './handle';
 
 const { db } = throwawayDatabase();
+// Launches here are about the API, not the minimum balance (launch-limits.test.ts checks that).
+beforeAll(() => withoutLaunchMinimum(db()));
 const READS = 3;
 const WRITES = 2;
 
