@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config';
 
-const ports = (value?: string) => loadConfig({ STRATUS_ALLOW_LOCAL_INTERFACES: value }).localInterfacePorts;
+const ports = (value?: string) => loadConfig({ NODE_ENV: 'test', STRATUS_ALLOW_LOCAL_INTERFACES: value }).localInterfacePorts;
 
 describe('STRATUS_ALLOW_LOCAL_INTERFACES', () => {
   it('is a list of ports; unset or false is none', () => {
