@@ -2,6 +2,18 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+/** 'false' or nothing: no port; else a comma-separated list. 'true' (every port) is refused. */
+function parseLocalPorts(raw: string, ctx: z.RefinementCtx): number[] {
+  const v = raw.replaceAll(' ', '');
+  if (v === '' || v === 'false') return [];
+  const ports = v.split(',').map((p) => (/^\d{1,5}$/.test(p) ? Number(p) : NaN));
+  if (v === 'true' || ports.some((p) => !(p >= 1 && p <= 65535))) {
+    ctx.addIssue({ code: 'custom', message: `list the ports a local receiver listens on, e.g. STRATUS_ALLOW_LOCAL_INTERFACES=8080 or 8080,8081 (got "${raw}")` });
+    return z.NEVER;
+  }
+  return ports;
+}
+
 const schema = z.object({
   STRATUS_MODE: z.enum(['production', 'demo', 'test']).default('production'),
   STRATUS_DATA_DIR: z.string().min(1).default('data'),
@@ -11,8 +23,8 @@ const schema = z.object({
   STRATUS_JOB_LEASE_MS: z.coerce.number().int().min(100).default(60_000),
   /** The largest object an upload may write, in bytes (default 64 GiB). */
   STRATUS_MAX_OBJECT_BYTES: z.coerce.number().int().min(1).default(64 * 1024 ** 3),
-  /** SEL-4: let sellers' interfaces be plain http on this machine (a local reference receiver). */
-  STRATUS_ALLOW_LOCAL_INTERFACES: z.enum(['true', 'false']).default('false'),
+  /** SEL-4: the local ports sellers' interfaces may reach over plain http (a local reference receiver). */
+  STRATUS_ALLOW_LOCAL_INTERFACES: z.string().default('false').transform(parseLocalPorts),
   BETTER_AUTH_SECRET: z.string().min(32).optional(),
   /** The operator's payment gateway signs its notifications with this (docs/payments.md); unset, the endpoint is off. */
   STRATUS_PAYMENT_SECRET: z.string().min(32).optional(),
@@ -28,7 +40,8 @@ export type Config = {
   storageDir: string;
   maxObjectBytes: number;
   jobLeaseMs: number;
-  allowLocalInterfaces: boolean;
+  /** SEL-4: local ports sellers' interfaces may reach outside test mode (none by default). */
+  localInterfacePorts: number[];
   authSecret?: string;
   authUrl?: string;
   paymentSecret?: string;
@@ -49,7 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     storageDir: e.STRATUS_STORAGE_DIR ? path.resolve(/*turbopackIgnore: true*/ e.STRATUS_STORAGE_DIR) : path.join(dataDir, 'storage'),
     maxObjectBytes: e.STRATUS_MAX_OBJECT_BYTES,
     jobLeaseMs: e.STRATUS_JOB_LEASE_MS,
-    allowLocalInterfaces: e.STRATUS_ALLOW_LOCAL_INTERFACES === 'true',
+    localInterfacePorts: e.STRATUS_ALLOW_LOCAL_INTERFACES,
     authSecret: e.BETTER_AUTH_SECRET,
     authUrl: e.BETTER_AUTH_URL,
     paymentSecret: e.STRATUS_PAYMENT_SECRET,

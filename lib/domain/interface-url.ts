@@ -1,16 +1,31 @@
 // SEL-4: where lifecycle calls may go. Production URLs are HTTPS with a domain name; plain
-// http to the local machine only in test mode, or when the operator allows it explicitly (a
-// demo with the reference receiver): otherwise any seller could make the server call its own ports.
+// http to the local machine only in test mode, or on the ports the operator lists (a demo
+// with the reference receiver): otherwise any seller could make the server call its own ports.
+import ipaddr from 'ipaddr.js';
+
 export type InterfaceUrlProblem = 'malformed' | 'notHttps' | 'notDomain';
+
+/** Which local ports a seller's interface may reach: every port (test mode) or the listed ones. */
+export type LocalPorts = 'any' | readonly number[];
 
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-export function checkInterfaceUrl(raw: string, mode: 'production' | 'demo' | 'test', allowLocal = false): InterfaceUrlProblem | null {
+/** The port a URL connects to, its scheme's default when none is written. */
+export function urlPort(url: URL): number {
+  return url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
+}
+
+function localPortAllowed(port: number, local: LocalPorts): boolean {
+  return local === 'any' || local.includes(port);
+}
+
+export function checkInterfaceUrl(raw: string, mode: 'production' | 'demo' | 'test', localPorts: readonly number[] = []): InterfaceUrlProblem | null {
   if (raw.length > 512 || !URL.canParse(raw)) return 'malformed';
   const url = new URL(raw);
   if (url.username || url.password || url.hash) return 'malformed';
   const local = LOCAL_HOSTS.has(url.hostname);
-  if (local && (mode === 'test' || allowLocal) && (url.protocol === 'http:' || url.protocol === 'https:')) return null;
+  const allowed = localPortAllowed(urlPort(url), mode === 'test' ? 'any' : localPorts);
+  if (local && allowed && (url.protocol === 'http:' || url.protocol === 'https:')) return null;
   if (url.protocol !== 'https:') return 'notHttps';
   // A domain name: letters in a dotted name, not an IP address or a bare host.
   const ip = /^\d+(\.\d+){3}$/.test(url.hostname) || url.hostname.startsWith('[');
@@ -18,19 +33,24 @@ export function checkInterfaceUrl(raw: string, mode: 'production' | 'demo' | 'te
   return null;
 }
 
+const GLOBAL_UNICAST_V6 = ipaddr.IPv6.parseCIDR('2000::/3');
+
 /**
- * An address a seller's name must not resolve to in production: this machine, the private
- * networks, link-local (cloud metadata) and the like — a call there would reach what only the
- * platform should reach.
+ * Whether a seller's name may lead to this address: public unicast only. Everything else —
+ * this machine, private networks, link-local (cloud metadata), reserved and benchmarking
+ * ranges, and the IPv6 forms that embed an IPv4 address (mapped, NAT64, 6to4, Teredo) — is
+ * refused, as is IPv6 outside the global unicast space (2000::/3).
  */
-export function isPrivateAddress(ip: string): boolean {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
-  if (mapped) return isPrivateAddress(mapped[1]);
-  const v4 = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(ip);
-  if (v4) {
-    const [a, b] = [Number(v4[1]), Number(v4[2])];
-    return a === 0 || a === 10 || a === 127 || (a === 100 && b >= 64 && b <= 127) || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || a >= 224;
-  }
-  const v6 = ip.toLowerCase();
-  return v6 === '::' || v6 === '::1' || /^f[cd]/.test(v6) || /^fe[89ab]/.test(v6) || v6.startsWith('ff');
+export function isPublicAddress(ip: string): boolean {
+  if (!ipaddr.isValid(ip)) return false;
+  // ::ffff:7f00:1 is 127.0.0.1: judged as the IPv4 address it is.
+  const address = ipaddr.process(ip);
+  if (address.range() !== 'unicast') return false;
+  return address.kind() === 'ipv4' || (address as ipaddr.IPv6).match(GLOBAL_UNICAST_V6);
+}
+
+/** Whether a call may connect to this address and port: public, or loopback on an allowed local port. */
+export function mayConnect(ip: string, port: number, local: LocalPorts): boolean {
+  if (isPublicAddress(ip)) return true;
+  return ipaddr.isValid(ip) && ipaddr.process(ip).range() === 'loopback' && localPortAllowed(port, local);
 }

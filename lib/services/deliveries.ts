@@ -78,7 +78,7 @@ function prepare(delivery: Delivery): Prepared {
   return read((db) => {
     const url = db.select({ url: products.interfaceUrl }).from(products).where(eq(products.code, delivery.productCode)).get()?.url;
     // Checked again at every send (SEL-4): the rules may be stricter than when the URL was saved.
-    if (!url || checkInterfaceUrl(url, config.mode, config.allowLocalInterfaces)) return { wait: 'noUrl' as const };
+    if (!url || checkInterfaceUrl(url, config.mode, config.localInterfacePorts)) return { wait: 'noUrl' as const };
     const key = signingKey(db, delivery.sellerAccountId);
     if (!key) return { wait: 'noKey' as const };
     let instanceId = delivery.instanceId;

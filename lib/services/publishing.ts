@@ -41,7 +41,7 @@ function requireEditable(product: Product): void {
 function parseInterfaceUrl(raw: unknown): string | null {
   const url = String(raw ?? '').trim();
   if (!url) return null;
-  const problem = checkInterfaceUrl(url, config.mode, config.allowLocalInterfaces);
+  const problem = checkInterfaceUrl(url, config.mode, config.localInterfacePorts);
   if (problem) throw new CloudError('InvalidParameter.InterfaceUrl', { problem }, 'interfaceUrl');
   return url;
 }
@@ -220,7 +220,7 @@ function problemsOf(db: Db | Tx, product: Product): ListingProblem[] {
     versions: versions.map((v) => ({ version: v.version, images: chosen.filter((c) => c.version === v.version).map((c) => ({ regionId: c.regionId, imageId: c.imageId, available: c.status === 'Available' && !c.deletedAt })) })),
     skus: db.select().from(skus).where(eq(skus.productCode, product.code)).all() as { pricingModel: PricingModel; priceFen: number }[],
     interfaceUrl: product.interfaceUrl,
-    interfaceUrlProblem: product.interfaceUrl ? checkInterfaceUrl(product.interfaceUrl, config.mode, config.allowLocalInterfaces) : null,
+    interfaceUrlProblem: product.interfaceUrl ? checkInterfaceUrl(product.interfaceUrl, config.mode, config.localInterfacePorts) : null,
     passed,
     hasSigningKey: Boolean(signingKey(db, product.sellerAccountId)),
   });
