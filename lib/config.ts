@@ -15,6 +15,9 @@ const schema = z.object({
   STRATUS_ALLOW_LOCAL_INTERFACES: z.enum(['true', 'false']).default('false'),
   BETTER_AUTH_SECRET: z.string().min(32).optional(),
   BETTER_AUTH_URL: z.string().url().optional(),
+  /** Which proxy hops in front of the server may be believed about the client (X-Forwarded-For, -Proto): 'false', 'true' (one) or a count. */
+  STRATUS_TRUSTED_PROXY: z.union([z.enum(['true', 'false']), z.coerce.number().int().min(0).max(10)]).default('false'),
+  PORT: z.string().optional(),
 });
 
 export type Config = {
@@ -28,7 +31,10 @@ export type Config = {
   jobLeaseMs: number;
   allowLocalInterfaces: boolean;
   authSecret?: string;
-  authUrl?: string;
+  /** The public URL of the site (BETTER_AUTH_URL, else http://localhost:$PORT): the origin of every redirect. */
+  siteUrl: string;
+  /** Proxy hops whose forwarding headers are believed (0: none, use the socket address). */
+  trustedProxyHops: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -48,7 +54,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobLeaseMs: e.STRATUS_JOB_LEASE_MS,
     allowLocalInterfaces: e.STRATUS_ALLOW_LOCAL_INTERFACES === 'true',
     authSecret: e.BETTER_AUTH_SECRET,
-    authUrl: e.BETTER_AUTH_URL,
+    siteUrl: e.BETTER_AUTH_URL ?? `http://localhost:${e.PORT ?? 3000}`,
+    trustedProxyHops: e.STRATUS_TRUSTED_PROXY === 'true' ? 1 : e.STRATUS_TRUSTED_PROXY === 'false' ? 0 : e.STRATUS_TRUSTED_PROXY,
   };
 }
 

@@ -15,7 +15,7 @@ function createAuth() {
   return betterAuth({
     appName: 'Stratus',
     secret: authSecret(),
-    baseURL: config.authUrl ?? `http://localhost:${process.env.PORT ?? 3000}`,
+    baseURL: config.siteUrl,
     database: drizzleAdapter(getDb(), {
       provider: 'sqlite',
       schema: { user: users, session: sessions, account: credentials, verification: verifications },
