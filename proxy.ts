@@ -1,12 +1,10 @@
-// Every request but Next's static files passes here.
+// Every request but Next's static files and console uploads passes here.
 // - Security headers (issue 12) on pages and the API, with a fresh nonce per page request:
 //   Next reads it from the request's Content-Security-Policy and puts it on its scripts.
 // - API-1: the SDKs call the site root (pop-core posts its form to "/", the generated SDK
 //   cannot add a path). A request to "/" that carries an action goes to the ECS endpoint.
 import { NextResponse, type NextRequest } from 'next/server';
-import { config as stratus } from './lib/config';
-import { forwardedHttps } from './lib/domain/client-address';
-import { securityHeaders } from './lib/domain/security-headers';
+import { responseSecurityHeaders } from './lib/response-headers';
 
 function isEcsCall(request: NextRequest): boolean {
   const url = request.nextUrl;
@@ -18,9 +16,8 @@ function isEcsCall(request: NextRequest): boolean {
 export function proxy(request: NextRequest) {
   const ecs = isEcsCall(request);
   const kind = ecs || request.nextUrl.pathname.startsWith('/api/') ? 'api' : 'page';
-  const https = stratus.siteUrl.startsWith('https://') || forwardedHttps(request.headers.get('x-forwarded-proto'), stratus.trustedProxyHops);
   const nonce = kind === 'page' ? Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64') : undefined;
-  const headers = securityHeaders({ nonce, kind, https, development: process.env.NODE_ENV === 'development' });
+  const headers = responseSecurityHeaders(request.headers, kind, nonce);
 
   const requestHeaders = new Headers(request.headers);
   if (nonce) requestHeaders.set('Content-Security-Policy', new Map(headers).get('Content-Security-Policy')!);
@@ -29,4 +26,6 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-export const config = { matcher: '/((?!_next/static|_next/image).*)' };
+// Uploads stay out: Next buffers (and cuts at 10 MB) the body of a request the proxy sees; the
+// upload route sets the same headers itself.
+export const config = { matcher: '/((?!_next/static|_next/image|console/api/buckets/).*)' };
