@@ -78,6 +78,24 @@ describe('per user', () => {
     await expect(signIn(email, PASSWORD)).resolves.toBeUndefined();
   });
 
+  it('guesses sent in parallel get no more tries than the limit', async () => {
+    const email = await newUser();
+    const outcomes = await Promise.allSettled(Array.from({ length: 20 }, () => signIn(email, 'wrong-password')));
+    const codes = outcomes.map((o) => (o.status === 'rejected' ? (o.reason as { code: string }).code : 'signed in'));
+    expect(codes.filter((c) => c === 'InvalidCredentials').length).toBe(2);
+    expect(codes.filter((c) => c === 'Throttling.SignIn').length).toBe(18);
+    await expect(signIn(email, PASSWORD)).rejects.toMatchObject({ code: 'Throttling.SignIn' });
+  });
+
+  it('attempts refused during a lockout do not count: the lockout still ends on time', async () => {
+    const email = await newUser();
+    for (let i = 0; i < 2; i++) await wrong(email);
+    await expect(signIn(email, 'wrong-password')).rejects.toMatchObject({ code: 'Throttling.SignIn' });
+    for (let i = 0; i < 5; i++) await expect(signIn(email, PASSWORD)).rejects.toMatchObject(lockedUntil('2026-03-01 10:15 (UTC+8)'));
+    vi.setSystemTime(new Date(start.getTime() + 15 * 60_000 + 1_000));
+    await expect(signIn(email, PASSWORD)).resolves.toBeUndefined();
+  });
+
   it('an admin’s change of the limit applies to the next attempt', async () => {
     const email = await newUser();
     await wrong(email);
@@ -125,7 +143,7 @@ describe('the counts are in the database', () => {
       useDatabase(second);
       vi.resetModules();
       const fresh = await import('../services/sign-in-throttle');
-      await expect(fresh.assertSignInAllowed(email, '192.0.2.50')).rejects.toMatchObject(lockedUntil('2026-03-01 10:15 (UTC+8)'));
+      await expect(fresh.startSignIn(email, '192.0.2.50')).rejects.toMatchObject(lockedUntil('2026-03-01 10:15 (UTC+8)'));
     } finally {
       useDatabase(first);
       second.$client.close();

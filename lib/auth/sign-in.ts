@@ -6,7 +6,7 @@ import { config } from '../config';
 import { clientAddress } from '../domain/client-address';
 import { CloudError } from '../domain/errors';
 import { parseSignIn, parseSignUp } from '../domain/people';
-import { assertSignInAllowed, assertSignUpAllowed, recordSignInFailure, recordSignInSuccess } from '../services/sign-in-throttle';
+import { assertSignUpAllowed, startSignIn } from '../services/sign-in-throttle';
 import { getAuth } from './auth';
 
 function translate(error: unknown): never {
@@ -40,15 +40,15 @@ export async function signUpFrom(input: unknown, request: Headers): Promise<void
 /** The sign-in of a request with these headers: refused while locked out, wrong passwords counted. */
 export async function signInFrom(input: unknown, request: Headers): Promise<void> {
   const body = parseSignIn(input);
-  const address = addressOf(request);
-  await assertSignInAllowed(body.email, address);
+  const attempt = await startSignIn(body.email, addressOf(request));
   try {
     await getAuth().api.signInEmail({ body, headers: request }).catch(translate);
   } catch (error) {
-    if (error instanceof CloudError && error.code === 'InvalidCredentials') await recordSignInFailure(body.email, address);
+    if (error instanceof CloudError && error.code === 'InvalidCredentials') await attempt.wrongPassword();
+    else await attempt.abandoned();
     throw error;
   }
-  await recordSignInSuccess(body.email);
+  await attempt.succeeded();
 }
 
 export async function signOut(): Promise<void> {
