@@ -7,14 +7,18 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { config } from '../lib/config';
+import { makePrivate } from '../lib/private-files';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 export function openDatabase(file: string): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  // The database holds password hashes and secret keys: owner only, its -wal and -shm too.
+  makePrivate(file);
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
+  for (const companion of [`${file}-wal`, `${file}-shm`]) if (fs.existsSync(companion)) fs.chmodSync(companion, 0o600);
   sqlite.pragma('foreign_keys = ON');
   // Writers queue for the lock instead of failing; generous, because other processes may share the file.
   sqlite.pragma('busy_timeout = 15000');

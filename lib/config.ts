@@ -29,6 +29,9 @@ const schema = z.object({
   /** The operator's payment gateway signs its notifications with this (docs/payments.md); unset, the endpoint is off. */
   STRATUS_PAYMENT_SECRET: z.string().min(32).optional(),
   BETTER_AUTH_URL: z.string().url().optional(),
+  /** Which proxy hops in front of the server may be believed about the client (X-Forwarded-For, -Proto): 'false', 'true' (one) or a count. */
+  STRATUS_TRUSTED_PROXY: z.union([z.enum(['true', 'false']), z.coerce.number().int().min(0).max(10)]).default('false'),
+  PORT: z.string().optional(),
 });
 
 export type Config = {
@@ -43,8 +46,11 @@ export type Config = {
   /** SEL-4: local ports sellers' interfaces may reach outside test mode (none by default). */
   localInterfacePorts: number[];
   authSecret?: string;
-  authUrl?: string;
   paymentSecret?: string;
+  /** The public URL of the site (BETTER_AUTH_URL, else http://localhost:$PORT): the origin of every redirect. */
+  siteUrl: string;
+  /** Proxy hops whose forwarding headers are believed (0: none, use the socket address). */
+  trustedProxyHops: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -64,8 +70,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobLeaseMs: e.STRATUS_JOB_LEASE_MS,
     localInterfacePorts: e.STRATUS_ALLOW_LOCAL_INTERFACES,
     authSecret: e.BETTER_AUTH_SECRET,
-    authUrl: e.BETTER_AUTH_URL,
     paymentSecret: e.STRATUS_PAYMENT_SECRET,
+    siteUrl: e.BETTER_AUTH_URL ?? `http://localhost:${e.PORT ?? 3000}`,
+    trustedProxyHops: e.STRATUS_TRUSTED_PROXY === 'true' ? 1 : e.STRATUS_TRUSTED_PROXY === 'false' ? 0 : e.STRATUS_TRUSTED_PROXY,
   };
 }
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { applyMigrations, getDb } from '../db/client';
 import { seedCatalogue, seedDemo, type DemoCredential } from '../db/seed';
 import { config } from '../lib/config';
+import { writePrivateFile } from '../lib/private-files';
 
 export async function prepareDatabase(): Promise<DemoCredential[]> {
   fs.mkdirSync(config.dataDir, { recursive: true });
@@ -13,7 +14,7 @@ export async function prepareDatabase(): Promise<DemoCredential[]> {
   seedCatalogue(db);
   if (config.mode === 'production') return [];
   const demo = await seedDemo(db);
-  fs.writeFileSync(path.join(config.dataDir, 'demo-credentials.json'), JSON.stringify({ users: demo }, null, 2) + '\n');
+  writePrivateFile(path.join(config.dataDir, 'demo-credentials.json'), JSON.stringify({ users: demo }, null, 2) + '\n');
   return demo;
 }
 

@@ -14,7 +14,7 @@ const root = process.cwd();
 const nextBin = path.join(root, 'node_modules', '.bin', 'next');
 const port = process.env.PORT ?? '3000';
 const sourceDirs = ['app', 'components', 'lib', 'db', 'i18n', 'messages', 'public'];
-const sourceFiles = ['next.config.js', 'package.json', 'postcss.config.mjs', 'tsconfig.json'];
+const sourceFiles = ['next.config.js', 'package.json', 'postcss.config.mjs', 'tsconfig.json', 'proxy.ts', 'instrumentation.ts'];
 
 function newestSourceMtime(): number {
   let newest = 0;

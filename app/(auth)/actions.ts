@@ -3,12 +3,8 @@
 import { redirect } from 'next/navigation';
 import { describeError, type ActionState } from '@/lib/auth/action';
 import { signIn, signOut, signUp } from '@/lib/auth/sign-in';
-
-/** Where to go after signing in: a path of this site only, never another origin. */
-function safeNext(next: FormDataEntryValue | null): string {
-  const path = typeof next === 'string' ? next : '';
-  return path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\') ? path : '/console/instances';
-}
+import { config } from '@/lib/config';
+import { safeNextPath } from '@/lib/domain/next-path';
 
 async function attempt(work: () => Promise<void>, next: FormDataEntryValue | null): Promise<ActionState<null>> {
   try {
@@ -16,7 +12,7 @@ async function attempt(work: () => Promise<void>, next: FormDataEntryValue | nul
   } catch (error) {
     return { ok: false, error: await describeError(error) };
   }
-  redirect(safeNext(next));
+  redirect(safeNextPath(next, config.siteUrl));
 }
 
 export async function signInAction(_: ActionState<null>, form: FormData) {

@@ -7,6 +7,7 @@ import { getDb } from '../../db/client';
 import { credentials, sessions, users, verifications } from '../../db/schema';
 import { config } from '../config';
 import { createAccount } from '../services/accounts';
+import { sessionCookieOptions } from './cookies';
 import { authSecret } from './secret';
 
 export const PASSWORD_MIN_LENGTH = 8;
@@ -15,7 +16,7 @@ function createAuth() {
   return betterAuth({
     appName: 'Stratus',
     secret: authSecret(),
-    baseURL: config.authUrl ?? `http://localhost:${process.env.PORT ?? 3000}`,
+    baseURL: config.siteUrl,
     database: drizzleAdapter(getDb(), {
       provider: 'sqlite',
       schema: { user: users, session: sessions, account: credentials, verification: verifications },
@@ -37,6 +38,7 @@ function createAuth() {
         },
       },
     },
+    advanced: sessionCookieOptions(config.siteUrl),
     telemetry: { enabled: false },
     plugins: [nextCookies()],
   });

@@ -1,8 +1,12 @@
-// Signing up, in and out through better-auth, with its errors turned into catalogue errors.
+// Signing up, in and out through better-auth, with its errors turned into catalogue errors,
+// throttled per user and per client address (issue 12).
 import { headers } from 'next/headers';
 import { APIError } from 'better-auth/api';
+import { config } from '../config';
+import { clientAddress } from '../domain/client-address';
 import { CloudError } from '../domain/errors';
 import { parseSignIn, parseSignUp } from '../domain/people';
+import { assertSignUpAllowed, startSignIn } from '../services/sign-in-throttle';
 import { getAuth } from './auth';
 
 function translate(error: unknown): never {
@@ -16,14 +20,35 @@ function translate(error: unknown): never {
   throw error;
 }
 
+const addressOf = (request: Headers) => clientAddress(request.get('x-forwarded-for'), config.trustedProxyHops);
+
 export async function signUp(input: unknown): Promise<void> {
-  const body = parseSignUp(input);
-  await getAuth().api.signUpEmail({ body, headers: await headers() }).catch(translate);
+  await signUpFrom(input, await headers());
 }
 
 export async function signIn(input: unknown): Promise<void> {
+  await signInFrom(input, await headers());
+}
+
+/** The sign-up of a request with these headers (apart from the page, so tests can drive it). */
+export async function signUpFrom(input: unknown, request: Headers): Promise<void> {
+  const body = parseSignUp(input);
+  await assertSignUpAllowed(addressOf(request));
+  await getAuth().api.signUpEmail({ body, headers: request }).catch(translate);
+}
+
+/** The sign-in of a request with these headers: refused while locked out, wrong passwords counted. */
+export async function signInFrom(input: unknown, request: Headers): Promise<void> {
   const body = parseSignIn(input);
-  await getAuth().api.signInEmail({ body, headers: await headers() }).catch(translate);
+  const attempt = await startSignIn(body.email, addressOf(request));
+  try {
+    await getAuth().api.signInEmail({ body, headers: request }).catch(translate);
+  } catch (error) {
+    if (error instanceof CloudError && error.code === 'InvalidCredentials') await attempt.wrongPassword();
+    else await attempt.abandoned();
+    throw error;
+  }
+  await attempt.succeeded();
 }
 
 export async function signOut(): Promise<void> {

@@ -150,6 +150,9 @@ export const errorCatalogue = {
   'InvalidPassword.Malformed': 400,
   'InvalidCredentials': 401,
   'InvalidName.Malformed': 400,
+  // Sign-in and sign-up throttling (issue 12): too many wrong passwords, or sign-ups from one address
+  'Throttling.SignIn': 429,
+  'Throttling.SignUp': 429,
   // The database stayed locked longer than a writer waits: nothing changed, try again
   ServiceUnavailable: 503,
   // Anything we did not foresee: the user sees this, never a stack trace

@@ -225,7 +225,12 @@ export function describeImages(actor: Actor, query: z.input<typeof listSchema> &
   });
 }
 
-export type LineageStep = { imageId: string; regionId: string; name: string | null; source: string; viaInstanceId: string | null; productCode: string | null; visible: boolean };
+/**
+ * A step of an image's lineage. Another account's resource ids never show: an ancestor the
+ * caller cannot see has no id, and the instance an image was made from is named only when it
+ * was the caller's own (`fromInstance` says an instance of someone else's was the source).
+ */
+export type LineageStep = { imageId: string | null; regionId: string; name: string | null; source: string; fromInstance: boolean; viaInstanceId: string | null; productCode: string | null; visible: boolean };
 
 /** One image with its lineage, newest first: copy ← custom image ← instance ← marketplace image. */
 export function getImage(actor: Actor, imageId: string): { image: ImageView; lineage: LineageStep[] } {
@@ -240,7 +245,17 @@ export function getImage(actor: Actor, imageId: string): { image: ImageView; lin
       seen.add(step.id);
       // An ancestor the caller cannot see (another account's, or deleted) is named by kind only.
       const visible = step.id === image.id || ownerAliasFor({ ...step, deletedAt: null }, actor.accountId, isSharedWith(db, step.id, actor.accountId)) !== null;
-      lineage.push({ imageId: step.id, regionId: step.regionId, name: visible ? step.name : null, source: step.source, viaInstanceId: step.sourceInstanceId, productCode: step.productCode, visible });
+      const own = step.ownerAccountId === actor.accountId;
+      lineage.push({
+        imageId: visible ? step.id : null,
+        regionId: step.regionId,
+        name: visible ? step.name : null,
+        source: step.source,
+        fromInstance: step.sourceInstanceId !== null,
+        viaInstanceId: own ? step.sourceInstanceId : null,
+        productCode: step.productCode,
+        visible,
+      });
       step = step.sourceImageId ? db.select().from(images).where(eq(images.id, step.sourceImageId)).get() : undefined;
     }
     return { image: withViews(db, actor, [image])[0], lineage };

@@ -6,7 +6,7 @@ import { newBuyer, seedTestMarketplace, throwawayDatabase, withoutLaunchMinimum 
 import { expectCloudError, fund, productImage, settle } from '../../tests/helpers/marketplace';
 import { clock } from '../clock';
 import type { Actor } from '../domain/actor';
-import { createImage, deleteImage, describeImages } from './images';
+import { copyImage, createImage, deleteImage, describeImages, getImage } from './images';
 import { getInstance, reInitDisk, runInstances, stopInstance } from './instances';
 import { purchaseLicenses } from './licenses';
 import { declineImageShare, describeImageSharePermission, modifyImageSharePermission } from './sharing';
@@ -251,5 +251,38 @@ describe('ClientToken (IMP-8) and access', () => {
     expectCloudError(() => describeImageSharePermission(recipient, imageId), 'InvalidImageId.NotFound');
     expectCloudError(() => declineImageShare(stranger, imageId), 'InvalidImageId.NotFound');
     expect(recipientsOf(imageId)).toEqual([recipient.accountId]);
+  });
+});
+
+describe('issue 12: a share recipient sees the lineage without the owner’s resource ids', () => {
+  it('the instance an image was made from, and an ancestor the recipient cannot see, are not named', async () => {
+    const owner = newBuyer();
+    const recipient = newBuyer();
+    const golden = await customImage(owner);
+    const { imageId: copy } = copyImage(owner, { imageId: golden, destinationRegionId: 'cn-shanghai', name: 'golden-copy' });
+    await settle();
+    share(owner, copy, [recipient.accountId]);
+    const ownerInstance = getImage(owner, golden).lineage[0].viaInstanceId!;
+    expect(ownerInstance).toMatch(/^i-/);
+
+    const { lineage } = getImage(recipient, copy);
+    expect(lineage.map((s) => s.source)).toEqual(['copy', 'instance', 'system']);
+    expect(lineage[0]).toMatchObject({ imageId: copy, visible: true });
+    // The image copied from is the owner's and not shared: a step without id or name.
+    expect(lineage[1]).toMatchObject({ imageId: null, name: null, visible: false, fromInstance: true, viaInstanceId: null });
+    const text = JSON.stringify(lineage);
+    expect(text).not.toContain(ownerInstance);
+    expect(text).not.toContain(golden);
+    // The owner still sees its own ids.
+    expect(getImage(owner, copy).lineage[1]).toMatchObject({ imageId: golden, viaInstanceId: ownerInstance });
+  });
+
+  it('an image shared directly says it was made from an instance of another account', async () => {
+    const owner = newBuyer();
+    const recipient = newBuyer();
+    const golden = await customImage(owner);
+    share(owner, golden, [recipient.accountId]);
+    const [step] = getImage(recipient, golden).lineage;
+    expect(step).toMatchObject({ imageId: golden, fromInstance: true, viaInstanceId: null });
   });
 });

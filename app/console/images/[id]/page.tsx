@@ -82,7 +82,7 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
         <p className="mt-1 text-sm text-slate-600">{t('images.lineageHint')}</p>
         <ol className="mt-4 space-y-0" data-testid="lineage">
           {lineage.map((step, i) => (
-            <li key={step.imageId} className="relative flex gap-4 pb-5 last:pb-0">
+            <li key={i} className="relative flex gap-4 pb-5 last:pb-0">
               {i < lineage.length - 1 && <span className="absolute top-6 left-[11px] h-full w-px bg-slate-200" aria-hidden />}
               <span className={`z-10 mt-0.5 flex size-6 shrink-0 items-center justify-center rounded-full text-xs font-semibold ${i === 0 ? 'bg-brand-600 text-white' : 'bg-slate-100 text-slate-600'}`}>{lineage.length - i}</span>
               <div className="min-w-0 text-sm">
@@ -96,12 +96,19 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
                     (step.name ?? t('images.hiddenImage'))
                   )}{' '}
                   <span className="font-mono text-xs text-slate-500">
-                    {step.imageId} · {t(`regions.${step.regionId}`)}
+                    {step.imageId && `${step.imageId} · `}
+                    {t(`regions.${step.regionId}`)}
                   </span>
                 </p>
-                {step.viaInstanceId && (
+                {step.fromInstance && (
                   <p className="text-xs text-slate-500">
-                    {t('images.fromInstance')} <span className="font-mono">{step.viaInstanceId}</span>
+                    {step.viaInstanceId ? (
+                      <>
+                        {t('images.fromInstance')} <span className="font-mono">{step.viaInstanceId}</span>
+                      </>
+                    ) : (
+                      t('images.fromOtherInstance')
+                    )}
                   </p>
                 )}
                 {step.productCode && step.source === 'published' && (

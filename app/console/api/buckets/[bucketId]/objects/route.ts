@@ -6,8 +6,16 @@ import { describeError } from '@/lib/auth/action';
 import { currentSession } from '@/lib/auth/session';
 import { CloudError, errorCatalogue, isCloudErrorCode } from '@/lib/domain/errors';
 import { putObject } from '@/lib/services/storage';
+import { responseSecurityHeaders } from '@/lib/response-headers';
 
-export async function PUT(request: Request, { params }: { params: Promise<{ bucketId: string }> }) {
+export async function PUT(request: Request, context: { params: Promise<{ bucketId: string }> }) {
+  // proxy.ts leaves uploads alone (it would buffer the body): the security headers are set here.
+  const response = await upload(request, context);
+  for (const [name, value] of responseSecurityHeaders(request.headers, 'api')) response.headers.set(name, value);
+  return response;
+}
+
+async function upload(request: Request, { params }: { params: Promise<{ bucketId: string }> }): Promise<NextResponse> {
   const session = await currentSession();
   if (!session) return NextResponse.json({ code: 'Forbidden', message: 'Sign in first.' }, { status: 401 });
   try {
