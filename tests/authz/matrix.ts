@@ -2,11 +2,19 @@
 // action, what each actor gets. matrix.test.ts runs every cell against one world (world.ts)
 // and fails on any exported function or API action that has no row here.
 //
-// A cell is 'ok' (the call succeeds; when the actor is not the owner, the answer carries none
-// of the ids that actor may not see, world.visibleTo), 'ignored' (succeeds without effect), or
+// A cell is 'ok' (the call succeeds, and its answer carries none of the ids this actor may not
+// see: world.visibleTo), 'ignored' (succeeds without effect), or
 // the CloudError code the call must fail with: 'Forbidden' (the role may not), a *.NotFound
 // (another account's thing behaves as if it did not exist), or a later check's code, which
 // shows the actor got past authorization (where a real success needs a long pipeline).
+//
+// A new use case is one line in serviceRows, e.g. an operator's
+//   adjustWallet: [adminOnly, (a, w) => adjustWallet(a, { accountId: w.actors.owner.accountId, amountFen: 100, reason: 'matrix' })],
+// or, for a helper that takes a transaction or runs as the platform, its name in notUseCases.
+import { Readable } from 'node:stream';
+import { eq } from 'drizzle-orm';
+import { getDb } from '../../db/client';
+import { instances } from '../../db/schema';
 import type { Actor } from '../../lib/domain/actor';
 import { createAccessKey, deleteAccessKey, listAccessKeys, setAccessKeyStatus } from '../../lib/services/access-keys';
 import { setPreferredRegion } from '../../lib/services/accounts';
@@ -32,10 +40,6 @@ import { spending } from '../../lib/services/spending';
 import { createBucket, deleteBucket, deleteObject, getBucket, grantImportRole, importRoleStatus, listBuckets, putObject } from '../../lib/services/storage';
 import { renewInstance } from '../../lib/services/subscriptions';
 import { topUpWallet, walletBalance, walletEntries } from '../../lib/services/wallet';
-import { getDb } from '../../db/client';
-import { instances } from '../../db/schema';
-import { eq } from 'drizzle-orm';
-import { Readable } from 'node:stream';
 import { actorNames, applicationForm, PRODUCT, productInfo, REGION, TYPE, unique, type Who, type World } from './world';
 
 export type Outcome = 'ok' | 'ignored' | (string & {});
