@@ -2,15 +2,16 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { runAction, type ActionState } from '@/lib/auth/action';
+import { z } from 'zod';
+import { arg, runParsed, type ActionState } from '@/lib/auth/action';
 import { currentSession } from '@/lib/auth/session';
 import { isProductCode, type PricingModel } from '@/lib/domain/marketplace';
 import { purchaseLicenses } from '@/lib/services/licenses';
 
 export type PurchaseResult = { orderId: string; licenseCount: number; amountFen: number; pricingModel: PricingModel; regionId: string };
 
-function text(form: FormData, name: string): string {
-  const value = form.get(name);
+function text(form: unknown, name: string): string {
+  const value = form instanceof FormData ? form.get(name) : null;
   return typeof value === 'string' ? value.trim() : '';
 }
 
@@ -21,12 +22,12 @@ export async function purchaseAction(_: ActionState<PurchaseResult>, form: FormD
     redirect(`/sign-in?next=${encodeURIComponent(isProductCode(productCode) ? `/marketplace/products/${productCode}` : '/marketplace')}`);
   }
   // The service validates every field (and audits refusals): the form is passed as it came.
-  const result = await runAction((actor) => {
+  const result = await runParsed(z.object({ form: arg.form }), { form }, (actor, { form }) => {
     const order = purchaseLicenses(actor, { productCode, skuCode: text(form, 'skuCode'), regionId: text(form, 'regionId'), quantity: text(form, 'quantity'), clientToken: text(form, 'clientToken') || undefined });
     return { orderId: order.orderId, licenseCount: order.licenseIds.length, amountFen: order.amountFen, pricingModel: order.pricingModel, regionId: text(form, 'regionId') };
   });
   if (result?.ok) {
-    revalidatePath(`/marketplace/products/${productCode}`);
+    revalidatePath(`/marketplace/products/${productCode}`); // a code the purchase found
     revalidatePath('/console', 'layout');
   }
   return result;

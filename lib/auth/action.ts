@@ -1,8 +1,10 @@
 // The one wrapper every console server action goes through: who is calling, then the use case,
 // then errors shaped for people — a catalogue message, never a raw exception (style.md).
 import { getTranslations } from 'next-intl/server';
+import { z } from 'zod';
 import type { Actor } from '../domain/actor';
 import { CloudError, messageKeyOf } from '../domain/errors';
+import { parseInput } from '../domain/validation';
 import { requireSession } from './session';
 
 export type ActionError = { code: string; message: string; field?: string };
@@ -24,4 +26,27 @@ export async function runAction<T>(work: (actor: Actor) => T | Promise<T>): Prom
   } catch (error) {
     return { ok: false, error: await describeError(error) };
   }
+}
+
+/**
+ * Issue 12: a server action is a public endpoint, and its arguments are whatever the client
+ * sent (any string for an id or an enum, any value for the form). Every action parses them
+ * first; a wrong one answers MissingParameter or InvalidParameter like any refusal.
+ */
+export function parseArgs<S extends z.ZodType>(schema: S, args: unknown): z.infer<S> {
+  return parseInput(schema, args, {});
+}
+
+/** The pieces server-action arguments are made of. */
+export const arg = {
+  /** A resource id, code or key id (the service decides whether it exists for the caller). */
+  id: z.string().min(1).max(64),
+  /** A row id (refund requests, applications, deliveries). */
+  rowId: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  form: z.instanceof(FormData),
+};
+
+/** runAction with the action's arguments parsed first. */
+export function runParsed<S extends z.ZodType, T>(schema: S, args: unknown, work: (actor: Actor, args: z.infer<S>) => T | Promise<T>): Promise<ActionState<T>> {
+  return runAction((actor) => work(actor, parseArgs(schema, args)));
 }

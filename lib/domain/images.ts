@@ -19,3 +19,8 @@ export function ownerAliasFor(image: ImageFacts, accountId: string, sharedWithCa
   if (sharedWithCaller) return 'others';
   return null;
 }
+
+/** Issue 12: another account's image (a shared one) shows its lineage without that account's instance ids. */
+export function withoutOthersIds<T extends { ownerAccountId: string | null; sourceInstanceId: string | null }>(image: T, accountId: string): T {
+  return image.ownerAccountId === accountId ? image : { ...image, sourceInstanceId: null };
+}

@@ -34,6 +34,7 @@ export type Acs3Request = { method: string; query: Record<string, string>; heade
 /** ACS3: method, "/", sorted query, signed headers as name:value lines, their list, body hash. */
 export function acs3CanonicalRequest(request: Acs3Request): string {
   const names = [...request.signedHeaders].map((h) => h.toLowerCase()).sort();
+  // The names come from the caller's SignedHeaders: only the request's own headers count (issue 12).
   const headerLines = names.map((name) => `${name}:${(Object.hasOwn(request.headers, name) ? request.headers[name] : '').trim()}\n`).join('');
   return [request.method.toUpperCase(), '/', canonicalQuery(request.query), headerLines, names.join(';'), request.bodySha256].join('\n');
 }

@@ -3,7 +3,7 @@ import { and, asc, eq, exists, isNull, or, sql } from 'drizzle-orm';
 import { images, imageShares, instanceTypes, regions } from '../../db/schema';
 import type { Actor } from '../domain/actor';
 import { CloudError } from '../domain/errors';
-import { ownerAliasFor } from '../domain/images';
+import { ownerAliasFor, withoutOthersIds } from '../domain/images';
 import { authorize } from '../domain/permissions';
 import { read, type Tx } from './transaction';
 import type { Db } from '../../db/client';
@@ -63,7 +63,8 @@ export function listLaunchableImages(actor: Actor, regionId: string): Image[] {
         ),
       )
       .orderBy(asc(images.platform), asc(images.name))
-      .all();
+      .all()
+      .map((image) => withoutOthersIds(image, actor.accountId));
   });
 }
 

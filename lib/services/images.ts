@@ -7,7 +7,7 @@ import { clock } from '../clock';
 import type { Actor } from '../domain/actor';
 import { CloudError } from '../domain/errors';
 import { newResourceId } from '../domain/ids';
-import { ownerAliasFor, type ImageOwnerAlias } from '../domain/images';
+import { ownerAliasFor, withoutOthersIds, type ImageOwnerAlias } from '../domain/images';
 import { isValidDescription, isValidResourceName } from '../domain/names';
 import { authorize } from '../domain/permissions';
 import { isTaskOpen, nextProgress } from '../domain/tasks';
@@ -197,7 +197,7 @@ function withViews(db: Db, actor: Actor, rows: Image[]): ImageView[] {
   return rows.map((image) => {
     const task = openTasks.find((t) => t.imageId === image.id);
     // Every row was selected as visible: a custom image that is not the caller's is shared with it.
-    return { ...image, ownerAlias: ownerAliasFor(image, actor.accountId, true)!, productTitle: image.productCode ? (titles.get(image.productCode) ?? null) : null, task: task ? { id: task.id, status: task.status, progress: task.progress } : null };
+    return { ...withoutOthersIds(image, actor.accountId), ownerAlias: ownerAliasFor(image, actor.accountId, true)!, productTitle: image.productCode ? (titles.get(image.productCode) ?? null) : null, task: task ? { id: task.id, status: task.status, progress: task.progress } : null };
   });
 }
 
@@ -245,14 +245,13 @@ export function getImage(actor: Actor, imageId: string): { image: ImageView; lin
       seen.add(step.id);
       // An ancestor the caller cannot see (another account's, or deleted) is named by kind only.
       const visible = step.id === image.id || ownerAliasFor({ ...step, deletedAt: null }, actor.accountId, isSharedWith(db, step.id, actor.accountId)) !== null;
-      const own = step.ownerAccountId === actor.accountId;
       lineage.push({
         imageId: visible ? step.id : null,
         regionId: step.regionId,
         name: visible ? step.name : null,
         source: step.source,
         fromInstance: step.sourceInstanceId !== null,
-        viaInstanceId: own ? step.sourceInstanceId : null,
+        viaInstanceId: withoutOthersIds(step, actor.accountId).sourceInstanceId,
         productCode: step.productCode,
         visible,
       });

@@ -239,14 +239,14 @@ export const startInstance = (actor: Actor, instanceId: string) => changeStatus(
 export const stopInstance = (actor: Actor, instanceId: string) => changeStatus(actor, instanceId, 'stop');
 export const releaseInstance = (actor: Actor, instanceId: string) => changeStatus(actor, instanceId, 'release');
 
-/** The boot job: Pending instances of a batch become Running (released ones stay released). */
+/** The boot job: the account's Pending instances of a batch become Running (released ones stay released). */
 export function completeBoot(actor: Actor, instanceIds: string[]): void {
   mutate(actor, 'instance.boot', (tx, note) => {
     note.target = instanceIds.join(',');
     const pending = tx
       .select({ id: instances.id, status: instances.status })
       .from(instances)
-      .where(and(inArray(instances.id, instanceIds), eq(instances.status, 'Pending')))
+      .where(and(inArray(instances.id, instanceIds), eq(instances.accountId, actor.accountId), eq(instances.status, 'Pending')))
       .all();
     for (const instance of pending) moveInstance(tx, instance, { to: 'Running' });
   });

@@ -116,8 +116,9 @@ export function deleteObject(actor: Actor, objectId: string): void {
     authorize(actor, 'storage.write');
     note.target = objectId;
     const object = tx.select().from(objects).where(eq(objects.id, objectId)).get();
-    if (!object) throw new CloudError('InvalidOSSObject.NotFound', { object: objectId });
-    requireBucket(tx, actor, object.bucketId);
+    // Another account's object answers exactly like one that does not exist.
+    const own = object && tx.select({ id: buckets.id }).from(buckets).where(and(eq(buckets.id, object.bucketId), eq(buckets.accountId, actor.accountId))).get();
+    if (!object || !own) throw new CloudError('InvalidOSSObject.NotFound', { object: objectId });
     tx.delete(objects).where(eq(objects.id, object.id)).run();
   });
   removeFile(objectPath(objectId));

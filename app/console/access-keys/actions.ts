@@ -1,7 +1,8 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { runAction } from '@/lib/auth/action';
+import { z } from 'zod';
+import { arg, runAction, runParsed } from '@/lib/auth/action';
 import { createAccessKey, deleteAccessKey, setAccessKeyStatus } from '@/lib/services/access-keys';
 
 export async function createAccessKeyAction() {
@@ -10,14 +11,16 @@ export async function createAccessKeyAction() {
   return result;
 }
 
+const statusArgs = z.object({ accessKeyId: arg.id, status: z.enum(['active', 'disabled']) });
+
 export async function setAccessKeyStatusAction(accessKeyId: string, status: 'active' | 'disabled') {
-  const result = await runAction((actor) => setAccessKeyStatus(actor, accessKeyId, status === 'active' ? 'active' : 'disabled'));
+  const result = await runParsed(statusArgs, { accessKeyId, status }, (actor, args) => setAccessKeyStatus(actor, args.accessKeyId, args.status));
   revalidatePath('/console/access-keys');
   return result;
 }
 
 export async function deleteAccessKeyAction(accessKeyId: string) {
-  const result = await runAction((actor) => deleteAccessKey(actor, accessKeyId));
+  const result = await runParsed(z.object({ accessKeyId: arg.id }), { accessKeyId }, (actor, args) => deleteAccessKey(actor, args.accessKeyId));
   revalidatePath('/console/access-keys');
   return result;
 }

@@ -1,23 +1,26 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { runAction, type ActionState } from '@/lib/auth/action';
+import { z } from 'zod';
+import { arg, runAction, runParsed, type ActionState } from '@/lib/auth/action';
 import { createBucket, deleteBucket, deleteObject, grantImportRole } from '@/lib/services/storage';
 
 export async function createBucketAction(_: ActionState<unknown>, form: FormData) {
-  const result = await runAction((actor) => createBucket(actor, { regionId: String(form.get('regionId') ?? ''), name: String(form.get('name') ?? '') }));
+  const result = await runParsed(z.object({ form: arg.form }), { form }, (actor, { form }) =>
+    createBucket(actor, { regionId: String(form.get('regionId') ?? ''), name: String(form.get('name') ?? '') }),
+  );
   revalidatePath('/console/buckets');
   return result;
 }
 
 export async function deleteBucketAction(bucketId: string) {
-  const result = await runAction((actor) => deleteBucket(actor, bucketId));
+  const result = await runParsed(z.object({ bucketId: arg.id }), { bucketId }, (actor, args) => deleteBucket(actor, args.bucketId));
   revalidatePath('/console/buckets');
   return result;
 }
 
 export async function deleteObjectAction(objectId: string) {
-  const result = await runAction((actor) => deleteObject(actor, objectId));
+  const result = await runParsed(z.object({ objectId: arg.id }), { objectId }, (actor, args) => deleteObject(actor, args.objectId));
   revalidatePath('/console/buckets', 'layout');
   return result;
 }

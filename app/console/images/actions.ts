@@ -1,28 +1,36 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { runAction } from '@/lib/auth/action';
+import { z } from 'zod';
+import { arg, runParsed } from '@/lib/auth/action';
 import { copyImage, createImage, deleteImage, taskStates } from '@/lib/services/images';
 
+// The service checks names and descriptions against the catalogue's rules; here, only their types.
+const createArgs = z.object({ instanceId: arg.id, input: z.object({ name: z.string(), description: z.string() }) });
+
 export async function createImageAction(instanceId: string, input: { name: string; description: string }) {
-  const result = await runAction((actor) => createImage(actor, { instanceId, ...input }));
+  const result = await runParsed(createArgs, { instanceId, input }, (actor, args) => createImage(actor, { instanceId: args.instanceId, ...args.input }));
   revalidatePath('/console', 'layout');
   return result;
 }
 
+const copyArgs = z.object({ imageId: arg.id, input: z.object({ destinationRegionId: arg.id, name: z.string() }) });
+
 export async function copyImageAction(imageId: string, input: { destinationRegionId: string; name: string }) {
-  const result = await runAction((actor) => copyImage(actor, { imageId, destinationRegionId: input.destinationRegionId, name: input.name || undefined }));
+  const result = await runParsed(copyArgs, { imageId, input }, (actor, args) =>
+    copyImage(actor, { imageId: args.imageId, destinationRegionId: args.input.destinationRegionId, name: args.input.name || undefined }),
+  );
   revalidatePath('/console', 'layout');
   return result;
 }
 
 export async function deleteImageAction(imageId: string) {
-  const result = await runAction((actor) => deleteImage(actor, imageId));
+  const result = await runParsed(z.object({ imageId: arg.id }), { imageId }, (actor, args) => deleteImage(actor, args.imageId));
   revalidatePath('/console', 'layout');
   return result;
 }
 
 export async function taskStatesAction(taskIds: string[]) {
-  const result = await runAction((actor) => taskStates(actor, Array.isArray(taskIds) ? taskIds.filter((id) => typeof id === 'string') : []));
+  const result = await runParsed(z.object({ taskIds: z.array(arg.id).max(100) }), { taskIds }, (actor, args) => taskStates(actor, args.taskIds));
   return result?.ok ? result.data : [];
 }

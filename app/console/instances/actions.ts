@@ -2,13 +2,16 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { runAction, type ActionState } from '@/lib/auth/action';
+import { z } from 'zod';
+import { arg, runAction, runParsed, type ActionState } from '@/lib/auth/action';
 import { describeInstances, reInitDisk, releaseInstance, replaceSystemDisk, runInstances, startInstance, stopInstance } from '@/lib/services/instances';
 import { previewLaunch } from '@/lib/services/launch-preview';
 import { renewInstance } from '@/lib/services/subscriptions';
 
+const formArgs = z.object({ form: arg.form });
+
 export async function launchAction(_: ActionState<unknown>, form: FormData): Promise<ActionState<unknown>> {
-  const result = await runAction((actor) =>
+  const result = await runParsed(formArgs, { form }, (actor, { form }) =>
     runInstances(actor, {
       regionId: form.get('regionId'),
       imageId: form.get('imageId'),
@@ -24,12 +27,22 @@ export async function launchAction(_: ActionState<unknown>, form: FormData): Pro
   redirect(`/console/instances?launched=${result.data.instanceIds.length}`);
 }
 
-const lifecycle = { start: startInstance, stop: stopInstance, release: releaseInstance };
+const lifecycleArgs = z.object({ instanceId: arg.id, action: z.enum(['start', 'stop', 'release']) });
 
-export async function instanceAction(instanceId: string, action: keyof typeof lifecycle) {
-  const change = lifecycle[action];
-  if (!change) return null;
-  const result = await runAction((actor) => void change(actor, instanceId));
+/** Issue 12: the action is one of three names, never a key looked up in an object. */
+function lifecycleChange(action: z.infer<typeof lifecycleArgs>['action']) {
+  switch (action) {
+    case 'start':
+      return startInstance;
+    case 'stop':
+      return stopInstance;
+    case 'release':
+      return releaseInstance;
+  }
+}
+
+export async function instanceAction(instanceId: string, action: 'start' | 'stop' | 'release') {
+  const result = await runParsed(lifecycleArgs, { instanceId, action }, (actor, args) => void lifecycleChange(args.action)(actor, args.instanceId));
   revalidatePath('/console/instances', 'layout');
   return result;
 }
@@ -41,24 +54,28 @@ export async function pendingCountAction(): Promise<number> {
 }
 
 export async function replaceDiskAction(instanceId: string, imageId: string) {
-  const result = await runAction((actor) => void replaceSystemDisk(actor, { instanceId, imageId }));
+  const result = await runParsed(z.object({ instanceId: arg.id, imageId: arg.id }), { instanceId, imageId }, (actor, args) => void replaceSystemDisk(actor, args));
   revalidatePath('/console', 'layout');
   return result;
 }
 
 export async function reinitDiskAction(instanceId: string) {
-  const result = await runAction((actor) => void reInitDisk(actor, instanceId));
+  const result = await runParsed(z.object({ instanceId: arg.id }), { instanceId }, (actor, args) => void reInitDisk(actor, args.instanceId));
   revalidatePath('/console', 'layout');
   return result;
 }
 
-/** The live entitlement preview of the launch wizard (product.md §10). */
+const previewArgs = z.object({ regionId: arg.id, imageId: arg.id, amount: z.number() });
+
+/** The live entitlement preview of the launch wizard (product.md §10); the service checks the amount's range. */
 export async function previewLaunchAction(input: { regionId: string; imageId: string; amount: number }) {
-  return runAction((actor) => previewLaunch(actor, input));
+  return runParsed(previewArgs, input, (actor, args) => previewLaunch(actor, args));
 }
 
 export async function renewAction(instanceId: string, _: ActionState<unknown>, form: FormData) {
-  const result = await runAction((actor) => renewInstance(actor, { instanceId, periods: form.get('periods'), clientToken: form.get('clientToken') || undefined }));
-  revalidatePath(`/console/instances/${instanceId}`);
+  const result = await runParsed(z.object({ instanceId: arg.id, form: arg.form }), { instanceId, form }, (actor, args) =>
+    renewInstance(actor, { instanceId: args.instanceId, periods: args.form.get('periods'), clientToken: args.form.get('clientToken') || undefined }),
+  );
+  revalidatePath('/console/instances', 'layout');
   return result;
 }

@@ -1,23 +1,28 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { runAction, type ActionState } from '@/lib/auth/action';
+import { z } from 'zod';
+import { arg, runParsed, type ActionState } from '@/lib/auth/action';
 import { requestInvoice, requestRefund, voidInvoice } from '@/lib/services/refunds';
 
+const orderForm = z.object({ orderId: arg.id, form: arg.form });
+
 export async function requestRefundAction(orderId: string, _: ActionState<unknown>, form: FormData) {
-  const result = await runAction((actor) => requestRefund(actor, { orderId, reason: form.get('reason') }));
-  revalidatePath(`/console/orders/${orderId}`);
+  const result = await runParsed(orderForm, { orderId, form }, (actor, args) => requestRefund(actor, { orderId: args.orderId, reason: args.form.get('reason') }));
+  revalidatePath('/console/orders', 'layout');
   return result;
 }
 
 export async function issueInvoiceAction(orderId: string, _: ActionState<unknown>, form: FormData) {
-  const result = await runAction((actor) => requestInvoice(actor, { orderId, title: form.get('title'), taxId: form.get('taxId') ?? undefined }));
-  revalidatePath(`/console/orders/${orderId}`);
+  const result = await runParsed(orderForm, { orderId, form }, (actor, args) =>
+    requestInvoice(actor, { orderId: args.orderId, title: args.form.get('title'), taxId: args.form.get('taxId') ?? undefined }),
+  );
+  revalidatePath('/console/orders', 'layout');
   return result;
 }
 
 export async function voidInvoiceAction(orderId: string) {
-  const result = await runAction((actor) => voidInvoice(actor, orderId));
-  revalidatePath(`/console/orders/${orderId}`);
+  const result = await runParsed(z.object({ orderId: arg.id }), { orderId }, (actor, args) => voidInvoice(actor, args.orderId));
+  revalidatePath('/console/orders', 'layout');
   return result;
 }

@@ -1,7 +1,8 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { describeError, runAction, type ActionError } from '@/lib/auth/action';
+import { z } from 'zod';
+import { arg, describeError, runParsed, type ActionError } from '@/lib/auth/action';
 import { CloudError } from '@/lib/domain/errors';
 import { APPLICATION_FIELDS, SellerConditionsNotMet, type ApplicationField, type OnboardingFailure } from '@/lib/domain/seller-onboarding';
 import { applyAsSeller } from '@/lib/services/seller-applications';
@@ -10,9 +11,9 @@ export type ApplyState = { ok: true } | { ok: false; error: ActionError; fieldEr
 
 /** SEL-1: every failed condition comes back, each in words next to its field. */
 export async function applyAction(_state: ApplyState, form: FormData): Promise<ApplyState> {
-  const input = Object.fromEntries(APPLICATION_FIELDS.map((field) => [field, form.get(field) ?? undefined]));
   let failures: OnboardingFailure[] = [];
-  const result = await runAction((actor) => {
+  const result = await runParsed(z.object({ form: arg.form }), { form }, (actor, args) => {
+    const input = Object.fromEntries(APPLICATION_FIELDS.map((field) => [field, args.form.get(field) ?? undefined]));
     try {
       applyAsSeller(actor, input);
     } catch (error) {

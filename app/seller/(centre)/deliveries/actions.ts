@@ -1,12 +1,13 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { runAction } from '@/lib/auth/action';
+import { z } from 'zod';
+import { arg, runParsed } from '@/lib/auth/action';
 import { replayDelivery } from '@/lib/services/deliveries';
 
 export async function replayDeliveryAction(deliveryId: number) {
-  const result = await runAction(async (actor) => {
-    const exchange = await replayDelivery(actor, deliveryId);
+  const result = await runParsed(z.object({ deliveryId: arg.rowId }), { deliveryId }, async (actor, args) => {
+    const exchange = await replayDelivery(actor, args.deliveryId);
     return { verdict: exchange?.verdict ?? 'notSent' };
   });
   revalidatePath('/seller/deliveries');

@@ -1,7 +1,8 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { runAction } from '@/lib/auth/action';
+import { z } from 'zod';
+import { arg, runAction, runParsed } from '@/lib/auth/action';
 import { createSellerKey, deleteSellerKey } from '@/lib/services/seller-keys';
 
 export async function createSellerKeyAction() {
@@ -11,7 +12,7 @@ export async function createSellerKeyAction() {
 }
 
 export async function deleteSellerKeyAction(keyId: string) {
-  const result = await runAction((actor) => deleteSellerKey(actor, keyId));
+  const result = await runParsed(z.object({ keyId: arg.id }), { keyId }, (actor, args) => deleteSellerKey(actor, args.keyId));
   revalidatePath('/seller/keys');
   return result;
 }

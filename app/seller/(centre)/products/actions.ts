@@ -2,9 +2,10 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { runAction, type ActionState } from '@/lib/auth/action';
+import { z } from 'zod';
+import { arg, runParsed, type ActionState } from '@/lib/auth/action';
 import { pricingModels } from '@/lib/domain/marketplace';
-import type { SellerActivity } from '@/lib/domain/seller-calls';
+import { sellerActivities, type SellerActivity } from '@/lib/domain/seller-calls';
 import { createProduct, debugInterface, delistOwnProduct, moveInterface, removeVersion, setSkus, setVersion, submitProduct, updateProduct } from '@/lib/services/publishing';
 
 const infoOf = (form: FormData) => ({
@@ -21,57 +22,63 @@ const fenOf = (yuan: FormDataEntryValue | null) => {
   return /^\d{1,7}(\.\d{1,2})?$/.test(text) ? Math.round(Number(text) * 100) : -1;
 };
 
+const formArgs = z.object({ form: arg.form });
+const productForm = z.object({ code: arg.id, form: arg.form });
+const productArgs = z.object({ code: arg.id });
+
 export async function createProductAction(_: ActionState<unknown>, form: FormData) {
-  const result = await runAction((actor) => createProduct(actor, infoOf(form)));
+  const result = await runParsed(formArgs, { form }, (actor, args) => createProduct(actor, infoOf(args.form)));
   if (!result?.ok) return result;
   redirect(`/seller/products/${result.data.code}`);
 }
 
 export async function updateProductAction(code: string, _: ActionState<unknown>, form: FormData) {
-  const result = await runAction((actor) => updateProduct(actor, code, infoOf(form)));
-  revalidatePath(`/seller/products/${code}`);
+  const result = await runParsed(productForm, { code, form }, (actor, args) => updateProduct(actor, args.code, infoOf(args.form)));
+  revalidatePath('/seller/products', 'layout');
   return result;
 }
 
 export async function setVersionAction(code: string, _: ActionState<unknown>, form: FormData) {
-  const result = await runAction((actor) => setVersion(actor, code, { version: form.get('version'), imageIds: form.getAll('imageIds').map(String) }));
-  revalidatePath(`/seller/products/${code}`);
+  const result = await runParsed(productForm, { code, form }, (actor, args) => setVersion(actor, args.code, { version: args.form.get('version'), imageIds: args.form.getAll('imageIds').map(String) }));
+  revalidatePath('/seller/products', 'layout');
   return result;
 }
 
 export async function removeVersionAction(code: string, version: string) {
-  const result = await runAction((actor) => removeVersion(actor, code, version));
-  revalidatePath(`/seller/products/${code}`);
+  const result = await runParsed(z.object({ code: arg.id, version: arg.id }), { code, version }, (actor, args) => removeVersion(actor, args.code, args.version));
+  revalidatePath('/seller/products', 'layout');
   return result;
 }
 
 export async function setSkusAction(code: string, _: ActionState<unknown>, form: FormData) {
-  const chosen = pricingModels.filter((m) => form.get(`model-${m}`) === 'on').map((m) => ({ pricingModel: m, priceFen: m === 'free' ? 0 : fenOf(form.get(`price-${m}`)) }));
-  const result = await runAction((actor) => setSkus(actor, code, chosen));
-  revalidatePath(`/seller/products/${code}`);
+  const result = await runParsed(productForm, { code, form }, (actor, args) => {
+    const chosen = pricingModels.filter((m) => args.form.get(`model-${m}`) === 'on').map((m) => ({ pricingModel: m, priceFen: m === 'free' ? 0 : fenOf(args.form.get(`price-${m}`)) }));
+    return setSkus(actor, args.code, chosen);
+  });
+  revalidatePath('/seller/products', 'layout');
   return result;
 }
 
 export async function debugAction(code: string, activity: SellerActivity) {
-  const result = await runAction((actor) => debugInterface(actor, code, activity));
-  revalidatePath(`/seller/products/${code}`);
+  const result = await runParsed(z.object({ code: arg.id, activity: z.enum(sellerActivities) }), { code, activity }, (actor, args) => debugInterface(actor, args.code, args.activity));
+  revalidatePath('/seller/products', 'layout');
   return result;
 }
 
 export async function submitProductAction(code: string) {
-  const result = await runAction((actor) => submitProduct(actor, code));
-  revalidatePath(`/seller/products/${code}`);
+  const result = await runParsed(productArgs, { code }, (actor, args) => submitProduct(actor, args.code));
+  revalidatePath('/seller/products', 'layout');
   return result;
 }
 
 export async function delistProductAction(code: string) {
-  const result = await runAction((actor) => delistOwnProduct(actor, code));
-  revalidatePath(`/seller/products/${code}`);
+  const result = await runParsed(productArgs, { code }, (actor, args) => delistOwnProduct(actor, args.code));
+  revalidatePath('/seller/products', 'layout');
   return result;
 }
 
 export async function moveInterfaceAction(code: string, _: ActionState<unknown>, form: FormData) {
-  const result = await runAction((actor) => moveInterface(actor, code, { interfaceUrl: form.get('interfaceUrl') }));
-  revalidatePath(`/seller/products/${code}`);
+  const result = await runParsed(productForm, { code, form }, (actor, args) => moveInterface(actor, args.code, { interfaceUrl: args.form.get('interfaceUrl') }));
+  revalidatePath('/seller/products', 'layout');
   return result;
 }

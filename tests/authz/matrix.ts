@@ -1,0 +1,241 @@
+// The authorization matrix (issue 12): for every use case of lib/services and every ECS API
+// action, what each actor gets. matrix.test.ts runs every cell against one world (world.ts)
+// and fails on any exported function or API action that has no row here.
+//
+// A cell is 'ok' (the call succeeds, and its answer carries none of the ids this actor may not
+// see: world.visibleTo), 'ignored' (succeeds without effect), or
+// the CloudError code the call must fail with: 'Forbidden' (the role may not), a *.NotFound
+// (another account's thing behaves as if it did not exist), or a later check's code, which
+// shows the actor got past authorization (where a real success needs a long pipeline).
+//
+// A new use case is one line in serviceRows, e.g. an operator's
+//   adjustWallet: [adminOnly, (a, w) => adjustWallet(a, { accountId: w.actors.owner.accountId, amountFen: 100, reason: 'matrix' })],
+// or, for a helper that takes a transaction or runs as the platform, its name in notUseCases.
+import { Readable } from 'node:stream';
+import { eq } from 'drizzle-orm';
+import { getDb } from '../../db/client';
+import { instances } from '../../db/schema';
+import type { Actor } from '../../lib/domain/actor';
+import { createAccessKey, deleteAccessKey, listAccessKeys, setAccessKeyStatus } from '../../lib/services/access-keys';
+import { setPreferredRegion } from '../../lib/services/accounts';
+import { listAudit } from '../../lib/services/audit';
+import { listLaunchableImages } from '../../lib/services/catalogue';
+import { getDelivery, listDeliveries, replayDelivery } from '../../lib/services/deliveries';
+import { freezeInstance, listAllInstances, unfreezeInstance } from '../../lib/services/freezes';
+import { copyImage, createImage, deleteImage, describeImages, describeTasks, getImage, taskStates } from '../../lib/services/images';
+import { cancelTask, importImage } from '../../lib/services/imports';
+import { completeBoot, describeInstances, getInstance, reInitDisk, releaseInstance, replaceSystemDisk, runInstances, startInstance, stopInstance } from '../../lib/services/instances';
+import { previewLaunch } from '../../lib/services/launch-preview';
+import { listLicenses, listOrders, purchaseLicenses } from '../../lib/services/licenses';
+import { getProduct } from '../../lib/services/marketplace';
+import { listNotifications, markAllRead, unreadCount } from '../../lib/services/notifications';
+import { approveListing, createProduct, debugInterface, delistOwnProduct, getMyProduct, listListingReviews, listMyProducts, moveInterface, pendingListingCount, rejectListing, removeVersion, setSkus, setVersion, submitProduct, updateProduct } from '../../lib/services/publishing';
+import { approveRefund, getOrder, listRefundRequests, pendingRefundCount, rejectRefund, requestInvoice, requestRefund, voidInvoice } from '../../lib/services/refunds';
+import { applyAsSeller, approveApplication, getApplication, listApplications, myApplication, pendingApplicationCount, rejectApplication } from '../../lib/services/seller-applications';
+import { createSellerKey, deleteSellerKey, listSellerKeys } from '../../lib/services/seller-keys';
+import { updateSettings } from '../../lib/services/settings';
+import { settlement } from '../../lib/services/settlement';
+import { declineImageShare, describeImageSharePermission, modifyImageSharePermission } from '../../lib/services/sharing';
+import { spending } from '../../lib/services/spending';
+import { createBucket, deleteBucket, deleteObject, getBucket, grantImportRole, importRoleStatus, listBuckets, putObject } from '../../lib/services/storage';
+import { renewInstance } from '../../lib/services/subscriptions';
+import { topUpWallet, walletBalance, walletEntries } from '../../lib/services/wallet';
+import { actorNames, applicationForm, PRODUCT, productInfo, REGION, TYPE, unique, type Who, type World } from './world';
+
+export type Outcome = 'ok' | 'ignored' | (string & {});
+export type Cells = Record<Who, Outcome>;
+/** [expectations, the call; optionally whether the call took effect, for 'ignored' cells]. */
+export type Row = [Cells, (actor: Actor, w: World) => unknown, ((result: unknown) => boolean)?];
+
+const cells = (fill: Outcome, set: Partial<Cells> = {}): Cells => ({ ...(Object.fromEntries(actorNames.map((n) => [n, fill])) as Cells), ...set });
+/** Everyone may; each acts on its own account (the answer is checked for others' ids). */
+const everyone = cells('ok');
+/** Only the owner; to the others the thing does not exist. */
+const ownerOnly = (notFound: string, set: Partial<Cells> = {}) => cells(notFound, { owner: 'ok', ...set });
+const adminOnly = cells('Forbidden', { admin: 'ok' });
+/** Sellers only, each on its own things: the rival seller does not find the seller's. */
+const sellerOnly = (rival: Outcome, seller: Outcome = 'ok') => cells('Forbidden', { seller, rival });
+
+const NO_INSTANCE = 'InvalidInstanceId.NotFound';
+const NO_IMAGE = 'InvalidImageId.NotFound';
+const NO_PRODUCT = 'InvalidProductCode.NotFound';
+const NO_ORDER = 'InvalidOrderId.NotFound';
+const NO_BUCKET = 'InvalidOSSBucket.NotFound';
+const statusOf = (id: string) => getDb().select().from(instances).where(eq(instances.id, id)).get()!.status;
+const upload = (a: Actor, bucketId: string) => putObject(a, { bucketId, key: unique('k'), contentLength: 4, body: Readable.from([Buffer.from('data')]) });
+
+/** One line per use case, grouped by module. */
+export const serviceRows = new Map<string, Row>(
+  Object.entries({
+    // access-keys
+    createAccessKey: [everyone, (a) => createAccessKey(a)],
+    listAccessKeys: [everyone, (a) => listAccessKeys(a)],
+    setAccessKeyStatus: [ownerOnly('InvalidAccessKeyId.NotFound'), (a, w) => setAccessKeyStatus(a, w.fresh.accessKey(), 'disabled')],
+    deleteAccessKey: [ownerOnly('InvalidAccessKeyId.NotFound'), (a, w) => deleteAccessKey(a, w.fresh.accessKey())],
+    // accounts
+    setPreferredRegion: [everyone, (a) => setPreferredRegion(a, 'cn-shanghai')],
+    // audit
+    listAudit: [adminOnly, (a) => listAudit(a)],
+    // catalogue
+    listLaunchableImages: [everyone, (a) => listLaunchableImages(a, REGION)],
+    // deliveries
+    listDeliveries: [sellerOnly('ok'), (a) => listDeliveries(a)],
+    getDelivery: [sellerOnly('InvalidDelivery.NotFound'), (a, w) => getDelivery(a, w.delivery)],
+    replayDelivery: [sellerOnly('InvalidDelivery.NotFound'), (a, w) => replayDelivery(a, w.delivery)],
+    // freezes
+    listAllInstances: [adminOnly, (a) => listAllInstances(a)],
+    freezeInstance: [adminOnly, async (a, w) => freezeInstance(a, await w.fresh.runningInstance(), { note: 'matrix' })],
+    unfreezeInstance: [adminOnly, async (a, w) => unfreezeInstance(a, await w.fresh.frozenInstance())],
+    // images
+    createImage: [ownerOnly(NO_INSTANCE), (a, w) => createImage(a, { instanceId: w.instance, name: unique('image') })],
+    copyImage: [ownerOnly(NO_IMAGE, { recipient: 'Forbidden' }), (a, w) => copyImage(a, { imageId: w.image, destinationRegionId: 'cn-shanghai', name: unique('copy') })],
+    deleteImage: [ownerOnly(NO_IMAGE, { recipient: 'Forbidden' }), async (a, w) => deleteImage(a, await w.fresh.sharedImage())],
+    describeImages: [everyone, (a, w) => describeImages(a, { regionId: REGION, imageId: w.image })],
+    getImage: [ownerOnly(NO_IMAGE, { recipient: 'ok' }), (a, w) => getImage(a, w.image)],
+    describeTasks: [everyone, (a) => describeTasks(a)],
+    taskStates: [everyone, (a, w) => taskStates(a, [w.task])],
+    // imports (every actor holds the import role: what is checked is whose bucket it is)
+    importImage: [ownerOnly(NO_BUCKET), (a, w) => importImage(a, { regionId: REGION, imageName: unique('import'), diskDeviceMappings: [{ ossBucket: w.bucket.name, ossObject: 'disk.raw' }] })],
+    cancelTask: [ownerOnly('InvalidTaskId.NotFound'), (a, w) => cancelTask(a, w.fresh.openTask())],
+    // instances
+    runInstances: [ownerOnly(NO_IMAGE, { recipient: 'ok' }), (a, w) => runInstances(a, { regionId: REGION, imageId: w.image, instanceTypeId: TYPE, amount: 1 })],
+    describeInstances: [everyone, (a) => describeInstances(a)],
+    getInstance: [ownerOnly(NO_INSTANCE), (a, w) => getInstance(a, w.instance)],
+    startInstance: [ownerOnly(NO_INSTANCE), async (a, w) => startInstance(a, await w.fresh.stoppedInstance())],
+    stopInstance: [ownerOnly(NO_INSTANCE), async (a, w) => stopInstance(a, await w.fresh.runningInstance())],
+    releaseInstance: [ownerOnly(NO_INSTANCE), async (a, w) => releaseInstance(a, await w.fresh.runningInstance())],
+    // The boot job's step: an actor boots only its own account's pending instances.
+    completeBoot: [ownerOnly('ignored'), (a, w) => { const id = w.fresh.pendingInstance(); completeBoot(a, [id]); return statusOf(id); }, (status) => status === 'Running'],
+    replaceSystemDisk: [ownerOnly(NO_INSTANCE), async (a, w) => replaceSystemDisk(a, { instanceId: await w.fresh.stoppedInstance(), imageId: w.systemImage })],
+    reInitDisk: [ownerOnly(NO_INSTANCE), async (a, w) => reInitDisk(a, await w.fresh.stoppedInstance())],
+    // launch-preview
+    previewLaunch: [ownerOnly(NO_IMAGE, { recipient: 'ok' }), (a, w) => previewLaunch(a, { regionId: REGION, imageId: w.image, amount: 1 })],
+    // licenses
+    purchaseLicenses: [everyone, (a) => purchaseLicenses(a, { productCode: PRODUCT, skuCode: `${PRODUCT}-per_instance`, regionId: REGION, quantity: 1 })],
+    listLicenses: [everyone, (a) => listLicenses(a)],
+    listOrders: [everyone, (a) => listOrders(a)],
+    // marketplace (public: the actor only adds its own licenses)
+    getProduct: [everyone, (a) => getProduct(PRODUCT, a)],
+    // notifications
+    unreadCount: [everyone, (a) => unreadCount(a)],
+    listNotifications: [everyone, (a) => listNotifications(a)],
+    markAllRead: [everyone, (a) => markAllRead(a)],
+    // publishing (the seller's draft has no interface URL and is incomplete: those checks come after ownership)
+    createProduct: [sellerOnly('ok'), (a) => createProduct(a, { ...productInfo, title: unique('Matrix product') })],
+    updateProduct: [sellerOnly(NO_PRODUCT), (a, w) => updateProduct(a, w.draft, productInfo)],
+    moveInterface: [sellerOnly(NO_PRODUCT), (a, w) => moveInterface(a, w.fresh.listedProduct(), { interfaceUrl: 'https://seller.example.com/moved' })],
+    setVersion: [sellerOnly(NO_PRODUCT), (a, w) => setVersion(a, w.draft, { version: '1.0.0', imageIds: [] })],
+    removeVersion: [sellerOnly(NO_PRODUCT), (a, w) => removeVersion(a, w.draft, '9.9.9')],
+    setSkus: [sellerOnly(NO_PRODUCT), (a, w) => setSkus(a, w.draft, [{ pricingModel: 'per_instance', priceFen: 100 }])],
+    debugInterface: [sellerOnly(NO_PRODUCT, 'InvalidParameter.InterfaceUrl'), (a, w) => debugInterface(a, w.draft, 'newInstance')],
+    listMyProducts: [sellerOnly('ok'), (a) => listMyProducts(a)],
+    getMyProduct: [sellerOnly(NO_PRODUCT), (a, w) => getMyProduct(a, w.draft)],
+    submitProduct: [sellerOnly(NO_PRODUCT, 'InvalidListing.Incomplete'), (a, w) => submitProduct(a, w.draft)],
+    delistOwnProduct: [sellerOnly(NO_PRODUCT), (a, w) => delistOwnProduct(a, w.fresh.listedProduct())],
+    listListingReviews: [adminOnly, (a) => listListingReviews(a)],
+    approveListing: [cells('Forbidden', { admin: 'InvalidListing.Incomplete' }), (a, w) => approveListing(a, w.fresh.reviewProduct())],
+    rejectListing: [adminOnly, (a, w) => rejectListing(a, w.fresh.reviewProduct(), { note: 'matrix' })],
+    pendingListingCount: [adminOnly, (a) => pendingListingCount(a)],
+    // refunds and invoices
+    getOrder: [ownerOnly(NO_ORDER), (a, w) => getOrder(a, w.order)],
+    requestRefund: [ownerOnly(NO_ORDER), (a, w) => requestRefund(a, { orderId: w.fresh.order(), reason: 'matrix' })],
+    approveRefund: [adminOnly, (a, w) => approveRefund(a, w.fresh.refund())],
+    rejectRefund: [adminOnly, (a, w) => rejectRefund(a, w.fresh.refund(), { note: 'matrix' })],
+    listRefundRequests: [adminOnly, (a) => listRefundRequests(a)],
+    pendingRefundCount: [adminOnly, (a) => pendingRefundCount(a)],
+    requestInvoice: [ownerOnly(NO_ORDER), (a, w) => requestInvoice(a, { orderId: w.fresh.order(), title: 'Matrix Ltd.' })],
+    voidInvoice: [ownerOnly(NO_ORDER), (a, w) => voidInvoice(a, w.fresh.invoicedOrder())],
+    // seller-applications (the owner's application is pending; approved sellers do not apply)
+    applyAsSeller: [cells('ok', { owner: 'InvalidSellerApplication.Pending', seller: 'InvalidSellerApplication.AlreadySeller', rival: 'InvalidSellerApplication.AlreadySeller' }), (a) => applyAsSeller(a, applicationForm)],
+    myApplication: [everyone, (a) => myApplication(a)],
+    getApplication: [ownerOnly('InvalidSellerApplicationId.NotFound', { admin: 'ok' }), (a, w) => getApplication(a, w.application)],
+    listApplications: [adminOnly, (a) => listApplications(a)],
+    pendingApplicationCount: [adminOnly, (a) => pendingApplicationCount(a)],
+    approveApplication: [adminOnly, (a, w) => approveApplication(a, w.fresh.application())],
+    rejectApplication: [adminOnly, (a, w) => rejectApplication(a, w.fresh.application(), { note: 'matrix' })],
+    // seller-keys
+    createSellerKey: [sellerOnly('ok'), (a, w) => (w.dropSpareSellerKeys(), createSellerKey(a))],
+    listSellerKeys: [sellerOnly('ok'), (a) => listSellerKeys(a)],
+    deleteSellerKey: [sellerOnly('InvalidSellerKey.NotFound'), (a, w) => deleteSellerKey(a, w.fresh.sellerKey())],
+    // settings
+    updateSettings: [adminOnly, (a) => updateSettings(a, {})],
+    // settlement
+    settlement: [sellerOnly('ok'), (a) => settlement(a)],
+    // sharing: the recipient may not re-share (SHR-1) and may decline; the owner may not decline its own
+    modifyImageSharePermission: [ownerOnly(NO_IMAGE, { recipient: 'InvalidImage.NotShareable' }), (a, w) => modifyImageSharePermission(a, { imageId: w.image, addAccounts: [w.actors.recipient.accountId] })],
+    describeImageSharePermission: [ownerOnly(NO_IMAGE), (a, w) => describeImageSharePermission(a, w.image)],
+    declineImageShare: [cells(NO_IMAGE, { recipient: 'ok' }), async (a, w) => declineImageShare(a, await w.fresh.sharedImage())],
+    // spending
+    spending: [everyone, (a) => spending(a)],
+    // storage
+    createBucket: [everyone, (a) => createBucket(a, { regionId: REGION, name: unique('bucket') })],
+    listBuckets: [everyone, (a) => listBuckets(a, REGION)],
+    deleteBucket: [ownerOnly(NO_BUCKET), (a, w) => deleteBucket(a, w.fresh.bucket())],
+    getBucket: [ownerOnly(NO_BUCKET), (a, w) => getBucket(a, w.bucket.id)],
+    putObject: [ownerOnly(NO_BUCKET), (a, w) => upload(a, w.bucket.id)],
+    deleteObject: [ownerOnly('InvalidOSSObject.NotFound'), async (a, w) => deleteObject(a, await w.fresh.object())],
+    importRoleStatus: [everyone, (a) => importRoleStatus(a)],
+    grantImportRole: [everyone, (a) => grantImportRole(a)],
+    // subscriptions (the owner's instance is pay-as-you-go: that check comes after ownership)
+    renewInstance: [ownerOnly(NO_INSTANCE, { owner: 'InvalidInstance.NotSubscription' }), (a, w) => renewInstance(a, { instanceId: w.instance, periods: 1 })],
+    // wallet
+    topUpWallet: [everyone, (a) => topUpWallet(a, { amountFen: 100 })],
+    walletEntries: [everyone, (a) => walletEntries(a)],
+    walletBalance: [everyone, (a) => walletBalance(a)],
+  } satisfies Record<string, Row>),
+);
+
+/**
+ * Exports of lib/services that are not use cases: they take a transaction or an account id
+ * (called inside a use case that checked its actor), run as the platform (jobs), or are public.
+ */
+export const notUseCases = new Set([
+  // access-keys, accounts: the API's key lookup and sign-up
+  'activeKey', 'claimNonce', 'createAccount', 'loadActor', 'loadAccountActor',
+  // catalogue, marketplace: public catalogue and helpers taking a transaction
+  'listRegions', 'listInstanceTypes', 'requireRegion', 'isSharedWith', 'sharedWithSql', 'requireVisibleImage',
+  'listCategories', 'featuredProducts', 'searchProducts', 'marketplaceImagesIn',
+  // jobs and the platform's sweeps
+  'deliverDue', 'advanceImageTask', 'advanceImport', 'settleHours', 'expireSubscriptions', 'releaseExpired', 'endUnusedLicenses',
+  'enqueueJob', 'claimDueJobs', 'completeJob', 'ensureRecurringJob', 'completeRecurringJob', 'failJob',
+  // inside a use case's transaction
+  'once', 'imagesCountedInQuota', 'assertRoomForImage', 'moveInstance', 'bookId', 'ensureBook', 'transfer', 'balanceOf', 'platformBook',
+  'requirePublicProduct', 'isOfferedIn', 'buyLicenses', 'paySale', 'availableLicenseCount', 'consumeLicenses', 'returnLicense',
+  'notify', 'indexProduct', 'matchProducts', 'tellSeller', 'periodOf', 'tellSellerAbout', 'signingKey', 'readSettings',
+  'requireBucket', 'bucketByName', 'hasImportRole', 'assertNotInArrears', 'creditWallet', 'shiftMonth',
+  // files, secrets, seller HTTP, the transaction itself
+  'objectPath', 'diskPath', 'writeObjectFile', 'removeFile', 'readEnds', 'copyRange', 'random62', 'encrypt', 'decrypt', 'callSeller',
+  'auditCall', 'auditRefusedCall', 'mutate', 'read',
+]);
+
+// ─── The ECS API ─────────────────────────────────────────────────────────────
+
+export type ApiRow = [Cells, (w: World) => Record<string, string> | Promise<Record<string, string>>];
+
+/** Refused before any action runs, the same for every action. */
+export const apiRefusals = { anonymous: 'MissingParameter', invalidKey: 'InvalidAccessKeyId.NotFound' } as const;
+
+const diskOf = (instanceId: string) => `d-${instanceId.slice(2)}`;
+
+export const apiRows = new Map<string, ApiRow>(
+  Object.entries({
+    DescribeRegions: [everyone, () => ({})],
+    DescribeInstanceTypes: [everyone, () => ({})],
+    DescribeImages: [everyone, (w) => ({ RegionId: REGION, ImageId: w.image })],
+    CreateImage: [ownerOnly(NO_INSTANCE), (w) => ({ InstanceId: w.instance, ImageName: unique('api-image') })],
+    CopyImage: [ownerOnly(NO_IMAGE, { recipient: 'Forbidden' }), (w) => ({ ImageId: w.image, DestinationRegionId: 'cn-shanghai', DestinationImageName: unique('api-copy') })],
+    ImportImage: [ownerOnly(NO_BUCKET), (w) => ({ RegionId: REGION, ImageName: unique('api-import'), 'DiskDeviceMapping.1.OSSBucket': w.bucket.name, 'DiskDeviceMapping.1.OSSObject': 'disk.raw' })],
+    DescribeTasks: [everyone, () => ({})],
+    CancelTask: [ownerOnly('InvalidTaskId.NotFound'), (w) => ({ TaskId: w.fresh.openTask() })],
+    DeleteImage: [ownerOnly(NO_IMAGE, { recipient: 'Forbidden' }), async (w) => ({ ImageId: await w.fresh.sharedImage() })],
+    ModifyImageSharePermission: [ownerOnly(NO_IMAGE, { recipient: 'InvalidImage.NotShareable' }), (w) => ({ ImageId: w.image, 'AddAccount.1': w.actors.recipient.accountId })],
+    DescribeImageSharePermission: [ownerOnly(NO_IMAGE), (w) => ({ ImageId: w.image })],
+    RunInstances: [ownerOnly(NO_IMAGE, { recipient: 'ok' }), (w) => ({ RegionId: REGION, ImageId: w.image, InstanceType: TYPE })],
+    DescribeInstances: [everyone, (w) => ({ RegionId: REGION, InstanceIds: JSON.stringify([w.instance]) })],
+    StartInstance: [ownerOnly(NO_INSTANCE), async (w) => ({ InstanceId: await w.fresh.stoppedInstance() })],
+    StopInstance: [ownerOnly(NO_INSTANCE), async (w) => ({ InstanceId: await w.fresh.runningInstance() })],
+    DeleteInstance: [ownerOnly(NO_INSTANCE), async (w) => ({ InstanceId: await w.fresh.runningInstance() })],
+    ReplaceSystemDisk: [ownerOnly(NO_INSTANCE), async (w) => ({ InstanceId: await w.fresh.stoppedInstance(), ImageId: w.systemImage })],
+    ReInitDisk: [ownerOnly(NO_INSTANCE), async (w) => ({ DiskId: diskOf(await w.fresh.stoppedInstance()) })],
+  } satisfies Record<string, ApiRow>),
+);
