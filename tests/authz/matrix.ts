@@ -40,6 +40,8 @@ import { spending } from '../../lib/services/spending';
 import { createBucket, deleteBucket, deleteObject, getBucket, grantImportRole, importRoleStatus, listBuckets, putObject } from '../../lib/services/storage';
 import { renewInstance } from '../../lib/services/subscriptions';
 import { topUpWallet, walletBalance, walletEntries } from '../../lib/services/wallet';
+import { adjustWallet, findAccount } from '../../lib/services/wallet-adjustments';
+import { regionLaunchLimits } from '../../lib/services/launch-limits';
 import { actorNames, applicationForm, PRODUCT, productInfo, REGION, TYPE, unique, type Who, type World } from './world';
 
 export type Outcome = 'ok' | 'ignored' | (string & {});
@@ -179,7 +181,13 @@ export const serviceRows = new Map<string, Row>(
     // subscriptions (the owner's instance is pay-as-you-go: that check comes after ownership)
     renewInstance: [ownerOnly(NO_INSTANCE, { owner: 'InvalidInstance.NotSubscription' }), (a, w) => renewInstance(a, { instanceId: w.instance, periods: 1 })],
     // wallet
+    // The suite runs in test mode, where the simulated payment exists (wallet.test.ts: refused in production).
     topUpWallet: [everyone, (a) => topUpWallet(a, { amountFen: 100 })],
+    // wallet-adjustments
+    adjustWallet: [adminOnly, (a, w) => adjustWallet(a, { accountId: w.actors.owner.accountId, amountFen: 100, reason: 'matrix' })],
+    findAccount: [adminOnly, (a, w) => findAccount(a, w.actors.owner.accountId)],
+    // launch-limits
+    regionLaunchLimits: [everyone, (a) => regionLaunchLimits(a, REGION)],
     walletEntries: [everyone, (a) => walletEntries(a)],
     walletBalance: [everyone, (a) => walletBalance(a)],
   } satisfies Record<string, Row>),
@@ -206,6 +214,10 @@ export const notUseCases = new Set([
   // files, secrets, seller HTTP, the transaction itself
   'objectPath', 'diskPath', 'writeObjectFile', 'removeFile', 'readEnds', 'copyRange', 'random62', 'encrypt', 'decrypt', 'callSeller',
   'auditCall', 'auditRefusedCall', 'mutate', 'read',
+  // money in from the payment gateway (its signature is the caller's proof), inside a transaction
+  'handlePaymentNotification', 'recordGatewayPayment', 'payIn',
+  // launch limits inside the launch's transaction; sign-in throttling before anyone is signed in
+  'usageQuery', 'launchLimits', 'startSignIn', 'assertSignUpAllowed',
 ]);
 
 // ─── The ECS API ─────────────────────────────────────────────────────────────
