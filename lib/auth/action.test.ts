@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import type { Actor } from '../domain/actor';
-import { newBuyer, throwawayDatabase } from '../../tests/helpers/database';
+import { newBuyer, throwawayDatabase, withoutLaunchMinimum } from '../../tests/helpers/database';
 import { settle } from '../../tests/helpers/marketplace';
 
 let signedIn: Actor;
@@ -20,9 +20,10 @@ import { images } from '../../db/schema';
 import { and, eq } from 'drizzle-orm';
 import { getInstance, runInstances } from '../services/instances';
 
-throwawayDatabase();
+const { db } = throwawayDatabase();
 let instanceId: string;
 beforeAll(async () => {
+  withoutLaunchMinimum(db());
   signedIn = newBuyer();
   const image = getDb().select().from(images).where(and(eq(images.regionId, 'cn-hangzhou'), eq(images.kind, 'system'))).get()!;
   [instanceId] = runInstances(signedIn, { regionId: 'cn-hangzhou', imageId: image.id, instanceTypeId: 'ecs.g7.large', amount: 1 }).instanceIds;
