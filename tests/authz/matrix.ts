@@ -218,6 +218,8 @@ export const notUseCases = new Set([
   'handlePaymentNotification', 'recordGatewayPayment', 'payIn',
   // launch limits inside the launch's transaction; sign-in throttling before anyone is signed in
   'usageQuery', 'launchLimits', 'startSignIn', 'assertSignUpAllowed',
+  // the operator's shell command (npm run admin): whoever runs it owns the machine
+  'setAdmin',
 ]);
 
 // ─── The ECS API ─────────────────────────────────────────────────────────────

@@ -1,0 +1,22 @@
+// The machine's operator makes and unmakes admins from the shell (`npm run admin`): in
+// production nobody is an admin until then, and no page or API can make one.
+import { eq } from 'drizzle-orm';
+import { users } from '../../db/schema';
+import { platformActor } from '../domain/actor';
+import { CloudError } from '../domain/errors';
+import { newRequestId } from '../domain/ids';
+import { mutate, read } from './transaction';
+
+/** Grants or revokes the admin role of the user with this email; audited as the platform's act on that account. */
+export function setAdmin(email: string, isAdmin: boolean): { userId: string; accountId: string } {
+  const normalised = email.trim().toLowerCase();
+  const user = read((db) => db.select({ id: users.id, accountId: users.accountId }).from(users).where(eq(users.email, normalised)).get());
+  if (!user?.accountId) throw new CloudError('InvalidAccount.NotFound', {}, 'email');
+  const { id: userId, accountId } = user;
+  mutate(platformActor(accountId, newRequestId()), isAdmin ? 'GrantAdmin' : 'RevokeAdmin', (tx, note) => {
+    tx.update(users).set({ isAdmin }).where(eq(users.id, userId)).run();
+    note.target = userId;
+    note.detail = { email: normalised };
+  });
+  return { userId, accountId };
+}

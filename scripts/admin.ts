@@ -1,0 +1,17 @@
+// `npm run admin -- grant EMAIL` / `npm run admin -- revoke EMAIL`: the operator makes a
+// signed-up user an admin (or no longer one). Runs against STRATUS_DATA_DIR's database.
+const [verb, email] = process.argv.slice(2);
+if ((verb !== 'grant' && verb !== 'revoke') || !email) {
+  console.error('Usage: npm run admin -- grant EMAIL | revoke EMAIL   (the user signs up first)');
+  process.exit(2);
+}
+const { applyMigrations, getDb } = await import('../db/client');
+const { setAdmin } = await import('../lib/services/operators');
+applyMigrations(getDb());
+try {
+  const { accountId } = setAdmin(email, verb === 'grant');
+  console.log(`${email} (account ${accountId}) is ${verb === 'grant' ? 'now an admin' : 'no longer an admin'}.`);
+} catch {
+  console.error(`No user signed up with ${email}.`);
+  process.exit(1);
+}
