@@ -18,7 +18,7 @@ export function openDatabase(file: string): Db {
   makePrivate(file);
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
-  for (const companion of [`${file}-wal`, `${file}-shm`]) if (fs.existsSync(companion)) fs.chmodSync(companion, 0o600);
+  for (const companion of [`${file}-wal`, `${file}-shm`]) if (fs.existsSync(/*turbopackIgnore: true*/ companion)) fs.chmodSync(/*turbopackIgnore: true*/ companion, 0o600);
   sqlite.pragma('foreign_keys = ON');
   // Writers queue for the lock instead of failing; generous, because other processes may share the file.
   sqlite.pragma('busy_timeout = 15000');
