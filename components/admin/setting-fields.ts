@@ -9,24 +9,24 @@ export type SettingKey = keyof PlatformSettings;
 /** `percent` is stored in basis points (10% = 1000) and shown as a percentage; `yuan` is stored in fen. */
 export type SettingUnit = 'percent' | 'yuan' | 'count' | 'perSecond' | 'minutes' | 'days' | 'switch';
 
-export const settingFields: Record<SettingKey, { group: SettingGroup; rule: string; unit: SettingUnit }> = {
-  commissionBps: { group: 'marketplace', rule: 'SEL-8', unit: 'percent' },
-  imageQuotaPerRegion: { group: 'images', rule: 'IMP-9', unit: 'count' },
-  shareAccountsPerImage: { group: 'sharing', rule: 'SHR-3', unit: 'count' },
-  sharesPerDay: { group: 'sharing', rule: 'SHR-4', unit: 'count' },
-  refundWindowDays: { group: 'refunds', rule: 'REF-1', unit: 'days' },
-  refundsPerYear: { group: 'refunds', rule: 'REF-3', unit: 'count' },
-  autoApproveRefunds: { group: 'refunds', rule: 'REF-5', unit: 'switch' },
-  subscriptionGraceDays: { group: 'subscriptions', rule: 'MKT-11', unit: 'days' },
-  minLaunchBalanceFen: { group: 'launch', rule: 'ADM-4', unit: 'yuan' },
-  instanceQuotaPerRegion: { group: 'launch', rule: 'ADM-4', unit: 'count' },
-  vcpuQuotaPerRegion: { group: 'launch', rule: 'ADM-4', unit: 'count' },
-  apiReadsPerSecond: { group: 'api', rule: 'API-2', unit: 'perSecond' },
-  apiWritesPerSecond: { group: 'api', rule: 'API-2', unit: 'perSecond' },
-  signInFailuresPerUser: { group: 'signIn', rule: 'ADM-4', unit: 'count' },
-  signInFailuresPerAddress: { group: 'signIn', rule: 'ADM-4', unit: 'count' },
-  signInLockoutMinutes: { group: 'signIn', rule: 'ADM-4', unit: 'minutes' },
-  signUpsPerAddressPerHour: { group: 'signIn', rule: 'ADM-4', unit: 'count' },
+export const settingFields: Record<SettingKey, { group: SettingGroup; unit: SettingUnit }> = {
+  commissionBps: { group: 'marketplace', unit: 'percent' }, // SEL-8
+  imageQuotaPerRegion: { group: 'images', unit: 'count' }, // IMP-9
+  shareAccountsPerImage: { group: 'sharing', unit: 'count' }, // SHR-3
+  sharesPerDay: { group: 'sharing', unit: 'count' }, // SHR-4
+  refundWindowDays: { group: 'refunds', unit: 'days' }, // REF-1
+  refundsPerYear: { group: 'refunds', unit: 'count' }, // REF-3
+  autoApproveRefunds: { group: 'refunds', unit: 'switch' }, // REF-5
+  subscriptionGraceDays: { group: 'subscriptions', unit: 'days' }, // MKT-11
+  minLaunchBalanceFen: { group: 'launch', unit: 'yuan' }, // ADM-4
+  instanceQuotaPerRegion: { group: 'launch', unit: 'count' }, // ADM-4
+  vcpuQuotaPerRegion: { group: 'launch', unit: 'count' }, // ADM-4
+  apiReadsPerSecond: { group: 'api', unit: 'perSecond' }, // API-2
+  apiWritesPerSecond: { group: 'api', unit: 'perSecond' }, // API-2
+  signInFailuresPerUser: { group: 'signIn', unit: 'count' }, // ADM-4
+  signInFailuresPerAddress: { group: 'signIn', unit: 'count' }, // ADM-4
+  signInLockoutMinutes: { group: 'signIn', unit: 'minutes' }, // ADM-4
+  signUpsPerAddressPerHour: { group: 'signIn', unit: 'count' }, // ADM-4
 };
 
 export const settingKeys = Object.keys(settingFields) as SettingKey[];

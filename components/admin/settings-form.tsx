@@ -15,15 +15,6 @@ function formValues(settings: PlatformSettings): Values {
   return Object.fromEntries(settingKeys.map((key) => [key, typeof settings[key] === 'boolean' ? settings[key] : settingText(key, settings[key] as number)])) as Values;
 }
 
-function RuleLabel({ text, rule }: { text: string; rule: string }) {
-  return (
-    <span className="flex items-center gap-2">
-      {text}
-      <span className="shrink-0 rounded bg-slate-100 px-1 font-mono text-[10px] font-normal whitespace-nowrap text-slate-500">{rule}</span>
-    </span>
-  );
-}
-
 export function SettingsForm({ settings, defaults }: { settings: PlatformSettings; defaults: PlatformSettings }) {
   const t = useTranslations('admin.settings');
   const format = useFormatter();
@@ -48,7 +39,7 @@ export function SettingsForm({ settings, defaults }: { settings: PlatformSetting
             {settingKeys
               .filter((key) => settingFields[key].group === group)
               .map((key) => {
-                const { rule, unit } = settingFields[key];
+                const { unit } = settingFields[key];
                 const help = (
                   <p id={`${key}-help`} className="text-sm text-slate-600">
                     {t(`help.${key}`)} <span className="text-slate-500">{t('defaultIs', { value: shown(key, defaults[key]) })}</span>
@@ -60,12 +51,12 @@ export function SettingsForm({ settings, defaults }: { settings: PlatformSetting
                       <div className="flex items-start gap-3">
                         <input id={key} name={key} type="checkbox" checked={values[key] === true} onChange={(e) => set(key, e.target.checked)} aria-describedby={`${key}-help`} className="mt-0.5 size-4 rounded border-slate-300 accent-brand-600" />
                         <label htmlFor={key} className="text-sm font-medium text-slate-700">
-                          <RuleLabel text={t(`labels.${key}`)} rule={rule} />
+                          {t(`labels.${key}`)}
                         </label>
                       </div>
                     ) : (
                       <Field
-                        label={<RuleLabel text={t(`labels.${key}`)} rule={rule} />}
+                        label={{t(`labels.${key}`)}}
                         name={key}
                         inputMode={unit === 'percent' || unit === 'yuan' ? 'decimal' : 'numeric'}
                         value={values[key] as string}
