@@ -56,7 +56,7 @@ export function SettingsForm({ settings, defaults }: { settings: PlatformSetting
                       </div>
                     ) : (
                       <Field
-                        label={{t(`labels.${key}`)}}
+                        label={t(`labels.${key}`)}
                         name={key}
                         inputMode={unit === 'percent' || unit === 'yuan' ? 'decimal' : 'numeric'}
                         value={values[key] as string}

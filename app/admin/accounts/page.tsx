@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { AccountSearch } from '@/components/admin/account-search';
 import { AdjustWalletForm } from '@/components/admin/adjust-wallet-form';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
-import { Table } from '@/components/ui/table';
+import { LedgerTable } from '@/components/console/ledger-table';
 import { formatFen } from '@/lib/domain/money';
 import { findAccount } from '@/lib/services/wallet-adjustments';
 import { requireAdmin } from '../require-admin';
@@ -17,7 +17,6 @@ export default async function AdminAccountsPage({ searchParams }: { searchParams
   const { actor } = await requireAdmin();
   const t = await getTranslations('admin.accounts');
   const billing = await getTranslations('billing');
-  const format = await getFormatter();
   const raw = (await searchParams).q;
   const q = (typeof raw === 'string' && raw.trim().slice(0, 254)) || undefined;
   const found = q ? findAccount(actor, q) : null;
@@ -55,22 +54,7 @@ export default async function AdminAccountsPage({ searchParams }: { searchParams
             {found.entries.length === 0 ? (
               <p className="text-sm text-slate-600">{t('noEntries')}</p>
             ) : (
-              <Table columns={[{ label: billing('when') }, { label: billing('reason') }, { label: billing('reference') }, { label: billing('change'), align: 'right' }]}>
-                {found.entries.map((e) => (
-                  <tr key={e.id}>
-                    <td className="px-4 py-3 whitespace-nowrap text-slate-600">{format.dateTime(e.createdAt, { dateStyle: 'medium', timeStyle: 'medium' })}</td>
-                    <td className="px-4 py-3">
-                      {billing.has(`reasons.${e.reason}`) ? billing(`reasons.${e.reason}`) : e.reason}
-                      {e.note && <p className="mt-0.5 max-w-md text-xs whitespace-pre-line text-slate-600">{e.note}</p>}
-                    </td>
-                    <td className="px-4 py-3 font-mono text-xs">{e.reference ?? '—'}</td>
-                    <td className={`px-4 py-3 text-right font-medium whitespace-nowrap ${e.amountFen < 0 ? 'text-slate-900' : 'text-emerald-700'}`}>
-                      {e.amountFen > 0 ? '+' : ''}
-                      {formatFen(e.amountFen)}
-                    </td>
-                  </tr>
-                ))}
-              </Table>
+              <LedgerTable entries={found.entries} />
             )}
           </section>
         </>

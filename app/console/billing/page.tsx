@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { PageHeader } from '@/components/ui/page-header';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { TopUpForm } from '@/components/console/top-up-form';
-import { Table } from '@/components/ui/table';
+import { LedgerTable } from '@/components/console/ledger-table';
 import { Pagination } from '@/components/ui/pagination';
 import { requireSession } from '@/lib/auth/session';
 import { config } from '@/lib/config';
@@ -76,22 +76,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
           <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">{t('emptyEntries')}</p>
         ) : (
           <>
-            <Table columns={[{ label: t('when') }, { label: t('reason') }, { label: t('reference') }, { label: t('change'), align: 'right' }]}>
-              {entries.items.map((e) => (
-                <tr key={e.id}>
-                  <td className="px-4 py-3 whitespace-nowrap text-slate-600">{format.dateTime(e.createdAt, { dateStyle: 'medium', timeStyle: 'medium' })}</td>
-                  <td className="px-4 py-3">
-                    {t.has(`reasons.${e.reason}`) ? t(`reasons.${e.reason}`) : e.reason}
-                    {e.note && <p className="mt-0.5 max-w-md text-xs whitespace-pre-line text-slate-600">{e.note}</p>}
-                  </td>
-                  <td className="px-4 py-3 font-mono text-xs">{e.reference ?? '—'}</td>
-                  <td className={`px-4 py-3 text-right font-medium whitespace-nowrap ${e.amountFen < 0 ? 'text-slate-900' : 'text-emerald-700'}`}>
-                    {e.amountFen > 0 ? '+' : ''}
-                    {formatFen(e.amountFen)}
-                  </td>
-                </tr>
-              ))}
-            </Table>
+            <LedgerTable entries={entries.items} />
             <Pagination page={entries.page} pageSize={entries.pageSize} total={entries.total} params={{}} />
           </>
         )}
