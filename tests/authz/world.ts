@@ -15,7 +15,7 @@ import { freezeInstance } from '../../lib/services/freezes';
 import { createImage } from '../../lib/services/images';
 import { runInstances, stopInstance } from '../../lib/services/instances';
 import { purchaseLicenses } from '../../lib/services/licenses';
-import { createProduct } from '../../lib/services/publishing';
+import { createProduct } from '../../lib/services/products';
 import { requestInvoice, requestRefund } from '../../lib/services/refunds';
 import { applyAsSeller } from '../../lib/services/seller-applications';
 import { createSellerKey } from '../../lib/services/seller-keys';
