@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { instances, ledgerBooks } from '../../db/schema';
 import { seedProducts } from '../../db/seed/marketplace-data';
-import { skuCode } from '../../db/seed/marketplace';
+import { skuCode } from '../seed/marketplace';
 import { newBuyer, seedTestMarketplace, throwawayDatabase } from '../../tests/helpers/database';
 import { balance, expectCloudError, fund, ledgerSum, licensesOf, ordersOf, productImage, settle } from '../../tests/helpers/marketplace';
 import { clock } from '../clock';

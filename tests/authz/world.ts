@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { and, eq, ne } from 'drizzle-orm';
 import { accounts, images, products, sellerDeliveries, sellerKeys, users } from '../../db/schema';
 import { getDb } from '../../db/client';
-import { skuCode } from '../../db/seed/marketplace';
+import { skuCode } from '../../lib/seed/marketplace';
 import type { Actor, Role } from '../../lib/domain/actor';
 import { newRequestId } from '../../lib/domain/ids';
 import { createAccessKey } from '../../lib/services/access-keys';
