@@ -41,14 +41,15 @@ export type InstanceView = Instance & {
   subscriptionModel: 'monthly' | 'yearly' | null;
 };
 
-export type RunInstancesResult = { instanceIds: string[] };
+const runInstancesResult = z.object({ instanceIds: z.array(z.string()) });
+export type RunInstancesResult = z.infer<typeof runInstancesResult>;
 
 export function runInstances(actor: Actor, input: unknown): RunInstancesResult {
   return mutate(actor, 'RunInstances', (tx, note) => {
     authorize(actor, 'instance.run');
     const request = parseLaunchRequest(input);
     const { clientToken, dryRun, ...parameters } = request;
-    return once(tx, actor, 'RunInstances', clientToken, parameters, () => launch(tx, actor, request, note, dryRun));
+    return once(tx, actor, 'RunInstances', clientToken, parameters, runInstancesResult, () => launch(tx, actor, request, note, dryRun));
   });
 }
 

@@ -7,7 +7,7 @@ import { clock } from '../clock';
 import type { Actor } from '../domain/actor';
 import { CloudError } from '../domain/errors';
 import { newResourceId } from '../domain/ids';
-import { MAX_PURCHASE_QUANTITY, type PricingModel } from '../domain/marketplace';
+import { MAX_PURCHASE_QUANTITY, pricingModels, type PricingModel } from '../domain/marketplace';
 import { formatFen } from '../domain/money';
 import { authorize } from '../domain/permissions';
 import { assertBuyableAlone, priceOrder, splitSale, subscriptionEnd } from '../domain/pricing';
@@ -51,12 +51,16 @@ function requireSku(db: Db | Tx, product: Product, skuCode: string): Sku {
   return sku;
 }
 
+/** What a purchase returns, and how a replayed one (IMP-8) is read back. */
+const purchaseResult = z.object({ orderId: z.string(), licenseIds: z.array(z.string()), amountFen: z.number(), pricingModel: z.enum(pricingModels) });
+export type PurchaseResult = z.infer<typeof purchaseResult>;
+
 /**
  * The purchase itself, inside the caller's transaction: checks the product can be sold here,
  * takes the money from the wallet (seller payable and platform commission on the other side),
  * writes the order and its licenses. Used by purchaseLicenses and by a launch that buys its shortfall.
  */
-export function buyLicenses(tx: Tx, actor: Actor, input: { productCode: string; skuCode: string; regionId: string; quantity: number }) {
+export function buyLicenses(tx: Tx, actor: Actor, input: { productCode: string; skuCode: string; regionId: string; quantity: number }): PurchaseResult {
   const product = requirePublicProduct(tx, input.productCode);
   if (product.status === 'delisted') throw new CloudError('InvalidProduct.Delisted', { productCode: product.code }, 'productCode');
   requireRegion(tx, input.regionId);
@@ -144,7 +148,7 @@ export function purchaseLicenses(actor: Actor, input: unknown) {
     const { clientToken, ...purchase } = request;
     const product = requirePublicProduct(tx, purchase.productCode);
     assertBuyableAlone(requireSku(tx, product, purchase.skuCode).pricingModel as PricingModel);
-    const result = once(tx, actor, 'BuyLicenses', clientToken, purchase, () => buyLicenses(tx, actor, purchase));
+    const result = once(tx, actor, 'BuyLicenses', clientToken, purchase, purchaseResult, () => buyLicenses(tx, actor, purchase));
     note.target = result.orderId;
     note.detail = { ...purchase, amountFen: result.amountFen };
     return result;
