@@ -213,7 +213,7 @@ export const notUseCases = new Set([
   'requireBucket', 'bucketByName', 'hasImportRole', 'assertNotInArrears', 'creditWallet', 'shiftMonth',
   // files, secrets, seller HTTP, the transaction itself
   'objectPath', 'diskPath', 'writeObjectFile', 'removeFile', 'readEnds', 'copyRange', 'random62', 'encrypt', 'decrypt', 'callSeller',
-  'auditCall', 'auditRefusedCall', 'mutate', 'read',
+  'auditCall', 'auditRefusedCall', 'wasAudited', 'mutate', 'read',
   // money in from the payment gateway (its signature is the caller's proof), inside a transaction
   'handlePaymentNotification', 'recordGatewayPayment', 'payIn',
   // launch limits inside the launch's transaction; sign-in throttling before anyone is signed in
