@@ -9,7 +9,7 @@ import type { Actor } from '../domain/actor';
 import { runDueJobs } from '../jobs/worker';
 import { completeBoot, getInstance, replaceSystemDisk, runInstances, startInstance, stopInstance } from './instances';
 import { balanceOf, bookId } from './ledger';
-import { purchaseLicenses } from './licenses';
+import { purchaseLicenses } from './orders';
 import { settleHours } from './metering';
 import { ensureRecurringJob } from './jobs';
 import { spending } from './spending';

@@ -9,7 +9,7 @@ import type { Actor } from '../domain/actor';
 import { newRequestId } from '../domain/ids';
 import { runInstances } from './instances';
 import { balanceOf, bookId } from './ledger';
-import { purchaseLicenses } from './licenses';
+import { purchaseLicenses } from './orders';
 import { approveRefund, getOrder, listRefundRequests, rejectRefund, requestInvoice, requestRefund, voidInvoice } from './refunds';
 import { updateSettings } from './settings';
 import { renewInstance } from './subscriptions';

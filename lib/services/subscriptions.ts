@@ -12,7 +12,7 @@ import { MAX_RENEWAL_PERIODS, shiftTerm } from '../domain/pricing';
 import { timesFen } from '../domain/money';
 import { parseInput } from '../domain/validation';
 import { moveInstance } from './instance-status';
-import { paySale } from './licenses';
+import { paySale } from './orders';
 import { notify } from './notifications';
 import { periodOf, tellSeller, tellSellerAbout } from './seller-calls';
 import { readSettings } from './settings';

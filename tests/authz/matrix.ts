@@ -26,7 +26,8 @@ import { copyImage, createImage, deleteImage, describeImages, describeTasks, get
 import { cancelTask, importImage } from '../../lib/services/imports';
 import { completeBoot, describeInstances, getInstance, reInitDisk, releaseInstance, replaceSystemDisk, runInstances, startInstance, stopInstance } from '../../lib/services/instances';
 import { previewLaunch } from '../../lib/services/launch-preview';
-import { listLicenses, listOrders, purchaseLicenses } from '../../lib/services/licenses';
+import { listLicenses } from '../../lib/services/licenses';
+import { listOrders, purchaseLicenses } from '../../lib/services/orders';
 import { getProduct } from '../../lib/services/marketplace';
 import { listNotifications, markAllRead, unreadCount } from '../../lib/services/notifications';
 import { approveListing, createProduct, debugInterface, delistOwnProduct, getMyProduct, listListingReviews, listMyProducts, moveInterface, pendingListingCount, rejectListing, removeVersion, setSkus, setVersion, submitProduct, updateProduct } from '../../lib/services/publishing';

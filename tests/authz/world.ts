@@ -14,7 +14,7 @@ import { createAccount } from '../../lib/services/accounts';
 import { freezeInstance } from '../../lib/services/freezes';
 import { createImage } from '../../lib/services/images';
 import { runInstances, stopInstance } from '../../lib/services/instances';
-import { purchaseLicenses } from '../../lib/services/licenses';
+import { purchaseLicenses } from '../../lib/services/orders';
 import { createProduct } from '../../lib/services/publishing';
 import { requestInvoice, requestRefund } from '../../lib/services/refunds';
 import { applyAsSeller } from '../../lib/services/seller-applications';
