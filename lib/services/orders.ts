@@ -154,6 +154,13 @@ export function purchaseLicenses(actor: Actor, input: unknown) {
   });
 }
 
+/** One of the caller's own orders (a refund order is not one they can act on); another's does not exist for them. */
+export function requireOwnOrder(db: Db | Tx, actor: Actor, orderId: string): Order {
+  const order = db.select().from(orders).where(and(eq(orders.id, orderId), eq(orders.accountId, actor.accountId))).get();
+  if (!order || order.kind === 'refund') throw new CloudError('InvalidOrderId.NotFound', { orderId }, 'orderId');
+  return order;
+}
+
 export type OrderRow = Order & { title: string };
 
 export function listOrders(actor: Actor, paging: { page?: unknown; pageSize?: unknown } = {}) {

@@ -31,7 +31,8 @@ import { listOrders, purchaseLicenses } from '../../lib/services/orders';
 import { getProduct } from '../../lib/services/marketplace';
 import { listNotifications, markAllRead, unreadCount } from '../../lib/services/notifications';
 import { approveListing, createProduct, debugInterface, delistOwnProduct, getMyProduct, listListingReviews, listMyProducts, moveInterface, pendingListingCount, rejectListing, removeVersion, setSkus, setVersion, submitProduct, updateProduct } from '../../lib/services/publishing';
-import { approveRefund, getOrder, listRefundRequests, pendingRefundCount, rejectRefund, requestInvoice, requestRefund, voidInvoice } from '../../lib/services/refunds';
+import { approveRefund, getOrder, listRefundRequests, pendingRefundCount, rejectRefund, requestRefund } from '../../lib/services/refunds';
+import { requestInvoice, voidInvoice } from '../../lib/services/invoices';
 import { applyAsSeller, approveApplication, getApplication, listApplications, myApplication, pendingApplicationCount, rejectApplication } from '../../lib/services/seller-applications';
 import { createSellerKey, deleteSellerKey, listSellerKeys } from '../../lib/services/seller-keys';
 import { updateSettings } from '../../lib/services/settings';
@@ -209,7 +210,7 @@ export const notUseCases = new Set([
   'enqueueJob', 'claimDueJobs', 'completeJob', 'ensureRecurringJob', 'completeRecurringJob', 'failJob',
   // inside a use case's transaction
   'once', 'imagesCountedInQuota', 'assertRoomForImage', 'moveInstance', 'bookId', 'ensureBook', 'transfer', 'balanceOf', 'platformBook',
-  'requirePublicProduct', 'isOfferedIn', 'buyLicenses', 'paySale', 'availableLicenseCount', 'consumeLicenses', 'returnLicense',
+  'requirePublicProduct', 'isOfferedIn', 'requireOwnOrder', 'buyLicenses', 'paySale', 'availableLicenseCount', 'consumeLicenses', 'returnLicense',
   'notify', 'indexProduct', 'matchProducts', 'tellSeller', 'periodOf', 'tellSellerAbout', 'signingKey', 'readSettings',
   'requireBucket', 'bucketByName', 'hasImportRole', 'assertNotInArrears', 'creditWallet', 'shiftMonth',
   // files, secrets, seller HTTP, the transaction itself
