@@ -23,7 +23,7 @@ import { availableLicenseCount, consumeLicenses, returnLicense } from './license
 import { buyLicenses } from './orders';
 import { launchLimits } from './launch-limits';
 import { once } from './idempotency';
-import { mutate, read, type AuditNote, type Tx } from './transaction';
+import { mutate, read, type AuditAction, type AuditNote, type Tx } from './transaction';
 import { parseInput } from '../domain/validation';
 import type { Db } from '../../db/client';
 import { parsePaging } from '../domain/paging';
@@ -211,7 +211,7 @@ export function getInstance(actor: Actor, instanceId: string): InstanceView {
 
 type LifecycleAction = 'start' | 'stop' | 'release';
 
-const actionMeta: Record<LifecycleAction, { permission: Permission; audit: string }> = {
+const actionMeta: Record<LifecycleAction, { permission: Permission; audit: AuditAction }> = {
   start: { permission: 'instance.start', audit: 'StartInstance' },
   stop: { permission: 'instance.stop', audit: 'StopInstance' },
   release: { permission: 'instance.release', audit: 'DeleteInstance' },
@@ -243,7 +243,7 @@ export const releaseInstance = (actor: Actor, instanceId: string) => changeStatu
 
 /** The boot job: the account's Pending instances of a batch become Running (released ones stay released). */
 export function completeBoot(actor: Actor, instanceIds: string[]): void {
-  mutate(actor, 'instance.boot', (tx, note) => {
+  mutate(actor, 'BootInstances', (tx, note) => {
     note.target = instanceIds.join(',');
     const pending = tx
       .select({ id: instances.id, status: instances.status })

@@ -34,3 +34,9 @@ describe('read() runs in one snapshot (issue 14)', () => {
     expect(seen).toBe(accountCount());
   });
 });
+
+// Compile-time check (tsc): an audit action is a PascalCase verb, as the API's are (issue 14).
+export function auditActionConvention(actor: Parameters<typeof mutate>[0]) {
+  // @ts-expect-error a dotted lower-case name is not an audit action
+  mutate(actor, 'instance.boot', () => undefined);
+}

@@ -46,11 +46,14 @@ export function wasAudited(error: unknown): boolean {
   return typeof error === 'object' && error !== null && audited.has(error);
 }
 
+/** Audit actions are the API's PascalCase verbs (RunInstances, BootInstances): one convention, so a filter finds them. */
+export type AuditAction = Capitalize<string>;
+
 /**
  * Runs a state-changing use case in one immediate transaction. `note` lets the use case say
  * what it touched; it is written to the audit log with the outcome.
  */
-export function mutate<T>(actor: Actor, action: string, work: (tx: Tx, note: AuditNote) => T): T {
+export function mutate<T>(actor: Actor, action: AuditAction, work: (tx: Tx, note: AuditNote) => T): T {
   const db = getDb();
   const note: AuditNote = {};
   try {
