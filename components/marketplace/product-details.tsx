@@ -2,7 +2,7 @@
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import type { PricingModel } from '@/lib/domain/marketplace';
-import type { Sku } from '@/lib/services/licenses';
+import type { Sku } from '@/lib/services/orders';
 import type { ProductVersionView } from '@/lib/services/marketplace';
 import { priceLabel, shortPrice } from './price';
 

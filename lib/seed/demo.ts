@@ -10,7 +10,7 @@ import { clock } from '../clock';
 import { newRequestId } from '../domain/ids';
 import { activeKey, createAccessKey } from '../services/access-keys';
 import { loadActor } from '../services/accounts';
-import { purchaseLicenses } from '../services/licenses';
+import { purchaseLicenses } from '../services/orders';
 import { applyAsSeller, myApplication } from '../services/seller-applications';
 import { creditWallet } from '../services/wallet';
 import { delistProduct, seedMarketplace, skuCode } from './marketplace';

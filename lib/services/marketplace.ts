@@ -6,7 +6,8 @@ import { accounts, images, products, productVersions, regions, skus, users } fro
 import type { Actor } from '../domain/actor';
 import { byPricingModel, categories, isBoughtAlone, pricingModels, type Category, type PricingModel } from '../domain/marketplace';
 import { parseInput } from '../domain/validation';
-import { listLicenses, requirePublicProduct, type LicenseGroup, type Sku } from './licenses';
+import { listLicenses, type LicenseGroup } from './licenses';
+import { requirePublicProduct, type Sku } from './orders';
 import { matchProducts } from './product-search';
 import { read } from './transaction';
 import type { Db } from '../../db/client';

@@ -13,7 +13,7 @@ import { debugOrder } from '../domain/publishing';
 import { deliverDue } from './deliveries';
 import { createImage } from './images';
 import { runInstances } from './instances';
-import { purchaseLicenses } from './licenses';
+import { purchaseLicenses } from './orders';
 import { searchProducts } from './marketplace';
 import { approveListing, listListingReviews, rejectListing } from './listing-review';
 import { createProduct, delistOwnProduct, getMyProduct, moveInterface, submitProduct, updateProduct } from './products';
