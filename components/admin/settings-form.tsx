@@ -5,9 +5,10 @@ import { useActionState, useState } from 'react';
 import { saveSettingsAction, type SettingChange } from '@/app/admin/settings/actions';
 import { Button } from '@/components/ui/button';
 import { Field, FormError } from '@/components/ui/field';
-import type { PlatformSettings } from '@/lib/domain/settings';
+import { hundredthsText } from '@/lib/domain/hundredths';
 import { formatFen } from '@/lib/domain/money';
-import { percentOf, settingFields, settingGroups, settingKeys, settingRange, settingText, type SettingKey } from './setting-fields';
+import type { PlatformSettings } from '@/lib/domain/settings';
+import { settingFields, settingGroups, settingKeys, settingRange, settingText, type SettingKey } from './setting-fields';
 
 type Values = Record<SettingKey, string | boolean>;
 
@@ -23,7 +24,7 @@ export function SettingsForm({ settings, defaults }: { settings: PlatformSetting
   const [values, setValues] = useState(() => formValues(settings));
   const set = (key: SettingKey, value: string | boolean) => setValues((v) => ({ ...v, [key]: value }));
   const error = state && !state.ok ? state.error : undefined;
-  const shown = (key: SettingKey, value: PlatformSettings[SettingKey]) => (typeof value === 'boolean' ? t(value ? 'on' : 'off') : settingFields[key].unit === 'percent' ? `${percentOf(value)}%` : settingFields[key].unit === 'yuan' ? formatFen(value) : format.number(value));
+  const shown = (key: SettingKey, value: PlatformSettings[SettingKey]) => (typeof value === 'boolean' ? t(value ? 'on' : 'off') : settingFields[key].unit === 'percent' ? `${hundredthsText(value)}%` : settingFields[key].unit === 'yuan' ? formatFen(value) : format.number(value));
   const rangeOf = (key: SettingKey) => {
     const range = settingRange(key)!;
     return { min: format.number(range.min), max: format.number(range.max) };
