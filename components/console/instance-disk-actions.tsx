@@ -8,6 +8,7 @@ import { reinitDiskAction, replaceDiskAction } from '@/app/console/instances/act
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogClose } from '@/components/ui/dialog';
 import { Field, FormError, inputClass } from '@/components/ui/field';
+import { DESCRIPTION_MAX } from '@/lib/domain/names';
 
 type ImageChoice = { id: string; label: string; group: 'system' | 'self' | 'marketplace'; productCode: string | null };
 type Result = { ok: boolean; error?: { message: string } } | null;
@@ -49,7 +50,7 @@ export function InstanceDiskActions({ instance, images }: { instance: { id: stri
         <div className="space-y-4">
           <FormError message={error} />
           <Field label={t('images.name')} name="image-name" value={imageName} onChange={(e) => setImageName(e.target.value)} hint={t('imports.imageNameHint')} />
-          <Field label={t('images.fieldDescription')} name="image-description" value={description} onChange={(e) => setDescription(e.target.value)} maxLength={256} />
+          <Field label={t('images.fieldDescription')} name="image-description" value={description} onChange={(e) => setDescription(e.target.value)} maxLength={DESCRIPTION_MAX} />
           <div className="flex justify-end gap-2">
             {cancel}
             <Button disabled={pending} onClick={() => submit(() => createImageAction(instance.id, { name: imageName, description }), () => router.push('/console/images?owner=self'))}>

@@ -9,6 +9,7 @@ import { Field, FormError, inputClass } from '@/components/ui/field';
 import { MAX_LAUNCH_AMOUNT } from '@/lib/domain/launch';
 import { launchRoom, type LaunchLimits } from '@/lib/domain/launch-limits';
 import { formatFen, timesFen } from '@/lib/domain/money';
+import { RESOURCE_NAME_MAX } from '@/lib/domain/names';
 import type { LaunchPreview } from '@/lib/services/launch-preview';
 import { EntitlementPanel } from './entitlement-panel';
 import { LaunchRoomNote } from './launch-room';
@@ -173,7 +174,7 @@ export function LaunchWizard({ regionId, regions, images, instanceTypes, limits,
         <Step n={4} title={t('wizard.stepAmount')}>
           <div className="grid gap-4 sm:grid-cols-2">
             <Field label={t('wizard.amount')} name="amount" type="number" min={1} max={Math.max(1, Math.min(MAX_LAUNCH_AMOUNT, room?.more ?? MAX_LAUNCH_AMOUNT))} value={amount} onChange={(e) => setAmount(e.target.value)} hint={t('wizard.amountHint')} error={fieldError('amount')} />
-            <Field label={t('wizard.name')} name="name" maxLength={128} value={name} onChange={(e) => setName(e.target.value)} hint={t('wizard.nameHint')} error={fieldError('name')} />
+            <Field label={t('wizard.name')} name="name" maxLength={RESOURCE_NAME_MAX} value={name} onChange={(e) => setName(e.target.value)} hint={t('wizard.nameHint')} error={fieldError('name')} />
           </div>
         </Step>
       </div>

@@ -1,6 +1,6 @@
 // The search page's URL is untrusted input: every parameter is checked here and anything
 // unknown or malformed is dropped, so a hand-edited URL shows results instead of an error.
-import { categories, pricingModels, type Category, type PricingModel } from '@/lib/domain/marketplace';
+import { categories, pricingModels, SEARCH_QUERY_MAX, type Category, type PricingModel } from '@/lib/domain/marketplace';
 import { parseYuan } from '@/lib/domain/money';
 
 export const sorts = ['relevance', 'price_asc', 'price_desc', 'newest'] as const;
@@ -35,7 +35,7 @@ function oneOf<T extends string>(allowed: readonly T[], value: string | undefine
 }
 
 export function parseSearch(raw: RawSearch, regions: readonly string[]): SearchFilters {
-  const q = one(raw.q)?.slice(0, 100) || undefined;
+  const q = one(raw.q)?.slice(0, SEARCH_QUERY_MAX) || undefined;
   const min = one(raw.min);
   const max = one(raw.max);
   const minFen = parseYuan(min ?? '') ?? undefined;

@@ -5,6 +5,7 @@ import { startTransition, useActionState, useState, type FormEvent, type ReactNo
 import { applyAction } from '@/app/seller/apply/actions';
 import { Button } from '@/components/ui/button';
 import { FormError, inputClass } from '@/components/ui/field';
+import { COMPANY_NAME_MAX, CONTACT_EMAIL_MAX } from '@/lib/domain/seller-onboarding';
 
 export type ApplicationValues = {
   companyName: string;
@@ -76,7 +77,7 @@ export function ApplicationForm({ initial, latestFoundedOn, latestFoundedOnLabel
     <form onSubmit={submit} className="space-y-5" noValidate>
       {failed && (failures > 0 ? <FormError message={t('fixFields', { count: failures })} /> : <FormError message={failed.error.message} />)}
       <Row name="companyName" label={t('fields.companyName')} condition={t('fields.companyNameHint')} error={fieldError('companyName')}>
-        <input {...input('companyName')} autoComplete="organization" maxLength={120} />
+        <input {...input('companyName')} autoComplete="organization" maxLength={COMPANY_NAME_MAX} />
       </Row>
       <Row name="foundedOn" label={t('fields.foundedOn')} condition={t('fields.foundedOnHint', { latest: latestFoundedOnLabel })} error={fieldError('foundedOn')}>
         <input {...input('foundedOn')} type="date" max={latestFoundedOn} className={`${inputClass} max-w-52`} />
@@ -98,7 +99,7 @@ export function ApplicationForm({ initial, latestFoundedOn, latestFoundedOnLabel
         </select>
       </Row>
       <Row name="contactEmail" label={t('fields.contactEmail')} condition={t('fields.contactEmailHint')} error={fieldError('contactEmail')}>
-        <input {...input('contactEmail')} type="email" autoComplete="email" maxLength={254} />
+        <input {...input('contactEmail')} type="email" autoComplete="email" maxLength={CONTACT_EMAIL_MAX} />
       </Row>
       <div className="grid gap-x-8 gap-y-1.5 md:grid-cols-[minmax(0,1fr)_17rem]" data-field="agreement">
         <div className="space-y-1.5">

@@ -9,6 +9,8 @@ import { chinaDate } from './calendar';
 
 export const MIN_REGISTERED_CAPITAL_FEN = 50_000_000;
 export const MIN_STAFF = 5;
+export const COMPANY_NAME_MAX = 100;
+export const CONTACT_EMAIL_MAX = 254;
 export const MIN_SUPPORT = { days: 5, hours: 8 } as const;
 /** The support schedules a form offers, weakest first; any days × hours of at least 5 × 8 qualifies. */
 export const SUPPORT_HOURS = ['5x8', '5x12', '7x8', '7x12', '7x24'] as const;
@@ -78,7 +80,7 @@ function isAccepted(value: unknown): boolean {
   return value === true || value === 'on' || value === 'true' || value === 'yes';
 }
 
-const emailSchema = z.string().trim().max(254).pipe(z.email());
+const emailSchema = z.string().trim().max(CONTACT_EMAIL_MAX).pipe(z.email());
 
 /** SEL-1: every condition, judged on `now`'s date in China. */
 export function assessApplication(input: ApplicationInput, now: Date): OnboardingVerdict {
@@ -87,7 +89,7 @@ export function assessApplication(input: ApplicationInput, now: Date): Onboardin
 
   const companyName = typeof input.companyName === 'string' ? input.companyName.trim().replace(/\s+/g, ' ') : '';
   const nameLength = [...companyName].length;
-  if (nameLength < 2 || nameLength > 100) fail('companyName', 'InvalidParameter.CompanyName');
+  if (nameLength < 2 || nameLength > COMPANY_NAME_MAX) fail('companyName', 'InvalidParameter.CompanyName');
 
   const foundedOn = typeof input.foundedOn === 'string' ? input.foundedOn.trim() : '';
   const latest = latestFoundingDate(now);
