@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Dialog, DialogClose } from '@/components/ui/dialog';
 import { inputClass } from '@/components/ui/field';
 import { DECISION_NOTE_MAX } from '@/lib/domain/validation';
-import type { FormAction, OnSettled } from './form-action';
+import type { FormAction, OnSettled } from '@/components/ui/form-action';
 
 /**
  * A decision that needs words the other side reads (a rejection, a freeze): a dialog with a

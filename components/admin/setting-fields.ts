@@ -32,6 +32,9 @@ export const settingFields: Record<SettingKey, { group: SettingGroup; unit: Sett
 
 export const settingKeys = Object.keys(settingFields) as SettingKey[];
 
+/** One setting a save actually changed. */
+export type SettingChange = { key: SettingKey; from: PlatformSettings[SettingKey]; to: PlatformSettings[SettingKey] };
+
 /** The allowed range of a numeric setting, as the schema says, in the unit the form shows. */
 export function settingRange(key: SettingKey): { min: number; max: number } | null {
   const field = settingsSchema.shape[key];
