@@ -2,17 +2,17 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { setSkusAction } from '@/app/seller/(centre)/products/actions';
 import { Button } from '@/components/ui/button';
+import type { FormAction } from '@/components/ui/form-action';
 import { FormError, inputClass } from '@/components/ui/field';
 import { pricingModels } from '@/lib/domain/marketplace';
 import { yuanText } from '@/lib/domain/money';
 
 /** Step 3: which pricing models the product sells, each at its price in yuan (MKT-2). */
-export function SkuForm({ code, current }: { code: string; current: { pricingModel: string; priceFen: number }[] }) {
+export function SkuForm({ action: saveAction, current }: { action: FormAction; current: { pricingModel: string; priceFen: number }[] }) {
   const t = useTranslations('publishing');
   const tp = useTranslations('marketplace.pricing');
-  const [state, action, pending] = useActionState(setSkusAction.bind(null, code), null);
+  const [state, action, pending] = useActionState(saveAction, null);
   const priceOf = (m: string) => current.find((s) => s.pricingModel === m);
   return (
     <form action={action} className="space-y-3" noValidate>

@@ -2,10 +2,13 @@
 
 import { useTranslations } from 'next-intl';
 import { startTransition, useActionState, useState, type FormEvent, type ReactNode } from 'react';
-import { applyAction } from '@/app/seller/apply/actions';
 import { Button } from '@/components/ui/button';
 import { FormError, inputClass } from '@/components/ui/field';
-import { COMPANY_NAME_MAX, CONTACT_EMAIL_MAX } from '@/lib/domain/seller-onboarding';
+import type { ActionError } from '@/lib/auth/action';
+import { COMPANY_NAME_MAX, CONTACT_EMAIL_MAX, type ApplicationField } from '@/lib/domain/seller-onboarding';
+
+/** What the apply action answers: every failed condition in words, by field (SEL-1). */
+export type ApplyState = { ok: true } | { ok: false; error: ActionError; fieldErrors: Partial<Record<ApplicationField, string>> } | null;
 
 export type ApplicationValues = {
   companyName: string;
@@ -44,7 +47,7 @@ function Row({ name, label, condition, error, children }: { name: Field; label: 
 }
 
 /** SEL-1: the application, each condition of the seed next to its field; every failure is marked at once. */
-export function ApplicationForm({ initial, latestFoundedOn, latestFoundedOnLabel, minCapital, minStaff, supportOptions }: { initial?: ApplicationValues; latestFoundedOn: string; latestFoundedOnLabel: string; minCapital: string; minStaff: number; supportOptions: readonly string[] }) {
+export function ApplicationForm({ applyAction, initial, latestFoundedOn, latestFoundedOnLabel, minCapital, minStaff, supportOptions }: { applyAction: (state: ApplyState, form: FormData) => Promise<ApplyState>; initial?: ApplicationValues; latestFoundedOn: string; latestFoundedOnLabel: string; minCapital: string; minStaff: number; supportOptions: readonly string[] }) {
   const t = useTranslations('seller.apply');
   const [state, action, pending] = useActionState(applyAction, null);
   // Controlled, so a refused application keeps what was typed (React resets uncontrolled fields).

@@ -9,6 +9,7 @@ import { clock } from '@/lib/clock';
 import { formatFen, yuanText } from '@/lib/domain/money';
 import { latestFoundingDate, MIN_REGISTERED_CAPITAL_FEN, MIN_STAFF, SUPPORT_HOURS } from '@/lib/domain/seller-onboarding';
 import { myApplication, type SellerApplication } from '@/lib/services/seller-applications';
+import { applyAction } from './actions';
 
 export const metadata: Metadata = { title: 'Application' };
 
@@ -96,6 +97,7 @@ export default async function ApplyPage() {
         {again && <p className="text-sm text-slate-600">{t('againHint')}</p>}
       </div>
       <ApplicationForm
+        applyAction={applyAction}
         initial={again && application ? valuesOf(application) : undefined}
         latestFoundedOn={latest}
         latestFoundedOnLabel={format.dateTime(new Date(`${latest}T00:00:00+08:00`), { dateStyle: 'long' })}
