@@ -8,6 +8,7 @@ import { launchHref } from '@/components/marketplace/links';
 import { priceLabel, shortPrice } from '@/components/marketplace/price';
 import { ProductLogo } from '@/components/marketplace/product-logo';
 import { PurchasePanel } from '@/components/marketplace/purchase-panel';
+import { purchaseAction } from '../../actions';
 import { ButtonLink } from '@/components/ui/button';
 import { currentSession } from '@/lib/auth/session';
 import { CloudError } from '@/lib/domain/errors';
@@ -101,6 +102,7 @@ export default async function ProductPage({ params }: { params: Promise<{ code: 
   } else if (buyable.length > 0) {
     purchase = (
       <PurchasePanel
+        purchaseAction={purchaseAction}
         productCode={product.code}
         regions={regions}
         defaultRegion={defaultRegion}
