@@ -1,6 +1,5 @@
 import { useTranslations } from 'next-intl';
-import { TaskProgress } from './task-progress';
-import type { TaskStatesAction } from './task-progress';
+import { TaskProgress, type TaskStatesAction } from './task-progress';
 
 /** An image's status, with live progress while its task runs. */
 export function ImageStatus({ status, task, openTaskIds, taskStatesAction }: { status: string; task: { id: string; status: string; progress: number } | null; openTaskIds: string[]; taskStatesAction: TaskStatesAction }) {
