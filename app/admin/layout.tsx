@@ -7,6 +7,8 @@ import { pendingListingCount } from '@/lib/services/listing-review';
 import { pendingRefundCount } from '@/lib/services/refunds';
 import { pendingApplicationCount } from '@/lib/services/seller-applications';
 import { requireAdmin } from './require-admin';
+import { setLocaleAction } from '@/app/actions/preferences';
+import { signOutAction } from '@/app/(auth)/actions';
 
 export const metadata: Metadata = { title: { default: 'Admin', template: '%s · Admin · Stratus' } };
 
@@ -14,7 +16,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const { actor, user } = await requireAdmin();
   const t = await getTranslations('admin.shell');
   return (
-    <AreaShell tone="admin" home="/admin/refunds" label={t('label')} backLabel={t('backToConsole')} actor={actor} user={user} nav={<AdminNav counts={{ refunds: pendingRefundCount(actor), listings: pendingListingCount(actor), sellerApplications: pendingApplicationCount(actor) }} />}>
+    <AreaShell setLocaleAction={setLocaleAction} signOutAction={signOutAction} tone="admin" home="/admin/refunds" label={t('label')} backLabel={t('backToConsole')} actor={actor} user={user} nav={<AdminNav counts={{ refunds: pendingRefundCount(actor), listings: pendingListingCount(actor), sellerApplications: pendingApplicationCount(actor) }} />}>
       {children}
     </AreaShell>
   );

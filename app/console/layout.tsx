@@ -10,6 +10,8 @@ import { formatFen } from '@/lib/domain/money';
 import { unreadCount } from '@/lib/services/notifications';
 import { walletBalance } from '@/lib/services/wallet';
 import { listRegions } from '@/lib/services/catalogue';
+import { setLocaleAction, setRegionAction } from '@/app/actions/preferences';
+import { signOutAction } from '@/app/(auth)/actions';
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const { actor, user } = await requireSession();
@@ -19,12 +21,12 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       <header className="sticky top-0 z-40 flex h-14 items-center justify-between gap-4 bg-slate-900 px-5 text-white">
         <div className="flex items-center gap-6">
           <Logo href="/console/instances" />
-          <RegionSelect regions={regions} current={user.regionId} />
+          <RegionSelect regions={regions} current={user.regionId} setRegionAction={setRegionAction} />
         </div>
         <div className="flex items-center gap-4">
-          <LocaleSelect />
+          <LocaleSelect setLocaleAction={setLocaleAction} />
           <NotificationBell unread={unreadCount(actor)} />
-          <AccountMenu name={user.name} email={user.email} accountId={actor.accountId} balance={formatFen(walletBalance(actor))} isAdmin={actor.roles.includes('admin')} />
+          <AccountMenu name={user.name} email={user.email} accountId={actor.accountId} balance={formatFen(walletBalance(actor))} isAdmin={actor.roles.includes('admin')} signOutAction={signOutAction} />
         </div>
       </header>
       <div className="flex flex-1">

@@ -5,10 +5,9 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { arg, runParsed, type ActionState } from '@/lib/auth/action';
 import { currentSession } from '@/lib/auth/session';
-import { isProductCode, type PricingModel } from '@/lib/domain/marketplace';
+import type { PurchaseResult } from '@/components/marketplace/purchase-panel';
+import { isProductCode } from '@/lib/domain/marketplace';
 import { purchaseLicenses } from '@/lib/services/orders';
-
-export type PurchaseResult = { orderId: string; licenseCount: number; amountFen: number; pricingModel: PricingModel; regionId: string };
 
 function text(form: unknown, name: string): string {
   const value = form instanceof FormData ? form.get(name) : null;

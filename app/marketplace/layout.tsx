@@ -7,6 +7,7 @@ import { HeaderSearch } from '@/components/marketplace/header-search';
 import { buttonClass } from '@/components/ui/button';
 import { currentSession } from '@/lib/auth/session';
 import { categories } from '@/lib/domain/marketplace';
+import { setLocaleAction } from '@/app/actions/preferences';
 
 export async function generateMetadata() {
   const t = await getTranslations('marketplace.meta');
@@ -33,7 +34,7 @@ export default async function MarketplaceLayout({ children }: { children: ReactN
             <HeaderSearch id="header-q" className="mx-auto hidden w-full max-w-xl md:block" />
           </Suspense>
           <nav className="ml-auto flex shrink-0 items-center gap-1.5 text-sm sm:gap-3">
-            <LocaleSelect />
+            <LocaleSelect setLocaleAction={setLocaleAction} />
             {session ? (
               <Link href="/console/instances" className="flex items-center gap-2 rounded-md px-2 py-1 hover:bg-slate-800">
                 <span className="flex size-7 items-center justify-center rounded-full bg-brand-600 text-xs font-semibold" aria-hidden>

@@ -6,6 +6,8 @@ import { NotificationBell } from '@/components/console/notification-bell';
 import { SellerNav } from '@/components/seller/seller-nav';
 import { requireSession } from '@/lib/auth/session';
 import { unreadCount } from '@/lib/services/notifications';
+import { setLocaleAction } from '@/app/actions/preferences';
+import { signOutAction } from '@/app/(auth)/actions';
 
 export const metadata: Metadata = { title: { default: 'Seller centre', template: '%s · Seller centre · Stratus' } };
 
@@ -14,7 +16,7 @@ export default async function SellerLayout({ children }: { children: ReactNode }
   const t = await getTranslations('seller.shell');
   const isSeller = actor.roles.includes('seller');
   return (
-    <AreaShell tone="seller" home={isSeller ? '/seller' : '/seller/apply'} label={t('label')} backLabel={t('backToConsole')} actor={actor} user={user} nav={<SellerNav isSeller={isSeller} />} headerExtra={<NotificationBell unread={unreadCount(actor)} />}>
+    <AreaShell setLocaleAction={setLocaleAction} signOutAction={signOutAction} tone="seller" home={isSeller ? '/seller' : '/seller/apply'} label={t('label')} backLabel={t('backToConsole')} actor={actor} user={user} nav={<SellerNav isSeller={isSeller} />} headerExtra={<NotificationBell unread={unreadCount(actor)} />}>
       {children}
     </AreaShell>
   );

@@ -5,6 +5,7 @@ import { useActionState, useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, FormError, inputClass } from '@/components/ui/field';
 import { formatFen } from '@/lib/domain/money';
+import { MAX_ADJUSTMENT_REASON_LENGTH } from '@/lib/domain/payments';
 import type { ActionState } from '@/lib/auth/action';
 
 type Result = ActionState<{ transferId: string; balanceFen: number }>;
@@ -70,7 +71,7 @@ export function AdjustWalletForm({ accountName, action }: { accountName: string;
             <label htmlFor={reasonId} className="block text-sm font-medium text-slate-700">
               {t('reason')}
             </label>
-            <textarea id={reasonId} name="reason" rows={3} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} aria-invalid={reasonError ? true : undefined} aria-describedby={`${reasonId}-hint`} className={inputClass} />
+            <textarea id={reasonId} name="reason" rows={3} maxLength={MAX_ADJUSTMENT_REASON_LENGTH} value={reason} onChange={(e) => setReason(e.target.value)} aria-invalid={reasonError ? true : undefined} aria-describedby={`${reasonId}-hint`} className={inputClass} />
             <p id={`${reasonId}-hint`} className={`text-xs ${reasonError ? 'text-red-600' : 'text-slate-500'}`}>
               {reasonError ?? t('reasonHint')}
             </p>

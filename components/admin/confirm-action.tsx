@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogClose } from '@/components/ui/dialog';
-import type { FormAction, OnSettled } from './form-action';
+import type { FormAction, OnSettled } from '@/components/ui/form-action';
 
 /** A button that asks once, then runs the action; a refusal goes to `onSettled` to be shown by the item. */
 export function ConfirmAction({ label, title, description, action, onSettled, variant = 'primary' }: { label: string; title: string; description: string; action: FormAction; onSettled: OnSettled; variant?: 'primary' | 'secondary' | 'danger' }) {

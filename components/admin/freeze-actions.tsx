@@ -2,13 +2,13 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { freezeAction, unfreezeAction } from '@/app/admin/instances/actions';
+import type { ItemFormAction } from '@/components/ui/form-action';
 import type { InstanceStatus } from '@/lib/domain/instances';
 import { ConfirmAction } from './confirm-action';
 import { ReasonAction } from './reason-action';
 
 /** ADM-2: freeze with a reason, or lift a freeze the operator made; a refusal shows under the buttons. */
-export function FreezeActions({ id, name, status, statusReason }: { id: string; name: string; status: InstanceStatus; statusReason: string | null }) {
+export function FreezeActions({ id, name, status, statusReason, freezeAction, unfreezeAction }: { id: string; name: string; status: InstanceStatus; statusReason: string | null; freezeAction: ItemFormAction; unfreezeAction: ItemFormAction }) {
   const t = useTranslations('admin.instances');
   const [error, setError] = useState<string>();
   if (status === 'Released') return null;

@@ -1,14 +1,14 @@
 // The listing queue's items (SEL-7, ADM-1): what the product is, where and at what price it
 // sells, and the automatic checks, run again at approval.
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { approveListingAction, rejectListingAction } from '@/app/admin/listings/actions';
 import { formatFen } from '@/lib/domain/money';
 import type { listListingReviews } from '@/lib/services/listing-review';
+import type { ItemFormAction } from '@/components/ui/form-action';
 import type { ReviewItem } from './review-queue';
 
 type Row = ReturnType<typeof listListingReviews>['items'][number];
 
-export async function listingReviewItems(rows: Row[]): Promise<ReviewItem[]> {
+export async function listingReviewItems(rows: Row[], actions: { approve: ItemFormAction; reject: ItemFormAction }): Promise<ReviewItem[]> {
   const t = await getTranslations('admin.listings');
   const tm = await getTranslations('marketplace');
   const regions = await getTranslations('regions');
@@ -33,7 +33,7 @@ export async function listingReviewItems(rows: Row[]): Promise<ReviewItem[]> {
     ...(product.status === 'in_review'
       ? {
           verdict: problems.length === 0 ? { ok: true, text: t('checksPass') } : { ok: false, text: t('checksFail', { count: problems.length, problems: problems.map((p) => p.kind).join(', ') }) },
-          review: { approve: approveListingAction.bind(null, product.code), reject: rejectListingAction.bind(null, product.code), approveConfirm: t('approveConfirm', { title: product.title }) },
+          review: { approve: actions.approve.bind(null, product.code), reject: actions.reject.bind(null, product.code), approveConfirm: t('approveConfirm', { title: product.title }) },
         }
       : {
           decision: product.status === 'rejected' ? { status: 'rejected' as const, text: t('rejected'), note: product.reviewNote } : { status: 'approved' as const, text: t('listedAt', { when: when(product.listedAt) }) },

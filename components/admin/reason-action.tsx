@@ -5,7 +5,8 @@ import { useActionState, useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogClose } from '@/components/ui/dialog';
 import { inputClass } from '@/components/ui/field';
-import type { FormAction, OnSettled } from './form-action';
+import { DECISION_NOTE_MAX } from '@/lib/domain/validation';
+import type { FormAction, OnSettled } from '@/components/ui/form-action';
 
 /**
  * A decision that needs words the other side reads (a rejection, a freeze): a dialog with a
@@ -46,7 +47,7 @@ export function ReasonAction({ label, title, description, reasonLabel, action, o
             id={id}
             name="note"
             rows={4}
-            maxLength={500}
+            maxLength={DECISION_NOTE_MAX}
             required
             value={note}
             onChange={(e) => setNote(e.target.value)}

@@ -1,13 +1,13 @@
 // The refund queue's items (REF-1 … REF-7): the facts the rules decide on, each marked, and the verdict.
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { approveRefundAction, rejectRefundAction } from '@/app/admin/refunds/actions';
 import { clock } from '@/lib/clock';
 import { formatFen } from '@/lib/domain/money';
 import type { RefundQueueRow } from '@/lib/services/refunds';
+import type { ItemFormAction } from '@/components/ui/form-action';
 import type { Fact } from './fact-list';
 import type { ReviewItem } from './review-queue';
 
-export async function refundReviewItems(rows: RefundQueueRow[]): Promise<ReviewItem[]> {
+export async function refundReviewItems(rows: RefundQueueRow[], actions: { approve: ItemFormAction<number>; reject: ItemFormAction<number> }): Promise<ReviewItem[]> {
   const t = await getTranslations('admin.refunds');
   const regions = await getTranslations('regions');
   const format = await getFormatter();
@@ -56,8 +56,8 @@ export async function refundReviewItems(rows: RefundQueueRow[]): Promise<ReviewI
     if (request.status === 'pending') {
       item.verdict = e.eligible ? { ok: true, text: t('eligible') } : { ok: false, text: t('notEligible', { reasons: format.list(e.reasons.map((r) => t(`reasons.${r}`))) }) };
       item.review = {
-        approve: approveRefundAction.bind(null, request.id),
-        reject: rejectRefundAction.bind(null, request.id),
+        approve: actions.approve.bind(null, request.id),
+        reject: actions.reject.bind(null, request.id),
         approveConfirm: t('approveConfirm', { amount, account: accountName }),
       };
     } else {

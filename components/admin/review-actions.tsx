@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { ConfirmAction } from './confirm-action';
-import type { FormAction } from './form-action';
+import type { FormAction } from '@/components/ui/form-action';
 import { ReasonAction } from './reason-action';
 
 /** Approve (after a confirmation) or reject (with a reason the applicant sees); a refusal stays next to the item. */

@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FactList, type Fact } from './fact-list';
-import type { FormAction } from './form-action';
+import type { FormAction } from '@/components/ui/form-action';
 import { ReviewActions } from './review-actions';
 
 export const queueStatuses = ['pending', 'approved', 'rejected'] as const;

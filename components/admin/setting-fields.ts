@@ -1,5 +1,6 @@
 // ADM-4: how each platform setting is shown: its group, the rule it sets and its unit. A Record
 // over the settings' keys, so a setting added to lib/domain/settings.ts cannot be left off the form.
+import { hundredthsText, parseHundredths } from '@/lib/domain/hundredths';
 import { parseYuan, yuanText } from '@/lib/domain/money';
 import { settingsSchema, type PlatformSettings } from '@/lib/domain/settings';
 
@@ -31,6 +32,9 @@ export const settingFields: Record<SettingKey, { group: SettingGroup; unit: Sett
 
 export const settingKeys = Object.keys(settingFields) as SettingKey[];
 
+/** One setting a save actually changed. */
+export type SettingChange = { key: SettingKey; from: PlatformSettings[SettingKey]; to: PlatformSettings[SettingKey] };
+
 /** The allowed range of a numeric setting, as the schema says, in the unit the form shows. */
 export function settingRange(key: SettingKey): { min: number; max: number } | null {
   const field = settingsSchema.shape[key];
@@ -40,28 +44,18 @@ export function settingRange(key: SettingKey): { min: number; max: number } | nu
   return { min: field.minValue / scale, max: field.maxValue / scale };
 }
 
-/** Basis points as the form shows them: 1250 → "12.5". */
-export function percentOf(bps: number): string {
-  const whole = Math.trunc(bps / 100);
-  const cents = String(bps % 100).padStart(2, '0').replace(/0+$/, '');
-  return cents ? `${whole}.${cents}` : String(whole);
-}
-
 /** The form's text for a setting, turned into what the service takes; anything malformed passes through for the service to refuse. */
 export function settingFromForm(key: SettingKey, raw: FormDataEntryValue | null): unknown {
   const unit = settingFields[key].unit;
   if (unit === 'switch') return raw === 'on';
   const text = String(raw ?? '').trim();
   if (unit === 'yuan') return parseYuan(text) ?? text;
-  if (unit === 'percent') {
-    const match = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(text);
-    return match ? Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0')) : text;
-  }
+  if (unit === 'percent') return parseHundredths(text) ?? text; // basis points are hundredths of a percent
   return /^\d{1,9}$/.test(text) ? Number(text) : text;
 }
 
 /** A stored value as the form's text. */
 export function settingText(key: SettingKey, value: number): string {
   const unit = settingFields[key].unit;
-  return unit === 'percent' ? percentOf(value) : unit === 'yuan' ? yuanText(value) : String(value);
+  return unit === 'percent' ? hundredthsText(value) : unit === 'yuan' ? yuanText(value) : String(value);
 }

@@ -2,12 +2,13 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
-import { saveSettingsAction, type SettingChange } from '@/app/admin/settings/actions';
 import { Button } from '@/components/ui/button';
 import { Field, FormError } from '@/components/ui/field';
-import type { PlatformSettings } from '@/lib/domain/settings';
+import type { FormAction } from '@/components/ui/form-action';
+import { hundredthsText } from '@/lib/domain/hundredths';
 import { formatFen } from '@/lib/domain/money';
-import { percentOf, settingFields, settingGroups, settingKeys, settingRange, settingText, type SettingKey } from './setting-fields';
+import type { PlatformSettings } from '@/lib/domain/settings';
+import { settingFields, settingGroups, settingKeys, settingRange, settingText, type SettingChange, type SettingKey } from './setting-fields';
 
 type Values = Record<SettingKey, string | boolean>;
 
@@ -15,15 +16,15 @@ function formValues(settings: PlatformSettings): Values {
   return Object.fromEntries(settingKeys.map((key) => [key, typeof settings[key] === 'boolean' ? settings[key] : settingText(key, settings[key] as number)])) as Values;
 }
 
-export function SettingsForm({ settings, defaults }: { settings: PlatformSettings; defaults: PlatformSettings }) {
+export function SettingsForm({ settings, defaults, saveAction }: { settings: PlatformSettings; defaults: PlatformSettings; saveAction: FormAction<SettingChange[]> }) {
   const t = useTranslations('admin.settings');
   const format = useFormatter();
-  const [state, action, pending] = useActionState(saveSettingsAction, null);
+  const [state, action, pending] = useActionState(saveAction, null);
   // Controlled, so a refused value stays on screen next to its error.
   const [values, setValues] = useState(() => formValues(settings));
   const set = (key: SettingKey, value: string | boolean) => setValues((v) => ({ ...v, [key]: value }));
   const error = state && !state.ok ? state.error : undefined;
-  const shown = (key: SettingKey, value: PlatformSettings[SettingKey]) => (typeof value === 'boolean' ? t(value ? 'on' : 'off') : settingFields[key].unit === 'percent' ? `${percentOf(value)}%` : settingFields[key].unit === 'yuan' ? formatFen(value) : format.number(value));
+  const shown = (key: SettingKey, value: PlatformSettings[SettingKey]) => (typeof value === 'boolean' ? t(value ? 'on' : 'off') : settingFields[key].unit === 'percent' ? `${hundredthsText(value)}%` : settingFields[key].unit === 'yuan' ? formatFen(value) : format.number(value));
   const rangeOf = (key: SettingKey) => {
     const range = settingRange(key)!;
     return { min: format.number(range.min), max: format.number(range.max) };

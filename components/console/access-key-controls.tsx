@@ -2,11 +2,11 @@
 
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
-import { createAccessKeyAction, setAccessKeyStatusAction } from '@/app/console/access-keys/actions';
 import { Button } from '@/components/ui/button';
+import type { ActionState } from '@/lib/auth/action';
 
 /** Creating a key shows its secret once, here, and never again. */
-export function CreateAccessKey() {
+export function CreateAccessKey({ createAction }: { createAction: () => Promise<ActionState<{ accessKeyId: string; accessKeySecret: string }>> }) {
   const t = useTranslations('accessKeys');
   const [pending, startTransition] = useTransition();
   const [created, setCreated] = useState<{ accessKeyId: string; accessKeySecret: string }>();
@@ -16,7 +16,7 @@ export function CreateAccessKey() {
         disabled={pending}
         onClick={() =>
           startTransition(async () => {
-            const result = await createAccessKeyAction();
+            const result = await createAction();
             if (result?.ok) setCreated(result.data);
           })
         }
@@ -38,12 +38,12 @@ export function CreateAccessKey() {
   );
 }
 
-export function ToggleAccessKey({ id, status }: { id: string; status: string }) {
+export function ToggleAccessKey({ id, status, setStatusAction }: { id: string; status: string; setStatusAction: (id: string, status: 'active' | 'disabled') => Promise<unknown> }) {
   const t = useTranslations('accessKeys');
   const [pending, startTransition] = useTransition();
   const next = status === 'active' ? 'disabled' : 'active';
   return (
-    <Button size="sm" variant="secondary" disabled={pending} onClick={() => startTransition(async () => void (await setAccessKeyStatusAction(id, next)))}>
+    <Button size="sm" variant="secondary" disabled={pending} onClick={() => startTransition(async () => void (await setStatusAction(id, next)))}>
       {t(next === 'disabled' ? 'disable' : 'enable')}
     </Button>
   );

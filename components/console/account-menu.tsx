@@ -4,9 +4,8 @@ import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useTransition } from 'react';
-import { signOutAction } from '@/app/(auth)/actions';
 
-export function AccountMenu({ name, email, accountId, balance, isAdmin = false }: { name: string; email: string; accountId: string; balance: string; isAdmin?: boolean }) {
+export function AccountMenu({ name, email, accountId, balance, isAdmin = false, signOutAction }: { name: string; email: string; accountId: string; balance: string; isAdmin?: boolean; signOutAction: () => Promise<void> }) {
   const t = useTranslations();
   const [, startTransition] = useTransition();
   return (

@@ -9,13 +9,14 @@ import type { Actor } from '@/lib/domain/actor';
 import { formatFen } from '@/lib/domain/money';
 import type { SignedInUser } from '@/lib/services/accounts';
 import { walletBalance } from '@/lib/services/wallet';
+import type { Locale } from '@/i18n/locales';
 
 const tones = {
   admin: { header: 'bg-slate-950', badge: 'bg-amber-400/15 text-amber-300 ring-amber-400/30' },
   seller: { header: 'bg-slate-900', badge: 'bg-brand-500/15 text-brand-100 ring-brand-500/40' },
 };
 
-export function AreaShell(props: { tone: keyof typeof tones; home: string; label: string; backLabel: string; actor: Actor; user: SignedInUser; nav: ReactNode; headerExtra?: ReactNode; children: ReactNode }) {
+export function AreaShell(props: { tone: keyof typeof tones; home: string; label: string; backLabel: string; actor: Actor; user: SignedInUser; nav: ReactNode; headerExtra?: ReactNode; children: ReactNode; setLocaleAction: (locale: Locale) => Promise<void>; signOutAction: () => Promise<void> }) {
   const { actor, user } = props;
   const tone = tones[props.tone];
   return (
@@ -26,12 +27,12 @@ export function AreaShell(props: { tone: keyof typeof tones; home: string; label
           <span className={`rounded-md px-2 py-0.5 text-xs font-semibold tracking-wide uppercase ring-1 ring-inset ${tone.badge}`}>{props.label}</span>
         </div>
         <div className="flex items-center gap-4">
-          <LocaleSelect />
+          <LocaleSelect setLocaleAction={props.setLocaleAction} />
           <Link href="/console/instances" className="rounded-md px-2 py-1 text-sm text-slate-300 hover:bg-slate-800 hover:text-white">
             {props.backLabel}
           </Link>
           {props.headerExtra}
-          <AccountMenu name={user.name} email={user.email} accountId={actor.accountId} balance={formatFen(walletBalance(actor))} isAdmin={actor.roles.includes('admin')} />
+          <AccountMenu name={user.name} email={user.email} accountId={actor.accountId} balance={formatFen(walletBalance(actor))} isAdmin={actor.roles.includes('admin')} signOutAction={props.signOutAction} />
         </div>
       </header>
       <div className="flex flex-1">

@@ -2,13 +2,13 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
-import { createBucketAction } from '@/app/console/buckets/actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import type { FormAction } from '@/components/ui/form-action';
 
-export function CreateBucketForm({ regionId }: { regionId: string }) {
+export function CreateBucketForm({ regionId, createAction }: { regionId: string; createAction: FormAction }) {
   const t = useTranslations('buckets');
-  const [state, action, pending] = useActionState(createBucketAction, null);
+  const [state, action, pending] = useActionState(createAction, null);
   const [name, setName] = useState('');
   return (
     <form action={action} className="flex flex-wrap items-end gap-3" noValidate>

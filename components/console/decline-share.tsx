@@ -1,11 +1,11 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { declineShareAction } from '@/app/console/images/share-actions';
 import { ConfirmButton } from './confirm-button';
+import type { ActionState } from '@/lib/auth/action';
 
 /** SHR-8: the recipient declines a share; it can no longer launch the image (SHR-13). */
-export function DeclineShare({ imageId, imageName, afterDecline }: { imageId: string; imageName: string; afterDecline?: string }) {
+export function DeclineShare({ imageId, imageName, afterDecline, declineAction }: { imageId: string; imageName: string; afterDecline?: string; declineAction: (imageId: string) => Promise<ActionState<unknown>> }) {
   const t = useTranslations('sharing');
-  return <ConfirmButton label={t('decline')} confirm={t('declineConfirm', { name: imageName })} run={() => declineShareAction(imageId)} after={afterDecline} />;
+  return <ConfirmButton label={t('decline')} confirm={t('declineConfirm', { name: imageName })} run={() => declineAction(imageId)} after={afterDecline} />;
 }

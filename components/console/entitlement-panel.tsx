@@ -3,19 +3,22 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useEffect } from 'react';
-import { previewLaunchAction } from '@/app/console/instances/actions';
 import { formatFen } from '@/lib/domain/money';
 import type { LaunchPreview, PaymentOption } from '@/lib/services/launch-preview';
+import type { ActionState } from '@/lib/auth/action';
 
 /**
  * What a launch from a product-coded image needs, live (product.md §10): licenses needed,
  * available and short, and the ways to cover the shortfall. The chosen way is what the launch pays.
  */
-export function EntitlementPanel({ regionId, imageId, amount, choice, onChoice, onPreview }: { regionId: string; imageId: string; amount: number; choice: string; onChoice: (skuCode: string) => void; onPreview: (preview: LaunchPreview | null) => void }) {
+/** The page's server action that previews a launch's entitlement. */
+export type PreviewAction = (input: { regionId: string; imageId: string; amount: number }) => Promise<ActionState<LaunchPreview>>;
+
+export function EntitlementPanel({ regionId, imageId, amount, choice, onChoice, onPreview, previewAction }: { previewAction: PreviewAction; regionId: string; imageId: string; amount: number; choice: string; onChoice: (skuCode: string) => void; onPreview: (preview: LaunchPreview | null) => void }) {
   const t = useTranslations('entitlement');
   const { data, isFetching } = useQuery({
     queryKey: ['launch-preview', regionId, imageId, amount],
-    queryFn: () => previewLaunchAction({ regionId, imageId, amount }),
+    queryFn: () => previewAction({ regionId, imageId, amount }),
     enabled: amount >= 1 && amount <= 100,
   });
   const preview = data?.ok ? data.data : null;

@@ -2,14 +2,13 @@
 
 import { useTranslations } from 'next-intl';
 import { useTransition } from 'react';
-import { grantImportRoleAction } from '@/app/console/buckets/actions';
 import { Button } from '@/components/ui/button';
 
-export function GrantImportRole() {
+export function GrantImportRole({ grantAction }: { grantAction: () => Promise<unknown> }) {
   const t = useTranslations('imports');
   const [pending, startTransition] = useTransition();
   return (
-    <Button disabled={pending} onClick={() => startTransition(async () => void (await grantImportRoleAction()))}>
+    <Button disabled={pending} onClick={() => startTransition(async () => void (await grantAction()))}>
       {t('authorise')}
     </Button>
   );

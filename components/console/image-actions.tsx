@@ -3,13 +3,13 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
-import { copyImageAction, deleteImageAction } from '@/app/console/images/actions';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogClose } from '@/components/ui/dialog';
 import { Field, FormError, inputClass } from '@/components/ui/field';
+import type { ActionState } from '@/lib/auth/action';
 
 /** Copy to another region and delete, for the caller's own Available custom images. */
-export function ImageActions({ image, regions, afterDelete, impact = [] }: { image: { id: string; name: string; regionId: string; productCode: string | null }; regions: string[]; afterDelete?: string; impact?: { accountName: string; instances: number }[] }) {
+export function ImageActions({ image, regions, afterDelete, impact = [], copyImageAction, deleteImageAction }: { copyImageAction: (imageId: string, input: { destinationRegionId: string; name: string }) => Promise<ActionState<unknown>>; deleteImageAction: (imageId: string) => Promise<ActionState<unknown>>; image: { id: string; name: string; regionId: string; productCode: string | null }; regions: string[]; afterDelete?: string; impact?: { accountName: string; instances: number }[] }) {
   const t = useTranslations();
   const router = useRouter();
   const [pending, startTransition] = useTransition();

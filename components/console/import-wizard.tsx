@@ -3,16 +3,16 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useMemo, useState, useTransition } from 'react';
-import { importImageAction } from '@/app/console/imports/actions';
 import { Button } from '@/components/ui/button';
 import { Field, FormError, inputClass } from '@/components/ui/field';
 import { CloudError, messageKeyOf } from '@/lib/domain/errors';
 import { architectures, importFormats, importPlatforms, osTypes, parseImportRequest, type ImportInput } from '@/lib/domain/imports';
+import type { ActionState } from '@/lib/auth/action';
 
 type BucketChoice = { name: string; objects: { key: string; sizeBytes: number }[] };
 
 /** The import form mirrors ImportImage's parameters and checks them as the user types, with the API's own rules and messages. */
-export function ImportWizard({ regionId, buckets, authorised }: { regionId: string; buckets: BucketChoice[]; authorised: boolean }) {
+export function ImportWizard({ regionId, buckets, authorised, importImageAction }: { regionId: string; buckets: BucketChoice[]; authorised: boolean; importImageAction: (input: ImportInput) => Promise<ActionState<{ imageId: string; taskId: string }>> }) {
   const t = useTranslations();
   const [pending, startTransition] = useTransition();
   const [values, setValues] = useState({ imageName: '', description: '', osType: 'linux', platform: 'Others Linux', architecture: 'x86_64', format: 'RAW', bucket: buckets[0]?.name ?? '', object: buckets[0]?.objects[0]?.key ?? '', diskImageSize: '' });

@@ -3,12 +3,12 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
-import { instanceAction } from '@/app/console/instances/actions';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogClose } from '@/components/ui/dialog';
 import { availableActions, type InstanceStatus } from '@/lib/domain/instances';
+import type { ActionState } from '@/lib/auth/action';
 
-export function InstanceActions({ id, name, status, afterRelease }: { id: string; name: string; status: InstanceStatus; afterRelease?: string }) {
+export function InstanceActions({ id, name, status, afterRelease, instanceAction }: { id: string; name: string; status: InstanceStatus; afterRelease?: string; instanceAction: (id: string, action: 'start' | 'stop' | 'release') => Promise<ActionState<unknown>> }) {
   const t = useTranslations();
   const router = useRouter();
   const [pending, startTransition] = useTransition();

@@ -3,17 +3,24 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
-import { createImageAction } from '@/app/console/images/actions';
-import { reinitDiskAction, replaceDiskAction } from '@/app/console/instances/actions';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogClose } from '@/components/ui/dialog';
 import { Field, FormError, inputClass } from '@/components/ui/field';
+import { DESCRIPTION_MAX } from '@/lib/domain/names';
+import type { ActionState } from '@/lib/auth/action';
 
 type ImageChoice = { id: string; label: string; group: 'system' | 'self' | 'marketplace'; productCode: string | null };
 type Result = { ok: boolean; error?: { message: string } } | null;
 
 /** Create image (Running or Stopped); replace or re-initialise the system disk (Stopped, MKT-6). */
-export function InstanceDiskActions({ instance, images }: { instance: { id: string; name: string; status: string; productCode: string | null }; images: ImageChoice[] }) {
+/** The page's server actions this panel calls. */
+export type DiskActions = {
+  createImageAction: (instanceId: string, input: { name: string; description: string }) => Promise<ActionState<unknown>>;
+  replaceDiskAction: (instanceId: string, imageId: string) => Promise<ActionState<unknown>>;
+  reinitDiskAction: (instanceId: string) => Promise<ActionState<unknown>>;
+};
+
+export function InstanceDiskActions({ instance, images, actions: { createImageAction, replaceDiskAction, reinitDiskAction } }: { actions: DiskActions; instance: { id: string; name: string; status: string; productCode: string | null }; images: ImageChoice[] }) {
   const t = useTranslations();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -49,7 +56,7 @@ export function InstanceDiskActions({ instance, images }: { instance: { id: stri
         <div className="space-y-4">
           <FormError message={error} />
           <Field label={t('images.name')} name="image-name" value={imageName} onChange={(e) => setImageName(e.target.value)} hint={t('imports.imageNameHint')} />
-          <Field label={t('images.fieldDescription')} name="image-description" value={description} onChange={(e) => setDescription(e.target.value)} maxLength={256} />
+          <Field label={t('images.fieldDescription')} name="image-description" value={description} onChange={(e) => setDescription(e.target.value)} maxLength={DESCRIPTION_MAX} />
           <div className="flex justify-end gap-2">
             {cancel}
             <Button disabled={pending} onClick={() => submit(() => createImageAction(instance.id, { name: imageName, description }), () => router.push('/console/images?owner=self'))}>

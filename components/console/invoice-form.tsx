@@ -2,19 +2,20 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { issueInvoiceAction } from '@/app/console/orders/actions';
 import { Button } from '@/components/ui/button';
 import { Field, FormError } from '@/components/ui/field';
+import { INVOICE_TITLE_MAX, TAX_ID_MAX } from '@/lib/domain/refunds';
+import type { FormAction } from '@/components/ui/form-action';
 
 /** REF-7: an electronic invoice for the order, issued at once. */
-export function InvoiceForm({ orderId }: { orderId: string }) {
+export function InvoiceForm({ issueAction }: { issueAction: FormAction }) {
   const t = useTranslations('orders');
-  const [state, action, pending] = useActionState(issueInvoiceAction.bind(null, orderId), null);
+  const [state, action, pending] = useActionState(issueAction, null);
   const error = state && !state.ok ? state.error : undefined;
   return (
     <form action={action} className="grid gap-3 sm:grid-cols-[1fr_14rem_auto] sm:items-start" noValidate>
-      <Field label={t('invoiceHeading')} name="title" maxLength={100} error={error?.field === 'title' ? error.message : undefined} />
-      <Field label={t('taxId')} name="taxId" maxLength={20} error={error?.field === 'taxId' ? error.message : undefined} />
+      <Field label={t('invoiceHeading')} name="title" maxLength={INVOICE_TITLE_MAX} error={error?.field === 'title' ? error.message : undefined} />
+      <Field label={t('taxId')} name="taxId" maxLength={TAX_ID_MAX} error={error?.field === 'taxId' ? error.message : undefined} />
       <Button type="submit" disabled={pending} className="sm:mt-6">
         {t('issueInvoice')}
       </Button>

@@ -3,15 +3,16 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useActionState, useCallback, useState, type ReactNode } from 'react';
-import { launchAction } from '@/app/console/instances/actions';
 import { Button } from '@/components/ui/button';
 import { Field, FormError, inputClass } from '@/components/ui/field';
 import { MAX_LAUNCH_AMOUNT } from '@/lib/domain/launch';
 import { launchRoom, type LaunchLimits } from '@/lib/domain/launch-limits';
 import { formatFen, timesFen } from '@/lib/domain/money';
+import { RESOURCE_NAME_MAX } from '@/lib/domain/names';
 import type { LaunchPreview } from '@/lib/services/launch-preview';
-import { EntitlementPanel } from './entitlement-panel';
+import { EntitlementPanel, type PreviewAction } from './entitlement-panel';
 import { LaunchRoomNote } from './launch-room';
+import type { FormAction } from '@/components/ui/form-action';
 
 type WizardImage = { id: string; name: string; description: string; platform: string; osType: string; sizeGib: number; kind: string; productCode: string | null; productVersion?: string | null; productStatus?: string };
 type Tab = 'system' | 'custom' | 'shared' | 'marketplace';
@@ -32,7 +33,7 @@ function Step({ n, title, children }: { n: number; title: string; children: Reac
 const optionClass = (selected: boolean) =>
   `flex cursor-pointer items-start gap-3 rounded-md border p-3 text-sm transition-colors ${selected ? 'border-brand-500 bg-brand-50 ring-1 ring-brand-500' : 'border-slate-200 hover:border-slate-300'}`;
 
-export function LaunchWizard({ regionId, regions, images, instanceTypes, limits, initialImageId }: { regionId: string; regions: string[]; images: WizardImage[]; instanceTypes: WizardType[]; limits: LaunchLimits; initialImageId?: string }) {
+export function LaunchWizard({ launchAction, previewAction, regionId, regions, images, instanceTypes, limits, initialImageId }: { launchAction: FormAction; previewAction: PreviewAction; regionId: string; regions: string[]; images: WizardImage[]; instanceTypes: WizardType[]; limits: LaunchLimits; initialImageId?: string }) {
   const t = useTranslations();
   const router = useRouter();
   const [state, formAction, pending] = useActionState(launchAction, null);
@@ -151,7 +152,7 @@ export function LaunchWizard({ regionId, regions, images, instanceTypes, limits,
         </Step>
 
         {image?.productCode && (
-          <EntitlementPanel regionId={regionId} imageId={image.id} amount={validCount ? count : 1} choice={payment} onChoice={setPayment} onPreview={onPreview} />
+          <EntitlementPanel regionId={regionId} imageId={image.id} amount={validCount ? count : 1} choice={payment} onChoice={setPayment} onPreview={onPreview} previewAction={previewAction} />
         )}
         <input type="hidden" name="skuCode" value={payment} />
         <input type="hidden" name="buyShortfall" value={option?.covers === 'shortfall' ? 'true' : 'false'} />
@@ -173,7 +174,7 @@ export function LaunchWizard({ regionId, regions, images, instanceTypes, limits,
         <Step n={4} title={t('wizard.stepAmount')}>
           <div className="grid gap-4 sm:grid-cols-2">
             <Field label={t('wizard.amount')} name="amount" type="number" min={1} max={Math.max(1, Math.min(MAX_LAUNCH_AMOUNT, room?.more ?? MAX_LAUNCH_AMOUNT))} value={amount} onChange={(e) => setAmount(e.target.value)} hint={t('wizard.amountHint')} error={fieldError('amount')} />
-            <Field label={t('wizard.name')} name="name" maxLength={128} value={name} onChange={(e) => setName(e.target.value)} hint={t('wizard.nameHint')} error={fieldError('name')} />
+            <Field label={t('wizard.name')} name="name" maxLength={RESOURCE_NAME_MAX} value={name} onChange={(e) => setName(e.target.value)} hint={t('wizard.nameHint')} error={fieldError('name')} />
           </div>
         </Step>
       </div>

@@ -2,12 +2,11 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useTransition } from 'react';
-import { setLocaleAction } from '@/app/actions/preferences';
 import { locales, type Locale } from '@/i18n/locales';
 
 const names: Record<Locale, string> = { en: 'English', 'zh-CN': '简体中文' };
 
-export function LocaleSelect({ tone = 'light' }: { tone?: 'light' | 'dark' }) {
+export function LocaleSelect({ setLocaleAction, tone = 'light' }: { setLocaleAction: (locale: Locale) => Promise<void>; tone?: 'light' | 'dark' }) {
   const t = useTranslations('common');
   const locale = useLocale();
   const [pending, startTransition] = useTransition();

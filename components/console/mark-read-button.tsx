@@ -2,10 +2,9 @@
 
 import { useTranslations } from 'next-intl';
 import { useTransition } from 'react';
-import { markAllReadAction } from '@/app/console/notifications/actions';
 import { Button } from '@/components/ui/button';
 
-export function MarkReadButton() {
+export function MarkReadButton({ markAllReadAction }: { markAllReadAction: () => Promise<unknown> }) {
   const t = useTranslations('notifications');
   const [pending, startTransition] = useTransition();
   return (

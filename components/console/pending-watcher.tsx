@@ -3,10 +3,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
-import { pendingCountAction } from '@/app/console/instances/actions';
 
 /** While instances are booting, polls their count and re-renders the page when one turns Running. */
-export function PendingWatcher({ pending }: { pending: number }) {
+export function PendingWatcher({ pending, pendingCountAction }: { pending: number; pendingCountAction: () => Promise<number> }) {
   const router = useRouter();
   const { data } = useQuery({
     queryKey: ['pending-instances'],

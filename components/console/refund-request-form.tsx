@@ -2,14 +2,15 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { requestRefundAction } from '@/app/console/orders/actions';
 import { Button } from '@/components/ui/button';
 import { FormError, inputClass } from '@/components/ui/field';
+import { REFUND_REASON_MAX } from '@/lib/domain/refunds';
+import type { FormAction } from '@/components/ui/form-action';
 
 /** REF-5: the buyer asks for a refund with a reason the admin reads. */
-export function RefundRequestForm({ orderId }: { orderId: string }) {
+export function RefundRequestForm({ requestAction }: { requestAction: FormAction }) {
   const t = useTranslations('orders');
-  const [state, action, pending] = useActionState(requestRefundAction.bind(null, orderId), null);
+  const [state, action, pending] = useActionState(requestAction, null);
   if (state?.ok) {
     return (
       <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
@@ -24,7 +25,7 @@ export function RefundRequestForm({ orderId }: { orderId: string }) {
         <label htmlFor="reason" className="block text-sm font-medium text-slate-700">
           {t('reasonLabel')}
         </label>
-        <textarea id="reason" name="reason" rows={3} maxLength={500} aria-invalid={fieldError ? true : undefined} className={inputClass} />
+        <textarea id="reason" name="reason" rows={3} maxLength={REFUND_REASON_MAX} aria-invalid={fieldError ? true : undefined} className={inputClass} />
         {fieldError ? <p className="text-sm text-red-600">{fieldError}</p> : <p className="text-xs text-slate-500">{t('reasonHint')}</p>}
       </div>
       {state && !state.ok && !fieldError && <FormError message={state.error.message} />}

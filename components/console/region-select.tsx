@@ -2,9 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { useTransition } from 'react';
-import { setRegionAction } from '@/app/actions/preferences';
 
-export function RegionSelect({ regions, current }: { regions: string[]; current: string }) {
+export function RegionSelect({ regions, current, setRegionAction }: { regions: string[]; current: string; setRegionAction: (regionId: string) => Promise<unknown> }) {
   const t = useTranslations();
   const [pending, startTransition] = useTransition();
   return (

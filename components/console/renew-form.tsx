@@ -2,16 +2,16 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import { useActionState, useEffect, useState } from 'react';
-import { renewAction } from '@/app/console/instances/actions';
 import { Button } from '@/components/ui/button';
 import { FormError, inputClass } from '@/components/ui/field';
 import { newClientToken } from '@/lib/domain/ids';
+import type { FormAction } from '@/components/ui/form-action';
 
 /** MKT-11: buy more months or years for a subscription instance. */
-export function RenewForm({ instanceId, model }: { instanceId: string; model: 'monthly' | 'yearly' }) {
+export function RenewForm({ renewAction, model }: { renewAction: FormAction<{ expiresAt: Date }>; model: 'monthly' | 'yearly' }) {
   const t = useTranslations();
   const format = useFormatter();
-  const [state, action, pending] = useActionState(renewAction.bind(null, instanceId), null);
+  const [state, action, pending] = useActionState(renewAction, null);
   // One token per renewal: the same form sent twice is paid once; after a renewal, a new one.
   const [clientToken, setClientToken] = useState('');
   useEffect(() => {

@@ -2,16 +2,16 @@
 
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
-import { shareImageAction, unshareImageAction } from '@/app/console/images/share-actions';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogClose } from '@/components/ui/dialog';
 import { FormError, inputClass } from '@/components/ui/field';
 import { Table } from '@/components/ui/table';
+import type { ActionState } from '@/lib/auth/action';
 
 type Recipient = { accountId: string; accountName: string; sharedAt: string; instances: number };
 
 /** The owner's sharing of one image (SHR-2 … SHR-4, SHR-9 … SHR-12). */
-export function SharePanel({ imageId, recipients, maxRecipients, sharesLeftToday }: { imageId: string; recipients: Recipient[]; maxRecipients: number; sharesLeftToday: number }) {
+export function SharePanel({ imageId, recipients, maxRecipients, sharesLeftToday, shareImageAction, unshareImageAction }: { shareImageAction: (imageId: string, text: string) => Promise<ActionState<{ added: unknown[]; alreadyShared: unknown[] }>>; unshareImageAction: (imageId: string, accountId: string) => Promise<ActionState<unknown>>; imageId: string; recipients: Recipient[]; maxRecipients: number; sharesLeftToday: number }) {
   const t = useTranslations('sharing');
   const tc = useTranslations('common');
   const [pending, startTransition] = useTransition();

@@ -4,15 +4,17 @@ import { useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect } from 'react';
-import { taskStatesAction } from '@/app/console/images/actions';
 
 type State = { id: string; status: string; progress: number };
+
+/** The page's server action that reads the open tasks' states. */
+export type TaskStatesAction = (taskIds: string[]) => Promise<State[]>;
 
 /**
  * Live progress of open tasks. Every bar on a page shares one poll (same query key); when a
  * task finishes, the page re-renders from the server.
  */
-export function TaskProgress({ task, openTaskIds }: { task: State; openTaskIds: string[] }) {
+export function TaskProgress({ task, openTaskIds, taskStatesAction }: { task: State; openTaskIds: string[]; taskStatesAction: TaskStatesAction }) {
   const t = useTranslations('tasks');
   const router = useRouter();
   const { data } = useQuery({

@@ -2,11 +2,11 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
-import { topUpAction } from '@/app/console/billing/actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import type { FormAction } from '@/components/ui/form-action';
 
-export function TopUpForm() {
+export function TopUpForm({ topUpAction }: { topUpAction: FormAction }) {
   const t = useTranslations('billing');
   const [state, action, pending] = useActionState(topUpAction, null);
   const [amount, setAmount] = useState('100');

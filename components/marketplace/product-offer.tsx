@@ -5,11 +5,12 @@ import { ButtonLink } from '@/components/ui/button';
 import type { HourlySku, ProductOffer as Offer } from '@/lib/services/marketplace';
 import { launchHref } from './links';
 import { priceLabel } from './price';
-import { PurchasePanel } from './purchase-panel';
+import { PurchasePanel, type PurchaseResult } from './purchase-panel';
+import type { FormAction } from '@/components/ui/form-action';
 
-type Props = { productCode: string; offer: Offer; regions: string[]; launchImages: Record<string, string>; signedIn: boolean; walletFen?: number };
+type Props = { purchaseAction: FormAction<PurchaseResult>; productCode: string; offer: Offer; regions: string[]; launchImages: Record<string, string>; signedIn: boolean; walletFen?: number };
 
-export function ProductOffer({ productCode, offer, regions, launchImages, signedIn, walletFen }: Props) {
+export function ProductOffer({ purchaseAction, productCode, offer, regions, launchImages, signedIn, walletFen }: Props) {
   const t = useTranslations('marketplace');
   if (offer.kind === 'delisted') {
     return (
@@ -24,7 +25,7 @@ export function ProductOffer({ productCode, offer, regions, launchImages, signed
   const { hourly, defaultRegion } = offer;
   return (
     <>
-      <PurchasePanel productCode={productCode} regions={regions} defaultRegion={defaultRegion} skus={offer.skus} signedIn={signedIn} walletFen={walletFen} launchImages={launchImages} />
+      <PurchasePanel purchaseAction={purchaseAction} productCode={productCode} regions={regions} defaultRegion={defaultRegion} skus={offer.skus} signedIn={signedIn} walletFen={walletFen} launchImages={launchImages} />
       {hourly && (
         <p className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm text-slate-600">
           {t('purchase.alsoHourly', { price: priceLabel(t, 'hourly', hourly.priceFen) })}{' '}

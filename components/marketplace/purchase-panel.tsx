@@ -3,9 +3,9 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useState } from 'react';
-import { purchaseAction } from '@/app/marketplace/actions';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { FormError, inputClass } from '@/components/ui/field';
+import type { FormAction } from '@/components/ui/form-action';
 import { MAX_PURCHASE_QUANTITY, type PricingModel } from '@/lib/domain/marketplace';
 import { formatFen, timesFen } from '@/lib/domain/money';
 import { authHref, launchHref } from './links';
@@ -15,7 +15,11 @@ import { newClientToken } from '@/lib/domain/ids';
 type PanelSku = { code: string; pricingModel: PricingModel; priceFen: number };
 
 /** Region, pricing option and quantity, the total, and Buy (MKT-2, MKT-3). Signed-out visitors are sent to sign in. */
+/** What a purchase answers: the order and what it bought. */
+export type PurchaseResult = { orderId: string; licenseCount: number; amountFen: number; pricingModel: PricingModel; regionId: string };
+
 export function PurchasePanel({
+  purchaseAction,
   productCode,
   regions,
   defaultRegion,
@@ -24,6 +28,7 @@ export function PurchasePanel({
   walletFen,
   launchImages,
 }: {
+  purchaseAction: FormAction<PurchaseResult>;
   productCode: string;
   regions: string[];
   defaultRegion: string;

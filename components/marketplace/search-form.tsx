@@ -1,4 +1,5 @@
 import { useTranslations } from 'next-intl';
+import { SEARCH_QUERY_MAX } from '@/lib/domain/marketplace';
 
 /** A plain GET form to /marketplace/search: works without JavaScript, and the query lands in the URL. */
 export function SearchForm({ defaultValue, size = 'md', id = 'q' }: { defaultValue?: string; size?: 'md' | 'lg'; id?: string }) {
@@ -18,7 +19,7 @@ export function SearchForm({ defaultValue, size = 'md', id = 'q' }: { defaultVal
           id={id}
           name="q"
           type="search"
-          maxLength={100}
+          maxLength={SEARCH_QUERY_MAX}
           defaultValue={defaultValue}
           placeholder={t('searchPlaceholder')}
           className={`block w-full rounded-l-md border border-r-0 border-slate-300 bg-white text-slate-900 placeholder:text-slate-400 focus:border-brand-500 focus:ring-2 focus:ring-brand-100 focus:outline-none ${large ? 'h-12 pr-4 pl-12 text-base' : 'h-9 pr-3 pl-9 text-sm'}`}

@@ -1,6 +1,7 @@
 // The search page's URL is untrusted input: every parameter is checked here and anything
 // unknown or malformed is dropped, so a hand-edited URL shows results instead of an error.
-import { categories, pricingModels, type Category, type PricingModel } from '@/lib/domain/marketplace';
+import { categories, pricingModels, SEARCH_QUERY_MAX, type Category, type PricingModel } from '@/lib/domain/marketplace';
+import { parseYuan } from '@/lib/domain/money';
 
 export const sorts = ['relevance', 'price_asc', 'price_desc', 'newest'] as const;
 export type Sort = (typeof sorts)[number];
@@ -33,19 +34,12 @@ function oneOf<T extends string>(allowed: readonly T[], value: string | undefine
   return allowed.includes(value as T) ? (value as T) : undefined;
 }
 
-/** "10" → 1000 fen, "9.9" → 990 fen, with string arithmetic only; anything else is ignored. */
-export function yuanToFen(value: string | undefined): number | undefined {
-  const match = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(value ?? '');
-  if (!match) return undefined;
-  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
-}
-
 export function parseSearch(raw: RawSearch, regions: readonly string[]): SearchFilters {
-  const q = one(raw.q)?.slice(0, 100) || undefined;
+  const q = one(raw.q)?.slice(0, SEARCH_QUERY_MAX) || undefined;
   const min = one(raw.min);
   const max = one(raw.max);
-  const minFen = yuanToFen(min);
-  const maxFen = yuanToFen(max);
+  const minFen = parseYuan(min ?? '') ?? undefined;
+  const maxFen = parseYuan(max ?? '') ?? undefined;
   const page = Number.parseInt(one(raw.page) ?? '', 10);
   return {
     q,

@@ -2,12 +2,12 @@
 
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
-import { createSellerKeyAction } from '@/app/seller/(centre)/keys/actions';
 import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/field';
+import type { ActionState } from '@/lib/auth/action';
 
 /** SEL-2: the secret is shown here once and never again. */
-export function CreateSellerKey({ disabled }: { disabled: boolean }) {
+export function CreateSellerKey({ disabled, createAction }: { disabled: boolean; createAction: () => Promise<ActionState<{ keyId: string; secret: string }>> }) {
   const t = useTranslations('sellerKeys');
   const [pending, startTransition] = useTransition();
   const [created, setCreated] = useState<{ keyId: string; secret: string }>();
@@ -18,7 +18,7 @@ export function CreateSellerKey({ disabled }: { disabled: boolean }) {
         disabled={pending || disabled}
         onClick={() =>
           startTransition(async () => {
-            const result = await createSellerKeyAction();
+            const result = await createAction();
             if (result?.ok) setCreated(result.data);
             else setError(result?.error.message);
           })

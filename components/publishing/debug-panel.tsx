@@ -2,9 +2,9 @@
 
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
-import { debugAction } from '@/app/seller/(centre)/products/actions';
 import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/field';
+import type { ActionState } from '@/lib/auth/action';
 import type { SellerActivity } from '@/lib/domain/seller-calls';
 
 export type ShownExchange = { url: string; body: string; httpStatus: number | null; response: string | null; bodySign: string | null; bodySignValid: boolean; latencyMs: number; verdict: string };
@@ -12,7 +12,7 @@ export type ShownExchange = { url: string; body: string; httpStatus: number | nu
 type Row = { activity: SellerActivity; passedAt: string | null; last: ShownExchange | null };
 
 /** SEL-6: send each activity of a test order to the interface and see exactly what happened. */
-export function DebugPanel({ code, rows }: { code: string; rows: Row[] }) {
+export function DebugPanel({ debugAction, rows }: { debugAction: (activity: SellerActivity) => Promise<ActionState<ShownExchange>>; rows: Row[] }) {
   const t = useTranslations('publishing');
   const [pending, startTransition] = useTransition();
   const [busy, setBusy] = useState<SellerActivity>();
@@ -22,7 +22,7 @@ export function DebugPanel({ code, rows }: { code: string; rows: Row[] }) {
     startTransition(async () => {
       setBusy(activity);
       setError(undefined);
-      const result = await debugAction(code, activity);
+      const result = await debugAction(activity);
       if (result?.ok) setShown((s) => ({ ...s, [activity]: result.data }));
       else setError(result?.error.message);
       setBusy(undefined);

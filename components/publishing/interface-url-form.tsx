@@ -2,14 +2,14 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { moveInterfaceAction } from '@/app/seller/(centre)/products/actions';
 import { Button } from '@/components/ui/button';
+import type { FormAction } from '@/components/ui/form-action';
 import { Field } from '@/components/ui/field';
 
 /** SEL-3: a listed product's interface URL can move; debug it again at the new address. */
-export function InterfaceUrlForm({ code, current }: { code: string; current: string }) {
+export function InterfaceUrlForm({ action: moveAction, current }: { action: FormAction; current: string }) {
   const t = useTranslations('publishing');
-  const [state, action, pending] = useActionState(moveInterfaceAction.bind(null, code), null);
+  const [state, action, pending] = useActionState(moveAction, null);
   return (
     <form action={action} className="flex flex-wrap items-start gap-3" noValidate>
       <div className="min-w-80 flex-1">

@@ -5,7 +5,7 @@ import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, FormError, inputClass } from '@/components/ui/field';
 import type { ActionState } from '@/lib/auth/action';
-import { categories } from '@/lib/domain/marketplace';
+import { categories, PRODUCT_DESCRIPTION_MAX, PRODUCT_SUMMARY_MAX, PRODUCT_TITLE_MAX } from '@/lib/domain/marketplace';
 
 type Info = { title: string; category: string; summary: string; description: string; interfaceUrl: string | null };
 
@@ -18,7 +18,7 @@ export function ProductInfoForm({ action, initial, submitLabel }: { action: (sta
   const at = (field: string) => (error?.field === field ? error.message : undefined);
   return (
     <form action={formAction} className="space-y-4" noValidate>
-      <Field label={t('fieldTitle')} name="title" defaultValue={initial?.title} maxLength={120} error={at('title')} />
+      <Field label={t('fieldTitle')} name="title" defaultValue={initial?.title} maxLength={PRODUCT_TITLE_MAX} error={at('title')} />
       <div className="space-y-1.5">
         <label htmlFor="category" className="block text-sm font-medium text-slate-700">
           {t('fieldCategory')}
@@ -35,12 +35,12 @@ export function ProductInfoForm({ action, initial, submitLabel }: { action: (sta
         </select>
         {at('category') && <p className="text-sm text-red-600">{at('category')}</p>}
       </div>
-      <Field label={t('fieldSummary')} name="summary" defaultValue={initial?.summary} maxLength={200} error={at('summary')} />
+      <Field label={t('fieldSummary')} name="summary" defaultValue={initial?.summary} maxLength={PRODUCT_SUMMARY_MAX} error={at('summary')} />
       <div className="space-y-1.5">
         <label htmlFor="description" className="block text-sm font-medium text-slate-700">
           {t('fieldDescription')}
         </label>
-        <textarea id="description" name="description" rows={5} defaultValue={initial?.description} maxLength={5000} className={inputClass} aria-invalid={at('description') ? true : undefined} />
+        <textarea id="description" name="description" rows={5} defaultValue={initial?.description} maxLength={PRODUCT_DESCRIPTION_MAX} className={inputClass} aria-invalid={at('description') ? true : undefined} />
         {at('description') ? <p className="text-sm text-red-600">{at('description')}</p> : <p className="text-xs text-slate-500">{t('descriptionHint')}</p>}
       </div>
       <Field label={t('fieldInterfaceUrl')} name="interfaceUrl" defaultValue={initial?.interfaceUrl ?? ''} placeholder="https://seller.example.com/stratus" hint={t('interfaceUrlHint')} error={at('interfaceUrl')} />

@@ -2,11 +2,11 @@
 
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
-import { replayDeliveryAction } from '@/app/seller/(centre)/deliveries/actions';
 import { Button } from '@/components/ui/button';
+import type { ActionState } from '@/lib/auth/action';
 
 /** SEL-5: send a delivery again by hand; the seller sees the verdict at once and in the log. */
-export function ReplayButton({ deliveryId }: { deliveryId: number }) {
+export function ReplayButton({ deliveryId, replayAction }: { deliveryId: number; replayAction: (deliveryId: number) => Promise<ActionState<{ verdict: string }>> }) {
   const t = useTranslations('deliveries');
   const [pending, startTransition] = useTransition();
   const [verdict, setVerdict] = useState<string>();
@@ -18,7 +18,7 @@ export function ReplayButton({ deliveryId }: { deliveryId: number }) {
         disabled={pending}
         onClick={() =>
           startTransition(async () => {
-            const result = await replayDeliveryAction(deliveryId);
+            const result = await replayAction(deliveryId);
             setVerdict(result?.ok ? result.data.verdict : 'error');
           })
         }

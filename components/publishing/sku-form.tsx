@@ -2,16 +2,17 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { setSkusAction } from '@/app/seller/(centre)/products/actions';
 import { Button } from '@/components/ui/button';
+import type { FormAction } from '@/components/ui/form-action';
 import { FormError, inputClass } from '@/components/ui/field';
 import { pricingModels } from '@/lib/domain/marketplace';
+import { yuanText } from '@/lib/domain/money';
 
 /** Step 3: which pricing models the product sells, each at its price in yuan (MKT-2). */
-export function SkuForm({ code, current }: { code: string; current: { pricingModel: string; priceFen: number }[] }) {
+export function SkuForm({ action: saveAction, current }: { action: FormAction; current: { pricingModel: string; priceFen: number }[] }) {
   const t = useTranslations('publishing');
   const tp = useTranslations('marketplace.pricing');
-  const [state, action, pending] = useActionState(setSkusAction.bind(null, code), null);
+  const [state, action, pending] = useActionState(saveAction, null);
   const priceOf = (m: string) => current.find((s) => s.pricingModel === m);
   return (
     <form action={action} className="space-y-3" noValidate>
@@ -25,7 +26,7 @@ export function SkuForm({ code, current }: { code: string; current: { pricingMod
             {m !== 'free' && (
               <label className="flex items-center gap-2">
                 <span className="text-slate-500">¥</span>
-                <input name={`price-${m}`} aria-label={t('priceFor', { model: tp(m) })} inputMode="decimal" defaultValue={priceOf(m) ? (priceOf(m)!.priceFen / 100).toFixed(2) : ''} className={`${inputClass} w-32`} />
+                <input name={`price-${m}`} aria-label={t('priceFor', { model: tp(m) })} inputMode="decimal" defaultValue={priceOf(m) ? yuanText(priceOf(m)!.priceFen) : ''} className={`${inputClass} w-32`} />
                 <span className="text-xs text-slate-500">{t(`unit.${m}`)}</span>
               </label>
             )}

@@ -2,16 +2,16 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { setVersionAction } from '@/app/seller/(centre)/products/actions';
 import { Button } from '@/components/ui/button';
+import type { FormAction } from '@/components/ui/form-action';
 import { Field, FormError } from '@/components/ui/field';
 
 type PublishableImage = { id: string; name: string; regionId: string; platform: string; status: string };
 
 /** Step 2: a version is a set of the seller's own custom images, one per region (SEL-7, MKT-1). */
-export function VersionForm({ code, images, regionNames }: { code: string; images: PublishableImage[]; regionNames: Record<string, string> }) {
+export function VersionForm({ action: saveAction, images, regionNames }: { action: FormAction; images: PublishableImage[]; regionNames: Record<string, string> }) {
   const t = useTranslations('publishing');
-  const [state, action, pending] = useActionState(setVersionAction.bind(null, code), null);
+  const [state, action, pending] = useActionState(saveAction, null);
   const error = state && !state.ok ? state.error : undefined;
   return (
     <form action={action} className="space-y-3" noValidate>

@@ -2,9 +2,13 @@
 
 import { useTranslations } from 'next-intl';
 import { startTransition, useActionState, useState, type FormEvent, type ReactNode } from 'react';
-import { applyAction } from '@/app/seller/apply/actions';
 import { Button } from '@/components/ui/button';
 import { FormError, inputClass } from '@/components/ui/field';
+import type { ActionError } from '@/lib/auth/action';
+import { COMPANY_NAME_MAX, CONTACT_EMAIL_MAX, type ApplicationField } from '@/lib/domain/seller-onboarding';
+
+/** What the apply action answers: every failed condition in words, by field (SEL-1). */
+export type ApplyState = { ok: true } | { ok: false; error: ActionError; fieldErrors: Partial<Record<ApplicationField, string>> } | null;
 
 export type ApplicationValues = {
   companyName: string;
@@ -43,7 +47,7 @@ function Row({ name, label, condition, error, children }: { name: Field; label: 
 }
 
 /** SEL-1: the application, each condition of the seed next to its field; every failure is marked at once. */
-export function ApplicationForm({ initial, latestFoundedOn, latestFoundedOnLabel, minCapital, minStaff, supportOptions }: { initial?: ApplicationValues; latestFoundedOn: string; latestFoundedOnLabel: string; minCapital: string; minStaff: number; supportOptions: readonly string[] }) {
+export function ApplicationForm({ applyAction, initial, latestFoundedOn, latestFoundedOnLabel, minCapital, minStaff, supportOptions }: { applyAction: (state: ApplyState, form: FormData) => Promise<ApplyState>; initial?: ApplicationValues; latestFoundedOn: string; latestFoundedOnLabel: string; minCapital: string; minStaff: number; supportOptions: readonly string[] }) {
   const t = useTranslations('seller.apply');
   const [state, action, pending] = useActionState(applyAction, null);
   // Controlled, so a refused application keeps what was typed (React resets uncontrolled fields).
@@ -76,7 +80,7 @@ export function ApplicationForm({ initial, latestFoundedOn, latestFoundedOnLabel
     <form onSubmit={submit} className="space-y-5" noValidate>
       {failed && (failures > 0 ? <FormError message={t('fixFields', { count: failures })} /> : <FormError message={failed.error.message} />)}
       <Row name="companyName" label={t('fields.companyName')} condition={t('fields.companyNameHint')} error={fieldError('companyName')}>
-        <input {...input('companyName')} autoComplete="organization" maxLength={120} />
+        <input {...input('companyName')} autoComplete="organization" maxLength={COMPANY_NAME_MAX} />
       </Row>
       <Row name="foundedOn" label={t('fields.foundedOn')} condition={t('fields.foundedOnHint', { latest: latestFoundedOnLabel })} error={fieldError('foundedOn')}>
         <input {...input('foundedOn')} type="date" max={latestFoundedOn} className={`${inputClass} max-w-52`} />
@@ -98,7 +102,7 @@ export function ApplicationForm({ initial, latestFoundedOn, latestFoundedOnLabel
         </select>
       </Row>
       <Row name="contactEmail" label={t('fields.contactEmail')} condition={t('fields.contactEmailHint')} error={fieldError('contactEmail')}>
-        <input {...input('contactEmail')} type="email" autoComplete="email" maxLength={254} />
+        <input {...input('contactEmail')} type="email" autoComplete="email" maxLength={CONTACT_EMAIL_MAX} />
       </Row>
       <div className="grid gap-x-8 gap-y-1.5 md:grid-cols-[minmax(0,1fr)_17rem]" data-field="agreement">
         <div className="space-y-1.5">

@@ -19,7 +19,14 @@ export function isBoughtAlone(model: PricingModel): boolean {
   return model !== 'hourly';
 }
 
+/** What buyers read of a product (SEL-7), enforced by publishing's productInfoSchema; here so the browser's form can read them without publishing's server-side imports. */
+export const PRODUCT_TITLE_MAX = 120;
+export const PRODUCT_SUMMARY_MAX = 200;
+export const PRODUCT_DESCRIPTION_MAX = 5000;
+
 export const MAX_PURCHASE_QUANTITY = 100;
+/** A search query longer than this is cut (from a URL) or refused (by the service). */
+export const SEARCH_QUERY_MAX = 100;
 
 /** SKUs in a fixed order: free, one-time, hourly, monthly, yearly. */
 export function byPricingModel(a: { pricingModel: string }, b: { pricingModel: string }): number {

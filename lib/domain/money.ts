@@ -1,4 +1,5 @@
 // Money is CNY in integer fen (1 CNY = 100 fen) everywhere; never floating point (product.md §2).
+import { hundredthsText, parseHundredths } from './hundredths';
 
 export type Fen = number;
 
@@ -30,17 +31,10 @@ export function formatFen(fen: Fen): string {
 
 /** "1234.5" or "1234.56" (yuan, at most two decimals) → fen, exactly; null for anything else. */
 export function parseYuan(text: string): Fen | null {
-  const match = /^(\d{1,14})(?:\.(\d{1,2}))?$/.exec(text.trim());
-  if (!match) return null;
-  const fen = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
-  return Number.isSafeInteger(fen) ? fen : null;
+  return parseHundredths(text);
 }
 
-/** Fen as plain yuan text for a form field: 12345 → "123.45", 100 → "1". */
+/** Fen as plain yuan text for a form field: 12345 → "123.45", 1250 → "12.5", 100 → "1". */
 export function yuanText(fen: Fen): string {
-  assertFen(fen);
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  const cents = String(abs % 100).padStart(2, '0');
-  return `${sign}${Math.floor(abs / 100)}${cents === '00' ? '' : `.${cents}`}`;
+  return hundredthsText(assertFen(fen));
 }

@@ -1,10 +1,13 @@
 // Names of images and instances (IMP-3): 2–128 characters, starting with a letter or a Chinese
 // character, then letters, digits, Chinese characters, "_", "-", "." or ":"; never a URL.
 
-const NAME = /^[A-Za-z\u4e00-\u9fa5][A-Za-z0-9\u4e00-\u9fa5_.:-]{1,127}$/;
+export const RESOURCE_NAME_MAX = 128;
+export const DESCRIPTION_MAX = 256;
+
+const NAME = /^[A-Za-z\u4e00-\u9fa5][A-Za-z0-9\u4e00-\u9fa5_.:-]+$/; // every allowed character is one UTF-16 unit
 
 export function isValidResourceName(name: string): boolean {
-  return NAME.test(name) && !startsWithUrl(name);
+  return name.length <= RESOURCE_NAME_MAX && NAME.test(name) && !startsWithUrl(name);
 }
 
 export function startsWithUrl(text: string): boolean {
@@ -13,5 +16,5 @@ export function startsWithUrl(text: string): boolean {
 
 /** Descriptions: 0–256 characters, never starting with a URL (IMP-3). */
 export function isValidDescription(text: string): boolean {
-  return [...text].length <= 256 && !startsWithUrl(text);
+  return [...text].length <= DESCRIPTION_MAX && !startsWithUrl(text);
 }

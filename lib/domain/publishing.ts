@@ -3,13 +3,13 @@
 // while they work, and checked again at submission and at approval.
 import { z } from 'zod';
 import { sellerActivities, type SellerActivity } from './seller-calls';
-import { categories, pricingModels, type PricingModel } from './marketplace';
+import { categories, PRODUCT_DESCRIPTION_MAX, PRODUCT_SUMMARY_MAX, PRODUCT_TITLE_MAX, pricingModels, type PricingModel } from './marketplace';
 
 export const productInfoSchema = z.object({
-  title: z.string().trim().min(4).max(120),
+  title: z.string().trim().min(4).max(PRODUCT_TITLE_MAX),
   category: z.enum(categories),
-  summary: z.string().trim().min(10).max(200),
-  description: z.string().trim().min(20).max(5000),
+  summary: z.string().trim().min(10).max(PRODUCT_SUMMARY_MAX),
+  description: z.string().trim().min(20).max(PRODUCT_DESCRIPTION_MAX),
 });
 
 export const versionNameSchema = z.string().trim().regex(/^[0-9A-Za-z][0-9A-Za-z._-]{0,31}$/);

@@ -3,6 +3,12 @@
 
 const DAY_MS = 86_400_000;
 
+/** REF-5: the reason the admin reads. REF-7: the invoice's heading and the buyer's tax id (15–20 letters or digits). */
+export const REFUND_REASON_MAX = 500;
+export const INVOICE_TITLE_MAX = 100;
+export const TAX_ID_MIN = 15;
+export const TAX_ID_MAX = 20;
+
 export type RefundFacts = {
   paidAt: Date;
   now: Date;

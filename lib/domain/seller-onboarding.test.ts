@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chinaDate } from './calendar';
-import { assessApplication, latestFoundingDate, meetsSupportHours, parseYuan, SellerConditionsNotMet, SUPPORT_HOURS, type ApplicationInput } from './seller-onboarding';
+import { assessApplication, latestFoundingDate, meetsSupportHours, parseCapital, SellerConditionsNotMet, SUPPORT_HOURS, type ApplicationInput } from './seller-onboarding';
 
 // 10:00 on 15 May 2026 in China.
 const now = new Date('2026-05-15T02:00:00Z');
@@ -100,11 +100,11 @@ describe('SEL-1 registered capital of ¥500,000 or more', () => {
   });
 
   it('amounts are read without floating point', () => {
-    expect(parseYuan('0.1')).toBe(10);
-    expect(parseYuan('500,000.05')).toBe(50_000_005);
-    expect(parseYuan(499_999.99)).toBe(49_999_999);
-    for (const bad of ['', '-1', '1.234', 'abc', '1e6', null, undefined, Number.NaN]) expect(parseYuan(bad), String(bad)).toBeNull();
-    fc.assert(fc.property(fc.integer({ min: 0, max: 9_999_999_999 }), fc.integer({ min: 0, max: 99 }), (yuan, fen) => parseYuan(`${yuan}.${String(fen).padStart(2, '0')}`) === yuan * 100 + fen));
+    expect(parseCapital('0.1')).toBe(10);
+    expect(parseCapital('500,000.05')).toBe(50_000_005);
+    expect(parseCapital(499_999.99)).toBe(49_999_999);
+    for (const bad of ['', '-1', '1.234', 'abc', '1e6', null, undefined, Number.NaN]) expect(parseCapital(bad), String(bad)).toBeNull();
+    fc.assert(fc.property(fc.integer({ min: 0, max: 9_999_999_999 }), fc.integer({ min: 0, max: 99 }), (yuan, fen) => parseCapital(`${yuan}.${String(fen).padStart(2, '0')}`) === yuan * 100 + fen));
   });
 
   it('what is not an amount is refused as malformed', () => {

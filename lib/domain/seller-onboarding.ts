@@ -4,11 +4,13 @@
 // failed condition is reported, each with its field, so a form can mark all of them at once.
 import { z } from 'zod';
 import { CloudError, type CloudErrorCode, type CloudErrorParams } from './errors';
-import { formatFen } from './money';
+import { formatFen, parseYuan, type Fen } from './money';
 import { chinaDate } from './calendar';
 
 export const MIN_REGISTERED_CAPITAL_FEN = 50_000_000;
 export const MIN_STAFF = 5;
+export const COMPANY_NAME_MAX = 100;
+export const CONTACT_EMAIL_MAX = 254;
 export const MIN_SUPPORT = { days: 5, hours: 8 } as const;
 /** The support schedules a form offers, weakest first; any days × hours of at least 5 × 8 qualifies. */
 export const SUPPORT_HOURS = ['5x8', '5x12', '7x8', '7x12', '7x24'] as const;
@@ -54,12 +56,10 @@ export function isCalendarDate(value: string): boolean {
   return year >= 1800 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-/** "500,000.5" yuan → 50_000_050 fen, by string arithmetic (no floating point); null if it is not an amount. */
-export function parseYuan(value: unknown): number | null {
+/** Registered capital as people write it ("¥500,000.5", or a number) → fen by money's one yuan grammar; null if it is not an amount. */
+export function parseCapital(value: unknown): Fen | null {
   const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : typeof value === 'string' ? value : '';
-  const match = /^(\d{1,13})(?:\.(\d{1,2}))?$/.exec(text.trim().replace(/^¥/, '').replaceAll(',', '').replaceAll(' ', ''));
-  if (!match) return null;
-  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+  return parseYuan(text.trim().replace(/^¥/, '').replaceAll(',', '').replaceAll(' ', ''));
 }
 
 /** "5x8", "5×8", "5*8" → { days: 5, hours: 8 }; null unless 1–7 days and 1–24 hours. */
@@ -80,7 +80,7 @@ function isAccepted(value: unknown): boolean {
   return value === true || value === 'on' || value === 'true' || value === 'yes';
 }
 
-const emailSchema = z.string().trim().max(254).pipe(z.email());
+const emailSchema = z.string().trim().max(CONTACT_EMAIL_MAX).pipe(z.email());
 
 /** SEL-1: every condition, judged on `now`'s date in China. */
 export function assessApplication(input: ApplicationInput, now: Date): OnboardingVerdict {
@@ -89,14 +89,14 @@ export function assessApplication(input: ApplicationInput, now: Date): Onboardin
 
   const companyName = typeof input.companyName === 'string' ? input.companyName.trim().replace(/\s+/g, ' ') : '';
   const nameLength = [...companyName].length;
-  if (nameLength < 2 || nameLength > 100) fail('companyName', 'InvalidParameter.CompanyName');
+  if (nameLength < 2 || nameLength > COMPANY_NAME_MAX) fail('companyName', 'InvalidParameter.CompanyName');
 
   const foundedOn = typeof input.foundedOn === 'string' ? input.foundedOn.trim() : '';
   const latest = latestFoundingDate(now);
   if (!isCalendarDate(foundedOn)) fail('foundedOn', 'InvalidParameter.FoundedOn');
   else if (foundedOn > latest) fail('foundedOn', 'SellerCondition.CompanyAge', { latest });
 
-  const registeredCapitalFen = parseYuan(input.registeredCapital);
+  const registeredCapitalFen = parseCapital(input.registeredCapital);
   if (registeredCapitalFen === null) fail('registeredCapital', 'InvalidParameter.RegisteredCapital');
   else if (registeredCapitalFen < MIN_REGISTERED_CAPITAL_FEN) fail('registeredCapital', 'SellerCondition.RegisteredCapital', { min: formatFen(MIN_REGISTERED_CAPITAL_FEN) });
 

@@ -22,8 +22,10 @@ export function parseInput<S extends z.ZodType>(
  * ADM-1, ADM-2: the reason a reviewer gives for a rejection or a freeze. The other side reads it
  * as written, so it is required, trimmed, and at most 500 characters — refused, never cut.
  */
+export const DECISION_NOTE_MAX = 500;
+
 export function parseDecisionNote(input: { note?: unknown }): string {
   const note = typeof input.note === 'string' ? input.note.trim() : '';
-  if (note.length === 0 || note.length > 500) throw new CloudError('InvalidParameter.DecisionNote', {}, 'note');
+  if (note.length === 0 || note.length > DECISION_NOTE_MAX) throw new CloudError('InvalidParameter.DecisionNote', {}, 'note');
   return note;
 }

@@ -6,6 +6,7 @@ import { invoices } from '../../db/schema';
 import { clock } from '../clock';
 import type { Actor } from '../domain/actor';
 import { CloudError } from '../domain/errors';
+import { INVOICE_TITLE_MAX, TAX_ID_MAX, TAX_ID_MIN } from '../domain/refunds';
 import { authorize } from '../domain/permissions';
 import { parseInput } from '../domain/validation';
 import { requireOwnOrder } from './orders';
@@ -13,11 +14,11 @@ import { mutate } from './transaction';
 
 const invoiceSchema = z.object({
   orderId: z.string().min(1),
-  title: z.string().trim().min(1).max(100),
+  title: z.string().trim().min(1).max(INVOICE_TITLE_MAX),
   taxId: z
     .string()
     .trim()
-    .regex(/^[0-9A-Za-z]{15,20}$/)
+    .regex(new RegExp(`^[0-9A-Za-z]{${TAX_ID_MIN},${TAX_ID_MAX}}$`))
     .optional()
     .or(z.literal('').transform(() => undefined)),
 });

@@ -4,7 +4,7 @@ import { and, asc, count, desc, eq, exists, gte, inArray, isNull, lte, min, sql,
 import { z } from 'zod';
 import { accounts, images, products, productVersions, regions, skus, users } from '../../db/schema';
 import type { Actor } from '../domain/actor';
-import { byPricingModel, categories, isBoughtAlone, pricingModels, type Category, type PricingModel } from '../domain/marketplace';
+import { byPricingModel, categories, isBoughtAlone, pricingModels, SEARCH_QUERY_MAX, type Category, type PricingModel } from '../domain/marketplace';
 import { parseInput } from '../domain/validation';
 import { listLicenses, type LicenseGroup } from './licenses';
 import { requirePublicProduct, type Sku } from './orders';
@@ -77,7 +77,7 @@ export function featuredProducts(limit = 8): ProductCard[] {
 }
 
 const searchSchema = z.object({
-  q: z.string().trim().max(100).optional(),
+  q: z.string().trim().max(SEARCH_QUERY_MAX).optional(),
   category: z.enum(categories).optional(),
   os: z.enum(['linux', 'windows']).optional(),
   pricing: z.enum(pricingModels).optional(),

@@ -11,7 +11,7 @@ import { newResourceId } from '../domain/ids';
 import { formatFen } from '../domain/money';
 import { authorize } from '../domain/permissions';
 import { chinaMinute, chinaYear, chinaYearStart } from '../domain/calendar';
-import { decideRefund, type RefundDecision, type RefundReason } from '../domain/refunds';
+import { decideRefund, REFUND_REASON_MAX, type RefundDecision, type RefundReason } from '../domain/refunds';
 import { parseDecisionNote, parseInput } from '../domain/validation';
 import { transfer } from './ledger';
 import { requireOwnOrder, type Order } from './orders';
@@ -109,7 +109,7 @@ export function getOrder(actor: Actor, orderId: string): OrderDetail {
   });
 }
 
-const requestSchema = z.object({ orderId: z.string().min(1), reason: z.string().trim().min(1).max(500) });
+const requestSchema = z.object({ orderId: z.string().min(1), reason: z.string().trim().min(1).max(REFUND_REASON_MAX) });
 
 /** REF-1 … REF-5: ask for a refund; refused at once when the rules already say no. */
 export function requestRefund(actor: Actor, input: { orderId?: unknown; reason?: unknown }): RefundRequest {

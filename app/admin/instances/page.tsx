@@ -10,6 +10,7 @@ import { Table } from '@/components/ui/table';
 import { instanceStatuses, type InstanceStatus } from '@/lib/domain/instances';
 import { listAllInstances } from '@/lib/services/freezes';
 import { requireAdmin } from '../require-admin';
+import { freezeAction, unfreezeAction } from './actions';
 import { pageFromUrl } from '@/lib/domain/paging';
 
 export const metadata: Metadata = { title: 'Instances' };
@@ -67,7 +68,7 @@ export default async function AdminInstancesPage({ searchParams }: { searchParam
                   <div className="text-xs text-slate-500">{format.dateTime(i.createdAt, { timeStyle: 'short' })}</div>
                 </td>
                 <td className="px-4 py-3">
-                  <FreezeActions id={i.id} name={i.name} status={i.status as InstanceStatus} statusReason={i.statusReason} />
+                  <FreezeActions id={i.id} name={i.name} status={i.status as InstanceStatus} statusReason={i.statusReason} freezeAction={freezeAction} unfreezeAction={unfreezeAction} />
                 </td>
               </tr>
             ))}

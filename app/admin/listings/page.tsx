@@ -6,6 +6,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { listListingReviews, pendingListingCount } from '@/lib/services/listing-review';
 import { requireAdmin } from '../require-admin';
+import { approveListingAction, rejectListingAction } from './actions';
 import { pageFromUrl } from '@/lib/domain/paging';
 
 export const metadata: Metadata = { title: 'Listings' };
@@ -28,7 +29,7 @@ export default async function ListingQueuePage({ searchParams }: { searchParams:
         basePath="/admin/listings"
         status={status}
         pendingCount={pendingListingCount(actor)}
-        items={await listingReviewItems(result.items)}
+        items={await listingReviewItems(result.items, { approve: approveListingAction, reject: rejectListingAction })}
         empty={{ title: t(`empty.${status}`), body: t('emptyBody') }}
         footer={result.total > 0 && <Pagination page={result.page} pageSize={result.pageSize} total={result.total} params={{ status: status === 'pending' ? undefined : status }} />}
       />

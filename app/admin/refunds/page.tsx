@@ -6,6 +6,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { listRefundRequests, pendingRefundCount } from '@/lib/services/refunds';
 import { requireAdmin } from '../require-admin';
+import { approveRefundAction, rejectRefundAction } from './actions';
 import { pageFromUrl } from '@/lib/domain/paging';
 
 export const metadata: Metadata = { title: 'Refund requests' };
@@ -25,7 +26,7 @@ export default async function RefundQueuePage({ searchParams }: { searchParams: 
         basePath="/admin/refunds"
         status={status}
         pendingCount={pendingRefundCount(actor)}
-        items={await refundReviewItems(result.items)}
+        items={await refundReviewItems(result.items, { approve: approveRefundAction, reject: rejectRefundAction })}
         empty={{ title: t(`empty.${status}`), body: t('emptyBody') }}
         footer={result.total > 0 && <Pagination page={result.page} pageSize={result.pageSize} total={result.total} params={{ status: status === 'pending' ? undefined : status }} />}
       />

@@ -1,13 +1,10 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { settingFromForm, settingKeys, type SettingKey } from '@/components/admin/setting-fields';
+import { settingFromForm, settingKeys, type SettingChange } from '@/components/admin/setting-fields';
 import { arg, parseArgs, runAction, type ActionState } from '@/lib/auth/action';
-import type { PlatformSettings } from '@/lib/domain/settings';
 import { readSettings, updateSettings } from '@/lib/services/settings';
 import { read } from '@/lib/services/transaction';
-
-export type SettingChange = { key: SettingKey; from: PlatformSettings[SettingKey]; to: PlatformSettings[SettingKey] };
 
 /** ADM-4: saves the whole form; answers which settings actually changed, or the refused one. */
 export async function saveSettingsAction(_state: ActionState<SettingChange[]>, form: FormData) {

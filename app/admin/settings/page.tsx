@@ -5,6 +5,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { platformDefaults, readSettings } from '@/lib/services/settings';
 import { read } from '@/lib/services/transaction';
 import { requireAdmin } from '../require-admin';
+import { saveSettingsAction } from './actions';
 
 export const metadata: Metadata = { title: 'Platform settings' };
 
@@ -14,7 +15,7 @@ export default async function SettingsPage() {
   return (
     <div className="space-y-5">
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
-      <SettingsForm settings={read((db) => readSettings(db))} defaults={platformDefaults} />
+      <SettingsForm settings={read((db) => readSettings(db))} defaults={platformDefaults} saveAction={saveSettingsAction} />
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { ConfirmButton } from '@/components/console/confirm-button';
 import { Table } from '@/components/ui/table';
 import { requireSession } from '@/lib/auth/session';
 import { listAccessKeys } from '@/lib/services/access-keys';
-import { deleteAccessKeyAction } from './actions';
+import { createAccessKeyAction, deleteAccessKeyAction, setAccessKeyStatusAction } from './actions';
 
 export const metadata: Metadata = { title: 'AccessKeys' };
 
@@ -20,7 +20,7 @@ export default async function AccessKeysPage() {
     <div className="max-w-5xl space-y-5">
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <section className="rounded-lg border border-slate-200 bg-white p-5">
-        <CreateAccessKey />
+        <CreateAccessKey createAction={createAccessKeyAction} />
       </section>
       {keys.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">{t('empty')}</p>
@@ -34,7 +34,7 @@ export default async function AccessKeysPage() {
               <td className="px-4 py-3 text-slate-600">{when(k.lastUsedAt)}</td>
               <td className="px-4 py-3">
                 <div className="flex justify-end gap-2">
-                  <ToggleAccessKey id={k.id} status={k.status} />
+                  <ToggleAccessKey id={k.id} status={k.status} setStatusAction={setAccessKeyStatusAction} />
                   <ConfirmButton label={t('delete')} confirm={t('confirmDelete', { id: k.id })} run={deleteAccessKeyAction.bind(null, k.id)} />
                 </div>
               </td>

@@ -12,6 +12,7 @@ import { walletBalance, walletEntries } from '@/lib/services/wallet';
 import { spending } from '@/lib/services/spending';
 import { BarList, ColumnChart } from '@/components/ui/bar-chart';
 import { pageFromUrl } from '@/lib/domain/paging';
+import { topUpAction } from './actions';
 
 export const metadata: Metadata = { title: 'Billing' };
 
@@ -39,7 +40,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
           </p>
         </div>
         {simulatedPaymentsAllowed(config.mode) ? (
-          <TopUpForm />
+          <TopUpForm topUpAction={topUpAction} />
         ) : (
           <div className="space-y-1.5 text-sm text-slate-600" data-testid="billing-pay-in">
             <h2 className="text-base font-semibold text-slate-900">{t('payInTitle')}</h2>

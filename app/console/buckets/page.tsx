@@ -7,7 +7,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Table } from '@/components/ui/table';
 import { requireSession } from '@/lib/auth/session';
 import { listBuckets } from '@/lib/services/storage';
-import { deleteBucketAction } from './actions';
+import { createBucketAction, deleteBucketAction } from './actions';
 
 export const metadata: Metadata = { title: 'Buckets' };
 
@@ -23,7 +23,7 @@ export default async function BucketsPage() {
         <p className="text-sm text-slate-600">{t('buckets.subtitle', { region: t(`regions.${user.regionId}`) })}</p>
       </div>
       <section className="rounded-lg border border-slate-200 bg-white p-5">
-        <CreateBucketForm regionId={user.regionId} />
+        <CreateBucketForm regionId={user.regionId} createAction={createBucketAction} />
       </section>
       {list.length === 0 ? (
         <EmptyState title={t('buckets.emptyTitle')} body={t('buckets.emptyBody')} />

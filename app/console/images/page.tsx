@@ -12,6 +12,8 @@ import { requireSession } from '@/lib/auth/session';
 import { listRegions } from '@/lib/services/catalogue';
 import { describeImages } from '@/lib/services/images';
 import { pageFromUrl } from '@/lib/domain/paging';
+import { copyImageAction, deleteImageAction, taskStatesAction } from './actions';
+import { declineShareAction } from './share-actions';
 
 export const metadata: Metadata = { title: 'Images' };
 
@@ -64,7 +66,7 @@ export default async function ImagesPage({ searchParams }: { searchParams: Promi
                   <div className="font-mono text-xs text-slate-500">{image.id}</div>
                 </td>
                 <td className="px-4 py-3">
-                  <ImageStatus status={image.status} task={image.task} openTaskIds={open} />
+                  <ImageStatus status={image.status} task={image.task} openTaskIds={open} taskStatesAction={taskStatesAction} />
                 </td>
                 <td className="px-4 py-3 whitespace-nowrap">
                   <div>{image.platform}</div>
@@ -90,8 +92,8 @@ export default async function ImagesPage({ searchParams }: { searchParams: Promi
                         {t('images.launch')}
                       </ButtonLink>
                     )}
-                    {image.ownerAlias === 'self' && image.status === 'Available' && <ImageActions image={image} regions={regions} />}
-                    {image.ownerAlias === 'others' && <DeclineShare imageId={image.id} imageName={image.name} />}
+                    {image.ownerAlias === 'self' && image.status === 'Available' && <ImageActions image={image} regions={regions} copyImageAction={copyImageAction} deleteImageAction={deleteImageAction} />}
+                    {image.ownerAlias === 'others' && <DeclineShare imageId={image.id} imageName={image.name} declineAction={declineShareAction} />}
                   </div>
                 </td>
               </tr>

@@ -6,6 +6,8 @@ import { GrantImportRole } from '@/components/console/grant-import-role';
 import { ImportWizard } from '@/components/console/import-wizard';
 import { requireSession } from '@/lib/auth/session';
 import { getBucket, importRoleStatus, listBuckets } from '@/lib/services/storage';
+import { grantImportRoleAction } from '../buckets/actions';
+import { importImageAction } from './actions';
 
 export const metadata: Metadata = { title: 'Image import' };
 
@@ -22,7 +24,7 @@ export default async function ImportsPage() {
         <p className="mt-1 text-sm text-slate-700">{t('roleExplain', { role: role.roleName, actions: role.actions.join(', ') })}</p>
         {!role.granted && (
           <div className="mt-3">
-            <GrantImportRole />
+            <GrantImportRole grantAction={grantImportRoleAction} />
           </div>
         )}
       </section>
@@ -34,7 +36,7 @@ export default async function ImportsPage() {
           </Link>
         </p>
       ) : (
-        <ImportWizard regionId={user.regionId} buckets={buckets} authorised={role.granted} />
+        <ImportWizard regionId={user.regionId} buckets={buckets} authorised={role.granted} importImageAction={importImageAction} />
       )}
     </div>
   );

@@ -16,6 +16,7 @@ import { formatFen } from '@/lib/domain/money';
 import { listRegions } from '@/lib/services/catalogue';
 import { describeInstances } from '@/lib/services/instances';
 import { pageFromUrl } from '@/lib/domain/paging';
+import { instanceAction, pendingCountAction } from './actions';
 
 export const metadata: Metadata = { title: 'Instances' };
 
@@ -47,7 +48,7 @@ export default async function InstancesPage({ searchParams }: { searchParams: Pr
           {t('instances.launched', { count: launched })}
         </div>
       )}
-      <PendingWatcher pending={pending} />
+      <PendingWatcher pending={pending} pendingCountAction={pendingCountAction} />
 
       <InstanceFilters regions={regions} />
 
@@ -88,7 +89,7 @@ export default async function InstancesPage({ searchParams }: { searchParams: Pr
                   <div className="text-xs text-slate-500">{format.dateTime(i.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</div>
                 </td>
                 <td className="px-4 py-3">
-                  <InstanceActions id={i.id} name={i.name} status={i.status as InstanceStatus} />
+                  <InstanceActions id={i.id} name={i.name} status={i.status as InstanceStatus} instanceAction={instanceAction} />
                 </td>
               </tr>
             ))}

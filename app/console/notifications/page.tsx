@@ -8,6 +8,7 @@ import { Pagination } from '@/components/ui/pagination';
 import { requireSession } from '@/lib/auth/session';
 import { listNotifications } from '@/lib/services/notifications';
 import { pageFromUrl } from '@/lib/domain/paging';
+import { markAllReadAction } from './actions';
 
 export const metadata: Metadata = { title: 'Notifications' };
 
@@ -19,7 +20,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const result = listNotifications(actor, { page });
   return (
     <div className="max-w-4xl space-y-5">
-      <PageHeader title={t('notifications.title')} subtitle={t('notifications.subtitle')} action={result.items.some((n) => !n.readAt) && <MarkReadButton />} />
+      <PageHeader title={t('notifications.title')} subtitle={t('notifications.subtitle')} action={result.items.some((n) => !n.readAt) && <MarkReadButton markAllReadAction={markAllReadAction} />} />
       {result.total === 0 ? (
         <EmptyState title={t('notifications.emptyTitle')} body={t('notifications.emptyBody')} />
       ) : (

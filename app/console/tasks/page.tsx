@@ -12,6 +12,7 @@ import { requireSession } from '@/lib/auth/session';
 import { isTaskOpen } from '@/lib/domain/tasks';
 import { describeTasks } from '@/lib/services/images';
 import { pageFromUrl } from '@/lib/domain/paging';
+import { taskStatesAction } from '../images/actions';
 
 export const metadata: Metadata = { title: 'Tasks' };
 
@@ -49,7 +50,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
                 <td className="px-4 py-3 whitespace-nowrap">{t(`regions.${task.regionId}`)}</td>
                 <td className="px-4 py-3">
                   <div className="flex items-center gap-3">
-                    <TaskProgress task={task} openTaskIds={open} />
+                    <TaskProgress task={task} openTaskIds={open} taskStatesAction={taskStatesAction} />
                     {open.includes(task.id) && <ConfirmButton label={t('tasks.cancel')} confirm={t('tasks.confirmCancel')} run={cancelTaskAction.bind(null, task.id)} />}
                   </div>
                 </td>

@@ -2,12 +2,11 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { arg, describeError, runParsed, type ActionError } from '@/lib/auth/action';
+import { arg, describeError, runParsed } from '@/lib/auth/action';
 import { CloudError } from '@/lib/domain/errors';
 import { APPLICATION_FIELDS, SellerConditionsNotMet, type ApplicationField, type OnboardingFailure } from '@/lib/domain/seller-onboarding';
 import { applyAsSeller } from '@/lib/services/seller-applications';
-
-export type ApplyState = { ok: true } | { ok: false; error: ActionError; fieldErrors: Partial<Record<ApplicationField, string>> } | null;
+import type { ApplyState } from '@/components/seller/application-form';
 
 /** SEL-1: every failed condition comes back, each in words next to its field. */
 export async function applyAction(_state: ApplyState, form: FormData): Promise<ApplyState> {

@@ -6,25 +6,20 @@ import { ButtonLink } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireSession } from '@/lib/auth/session';
 import { clock } from '@/lib/clock';
-import { formatFen } from '@/lib/domain/money';
+import { formatFen, yuanText } from '@/lib/domain/money';
 import { latestFoundingDate, MIN_REGISTERED_CAPITAL_FEN, MIN_STAFF, SUPPORT_HOURS } from '@/lib/domain/seller-onboarding';
 import { myApplication, type SellerApplication } from '@/lib/services/seller-applications';
+import { applyAction } from './actions';
 
 export const metadata: Metadata = { title: 'Application' };
 
 const conditions = ['legal', 'age', 'capital', 'staff', 'support', 'agreement'] as const;
 
-/** Fen back to the yuan a person typed, without floating point: 50_000_050 → "500000.5". */
-function yuanOf(fen: number): string {
-  const cents = fen % 100;
-  return cents === 0 ? String(Math.floor(fen / 100)) : `${Math.floor(fen / 100)}.${String(cents).padStart(2, '0').replace(/0$/, '')}`;
-}
-
 function valuesOf(application: SellerApplication): ApplicationValues {
   return {
     companyName: application.companyName,
     foundedOn: application.foundedOn,
-    registeredCapital: yuanOf(application.registeredCapitalFen),
+    registeredCapital: yuanText(application.registeredCapitalFen),
     staffCount: String(application.staffCount),
     supportHours: application.supportHours,
     contactEmail: application.contactEmail,
@@ -102,6 +97,7 @@ export default async function ApplyPage() {
         {again && <p className="text-sm text-slate-600">{t('againHint')}</p>}
       </div>
       <ApplicationForm
+        applyAction={applyAction}
         initial={again && application ? valuesOf(application) : undefined}
         latestFoundedOn={latest}
         latestFoundedOnLabel={format.dateTime(new Date(`${latest}T00:00:00+08:00`), { dateStyle: 'long' })}

@@ -12,6 +12,8 @@ import { listRegions } from '@/lib/services/catalogue';
 import { getImage } from '@/lib/services/images';
 import { orNotFound } from '../../or-not-found';
 import { describeImageSharePermission } from '@/lib/services/sharing';
+import { copyImageAction, deleteImageAction, taskStatesAction } from '../actions';
+import { declineShareAction, shareImageAction, unshareImageAction } from '../share-actions';
 
 export const metadata: Metadata = { title: 'Image' };
 
@@ -43,14 +45,14 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
         <div className="min-w-0">
           <h1 className="truncate text-2xl font-semibold">{image.name}</h1>
           <div className="mt-1 flex items-center gap-3">
-            <ImageStatus status={image.status} task={image.task} openTaskIds={image.task ? [image.task.id] : []} />
+            <ImageStatus status={image.status} task={image.task} openTaskIds={image.task ? [image.task.id] : []} taskStatesAction={taskStatesAction} />
             <span className="font-mono text-sm text-slate-500">{image.id}</span>
           </div>
         </div>
         <div className="flex gap-2">
           {image.status === 'Available' && <ButtonLink href={`/console/instances/new?region=${image.regionId}&image=${image.id}`}>{t('images.launch')}</ButtonLink>}
-          {own && image.status === 'Available' && <ImageActions image={image} regions={listRegions().map((r) => r.id)} afterDelete="/console/images" impact={impact} />}
-          {image.ownerAlias === 'others' && <DeclineShare imageId={image.id} imageName={image.name} afterDecline="/console/images?owner=others" />}
+          {own && image.status === 'Available' && <ImageActions image={image} regions={listRegions().map((r) => r.id)} afterDelete="/console/images" impact={impact} copyImageAction={copyImageAction} deleteImageAction={deleteImageAction} />}
+          {image.ownerAlias === 'others' && <DeclineShare imageId={image.id} imageName={image.name} afterDecline="/console/images?owner=others" declineAction={declineShareAction} />}
         </div>
       </div>
 
@@ -70,6 +72,8 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
 
       {sharing && (
         <SharePanel
+          shareImageAction={shareImageAction}
+          unshareImageAction={unshareImageAction}
           imageId={image.id}
           recipients={sharing.recipients.map((r) => ({ ...r, sharedAt: format.dateTime(r.sharedAt, { dateStyle: 'medium', timeStyle: 'short' }) }))}
           maxRecipients={sharing.maxRecipients}

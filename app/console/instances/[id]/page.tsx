@@ -14,6 +14,8 @@ import { listLaunchableImages } from '@/lib/services/catalogue';
 import { getInstance } from '@/lib/services/instances';
 import { orNotFound } from '../../or-not-found';
 import { marketplaceImagesIn } from '@/lib/services/marketplace';
+import { createImageAction } from '../../images/actions';
+import { instanceAction, pendingCountAction, reinitDiskAction, renewAction, replaceDiskAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Instance' };
 
@@ -70,11 +72,11 @@ export default async function InstancePage({ params }: { params: Promise<{ id: s
           </h1>
           <p className="font-mono text-sm text-slate-500">{instance.id}</p>
         </div>
-        <InstanceActions id={instance.id} name={instance.name} status={status} afterRelease="/console/instances" />
+        <InstanceActions id={instance.id} name={instance.name} status={status} afterRelease="/console/instances" instanceAction={instanceAction} />
       </div>
-      <PendingWatcher pending={status === 'Pending' ? 1 : 0} />
-      {live && instance.billing === 'subscription' && instance.subscriptionModel && <RenewForm instanceId={instance.id} model={instance.subscriptionModel} />}
-      {live && <InstanceDiskActions instance={{ id: instance.id, name: instance.name, status, productCode: instance.productCode }} images={choices} />}
+      <PendingWatcher pending={status === 'Pending' ? 1 : 0} pendingCountAction={pendingCountAction} />
+      {live && instance.billing === 'subscription' && instance.subscriptionModel && <RenewForm renewAction={renewAction.bind(null, instance.id)} model={instance.subscriptionModel} />}
+      {live && <InstanceDiskActions instance={{ id: instance.id, name: instance.name, status, productCode: instance.productCode }} images={choices} actions={{ createImageAction, replaceDiskAction, reinitDiskAction }} />}
       <DetailList fields={fields} />
     </div>
   );

@@ -7,6 +7,7 @@ import { listInstanceTypes, listLaunchableImages, listRegions } from '@/lib/serv
 import { regionLaunchLimits } from '@/lib/services/launch-limits';
 import { listLicenses } from '@/lib/services/licenses';
 import { marketplaceImagesIn } from '@/lib/services/marketplace';
+import { launchAction, previewLaunchAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Launch instances' };
 
@@ -36,7 +37,7 @@ export default async function LaunchPage({ searchParams }: { searchParams: Promi
   return (
     <div className="max-w-5xl space-y-5">
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
-      <LaunchWizard key={regionId} regionId={regionId} regions={regions} images={[...images, ...marketplace]} instanceTypes={listInstanceTypes()} limits={regionLaunchLimits(actor, regionId)} initialImageId={initialImageId} />
+      <LaunchWizard key={regionId} launchAction={launchAction} previewAction={previewLaunchAction} regionId={regionId} regions={regions} images={[...images, ...marketplace]} instanceTypes={listInstanceTypes()} limits={regionLaunchLimits(actor, regionId)} initialImageId={initialImageId} />
     </div>
   );
 }

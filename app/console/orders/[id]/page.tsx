@@ -11,7 +11,7 @@ import { clock } from '@/lib/clock';
 import { formatFen } from '@/lib/domain/money';
 import { getOrder } from '@/lib/services/refunds';
 import { orNotFound } from '../../or-not-found';
-import { voidInvoiceAction } from '../actions';
+import { issueInvoiceAction, requestRefundAction, voidInvoiceAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Order' };
 
@@ -118,7 +118,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             </ul>
           </div>
         )}
-        {order.status === 'paid' && e.eligible && !pending && <RefundRequestForm orderId={order.id} />}
+        {order.status === 'paid' && e.eligible && !pending && <RefundRequestForm requestAction={requestRefundAction.bind(null, order.id)} />}
       </section>
 
       {order.status === 'paid' && order.amountFen > 0 && (
@@ -135,7 +135,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           ) : (
             <>
               {invoice?.voidedAt && <p className="text-sm text-slate-500">{t('invoiceVoidedAt', { when: when(invoice.voidedAt) })}</p>}
-              <InvoiceForm orderId={order.id} />
+              <InvoiceForm issueAction={issueInvoiceAction.bind(null, order.id)} />
             </>
           )}
         </section>

@@ -9,6 +9,7 @@ import { ProductOffer } from '@/components/marketplace/product-offer';
 import { currentSession } from '@/lib/auth/session';
 import { CloudError } from '@/lib/domain/errors';
 import { getProduct } from '@/lib/services/marketplace';
+import { purchaseAction } from '../../actions';
 import { walletBalance } from '@/lib/services/wallet';
 
 /** The product as the caller may see it, once per request (the page and its metadata share it). */
@@ -45,6 +46,7 @@ export default async function ProductPage({ params }: { params: Promise<{ code: 
         {/* On a phone the purchase comes right after the header; beside the details on a wide screen. */}
         <aside className="order-first space-y-4 lg:sticky lg:top-20 lg:order-none lg:h-fit">
           <ProductOffer
+            purchaseAction={purchaseAction}
             productCode={product.code}
             offer={offer}
             regions={detail.regions}

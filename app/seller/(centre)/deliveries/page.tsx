@@ -8,6 +8,7 @@ import { Pagination } from '@/components/ui/pagination';
 import { Table } from '@/components/ui/table';
 import { listDeliveries } from '@/lib/services/deliveries';
 import { requireSeller } from '../../require-seller';
+import { replayDeliveryAction } from './actions';
 import { pageFromUrl } from '@/lib/domain/paging';
 
 export const metadata: Metadata = { title: 'Deliveries' };
@@ -62,7 +63,7 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
                   {d.lastError ?? '—'}
                 </td>
                 <td className="px-4 py-3 text-right">
-                  <ReplayButton deliveryId={d.id} />
+                  <ReplayButton deliveryId={d.id} replayAction={replayDeliveryAction} />
                 </td>
               </tr>
             ))}

@@ -6,7 +6,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Table } from '@/components/ui/table';
 import { requireSeller } from '../../require-seller';
 import { listSellerKeys, MAX_SELLER_KEYS } from '@/lib/services/seller-keys';
-import { deleteSellerKeyAction } from './actions';
+import { createSellerKeyAction, deleteSellerKeyAction } from './actions';
 
 export const metadata: Metadata = { title: 'Signing keys' };
 
@@ -26,7 +26,7 @@ export default async function SellerKeysPage() {
           <li>{t('rotation3')}</li>
         </ol>
       </section>
-      <CreateSellerKey disabled={keys.length >= MAX_SELLER_KEYS} />
+      <CreateSellerKey disabled={keys.length >= MAX_SELLER_KEYS} createAction={createSellerKeyAction} />
       {keys.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">{t('empty')}</p>
       ) : (

@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { arg, runParsed, type ActionState } from '@/lib/auth/action';
 import { pricingModels } from '@/lib/domain/marketplace';
+import { parseYuan } from '@/lib/domain/money';
 import { sellerActivities, type SellerActivity } from '@/lib/domain/seller-calls';
 import { createProduct, delistOwnProduct, moveInterface, submitProduct, updateProduct } from '@/lib/services/products';
 import { debugInterface } from '@/lib/services/interface-debug';
@@ -18,11 +19,8 @@ const infoOf = (form: FormData) => ({
   interfaceUrl: form.get('interfaceUrl'),
 });
 
-/** Yuan with up to two decimals, as typed; anything else is passed on as invalid for the service to refuse. */
-const fenOf = (yuan: FormDataEntryValue | null) => {
-  const text = String(yuan ?? '').trim();
-  return /^\d{1,7}(\.\d{1,2})?$/.test(text) ? Math.round(Number(text) * 100) : -1;
-};
+/** Yuan as typed; anything malformed is passed on as -1 for the service to refuse (InvalidParameter.Price). */
+const fenOf = (yuan: FormDataEntryValue | null) => parseYuan(String(yuan ?? '')) ?? -1;
 
 const formArgs = z.object({ form: arg.form });
 const productForm = z.object({ code: arg.id, form: arg.form });

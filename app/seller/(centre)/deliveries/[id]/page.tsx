@@ -5,6 +5,7 @@ import { ReplayButton } from '@/components/publishing/replay-button';
 import { getDelivery } from '@/lib/services/deliveries';
 import { orNotFound } from '@/app/console/or-not-found';
 import { requireSeller } from '../../../require-seller';
+import { replayDeliveryAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Delivery' };
 
@@ -29,7 +30,7 @@ export default async function DeliveryPage({ params }: { params: Promise<{ id: s
             {delivery.instanceId ? ` · ${delivery.instanceId}` : ''}
           </p>
         </div>
-        <ReplayButton deliveryId={delivery.id} />
+        <ReplayButton deliveryId={delivery.id} replayAction={replayDeliveryAction} />
       </div>
       <section className="space-y-2">
         <h2 className="text-base font-semibold">{t('body')}</h2>

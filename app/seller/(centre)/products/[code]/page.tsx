@@ -16,7 +16,7 @@ import { debugOrder, type ListingProblem } from '@/lib/domain/publishing';
 import { listRegions } from '@/lib/services/catalogue';
 import { getMyProduct } from '@/lib/services/products';
 import { requireSeller } from '../../../require-seller';
-import { delistProductAction, removeVersionAction, submitProductAction, updateProductAction } from '../actions';
+import { debugAction, delistProductAction, moveInterfaceAction, removeVersionAction, setSkusAction, setVersionAction, submitProductAction, updateProductAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Publish a product' };
 
@@ -90,7 +90,7 @@ export default async function PublishProductPage({ params }: { params: Promise<{
         ) : (
           <p className="text-sm text-slate-600">{product.summary}</p>
         )}
-        {canApplyToProduct(product.status, 'moveInterface') && <InterfaceUrlForm code={product.code} current={product.interfaceUrl ?? ''} />}
+        {canApplyToProduct(product.status, 'moveInterface') && <InterfaceUrlForm action={moveInterfaceAction.bind(null, product.code)} current={product.interfaceUrl ?? ''} />}
       </Step>
 
       <Step n={2} title={t('stepVersions')} done={versions.length > 0 && !has('noRegion') && !has('imageUnavailable') && !has('regionsDiffer')}>
@@ -114,7 +114,7 @@ export default async function PublishProductPage({ params }: { params: Promise<{
             ))}
           </ul>
         )}
-        {editable && <VersionForm code={product.code} images={publishableImages} regionNames={regionNames} />}
+        {editable && <VersionForm action={setVersionAction.bind(null, product.code)} images={publishableImages} regionNames={regionNames} />}
         <p className="text-xs text-slate-500">
           {t.rich('copyHint', { link: (chunks) => <Link href="/console/images?owner=self" className="text-brand-600 hover:underline">{chunks}</Link> })}
         </p>
@@ -122,7 +122,7 @@ export default async function PublishProductPage({ params }: { params: Promise<{
 
       <Step n={3} title={t('stepSkus')} done={skus.length > 0 && !has('freeWithPaid')}>
         {editable ? (
-          <SkuForm code={product.code} current={skus} />
+          <SkuForm action={setSkusAction.bind(null, product.code)} current={skus} />
         ) : (
           <ul className="text-sm">
             {skus.map((s) => (
@@ -136,7 +136,7 @@ export default async function PublishProductPage({ params }: { params: Promise<{
 
       <Step n={4} title={t('stepInterface')} done={!has('notDebugged') && !has('noInterfaceUrl') && !has('noSigningKey')}>
         <p className="text-sm text-slate-600">{t.rich('debugHint', { keys: (chunks) => <Link href="/seller/keys" className="text-brand-600 hover:underline">{chunks}</Link> })}</p>
-        {product.interfaceUrl ? <DebugPanel code={product.code} rows={debugRows} /> : <p className="text-sm text-amber-700">{t('problems.noInterfaceUrl')}</p>}
+        {product.interfaceUrl ? <DebugPanel debugAction={debugAction.bind(null, product.code)} rows={debugRows} /> : <p className="text-sm text-amber-700">{t('problems.noInterfaceUrl')}</p>}
       </Step>
 
       <Step n={5} title={t('stepSubmit')} done={!editable}>
