@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useEffect } from 'react';
 import { previewLaunchAction } from '@/app/console/instances/actions';
+import { messageKeyOf } from '@/lib/domain/errors';
 import { formatFen } from '@/lib/domain/money';
 import type { LaunchPreview, PaymentOption } from '@/lib/services/launch-preview';
 
@@ -11,11 +12,12 @@ import type { LaunchPreview, PaymentOption } from '@/lib/services/launch-preview
  * What a launch from a product-coded image needs, live (product.md §10): licenses needed,
  * available and short, and the ways to cover the shortfall. The chosen way is what the launch pays.
  */
-export function EntitlementPanel({ regionId, imageId, amount, choice, onChoice, onPreview }: { regionId: string; imageId: string; amount: number; choice: string; onChoice: (skuCode: string) => void; onPreview: (preview: LaunchPreview | null) => void }) {
+export function EntitlementPanel({ regionId, imageId, instanceTypeId, amount, choice, onChoice, onPreview }: { regionId: string; imageId: string; instanceTypeId: string; amount: number; choice: string; onChoice: (skuCode: string) => void; onPreview: (preview: LaunchPreview | null) => void }) {
   const t = useTranslations('entitlement');
+  const te = useTranslations('errors');
   const { data, isFetching } = useQuery({
-    queryKey: ['launch-preview', regionId, imageId, amount],
-    queryFn: () => previewLaunchAction({ regionId, imageId, amount }),
+    queryKey: ['launch-preview', regionId, imageId, instanceTypeId, amount],
+    queryFn: () => previewLaunchAction({ regionId, imageId, instanceTypeId, amount }),
     enabled: amount >= 1 && amount <= 100,
   });
   const preview = data?.ok ? data.data : null;
@@ -49,7 +51,7 @@ export function EntitlementPanel({ regionId, imageId, amount, choice, onChoice, 
         ))}
       </dl>
       {options.length === 0 ? (
-        <p className="mt-3 text-red-700">{preview.productStatus === 'delisted' ? t('delisted') : t('nothingToBuy')}</p>
+        <p className="mt-3 text-red-700">{preview.productStatus === 'delisted' ? t('delisted') : preview.refusal ? te(messageKeyOf(preview.refusal.code), preview.refusal.params) : t('nothingToBuy')}</p>
       ) : (
         <fieldset className="mt-3 space-y-2">
           <legend className="sr-only">{t('howToPay')}</legend>

@@ -151,7 +151,7 @@ export function LaunchWizard({ regionId, regions, images, instanceTypes, limits,
         </Step>
 
         {image?.productCode && (
-          <EntitlementPanel regionId={regionId} imageId={image.id} amount={validCount ? count : 1} choice={payment} onChoice={setPayment} onPreview={onPreview} />
+          <EntitlementPanel regionId={regionId} imageId={image.id} instanceTypeId={typeId} amount={validCount ? count : 1} choice={payment} onChoice={setPayment} onPreview={onPreview} />
         )}
         <input type="hidden" name="skuCode" value={payment} />
         <input type="hidden" name="buyShortfall" value={option?.covers === 'shortfall' ? 'true' : 'false'} />

@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect } from 'react';
 import { taskStatesAction } from '@/app/console/images/actions';
+import { isTaskOpen } from '@/lib/domain/tasks';
 
 type State = { id: string; status: string; progress: number };
 
@@ -22,7 +23,7 @@ export function TaskProgress({ task, openTaskIds }: { task: State; openTaskIds: 
     refetchInterval: 1000,
   });
   const current = data?.find((s) => s.id === task.id) ?? task;
-  const done = current.status !== 'Waiting' && current.status !== 'Processing';
+  const done = !isTaskOpen(current.status);
   useEffect(() => {
     if (done && task.status !== current.status) router.refresh();
   }, [done, current.status, task.status, router]);

@@ -7,12 +7,12 @@ import { clock } from '../clock';
 import type { Actor } from '../domain/actor';
 import { CloudError } from '../domain/errors';
 import { newResourceId } from '../domain/ids';
-import { MAX_PURCHASE_QUANTITY, type PricingModel } from '../domain/marketplace';
-import { formatFen } from '../domain/money';
+import { isLicenseUsable, usableLicenseStatus } from '../domain/entitlement';
+import { isPublicProduct, MAX_PURCHASE_QUANTITY, type PricingModel } from '../domain/marketplace';
 import { authorize } from '../domain/permissions';
-import { assertBuyableAlone, priceOrder, splitSale, subscriptionEnd } from '../domain/pricing';
+import { assertBuyableAlone, priceOrder, saleRefusal, splitSale, subscriptionEnd, unpaidOrderRefusal } from '../domain/pricing';
 import { parseInput } from '../domain/validation';
-import { requireRegion } from './catalogue';
+import { findRegion, offeringImages } from './catalogue';
 import { balanceOf, ensureBook, platformBook, transfer } from './ledger';
 import { once } from './idempotency';
 import { periodOf, tellSeller } from './seller-calls';
@@ -26,10 +26,10 @@ export type Sku = typeof skus.$inferSelect;
 export type Order = typeof orders.$inferSelect;
 export type License = typeof licenses.$inferSelect;
 
-/** A product a buyer may see: listed or delisted (MKT-8); drafts and rejected ones do not exist for them. */
+/** A product a buyer may see (MKT-8); drafts and rejected ones do not exist for them. */
 export function requirePublicProduct(db: Db | Tx, productCode: string): Product {
   const product = db.select().from(products).where(eq(products.code, productCode)).get();
-  if (!product || (product.status !== 'listed' && product.status !== 'delisted')) {
+  if (!product || !isPublicProduct(product.status)) {
     throw new CloudError('InvalidProductCode.NotFound', { productCode }, 'productCode');
   }
   return product;
@@ -37,12 +37,7 @@ export function requirePublicProduct(db: Db | Tx, productCode: string): Product 
 
 /** MKT-1: a product is offered in a region when one of its versions has an image there. */
 export function isOfferedIn(db: Db | Tx, productCode: string, regionId: string): boolean {
-  const row = db
-    .select({ id: images.id })
-    .from(images)
-    .where(and(eq(images.productCode, productCode), eq(images.kind, 'marketplace'), eq(images.regionId, regionId), isNull(images.deletedAt)))
-    .get();
-  return Boolean(row);
+  return Boolean(db.select({ id: images.id }).from(images).where(and(eq(images.productCode, productCode), offeringImages(regionId))).get());
 }
 
 function requireSku(db: Db | Tx, product: Product, skuCode: string): Sku {
@@ -58,9 +53,9 @@ function requireSku(db: Db | Tx, product: Product, skuCode: string): Sku {
  */
 export function buyLicenses(tx: Tx, actor: Actor, input: { productCode: string; skuCode: string; regionId: string; quantity: number }) {
   const product = requirePublicProduct(tx, input.productCode);
-  if (product.status === 'delisted') throw new CloudError('InvalidProduct.Delisted', { productCode: product.code }, 'productCode');
-  requireRegion(tx, input.regionId);
-  if (!isOfferedIn(tx, product.code, input.regionId)) throw new CloudError('InvalidRegion.NotOffered', { productCode: product.code, regionId: input.regionId }, 'regionId');
+  const regionExists = Boolean(findRegion(tx, input.regionId));
+  const refusal = saleRefusal({ productCode: product.code, productStatus: product.status, regionId: input.regionId, regionExists, offered: regionExists && isOfferedIn(tx, product.code, input.regionId) });
+  if (refusal) throw refusal;
   const sku = requireSku(tx, product, input.skuCode);
   const priced = priceOrder({ pricingModel: sku.pricingModel as PricingModel, priceFen: sku.priceFen }, input.quantity);
 
@@ -110,10 +105,8 @@ export function buyLicenses(tx: Tx, actor: Actor, input: { productCode: string; 
 export function paySale(tx: Tx, sale: { buyerAccountId: string; sellerAccountId: string; amountFen: number; orderId: string }): void {
   if (sale.amountFen === 0) return;
   const wallet = ensureBook(tx, 'wallet', sale.buyerAccountId);
-  const balance = balanceOf(tx, wallet);
-  if (balance < sale.amountFen) {
-    throw new CloudError('InvalidAccountStatus.NotEnoughBalance', { reason: 'order', balance: formatFen(balance), amount: formatFen(sale.amountFen) });
-  }
+  const unpaid = unpaidOrderRefusal(balanceOf(tx, wallet), sale.amountFen);
+  if (unpaid) throw unpaid;
   const { platformFen, sellerFen } = splitSale(sale.amountFen, readSettings(tx).commissionBps);
   transfer(
     tx,
@@ -153,8 +146,9 @@ export function purchaseLicenses(actor: Actor, input: unknown) {
 
 // ─── The pool ────────────────────────────────────────────────────────────────
 
-function usable(now: Date): SQL {
-  return and(eq(licenses.status, 'available'), or(isNull(licenses.expiresAt), gt(licenses.expiresAt, now)))!;
+/** isLicenseUsable (lib/domain/entitlement.ts) as SQL: change both together. */
+function usableSql(now: Date): SQL {
+  return and(eq(licenses.status, usableLicenseStatus), or(isNull(licenses.expiresAt), gt(licenses.expiresAt, now)))!;
 }
 
 export function availableLicenseCount(db: Db | Tx, accountId: string, productCode: string, regionId: string): number {
@@ -162,7 +156,7 @@ export function availableLicenseCount(db: Db | Tx, accountId: string, productCod
     db
       .select({ n: count() })
       .from(licenses)
-      .where(and(eq(licenses.accountId, accountId), eq(licenses.productCode, productCode), eq(licenses.regionId, regionId), usable(clock.now())))
+      .where(and(eq(licenses.accountId, accountId), eq(licenses.productCode, productCode), eq(licenses.regionId, regionId), usableSql(clock.now())))
       .get()?.n ?? 0
   );
 }
@@ -173,7 +167,7 @@ export function consumeLicenses(tx: Tx, accountId: string, productCode: string, 
   const pool = tx
     .select({ id: licenses.id })
     .from(licenses)
-    .where(and(eq(licenses.accountId, accountId), eq(licenses.productCode, productCode), eq(licenses.regionId, regionId), usable(now)))
+    .where(and(eq(licenses.accountId, accountId), eq(licenses.productCode, productCode), eq(licenses.regionId, regionId), usableSql(now)))
     .orderBy(asc(licenses.createdAt), asc(licenses.id))
     .limit(instanceIds.length)
     .all();
@@ -212,7 +206,8 @@ export function listLicenses(actor: Actor, productCode?: string): LicenseGroup[]
     const now = clock.now();
     const groups = new Map<string, LicenseGroup>();
     for (const { license, title, productStatus } of rows) {
-      if (license.status === 'available' && license.expiresAt && license.expiresAt <= now) continue;
+      // An available license whose term has ended is no longer in the pool (MKT-11).
+      if (license.status === usableLicenseStatus && !isLicenseUsable(license, now)) continue;
       const key = `${license.productCode}/${license.regionId}`;
       const group = groups.get(key) ?? { productCode: license.productCode, title, productStatus, regionId: license.regionId, available: 0, inUse: [], total: 0 };
       if (license.status === 'in_use' && license.instanceId) group.inUse.push({ licenseId: license.id, instanceId: license.instanceId });
