@@ -28,6 +28,8 @@ export function EntitlementPanel({ regionId, imageId, instanceTypeId, amount, ch
   const buys = preview.options.filter((o) => o.covers === 'shortfall');
   const label = (o: PaymentOption) =>
     o.covers === 'launch' ? t('optionHourly', { price: formatFen(o.priceFen), count: amount }) : t('optionBuy', { count: preview.shortfall, model: t(`models.${o.pricingModel}`), cost: formatFen(o.costFen) });
+  // The launch's own answer when no way of paying works (the same decision the launch makes).
+  const refusal = preview.refusal && (preview.refusal.code === 'InvalidProduct.Delisted' ? t('delisted') : te(messageKeyOf(preview.refusal.code), preview.refusal.params));
   const options = [...(preview.shortfall === 0 ? [{ value: '', text: t('optionUseHeld', { count: preview.needed }) }] : []), ...buys.map((o) => ({ value: o.skuCode, text: label(o) })), ...(hourly ? [{ value: hourly.skuCode, text: label(hourly) }] : [])];
 
   return (
@@ -50,8 +52,10 @@ export function EntitlementPanel({ regionId, imageId, instanceTypeId, amount, ch
           </div>
         ))}
       </dl>
-      {options.length === 0 ? (
-        <p className="mt-3 text-red-700">{preview.productStatus === 'delisted' ? t('delisted') : preview.refusal ? te(messageKeyOf(preview.refusal.code), preview.refusal.params) : t('nothingToBuy')}</p>
+      {refusal ? (
+        <p className="mt-3 text-red-700" data-testid="entitlement-refusal">
+          {refusal}
+        </p>
       ) : (
         <fieldset className="mt-3 space-y-2">
           <legend className="sr-only">{t('howToPay')}</legend>

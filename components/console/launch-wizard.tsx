@@ -58,7 +58,8 @@ export function LaunchWizard({ regionId, regions, images, instanceTypes, limits,
   const image = images.find((i) => i.id === imageId);
   // What the chosen way of paying means for the launch: hourly buys one per instance, a one-time or subscription SKU buys the shortfall.
   const option = preview?.options.find((o) => o.skuCode === payment);
-  const blocked = Boolean(image?.productCode && preview && preview.shortfall > 0 && !option);
+  // The preview asks the launch's own decision: a refused launch is not offered.
+  const blocked = Boolean(image?.productCode && preview && (preview.refusal || (preview.shortfall > 0 && !option)));
   // Issue 12: the launch's own rule, judged on the balance left after the licenses it buys.
   const costFen = option?.covers === 'shortfall' ? option.costFen : 0;
   const room = type ? launchRoom({ ...limits, balanceFen: limits.balanceFen - costFen }, type.vcpu) : null;
