@@ -201,6 +201,26 @@ describe('SHR-9 after unshare or delete, the recipient’s instances keep runnin
   });
 });
 
+describe('ReInitDisk answers InvalidImage.Unavailable only for an image gone from the caller (issue 14)', () => {
+  it('any other failure while looking the image up is not dressed up as one', async () => {
+    const owner = newBuyer();
+    const recipient = newBuyer();
+    const imageId = await customImage(owner);
+    share(owner, imageId, [recipient.accountId]);
+    const [id] = launch(recipient, imageId);
+    await settle();
+    stopInstance(recipient, id);
+    // The shares table missing stands for any fault of the database: it must surface as itself.
+    db().$client.exec('ALTER TABLE image_shares RENAME TO image_shares_away');
+    try {
+      expect(() => reInitDisk(recipient, id)).toThrow(/no such table/);
+    } finally {
+      db().$client.exec('ALTER TABLE image_shares_away RENAME TO image_shares');
+    }
+    reInitDisk(recipient, id);
+  });
+});
+
 describe('SHR-10 targets by account id or email; unknown accounts and yourself are errors', () => {
   it('resolves an email, refuses unknown targets and the owner itself', async () => {
     const owner = newBuyer();
