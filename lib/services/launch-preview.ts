@@ -12,6 +12,7 @@ import { decideLaunch } from '../domain/launch-decision';
 import { isBoughtAlone, type PricingModel } from '../domain/marketplace';
 import { authorize } from '../domain/permissions';
 import { parseInput } from '../domain/validation';
+import { requireVisibleImage } from './catalogue';
 import { loadLaunchFacts } from './launch-facts';
 import { read } from './transaction';
 
@@ -37,6 +38,8 @@ export function previewLaunch(actor: Actor, input: unknown): LaunchPreview {
   authorize(actor, 'instance.run');
   const request = parseInput(previewSchema, input, { amount: 'InvalidParameter.Amount', imageId: 'InvalidImageId.NotFound', regionId: 'RegionId.NotFound', instanceTypeId: 'InvalidInstanceType.ValueNotSupported' });
   return read((db) => {
+    // An image the caller cannot see has nothing to preview: it does not exist for them.
+    requireVisibleImage(db, actor, request.imageId, request.regionId);
     const facts = loadLaunchFacts(db, actor, request);
     const held = decideLaunch(facts, { amount: request.amount });
     // Every SKU that buys something for this launch: the hourly one always, another only when licenses are short.
