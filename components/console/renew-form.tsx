@@ -6,9 +6,10 @@ import { renewAction } from '@/app/console/instances/actions';
 import { Button } from '@/components/ui/button';
 import { FormError, inputClass } from '@/components/ui/field';
 import { newClientToken } from '@/lib/domain/ids';
+import type { SubscriptionModel } from '@/lib/domain/marketplace';
 
 /** MKT-11: buy more months or years for a subscription instance. */
-export function RenewForm({ instanceId, model }: { instanceId: string; model: 'monthly' | 'yearly' }) {
+export function RenewForm({ instanceId, model }: { instanceId: string; model: SubscriptionModel }) {
   const t = useTranslations();
   const format = useFormatter();
   const [state, action, pending] = useActionState(renewAction.bind(null, instanceId), null);

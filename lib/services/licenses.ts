@@ -175,7 +175,7 @@ export function consumeLicenses(tx: Tx, accountId: string, productCode: string, 
   return instanceIds.map((instanceId, i) => {
     tx.update(licenses)
       .set({ status: 'in_use', instanceId, firstDeployedAt: sql`coalesce(${licenses.firstDeployedAt}, ${now.getTime()})` })
-      .where(and(eq(licenses.id, pool[i].id), eq(licenses.status, 'available')))
+      .where(and(eq(licenses.id, pool[i].id), eq(licenses.status, usableLicenseStatus)))
       .run();
     return pool[i].id;
   });
