@@ -58,7 +58,7 @@ export type DemoCredential = { email: string; password: string; role: string; ac
 export async function seedDemo(db: Db): Promise<DemoCredential[]> {
   const { getAuth } = await import('../lib/auth/auth');
   const { creditWallet } = await import('../lib/services/wallet');
-  const { purchaseLicenses } = await import('../lib/services/licenses');
+  const { purchaseLicenses } = await import('../lib/services/orders');
   const { loadActor } = await import('../lib/services/accounts');
   const { seedProducts, seedSellers } = await import('./seed/marketplace-data');
   const { delistProduct, seedMarketplace, skuCode } = await import('./seed/marketplace');

@@ -23,7 +23,7 @@ async function seedBuyerWithRefunds(): Promise<Fixture> {
   const { newRequestId } = await import('../lib/domain/ids');
   const { createAccount } = await import('../lib/services/accounts');
   const { creditWallet } = await import('../lib/services/wallet');
-  const { purchaseLicenses } = await import('../lib/services/licenses');
+  const { purchaseLicenses } = await import('../lib/services/orders');
   const { requestRefund } = await import('../lib/services/refunds');
   const { runInstances } = await import('../lib/services/instances');
 

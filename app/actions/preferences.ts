@@ -2,7 +2,7 @@
 
 import { cookies } from 'next/headers';
 import { revalidatePath } from 'next/cache';
-import { runAction } from '@/lib/auth/action';
+import { arg, runParsed } from '@/lib/auth/action';
 import { setPreferredRegion } from '@/lib/services/accounts';
 import { LOCALE_COOKIE, locales, type Locale } from '@/i18n/locales';
 
@@ -13,7 +13,7 @@ export async function setLocaleAction(locale: Locale) {
 }
 
 export async function setRegionAction(regionId: string) {
-  const result = await runAction((actor) => setPreferredRegion(actor, regionId));
+  const result = await runParsed(arg.id, regionId, (actor, id) => setPreferredRegion(actor, id));
   revalidatePath('/console', 'layout');
   return result;
 }

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { arg, runParsed, type ActionState } from '@/lib/auth/action';
 import { currentSession } from '@/lib/auth/session';
 import { isProductCode, type PricingModel } from '@/lib/domain/marketplace';
-import { purchaseLicenses } from '@/lib/services/licenses';
+import { purchaseLicenses } from '@/lib/services/orders';
 
 export type PurchaseResult = { orderId: string; licenseCount: number; amountFen: number; pricingModel: PricingModel; regionId: string };
 

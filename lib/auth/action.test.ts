@@ -15,6 +15,9 @@ import { arg, parseArgs, runParsed } from './action';
 import { instanceAction, previewLaunchAction } from '../../app/console/instances/actions';
 import { requestRefundAction } from '../../app/console/orders/actions';
 import { setAccessKeyStatusAction } from '../../app/console/access-keys/actions';
+import { setRegionAction } from '../../app/actions/preferences';
+import { declineShareAction, shareImageAction } from '../../app/console/images/share-actions';
+import { topUpAction } from '../../app/console/billing/actions';
 import { getDb } from '../../db/client';
 import { images } from '../../db/schema';
 import { and, eq } from 'drizzle-orm';
@@ -68,5 +71,13 @@ describe('issue 12: server actions take no handler name from the client', () => 
     expect(await setAccessKeyStatusAction('LTAI1', 'deleted' as never)).toMatchObject({ ok: false, error: { code: 'InvalidParameter', field: 'status' } });
     expect(await requestRefundAction('o-1', null, 'not a form' as never)).toMatchObject({ ok: false, error: { code: 'InvalidParameter', field: 'form' } });
     expect(await previewLaunchAction({ regionId: 'cn-hangzhou', imageId: ['m-1'], amount: 1 } as never)).toMatchObject({ ok: false, error: { code: 'InvalidParameter', field: 'imageId' } });
+  });
+
+  // Found by scripts/probe-security.ts against a running server: these answered InternalError.
+  it('the region, share and top-up actions refuse arguments that are not what they take', async () => {
+    expect(await setRegionAction({ length: 1 } as never)).toMatchObject({ ok: false, error: { code: 'InvalidParameter' } });
+    expect(await declineShareAction({ length: 1 } as never)).toMatchObject({ ok: false, error: { code: 'InvalidParameter' } });
+    expect(await shareImageAction('m-1', ['a'] as never)).toMatchObject({ ok: false, error: { code: 'InvalidParameter' } });
+    expect(await topUpAction(null, [] as never)).toMatchObject({ ok: false, error: { code: 'InvalidParameter' } });
   });
 });

@@ -12,7 +12,8 @@ export function parseInput<S extends z.ZodType>(
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const field = String(issue.path[0] ?? '');
-  const raw = input && typeof input === 'object' && Object.hasOwn(input, field) ? (input as Record<string, unknown>)[field] : undefined;
+  // An issue with no path is about the input as a whole (a wrong type, not a missing field).
+  const raw = issue.path.length === 0 ? input : input && typeof input === 'object' && Object.hasOwn(input, field) ? (input as Record<string, unknown>)[field] : undefined;
   if (raw === undefined || raw === null || raw === '') throw new CloudError('MissingParameter', { param: field }, field);
   throw new CloudError((Object.hasOwn(codes, field) ? codes[field] : undefined) ?? 'InvalidParameter', { param: field }, field);
 }

@@ -47,3 +47,23 @@ describe('DescribeInstances shows why an instance is locked (MKT-12, ADM-2)', ()
     expect(body.Instances.Instance[0]).toMatchObject({ InstanceId: instanceId, Status: 'Stopped', OSType: image.osType, OperationLocks: { LockReason: [{ LockReason: 'financial' }] } });
   });
 });
+
+describe('a refused change is audited once, with its caller (ADM-3, issue 14)', () => {
+  const rows = (id: string) => db().select().from(auditLog).where(eq(auditLog.requestId, id)).all();
+
+  it('a change refused before its use case ran (a missing parameter) is audited with the account, not as anonymous', async () => {
+    const buyer = newBuyer();
+    const key = createAccessKey(buyer);
+    const body = await (await handleEcsRequest(signedRequest(key, { Action: 'StartInstance' }))).json();
+    expect(body.Code).toBe('MissingParameter');
+    expect(rows(body.RequestId)).toMatchObject([{ action: 'StartInstance', outcome: 'error', errorCode: 'MissingParameter', accountId: buyer.accountId, detail: { accessKeyId: key.accessKeyId } }]);
+  });
+
+  it('a refused ImportImage writes one audit row, its use case’s', async () => {
+    const buyer = newBuyer();
+    const key = createAccessKey(buyer);
+    const body = await (await handleEcsRequest(signedRequest(key, { Action: 'ImportImage', RegionId: 'cn-hangzhou' }))).json();
+    expect(body.Code).toEqual(expect.any(String));
+    expect(rows(body.RequestId)).toMatchObject([{ action: 'ImportImage', outcome: 'error', errorCode: body.Code, accountId: buyer.accountId }]);
+  });
+});

@@ -4,7 +4,7 @@ import { createTranslator } from 'next-intl';
 import { catalogues } from '../../i18n/messages';
 import { CloudError, messageKeyOf } from '../domain/errors';
 import { newRequestId } from '../domain/ids';
-import { auditCall, auditRefusedCall } from '../services/transaction';
+import { auditCall, auditRefusedCall, wasAudited } from '../services/transaction';
 import { actions, readActions } from './actions';
 import { authenticate, readEnvelope, type Envelope } from './authenticate';
 import { throttle } from './throttle';
@@ -41,7 +41,9 @@ export async function handleEcsRequest(request: Request): Promise<Response> {
       if (read) auditCall(call.actor, call.action);
       return answer({ RequestId: requestId, ...body }, 200);
     } catch (error) {
-      if (read) auditCall(call.actor, call.action, error);
+      // A change's use case audits its own refusal; one refused before it ran (a missing
+      // parameter) is audited here, with the caller who is known by now.
+      if (read || !wasAudited(error)) auditCall(call.actor, call.action, error);
       throw error;
     }
   } catch (error) {

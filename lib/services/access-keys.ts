@@ -8,7 +8,7 @@ import type { Actor } from '../domain/actor';
 import { CloudError } from '../domain/errors';
 import { authorize } from '../domain/permissions';
 import { decrypt, encrypt, random62 } from './secret-box';
-import { mutate, read } from './transaction';
+import { mutate, read, type AuditAction } from './transaction';
 
 export type AccessKeyView = { id: string; status: string; createdAt: Date; lastUsedAt: Date | null };
 
@@ -31,7 +31,7 @@ export function listAccessKeys(actor: Actor): AccessKeyView[] {
   );
 }
 
-function changeKey(actor: Actor, accessKeyId: string, action: string, work: (where: ReturnType<typeof and>) => void): void {
+function changeKey(actor: Actor, accessKeyId: string, action: AuditAction, work: (where: ReturnType<typeof and>) => void): void {
   mutate(actor, action, (tx, note) => {
     authorize(actor, 'accessKey.manage');
     note.target = accessKeyId;

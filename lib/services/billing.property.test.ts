@@ -12,7 +12,7 @@ import type { Actor } from '../domain/actor';
 import { CloudError } from '../domain/errors';
 import { newRequestId } from '../domain/ids';
 import { releaseInstance, runInstances, startInstance, stopInstance } from './instances';
-import { purchaseLicenses } from './licenses';
+import { purchaseLicenses } from './orders';
 import { settleHours } from './metering';
 import { approveRefund, requestRefund } from './refunds';
 import { expireSubscriptions, releaseExpired } from './subscriptions';

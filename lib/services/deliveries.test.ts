@@ -12,7 +12,7 @@ import { deliverDue, getDelivery, listDeliveries, replayDelivery, RETRY_PERIOD_M
 import { freezeInstance, unfreezeInstance } from './freezes';
 import { completeBoot, replaceSystemDisk, runInstances, stopInstance } from './instances';
 import { approveRefund, requestRefund } from './refunds';
-import { purchaseLicenses } from './licenses';
+import { purchaseLicenses } from './orders';
 import { createSellerKey, deleteSellerKey, listSellerKeys } from './seller-keys';
 
 // SEL-4: plain http to 127.0.0.1 (the reference receiver) is allowed in test mode only.

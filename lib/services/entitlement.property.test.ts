@@ -11,7 +11,7 @@ import { fund, productImage, settle } from '../../tests/helpers/marketplace';
 import { clock } from '../clock';
 import { CloudError } from '../domain/errors';
 import { releaseInstance, replaceSystemDisk, runInstances, stopInstance } from './instances';
-import { purchaseLicenses } from './licenses';
+import { purchaseLicenses } from './orders';
 import type { Actor } from '../domain/actor';
 
 const { db } = throwawayDatabase();

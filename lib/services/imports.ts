@@ -1,6 +1,7 @@
 // ImportImage (IMP-1 … IMP-9): checks the request, reads the file's ends to know its disk,
 // and starts a durable task that copies the file into the image store with real progress.
 import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
 import { images, objects, tasks } from '../../db/schema';
 import { clock } from '../clock';
 import type { Actor } from '../domain/actor';
@@ -20,7 +21,8 @@ import { getDb } from '../../db/client';
 
 export type ImportDetails = { bucket: string; object: string; objectId: string; format: string; diskImageSize?: number; sizeBytes: number; copiedBytes: number; check: DiskCheck };
 
-export type ImportResult = { imageId: string; taskId: string; regionId: string };
+const importResult = z.object({ imageId: z.string(), taskId: z.string(), regionId: z.string() });
+export type ImportResult = z.infer<typeof importResult>;
 
 /** Bytes copied per job run: small enough that progress moves and other jobs get their turn. */
 const STEP_BYTES = 16 * 1024 * 1024;
@@ -30,7 +32,7 @@ export function importImage(actor: Actor, input: ImportInput): ImportResult {
     authorize(actor, 'image.import');
     const request = parseImportRequest(input);
     const { clientToken, ...parameters } = request;
-    return once(tx, actor, 'ImportImage', clientToken, parameters, () => {
+    return once(tx, actor, 'ImportImage', clientToken, parameters, importResult, () => {
       requireRegion(tx, request.regionId);
       // IMP-2: without the role the image service may not read the buckets (seed: "Forbbiden").
       if (!hasImportRole(tx, actor.accountId)) throw new CloudError('Forbidden', { reason: 'importRole' });

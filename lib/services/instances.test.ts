@@ -131,7 +131,7 @@ describe('start, stop, release', () => {
     expectCloudError(() => startInstance(buyer, id), 'IncorrectInstanceStatus');
 
     const actions = db().select().from(auditLog).where(eq(auditLog.target, id)).all().map((r) => `${r.action}:${r.outcome}`);
-    expect(actions).toEqual(['RunInstances:ok', 'StopInstance:error', 'instance.boot:ok', 'StopInstance:ok', 'StopInstance:error', 'StartInstance:ok', 'DeleteInstance:ok', 'StartInstance:error']);
+    expect(actions).toEqual(['RunInstances:ok', 'StopInstance:error', 'BootInstances:ok', 'StopInstance:ok', 'StopInstance:error', 'StartInstance:ok', 'DeleteInstance:ok', 'StartInstance:error']);
   });
 
   it("another account cannot read or change an instance: it does not exist for them", async () => {

@@ -21,10 +21,11 @@ import { moveInstance } from './instance-status';
 import { tellSeller } from './seller-calls';
 import { assertNotInArrears } from './wallet';
 import { enqueueJob } from './jobs';
-import { availableLicenseCount, buyLicenses, consumeLicenses, returnLicense } from './licenses';
+import { availableLicenseCount, consumeLicenses, returnLicense } from './licenses';
+import { buyLicenses } from './orders';
 import { loadLaunchFacts } from './launch-facts';
 import { once } from './idempotency';
-import { mutate, read, type AuditNote, type Tx } from './transaction';
+import { mutate, read, type AuditAction, type AuditNote, type Tx } from './transaction';
 import { parseInput } from '../domain/validation';
 import type { Db } from '../../db/client';
 import { parsePaging } from '../domain/paging';
@@ -43,14 +44,15 @@ export type InstanceView = Instance & {
   subscriptionModel: SubscriptionModel | null;
 };
 
-export type RunInstancesResult = { instanceIds: string[] };
+const runInstancesResult = z.object({ instanceIds: z.array(z.string()) });
+export type RunInstancesResult = z.infer<typeof runInstancesResult>;
 
 export function runInstances(actor: Actor, input: unknown): RunInstancesResult {
   return mutate(actor, 'RunInstances', (tx, note) => {
     authorize(actor, 'instance.run');
     const request = parseLaunchRequest(input);
     const { clientToken, dryRun, ...parameters } = request;
-    return once(tx, actor, 'RunInstances', clientToken, parameters, () => launch(tx, actor, request, note, dryRun));
+    return once(tx, actor, 'RunInstances', clientToken, parameters, runInstancesResult, () => launch(tx, actor, request, note, dryRun));
   });
 }
 
@@ -181,7 +183,7 @@ export function getInstance(actor: Actor, instanceId: string): InstanceView {
 
 type LifecycleAction = 'start' | 'stop' | 'release';
 
-const actionMeta: Record<LifecycleAction, { permission: Permission; audit: string }> = {
+const actionMeta: Record<LifecycleAction, { permission: Permission; audit: AuditAction }> = {
   start: { permission: 'instance.start', audit: 'StartInstance' },
   stop: { permission: 'instance.stop', audit: 'StopInstance' },
   release: { permission: 'instance.release', audit: 'DeleteInstance' },
@@ -213,7 +215,7 @@ export const releaseInstance = (actor: Actor, instanceId: string) => changeStatu
 
 /** The boot job: the account's Pending instances of a batch become Running (released ones stay released). */
 export function completeBoot(actor: Actor, instanceIds: string[]): void {
-  mutate(actor, 'instance.boot', (tx, note) => {
+  mutate(actor, 'BootInstances', (tx, note) => {
     note.target = instanceIds.join(',');
     const pending = tx
       .select({ id: instances.id, status: instances.status })

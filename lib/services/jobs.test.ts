@@ -1,17 +1,31 @@
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { jobs } from '../../db/schema';
 import { throwawayDatabase } from '../../tests/helpers/database';
 import { clock } from '../clock';
+import { runDueJobs } from '../jobs/worker';
 import { JOB_LEASE_MS, claimDueJobs, completeJob, enqueueJob, failJob } from './jobs';
 
 const { db } = throwawayDatabase();
 
 afterEach(() => clock.reset());
 
-function enqueue(kind: string) {
-  db().transaction((tx) => enqueueJob(tx, kind, { n: 1 }));
-  return db().select().from(jobs).where(eq(jobs.kind, kind)).get()!;
+function enqueue(taskId: string) {
+  db().transaction((tx) => enqueueJob(tx, 'image.task', { taskId }));
+  return db().select().from(jobs).orderBy(desc(jobs.id)).get()!;
+}
+
+/** A row as an older build or a hand edit could have left it: the registry never wrote it. */
+function insertRaw(kind: string, payload: Record<string, unknown>) {
+  return db().insert(jobs).values({ kind, payload, runAt: clock.now(), createdAt: clock.now() }).returning().get();
+}
+
+// Compile-time checks (tsc): the registry refuses a kind it does not know and a payload of the wrong shape.
+export function typedKinds(tx: Parameters<typeof enqueueJob>[0]) {
+  // @ts-expect-error 'boot.complete' is not a registered job kind
+  enqueueJob(tx, 'boot.complete', { accountId: 'a', instanceIds: ['i'] });
+  // @ts-expect-error instance.boot carries instanceIds, not a taskId
+  enqueueJob(tx, 'instance.boot', { taskId: 't' });
 }
 
 describe('durable jobs', () => {
@@ -26,6 +40,16 @@ describe('durable jobs', () => {
     completeJob(job.id);
     clock.advance(JOB_LEASE_MS + 1);
     expect(claimDueJobs().map((j) => j.id)).not.toContain(job.id);
+  });
+
+  it('a row with an unknown kind or a payload its schema refuses is failed at once with the reason (issue 14)', async () => {
+    const unknown = insertRaw('boot.complete', {});
+    const malformed = insertRaw('instance.boot', { accountId: 'acc', instanceIds: [] });
+    await runDueJobs();
+    const row = (id: number) => db().select().from(jobs).where(eq(jobs.id, id)).get()!;
+    expect(row(unknown.id)).toMatchObject({ state: 'failed', attempts: 1, lastError: 'unknown job kind "boot.complete"' });
+    expect(row(malformed.id)).toMatchObject({ state: 'failed', attempts: 1 });
+    expect(row(malformed.id).lastError).toMatch(/^payload of instance\.boot does not match its schema: .*instanceIds/s);
   });
 
   it('a failing job is retried later with backoff, then given up', () => {

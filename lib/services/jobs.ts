@@ -5,6 +5,7 @@ import { jobs } from '../../db/schema';
 import { getDb } from '../../db/client';
 import { clock } from '../clock';
 import { config } from '../config';
+import { recurringJobs, type JobKind, type JobPayload, type RecurringJobKind } from '../domain/jobs';
 import type { Tx } from './transaction';
 
 export type Job = typeof jobs.$inferSelect;
@@ -13,7 +14,7 @@ export const JOB_LEASE_MS = config.jobLeaseMs;
 const MAX_ATTEMPTS = 8;
 
 /** Written inside the caller's transaction: the job exists if and only if the change does. */
-export function enqueueJob(tx: Tx, kind: string, payload: Record<string, unknown>, runAt: Date = clock.now()): void {
+export function enqueueJob<K extends JobKind>(tx: Tx, kind: K, payload: JobPayload<K>, runAt: Date = clock.now()): void {
   tx.insert(jobs).values({ kind, payload, runAt, createdAt: clock.now() }).run();
 }
 
@@ -47,7 +48,7 @@ export function completeJob(id: number): void {
  * A recurring job (the billing sweep) is one waiting row at a time: finishing a run schedules
  * the next in the same transaction, and a fresh database gets its first row on start-up.
  */
-export function ensureRecurringJob(kind: string): void {
+export function ensureRecurringJob(kind: RecurringJobKind): void {
   getDb().transaction(
     (tx) => {
       const waiting = tx.select({ id: jobs.id }).from(jobs).where(and(eq(jobs.kind, kind), eq(jobs.state, 'waiting'))).get();
@@ -57,20 +58,24 @@ export function ensureRecurringJob(kind: string): void {
   );
 }
 
-export function completeRecurringJob(job: Job, everyMs: number): void {
+export function completeRecurringJob(job: Job, kind: RecurringJobKind): void {
+  const everyMs = recurringJobs.get(kind)!;
   getDb().transaction(
     (tx) => {
       tx.update(jobs).set({ state: 'done', leaseUntil: null, lastError: null }).where(eq(jobs.id, job.id)).run();
-      enqueueJob(tx, job.kind, {}, new Date(clock.now().getTime() + everyMs));
+      enqueueJob(tx, kind, {}, new Date(clock.now().getTime() + everyMs));
     },
     { behavior: 'immediate' },
   );
 }
 
-/** Retries with exponential backoff (2 s, 4 s, 8 s …) until the attempts run out. */
-export function failJob(job: Job, error: unknown): void {
+/**
+ * Retries with exponential backoff (2 s, 4 s, 8 s …) until the attempts run out. A job that can
+ * never run (unknown kind, payload its schema refuses) is given up at once.
+ */
+export function failJob(job: Job, error: unknown, { retry = true } = {}): void {
   const message = error instanceof Error ? error.message : String(error);
-  const giveUp = job.attempts >= MAX_ATTEMPTS;
+  const giveUp = !retry || job.attempts >= MAX_ATTEMPTS;
   const runAt = new Date(clock.now().getTime() + 2 ** job.attempts * 1000);
   getDb()
     .update(jobs)

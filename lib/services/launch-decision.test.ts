@@ -20,7 +20,7 @@ import { copyImage, createImage } from './images';
 import { runInstances } from './instances';
 import { loadLaunchFacts } from './launch-facts';
 import { previewLaunch } from './launch-preview';
-import { purchaseLicenses } from './licenses';
+import { purchaseLicenses } from './orders';
 import { creditWallet } from './wallet';
 
 const { db } = throwawayDatabase();

@@ -7,7 +7,8 @@ import type { LaunchFacts } from '../domain/launch-decision';
 import { byPricingModel, type PricingModel } from '../domain/marketplace';
 import { findRegion, findVisibleImage } from './catalogue';
 import { launchLimits } from './launch-limits';
-import { availableLicenseCount, isOfferedIn } from './licenses';
+import { availableLicenseCount } from './licenses';
+import { isOfferedIn } from './orders';
 import type { Tx } from './transaction';
 import type { Db } from '../../db/client';
 

@@ -8,7 +8,7 @@ import { instances, licenses } from '../../db/schema';
 import { skuCode } from '../../db/seed/marketplace';
 import { newBuyer, seedTestMarketplace, throwawayDatabase } from '../../tests/helpers/database';
 import { fund, productImage } from '../../tests/helpers/marketplace';
-import { purchaseLicenses } from './licenses';
+import { purchaseLicenses } from './orders';
 
 const { db } = throwawayDatabase();
 beforeAll(() => seedTestMarketplace(db()));

@@ -8,7 +8,8 @@ import { balance, expectCloudError, fund, ledgerSum, licensesOf, ordersOf, produ
 import { clock } from '../clock';
 import { copyImage, createImage, getImage } from './images';
 import { getInstance, reInitDisk, releaseInstance, replaceSystemDisk, runInstances, stopInstance } from './instances';
-import { listLicenses, purchaseLicenses } from './licenses';
+import { listLicenses } from './licenses';
+import { purchaseLicenses } from './orders';
 import { getProduct, searchProducts } from './marketplace';
 import type { Actor } from '../domain/actor';
 

@@ -9,7 +9,7 @@ import type { Actor } from '../domain/actor';
 import { runDueJobs } from '../jobs/worker';
 import { completeBoot, getInstance, replaceSystemDisk, runInstances, startInstance, stopInstance } from './instances';
 import { balanceOf, bookId } from './ledger';
-import { purchaseLicenses } from './licenses';
+import { purchaseLicenses } from './orders';
 import { settleHours } from './metering';
 import { ensureRecurringJob } from './jobs';
 import { spending } from './spending';
@@ -295,14 +295,25 @@ describe('a buyer is charged once (IMP-8 ClientToken on purchases and renewals)'
     clock.set(T0);
     const buy = (quantity: number) => purchaseLicenses(buyer, { productCode: 'ndpm000105', skuCode: 'ndpm000105-monthly', regionId: 'cn-hangzhou', quantity, clientToken: 'form-1' });
     const first = buy(1);
-    expect(buy(1).orderId).toBe(first.orderId);
+    expect(buy(1)).toEqual(first);
     expectCloudError(() => buy(2), 'IdempotentParameterMismatch');
     expect(walletBalance(buyer)).toBe(100_000 - 2_900);
 
     const [id] = launchRunning(buyer, { imageId: productImage('ndpm000105') }, at(0));
     const renewal = renewInstance(buyer, { instanceId: id, periods: 2, clientToken: 'renew-1' });
-    expect(renewInstance(buyer, { instanceId: id, periods: 2, clientToken: 'renew-1' }).orderId).toBe(renewal.orderId);
+    // The replay has the first answer's types: expiresAt is a Date, not the JSON string (issue 14).
+    const replay = renewInstance(buyer, { instanceId: id, periods: 2, clientToken: 'renew-1' });
+    expect(replay.expiresAt).toBeInstanceOf(Date);
+    expect(replay).toEqual(renewal);
     expect(walletBalance(buyer)).toBe(100_000 - 2_900 - 5_800);
     expectAbout(getInstance(buyer, id).expiresAt, '2026-06-02T00:00:00Z');
+  });
+
+  it('RunInstances sent twice with one ClientToken launches once and answers the same', () => {
+    const buyer = newBuyer();
+    const request = { regionId: 'cn-hangzhou', imageId: productImage('lnmp000101'), skuCode: 'lnmp000101-hourly', instanceTypeId: 'ecs.t6-c1m1.large', amount: 2, clientToken: 'run-1' };
+    const first = runInstances(buyer, request);
+    expect(runInstances(buyer, request)).toEqual(first);
+    expect(db().select({ n: count() }).from(instances).where(eq(instances.accountId, buyer.accountId)).get()!.n).toBe(2);
   });
 });

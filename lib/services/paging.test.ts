@@ -10,7 +10,7 @@ import { listDeliveries } from './deliveries';
 import { listAllInstances } from './freezes';
 import { describeImages, describeTasks } from './images';
 import { describeInstances } from './instances';
-import { listOrders } from './licenses';
+import { listOrders } from './orders';
 import { searchProducts } from './marketplace';
 import { listNotifications } from './notifications';
 import { listListingReviews } from './publishing';

@@ -13,7 +13,7 @@ import { debugOrder } from '../domain/publishing';
 import { deliverDue } from './deliveries';
 import { createImage } from './images';
 import { runInstances } from './instances';
-import { purchaseLicenses } from './licenses';
+import { purchaseLicenses } from './orders';
 import { searchProducts } from './marketplace';
 import { approveListing, createProduct, debugInterface, delistOwnProduct, getMyProduct, listListingReviews, moveInterface, rejectListing, setSkus, setVersion, submitProduct, updateProduct } from './publishing';
 import { createSellerKey } from './seller-keys';

@@ -14,6 +14,7 @@ import { chinaMinute, chinaYear, chinaYearStart } from '../domain/calendar';
 import { decideRefund, type RefundDecision, type RefundReason } from '../domain/refunds';
 import { parseDecisionNote, parseInput } from '../domain/validation';
 import { transfer } from './ledger';
+import { requireOwnOrder, type Order } from './orders';
 import { notify } from './notifications';
 import { tellSeller } from './seller-calls';
 import { readSettings } from './settings';
@@ -21,7 +22,6 @@ import { mutate, read, type Tx } from './transaction';
 import type { Db } from '../../db/client';
 import { parsePaging } from '../domain/paging';
 
-type Order = typeof orders.$inferSelect;
 export type RefundRequest = typeof refundRequests.$inferSelect;
 
 export type Eligibility = RefundDecision & { deployed: boolean; refundsThisYear: number; refundsPerYear: number; invoiceIssued: boolean };
@@ -72,12 +72,6 @@ function refusal(order: Order, e: Eligibility): CloudError {
     limit: e.refundsPerYear,
     year: chinaYear(clock.now()),
   });
-}
-
-function requireOwnOrder(db: Db | Tx, actor: Actor, orderId: string): Order {
-  const order = db.select().from(orders).where(and(eq(orders.id, orderId), eq(orders.accountId, actor.accountId))).get();
-  if (!order || order.kind === 'refund') throw new CloudError('InvalidOrderId.NotFound', { orderId }, 'orderId');
-  return order;
 }
 
 function pendingRequest(db: Db | Tx, orderId: string): RefundRequest | undefined {
@@ -260,48 +254,4 @@ export function listRefundRequests(actor: Actor, { status = 'pending', ...paging
 export function pendingRefundCount(actor: Actor): number {
   authorize(actor, 'refund.review');
   return read((db) => db.select({ n: count() }).from(refundRequests).where(eq(refundRequests.status, 'pending')).get()?.n ?? 0);
-}
-
-// ─── Invoices (REF-7) ────────────────────────────────────────────────────────
-
-const invoiceSchema = z.object({
-  orderId: z.string().min(1),
-  title: z.string().trim().min(1).max(100),
-  taxId: z
-    .string()
-    .trim()
-    .regex(/^[0-9A-Za-z]{15,20}$/)
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
-});
-
-/** Issues an electronic invoice for a paid order at once (no tax authority is wired in). */
-export function requestInvoice(actor: Actor, input: unknown) {
-  return mutate(actor, 'IssueInvoice', (tx, note) => {
-    authorize(actor, 'invoice.manage');
-    const request = parseInput(invoiceSchema, input, { orderId: 'InvalidOrderId.NotFound', title: 'InvalidParameter.InvoiceTitle', taxId: 'InvalidParameter.InvoiceTitle' });
-    note.target = request.orderId;
-    const order = requireOwnOrder(tx, actor, request.orderId);
-    if (order.status !== 'paid' || order.amountFen <= 0) throw new CloudError('IncorrectOrderStatus', { status: order.status });
-    const now = clock.now();
-    const existing = tx.select().from(invoices).where(eq(invoices.orderId, order.id)).get();
-    if (existing?.status === 'issued') throw new CloudError('InvalidInvoice.Issued', { orderId: order.id });
-    const values = { orderId: order.id, accountId: actor.accountId, title: request.title, taxId: request.taxId ?? null, status: 'issued', issuedAt: now, voidedAt: null };
-    tx.insert(invoices).values(values).onConflictDoUpdate({ target: invoices.orderId, set: values }).run();
-    return values;
-  });
-}
-
-export function voidInvoice(actor: Actor, orderId: string): void {
-  mutate(actor, 'VoidInvoice', (tx, note) => {
-    authorize(actor, 'invoice.manage');
-    note.target = orderId;
-    const order = requireOwnOrder(tx, actor, orderId);
-    const updated = tx
-      .update(invoices)
-      .set({ status: 'voided', voidedAt: clock.now() })
-      .where(and(eq(invoices.orderId, order.id), eq(invoices.status, 'issued')))
-      .run();
-    if (updated.changes === 0) throw new CloudError('InvalidInvoice.NotFound', { orderId });
-  });
 }

@@ -10,7 +10,7 @@ import { clock } from '../clock';
 import type { Actor } from '../domain/actor';
 import { newRequestId } from '../domain/ids';
 import { completeBoot, runInstances, stopInstance } from './instances';
-import { purchaseLicenses } from './licenses';
+import { purchaseLicenses } from './orders';
 import { settleHours } from './metering';
 import { approveRefund, requestRefund } from './refunds';
 import { updateSettings } from './settings';

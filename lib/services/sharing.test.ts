@@ -8,7 +8,7 @@ import { clock } from '../clock';
 import type { Actor } from '../domain/actor';
 import { copyImage, createImage, deleteImage, describeImages, getImage } from './images';
 import { getInstance, reInitDisk, runInstances, stopInstance } from './instances';
-import { purchaseLicenses } from './licenses';
+import { purchaseLicenses } from './orders';
 import { declineImageShare, describeImageSharePermission, modifyImageSharePermission } from './sharing';
 
 const { db } = throwawayDatabase();

@@ -27,7 +27,8 @@ const modifySchema = z.object({
   clientToken: z.string().max(64).optional(),
 });
 
-export type ShareResult = { added: string[]; removed: string[]; alreadyShared: string[]; notShared: string[] };
+const shareResult = z.object({ added: z.array(z.string()), removed: z.array(z.string()), alreadyShared: z.array(z.string()), notShared: z.array(z.string()) });
+export type ShareResult = z.infer<typeof shareResult>;
 
 /** SHR-10: an account id, or the email of one of the account's users. */
 function resolveAccount(db: Db | Tx, given: string): string {
@@ -55,7 +56,7 @@ export function modifyImageSharePermission(actor: Actor, input: unknown): ShareR
     const request = parseInput(modifySchema, input, { imageId: 'InvalidImageId.NotFound', addAccounts: 'InvalidAccount.Malformed', removeAccounts: 'InvalidAccount.Malformed' });
     note.target = request.imageId;
     const { clientToken, ...parameters } = request;
-    return once(tx, actor, 'ModifyImageSharePermission', clientToken, parameters, () => {
+    return once(tx, actor, 'ModifyImageSharePermission', clientToken, parameters, shareResult, () => {
       const { image, alias } = requireVisibleImage(tx, actor, request.imageId);
       const settings = readSettings(tx);
       const current = activeShares(tx, image.id);

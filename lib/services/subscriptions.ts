@@ -13,7 +13,7 @@ import { MAX_RENEWAL_PERIODS, shiftTerm } from '../domain/pricing';
 import { timesFen } from '../domain/money';
 import { parseInput } from '../domain/validation';
 import { moveInstance } from './instance-status';
-import { paySale } from './licenses';
+import { paySale } from './orders';
 import { notify } from './notifications';
 import { periodOf, tellSeller, tellSellerAbout } from './seller-calls';
 import { readSettings } from './settings';
@@ -24,19 +24,23 @@ const DAY_MS = 86_400_000;
 
 const renewSchema = z.object({ instanceId: z.string().min(1), periods: z.coerce.number().int().min(1).max(MAX_RENEWAL_PERIODS), clientToken: z.string().min(1).max(64).optional() });
 
+/** What a renewal returns, and how a replayed one (IMP-8) is read back. */
+const renewalResult = z.object({ orderId: z.string(), expiresAt: z.coerce.date(), amountFen: z.number() });
+export type RenewalResult = z.infer<typeof renewalResult>;
+
 /** Buys `periods` more months or years for a subscription instance; a frozen, expired one is unfrozen. */
-export function renewInstance(actor: Actor, input: unknown) {
+export function renewInstance(actor: Actor, input: unknown): RenewalResult {
   return mutate(actor, 'RenewInstance', (tx, note) => {
     authorize(actor, 'instance.renew');
     const { clientToken, ...request } = parseInput(renewSchema, input, { instanceId: 'InvalidInstanceId.NotFound', periods: 'InvalidParameter.Period' });
     note.target = request.instanceId;
     // A renewal sent twice (a double click, a retried request) is paid once.
-    return once(tx, actor, 'RenewInstance', clientToken, request, () => renew(tx, actor, request, note));
+    return once(tx, actor, 'RenewInstance', clientToken, request, renewalResult, () => renew(tx, actor, request, note));
   });
 }
 
 /** The renewal itself, inside RenewInstance's transaction. */
-function renew(tx: Tx, actor: Actor, request: { instanceId: string; periods: number }, note: AuditNote) {
+function renew(tx: Tx, actor: Actor, request: { instanceId: string; periods: number }, note: AuditNote): RenewalResult {
   const instance = tx.select().from(instances).where(and(eq(instances.id, request.instanceId), eq(instances.accountId, actor.accountId))).get();
   if (!instance || instance.status === 'Released') throw new CloudError('InvalidInstanceId.NotFound', { instanceId: request.instanceId }, 'instanceId');
   const held = instance.licenseId ? tx.select({ license: licenses, order: orders }).from(licenses).innerJoin(orders, eq(orders.id, licenses.orderId)).where(eq(licenses.id, instance.licenseId)).get() : undefined;

@@ -39,11 +39,21 @@ export function auditRefusedCall(requestId: string, action: string, accessKeyId:
     .run();
 }
 
+/** Errors a `mutate` has already audited, so the API does not audit the same refusal twice. */
+const audited = new WeakSet<object>();
+
+export function wasAudited(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && audited.has(error);
+}
+
+/** Audit actions are the API's PascalCase verbs (RunInstances, BootInstances): one convention, so a filter finds them. */
+export type AuditAction = Capitalize<string>;
+
 /**
  * Runs a state-changing use case in one immediate transaction. `note` lets the use case say
  * what it touched; it is written to the audit log with the outcome.
  */
-export function mutate<T>(actor: Actor, action: string, work: (tx: Tx, note: AuditNote) => T): T {
+export function mutate<T>(actor: Actor, action: AuditAction, work: (tx: Tx, note: AuditNote) => T): T {
   const db = getDb();
   const note: AuditNote = {};
   try {
@@ -57,6 +67,7 @@ export function mutate<T>(actor: Actor, action: string, work: (tx: Tx, note: Aud
     );
   } catch (thrown) {
     const error = isBusy(thrown) ? new CloudError('ServiceUnavailable') : thrown;
+    if (typeof error === 'object' && error !== null) audited.add(error);
     try {
       db.insert(auditLog).values(auditRow(actor, action, note, error)).run();
     } catch (auditError) {
@@ -71,7 +82,11 @@ function isBusy(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && String((error as { code: unknown }).code).startsWith('SQLITE_BUSY');
 }
 
-/** Read-only use cases share the same snapshot rules but write nothing. */
+/**
+ * A read-only use case runs in one deferred transaction, so its queries see one snapshot (a
+ * page's count and its rows agree) and it takes no write lock. Inside a `mutate` it is a savepoint.
+ */
 export function read<T>(work: (db: Db) => T): T {
-  return work(getDb());
+  const db = getDb();
+  return db.$client.transaction(() => work(db)).deferred();
 }

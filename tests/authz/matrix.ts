@@ -26,11 +26,13 @@ import { copyImage, createImage, deleteImage, describeImages, describeTasks, get
 import { cancelTask, importImage } from '../../lib/services/imports';
 import { completeBoot, describeInstances, getInstance, reInitDisk, releaseInstance, replaceSystemDisk, runInstances, startInstance, stopInstance } from '../../lib/services/instances';
 import { previewLaunch } from '../../lib/services/launch-preview';
-import { listLicenses, listOrders, purchaseLicenses } from '../../lib/services/licenses';
+import { listLicenses } from '../../lib/services/licenses';
+import { listOrders, purchaseLicenses } from '../../lib/services/orders';
 import { getProduct } from '../../lib/services/marketplace';
 import { listNotifications, markAllRead, unreadCount } from '../../lib/services/notifications';
 import { approveListing, createProduct, debugInterface, delistOwnProduct, getMyProduct, listListingReviews, listMyProducts, moveInterface, pendingListingCount, rejectListing, removeVersion, setSkus, setVersion, submitProduct, updateProduct } from '../../lib/services/publishing';
-import { approveRefund, getOrder, listRefundRequests, pendingRefundCount, rejectRefund, requestInvoice, requestRefund, voidInvoice } from '../../lib/services/refunds';
+import { approveRefund, getOrder, listRefundRequests, pendingRefundCount, rejectRefund, requestRefund } from '../../lib/services/refunds';
+import { requestInvoice, voidInvoice } from '../../lib/services/invoices';
 import { applyAsSeller, approveApplication, getApplication, listApplications, myApplication, pendingApplicationCount, rejectApplication } from '../../lib/services/seller-applications';
 import { createSellerKey, deleteSellerKey, listSellerKeys } from '../../lib/services/seller-keys';
 import { updateSettings } from '../../lib/services/settings';
@@ -208,12 +210,12 @@ export const notUseCases = new Set([
   'enqueueJob', 'claimDueJobs', 'completeJob', 'ensureRecurringJob', 'completeRecurringJob', 'failJob',
   // inside a use case's transaction
   'once', 'imagesCountedInQuota', 'assertRoomForImage', 'moveInstance', 'bookId', 'ensureBook', 'transfer', 'balanceOf', 'platformBook',
-  'requirePublicProduct', 'isOfferedIn', 'buyLicenses', 'paySale', 'availableLicenseCount', 'consumeLicenses', 'returnLicense',
+  'requirePublicProduct', 'isOfferedIn', 'requireOwnOrder', 'buyLicenses', 'paySale', 'availableLicenseCount', 'consumeLicenses', 'returnLicense',
   'notify', 'indexProduct', 'matchProducts', 'tellSeller', 'periodOf', 'tellSellerAbout', 'signingKey', 'readSettings',
   'requireBucket', 'bucketByName', 'hasImportRole', 'assertNotInArrears', 'creditWallet', 'shiftMonth',
   // files, secrets, seller HTTP, the transaction itself
   'objectPath', 'diskPath', 'writeObjectFile', 'removeFile', 'readEnds', 'copyRange', 'random62', 'encrypt', 'decrypt', 'callSeller',
-  'auditCall', 'auditRefusedCall', 'mutate', 'read',
+  'auditCall', 'auditRefusedCall', 'wasAudited', 'mutate', 'read',
   // money in from the payment gateway (its signature is the caller's proof), inside a transaction
   'handlePaymentNotification', 'recordGatewayPayment', 'payIn',
   // launch limits inside the launch's transaction; sign-in throttling before anyone is signed in

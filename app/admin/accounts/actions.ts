@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { runAction, type ActionState } from '@/lib/auth/action';
+import { arg, parseArgs, runAction, type ActionState } from '@/lib/auth/action';
 import { parseYuan } from '@/lib/domain/money';
 import { parseInput } from '@/lib/domain/validation';
 import { adjustWallet } from '@/lib/services/wallet-adjustments';
@@ -23,8 +23,9 @@ const adjustForm = z.object({
 /** Issue 12: an admin credits or debits the account's wallet, with a reason its owner reads. */
 export async function adjustWalletAction(accountId: string, _state: ActionState<unknown>, form: FormData) {
   const result = await runAction((actor) => {
-    const { direction, amount, reason } = parseInput(adjustForm, { direction: form.get('direction'), amount: form.get('amount'), reason: form.get('reason') }, {});
-    return adjustWallet(actor, { accountId: String(accountId), amountFen: direction === 'debit' ? -amount : amount, reason });
+    const [id, f] = parseArgs(z.tuple([arg.id, arg.form]), [accountId, form]);
+    const { direction, amount, reason } = parseInput(adjustForm, { direction: f.get('direction'), amount: f.get('amount'), reason: f.get('reason') }, {});
+    return adjustWallet(actor, { accountId: id, amountFen: direction === 'debit' ? -amount : amount, reason });
   });
   if (result?.ok) revalidatePath('/admin/accounts');
   return result;

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { settingFromForm, settingKeys, type SettingKey } from '@/components/admin/setting-fields';
-import { runAction, type ActionState } from '@/lib/auth/action';
+import { arg, parseArgs, runAction, type ActionState } from '@/lib/auth/action';
 import type { PlatformSettings } from '@/lib/domain/settings';
 import { readSettings, updateSettings } from '@/lib/services/settings';
 import { read } from '@/lib/services/transaction';
@@ -11,8 +11,9 @@ export type SettingChange = { key: SettingKey; from: PlatformSettings[SettingKey
 
 /** ADM-4: saves the whole form; answers which settings actually changed, or the refused one. */
 export async function saveSettingsAction(_state: ActionState<SettingChange[]>, form: FormData) {
-  const input = Object.fromEntries(settingKeys.map((key) => [key, settingFromForm(key, form.get(key))]));
   const result = await runAction((actor) => {
+    const f = parseArgs(arg.form, form);
+    const input = Object.fromEntries(settingKeys.map((key) => [key, settingFromForm(key, f.get(key))]));
     const before = read((db) => readSettings(db));
     const after = updateSettings(actor, input);
     return settingKeys.filter((key) => before[key] !== after[key]).map((key): SettingChange => ({ key, from: before[key], to: after[key] }));

@@ -1,14 +1,13 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { runAction, type ActionState } from '@/lib/auth/action';
+import { arg, runParsed, type ActionState } from '@/lib/auth/action';
+import { parseYuan } from '@/lib/domain/money';
 import { topUpWallet } from '@/lib/services/wallet';
 
-/** The form gives yuan with up to two decimals; the service takes integer fen. */
+/** The form gives yuan with up to two decimals; the service takes integer fen and refuses anything else. */
 export async function topUpAction(_: ActionState<unknown>, form: FormData) {
-  const yuan = String(form.get('amount') ?? '').trim();
-  const amountFen = /^\d{1,6}(\.\d{1,2})?$/.test(yuan) ? Math.round(Number(yuan) * 100) : Number.NaN;
-  const result = await runAction((actor) => topUpWallet(actor, { amountFen: Number.isNaN(amountFen) ? 'invalid' : amountFen }));
+  const result = await runParsed(arg.form, form, (actor, f) => topUpWallet(actor, { amountFen: parseYuan(String(f.get('amount') ?? '')) ?? 'invalid' }));
   revalidatePath('/console', 'layout');
   return result;
 }

@@ -1,7 +1,8 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { runAction } from '@/lib/auth/action';
+import { z } from 'zod';
+import { arg, runParsed } from '@/lib/auth/action';
 import { declineImageShare, modifyImageSharePermission } from '@/lib/services/sharing';
 
 /** The dialog takes account ids or emails separated by commas, spaces or new lines (SHR-10). */
@@ -9,20 +10,22 @@ function targets(text: string): string[] {
   return text.split(/[\s,;，；]+/).filter(Boolean);
 }
 
+const shareArgs = z.tuple([arg.id, z.string().max(100_000)]);
+
 export async function shareImageAction(imageId: string, text: string) {
-  const result = await runAction((actor) => modifyImageSharePermission(actor, { imageId, addAccounts: targets(String(text ?? '')) }));
+  const result = await runParsed(shareArgs, [imageId, text], (actor, [id, list]) => modifyImageSharePermission(actor, { imageId: id, addAccounts: targets(list) }));
   revalidatePath('/console', 'layout');
   return result;
 }
 
 export async function unshareImageAction(imageId: string, accountId: string) {
-  const result = await runAction((actor) => modifyImageSharePermission(actor, { imageId, removeAccounts: [String(accountId)] }));
+  const result = await runParsed(z.tuple([arg.id, arg.id]), [imageId, accountId], (actor, [id, account]) => modifyImageSharePermission(actor, { imageId: id, removeAccounts: [account] }));
   revalidatePath('/console', 'layout');
   return result;
 }
 
 export async function declineShareAction(imageId: string) {
-  const result = await runAction((actor) => declineImageShare(actor, imageId));
+  const result = await runParsed(arg.id, imageId, (actor, id) => declineImageShare(actor, id));
   revalidatePath('/console', 'layout');
   return result;
 }

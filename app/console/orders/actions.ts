@@ -3,7 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { arg, runParsed, type ActionState } from '@/lib/auth/action';
-import { requestInvoice, requestRefund, voidInvoice } from '@/lib/services/refunds';
+import { requestRefund } from '@/lib/services/refunds';
+import { requestInvoice, voidInvoice } from '@/lib/services/invoices';
 
 const orderForm = z.object({ orderId: arg.id, form: arg.form });
 

@@ -8,7 +8,7 @@ import { Table } from '@/components/ui/table';
 import { Pagination } from '@/components/ui/pagination';
 import { requireSession } from '@/lib/auth/session';
 import { formatFen } from '@/lib/domain/money';
-import { listOrders } from '@/lib/services/licenses';
+import { listOrders } from '@/lib/services/orders';
 import { pageFromUrl } from '@/lib/domain/paging';
 
 export const metadata: Metadata = { title: 'Orders' };

@@ -1,0 +1,54 @@
+// Invoices (REF-7): an electronic invoice for a paid order, issued at once, and voided by the buyer.
+// An issued invoice blocks a refund (refunds.ts reads it).
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { invoices } from '../../db/schema';
+import { clock } from '../clock';
+import type { Actor } from '../domain/actor';
+import { CloudError } from '../domain/errors';
+import { authorize } from '../domain/permissions';
+import { parseInput } from '../domain/validation';
+import { requireOwnOrder } from './orders';
+import { mutate } from './transaction';
+
+const invoiceSchema = z.object({
+  orderId: z.string().min(1),
+  title: z.string().trim().min(1).max(100),
+  taxId: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z]{15,20}$/)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+});
+
+/** Issues an electronic invoice for a paid order at once (no tax authority is wired in). */
+export function requestInvoice(actor: Actor, input: unknown) {
+  return mutate(actor, 'IssueInvoice', (tx, note) => {
+    authorize(actor, 'invoice.manage');
+    const request = parseInput(invoiceSchema, input, { orderId: 'InvalidOrderId.NotFound', title: 'InvalidParameter.InvoiceTitle', taxId: 'InvalidParameter.InvoiceTitle' });
+    note.target = request.orderId;
+    const order = requireOwnOrder(tx, actor, request.orderId);
+    if (order.status !== 'paid' || order.amountFen <= 0) throw new CloudError('IncorrectOrderStatus', { status: order.status });
+    const now = clock.now();
+    const existing = tx.select().from(invoices).where(eq(invoices.orderId, order.id)).get();
+    if (existing?.status === 'issued') throw new CloudError('InvalidInvoice.Issued', { orderId: order.id });
+    const values = { orderId: order.id, accountId: actor.accountId, title: request.title, taxId: request.taxId ?? null, status: 'issued', issuedAt: now, voidedAt: null };
+    tx.insert(invoices).values(values).onConflictDoUpdate({ target: invoices.orderId, set: values }).run();
+    return values;
+  });
+}
+
+export function voidInvoice(actor: Actor, orderId: string): void {
+  mutate(actor, 'VoidInvoice', (tx, note) => {
+    authorize(actor, 'invoice.manage');
+    note.target = orderId;
+    const order = requireOwnOrder(tx, actor, orderId);
+    const updated = tx
+      .update(invoices)
+      .set({ status: 'voided', voidedAt: clock.now() })
+      .where(and(eq(invoices.orderId, order.id), eq(invoices.status, 'issued')))
+      .run();
+    if (updated.changes === 0) throw new CloudError('InvalidInvoice.NotFound', { orderId });
+  });
+}
