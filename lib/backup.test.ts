@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { skuCode } from '../db/seed/marketplace';
+import { skuCode } from './seed/marketplace';
 import { newBuyer, seedTestMarketplace, throwawayDatabase } from '../tests/helpers/database';
 import { fund, productImage } from '../tests/helpers/marketplace';
 import { createBackup, restoreBackup, verifyBackup, type DataPaths } from './backup';

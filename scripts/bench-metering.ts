@@ -11,7 +11,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stratus-bench-'));
 process.env.STRATUS_DATA_DIR = dir;
 
 const { applyMigrations, openDatabase, useDatabase } = await import('../db/client');
-const { seedCatalogue } = await import('../db/seed');
+const { seedCatalogue } = await import('../lib/seed/catalogue');
 const { and, count, eq } = await import('drizzle-orm');
 const { images, meteredHours } = await import('../db/schema');
 const { clock } = await import('../lib/clock');

@@ -10,8 +10,8 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stratus-bench-'));
 process.env.STRATUS_DATA_DIR = dir;
 
 const { applyMigrations, openDatabase, useDatabase } = await import('../db/client');
-const { seedCatalogue } = await import('../db/seed');
-const { delistProduct, seedMarketplace } = await import('../db/seed/marketplace');
+const { seedCatalogue } = await import('../lib/seed/catalogue');
+const { delistProduct, seedMarketplace } = await import('../lib/seed/marketplace');
 const { seedProducts, seedSellers } = await import('../db/seed/marketplace-data');
 const { createAccount } = await import('../lib/services/accounts');
 const { searchProducts } = await import('../lib/services/marketplace');

@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { applyMigrations, getDb } from '../db/client';
-import { seedCatalogue, seedDemo, type DemoCredential } from '../db/seed';
+import { seedCatalogue } from '../lib/seed/catalogue';
+import { seedDemo, type DemoCredential } from '../lib/seed/demo';
 import { config } from '../lib/config';
 import { writePrivateFile } from '../lib/private-files';
 

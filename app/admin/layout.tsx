@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { AreaShell } from '@/components/console/area-shell';
 import { AdminNav } from '@/components/admin/admin-nav';
-import { pendingListingCount } from '@/lib/services/publishing';
+import { pendingListingCount } from '@/lib/services/listing-review';
 import { pendingRefundCount } from '@/lib/services/refunds';
 import { pendingApplicationCount } from '@/lib/services/seller-applications';
 import { requireAdmin } from './require-admin';

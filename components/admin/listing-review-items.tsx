@@ -3,7 +3,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { approveListingAction, rejectListingAction } from '@/app/admin/listings/actions';
 import { formatFen } from '@/lib/domain/money';
-import type { listListingReviews } from '@/lib/services/publishing';
+import type { listListingReviews } from '@/lib/services/listing-review';
 import type { ReviewItem } from './review-queue';
 
 type Row = ReturnType<typeof listListingReviews>['items'][number];

@@ -5,10 +5,12 @@ import {
   parseBodySign,
   parseSellerAnswer,
   requestStringToSign,
+  sellerCallBody,
   signedQuery,
   signRequest,
   verifyBodySign,
   verifyRequest,
+  type SellerCall,
 } from './seller-calls';
 import { sha256Hex } from './signatures';
 
@@ -167,5 +169,21 @@ describe('parseSellerAnswer (SEL-5)', () => {
 
   it('asks for an instanceId only of a successful newInstance', () => {
     expect(parseSellerAnswer('{"resultCode":"000000","resultMsg":"ok"}', 'releaseInstance')).toEqual({ ok: true, answer: { resultCode: '000000', resultMsg: 'ok' } });
+  });
+});
+
+describe('sellerCallBody (SEL-4): the one builder of the call body', () => {
+  const facts: SellerCall = { activity: 'newInstance', orderId: 'o-7k2m9q4w8e1r5t3y6u0p', orderLineId: 'l-3h8j1k5m9n2b6v4c7x0z', productCode: 'lnmp000101', skuCode: 'lnmp000101-monthly', accountId: '1234567890123456', regionId: 'cn-hangzhou', period: { unit: 'month', count: 1 }, amountFen: 9900, testOrder: true };
+
+  it('gives the test vector byte for byte, whatever order the facts come in', () => {
+    expect(sellerCallBody(facts)).toBe(vector.body);
+    const reversed = Object.fromEntries(Object.entries(facts).reverse()) as SellerCall;
+    expect(sellerCallBody(reversed)).toBe(vector.body);
+  });
+
+  it('puts the instance id after the order line and the status after the amount, and leaves absent fields out', () => {
+    const body = sellerCallBody({ ...facts, activity: 'updateInstanceStatus', instanceId: 'inst-0001', status: 'frozen', testOrder: undefined, period: null });
+    expect(Object.keys(JSON.parse(body))).toEqual(['activity', 'orderId', 'orderLineId', 'instanceId', 'productCode', 'skuCode', 'accountId', 'regionId', 'period', 'amountFen', 'status']);
+    expect(JSON.parse(body).period).toBeNull();
   });
 });

@@ -50,6 +50,17 @@ export type SellerCall = {
   testOrder?: true;
 };
 
+/**
+ * The body as sent, built here only: the outbox, the delivery worker and interface debugging
+ * all call this. Fields in SEL-4's order (the test vectors in docs/seller-interface.md sign
+ * these bytes); absent optional fields are left out.
+ */
+export function sellerCallBody(call: SellerCall): string {
+  const { activity, orderId, orderLineId, instanceId, productCode, skuCode, accountId, regionId, period, amountFen, status, testOrder } = call;
+  // JSON.stringify drops the undefined ones.
+  return JSON.stringify({ activity, orderId, orderLineId, instanceId, productCode, skuCode, accountId, regionId, period, amountFen, status, testOrder });
+}
+
 // ─── The request signature (URL parameters) ──────────────────────────────────────────────
 
 export type SignInput = { accessKey: string; secret: string; nonce: string; timestamp: number | string; body: string | Uint8Array };

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { and, eq, ne } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { images, instances, ledgerBooks, ledgerEntries, meteredHours, orders } from '../../db/schema';
-import { skuCode } from '../../db/seed/marketplace';
+import { skuCode } from '../seed/marketplace';
 import { newBuyer, seedTestMarketplace, throwawayDatabase } from '../../tests/helpers/database';
 import { productImage, settle } from '../../tests/helpers/marketplace';
 import { clock } from '../clock';

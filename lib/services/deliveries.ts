@@ -12,7 +12,7 @@ import { config } from '../config';
 import type { Actor } from '../domain/actor';
 import { CloudError } from '../domain/errors';
 import { authorize } from '../domain/permissions';
-import type { SellerActivity } from '../domain/seller-calls';
+import { sellerCallBody, type SellerActivity, type SellerCall } from '../domain/seller-calls';
 import { notify } from './notifications';
 import { signingKey } from './seller-keys';
 import { callSeller, type Exchange } from './seller-http';
@@ -93,10 +93,9 @@ function prepare(delivery: Delivery): Prepared {
       if (!created?.instanceId) return { wait: 'notSent' as const };
       instanceId = created.instanceId;
     }
-    const facts = JSON.parse(delivery.body) as Record<string, unknown>;
-    // Field order as in SEL-4: the instance id follows the order line.
-    const { activity, orderId, orderLineId, ...rest } = facts;
-    const body = JSON.stringify(instanceId && delivery.activity !== 'newInstance' ? { activity, orderId, orderLineId, instanceId, ...rest } : facts);
+    // The facts stored by tellSeller, now with the seller's instance on every later activity.
+    const facts = JSON.parse(delivery.body) as SellerCall;
+    const body = sellerCallBody({ ...facts, instanceId: delivery.activity === 'newInstance' ? undefined : (instanceId ?? undefined) });
     return { url, keyId: key.keyId, secret: key.secret, body, instanceId };
   });
 }

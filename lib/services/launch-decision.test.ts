@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { images, instances, licenses, orders, platformSettings, products, skus } from '../../db/schema';
-import { skuCode } from '../../db/seed/marketplace';
+import { skuCode } from '../seed/marketplace';
 import { seedProducts } from '../../db/seed/marketplace-data';
 import { newBuyer, seedTestMarketplace, throwawayDatabase, withoutLaunchMinimum } from '../../tests/helpers/database';
 import { expectCloudError, fund, productImage, settle } from '../../tests/helpers/marketplace';

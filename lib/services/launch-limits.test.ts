@@ -4,7 +4,7 @@
 import { and, count, eq, ne } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { images, instances, jobs, orders } from '../../db/schema';
-import { skuCode } from '../../db/seed/marketplace';
+import { skuCode } from '../seed/marketplace';
 import { newBuyer, seedTestMarketplace, throwawayDatabase } from '../../tests/helpers/database';
 import { balance, expectCloudError, fund, productImage } from '../../tests/helpers/marketplace';
 import type { Actor } from '../domain/actor';

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { instances, licenses } from '../../db/schema';
-import { skuCode } from '../../db/seed/marketplace';
+import { skuCode } from '../seed/marketplace';
 import { newBuyer, seedTestMarketplace, throwawayDatabase } from '../../tests/helpers/database';
 import { fund, productImage } from '../../tests/helpers/marketplace';
 import { purchaseLicenses } from './orders';

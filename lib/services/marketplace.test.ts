@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { instances, ledgerBooks } from '../../db/schema';
+import { instances, ledgerBooks, users } from '../../db/schema';
 import { seedProducts } from '../../db/seed/marketplace-data';
-import { skuCode } from '../../db/seed/marketplace';
+import { skuCode } from '../seed/marketplace';
 import { newBuyer, seedTestMarketplace, throwawayDatabase } from '../../tests/helpers/database';
 import { balance, expectCloudError, fund, ledgerSum, licensesOf, ordersOf, productImage, settle } from '../../tests/helpers/marketplace';
 import { clock } from '../clock';
@@ -261,6 +261,38 @@ describe('MKT-8 delisted products', () => {
     expect(detail.product.status).toBe('delisted');
     expect(detail.substitutes.length).toBeGreaterThanOrEqual(2);
     expect(detail.substitutes.every((p) => p.category === delisted.category && p.status === 'listed')).toBe(true);
+  });
+});
+
+describe('the product page (getProduct): what the page shows, in the order it shows it (issue 14)', () => {
+  const hourlyOnly = seedProducts.find((p) => p.status !== 'delisted' && p.skus.every((s) => s.model === 'hourly'))!;
+  const regionOrder = ['cn-hangzhou', 'cn-shanghai', 'cn-beijing', 'cn-shenzhen', 'ap-southeast-1', 'us-west-1'];
+
+  it('offers licenses with the hourly launch besides, in the buyer’s region, launching the newest version (MKT-2)', () => {
+    const buyer = richBuyer();
+    db().insert(users).values({ id: buyer.userId!, name: 'Buyer', email: `${buyer.accountId}@example.test`, accountId: buyer.accountId, regionId: 'cn-beijing', createdAt: new Date(), updatedAt: new Date() }).run();
+    const detail = getProduct(LNMP, buyer);
+    expect(detail.versions.map((v) => v.version)).toEqual(['2.0.0', '1.0.0']);
+    expect(detail.regions).toEqual(regionOrder);
+    expect(detail.versions[0].images.map((i) => i.regionId)).toEqual(regionOrder);
+    expect(detail.offer).toEqual({ kind: 'licenses', skus: [{ code: skuCode(LNMP, 'per_instance'), pricingModel: 'per_instance', priceFen: 9900 }], hourly: { code: skuCode(LNMP, 'hourly'), priceFen: 20 }, defaultRegion: 'cn-beijing' });
+    expect(detail.launchImages).toEqual(Object.fromEntries(regionOrder.map((r) => [r, productImage(LNMP, r, '2.0.0')])));
+  });
+
+  it('lists the buyer’s licenses in the console’s region order, not by region id', () => {
+    const buyer = richBuyer();
+    buy(buyer, LNMP, 1, 'cn-beijing');
+    buy(buyer, LNMP, 2, 'cn-hangzhou');
+    expect(getProduct(LNMP, buyer).myLicenses!.map((g) => [g.regionId, g.available])).toEqual([
+      ['cn-hangzhou', 2],
+      ['cn-beijing', 1],
+    ]);
+  });
+
+  it('offers only a launch for an hourly product, nothing for a delisted one; a visitor starts in the first region', () => {
+    expect(getProduct(hourlyOnly.code, null).offer).toEqual({ kind: 'hourly', hourly: { code: skuCode(hourlyOnly.code, 'hourly'), priceFen: hourlyOnly.skus[0].priceFen }, defaultRegion: (hourlyOnly.regions ?? regionOrder)[0] });
+    expect(getProduct(delisted.code, null).offer).toEqual({ kind: 'delisted' });
+    expect(getProduct(LNMP, null)).toMatchObject({ offer: { defaultRegion: 'cn-hangzhou' }, myLicenses: null });
   });
 });
 

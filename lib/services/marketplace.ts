@@ -2,9 +2,9 @@
 // sort, and the product page with versions, regions, SKUs and the buyer's own licenses.
 import { and, asc, count, desc, eq, exists, gte, inArray, lte, min, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { accounts, images, products, productVersions, regions, skus } from '../../db/schema';
+import { accounts, images, products, productVersions, regions, skus, users } from '../../db/schema';
 import type { Actor } from '../domain/actor';
-import { byPricingModel, categories, pricingModels, publicProductStatuses, type Category, type PricingModel } from '../domain/marketplace';
+import { byPricingModel, categories, isBoughtAlone, pricingModels, publicProductStatuses, type Category, type PricingModel } from '../domain/marketplace';
 import { parseInput } from '../domain/validation';
 import { offeringImages } from './catalogue';
 import { listLicenses, type LicenseGroup } from './licenses';
@@ -129,14 +129,41 @@ export function searchProducts(query: ProductQuery) {
 
 export type ProductVersionView = { version: string; images: { imageId: string; regionId: string }[] };
 
+export type BuyableSku = { code: string; pricingModel: PricingModel; priceFen: number };
+export type HourlySku = { code: string; priceFen: number };
+
+/**
+ * What the page offers: licenses to buy (MKT-2, with an hourly launch besides when there is
+ * one), only a launch paid by the hour, nothing in any region, or nothing because it is delisted (MKT-8).
+ */
+export type ProductOffer =
+  | { kind: 'delisted' }
+  | { kind: 'notOffered' }
+  | { kind: 'licenses'; skus: BuyableSku[]; hourly: HourlySku | null; defaultRegion: string }
+  | { kind: 'hourly'; hourly: HourlySku | null; defaultRegion: string };
+
+/** Everything in the order the page shows it: versions newest first, regions and licenses in the console's region order, SKUs by pricing model. */
 export type ProductDetail = {
   product: ProductCard & { description: string; logoUrl: string | null };
   versions: ProductVersionView[];
   regions: string[];
   skus: Sku[];
+  /** The newest version's image in each region: what "Launch" opens the wizard with. */
+  launchImages: Record<string, string>;
+  offer: ProductOffer;
   substitutes: ProductCard[];
   myLicenses: LicenseGroup[] | null;
 };
+
+function offerOf(delisted: boolean, offered: string[], skuRows: Sku[], preferredRegion: string | undefined): ProductOffer {
+  const defaultRegion = preferredRegion && offered.includes(preferredRegion) ? preferredRegion : offered[0];
+  if (delisted) return { kind: 'delisted' };
+  if (!defaultRegion) return { kind: 'notOffered' };
+  const hourlyRow = skuRows.find((s) => s.pricingModel === 'hourly');
+  const hourly = hourlyRow ? { code: hourlyRow.code, priceFen: hourlyRow.priceFen } : null;
+  const buyable = skuRows.filter((s) => isBoughtAlone(s.pricingModel as PricingModel)).map((s) => ({ code: s.code, pricingModel: s.pricingModel as PricingModel, priceFen: s.priceFen }));
+  return buyable.length > 0 ? { kind: 'licenses', skus: buyable, hourly, defaultRegion } : { kind: 'hourly', hourly, defaultRegion };
+}
 
 /** The product page. A delisted product still shows (its buyers' licenses work), with substitutes (MKT-8). */
 export function getProduct(code: string, actor: Actor | null): ProductDetail {
@@ -152,17 +179,26 @@ export function getProduct(code: string, actor: Actor | null): ProductDetail {
       .orderBy(asc(regions.sortOrder))
       .all();
     const versions = versionRows.map((v) => ({ version: v.version, images: imageRows.filter((i) => i.version === v.version).map(({ imageId, regionId }) => ({ imageId, regionId })) }));
-    const substitutes =
-      product.status === 'delisted'
-        ? toCards(db, cards(db, and(eq(products.status, 'listed'), eq(products.category, product.category))).orderBy(desc(products.featured), desc(products.listedAt)).limit(4).all())
-        : [];
+    const offered = [...new Set(imageRows.map((i) => i.regionId))];
+    const launchImages: Record<string, string> = {};
+    for (const v of versions) for (const image of v.images) launchImages[image.regionId] ??= image.imageId;
+    const skuRows = db.select().from(skus).where(eq(skus.productCode, code)).all().sort(byPricingModel);
+    const delisted = product.status === 'delisted';
+    const substitutes = delisted
+      ? toCards(db, cards(db, and(eq(products.status, 'listed'), eq(products.category, product.category))).orderBy(desc(products.featured), desc(products.listedAt)).limit(4).all())
+      : [];
+    const preferredRegion = actor?.userId ? db.select({ regionId: users.regionId }).from(users).where(eq(users.id, actor.userId)).get()?.regionId : undefined;
+    const regionOrder = new Map(db.select({ id: regions.id }).from(regions).orderBy(asc(regions.sortOrder)).all().map((r, i) => [r.id, i]));
+    const inRegionOrder = (a: { regionId: string }, b: { regionId: string }) => (regionOrder.get(a.regionId) ?? regionOrder.size) - (regionOrder.get(b.regionId) ?? regionOrder.size);
     return {
       product: { ...card, description: product.description, logoUrl: product.logoUrl },
       versions,
-      regions: [...new Set(imageRows.map((i) => i.regionId))],
-      skus: db.select().from(skus).where(eq(skus.productCode, code)).all().sort(byPricingModel),
+      regions: offered,
+      skus: skuRows,
+      launchImages,
+      offer: offerOf(delisted, offered, skuRows, preferredRegion),
       substitutes,
-      myLicenses: actor ? listLicenses(actor, code) : null,
+      myLicenses: actor ? listLicenses(actor, code).sort(inRegionOrder) : null,
     };
   });
 }

@@ -13,7 +13,7 @@ import { describeInstances } from './instances';
 import { listOrders } from './orders';
 import { searchProducts } from './marketplace';
 import { listNotifications } from './notifications';
-import { listListingReviews } from './publishing';
+import { listListingReviews } from './listing-review';
 import { listRefundRequests } from './refunds';
 import { listApplications } from './seller-applications';
 import { walletEntries } from './wallet';

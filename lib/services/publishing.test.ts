@@ -15,7 +15,10 @@ import { createImage } from './images';
 import { runInstances } from './instances';
 import { purchaseLicenses } from './orders';
 import { searchProducts } from './marketplace';
-import { approveListing, createProduct, debugInterface, delistOwnProduct, getMyProduct, listListingReviews, moveInterface, rejectListing, setSkus, setVersion, submitProduct, updateProduct } from './publishing';
+import { approveListing, listListingReviews, rejectListing } from './listing-review';
+import { createProduct, delistOwnProduct, getMyProduct, moveInterface, submitProduct, updateProduct } from './products';
+import { debugInterface } from './interface-debug';
+import { setSkus, setVersion } from './product-versions';
 import { createSellerKey } from './seller-keys';
 
 // SEL-4: plain http to 127.0.0.1 (the reference receiver) is allowed in test mode only.

@@ -4,7 +4,7 @@
 import { eq } from 'drizzle-orm';
 import { instances, licenses, orders, products, sellerDeliveries } from '../../db/schema';
 import { clock } from '../clock';
-import type { SellerActivity, SellerCall } from '../domain/seller-calls';
+import { sellerCallBody, type SellerActivity, type SellerCall } from '../domain/seller-calls';
 import type { Tx } from './transaction';
 
 type CallFacts = {
@@ -39,11 +39,11 @@ export function tellSeller(tx: Tx, activity: SellerActivity, facts: CallFacts): 
     regionId: license.regionId,
     period: facts.period ?? null,
     amountFen: facts.amountFen ?? 0,
-    ...(facts.status ? { status: facts.status } : {}),
+    status: facts.status,
   };
   const now = clock.now();
   tx.insert(sellerDeliveries)
-    .values({ sellerAccountId: product.sellerAccountId, productCode: product.code, activity, orderId: call.orderId, orderLineId: license.id, body: JSON.stringify(call), status: 'pending', nextAttemptAt: now, createdAt: now })
+    .values({ sellerAccountId: product.sellerAccountId, productCode: product.code, activity, orderId: call.orderId, orderLineId: license.id, body: sellerCallBody(call), status: 'pending', nextAttemptAt: now, createdAt: now })
     .run();
 }
 

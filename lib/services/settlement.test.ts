@@ -2,7 +2,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { accounts } from '../../db/schema';
-import { insertProduct } from '../../db/seed/marketplace';
+import { insertProduct } from '../seed/marketplace';
 import type { SeedProduct } from '../../db/seed/marketplace-data';
 import { newBuyer, throwawayDatabase } from '../../tests/helpers/database';
 import { expectCloudError, fund, ledgerSum, productImage } from '../../tests/helpers/marketplace';

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { images, imageShares, notifications, platformSettings, users } from '../../db/schema';
-import { skuCode } from '../../db/seed/marketplace';
+import { skuCode } from '../seed/marketplace';
 import { newBuyer, seedTestMarketplace, throwawayDatabase, withoutLaunchMinimum } from '../../tests/helpers/database';
 import { expectCloudError, fund, productImage, settle } from '../../tests/helpers/marketplace';
 import { clock } from '../clock';

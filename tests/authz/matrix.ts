@@ -30,7 +30,10 @@ import { listLicenses } from '../../lib/services/licenses';
 import { listOrders, purchaseLicenses } from '../../lib/services/orders';
 import { getProduct } from '../../lib/services/marketplace';
 import { listNotifications, markAllRead, unreadCount } from '../../lib/services/notifications';
-import { approveListing, createProduct, debugInterface, delistOwnProduct, getMyProduct, listListingReviews, listMyProducts, moveInterface, pendingListingCount, rejectListing, removeVersion, setSkus, setVersion, submitProduct, updateProduct } from '../../lib/services/publishing';
+import { approveListing, listListingReviews, pendingListingCount, rejectListing } from '../../lib/services/listing-review';
+import { createProduct, delistOwnProduct, getMyProduct, listMyProducts, moveInterface, submitProduct, updateProduct } from '../../lib/services/products';
+import { debugInterface } from '../../lib/services/interface-debug';
+import { removeVersion, setSkus, setVersion } from '../../lib/services/product-versions';
 import { approveRefund, getOrder, listRefundRequests, pendingRefundCount, rejectRefund, requestRefund } from '../../lib/services/refunds';
 import { requestInvoice, voidInvoice } from '../../lib/services/invoices';
 import { applyAsSeller, approveApplication, getApplication, listApplications, myApplication, pendingApplicationCount, rejectApplication } from '../../lib/services/seller-applications';
@@ -212,7 +215,7 @@ export const notUseCases = new Set([
   'once', 'imagesCountedInQuota', 'assertRoomForImage', 'moveInstance', 'bookId', 'ensureBook', 'transfer', 'balanceOf', 'platformBook',
   'requirePublicProduct', 'isOfferedIn', 'requireOwnOrder', 'buyLicenses', 'paySale', 'availableLicenseCount', 'consumeLicenses', 'returnLicense',
   'notify', 'indexProduct', 'matchProducts', 'tellSeller', 'periodOf', 'tellSellerAbout', 'signingKey', 'readSettings',
-  'requireBucket', 'bucketByName', 'hasImportRole', 'assertNotInArrears', 'creditWallet', 'shiftMonth',
+  'requireBucket', 'bucketByName', 'hasImportRole', 'assertNotInArrears', 'creditWallet', 'shiftMonth', 'requireOwnProduct', 'listingProblemsOf',
   // files, secrets, seller HTTP, the transaction itself
   'objectPath', 'diskPath', 'writeObjectFile', 'removeFile', 'readEnds', 'copyRange', 'random62', 'encrypt', 'decrypt', 'callSeller',
   'auditCall', 'auditRefusedCall', 'wasAudited', 'mutate', 'read',

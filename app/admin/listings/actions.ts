@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { arg, runParsed, type ActionState } from '@/lib/auth/action';
-import { approveListing, rejectListing } from '@/lib/services/publishing';
+import { approveListing, rejectListing } from '@/lib/services/listing-review';
 
 const decision = z.object({ code: arg.id, form: arg.form });
 

@@ -4,7 +4,7 @@ import { listingReviewItems } from '@/components/admin/listing-review-items';
 import { queueStatusOf, ReviewQueue } from '@/components/admin/review-queue';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
-import { listListingReviews, pendingListingCount } from '@/lib/services/publishing';
+import { listListingReviews, pendingListingCount } from '@/lib/services/listing-review';
 import { requireAdmin } from '../require-admin';
 import { pageFromUrl } from '@/lib/domain/paging';
 

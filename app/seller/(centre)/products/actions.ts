@@ -6,7 +6,9 @@ import { z } from 'zod';
 import { arg, runParsed, type ActionState } from '@/lib/auth/action';
 import { pricingModels } from '@/lib/domain/marketplace';
 import { sellerActivities, type SellerActivity } from '@/lib/domain/seller-calls';
-import { createProduct, debugInterface, delistOwnProduct, moveInterface, removeVersion, setSkus, setVersion, submitProduct, updateProduct } from '@/lib/services/publishing';
+import { createProduct, delistOwnProduct, moveInterface, submitProduct, updateProduct } from '@/lib/services/products';
+import { debugInterface } from '@/lib/services/interface-debug';
+import { removeVersion, setSkus, setVersion } from '@/lib/services/product-versions';
 
 const infoOf = (form: FormData) => ({
   title: form.get('title'),

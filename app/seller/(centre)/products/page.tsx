@@ -5,7 +5,7 @@ import { ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table } from '@/components/ui/table';
-import { listMyProducts } from '@/lib/services/publishing';
+import { listMyProducts } from '@/lib/services/products';
 import { requireSeller } from '../../require-seller';
 
 export const metadata: Metadata = { title: 'Products' };

@@ -11,9 +11,10 @@ import { SkuForm } from '@/components/publishing/sku-form';
 import { VersionForm } from '@/components/publishing/version-form';
 import { orNotFound } from '@/app/console/or-not-found';
 import { formatFen } from '@/lib/domain/money';
+import { canApplyToProduct } from '@/lib/domain/products';
 import { debugOrder, type ListingProblem } from '@/lib/domain/publishing';
 import { listRegions } from '@/lib/services/catalogue';
-import { getMyProduct } from '@/lib/services/publishing';
+import { getMyProduct } from '@/lib/services/products';
 import { requireSeller } from '../../../require-seller';
 import { delistProductAction, removeVersionAction, submitProductAction, updateProductAction } from '../actions';
 
@@ -40,7 +41,7 @@ export default async function PublishProductPage({ params }: { params: Promise<{
   const tr = await getTranslations('regions');
   const tp = await getTranslations('marketplace.pricing');
   const regionNames = Object.fromEntries(listRegions().map((r) => [r.id, tr(r.id)]));
-  const editable = product.status === 'draft' || product.status === 'rejected';
+  const editable = canApplyToProduct(product.status, 'edit');
   const has = (kind: ListingProblem['kind']) => problems.some((p) => p.kind === kind);
   const describe = (p: ListingProblem) => {
     if (p.kind === 'noRegion') return t('problems.noRegion', { version: p.version });
@@ -67,7 +68,7 @@ export default async function PublishProductPage({ params }: { params: Promise<{
             {product.code} · <span data-testid="product-status">{t(`statuses.${product.status}`)}</span>
           </p>
         </div>
-        {product.status === 'listed' && (
+        {canApplyToProduct(product.status, 'delist') && (
           <div className="flex items-center gap-3">
             <Link href={`/marketplace/products/${product.code}`} className="text-sm text-brand-600 hover:underline">
               {t('viewListing')}
@@ -89,7 +90,7 @@ export default async function PublishProductPage({ params }: { params: Promise<{
         ) : (
           <p className="text-sm text-slate-600">{product.summary}</p>
         )}
-        {product.status === 'listed' && <InterfaceUrlForm code={product.code} current={product.interfaceUrl ?? ''} />}
+        {canApplyToProduct(product.status, 'moveInterface') && <InterfaceUrlForm code={product.code} current={product.interfaceUrl ?? ''} />}
       </Step>
 
       <Step n={2} title={t('stepVersions')} done={versions.length > 0 && !has('noRegion') && !has('imageUnavailable') && !has('regionsDiffer')}>
@@ -138,7 +139,7 @@ export default async function PublishProductPage({ params }: { params: Promise<{
         {product.interfaceUrl ? <DebugPanel code={product.code} rows={debugRows} /> : <p className="text-sm text-amber-700">{t('problems.noInterfaceUrl')}</p>}
       </Step>
 
-      <Step n={5} title={t('stepSubmit')} done={product.status !== 'draft' && product.status !== 'rejected'}>
+      <Step n={5} title={t('stepSubmit')} done={!editable}>
         {!editable && product.status !== 'in_review' ? (
           <p className="text-sm text-slate-600">{t(`statuses.${product.status}`)}</p>
         ) : problems.length === 0 ? (

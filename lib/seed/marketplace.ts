@@ -1,21 +1,14 @@
 // The demo marketplace: sellers' products with versions, regional images and SKUs, indexed for
 // search. Idempotent: a product that exists is left alone.
-import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { newResourceId } from '../../lib/domain/ids';
-import { indexProduct } from '../../lib/services/product-search';
-import type { Db } from '../client';
-import { images, products, productVersions, skus } from '../schema';
-import { seedRegions } from '../seed-data';
-import type { SeedProduct } from './marketplace-data';
+import type { Db } from '../../db/client';
+import { images, products, productVersions, skus } from '../../db/schema';
+import { seedRegions } from '../../db/seed-data';
+import type { SeedProduct } from '../../db/seed/marketplace-data';
+import { indexProduct } from '../services/product-search';
+import { stableId } from './catalogue';
 
 const DAY_MS = 86_400_000;
-
-/** Stable ids for seeded rows, so seeding twice finds the same rows. */
-export function stableId(prefix: 'm', key: string): string {
-  const digest = crypto.createHash('sha256').update(key).digest();
-  return newResourceId(prefix, (length) => new Uint8Array(Array.from({ length }, (_, i) => digest[i % digest.length] ^ i)));
-}
 
 export function skuCode(productCode: string, model: string): string {
   return `${productCode}-${model}`;

@@ -1,43 +1,19 @@
-// Seeding: reference data on every start (idempotent), demo people in demo and test mode.
+// Demo people in demo and test mode (never in production): created through the auth library
+// like any sign-up, given their role and starting balance, then the sellers' marketplace.
 import { eq } from 'drizzle-orm';
-import { stableId } from './seed/marketplace';
-import { clock } from '../lib/clock';
-import type { Db } from './client';
-import { createAccessKey, activeKey } from '../lib/services/access-keys';
-import { newRequestId } from '../lib/domain/ids';
-import { accessKeys, accounts, images, instanceTypes, regions, users } from './schema';
-import { DEMO_PASSWORD, demoUsers, seedInstanceTypes, seedRegions, seedSystemImages } from './seed-data';
-
-
-export function seedCatalogue(db: Db): void {
-  const now = clock.now();
-  db.transaction((tx) => {
-    seedRegions.forEach((id, sortOrder) => tx.insert(regions).values({ id, sortOrder }).onConflictDoNothing().run());
-    for (const type of seedInstanceTypes) tx.insert(instanceTypes).values(type).onConflictDoNothing().run();
-    for (const image of seedSystemImages) {
-      for (const regionId of image.regions ?? seedRegions) {
-        tx.insert(images)
-          .values({
-            id: stableId('m', `${regionId}/${image.name}`),
-            regionId,
-            kind: 'system',
-            ownerAccountId: null,
-            name: image.name,
-            description: image.description,
-            osType: image.osType,
-            platform: image.platform,
-            architecture: 'x86_64',
-            sizeGib: image.sizeGib,
-            status: 'Available',
-            source: 'system',
-            createdAt: now,
-          })
-          .onConflictDoNothing()
-          .run();
-      }
-    }
-  });
-}
+import type { Db } from '../../db/client';
+import { accessKeys, accounts, users } from '../../db/schema';
+import { DEMO_PASSWORD, demoUsers } from '../../db/seed-data';
+import { seedProducts, seedSellers } from '../../db/seed/marketplace-data';
+import { getAuth } from '../auth/auth';
+import { clock } from '../clock';
+import { newRequestId } from '../domain/ids';
+import { activeKey, createAccessKey } from '../services/access-keys';
+import { loadActor } from '../services/accounts';
+import { purchaseLicenses } from '../services/orders';
+import { applyAsSeller, myApplication } from '../services/seller-applications';
+import { creditWallet } from '../services/wallet';
+import { delistProduct, seedMarketplace, skuCode } from './marketplace';
 
 /** Demo buyers get one AccessKey each, so the SDK examples in docs/api.md run as they are. */
 function demoAccessKey(db: Db, accountId: string): { accessKeyId: string; accessKeySecret: string } {
@@ -56,13 +32,6 @@ export type DemoCredential = { email: string; password: string; role: string; ac
  * one delisted product (MKT-8).
  */
 export async function seedDemo(db: Db): Promise<DemoCredential[]> {
-  const { getAuth } = await import('../lib/auth/auth');
-  const { creditWallet } = await import('../lib/services/wallet');
-  const { purchaseLicenses } = await import('../lib/services/orders');
-  const { loadActor } = await import('../lib/services/accounts');
-  const { seedProducts, seedSellers } = await import('./seed/marketplace-data');
-  const { delistProduct, seedMarketplace, skuCode } = await import('./seed/marketplace');
-
   const otherSellers = seedSellers.filter((s) => !demoUsers.some((d) => d.email === s.email));
   const people = [...demoUsers, ...otherSellers.map((s) => ({ email: s.email, name: s.name, role: 'seller', walletFen: 0 }))];
   const out: DemoCredential[] = [];
@@ -93,7 +62,6 @@ export async function seedDemo(db: Db): Promise<DemoCredential[]> {
     delistProduct(db, product.code, now);
   }
   // SEL-1: the second demo buyer has applied to sell, so the admin's queue has one to decide.
-  const { applyAsSeller, myApplication } = await import('../lib/services/seller-applications');
   const applicant = loadActor(db.select().from(users).where(eq(users.email, demoUsers[1].email)).get()!.id)!.actor;
   if (!myApplication(applicant).application) {
     applyAsSeller(applicant, { companyName: 'Yunqi Digital Technology (Hangzhou) Co., Ltd.', foundedOn: '2021-04-12', registeredCapital: '1000000', staffCount: '8', supportHours: '5x8', contactEmail: demoUsers[1].email, agreement: true });

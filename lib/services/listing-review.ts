@@ -1,0 +1,107 @@
+// The admin's listing review (ADM-1): the queue of submitted products, listing (which publishes a
+// marketplace image per chosen image, in its region: MKT-1) and rejection with a reason.
+import { asc, count, eq } from 'drizzle-orm';
+import { accounts, images, productVersionImages, productVersions, products, skus } from '../../db/schema';
+import { clock } from '../clock';
+import type { Actor } from '../domain/actor';
+import { CloudError } from '../domain/errors';
+import { newResourceId } from '../domain/ids';
+import { byPricingModel } from '../domain/marketplace';
+import { parsePaging } from '../domain/paging';
+import { authorize } from '../domain/permissions';
+import { applyProductAction, productPermission } from '../domain/products';
+import { parseDecisionNote } from '../domain/validation';
+import { listingProblemsOf } from './listing-checks';
+import { notify } from './notifications';
+import { indexProduct } from './product-search';
+import { mutate, read, type Tx } from './transaction';
+
+export function listListingReviews(actor: Actor, { status = 'in_review', ...paging }: { status?: string; page?: unknown; pageSize?: unknown } = {}) {
+  authorize(actor, 'listing.review');
+  const { page, pageSize } = parsePaging(paging, { defaultPageSize: 20 });
+  return read((db) => {
+    const where = eq(products.status, status);
+    const total = db.select({ n: count() }).from(products).where(where).get()?.n ?? 0;
+    const rows = db
+      .select({ product: products, sellerName: accounts.name })
+      .from(products)
+      .innerJoin(accounts, eq(accounts.id, products.sellerAccountId))
+      .where(where)
+      .orderBy(asc(products.submittedAt), asc(products.code))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .all();
+    const items = rows.map((r) => ({
+      ...r,
+      skus: db.select().from(skus).where(eq(skus.productCode, r.product.code)).all().sort(byPricingModel),
+      regions: [...new Set(db.select({ regionId: productVersionImages.regionId }).from(productVersionImages).where(eq(productVersionImages.productCode, r.product.code)).all().map((v) => v.regionId))],
+      versions: db.select({ version: productVersions.version }).from(productVersions).where(eq(productVersions.productCode, r.product.code)).all().map((v) => v.version),
+      problems: listingProblemsOf(db, r.product),
+    }));
+    return { items, total, page, pageSize };
+  });
+}
+
+function requireProduct(tx: Tx, code: string) {
+  const product = tx.select().from(products).where(eq(products.code, code)).get();
+  if (!product) throw new CloudError('InvalidProductCode.NotFound', { productCode: code });
+  return product;
+}
+
+/** ADM-1: listing re-runs the checks, then publishes a marketplace image per chosen image. */
+export function approveListing(actor: Actor, code: string): void {
+  mutate(actor, 'ApproveListing', (tx, note) => {
+    authorize(actor, productPermission('approve'));
+    note.target = code;
+    const product = requireProduct(tx, code);
+    const status = applyProductAction(product.status, 'approve');
+    const problems = listingProblemsOf(tx, product);
+    if (problems.length > 0) throw new CloudError('InvalidListing.Incomplete', { count: problems.length });
+    const now = clock.now();
+    const chosen = tx.select({ v: productVersionImages, image: images }).from(productVersionImages).innerJoin(images, eq(images.id, productVersionImages.sourceImageId)).where(eq(productVersionImages.productCode, code)).all();
+    for (const { v, image } of chosen) {
+      tx.insert(images)
+        .values({
+          id: newResourceId('m'),
+          regionId: v.regionId,
+          kind: 'marketplace',
+          ownerAccountId: null,
+          name: `${code}-v${v.version}`,
+          description: product.title,
+          osType: image.osType,
+          platform: image.platform,
+          architecture: image.architecture,
+          sizeGib: image.sizeGib,
+          status: 'Available',
+          productCode: code,
+          productVersion: v.version,
+          source: 'published',
+          sourceImageId: image.id,
+          createdAt: now,
+        })
+        .run();
+    }
+    tx.update(products).set({ status, listedAt: now, reviewNote: null }).where(eq(products.code, code)).run();
+    const seller = tx.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, product.sellerAccountId)).get()!;
+    indexProduct(tx, { code, title: product.title, summary: product.summary, description: product.description, seller: seller.name });
+    notify(tx, product.sellerAccountId, 'listingApproved', { productCode: code, title: product.title });
+  });
+}
+
+export function rejectListing(actor: Actor, code: string, input: { note?: unknown }): void {
+  mutate(actor, 'RejectListing', (tx, audit) => {
+    authorize(actor, productPermission('reject'));
+    audit.target = code;
+    const product = requireProduct(tx, code);
+    const status = applyProductAction(product.status, 'reject');
+    const note = parseDecisionNote(input);
+    tx.update(products).set({ status, reviewNote: note }).where(eq(products.code, code)).run();
+    notify(tx, product.sellerAccountId, 'listingRejected', { productCode: code, title: product.title, note });
+  });
+}
+
+/** How many listings wait for review (the admin's navigation shows it). */
+export function pendingListingCount(actor: Actor): number {
+  authorize(actor, 'listing.review');
+  return read((db) => db.select({ n: count() }).from(products).where(eq(products.status, 'in_review')).get()?.n ?? 0);
+}

@@ -1,0 +1,139 @@
+// A seller's products (SEL-7, SEL-3, MKT-8): the draft and its description, the interface URL,
+// submission to review, delisting. Versions and SKUs are in product-versions.ts, interface
+// debugging in interface-debug.ts, the admin's side in listing-review.ts; every status change
+// follows the lifecycle in lib/domain/products.ts.
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { images, interfaceChecks, productVersionImages, productVersions, products, skus } from '../../db/schema';
+import type { Db } from '../../db/client';
+import { clock } from '../clock';
+import { config } from '../config';
+import type { Actor } from '../domain/actor';
+import { CloudError } from '../domain/errors';
+import { checkInterfaceUrl } from '../domain/interface-url';
+import { byPricingModel } from '../domain/marketplace';
+import { authorize } from '../domain/permissions';
+import { applyProductAction, productPermission } from '../domain/products';
+import { newProductCode, productInfoSchema } from '../domain/publishing';
+import { parseInput } from '../domain/validation';
+import { listingProblemsOf } from './listing-checks';
+import { mutate, read, type Tx } from './transaction';
+
+export type Product = typeof products.$inferSelect;
+
+const infoCodes = { title: 'InvalidParameter.ProductTitle', category: 'InvalidParameter.Category', summary: 'InvalidParameter.ProductSummary', description: 'InvalidParameter.ProductDescription' } as const;
+
+/** The caller's own product; another seller's behaves as if it did not exist. */
+export function requireOwnProduct(db: Db | Tx, actor: Actor, code: string): Product {
+  const product = db.select().from(products).where(and(eq(products.code, code), eq(products.sellerAccountId, actor.accountId))).get();
+  if (!product) throw new CloudError('InvalidProductCode.NotFound', { productCode: code }, 'productCode');
+  return product;
+}
+
+function parseInterfaceUrl(raw: unknown): string | null {
+  const url = String(raw ?? '').trim();
+  if (!url) return null;
+  const problem = checkInterfaceUrl(url, config.mode, config.localInterfacePorts);
+  if (problem) throw new CloudError('InvalidParameter.InterfaceUrl', { problem }, 'interfaceUrl');
+  return url;
+}
+
+/** Step 1: a new draft with its description; the platform, OS and code follow later from its images. */
+export function createProduct(actor: Actor, input: Record<string, unknown>): Product {
+  return mutate(actor, 'CreateProduct', (tx, note) => {
+    authorize(actor, productPermission('edit'));
+    const info = parseInput(productInfoSchema, input, infoCodes);
+    const interfaceUrl = parseInterfaceUrl(input.interfaceUrl);
+    let code = newProductCode();
+    while (tx.select({ code: products.code }).from(products).where(eq(products.code, code)).get()) code = newProductCode();
+    const product = tx
+      .insert(products)
+      .values({ code, sellerAccountId: actor.accountId, ...info, osType: 'linux', platform: 'Others Linux', status: 'draft', interfaceUrl, createdAt: clock.now() })
+      .returning()
+      .get();
+    note.target = code;
+    return product;
+  });
+}
+
+export function updateProduct(actor: Actor, code: string, input: Record<string, unknown>): Product {
+  return mutate(actor, 'UpdateProduct', (tx, note) => {
+    authorize(actor, productPermission('edit'));
+    note.target = code;
+    const product = requireOwnProduct(tx, actor, code);
+    applyProductAction(product.status, 'edit');
+    const info = parseInput(productInfoSchema, input, infoCodes);
+    const interfaceUrl = parseInterfaceUrl(input.interfaceUrl);
+    // SEL-6: a new interface must be debugged again.
+    if (interfaceUrl !== product.interfaceUrl) tx.delete(interfaceChecks).where(eq(interfaceChecks.productCode, code)).run();
+    return tx.update(products).set({ ...info, interfaceUrl }).where(eq(products.code, code)).returning().get();
+  });
+}
+
+/**
+ * SEL-3: a listed product's interface may move (a new host, a new path) without a new review;
+ * the debugging results go with the old URL, and calls due from now on go to the new one.
+ */
+export function moveInterface(actor: Actor, code: string, input: { interfaceUrl?: unknown }): Product {
+  return mutate(actor, 'MoveInterface', (tx, note) => {
+    authorize(actor, productPermission('moveInterface'));
+    note.target = code;
+    const product = requireOwnProduct(tx, actor, code);
+    applyProductAction(product.status, 'moveInterface');
+    const interfaceUrl = parseInterfaceUrl(input.interfaceUrl);
+    if (!interfaceUrl) throw new CloudError('InvalidParameter.InterfaceUrl', { problem: 'missing' }, 'interfaceUrl');
+    if (interfaceUrl !== product.interfaceUrl) tx.delete(interfaceChecks).where(eq(interfaceChecks.productCode, code)).run();
+    note.detail = { from: product.interfaceUrl, to: interfaceUrl };
+    return tx.update(products).set({ interfaceUrl }).where(eq(products.code, code)).returning().get();
+  });
+}
+
+export function listMyProducts(actor: Actor) {
+  authorize(actor, 'product.publish');
+  return read((db) => db.select().from(products).where(eq(products.sellerAccountId, actor.accountId)).orderBy(desc(products.createdAt)).all());
+}
+
+/** Everything the publishing page shows: the draft, its versions and images, SKUs, debugging results and the checklist. */
+export function getMyProduct(actor: Actor, code: string) {
+  authorize(actor, 'product.publish');
+  return read((db) => {
+    const product = requireOwnProduct(db, actor, code);
+    return {
+      product,
+      versions: db.select().from(productVersions).where(eq(productVersions.productCode, code)).orderBy(asc(productVersions.sortOrder)).all(),
+      versionImages: db.select().from(productVersionImages).where(eq(productVersionImages.productCode, code)).all(),
+      skus: db.select().from(skus).where(eq(skus.productCode, code)).all().sort(byPricingModel),
+      checks: db.select().from(interfaceChecks).where(eq(interfaceChecks.productCode, code)).all(),
+      problems: listingProblemsOf(db, product),
+      publishableImages: db
+        .select({ id: images.id, name: images.name, regionId: images.regionId, platform: images.platform, status: images.status })
+        .from(images)
+        .where(and(eq(images.ownerAccountId, actor.accountId), eq(images.kind, 'custom'), isNull(images.deletedAt), isNull(images.productCode)))
+        .orderBy(asc(images.regionId), asc(images.name))
+        .all(),
+    };
+  });
+}
+
+/** SEL-7: the automatic checks, then the admin's listing queue. */
+export function submitProduct(actor: Actor, code: string): void {
+  mutate(actor, 'SubmitProduct', (tx, note) => {
+    authorize(actor, productPermission('submit'));
+    note.target = code;
+    const product = requireOwnProduct(tx, actor, code);
+    const status = applyProductAction(product.status, 'submit');
+    const problems = listingProblemsOf(tx, product);
+    if (problems.length > 0) throw new CloudError('InvalidListing.Incomplete', { count: problems.length });
+    tx.update(products).set({ status, submittedAt: clock.now(), reviewNote: null }).where(eq(products.code, code)).run();
+  });
+}
+
+/** MKT-8: the seller takes a listed product off the marketplace; bought licenses keep working. */
+export function delistOwnProduct(actor: Actor, code: string): void {
+  mutate(actor, 'DelistProduct', (tx, note) => {
+    authorize(actor, productPermission('delist'));
+    note.target = code;
+    const product = requireOwnProduct(tx, actor, code);
+    const status = applyProductAction(product.status, 'delist');
+    tx.update(products).set({ status, delistedAt: clock.now() }).where(eq(products.code, code)).run();
+  });
+}
