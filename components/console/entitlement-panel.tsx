@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useEffect } from 'react';
+import { messageKeyOf } from '@/lib/domain/errors';
 import { formatFen } from '@/lib/domain/money';
 import type { LaunchPreview, PaymentOption } from '@/lib/services/launch-preview';
 import type { ActionState } from '@/lib/auth/action';
@@ -12,13 +13,14 @@ import type { ActionState } from '@/lib/auth/action';
  * available and short, and the ways to cover the shortfall. The chosen way is what the launch pays.
  */
 /** The page's server action that previews a launch's entitlement. */
-export type PreviewAction = (input: { regionId: string; imageId: string; amount: number }) => Promise<ActionState<LaunchPreview>>;
+export type PreviewAction = (input: { regionId: string; imageId: string; instanceTypeId: string; amount: number }) => Promise<ActionState<LaunchPreview>>;
 
-export function EntitlementPanel({ regionId, imageId, amount, choice, onChoice, onPreview, previewAction }: { previewAction: PreviewAction; regionId: string; imageId: string; amount: number; choice: string; onChoice: (skuCode: string) => void; onPreview: (preview: LaunchPreview | null) => void }) {
+export function EntitlementPanel({ regionId, imageId, instanceTypeId, amount, choice, onChoice, onPreview, previewAction }: { previewAction: PreviewAction; regionId: string; imageId: string; instanceTypeId: string; amount: number; choice: string; onChoice: (skuCode: string) => void; onPreview: (preview: LaunchPreview | null) => void }) {
   const t = useTranslations('entitlement');
+  const te = useTranslations('errors');
   const { data, isFetching } = useQuery({
-    queryKey: ['launch-preview', regionId, imageId, amount],
-    queryFn: () => previewAction({ regionId, imageId, amount }),
+    queryKey: ['launch-preview', regionId, imageId, instanceTypeId, amount],
+    queryFn: () => previewAction({ regionId, imageId, instanceTypeId, amount }),
     enabled: amount >= 1 && amount <= 100,
   });
   const preview = data?.ok ? data.data : null;
@@ -29,6 +31,8 @@ export function EntitlementPanel({ regionId, imageId, amount, choice, onChoice, 
   const buys = preview.options.filter((o) => o.covers === 'shortfall');
   const label = (o: PaymentOption) =>
     o.covers === 'launch' ? t('optionHourly', { price: formatFen(o.priceFen), count: amount }) : t('optionBuy', { count: preview.shortfall, model: t(`models.${o.pricingModel}`), cost: formatFen(o.costFen) });
+  // The launch's own answer when no way of paying works (the same decision the launch makes).
+  const refusal = preview.refusal && (preview.refusal.code === 'InvalidProduct.Delisted' ? t('delisted') : te(messageKeyOf(preview.refusal.code), preview.refusal.params));
   const options = [...(preview.shortfall === 0 ? [{ value: '', text: t('optionUseHeld', { count: preview.needed }) }] : []), ...buys.map((o) => ({ value: o.skuCode, text: label(o) })), ...(hourly ? [{ value: hourly.skuCode, text: label(hourly) }] : [])];
 
   return (
@@ -51,8 +55,10 @@ export function EntitlementPanel({ regionId, imageId, amount, choice, onChoice, 
           </div>
         ))}
       </dl>
-      {options.length === 0 ? (
-        <p className="mt-3 text-red-700">{preview.productStatus === 'delisted' ? t('delisted') : t('nothingToBuy')}</p>
+      {refusal ? (
+        <p className="mt-3 text-red-700" data-testid="entitlement-refusal">
+          {refusal}
+        </p>
       ) : (
         <fieldset className="mt-3 space-y-2">
           <legend className="sr-only">{t('howToPay')}</legend>

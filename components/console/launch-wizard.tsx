@@ -59,7 +59,8 @@ export function LaunchWizard({ launchAction, previewAction, regionId, regions, i
   const image = images.find((i) => i.id === imageId);
   // What the chosen way of paying means for the launch: hourly buys one per instance, a one-time or subscription SKU buys the shortfall.
   const option = preview?.options.find((o) => o.skuCode === payment);
-  const blocked = Boolean(image?.productCode && preview && preview.shortfall > 0 && !option);
+  // The preview asks the launch's own decision: a refused launch is not offered.
+  const blocked = Boolean(image?.productCode && preview && (preview.refusal || (preview.shortfall > 0 && !option)));
   // Issue 12: the launch's own rule, judged on the balance left after the licenses it buys.
   const costFen = option?.covers === 'shortfall' ? option.costFen : 0;
   const room = type ? launchRoom({ ...limits, balanceFen: limits.balanceFen - costFen }, type.vcpu) : null;
@@ -152,7 +153,7 @@ export function LaunchWizard({ launchAction, previewAction, regionId, regions, i
         </Step>
 
         {image?.productCode && (
-          <EntitlementPanel regionId={regionId} imageId={image.id} amount={validCount ? count : 1} choice={payment} onChoice={setPayment} onPreview={onPreview} previewAction={previewAction} />
+          <EntitlementPanel regionId={regionId} imageId={image.id} instanceTypeId={typeId} amount={validCount ? count : 1} choice={payment} onChoice={setPayment} onPreview={onPreview} previewAction={previewAction} />
         )}
         <input type="hidden" name="skuCode" value={payment} />
         <input type="hidden" name="buyShortfall" value={option?.covers === 'shortfall' ? 'true' : 'false'} />

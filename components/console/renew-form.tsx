@@ -6,9 +6,10 @@ import { Button } from '@/components/ui/button';
 import { FormError, inputClass } from '@/components/ui/field';
 import { newClientToken } from '@/lib/domain/ids';
 import type { FormAction } from '@/components/ui/form-action';
+import type { SubscriptionModel } from '@/lib/domain/marketplace';
 
 /** MKT-11: buy more months or years for a subscription instance. */
-export function RenewForm({ renewAction, model }: { renewAction: FormAction<{ expiresAt: Date }>; model: 'monthly' | 'yearly' }) {
+export function RenewForm({ renewAction, model }: { renewAction: FormAction<{ expiresAt: Date }>; model: SubscriptionModel }) {
   const t = useTranslations();
   const format = useFormatter();
   const [state, action, pending] = useActionState(renewAction, null);

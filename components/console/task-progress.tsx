@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect } from 'react';
+import { isTaskOpen } from '@/lib/domain/tasks';
 
 type State = { id: string; status: string; progress: number };
 
@@ -24,7 +25,7 @@ export function TaskProgress({ task, openTaskIds, taskStatesAction }: { task: St
     refetchInterval: 1000,
   });
   const current = data?.find((s) => s.id === task.id) ?? task;
-  const done = current.status !== 'Waiting' && current.status !== 'Processing';
+  const done = !isTaskOpen(current.status);
   useEffect(() => {
     if (done && task.status !== current.status) router.refresh();
   }, [done, current.status, task.status, router]);

@@ -10,6 +10,17 @@ export type LaunchNeed = {
   shortfall: number;
 };
 
+/** The status of a license in the pool, waiting for an instance (MKT-5). */
+export const usableLicenseStatus = 'available';
+
+/**
+ * MKT-4, MKT-11: a license a launch may draw on — in the pool and, for a subscription, not yet
+ * ended. lib/services/licenses.ts `usableSql` is the same rule as SQL; change both together.
+ */
+export function isLicenseUsable(license: { status: string; expiresAt: Date | null }, now: Date): boolean {
+  return license.status === usableLicenseStatus && (license.expiresAt === null || license.expiresAt > now);
+}
+
 /** MKT-4: n instances of a product-coded image need n available licenses of that code in that region. */
 export function launchNeed(input: { productCode: string | null; regionId: string; amount: number; available: number }): LaunchNeed {
   const needed = input.productCode ? input.amount : 0;

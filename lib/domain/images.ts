@@ -1,4 +1,5 @@
 // How an image looks to a caller (product.md §2): whose it is, and whether they may use it.
+import { CloudError } from './errors';
 
 export type ImageKind = 'system' | 'custom' | 'marketplace';
 export type ImageOwnerAlias = 'system' | 'self' | 'others' | 'marketplace';
@@ -23,4 +24,14 @@ export function ownerAliasFor(image: ImageFacts, accountId: string, sharedWithCa
 /** Issue 12: another account's image (a shared one) shows its lineage without that account's instance ids. */
 export function withoutOthersIds<T extends { ownerAccountId: string | null; sourceInstanceId: string | null }>(image: T, accountId: string): T {
   return image.ownerAccountId === accountId ? image : { ...image, sourceInstanceId: null };
+}
+
+/** Only an Available image launches, replaces a disk or is copied (IncorrectImageStatus otherwise). */
+export function imageUnavailable(image: { id: string; status: string }): CloudError | null {
+  return image.status === 'Available' ? null : new CloudError('IncorrectImageStatus', { imageId: image.id }, 'imageId');
+}
+
+export function assertImageAvailable(image: { id: string; status: string }): void {
+  const refusal = imageUnavailable(image);
+  if (refusal) throw refusal;
 }

@@ -21,6 +21,11 @@ export type LaunchRoom = {
   limitedBy: 'balance' | 'instances' | 'vcpus';
 };
 
+/** MKT-12: a wallet below zero is in arrears; nothing new may run until it is paid. */
+export function arrearsRefusal(balanceFen: number): CloudError | null {
+  return balanceFen < 0 ? new CloudError('Account.Arrearage', { balance: formatFen(balanceFen) }) : null;
+}
+
 export function launchRoom(limits: LaunchLimits, typeVcpu: number): LaunchRoom {
   if (limits.balanceFen < limits.minLaunchBalanceFen) return { more: 0, limitedBy: 'balance' };
   // A quota lowered below what an account already has leaves it no room, never negative room.

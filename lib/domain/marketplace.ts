@@ -9,6 +9,21 @@ export type Category = (typeof categories)[number];
 export const productStatuses = ['draft', 'in_review', 'listed', 'rejected', 'delisted'] as const;
 export type ProductStatus = (typeof productStatuses)[number];
 
+/** MKT-8: the products a buyer may see, listed or delisted; drafts and rejected ones do not exist for them. */
+export const publicProductStatuses = ['listed', 'delisted'] as const satisfies readonly ProductStatus[];
+
+export function isPublicProduct(status: string): boolean {
+  return (publicProductStatuses as readonly string[]).includes(status);
+}
+
+/** MKT-11: the pricing models whose licenses end and renew by a period. */
+export const subscriptionModels = ['monthly', 'yearly'] as const satisfies readonly PricingModel[];
+export type SubscriptionModel = (typeof subscriptionModels)[number];
+
+export function isSubscriptionModel(model: string | null | undefined): model is SubscriptionModel {
+  return (subscriptionModels as readonly (string | null | undefined)[]).includes(model);
+}
+
 /** Product codes look like Alibaba's: four lowercase letters and six digits (e.g. jxsc000204). */
 export function isProductCode(value: string): boolean {
   return /^[a-z]{4}[0-9]{6}$/.test(value);

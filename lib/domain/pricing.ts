@@ -1,7 +1,7 @@
 // Order amounts and how a sale is split (MKT-2, SEL-8), in integer fen.
 import { CloudError } from './errors';
-import { isBoughtAlone, MAX_PURCHASE_QUANTITY, type PricingModel } from './marketplace';
-import { assertFen, timesFen, type Fen } from './money';
+import { isBoughtAlone, isPublicProduct, isSubscriptionModel, MAX_PURCHASE_QUANTITY, type PricingModel, type SubscriptionModel } from './marketplace';
+import { assertFen, formatFen, timesFen, type Fen } from './money';
 
 export type PricedOrder = { unitPriceFen: Fen; quantity: number; amountFen: Fen };
 
@@ -27,12 +27,12 @@ export function splitSale(amountFen: Fen, commissionBps: number): { platformFen:
 
 /** When a subscription license bought now ends (MKT-11); one-time, free and hourly ones never do. */
 export function subscriptionEnd(model: PricingModel, from: Date): Date | null {
-  if (model !== 'monthly' && model !== 'yearly') return null;
+  if (!isSubscriptionModel(model)) return null;
   return shiftTerm(model, from, 1);
 }
 
 /** A subscription's end moved by whole periods: forward for a renewal, back when a renewal is refunded. */
-export function shiftTerm(model: 'monthly' | 'yearly', end: Date, periods: number): Date {
+export function shiftTerm(model: SubscriptionModel, end: Date, periods: number): Date {
   const shifted = new Date(end);
   shifted.setUTCMonth(shifted.getUTCMonth() + periods * (model === 'monthly' ? 1 : 12));
   return shifted;
@@ -40,3 +40,22 @@ export function shiftTerm(model: 'monthly' | 'yearly', end: Date, periods: numbe
 
 /** MKT-11: a renewal buys 1 to 12 more periods of the same SKU. */
 export const MAX_RENEWAL_PERIODS = 12;
+
+/**
+ * Why licenses of a product cannot be sold in a region, or null (MKT-1, MKT-8): the product
+ * must be public, not delisted, and offered there (one of its versions has an image in the region).
+ */
+export function saleRefusal(sale: { productCode: string; productStatus: string | null; regionId: string; regionExists: boolean; offered: boolean }): CloudError | null {
+  const { productCode, regionId } = sale;
+  if (!sale.productStatus || !isPublicProduct(sale.productStatus)) return new CloudError('InvalidProductCode.NotFound', { productCode }, 'productCode');
+  if (sale.productStatus === 'delisted') return new CloudError('InvalidProduct.Delisted', { productCode }, 'productCode');
+  if (!sale.regionExists) return new CloudError('RegionId.NotFound', { regionId }, 'regionId');
+  if (!sale.offered) return new CloudError('InvalidRegion.NotOffered', { productCode, regionId }, 'regionId');
+  return null;
+}
+
+/** An order the wallet cannot pay is refused, changing nothing. */
+export function unpaidOrderRefusal(balanceFen: Fen, amountFen: Fen): CloudError | null {
+  if (amountFen === 0 || balanceFen >= amountFen) return null;
+  return new CloudError('InvalidAccountStatus.NotEnoughBalance', { reason: 'order', balance: formatFen(balanceFen), amount: formatFen(amountFen) });
+}

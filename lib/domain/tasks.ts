@@ -3,8 +3,11 @@
 export const taskStatuses = ['Waiting', 'Processing', 'Finished', 'Failed', 'Cancelled'] as const;
 export type TaskStatus = (typeof taskStatuses)[number];
 
+/** A task still running: it can be cancelled, and its image is not ready yet. */
+export const openTaskStatuses = ['Waiting', 'Processing'] as const satisfies readonly TaskStatus[];
+
 export function isTaskOpen(status: string): boolean {
-  return status === 'Waiting' || status === 'Processing';
+  return (openTaskStatuses as readonly string[]).includes(status);
 }
 
 /** Progress after one step: bigger disks take more steps (20 GiB → 5 steps, 100 GiB → 10). */

@@ -4,6 +4,7 @@ import { createTranslator } from 'next-intl';
 import { catalogues } from '../../i18n/messages';
 import type { Actor } from '../domain/actor';
 import { CloudError } from '../domain/errors';
+import { isTaskOpen } from '../domain/tasks';
 import { listInstanceTypes, listRegions } from '../services/catalogue';
 import { copyImage, createImage, deleteImage, describeImages, describeTasks } from '../services/images';
 import { cancelTask, importImage } from '../services/imports';
@@ -141,7 +142,7 @@ export const actions = new Map<string, Handler>(Object.entries({
       PageNumber: result.page,
       PageSize: result.pageSize,
       TaskSet: {
-        Task: result.items.map((t) => ({ TaskId: t.id, TaskAction: t.action, TaskStatus: t.status, Progress: `${t.progress}%`, CreationTime: iso(t.createdAt), FinishedTime: iso(t.finishedAt), SupportCancel: t.status === 'Waiting' || t.status === 'Processing' ? 'true' : 'false', ImageId: t.imageId })),
+        Task: result.items.map((t) => ({ TaskId: t.id, TaskAction: t.action, TaskStatus: t.status, Progress: `${t.progress}%`, CreationTime: iso(t.createdAt), FinishedTime: iso(t.finishedAt), SupportCancel: isTaskOpen(t.status) ? 'true' : 'false', ImageId: t.imageId })),
       },
     };
   },

@@ -1,9 +1,9 @@
 // Regions, instance types and the images a caller may launch from.
-import { and, asc, eq, exists, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { images, imageShares, instanceTypes, regions } from '../../db/schema';
 import type { Actor } from '../domain/actor';
 import { CloudError } from '../domain/errors';
-import { ownerAliasFor, withoutOthersIds } from '../domain/images';
+import { ownerAliasFor, withoutOthersIds, type ImageOwnerAlias } from '../domain/images';
 import { authorize } from '../domain/permissions';
 import { read, type Tx } from './transaction';
 import type { Db } from '../../db/client';
@@ -22,8 +22,12 @@ export function listInstanceTypes(): InstanceType[] {
   );
 }
 
+export function findRegion(db: Db | Tx, regionId: string): Region | undefined {
+  return db.select().from(regions).where(eq(regions.id, regionId)).get();
+}
+
 export function requireRegion(db: Db | Tx, regionId: string): Region {
-  const region = db.select().from(regions).where(eq(regions.id, regionId)).get();
+  const region = findRegion(db, regionId);
   if (!region) throw new CloudError('RegionId.NotFound', { regionId }, 'regionId');
   return region;
 }
@@ -68,11 +72,30 @@ export function listLaunchableImages(actor: Actor, regionId: string): Image[] {
   });
 }
 
-/** An image the caller can see, in the region asked for; anything else does not exist for them. */
-export function requireVisibleImage(db: Db | Tx, actor: Actor, imageId: string, regionId: string): Image {
+export type VisibleImage = { image: Image; alias: ImageOwnerAlias };
+
+/**
+ * The one image-visibility loader: an image the caller can see (in the region asked for, when
+ * one is), with how it looks to them; null when it does not exist for them.
+ */
+export function findVisibleImage(db: Db | Tx, actor: Actor, imageId: string, regionId?: string): VisibleImage | null {
   const image = db.select().from(images).where(eq(images.id, imageId)).get();
-  if (!image || image.regionId !== regionId || !ownerAliasFor(image, actor.accountId, isSharedWith(db, image.id, actor.accountId))) {
-    throw new CloudError('InvalidImageId.NotFound', { imageId }, 'imageId');
-  }
-  return image;
+  if (!image || (regionId !== undefined && image.regionId !== regionId)) return null;
+  const alias = ownerAliasFor(image, actor.accountId, isSharedWith(db, image.id, actor.accountId));
+  return alias ? { image, alias } : null;
+}
+
+/** findVisibleImage, where anything the caller cannot see answers InvalidImageId.NotFound. */
+export function requireVisibleImage(db: Db | Tx, actor: Actor, imageId: string, regionId?: string): VisibleImage {
+  const visible = findVisibleImage(db, actor, imageId, regionId);
+  if (!visible) throw new CloudError('InvalidImageId.NotFound', { imageId }, 'imageId');
+  return visible;
+}
+
+/**
+ * MKT-1: the marketplace images that offer a product — in a region, when one is given. A product
+ * is offered in a region when one of these has its code there.
+ */
+export function offeringImages(regionId?: string): SQL {
+  return and(eq(images.kind, 'marketplace'), isNull(images.deletedAt), ...(regionId === undefined ? [] : [eq(images.regionId, regionId)]))!;
 }

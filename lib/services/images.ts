@@ -7,12 +7,12 @@ import { clock } from '../clock';
 import type { Actor } from '../domain/actor';
 import { CloudError } from '../domain/errors';
 import { newResourceId } from '../domain/ids';
-import { ownerAliasFor, withoutOthersIds, type ImageOwnerAlias } from '../domain/images';
+import { assertImageAvailable, ownerAliasFor, withoutOthersIds, type ImageOwnerAlias } from '../domain/images';
 import { isValidDescription, isValidResourceName } from '../domain/names';
 import { authorize } from '../domain/permissions';
-import { isTaskOpen, nextProgress } from '../domain/tasks';
+import { isTaskOpen, nextProgress, openTaskStatuses } from '../domain/tasks';
 import { parseInput } from '../domain/validation';
-import { isSharedWith, requireRegion, sharedWithSql, type Image } from './catalogue';
+import { isSharedWith, requireRegion, requireVisibleImage, sharedWithSql, type Image } from './catalogue';
 import { notify } from './notifications';
 import { enqueueJob } from './jobs';
 import { readSettings } from './settings';
@@ -29,9 +29,7 @@ const descriptionField = z.string().default('').refine(isValidDescription);
 const imageCodes = { name: 'InvalidImageName.Malformed', description: 'InvalidDescription.Malformed' } as const;
 
 function requireOwnCustomImage(db: Db | Tx, actor: Actor, imageId: string): Image {
-  const image = db.select().from(images).where(eq(images.id, imageId)).get();
-  const alias = image ? ownerAliasFor(image, actor.accountId, isSharedWith(db, image.id, actor.accountId)) : null;
-  if (!image || !alias) throw new CloudError('InvalidImageId.NotFound', { imageId }, 'imageId');
+  const { image, alias } = requireVisibleImage(db, actor, imageId);
   // Visible but not the caller's own custom image (system, marketplace, shared): not theirs to change.
   if (alias !== 'self') throw new CloudError('Forbidden', {}, 'imageId');
   return image;
@@ -113,7 +111,7 @@ export function copyImage(actor: Actor, input: unknown) {
     authorize(actor, 'image.copy');
     const request = parseInput(copySchema, input, { ...imageCodes, imageId: 'InvalidImageId.NotFound', destinationRegionId: 'RegionId.NotFound' });
     const source = requireOwnCustomImage(tx, actor, request.imageId);
-    if (source.status !== 'Available') throw new CloudError('IncorrectImageStatus', { imageId: source.id }, 'imageId');
+    assertImageAvailable(source);
     requireRegion(tx, request.destinationRegionId);
     const name = request.name ?? source.name;
     assertRoomForImage(tx, actor, request.destinationRegionId, name);
@@ -193,7 +191,7 @@ function withViews(db: Db, actor: Actor, rows: Image[]): ImageView[] {
   const codes = [...new Set(rows.map((r) => r.productCode).filter((c): c is string => !!c))];
   const titles = new Map(codes.length ? db.select({ code: products.code, title: products.title }).from(products).where(inArray(products.code, codes)).all().map((p) => [p.code, p.title]) : []);
   const ids = rows.map((r) => r.id);
-  const openTasks = ids.length ? db.select().from(tasks).where(and(inArray(tasks.imageId, ids), inArray(tasks.status, ['Waiting', 'Processing']))).all() : [];
+  const openTasks = ids.length ? db.select().from(tasks).where(and(inArray(tasks.imageId, ids), inArray(tasks.status, openTaskStatuses))).all() : [];
   return rows.map((image) => {
     const task = openTasks.find((t) => t.imageId === image.id);
     // Every row was selected as visible: a custom image that is not the caller's is shared with it.
@@ -236,8 +234,7 @@ export type LineageStep = { imageId: string | null; regionId: string; name: stri
 export function getImage(actor: Actor, imageId: string): { image: ImageView; lineage: LineageStep[] } {
   authorize(actor, 'image.describe');
   return read((db) => {
-    const image = db.select().from(images).where(eq(images.id, imageId)).get();
-    if (!image || !ownerAliasFor(image, actor.accountId, isSharedWith(db, image.id, actor.accountId))) throw new CloudError('InvalidImageId.NotFound', { imageId }, 'imageId');
+    const { image } = requireVisibleImage(db, actor, imageId);
     const lineage: LineageStep[] = [];
     const seen = new Set<string>();
     let step: Image | undefined = image;

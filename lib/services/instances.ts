@@ -2,7 +2,7 @@
 // shared by the console's server actions, the ECS API and the jobs (API-5).
 import { and, asc, count, desc, eq, inArray, ne, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { images, instances, instanceTypes, licenses, skus } from '../../db/schema';
+import { images, instances, instanceTypes, licenses } from '../../db/schema';
 import { clock } from '../clock';
 import { config } from '../config';
 import type { Actor } from '../domain/actor';
@@ -10,18 +10,20 @@ import { CloudError } from '../domain/errors';
 import { newResourceId } from '../domain/ids';
 import { applyAction, batchNames, instanceStatuses, type InstanceStatus } from '../domain/instances';
 import { assertEntitled, diskReplacement, launchNeed } from '../domain/entitlement';
+import { assertImageAvailable } from '../domain/images';
 import { parseLaunchRequest, type LaunchRequest } from '../domain/launch';
-import { assertLaunchAllowed } from '../domain/launch-limits';
+import { decideLaunch } from '../domain/launch-decision';
+import { isSubscriptionModel, type SubscriptionModel } from '../domain/marketplace';
 import { authorize, type Permission } from '../domain/permissions';
 import { hourStart } from '../domain/metering';
-import { requireRegion, requireVisibleImage } from './catalogue';
+import { findVisibleImage, requireVisibleImage } from './catalogue';
 import { moveInstance } from './instance-status';
 import { tellSeller } from './seller-calls';
 import { assertNotInArrears } from './wallet';
 import { enqueueJob } from './jobs';
 import { availableLicenseCount, consumeLicenses, returnLicense } from './licenses';
 import { buyLicenses } from './orders';
-import { launchLimits } from './launch-limits';
+import { loadLaunchFacts } from './launch-facts';
 import { once } from './idempotency';
 import { mutate, read, type AuditAction, type AuditNote, type Tx } from './transaction';
 import { parseInput } from '../domain/validation';
@@ -39,7 +41,7 @@ export type InstanceView = Instance & {
   memoryGib: number;
   hourlyPriceFen: number;
   /** MKT-11: the period a subscription instance renews by. */
-  subscriptionModel: 'monthly' | 'yearly' | null;
+  subscriptionModel: SubscriptionModel | null;
 };
 
 const runInstancesResult = z.object({ instanceIds: z.array(z.string()) });
@@ -54,28 +56,18 @@ export function runInstances(actor: Actor, input: unknown): RunInstancesResult {
   });
 }
 
-/** The launch itself, inside RunInstances' transaction. */
+/**
+ * The launch itself, inside RunInstances' transaction: decideLaunch says whether it may happen
+ * and what it buys first (MKT-4, issue 12); the facts are read in this transaction, so parallel
+ * launches (serialised by BEGIN IMMEDIATE) each see the ones before. A refused launch buys nothing.
+ */
 function launch(tx: Tx, actor: Actor, request: LaunchRequest, note: AuditNote, dryRun: boolean): RunInstancesResult {
-  requireRegion(tx, request.regionId);
-  assertNotInArrears(tx, actor.accountId);
-  const image = requireVisibleImage(tx, actor, request.imageId, request.regionId);
-  if (image.status !== 'Available') throw new CloudError('IncorrectImageStatus', { imageId: image.id }, 'imageId');
-  const type = tx.select().from(instanceTypes).where(eq(instanceTypes.id, request.instanceTypeId)).get();
-  if (!type) throw new CloudError('InvalidInstanceType.ValueNotSupported', { instanceType: request.instanceTypeId }, 'instanceTypeId');
-
-  // Issue 12: within the quotas and with the minimum balance, checked in this transaction so
-  // parallel launches cannot pass it together. Compute is always hourly (a subscription covers
-  // only the image, MKT-11), so every launch needs the minimum. Checked before buying, so a
-  // launch that cannot happen buys nothing and says why; and again after, because the minimum
-  // is what must be left for the compute once the launch's licenses are paid for.
-  const allowed = () => assertLaunchAllowed(launchLimits(tx, actor.accountId, request.regionId), type.vcpu, request.amount);
-  allowed();
+  const decision = decideLaunch(loadLaunchFacts(tx, actor, request), request);
+  if (!decision.ok) throw decision.refusal;
+  const { image, instanceType: type, buy } = decision;
+  if (buy && image.productCode) buyLicenses(tx, actor, { productCode: image.productCode, skuCode: buy.skuCode, regionId: request.regionId, quantity: buy.quantity });
   const now = clock.now();
   const ids = Array.from({ length: request.amount }, () => newResourceId('i'));
-  if (image.productCode) {
-    entitle(tx, actor, image.productCode, request, ids.length);
-    allowed();
-  }
   const names = request.name ? batchNames(request.name, request.amount) : ids;
   tx.insert(instances)
     .values(
@@ -111,26 +103,6 @@ function launch(tx: Tx, actor: Actor, request: LaunchRequest, note: AuditNote, d
   return { instanceIds: ids };
 }
 
-/**
- * MKT-4: make sure the pool holds a license for each new instance — buying them first when
- * the launch carries an hourly SKU (MKT-2) or asks to buy the shortfall — else refuse the
- * whole launch with QuotaExceed.BuyImage. Runs inside the launch's transaction, so a refused
- * launch buys nothing and a bought shortfall is never left without its instances.
- */
-function entitle(tx: Tx, actor: Actor, productCode: string, request: LaunchRequest, amount: number): void {
-  const sku = request.skuCode ? tx.select().from(skus).where(and(eq(skus.code, request.skuCode), eq(skus.productCode, productCode))).get() : undefined;
-  if (request.skuCode && !sku) throw new CloudError('InvalidSkuCode.NotFound', { skuCode: request.skuCode }, 'skuCode');
-  const buy = (quantity: number) => buyLicenses(tx, actor, { productCode, skuCode: sku!.code, regionId: request.regionId, quantity });
-
-  if (sku?.pricingModel === 'hourly') {
-    buy(amount);
-    return;
-  }
-  const need = launchNeed({ productCode, regionId: request.regionId, amount, available: availableLicenseCount(tx, actor.accountId, productCode, request.regionId) });
-  if (need.shortfall > 0 && request.buyShortfall && sku) buy(need.shortfall);
-  else assertEntitled(need);
-}
-
 const listSchema = z.object({
   regionId: z.string().optional(),
   status: z.enum(instanceStatuses).optional(),
@@ -162,7 +134,7 @@ function viewQuery(db: Db | Tx) {
 
 function toView(row: ReturnType<typeof viewQuery> extends { all(): (infer R)[] } ? R : never): InstanceView {
   const model = row.licenseModel;
-  const subscriptionModel = model === 'monthly' || model === 'yearly' ? model : null;
+  const subscriptionModel = isSubscriptionModel(model) ? model : null;
   return { ...row.instance, imageName: row.imageName, productCode: row.productCode, platform: row.platform, osType: row.osType, vcpu: row.vcpu, memoryGib: row.memoryGib, hourlyPriceFen: row.hourlyPriceFen, subscriptionModel };
 }
 
@@ -268,8 +240,8 @@ export function replaceSystemDisk(actor: Actor, input: unknown): Instance {
     note.target = request.instanceId;
     const instance = requireOwnInstance(tx, actor, request.instanceId);
     applyAction(instance.status as InstanceStatus, 'replaceDisk');
-    const image = requireVisibleImage(tx, actor, request.imageId, instance.regionId);
-    if (image.status !== 'Available') throw new CloudError('IncorrectImageStatus', { imageId: image.id }, 'imageId');
+    const { image } = requireVisibleImage(tx, actor, request.imageId, instance.regionId);
+    assertImageAvailable(image);
 
     const held = instance.licenseId ? tx.select().from(licenses).where(eq(licenses.id, instance.licenseId)).get() : undefined;
     const plan = diskReplacement({ heldProductCode: held?.productCode ?? null, newProductCode: image.productCode });
@@ -306,11 +278,7 @@ export function reInitDisk(actor: Actor, instanceId: string): Instance {
     const instance = requireOwnInstance(tx, actor, instanceId);
     applyAction(instance.status as InstanceStatus, 'reinitDisk');
     // SHR-9: an image since deleted or unshared cannot re-initialise the disk; the instance keeps running.
-    try {
-      requireVisibleImage(tx, actor, instance.imageId, instance.regionId);
-    } catch {
-      throw new CloudError('InvalidImage.Unavailable', { imageId: instance.imageId });
-    }
+    if (!findVisibleImage(tx, actor, instance.imageId, instance.regionId)) throw new CloudError('InvalidImage.Unavailable', { imageId: instance.imageId });
     return instance;
   });
 }

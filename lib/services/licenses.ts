@@ -4,14 +4,16 @@ import { and, asc, count, eq, gt, inArray, isNull, or, sql, type SQL } from 'dri
 import { licenses, products } from '../../db/schema';
 import { clock } from '../clock';
 import type { Actor } from '../domain/actor';
+import { isLicenseUsable, usableLicenseStatus } from '../domain/entitlement';
 import { authorize } from '../domain/permissions';
 import { read, type Tx } from './transaction';
 import type { Db } from '../../db/client';
 
 export type License = typeof licenses.$inferSelect;
 
-function usable(now: Date): SQL {
-  return and(eq(licenses.status, 'available'), or(isNull(licenses.expiresAt), gt(licenses.expiresAt, now)))!;
+/** isLicenseUsable (lib/domain/entitlement.ts) as SQL: change both together. */
+function usableSql(now: Date): SQL {
+  return and(eq(licenses.status, usableLicenseStatus), or(isNull(licenses.expiresAt), gt(licenses.expiresAt, now)))!;
 }
 
 export function availableLicenseCount(db: Db | Tx, accountId: string, productCode: string, regionId: string): number {
@@ -19,7 +21,7 @@ export function availableLicenseCount(db: Db | Tx, accountId: string, productCod
     db
       .select({ n: count() })
       .from(licenses)
-      .where(and(eq(licenses.accountId, accountId), eq(licenses.productCode, productCode), eq(licenses.regionId, regionId), usable(clock.now())))
+      .where(and(eq(licenses.accountId, accountId), eq(licenses.productCode, productCode), eq(licenses.regionId, regionId), usableSql(clock.now())))
       .get()?.n ?? 0
   );
 }
@@ -30,7 +32,7 @@ export function consumeLicenses(tx: Tx, accountId: string, productCode: string, 
   const pool = tx
     .select({ id: licenses.id })
     .from(licenses)
-    .where(and(eq(licenses.accountId, accountId), eq(licenses.productCode, productCode), eq(licenses.regionId, regionId), usable(now)))
+    .where(and(eq(licenses.accountId, accountId), eq(licenses.productCode, productCode), eq(licenses.regionId, regionId), usableSql(now)))
     .orderBy(asc(licenses.createdAt), asc(licenses.id))
     .limit(instanceIds.length)
     .all();
@@ -38,7 +40,7 @@ export function consumeLicenses(tx: Tx, accountId: string, productCode: string, 
   return instanceIds.map((instanceId, i) => {
     tx.update(licenses)
       .set({ status: 'in_use', instanceId, firstDeployedAt: sql`coalesce(${licenses.firstDeployedAt}, ${now.getTime()})` })
-      .where(and(eq(licenses.id, pool[i].id), eq(licenses.status, 'available')))
+      .where(and(eq(licenses.id, pool[i].id), eq(licenses.status, usableLicenseStatus)))
       .run();
     return pool[i].id;
   });
@@ -69,7 +71,8 @@ export function listLicenses(actor: Actor, productCode?: string): LicenseGroup[]
     const now = clock.now();
     const groups = new Map<string, LicenseGroup>();
     for (const { license, title, productStatus } of rows) {
-      if (license.status === 'available' && license.expiresAt && license.expiresAt <= now) continue;
+      // An available license whose term has ended is no longer in the pool (MKT-11).
+      if (license.status === usableLicenseStatus && !isLicenseUsable(license, now)) continue;
       const key = `${license.productCode}/${license.regionId}`;
       const group = groups.get(key) ?? { productCode: license.productCode, title, productStatus, regionId: license.regionId, available: 0, inUse: [], total: 0 };
       if (license.status === 'in_use' && license.instanceId) group.inUse.push({ licenseId: license.id, instanceId: license.instanceId });

@@ -332,14 +332,14 @@ describe('launch preview (product.md §10)', () => {
     const { previewLaunch } = await import('./launch-preview');
     const buyer = richBuyer();
     buy(buyer, LNMP, 2);
-    const preview = previewLaunch(buyer, { regionId: 'cn-hangzhou', imageId: productImage(LNMP), amount: 3 });
+    const preview = previewLaunch(buyer, { regionId: 'cn-hangzhou', imageId: productImage(LNMP), instanceTypeId: 'ecs.t6-c1m1.large', amount: 3 });
     expect(preview).toMatchObject({ productCode: LNMP, needed: 3, available: 2, shortfall: 1 });
     expect(preview.options).toEqual([
       { skuCode: skuCode(LNMP, 'per_instance'), pricingModel: 'per_instance', priceFen: 9900, costFen: 9900, covers: 'shortfall' },
       { skuCode: skuCode(LNMP, 'hourly'), pricingModel: 'hourly', priceFen: 20, costFen: 0, covers: 'launch' },
     ]);
     expect(licensesOf(buyer, LNMP).every((l) => l.status === 'available')).toBe(true);
-    const enough = previewLaunch(buyer, { regionId: 'cn-hangzhou', imageId: productImage(LNMP), amount: 2 });
+    const enough = previewLaunch(buyer, { regionId: 'cn-hangzhou', imageId: productImage(LNMP), instanceTypeId: 'ecs.t6-c1m1.large', amount: 2 });
     expect(enough.shortfall).toBe(0);
     expect(enough.options.map((o) => o.covers)).toEqual(['launch']);
   });
@@ -347,6 +347,6 @@ describe('launch preview (product.md §10)', () => {
   it('offers nothing to buy for a delisted product, and nothing is needed for a system image', async () => {
     const { previewLaunch } = await import('./launch-preview');
     const buyer = richBuyer();
-    expect(previewLaunch(buyer, { regionId: 'cn-hangzhou', imageId: productImage(delisted.code), amount: 1 })).toMatchObject({ shortfall: 1, options: [], productStatus: 'delisted' });
+    expect(previewLaunch(buyer, { regionId: 'cn-hangzhou', imageId: productImage(delisted.code), instanceTypeId: 'ecs.t6-c1m1.large', amount: 1 })).toMatchObject({ shortfall: 1, options: [], productStatus: 'delisted' });
   });
 });

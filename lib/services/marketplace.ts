@@ -1,11 +1,12 @@
 // Browsing the marketplace (public): categories, featured products, search with filters and
 // sort, and the product page with versions, regions, SKUs and the buyer's own licenses.
-import { and, asc, count, desc, eq, exists, gte, inArray, isNull, lte, min, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gte, inArray, lte, min, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { accounts, images, products, productVersions, regions, skus, users } from '../../db/schema';
 import type { Actor } from '../domain/actor';
-import { byPricingModel, categories, isBoughtAlone, pricingModels, SEARCH_QUERY_MAX, type Category, type PricingModel } from '../domain/marketplace';
+import { byPricingModel, categories, isBoughtAlone, pricingModels, publicProductStatuses, SEARCH_QUERY_MAX, type Category, type PricingModel } from '../domain/marketplace';
 import { parseInput } from '../domain/validation';
+import { offeringImages } from './catalogue';
 import { listLicenses, type LicenseGroup } from './licenses';
 import { requirePublicProduct, type Sku } from './orders';
 import { matchProducts } from './product-search';
@@ -100,7 +101,7 @@ export function searchProducts(query: ProductQuery) {
     if (q.os) filters.push(eq(products.osType, q.os));
     if (q.pricing) filters.push(exists(db.select({ one: sql`1` }).from(skus).where(and(eq(skus.productCode, products.code), eq(skus.pricingModel, q.pricing)))));
     if (q.region) {
-      filters.push(exists(db.select({ one: sql`1` }).from(images).where(and(eq(images.productCode, products.code), eq(images.kind, 'marketplace'), eq(images.regionId, q.region), isNull(images.deletedAt)))));
+      filters.push(exists(db.select({ one: sql`1` }).from(images).where(and(eq(images.productCode, products.code), offeringImages(q.region)))));
     }
     const having: SQL[] = [];
     if (q.minPriceFen !== undefined) having.push(gte(startingPrice, q.minPriceFen));
@@ -174,7 +175,7 @@ export function getProduct(code: string, actor: Actor | null): ProductDetail {
       .select({ imageId: images.id, regionId: images.regionId, version: images.productVersion })
       .from(images)
       .innerJoin(regions, eq(regions.id, images.regionId))
-      .where(and(eq(images.productCode, code), eq(images.kind, 'marketplace'), isNull(images.deletedAt)))
+      .where(and(eq(images.productCode, code), offeringImages()))
       .orderBy(asc(regions.sortOrder))
       .all();
     const versions = versionRows.map((v) => ({ version: v.version, images: imageRows.filter((i) => i.version === v.version).map(({ imageId, regionId }) => ({ imageId, regionId })) }));
@@ -213,7 +214,7 @@ export function marketplaceImagesIn(regionId: string, allVersionsOf?: string | n
       .from(images)
       .innerJoin(products, eq(products.code, images.productCode))
       .innerJoin(productVersions, and(eq(productVersions.productCode, images.productCode), eq(productVersions.version, images.productVersion)))
-      .where(and(eq(images.kind, 'marketplace'), eq(images.regionId, regionId), isNull(images.deletedAt), inArray(products.status, ['listed', 'delisted'])))
+      .where(and(offeringImages(regionId), inArray(products.status, publicProductStatuses)))
       .orderBy(asc(products.title), desc(productVersions.sortOrder))
       .all();
     const newest = new Map<string, (typeof rows)[number]>();

@@ -1,18 +1,17 @@
 // Orders: buying licenses from the wallet (MKT-2, MKT-3), paying a sale with the seller's share
 // and the platform's commission (SEL-8), and the buyer's list of orders.
-import { and, count, desc, eq, isNull } from 'drizzle-orm';
+import { and, count, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { images, licenses, orders, products, skus } from '../../db/schema';
 import { clock } from '../clock';
 import type { Actor } from '../domain/actor';
 import { CloudError } from '../domain/errors';
 import { newResourceId } from '../domain/ids';
-import { MAX_PURCHASE_QUANTITY, pricingModels, type PricingModel } from '../domain/marketplace';
-import { formatFen } from '../domain/money';
+import { isPublicProduct, MAX_PURCHASE_QUANTITY, pricingModels, type PricingModel } from '../domain/marketplace';
 import { authorize } from '../domain/permissions';
-import { assertBuyableAlone, priceOrder, splitSale, subscriptionEnd } from '../domain/pricing';
+import { assertBuyableAlone, priceOrder, saleRefusal, splitSale, subscriptionEnd, unpaidOrderRefusal } from '../domain/pricing';
 import { parseInput } from '../domain/validation';
-import { requireRegion } from './catalogue';
+import { findRegion, offeringImages } from './catalogue';
 import { balanceOf, ensureBook, platformBook, transfer } from './ledger';
 import { once } from './idempotency';
 import { periodOf, tellSeller } from './seller-calls';
@@ -25,10 +24,10 @@ export type Product = typeof products.$inferSelect;
 export type Sku = typeof skus.$inferSelect;
 export type Order = typeof orders.$inferSelect;
 
-/** A product a buyer may see: listed or delisted (MKT-8); drafts and rejected ones do not exist for them. */
+/** A product a buyer may see (MKT-8); drafts and rejected ones do not exist for them. */
 export function requirePublicProduct(db: Db | Tx, productCode: string): Product {
   const product = db.select().from(products).where(eq(products.code, productCode)).get();
-  if (!product || (product.status !== 'listed' && product.status !== 'delisted')) {
+  if (!product || !isPublicProduct(product.status)) {
     throw new CloudError('InvalidProductCode.NotFound', { productCode }, 'productCode');
   }
   return product;
@@ -36,12 +35,7 @@ export function requirePublicProduct(db: Db | Tx, productCode: string): Product 
 
 /** MKT-1: a product is offered in a region when one of its versions has an image there. */
 export function isOfferedIn(db: Db | Tx, productCode: string, regionId: string): boolean {
-  const row = db
-    .select({ id: images.id })
-    .from(images)
-    .where(and(eq(images.productCode, productCode), eq(images.kind, 'marketplace'), eq(images.regionId, regionId), isNull(images.deletedAt)))
-    .get();
-  return Boolean(row);
+  return Boolean(db.select({ id: images.id }).from(images).where(and(eq(images.productCode, productCode), offeringImages(regionId))).get());
 }
 
 function requireSku(db: Db | Tx, product: Product, skuCode: string): Sku {
@@ -61,9 +55,9 @@ export type PurchaseResult = z.infer<typeof purchaseResult>;
  */
 export function buyLicenses(tx: Tx, actor: Actor, input: { productCode: string; skuCode: string; regionId: string; quantity: number }): PurchaseResult {
   const product = requirePublicProduct(tx, input.productCode);
-  if (product.status === 'delisted') throw new CloudError('InvalidProduct.Delisted', { productCode: product.code }, 'productCode');
-  requireRegion(tx, input.regionId);
-  if (!isOfferedIn(tx, product.code, input.regionId)) throw new CloudError('InvalidRegion.NotOffered', { productCode: product.code, regionId: input.regionId }, 'regionId');
+  const regionExists = Boolean(findRegion(tx, input.regionId));
+  const refusal = saleRefusal({ productCode: product.code, productStatus: product.status, regionId: input.regionId, regionExists, offered: regionExists && isOfferedIn(tx, product.code, input.regionId) });
+  if (refusal) throw refusal;
   const sku = requireSku(tx, product, input.skuCode);
   const priced = priceOrder({ pricingModel: sku.pricingModel as PricingModel, priceFen: sku.priceFen }, input.quantity);
 
@@ -113,10 +107,8 @@ export function buyLicenses(tx: Tx, actor: Actor, input: { productCode: string; 
 export function paySale(tx: Tx, sale: { buyerAccountId: string; sellerAccountId: string; amountFen: number; orderId: string }): void {
   if (sale.amountFen === 0) return;
   const wallet = ensureBook(tx, 'wallet', sale.buyerAccountId);
-  const balance = balanceOf(tx, wallet);
-  if (balance < sale.amountFen) {
-    throw new CloudError('InvalidAccountStatus.NotEnoughBalance', { reason: 'order', balance: formatFen(balance), amount: formatFen(sale.amountFen) });
-  }
+  const unpaid = unpaidOrderRefusal(balanceOf(tx, wallet), sale.amountFen);
+  if (unpaid) throw unpaid;
   const { platformFen, sellerFen } = splitSale(sale.amountFen, readSettings(tx).commissionBps);
   transfer(
     tx,

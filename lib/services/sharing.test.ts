@@ -182,15 +182,21 @@ describe('SHR-8 and SHR-13 the recipient lists shares and can decline one; a dec
   });
 });
 
+/** A recipient's stopped instance of an image shared with it. */
+async function sharedStoppedInstance() {
+  const owner = newBuyer();
+  const recipient = newBuyer();
+  const imageId = await customImage(owner);
+  share(owner, imageId, [recipient.accountId]);
+  const [id] = launch(recipient, imageId);
+  await settle();
+  stopInstance(recipient, id);
+  return { owner, recipient, imageId, id };
+}
+
 describe('SHR-9 after unshare or delete, the recipient’s instances keep running but ReInitDisk fails', () => {
   it.each(['unshare', 'delete'] as const)('%s', async (how) => {
-    const owner = newBuyer();
-    const recipient = newBuyer();
-    const imageId = await customImage(owner);
-    share(owner, imageId, [recipient.accountId]);
-    const [id] = launch(recipient, imageId);
-    await settle();
-    stopInstance(recipient, id);
+    const { owner, recipient, imageId, id } = await sharedStoppedInstance();
     reInitDisk(recipient, id); // fine while shared
     if (how === 'unshare') share(owner, imageId, [], [recipient.accountId]);
     else deleteImage(owner, imageId);
@@ -198,6 +204,20 @@ describe('SHR-9 after unshare or delete, the recipient’s instances keep runnin
     const error = expectCloudError(() => reInitDisk(recipient, id), 'InvalidImage.Unavailable');
     expect(error.httpStatus).toBe(403);
     expect(notificationsOf(recipient).map((n) => n.kind)).toContain(how === 'unshare' ? 'imageUnshared' : 'sharedImageDeleted');
+  });
+});
+
+describe('ReInitDisk answers InvalidImage.Unavailable only for an image gone from the caller (issue 14)', () => {
+  it('any other failure while looking the image up is not dressed up as one', async () => {
+    const { recipient, id } = await sharedStoppedInstance();
+    // The shares table missing stands for any fault of the database: it must surface as itself.
+    db().$client.exec('ALTER TABLE image_shares RENAME TO image_shares_away');
+    try {
+      expect(() => reInitDisk(recipient, id)).toThrow(/no such table/);
+    } finally {
+      db().$client.exec('ALTER TABLE image_shares_away RENAME TO image_shares');
+    }
+    reInitDisk(recipient, id);
   });
 });
 

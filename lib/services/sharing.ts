@@ -2,17 +2,16 @@
 // DescribeImageSharePermission, declining a share, and what removing one would break.
 import { and, count, eq, gte, inArray, isNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
-import { accounts, images, imageShares, instances, users } from '../../db/schema';
+import { accounts, imageShares, instances, users } from '../../db/schema';
 import { clock } from '../clock';
 import type { Actor } from '../domain/actor';
 import { CloudError } from '../domain/errors';
 import { isAccountId } from '../domain/ids';
-import { ownerAliasFor } from '../domain/images';
 import { authorize } from '../domain/permissions';
 import { chinaDayStart } from '../domain/calendar';
 import { checkShareRequest, decideShareChange } from '../domain/sharing';
 import { parseInput } from '../domain/validation';
-import { isSharedWith, type Image } from './catalogue';
+import { requireVisibleImage, type Image } from './catalogue';
 import { once } from './idempotency';
 import { imagesCountedInQuota } from './images';
 import { notify } from './notifications';
@@ -30,14 +29,6 @@ const modifySchema = z.object({
 
 const shareResult = z.object({ added: z.array(z.string()), removed: z.array(z.string()), alreadyShared: z.array(z.string()), notShared: z.array(z.string()) });
 export type ShareResult = z.infer<typeof shareResult>;
-
-/** An image the caller can see (else it does not exist for them), with how it looks to them. */
-function loadImage(db: Db | Tx, actor: Actor, imageId: string): { image: Image; alias: NonNullable<ReturnType<typeof ownerAliasFor>> } {
-  const image = db.select().from(images).where(eq(images.id, imageId)).get();
-  const alias = image ? ownerAliasFor(image, actor.accountId, isSharedWith(db, image.id, actor.accountId)) : null;
-  if (!image || !alias) throw new CloudError('InvalidImageId.NotFound', { imageId }, 'imageId');
-  return { image, alias };
-}
 
 /** SHR-10: an account id, or the email of one of the account's users. */
 function resolveAccount(db: Db | Tx, given: string): string {
@@ -66,7 +57,7 @@ export function modifyImageSharePermission(actor: Actor, input: unknown): ShareR
     note.target = request.imageId;
     const { clientToken, ...parameters } = request;
     return once(tx, actor, 'ModifyImageSharePermission', clientToken, parameters, shareResult, () => {
-      const { image, alias } = loadImage(tx, actor, request.imageId);
+      const { image, alias } = requireVisibleImage(tx, actor, request.imageId);
       const settings = readSettings(tx);
       const current = activeShares(tx, image.id);
       checkShareRequest(alias, request.addAccounts, request.removeAccounts);
@@ -127,7 +118,7 @@ export type SharePermission = { imageId: string; regionId: string; recipients: R
 export function describeImageSharePermission(actor: Actor, imageId: string): SharePermission {
   authorize(actor, 'image.share');
   return read((db) => {
-    const { image, alias } = loadImage(db, actor, imageId);
+    const { image, alias } = requireVisibleImage(db, actor, imageId);
     if (alias !== 'self') throw new CloudError('InvalidImageId.NotFound', { imageId }, 'imageId');
     const settings = readSettings(db);
     return {
@@ -145,7 +136,7 @@ export function declineImageShare(actor: Actor, imageId: string): void {
   mutate(actor, 'DeclineImageShare', (tx, note) => {
     authorize(actor, 'image.share');
     note.target = imageId;
-    const { image, alias } = loadImage(tx, actor, imageId);
+    const { image, alias } = requireVisibleImage(tx, actor, imageId);
     if (alias !== 'others') throw new CloudError('InvalidImageId.NotFound', { imageId }, 'imageId');
     tx.update(imageShares)
       .set({ removedAt: clock.now(), removedBy: 'recipient' })

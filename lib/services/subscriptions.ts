@@ -7,6 +7,7 @@ import { clock } from '../clock';
 import { platformActor, type Actor } from '../domain/actor';
 import { CloudError } from '../domain/errors';
 import { newRequestId, newResourceId } from '../domain/ids';
+import { isSubscriptionModel, subscriptionModels } from '../domain/marketplace';
 import { authorize } from '../domain/permissions';
 import { MAX_RENEWAL_PERIODS, shiftTerm } from '../domain/pricing';
 import { timesFen } from '../domain/money';
@@ -44,7 +45,7 @@ function renew(tx: Tx, actor: Actor, request: { instanceId: string; periods: num
   if (!instance || instance.status === 'Released') throw new CloudError('InvalidInstanceId.NotFound', { instanceId: request.instanceId }, 'instanceId');
   const held = instance.licenseId ? tx.select({ license: licenses, order: orders }).from(licenses).innerJoin(orders, eq(orders.id, licenses.orderId)).where(eq(licenses.id, instance.licenseId)).get() : undefined;
   const model = held?.license.pricingModel;
-  if (!held || !instance.expiresAt || (model !== 'monthly' && model !== 'yearly')) throw new CloudError('InvalidInstance.NotSubscription', { instanceId: instance.id });
+  if (!held || !instance.expiresAt || !isSubscriptionModel(model)) throw new CloudError('InvalidInstance.NotSubscription', { instanceId: instance.id });
 
   const now = clock.now();
   const product = tx.select().from(products).where(eq(products.code, held.license.productCode)).get()!;
@@ -124,7 +125,7 @@ export function releaseExpired(now = clock.now()): number {
  */
 export function endUnusedLicenses(now = clock.now()): number {
   const graceMs = read((db) => readSettings(db).subscriptionGraceDays) * DAY_MS;
-  const subscription = inArray(licenses.pricingModel, ['monthly', 'yearly']);
+  const subscription = inArray(licenses.pricingModel, subscriptionModels);
   const due = read((db) =>
     db
       .select({ id: licenses.id, accountId: licenses.accountId, status: licenses.status })

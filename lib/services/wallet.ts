@@ -6,7 +6,7 @@ import { getDb } from '../../db/client';
 import { config } from '../config';
 import type { Actor } from '../domain/actor';
 import { CloudError } from '../domain/errors';
-import { formatFen } from '../domain/money';
+import { arrearsRefusal } from '../domain/launch-limits';
 import { simulatedPaymentsAllowed } from '../domain/payments';
 import { authorize } from '../domain/permissions';
 import { parseInput } from '../domain/validation';
@@ -71,8 +71,8 @@ export function walletEntries(actor: Actor, paging: { page?: unknown; pageSize?:
 
 /** MKT-12: a wallet below zero is in arrears; nothing new may run until it is paid. */
 export function assertNotInArrears(tx: Tx, accountId: string): void {
-  const balance = balanceOf(tx, bookId('wallet', accountId));
-  if (balance < 0) throw new CloudError('Account.Arrearage', { balance: formatFen(balance) });
+  const refusal = arrearsRefusal(balanceOf(tx, bookId('wallet', accountId)));
+  if (refusal) throw refusal;
 }
 
 export function walletBalance(actor: Actor): number {

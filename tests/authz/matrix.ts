@@ -116,7 +116,7 @@ export const serviceRows = new Map<string, Row>(
     replaceSystemDisk: [ownerOnly(NO_INSTANCE), async (a, w) => replaceSystemDisk(a, { instanceId: await w.fresh.stoppedInstance(), imageId: w.systemImage })],
     reInitDisk: [ownerOnly(NO_INSTANCE), async (a, w) => reInitDisk(a, await w.fresh.stoppedInstance())],
     // launch-preview
-    previewLaunch: [ownerOnly(NO_IMAGE, { recipient: 'ok' }), (a, w) => previewLaunch(a, { regionId: REGION, imageId: w.image, amount: 1 })],
+    previewLaunch: [ownerOnly(NO_IMAGE, { recipient: 'ok' }), (a, w) => previewLaunch(a, { regionId: REGION, imageId: w.image, instanceTypeId: TYPE, amount: 1 })],
     // licenses
     purchaseLicenses: [everyone, (a) => purchaseLicenses(a, { productCode: PRODUCT, skuCode: `${PRODUCT}-per_instance`, regionId: REGION, quantity: 1 })],
     listLicenses: [everyone, (a) => listLicenses(a)],
@@ -206,7 +206,7 @@ export const notUseCases = new Set([
   // access-keys, accounts: the API's key lookup and sign-up
   'activeKey', 'claimNonce', 'createAccount', 'loadActor', 'loadAccountActor',
   // catalogue, marketplace: public catalogue and helpers taking a transaction
-  'listRegions', 'listInstanceTypes', 'requireRegion', 'isSharedWith', 'sharedWithSql', 'requireVisibleImage',
+  'listRegions', 'listInstanceTypes', 'requireRegion', 'isSharedWith', 'sharedWithSql', 'requireVisibleImage', 'findVisibleImage', 'findRegion', 'offeringImages',
   'listCategories', 'featuredProducts', 'searchProducts', 'marketplaceImagesIn',
   // jobs and the platform's sweeps
   'deliverDue', 'advanceImageTask', 'advanceImport', 'settleHours', 'expireSubscriptions', 'releaseExpired', 'endUnusedLicenses',
@@ -222,7 +222,7 @@ export const notUseCases = new Set([
   // money in from the payment gateway (its signature is the caller's proof), inside a transaction
   'handlePaymentNotification', 'recordGatewayPayment', 'payIn',
   // launch limits inside the launch's transaction; sign-in throttling before anyone is signed in
-  'usageQuery', 'launchLimits', 'startSignIn', 'assertSignUpAllowed',
+  'usageQuery', 'launchLimits', 'loadLaunchFacts', 'startSignIn', 'assertSignUpAllowed',
   // the operator's shell command (npm run admin): whoever runs it owns the machine
   'setAdmin',
 ]);

@@ -65,10 +65,10 @@ export async function reinitDiskAction(instanceId: string) {
   return result;
 }
 
-const previewArgs = z.object({ regionId: arg.id, imageId: arg.id, amount: z.number() });
+const previewArgs = z.object({ regionId: arg.id, imageId: arg.id, instanceTypeId: arg.id, amount: z.number() });
 
 /** The live entitlement preview of the launch wizard (product.md §10); the service checks the amount's range. */
-export async function previewLaunchAction(input: { regionId: string; imageId: string; amount: number }) {
+export async function previewLaunchAction(input: { regionId: string; imageId: string; instanceTypeId: string; amount: number }) {
   return runParsed(previewArgs, input, (actor, args) => previewLaunch(actor, args));
 }
 

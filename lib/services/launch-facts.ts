@@ -1,0 +1,41 @@
+// What decideLaunch (lib/domain/launch-decision.ts) needs to know, read from the database: the
+// one loader of both the launch (inside its transaction) and its preview.
+import { eq } from 'drizzle-orm';
+import { instanceTypes, products, skus } from '../../db/schema';
+import type { Actor } from '../domain/actor';
+import type { LaunchFacts } from '../domain/launch-decision';
+import { byPricingModel, type PricingModel } from '../domain/marketplace';
+import { findRegion, findVisibleImage } from './catalogue';
+import { launchLimits } from './launch-limits';
+import { availableLicenseCount } from './licenses';
+import { isOfferedIn } from './orders';
+import type { Tx } from './transaction';
+import type { Db } from '../../db/client';
+
+export function loadLaunchFacts(db: Db | Tx, actor: Actor, request: { regionId: string; imageId: string; instanceTypeId: string }): LaunchFacts {
+  const { regionId, imageId, instanceTypeId } = request;
+  const regionExists = Boolean(findRegion(db, regionId));
+  const image = regionExists ? (findVisibleImage(db, actor, imageId, regionId)?.image ?? null) : null;
+  const code = image?.productCode ?? null;
+  return {
+    regionId,
+    regionExists,
+    imageId,
+    image,
+    instanceTypeId,
+    instanceType: db.select().from(instanceTypes).where(eq(instanceTypes.id, instanceTypeId)).get() ?? null,
+    limits: launchLimits(db, actor.accountId, regionId),
+    productStatus: code ? (db.select({ status: products.status }).from(products).where(eq(products.code, code)).get()?.status ?? null) : null,
+    offered: code ? isOfferedIn(db, code, regionId) : false,
+    skus: code
+      ? db
+          .select({ code: skus.code, pricingModel: skus.pricingModel, priceFen: skus.priceFen })
+          .from(skus)
+          .where(eq(skus.productCode, code))
+          .all()
+          .map((sku) => ({ ...sku, pricingModel: sku.pricingModel as PricingModel }))
+          .sort(byPricingModel)
+      : [],
+    available: code ? availableLicenseCount(db, actor.accountId, code, regionId) : 0,
+  };
+}
