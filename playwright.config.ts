@@ -20,6 +20,11 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },
+  projects: [
+    { name: 'e2e', testIgnore: /global-settings\.spec\.ts/ },
+    // Platform-wide settings change there: alone, after every other test, so none sees them move.
+    { name: 'global-settings', testMatch: /global-settings\.spec\.ts/, dependencies: ['e2e'] },
+  ],
   webServer: {
     command: 'npx tsx scripts/start.ts',
     url: `http://127.0.0.1:${port}/sign-in`,
