@@ -228,10 +228,10 @@ test('the admin console speaks 简体中文 too', async ({ page }) => {
   await signInAsAdmin(page);
   await page.getByLabel('Language').selectOption('zh-CN');
   await expect(page.getByRole('heading', { level: 1, name: '退款申请' })).toBeVisible();
-  await page.getByRole('link', { name: '已驳回' }).click();
   // Its own rejected request, so the list is not empty whatever ran before.
   const rejected = await seedRejectedRefund();
-  await page.reload();
+  await page.getByRole('link', { name: '已驳回' }).click();
+  await expect(page).toHaveURL(/status=rejected/);
   await expect(page.locator('[data-review-item]', { hasText: rejected.accountName })).toContainText(rejected.note);
   await page.screenshot({ path: screenshotPath('admin-refunds-zh'), fullPage: true });
   await page.goto('/admin/settings');

@@ -1,7 +1,7 @@
 // Run (bundled: tests/helpers/bundle.ts) by the launch race tests in their own process: N
 // worker threads, each with its own SQLite connection to the same database file, wait at a
-// barrier and then all call runInstances at once for the same account (Amount and instance type optional, default 1 of
-// ecs.t6-c1m1.large). Prints one JSON line with every outcome.
+// barrier and then all call runInstances at once for the same account (Amount and instance
+// type optional, default 1 of ecs.t6-c1m1.large). Prints one JSON line with every outcome.
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 
 type Job = { file: string; accountId: string; imageId: string; amount: number; instanceTypeId: string; barrier: SharedArrayBuffer; workers: number };
