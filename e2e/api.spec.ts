@@ -1,17 +1,35 @@
 // Issue 8: the real Alibaba Cloud SDKs, unchanged, against the running server (API-1 … API-5).
-import fs from 'node:fs';
-import path from 'node:path';
 import RPCClient from '@alicloud/pop-core';
 import EcsModule, * as $Ecs from '@alicloud/ecs20140526';
 import * as $OpenApi from '@alicloud/openapi-client';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { v1Signature } from '../lib/domain/signatures';
+import { PASSWORD, signUp, topUp, useServerDatabase } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
-type Demo = { email: string; password: string; accountId: string; accessKeyId: string; accessKeySecret: string };
-const dataDir = process.env.E2E_DATA_DIR ?? '/tmp/stratus-e2e';
-const demo = (): Demo[] => JSON.parse(fs.readFileSync(path.join(dataDir, 'demo-credentials.json'), 'utf8')).users.filter((u: Demo) => u.accessKeyId);
+// Two fresh accounts of this file's own (not the demo buyers other tests use), each funded and
+// with an AccessKey made on the console's page.
+type Who = { email: string; password: string; accountId: string; accessKeyId: string; accessKeySecret: string };
+let accounts: Who[] = [];
+test.beforeAll(async ({ browser }) => {
+  accounts = [await freshAccount(browser, 'api-a'), await freshAccount(browser, 'api-b')];
+});
+async function freshAccount(browser: Browser, tag: string): Promise<Who> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const email = await signUp(page, tag);
+  await topUp(page, 2000);
+  await page.goto('/console/access-keys');
+  await page.getByRole('button', { name: 'Create AccessKey' }).click();
+  const accessKeyId = (await page.getByTestId('new-key-id').textContent())!;
+  const accessKeySecret = (await page.getByTestId('new-key-secret').textContent())!;
+  await context.close();
+  const { eq } = await import('drizzle-orm');
+  const { users } = await import('../db/schema');
+  const user = (await useServerDatabase()).select().from(users).where(eq(users.email, email)).get()!;
+  return { email, password: PASSWORD, accountId: user.accountId!, accessKeyId, accessKeySecret };
+}
 const Ecs = ((EcsModule as unknown as { default?: typeof EcsModule }).default ?? EcsModule) as typeof EcsModule;
 
 function pop(baseURL: string, key: { accessKeyId: string; accessKeySecret: string }) {
@@ -28,7 +46,13 @@ async function codeOf(call: Promise<unknown>): Promise<string> {
     return (error as { code: string }).code;
   }
 }
-async function signIn(page: Page, who: Demo) {
+async function buyLicenses(who: Who, productCode: string, quantity: number) {
+  await useServerDatabase();
+  const { purchaseLicenses } = await import('../lib/services/orders');
+  const { newRequestId } = await import('../lib/domain/ids');
+  purchaseLicenses({ userId: null, accountId: who.accountId, roles: ['buyer'], requestId: newRequestId() }, { productCode, skuCode: `${productCode}-per_instance`, regionId: 'cn-hangzhou', quantity });
+}
+async function signIn(page: Page, who: Who) {
   await page.goto('/sign-in');
   await page.getByLabel('Email').fill(who.email);
   await page.getByLabel('Password').fill(who.password);
@@ -46,7 +70,7 @@ async function waitRunning(client: RPCClient, ids: string[]) {
 }
 
 test('both SDKs describe regions and images with filters and paging; errors reach both', async ({ baseURL }) => {
-  const [buyer] = demo();
+  const [buyer] = accounts;
   const regions = (await pop(baseURL!, buyer).request('DescribeRegions', {})) as { RequestId: string; Regions: { Region: { RegionId: string }[] } };
   expect(regions.RequestId).toMatch(/^[0-9A-F-]{36}$/);
   expect(regions.Regions.Region.map((r) => r.RegionId)).toContain('cn-hangzhou');
@@ -77,7 +101,7 @@ test('both SDKs describe regions and images with filters and paging; errors reac
 });
 
 test('RunInstances: QuotaExceed.BuyImage reaches both SDKs; DryRun; ClientToken; the instance lifecycle and disks', async ({ baseURL }) => {
-  const [buyer] = demo();
+  const [buyer] = accounts;
   const client = pop(baseURL!, buyer);
   const lnmp = await marketplaceImage(client, 'lnmp000101');
   expect(await codeOf(client.request('RunInstances', { RegionId: 'cn-hangzhou', ImageId: lnmp, InstanceType: 'ecs.g7.large', Amount: 2 }, { method: 'POST' }))).toBe('QuotaExceed.BuyImage');
@@ -88,15 +112,16 @@ test('RunInstances: QuotaExceed.BuyImage reaches both SDKs; DryRun; ClientToken;
   const image = await systemImage(client);
   expect(await codeOf(client.request('RunInstances', { RegionId: 'cn-hangzhou', ImageId: image, InstanceType: 'ecs.t6-c1m1.large', DryRun: 'true' }))).toBe('DryRunOperation');
 
-  // ClientToken on a licensed image (the delisted product the demo buyer holds 2 licenses of): launched and paid once.
-  const joomla = await marketplaceImage(client, 'jmla000107');
-  const run = (amount: number) => client.request('RunInstances', { RegionId: 'cn-hangzhou', ImageId: joomla, InstanceType: 'ecs.t6-c1m1.large', Amount: amount, ClientToken: 'api-test-token-1' }) as Promise<{ InstanceIdSets: { InstanceIdSet: string[] } }>;
+  // ClientToken on a licensed image (2 Jenkins licenses bought first): launched and paid once.
+  await buyLicenses(buyer, 'jnks000502', 2);
+  const jenkins = await marketplaceImage(client, 'jnks000502');
+  const run = (amount: number) => client.request('RunInstances', { RegionId: 'cn-hangzhou', ImageId: jenkins, InstanceType: 'ecs.t6-c1m1.large', Amount: amount, ClientToken: 'api-test-token-1' }) as Promise<{ InstanceIdSets: { InstanceIdSet: string[] } }>;
   const first = await run(1);
   const again = await run(1);
   expect(again.InstanceIdSets.InstanceIdSet).toEqual(first.InstanceIdSets.InstanceIdSet);
   expect(await codeOf(run(2))).toBe('IdempotentParameterMismatch');
-  const joomlaImages = (await client.request('DescribeImages', { RegionId: 'cn-hangzhou', ProductCode: 'jmla000107' })) as { Images: { Image: { IsSubscribed: boolean }[] } };
-  expect(joomlaImages.Images.Image[0].IsSubscribed).toBe(true);
+  const jenkinsImages = (await client.request('DescribeImages', { RegionId: 'cn-hangzhou', ProductCode: 'jnks000502' })) as { Images: { Image: { IsSubscribed: boolean }[] } };
+  expect(jenkinsImages.Images.Image[0].IsSubscribed).toBe(true);
 
   await client.request('RunInstances', { RegionId: 'cn-hangzhou', ImageId: image, InstanceType: 'ecs.t6-c1m1.large', InstanceName: 'api-made' });
   const ids = ((await client.request('DescribeInstances', { RegionId: 'cn-hangzhou', PageSize: 100 })) as { Instances: { Instance: { InstanceId: string; InstanceName: string }[] } }).Instances.Instance.filter((i) => i.InstanceName === 'api-made').map((i) => i.InstanceId);
@@ -113,7 +138,7 @@ test('RunInstances: QuotaExceed.BuyImage reaches both SDKs; DryRun; ClientToken;
 });
 
 test('ImportImage and DescribeTasks; sharing through the API', async ({ baseURL, page }) => {
-  const [buyer, buyer2] = demo();
+  const [buyer, buyer2] = accounts;
   await signIn(page, buyer);
   await page.goto('/console/buckets');
   await page.getByLabel('New bucket name').fill('api-imports');
@@ -147,7 +172,7 @@ test('ImportImage and DescribeTasks; sharing through the API', async ({ baseURL,
 });
 
 test('signatures: tampered, wrong secret, reused nonce, old timestamp, unknown action, disabled key; A cannot touch B', async ({ baseURL, page }) => {
-  const [buyer, buyer2] = demo();
+  const [buyer, buyer2] = accounts;
   const signed = (params: Record<string, string>, secret = buyer.accessKeySecret) => {
     const all = { Format: 'JSON', Version: '2014-05-26', AccessKeyId: buyer.accessKeyId, SignatureMethod: 'HMAC-SHA1', SignatureVersion: '1.0', SignatureNonce: crypto.randomUUID(), Timestamp: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), ...params };
     return { ...all, Signature: v1Signature(secret, 'GET', all) };
@@ -188,7 +213,7 @@ test('signatures: tampered, wrong secret, reused nonce, old timestamp, unknown a
 });
 
 test('MKT-4 against the running server: 50 simultaneous launches for 10 licenses → 10 instances, the rest QuotaExceed.BuyImage or Throttling.User', async ({ baseURL, page }) => {
-  const [, buyer2] = demo();
+  const [, buyer2] = accounts;
   await signIn(page, buyer2);
   await page.goto('/marketplace/products/lnmp000101');
   await page.locator('#purchase-region').selectOption('cn-hangzhou');

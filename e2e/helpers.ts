@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 
 export const PASSWORD = 'correct horse battery';
@@ -6,8 +7,22 @@ export function uniqueEmail(tag: string): string {
   return `${tag}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`;
 }
 
-/** Signs up through the real form and lands on the instance list. */
+/**
+ * A fresh account, signed in: opened by the test-mode route /api/test/session (the form's own
+ * sign-up, without the form), whose session cookie lands in the page's context; then on the
+ * instance list. One journey (instances.spec.ts) signs up through the form itself.
+ */
 export async function signUp(page: Page, tag = 'user'): Promise<string> {
+  const email = uniqueEmail(tag);
+  const response = await page.request.post('/api/test/session', { data: { name: `E2E ${tag}`, email, password: PASSWORD } });
+  expect(response.status(), await response.text()).toBe(200);
+  await page.goto('/console/instances');
+  await expect(page).toHaveURL(/\/console\/instances$/);
+  return email;
+}
+
+/** Signs up through the real form and lands on the instance list. */
+export async function signUpThroughForm(page: Page, tag = 'user'): Promise<string> {
   const email = uniqueEmail(tag);
   await page.goto('/sign-up');
   await page.getByLabel('Your name').fill(`E2E ${tag}`);
@@ -68,4 +83,25 @@ export async function buyOneTime(page: Page, productCode: string, quantity = 1):
   await expect(page.getByText('Purchase complete')).toBeVisible();
   await page.goto('/console/orders');
   return (await page.locator('tr[data-order-id]').first().getAttribute('data-order-id'))!;
+}
+
+/**
+ * The running server's own database, installed as this process's handle, for fixtures written
+ * through the services (style.md: fixtures through the services, not the UI).
+ */
+export async function useServerDatabase() {
+  const { openDatabase, useDatabase } = await import('../db/client');
+  const db = openDatabase(path.join(process.env.E2E_DATA_DIR ?? '/tmp/stratus-e2e', 'stratus.db'));
+  useDatabase(db);
+  return db;
+}
+
+/** The demo operator as an actor of the services, for fixtures an admin would make. */
+export async function demoAdmin() {
+  const db = await useServerDatabase();
+  const { eq } = await import('drizzle-orm');
+  const { users } = await import('../db/schema');
+  const { newRequestId } = await import('../lib/domain/ids');
+  const admin = db.select().from(users).where(eq(users.email, 'admin@stratus.local')).get()!;
+  return { userId: admin.id, accountId: admin.accountId!, roles: ['buyer', 'admin'] as ('buyer' | 'admin')[], requestId: newRequestId() };
 }

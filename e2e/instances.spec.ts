@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { PASSWORD, screenshotPath, signUp } from './helpers';
+import { PASSWORD, screenshotPath, signUp, signUpThroughForm } from './helpers';
 
 test('a new user signs up, launches 2 instances, stops one, releases one and signs out', async ({ page }) => {
-  const email = await signUp(page, 'journey');
+  const email = await signUpThroughForm(page, 'journey');
   await expect(page.getByRole('heading', { name: 'No instances here yet' })).toBeVisible();
 
   // The wizard shows the hourly price of the whole launch before anything is created.

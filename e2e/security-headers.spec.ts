@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { signUp } from './helpers';
+import { signUpThroughForm } from './helpers';
 
 // Issue 12 (security headers): pages and the ECS API carry them, pages run their scripts under
 // a per-request nonce, and pages work with no Content-Security-Policy violation.
@@ -53,7 +53,7 @@ test('pages render and work under the policy, without a CSP violation in the con
   await page.getByRole('button', { name: 'Search', exact: true }).first().click();
   await expect(page).toHaveURL(/\/marketplace\/search\?q=mysql$/);
   // Signing up is a server action and a client-side navigation: both need the scripts to run.
-  await signUp(page, 'csp');
+  await signUpThroughForm(page, 'csp');
   await page.goto('/console/instances/new');
   await page.waitForLoadState('networkidle');
   await expect(page.getByRole('spinbutton', { name: 'Amount' })).toBeVisible();

@@ -11,11 +11,13 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { skuCode } from './seed/marketplace';
+import { bundled } from '../tests/helpers/bundle';
 import { newBuyer, seedTestMarketplace, throwawayDatabase } from '../tests/helpers/database';
 import { fund, productImage } from '../tests/helpers/marketplace';
 import { createBackup, restoreBackup, verifyBackup, type DataPaths } from './backup';
 
 const { db } = throwawayDatabase();
+const writeStream = bundled('tests/concurrency/write-stream.ts');
 let root: string;
 let source: DataPaths;
 const storedFiles = new Map([
@@ -68,7 +70,7 @@ describe('a backup during a stream of writes', () => {
     const buyer = newBuyer();
     fund(buyer, 100_000);
     const productCode = 'lnmp000101';
-    const writer = spawn(process.execPath, ['--import', 'tsx', 'tests/concurrency/write-stream.ts', source.databaseFile, buyer.accountId, productImage(productCode), productCode, skuCode(productCode, 'per_instance')], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const writer = spawn(process.execPath, [writeStream, source.databaseFile, buyer.accountId, productImage(productCode), productCode, skuCode(productCode, 'per_instance')], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     writer.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     const stopped = new Promise<number | null>((resolve) => writer.on('exit', resolve));

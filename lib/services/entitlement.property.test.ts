@@ -1,21 +1,28 @@
-// Property (issue 3): whatever buyers do — buy, launch, release, replace disks — every license
-// in use is held by exactly one live instance of its product and region, no license is held
-// twice, and the ledger balances.
+// Property (issue 3): whatever buyers do — buy, launch, release, replace disks, let hours pass
+// and be billed — every license in use is held by exactly one live instance of its product and
+// region, no license is held twice, the ledger balances, and only metering overdraws a wallet,
+// which then stops the account's instances (MKT-12).
 import fc from 'fast-check';
-import { and, eq, ne } from 'drizzle-orm';
+import { and, asc, eq, ne } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { images, instances, ledgerBooks, ledgerEntries, licenses } from '../../db/schema';
 import { skuCode } from '../seed/marketplace';
-import { newBuyer, seedTestMarketplace, throwawayDatabase } from '../../tests/helpers/database';
+import { newBuyer, seedTestMarketplace, throwawayDatabase, withoutLaunchMinimum } from '../../tests/helpers/database';
 import { fund, productImage, settle } from '../../tests/helpers/marketplace';
 import { clock } from '../clock';
 import { CloudError } from '../domain/errors';
+import { settleHours } from './metering';
 import { releaseInstance, replaceSystemDisk, runInstances, stopInstance } from './instances';
 import { purchaseLicenses } from './orders';
 import type { Actor } from '../domain/actor';
 
 const { db } = throwawayDatabase();
-beforeAll(() => seedTestMarketplace(db()));
+beforeAll(() => {
+  seedTestMarketplace(db());
+  // A few fen may launch, so a short run of billed hours can overdraw the wallet; the launch
+  // minimum has its own tests (launch-limits.test.ts).
+  withoutLaunchMinimum(db());
+});
 afterEach(() => clock.reset());
 
 const PRODUCTS = ['lnmp000101', 'jnks000502'] as const;
@@ -27,7 +34,8 @@ type Step =
   | { kind: 'launchSystem'; region: number }
   | { kind: 'release'; pick: number }
   | { kind: 'replace'; pick: number; target: number }
-  | { kind: 'settle' };
+  | { kind: 'settle' }
+  | { kind: 'hours'; hours: number };
 
 // Weighted so that most sequences reach the interesting states: booted, licensed, replaced.
 const step: fc.Arbitrary<Step> = fc.oneof(
@@ -37,7 +45,15 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('release' as const), pick: fc.nat(20) }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('replace' as const), pick: fc.nat(20), target: fc.nat(3) }) },
   { weight: 3, arbitrary: fc.constant({ kind: 'settle' as const }) },
+  // Billed hours: now and then enough for the metering sweep to overdraw a small wallet.
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('hours' as const), hours: fc.integer({ min: 1, max: 24 }) }) },
 );
+
+let overdrawn = 0; // sweeps that overdrew a wallet: the arrears checks above must have run
+
+function walletOf(actor: Actor) {
+  return db().select().from(ledgerBooks).where(eq(ledgerBooks.id, `wallet:${actor.accountId}`)).get()!;
+}
 
 function live(actor: Actor) {
   return db().select().from(instances).where(and(eq(instances.accountId, actor.accountId), ne(instances.status, 'Released'))).all();
@@ -72,6 +88,16 @@ async function apply(actor: Actor, s: Step): Promise<void> {
       replaceSystemDisk(actor, { instanceId: instance.id, imageId: choices[s.target] });
     }
     if (s.kind === 'settle') await settle(3);
+    if (s.kind === 'hours') {
+      await settle(2); // boots what is pending, so the hours are billed
+      clock.advance(s.hours * 3_600_000);
+      settleHours();
+      // MKT-12: a wallet the sweep overdrew leaves nothing of the account running.
+      if (walletOf(actor).balanceFen < 0) {
+        overdrawn++;
+        expect(live(actor).filter((i) => i.status === 'Running')).toEqual([]);
+      }
+    }
   } catch (error) {
     if (!(error instanceof CloudError)) throw error; // refusals are part of the game; crashes are not
   }
@@ -95,27 +121,36 @@ function checkInvariants(actor: Actor): void {
     if (image.productCode) expect(mine.find((l) => l.id === instance.licenseId)?.productCode).toBe(image.productCode);
     else expect(instance.licenseId).toBeNull();
   }
-  // Double entry: all books sum to zero, each book's balance is the sum of its entries, and the wallet never goes negative.
+  // Double entry: all books sum to zero, each book's balance is the sum of its entries.
   const books = db().select().from(ledgerBooks).all();
   expect(books.reduce((sum, b) => sum + b.balanceFen, 0)).toBe(0);
-  const wallet = books.find((b) => b.id === `wallet:${actor.accountId}`)!;
-  const entries = db().select().from(ledgerEntries).where(eq(ledgerEntries.bookId, wallet.id)).all();
+  const wallet = walletOf(actor);
+  const entries = db().select().from(ledgerEntries).where(eq(ledgerEntries.bookId, wallet.id)).orderBy(asc(ledgerEntries.id)).all();
   expect(entries.reduce((sum, e) => sum + e.amountFen, 0)).toBe(wallet.balanceFen);
-  expect(wallet.balanceFen).toBeGreaterThanOrEqual(0);
+  // MKT-12: purchases and launches refuse what the wallet cannot pay; only an ended hour's charge
+  // may take it below zero.
+  let balance = 0;
+  for (const entry of entries) {
+    balance += entry.amountFen;
+    if (entry.amountFen < 0 && balance < 0) expect(entry.reason).toBe('metering');
+  }
 }
 
-describe('license and ledger invariants (MKT-3 … MKT-6)', () => {
-  it('hold after any sequence of purchases, launches, releases and disk replacements', async () => {
+describe('license and ledger invariants (MKT-3 … MKT-6, MKT-12)', () => {
+  it('hold after any sequence of purchases, launches, releases, disk replacements and billed hours', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 25 }), fc.integer({ min: 0, max: 80_000 }), async (steps, money) => {
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 25 }), fc.oneof(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 80_000 })), async (steps, money) => {
         const buyer = newBuyer();
         if (money) fund(buyer, money);
         for (const s of steps) {
           await apply(buyer, s);
           checkInvariants(buyer);
         }
+        // Released, this run's instances are not billed again by later runs' sweeps.
+        for (const instance of live(buyer)) releaseInstance(buyer, instance.id);
       }),
       { numRuns: 200 },
     );
+    expect(overdrawn).toBeGreaterThan(0);
   });
 });

@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { and, count, eq, ne } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { images, instances } from '../../db/schema';
+import { bundled } from '../../tests/helpers/bundle';
 import { newBuyer, throwawayDatabase } from '../../tests/helpers/database';
 import { fund } from '../../tests/helpers/marketplace';
 import type { Actor } from '../domain/actor';
@@ -12,12 +13,13 @@ import { newRequestId } from '../domain/ids';
 import { updateSettings } from './settings';
 
 const { db } = throwawayDatabase();
+const script = bundled('tests/concurrency/launch-race.ts');
 const admin: Actor = { userId: 'admin-user', accountId: '9000000000000001', roles: ['buyer', 'admin'], requestId: newRequestId() };
 beforeAll(() => void updateSettings(admin, { instanceQuotaPerRegion: 250, vcpuQuotaPerRegion: 100_000 }));
 
 function race(buyer: Actor, workers: number, amount: number, instanceTypeId: string): string[] {
   const image = db().select().from(images).where(and(eq(images.regionId, 'cn-hangzhou'), eq(images.kind, 'system'))).get()!;
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'tests/concurrency/launch-race.ts', db().$client.name, buyer.accountId, image.id, String(workers), String(amount), instanceTypeId], { encoding: 'utf8', timeout: 120_000 });
+  const out = execFileSync(process.execPath, [script, db().$client.name, buyer.accountId, image.id, String(workers), String(amount), instanceTypeId], { encoding: 'utf8', timeout: 120_000 });
   return JSON.parse(out.trim().split('\n').at(-1)!);
 }
 

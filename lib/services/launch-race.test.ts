@@ -6,11 +6,13 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { instances, licenses } from '../../db/schema';
 import { skuCode } from '../seed/marketplace';
+import { bundled } from '../../tests/helpers/bundle';
 import { newBuyer, seedTestMarketplace, throwawayDatabase } from '../../tests/helpers/database';
 import { fund, productImage } from '../../tests/helpers/marketplace';
 import { purchaseLicenses } from './orders';
 
 const { db } = throwawayDatabase();
+const script = bundled('tests/concurrency/launch-race.ts');
 beforeAll(() => seedTestMarketplace(db()));
 
 describe('MKT-4 under concurrency', () => {
@@ -19,7 +21,7 @@ describe('MKT-4 under concurrency', () => {
     fund(buyer, 200_000);
     purchaseLicenses(buyer, { productCode: 'lnmp000101', skuCode: skuCode('lnmp000101', 'per_instance'), regionId: 'cn-hangzhou', quantity: 10 });
     const file = db().$client.name;
-    const out = execFileSync(process.execPath, ['--import', 'tsx', 'tests/concurrency/launch-race.ts', file, buyer.accountId, productImage('lnmp000101'), '50'], { encoding: 'utf8', timeout: 120_000 });
+    const out = execFileSync(process.execPath, [script, file, buyer.accountId, productImage('lnmp000101'), '50'], { encoding: 'utf8', timeout: 120_000 });
     const outcomes: string[] = JSON.parse(out.trim().split('\n').at(-1)!);
     expect(outcomes).toHaveLength(50);
     expect(outcomes.filter((o) => o === 'launched')).toHaveLength(10);

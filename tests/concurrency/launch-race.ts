@@ -1,7 +1,7 @@
-// Run by lib/services/launch-race.test.ts in its own process: N worker threads, each with its
-// own SQLite connection to the same database file, wait at a barrier and then all call
-// runInstances at once for the same account (Amount and instance type optional, default 1 of
-// ecs.t6-c1m1.large). Prints one JSON line with every outcome.
+// Run (bundled: tests/helpers/bundle.ts) by the launch race tests in their own process: N
+// worker threads, each with its own SQLite connection to the same database file, wait at a
+// barrier and then all call runInstances at once for the same account (Amount and instance
+// type optional, default 1 of ecs.t6-c1m1.large). Prints one JSON line with every outcome.
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 
 type Job = { file: string; accountId: string; imageId: string; amount: number; instanceTypeId: string; barrier: SharedArrayBuffer; workers: number };
@@ -13,9 +13,8 @@ if (isMainThread) {
   const outcomes: string[] = [];
   await Promise.all(
     Array.from({ length: workers }, () => {
-      // Workers do not inherit the TypeScript loader: each registers tsx, then loads this file.
-      const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); })`;
-      const worker = new Worker(boot, { eval: true, workerData: { file, accountId, imageId, amount: Number(amount), instanceTypeId, barrier, workers } satisfies Job });
+      // Each thread runs this same bundle: plain JavaScript, nothing to compile.
+      const worker = new Worker(new URL(import.meta.url), { workerData: { file, accountId, imageId, amount: Number(amount), instanceTypeId, barrier, workers } satisfies Job });
       return new Promise<void>((resolve, reject) => {
         worker.on('message', (outcome: string) => outcomes.push(outcome));
         worker.on('error', reject);

@@ -1,7 +1,7 @@
-// Run by lib/backup.test.ts in its own process: writes to the database file given, without
-// pause, until it is sent SIGTERM — top-ups, license purchases, and launches that consume
-// them — the way a busy server would while a backup is made. Prints "writing" once it has
-// written, and one JSON line with its counts when it stops.
+// Run (bundled: tests/helpers/bundle.ts) by lib/backup.test.ts in its own process: writes to
+// the database file given, without pause, until it is sent SIGTERM — top-ups, license
+// purchases, and launches that consume them — the way a busy server would while a backup is
+// made. Prints "writing" once it has written, and one JSON line with its counts when it stops.
 export {};
 
 const [file, accountId, imageId, productCode, skuCode] = process.argv.slice(2);
