@@ -28,10 +28,8 @@ export async function refundReviewItems(rows: RefundQueueRow[], actions: { appro
 
     const checks: Fact[] = [];
     if (request.status === 'pending') {
-      // REF-4: a renewal that has not begun is refundable whatever its age, and does not count toward REF-3.
-      const unstartedRenewal = order.kind === 'renewal' && !e.countsTowardLimit;
       checks.push(
-        unstartedRenewal
+        e.unstartedRenewal
           ? { label: t('facts.window'), rule: 'REF-1', tone: 'good', value: t('windowNotApplicable') }
           : {
               label: t('facts.window'),

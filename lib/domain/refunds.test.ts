@@ -8,7 +8,7 @@ describe('refund eligibility (REF-1 … REF-4, REF-7)', () => {
   const base: RefundFacts = { paidAt: at('2026-11-01T00:00:00Z'), now: at('2026-11-02T00:00:00Z'), deployed: false, unstartedRenewal: false, refundsThisYear: 0, invoiceIssued: false, windowDays: 5, refundsPerYear: 10 };
 
   it('REF-1: 4 days 23 h 59 min after payment is inside the window; 5 days is not', () => {
-    expect(decideRefund({ ...base, now: at('2026-11-05T23:59:00Z') })).toEqual({ eligible: true, reasons: [], windowEndsAt: at('2026-11-06T00:00:00Z'), refundsLeft: 10, countsTowardLimit: true });
+    expect(decideRefund({ ...base, now: at('2026-11-05T23:59:00Z') })).toEqual({ eligible: true, reasons: [], windowEndsAt: at('2026-11-06T00:00:00Z'), refundsLeft: 10, countsTowardLimit: true, unstartedRenewal: false });
     expect(decideRefund({ ...base, now: at('2026-11-06T00:00:00Z') })).toMatchObject({ eligible: false, reasons: ['windowClosed'] });
   });
 
@@ -19,7 +19,7 @@ describe('refund eligibility (REF-1 … REF-4, REF-7)', () => {
   it('REF-3: the 10th refund of a year is allowed, the 11th is not; an unstarted renewal does not count', () => {
     expect(decideRefund({ ...base, refundsThisYear: 9 })).toMatchObject({ eligible: true, refundsLeft: 1 });
     expect(decideRefund({ ...base, refundsThisYear: 10 })).toMatchObject({ eligible: false, reasons: ['yearlyLimit'], refundsLeft: 0 });
-    expect(decideRefund({ ...base, refundsThisYear: 10, unstartedRenewal: true })).toMatchObject({ eligible: true, countsTowardLimit: false });
+    expect(decideRefund({ ...base, refundsThisYear: 10, unstartedRenewal: true })).toMatchObject({ eligible: true, countsTowardLimit: false, unstartedRenewal: true });
   });
 
   it('REF-3: the year is the calendar year in UTC+8 — 31 December and 1 January are different years', () => {

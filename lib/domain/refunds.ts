@@ -26,7 +26,15 @@ export type RefundFacts = {
 
 export type RefundReason = 'windowClosed' | 'deployed' | 'yearlyLimit' | 'invoiceIssued';
 
-export type RefundDecision = { eligible: boolean; reasons: RefundReason[]; windowEndsAt: Date; refundsLeft: number; countsTowardLimit: boolean };
+export type RefundDecision = {
+  eligible: boolean;
+  reasons: RefundReason[];
+  windowEndsAt: Date;
+  refundsLeft: number;
+  countsTowardLimit: boolean;
+  /** REF-4: a renewal not yet in effect: no window applies and it does not count toward REF-3. */
+  unstartedRenewal: boolean;
+};
 
 
 export function decideRefund(f: RefundFacts): RefundDecision {
@@ -38,5 +46,5 @@ export function decideRefund(f: RefundFacts): RefundDecision {
   if (f.deployed) reasons.push('deployed');
   if (countsTowardLimit && f.refundsThisYear >= f.refundsPerYear) reasons.push('yearlyLimit');
   if (f.invoiceIssued) reasons.push('invoiceIssued');
-  return { eligible: reasons.length === 0, reasons, windowEndsAt, refundsLeft: Math.max(0, f.refundsPerYear - f.refundsThisYear), countsTowardLimit };
+  return { eligible: reasons.length === 0, reasons, windowEndsAt, refundsLeft: Math.max(0, f.refundsPerYear - f.refundsThisYear), countsTowardLimit, unstartedRenewal: f.unstartedRenewal };
 }

@@ -40,7 +40,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
     leftMs >= 86_400_000
       ? t('time.days', { days: Math.floor(leftMs / 86_400_000), hours: Math.floor((leftMs % 86_400_000) / 3_600_000) })
       : t('time.hours', { hours: Math.floor(leftMs / 3_600_000), minutes: Math.floor((leftMs % 3_600_000) / 60_000) });
-  const renewal = order.kind === 'renewal' && !e.countsTowardLimit;
+  const renewal = e.unstartedRenewal;
   const pending = requests.some((r) => r.status === 'pending');
 
   const fields: Detail[] = [
