@@ -9,6 +9,8 @@ export default defineConfig({
     environment: 'node',
     // Each file gets its own throwaway database (tests/helpers/database.ts); files run in parallel.
     pool: 'forks',
+    // Vitest's default is one worker fewer than the cores: one worker on this 2-core machine.
+    maxWorkers: 2,
     // Nothing a test writes lands in the repository's data directory.
     env: { STRATUS_DATA_DIR: path.join(os.tmpdir(), 'stratus-vitest-data') },
     testTimeout: 20_000,
