@@ -21,14 +21,15 @@ export function AreaShell(props: { tone: keyof typeof tones; home: string; label
   const tone = tones[props.tone];
   return (
     <div className="flex min-h-screen flex-col">
-      <header className={`sticky top-0 z-40 flex h-14 items-center justify-between gap-4 px-5 text-white ${tone.header}`}>
-        <div className="flex items-center gap-4">
+      <header className={`sticky top-0 z-40 flex h-14 items-center justify-between gap-2 px-3 text-white sm:gap-4 sm:px-5 ${tone.header}`}>
+        <div className="flex min-w-0 items-center gap-2 sm:gap-4">
           <Logo href={props.home} />
-          <span className={`rounded-md px-2 py-0.5 text-xs font-semibold tracking-wide uppercase ring-1 ring-inset ${tone.badge}`}>{props.label}</span>
+          {/* On a phone the badge gives way to the way back. */}
+          <span className={`hidden rounded-md px-2 py-0.5 text-xs font-semibold tracking-wide uppercase ring-1 ring-inset sm:inline ${tone.badge}`}>{props.label}</span>
         </div>
-        <div className="flex items-center gap-4">
+        <div className="flex shrink-0 items-center gap-2 sm:gap-4">
           <LocaleSelect setLocaleAction={props.setLocaleAction} />
-          <Link href="/console/instances" className="rounded-md px-2 py-1 text-sm text-slate-300 hover:bg-slate-800 hover:text-white">
+          <Link href="/console/instances" className="rounded-md px-2 py-1 text-sm whitespace-nowrap text-slate-300 hover:bg-slate-800 hover:text-white">
             {props.backLabel}
           </Link>
           {props.headerExtra}
@@ -37,7 +38,7 @@ export function AreaShell(props: { tone: keyof typeof tones; home: string; label
       </header>
       <div className="flex flex-1">
         <aside className="hidden w-56 shrink-0 border-r border-slate-200 bg-white md:block">{props.nav}</aside>
-        <main className="min-w-0 flex-1 px-8 py-6">{props.children}</main>
+        <main className="min-w-0 flex-1 px-4 py-6 sm:px-8">{props.children}</main>
       </div>
     </div>
   );
