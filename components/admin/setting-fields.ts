@@ -24,6 +24,7 @@ export const settingFields: Record<SettingKey, { group: SettingGroup; unit: Sett
   vcpuQuotaPerRegion: { group: 'launch', unit: 'count' }, // ADM-4
   apiReadsPerSecond: { group: 'api', unit: 'perSecond' }, // API-2
   apiWritesPerSecond: { group: 'api', unit: 'perSecond' }, // API-2
+  apiRefusalsPerAddressPerMinute: { group: 'api', unit: 'count' }, // API-2
   signInFailuresPerUser: { group: 'signIn', unit: 'count' }, // ADM-4
   signInFailuresPerAddress: { group: 'signIn', unit: 'count' }, // ADM-4
   signInLockoutMinutes: { group: 'signIn', unit: 'minutes' }, // ADM-4

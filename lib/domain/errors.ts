@@ -142,6 +142,7 @@ export const errorCatalogue = {
   'InvalidTimeStamp.Format': 400,
   // Too many calls from one AccessKey in a second (API-2); the answer carries Retry-After
   'Throttling.User': 429,
+  Throttling: 429,
   'InvalidAction.NotFound': 404,
   DryRunOperation: 400,
   // Accounts and sign-in (console)

@@ -26,6 +26,8 @@ export const settingsSchema = z.object({
   /** ECS API calls per second per AccessKey, reads (Describe…) and changes (Throttling.User). */
   apiReadsPerSecond: z.number().int().min(1).max(100_000),
   apiWritesPerSecond: z.number().int().min(1).max(100_000),
+  /** Calls refused before the caller is known (bad key, signature, time) one client address may make a minute. */
+  apiRefusalsPerAddressPerMinute: z.number().int().min(1).max(1_000_000),
   /** Sign-in throttling: wrong passwords before a user or a client address is locked out, for how long, and sign-ups per address. */
   signInFailuresPerUser: z.number().int().min(1).max(1_000),
   signInFailuresPerAddress: z.number().int().min(1).max(100_000),
@@ -49,6 +51,7 @@ const productionDefaults: PlatformSettings = {
   vcpuQuotaPerRegion: 200,
   apiReadsPerSecond: 50,
   apiWritesPerSecond: 20,
+  apiRefusalsPerAddressPerMinute: 120,
   signInFailuresPerUser: 5,
   signInFailuresPerAddress: 50,
   signInLockoutMinutes: 15,

@@ -4,6 +4,9 @@ import { createTranslator } from 'next-intl';
 import { catalogues } from '../../i18n/messages';
 import { CloudError, messageKeyOf } from '../domain/errors';
 import { newRequestId } from '../domain/ids';
+import { config } from '../config';
+import { clientAddress } from '../domain/client-address';
+import { assertRefusalBudget, spendRefusal } from '../services/refusal-budget';
 import { auditCall, auditRefusedCall, wasAudited } from '../services/transaction';
 import { actions, readActions } from './actions';
 import { authenticate, readEnvelope, type Envelope } from './authenticate';
@@ -18,7 +21,7 @@ function answer(body: Record<string, unknown>, status: number, headers: Record<s
 export function errorAnswer(requestId: string, host: string, error: unknown): Response {
   const cloud = error instanceof CloudError ? error : new CloudError('InternalError');
   if (!(error instanceof CloudError)) console.error(`[ecs-api] ${requestId}:`, error);
-  const headers: Record<string, string> = cloud.code === 'Throttling.User' ? { 'retry-after': String(cloud.params.retryAfter) } : {};
+  const headers: Record<string, string> = cloud.code === 'Throttling.User' || cloud.code === 'Throttling' ? { 'retry-after': String(cloud.params.retryAfter) } : {};
   return answer({ RequestId: requestId, HostId: host, Code: cloud.code, Message: en(messageKeyOf(cloud.code) as never, cloud.params as never) }, cloud.httpStatus, headers);
 }
 
@@ -27,7 +30,9 @@ export async function handleEcsRequest(request: Request): Promise<Response> {
   const host = request.headers.get('host') ?? 'ecs.stratus.local';
   let envelope: (Envelope & { body: string }) | undefined;
   let dispatched = false;
+  const address = clientAddress(request.headers.get('x-forwarded-for'), config.trustedProxyHops);
   try {
+    await assertRefusalBudget('ecs', address);
     envelope = await readEnvelope(request);
     const call = authenticate(request, envelope, requestId);
     // After the signature, so nobody can spend another key's budget; before any work.
@@ -47,8 +52,11 @@ export async function handleEcsRequest(request: Request): Promise<Response> {
       throw error;
     }
   } catch (error) {
-    // Refusals before a use case ran (signature, key, time, nonce, limit, action) are audited without an account.
-    if (!dispatched && error instanceof CloudError) auditRefusedCall(requestId, (envelope?.action ?? '').slice(0, 64), envelope?.accessKeyId?.slice(0, 64) ?? null, error);
+    // Refusals before a use case ran (signature, key, time, nonce, action) are audited without an
+    // account, within the address's budget; a key over its own rate limit is not an intruder.
+    if (!dispatched && error instanceof CloudError && !error.code.startsWith('Throttling') && (await spendRefusal('ecs', address))) {
+      auditRefusedCall(requestId, (envelope?.action ?? '').slice(0, 64), envelope?.accessKeyId?.slice(0, 64) ?? null, error);
+    }
     return errorAnswer(requestId, host, error);
   }
 }

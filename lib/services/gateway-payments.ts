@@ -13,6 +13,8 @@ import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyPaymentSignature } from '../d
 import { newRequestId } from '../domain/ids';
 import { gatewayPaymentSchema, MAX_NOTIFICATION_BYTES, type GatewayPayment } from '../domain/payments';
 import { parseInput } from '../domain/validation';
+import { clientAddress } from '../domain/client-address';
+import { assertRefusalBudget, spendRefusal } from './refusal-budget';
 import { auditRefusedCall, mutate } from './transaction';
 import { payIn } from './wallet';
 
@@ -44,8 +46,8 @@ export function recordGatewayPayment(payment: GatewayPayment, requestId: string)
 
 const en = createTranslator({ locale: 'en', messages: catalogues.en, namespace: 'errors', onError: () => {}, getMessageFallback: ({ key }) => key });
 
-function answer(status: number, body: object, requestId: string): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json;charset=utf-8', 'x-stratus-request-id': requestId } });
+function answer(status: number, body: object, requestId: string, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json;charset=utf-8', 'x-stratus-request-id': requestId, ...headers } });
 }
 
 const malformed = () => new CloudError('InvalidPayment.MalformedBody', { max: MAX_NOTIFICATION_BYTES });
@@ -94,8 +96,10 @@ function auditRefusal(requestId: string, error: CloudError): void {
  */
 export async function handlePaymentNotification(request: Request): Promise<Response> {
   const requestId = newRequestId();
+  const address = clientAddress(request.headers.get('x-forwarded-for'), config.trustedProxyHops);
   let recorded = false;
   try {
+    await assertRefusalBudget('payments', address);
     const secret = config.paymentSecret;
     if (!secret) throw new CloudError('PaymentNotification.Disabled');
     const body = await readBody(request);
@@ -107,7 +111,8 @@ export async function handlePaymentNotification(request: Request): Promise<Respo
   } catch (error) {
     const cloud = error instanceof CloudError ? error : new CloudError('InternalError');
     if (!(error instanceof CloudError)) console.error(`[payments] ${requestId}:`, error);
-    if (!recorded && cloud.code !== 'PaymentNotification.Disabled') auditRefusal(requestId, cloud);
-    return answer(cloud.httpStatus, { code: cloud.code, message: en(messageKeyOf(cloud.code) as never, cloud.params as never), requestId }, requestId);
+    if (!recorded && cloud.code !== 'PaymentNotification.Disabled' && cloud.code !== 'Throttling' && (await spendRefusal('payments', address))) auditRefusal(requestId, cloud);
+    const retry: Record<string, string> = cloud.code === 'Throttling' ? { 'retry-after': String(cloud.params.retryAfter) } : {};
+    return answer(cloud.httpStatus, { code: cloud.code, message: en(messageKeyOf(cloud.code) as never, cloud.params as never), requestId }, requestId, retry);
   }
 }

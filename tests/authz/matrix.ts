@@ -225,6 +225,8 @@ export const notUseCases = new Set([
   'usageQuery', 'launchLimits', 'loadLaunchFacts', 'startSignIn', 'assertSignUpAllowed',
   // the operator's shell command (npm run admin): whoever runs it owns the machine
   'setAdmin',
+  // the budget of refused anonymous calls per client address
+  'assertRefusalBudget', 'spendRefusal',
 ]);
 
 // ─── The ECS API ─────────────────────────────────────────────────────────────

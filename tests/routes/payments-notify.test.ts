@@ -166,3 +166,25 @@ describe('the reference sender (scripts/send-payment.ts)', () => {
     expect(walletBalance(buyer)).toBe(10_050);
   });
 });
+
+describe('forged notifications from one address (issue 12: each refusal costs an audit row)', () => {
+  it('past apiRefusalsPerAddressPerMinute an address gets 429 Throttling with Retry-After and writes no more audit rows; a good payment from elsewhere still credits', async () => {
+    const { platformSettings } = await import('../../db/schema');
+    db().insert(platformSettings).values({ key: 'apiRefusalsPerAddressPerMinute', value: 3, updatedAt: new Date() }).onConflictDoUpdate({ target: platformSettings.key, set: { value: 3 } }).run();
+    const buyer = newBuyer();
+    const body = JSON.stringify(payment(buyer));
+    const audits = () => db().select().from(auditLog).where(eq(auditLog.outcome, 'error')).all().length;
+    const before = audits();
+    const statuses: number[] = [];
+    let last: Response | undefined;
+    for (let n = 0; n < 5; n++) {
+      last = await notify(body, { signature: 'f'.repeat(64), headers: { 'x-forwarded-for': '203.0.113.50' } });
+      statuses.push(last.status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429, 429]);
+    expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(audits() - before).toBe(3);
+    expect((await notify(body, { headers: { 'x-forwarded-for': '198.51.100.50' } })).status).toBe(200);
+    expect(walletBalance(buyer)).toBe(10_000);
+  });
+});

@@ -1,0 +1,38 @@
+// Calls refused before anyone is known to be calling (a bad key, signature or time on the ECS
+// API; an unsigned payment notification) each cost an audit row. One client address gets a
+// budget of them a minute (apiRefusalsPerAddressPerMinute, ADM-4); past it, its calls are
+// answered Throttling at once, without the work and without the row, until the minute ends.
+// In memory, like the per-key API limit: the window is short and it guards this process's work.
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { getDb } from '../../db/client';
+import { CloudError } from '../domain/errors';
+import { readSettings } from './settings';
+
+const limiters = new Map<number, RateLimiterMemory>();
+
+function limiter(): RateLimiterMemory {
+  const points = readSettings(getDb()).apiRefusalsPerAddressPerMinute;
+  let found = limiters.get(points);
+  if (!found) limiters.set(points, (found = new RateLimiterMemory({ keyPrefix: `refusals-${points}`, points, duration: 60 })));
+  return found;
+}
+
+const throttled = (msBeforeNext: number) => new CloudError('Throttling', { retryAfter: Math.max(1, Math.ceil(msBeforeNext / 1000)) });
+
+/** Throws Throttling when the address has used up its refusals this minute. */
+export async function assertRefusalBudget(scope: string, address: string): Promise<void> {
+  const l = limiter();
+  const used = await l.get(`${scope}:${address}`);
+  if (used && used.consumedPoints >= l.points) throw throttled(used.msBeforeNext);
+}
+
+/** Counts one refusal; false once the budget is spent (the refusal is then not audited). */
+export async function spendRefusal(scope: string, address: string): Promise<boolean> {
+  try {
+    await limiter().consume(`${scope}:${address}`);
+    return true;
+  } catch (refusal) {
+    if (refusal instanceof RateLimiterRes) return false;
+    throw refusal;
+  }
+}
