@@ -484,7 +484,11 @@ export const tasks = sqliteTable(
     createdAt: createdAt(),
     finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
   },
-  (t) => [index('tasks_account_created_idx').on(t.accountId, t.createdAt)],
+  (t) => [
+    index('tasks_account_created_idx').on(t.accountId, t.createdAt),
+    // DescribeImages looks up the open task of each image on the page (withViews), DeleteImage an image's tasks.
+    index('tasks_image_idx').on(t.imageId),
+  ],
 );
 
 /** ADM-4: operator-set limits; lib/domain/settings.ts holds the defaults. */

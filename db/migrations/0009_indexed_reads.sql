@@ -1,0 +1,1 @@
+CREATE INDEX `tasks_image_idx` ON `tasks` (`image_id`);

@@ -1,0 +1,98 @@
+// Issue 13 "fast at scale": the queries of the hot request paths (DescribeImages and the open
+// tasks it joins, DescribeInstances, the launch quota and license counts) use an index. The SQL
+// is recorded as the services build it, then SQLite's EXPLAIN QUERY PLAN must not SCAN a table
+// that grows with use; the small reference tables (regions, instance types) may be scanned.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { images, imageShares, instances, tasks } from '../../db/schema';
+import { newBuyer, seedTestMarketplace, throwawayDatabase } from '../../tests/helpers/database';
+import type { Actor } from '../domain/actor';
+import { describeImages } from './images';
+import { describeInstances } from './instances';
+import { usageQuery } from './launch-limits';
+import { availableLicenseCount } from './licenses';
+
+const { db } = throwawayDatabase();
+const referenceTables = new Set(['regions', 'instance_types']);
+let owner: Actor;
+let recipient: Actor;
+let region: string;
+
+/** Enough rows that the tables are not trivially empty: custom images, their tasks, shares, instances. */
+beforeAll(() => {
+  seedTestMarketplace(db());
+  owner = newBuyer('Owner');
+  recipient = newBuyer('Recipient');
+  const systemImage = db().select().from(images).get()!;
+  region = systemImage.regionId;
+  const now = Date.now();
+  db().transaction((tx) => {
+    for (let i = 0; i < 500; i++) {
+      const id = `m-plan-${i}`;
+      tx.insert(images).values({ ...systemImage, id, kind: 'custom', ownerAccountId: owner.accountId, name: `image-${i}`, createdAt: new Date(now + i) }).run();
+      tx.insert(tasks).values({ id: `t-plan-${i}`, accountId: owner.accountId, regionId: systemImage.regionId, action: 'CreateImage', status: i % 10 ? 'Finished' : 'Processing', imageId: id, createdAt: new Date(now + i) }).run();
+      if (i % 5 === 0) tx.insert(imageShares).values({ imageId: id, ownerAccountId: owner.accountId, recipientAccountId: recipient.accountId, sharedAt: new Date(now) }).run();
+      tx.insert(instances).values({ id: `i-plan-${i}`, accountId: owner.accountId, regionId: systemImage.regionId, instanceTypeId: 'ecs.g7.large', imageId: id, name: `vm-${i}`, status: i % 3 ? 'Running' : 'Released', meteredUntil: new Date(now), createdAt: new Date(now + i) }).run();
+    }
+  });
+  // No ANALYZE: the app never runs it, so these are the plans production gets.
+});
+
+/** The SELECTs a piece of work prepares, in order. */
+function recordSelects(work: () => unknown): string[] {
+  const client = db().$client;
+  const prepare = client.prepare;
+  const seen: string[] = [];
+  client.prepare = ((source: string) => {
+    if (/^\s*select/i.test(source)) seen.push(source);
+    return prepare.call(client, source);
+  }) as typeof client.prepare;
+  try {
+    work();
+  } finally {
+    client.prepare = prepare;
+  }
+  return seen;
+}
+
+/** The plan lines of a statement that scan a table other than a reference table ("SCAN images", not "SCAN regions"). */
+function scansOf(source: string): string[] {
+  const params = new Array((source.match(/\?/g) ?? []).length).fill(null);
+  const plan = db().$client.prepare(`EXPLAIN QUERY PLAN ${source}`).all(...params) as { detail: string }[];
+  // "SCAN t USING INDEX i" walks the whole index: as much a full scan as "SCAN t".
+  return plan.map((row) => row.detail).filter((detail) => {
+    const scanned = /^SCAN (\w+)/.exec(detail)?.[1];
+    return scanned !== undefined && !referenceTables.has(scanned);
+  });
+}
+
+function expectIndexed(work: () => unknown): void {
+  const selects = recordSelects(work);
+  expect(selects.length).toBeGreaterThan(0);
+  expect(selects.map((source) => ({ source, scans: scansOf(source) })).filter((s) => s.scans.length)).toEqual([]);
+}
+
+describe('the hot request-path queries use an index (issue 13)', () => {
+  it('DescribeImages of the own images, with their open tasks (withViews looks tasks up by image_id)', () => {
+    expectIndexed(() => describeImages(owner, { regionId: region, ownerAlias: 'self' }));
+  });
+
+  it('DescribeImages of every visible image, filtered by OSType', () => {
+    expectIndexed(() => describeImages(owner, { regionId: region, osType: 'linux' }));
+  });
+
+  it('DescribeImages of the images shared with the caller', () => {
+    expectIndexed(() => describeImages(recipient, { regionId: region, ownerAlias: 'others' }));
+  });
+
+  it('a page of DescribeInstances', () => {
+    expectIndexed(() => describeInstances(owner, { regionId: region }));
+  });
+
+  it('the launch quota count of an account in a region', () => {
+    expectIndexed(() => usageQuery(db(), owner.accountId, region).get());
+  });
+
+  it('the available license count of a product in a region', () => {
+    expectIndexed(() => availableLicenseCount(db(), owner.accountId, 'any-product', region));
+  });
+});
