@@ -1,8 +1,12 @@
 // `npm run bench` (issue 13): generate a dataset into a throwaway data directory, then measure
 // the in-process ceilings of the ECS API handler with signed v1 requests. `--quick` is a small
-// version in well under a minute. Not part of `npm test`. The HTTP workloads are not here yet.
+// version in well under a minute. `--http` also starts the production server (`next start` of
+// the build in BENCH_SERVER_DIR, default this checkout; build it first) on the same data
+// directory and drives it at 1 / 8 / 32 connections. Not part of `npm test`.
 import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -130,9 +134,9 @@ const datasetTables = ['accounts', 'images', 'tasks', 'instances', 'orders', 'li
 const dataset = datasetTables.map((table) => [table, count(table)] as const);
 
 // ─── In-process ceilings ─────────────────────────────────────────────────────
-function signed(params: Record<string, string>): Request {
+function signed(params: Record<string, string>, origin = 'http://127.0.0.1'): Request {
   const all = { Format: 'JSON', Version: '2014-05-26', AccessKeyId: key.accessKeyId, SignatureMethod: 'HMAC-SHA1', SignatureVersion: '1.0', SignatureNonce: crypto.randomUUID(), Timestamp: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), ...params };
-  return new Request(`http://127.0.0.1/api/ecs?${new URLSearchParams({ ...all, Signature: v1Signature(key.accessKeySecret, 'GET', all) })}`);
+  return new Request(`${origin}/api/ecs?${new URLSearchParams({ ...all, Signature: v1Signature(key.accessKeySecret, 'GET', all) })}`);
 }
 
 const workloads: [string, Record<string, string>][] = [
@@ -171,6 +175,67 @@ async function expectOk(name: string, response: Response): Promise<void> {
 const results: Result[] = [];
 for (const [name, params] of workloads) results.push(await measure(name, params));
 
+// ─── HTTP against the production server ──────────────────────────────────────
+const connections = [1, 8, 32];
+const httpSeconds = quick ? 3 : 10;
+const httpMaxCalls = quick ? 1_500 : 50_000;
+type HttpResult = { name: string; connections: number; calls: number; perSecond: number; p50: number; p99: number };
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/** `connections` loops, each sending the next signed request when its answer is in; bounded by count and time. */
+async function load(name: string, params: Record<string, string>, origin: string, conns: number, bound = { seconds: httpSeconds, calls: httpMaxCalls }): Promise<HttpResult> {
+  const times: number[] = [];
+  const start = performance.now();
+  const loop = async () => {
+    while (times.length < bound.calls && performance.now() - start < bound.seconds * 1000) {
+      const t = performance.now();
+      const response = await fetch(signed(params, origin));
+      await response.text();
+      if (response.status !== 200) throw new Error(`${name} over HTTP: ${response.status}`);
+      times.push(performance.now() - t);
+    }
+  };
+  await Promise.all(Array.from({ length: conns }, loop));
+  const seconds = (performance.now() - start) / 1000;
+  times.sort((a, b) => a - b);
+  return { name, connections: conns, calls: times.length, perSecond: times.length / seconds, p50: pct(times, 50), p99: pct(times, 99) };
+}
+
+async function overHttp(): Promise<HttpResult[] | string> {
+  const serverDir = path.resolve(process.env.BENCH_SERVER_DIR ?? process.cwd());
+  if (!fs.existsSync(path.join(serverDir, '.next', 'BUILD_ID'))) return `not measured: no build in ${serverDir} (run \`npm run build\` there, or set BENCH_SERVER_DIR)`;
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const server = spawn(path.join(serverDir, 'node_modules', '.bin', 'next'), ['start', '-H', '127.0.0.1', '-p', String(port)], { cwd: serverDir, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, PORT: String(port), NEXT_TELEMETRY_DISABLED: '1' } });
+  try {
+    const ready = performance.now();
+    for (;;) {
+      if (performance.now() - ready > 60_000) return 'not measured: the server did not answer within 60 s';
+      const up = await fetch(`${origin}/api/ecs`).then(() => true, () => false);
+      if (up) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const out: HttpResult[] = [];
+    for (const [name, params] of workloads) {
+      await load(name, params, origin, 8, { seconds: 1, calls: 50 }); // warm-up: the first calls load the route
+      for (const conns of connections) out.push(await load(name, params, origin, conns));
+    }
+    return out;
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+const http = process.argv.includes('--http') ? await overHttp() : 'not measured (run with --http)';
+
 // ─── Report ──────────────────────────────────────────────────────────────────
 say(`Stratus benchmark (${quick ? '--quick' : 'default size'}), ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
 say(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`);
@@ -184,7 +249,15 @@ say(`In-process ceilings: handleEcsRequest called directly, signed v1 GETs, one 
 say('workload'.padEnd(52) + ' calls   req/s  p50 ms  p99 ms');
 for (const r of results) say(`${r.name.padEnd(52)}${String(r.calls).padStart(6)}${r.perSecond.toFixed(0).padStart(8)}${r.p50.toFixed(2).padStart(8)}${r.p99.toFixed(2).padStart(8)}`);
 say();
-say('HTTP at 1 / 8 / 32 connections: not measured yet (a later step).');
+if (typeof http === 'string') say(`HTTP at ${connections.join(' / ')} connections: ${http}.`);
+else {
+  say(`HTTP: \`next start\` on the same data directory, signed v1 GETs from ${connections.join(' / ')} concurrent loops in this process (fetch, keep-alive), ${httpSeconds} s or ${httpMaxCalls} calls each, after 50 warm-up calls; the load loops share the 2 cores with the server`);
+  say('workload'.padEnd(52) + ' conns  calls   req/s  p50 ms  p99 ms  of in-process');
+  for (const r of http) {
+    const ceiling = results.find((c) => c.name === r.name)!.perSecond;
+    say(`${r.name.padEnd(52)}${String(r.connections).padStart(6)}${String(r.calls).padStart(7)}${r.perSecond.toFixed(0).padStart(8)}${r.p50.toFixed(2).padStart(8)}${r.p99.toFixed(2).padStart(8)}${`${Math.round((100 * r.perSecond) / ceiling)}%`.padStart(15)}`);
+  }
+}
 
 const out = process.argv.find((a) => a.startsWith('--out='))?.slice('--out='.length);
 if (out) fs.writeFileSync(out, lines.join('\n') + '\n');
