@@ -27,7 +27,7 @@ const { seedProducts, seedSellers } = await import('../db/seed/marketplace-data'
 const { createAccount } = await import('../lib/services/accounts');
 const { createAccessKey } = await import('../lib/services/access-keys');
 const { newAccountId, newRequestId, newResourceId } = await import('../lib/domain/ids');
-const { v1Signature } = await import('../lib/domain/signatures');
+const { v1Request } = await import('../tests/helpers/ecs-requests');
 const { handleEcsRequest } = await import('../lib/ecs-api/handle');
 
 // --scale=N multiplies the default sizes (the issue's large dataset is about --scale=10).
@@ -44,6 +44,10 @@ const sizes = {
 /** What the benchmarking account itself owns, inside the totals above (DescribeImages self, DescribeInstances). */
 const own = { images: quick ? 60 : 200, instances: quick ? 100 : 500 };
 const REGION = 'cn-hangzhou';
+// Other work on the machine moves every figure: the report says how busy it was.
+const loadAverage = () => os.loadavg().map((l) => l.toFixed(1)).join(' / ');
+const loadAtStart = loadAverage();
+const progress = (line: string) => console.error(`… ${line}`);
 const lines: string[] = [];
 const say = (line = '') => {
   console.log(line);
@@ -56,6 +60,7 @@ seedCatalogue(db);
 useDatabase(db);
 
 // ─── The dataset ─────────────────────────────────────────────────────────────
+progress(`generating the dataset in ${dir}`);
 const generationStart = performance.now();
 seedMarketplace(db, new Map(seedSellers.map((s) => [s.key, { accountId: createAccount(s.name), name: s.name }])), seedProducts, new Date());
 const benchAccountId = createAccount('Bench buyer');
@@ -134,9 +139,12 @@ const datasetTables = ['accounts', 'images', 'tasks', 'instances', 'orders', 'li
 const dataset = datasetTables.map((table) => [table, count(table)] as const);
 
 // ─── In-process ceilings ─────────────────────────────────────────────────────
-function signed(params: Record<string, string>, origin = 'http://127.0.0.1'): Request {
-  const all = { Format: 'JSON', Version: '2014-05-26', AccessKeyId: key.accessKeyId, SignatureMethod: 'HMAC-SHA1', SignatureVersion: '1.0', SignatureNonce: crypto.randomUUID(), Timestamp: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), ...params };
-  return new Request(`${origin}/api/ecs?${new URLSearchParams({ ...all, Signature: v1Signature(key.accessKeySecret, 'GET', all) })}`);
+/** A signed v1 GET (tests/helpers/ecs-requests.ts), sent to `origin` when given. */
+function signed(params: Record<string, string>, origin?: string): Request {
+  const request = v1Request(key, params);
+  if (!origin) return request;
+  const url = new URL(request.url);
+  return new Request(`${origin}${url.pathname}${url.search}`);
 }
 
 const workloads: [string, Record<string, string>][] = [
@@ -151,6 +159,7 @@ const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, 
 
 type Result = { name: string; calls: number; perSecond: number; p50: number; p99: number };
 async function measure(name: string, params: Record<string, string>): Promise<Result> {
+  progress(`in-process: ${name}`);
   for (let i = 0; i < 10; i++) await expectOk(name, await handleEcsRequest(signed(params)));
   const times: number[] = [];
   const start = performance.now();
@@ -226,6 +235,7 @@ async function overHttp(): Promise<HttpResult[] | string> {
     }
     const out: HttpResult[] = [];
     for (const [name, params] of workloads) {
+      progress(`HTTP: ${name}`);
       await load(name, params, origin, 8, { seconds: 1, calls: 50 }); // warm-up: the first calls load the route
       for (const conns of connections) out.push(await load(name, params, origin, conns));
     }
@@ -238,7 +248,7 @@ const http = process.argv.includes('--http') ? await overHttp() : 'not measured 
 
 // ─── Report ──────────────────────────────────────────────────────────────────
 say(`Stratus benchmark (${quick ? '--quick' : 'default size'}), ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
-say(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`);
+say(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}; load average at the start ${loadAtStart}, at the end ${loadAverage()}`);
 say();
 say(`Dataset generated in ${generationSeconds.toFixed(1)} s (one transaction of raw inserts, after the migrations and the seed):`);
 for (const [table, n] of dataset) say(`  ${table.padEnd(14)}${String(n).padStart(9)}`);
@@ -259,7 +269,14 @@ else {
   }
 }
 
-const out = process.argv.find((a) => a.startsWith('--out='))?.slice('--out='.length);
-if (out) fs.writeFileSync(out, lines.join('\n') + '\n');
+// The run replaces its own section of docs/benchmarks.md (or of --out=FILE), so the quick and
+// the full run sit side by side.
+const out = process.argv.find((a) => a.startsWith('--out='))?.slice('--out='.length) ?? path.join('docs', 'benchmarks.md');
+const section = quick ? 'quick' : 'full';
+const block = `<!-- bench:${section} -->\n\`\`\`text\n${lines.join('\n')}\n\`\`\`\n<!-- /bench:${section} -->`;
+const doc = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : '# Benchmarks\n';
+const marked = new RegExp(`<!-- bench:${section} -->[\\s\\S]*?<!-- /bench:${section} -->`);
+fs.writeFileSync(out, marked.test(doc) ? doc.replace(marked, () => block) : `${doc.trimEnd()}\n\n${block}\n`);
+console.log(`\nWritten to ${out}.`);
 db.$client.close();
 fs.rmSync(dir, { recursive: true, force: true });
