@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 
 const quick = process.argv.includes('--quick');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stratus-bench-'));
+process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
 // The environment before any module reads it: production rules, and an auth secret the bench
 // and a server started on this directory would agree on (AccessKey secrets are encrypted with it).
 process.env.STRATUS_DATA_DIR = dir;
@@ -33,6 +34,7 @@ const { handleEcsRequest } = await import('../lib/ecs-api/handle');
 // --scale=N multiplies the default sizes (the issue's large dataset is about --scale=10).
 const scaleArg = Number(process.argv.find((a) => a.startsWith('--scale='))?.slice('--scale='.length) ?? 1);
 const scale = (quick ? 0.1 : 1) * (scaleArg > 0 ? scaleArg : 1);
+const runName = `${quick ? 'quick' : 'full'}${scale !== (quick ? 0.1 : 1) ? `-scale-${scaleArg}` : ''}`;
 const sizes = {
   accounts: Math.round(5_000 * scale),
   customImages: Math.round(10_000 * scale),
@@ -247,7 +249,7 @@ async function overHttp(): Promise<HttpResult[] | string> {
 const http = process.argv.includes('--http') ? await overHttp() : 'not measured (run with --http)';
 
 // ─── Report ──────────────────────────────────────────────────────────────────
-say(`Stratus benchmark (${quick ? '--quick' : 'default size'}), ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+say(`Stratus benchmark (${runName}), ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
 say(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}; load average at the start ${loadAtStart}, at the end ${loadAverage()}`);
 say();
 say(`Dataset generated in ${generationSeconds.toFixed(1)} s (one transaction of raw inserts, after the migrations and the seed):`);
@@ -269,14 +271,13 @@ else {
   }
 }
 
-// The run replaces its own section of docs/benchmarks.md (or of --out=FILE), so the quick and
-// the full run sit side by side.
+// The run replaces its own section of docs/benchmarks.md (or of --out=FILE), so the quick, the
+// full and a scaled run sit side by side.
 const out = process.argv.find((a) => a.startsWith('--out='))?.slice('--out='.length) ?? path.join('docs', 'benchmarks.md');
-const section = quick ? 'quick' : 'full';
+const section = runName;
 const block = `<!-- bench:${section} -->\n\`\`\`text\n${lines.join('\n')}\n\`\`\`\n<!-- /bench:${section} -->`;
 const doc = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : '# Benchmarks\n';
 const marked = new RegExp(`<!-- bench:${section} -->[\\s\\S]*?<!-- /bench:${section} -->`);
 fs.writeFileSync(out, marked.test(doc) ? doc.replace(marked, () => block) : `${doc.trimEnd()}\n\n${block}\n`);
 console.log(`\nWritten to ${out}.`);
 db.$client.close();
-fs.rmSync(dir, { recursive: true, force: true });
