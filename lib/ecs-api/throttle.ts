@@ -6,22 +6,14 @@
 // write for every call would queue behind SQLite's single writer, slowing every account's calls
 // to protect against one. With several server processes each allows the limit; sign-in, whose
 // windows are minutes long, keeps its counters in the database.
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
 import { getDb } from '../../db/client';
 import { CloudError } from '../domain/errors';
+import { memoryLimiter } from '../services/limiters';
 import { readSettings } from '../services/settings';
 
 type ActionClass = 'read' | 'write';
 
-const limiters = new Map<string, RateLimiterMemory>();
-
-/** One limiter per class and limit, so a changed setting takes effect on the next call. */
-function limiterFor(kind: ActionClass, points: number): RateLimiterMemory {
-  const id = `${kind}:${points}`;
-  let limiter = limiters.get(id);
-  if (!limiter) limiters.set(id, (limiter = new RateLimiterMemory({ keyPrefix: `ecs-${id}`, points, duration: 1 })));
-  return limiter;
-}
 
 export const actionClassOf = (action: string): ActionClass => (action.startsWith('Describe') ? 'read' : 'write');
 
@@ -29,7 +21,7 @@ export const actionClassOf = (action: string): ActionClass => (action.startsWith
 export async function throttle(accessKeyId: string, action: string): Promise<void> {
   const settings = readSettings(getDb());
   const kind = actionClassOf(action);
-  const limiter = limiterFor(kind, kind === 'read' ? settings.apiReadsPerSecond : settings.apiWritesPerSecond);
+  const limiter = memoryLimiter(`ecs-${kind}`, kind === 'read' ? settings.apiReadsPerSecond : settings.apiWritesPerSecond, 1);
   try {
     await limiter.consume(accessKeyId);
   } catch (refusal) {

@@ -3,19 +3,13 @@
 // budget of them a minute (apiRefusalsPerAddressPerMinute, ADM-4); past it, its calls are
 // answered Throttling at once, without the work and without the row, until the minute ends.
 // In memory, like the per-key API limit: the window is short and it guards this process's work.
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
 import { getDb } from '../../db/client';
 import { CloudError } from '../domain/errors';
+import { memoryLimiter } from './limiters';
 import { readSettings } from './settings';
 
-const limiters = new Map<number, RateLimiterMemory>();
-
-function limiter(): RateLimiterMemory {
-  const points = readSettings(getDb()).apiRefusalsPerAddressPerMinute;
-  let found = limiters.get(points);
-  if (!found) limiters.set(points, (found = new RateLimiterMemory({ keyPrefix: `refusals-${points}`, points, duration: 60 })));
-  return found;
-}
+const limiter = () => memoryLimiter('refusals', readSettings(getDb()).apiRefusalsPerAddressPerMinute, 60);
 
 const throttled = (msBeforeNext: number) => new CloudError('Throttling', { retryAfter: Math.max(1, Math.ceil(msBeforeNext / 1000)) });
 

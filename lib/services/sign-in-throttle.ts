@@ -3,28 +3,18 @@
 // counts. The limits are platform settings (ADM-4), read on every call so an admin's change
 // applies at once; a limiter is kept per set of limits, and the key prefix does not depend on
 // them, so changing a limit keeps the counts.
-import { RateLimiterDrizzle, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterDrizzle } from 'rate-limiter-flexible';
 import { getDb } from '../../db/client';
-import { rateLimits } from '../../db/schema';
 import { chinaMinute } from '../domain/calendar';
 import { CloudError, type CloudErrorCode } from '../domain/errors';
 import type { PlatformSettings } from '../domain/settings';
 import { clock } from '../clock';
+import { storedLimiter } from './limiters';
 import { readSettings } from './settings';
 
 type Bucket = 'signin-user' | 'signin-address' | 'signup-address';
 
-const limiters = new Map<string, RateLimiterDrizzle>();
-
-function limiter(bucket: Bucket, points: number, seconds: number): RateLimiterDrizzle {
-  const id = `${bucket}/${points}/${seconds}`;
-  let found = limiters.get(id);
-  if (!found) {
-    found = new RateLimiterDrizzle({ storeClient: getDb(), schema: rateLimits, keyPrefix: bucket, points, duration: seconds });
-    limiters.set(id, found);
-  }
-  return found;
-}
+const limiter = (bucket: Bucket, points: number, seconds: number) => storedLimiter(bucket, points, seconds);
 
 /** Wrong passwords are counted per user and per address over a lockout's length; reaching the limit locks for that long. */
 function signInLimiters(settings: PlatformSettings) {

@@ -226,7 +226,7 @@ export const notUseCases = new Set([
   // the operator's shell command (npm run admin): whoever runs it owns the machine
   'setAdmin',
   // the budget of refused anonymous calls per client address
-  'assertRefusalBudget', 'spendRefusal',
+  'assertRefusalBudget', 'spendRefusal', 'memoryLimiter', 'storedLimiter',
 ]);
 
 // ─── The ECS API ─────────────────────────────────────────────────────────────
