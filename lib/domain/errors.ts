@@ -191,3 +191,12 @@ export function isCloudErrorCode(code: string): code is CloudErrorCode {
 export function messageKeyOf(code: CloudErrorCode): string {
   return code.replaceAll('.', '_');
 }
+
+/** A throttled call says when to come back: `Throttling…` errors carry seconds, sent as Retry-After. */
+export function throttled(code: 'Throttling' | 'Throttling.User', msBeforeNext: number): CloudError {
+  return new CloudError(code, { retryAfter: Math.max(1, Math.ceil(msBeforeNext / 1000)) });
+}
+
+export function retryAfterHeader(error: CloudError): Record<string, string> {
+  return typeof error.params.retryAfter === 'number' ? { 'retry-after': String(error.params.retryAfter) } : {};
+}

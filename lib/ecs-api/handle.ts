@@ -2,7 +2,7 @@
 // RequestId — or {RequestId, HostId, Code, Message} with the code's HTTP status. Never HTML.
 import { createTranslator } from 'next-intl';
 import { catalogues } from '../../i18n/messages';
-import { CloudError, messageKeyOf } from '../domain/errors';
+import { CloudError, messageKeyOf, retryAfterHeader } from '../domain/errors';
 import { newRequestId } from '../domain/ids';
 import { config } from '../config';
 import { clientAddress } from '../domain/client-address';
@@ -21,8 +21,7 @@ function answer(body: Record<string, unknown>, status: number, headers: Record<s
 export function errorAnswer(requestId: string, host: string, error: unknown): Response {
   const cloud = error instanceof CloudError ? error : new CloudError('InternalError');
   if (!(error instanceof CloudError)) console.error(`[ecs-api] ${requestId}:`, error);
-  const headers: Record<string, string> = cloud.code === 'Throttling.User' || cloud.code === 'Throttling' ? { 'retry-after': String(cloud.params.retryAfter) } : {};
-  return answer({ RequestId: requestId, HostId: host, Code: cloud.code, Message: en(messageKeyOf(cloud.code) as never, cloud.params as never) }, cloud.httpStatus, headers);
+  return answer({ RequestId: requestId, HostId: host, Code: cloud.code, Message: en(messageKeyOf(cloud.code) as never, cloud.params as never) }, cloud.httpStatus, retryAfterHeader(cloud));
 }
 
 export async function handleEcsRequest(request: Request): Promise<Response> {

@@ -8,7 +8,7 @@
 // windows are minutes long, keeps its counters in the database.
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import { getDb } from '../../db/client';
-import { CloudError } from '../domain/errors';
+import { throttled } from '../domain/errors';
 import { memoryLimiter } from '../services/limiters';
 import { readSettings } from '../services/settings';
 
@@ -26,6 +26,6 @@ export async function throttle(accessKeyId: string, action: string): Promise<voi
     await limiter.consume(accessKeyId);
   } catch (refusal) {
     if (!(refusal instanceof RateLimiterRes)) throw refusal;
-    throw new CloudError('Throttling.User', { retryAfter: Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)) });
+    throw throttled('Throttling.User', refusal.msBeforeNext);
   }
 }

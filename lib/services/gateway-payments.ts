@@ -8,7 +8,7 @@ import { catalogues } from '../../i18n/messages';
 import { clock } from '../clock';
 import { config } from '../config';
 import { platformActor } from '../domain/actor';
-import { CloudError, messageKeyOf } from '../domain/errors';
+import { CloudError, messageKeyOf, retryAfterHeader } from '../domain/errors';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyPaymentSignature } from '../domain/gateway-signature';
 import { newRequestId } from '../domain/ids';
 import { gatewayPaymentSchema, MAX_NOTIFICATION_BYTES, type GatewayPayment } from '../domain/payments';
@@ -112,7 +112,6 @@ export async function handlePaymentNotification(request: Request): Promise<Respo
     const cloud = error instanceof CloudError ? error : new CloudError('InternalError');
     if (!(error instanceof CloudError)) console.error(`[payments] ${requestId}:`, error);
     if (!recorded && cloud.code !== 'PaymentNotification.Disabled' && cloud.code !== 'Throttling' && (await spendRefusal('payments', address))) auditRefusal(requestId, cloud);
-    const retry: Record<string, string> = cloud.code === 'Throttling' ? { 'retry-after': String(cloud.params.retryAfter) } : {};
-    return answer(cloud.httpStatus, { code: cloud.code, message: en(messageKeyOf(cloud.code) as never, cloud.params as never), requestId }, requestId, retry);
+    return answer(cloud.httpStatus, { code: cloud.code, message: en(messageKeyOf(cloud.code) as never, cloud.params as never), requestId }, requestId, retryAfterHeader(cloud));
   }
 }

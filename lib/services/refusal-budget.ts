@@ -5,19 +5,18 @@
 // In memory, like the per-key API limit: the window is short and it guards this process's work.
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import { getDb } from '../../db/client';
-import { CloudError } from '../domain/errors';
+import { throttled } from '../domain/errors';
 import { memoryLimiter } from './limiters';
 import { readSettings } from './settings';
 
 const limiter = () => memoryLimiter('refusals', readSettings(getDb()).apiRefusalsPerAddressPerMinute, 60);
 
-const throttled = (msBeforeNext: number) => new CloudError('Throttling', { retryAfter: Math.max(1, Math.ceil(msBeforeNext / 1000)) });
 
 /** Throws Throttling when the address has used up its refusals this minute. */
 export async function assertRefusalBudget(scope: string, address: string): Promise<void> {
   const l = limiter();
   const used = await l.get(`${scope}:${address}`);
-  if (used && used.consumedPoints >= l.points) throw throttled(used.msBeforeNext);
+  if (used && used.consumedPoints >= l.points) throw throttled('Throttling', used.msBeforeNext);
 }
 
 /** Counts one refusal; false once the budget is spent (the refusal is then not audited). */
