@@ -731,7 +731,7 @@ export const gatewayPayments = sqliteTable('gateway_payments', {
   receivedAt: integer('received_at', { mode: 'timestamp_ms' }).notNull(),
 });
 
-/** Counters of rate-limiter-flexible's Drizzle store (sign-in throttling, API limits): shared by every process, kept across restarts. */
+/** Counters of rate-limiter-flexible's Drizzle store (sign-in and sign-up throttling): shared by every process, kept across restarts. */
 export const rateLimits = sqliteTable(
   'rate_limits',
   {

@@ -25,7 +25,7 @@ test('an admin credits a wallet with a reason the buyer reads in its ledger; a d
   await admin.getByLabel('Amount (¥)').fill('10');
   await admin.getByLabel("Reason for the account's owner").fill('Charge-back');
   await admin.getByRole('button', { name: 'Review' }).click();
-  await expect(admin.getByText('Debit ¥10 from E2E adjusted?')).toBeVisible();
+  await expect(admin.getByText('Debit ¥10.00 from E2E adjusted?')).toBeVisible();
   await admin.getByRole('button', { name: 'Confirm debit' }).click();
   await expect(admin.getByText(/would take it below zero/)).toBeVisible();
 

@@ -1,6 +1,8 @@
 // The environment, validated once (zod at every boundary, the environment included).
 import path from 'node:path';
 import { z } from 'zod';
+import { MIN_PAYMENT_SECRET_LENGTH } from './domain/gateway-signature';
+import type { Mode } from './domain/settings';
 
 /** 'false' or nothing: no port; else a comma-separated list. 'true' (every port) is refused. */
 function parseLocalPorts(raw: string, ctx: z.RefinementCtx): number[] {
@@ -27,7 +29,7 @@ const schema = z.object({
   STRATUS_ALLOW_LOCAL_INTERFACES: z.string().default('false').transform(parseLocalPorts),
   BETTER_AUTH_SECRET: z.string().min(32).optional(),
   /** The operator's payment gateway signs its notifications with this (docs/payments.md); unset, the endpoint is off. */
-  STRATUS_PAYMENT_SECRET: z.string().min(32).optional(),
+  STRATUS_PAYMENT_SECRET: z.string().min(MIN_PAYMENT_SECRET_LENGTH).optional(),
   BETTER_AUTH_URL: z.string().url().optional(),
   /** Which proxy hops in front of the server may be believed about the client (X-Forwarded-For, -Proto): 'false', 'true' (one) or a count. */
   STRATUS_TRUSTED_PROXY: z.union([z.enum(['true', 'false']), z.coerce.number().int().min(0).max(10)]).default('false'),
@@ -35,7 +37,7 @@ const schema = z.object({
 });
 
 export type Config = {
-  mode: 'production' | 'demo' | 'test';
+  mode: Mode;
   dataDir: string;
   databaseFile: string;
   bootSeconds: number;

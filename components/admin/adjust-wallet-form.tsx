@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useActionState, useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, FormError, inputClass } from '@/components/ui/field';
-import { formatFen } from '@/lib/domain/money';
+import { formatFen, parseYuan } from '@/lib/domain/money';
 import { MAX_ADJUSTMENT_REASON_LENGTH } from '@/lib/domain/payments';
 import type { ActionState } from '@/lib/auth/action';
 
@@ -22,12 +22,14 @@ export function AdjustWalletForm({ accountName, action }: { accountName: string;
   const [direction, setDirection] = useState<Direction>('credit');
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
-  const [done, setDone] = useState<{ direction: Direction; amount: string; balanceFen: number }>();
+  const [done, setDone] = useState<{ direction: Direction; amountFen: number; balanceFen: number }>();
+  const [malformed, setMalformed] = useState(false);
+  const amountFen = parseYuan(amount);
   const [state, formAction, pending] = useActionState<Result, FormData>(async (previous, form) => {
     const result = await action(previous, form);
     setStep('edit');
     if (result?.ok) {
-      setDone({ direction, amount, balanceFen: result.data.balanceFen });
+      setDone({ direction, amountFen: amountFen ?? 0, balanceFen: result.data.balanceFen });
       setAmount('');
       setReason('');
     }
@@ -35,7 +37,7 @@ export function AdjustWalletForm({ accountName, action }: { accountName: string;
   }, null);
   const error = state && !state.ok ? state.error : undefined;
   const fieldError = (field: string) => (error?.field === field ? error.message : undefined);
-  const amountError = fieldError('amountFen');
+  const amountError = malformed ? t('amountMalformed') : fieldError('amountFen');
   const reasonError = fieldError('reason');
   const reasonId = useId();
 
@@ -46,7 +48,8 @@ export function AdjustWalletForm({ accountName, action }: { accountName: string;
         if (step === 'confirm') return;
         event.preventDefault(); // the first submit only shows the summary
         setDone(undefined);
-        setStep('confirm');
+        setMalformed(amountFen === null);
+        if (amountFen !== null) setStep('confirm');
       }}
       className="space-y-4"
       noValidate
@@ -65,7 +68,7 @@ export function AdjustWalletForm({ accountName, action }: { accountName: string;
             </div>
           </fieldset>
           <div className="w-48">
-            <Field label={t('amount')} name="amount" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} error={amountError} />
+            <Field label={t('amount')} name="amount" inputMode="decimal" value={amount} onChange={(e) => (setAmount(e.target.value), setMalformed(false))} error={amountError} />
           </div>
           <div className="space-y-1.5">
             <label htmlFor={reasonId} className="block text-sm font-medium text-slate-700">
@@ -86,7 +89,7 @@ export function AdjustWalletForm({ accountName, action }: { accountName: string;
           <input type="hidden" name="direction" value={direction} />
           <input type="hidden" name="amount" value={amount} />
           <input type="hidden" name="reason" value={reason} />
-          <p className="text-sm font-medium text-slate-900">{t(direction === 'credit' ? 'confirmCredit' : 'confirmDebit', { amount: `¥${amount.trim()}`, account: accountName })}</p>
+          <p className="text-sm font-medium text-slate-900">{t(direction === 'credit' ? 'confirmCredit' : 'confirmDebit', { amount: formatFen(amountFen ?? 0), account: accountName })}</p>
           <blockquote className="border-l-2 border-amber-300 pl-3 text-sm whitespace-pre-line text-slate-700">{reason.trim()}</blockquote>
           <p className="text-xs text-slate-600">{t('confirmHint')}</p>
           <div className="flex gap-2">
@@ -101,7 +104,7 @@ export function AdjustWalletForm({ accountName, action }: { accountName: string;
       )}
       {done && step === 'edit' && (
         <p role="status" className="text-sm text-emerald-700">
-          {t(done.direction === 'credit' ? 'credited' : 'debited', { amount: `¥${done.amount.trim()}`, balance: formatFen(done.balanceFen) })}
+          {t(done.direction === 'credit' ? 'credited' : 'debited', { amount: formatFen(done.amountFen), balance: formatFen(done.balanceFen) })}
         </p>
       )}
     </form>

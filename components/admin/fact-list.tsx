@@ -25,7 +25,6 @@ export function FactList({ facts, columns = 3 }: { facts: Fact[]; columns?: 3 | 
         <div key={fact.label} data-fact={fact.rule} data-tone={fact.tone} className={`rounded-md px-2 py-1.5 ${fact.wide ? 'col-span-full' : ''} ${fact.tone === 'bad' ? 'bg-red-50 ring-1 ring-red-100 ring-inset' : ''}`}>
           <dt className="flex items-center gap-1.5 text-xs font-medium text-slate-500">
             {fact.label}
-            {fact.rule && <span className="rounded bg-slate-100 px-1 font-mono text-[10px] text-slate-500">{fact.rule}</span>}
           </dt>
           <dd className="mt-0.5 flex items-start gap-1.5 text-sm text-slate-900">
             {fact.tone && <Marker tone={fact.tone} />}

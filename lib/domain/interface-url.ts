@@ -2,6 +2,7 @@
 // http to the local machine only in test mode, or on the ports the operator lists (a demo
 // with the reference receiver): otherwise any seller could make the server call its own ports.
 import ipaddr from 'ipaddr.js';
+import type { Mode } from './settings';
 
 export type InterfaceUrlProblem = 'malformed' | 'notHttps' | 'notDomain';
 
@@ -19,7 +20,7 @@ function localPortAllowed(port: number, local: LocalPorts): boolean {
   return local === 'any' || local.includes(port);
 }
 
-export function checkInterfaceUrl(raw: string, mode: 'production' | 'demo' | 'test', localPorts: readonly number[] = []): InterfaceUrlProblem | null {
+export function checkInterfaceUrl(raw: string, mode: Mode, localPorts: readonly number[] = []): InterfaceUrlProblem | null {
   if (raw.length > 512 || !URL.canParse(raw)) return 'malformed';
   const url = new URL(raw);
   if (url.username || url.password || url.hash) return 'malformed';

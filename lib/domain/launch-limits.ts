@@ -52,8 +52,3 @@ export function launchRefusal(limits: LaunchLimits, typeVcpu: number, amount: nu
   }
   return null;
 }
-
-export function assertLaunchAllowed(limits: LaunchLimits, typeVcpu: number, amount: number): void {
-  const refusal = launchRefusal(limits, typeVcpu, amount);
-  if (refusal) throw refusal;
-}

@@ -3,9 +3,10 @@
 // payment gateway's notification carries.
 import { z } from 'zod';
 import { isAccountId } from './ids';
+import type { Mode } from './settings';
 
 /** Production takes money only from the operator's gateway or an admin, never for free. */
-export function simulatedPaymentsAllowed(mode: 'production' | 'demo' | 'test'): boolean {
+export function simulatedPaymentsAllowed(mode: Mode): boolean {
   return mode !== 'production';
 }
 

@@ -18,12 +18,12 @@ export function parseInput<S extends z.ZodType>(
   throw new CloudError((Object.hasOwn(codes, field) ? codes[field] : undefined) ?? 'InvalidParameter', { param: field }, field);
 }
 
-/**
- * ADM-1, ADM-2: the reason a reviewer gives for a rejection or a freeze. The other side reads it
- * as written, so it is required, trimmed, and at most 500 characters — refused, never cut.
- */
 export const DECISION_NOTE_MAX = 500;
 
+/**
+ * ADM-1, ADM-2: the reason a reviewer gives for a rejection or a freeze. The other side reads it
+ * as written, so it is required, trimmed, and at most DECISION_NOTE_MAX characters — refused, never cut.
+ */
 export function parseDecisionNote(input: { note?: unknown }): string {
   const note = typeof input.note === 'string' ? input.note.trim() : '';
   if (note.length === 0 || note.length > DECISION_NOTE_MAX) throw new CloudError('InvalidParameter.DecisionNote', {}, 'note');

@@ -10,17 +10,15 @@ import { RateLimiterRes } from 'rate-limiter-flexible';
 import { getDb } from '../../db/client';
 import { throttled } from '../domain/errors';
 import { memoryLimiter } from '../services/limiters';
+import { readActions } from './actions';
 import { readSettings } from '../services/settings';
 
 type ActionClass = 'read' | 'write';
 
-
-export const actionClassOf = (action: string): ActionClass => (action.startsWith('Describe') ? 'read' : 'write');
-
 /** Counts one call; over the limit, Throttling.User with the seconds to wait (Retry-After). */
 export async function throttle(accessKeyId: string, action: string): Promise<void> {
   const settings = readSettings(getDb());
-  const kind = actionClassOf(action);
+  const kind: ActionClass = readActions.has(action) ? 'read' : 'write';
   const limiter = memoryLimiter(`ecs-${kind}`, kind === 'read' ? settings.apiReadsPerSecond : settings.apiWritesPerSecond, 1);
   try {
     await limiter.consume(accessKeyId);

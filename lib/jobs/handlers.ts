@@ -9,7 +9,7 @@ import { completeBoot } from '../services/instances';
 import { settleHours } from '../services/metering';
 import { endUnusedLicenses, expireSubscriptions, releaseExpired } from '../services/subscriptions';
 
-/** Runs one decoded job; the switch covers every registered kind or this fails to compile. */
+/** Runs one decoded job; the switch covers every registered kind or this fails to compile (the default case). */
 export async function runJob(job: DecodedJob): Promise<void> {
   switch (job.kind) {
     case 'instance.boot':
@@ -27,5 +27,10 @@ export async function runJob(job: DecodedJob): Promise<void> {
     case 'seller.deliveries':
       await deliverDue();
       return;
+    default: {
+      // Compiles only while every kind of the registry has its case above.
+      const unhandled: never = job;
+      throw new Error(`no handler for ${(unhandled as DecodedJob).kind}`);
+    }
   }
 }

@@ -19,8 +19,8 @@ import { readSettings } from './settings';
 import { mutate, read, type Tx } from './transaction';
 import type { Db } from '../../db/client';
 import { parsePaging } from '../domain/paging';
+import type { Product } from './products';
 
-export type Product = typeof products.$inferSelect;
 export type Sku = typeof skus.$inferSelect;
 export type Order = typeof orders.$inferSelect;
 

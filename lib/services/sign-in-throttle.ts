@@ -12,14 +12,10 @@ import { clock } from '../clock';
 import { storedLimiter } from './limiters';
 import { readSettings } from './settings';
 
-type Bucket = 'signin-user' | 'signin-address' | 'signup-address';
-
-const limiter = (bucket: Bucket, points: number, seconds: number) => storedLimiter(bucket, points, seconds);
-
 /** Wrong passwords are counted per user and per address over a lockout's length; reaching the limit locks for that long. */
 function signInLimiters(settings: PlatformSettings) {
   const seconds = settings.signInLockoutMinutes * 60;
-  return { seconds, user: limiter('signin-user', settings.signInFailuresPerUser, seconds), address: limiter('signin-address', settings.signInFailuresPerAddress, seconds) };
+  return { seconds, user: storedLimiter('signin-user', settings.signInFailuresPerUser, seconds), address: storedLimiter('signin-address', settings.signInFailuresPerAddress, seconds) };
 }
 
 /** The same spelling of an email for every attempt. */
@@ -78,7 +74,7 @@ export async function startSignIn(email: string, address: string): Promise<SignI
 
 /** Counts a sign-up from the address, refused beyond the hourly limit. */
 export async function assertSignUpAllowed(address: string): Promise<void> {
-  const limit = limiter('signup-address', readSettings(getDb()).signUpsPerAddressPerHour, 3600);
+  const limit = storedLimiter('signup-address', readSettings(getDb()).signUpsPerAddressPerHour, 3600);
   const state = await consume(limit, address);
   if (state.consumedPoints > limit.points) refuse('Throttling.SignUp', state.msBeforeNext);
 }

@@ -18,7 +18,7 @@ export default async function AdminAccountsPage({ searchParams }: { searchParams
   const t = await getTranslations('admin.accounts');
   const billing = await getTranslations('billing');
   const raw = (await searchParams).q;
-  const q = (typeof raw === 'string' && raw.trim().slice(0, 254)) || undefined;
+  const q = (typeof raw === 'string' && raw.trim()) || undefined;
   const found = q ? findAccount(actor, q) : null;
 
   return (
