@@ -16,6 +16,9 @@ export function urlPort(url: URL): number {
   return url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
 }
 
+/** Test mode reaches every local port (receivers on random ports); elsewhere only the listed ones. */
+export const localPortsFor = (mode: Mode, listed: readonly number[]): LocalPorts => (mode === 'test' ? 'any' : listed);
+
 function localPortAllowed(port: number, local: LocalPorts): boolean {
   return local === 'any' || local.includes(port);
 }
@@ -25,7 +28,7 @@ export function checkInterfaceUrl(raw: string, mode: Mode, localPorts: readonly 
   const url = new URL(raw);
   if (url.username || url.password || url.hash) return 'malformed';
   const local = LOCAL_HOSTS.has(url.hostname);
-  const allowed = localPortAllowed(urlPort(url), mode === 'test' ? 'any' : localPorts);
+  const allowed = localPortAllowed(urlPort(url), localPortsFor(mode, localPorts));
   if (local && allowed && (url.protocol === 'http:' || url.protocol === 'https:')) return null;
   if (url.protocol !== 'https:') return 'notHttps';
   // A domain name: letters in a dotted name, not an IP address or a bare host.

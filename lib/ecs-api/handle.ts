@@ -1,8 +1,7 @@
 // One ECS API request, start to end (API-1 … API-3): authenticate, dispatch, answer JSON with
 // RequestId — or {RequestId, HostId, Code, Message} with the code's HTTP status. Never HTML.
-import { createTranslator } from 'next-intl';
-import { catalogues } from '../../i18n/messages';
-import { CloudError, messageKeyOf, retryAfterHeader } from '../domain/errors';
+import { englishMessage } from '../english-errors';
+import { CloudError, retryAfterHeader } from '../domain/errors';
 import { newRequestId } from '../domain/ids';
 import { config } from '../config';
 import { clientAddress } from '../domain/client-address';
@@ -12,8 +11,6 @@ import { actions, readActions } from './actions';
 import { authenticate, readEnvelope, type Envelope } from './authenticate';
 import { throttle } from './throttle';
 
-const en = createTranslator({ locale: 'en', messages: catalogues.en, namespace: 'errors', onError: () => {}, getMessageFallback: ({ key }) => key });
-
 function answer(body: Record<string, unknown>, status: number, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json;charset=utf-8', ...headers } });
 }
@@ -21,7 +18,7 @@ function answer(body: Record<string, unknown>, status: number, headers: Record<s
 export function errorAnswer(requestId: string, host: string, error: unknown): Response {
   const cloud = error instanceof CloudError ? error : new CloudError('InternalError');
   if (!(error instanceof CloudError)) console.error(`[ecs-api] ${requestId}:`, error);
-  return answer({ RequestId: requestId, HostId: host, Code: cloud.code, Message: en(messageKeyOf(cloud.code) as never, cloud.params as never) }, cloud.httpStatus, retryAfterHeader(cloud));
+  return answer({ RequestId: requestId, HostId: host, Code: cloud.code, Message: englishMessage(cloud) }, cloud.httpStatus, retryAfterHeader(cloud));
 }
 
 export async function handleEcsRequest(request: Request): Promise<Response> {

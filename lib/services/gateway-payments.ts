@@ -2,13 +2,12 @@
 // The notification is signed with the operator's secret (gateway-signature.ts); each payment id
 // credits its wallet once, through the ledger like any money paid in, and is audited.
 import { eq } from 'drizzle-orm';
-import { createTranslator } from 'next-intl';
 import { accounts, gatewayPayments } from '../../db/schema';
-import { catalogues } from '../../i18n/messages';
+import { englishMessage } from '../english-errors';
 import { clock } from '../clock';
 import { config } from '../config';
 import { platformActor } from '../domain/actor';
-import { CloudError, messageKeyOf, retryAfterHeader } from '../domain/errors';
+import { CloudError, retryAfterHeader } from '../domain/errors';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyPaymentSignature } from '../domain/gateway-signature';
 import { newRequestId } from '../domain/ids';
 import { gatewayPaymentSchema, MAX_NOTIFICATION_BYTES, type GatewayPayment } from '../domain/payments';
@@ -43,8 +42,6 @@ export function recordGatewayPayment(payment: GatewayPayment, requestId: string)
 }
 
 // ─── The HTTP side: POST /api/payments/notify ────────────────────────────────────────────
-
-const en = createTranslator({ locale: 'en', messages: catalogues.en, namespace: 'errors', onError: () => {}, getMessageFallback: ({ key }) => key });
 
 function answer(status: number, body: object, requestId: string, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json;charset=utf-8', 'x-stratus-request-id': requestId, ...headers } });
@@ -112,6 +109,6 @@ export async function handlePaymentNotification(request: Request): Promise<Respo
     const cloud = error instanceof CloudError ? error : new CloudError('InternalError');
     if (!(error instanceof CloudError)) console.error(`[payments] ${requestId}:`, error);
     if (!recorded && cloud.code !== 'PaymentNotification.Disabled' && cloud.code !== 'Throttling' && (await spendRefusal('payments', address))) auditRefusal(requestId, cloud);
-    return answer(cloud.httpStatus, { code: cloud.code, message: en(messageKeyOf(cloud.code) as never, cloud.params as never), requestId }, requestId, retryAfterHeader(cloud));
+    return answer(cloud.httpStatus, { code: cloud.code, message: englishMessage(cloud), requestId }, requestId, retryAfterHeader(cloud));
   }
 }

@@ -5,7 +5,7 @@ import type { LookupFunction } from 'node:net';
 import type { ReadableStream } from 'node:stream/web';
 import ipaddr from 'ipaddr.js';
 import { Agent, fetch } from 'undici';
-import { mayConnect, urlPort, type LocalPorts } from '../domain/interface-url';
+import { localPortsFor, mayConnect, urlPort, type LocalPorts } from '../domain/interface-url';
 import { parseSellerAnswer, resultCodes, signedQuery, verifyBodySign, type SellerActivity, type SellerAnswer } from '../domain/seller-calls';
 import { clock } from '../clock';
 import { config } from '../config';
@@ -85,7 +85,7 @@ export type CallOptions = { resolve?: Resolve; localPorts?: LocalPorts };
 
 export async function callSeller(
   input: { url: string; keyId: string; secret: string; activity: SellerActivity; body: string },
-  { resolve = systemResolve, localPorts = config.mode === 'test' ? 'any' : config.localInterfacePorts }: CallOptions = {},
+  { resolve = systemResolve, localPorts = localPortsFor(config.mode, config.localInterfacePorts) }: CallOptions = {},
 ): Promise<Exchange> {
   const query = signedQuery({ accessKey: input.keyId, secret: input.secret, body: input.body, timestamp: clock.now().getTime() });
   const url = new URL(input.url);
