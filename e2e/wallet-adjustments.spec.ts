@@ -22,6 +22,10 @@ test('an admin credits a wallet with a reason the buyer reads in its ledger; a d
   await admin.waitForLoadState('networkidle'); // the form is controlled: React must be attached
 
   await admin.getByLabel('Debit (take money back)').check();
+  await admin.getByLabel('Amount (¥)').fill('ten');
+  await admin.getByLabel("Reason for the account's owner").fill('Charge-back');
+  await admin.getByRole('button', { name: 'Review' }).click();
+  await expect(admin.getByText('Enter an amount in yuan, such as 100 or 25.50, with at most two decimals.')).toBeVisible();
   await admin.getByLabel('Amount (¥)').fill('10');
   await admin.getByLabel("Reason for the account's owner").fill('Charge-back');
   await admin.getByRole('button', { name: 'Review' }).click();
