@@ -1,20 +1,14 @@
 // Every request but Next's static files and console uploads passes here.
 // - Security headers (issue 12) on pages and the API, with a fresh nonce per page request:
 //   Next reads it from the request's Content-Security-Policy and puts it on its scripts.
-// - API-1: the SDKs call the site root (pop-core posts its form to "/", the generated SDK
-//   cannot add a path). A request to "/" that carries an action goes to the ECS endpoint.
+// - API-1: a request to "/" that carries an action goes to the ECS endpoint. server.ts answers
+//   those itself before Next sees them; this rewrite is for `next dev`.
 import { NextResponse, type NextRequest } from 'next/server';
+import { isEcsCall } from './lib/ecs-api/ecs-call';
 import { responseSecurityHeaders } from './lib/response-headers';
 
-function isEcsCall(request: NextRequest): boolean {
-  const url = request.nextUrl;
-  if (url.pathname !== '/') return false;
-  const form = request.method === 'POST' && (request.headers.get('content-type') ?? '').includes('application/x-www-form-urlencoded');
-  return request.headers.has('x-acs-action') || url.searchParams.has('Action') || form;
-}
-
 export function proxy(request: NextRequest) {
-  const ecs = isEcsCall(request);
+  const ecs = isEcsCall(request.method, request.nextUrl.pathname, request.nextUrl.searchParams, (name) => request.headers.get(name));
   const kind = ecs || request.nextUrl.pathname.startsWith('/api/') ? 'api' : 'page';
   const nonce = kind === 'page' ? Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64') : undefined;
   const headers = responseSecurityHeaders(request.headers, kind, nonce);

@@ -23,7 +23,31 @@ export function openDatabase(file: string): Db {
   // Writers queue for the lock instead of failing; generous, because other processes may share the file.
   sqlite.pragma('busy_timeout = 15000');
   sqlite.pragma('synchronous = NORMAL');
+  keepStatements(sqlite);
   return drizzle(sqlite, { schema });
+}
+
+const STATEMENTS_KEPT = 2_000;
+
+/**
+ * Drizzle asks the driver to compile every query again on each call; compiled statements are
+ * kept by their SQL instead (issue 13: 9 compilations per launch). A kept statement is reset to
+ * objects-not-arrays before reuse, as Drizzle switches it to raw rows when it maps the columns.
+ */
+function keepStatements(sqlite: Database.Database): void {
+  const compile = sqlite.prepare.bind(sqlite);
+  const kept = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    let statement = kept.get(source);
+    if (statement) {
+      if (statement.reader) statement.raw(false);
+      return statement;
+    }
+    statement = compile(source);
+    if (kept.size >= STATEMENTS_KEPT) kept.clear();
+    kept.set(source, statement);
+    return statement;
+  }) as typeof sqlite.prepare;
 }
 
 export function applyMigrations(db: Db): void {

@@ -174,6 +174,22 @@ export const instances = sqliteTable(
   ],
 );
 
+/**
+ * What counts toward an account's launch quotas in a region (issue 12): its instances that are
+ * not Released and their vCPUs. Kept by triggers on `instances` (migration 0010), so every writer
+ * keeps it right and a launch reads one row instead of counting the account's instances.
+ */
+export const instanceUsage = sqliteTable(
+  'instance_usage',
+  {
+    accountId: text('account_id').notNull(),
+    regionId: text('region_id').notNull(),
+    instances: integer('instances').notNull().default(0),
+    vcpus: integer('vcpus').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.regionId] })],
+);
+
 /** A stretch of time an instance was Running in normal state: what hourly metering charges (MKT-10). */
 export const instanceRuns = sqliteTable(
   'instance_runs',
@@ -418,7 +434,8 @@ export const licenses = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index('licenses_pool_idx').on(t.accountId, t.productCode, t.regionId, t.status),
+    // The pool in the order a launch draws from it (oldest first), so the draw reads only what it takes.
+    index('licenses_pool_idx').on(t.accountId, t.productCode, t.regionId, t.status, t.createdAt, t.id),
     uniqueIndex('licenses_instance_unique').on(t.instanceId),
   ],
 );

@@ -1,4 +1,5 @@
 // The environment, validated once (zod at every boundary, the environment included).
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { MIN_PAYMENT_SECRET_LENGTH } from './domain/gateway-signature';
@@ -33,6 +34,12 @@ const schema = z.object({
   BETTER_AUTH_URL: z.string().url().optional(),
   /** Which proxy hops in front of the server may be believed about the client (X-Forwarded-For, -Proto): 'false', 'true' (one) or a count. */
   STRATUS_TRUSTED_PROXY: z.union([z.enum(['true', 'false']), z.coerce.number().int().min(0).max(10)]).default('false'),
+  /** The largest ECS API request body the server reads, in bytes (default 1 MiB). */
+  STRATUS_API_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 ** 2),
+  /** Server processes sharing the port and the database (default: one per core; one in test mode, whose clock is the process's). */
+  STRATUS_PROCESSES: z.coerce.number().int().min(1).max(64).optional(),
+  /** 'off' in a process that must not run the background jobs (the other processes of a cluster). */
+  STRATUS_JOBS: z.enum(['on', 'off']).default('on'),
   PORT: z.string().optional(),
 });
 
@@ -53,6 +60,11 @@ export type Config = {
   siteUrl: string;
   /** Proxy hops whose forwarding headers are believed (0: none, use the socket address). */
   trustedProxyHops: number;
+  apiMaxBodyBytes: number;
+  /** How many server processes `npm start` runs. */
+  processes: number;
+  /** Whether this process runs the background worker. */
+  runsJobs: boolean;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -75,6 +87,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     paymentSecret: e.STRATUS_PAYMENT_SECRET,
     siteUrl: e.BETTER_AUTH_URL ?? `http://localhost:${e.PORT ?? 3000}`,
     trustedProxyHops: e.STRATUS_TRUSTED_PROXY === 'true' ? 1 : e.STRATUS_TRUSTED_PROXY === 'false' ? 0 : e.STRATUS_TRUSTED_PROXY,
+    apiMaxBodyBytes: e.STRATUS_API_MAX_BODY_BYTES,
+    processes: e.STRATUS_PROCESSES ?? (e.STRATUS_MODE === 'test' ? 1 : os.availableParallelism()),
+    runsJobs: e.STRATUS_JOBS === 'on',
   };
 }
 

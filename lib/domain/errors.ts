@@ -40,6 +40,8 @@ export const errorCatalogue = {
   'InvalidOSSBucket.NotFound': 404,
   'InvalidOSSObject.NotFound': 404,
   EntityTooLarge: 400,
+  // An API request body over the server's limit (STRATUS_API_MAX_BODY_BYTES)
+  RequestEntityTooLarge: 413,
   IncompleteBody: 400,
   IncorrectTaskStatus: 403,
   // Regions (IMP-5)

@@ -2,11 +2,11 @@
 // signature checked with the AccessKey's secret (v1 HMAC-SHA1 or ACS3-HMAC-SHA256), the time
 // window and the nonce. Any failure is a CloudError with the code API-2 names.
 import { clock } from '../clock';
-import type { Actor } from '../domain/actor';
+import { rolesOf, type Actor } from '../domain/actor';
 import { CloudError } from '../domain/errors';
 import { ACS3_REQUIRED_SIGNED_HEADERS, acs3Signature, isFresh, MAX_CLOCK_SKEW_MS, parseAcs3Authorization, parseTimestamp, sameSignature, sha256Hex, v1Signature } from '../domain/signatures';
-import { loadAccountActor } from '../services/accounts';
-import { activeKey, claimNonce } from '../services/access-keys';
+import { activeKey, claimNonce, type ApiKey } from '../services/access-keys';
+import type { EcsCall } from './ecs-call';
 import { paramsOf, type Params } from './params';
 
 export type EcsRequest = { action: string; params: Params; accessKeyId: string; actor: Actor };
@@ -14,18 +14,21 @@ export type EcsRequest = { action: string; params: Params; accessKeyId: string; 
 /** What an unauthenticated request already tells us, for the audit log and the error answer. */
 export type Envelope = { action: string; params: Params; accessKeyId: string | null };
 
-export async function readEnvelope(request: Request): Promise<Envelope & { body: string }> {
-  const url = new URL(request.url);
-  const body = request.method === 'POST' ? await request.text() : '';
-  const form = body && (request.headers.get('content-type') ?? '').includes('application/x-www-form-urlencoded');
-  const params = paramsOf(url.searchParams, form ? new URLSearchParams(body) : undefined);
-  const acs3 = parseAcs3Authorization(request.headers.get('authorization') ?? '');
+export function readEnvelope(call: EcsCall): Envelope {
+  const form = call.body && (call.headers.get('content-type') ?? '').includes('application/x-www-form-urlencoded');
+  const params = paramsOf(queryOf(call), form ? new URLSearchParams(call.body) : undefined);
+  const acs3 = parseAcs3Authorization(call.headers.get('authorization') ?? '');
   // Each signature names the action where it signs it: ACS3 in its header, v1 in the parameters.
-  const action = (acs3 ? request.headers.get('x-acs-action') : params.Action) ?? '';
-  return { action, params, accessKeyId: acs3?.accessKeyId ?? params.AccessKeyId ?? null, body };
+  const action = (acs3 ? call.headers.get('x-acs-action') : params.Action) ?? '';
+  return { action, params, accessKeyId: acs3?.accessKeyId ?? params.AccessKeyId ?? null };
 }
 
-function keyOf(accessKeyId: string | null): { accountId: string; secret: string } {
+function queryOf(call: EcsCall): URLSearchParams {
+  const mark = call.url.indexOf('?');
+  return new URLSearchParams(mark < 0 ? '' : call.url.slice(mark + 1));
+}
+
+function keyOf(accessKeyId: string | null): ApiKey {
   if (!accessKeyId) throw new CloudError('MissingParameter', { param: 'AccessKeyId' });
   const key = activeKey(accessKeyId);
   // A disabled key answers like an unknown one.
@@ -42,26 +45,26 @@ function timeOf(value: string | undefined, param: string): Date {
   return at;
 }
 
-function checkAcs3(request: Request, envelope: Envelope & { body: string }, secret: string, acs3: NonNullable<ReturnType<typeof parseAcs3Authorization>>) {
+function checkAcs3(call: EcsCall, secret: string, acs3: NonNullable<ReturnType<typeof parseAcs3Authorization>>) {
   const headers: Record<string, string> = Object.create(null);
-  for (const [name, value] of request.headers) headers[name.toLowerCase()] = value;
+  for (const [name, value] of call.headers) headers[name] = value;
   const signed = new Set(acs3.signedHeaders.map((h) => h.toLowerCase()));
   // A signature over `host` alone would let anyone re-send it as another action, date or nonce.
-  const required: string[] = [...ACS3_REQUIRED_SIGNED_HEADERS, ...(envelope.body ? ['content-type'] : [])];
+  const required: string[] = [...ACS3_REQUIRED_SIGNED_HEADERS, ...(call.body ? ['content-type'] : [])];
   for (const name of required) {
     if (headers[name] === undefined) throw new CloudError('MissingParameter', { param: name }, name);
     if (!signed.has(name)) throw new CloudError('SignatureDoesNotMatch');
   }
-  const bodySha256 = sha256Hex(envelope.body);
+  const bodySha256 = sha256Hex(call.body);
   if (headers['x-acs-content-sha256'] !== bodySha256) throw new CloudError('SignatureDoesNotMatch');
   const query: Record<string, string> = Object.create(null);
-  for (const [name, value] of new URL(request.url).searchParams) query[name] = value;
-  const expected = acs3Signature(secret, { method: request.method, query, headers, signedHeaders: acs3.signedHeaders, bodySha256 });
+  for (const [name, value] of queryOf(call)) query[name] = value;
+  const expected = acs3Signature(secret, { method: call.method, query, headers, signedHeaders: acs3.signedHeaders, bodySha256 });
   if (!sameSignature(expected, acs3.signature)) throw new CloudError('SignatureDoesNotMatch');
   return { nonce: headers['x-acs-signature-nonce'], at: timeOf(headers['x-acs-date'], 'x-acs-date') };
 }
 
-function checkV1(request: Request, params: Params, secret: string) {
+function checkV1(method: string, params: Params, secret: string) {
   const signature = params.Signature;
   if (!signature) throw new CloudError('MissingParameter', { param: 'Signature' });
   // Only the one method and version the spec defines: no NONE, no other algorithm to downgrade to.
@@ -69,19 +72,18 @@ function checkV1(request: Request, params: Params, secret: string) {
     if (!params[param]) throw new CloudError('MissingParameter', { param }, param);
     if (params[param] !== value) throw new CloudError('InvalidParameter', { param }, param);
   }
-  if (!sameSignature(v1Signature(secret, request.method, params), signature)) throw new CloudError('SignatureDoesNotMatch');
+  if (!sameSignature(v1Signature(secret, method, params), signature)) throw new CloudError('SignatureDoesNotMatch');
   return { nonce: params.SignatureNonce, at: timeOf(params.Timestamp, 'Timestamp') };
 }
 
-export function authenticate(request: Request, envelope: Envelope & { body: string }, requestId: string): EcsRequest {
-  const acs3 = parseAcs3Authorization(request.headers.get('authorization') ?? '');
+export function authenticate(call: EcsCall, envelope: Envelope, requestId: string): EcsRequest {
+  const acs3 = parseAcs3Authorization(call.headers.get('authorization') ?? '');
   const key = keyOf(envelope.accessKeyId);
-  const { nonce, at } = acs3 ? checkAcs3(request, envelope, key.secret, acs3) : checkV1(request, envelope.params, key.secret);
+  const { nonce, at } = acs3 ? checkAcs3(call, key.secret, acs3) : checkV1(call.method, envelope.params, key.secret);
   if (!nonce) throw new CloudError('MissingParameter', { param: acs3 ? 'x-acs-signature-nonce' : 'SignatureNonce' });
   // Kept while the request's own timestamp would still be accepted, however far ahead it was.
   if (!claimNonce(envelope.accessKeyId!, nonce, new Date(at.getTime() + MAX_CLOCK_SKEW_MS))) throw new CloudError('SignatureNonceUsed');
 
-  const actor = loadAccountActor(key.accountId, requestId, envelope.accessKeyId!);
-  if (!actor) throw new CloudError('InvalidAccessKeyId.NotFound');
+  const actor: Actor = { userId: null, accountId: key.accountId, roles: rolesOf({ sellerStatus: key.sellerStatus, isAdmin: false }), requestId, accessKeyId: envelope.accessKeyId! };
   return { action: envelope.action, params: envelope.params, accessKeyId: envelope.accessKeyId!, actor };
 }

@@ -159,7 +159,7 @@ describe('fuzzing every action through the real handler (issue 12)', () => {
 
   it('an unforeseen error answers InternalError without its message or stack', async () => {
     const response = errorAnswer('req-1', 'host', new Error('secret detail\n    at handler (/srv/app.js:1:1)'));
-    const text = await response.text();
+    const text = response.body;
     expect(response.status).toBe(500);
     expect(JSON.parse(text)).toMatchObject({ RequestId: 'req-1', Code: 'InternalError' });
     expect(text).not.toMatch(/secret detail|app\.js|\bat handler/);

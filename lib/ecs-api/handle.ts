@@ -9,42 +9,43 @@ import { assertRefusalBudget, spendRefusal } from '../services/refusal-budget';
 import { auditCall, auditRefusedCall, wasAudited } from '../services/transaction';
 import { actions, readActions } from './actions';
 import { authenticate, readEnvelope, type Envelope } from './authenticate';
+import { callOfRequest, responseOf, type EcsAnswer, type EcsCall } from './ecs-call';
 import { throttle } from './throttle';
 
-function answer(body: Record<string, unknown>, status: number, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json;charset=utf-8', ...headers } });
+function answer(body: Record<string, unknown>, status: number, headers: Record<string, string> = {}): EcsAnswer {
+  return { status, headers: [['content-type', 'application/json;charset=utf-8'], ...Object.entries(headers)], body: JSON.stringify(body) };
 }
 
-export function errorAnswer(requestId: string, host: string, error: unknown): Response {
+export function errorAnswer(requestId: string, host: string, error: unknown): EcsAnswer {
   const cloud = error instanceof CloudError ? error : new CloudError('InternalError');
   if (!(error instanceof CloudError)) console.error(`[ecs-api] ${requestId}:`, error);
   return answer({ RequestId: requestId, HostId: host, Code: cloud.code, Message: englishMessage(cloud) }, cloud.httpStatus, retryAfterHeader(cloud));
 }
 
-export async function handleEcsRequest(request: Request): Promise<Response> {
+export async function answerEcsCall(call: EcsCall): Promise<EcsAnswer> {
   const requestId = newRequestId();
-  const host = request.headers.get('host') ?? 'ecs.stratus.local';
-  let envelope: (Envelope & { body: string }) | undefined;
+  const host = call.headers.get('host') ?? 'ecs.stratus.local';
+  let envelope: Envelope | undefined;
   let dispatched = false;
-  const address = clientAddress(request.headers.get('x-forwarded-for'), config.trustedProxyHops);
+  const address = clientAddress(call.headers.get('x-forwarded-for') ?? null, config.trustedProxyHops);
   try {
     await assertRefusalBudget('ecs', address);
-    envelope = await readEnvelope(request);
-    const call = authenticate(request, envelope, requestId);
+    envelope = readEnvelope(call);
+    const request = authenticate(call, envelope, requestId);
     // After the signature, so nobody can spend another key's budget; before any work.
-    await throttle(call.accessKeyId, call.action);
-    const handler = actions.get(call.action);
-    if (!handler) throw new CloudError('InvalidAction.NotFound', { action: call.action });
-    const read = readActions.has(call.action);
+    await throttle(request.accessKeyId, request.action);
+    const handler = actions.get(request.action);
+    if (!handler) throw new CloudError('InvalidAction.NotFound', { action: request.action });
+    const read = readActions.has(request.action);
     dispatched = true;
     try {
-      const body = handler(call.actor, call.params);
-      if (read) auditCall(call.actor, call.action);
+      const body = handler(request.actor, request.params);
+      if (read) auditCall(request.actor, request.action);
       return answer({ RequestId: requestId, ...body }, 200);
     } catch (error) {
       // A change's use case audits its own refusal; one refused before it ran (a missing
       // parameter) is audited here, with the caller who is known by now.
-      if (read || !wasAudited(error)) auditCall(call.actor, call.action, error);
+      if (read || !wasAudited(error)) auditCall(request.actor, request.action, error);
       throw error;
     }
   } catch (error) {
@@ -55,4 +56,9 @@ export async function handleEcsRequest(request: Request): Promise<Response> {
     }
     return errorAnswer(requestId, host, error);
   }
+}
+
+/** The same, for a web Request (Next's route handler under `next dev`, and tests). */
+export async function handleEcsRequest(request: Request): Promise<Response> {
+  return responseOf(await answerEcsCall(await callOfRequest(request)));
 }

@@ -1,14 +1,14 @@
 // AccessKeys for the ECS API: created with the secret shown once, disabled, deleted; and the
 // lookups the API needs to check a signature (the secret) and refuse a replayed nonce.
 import { and, desc, eq, lt } from 'drizzle-orm';
-import { accessKeys, apiNonces } from '../../db/schema';
+import { accessKeys, accounts, apiNonces } from '../../db/schema';
 import { getDb } from '../../db/client';
 import { clock } from '../clock';
 import type { Actor } from '../domain/actor';
 import { CloudError } from '../domain/errors';
 import { authorize } from '../domain/permissions';
 import { decrypt, encrypt, random62 } from './secret-box';
-import { mutate, read, type AuditAction } from './transaction';
+import { mutate, read, type AuditAction, type Tx } from './transaction';
 
 export type AccessKeyView = { id: string; status: string; createdAt: Date; lastUsedAt: Date | null };
 
@@ -31,46 +31,81 @@ export function listAccessKeys(actor: Actor): AccessKeyView[] {
   );
 }
 
-function changeKey(actor: Actor, accessKeyId: string, action: AuditAction, work: (where: ReturnType<typeof and>) => void): void {
+function changeKey(actor: Actor, accessKeyId: string, action: AuditAction, work: (tx: Tx, where: ReturnType<typeof and>) => void): void {
   mutate(actor, action, (tx, note) => {
     authorize(actor, 'accessKey.manage');
     note.target = accessKeyId;
     const where = and(eq(accessKeys.id, accessKeyId), eq(accessKeys.accountId, actor.accountId));
     if (!tx.select({ id: accessKeys.id }).from(accessKeys).where(where).get()) throw new CloudError('InvalidAccessKeyId.NotFound', {}, 'accessKeyId');
-    work(where);
+    work(tx, where);
   });
 }
 
 export function setAccessKeyStatus(actor: Actor, accessKeyId: string, status: 'active' | 'disabled'): void {
-  changeKey(actor, accessKeyId, 'UpdateAccessKey', (where) => getDb().update(accessKeys).set({ status }).where(where).run());
+  changeKey(actor, accessKeyId, 'UpdateAccessKey', (tx, where) => tx.update(accessKeys).set({ status }).where(where).run());
 }
 
 export function deleteAccessKey(actor: Actor, accessKeyId: string): void {
-  changeKey(actor, accessKeyId, 'DeleteAccessKey', (where) => getDb().delete(accessKeys).where(where).run());
+  changeKey(actor, accessKeyId, 'DeleteAccessKey', (tx, where) => tx.delete(accessKeys).where(where).run());
 }
 
-/** For the API: an active key's account and secret, or null (unknown and disabled keys look alike). */
-export function activeKey(accessKeyId: string): { accountId: string; secret: string } | null {
-  const key = getDb().select().from(accessKeys).where(eq(accessKeys.id, accessKeyId)).get();
-  if (!key || key.status !== 'active') return null;
-  return { accountId: key.accountId, secret: decrypt(key.secretCiphertext) };
+/** Decrypting costs a key derivation and AES: done once per stored ciphertext, not per call. */
+const secrets = new Map<string, string>();
+const SECRETS_KEPT = 10_000;
+
+function secretOf(ciphertext: string): string {
+  let secret = secrets.get(ciphertext);
+  if (secret === undefined) {
+    if (secrets.size >= SECRETS_KEPT) secrets.clear();
+    secrets.set(ciphertext, (secret = decrypt(ciphertext)));
+  }
+  return secret;
 }
+
+export type ApiKey = { accountId: string; sellerStatus: string; secret: string };
+
+/**
+ * For the API: an active key's account and secret, or null (unknown and disabled keys look
+ * alike). The row is read on every call, so disabling or deleting a key takes effect at once in
+ * every server process; only the decryption is remembered.
+ */
+export function activeKey(accessKeyId: string): ApiKey | null {
+  const key = getDb()
+    .select({ status: accessKeys.status, accountId: accessKeys.accountId, ciphertext: accessKeys.secretCiphertext, sellerStatus: accounts.sellerStatus })
+    .from(accessKeys)
+    .innerJoin(accounts, eq(accounts.id, accessKeys.accountId))
+    .where(eq(accessKeys.id, accessKeyId))
+    .get();
+  if (!key || key.status !== 'active') return null;
+  return { accountId: key.accountId, sellerStatus: key.sellerStatus, secret: secretOf(key.ciphertext) };
+}
+
+/** Expired nonces are swept at most this often, not on every call. */
+const NONCE_SWEEP_MS = 10_000;
+/** lastUsedAt is a hint for the key list: written when it is this much behind. */
+const LAST_USED_STEP_MS = 60_000;
+const sweep = { at: 0 };
+const lastUsedWritten = new Map<string, number>();
 
 /**
  * API-2: records a nonce; false when the same key already used it. The nonce is kept until
  * `acceptableUntil`, the last moment its request's timestamp passes the clock-skew check, so a
- * request stamped ahead cannot be replayed after a receipt-based expiry.
+ * request stamped ahead cannot be replayed after a receipt-based expiry. One insert in the common
+ * case: the claim is its own statement, so it stands even when the call is then refused.
  */
 export function claimNonce(accessKeyId: string, nonce: string, acceptableUntil: Date): boolean {
   const now = clock.now();
   const db = getDb();
-  return db.transaction(
-    (tx) => {
-      tx.delete(apiNonces).where(lt(apiNonces.expiresAt, now)).run();
-      const inserted = tx.insert(apiNonces).values({ accessKeyId, nonce, expiresAt: acceptableUntil }).onConflictDoNothing().run();
-      if (inserted.changes === 1) tx.update(accessKeys).set({ lastUsedAt: now }).where(eq(accessKeys.id, accessKeyId)).run();
-      return inserted.changes === 1;
-    },
-    { behavior: 'immediate' },
-  );
+  if (Math.abs(now.getTime() - sweep.at) >= NONCE_SWEEP_MS) {
+    sweep.at = now.getTime();
+    db.delete(apiNonces).where(lt(apiNonces.expiresAt, now)).run();
+  }
+  const inserted = db.insert(apiNonces).values({ accessKeyId, nonce, expiresAt: acceptableUntil }).onConflictDoNothing().run();
+  if (inserted.changes !== 1) return false;
+  if (Math.abs(now.getTime() - (lastUsedWritten.get(accessKeyId) ?? 0)) >= LAST_USED_STEP_MS) {
+    if (lastUsedWritten.size >= SECRETS_KEPT) lastUsedWritten.clear();
+    lastUsedWritten.set(accessKeyId, now.getTime());
+    db.update(accessKeys).set({ lastUsedAt: now }).where(eq(accessKeys.id, accessKeyId)).run();
+  }
+  return true;
 }

@@ -44,15 +44,6 @@ export function loadActor(userId: string, requestId = newRequestId()): { actor: 
   });
 }
 
-/** The actor for an API call signed with one of the account's AccessKeys. */
-export function loadAccountActor(accountId: string, requestId: string, accessKeyId: string): Actor | null {
-  return read((db) => {
-    const account = db.select().from(accounts).where(eq(accounts.id, accountId)).get();
-    if (!account) return null;
-    return { userId: null, accountId: account.id, roles: rolesOf({ sellerStatus: account.sellerStatus, isAdmin: false }), requestId, accessKeyId };
-  });
-}
-
 export function setPreferredRegion(actor: Actor, regionId: string): void {
   authorize(actor, 'account.preferences');
   mutate(actor, 'SetPreferredRegion', (tx, note) => {

@@ -62,7 +62,7 @@ export function runInstances(actor: Actor, input: unknown): RunInstancesResult {
  * launches (serialised by BEGIN IMMEDIATE) each see the ones before. A refused launch buys nothing.
  */
 function launch(tx: Tx, actor: Actor, request: LaunchRequest, note: AuditNote, dryRun: boolean): RunInstancesResult {
-  const decision = decideLaunch(loadLaunchFacts(tx, actor, request), request);
+  const decision = decideLaunch(loadLaunchFacts(tx, actor, request, request.amount), request);
   if (!decision.ok) throw decision.refusal;
   const { image, instanceType: type, buy } = decision;
   if (buy && image.productCode) buyLicenses(tx, actor, { productCode: image.productCode, skuCode: buy.skuCode, regionId: request.regionId, quantity: buy.quantity });

@@ -12,7 +12,8 @@ import { isOfferedIn } from './orders';
 import type { Tx } from './transaction';
 import type { Db } from '../../db/client';
 
-export function loadLaunchFacts(db: Db | Tx, actor: Actor, request: { regionId: string; imageId: string; instanceTypeId: string }): LaunchFacts {
+/** `licensesUpTo`: a launch needs the license count only up to its amount (see availableLicenseCount). */
+export function loadLaunchFacts(db: Db | Tx, actor: Actor, request: { regionId: string; imageId: string; instanceTypeId: string }, licensesUpTo?: number): LaunchFacts {
   const { regionId, imageId, instanceTypeId } = request;
   const regionExists = Boolean(findRegion(db, regionId));
   const image = regionExists ? (findVisibleImage(db, actor, imageId, regionId)?.image ?? null) : null;
@@ -36,6 +37,6 @@ export function loadLaunchFacts(db: Db | Tx, actor: Actor, request: { regionId: 
           .map((sku) => ({ ...sku, pricingModel: sku.pricingModel as PricingModel }))
           .sort(byPricingModel)
       : [],
-    available: code ? availableLicenseCount(db, actor.accountId, code, regionId) : 0,
+    available: code ? availableLicenseCount(db, actor.accountId, code, regionId, licensesUpTo) : 0,
   };
 }

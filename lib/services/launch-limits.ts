@@ -1,9 +1,8 @@
 // What the launch rule of lib/domain/launch-limits.ts needs to know about an account in a
 // region: its settings, wallet balance and the instances (and vCPUs) it has there.
-import { and, count, eq, inArray, sum } from 'drizzle-orm';
-import { instances, instanceTypes } from '../../db/schema';
+import { and, eq } from 'drizzle-orm';
+import { instanceUsage } from '../../db/schema';
 import type { Actor } from '../domain/actor';
-import { instanceStatuses } from '../domain/instances';
 import type { LaunchLimits } from '../domain/launch-limits';
 import { authorize } from '../domain/permissions';
 import { balanceOf, bookId } from './ledger';
@@ -11,20 +10,12 @@ import { readSettings } from './settings';
 import { read, type Tx } from './transaction';
 import type { Db } from '../../db/client';
 
-/** Every status but Released: what counts toward the quotas. */
-const liveStatuses = instanceStatuses.filter((s) => s !== 'Released');
-
-/**
- * The account's instances in the region that are not released, and their vCPUs. `status IN (…)`
- * walks instances_account_status_idx over the account's live instances only, never its
- * released ones nor other accounts'.
- */
+/** The account's instances in the region that are not released, and their vCPUs: one row that triggers keep (db/migrations/0011). */
 export function usageQuery(db: Db | Tx, accountId: string, regionId: string) {
   return db
-    .select({ instances: count(), vcpus: sum(instanceTypes.vcpu) })
-    .from(instances)
-    .innerJoin(instanceTypes, eq(instanceTypes.id, instances.instanceTypeId))
-    .where(and(eq(instances.accountId, accountId), inArray(instances.status, liveStatuses), eq(instances.regionId, regionId)));
+    .select({ instances: instanceUsage.instances, vcpus: instanceUsage.vcpus })
+    .from(instanceUsage)
+    .where(and(eq(instanceUsage.accountId, accountId), eq(instanceUsage.regionId, regionId)));
 }
 
 /** Read inside the launch's transaction, so parallel launches (serialised by BEGIN IMMEDIATE) each see the ones before. */

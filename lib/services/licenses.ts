@@ -16,14 +16,17 @@ function usableSql(now: Date): SQL {
   return and(eq(licenses.status, usableLicenseStatus), or(isNull(licenses.expiresAt), gt(licenses.expiresAt, now)))!;
 }
 
-export function availableLicenseCount(db: Db | Tx, accountId: string, productCode: string, regionId: string): number {
-  return (
-    db
-      .select({ n: count() })
-      .from(licenses)
-      .where(and(eq(licenses.accountId, accountId), eq(licenses.productCode, productCode), eq(licenses.regionId, regionId), usableSql(clock.now())))
-      .get()?.n ?? 0
-  );
+/**
+ * The account's usable licenses of a product in a region. With `upTo`, counting stops there: a
+ * launch of n only asks whether n are there (and, when not, how many, which is then exact).
+ */
+export function availableLicenseCount(db: Db | Tx, accountId: string, productCode: string, regionId: string, upTo?: number): number {
+  const pool = db
+    .select({ one: sql`1` })
+    .from(licenses)
+    .where(and(eq(licenses.accountId, accountId), eq(licenses.productCode, productCode), eq(licenses.regionId, regionId), usableSql(clock.now())));
+  const counted = db.select({ n: count() }).from((upTo === undefined ? pool : pool.limit(upTo)).as('pool'));
+  return counted.get()?.n ?? 0;
 }
 
 /** Binds one available license to each instance, oldest license first. The caller checked the count. */

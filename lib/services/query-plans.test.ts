@@ -9,7 +9,7 @@ import type { Actor } from '../domain/actor';
 import { describeImages } from './images';
 import { describeInstances } from './instances';
 import { usageQuery } from './launch-limits';
-import { availableLicenseCount } from './licenses';
+import { availableLicenseCount, consumeLicenses } from './licenses';
 
 const { db } = throwawayDatabase();
 const referenceTables = new Set(['regions', 'instance_types']);
@@ -54,10 +54,16 @@ function recordSelects(work: () => unknown): string[] {
   return seen;
 }
 
+function planRows(source: string): { detail: string }[] {
+  const params = new Array((source.match(/\?/g) ?? []).length).fill(null);
+  return db().$client.prepare(`EXPLAIN QUERY PLAN ${source}`).all(...params) as { detail: string }[];
+}
+
+const planOf = (source: string) => planRows(source).map((row) => row.detail).join('\n');
+
 /** The plan lines of a statement that scan a table other than a reference table ("SCAN images", not "SCAN regions"). */
 function scansOf(source: string): string[] {
-  const params = new Array((source.match(/\?/g) ?? []).length).fill(null);
-  const plan = db().$client.prepare(`EXPLAIN QUERY PLAN ${source}`).all(...params) as { detail: string }[];
+  const plan = planRows(source);
   // "SCAN t USING INDEX i" walks the whole index: as much a full scan as "SCAN t".
   return plan.map((row) => row.detail).filter((detail) => {
     const scanned = /^SCAN (\w+)/.exec(detail)?.[1];
@@ -94,5 +100,12 @@ describe('the hot request-path queries use an index (issue 13)', () => {
 
   it('the available license count of a product in a region', () => {
     expectIndexed(() => availableLicenseCount(db(), owner.accountId, 'any-product', region));
+  });
+
+  it('a launch draws licenses in the pool index order: no sort of the whole pool', () => {
+    const selects = recordSelects(() => db().transaction((tx) => expect(() => consumeLicenses(tx, owner.accountId, 'any-product', region, ['i-1'])).toThrow(/pool shrank/)));
+    expect(selects.length).toBe(1);
+    expect(scansOf(selects[0])).toEqual([]);
+    expect(planOf(selects[0])).not.toMatch(/TEMP B-TREE/);
   });
 });

@@ -12,9 +12,17 @@ import type { Db } from '../../db/client';
 /** The defaults of the mode this server runs in. */
 export const platformDefaults: PlatformSettings = defaultSettings(config.mode);
 
+/** The last stored rows and what they parsed to: the rows are read on every call (another process may have changed them), the parse is not repeated. */
+const parsed = { rows: '', settings: platformDefaults };
+
 export function readSettings(db: Db | Tx): PlatformSettings {
-  const stored = Object.fromEntries(db.select().from(platformSettings).all().map((row) => [row.key, row.value]));
-  return settingsSchema.parse({ ...platformDefaults, ...stored });
+  const rows = db.select({ key: platformSettings.key, value: platformSettings.value }).from(platformSettings).all();
+  const text = JSON.stringify(rows);
+  if (text !== parsed.rows) {
+    const stored = Object.fromEntries(rows.map((row) => [row.key, row.value]));
+    Object.assign(parsed, { rows: text, settings: Object.freeze(settingsSchema.parse({ ...platformDefaults, ...stored })) });
+  }
+  return parsed.settings;
 }
 
 /** ADM-4: the operator changes limits; every change is audited with the values before and after. */

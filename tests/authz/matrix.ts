@@ -204,7 +204,7 @@ export const serviceRows = new Map<string, Row>(
  */
 export const notUseCases = new Set([
   // access-keys, accounts: the API's key lookup and sign-up
-  'activeKey', 'claimNonce', 'createAccount', 'loadActor', 'loadAccountActor',
+  'activeKey', 'claimNonce', 'createAccount', 'loadActor',
   // catalogue, marketplace: public catalogue and helpers taking a transaction
   'listRegions', 'listInstanceTypes', 'requireRegion', 'isSharedWith', 'sharedWithSql', 'requireVisibleImage', 'findVisibleImage', 'findRegion', 'offeringImages',
   'listCategories', 'featuredProducts', 'searchProducts', 'marketplaceImagesIn',

@@ -1,0 +1,64 @@
+// Issue 13: the launch quotas (issue 12) read instance_usage, which triggers keep as instances
+// are created, move between statuses, change type or region, and are deleted. Whatever happens
+// to the rows, by the services or by raw SQL, the kept figures equal a count of the instances.
+import fc from 'fast-check';
+import { eq, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { instances, instanceTypes, instanceUsage, images } from '../../db/schema';
+import { newBuyer, throwawayDatabase } from '../../tests/helpers/database';
+
+const { db } = throwawayDatabase();
+const statuses = ['Pending', 'Running', 'Stopped', 'Frozen', 'Released'] as const;
+const regions = ['cn-hangzhou', 'cn-shanghai'];
+
+function recount() {
+  return db()
+    .all<{ account_id: string; region_id: string; instances: number; vcpus: number }>(
+      sql`SELECT i.account_id, i.region_id, count(*) AS instances, sum(t.vcpu) AS vcpus FROM instances i JOIN instance_types t ON t.id = i.instance_type_id WHERE i.status <> 'Released' GROUP BY 1, 2`,
+    )
+    .map((r) => ({ accountId: r.account_id, regionId: r.region_id, instances: r.instances, vcpus: r.vcpus }));
+}
+
+const kept = () =>
+  db()
+    .select()
+    .from(instanceUsage)
+    .all()
+    .filter((row) => row.instances !== 0 || row.vcpus !== 0);
+
+const sorted = <T extends { accountId: string; regionId: string }>(rows: T[]) => [...rows].sort((a, b) => `${a.accountId}/${a.regionId}`.localeCompare(`${b.accountId}/${b.regionId}`));
+
+const step = fc.oneof(
+  fc.record({ op: fc.constant('insert' as const), account: fc.nat(2), region: fc.nat(1), type: fc.nat(3), status: fc.constantFrom(...statuses) }),
+  fc.record({ op: fc.constant('status' as const), pick: fc.nat(), status: fc.constantFrom(...statuses) }),
+  fc.record({ op: fc.constant('retype' as const), pick: fc.nat(), type: fc.nat(3) }),
+  fc.record({ op: fc.constant('move' as const), pick: fc.nat(), region: fc.nat(1), account: fc.nat(2) }),
+  fc.record({ op: fc.constant('delete' as const), pick: fc.nat() }),
+);
+
+describe('instance_usage equals a count of the live instances (issue 13)', () => {
+  it('after any sequence of inserts, status changes, type and region changes and deletes', () => {
+    const accounts = [newBuyer('A'), newBuyer('B'), newBuyer('C')].map((a) => a.accountId);
+    const types = db().select().from(instanceTypes).limit(4).all().map((t) => t.id);
+    const imageIds = new Map(regions.map((r) => [r, db().select().from(images).where(eq(images.regionId, r)).get()!.id]));
+    let serial = 0;
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
+        for (const s of steps) {
+          const ids = db().select({ id: instances.id }).from(instances).all().map((r) => r.id);
+          const target = 'pick' in s && ids.length ? ids[s.pick % ids.length] : undefined;
+          if (s.op === 'insert') {
+            const regionId = regions[s.region];
+            db().insert(instances).values({ id: `i-usage-${serial++}`, accountId: accounts[s.account], regionId, instanceTypeId: types[s.type], imageId: imageIds.get(regionId)!, name: 'vm', status: s.status, meteredUntil: new Date(0), createdAt: new Date() }).run();
+          } else if (!target) continue;
+          else if (s.op === 'status') db().update(instances).set({ status: s.status }).where(eq(instances.id, target)).run();
+          else if (s.op === 'retype') db().update(instances).set({ instanceTypeId: types[s.type] }).where(eq(instances.id, target)).run();
+          else if (s.op === 'move') db().update(instances).set({ regionId: regions[s.region], accountId: accounts[s.account] }).where(eq(instances.id, target)).run();
+          else db().delete(instances).where(eq(instances.id, target)).run();
+        }
+        expect(sorted(kept())).toEqual(sorted(recount()));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

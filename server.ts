@@ -1,0 +1,31 @@
+// One server process of Stratus (started by scripts/start.ts, one per core): the ECS API is
+// answered here, straight from node:http (lib/ecs-api/node-front.ts); every other request goes to
+// Next.js, which serves the pages and server actions.
+// Set before Next is loaded (imports are evaluated first, hence the dynamic imports below).
+Object.assign(process.env, { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' });
+
+import http from 'node:http';
+
+const { default: next } = await import('next');
+const { isEcsCall } = await import('./lib/ecs-api/ecs-call');
+const { serveEcsCall } = await import('./lib/ecs-api/node-front');
+
+const port = Number(process.env.PORT ?? 3000);
+const app = next({ dev: false, dir: process.cwd(), port });
+const handlePage = app.getRequestHandler();
+await app.prepare();
+
+function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://stratus.local');
+  const header = (name: string) => req.headers[name] as string | undefined;
+  return isEcsCall(req.method ?? 'GET', url.pathname, url.searchParams, header) ? serveEcsCall(req, res) : handlePage(req, res);
+}
+
+const server = http.createServer((req, res) => {
+  route(req, res).catch((error) => {
+    console.error('[server]', error);
+    if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+    res.end();
+  });
+});
+server.listen(port);
