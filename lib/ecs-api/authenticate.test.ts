@@ -6,7 +6,7 @@ import { images, instances } from '../../db/schema';
 import { newBuyer, throwawayDatabase, withoutLaunchMinimum } from '../../tests/helpers/database';
 import { acs3Request, sdkTime, v1Request, type Key } from '../../tests/helpers/ecs-requests';
 import { clock } from '../clock';
-import { createAccessKey } from '../services/access-keys';
+import { createAccessKey, deleteAccessKey, setAccessKeyStatus } from '../services/access-keys';
 import { handleEcsRequest } from './handle';
 
 const { db } = throwawayDatabase();
@@ -128,5 +128,28 @@ describe('v1: only HMAC-SHA1 1.0 and ISO 8601 UTC times (issue 12: NONE and 2.0 
     expect((await call(v1Request(key, { Action: 'DescribeRegions', Timestamp: new Date().toISOString() }))).status).toBe(200);
     expect((await call(v1Request(key, { Action: 'DescribeRegions' }))).status).toBe(200);
     expect(await call(acs3Request(key, 'DescribeRegions', {}, { headers: { 'x-acs-date': new Date().toUTCString() } }))).toMatchObject({ status: 400, body: { Code: 'InvalidTimeStamp.Format' } });
+  });
+});
+
+describe('an AccessKey whose secret is remembered still answers to its row (issue 13)', () => {
+  it('disabled or deleted, the next call is refused at once; enabled again, accepted', async () => {
+    const buyer = newBuyer();
+    const key = createAccessKey(buyer);
+    expect(await call(v1Request(key, { Action: 'DescribeRegions' }))).toMatchObject({ status: 200 });
+    setAccessKeyStatus(buyer, key.accessKeyId, 'disabled');
+    expect(await call(v1Request(key, { Action: 'DescribeRegions' }))).toMatchObject({ body: { Code: 'InvalidAccessKeyId.NotFound' } });
+    setAccessKeyStatus(buyer, key.accessKeyId, 'active');
+    expect(await call(v1Request(key, { Action: 'DescribeRegions' }))).toMatchObject({ status: 200 });
+    deleteAccessKey(buyer, key.accessKeyId);
+    expect(await call(v1Request(key, { Action: 'DescribeRegions' }))).toMatchObject({ body: { Code: 'InvalidAccessKeyId.NotFound' } });
+  });
+
+  it('a replayed nonce is refused however many calls came between (the claim is one insert, expired ones swept apart)', async () => {
+    const key = createAccessKey(newBuyer());
+    const first = v1Request(key, { Action: 'DescribeRegions' });
+    const again = first.clone();
+    expect(await call(first)).toMatchObject({ status: 200 });
+    for (let i = 0; i < 5; i++) await call(v1Request(key, { Action: 'DescribeRegions' }));
+    expect(await call(again)).toMatchObject({ body: { Code: 'SignatureNonceUsed' } });
   });
 });

@@ -40,6 +40,7 @@ function readBody(req: IncomingMessage, max: number): Promise<string | null> {
 
 function send(res: ServerResponse, headers: Map<string, string>, answer: EcsAnswer, close = false): void {
   const all = [...responseSecurityHeaders(headers, 'api'), ...answer.headers];
+  all.push(['content-length', String(Buffer.byteLength(answer.body))]);
   if (close) all.push(['connection', 'close']);
   res.writeHead(answer.status, all.flat());
   res.end(answer.body);
