@@ -28,4 +28,9 @@ const server = http.createServer((req, res) => {
     res.end();
   });
 });
+// A port in use or refused ends the process, and so `npm start` (which does not retry it).
+server.on('error', (error) => {
+  console.error(`[server] cannot listen on port ${port}:`, error.message);
+  process.exit(1);
+});
 server.listen(port);

@@ -1,6 +1,7 @@
 // AccessKeys for the ECS API: created with the secret shown once, disabled, deleted; and the
 // lookups the API needs to check a signature (the secret) and refuse a replayed nonce.
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { preparedQuery } from '../../db/prepared';
 import { accessKeys, accounts, apiNonces } from '../../db/schema';
 import { getDb } from '../../db/client';
 import { clock } from '../clock';
@@ -69,13 +70,17 @@ export type ApiKey = { accountId: string; sellerStatus: string; secret: string }
  * alike). The row is read on every call, so disabling or deleting a key takes effect at once in
  * every server process; only the decryption is remembered.
  */
-export function activeKey(accessKeyId: string): ApiKey | null {
-  const key = getDb()
+const keyRow = preparedQuery((db) =>
+  db
     .select({ status: accessKeys.status, accountId: accessKeys.accountId, ciphertext: accessKeys.secretCiphertext, sellerStatus: accounts.sellerStatus })
     .from(accessKeys)
     .innerJoin(accounts, eq(accounts.id, accessKeys.accountId))
-    .where(eq(accessKeys.id, accessKeyId))
-    .get();
+    .where(eq(accessKeys.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+export function activeKey(accessKeyId: string): ApiKey | null {
+  const key = keyRow().get({ id: accessKeyId });
   if (!key || key.status !== 'active') return null;
   return { accountId: key.accountId, sellerStatus: key.sellerStatus, secret: secretOf(key.ciphertext) };
 }
@@ -85,6 +90,13 @@ const NONCE_SWEEP_MS = 10_000;
 /** lastUsedAt is a hint for the key list: written when it is this much behind. */
 const LAST_USED_STEP_MS = 60_000;
 const sweep = { at: 0 };
+const nonceInsert = preparedQuery((db) =>
+  db
+    .insert(apiNonces)
+    .values({ accessKeyId: sql.placeholder('accessKeyId'), nonce: sql.placeholder('nonce'), expiresAt: sql.placeholder('expiresAt') })
+    .onConflictDoNothing()
+    .prepare(),
+);
 const lastUsedWritten = new Map<string, number>();
 
 /**
@@ -100,7 +112,7 @@ export function claimNonce(accessKeyId: string, nonce: string, acceptableUntil: 
     sweep.at = now.getTime();
     db.delete(apiNonces).where(lt(apiNonces.expiresAt, now)).run();
   }
-  const inserted = db.insert(apiNonces).values({ accessKeyId, nonce, expiresAt: acceptableUntil }).onConflictDoNothing().run();
+  const inserted = nonceInsert().run({ accessKeyId, nonce, expiresAt: acceptableUntil });
   if (inserted.changes !== 1) return false;
   if (Math.abs(now.getTime() - (lastUsedWritten.get(accessKeyId) ?? 0)) >= LAST_USED_STEP_MS) {
     if (lastUsedWritten.size >= SECRETS_KEPT) lastUsedWritten.clear();

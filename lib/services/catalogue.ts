@@ -1,5 +1,5 @@
 // Regions, instance types and the images a caller may launch from.
-import { and, asc, eq, exists, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, exists, isNull, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { images, imageShares, instanceTypes, regions } from '../../db/schema';
 import type { Actor } from '../domain/actor';
 import { CloudError } from '../domain/errors';
@@ -7,6 +7,7 @@ import { ownerAliasFor, withoutOthersIds, type ImageOwnerAlias } from '../domain
 import { authorize } from '../domain/permissions';
 import { read, type Tx } from './transaction';
 import type { Db } from '../../db/client';
+import { preparedQuery } from '../../db/prepared';
 
 export type Region = typeof regions.$inferSelect;
 export type InstanceType = typeof instanceTypes.$inferSelect;
@@ -22,8 +23,19 @@ export function listInstanceTypes(): InstanceType[] {
   );
 }
 
-export function findRegion(db: Db | Tx, regionId: string): Region | undefined {
-  return db.select().from(regions).where(eq(regions.id, regionId)).get();
+// Prepared once (db/prepared.ts); each runs on the process connection, inside the caller's transaction.
+const regionById = preparedQuery((db) => db.select().from(regions).where(eq(regions.id, sql.placeholder('id'))).prepare());
+const imageById = preparedQuery((db) => db.select().from(images).where(eq(images.id, sql.placeholder('id'))).prepare());
+const activeShare = preparedQuery((db) =>
+  db
+    .select({ id: imageShares.id })
+    .from(imageShares)
+    .where(and(eq(imageShares.imageId, sql.placeholder('imageId')), eq(imageShares.recipientAccountId, sql.placeholder('accountId')), isNull(imageShares.removedAt)))
+    .prepare(),
+);
+
+export function findRegion(_db: Db | Tx, regionId: string): Region | undefined {
+  return regionById().get({ id: regionId });
 }
 
 export function requireRegion(db: Db | Tx, regionId: string): Region {
@@ -33,14 +45,8 @@ export function requireRegion(db: Db | Tx, regionId: string): Region {
 }
 
 /** An active share of the image to the account (SHR-5: a share lives in its image's region). */
-export function isSharedWith(db: Db | Tx, imageId: string, accountId: string): boolean {
-  return Boolean(
-    db
-      .select({ id: imageShares.id })
-      .from(imageShares)
-      .where(and(eq(imageShares.imageId, imageId), eq(imageShares.recipientAccountId, accountId), isNull(imageShares.removedAt)))
-      .get(),
-  );
+export function isSharedWith(_db: Db | Tx, imageId: string, accountId: string): boolean {
+  return Boolean(activeShare().get({ imageId, accountId }));
 }
 
 /** SQL for "shared with this account now", for image queries. */
@@ -79,7 +85,7 @@ export type VisibleImage = { image: Image; alias: ImageOwnerAlias };
  * one is), with how it looks to them; null when it does not exist for them.
  */
 export function findVisibleImage(db: Db | Tx, actor: Actor, imageId: string, regionId?: string): VisibleImage | null {
-  const image = db.select().from(images).where(eq(images.id, imageId)).get();
+  const image = imageById().get({ id: imageId });
   if (!image || (regionId !== undefined && image.regionId !== regionId)) return null;
   const alias = ownerAliasFor(image, actor.accountId, isSharedWith(db, image.id, actor.accountId));
   return alias ? { image, alias } : null;
@@ -96,6 +102,6 @@ export function requireVisibleImage(db: Db | Tx, actor: Actor, imageId: string, 
  * MKT-1: the marketplace images that offer a product — in a region, when one is given. A product
  * is offered in a region when one of these has its code there.
  */
-export function offeringImages(regionId?: string): SQL {
+export function offeringImages(regionId?: string | Placeholder): SQL {
   return and(eq(images.kind, 'marketplace'), isNull(images.deletedAt), ...(regionId === undefined ? [] : [eq(images.regionId, regionId)]))!;
 }

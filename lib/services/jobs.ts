@@ -1,6 +1,7 @@
 // Durable background work. A job is a row; the worker claims due rows with a lease, so a job
 // whose process died is claimed again when its lease runs out (restart-safe, nothing lost).
-import { and, asc, eq, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, eq, isNull, lte, or, sql } from 'drizzle-orm';
+import { preparedQuery } from '../../db/prepared';
 import { jobs } from '../../db/schema';
 import { getDb } from '../../db/client';
 import { clock } from '../clock';
@@ -13,9 +14,13 @@ export type Job = typeof jobs.$inferSelect;
 export const JOB_LEASE_MS = config.jobLeaseMs;
 const MAX_ATTEMPTS = 8;
 
-/** Written inside the caller's transaction: the job exists if and only if the change does. */
-export function enqueueJob<K extends JobKind>(tx: Tx, kind: K, payload: JobPayload<K>, runAt: Date = clock.now()): void {
-  tx.insert(jobs).values({ kind, payload, runAt, createdAt: clock.now() }).run();
+const jobInsert = preparedQuery((db) =>
+  db.insert(jobs).values({ kind: sql.placeholder('kind'), payload: sql.placeholder('payload'), runAt: sql.placeholder('runAt'), createdAt: sql.placeholder('createdAt') }).prepare(),
+);
+
+/** Written inside the caller's transaction (`tx`, the process connection: db/prepared.ts): the job exists if and only if the change does. */
+export function enqueueJob<K extends JobKind>(_tx: Tx, kind: K, payload: JobPayload<K>, runAt: Date = clock.now()): void {
+  jobInsert().run({ kind, payload, runAt, createdAt: clock.now() });
 }
 
 export function claimDueJobs(limit = 10): Job[] {

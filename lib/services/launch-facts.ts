@@ -1,6 +1,7 @@
 // What decideLaunch (lib/domain/launch-decision.ts) needs to know, read from the database: the
 // one loader of both the launch (inside its transaction) and its preview.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { preparedQuery } from '../../db/prepared';
 import { instanceTypes, products, skus } from '../../db/schema';
 import type { Actor } from '../domain/actor';
 import type { LaunchFacts } from '../domain/launch-decision';
@@ -11,6 +12,11 @@ import { availableLicenseCount } from './licenses';
 import { isOfferedIn } from './orders';
 import type { Tx } from './transaction';
 import type { Db } from '../../db/client';
+
+// Prepared once (db/prepared.ts); each runs on the process connection, inside the caller's transaction.
+const typeById = preparedQuery((db) => db.select().from(instanceTypes).where(eq(instanceTypes.id, sql.placeholder('id'))).prepare());
+const productStatus = preparedQuery((db) => db.select({ status: products.status }).from(products).where(eq(products.code, sql.placeholder('code'))).prepare());
+const skusOf = preparedQuery((db) => db.select({ code: skus.code, pricingModel: skus.pricingModel, priceFen: skus.priceFen }).from(skus).where(eq(skus.productCode, sql.placeholder('code'))).prepare());
 
 /** `licensesUpTo`: a launch needs the license count only up to its amount (see availableLicenseCount). */
 export function loadLaunchFacts(db: Db | Tx, actor: Actor, request: { regionId: string; imageId: string; instanceTypeId: string }, licensesUpTo?: number): LaunchFacts {
@@ -24,16 +30,13 @@ export function loadLaunchFacts(db: Db | Tx, actor: Actor, request: { regionId: 
     imageId,
     image,
     instanceTypeId,
-    instanceType: db.select().from(instanceTypes).where(eq(instanceTypes.id, instanceTypeId)).get() ?? null,
+    instanceType: typeById().get({ id: instanceTypeId }) ?? null,
     limits: launchLimits(db, actor.accountId, regionId),
-    productStatus: code ? (db.select({ status: products.status }).from(products).where(eq(products.code, code)).get()?.status ?? null) : null,
+    productStatus: code ? (productStatus().get({ code })?.status ?? null) : null,
     offered: code ? isOfferedIn(db, code, regionId) : false,
     skus: code
-      ? db
-          .select({ code: skus.code, pricingModel: skus.pricingModel, priceFen: skus.priceFen })
-          .from(skus)
-          .where(eq(skus.productCode, code))
-          .all()
+      ? skusOf()
+          .all({ code })
           .map((sku) => ({ ...sku, pricingModel: sku.pricingModel as PricingModel }))
           .sort(byPricingModel)
       : [],

@@ -1,6 +1,7 @@
 // What the launch rule of lib/domain/launch-limits.ts needs to know about an account in a
 // region: its settings, wallet balance and the instances (and vCPUs) it has there.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql, type Placeholder } from 'drizzle-orm';
+import { preparedQuery } from '../../db/prepared';
 import { instanceUsage } from '../../db/schema';
 import type { Actor } from '../domain/actor';
 import type { LaunchLimits } from '../domain/launch-limits';
@@ -11,17 +12,19 @@ import { read, type Tx } from './transaction';
 import type { Db } from '../../db/client';
 
 /** The account's instances in the region that are not released, and their vCPUs: one row that triggers keep (db/migrations/0011). */
-export function usageQuery(db: Db | Tx, accountId: string, regionId: string) {
+export function usageQuery(db: Db | Tx, accountId: string | Placeholder, regionId: string | Placeholder) {
   return db
     .select({ instances: instanceUsage.instances, vcpus: instanceUsage.vcpus })
     .from(instanceUsage)
     .where(and(eq(instanceUsage.accountId, accountId), eq(instanceUsage.regionId, regionId)));
 }
 
+const usage = preparedQuery((db) => usageQuery(db, sql.placeholder('accountId'), sql.placeholder('regionId')).prepare());
+
 /** Read inside the launch's transaction, so parallel launches (serialised by BEGIN IMMEDIATE) each see the ones before. */
 export function launchLimits(db: Db | Tx, accountId: string, regionId: string): LaunchLimits {
   const { minLaunchBalanceFen, instanceQuotaPerRegion, vcpuQuotaPerRegion } = readSettings(db);
-  const used = usageQuery(db, accountId, regionId).get();
+  const used = usage().get({ accountId, regionId });
   return {
     minLaunchBalanceFen,
     instanceQuotaPerRegion,

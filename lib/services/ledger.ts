@@ -5,6 +5,7 @@ import { clock } from '../clock';
 import { assertBalanced, type BookKind, type Posting } from '../domain/ledger';
 import type { Tx } from './transaction';
 import type { Db } from '../../db/client';
+import { preparedQuery } from '../../db/prepared';
 
 export function bookId(kind: BookKind, accountId: string | null): string {
   return accountId ? `${kind}:${accountId}` : kind;
@@ -32,8 +33,11 @@ export function transfer(tx: Tx, postings: readonly Posting[], reason: string, r
   return transferId;
 }
 
-export function balanceOf(db: Tx | Db, id: string): number {
-  return db.select({ balance: ledgerBooks.balanceFen }).from(ledgerBooks).where(eq(ledgerBooks.id, id)).get()?.balance ?? 0;
+const bookBalance = preparedQuery((db) => db.select({ balance: ledgerBooks.balanceFen }).from(ledgerBooks).where(eq(ledgerBooks.id, sql.placeholder('id'))).prepare());
+
+/** Runs on the process connection, inside the caller's transaction (db/prepared.ts). */
+export function balanceOf(_db: Tx | Db, id: string): number {
+  return bookBalance().get({ id })?.balance ?? 0;
 }
 
 /** The platform's own books exist once, with no account. */

@@ -1,6 +1,7 @@
 // Orders: buying licenses from the wallet (MKT-2, MKT-3), paying a sale with the seller's share
 // and the platform's commission (SEL-8), and the buyer's list of orders.
-import { and, count, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq, sql } from 'drizzle-orm';
+import { preparedQuery } from '../../db/prepared';
 import { z } from 'zod';
 import { images, licenses, orders, products, skus } from '../../db/schema';
 import { clock } from '../clock';
@@ -34,8 +35,17 @@ export function requirePublicProduct(db: Db | Tx, productCode: string): Product 
 }
 
 /** MKT-1: a product is offered in a region when one of its versions has an image there. */
-export function isOfferedIn(db: Db | Tx, productCode: string, regionId: string): boolean {
-  return Boolean(db.select({ id: images.id }).from(images).where(and(eq(images.productCode, productCode), offeringImages(regionId))).get());
+const offeringImage = preparedQuery((db) =>
+  db
+    .select({ id: images.id })
+    .from(images)
+    .where(and(eq(images.productCode, sql.placeholder('productCode')), offeringImages(sql.placeholder('regionId'))))
+    .prepare(),
+);
+
+/** Runs on the process connection, inside the caller's transaction (db/prepared.ts). */
+export function isOfferedIn(_db: Db | Tx, productCode: string, regionId: string): boolean {
+  return Boolean(offeringImage().get({ productCode, regionId }));
 }
 
 function requireSku(db: Db | Tx, product: Product, skuCode: string): Sku {

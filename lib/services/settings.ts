@@ -8,15 +8,17 @@ import { CloudError } from '../domain/errors';
 import { authorize } from '../domain/permissions';
 import { mutate, type Tx } from './transaction';
 import type { Db } from '../../db/client';
+import { preparedQuery } from '../../db/prepared';
 
 /** The defaults of the mode this server runs in. */
 export const platformDefaults: PlatformSettings = defaultSettings(config.mode);
 
 /** The last stored rows and what they parsed to: the rows are read on every call (another process may have changed them), the parse is not repeated. */
 const parsed = { rows: '', settings: platformDefaults };
+const storedSettings = preparedQuery((db) => db.select({ key: platformSettings.key, value: platformSettings.value }).from(platformSettings).prepare());
 
 export function readSettings(db: Db | Tx): PlatformSettings {
-  const rows = db.select({ key: platformSettings.key, value: platformSettings.value }).from(platformSettings).all();
+  const rows = storedSettings().all();
   const text = JSON.stringify(rows);
   if (text !== parsed.rows) {
     const stored = Object.fromEntries(rows.map((row) => [row.key, row.value]));

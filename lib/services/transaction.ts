@@ -1,7 +1,9 @@
 // One use case = one SQLite transaction, with its audit row written inside it (ADM-3).
 // A refused attempt is audited too, after the rollback, so the log shows what was tried.
 import { auditLog } from '../../db/schema';
+import { sql, type Placeholder } from 'drizzle-orm';
 import { getDb, type Db } from '../../db/client';
+import { preparedQuery } from '../../db/prepared';
 import { clock } from '../clock';
 import { CloudError } from '../domain/errors';
 import type { Actor } from '../domain/actor';
@@ -26,17 +28,24 @@ function auditRow(actor: Actor, action: string, note: AuditNote, error?: unknown
   };
 }
 
+const columns = ['at', 'actorUserId', 'accountId', 'action', 'target', 'requestId', 'outcome', 'errorCode', 'detail'] as const;
+/** Every use case and API call writes one: built and compiled once (issue 13). */
+const auditInsert = preparedQuery((db) =>
+  db
+    .insert(auditLog)
+    .values(Object.fromEntries(columns.map((column) => [column, sql.placeholder(column)])) as Record<(typeof columns)[number], Placeholder>)
+    .prepare(),
+);
+const writeAudit = (row: AuditRow) => void auditInsert().run(row);
+
 /** Audits a call that changes nothing (an API read). */
 export function auditCall(actor: Actor, action: string, error?: unknown): void {
-  getDb().insert(auditLog).values(auditRow(actor, action, {}, error)).run();
+  writeAudit(auditRow(actor, action, {}, error));
 }
 
 /** Audits an API call refused before anyone was known to be calling (bad key, signature, nonce). */
 export function auditRefusedCall(requestId: string, action: string, accessKeyId: string | null, error: CloudError): void {
-  getDb()
-    .insert(auditLog)
-    .values({ at: clock.now(), actorUserId: null, accountId: null, action: action || 'unknown', target: null, requestId, outcome: 'error', errorCode: error.code, detail: { accessKeyId } })
-    .run();
+  writeAudit({ at: clock.now(), actorUserId: null, accountId: null, action: action || 'unknown', target: null, requestId, outcome: 'error', errorCode: error.code, detail: { accessKeyId } });
 }
 
 /** Errors a `mutate` has already audited, so the API does not audit the same refusal twice. */
@@ -60,7 +69,7 @@ export function mutate<T>(actor: Actor, action: AuditAction, work: (tx: Tx, note
     return db.transaction(
       (tx) => {
         const result = work(tx, note);
-        tx.insert(auditLog).values(auditRow(actor, action, note)).run();
+        writeAudit(auditRow(actor, action, note));
         return result;
       },
       { behavior: 'immediate' },
@@ -69,7 +78,7 @@ export function mutate<T>(actor: Actor, action: AuditAction, work: (tx: Tx, note
     const error = isBusy(thrown) ? new CloudError('ServiceUnavailable') : thrown;
     if (typeof error === 'object' && error !== null) audited.add(error);
     try {
-      db.insert(auditLog).values(auditRow(actor, action, note, error)).run();
+      writeAudit(auditRow(actor, action, note, error));
     } catch (auditError) {
       if (!isBusy(auditError)) throw auditError;
     }

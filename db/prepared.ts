@@ -1,0 +1,14 @@
+// Drizzle prepared queries for the hot paths (issue 13): built and compiled once per database
+// handle instead of on every call. SQLite gives a process one connection, so a query prepared on
+// it runs inside whichever transaction is open on it (a use case's `tx` included).
+import { getDb, type Db } from './client';
+
+export function preparedQuery<Q>(build: (db: Db) => Q): () => Q {
+  const made = new WeakMap<Db, Q>();
+  return () => {
+    const db = getDb();
+    let query = made.get(db);
+    if (!query) made.set(db, (query = build(db)));
+    return query;
+  };
+}
