@@ -9,6 +9,7 @@ import http from 'node:http';
 const { default: next } = await import('next');
 const { isEcsCall } = await import('./lib/ecs-api/ecs-call');
 const { serveEcsCall } = await import('./lib/ecs-api/node-front');
+const { withPeer } = await import('./lib/domain/client-address');
 
 const port = Number(process.env.PORT ?? 3000);
 const app = next({ dev: false, dir: process.cwd(), port });
@@ -16,6 +17,9 @@ const handlePage = app.getRequestHandler();
 await app.prepare();
 
 function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  // The app believes X-Forwarded-For only up to the peer it appends here (lib/domain/client-address.ts).
+  const forwarded = req.headers['x-forwarded-for'];
+  req.headers['x-forwarded-for'] = withPeer(Array.isArray(forwarded) ? forwarded.join(', ') : forwarded, req.socket.remoteAddress);
   const url = new URL(req.url ?? '/', 'http://stratus.local');
   const header = (name: string) => req.headers[name] as string | undefined;
   return isEcsCall(req.method ?? 'GET', url.pathname, url.searchParams, header) ? serveEcsCall(req, res) : handlePage(req, res);

@@ -7,7 +7,9 @@
 //       [--payment-secret S]   (or STRATUS_PAYMENT_SECRET: enables the gateway checks)
 //       [--admin-email E --admin-password P]   (an admin the operator made with `npm run admin -- grant`)
 //
-// The server must run in production mode with its default platform settings. The probe signs
+// The server must run in production mode with its default platform settings and
+// STRATUS_TRUSTED_PROXY=1, as behind a proxy: the probe plays that proxy, giving each browser
+// context an address of its own in X-Forwarded-For. The probe signs
 // up two fresh users of its own (and uses the admin, if given). It prints one line per check
 // and `probe: N passed, N failed`; the exit code is 1 on any failure.
 import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';

@@ -20,7 +20,8 @@ const PASSWORD = 'right-password';
 const start = new Date('2026-03-01T02:00:00Z');
 
 let n = 0;
-const from = (address: string) => new Headers({ 'x-forwarded-for': `198.51.100.1, ${address}` });
+// As server.ts passes it on: the client's own claim, what the trusted proxy saw, then the proxy itself.
+const from = (address: string) => new Headers({ 'x-forwarded-for': `198.51.100.1, ${address}, 10.0.0.2` });
 async function newUser(address = '192.0.2.200'): Promise<string> {
   const email = `person-${++n}@example.com`;
   await signUpFrom({ name: `Person ${n}`, email, password: PASSWORD }, from(address));

@@ -1,11 +1,8 @@
 // Who is calling, for throttling by client address. X-Forwarded-For is whatever the client
-// wrote unless a proxy the operator runs wrote it, and `next start` keeps a client's header as
-// it is (it fills in the socket address only when the header is missing), so the header is
-// believed only as far as STRATUS_TRUSTED_PROXY says: with N trusted hops, each proxy appended
-// the address it saw, and the client is the N-th entry from the right. Without a trusted proxy
-// the last entry is the socket address when the client wrote none, and the client's own claim
-// when it did: such a client can dodge the per-address limit (the per-user one still holds) but
-// not lock the whole site out, as one bucket shared by every caller would let it.
+// wrote unless a proxy the operator runs wrote it, so the server (server.ts) appends the address
+// of the connection's peer to it, as a proxy does, and the header is believed only as far as
+// STRATUS_TRUSTED_PROXY says: with N trusted hops, each proxy appended the address it saw, and the
+// client is the entry N places left of the peer. Without a trusted proxy the client is the peer.
 import ipaddr from 'ipaddr.js';
 
 export const UNKNOWN_ADDRESS = 'unknown';
@@ -13,10 +10,16 @@ export const UNKNOWN_ADDRESS = 'unknown';
 export function clientAddress(forwardedFor: string | null, trustedHops: number): string {
   if (!forwardedFor) return UNKNOWN_ADDRESS;
   const hops = forwardedFor.split(',').map((entry) => entry.trim());
-  const entry = hops[hops.length - Math.max(trustedHops, 1)];
+  const entry = hops[hops.length - 1 - trustedHops];
   if (!entry || !ipaddr.isValid(entry)) return UNKNOWN_ADDRESS;
   // One spelling per address: "::ffff:1.2.3.4" is 1.2.3.4, "0:0::1" is "::1".
   return ipaddr.process(entry).toString();
+}
+
+/** The X-Forwarded-For the app reads: what came in, then the peer of the connection. */
+export function withPeer(forwardedFor: string | undefined, peer: string | undefined): string | undefined {
+  if (!peer) return forwardedFor;
+  return forwardedFor ? `${forwardedFor}, ${peer}` : peer;
 }
 
 /** Whether the request reached the site over https, as the trusted proxy says (for HSTS). */

@@ -48,6 +48,9 @@ function send(res: ServerResponse, headers: Map<string, string>, answer: EcsAnsw
 
 export async function serveEcsCall(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const headers = headersOf(req);
+  // server.ts put the peer on the header it reads.
+  const forwarded = req.headers['x-forwarded-for'];
+  if (typeof forwarded === 'string') headers.set('x-forwarded-for', forwarded);
   const method = req.method ?? 'GET';
   const body = method === 'POST' ? await readBody(req, config.apiMaxBodyBytes) : '';
   if (body === null) {
