@@ -2,7 +2,7 @@
 // v1 method, version and time format (API-2).
 import { and, eq, ne } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { images, instances } from '../../db/schema';
+import { auditLog, images, instances } from '../../db/schema';
 import { newBuyer, throwawayDatabase, withoutLaunchMinimum } from '../../tests/helpers/database';
 import { acs3Request, sdkTime, v1Request, type Key } from '../../tests/helpers/ecs-requests';
 import { clock } from '../clock';
@@ -151,5 +151,28 @@ describe('an AccessKey whose secret is remembered still answers to its row (issu
     expect(await call(first)).toMatchObject({ status: 200 });
     for (let i = 0; i < 5; i++) await call(v1Request(key, { Action: 'DescribeRegions' }));
     expect(await call(again)).toMatchObject({ body: { Code: 'SignatureNonceUsed' } });
+  });
+});
+
+describe('an API call is one transaction with its nonce (issue 13)', () => {
+  it('a refused change keeps its nonce and writes one audit row: re-sent, it is SignatureNonceUsed', async () => {
+    const key = createAccessKey(newBuyer());
+    const refused = v1Request(key, { Action: 'RunInstances', RegionId: 'cn-hangzhou', InstanceType: 'ecs.g7.large' });
+    const again = refused.clone();
+    const first = await call(refused);
+    expect(first.body).toMatchObject({ Code: 'MissingParameter' });
+    expect(db().select().from(auditLog).where(eq(auditLog.requestId, first.body.RequestId as string)).all()).toMatchObject([{ action: 'RunInstances', outcome: 'error', errorCode: 'MissingParameter' }]);
+    expect((await call(again)).body).toMatchObject({ Code: 'SignatureNonceUsed' });
+  });
+
+  it('a DryRun keeps its nonce, and creates nothing', async () => {
+    const buyer = newBuyer();
+    const key = createAccessKey(buyer);
+    const image = db().select().from(images).where(eq(images.kind, 'system')).get()!;
+    const dry = v1Request(key, { Action: 'RunInstances', RegionId: image.regionId, ImageId: image.id, InstanceType: 'ecs.g7.large', DryRun: 'true' });
+    const again = dry.clone();
+    expect((await call(dry)).body).toMatchObject({ Code: 'DryRunOperation' });
+    expect(liveInstances(buyer.accountId)).toBe(0);
+    expect((await call(again)).body).toMatchObject({ Code: 'SignatureNonceUsed' });
   });
 });

@@ -9,7 +9,8 @@ import { activeKey, claimNonce, type ApiKey } from '../services/access-keys';
 import type { EcsCall } from './ecs-call';
 import { paramsOf, type Params } from './params';
 
-export type EcsRequest = { action: string; params: Params; accessKeyId: string; actor: Actor };
+/** A signed request; its nonce is claimed in the call's transaction (claimNonceOf), not here. */
+export type EcsRequest = { action: string; params: Params; accessKeyId: string; actor: Actor; nonce: { value: string; keptUntil: Date } };
 
 /** What an unauthenticated request already tells us, for the audit log and the error answer. */
 export type Envelope = { action: string; params: Params; accessKeyId: string | null };
@@ -81,9 +82,12 @@ export function authenticate(call: EcsCall, envelope: Envelope, requestId: strin
   const key = keyOf(envelope.accessKeyId);
   const { nonce, at } = acs3 ? checkAcs3(call, key.secret, acs3) : checkV1(call.method, envelope.params, key.secret);
   if (!nonce) throw new CloudError('MissingParameter', { param: acs3 ? 'x-acs-signature-nonce' : 'SignatureNonce' });
-  // Kept while the request's own timestamp would still be accepted, however far ahead it was.
-  if (!claimNonce(envelope.accessKeyId!, nonce, new Date(at.getTime() + MAX_CLOCK_SKEW_MS))) throw new CloudError('SignatureNonceUsed');
-
   const actor: Actor = { userId: null, accountId: key.accountId, roles: rolesOf({ sellerStatus: key.sellerStatus, isAdmin: false }), requestId, accessKeyId: envelope.accessKeyId! };
-  return { action: envelope.action, params: envelope.params, accessKeyId: envelope.accessKeyId!, actor };
+  // Kept while the request's own timestamp would still be accepted, however far ahead it was.
+  return { action: envelope.action, params: envelope.params, accessKeyId: envelope.accessKeyId!, actor, nonce: { value: nonce, keptUntil: new Date(at.getTime() + MAX_CLOCK_SKEW_MS) } };
+}
+
+/** API-2: the request's nonce, recorded; SignatureNonceUsed when its key already used it. */
+export function claimNonceOf(request: EcsRequest): void {
+  if (!claimNonce(request.accessKeyId, request.nonce.value, request.nonce.keptUntil)) throw new CloudError('SignatureNonceUsed');
 }

@@ -6,9 +6,9 @@ import { newRequestId } from '../domain/ids';
 import { config } from '../config';
 import { clientAddress } from '../domain/client-address';
 import { assertRefusalBudget, spendRefusal } from '../services/refusal-budget';
-import { auditCall, auditRefusedCall, wasAudited } from '../services/transaction';
+import { auditCall, auditRefusedCall, callTransaction, wasAudited, type CallOutcome } from '../services/transaction';
 import { actions, readActions } from './actions';
-import { authenticate, readEnvelope, type Envelope } from './authenticate';
+import { authenticate, claimNonceOf, readEnvelope, type Envelope } from './authenticate';
 import { callOfRequest, responseOf, type EcsAnswer, type EcsCall } from './ecs-call';
 import { throttle } from './throttle';
 
@@ -22,6 +22,14 @@ export function errorAnswer(requestId: string, host: string, error: unknown): Ec
   return answer({ RequestId: requestId, HostId: host, Code: cloud.code, Message: englishMessage(cloud) }, cloud.httpStatus, retryAfterHeader(cloud));
 }
 
+function outcomeOf<T>(work: () => T): CallOutcome<T> {
+  try {
+    return { ok: true, value: work() };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
 export async function answerEcsCall(call: EcsCall): Promise<EcsAnswer> {
   const requestId = newRequestId();
   const host = call.headers.get('host') ?? 'ecs.stratus.local';
@@ -32,22 +40,36 @@ export async function answerEcsCall(call: EcsCall): Promise<EcsAnswer> {
     await assertRefusalBudget('ecs', address);
     envelope = readEnvelope(call);
     const request = authenticate(call, envelope, requestId);
-    // After the signature, so nobody can spend another key's budget; before any work.
-    await throttle(request.accessKeyId, request.action);
     const handler = actions.get(request.action);
     if (!handler) throw new CloudError('InvalidAction.NotFound', { action: request.action });
-    const read = readActions.has(request.action);
-    dispatched = true;
     try {
-      const body = handler(request.actor, request.params);
-      if (read) auditCall(request.actor, request.action);
-      return answer({ RequestId: requestId, ...body }, 200);
-    } catch (error) {
-      // A change's use case audits its own refusal; one refused before it ran (a missing
-      // parameter) is audited here, with the caller who is known by now.
-      if (read || !wasAudited(error)) auditCall(request.actor, request.action, error);
-      throw error;
+      // After the signature, so nobody can spend another key's budget; before any work.
+      await throttle(request.accessKeyId, request.action);
+    } catch (refusal) {
+      // Refused for now, but never to be replayed later, when the client may have retried already.
+      claimNonceOf(request);
+      throw refusal;
     }
+    const read = readActions.has(request.action);
+    // A read runs before the call's transaction, so the write lock is never held while reading;
+    // a change runs inside it. Either way the nonce, the change and the audit row commit together.
+    const earlier = read ? outcomeOf(() => handler(request.actor, request.params)) : undefined;
+    const outcome = callTransaction(
+      () => claimNonceOf(request),
+      () => {
+        dispatched = true;
+        if (!earlier) return handler(request.actor, request.params);
+        if (!earlier.ok) throw earlier.error;
+        return earlier.value;
+      },
+      (error) => {
+        // A change's use case audits itself, its refusal too; a read, or a change refused before
+        // its use case ran (a missing parameter), is audited here.
+        if (read || (error !== undefined && !wasAudited(error))) auditCall(request.actor, request.action, error);
+      },
+    );
+    if (!outcome.ok) throw outcome.error;
+    return answer({ RequestId: requestId, ...outcome.value }, 200);
   } catch (error) {
     // Refusals before a use case ran (signature, key, time, nonce, action) are audited without an
     // account, within the address's budget; a key over its own rate limit is not an intruder.

@@ -54,3 +54,24 @@ describe('Throttling.User per AccessKey and per action class (issue 12)', () => 
   });
 
 });
+
+describe('a throttled call can never run later (issue 13 moved the nonce claim into the call’s transaction; a throttled call still claims it)', () => {
+  it('re-sent after the second is over, the throttled RunInstances answers SignatureNonceUsed and launches nothing', async () => {
+    const buyer = newBuyer();
+    const key = createAccessKey(buyer);
+    const image = db().select().from(images).where(eq(images.kind, 'system')).get()!;
+    const launch = () => v1Request(key, { Action: 'RunInstances', RegionId: image.regionId, ImageId: image.id, InstanceType: 'ecs.g7.large' });
+    let throttled: Request | undefined;
+    for (let i = 0; i < WRITES + 3 && !throttled; i++) {
+      const request = launch();
+      const copy = request.clone();
+      if ((await call(request)).status === 429) throttled = copy;
+    }
+    expect(throttled).toBeDefined();
+    const live = () => db().select().from(instances).where(and(eq(instances.accountId, buyer.accountId), ne(instances.status, 'Released'))).all().length;
+    const before = live();
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect((await call(throttled!)).body).toMatchObject({ Code: 'SignatureNonceUsed' });
+    expect(live()).toBe(before);
+  });
+});

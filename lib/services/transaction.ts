@@ -91,6 +91,36 @@ function isBusy(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && String((error as { code: unknown }).code).startsWith('SQLITE_BUSY');
 }
 
+export type CallOutcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/**
+ * An API call's one write transaction (issue 13): `claim` (its nonce), then `work` (a change's
+ * use case, whose `mutate` becomes a savepoint of it), then `audit`, commit together. When the
+ * use case refuses, `mutate` rolls back its own savepoint and audits the refusal; the claim and
+ * that row still commit, and the refusal is returned. `work` writes only through `mutate`, as every
+ * use case does. When `claim` throws, nothing is written and the error is thrown.
+ */
+export function callTransaction<T>(claim: () => void, work: () => T, audit: (error?: unknown) => void): CallOutcome<T> {
+  const client = getDb().$client;
+  try {
+    return client
+      .transaction((): CallOutcome<T> => {
+        claim();
+        try {
+          const value = work();
+          audit();
+          return { ok: true, value };
+        } catch (error) {
+          audit(error);
+          return { ok: false, error };
+        }
+      })
+      .immediate();
+  } catch (thrown) {
+    throw isBusy(thrown) ? new CloudError('ServiceUnavailable') : thrown;
+  }
+}
+
 /**
  * A read-only use case runs in one deferred transaction, so its queries see one snapshot (a
  * page's count and its rows agree) and it takes no write lock. Inside a `mutate` it is a savepoint.
