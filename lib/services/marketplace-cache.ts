@@ -23,6 +23,11 @@ function revisionOf(db: Db): number {
   return statement.get()?.revision ?? 0;
 }
 
+/** The current revision (the whole-page cache of lib/page-cache.ts keys on it too). */
+export function marketplaceRevision(): number {
+  return revisionOf(getDb());
+}
+
 /**
  * `compute(db)` for this key at the current revision, run in one read snapshot with the revision
  * check. The value is shared by every visitor until the next change: callers must not mutate it.
