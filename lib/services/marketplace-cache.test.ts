@@ -77,6 +77,12 @@ describe('the public marketplace reads, cached per marketplace revision', () => 
     expect(bumps("INSERT INTO product_versions (product_code, version, sort_order, created_at) VALUES (?, '9.9.9', 99, 0)", product.code)).toBe(1);
     expect(bumps("UPDATE images SET deleted_at = 1 WHERE kind = 'marketplace' AND product_code = ? AND region_id = 'cn-hangzhou'", product.code)).toBeGreaterThan(0);
     expect(bumps("UPDATE regions SET sort_order = sort_order WHERE id = 'cn-hangzhou'")).toBe(1);
+    // A seller's draft is not shown: its edits leave the revision (and every visitor's cache) alone, until it is listed.
+    const draft = 'drft000001';
+    expect(bumps("INSERT INTO products (code, seller_account_id, title, category, summary, description, os_type, platform, status, created_at) VALUES (?, ?, 'Draft', 'database', 's', 'd', 'linux', 'Ubuntu', 'draft', 0)", draft, sellerOf(product.code).accountId)).toBe(0);
+    expect(bumps("INSERT INTO skus (code, product_code, pricing_model, price_fen) VALUES (?, ?, 'hourly', 10)", `${draft}-hourly`, draft)).toBe(0);
+    expect(bumps("INSERT INTO product_versions (product_code, version, sort_order, created_at) VALUES (?, '1.0.0', 0, 0)", draft)).toBe(0);
+    expect(bumps("UPDATE products SET status = 'listed' WHERE code = ?", draft)).toBe(1);
     expect(bumps("UPDATE images SET name = name || '!' WHERE kind = 'custom'")).toBe(0);
     expect(bumps('UPDATE accounts SET name = name')).toBe(0);
     expect(bumps("UPDATE licenses SET status = status WHERE product_code = ?", product.code)).toBe(0);
