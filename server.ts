@@ -1,6 +1,7 @@
 // One server process of Stratus (started by scripts/start.ts, one per core): the ECS API is
-// answered here, straight from node:http (lib/ecs-api/node-front.ts); every other request goes to
-// Next.js, which serves the pages and server actions.
+// answered here, straight from node:http (lib/ecs-api/node-front.ts), and so are public
+// marketplace pages already rendered for this marketplace revision (lib/page-cache.ts); every
+// other request goes to Next.js, which serves the pages and server actions.
 // Set before Next is loaded (imports are evaluated first, hence the dynamic imports below).
 Object.assign(process.env, { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' });
 
@@ -10,6 +11,7 @@ const { default: next } = await import('next');
 const { isEcsCall } = await import('./lib/ecs-api/ecs-call');
 const { serveEcsCall } = await import('./lib/ecs-api/node-front');
 const { withPeer } = await import('./lib/domain/client-address');
+const { servePublicPage } = await import('./lib/page-cache');
 
 const port = Number(process.env.PORT ?? 3000);
 const app = next({ dev: false, dir: process.cwd(), port });
@@ -22,7 +24,9 @@ function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<voi
   req.headers['x-forwarded-for'] = withPeer(Array.isArray(forwarded) ? forwarded.join(', ') : forwarded, req.socket.remoteAddress);
   const url = new URL(req.url ?? '/', 'http://stratus.local');
   const header = (name: string) => req.headers[name] as string | undefined;
-  return isEcsCall(req.method ?? 'GET', url.pathname, url.searchParams, header) ? serveEcsCall(req, res) : handlePage(req, res);
+  if (isEcsCall(req.method ?? 'GET', url.pathname, url.searchParams, header)) return serveEcsCall(req, res);
+  // Public marketplace pages for signed-out visitors come from memory while the marketplace is unchanged.
+  return servePublicPage(req, res, handlePage);
 }
 
 const server = http.createServer((req, res) => {

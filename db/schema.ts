@@ -515,6 +515,16 @@ export const platformSettings = sqliteTable('platform_settings', {
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 });
 
+/**
+ * One row (id 1): a counter that triggers (migration 0010) bump in the transaction of every
+ * change the public marketplace pages show. It keys their cache, so every server process sees
+ * a change on its next request (lib/services/marketplace-cache.ts).
+ */
+export const marketplaceRevision = sqliteTable('marketplace_revision', {
+  id: integer('id').primaryKey(),
+  revision: integer('revision').notNull(),
+});
+
 // ─── Sharing custom images (SHR-1 … SHR-13) ──────────────────────────────────
 
 /**

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { NextIntlClientProvider } from 'next-intl';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { AreaShell } from '@/components/console/area-shell';
@@ -16,8 +17,10 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const { actor, user } = await requireAdmin();
   const t = await getTranslations('admin.shell');
   return (
-    <AreaShell setLocaleAction={setLocaleAction} signOutAction={signOutAction} tone="admin" home="/admin/refunds" label={t('label')} backLabel={t('backToConsole')} actor={actor} user={user} nav={<AdminNav counts={{ refunds: pendingRefundCount(actor), listings: pendingListingCount(actor), sellerApplications: pendingApplicationCount(actor) }} />}>
-      {children}
-    </AreaShell>
+    <NextIntlClientProvider>
+      <AreaShell setLocaleAction={setLocaleAction} signOutAction={signOutAction} tone="admin" home="/admin/refunds" label={t('label')} backLabel={t('backToConsole')} actor={actor} user={user} nav={<AdminNav counts={{ refunds: pendingRefundCount(actor), listings: pendingListingCount(actor), sellerApplications: pendingApplicationCount(actor) }} />}>
+        {children}
+      </AreaShell>
+    </NextIntlClientProvider>
   );
 }

@@ -1,3 +1,4 @@
+import { NextIntlClientProvider } from 'next-intl';
 import type { ReactNode } from 'react';
 import { AccountMenu } from '@/components/console/account-menu';
 import { LocaleSelect } from '@/components/console/locale-select';
@@ -17,24 +18,26 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const { actor, user } = await requireSession();
   const regions = listRegions().map((r) => r.id);
   return (
-    <div className="flex min-h-screen flex-col">
-      <header className="sticky top-0 z-40 flex h-14 items-center justify-between gap-4 bg-slate-900 px-5 text-white">
-        <div className="flex items-center gap-6">
-          <Logo href="/console/instances" />
-          <RegionSelect regions={regions} current={user.regionId} setRegionAction={setRegionAction} />
+    <NextIntlClientProvider>
+      <div className="flex min-h-screen flex-col">
+        <header className="sticky top-0 z-40 flex h-14 items-center justify-between gap-4 bg-slate-900 px-5 text-white">
+          <div className="flex items-center gap-6">
+            <Logo href="/console/instances" />
+            <RegionSelect regions={regions} current={user.regionId} setRegionAction={setRegionAction} />
+          </div>
+          <div className="flex items-center gap-4">
+            <LocaleSelect setLocaleAction={setLocaleAction} />
+            <NotificationBell unread={unreadCount(actor)} />
+            <AccountMenu name={user.name} email={user.email} accountId={actor.accountId} balance={formatFen(walletBalance(actor))} isAdmin={actor.roles.includes('admin')} signOutAction={signOutAction} />
+          </div>
+        </header>
+        <div className="flex flex-1">
+          <aside className="hidden w-56 shrink-0 border-r border-slate-200 bg-white md:block">
+            <SideNav />
+          </aside>
+          <main className="min-w-0 flex-1 px-8 py-6">{children}</main>
         </div>
-        <div className="flex items-center gap-4">
-          <LocaleSelect setLocaleAction={setLocaleAction} />
-          <NotificationBell unread={unreadCount(actor)} />
-          <AccountMenu name={user.name} email={user.email} accountId={actor.accountId} balance={formatFen(walletBalance(actor))} isAdmin={actor.roles.includes('admin')} signOutAction={signOutAction} />
-        </div>
-      </header>
-      <div className="flex flex-1">
-        <aside className="hidden w-56 shrink-0 border-r border-slate-200 bg-white md:block">
-          <SideNav />
-        </aside>
-        <main className="min-w-0 flex-1 px-8 py-6">{children}</main>
       </div>
-    </div>
+    </NextIntlClientProvider>
   );
 }

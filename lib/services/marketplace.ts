@@ -9,6 +9,7 @@ import { parseInput } from '../domain/validation';
 import { offeringImages } from './catalogue';
 import { listLicenses, type LicenseGroup } from './licenses';
 import { requirePublicProduct, type Sku } from './orders';
+import { publicRead } from './marketplace-cache';
 import { matchProducts } from './product-search';
 import { read } from './transaction';
 import type { Db } from '../../db/client';
@@ -65,14 +66,14 @@ function toCards(db: Db, rows: CardRow[]): ProductCard[] {
 }
 
 export function listCategories(): { category: Category; count: number }[] {
-  return read((db) => {
+  return publicRead('categories', (db) => {
     const counts = new Map(db.select({ category: products.category, n: count() }).from(products).where(eq(products.status, 'listed')).groupBy(products.category).all().map((r) => [r.category, r.n]));
     return categories.map((category) => ({ category, count: counts.get(category) ?? 0 }));
   });
 }
 
 export function featuredProducts(limit = 8): ProductCard[] {
-  return read((db) =>
+  return publicRead(`featured:${limit}`, (db) =>
     toCards(db, cards(db, and(eq(products.status, 'listed'), eq(products.featured, true))).orderBy(desc(products.listedAt)).limit(limit).all()),
   );
 }
@@ -93,7 +94,7 @@ export type ProductQuery = z.input<typeof searchSchema> & { page?: unknown; page
 /** Listed products matching the query and filters; all filters combine (AND). */
 export function searchProducts(query: ProductQuery) {
   const q = { ...parseInput(searchSchema, query, {}), ...parsePaging(query, { defaultPageSize: 24, maxPageSize: 60 }) };
-  return read((db) => {
+  return publicRead(`search:${JSON.stringify(q)}`, (db) => {
     const filters: SQL[] = [eq(products.status, 'listed')];
     const ranks = q.q ? matchProducts(db, q.q) : null;
     if (ranks) filters.push(inArray(products.code, [...ranks.keys()]));
@@ -165,9 +166,9 @@ function offerOf(delisted: boolean, offered: string[], skuRows: Sku[], preferred
   return buyable.length > 0 ? { kind: 'licenses', skus: buyable, hourly, defaultRegion } : { kind: 'hourly', hourly, defaultRegion };
 }
 
-/** The product page. A delisted product still shows (its buyers' licenses work), with substitutes (MKT-8). */
-export function getProduct(code: string, actor: Actor | null): ProductDetail {
-  return read((db) => {
+/** What the product page shows every visitor alike (cached per marketplace revision). */
+function publicProduct(code: string) {
+  return publicRead(`product:${code}`, (db) => {
     const product = requirePublicProduct(db, code);
     const [card] = toCards(db, cards(db, eq(products.code, code)).all());
     const versionRows = db.select().from(productVersions).where(eq(productVersions.productCode, code)).orderBy(desc(productVersions.sortOrder)).all();
@@ -179,25 +180,34 @@ export function getProduct(code: string, actor: Actor | null): ProductDetail {
       .orderBy(asc(regions.sortOrder))
       .all();
     const versions = versionRows.map((v) => ({ version: v.version, images: imageRows.filter((i) => i.version === v.version).map(({ imageId, regionId }) => ({ imageId, regionId })) }));
-    const offered = [...new Set(imageRows.map((i) => i.regionId))];
     const launchImages: Record<string, string> = {};
     for (const v of versions) for (const image of v.images) launchImages[image.regionId] ??= image.imageId;
-    const skuRows = db.select().from(skus).where(eq(skus.productCode, code)).all().sort(byPricingModel);
     const delisted = product.status === 'delisted';
-    const substitutes = delisted
-      ? toCards(db, cards(db, and(eq(products.status, 'listed'), eq(products.category, product.category))).orderBy(desc(products.featured), desc(products.listedAt)).limit(4).all())
-      : [];
-    const preferredRegion = actor?.userId ? db.select({ regionId: users.regionId }).from(users).where(eq(users.id, actor.userId)).get()?.regionId : undefined;
-    const regionOrder = new Map(db.select({ id: regions.id }).from(regions).orderBy(asc(regions.sortOrder)).all().map((r, i) => [r.id, i]));
-    const inRegionOrder = (a: { regionId: string }, b: { regionId: string }) => (regionOrder.get(a.regionId) ?? regionOrder.size) - (regionOrder.get(b.regionId) ?? regionOrder.size);
     return {
       product: { ...card, description: product.description, logoUrl: product.logoUrl },
       versions,
-      regions: offered,
-      skus: skuRows,
+      regions: [...new Set(imageRows.map((i) => i.regionId))],
+      skus: db.select().from(skus).where(eq(skus.productCode, code)).all().sort(byPricingModel),
       launchImages,
-      offer: offerOf(delisted, offered, skuRows, preferredRegion),
-      substitutes,
+      delisted,
+      substitutes: delisted
+        ? toCards(db, cards(db, and(eq(products.status, 'listed'), eq(products.category, product.category))).orderBy(desc(products.featured), desc(products.listedAt)).limit(4).all())
+        : [],
+      regionOrder: new Map(db.select({ id: regions.id }).from(regions).orderBy(asc(regions.sortOrder)).all().map((r, i) => [r.id, i])),
+    };
+  });
+}
+
+/** The product page. A delisted product still shows (its buyers' licenses work), with substitutes (MKT-8). */
+export function getProduct(code: string, actor: Actor | null): ProductDetail {
+  const { delisted, regionOrder, ...shown } = publicProduct(code);
+  // The caller's own: the region the offer opens in and their licenses, read on every request.
+  return read((db) => {
+    const preferredRegion = actor?.userId ? db.select({ regionId: users.regionId }).from(users).where(eq(users.id, actor.userId)).get()?.regionId : undefined;
+    const inRegionOrder = (a: { regionId: string }, b: { regionId: string }) => (regionOrder.get(a.regionId) ?? regionOrder.size) - (regionOrder.get(b.regionId) ?? regionOrder.size);
+    return {
+      ...shown,
+      offer: offerOf(delisted, shown.regions, shown.skus, preferredRegion),
       myLicenses: actor ? listLicenses(actor, code).sort(inRegionOrder) : null,
     };
   });

@@ -208,6 +208,8 @@ export const notUseCases = new Set([
   // catalogue, marketplace: public catalogue and helpers taking a transaction
   'listRegions', 'listInstanceTypes', 'requireRegion', 'isSharedWith', 'sharedWithSql', 'requireVisibleImage', 'findVisibleImage', 'findRegion', 'offeringImages',
   'listCategories', 'featuredProducts', 'searchProducts', 'marketplaceImagesIn',
+  // the public marketplace reads' cache (marketplace-cache)
+  'publicRead', 'marketplaceRevision',
   // jobs and the platform's sweeps
   'deliverDue', 'advanceImageTask', 'advanceImport', 'settleHours', 'expireSubscriptions', 'releaseExpired', 'endUnusedLicenses',
   'enqueueJob', 'claimDueJobs', 'completeJob', 'ensureRecurringJob', 'completeRecurringJob', 'failJob',

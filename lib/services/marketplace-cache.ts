@@ -1,0 +1,52 @@
+// What the public marketplace pages read is the same for every visitor, so it is kept in memory
+// per marketplace revision: a counter that database triggers (migration 0010) bump in the
+// transaction of every change those pages show. Each read checks the counter in the snapshot it
+// would compute from, so a change is seen on the next request, in every server process, whoever
+// made it. Nothing per visitor goes in here (licenses, wallet, preferred region stay per request).
+import type { Statement } from 'better-sqlite3';
+import { getDb, type Db } from '../../db/client';
+
+/** Entries kept per revision; search queries come from visitors, so the cache is bounded (oldest out first). */
+const MAX_ENTRIES = 500;
+
+let cachedDb: Db | null = null;
+let cachedRevision = -1;
+const entries = new Map<string, unknown>();
+const statements = new WeakMap<Db, Statement<[], { revision: number }>>();
+
+function revisionOf(db: Db): number {
+  let statement = statements.get(db);
+  if (!statement) {
+    statement = db.$client.prepare<[], { revision: number }>('SELECT revision FROM marketplace_revision WHERE id = 1');
+    statements.set(db, statement);
+  }
+  return statement.get()?.revision ?? 0;
+}
+
+/** The current revision (the whole-page cache of lib/page-cache.ts keys on it too). */
+export function marketplaceRevision(): number {
+  return revisionOf(getDb());
+}
+
+/**
+ * `compute(db)` for this key at the current revision, run in one read snapshot with the revision
+ * check. The value is shared by every visitor until the next change: callers must not mutate it.
+ */
+export function publicRead<T>(key: string, compute: (db: Db) => T): T {
+  const db = getDb();
+  return db.$client
+    .transaction(() => {
+      const revision = revisionOf(db);
+      if (db !== cachedDb || revision !== cachedRevision) {
+        entries.clear();
+        cachedDb = db;
+        cachedRevision = revision;
+      }
+      if (entries.has(key)) return entries.get(key) as T;
+      const value = compute(db);
+      if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+      entries.set(key, value);
+      return value;
+    })
+    .deferred();
+}
