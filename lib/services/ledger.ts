@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { ledgerBooks, ledgerEntries } from '../../db/schema';
 import { clock } from '../clock';
 import { assertBalanced, type BookKind, type Posting } from '../domain/ledger';
+import { prepared } from './prepared';
 import type { Tx } from './transaction';
 import type { Db } from '../../db/client';
 
@@ -30,6 +31,28 @@ export function transfer(tx: Tx, postings: readonly Posting[], reason: string, r
       .run();
   }
   return transferId;
+}
+
+export type Transfer = { postings: readonly Posting[]; reason: string; reference: string };
+
+/**
+ * Many balanced transfers at once (the hourly sweep): each keeps its own entries and transfer
+ * id, and each book's balance is moved once by their sum.
+ */
+export function postTransfers(transfers: readonly Transfer[]): void {
+  const createdAt = clock.now().getTime();
+  const insert = prepared('INSERT INTO ledger_entries (transfer_id, book_id, amount_fen, reason, reference, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const sums = new Map<string, number>();
+  for (const { postings, reason, reference } of transfers) {
+    assertBalanced(postings);
+    const transferId = globalThis.crypto.randomUUID();
+    for (const p of postings) {
+      insert.run(transferId, p.bookId, p.amountFen, reason, reference, createdAt);
+      sums.set(p.bookId, (sums.get(p.bookId) ?? 0) + p.amountFen);
+    }
+  }
+  const move = prepared('UPDATE ledger_books SET balance_fen = balance_fen + ? WHERE id = ?');
+  for (const [bookId, amountFen] of sums) move.run(amountFen, bookId);
 }
 
 export function balanceOf(db: Tx | Db, id: string): number {

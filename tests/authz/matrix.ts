@@ -209,15 +209,15 @@ export const notUseCases = new Set([
   'listRegions', 'listInstanceTypes', 'requireRegion', 'isSharedWith', 'sharedWithSql', 'requireVisibleImage', 'findVisibleImage', 'findRegion', 'offeringImages',
   'listCategories', 'featuredProducts', 'searchProducts', 'marketplaceImagesIn',
   // jobs and the platform's sweeps
-  'deliverDue', 'advanceImageTask', 'advanceImport', 'settleHours', 'expireSubscriptions', 'releaseExpired', 'endUnusedLicenses',
-  'enqueueJob', 'claimDueJobs', 'completeJob', 'ensureRecurringJob', 'completeRecurringJob', 'failJob',
+  'deliverDue', 'advanceImageTask', 'advanceImport', 'settleHours', 'sweepHours', 'expireSubscriptions', 'releaseExpired', 'endUnusedLicenses',
+  'enqueueJob', 'claimDueJobs', 'runJobsTogether', 'completeJob', 'ensureRecurringJob', 'completeRecurringJob', 'failJob',
   // inside a use case's transaction
-  'once', 'imagesCountedInQuota', 'assertRoomForImage', 'moveInstance', 'bookId', 'ensureBook', 'transfer', 'balanceOf', 'platformBook',
+  'once', 'imagesCountedInQuota', 'assertRoomForImage', 'moveInstance', 'bookId', 'ensureBook', 'transfer', 'postTransfers', 'balanceOf', 'platformBook',
   'requirePublicProduct', 'isOfferedIn', 'requireOwnOrder', 'buyLicenses', 'paySale', 'availableLicenseCount', 'consumeLicenses', 'returnLicense',
   'notify', 'indexProduct', 'matchProducts', 'tellSeller', 'periodOf', 'tellSellerAbout', 'signingKey', 'readSettings',
   'requireBucket', 'bucketByName', 'hasImportRole', 'assertNotInArrears', 'creditWallet', 'shiftMonth', 'requireOwnProduct', 'listingProblemsOf',
   // files, secrets, seller HTTP, the transaction itself
-  'objectPath', 'diskPath', 'writeObjectFile', 'removeFile', 'readEnds', 'copyRange', 'random62', 'encrypt', 'decrypt', 'callSeller',
+  'prepared', 'objectPath', 'diskPath', 'writeObjectFile', 'removeFile', 'readEnds', 'copyRange', 'random62', 'encrypt', 'decrypt', 'callSeller',
   'auditCall', 'auditRefusedCall', 'wasAudited', 'mutate', 'read',
   // money in from the payment gateway (its signature is the caller's proof), inside a transaction
   'handlePaymentNotification', 'recordGatewayPayment', 'payIn',
