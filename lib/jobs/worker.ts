@@ -95,6 +95,7 @@ export function startWorker(): void {
   for (const kind of recurringJobs.keys()) ensureRecurringJob(kind);
   for (const lane of lanes) {
     const loop = async (): Promise<void> => {
+      if (!worker.running) return;
       const claimed = await runLane(lane).catch((error) => {
         console.error(`[jobs] ${lane.kind} poll failed:`, error);
         return 0;

@@ -23,7 +23,7 @@ import { mutate, type Tx } from './transaction';
  * One transaction settles at most this many instance-hours and stops taking accounts after
  * CHUNK_MS, so the sweep never holds the write lock (and the event loop) for long.
  */
-export const HOURS_PER_TRANSACTION = 500;
+export const HOURS_PER_TRANSACTION = 200;
 const CHUNK_MS = 8;
 
 type SweepOptions = { hoursPerTransaction?: number };
