@@ -65,7 +65,7 @@ export async function bootLatencyUnderLaunchLoad({ accountId, rate = 1_000, seco
   const deadline = Date.now() + config.bootSeconds * 1000 + 60_000;
   while (booted() < ids.length && Date.now() < deadline) await sleep(100);
   clearInterval(sampler);
-  stopWorker();
+  await stopWorker();
   const latencies: number[] = [];
   for (let i = 0; i < ids.length; i += 500) {
     const rows = sqlite.prepare(`SELECT r.started_at - i.created_at AS ms FROM instances i JOIN instance_runs r ON r.instance_id = i.id WHERE i.id IN (${placeholders(Math.min(500, ids.length - i))})`).all(...ids.slice(i, i + 500)) as { ms: number }[];

@@ -10,8 +10,8 @@ import { claimDueJobs, enqueueJob, ensureRecurringJob, JOB_LEASE_MS, runJobsToge
 import { runDueJobs, startWorker, stopWorker } from './worker';
 
 const { db } = throwawayDatabase();
-afterEach(() => {
-  stopWorker();
+afterEach(async () => {
+  await stopWorker();
   clock.reset();
 });
 
@@ -96,7 +96,7 @@ describe('each kind of job has its own lane (issue 13)', () => {
     const sweepState = () => db().select({ state: jobs.state }).from(jobs).where(eq(jobs.id, sweep.id)).get()!.state;
     while (sweepState() === 'waiting' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
     const boots = waitingBoots();
-    stopWorker();
+    await stopWorker();
     expect(sweepState()).toBe('done');
     // In one queue ordered by run_at, the sweep (enqueued after the boots) waited for all 20,000.
     expect(boots).toBeGreaterThan(0);

@@ -85,21 +85,25 @@ export async function runDueJobs(): Promise<number> {
   return total;
 }
 
-const state = globalThis as { __stratusWorker?: { running: boolean } };
+type Worker = { running: boolean; busy: Set<Promise<number>> };
+const state = globalThis as { __stratusWorker?: Worker };
 
 /** Starts one loop per lane in this process: a full claim goes again at once, otherwise it polls. */
 export function startWorker(): void {
   if (state.__stratusWorker?.running) return;
-  const worker = { running: true };
+  const worker: Worker = { running: true, busy: new Set() };
   state.__stratusWorker = worker;
   for (const kind of recurringJobs.keys()) ensureRecurringJob(kind);
   for (const lane of lanes) {
     const loop = async (): Promise<void> => {
       if (!worker.running) return;
-      const claimed = await runLane(lane).catch((error) => {
+      const run = runLane(lane).catch((error) => {
         console.error(`[jobs] ${lane.kind} poll failed:`, error);
         return 0;
       });
+      worker.busy.add(run);
+      const claimed = await run;
+      worker.busy.delete(run);
       // The timer is unref'd: the worker never keeps a process alive on its own.
       if (worker.running) setTimeout(loop, claimed === lane.claim ? 0 : (lane.pollMs ?? POLL_MS)).unref();
     };
@@ -107,7 +111,10 @@ export function startWorker(): void {
   }
 }
 
-/** Stops the loops after their current claim (tests). */
-export function stopWorker(): void {
-  if (state.__stratusWorker) state.__stratusWorker.running = false;
+/** Stops the loops; resolves once the claims they were running are finished (tests, benchmarks). */
+export async function stopWorker(): Promise<void> {
+  const worker = state.__stratusWorker;
+  if (!worker) return;
+  worker.running = false;
+  await Promise.all(worker.busy);
 }

@@ -6,6 +6,7 @@ import { getDb } from '../../db/client';
 import { clock } from '../clock';
 import { config } from '../config';
 import { jobPayloads, recurringJobs, type JobKind, type JobPayload, type RecurringJobKind } from '../domain/jobs';
+import { prepared } from './prepared';
 import type { Tx } from './transaction';
 
 export type Job = typeof jobs.$inferSelect;
@@ -53,13 +54,9 @@ function kindFilter(kind: JobKind | 'unregistered' | undefined) {
  */
 export function runJobsTogether(batch: readonly Job[], work: (job: Job) => void): void {
   getDb().transaction(
-    (tx) => {
+    () => {
       for (const job of batch) {
-        const held = tx
-          .update(jobs)
-          .set({ state: 'done', leaseUntil: null, lastError: null })
-          .where(and(eq(jobs.id, job.id), eq(jobs.state, 'waiting'), eq(jobs.leaseUntil, job.leaseUntil!)))
-          .run();
+        const held = prepared(`UPDATE jobs SET state = 'done', lease_until = NULL, last_error = NULL WHERE id = ? AND state = 'waiting' AND lease_until = ?`).run(job.id, job.leaseUntil!.getTime());
         if (held.changes === 0) continue;
         try {
           work(job);
