@@ -3,7 +3,7 @@
 // Running less the boot delay, and the largest backlog of due boots; (b) the hourly sweep of N
 // due instance-hours, with the longest block of the event loop while it runs. The functions are
 // for the main benchmark; `npx tsx scripts/bench-background.ts [--quick]` runs both alone on a
-// throwaway database. Modules are imported inside the functions, after the caller has set the environment.
+// throwaway database (`--only=boot` or `--only=sweep`, `--rate=`, `--instances=`). Modules are imported inside the functions, after the caller has set the environment.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,7 +38,8 @@ export async function bootLatencyUnderLaunchLoad({ accountId, rate = 1_000, seco
   const { config } = await import('../lib/config');
   const { newRequestId } = await import('../lib/domain/ids');
   const { runInstances } = await import('../lib/services/instances');
-  const { startWorker, stopWorker } = await import('../lib/jobs/worker');
+  // An older build has no stopWorker: its worker simply keeps running.
+  const { startWorker, stopWorker } = (await import('../lib/jobs/worker')) as { startWorker: () => void; stopWorker?: () => Promise<void> };
   const sqlite = getDb().$client;
   const image = sqlite.prepare(`SELECT id FROM images WHERE region_id = 'cn-hangzhou' AND kind = 'system' LIMIT 1`).get() as { id: string };
   const actor = { userId: `user-${accountId}`, accountId, roles: ['buyer' as const], requestId: newRequestId() };
@@ -65,7 +66,7 @@ export async function bootLatencyUnderLaunchLoad({ accountId, rate = 1_000, seco
   const deadline = Date.now() + config.bootSeconds * 1000 + 60_000;
   while (booted() < ids.length && Date.now() < deadline) await sleep(100);
   clearInterval(sampler);
-  await stopWorker();
+  await stopWorker?.();
   const latencies: number[] = [];
   for (let i = 0; i < ids.length; i += 500) {
     const rows = sqlite.prepare(`SELECT r.started_at - i.created_at AS ms FROM instances i JOIN instance_runs r ON r.instance_id = i.id WHERE i.id IN (${placeholders(Math.min(500, ids.length - i))})`).all(...ids.slice(i, i + 500)) as { ms: number }[];
@@ -106,6 +107,8 @@ export async function sweepTime({ instances = 200_000, perAccount = 4 }: { insta
       }
     }
   })();
+  // The generation's WAL is written back now, not by the sweep's first commit.
+  sqlite.pragma('wal_checkpoint(TRUNCATE)');
   // The issue-13 sweep yields between its chunks; an older build has only the one-piece settleHours.
   const older = metering as { settleHours: (at: Date) => number; sweepHours?: (at: Date) => Promise<number> };
   const sweep = older.sweepHours ?? (async (at: Date) => older.settleHours(at));
@@ -149,10 +152,11 @@ async function main(): Promise<void> {
   for (const [key, value] of Object.entries({ instanceQuotaPerRegion: 100_000, vcpuQuotaPerRegion: 1_000_000, minLaunchBalanceFen: 0 })) raise.run(key, JSON.stringify(value), Date.now());
   const accountId = createAccount('Bench buyer');
   console.log(`Background work (${quick ? 'quick' : 'full'}), ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}; boot delay ${config.bootSeconds} s`);
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
   const rate = Number(process.argv.find((a) => a.startsWith('--rate='))?.slice(7) ?? 1_000);
-  for (const line of describeBootLatency(await bootLatencyUnderLaunchLoad({ accountId, rate, seconds: quick ? 3 : 10 }))) console.log(line);
+  if (only !== 'sweep') for (const line of describeBootLatency(await bootLatencyUnderLaunchLoad({ accountId, rate, seconds: quick ? 3 : 10 }))) console.log(line);
   const instances = Number(process.argv.find((a) => a.startsWith('--instances='))?.slice(12) ?? (quick ? 20_000 : 200_000));
-  for (const line of describeSweepTime(await sweepTime({ instances }))) console.log(line);
+  if (only !== 'boot') for (const line of describeSweepTime(await sweepTime({ instances }))) console.log(line);
   console.log(`load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}`);
 }
 

@@ -7,16 +7,18 @@ import { decodeJob, isRecurringJob, jobPayloads, recurringJobs, type DecodedJob,
 import { claimDueJobs, completeJob, completeRecurringJob, ensureRecurringJob, failJob, runJobsTogether, type Job } from '../services/jobs';
 import { bootOne, runJob } from './handlers';
 
-const POLL_MS = 500;
-/** Boots claimed per claim, and per transaction (each ≈ 0.1 ms: a transaction stays near 10 ms). */
+const POLL_MS = 250;
+/** Boots claimed per claim, and per transaction (each ≈ 0.1–0.2 ms: a transaction stays under 10 ms). */
 const BOOT_CLAIM = 1_000;
-const BOOTS_PER_TRANSACTION = 100;
+const BOOTS_PER_TRANSACTION = 50;
+/** A boot is due at its instant: its lane looks often (a claim of nothing is one indexed UPDATE). */
+const BOOT_POLL_MS = 100;
 
 type Lane = { kind: JobKind | 'unregistered'; claim: number; run: (batch: Job[]) => Promise<void>; pollMs?: number };
 
 const lanes: readonly Lane[] = [
   ...(Object.keys(jobPayloads) as JobKind[]).map((kind) =>
-    kind === 'instance.boot' ? { kind, claim: BOOT_CLAIM, run: bootTogether } : { kind, claim: isRecurringJob(kind) ? 1 : 10, run: runEachAlone },
+    kind === 'instance.boot' ? { kind, claim: BOOT_CLAIM, run: bootTogether, pollMs: BOOT_POLL_MS } : { kind, claim: isRecurringJob(kind) ? 1 : 10, run: runEachAlone },
   ),
   // Rows of a kind no handler knows (an older build, a hand edit) are refused in a lane of their own.
   { kind: 'unregistered', claim: 10, run: runEachAlone, pollMs: 60_000 },
