@@ -27,16 +27,19 @@ export function enqueueJob<K extends JobKind>(tx: Tx, kind: K, payload: JobPaylo
 export function claimDueJobs(limit = 10, kind?: JobKind | 'unregistered'): Job[] {
   const now = clock.now();
   const leaseUntil = new Date(now.getTime() + JOB_LEASE_MS);
-  const due = getDb()
-    .select({ id: jobs.id })
-    .from(jobs)
-    .where(and(kindFilter(kind), eq(jobs.state, 'waiting'), lte(jobs.runAt, now), or(isNull(jobs.leaseUntil), lte(jobs.leaseUntil, now))))
-    .orderBy(asc(jobs.runAt), asc(jobs.id))
-    .limit(limit);
+  const due = (n: number) =>
+    getDb()
+      .select({ id: jobs.id })
+      .from(jobs)
+      .where(and(kindFilter(kind), eq(jobs.state, 'waiting'), lte(jobs.runAt, now), or(isNull(jobs.leaseUntil), lte(jobs.leaseUntil, now))))
+      .orderBy(asc(jobs.runAt), asc(jobs.id))
+      .limit(n);
+  // An idle poll only reads: no write lock is taken (nor a commit made) when nothing is due.
+  if (due(1).all().length === 0) return [];
   const claimed = getDb()
     .update(jobs)
     .set({ leaseUntil, attempts: sql`${jobs.attempts} + 1` })
-    .where(inArray(jobs.id, due))
+    .where(inArray(jobs.id, due(limit)))
     .returning()
     .all();
   return claimed.sort((a, b) => a.runAt.getTime() - b.runAt.getTime() || a.id - b.id);
