@@ -1,8 +1,10 @@
 // Issue 13 "background work that keeps up": boots complete many per transaction (with every rule
 // of the boot step), each kind of job has its own lane, and a claim is won by one worker only.
+import { execFileSync } from 'node:child_process';
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { auditLog, images, instances, jobs } from '../../db/schema';
+import { bundled } from '../../tests/helpers/bundle';
 import { newBuyer, throwawayDatabase } from '../../tests/helpers/database';
 import { clock } from '../clock';
 import type { Actor } from '../domain/actor';
@@ -101,4 +103,21 @@ describe('each kind of job has its own lane (issue 13)', () => {
     // In one queue ordered by run_at, the sweep (enqueued after the boots) waited for all 20,000.
     expect(boots).toBeGreaterThan(0);
   });
+});
+
+describe('several server processes on one database (issue 13)', () => {
+  const script = bundled('tests/concurrency/worker-race.ts');
+
+  it('4 workers on their own connections run 4,000 due boots: each job exactly once, every instance Running', () => {
+    db().update(jobs).set({ state: 'done' }).where(eq(jobs.state, 'waiting')).run(); // what earlier tests left
+    const buyer = newBuyer();
+    const ids = pendingBacklog(buyer, 4_000);
+    const out = execFileSync(process.execPath, [script, db().$client.name, '4'], { encoding: 'utf8', timeout: 120_000 });
+    const claimed: number[] = JSON.parse(out.trim().split('\n').at(-1)!);
+    expect(claimed.reduce((a, b) => a + b, 0)).toBe(4_000);
+    expect(new Set(statusesOf(ids))).toEqual(new Set(['Running']));
+    const audited = db().select({ n: count() }).from(auditLog).where(and(eq(auditLog.accountId, buyer.accountId), eq(auditLog.action, 'BootInstances'))).get()!.n;
+    // A job run twice would have written a second BootInstances row.
+    expect(audited).toBe(4_000);
+  }, 120_000);
 });
