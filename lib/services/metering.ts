@@ -86,7 +86,7 @@ function settleChunk(end: Date, maxHours: number, failed: Set<string>): number |
       let budget = maxHours;
       let charged = 0;
       for (const [accountId, list] of byAccount(due)) {
-        if (budget <= 0 || (charged > 0 && performance.now() - started > CHUNK_MS)) break;
+        if (budget <= 0 || (budget < maxHours && performance.now() - started > CHUNK_MS)) break;
         try {
           const result = mutate(platformActor(accountId, newRequestId()), 'SettleHours', (accountTx, note) => {
             const settled = settleAccount(accountTx, accountId, list, end, budget, prices);
@@ -108,7 +108,11 @@ function settleChunk(end: Date, maxHours: number, failed: Set<string>): number |
 
 function byAccount(due: DueInstance[]): Map<string, DueInstance[]> {
   const groups = new Map<string, DueInstance[]>();
-  for (const instance of due) groups.set(instance.accountId, [...(groups.get(instance.accountId) ?? []), instance]);
+  for (const instance of due) {
+    const group = groups.get(instance.accountId);
+    if (group) group.push(instance);
+    else groups.set(instance.accountId, [instance]);
+  }
   return groups;
 }
 
@@ -130,15 +134,15 @@ function settleAccount(tx: Tx, accountId: string, due: DueInstance[], end: Date,
   for (const instance of due) {
     if (hours >= budget) break;
     const ended = hoursToSettle(instance.meteredUntil, end);
-    const now = ended.slice(0, budget - hours);
+    const settling = ended.slice(0, budget - hours);
     const intervals = (runsOf.all(instance.id, instance.meteredUntil.getTime()) as { from: number; to: number | null }[]).map((run) => ({ from: new Date(run.from), to: run.to === null ? null : new Date(run.to) }));
     const image = hourlyImageFee(instance.licenseId);
-    for (const hour of now) {
+    for (const hour of settling) {
       const charge = meterHour({ hour, intervals, computeFenPerHour: instance.computeFenPerHour, imageFenPerHour: image?.fenPerHour ?? 0 });
       if (charge && chargeHour(tx, { instanceId: instance.id, accountId, wallet, charge, image, prices, transfers })) charged++;
     }
-    hours += now.length;
-    const until = now.length < ended.length ? new Date(now[now.length - 1].getTime() + HOUR_MS) : end;
+    hours += settling.length;
+    const until = settling.length < ended.length ? new Date(settling[settling.length - 1].getTime() + HOUR_MS) : end;
     mark.run(until.getTime(), instance.id);
   }
   postTransfers(transfers);
