@@ -3,7 +3,7 @@
 // Running less the boot delay, and the largest backlog of due boots; (b) the hourly sweep of N
 // due instance-hours, with the longest block of the event loop while it runs. The functions are
 // for the main benchmark; `npx tsx scripts/bench-background.ts [--quick]` runs both alone on a
-// throwaway database (`--only=boot` or `--only=sweep`, `--rate=`, `--instances=`). Modules are imported inside the functions, after the caller has set the environment.
+// throwaway database (`--only=boot|throughput|sweep`, `--rate=`, `--instances=`). Modules are imported inside the functions, after the caller has set the environment.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -89,6 +89,29 @@ export async function bootLatencyUnderLaunchLoad({ accountId, rate = 1_000, seco
   return { launched: ids.length, seconds: elapsed, rate: ids.length / elapsed, booted: latencies.length, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), maxMs: latencies.at(-1) ?? NaN, maxBacklog, loopMaxMs };
 }
 
+/** (c) How fast the worker drains a backlog of `jobs` due boot jobs (one instance each), passes back to back. */
+export async function bootThroughput({ accountId, jobs = 10_000 }: { accountId: string; jobs?: number }): Promise<{ jobs: number; seconds: number; perSecond: number }> {
+  const { getDb } = await import('../db/client');
+  const { newResourceId } = await import('../lib/domain/ids');
+  const { enqueueJob } = await import('../lib/services/jobs');
+  const { runDueJobs } = await import('../lib/jobs/worker');
+  const db = getDb();
+  const image = db.$client.prepare(`SELECT id FROM images WHERE region_id = 'cn-hangzhou' AND kind = 'system' LIMIT 1`).get() as { id: string };
+  const insert = db.$client.prepare(`INSERT INTO instances (id, account_id, region_id, instance_type_id, image_id, name, status, billing, metered_until, created_at) VALUES (?, ?, 'cn-hangzhou', 'ecs.g7.large', ?, ?, 'Pending', 'payg', ?, ?)`);
+  const now = Date.now();
+  db.transaction((tx) => {
+    for (let i = 0; i < jobs; i++) {
+      const id = newResourceId('i');
+      insert.run(id, accountId, image.id, id, now, now);
+      enqueueJob(tx, 'instance.boot', { accountId, instanceIds: [id] }, new Date(now - 1_000));
+    }
+  });
+  const start = performance.now();
+  while ((await runDueJobs()) > 0);
+  const seconds = (performance.now() - start) / 1000;
+  return { jobs, seconds, perSecond: jobs / seconds };
+}
+
 /**
  * (b) Adds `instances` Running instances over accounts of `perAccount` each, every one with
  * exactly the last whole hour unsettled, then sweeps them as the billing job does.
@@ -168,9 +191,13 @@ async function main(): Promise<void> {
   console.log(`Background work (${quick ? 'quick' : 'full'}), ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}; boot delay ${config.bootSeconds} s`);
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
   const rate = Number(process.argv.find((a) => a.startsWith('--rate='))?.slice(7) ?? 1_000);
-  if (only !== 'sweep') for (const line of describeBootLatency(await bootLatencyUnderLaunchLoad({ accountId, rate, seconds: quick ? 3 : 10 }))) console.log(line);
+  if (!only || only === 'boot') for (const line of describeBootLatency(await bootLatencyUnderLaunchLoad({ accountId, rate, seconds: quick ? 3 : 10 }))) console.log(line);
+  if (only === 'throughput' || !only) {
+    const r = await bootThroughput({ accountId, jobs: quick ? 2_000 : 10_000 });
+    console.log(`Boot throughput: ${r.jobs} due boot jobs drained by worker passes in ${r.seconds.toFixed(1)} s = ${r.perSecond.toFixed(0)}/s`);
+  }
   const instances = Number(process.argv.find((a) => a.startsWith('--instances='))?.slice(12) ?? (quick ? 20_000 : 200_000));
-  if (only !== 'boot') for (const line of describeSweepTime(await sweepTime({ instances }))) console.log(line);
+  if (!only || only === 'sweep') for (const line of describeSweepTime(await sweepTime({ instances }))) console.log(line);
   console.log(`load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}`);
 }
 

@@ -9,7 +9,7 @@ import { bootOne, runJob } from './handlers';
 
 const POLL_MS = 250;
 /** Boots claimed per claim, and per transaction (each ≈ 0.1–0.2 ms: a transaction stays under 10 ms). */
-const BOOT_CLAIM = 1_000;
+const BOOT_CLAIM = 500;
 const BOOTS_PER_TRANSACTION = 50;
 /** A boot is due at its instant: its lane looks often (a claim of nothing is one indexed UPDATE). */
 const BOOT_POLL_MS = 100;
