@@ -1,6 +1,7 @@
 // Drizzle prepared queries for the hot paths (issue 13): built and compiled once per database
 // handle instead of on every call. SQLite gives a process one connection, so a query prepared on
 // it runs inside whichever transaction is open on it (a use case's `tx` included).
+import type Database from 'better-sqlite3';
 import { getDb, type Db } from './client';
 
 export function preparedQuery<Q>(build: (db: Db) => Q): () => Q {
@@ -11,4 +12,9 @@ export function preparedQuery<Q>(build: (db: Db) => Q): () => Q {
     if (!query) made.set(db, (query = build(db)));
     return query;
   };
+}
+
+/** A statement of plain SQL, compiled once (db/client.ts keeps compiled statements by their SQL). */
+export function preparedStatement(source: string): Database.Statement {
+  return getDb().$client.prepare(source);
 }

@@ -169,6 +169,12 @@ export const instances = sqliteTable(
     index('instances_account_created_idx').on(t.accountId, t.createdAt),
     index('instances_account_status_idx').on(t.accountId, t.status),
     index('instances_image_idx').on(t.imageId),
+    // The subscription sweeps (MKT-11) find ended terms by status and end: payg rows (no end) are not visited.
+    index('instances_status_expires_idx').on(t.status, t.expiresAt),
+    // MKT-10: the instances the hourly sweep may still bill, oldest mark first; a released one leaves it once settled.
+    index('instances_unmetered_idx')
+      .on(t.meteredUntil, t.accountId, t.id)
+      .where(sql`"released_at" IS NULL OR "released_at" > "metered_until"`),
     // One license, one instance (MKT-3): the database refuses a license held twice.
     uniqueIndex('instances_license_unique').on(t.licenseId),
   ],
@@ -328,7 +334,8 @@ export const jobs = sqliteTable(
     lastError: text('last_error'),
     createdAt: createdAt(),
   },
-  (t) => [index('jobs_due_idx').on(t.state, t.runAt)],
+  // Each lane of the worker claims its kind's due jobs in run_at order from this index.
+  (t) => [index('jobs_lane_due_idx').on(t.state, t.kind, t.runAt)],
 );
 
 // ─── Marketplace (MKT-1 … MKT-8) ─────────────────────────────────────────────
@@ -436,6 +443,8 @@ export const licenses = sqliteTable(
   (t) => [
     // The pool in the order a launch draws from it (oldest first), so the draw reads only what it takes.
     index('licenses_pool_idx').on(t.accountId, t.productCode, t.regionId, t.status, t.createdAt, t.id),
+    // MKT-11: unused subscription licenses that end, found by status and end.
+    index('licenses_status_expires_idx').on(t.status, t.expiresAt),
     uniqueIndex('licenses_instance_unique').on(t.instanceId),
   ],
 );

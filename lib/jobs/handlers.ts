@@ -1,25 +1,30 @@
 // What each kind of job does. Handlers call the same services the console and the API use.
 import { newRequestId } from '../domain/ids';
 import { platformActor } from '../domain/actor';
-import type { DecodedJob } from '../domain/jobs';
+import type { DecodedJob, JobPayload } from '../domain/jobs';
 import { advanceImageTask } from '../services/images';
 import { advanceImport } from '../services/imports';
 import { deliverDue } from '../services/deliveries';
 import { completeBoot } from '../services/instances';
-import { settleHours } from '../services/metering';
+import { sweepHours } from '../services/metering';
 import { endUnusedLicenses, expireSubscriptions, releaseExpired } from '../services/subscriptions';
+
+/** The boot step, as the platform acting for the launching account: only its own Pending instances boot. */
+export function bootOne(payload: JobPayload<'instance.boot'>): void {
+  completeBoot(platformActor(payload.accountId, newRequestId()), payload.instanceIds);
+}
 
 /** Runs one decoded job; the switch covers every registered kind or this fails to compile (the default case). */
 export async function runJob(job: DecodedJob): Promise<void> {
   switch (job.kind) {
     case 'instance.boot':
-      return completeBoot(platformActor(job.payload.accountId, newRequestId()), job.payload.instanceIds);
+      return bootOne(job.payload);
     case 'image.task':
       return advanceImageTask(job.payload.taskId);
     case 'image.import':
       return advanceImport(job.payload.taskId);
     case 'billing.sweep':
-      settleHours(undefined, { maxAccounts: 200 });
+      await sweepHours();
       expireSubscriptions();
       releaseExpired();
       endUnusedLicenses();

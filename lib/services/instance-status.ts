@@ -1,7 +1,8 @@
 // Every change of an instance's status goes through here, so hourly metering (MKT-10) sees
 // each stretch of Running time: entering Running opens a run, leaving it closes the run.
-import { and, eq, isNull } from 'drizzle-orm';
-import { instanceRuns, instances } from '../../db/schema';
+import { preparedStatement } from '../../db/prepared';
+import { eq } from 'drizzle-orm';
+import { instances } from '../../db/schema';
 import { clock } from '../clock';
 import type { InstanceStatus } from '../domain/instances';
 import type { Tx } from './transaction';
@@ -12,17 +13,17 @@ export type StatusChange = { to: InstanceStatus; reason?: string | null; set?: P
 
 export function moveInstance(tx: Tx, instance: Pick<Instance, 'id' | 'status'>, change: StatusChange): void {
   const at = clock.now();
-  tx.update(instances)
-    .set({ status: change.to, statusReason: change.reason ?? null, ...change.set })
-    .where(eq(instances.id, instance.id))
-    .run();
+  // The plain move (the boot job's, thousands a second) runs prepared statements; one that sets more builds its UPDATE.
+  if (change.set) {
+    tx.update(instances)
+      .set({ status: change.to, statusReason: change.reason ?? null, ...change.set })
+      .where(eq(instances.id, instance.id))
+      .run();
+  } else {
+    preparedStatement('UPDATE instances SET status = ?, status_reason = ? WHERE id = ?').run(change.to, change.reason ?? null, instance.id);
+  }
   const wasRunning = instance.status === 'Running';
   const runs = change.to === 'Running';
-  if (!wasRunning && runs) tx.insert(instanceRuns).values({ instanceId: instance.id, startedAt: at }).run();
-  if (wasRunning && !runs) {
-    tx.update(instanceRuns)
-      .set({ endedAt: at })
-      .where(and(eq(instanceRuns.instanceId, instance.id), isNull(instanceRuns.endedAt)))
-      .run();
-  }
+  if (!wasRunning && runs) preparedStatement('INSERT INTO instance_runs (instance_id, started_at) VALUES (?, ?)').run(instance.id, at.getTime());
+  if (wasRunning && !runs) preparedStatement('UPDATE instance_runs SET ended_at = ? WHERE instance_id = ? AND ended_at IS NULL').run(at.getTime(), instance.id);
 }

@@ -1,12 +1,12 @@
 // Durable background work. A job is a row; the worker claims due rows with a lease, so a job
 // whose process died is claimed again when its lease runs out (restart-safe, nothing lost).
-import { and, asc, eq, isNull, lte, or, sql } from 'drizzle-orm';
-import { preparedQuery } from '../../db/prepared';
+import { and, asc, eq, inArray, isNull, lte, notInArray, or, sql } from 'drizzle-orm';
+import { preparedQuery, preparedStatement } from '../../db/prepared';
 import { jobs } from '../../db/schema';
 import { getDb } from '../../db/client';
 import { clock } from '../clock';
 import { config } from '../config';
-import { recurringJobs, type JobKind, type JobPayload, type RecurringJobKind } from '../domain/jobs';
+import { jobPayloads, recurringJobs, type JobKind, type JobPayload, type RecurringJobKind } from '../domain/jobs';
 import type { Tx } from './transaction';
 
 export type Job = typeof jobs.$inferSelect;
@@ -23,23 +23,55 @@ export function enqueueJob<K extends JobKind>(_tx: Tx, kind: K, payload: JobPayl
   jobInsert().run({ kind, payload, runAt, createdAt: clock.now() });
 }
 
-export function claimDueJobs(limit = 10): Job[] {
-  const db = getDb();
-  return db.transaction(
-    (tx) => {
-      const now = clock.now();
-      const due = tx
-        .select()
-        .from(jobs)
-        .where(and(eq(jobs.state, 'waiting'), lte(jobs.runAt, now), or(isNull(jobs.leaseUntil), lte(jobs.leaseUntil, now))))
-        .orderBy(asc(jobs.runAt), asc(jobs.id))
-        .limit(limit)
-        .all();
-      const leaseUntil = new Date(now.getTime() + JOB_LEASE_MS);
-      for (const job of due) {
-        tx.update(jobs).set({ leaseUntil, attempts: job.attempts + 1 }).where(eq(jobs.id, job.id)).run();
+/**
+ * Takes up to `limit` due jobs (of one kind, of kinds the registry does not know, or of any) and
+ * leases them, in one UPDATE … RETURNING under the write lock: two server processes never both
+ * win a job while its lease runs.
+ */
+export function claimDueJobs(limit = 10, kind?: JobKind | 'unregistered'): Job[] {
+  const now = clock.now();
+  const leaseUntil = new Date(now.getTime() + JOB_LEASE_MS);
+  const due = (n: number) =>
+    getDb()
+      .select({ id: jobs.id })
+      .from(jobs)
+      .where(and(kindFilter(kind), eq(jobs.state, 'waiting'), lte(jobs.runAt, now), or(isNull(jobs.leaseUntil), lte(jobs.leaseUntil, now))))
+      .orderBy(asc(jobs.runAt), asc(jobs.id))
+      .limit(n);
+  // An idle poll only reads: no write lock is taken (nor a commit made) when nothing is due.
+  if (due(1).all().length === 0) return [];
+  const claimed = getDb()
+    .update(jobs)
+    .set({ leaseUntil, attempts: sql`${jobs.attempts} + 1` })
+    .where(inArray(jobs.id, due(limit)))
+    .returning()
+    .all();
+  return claimed.sort((a, b) => a.runAt.getTime() - b.runAt.getTime() || a.id - b.id);
+}
+
+function kindFilter(kind: JobKind | 'unregistered' | undefined) {
+  if (kind === 'unregistered') return notInArray(jobs.kind, Object.keys(jobPayloads));
+  return kind ? eq(jobs.kind, kind) : undefined;
+}
+
+/**
+ * Runs claimed jobs whose work is one synchronous use case in ONE transaction, each job marked
+ * done with its work (the use case's own `mutate` is a savepoint inside it). A job whose lease
+ * another process has taken meanwhile is skipped; one that throws is failed, the others commit.
+ */
+export function runJobsTogether(batch: readonly Job[], work: (job: Job) => void): void {
+  getDb().transaction(
+    () => {
+      for (const job of batch) {
+        const held = preparedStatement(`UPDATE jobs SET state = 'done', lease_until = NULL, last_error = NULL WHERE id = ? AND state = 'waiting' AND lease_until = ?`).run(job.id, job.leaseUntil!.getTime());
+        if (held.changes === 0) continue;
+        try {
+          work(job);
+        } catch (error) {
+          console.error(`[jobs] ${job.kind} #${job.id} failed (attempt ${job.attempts}):`, error);
+          failJob(job, error);
+        }
       }
-      return due.map((job) => ({ ...job, leaseUntil, attempts: job.attempts + 1 }));
     },
     { behavior: 'immediate' },
   );

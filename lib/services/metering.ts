@@ -2,114 +2,198 @@
 // once: compute goes to the platform, an hourly image's fee to its seller less commission.
 // The metered_hours primary key makes a second settlement of the same hour a no-op, so a run
 // repeated or cut short by a restart neither doubles nor skips an hour.
-import { and, eq, gt, isNull, lt, min, or } from 'drizzle-orm';
-import { instanceRuns, instances, instanceTypes, licenses, meteredHours, orders, products, skus } from '../../db/schema';
+import { preparedStatement } from '../../db/prepared';
+import { setImmediate as yieldToRequests } from 'node:timers/promises';
+import { performance } from 'node:perf_hooks';
+import { and, asc, eq, gt, isNull, lt, notInArray, or } from 'drizzle-orm';
+import { instances, instanceTypes } from '../../db/schema';
+import { getDb } from '../../db/client';
 import { clock } from '../clock';
 import { platformActor } from '../domain/actor';
 import { newRequestId } from '../domain/ids';
-import { hoursToSettle, hourStart, meterHour, type HourCharge } from '../domain/metering';
+import { HOUR_MS, hoursToSettle, hourStart, meterHour, type HourCharge } from '../domain/metering';
 import { splitSale } from '../domain/pricing';
-import type { Posting } from '../domain/ledger';
 import { moveInstance } from './instance-status';
-import { balanceOf, ensureBook, platformBook, transfer } from './ledger';
+import { balanceOf, ensureBook, platformBook, postTransfers, type Transfer } from './ledger';
 import { notify } from './notifications';
 import { readSettings } from './settings';
-import { mutate, read, type Tx } from './transaction';
+import { mutate, type Tx } from './transaction';
 
 /**
- * Settles every ended hour up to `now`, account by account, the longest-waiting first; returns
- * the hours charged. `maxAccounts` bounds one run, so a server catching up after downtime keeps
- * answering requests between runs; the rest is settled by the next run.
+ * One transaction settles at most this many instance-hours and stops taking accounts after
+ * CHUNK_MS, so the sweep never holds the write lock (and the event loop) for long.
  */
-export function settleHours(now = clock.now(), { maxAccounts = Infinity }: { maxAccounts?: number } = {}): number {
-  const end = hourStart(now);
-  const accounts = read((db) =>
-    db
-      .select({ accountId: instances.accountId })
-      .from(instances)
-      .where(and(lt(instances.meteredUntil, end), or(isNull(instances.releasedAt), gt(instances.releasedAt, instances.meteredUntil))))
-      .groupBy(instances.accountId)
-      .orderBy(min(instances.meteredUntil))
-      .limit(Number.isFinite(maxAccounts) ? maxAccounts : -1)
-      .all(),
-  );
+export const HOURS_PER_TRANSACTION = 200;
+const CHUNK_MS = 8;
+
+type SweepOptions = { hoursPerTransaction?: number };
+
+/**
+ * Settles every ended hour up to `now`, the longest-waiting marks first, in bounded transactions
+ * one after the other; returns the hours charged. Scripts and tests; the worker uses sweepHours.
+ */
+export function settleHours(now = clock.now(), options: SweepOptions = {}): number {
   let charged = 0;
-  for (const { accountId } of accounts) {
-    try {
-      charged += mutate(platformActor(accountId, newRequestId()), 'SettleHours', (tx, note) => {
-        const hours = settleAccount(tx, accountId, end);
-        note.detail = { until: end.toISOString(), hours };
-        return hours;
-      });
-    } catch (error) {
-      // One account's failure (rolled back, audited) must not keep the others from being billed.
-      console.error(`[metering] account ${accountId} not settled:`, error);
-    }
+  for (const hours of settlementChunks(now, options)) charged += hours;
+  return charged;
+}
+
+/** The same settlement, yielding to requests between its transactions (the billing sweep job). */
+export async function sweepHours(now = clock.now(), options: SweepOptions = {}): Promise<number> {
+  let charged = 0;
+  for (const hours of settlementChunks(now, options)) {
+    charged += hours;
+    await yieldToRequests();
   }
   return charged;
 }
 
-function settleAccount(tx: Tx, accountId: string, end: Date): number {
-  const due = tx
-    .select({ instance: instances, computeFenPerHour: instanceTypes.hourlyPriceFen })
-    .from(instances)
-    .innerJoin(instanceTypes, eq(instanceTypes.id, instances.instanceTypeId))
-    .where(and(eq(instances.accountId, accountId), lt(instances.meteredUntil, end), or(isNull(instances.releasedAt), gt(instances.releasedAt, instances.meteredUntil))))
-    .all();
-  const wallet = ensureBook(tx, 'wallet', accountId);
-  let charged = 0;
-  for (const { instance, computeFenPerHour } of due) {
-    const intervals = tx
-      .select()
-      .from(instanceRuns)
-      .where(and(eq(instanceRuns.instanceId, instance.id), or(isNull(instanceRuns.endedAt), gt(instanceRuns.endedAt, instance.meteredUntil))))
-      .all()
-      .map((run) => ({ from: run.startedAt, to: run.endedAt }));
-    const image = hourlyImageFee(tx, instance.licenseId);
-    for (const hour of hoursToSettle(instance.meteredUntil, end)) {
-      const charge = meterHour({ hour, intervals, computeFenPerHour, imageFenPerHour: image?.fenPerHour ?? 0 });
-      if (charge && chargeHour(tx, { instanceId: instance.id, accountId, wallet, charge, image })) charged++;
-    }
-    tx.update(instances).set({ meteredUntil: end }).where(eq(instances.id, instance.id)).run();
+/**
+ * Each step commits one chunk and yields the hours it charged. A crash between chunks leaves
+ * the committed ones settled and their marks moved: the next run continues from the marks.
+ */
+function* settlementChunks(now: Date, { hoursPerTransaction = HOURS_PER_TRANSACTION }: SweepOptions): Generator<number> {
+  const end = hourStart(now);
+  // An account whose settlement failed (rolled back, audited) is left for the next run, so the others are still billed.
+  const failed = new Set<string>();
+  for (;;) {
+    const charged = settleChunk(end, hoursPerTransaction, failed);
+    if (charged === null) return;
+    yield charged;
   }
-  if (balanceOf(tx, wallet) < 0) stopForArrears(tx, accountId);
-  return charged;
+}
+
+type DueInstance = { id: string; accountId: string; meteredUntil: Date; licenseId: string | null; computeFenPerHour: number };
+
+/** Whether an instance may still have hours to bill: the predicate of instances_unmetered_idx, word for word. */
+const unmetered = or(isNull(instances.releasedAt), gt(instances.releasedAt, instances.meteredUntil));
+
+/** One transaction: the next due instances, grouped by account (one audited SettleHours each); null when nothing is due. */
+function settleChunk(end: Date, maxHours: number, failed: Set<string>): number | null {
+  const started = performance.now();
+  return getDb().transaction(
+    (tx) => {
+      const due: DueInstance[] = tx
+        .select({ id: instances.id, accountId: instances.accountId, meteredUntil: instances.meteredUntil, licenseId: instances.licenseId, computeFenPerHour: instanceTypes.hourlyPriceFen })
+        .from(instances)
+        .innerJoin(instanceTypes, eq(instanceTypes.id, instances.instanceTypeId))
+        .where(and(lt(instances.meteredUntil, end), unmetered, failed.size > 0 ? notInArray(instances.accountId, [...failed]) : undefined))
+        .orderBy(asc(instances.meteredUntil), asc(instances.accountId), asc(instances.id))
+        .limit(maxHours)
+        .all();
+      if (due.length === 0) return null;
+      const prices: Prices = { commissionBps: readSettings(tx).commissionBps, revenueBook: platformBook(tx, 'platform_revenue') };
+      let budget = maxHours;
+      let charged = 0;
+      for (const [accountId, list] of byAccount(due)) {
+        if (budget <= 0 || (budget < maxHours && performance.now() - started > CHUNK_MS)) break;
+        try {
+          const result = mutate(platformActor(accountId, newRequestId()), 'SettleHours', (accountTx, note) => {
+            const settled = settleAccount(accountTx, accountId, list, end, budget, prices);
+            note.detail = { until: end.toISOString(), hours: settled.charged };
+            return settled;
+          });
+          budget -= result.hours;
+          charged += result.charged;
+        } catch (error) {
+          failed.add(accountId);
+          console.error(`[metering] account ${accountId} not settled:`, error);
+        }
+      }
+      return charged;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+function byAccount(due: DueInstance[]): Map<string, DueInstance[]> {
+  const groups = new Map<string, DueInstance[]>();
+  for (const instance of due) {
+    const group = groups.get(instance.accountId);
+    if (group) group.push(instance);
+    else groups.set(instance.accountId, [instance]);
+  }
+  return groups;
+}
+
+type Prices = { commissionBps: number; revenueBook: string };
+
+/**
+ * Settles up to `budget` hours of the account's due instances, oldest hours first; an instance
+ * cut off by the budget keeps its mark at the first hour not settled. Says the hours looked at
+ * and the hours charged.
+ */
+function settleAccount(tx: Tx, accountId: string, due: DueInstance[], end: Date, budget: number, prices: Prices): { hours: number; charged: number } {
+  const walletId = ensureBook(tx, 'wallet', accountId);
+  const wallet: Wallet = { id: walletId, balanceFen: balanceOf(tx, walletId), sellerBooks: new Map() };
+  const transfers: Transfer[] = [];
+  const runsOf = preparedStatement('SELECT started_at AS "from", ended_at AS "to" FROM instance_runs WHERE instance_id = ? AND (ended_at IS NULL OR ended_at > ?)');
+  const mark = preparedStatement('UPDATE instances SET metered_until = ? WHERE id = ?');
+  let hours = 0;
+  let charged = 0;
+  for (const instance of due) {
+    if (hours >= budget) break;
+    const ended = hoursToSettle(instance.meteredUntil, end);
+    const settling = ended.slice(0, budget - hours);
+    const intervals = (runsOf.all(instance.id, instance.meteredUntil.getTime()) as { from: number; to: number | null }[]).map((run) => ({ from: new Date(run.from), to: run.to === null ? null : new Date(run.to) }));
+    const image = hourlyImageFee(instance.licenseId);
+    for (const hour of settling) {
+      const charge = meterHour({ hour, intervals, computeFenPerHour: instance.computeFenPerHour, imageFenPerHour: image?.fenPerHour ?? 0 });
+      if (charge && chargeHour(tx, { instanceId: instance.id, accountId, wallet, charge, image, prices, transfers })) charged++;
+    }
+    hours += settling.length;
+    const until = settling.length < ended.length ? new Date(settling[settling.length - 1].getTime() + HOUR_MS) : end;
+    mark.run(until.getTime(), instance.id);
+  }
+  postTransfers(transfers);
+  if (wallet.balanceFen < 0) stopForArrears(tx, accountId);
+  return { hours, charged };
 }
 
 type ImageFee = { fenPerHour: number; productCode: string; sellerAccountId: string };
 
 /** MKT-2: an instance holding an hourly license pays the SKU's price per hour on top of compute. */
-function hourlyImageFee(tx: Tx, licenseId: string | null): ImageFee | null {
+function hourlyImageFee(licenseId: string | null): ImageFee | null {
   if (!licenseId) return null;
-  const row = tx
-    .select({ fenPerHour: skus.priceFen, productCode: licenses.productCode, sellerAccountId: products.sellerAccountId })
-    .from(licenses)
-    .innerJoin(orders, eq(orders.id, licenses.orderId))
-    .innerJoin(skus, eq(skus.code, orders.skuCode))
-    .innerJoin(products, eq(products.code, licenses.productCode))
-    .where(and(eq(licenses.id, licenseId), eq(licenses.pricingModel, 'hourly')))
-    .get();
+  const row = preparedStatement(
+    `SELECT s.price_fen AS fenPerHour, l.product_code AS productCode, p.seller_account_id AS sellerAccountId
+       FROM licenses l JOIN orders o ON o.id = l.order_id JOIN skus s ON s.code = o.sku_code JOIN products p ON p.code = l.product_code
+      WHERE l.id = ? AND l.pricing_model = 'hourly'`,
+  ).get(licenseId) as ImageFee | undefined;
   return row ?? null;
 }
 
+/**
+ * The account's wallet as its settlement goes: the balance moves with each charge before the
+ * books are posted, and the seller books it pays into are made once.
+ */
+type Wallet = { id: string; balanceFen: number; sellerBooks: Map<string, string> };
+
+type HourInput = { instanceId: string; accountId: string; wallet: Wallet; charge: HourCharge; image: ImageFee | null; prices: Prices; transfers: Transfer[] };
+
 /** Charges one instance-hour unless it was charged before; says whether it charged now. */
-function chargeHour(tx: Tx, input: { instanceId: string; accountId: string; wallet: string; charge: HourCharge; image: ImageFee | null }): boolean {
-  const { charge, image } = input;
-  const arrears = balanceOf(tx, input.wallet) < charge.totalFen;
-  const inserted = tx
-    .insert(meteredHours)
-    .values({ instanceId: input.instanceId, hour: charge.hour, accountId: input.accountId, computeFen: charge.computeFen, imageFen: charge.imageFen, productCode: image?.productCode ?? null, arrears, createdAt: clock.now() })
-    .onConflictDoNothing()
-    .run();
+function chargeHour(tx: Tx, input: HourInput): boolean {
+  const { charge, image, wallet, prices } = input;
+  const arrears = wallet.balanceFen < charge.totalFen;
+  const inserted = preparedStatement(
+    'INSERT INTO metered_hours (instance_id, hour, account_id, compute_fen, image_fen, product_code, arrears, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+  ).run(input.instanceId, charge.hour.getTime(), input.accountId, charge.computeFen, charge.imageFen, image?.productCode ?? null, arrears ? 1 : 0, clock.now().getTime());
   if (inserted.changes === 0 || charge.totalFen === 0) return inserted.changes > 0;
-  const { platformFen, sellerFen } = splitSale(charge.imageFen, readSettings(tx).commissionBps);
-  const postings: Posting[] = [
-    { bookId: input.wallet, amountFen: -charge.totalFen },
-    { bookId: platformBook(tx, 'platform_revenue'), amountFen: charge.computeFen + platformFen },
+  const { platformFen, sellerFen } = splitSale(charge.imageFen, prices.commissionBps);
+  const postings = [
+    { bookId: wallet.id, amountFen: -charge.totalFen },
+    { bookId: prices.revenueBook, amountFen: charge.computeFen + platformFen },
   ];
-  if (image && sellerFen > 0) postings.push({ bookId: ensureBook(tx, 'seller_payable', image.sellerAccountId), amountFen: sellerFen });
-  transfer(tx, postings, 'metering', `${input.instanceId}@${charge.hour.toISOString()}`);
+  if (image && sellerFen > 0) postings.push({ bookId: sellerBook(tx, wallet, image.sellerAccountId), amountFen: sellerFen });
+  input.transfers.push({ postings, reason: 'metering', reference: `${input.instanceId}@${charge.hour.toISOString()}` });
+  wallet.balanceFen -= charge.totalFen;
   return true;
+}
+
+function sellerBook(tx: Tx, wallet: Wallet, sellerAccountId: string): string {
+  let id = wallet.sellerBooks.get(sellerAccountId);
+  if (!id) wallet.sellerBooks.set(sellerAccountId, (id = ensureBook(tx, 'seller_payable', sellerAccountId)));
+  return id;
 }
 
 /** MKT-12: the wallet cannot pay, so every running instance of the account stops with reason arrears. */

@@ -211,10 +211,10 @@ export const notUseCases = new Set([
   // the public marketplace reads' cache (marketplace-cache)
   'publicRead', 'marketplaceRevision',
   // jobs and the platform's sweeps
-  'deliverDue', 'advanceImageTask', 'advanceImport', 'settleHours', 'expireSubscriptions', 'releaseExpired', 'endUnusedLicenses',
-  'enqueueJob', 'claimDueJobs', 'completeJob', 'ensureRecurringJob', 'completeRecurringJob', 'failJob',
+  'deliverDue', 'advanceImageTask', 'advanceImport', 'settleHours', 'sweepHours', 'expireSubscriptions', 'releaseExpired', 'endUnusedLicenses',
+  'enqueueJob', 'claimDueJobs', 'runJobsTogether', 'completeJob', 'ensureRecurringJob', 'completeRecurringJob', 'failJob',
   // inside a use case's transaction
-  'once', 'imagesCountedInQuota', 'assertRoomForImage', 'moveInstance', 'bookId', 'ensureBook', 'transfer', 'balanceOf', 'platformBook',
+  'once', 'imagesCountedInQuota', 'assertRoomForImage', 'moveInstance', 'bookId', 'ensureBook', 'transfer', 'postTransfers', 'balanceOf', 'platformBook',
   'requirePublicProduct', 'isOfferedIn', 'requireOwnOrder', 'buyLicenses', 'paySale', 'availableLicenseCount', 'consumeLicenses', 'returnLicense',
   'notify', 'indexProduct', 'matchProducts', 'tellSeller', 'periodOf', 'tellSellerAbout', 'signingKey', 'readSettings',
   'requireBucket', 'bucketByName', 'hasImportRole', 'assertNotInArrears', 'creditWallet', 'shiftMonth', 'requireOwnProduct', 'listingProblemsOf',

@@ -1,0 +1,110 @@
+// Issue 13: the hourly sweep (MKT-10, MKT-12) settles in bounded transactions and yields between
+// them, with exactly the charges of a settlement in one piece; a run cut short is continued.
+import { and, eq } from 'drizzle-orm';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog, meteredHours, notifications } from '../../db/schema';
+import { newBuyer, seedTestMarketplace, throwawayDatabase, withoutLaunchMinimum } from '../../tests/helpers/database';
+import { fund, ledgerSum, productImage } from '../../tests/helpers/marketplace';
+import { clock } from '../clock';
+import type { Actor } from '../domain/actor';
+import { completeBoot, getInstance, runInstances } from './instances';
+import { settleHours, sweepHours } from './metering';
+import { walletBalance } from './wallet';
+
+const { db } = throwawayDatabase();
+beforeAll(() => {
+  seedTestMarketplace(db());
+  withoutLaunchMinimum(db());
+});
+afterEach(() => clock.reset());
+
+const HOUR = 3_600_000;
+const T0 = new Date('2026-03-02T00:00:00Z');
+const at = (hours: number) => new Date(T0.getTime() + hours * HOUR);
+/** lnmp000101 hourly on ecs.t6-c1m1.large: 20 + 12 fen an hour. */
+const PER_HOUR = 32;
+
+/** Launched and booted at T0, so every hour since is a whole Running hour. */
+function launchRunning(actor: Actor, amount: number): string[] {
+  clock.set(T0);
+  const { instanceIds } = runInstances(actor, { regionId: 'cn-hangzhou', instanceTypeId: 'ecs.t6-c1m1.large', imageId: productImage('lnmp000101'), skuCode: 'lnmp000101-hourly', amount });
+  completeBoot({ ...actor, roles: [] }, instanceIds);
+  return instanceIds;
+}
+
+const hoursOf = (actor: Actor) => db().select().from(meteredHours).where(eq(meteredHours.accountId, actor.accountId)).all();
+const settlements = (actor: Actor) =>
+  db()
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.accountId, actor.accountId), eq(auditLog.action, 'SettleHours')))
+    .all()
+    .map((row) => (row.detail as { hours: number }).hours);
+
+describe('the hourly sweep in bounded chunks (issue 13)', () => {
+  it('an account with 216 due hours is settled in transactions of at most 50 hours, charged as in one piece', () => {
+    const buyer = newBuyer();
+    fund(buyer, 100_000);
+    launchRunning(buyer, 3);
+    clock.set(at(72));
+    expect(settleHours(clock.now(), { hoursPerTransaction: 50 })).toBe(216);
+    const chunks = settlements(buyer);
+    expect(chunks.length).toBeGreaterThanOrEqual(5);
+    expect(Math.max(...chunks)).toBeLessThanOrEqual(50);
+    expect(chunks.reduce((a, b) => a + b, 0)).toBe(216);
+    expect(hoursOf(buyer)).toHaveLength(216);
+    expect(walletBalance(buyer)).toBe(100_000 - 216 * PER_HOUR);
+    expect(ledgerSum()).toBe(0);
+  });
+
+  it('a sweep cut short after one chunk leaves the books balanced; the next run finishes it and no hour is charged twice', async () => {
+    const buyer = newBuyer();
+    fund(buyer, 100_000);
+    launchRunning(buyer, 3);
+    clock.set(at(72));
+    // The first chunk commits before the sweep first yields: this is the state a crash right after it leaves.
+    const cutShort = sweepHours(clock.now(), { hoursPerTransaction: 50 });
+    expect(hoursOf(buyer)).toHaveLength(50);
+    expect(walletBalance(buyer)).toBe(100_000 - 50 * PER_HOUR);
+    expect(ledgerSum()).toBe(0);
+    // Another run (the next process) settles the rest while the first is still going.
+    expect(settleHours(clock.now())).toBe(166);
+    expect(await cutShort).toBe(50);
+    expect(hoursOf(buyer)).toHaveLength(216);
+    expect(walletBalance(buyer)).toBe(100_000 - 216 * PER_HOUR);
+    expect(ledgerSum()).toBe(0);
+  });
+
+  it('the sweep yields to other work between its transactions', async () => {
+    const buyer = newBuyer();
+    fund(buyer, 100_000);
+    launchRunning(buyer, 2);
+    clock.set(at(50));
+    let turns = 0;
+    let sweeping = true;
+    const request = () => {
+      turns++;
+      if (sweeping) setImmediate(request);
+    };
+    setImmediate(request);
+    await sweepHours(clock.now(), { hoursPerTransaction: 20 });
+    sweeping = false;
+    // 100 hours in chunks of 20: other work ran between each of the 5 transactions.
+    expect(turns).toBeGreaterThanOrEqual(4);
+    expect(hoursOf(buyer)).toHaveLength(100);
+  });
+
+  it('MKT-12 across chunks: the hour the wallet cannot pay stops the instances once, the later hours are charged as arrears', () => {
+    const buyer = newBuyer();
+    fund(buyer, 50);
+    const [id] = launchRunning(buyer, 1);
+    clock.set(at(3.5));
+    settleHours(clock.now(), { hoursPerTransaction: 1 });
+    expect(hoursOf(buyer).map((h) => h.arrears)).toEqual([false, true, true]);
+    expect(walletBalance(buyer)).toBe(50 - 3 * PER_HOUR);
+    expect(getInstance(buyer, id)).toMatchObject({ status: 'Stopped', statusReason: 'arrears' });
+    const told = db().select().from(notifications).where(and(eq(notifications.accountId, buyer.accountId), eq(notifications.kind, 'instancesStoppedForArrears'))).all();
+    expect(told).toHaveLength(1);
+    expect(settlements(buyer)).toEqual([1, 1, 1]);
+  });
+});
