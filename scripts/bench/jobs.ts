@@ -5,10 +5,10 @@ import type { Key } from './signing';
 /** One call's variation: which key signs it and what it adds to the workload's parameters. */
 export type Variant = { key: number; params: Record<string, string> };
 
-/** A signed ECS API call (variants taken in turn from `offset`), or a page GET (with a session cookie). */
+/** A signed ECS API call (variants taken in turn from `offset`), or a page GET (with a session cookie, then the page must contain `expect`). */
 export type Target =
   | { kind: 'api'; keys: Key[]; params: Record<string, string>; variants: Variant[] }
-  | { kind: 'page'; path: string; cookie?: string };
+  | { kind: 'page'; path: string; cookie?: string; expect?: string };
 
 export type Bound = { seconds: number; calls: number };
 

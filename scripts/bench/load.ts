@@ -46,9 +46,10 @@ async function run(job: LoadJob): Promise<LoadResult> {
         [status, body, headed] = [0, error instanceof Error ? error.message : String(error), NaN];
       }
       const done = performance.now();
-      if (status !== 200) {
+      const unexpected = target.kind === 'page' && target.expect !== undefined && !body.includes(target.expect);
+      if (status !== 200 || unexpected) {
         errors++;
-        firstError ??= `${status ? `HTTP ${status}` : 'no answer:'} ${body.slice(0, 200)}`;
+        firstError ??= unexpected ? `the page does not contain ${target.expect}` : `${status ? `HTTP ${status}` : 'no answer:'} ${body.slice(0, 200)}`;
         continue;
       }
       times.push(done - t);

@@ -36,6 +36,8 @@ export async function startServer(): Promise<Server | string> {
       // already gone
     }
   };
+  // Not left behind when the bench is interrupted (it is in a process group of its own).
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => (stop(), process.exit(130)));
   const started = Date.now();
   while (Date.now() - started < 120_000) {
     if (child.exitCode !== null) return `the server exited (${child.exitCode}) before answering: ${shell}`;

@@ -28,9 +28,9 @@ export function apiWorkloads(data: Dataset): Workload[] {
   ];
 }
 
-/** The console (signed in to the benchmarking account) and marketplace pages whose TTFB and size are measured. */
+/** The console (signed in to the benchmarking account: its pages show the account's id) and marketplace pages whose TTFB and size are measured. */
 export function pageWorkloads(data: Dataset, cookie: string): { timed: Workload[]; loaded: Workload[] } {
-  const page = (path: string, signedIn = false): Workload => ({ name: path, target: { kind: 'page', path, cookie: signedIn ? cookie : undefined } });
+  const page = (path: string, signedIn = false): Workload => ({ name: path, target: { kind: 'page', path, ...(signedIn ? { cookie, expect: data.accountId } : {}) } });
   const search = page('/marketplace/search?q=mysql');
   const product = page(data.productPage);
   return { timed: [page('/console/instances/new', true), page('/console/instances', true), page('/console/images', true), page('/marketplace'), search, product], loaded: [search, product] };
