@@ -14,9 +14,12 @@ export const median = (values: number[]) => {
 export const medianOf = (r: Runs, figure: 'perSecond' | 'p50' | 'p99' | 'ttfbP50' | 'bytes' | 'calls') => median(r.runs.map((run) => run[figure]));
 
 const fixed = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
-const spread = (r: Runs, figure: 'perSecond' | 'ttfbP50', digits = 0) => {
+/** A rate: whole numbers, but one decimal below 10 (DescribeImages on the large dataset does 1–3/s). */
+const rate = (n: number) => fixed(n, n < 10 ? 1 : 0);
+const spread = (r: Runs, figure: 'perSecond' | 'ttfbP50') => {
   const values = r.runs.map((run) => run[figure]);
-  return `${fixed(Math.min(...values), digits)}–${fixed(Math.max(...values), digits)}`;
+  const show = figure === 'perSecond' ? rate : (n: number) => fixed(n, 1);
+  return `${show(Math.min(...values))}–${show(Math.max(...values))}`;
 };
 
 /** A table: the first column left-aligned, the others right-aligned. */
@@ -31,14 +34,14 @@ export function rateTable(rows: Runs[], share?: (r: Runs) => string): string[] {
   const head = ['workload', 'conns', 'calls', 'req/s', 'spread', 'p50 ms', 'p99 ms', ...(share ? ['of in-process'] : [])];
   return table(
     head,
-    rows.map((r) => [r.name, r.connections === undefined ? '1' : String(r.connections), fixed(medianOf(r, 'calls')), fixed(medianOf(r, 'perSecond')), spread(r, 'perSecond'), fixed(medianOf(r, 'p50'), 2), fixed(medianOf(r, 'p99'), 2), ...(share ? [share(r)] : [])]),
+    rows.map((r) => [r.name, r.connections === undefined ? '1' : String(r.connections), fixed(medianOf(r, 'calls')), rate(medianOf(r, 'perSecond')), spread(r, 'perSecond'), fixed(medianOf(r, 'p50'), 2), fixed(medianOf(r, 'p99'), 2), ...(share ? [share(r)] : [])]),
   );
 }
 
 export function pageTable(rows: (Runs & { signedIn: boolean })[]): string[] {
   return table(
     ['page', 'TTFB ms', 'spread', 'bytes', 'signed in'],
-    rows.map((r) => [r.name, fixed(medianOf(r, 'ttfbP50'), 1), spread(r, 'ttfbP50', 1), fixed(medianOf(r, 'bytes')), r.signedIn ? 'yes' : 'no']),
+    rows.map((r) => [r.name, fixed(medianOf(r, 'ttfbP50'), 1), spread(r, 'ttfbP50'), fixed(medianOf(r, 'bytes')), r.signedIn ? 'yes' : 'no']),
   );
 }
 
@@ -60,13 +63,13 @@ function verdict(f: Figure): string {
   const met = f.atLeast !== undefined ? f.value >= f.atLeast : f.value <= goal;
   if (met) return 'met';
   const by = Math.abs(f.value - goal);
-  return `missed by ${fixed(by, by < 10 ? 1 : 0)} ${f.unit} (${f.atLeast !== undefined ? `${fixed((100 * f.value) / goal)}% of` : `${fixed(f.value / goal, 1)}×`} the target)`;
+  return `missed by ${fixed(by, by < 10 ? 1 : 0)} ${f.unit === '%' ? 'points' : f.unit} (${f.atLeast !== undefined ? `${fixed((100 * f.value) / goal, f.value < goal / 10 ? 1 : 0)}% of` : `${fixed(f.value / goal, 1)}×`} the target)`;
 }
 
 export function targetTable(figures: Figure[]): string[] {
   return table(
     ['target', 'measured', 'goal', 'verdict'],
-    figures.map((f) => [f.name, f.value === null ? '–' : `${fixed(f.value, f.unit === 'ms' && f.value < 100 ? 1 : 0)} ${f.unit}`, `${f.atLeast !== undefined ? '≥' : '≤'} ${f.atLeast ?? f.atMost} ${f.unit}`, verdict(f)]),
+    figures.map((f) => [f.name, f.value === null ? '–' : `${f.unit === 'ms' && f.value < 100 ? fixed(f.value, 1) : rate(f.value)} ${f.unit}`, `${f.atLeast !== undefined ? '≥' : '≤'} ${f.atLeast ?? f.atMost} ${f.unit}`, verdict(f)]),
   );
 }
 
