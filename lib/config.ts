@@ -1,5 +1,4 @@
 // The environment, validated once (zod at every boundary, the environment included).
-import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { MIN_PAYMENT_SECRET_LENGTH } from './domain/gateway-signature';
@@ -36,8 +35,13 @@ const schema = z.object({
   STRATUS_TRUSTED_PROXY: z.union([z.enum(['true', 'false']), z.coerce.number().int().min(0).max(10)]).default('false'),
   /** The largest ECS API request body the server reads, in bytes (default 1 MiB). */
   STRATUS_API_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 ** 2),
-  /** Server processes sharing the port and the database (default: one per core; one in test mode, whose clock is the process's). */
-  STRATUS_PROCESSES: z.coerce.number().int().min(1).max(64).optional(),
+  /**
+   * Server processes sharing the port and the database (default 1). More serve more pages and
+   * reads at once, but share SQLite's one write lock, and a process that finds it taken sleeps
+   * at least a millisecond: measured on 2 cores, launches fell from 970/s to 340/s with 2
+   * (docs/benchmarks.md). Test mode keeps 1: its movable clock is the process's.
+   */
+  STRATUS_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   /** 'off' in a process that must not run the background jobs (the other processes of a cluster). */
   STRATUS_JOBS: z.enum(['on', 'off']).default('on'),
   PORT: z.string().optional(),
@@ -88,7 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     siteUrl: e.BETTER_AUTH_URL ?? `http://localhost:${e.PORT ?? 3000}`,
     trustedProxyHops: e.STRATUS_TRUSTED_PROXY === 'true' ? 1 : e.STRATUS_TRUSTED_PROXY === 'false' ? 0 : e.STRATUS_TRUSTED_PROXY,
     apiMaxBodyBytes: e.STRATUS_API_MAX_BODY_BYTES,
-    processes: e.STRATUS_PROCESSES ?? (e.STRATUS_MODE === 'test' ? 1 : os.availableParallelism()),
+    processes: e.STRATUS_MODE === 'test' ? 1 : e.STRATUS_PROCESSES,
     runsJobs: e.STRATUS_JOBS === 'on',
   };
 }

@@ -1,5 +1,5 @@
 // `npm start`: prepare the database, build when the sources changed, serve on PORT (3000) with
-// STRATUS_PROCESSES server processes (server.ts; one per core by default) sharing the port and the
+// STRATUS_PROCESSES server processes (server.ts; one by default) sharing the port and the
 // database; the first runs the background jobs. Runs in demo mode unless STRATUS_MODE says otherwise.
 process.env.STRATUS_MODE ??= 'demo';
 process.env.NEXT_TELEMETRY_DISABLED = '1';
