@@ -1,7 +1,7 @@
 // Instance use cases: launch, list, read, start, stop, release. One function per action,
 // shared by the console's server actions, the ECS API and the jobs (API-5).
 import { preparedStatement } from '../../db/prepared';
-import { and, asc, count, desc, eq, inArray, ne, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ne, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { images, instances, instanceTypes, licenses } from '../../db/schema';
 import { clock } from '../clock';
@@ -88,12 +88,9 @@ function launch(tx: Tx, actor: Actor, request: LaunchRequest, note: AuditNote, d
     .run();
   if (image.productCode) {
     const held = consumeLicenses(tx, actor.accountId, image.productCode, request.regionId, ids);
-    const ends = new Map(tx.select({ id: licenses.id, expiresAt: licenses.expiresAt }).from(licenses).where(inArray(licenses.id, held)).all().map((l) => [l.id, l.expiresAt]));
     // MKT-11: an instance holding a subscription license ends with it.
-    ids.forEach((id, i) => {
-      const expiresAt = ends.get(held[i]) ?? null;
-      tx.update(instances).set({ licenseId: held[i], expiresAt, billing: expiresAt ? 'subscription' : 'payg' }).where(eq(instances.id, id)).run();
-    });
+    const hold = preparedStatement('UPDATE instances SET license_id = ?, expires_at = ?, billing = ? WHERE id = ?');
+    ids.forEach((id, i) => hold.run(held[i].id, held[i].expiresAt?.getTime() ?? null, held[i].expiresAt ? 'subscription' : 'payg', id));
   }
   // No real VM boots: a durable job moves the batch to Running after the boot delay.
   enqueueJob(tx, 'instance.boot', { accountId: actor.accountId, instanceIds: ids }, new Date(now.getTime() + config.bootSeconds * 1000));
@@ -257,7 +254,7 @@ export function replaceSystemDisk(actor: Actor, input: unknown): Instance {
       returnLicense(tx, held.id);
       licenseId = null;
     }
-    if (plan.consume) [licenseId] = consumeLicenses(tx, actor.accountId, image.productCode!, instance.regionId, [instance.id]);
+    if (plan.consume) [{ id: licenseId }] = consumeLicenses(tx, actor.accountId, image.productCode!, instance.regionId, [instance.id]);
     // MKT-11: the instance now ends with the license it holds (or never, without a subscription).
     const expiresAt = licenseId ? (tx.select({ expiresAt: licenses.expiresAt }).from(licenses).where(eq(licenses.id, licenseId)).get()?.expiresAt ?? null) : null;
     tx.update(instances)

@@ -1,6 +1,7 @@
 // The license pool: what a launch draws from (MKT-4, MKT-7), giving a license back when its
 // instance goes (MKT-5), and the buyer's "my licenses". Licenses are bought in orders.ts.
-import { and, asc, count, eq, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { preparedQuery, preparedStatement } from '../../db/prepared';
 import { licenses, products } from '../../db/schema';
 import { clock } from '../clock';
 import type { Actor } from '../domain/actor';
@@ -11,9 +12,9 @@ import type { Db } from '../../db/client';
 
 export type License = typeof licenses.$inferSelect;
 
-/** isLicenseUsable (lib/domain/entitlement.ts) as SQL: change both together. */
-function usableSql(now: Date): SQL {
-  return and(eq(licenses.status, usableLicenseStatus), or(isNull(licenses.expiresAt), gt(licenses.expiresAt, now)))!;
+/** isLicenseUsable (lib/domain/entitlement.ts) as SQL: change both together. `now` in milliseconds, as the column stores it. */
+function usableSql(now: number | Placeholder): SQL {
+  return and(eq(licenses.status, usableLicenseStatus), or(isNull(licenses.expiresAt), sql`${licenses.expiresAt} > ${now}`))!;
 }
 
 /**
@@ -21,31 +22,39 @@ function usableSql(now: Date): SQL {
  * launch of n only asks whether n are there (and, when not, how many, which is then exact).
  */
 export function availableLicenseCount(db: Db | Tx, accountId: string, productCode: string, regionId: string, upTo?: number): number {
-  const pool = db
-    .select({ one: sql`1` })
-    .from(licenses)
-    .where(and(eq(licenses.accountId, accountId), eq(licenses.productCode, productCode), eq(licenses.regionId, regionId), usableSql(clock.now())));
-  const counted = db.select({ n: count() }).from((upTo === undefined ? pool : pool.limit(upTo)).as('pool'));
-  return counted.get()?.n ?? 0;
+  const now = clock.now().getTime();
+  if (upTo !== undefined) return launchCount().get({ accountId, productCode, regionId, now, upTo })?.n ?? 0;
+  return db.select({ n: count() }).from(licenses).where(and(poolOf(accountId, productCode, regionId), usableSql(now))).get()?.n ?? 0;
 }
 
-/** Binds one available license to each instance, oldest license first. The caller checked the count. */
-export function consumeLicenses(tx: Tx, accountId: string, productCode: string, regionId: string, instanceIds: string[]): string[] {
-  const now = clock.now();
-  const pool = tx
-    .select({ id: licenses.id })
+type PoolKey = string | Placeholder;
+const poolOf = (accountId: PoolKey, productCode: PoolKey, regionId: PoolKey) =>
+  and(eq(licenses.accountId, accountId), eq(licenses.productCode, productCode), eq(licenses.regionId, regionId));
+
+// A launch's license reads and writes, prepared once (db/prepared.ts): they run in its transaction.
+const launchCount = preparedQuery((db) => {
+  const pool = db.select({ one: sql`1` }).from(licenses).where(and(poolOf(sql.placeholder('accountId'), sql.placeholder('productCode'), sql.placeholder('regionId')), usableSql(sql.placeholder('now'))));
+  return db.select({ n: count() }).from(pool.limit(sql.placeholder('upTo')).as('pool')).prepare();
+});
+const oldestUsable = preparedQuery((db) =>
+  db
+    .select({ id: licenses.id, expiresAt: licenses.expiresAt })
     .from(licenses)
-    .where(and(eq(licenses.accountId, accountId), eq(licenses.productCode, productCode), eq(licenses.regionId, regionId), usableSql(now)))
+    .where(and(poolOf(sql.placeholder('accountId'), sql.placeholder('productCode'), sql.placeholder('regionId')), usableSql(sql.placeholder('now'))))
     .orderBy(asc(licenses.createdAt), asc(licenses.id))
-    .limit(instanceIds.length)
-    .all();
+    .limit(sql.placeholder('n'))
+    .prepare(),
+);
+const bindLicense = () => preparedStatement(`UPDATE licenses SET status = 'in_use', instance_id = ?, first_deployed_at = coalesce(first_deployed_at, ?) WHERE id = ? AND status = '${usableLicenseStatus}'`);
+
+/** Binds one available license to each instance, oldest license first, and says when each ends. The caller checked the count. */
+export function consumeLicenses(_tx: Tx, accountId: string, productCode: string, regionId: string, instanceIds: string[]): { id: string; expiresAt: Date | null }[] {
+  const now = clock.now().getTime();
+  const pool = oldestUsable().all({ accountId, productCode, regionId, now, n: instanceIds.length });
   if (pool.length < instanceIds.length) throw new Error('license pool shrank inside the transaction');
   return instanceIds.map((instanceId, i) => {
-    tx.update(licenses)
-      .set({ status: 'in_use', instanceId, firstDeployedAt: sql`coalesce(${licenses.firstDeployedAt}, ${now.getTime()})` })
-      .where(and(eq(licenses.id, pool[i].id), eq(licenses.status, usableLicenseStatus)))
-      .run();
-    return pool[i].id;
+    bindLicense().run(instanceId, now, pool[i].id);
+    return pool[i];
   });
 }
 
