@@ -132,9 +132,13 @@ export const images = sqliteTable(
     deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
   },
   (t) => [
-    index('images_region_kind_idx').on(t.regionId, t.kind),
-    index('images_owner_idx').on(t.ownerAccountId, t.regionId),
-    index('images_product_idx').on(t.productCode),
+    // Issue 13: DescribeImages reads each visible set in its order (created_at DESC, name) from
+    // these, with the filter columns in the index so rows that do not match cost no table read.
+    index('images_listing_idx').on(t.regionId, t.kind, t.deletedAt, sql`${t.createdAt} DESC`, t.name, t.status, t.osType, t.architecture),
+    index('images_owner_idx').on(t.ownerAccountId, t.regionId, t.kind, t.deletedAt, sql`${t.createdAt} DESC`, t.name, t.status, t.osType, t.architecture),
+    // The selective filters (ImageName, ProductCode) find their few rows by these instead.
+    index('images_region_name_idx').on(t.regionId, t.kind, t.name, t.deletedAt),
+    index('images_product_idx').on(t.productCode, t.regionId, t.kind, t.deletedAt),
   ],
 );
 
@@ -520,7 +524,7 @@ export const imageShares = sqliteTable(
   },
   (t) => [
     uniqueIndex('image_shares_active_unique').on(t.imageId, t.recipientAccountId).where(sql`${t.removedAt} IS NULL`),
-    index('image_shares_recipient_idx').on(t.recipientAccountId, t.removedAt),
+    index('image_shares_recipient_idx').on(t.recipientAccountId, t.removedAt, t.imageId),
     index('image_shares_owner_day_idx').on(t.ownerAccountId, t.sharedAt),
   ],
 );

@@ -1,6 +1,6 @@
 // Custom images: CreateImage from an instance, CopyImage to another region, DeleteImage, the
 // image list and detail with lineage. Create and copy are tasks that a durable job advances.
-import { and, asc, count, desc, eq, inArray, isNull, ne, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { images, imageShares, instances, products, tasks } from '../../db/schema';
 import { clock } from '../clock';
@@ -12,7 +12,8 @@ import { isValidDescription, isValidResourceName } from '../domain/names';
 import { authorize } from '../domain/permissions';
 import { isTaskOpen, nextProgress, openTaskStatuses } from '../domain/tasks';
 import { parseInput } from '../domain/validation';
-import { isSharedWith, requireRegion, requireVisibleImage, sharedWithSql, type Image } from './catalogue';
+import { isSharedWith, requireRegion, requireVisibleImage, type Image } from './catalogue';
+import { listVisibleImages } from './visible-images';
 import { notify } from './notifications';
 import { enqueueJob } from './jobs';
 import { readSettings } from './settings';
@@ -205,20 +206,7 @@ export function describeImages(actor: Actor, query: z.input<typeof listSchema> &
   const q = { ...parseInput(listSchema, query, { regionId: 'RegionId.NotFound', ownerAlias: 'InvalidParameter' }), ...parsePaging(query, { defaultPageSize: 20 }) };
   return read((db) => {
     requireRegion(db, q.regionId);
-    const own = and(eq(images.kind, 'custom'), eq(images.ownerAccountId, actor.accountId));
-    const byAlias: Record<string, SQL | undefined> = { system: eq(images.kind, 'system'), self: own, others: and(eq(images.kind, 'custom'), sharedWithSql(actor.accountId)), marketplace: eq(images.kind, 'marketplace') };
-    const filters = [
-      q.imageId && eq(images.id, q.imageId),
-      q.imageName && eq(images.name, q.imageName),
-      q.productCode && eq(images.productCode, q.productCode),
-      q.status && eq(images.status, q.status),
-      q.osType && eq(images.osType, q.osType.toLowerCase()),
-      q.architecture && eq(images.architecture, q.architecture),
-    ].filter((f): f is SQL => Boolean(f));
-    const visible = q.ownerAlias ? byAlias[q.ownerAlias] : or(...Object.values(byAlias));
-    const where = and(eq(images.regionId, q.regionId), isNull(images.deletedAt), visible, ...(q.status ? [] : [ne(images.status, 'CreateFailed')]), ...filters);
-    const total = db.select({ n: count() }).from(images).where(where).get()?.n ?? 0;
-    const rows = db.select().from(images).where(where).orderBy(desc(images.createdAt), asc(images.name)).limit(q.pageSize).offset((q.page - 1) * q.pageSize).all();
+    const { rows, total } = listVisibleImages(db, { ...q, accountId: actor.accountId });
     return { items: withViews(db, actor, rows), total, page: q.page, pageSize: q.pageSize };
   });
 }

@@ -1,0 +1,109 @@
+// DescribeImages' list (issue 13): the images of a region a caller can see are four disjoint
+// sets — system, marketplace, its own custom images, custom images shared with it — each read
+// from an index in the list's order (created_at DESC, name), so SQLite merges them (UNION ALL)
+// and stops after a page instead of visiting and sorting every image of the region. The page
+// is read as rowids from the indexes first, then only its rows are loaded.
+import { and, asc, count, desc, eq, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/sqlite-core';
+import { images, imageShares } from '../../db/schema';
+import type { ImageOwnerAlias } from '../domain/images';
+import type { Image } from './catalogue';
+import type { Db } from '../../db/client';
+
+export type ImageFilters = { imageId?: string; imageName?: string; productCode?: string; status?: string; osType?: string; architecture?: string };
+export type ImageListQuery = ImageFilters & { accountId: string; regionId: string; ownerAlias?: ImageOwnerAlias; page: number; pageSize: number };
+
+const aliases: ImageOwnerAlias[] = ['system', 'marketplace', 'self', 'others'];
+const rowid = sql<number>`${images}.rowid`;
+
+const filterNames = ['imageId', 'imageName', 'productCode', 'status', 'osType', 'architecture'] as const;
+const p = (name: string) => sql.placeholder(name);
+
+/** What every set shares: the region, not deleted, CreateFailed hidden unless asked for, and the DescribeImages filters given. */
+function commonTerms(q: ImageListQuery): SQL[] {
+  return [
+    eq(images.regionId, p('regionId')),
+    isNull(images.deletedAt),
+    q.status ? eq(images.status, p('status')) : ne(images.status, 'CreateFailed'),
+    ...(q.imageId ? [eq(images.id, p('imageId'))] : []),
+    ...(q.imageName ? [eq(images.name, p('imageName'))] : []),
+    ...(q.productCode ? [eq(images.productCode, p('productCode'))] : []),
+    ...(q.osType ? [eq(images.osType, p('osType'))] : []),
+    ...(q.architecture ? [eq(images.architecture, p('architecture'))] : []),
+  ];
+}
+
+/**
+ * Where the platform's sets are read from. Without statistics SQLite prefers the listing index
+ * (it gives the order) even when an ImageName or ProductCode would find a handful of rows
+ * directly, so those name their index.
+ */
+function platformSource(q: ImageFilters): SQL | typeof images {
+  if (q.imageId) return images; // the primary key wins on its own
+  if (q.imageName) return sql`${images} INDEXED BY images_region_name_idx`;
+  if (q.productCode) return sql`${images} INDEXED BY images_product_idx`;
+  return images;
+}
+
+/** One visible set's FROM and WHERE: the platform's by kind, the caller's own by owner, the shared ones from its active shares. */
+function visibleSet(q: ImageListQuery, alias: ImageOwnerAlias): { fromShares: boolean; source: SQL | typeof images; where: SQL } {
+  const terms = commonTerms(q);
+  switch (alias) {
+    case 'system':
+    case 'marketplace':
+      return { fromShares: false, source: platformSource(q), where: and(eq(images.kind, alias), ...terms)! };
+    case 'self':
+      return { fromShares: false, source: images, where: and(eq(images.ownerAccountId, p('accountId')), eq(images.kind, 'custom'), ...terms)! };
+    case 'others':
+      return { fromShares: true, source: images, where: and(eq(imageShares.recipientAccountId, p('accountId')), isNull(imageShares.removedAt), eq(images.id, imageShares.imageId), eq(images.kind, 'custom'), ne(images.ownerAccountId, p('accountId')), ...terms)! };
+  }
+}
+
+type VisibleSet = ReturnType<typeof visibleSet>;
+// From the caller's shares to their images (CROSS JOIN keeps that order), never the other way round.
+const fromSet = <T>(set: VisibleSet, onImages: () => T, onShares: () => unknown): T => (set.fromShares ? (onShares() as T) : onImages());
+
+function countOf(db: Db, set: VisibleSet) {
+  const fields = { n: count() };
+  return fromSet(set, () => db.select(fields).from(set.source as typeof images).where(set.where), () => db.select(fields).from(imageShares).crossJoin(images).where(set.where)).prepare();
+}
+
+/** The set's rowids with the list's order keys: what the sets are merged by. */
+function keysOf(db: Db, set: VisibleSet) {
+  const fields = { key: rowid.as('key'), createdAt: sql`${images.createdAt}`.as('created_at'), name: sql`${images.name}`.as('name') };
+  return fromSet(set, () => db.select(fields).from(set.source as typeof images).where(set.where), () => db.select(fields).from(imageShares).crossJoin(images).where(set.where));
+}
+
+/** The statements of one shape of query (an alias or none, which filters are given), prepared once per database. */
+function statementsFor(db: Db, q: ImageListQuery) {
+  const sets = (q.ownerAlias ? [q.ownerAlias] : aliases).map((alias) => visibleSet(q, alias));
+  const [first, ...rest] = sets.map((set) => keysOf(db, set));
+  const page = (rest.length ? unionAll(first, rest[0], ...rest.slice(1)) : first).orderBy(desc(sql`created_at`), asc(sql`name`)).limit(p('limit')).offset(p('offset'));
+  return {
+    counts: sets.map((set) => countOf(db, set)),
+    page: page.prepare(),
+    rows: db.select({ key: rowid, image: images }).from(images).where(sql`${rowid} IN (SELECT value FROM json_each(${p('keys')}))`).prepare(),
+  };
+}
+
+const prepared = new WeakMap<Db, Map<string, ReturnType<typeof statementsFor>>>();
+
+function statements(db: Db, q: ImageListQuery) {
+  const shape = [q.ownerAlias ?? 'all', ...filterNames.filter((f) => q[f])].join(' ');
+  const forDb = prepared.get(db) ?? new Map<string, ReturnType<typeof statementsFor>>();
+  prepared.set(db, forDb);
+  let found = forDb.get(shape);
+  if (!found) forDb.set(shape, (found = statementsFor(db, q)));
+  return found;
+}
+
+/** A page of the visible images, newest first (then by name), and how many there are in all. */
+export function listVisibleImages(db: Db, q: ImageListQuery): { rows: Image[]; total: number } {
+  const { counts, page, rows } = statements(db, q);
+  const params = { ...q, osType: q.osType?.toLowerCase(), limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
+  const total = counts.reduce((sum, statement) => sum + (statement.get(params)?.n ?? 0), 0);
+  const keys = page.all(params).map((r) => r.key);
+  if (keys.length === 0) return { rows: [], total };
+  const byKey = new Map(rows.all({ keys: JSON.stringify(keys) }).map((r) => [r.key, r.image]));
+  return { rows: keys.map((k) => byKey.get(k)!), total };
+}
