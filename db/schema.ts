@@ -170,7 +170,9 @@ export const instances = sqliteTable(
     releasedAt: integer('released_at', { mode: 'timestamp_ms' }),
   },
   (t) => [
-    index('instances_account_created_idx').on(t.accountId, t.createdAt),
+    // DescribeInstances walks an account's instances newest first; region and status in the index
+    // let it skip released or other-region rows and count without reading the table (issue 13).
+    index('instances_account_created_idx').on(t.accountId, t.createdAt, t.regionId, t.status),
     index('instances_account_status_idx').on(t.accountId, t.status),
     index('instances_image_idx').on(t.imageId),
     // One license, one instance (MKT-3): the database refuses a license held twice.

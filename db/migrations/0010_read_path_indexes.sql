@@ -6,4 +6,6 @@ CREATE INDEX `images_region_name_idx` ON `images` (`region_id`,`kind`,`name`,`de
 CREATE INDEX `images_owner_idx` ON `images` (`owner_account_id`,`region_id`,`kind`,`deleted_at`,"created_at" DESC,`name`,`status`,`os_type`,`architecture`);--> statement-breakpoint
 CREATE INDEX `images_product_idx` ON `images` (`product_code`,`region_id`,`kind`,`deleted_at`);--> statement-breakpoint
 DROP INDEX `image_shares_recipient_idx`;--> statement-breakpoint
-CREATE INDEX `image_shares_recipient_idx` ON `image_shares` (`recipient_account_id`,`removed_at`,`image_id`);
+CREATE INDEX `image_shares_recipient_idx` ON `image_shares` (`recipient_account_id`,`removed_at`,`image_id`);--> statement-breakpoint
+DROP INDEX `instances_account_created_idx`;--> statement-breakpoint
+CREATE INDEX `instances_account_created_idx` ON `instances` (`account_id`,`created_at`,`region_id`,`status`);
