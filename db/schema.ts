@@ -347,7 +347,12 @@ export const products = sqliteTable(
     listedAt: integer('listed_at', { mode: 'timestamp_ms' }),
     delistedAt: integer('delisted_at', { mode: 'timestamp_ms' }),
   },
-  (t) => [index('products_status_category_idx').on(t.status, t.category), index('products_seller_idx').on(t.sellerAccountId)],
+  (t) => [
+    index('products_status_category_idx').on(t.status, t.category),
+    index('products_seller_idx').on(t.sellerAccountId),
+    // The launch wizard pages the products by title (issue 13).
+    index('products_status_title_idx').on(t.status, t.title, t.code),
+  ],
 );
 
 /** A version of a product; its regional images are images rows with this product code and version. */

@@ -78,7 +78,7 @@ export function LaunchWizard({ launchAction, previewAction, marketplaceAction, r
   const marketplaceShown = preselected && !filter && !market.items.some((i) => i.id === preselected.id) ? [preselected, ...market.items] : market.items;
   const ofTab = onMarketplace ? marketplaceShown : images.filter((i) => i.kind === tab);
   const shown = onMarketplace ? ofTab : ofTab.filter((i) => words.every((w) => `${i.description} ${i.name} ${i.platform} ${i.productCode ?? ''}`.toLowerCase().includes(w)));
-  const filterable = onMarketplace ? market.total > 8 || filter !== '' : ofTab.length > 8;
+  const filterable = onMarketplace ? ofTab.length > 8 || market.more !== null || filter !== '' : ofTab.length > 8;
   // What the chosen way of paying means for the launch: hourly buys one per instance, a one-time or subscription SKU buys the shortfall.
   const option = preview?.options.find((o) => o.skuCode === payment);
   // The preview asks the launch's own decision: a refused launch is not offered.
@@ -173,7 +173,7 @@ export function LaunchWizard({ launchAction, previewAction, marketplaceAction, r
           )}
           {onMarketplace && market.more && (
             <Button type="button" variant="secondary" className="mt-3" disabled={market.searching} onClick={market.more}>
-              {t('wizard.moreProducts', { shown: market.items.length, total: market.total })}
+              {t('wizard.moreProducts')}
             </Button>
           )}
           {fieldError('imageId') && <p className="mt-2 text-sm text-red-600">{fieldError('imageId')}</p>}

@@ -30,7 +30,7 @@ export function useMarketplacePages(regionId: string, first: MarketplacePage, ac
       return answer.data;
     },
     initialPageParam: 1,
-    getNextPageParam: (last) => (last.page * last.pageSize < last.total ? last.page + 1 : undefined),
+    getNextPageParam: (last) => (last.more ? last.page + 1 : undefined),
     initialData: q === '' ? { pages: [first], pageParams: [1] } : undefined,
     staleTime: 60_000,
     placeholderData: keepPreviousData,
@@ -38,7 +38,6 @@ export function useMarketplacePages(regionId: string, first: MarketplacePage, ac
   const pages = query.data?.pages ?? [first];
   return {
     items: pages.flatMap((p) => p.items),
-    total: pages[0].total,
     searching: query.isFetching || q !== words.trim(),
     more: query.hasNextPage ? () => void query.fetchNextPage() : null,
   };

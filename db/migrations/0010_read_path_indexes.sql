@@ -8,4 +8,5 @@ CREATE INDEX `images_product_idx` ON `images` (`product_code`,`region_id`,`kind`
 DROP INDEX `image_shares_recipient_idx`;--> statement-breakpoint
 CREATE INDEX `image_shares_recipient_idx` ON `image_shares` (`recipient_account_id`,`removed_at`,`image_id`);--> statement-breakpoint
 DROP INDEX `instances_account_created_idx`;--> statement-breakpoint
-CREATE INDEX `instances_account_created_idx` ON `instances` (`account_id`,`created_at`,`region_id`,`status`);
+CREATE INDEX `instances_account_created_idx` ON `instances` (`account_id`,`created_at`,`region_id`,`status`);--> statement-breakpoint
+CREATE INDEX `products_status_title_idx` ON `products` (`status`,`title`,`code`);

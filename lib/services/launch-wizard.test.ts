@@ -41,17 +41,17 @@ function allPages(actor: Actor, q = ''): string[] {
     const answer = marketplaceLaunchPage(actor, { regionId: REGION, q, page });
     expect(answer.items.length).toBeLessThanOrEqual(MARKETPLACE_PAGE_SIZE);
     ids.push(...answer.items.map((i) => i.id));
-    if (answer.items.length === 0 || ids.length >= answer.total) return ids;
+    if (!answer.more) return ids;
   }
 }
 
 describe('the launch wizard’s marketplace products, a page at a time (issue 13)', () => {
-  it('the pages together are what the wizard offered before, in the same order, and the total counts them', () => {
+  it('the pages together are what the wizard offered before, in the same order, each but the last saying there is more', () => {
     for (const actor of [holder, other]) {
       const expected = everyOffer(actor);
       expect(expected.length).toBeGreaterThan(MARKETPLACE_PAGE_SIZE);
       expect(allPages(actor)).toEqual(expected);
-      expect(marketplaceLaunchPage(actor, { regionId: REGION }).total).toBe(expected.length);
+      expect(marketplaceLaunchPage(actor, { regionId: REGION, page: Math.ceil(expected.length / MARKETPLACE_PAGE_SIZE) + 1 })).toMatchObject({ items: [], more: false });
     }
   });
 
@@ -63,9 +63,9 @@ describe('the launch wizard’s marketplace products, a page at a time (issue 13
 
   it('searches every word in the title, the product code or the platform, case aside', () => {
     const answer = marketplaceLaunchPage(other, { regionId: REGION, q: 'UBUNTU  nginx' });
-    expect(answer.total).toBeGreaterThan(0);
+    expect(answer.items.length).toBeGreaterThan(0);
     expect(answer.items.every((i) => `${i.description} ${i.productCode} ${i.platform}`.toLowerCase().includes('ubuntu') && `${i.description} ${i.productCode} ${i.platform}`.toLowerCase().includes('nginx'))).toBe(true);
-    expect(marketplaceLaunchPage(other, { regionId: REGION, q: 'no-such-product-anywhere' })).toMatchObject({ items: [], total: 0 });
+    expect(marketplaceLaunchPage(other, { regionId: REGION, q: 'no-such-product-anywhere' })).toMatchObject({ items: [], more: false });
   });
 
   it('the image the wizard is opened with is found when it is a launchable product’s newest image in the region', () => {

@@ -1,7 +1,8 @@
 // What the launch wizard (/console/instances/new) offers in a region: the images the caller may
 // launch from (system, its own, shared with it: at most the image quota), and the marketplace's
 // products a page at a time — searched in the database, never every product of the region (issue 13).
-import { and, asc, count, desc, eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
 import { images, products, productVersions } from '../../db/schema';
 import type { Actor } from '../domain/actor';
@@ -13,7 +14,8 @@ import { read } from './transaction';
 import type { Db } from '../../db/client';
 
 export type WizardImage = { id: string; name: string; description: string; platform: string; osType: string; sizeGib: number; kind: string; productCode: string | null; productVersion: string | null; productStatus?: string };
-export type MarketplacePage = { items: WizardImage[]; total: number; page: number; pageSize: number };
+/** A page of products; `more` when there is a next one (no count: it would visit every product of the region). */
+export type MarketplacePage = { items: WizardImage[]; more: boolean; page: number };
 
 export const MARKETPLACE_PAGE_SIZE = 24;
 
@@ -33,11 +35,15 @@ export function launchableWizardImages(actor: Actor, regionId: string): WizardIm
   }));
 }
 
-/** MKT-8: listed products, and delisted ones only for a buyer who still holds their licenses in the region. */
-function launchableProducts(actor: Actor, regionId: string): SQL {
+/**
+ * MKT-8: listed products, and delisted ones only for a buyer who still holds their licenses in
+ * the region; each set offered in the region (MKT-1). Two sets, so each is read in title order
+ * from products_status_title_idx and a page is merged from them without sorting every product.
+ */
+function launchableProducts(actor: Actor, regionId: string): SQL[] {
   const held = [...new Set(listLicenses(actor).filter((g) => g.regionId === regionId).map((g) => g.productCode))];
   const offered = exists(sql`(SELECT 1 FROM ${images} WHERE ${images.productCode} = ${products.code} AND ${offeringImages(regionId)})`);
-  return and(or(eq(products.status, 'listed'), and(eq(products.status, 'delisted'), inArray(products.code, held))), offered)!;
+  return [and(eq(products.status, 'listed'), offered)!, and(eq(products.status, 'delisted'), inArray(products.code, held), offered)!];
 }
 
 /** Every word in the product's title, code or platform (as the wizard's filter of the other tabs). */
@@ -75,15 +81,15 @@ export function marketplaceLaunchPage(actor: Actor, input: z.input<typeof pageSc
   const { regionId, q, page } = parseInput(pageSchema, input, { regionId: 'RegionId.NotFound', q: 'InvalidParameter', page: 'InvalidPageNumber.Malformed' });
   return read((db) => {
     requireRegion(db, regionId);
-    const where = and(launchableProducts(actor, regionId), ...matchingWords(q));
-    const total = db.select({ n: count() }).from(products).where(where).get()?.n ?? 0;
-    const rows = db.select({ code: products.code, title: products.title, status: products.status }).from(products).where(where).orderBy(asc(products.title), asc(products.code)).limit(MARKETPLACE_PAGE_SIZE).offset((page - 1) * MARKETPLACE_PAGE_SIZE).all();
+    const [listed, held] = launchableProducts(actor, regionId).map((set) => db.select({ code: products.code, title: products.title, status: products.status }).from(products).where(and(set, ...matchingWords(q))));
+    const found = unionAll(listed, held).orderBy(asc(sql`title`), asc(sql`code`)).limit(MARKETPLACE_PAGE_SIZE + 1).offset((page - 1) * MARKETPLACE_PAGE_SIZE).all();
+    const rows = found.slice(0, MARKETPLACE_PAGE_SIZE);
     const newest = newestImages(db, regionId, rows.map((r) => r.code));
     const items = rows.flatMap((p) => {
       const image = newest.get(p.code);
       return image ? [productImage(image, p)] : [];
     });
-    return { items, total, page, pageSize: MARKETPLACE_PAGE_SIZE };
+    return { items, more: found.length > MARKETPLACE_PAGE_SIZE, page };
   });
 }
 
@@ -93,7 +99,7 @@ export function marketplaceLaunchImage(actor: Actor, regionId: string, imageId: 
   return read((db) => {
     const image = db.select({ code: images.productCode }).from(images).where(and(eq(images.id, imageId), offeringImages(regionId))).get();
     if (!image?.code) return null;
-    const product = db.select({ title: products.title, status: products.status }).from(products).where(and(eq(products.code, image.code), launchableProducts(actor, regionId))).get();
+    const product = db.select({ title: products.title, status: products.status }).from(products).where(and(eq(products.code, image.code), or(...launchableProducts(actor, regionId)))).get();
     const newest = product && newestImages(db, regionId, [image.code]).get(image.code);
     if (!product || newest?.id !== imageId) return null;
     return productImage(newest, product);
