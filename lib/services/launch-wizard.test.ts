@@ -2,13 +2,16 @@
 // database, instead of every marketplace image of the region in the page. The pages together
 // offer exactly what the wizard offered before (the newest version of each listed product, and a
 // delisted one only to a buyer holding its licenses there, MKT-8), in the same order.
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { images, products, productVersions } from '../../db/schema';
 import { newBuyer, seedTestMarketplace, throwawayDatabase } from '../../tests/helpers/database';
 import { fund } from '../../tests/helpers/marketplace';
 import { delistProduct, skuCode } from '../seed/marketplace';
 import type { Actor } from '../domain/actor';
+import { publicProductStatuses } from '../domain/marketplace';
 import { listLicenses } from './licenses';
-import { marketplaceImagesIn } from './marketplace';
+import { offeringImages } from './catalogue';
 import { purchaseLicenses } from './orders';
 import { MARKETPLACE_PAGE_SIZE, marketplaceLaunchImage, marketplaceLaunchPage } from './launch-wizard';
 
@@ -27,12 +30,21 @@ beforeAll(() => {
   delistProduct(db(), LNMP, new Date());
 });
 
-/** What the wizard embedded before issue 13: every product's newest image in the region, listed or held. */
+/** What the wizard embedded before issue 13 (marketplaceImagesIn, kept here as the reference): every product's newest image in the region, listed or held. */
 function everyOffer(actor: Actor): string[] {
   const held = new Set(listLicenses(actor).filter((g) => g.regionId === REGION).map((g) => g.productCode));
-  return marketplaceImagesIn(REGION)
-    .filter((i) => i.productStatus === 'listed' || held.has(i.productCode!))
-    .map((i) => i.id);
+  const rows = db()
+    .select({ image: images, status: products.status })
+    .from(images)
+    .innerJoin(products, eq(products.code, images.productCode))
+    .innerJoin(productVersions, and(eq(productVersions.productCode, images.productCode), eq(productVersions.version, images.productVersion)))
+    .where(and(offeringImages(REGION), inArray(products.status, publicProductStatuses)))
+    .orderBy(asc(products.title), desc(productVersions.sortOrder))
+    .all();
+  const newest = new Set<string>();
+  return rows
+    .filter((r) => !newest.has(r.image.productCode!) && (newest.add(r.image.productCode!), r.status === 'listed' || held.has(r.image.productCode!)))
+    .map((r) => r.image.id);
 }
 
 function allPages(actor: Actor, q = ''): string[] {
