@@ -204,7 +204,7 @@ export function getProduct(code: string, actor: Actor | null): ProductDetail {
 }
 
 /** MKT-6: every version's image of one product in a region, newest first (replacing a disk with another version). */
-export function productVersionImages(regionId: string, productCode: string) {
+export function versionImagesOf(regionId: string, productCode: string) {
   return read((db) =>
     db
       .select({ image: images, title: products.title, status: products.status })

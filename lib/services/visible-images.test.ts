@@ -116,6 +116,17 @@ describe('DescribeImages from the visible sets (issue 13)', () => {
     expect(compared).toBeGreaterThan(1000);
   });
 
+  it('counts a platform image inserted since the last answer (an approved listing) at once, and a custom one', () => {
+    const before = describeImages(bob, { regionId: REGION, osType: 'linux' }).total;
+    const marketplaceImage = db().select().from(images).where(and(eq(images.regionId, REGION), eq(images.kind, 'marketplace'))).get()!;
+    db().insert(images).values({ ...marketplaceImage, id: 'm-newly-listed', name: 'newly-listed', osType: 'linux', createdAt: new Date() }).run();
+    expect(describeImages(bob, { regionId: REGION, osType: 'linux' }).total).toBe(before + 1);
+    db().insert(images).values({ ...marketplaceImage, id: 'm-bob-new', kind: 'custom', ownerAccountId: bob.accountId, productCode: null, name: 'bob-new', osType: 'linux', createdAt: new Date() }).run();
+    const after = describeImages(bob, { regionId: REGION, osType: 'linux' });
+    expect(after.total).toBe(before + 2);
+    expect(after.total).toBe(reference(bob.accountId, { osType: 'linux', page: 1, pageSize: 20 }).total);
+  });
+
   it('says how each image looks to the caller', () => {
     const { items } = describeImages(alice, { regionId: REGION, pageSize: 100 });
     const aliasOf = new Map(items.map((i) => [i.id, i.ownerAlias]));

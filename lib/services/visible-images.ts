@@ -80,7 +80,7 @@ function statementsFor(db: Db, q: ImageListQuery) {
   const [first, ...rest] = sets.map((set) => keysOf(db, set));
   const page = (rest.length ? unionAll(first, rest[0], ...rest.slice(1)) : first).orderBy(desc(sql`created_at`), asc(sql`name`)).limit(p('limit')).offset(p('offset'));
   return {
-    counts: sets.map((set) => countOf(db, set)),
+    counts: sets.map((set, i) => ({ alias: (q.ownerAlias ? [q.ownerAlias] : aliases)[i], statement: countOf(db, set) })),
     page: page.prepare(),
     rows: db.select({ key: rowid, image: images }).from(images).where(sql`${rowid} IN (SELECT value FROM json_each(${p('keys')}))`).prepare(),
   };
@@ -97,11 +97,37 @@ function statements(db: Db, q: ImageListQuery) {
   return found;
 }
 
+/**
+ * The platform's images (system, marketplace) are only ever inserted — by the seed and when a
+ * listing is approved — never changed or deleted, and they are the same for every caller: their
+ * counts (a walk of thousands of index entries each) are kept per database until the images
+ * table's largest rowid moves, i.e. until any image is inserted. Only the non-selective filters
+ * are kept (at most MAX_KEPT of them); the others count a handful of rows from their index.
+ */
+const MAX_KEPT = 1_000;
+const platformCounts = new WeakMap<Db, { mark: number; counts: Map<string, number> }>();
+const newestRowid = new WeakMap<Db, { get(): { mark: number | null } | undefined }>();
+
+function platformCount(db: Db, q: ImageListQuery, alias: ImageOwnerAlias, count: () => number): number {
+  if ((alias !== 'system' && alias !== 'marketplace') || q.imageId || q.imageName || q.productCode) return count();
+  const markStatement = newestRowid.get(db) ?? db.select({ mark: sql<number | null>`max(${rowid})` }).from(images).prepare();
+  newestRowid.set(db, markStatement);
+  const mark = markStatement.get()?.mark ?? 0;
+  let kept = platformCounts.get(db);
+  if (!kept || kept.mark !== mark || kept.counts.size >= MAX_KEPT) platformCounts.set(db, (kept = { mark, counts: new Map() }));
+  const key = JSON.stringify([alias, q.regionId, q.status ?? null, q.osType?.toLowerCase() ?? null, q.architecture ?? null]);
+  const known = kept.counts.get(key);
+  if (known !== undefined) return known;
+  const n = count();
+  kept.counts.set(key, n);
+  return n;
+}
+
 /** A page of the visible images, newest first (then by name), and how many there are in all. */
 export function listVisibleImages(db: Db, q: ImageListQuery): { rows: Image[]; total: number } {
   const { counts, page, rows } = statements(db, q);
   const params = { ...q, osType: q.osType?.toLowerCase(), limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
-  const total = counts.reduce((sum, statement) => sum + (statement.get(params)?.n ?? 0), 0);
+  const total = counts.reduce((sum, { alias, statement }) => sum + platformCount(db, q, alias, () => statement.get(params)?.n ?? 0), 0);
   const keys = page.all(params).map((r) => r.key);
   if (keys.length === 0) return { rows: [], total };
   const byKey = new Map(rows.all({ keys: JSON.stringify(keys) }).map((r) => [r.key, r.image]));

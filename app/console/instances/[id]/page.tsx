@@ -13,7 +13,7 @@ import { formatFen } from '@/lib/domain/money';
 import { listLaunchableImages } from '@/lib/services/catalogue';
 import { getInstance } from '@/lib/services/instances';
 import { orNotFound } from '../../or-not-found';
-import { productVersionImages } from '@/lib/services/marketplace';
+import { versionImagesOf } from '@/lib/services/marketplace';
 import { marketplaceLaunchPage } from '@/lib/services/launch-wizard';
 import { createImageAction } from '../../images/actions';
 import { instanceAction, marketplacePageAction, pendingCountAction, reinitDiskAction, renewAction, replaceDiskAction } from '../actions';
@@ -56,7 +56,7 @@ export default async function InstancePage({ params }: { params: Promise<{ id: s
     ? [
         ...listLaunchableImages(actor, instance.regionId).map((i) => ({ id: i.id, label: i.kind === 'system' ? i.description || i.name : i.name, group: i.kind === 'system' ? ('system' as const) : ('self' as const), productCode: i.productCode })),
         // MKT-6: every version of the instance's own product; other products a page at a time (issue 13).
-        ...(instance.productCode ? productVersionImages(instance.regionId, instance.productCode) : []).map((i) => ({ id: i.id, label: `${i.productTitle} (${i.productVersion})`, group: 'marketplace' as const, productCode: i.productCode })),
+        ...(instance.productCode ? versionImagesOf(instance.regionId, instance.productCode) : []).map((i) => ({ id: i.id, label: `${i.productTitle} (${i.productVersion})`, group: 'marketplace' as const, productCode: i.productCode })),
       ].filter((i) => i.id !== instance.imageId)
     : [];
 
