@@ -1,6 +1,6 @@
 // Custom images: CreateImage from an instance, CopyImage to another region, DeleteImage, the
 // image list and detail with lineage. Create and copy are tasks that a durable job advances.
-import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { images, imageShares, instances, products, tasks } from '../../db/schema';
 import { clock } from '../clock';
@@ -14,6 +14,7 @@ import { isTaskOpen, nextProgress, openTaskStatuses } from '../domain/tasks';
 import { parseInput } from '../domain/validation';
 import { isSharedWith, requireRegion, requireVisibleImage, type Image } from './catalogue';
 import { listVisibleImages } from './visible-images';
+import { perDatabase } from './prepared';
 import { notify } from './notifications';
 import { enqueueJob } from './jobs';
 import { readSettings } from './settings';
@@ -188,15 +189,22 @@ const listSchema = z.object({
   architecture: z.string().optional(),
 });
 
+/** The product titles and open tasks of a page of images, by lists of keys (json_each), so one statement serves every page. */
+const viewStatements = perDatabase((db) => ({
+  titles: db.select({ code: products.code, title: products.title }).from(products).where(sql`${products.code} IN (SELECT value FROM json_each(${sql.placeholder('codes')}))`).prepare(),
+  openTasks: db.select().from(tasks).where(and(sql`${tasks.imageId} IN (SELECT value FROM json_each(${sql.placeholder('ids')}))`, inArray(tasks.status, openTaskStatuses))).prepare(),
+}));
+
 function withViews(db: Db, actor: Actor, rows: Image[]): ImageView[] {
+  if (rows.length === 0) return [];
+  const { titles, openTasks } = viewStatements(db);
   const codes = [...new Set(rows.map((r) => r.productCode).filter((c): c is string => !!c))];
-  const titles = new Map(codes.length ? db.select({ code: products.code, title: products.title }).from(products).where(inArray(products.code, codes)).all().map((p) => [p.code, p.title]) : []);
-  const ids = rows.map((r) => r.id);
-  const openTasks = ids.length ? db.select().from(tasks).where(and(inArray(tasks.imageId, ids), inArray(tasks.status, openTaskStatuses))).all() : [];
+  const titleOf = new Map(codes.length ? titles.all({ codes: JSON.stringify(codes) }).map((p) => [p.code, p.title]) : []);
+  const taskOf = new Map(openTasks.all({ ids: JSON.stringify(rows.map((r) => r.id)) }).map((t) => [t.imageId, t]));
   return rows.map((image) => {
-    const task = openTasks.find((t) => t.imageId === image.id);
+    const task = taskOf.get(image.id);
     // Every row was selected as visible: a custom image that is not the caller's is shared with it.
-    return { ...withoutOthersIds(image, actor.accountId), ownerAlias: ownerAliasFor(image, actor.accountId, true)!, productTitle: image.productCode ? (titles.get(image.productCode) ?? null) : null, task: task ? { id: task.id, status: task.status, progress: task.progress } : null };
+    return { ...withoutOthersIds(image, actor.accountId), ownerAlias: ownerAliasFor(image, actor.accountId, true)!, productTitle: image.productCode ? (titleOf.get(image.productCode) ?? null) : null, task: task ? { id: task.id, status: task.status, progress: task.progress } : null };
   });
 }
 

@@ -9,6 +9,7 @@ import { images, imageShares } from '../../db/schema';
 import type { ImageOwnerAlias } from '../domain/images';
 import type { Image } from './catalogue';
 import type { Db } from '../../db/client';
+import { perDatabase } from './prepared';
 
 export type ImageFilters = { imageId?: string; imageName?: string; productCode?: string; status?: string; osType?: string; architecture?: string };
 export type ImageListQuery = ImageFilters & { accountId: string; regionId: string; ownerAlias?: ImageOwnerAlias; page: number; pageSize: number };
@@ -86,14 +87,14 @@ function statementsFor(db: Db, q: ImageListQuery) {
   };
 }
 
-const prepared = new WeakMap<Db, Map<string, ReturnType<typeof statementsFor>>>();
+/** The statements of each shape of query, made on first use. */
+const shapes = perDatabase(() => new Map<string, ReturnType<typeof statementsFor>>());
 
 function statements(db: Db, q: ImageListQuery) {
   const shape = [q.ownerAlias ?? 'all', ...filterNames.filter((f) => q[f])].join(' ');
-  const forDb = prepared.get(db) ?? new Map<string, ReturnType<typeof statementsFor>>();
-  prepared.set(db, forDb);
-  let found = forDb.get(shape);
-  if (!found) forDb.set(shape, (found = statementsFor(db, q)));
+  const known = shapes(db);
+  let found = known.get(shape);
+  if (!found) known.set(shape, (found = statementsFor(db, q)));
   return found;
 }
 
@@ -106,13 +107,11 @@ function statements(db: Db, q: ImageListQuery) {
  */
 const MAX_KEPT = 1_000;
 const platformCounts = new WeakMap<Db, { mark: number; counts: Map<string, number> }>();
-const newestRowid = new WeakMap<Db, { get(): { mark: number | null } | undefined }>();
+const newestRowid = perDatabase((db) => db.select({ mark: sql<number | null>`max(${rowid})` }).from(images).prepare());
 
 function platformCount(db: Db, q: ImageListQuery, alias: ImageOwnerAlias, count: () => number): number {
   if ((alias !== 'system' && alias !== 'marketplace') || q.imageId || q.imageName || q.productCode) return count();
-  const markStatement = newestRowid.get(db) ?? db.select({ mark: sql<number | null>`max(${rowid})` }).from(images).prepare();
-  newestRowid.set(db, markStatement);
-  const mark = markStatement.get()?.mark ?? 0;
+  const mark = newestRowid(db).get()?.mark ?? 0;
   let kept = platformCounts.get(db);
   if (!kept || kept.mark !== mark || kept.counts.size >= MAX_KEPT) platformCounts.set(db, (kept = { mark, counts: new Map() }));
   const key = JSON.stringify([alias, q.regionId, q.status ?? null, q.osType?.toLowerCase() ?? null, q.architecture ?? null]);

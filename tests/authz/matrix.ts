@@ -212,7 +212,7 @@ export const notUseCases = new Set([
   'activeKey', 'claimNonce', 'createAccount', 'loadActor', 'loadAccountActor',
   // catalogue, marketplace: public catalogue and helpers taking a transaction
   'listRegions', 'listInstanceTypes', 'requireRegion', 'isSharedWith', 'requireVisibleImage', 'findVisibleImage', 'findRegion', 'offeringImages',
-  'listCategories', 'featuredProducts', 'searchProducts', 'versionImagesOf', 'listVisibleImages',
+  'listCategories', 'featuredProducts', 'searchProducts', 'versionImagesOf', 'listVisibleImages', 'perDatabase',
   // jobs and the platform's sweeps
   'deliverDue', 'advanceImageTask', 'advanceImport', 'settleHours', 'expireSubscriptions', 'releaseExpired', 'endUnusedLicenses',
   'enqueueJob', 'claimDueJobs', 'completeJob', 'ensureRecurringJob', 'completeRecurringJob', 'failJob',
