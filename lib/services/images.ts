@@ -204,7 +204,8 @@ function withViews(db: Db, actor: Actor, rows: Image[]): ImageView[] {
   return rows.map((image) => {
     const task = taskOf.get(image.id);
     // Every row was selected as visible: a custom image that is not the caller's is shared with it.
-    return { ...withoutOthersIds(image, actor.accountId), ownerAlias: ownerAliasFor(image, actor.accountId, true)!, productTitle: image.productCode ? (titleOf.get(image.productCode) ?? null) : null, task: task ? { id: task.id, status: task.status, progress: task.progress } : null };
+    // Object.assign, not a spread: V8 copies a row this wide several times faster so (issue 13).
+    return Object.assign({}, withoutOthersIds(image, actor.accountId), { ownerAlias: ownerAliasFor(image, actor.accountId, true)!, productTitle: image.productCode ? (titleOf.get(image.productCode) ?? null) : null, task: task ? { id: task.id, status: task.status, progress: task.progress } : null });
   });
 }
 
