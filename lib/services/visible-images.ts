@@ -75,26 +75,28 @@ function keysOf(db: Db, set: VisibleSet) {
   return fromSet(set, () => db.select(fields).from(set.source as typeof images).where(set.where), () => db.select(fields).from(imageShares).crossJoin(images).where(set.where));
 }
 
-/** The statements of one shape of query (an alias or none, which filters are given), prepared once per database. */
-function statementsFor(db: Db, q: ImageListQuery) {
-  const sets = (q.ownerAlias ? [q.ownerAlias] : aliases).map((alias) => visibleSet(q, alias));
-  const [first, ...rest] = sets.map((set) => keysOf(db, set));
-  const page = (rest.length ? unionAll(first, rest[0], ...rest.slice(1)) : first).orderBy(desc(sql`created_at`), asc(sql`name`)).limit(p('limit')).offset(p('offset'));
-  return {
-    counts: sets.map((set, i) => ({ alias: (q.ownerAlias ? [q.ownerAlias] : aliases)[i], statement: countOf(db, set) })),
-    page: page.prepare(),
-    rows: db.select({ key: rowid, image: images }).from(images).where(sql`${rowid} IN (SELECT value FROM json_each(${p('keys')}))`).prepare(),
-  };
+const setsOf = (q: ImageListQuery): ImageOwnerAlias[] => (q.ownerAlias ? [q.ownerAlias] : aliases);
+const shapeOf = (q: ImageListQuery) => filterNames.filter((f) => q[f]).join(' ');
+
+/** Each set's count, for one shape of query (which filters are given). */
+function countsFor(db: Db, q: ImageListQuery) {
+  return new Map(aliases.map((alias) => [alias, countOf(db, visibleSet(q, alias))]));
 }
 
-/** The statements of each shape of query, made on first use. */
-const shapes = perDatabase(() => new Map<string, ReturnType<typeof statementsFor>>());
+/** The page of the merge of some sets (those with rows: an empty set would still be walked), for one shape of query. */
+function pageFor(db: Db, q: ImageListQuery, sets: ImageOwnerAlias[]) {
+  const [first, ...rest] = sets.map((alias) => keysOf(db, visibleSet(q, alias)));
+  return (rest.length ? unionAll(first, rest[0], ...rest.slice(1)) : first).orderBy(desc(sql`created_at`), asc(sql`name`)).limit(p('limit')).offset(p('offset')).prepare();
+}
 
-function statements(db: Db, q: ImageListQuery) {
-  const shape = [q.ownerAlias ?? 'all', ...filterNames.filter((f) => q[f])].join(' ');
-  const known = shapes(db);
-  let found = known.get(shape);
-  if (!found) known.set(shape, (found = statementsFor(db, q)));
+/** The statements of each shape of query, prepared on first use, once per database. */
+const counts = perDatabase(() => new Map<string, ReturnType<typeof countsFor>>());
+const pages = perDatabase(() => new Map<string, ReturnType<typeof pageFor>>());
+const rowsByKey = perDatabase((db) => db.select({ key: rowid, image: images }).from(images).where(sql`${rowid} IN (SELECT value FROM json_each(${p('keys')}))`).prepare());
+
+function once<T>(known: Map<string, T>, key: string, make: () => T): T {
+  let found = known.get(key);
+  if (found === undefined) known.set(key, (found = make()));
   return found;
 }
 
@@ -124,11 +126,16 @@ function platformCount(db: Db, q: ImageListQuery, alias: ImageOwnerAlias, count:
 
 /** A page of the visible images, newest first (then by name), and how many there are in all. */
 export function listVisibleImages(db: Db, q: ImageListQuery): { rows: Image[]; total: number } {
-  const { counts, page, rows } = statements(db, q);
   const params = { ...q, osType: q.osType?.toLowerCase(), limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
-  const total = counts.reduce((sum, { alias, statement }) => sum + platformCount(db, q, alias, () => statement.get(params)?.n ?? 0), 0);
-  const keys = page.all(params).map((r) => r.key);
+  const countOfSet = once(counts(db), shapeOf(q), () => countsFor(db, q));
+  const sizes = setsOf(q).map((alias) => ({ alias, n: platformCount(db, q, alias, () => countOfSet.get(alias)!.get(params)?.n ?? 0) }));
+  const total = sizes.reduce((sum, { n }) => sum + n, 0);
+  const sets = sizes.filter(({ n }) => n > 0).map(({ alias }) => alias);
+  if (sets.length === 0) return { rows: [], total };
+  const keys = once(pages(db), `${shapeOf(q)}|${sets.join(' ')}`, () => pageFor(db, q, sets))
+    .all(params)
+    .map((r) => r.key);
   if (keys.length === 0) return { rows: [], total };
-  const byKey = new Map(rows.all({ keys: JSON.stringify(keys) }).map((r) => [r.key, r.image]));
+  const byKey = new Map(rowsByKey(db).all({ keys: JSON.stringify(keys) }).map((r) => [r.key, r.image]));
   return { rows: keys.map((k) => byKey.get(k)!), total };
 }
