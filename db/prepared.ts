@@ -1,6 +1,7 @@
 // Drizzle prepared queries for the hot paths (issue 13): built and compiled once per database
 // handle instead of on every call. SQLite gives a process one connection, so a query prepared on
-// it runs inside whichever transaction is open on it (a use case's `tx` included).
+// it runs inside whichever transaction is open on it (a use case's `tx` included). Other things
+// made once per handle (a cache of its rows) use preparedQuery too.
 import type Database from 'better-sqlite3';
 import { getDb, type Db } from './client';
 

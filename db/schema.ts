@@ -132,9 +132,16 @@ export const images = sqliteTable(
     deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
   },
   (t) => [
-    index('images_region_kind_idx').on(t.regionId, t.kind),
-    index('images_owner_idx').on(t.ownerAccountId, t.regionId),
-    index('images_product_idx').on(t.productCode),
+    // Issue 13: DescribeImages reads each visible set in its order (created_at DESC, name) from
+    // these, with the filter columns in the index so rows that do not match cost no table read.
+    index('images_listing_idx').on(t.regionId, t.kind, t.deletedAt, sql`${t.createdAt} DESC`, t.name, t.status, t.osType, t.architecture),
+    index('images_owner_idx').on(t.ownerAccountId, t.regionId, t.kind, t.deletedAt, sql`${t.createdAt} DESC`, t.name, t.status, t.osType, t.architecture),
+    // The images shared with a caller are reached by id from its shares: this answers the
+    // filters and the order from the index, one lookup per share instead of two.
+    index('images_id_listing_idx').on(t.id, t.regionId, t.kind, t.deletedAt, t.status, t.ownerAccountId, t.osType, t.architecture, t.productCode, t.createdAt, t.name),
+    // The selective filters (ImageName, ProductCode) find their few rows by these instead.
+    index('images_region_name_idx').on(t.regionId, t.kind, t.name, t.deletedAt),
+    index('images_product_idx').on(t.productCode, t.regionId, t.kind, t.deletedAt),
   ],
 );
 
@@ -166,7 +173,9 @@ export const instances = sqliteTable(
     releasedAt: integer('released_at', { mode: 'timestamp_ms' }),
   },
   (t) => [
-    index('instances_account_created_idx').on(t.accountId, t.createdAt),
+    // DescribeInstances walks an account's instances newest first; region and status in the index
+    // let it skip released or other-region rows and count without reading the table (issue 13).
+    index('instances_account_created_idx').on(t.accountId, t.createdAt, t.regionId, t.status),
     index('instances_account_status_idx').on(t.accountId, t.status),
     index('instances_image_idx').on(t.imageId),
     // The subscription sweeps (MKT-11) find ended terms by status and end: payg rows (no end) are not visited.
@@ -364,7 +373,12 @@ export const products = sqliteTable(
     listedAt: integer('listed_at', { mode: 'timestamp_ms' }),
     delistedAt: integer('delisted_at', { mode: 'timestamp_ms' }),
   },
-  (t) => [index('products_status_category_idx').on(t.status, t.category), index('products_seller_idx').on(t.sellerAccountId)],
+  (t) => [
+    index('products_status_category_idx').on(t.status, t.category),
+    index('products_seller_idx').on(t.sellerAccountId),
+    // The launch wizard pages the products by title (issue 13).
+    index('products_status_title_idx').on(t.status, t.title, t.code),
+  ],
 );
 
 /** A version of a product; its regional images are images rows with this product code and version. */
@@ -556,7 +570,7 @@ export const imageShares = sqliteTable(
   },
   (t) => [
     uniqueIndex('image_shares_active_unique').on(t.imageId, t.recipientAccountId).where(sql`${t.removedAt} IS NULL`),
-    index('image_shares_recipient_idx').on(t.recipientAccountId, t.removedAt),
+    index('image_shares_recipient_idx').on(t.recipientAccountId, t.removedAt, t.imageId),
     index('image_shares_owner_day_idx').on(t.ownerAccountId, t.sharedAt),
   ],
 );

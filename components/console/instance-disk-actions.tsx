@@ -8,6 +8,8 @@ import { Dialog, DialogClose } from '@/components/ui/dialog';
 import { Field, FormError, inputClass } from '@/components/ui/field';
 import { DESCRIPTION_MAX } from '@/lib/domain/names';
 import type { ActionState } from '@/lib/auth/action';
+import type { MarketplacePage } from '@/lib/services/launch-wizard';
+import { useMarketplacePages, type MarketplacePageAction } from './marketplace-pages';
 
 type ImageChoice = { id: string; label: string; group: 'system' | 'self' | 'marketplace'; productCode: string | null };
 type Result = { ok: boolean; error?: { message: string } } | null;
@@ -18,9 +20,11 @@ export type DiskActions = {
   createImageAction: (instanceId: string, input: { name: string; description: string }) => Promise<ActionState<unknown>>;
   replaceDiskAction: (instanceId: string, imageId: string) => Promise<ActionState<unknown>>;
   reinitDiskAction: (instanceId: string) => Promise<ActionState<unknown>>;
+  marketplacePageAction: MarketplacePageAction;
 };
 
-export function InstanceDiskActions({ instance, images, actions: { createImageAction, replaceDiskAction, reinitDiskAction } }: { actions: DiskActions; instance: { id: string; name: string; status: string; productCode: string | null }; images: ImageChoice[] }) {
+/** `images`: the system and own images and the versions of the instance's product; other products come from `marketplace`, searched a page at a time. */
+export function InstanceDiskActions({ instance, images, marketplace, actions: { createImageAction, replaceDiskAction, reinitDiskAction, marketplacePageAction } }: { actions: DiskActions; instance: { id: string; name: string; status: string; productCode: string | null; regionId: string; imageId: string }; images: ImageChoice[]; marketplace: MarketplacePage }) {
   const t = useTranslations();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -28,10 +32,15 @@ export function InstanceDiskActions({ instance, images, actions: { createImageAc
   const [error, setError] = useState<string>();
   const [imageName, setImageName] = useState(`${instance.name}-image`.replace(/^[^A-Za-z\u4e00-\u9fa5]+/, 'image-'));
   const [description, setDescription] = useState('');
+  const [words, setWords] = useState('');
+  const market = useMarketplacePages(instance.regionId, marketplace, marketplacePageAction, words);
+  const others = market.items.filter((i) => i.id !== instance.imageId && !images.some((c) => c.id === i.id));
+  const choices = [...images, ...others.map((i) => ({ id: i.id, label: `${i.description} (${i.productVersion})`, group: 'marketplace' as const, productCode: i.productCode }))];
   const [target, setTarget] = useState(images[0]?.id ?? '');
   const stopped = instance.status === 'Stopped';
   const canImage = instance.status === 'Running' || stopped;
-  const chosen = images.find((i) => i.id === target);
+  const [picked, setPicked] = useState<ImageChoice | undefined>(images[0]);
+  const chosen = choices.find((i) => i.id === target) ?? picked;
 
   const open = (which: typeof dialog) => (value: boolean) => {
     setDialog(value ? which : null);
@@ -71,10 +80,17 @@ export function InstanceDiskActions({ instance, images, actions: { createImageAc
           <FormError message={error} />
           <label className="block space-y-1.5 text-sm">
             <span className="font-medium text-slate-700">{t('disk.newImage')}</span>
-            <select className={inputClass} value={target} onChange={(e) => setTarget(e.target.value)}>
+            <select
+              className={inputClass}
+              value={target}
+              onChange={(e) => {
+                setTarget(e.target.value);
+                setPicked(choices.find((i) => i.id === e.target.value));
+              }}
+            >
               {(['self', 'system', 'marketplace'] as const).map((group) => (
                 <optgroup key={group} label={t(`images.tabs.${group}`)}>
-                  {images
+                  {(chosen && !choices.some((i) => i.id === chosen.id) ? [...choices, chosen] : choices)
                     .filter((i) => i.group === group)
                     .map((i) => (
                       <option key={i.id} value={i.id}>
@@ -85,6 +101,14 @@ export function InstanceDiskActions({ instance, images, actions: { createImageAc
               ))}
             </select>
           </label>
+          <div className="flex gap-2">
+            <input type="search" value={words} onChange={(e) => setWords(e.target.value)} placeholder={t('disk.searchProducts')} aria-label={t('disk.searchProducts')} className={inputClass} />
+            {market.more && (
+              <Button variant="secondary" disabled={market.searching} onClick={market.more}>
+                {t('wizard.moreProducts')}
+              </Button>
+            )}
+          </div>
           {chosen && <p className="text-sm text-slate-600">{chosen.productCode === null ? t('disk.noLicense') : chosen.productCode === instance.productCode ? t('disk.sameProduct') : t('disk.otherProduct', { productCode: chosen.productCode })}</p>}
           <div className="flex justify-end gap-2">
             {cancel}

@@ -13,8 +13,9 @@ import type { LaunchPreview } from '@/lib/services/launch-preview';
 import { EntitlementPanel, type PreviewAction } from './entitlement-panel';
 import { LaunchRoomNote } from './launch-room';
 import type { FormAction } from '@/components/ui/form-action';
+import type { MarketplacePage, WizardImage } from '@/lib/services/launch-wizard';
+import { useMarketplacePages, type MarketplacePageAction } from './marketplace-pages';
 
-type WizardImage = { id: string; name: string; description: string; platform: string; osType: string; sizeGib: number; kind: string; productCode: string | null; productVersion?: string | null; productStatus?: string };
 type Tab = 'system' | 'custom' | 'shared' | 'marketplace';
 type WizardType = { id: string; vcpu: number; memoryGib: number; hourlyPriceFen: number };
 
@@ -33,13 +34,30 @@ function Step({ n, title, children }: { n: number; title: string; children: Reac
 const optionClass = (selected: boolean) =>
   `flex cursor-pointer items-start gap-3 rounded-md border p-3 text-sm transition-colors ${selected ? 'border-brand-500 bg-brand-50 ring-1 ring-brand-500' : 'border-slate-200 hover:border-slate-300'}`;
 
-export function LaunchWizard({ launchAction, previewAction, regionId, regions, images, instanceTypes, limits, initialImageId }: { launchAction: FormAction; previewAction: PreviewAction; regionId: string; regions: string[]; images: WizardImage[]; instanceTypes: WizardType[]; limits: LaunchLimits; initialImageId?: string }) {
+type WizardProps = {
+  launchAction: FormAction;
+  previewAction: PreviewAction;
+  marketplaceAction: MarketplacePageAction;
+  regionId: string;
+  regions: string[];
+  /** System, own and shared images; marketplace products come a page at a time. */
+  images: WizardImage[];
+  marketplace: MarketplacePage;
+  /** The marketplace image the wizard was opened with, when it is one. */
+  preselected: WizardImage | null;
+  instanceTypes: WizardType[];
+  limits: LaunchLimits;
+  initialImageId?: string;
+};
+
+export function LaunchWizard({ launchAction, previewAction, marketplaceAction, regionId, regions, images, marketplace, preselected, instanceTypes, limits, initialImageId }: WizardProps) {
   const t = useTranslations();
   const router = useRouter();
   const [state, formAction, pending] = useActionState(launchAction, null);
-  const initial = images.find((i) => i.id === initialImageId);
+  const initial = [...images, ...(preselected ? [preselected] : [])].find((i) => i.id === initialImageId);
   const [tab, setTab] = useState<Tab>(initial ? (initial.kind as Tab) : 'system');
-  const [imageId, setImageId] = useState(initial?.id ?? '');
+  const [image, setImage] = useState<WizardImage | undefined>(initial);
+  const imageId = image?.id ?? '';
   const [payment, setPayment] = useState('');
   const [preview, setPreview] = useState<LaunchPreview | null>(null);
   const onPreview = useCallback((p: LaunchPreview | null) => setPreview(p), []);
@@ -54,9 +72,13 @@ export function LaunchWizard({ launchAction, previewAction, regionId, regions, i
   const validCount = Number.isInteger(count) && count >= 1 && count <= MAX_LAUNCH_AMOUNT;
   const [filter, setFilter] = useState('');
   const words = filter.trim().toLowerCase().split(/\s+/).filter(Boolean);
-  const ofTab = images.filter((i) => i.kind === tab);
-  const shown = ofTab.filter((i) => words.every((w) => `${i.description} ${i.name} ${i.platform} ${i.productCode ?? ''}`.toLowerCase().includes(w)));
-  const image = images.find((i) => i.id === imageId);
+  const onMarketplace = tab === 'marketplace';
+  const market = useMarketplacePages(regionId, marketplace, marketplaceAction, onMarketplace ? filter : '');
+  // The marketplace tab is searched by the server; the others (at most the image quota) here.
+  const marketplaceShown = preselected && !filter && !market.items.some((i) => i.id === preselected.id) ? [preselected, ...market.items] : market.items;
+  const ofTab = onMarketplace ? marketplaceShown : images.filter((i) => i.kind === tab);
+  const shown = onMarketplace ? ofTab : ofTab.filter((i) => words.every((w) => `${i.description} ${i.name} ${i.platform} ${i.productCode ?? ''}`.toLowerCase().includes(w)));
+  const filterable = onMarketplace ? ofTab.length > 8 || market.more !== null || filter !== '' : ofTab.length > 8;
   // What the chosen way of paying means for the launch: hourly buys one per instance, a one-time or subscription SKU buys the shortfall.
   const option = preview?.options.find((o) => o.skuCode === payment);
   // The preview asks the launch's own decision: a refused launch is not offered.
@@ -108,46 +130,51 @@ export function LaunchWizard({ launchAction, previewAction, regionId, regions, i
               </button>
             ))}
           </div>
-          {ofTab.length > 8 && (
+          {filterable && (
             <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder={t('wizard.filterImages')} aria-label={t('wizard.filterImages')} className={`${inputClass} mb-3`} />
           )}
-          {ofTab.length === 0 ? (
+          {ofTab.length === 0 && !filter ? (
             <p className="text-sm text-slate-600">{t(`wizard.empty.${tab}`)}</p>
           ) : shown.length === 0 ? (
             <p className="text-sm text-slate-600">{t('wizard.noImageMatches')}</p>
           ) : (
-            <div className="grid max-h-[26rem] gap-2 overflow-y-auto pr-1 sm:grid-cols-2" role="radiogroup" aria-label={t('wizard.stepImage')}>
-              {shown.map((image) => (
-                <label key={image.id} className={optionClass(image.id === imageId)}>
+            <div className="grid max-h-[26rem] gap-2 overflow-y-auto pr-1 sm:grid-cols-2" role="radiogroup" aria-label={t('wizard.stepImage')} aria-busy={onMarketplace && market.searching}>
+              {shown.map((option) => (
+                <label key={option.id} className={optionClass(option.id === imageId)}>
                   <input
                     type="radio"
                     name="imageId"
-                    value={image.id}
-                    checked={image.id === imageId}
+                    value={option.id}
+                    checked={option.id === imageId}
                     onChange={() => {
-                      setImageId(image.id);
+                      setImage(option);
                       setPayment('');
                     }}
                     className="mt-1"
                   />
                   <span className="min-w-0">
-                    <span className="block font-medium">{image.description || image.platform}</span>
-                    {image.productCode && (
+                    <span className="block font-medium">{option.description || option.platform}</span>
+                    {option.productCode && (
                       <span className="block text-xs text-amber-700">
-                        {t('wizard.productImage', { productCode: image.productCode, version: image.productVersion ?? '' })}
-                        {image.productStatus === 'delisted' && ` · ${t('wizard.delisted')}`}
+                        {t('wizard.productImage', { productCode: option.productCode, version: option.productVersion ?? '' })}
+                        {option.productStatus === 'delisted' && ` · ${t('wizard.delisted')}`}
                       </span>
                     )}
-                    <span className="block truncate font-mono text-xs text-slate-500" title={image.name}>
-                      {image.name}
+                    <span className="block truncate font-mono text-xs text-slate-500" title={option.name}>
+                      {option.name}
                     </span>
                     <span className="block text-xs text-slate-500">
-                      {image.platform} · {image.osType} · {image.sizeGib} GiB
+                      {option.platform} · {option.osType} · {option.sizeGib} GiB
                     </span>
                   </span>
                 </label>
               ))}
             </div>
+          )}
+          {onMarketplace && market.more && (
+            <Button type="button" variant="secondary" className="mt-3" disabled={market.searching} onClick={market.more}>
+              {t('wizard.moreProducts')}
+            </Button>
           )}
           {fieldError('imageId') && <p className="mt-2 text-sm text-red-600">{fieldError('imageId')}</p>}
         </Step>

@@ -12,7 +12,7 @@ vi.mock('next-intl/server', () => ({ getTranslations: async () => (key: string) 
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 
 import { arg, parseArgs, runParsed } from './action';
-import { instanceAction, previewLaunchAction } from '../../app/console/instances/actions';
+import { instanceAction, marketplacePageAction, previewLaunchAction } from '../../app/console/instances/actions';
 import { requestRefundAction } from '../../app/console/orders/actions';
 import { setAccessKeyStatusAction } from '../../app/console/access-keys/actions';
 import { setRegionAction } from '../../app/actions/preferences';
@@ -71,6 +71,7 @@ describe('issue 12: server actions take no handler name from the client', () => 
     expect(await setAccessKeyStatusAction('LTAI1', 'deleted' as never)).toMatchObject({ ok: false, error: { code: 'InvalidParameter', field: 'status' } });
     expect(await requestRefundAction('o-1', null, 'not a form' as never)).toMatchObject({ ok: false, error: { code: 'InvalidParameter', field: 'form' } });
     expect(await previewLaunchAction({ regionId: 'cn-hangzhou', imageId: ['m-1'], amount: 1 } as never)).toMatchObject({ ok: false, error: { code: 'InvalidParameter', field: 'imageId' } });
+    expect(await marketplacePageAction({ regionId: 'cn-hangzhou', q: { length: 1 }, page: 1 } as never)).toMatchObject({ ok: false, error: { code: 'InvalidParameter', field: 'q' } });
   });
 
   // Found by scripts/probe-security.ts against a running server: these answered InternalError.

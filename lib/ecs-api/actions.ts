@@ -85,7 +85,8 @@ export const actions = new Map<string, Handler>(Object.entries({
       architecture: optional(p, 'Architecture'),
       ...page(p),
     });
-    const held = new Set(listLicenses(actor).filter((g) => g.regionId === regionId).map((g) => g.productCode));
+    // IsSubscribed: the caller's licenses are read only when the page has a product's image.
+    const held = new Set(result.items.some((i) => i.productCode) ? listLicenses(actor).filter((g) => g.regionId === regionId).map((g) => g.productCode) : []);
     return {
       RegionId: regionId,
       TotalCount: result.total,

@@ -133,7 +133,8 @@ function viewQuery(db: Db | Tx) {
 function toView(row: ReturnType<typeof viewQuery> extends { all(): (infer R)[] } ? R : never): InstanceView {
   const model = row.licenseModel;
   const subscriptionModel = isSubscriptionModel(model) ? model : null;
-  return { ...row.instance, imageName: row.imageName, productCode: row.productCode, platform: row.platform, osType: row.osType, vcpu: row.vcpu, memoryGib: row.memoryGib, hourlyPriceFen: row.hourlyPriceFen, subscriptionModel };
+  // Object.assign, not a spread: V8 copies a row this wide several times faster so (issue 13, a page of 50 per call).
+  return Object.assign({}, row.instance, { imageName: row.imageName, productCode: row.productCode, platform: row.platform, osType: row.osType, vcpu: row.vcpu, memoryGib: row.memoryGib, hourlyPriceFen: row.hourlyPriceFen, subscriptionModel });
 }
 
 /** The caller's instances, newest first by default; released ones only when asked for by status. */

@@ -213,28 +213,17 @@ export function getProduct(code: string, actor: Actor | null): ProductDetail {
   });
 }
 
-/**
- * The newest version's image of each product offered in a region (the launch wizard's
- * Marketplace tab); every version of `allVersionsOf`, for replacing a disk with another version (MKT-6).
- */
-export function marketplaceImagesIn(regionId: string, allVersionsOf?: string | null) {
-  return read((db) => {
-    const rows = db
-      .select({ image: images, title: products.title, status: products.status, sortOrder: productVersions.sortOrder })
+/** MKT-6: every version's image of one product in a region, newest first (replacing a disk with another version). */
+export function versionImagesOf(regionId: string, productCode: string) {
+  return read((db) =>
+    db
+      .select({ image: images, title: products.title, status: products.status })
       .from(images)
       .innerJoin(products, eq(products.code, images.productCode))
       .innerJoin(productVersions, and(eq(productVersions.productCode, images.productCode), eq(productVersions.version, images.productVersion)))
-      .where(and(offeringImages(regionId), inArray(products.status, publicProductStatuses)))
-      .orderBy(asc(products.title), desc(productVersions.sortOrder))
-      .all();
-    const newest = new Map<string, (typeof rows)[number]>();
-    const kept = rows.filter((row) => {
-      const code = row.image.productCode!;
-      if (code === allVersionsOf) return true;
-      if (newest.has(code)) return false;
-      newest.set(code, row);
-      return true;
-    });
-    return kept.map((r) => ({ ...r.image, productTitle: r.title, productStatus: r.status }));
-  });
+      .where(and(eq(images.productCode, productCode), offeringImages(regionId), inArray(products.status, publicProductStatuses)))
+      .orderBy(desc(productVersions.sortOrder))
+      .all()
+      .map((r) => ({ ...r.image, productTitle: r.title, productStatus: r.status })),
+  );
 }

@@ -20,6 +20,7 @@ import { createAccessKey, deleteAccessKey, listAccessKeys, setAccessKeyStatus } 
 import { setPreferredRegion } from '../../lib/services/accounts';
 import { listAudit } from '../../lib/services/audit';
 import { listLaunchableImages } from '../../lib/services/catalogue';
+import { launchableWizardImages, marketplaceLaunchImage, marketplaceLaunchPage } from '../../lib/services/launch-wizard';
 import { getDelivery, listDeliveries, replayDelivery } from '../../lib/services/deliveries';
 import { freezeInstance, listAllInstances, unfreezeInstance } from '../../lib/services/freezes';
 import { copyImage, createImage, deleteImage, describeImages, describeTasks, getImage, taskStates } from '../../lib/services/images';
@@ -85,6 +86,10 @@ export const serviceRows = new Map<string, Row>(
     listAudit: [adminOnly, (a) => listAudit(a)],
     // catalogue
     listLaunchableImages: [everyone, (a) => listLaunchableImages(a, REGION)],
+    // launch-wizard
+    launchableWizardImages: [everyone, (a) => launchableWizardImages(a, REGION)],
+    marketplaceLaunchPage: [everyone, (a) => marketplaceLaunchPage(a, { regionId: REGION })],
+    marketplaceLaunchImage: [everyone, (a, w) => marketplaceLaunchImage(a, REGION, w.image)],
     // deliveries
     listDeliveries: [sellerOnly('ok'), (a) => listDeliveries(a)],
     getDelivery: [sellerOnly('InvalidDelivery.NotFound'), (a, w) => getDelivery(a, w.delivery)],
@@ -206,8 +211,8 @@ export const notUseCases = new Set([
   // access-keys, accounts: the API's key lookup and sign-up
   'activeKey', 'claimNonce', 'createAccount', 'loadActor',
   // catalogue, marketplace: public catalogue and helpers taking a transaction
-  'listRegions', 'listInstanceTypes', 'requireRegion', 'isSharedWith', 'sharedWithSql', 'requireVisibleImage', 'findVisibleImage', 'findRegion', 'offeringImages',
-  'listCategories', 'featuredProducts', 'searchProducts', 'marketplaceImagesIn',
+  'listRegions', 'listInstanceTypes', 'requireRegion', 'isSharedWith', 'requireVisibleImage', 'findVisibleImage', 'findRegion', 'offeringImages',
+  'listCategories', 'featuredProducts', 'searchProducts', 'versionImagesOf', 'listVisibleImages',
   // the public marketplace reads' cache (marketplace-cache)
   'publicRead', 'marketplaceRevision',
   // jobs and the platform's sweeps

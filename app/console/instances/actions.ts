@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { arg, runAction, runParsed, type ActionState } from '@/lib/auth/action';
 import { describeInstances, reInitDisk, releaseInstance, replaceSystemDisk, runInstances, startInstance, stopInstance } from '@/lib/services/instances';
 import { previewLaunch } from '@/lib/services/launch-preview';
+import { marketplaceLaunchPage } from '@/lib/services/launch-wizard';
 import { renewInstance } from '@/lib/services/subscriptions';
 
 const formArgs = z.object({ form: arg.form });
@@ -70,6 +71,13 @@ const previewArgs = z.object({ regionId: arg.id, imageId: arg.id, instanceTypeId
 /** The live entitlement preview of the launch wizard (product.md §10); the service checks the amount's range. */
 export async function previewLaunchAction(input: { regionId: string; imageId: string; instanceTypeId: string; amount: number }) {
   return runParsed(previewArgs, input, (actor, args) => previewLaunch(actor, args));
+}
+
+const marketplacePageArgs = z.object({ regionId: arg.id, q: z.string().max(100), page: z.number().int().min(1).max(10_000) });
+
+/** A page of the launch wizard's marketplace products, searched (issue 13: not every product of the region in the page). */
+export async function marketplacePageAction(input: { regionId: string; q: string; page: number }) {
+  return runParsed(marketplacePageArgs, input, (actor, args) => marketplaceLaunchPage(actor, args));
 }
 
 export async function renewAction(instanceId: string, _: ActionState<unknown>, form: FormData) {

@@ -13,9 +13,10 @@ import { formatFen } from '@/lib/domain/money';
 import { listLaunchableImages } from '@/lib/services/catalogue';
 import { getInstance } from '@/lib/services/instances';
 import { orNotFound } from '../../or-not-found';
-import { marketplaceImagesIn } from '@/lib/services/marketplace';
+import { versionImagesOf } from '@/lib/services/marketplace';
+import { marketplaceLaunchPage } from '@/lib/services/launch-wizard';
 import { createImageAction } from '../../images/actions';
-import { instanceAction, pendingCountAction, reinitDiskAction, renewAction, replaceDiskAction } from '../actions';
+import { instanceAction, marketplacePageAction, pendingCountAction, reinitDiskAction, renewAction, replaceDiskAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Instance' };
 
@@ -54,9 +55,8 @@ export default async function InstancePage({ params }: { params: Promise<{ id: s
   const choices = live
     ? [
         ...listLaunchableImages(actor, instance.regionId).map((i) => ({ id: i.id, label: i.kind === 'system' ? i.description || i.name : i.name, group: i.kind === 'system' ? ('system' as const) : ('self' as const), productCode: i.productCode })),
-        ...marketplaceImagesIn(instance.regionId, instance.productCode)
-          .filter((i) => i.productStatus === 'listed' || i.productCode === instance.productCode)
-          .map((i) => ({ id: i.id, label: `${i.productTitle} (${i.productVersion})`, group: 'marketplace' as const, productCode: i.productCode })),
+        // MKT-6: every version of the instance's own product; other products a page at a time (issue 13).
+        ...(instance.productCode ? versionImagesOf(instance.regionId, instance.productCode) : []).map((i) => ({ id: i.id, label: `${i.productTitle} (${i.productVersion})`, group: 'marketplace' as const, productCode: i.productCode })),
       ].filter((i) => i.id !== instance.imageId)
     : [];
 
@@ -76,7 +76,7 @@ export default async function InstancePage({ params }: { params: Promise<{ id: s
       </div>
       <PendingWatcher pending={status === 'Pending' ? 1 : 0} pendingCountAction={pendingCountAction} />
       {live && instance.billing === 'subscription' && instance.subscriptionModel && <RenewForm renewAction={renewAction.bind(null, instance.id)} model={instance.subscriptionModel} />}
-      {live && <InstanceDiskActions instance={{ id: instance.id, name: instance.name, status, productCode: instance.productCode }} images={choices} actions={{ createImageAction, replaceDiskAction, reinitDiskAction }} />}
+      {live && <InstanceDiskActions instance={{ id: instance.id, name: instance.name, status, productCode: instance.productCode, regionId: instance.regionId, imageId: instance.imageId }} images={choices} marketplace={marketplaceLaunchPage(actor, { regionId: instance.regionId })} actions={{ createImageAction, replaceDiskAction, reinitDiskAction, marketplacePageAction }} />}
       <DetailList fields={fields} />
     </div>
   );

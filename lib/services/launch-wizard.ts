@@ -1,0 +1,107 @@
+// What the launch wizard (/console/instances/new) offers in a region: the images the caller may
+// launch from (system, its own, shared with it: at most the image quota), and the marketplace's
+// products a page at a time — searched in the database, never every product of the region (issue 13).
+import { and, asc, desc, eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/sqlite-core';
+import { z } from 'zod';
+import { images, products, productVersions } from '../../db/schema';
+import type { Actor } from '../domain/actor';
+import { authorize } from '../domain/permissions';
+import { parseInput } from '../domain/validation';
+import { listLaunchableImages, offeringImages, requireRegion, type Image } from './catalogue';
+import { listLicenses } from './licenses';
+import { read } from './transaction';
+import type { Db } from '../../db/client';
+
+export type WizardImage = { id: string; name: string; description: string; platform: string; osType: string; sizeGib: number; kind: string; productCode: string | null; productVersion: string | null; productStatus?: string };
+/** A page of products; `more` when there is a next one (no count: it would visit every product of the region). */
+export type MarketplacePage = { items: WizardImage[]; more: boolean; page: number };
+
+export const MARKETPLACE_PAGE_SIZE = 24;
+
+/** The system, own and shared images of a region, as the wizard lists them. */
+export function launchableWizardImages(actor: Actor, regionId: string): WizardImage[] {
+  return listLaunchableImages(actor, regionId).map((i) => ({
+    id: i.id,
+    name: i.name,
+    description: i.description,
+    platform: i.platform,
+    osType: i.osType,
+    sizeGib: i.sizeGib,
+    // Custom images of other accounts are here because they are shared with this one (SHR-5).
+    kind: i.kind === 'custom' && i.ownerAccountId !== actor.accountId ? 'shared' : i.kind,
+    productCode: i.productCode,
+    productVersion: i.productVersion,
+  }));
+}
+
+/**
+ * MKT-8: listed products, and delisted ones only for a buyer who still holds their licenses in
+ * the region; each set offered in the region (MKT-1). Two sets, so each is read in title order
+ * from products_status_title_idx and a page is merged from them without sorting every product.
+ */
+function launchableProducts(actor: Actor, regionId: string): SQL[] {
+  const held = [...new Set(listLicenses(actor).filter((g) => g.regionId === regionId).map((g) => g.productCode))];
+  const offered = exists(sql`(SELECT 1 FROM ${images} WHERE ${images.productCode} = ${products.code} AND ${offeringImages(regionId)})`);
+  return [and(eq(products.status, 'listed'), offered)!, and(eq(products.status, 'delisted'), inArray(products.code, held), offered)!];
+}
+
+/** Every word in the product's title, code or platform (as the wizard's filter of the other tabs). */
+function matchingWords(q: string): SQL[] {
+  const words = q.toLowerCase().split(/\s+/).filter(Boolean);
+  return words.map((word) => sql`instr(lower(${products.title} || ' ' || ${products.code} || ' ' || ${products.platform}), ${word}) > 0`);
+}
+
+/** The newest version's image in the region of each of these products (MKT-1), by product code. */
+function newestImages(db: Db, regionId: string, codes: string[]) {
+  const rows = codes.length
+    ? db
+        .select({ image: images })
+        .from(images)
+        .innerJoin(productVersions, and(eq(productVersions.productCode, images.productCode), eq(productVersions.version, images.productVersion)))
+        .where(and(inArray(images.productCode, codes), offeringImages(regionId)))
+        .orderBy(desc(productVersions.sortOrder))
+        .all()
+    : [];
+  const newest = new Map<string, (typeof rows)[number]['image']>();
+  for (const { image } of rows) if (!newest.has(image.productCode!)) newest.set(image.productCode!, image);
+  return newest;
+}
+
+/** A product's image as the wizard's Marketplace tab shows it: under the product's title. */
+function productImage(image: Image, product: { title: string; status: string }): WizardImage {
+  return { id: image.id, name: image.name, description: product.title, platform: image.platform, osType: image.osType, sizeGib: image.sizeGib, kind: 'marketplace', productCode: image.productCode, productVersion: image.productVersion, productStatus: product.status };
+}
+
+const pageSchema = z.object({ regionId: z.string().min(1), q: z.string().trim().max(100).default(''), page: z.number().int().min(1).max(10_000).default(1) });
+
+/** A page of the marketplace products launchable in a region, by title, matching the words of `q`. */
+export function marketplaceLaunchPage(actor: Actor, input: z.input<typeof pageSchema>): MarketplacePage {
+  authorize(actor, 'image.describe');
+  const { regionId, q, page } = parseInput(pageSchema, input, { regionId: 'RegionId.NotFound', q: 'InvalidParameter', page: 'InvalidPageNumber.Malformed' });
+  return read((db) => {
+    requireRegion(db, regionId);
+    const [listed, held] = launchableProducts(actor, regionId).map((set) => db.select({ code: products.code, title: products.title, status: products.status }).from(products).where(and(set, ...matchingWords(q))));
+    const found = unionAll(listed, held).orderBy(asc(sql`title`), asc(sql`code`)).limit(MARKETPLACE_PAGE_SIZE + 1).offset((page - 1) * MARKETPLACE_PAGE_SIZE).all();
+    const rows = found.slice(0, MARKETPLACE_PAGE_SIZE);
+    const newest = newestImages(db, regionId, rows.map((r) => r.code));
+    const items = rows.flatMap((p) => {
+      const image = newest.get(p.code);
+      return image ? [productImage(image, p)] : [];
+    });
+    return { items, more: found.length > MARKETPLACE_PAGE_SIZE, page };
+  });
+}
+
+/** The newest image of a launchable product, when `imageId` is one (the wizard opened from a product page). */
+export function marketplaceLaunchImage(actor: Actor, regionId: string, imageId: string): WizardImage | null {
+  authorize(actor, 'image.describe');
+  return read((db) => {
+    const image = db.select({ code: images.productCode }).from(images).where(and(eq(images.id, imageId), offeringImages(regionId))).get();
+    if (!image?.code) return null;
+    const product = db.select({ title: products.title, status: products.status }).from(products).where(and(eq(products.code, image.code), or(...launchableProducts(actor, regionId)))).get();
+    const newest = product && newestImages(db, regionId, [image.code]).get(image.code);
+    if (!product || newest?.id !== imageId) return null;
+    return productImage(newest, product);
+  });
+}

@@ -1,0 +1,141 @@
+// DescribeImages' list (issue 13): the images of a region a caller can see are four disjoint
+// sets — system, marketplace, its own custom images, custom images shared with it — each read
+// from an index in the list's order (created_at DESC, name), so SQLite merges them (UNION ALL)
+// and stops after a page instead of visiting and sorting every image of the region. The page
+// is read as rowids from the indexes first, then only its rows are loaded.
+import { and, asc, count, desc, eq, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/sqlite-core';
+import { images, imageShares } from '../../db/schema';
+import type { ImageOwnerAlias } from '../domain/images';
+import type { Image } from './catalogue';
+import type { Db } from '../../db/client';
+import { preparedQuery } from '../../db/prepared';
+
+export type ImageFilters = { imageId?: string; imageName?: string; productCode?: string; status?: string; osType?: string; architecture?: string };
+export type ImageListQuery = ImageFilters & { accountId: string; regionId: string; ownerAlias?: ImageOwnerAlias; page: number; pageSize: number };
+
+const aliases: ImageOwnerAlias[] = ['system', 'marketplace', 'self', 'others'];
+const rowid = sql<number>`${images}.rowid`;
+
+const filterNames = ['imageId', 'imageName', 'productCode', 'status', 'osType', 'architecture'] as const;
+const p = (name: string) => sql.placeholder(name);
+
+/** What every set shares: the region, not deleted, CreateFailed hidden unless asked for, and the DescribeImages filters given. */
+function commonTerms(q: ImageListQuery): SQL[] {
+  return [
+    eq(images.regionId, p('regionId')),
+    isNull(images.deletedAt),
+    q.status ? eq(images.status, p('status')) : ne(images.status, 'CreateFailed'),
+    ...(q.imageId ? [eq(images.id, p('imageId'))] : []),
+    ...(q.imageName ? [eq(images.name, p('imageName'))] : []),
+    ...(q.productCode ? [eq(images.productCode, p('productCode'))] : []),
+    ...(q.osType ? [eq(images.osType, p('osType'))] : []),
+    ...(q.architecture ? [eq(images.architecture, p('architecture'))] : []),
+  ];
+}
+
+/**
+ * Where the platform's sets are read from. Without statistics SQLite prefers the listing index
+ * (it gives the order) even when an ImageName or ProductCode would find a handful of rows
+ * directly, so those name their index.
+ */
+function platformSource(q: ImageFilters): SQL | typeof images {
+  if (q.imageId) return images; // the primary key wins on its own
+  if (q.imageName) return sql`${images} INDEXED BY images_region_name_idx`;
+  if (q.productCode) return sql`${images} INDEXED BY images_product_idx`;
+  return images;
+}
+
+/** One visible set's FROM and WHERE: the platform's by kind, the caller's own by owner, the shared ones from its active shares. */
+function visibleSet(q: ImageListQuery, alias: ImageOwnerAlias): { fromShares: boolean; source: SQL | typeof images; where: SQL } {
+  const terms = commonTerms(q);
+  switch (alias) {
+    case 'system':
+    case 'marketplace':
+      return { fromShares: false, source: platformSource(q), where: and(eq(images.kind, alias), ...terms)! };
+    case 'self':
+      return { fromShares: false, source: images, where: and(eq(images.ownerAccountId, p('accountId')), eq(images.kind, 'custom'), ...terms)! };
+    case 'others':
+      return { fromShares: true, source: images, where: and(eq(imageShares.recipientAccountId, p('accountId')), isNull(imageShares.removedAt), eq(images.id, imageShares.imageId), eq(images.kind, 'custom'), ne(images.ownerAccountId, p('accountId')), ...terms)! };
+  }
+}
+
+type VisibleSet = ReturnType<typeof visibleSet>;
+// From the caller's shares to their images (CROSS JOIN keeps that order), never the other way round.
+const fromSet = <T>(set: VisibleSet, onImages: () => T, onShares: () => unknown): T => (set.fromShares ? (onShares() as T) : onImages());
+
+function countOf(db: Db, set: VisibleSet) {
+  const fields = { n: count() };
+  return fromSet(set, () => db.select(fields).from(set.source as typeof images).where(set.where), () => db.select(fields).from(imageShares).crossJoin(images).where(set.where)).prepare();
+}
+
+/** The set's rowids with the list's order keys: what the sets are merged by. */
+function keysOf(db: Db, set: VisibleSet) {
+  const fields = { key: rowid.as('key'), createdAt: sql`${images.createdAt}`.as('created_at'), name: sql`${images.name}`.as('name') };
+  return fromSet(set, () => db.select(fields).from(set.source as typeof images).where(set.where), () => db.select(fields).from(imageShares).crossJoin(images).where(set.where));
+}
+
+const setsOf = (q: ImageListQuery): ImageOwnerAlias[] => (q.ownerAlias ? [q.ownerAlias] : aliases);
+const shapeOf = (q: ImageListQuery) => filterNames.filter((f) => q[f]).join(' ');
+
+/** Each set's count, for one shape of query (which filters are given). */
+function countsFor(db: Db, q: ImageListQuery) {
+  return new Map(aliases.map((alias) => [alias, countOf(db, visibleSet(q, alias))]));
+}
+
+/** The page of the merge of some sets (those with rows: an empty set would still be walked), for one shape of query. */
+function pageFor(db: Db, q: ImageListQuery, sets: ImageOwnerAlias[]) {
+  const [first, ...rest] = sets.map((alias) => keysOf(db, visibleSet(q, alias)));
+  return (rest.length ? unionAll(first, rest[0], ...rest.slice(1)) : first).orderBy(desc(sql`created_at`), asc(sql`name`)).limit(p('limit')).offset(p('offset')).prepare();
+}
+
+/** The statements of each shape of query, prepared on first use, once per database. */
+const counts = preparedQuery(() => new Map<string, ReturnType<typeof countsFor>>());
+const pages = preparedQuery(() => new Map<string, ReturnType<typeof pageFor>>());
+const rowsByKey = preparedQuery((db) => db.select({ key: rowid, image: images }).from(images).where(sql`${rowid} IN (SELECT value FROM json_each(${p('keys')}))`).prepare());
+
+function once<T>(known: Map<string, T>, key: string, make: () => T): T {
+  let found = known.get(key);
+  if (found === undefined) known.set(key, (found = make()));
+  return found;
+}
+
+/**
+ * The platform's images (system, marketplace) are only ever inserted — by the seed and when a
+ * listing is approved — never changed or deleted, and they are the same for every caller: their
+ * counts (a walk of thousands of index entries each) are kept per database until the images
+ * table's largest rowid moves, i.e. until any image is inserted. Only the non-selective filters
+ * are kept (at most MAX_KEPT of them); the others count a handful of rows from their index.
+ */
+const MAX_KEPT = 1_000;
+const platformCounts = new WeakMap<Db, { mark: number; counts: Map<string, number> }>();
+const newestRowid = preparedQuery((db) => db.select({ mark: sql<number | null>`max(${rowid})` }).from(images).prepare());
+
+function platformCount(db: Db, q: ImageListQuery, alias: ImageOwnerAlias, count: () => number): number {
+  if ((alias !== 'system' && alias !== 'marketplace') || q.imageId || q.imageName || q.productCode) return count();
+  const mark = newestRowid().get()?.mark ?? 0;
+  let kept = platformCounts.get(db);
+  if (!kept || kept.mark !== mark || kept.counts.size >= MAX_KEPT) platformCounts.set(db, (kept = { mark, counts: new Map() }));
+  const key = JSON.stringify([alias, q.regionId, q.status ?? null, q.osType?.toLowerCase() ?? null, q.architecture ?? null]);
+  const known = kept.counts.get(key);
+  if (known !== undefined) return known;
+  const n = count();
+  kept.counts.set(key, n);
+  return n;
+}
+
+/** A page of the visible images, newest first (then by name), and how many there are in all. */
+export function listVisibleImages(db: Db, q: ImageListQuery): { rows: Image[]; total: number } {
+  const params = { ...q, osType: q.osType?.toLowerCase(), limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
+  const countOfSet = once(counts(), shapeOf(q), () => countsFor(db, q));
+  const sizes = setsOf(q).map((alias) => ({ alias, n: platformCount(db, q, alias, () => countOfSet.get(alias)!.get(params)?.n ?? 0) }));
+  const total = sizes.reduce((sum, { n }) => sum + n, 0);
+  const sets = sizes.filter(({ n }) => n > 0).map(({ alias }) => alias);
+  if (sets.length === 0) return { rows: [], total };
+  const keys = once(pages(), `${shapeOf(q)}|${sets.join(' ')}`, () => pageFor(db, q, sets))
+    .all(params)
+    .map((r) => r.key);
+  if (keys.length === 0) return { rows: [], total };
+  const byKey = new Map(rowsByKey().all({ keys: JSON.stringify(keys) }).map((r) => [r.key, r.image]));
+  return { rows: keys.map((k) => byKey.get(k)!), total };
+}
