@@ -14,20 +14,21 @@
 import { Readable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import { getDb } from '../../db/client';
-import { instances } from '../../db/schema';
+import { instances, licenses } from '../../db/schema';
 import type { Actor } from '../../lib/domain/actor';
 import { createAccessKey, deleteAccessKey, listAccessKeys, setAccessKeyStatus } from '../../lib/services/access-keys';
 import { setPreferredRegion } from '../../lib/services/accounts';
 import { listAudit } from '../../lib/services/audit';
 import { listLaunchableImages } from '../../lib/services/catalogue';
-import { getDelivery, listDeliveries, replayDelivery } from '../../lib/services/deliveries';
+import { getDelivery, listDeliveries, listFailedDeliveries, replayDelivery } from '../../lib/services/deliveries';
 import { freezeInstance, listAllInstances, unfreezeInstance } from '../../lib/services/freezes';
 import { copyImage, createImage, deleteImage, describeImages, describeTasks, getImage, taskStates } from '../../lib/services/images';
 import { cancelTask, importImage } from '../../lib/services/imports';
 import { completeBoot, describeInstances, getInstance, reInitDisk, releaseInstance, replaceSystemDisk, runInstances, startInstance, stopInstance } from '../../lib/services/instances';
 import { previewLaunch } from '../../lib/services/launch-preview';
-import { listLicenses } from '../../lib/services/licenses';
-import { listOrders, purchaseLicenses } from '../../lib/services/orders';
+import { describeOwnLicenses, getOwnLicense, listLicenses } from '../../lib/services/licenses';
+import { listOrders, purchaseLicenses, quoteLicenses } from '../../lib/services/orders';
+import { imageUsage, sellerLicense, sellerOrder } from '../../lib/services/seller-sales';
 import { getProduct } from '../../lib/services/marketplace';
 import { listNotifications, markAllRead, unreadCount } from '../../lib/services/notifications';
 import { approveListing, listListingReviews, pendingListingCount, rejectListing } from '../../lib/services/listing-review';
@@ -68,6 +69,9 @@ const NO_IMAGE = 'InvalidImageId.NotFound';
 const NO_PRODUCT = 'InvalidProductCode.NotFound';
 const NO_ORDER = 'InvalidOrderId.NotFound';
 const NO_BUCKET = 'InvalidOSSBucket.NotFound';
+/** The first license an order bought (the Marketplace API's market instance). */
+const licenseOf = (orderId: string) => getDb().select().from(licenses).where(eq(licenses.orderId, orderId)).get()!.id;
+const sale = { productCode: PRODUCT, skuCode: `${PRODUCT}-per_instance`, regionId: REGION, quantity: 1 };
 const statusOf = (id: string) => getDb().select().from(instances).where(eq(instances.id, id)).get()!.status;
 const upload = (a: Actor, bucketId: string) => putObject(a, { bucketId, key: unique('k'), contentLength: 4, body: Readable.from([Buffer.from('data')]) });
 
@@ -89,6 +93,7 @@ export const serviceRows = new Map<string, Row>(
     listDeliveries: [sellerOnly('ok'), (a) => listDeliveries(a)],
     getDelivery: [sellerOnly('InvalidDelivery.NotFound'), (a, w) => getDelivery(a, w.delivery)],
     replayDelivery: [sellerOnly('InvalidDelivery.NotFound'), (a, w) => replayDelivery(a, w.delivery)],
+    listFailedDeliveries: [sellerOnly('ok'), (a) => listFailedDeliveries(a)],
     // freezes
     listAllInstances: [adminOnly, (a) => listAllInstances(a)],
     freezeInstance: [adminOnly, async (a, w) => freezeInstance(a, await w.fresh.runningInstance(), { note: 'matrix' })],
@@ -118,8 +123,11 @@ export const serviceRows = new Map<string, Row>(
     // launch-preview
     previewLaunch: [ownerOnly(NO_IMAGE, { recipient: 'ok' }), (a, w) => previewLaunch(a, { regionId: REGION, imageId: w.image, instanceTypeId: TYPE, amount: 1 })],
     // licenses
-    purchaseLicenses: [everyone, (a) => purchaseLicenses(a, { productCode: PRODUCT, skuCode: `${PRODUCT}-per_instance`, regionId: REGION, quantity: 1 })],
+    purchaseLicenses: [everyone, (a) => purchaseLicenses(a, sale)],
+    quoteLicenses: [everyone, (a) => quoteLicenses(a, sale)],
     listLicenses: [everyone, (a) => listLicenses(a)],
+    describeOwnLicenses: [everyone, (a) => describeOwnLicenses(a)],
+    getOwnLicense: [ownerOnly(NO_INSTANCE), (a, w) => getOwnLicense(a, licenseOf(w.order))],
     listOrders: [everyone, (a) => listOrders(a)],
     // marketplace (public: the actor only adds its own licenses)
     getProduct: [everyone, (a) => getProduct(PRODUCT, a)],
@@ -160,6 +168,10 @@ export const serviceRows = new Map<string, Row>(
     pendingApplicationCount: [adminOnly, (a) => pendingApplicationCount(a)],
     approveApplication: [adminOnly, (a, w) => approveApplication(a, w.fresh.application())],
     rejectApplication: [adminOnly, (a, w) => rejectApplication(a, w.fresh.application(), { note: 'matrix' })],
+    // seller-sales: the seller's own orders, licenses and instances running its images
+    sellerOrder: [sellerOnly(NO_ORDER), (a, w) => sellerOrder(a, w.order)],
+    sellerLicense: [sellerOnly(NO_INSTANCE), (a, w) => sellerLicense(a, licenseOf(w.order))],
+    imageUsage: [sellerOnly('ok'), (a, w) => imageUsage(a, { instanceId: w.productInstance })],
     // seller-keys
     createSellerKey: [sellerOnly('ok'), (a, w) => (w.dropSpareSellerKeys(), createSellerKey(a))],
     listSellerKeys: [sellerOnly('ok'), (a) => listSellerKeys(a)],
@@ -215,7 +227,7 @@ export const notUseCases = new Set([
   'enqueueJob', 'claimDueJobs', 'runJobsTogether', 'completeJob', 'ensureRecurringJob', 'completeRecurringJob', 'failJob',
   // inside a use case's transaction
   'once', 'imagesCountedInQuota', 'assertRoomForImage', 'moveInstance', 'bookId', 'ensureBook', 'transfer', 'postTransfers', 'balanceOf', 'platformBook',
-  'requirePublicProduct', 'isOfferedIn', 'requireOwnOrder', 'buyLicenses', 'paySale', 'availableLicenseCount', 'consumeLicenses', 'returnLicense',
+  'requirePublicProduct', 'isOfferedIn', 'licenseViews', 'requireOwnOrder', 'buyLicenses', 'paySale', 'availableLicenseCount', 'consumeLicenses', 'returnLicense',
   'notify', 'indexProduct', 'matchProducts', 'tellSeller', 'periodOf', 'tellSellerAbout', 'signingKey', 'readSettings',
   'requireBucket', 'bucketByName', 'hasImportRole', 'assertNotInArrears', 'creditWallet', 'shiftMonth', 'requireOwnProduct', 'listingProblemsOf',
   // files, secrets, seller HTTP, the transaction itself
@@ -260,5 +272,22 @@ export const apiRows = new Map<string, ApiRow>(
     DeleteInstance: [ownerOnly(NO_INSTANCE), async (w) => ({ InstanceId: await w.fresh.runningInstance() })],
     ReplaceSystemDisk: [ownerOnly(NO_INSTANCE), async (w) => ({ InstanceId: await w.fresh.stoppedInstance(), ImageId: w.systemImage })],
     ReInitDisk: [ownerOnly(NO_INSTANCE), async (w) => ({ DiskId: diskOf(await w.fresh.stoppedInstance()) })],
+  } satisfies Record<string, ApiRow>),
+);
+
+/** The Cloud Marketplace dialect (issue 18): the same callers, Version=2015-11-01. */
+export const marketApiRows = new Map<string, ApiRow>(
+  Object.entries({
+    DescribeProducts: [everyone, () => ({ SearchTerm: 'LNMP' })],
+    DescribeProduct: [everyone, () => ({ Code: PRODUCT })],
+    DescribePrice: [everyone, () => ({ OrderType: 'INSTANCE_BUY', Commodity: JSON.stringify({ ...sale, properties: { regionId: REGION } }) })],
+    CreateOrder: [everyone, () => ({ OrderType: 'INSTANCE_BUY', Commodity: JSON.stringify({ ...sale, properties: { regionId: REGION } }) })],
+    DescribeOrder: [ownerOnly(NO_ORDER), (w) => ({ OrderId: w.order })],
+    DescribeInstances: [everyone, () => ({})],
+    DescribeInstance: [ownerOnly(NO_INSTANCE), (w) => ({ InstanceId: licenseOf(w.order) })],
+    DescribeOrderForIsv: [sellerOnly(NO_ORDER), (w) => ({ OrderId: w.order })],
+    DescribeInstanceForIsv: [sellerOnly(NO_INSTANCE), (w) => ({ InstanceId: licenseOf(w.order) })],
+    DescribeImageInstanceForIsv: [sellerOnly(NO_INSTANCE), (w) => ({ EcsInstanceId: w.productInstance })],
+    DescribeFailedNotifications: [sellerOnly('ok'), () => ({})],
   } satisfies Record<string, ApiRow>),
 );
