@@ -6,7 +6,7 @@ import EcsModule, * as $Ecs from '@alicloud/ecs20140526';
 import { $OpenApiUtil } from '@alicloud/openapi-core';
 import * as $OpenApi from '@alicloud/openapi-client';
 import { expect, test } from '@playwright/test';
-import { useServerDatabase } from './helpers';
+import { codeOf, useServerDatabase } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -18,15 +18,6 @@ const REGION = 'cn-hangzhou';
 const pop = (baseURL: string, key: Key) => new RPCClient({ accessKeyId: key.accessKeyId, accessKeySecret: key.accessKeySecret, endpoint: baseURL, apiVersion: '2015-11-01' });
 const market = (baseURL: string, key: Key) => new Market(new $OpenApiUtil.Config({ accessKeyId: key.accessKeyId, accessKeySecret: key.accessKeySecret, endpoint: new URL(baseURL).host, protocol: 'http', regionId: REGION }));
 const ecs = (baseURL: string, key: Key) => new Ecs(new $OpenApi.Config({ accessKeyId: key.accessKeyId, accessKeySecret: key.accessKeySecret, endpoint: new URL(baseURL).host, protocol: 'http', regionId: REGION }));
-
-async function codeOf(call: Promise<unknown>): Promise<string> {
-  try {
-    await call;
-    return 'ok';
-  } catch (error) {
-    return (error as { code: string }).code;
-  }
-}
 
 // The world of this file, made through the services (fixtures, not the subject): two buyers (one
 // with ¥2,000, one with nothing), a fresh seller with a listed product whose interface refuses
