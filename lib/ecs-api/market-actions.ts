@@ -10,7 +10,7 @@ import { getProduct, searchProducts, type ProductQuery } from '../services/marke
 import { purchaseLicenses, quoteLicenses } from '../services/orders';
 import { getOrder } from '../services/refunds';
 import { imageUsage, sellerLicense, sellerOrder } from '../services/seller-sales';
-import { renewInstance } from '../services/subscriptions';
+import { quoteRenewal, renewInstance } from '../services/subscriptions';
 import type { Handler } from './actions';
 import { licenseShape, millis, orderShape, periodOf, yuan } from './market-shapes';
 import { groups, optional, page, required, type Params } from './params';
@@ -63,9 +63,9 @@ function purchaseOf(c: Record<string, unknown>) {
 }
 
 const orderTypes = ['INSTANCE_BUY', 'INSTANCE_RENEW'];
-function orderTypeOf(p: Params, supported = orderTypes): string {
+function orderTypeOf(p: Params): string {
   const type = required(p, 'OrderType');
-  if (!supported.includes(type)) throw new CloudError('InvalidParameter', { param: 'OrderType' }, 'OrderType');
+  if (!orderTypes.includes(type)) throw new CloudError('InvalidParameter', { param: 'OrderType' }, 'OrderType');
   return type;
 }
 
@@ -151,14 +151,14 @@ export const marketActions = new Map<string, Handler>(
     },
 
     DescribePrice: (actor, p) => {
-      orderTypeOf(p, ['INSTANCE_BUY']);
       const commodity = commodityOf(p);
-      const quote = quoteLicenses(actor, purchaseOf(commodity));
+      const renewal = orderTypeOf(p) === 'INSTANCE_RENEW' ? renewalOf(actor, commodity) : undefined;
+      const quote = renewal ? quoteRenewal(actor, renewal.input) : quoteLicenses(actor, purchaseOf(commodity));
       return {
-        ProductCode: String(field(commodity, 'productCode')),
+        ProductCode: renewal?.license.productCode ?? String(field(commodity, 'productCode')),
         Currency: 'CNY',
         Cycle: periodOf(quote.pricingModel),
-        Duration: 1,
+        Duration: renewal ? Number(renewal.input.periods) : 1,
         OriginalPrice: yuan(quote.amountFen),
         DiscountPrice: 0,
         TradePrice: yuan(quote.amountFen),

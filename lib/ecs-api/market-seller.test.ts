@@ -84,7 +84,7 @@ describe("a seller's own sales through the API (issue 18)", () => {
 });
 
 describe('CreateOrder INSTANCE_RENEW renews the instance holding a subscription license (issue 18, MKT-11)', () => {
-  it('charged duration × the monthly price, once per ClientToken; the license ends later', async () => {
+  it('DescribePrice says duration × the monthly price, which CreateOrder charges once per ClientToken; the license ends later', async () => {
     const { actor, key } = buyer();
     const order = (await market(key, 'CreateOrder', { OrderType: 'INSTANCE_BUY', Commodity: commodity(NODE, 'monthly') })).body;
     const licenseId = order.InstanceIds.InstanceId[0];
@@ -93,6 +93,8 @@ describe('CreateOrder INSTANCE_RENEW renews the instance holding a subscription 
     const endBefore = (await market(key, 'DescribeInstance', { InstanceId: licenseId })).body.EndOn;
     const before = balance(actor);
     const renewal = { OrderType: 'INSTANCE_RENEW', ClientToken: crypto.randomUUID(), Commodity: JSON.stringify({ instanceId: licenseId, duration: 2, productCode: NODE }) };
+    const price = await market(key, 'DescribePrice', { OrderType: 'INSTANCE_RENEW', Commodity: renewal.Commodity }, 'acs3');
+    expect(price.body).toMatchObject({ ProductCode: NODE, TradePrice: 58, Cycle: 'MONTH', Duration: 2 });
     const first = await market(key, 'CreateOrder', renewal, 'acs3');
     const again = await market(key, 'CreateOrder', renewal);
     expect(first).toMatchObject({ status: 200, body: { OrderId: expect.stringMatching(/^o-/), InstanceIds: { InstanceId: [licenseId] } } });

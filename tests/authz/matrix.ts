@@ -44,7 +44,7 @@ import { settlement } from '../../lib/services/settlement';
 import { declineImageShare, describeImageSharePermission, modifyImageSharePermission } from '../../lib/services/sharing';
 import { spending } from '../../lib/services/spending';
 import { createBucket, deleteBucket, deleteObject, getBucket, grantImportRole, importRoleStatus, listBuckets, putObject } from '../../lib/services/storage';
-import { renewInstance } from '../../lib/services/subscriptions';
+import { quoteRenewal, renewInstance } from '../../lib/services/subscriptions';
 import { topUpWallet, walletBalance, walletEntries } from '../../lib/services/wallet';
 import { adjustWallet, findAccount } from '../../lib/services/wallet-adjustments';
 import { regionLaunchLimits } from '../../lib/services/launch-limits';
@@ -197,6 +197,7 @@ export const serviceRows = new Map<string, Row>(
     grantImportRole: [everyone, (a) => grantImportRole(a)],
     // subscriptions (the owner's instance is pay-as-you-go: that check comes after ownership)
     renewInstance: [ownerOnly(NO_INSTANCE, { owner: 'InvalidInstance.NotSubscription' }), (a, w) => renewInstance(a, { instanceId: w.instance, periods: 1 })],
+    quoteRenewal: [ownerOnly(NO_INSTANCE, { owner: 'InvalidInstance.NotSubscription' }), (a, w) => quoteRenewal(a, { instanceId: w.instance, periods: 1 })],
     // wallet
     // The suite runs in test mode, where the simulated payment exists (wallet.test.ts: refused in production).
     topUpWallet: [everyone, (a) => topUpWallet(a, { amountFen: 100 })],
