@@ -4,7 +4,7 @@ import EcsModule, * as $Ecs from '@alicloud/ecs20140526';
 import * as $OpenApi from '@alicloud/openapi-client';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { v1Signature } from '../lib/domain/signatures';
-import { PASSWORD, signUp, topUp, useServerDatabase } from './helpers';
+import { codeOf, PASSWORD, signUp, topUp, useServerDatabase } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -37,14 +37,6 @@ function pop(baseURL: string, key: { accessKeyId: string; accessKeySecret: strin
 }
 function ecs(baseURL: string, key: { accessKeyId: string; accessKeySecret: string }) {
   return new Ecs(new $OpenApi.Config({ accessKeyId: key.accessKeyId, accessKeySecret: key.accessKeySecret, endpoint: new URL(baseURL).host, protocol: 'http', regionId: 'cn-hangzhou' }));
-}
-async function codeOf(call: Promise<unknown>): Promise<string> {
-  try {
-    await call;
-    return 'ok';
-  } catch (error) {
-    return (error as { code: string }).code;
-  }
 }
 async function buyLicenses(who: Who, productCode: string, quantity: number) {
   await useServerDatabase();

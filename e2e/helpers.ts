@@ -105,3 +105,13 @@ export async function demoAdmin() {
   const admin = db.select().from(users).where(eq(users.email, 'admin@stratus.local')).get()!;
   return { userId: admin.id, accountId: admin.accountId!, roles: ['buyer', 'admin'] as ('buyer' | 'admin')[], requestId: newRequestId() };
 }
+
+/** An SDK call's error code (both SDKs put it in `code`), or 'ok'. */
+export async function codeOf(call: Promise<unknown>): Promise<string> {
+  try {
+    await call;
+    return 'ok';
+  } catch (error) {
+    return (error as { code: string }).code;
+  }
+}

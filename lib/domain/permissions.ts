@@ -35,6 +35,8 @@ export const permissions = {
   // Sellers (SEL-2 … SEL-7)
   'sellerKey.manage': ['seller'],
   'delivery.read': ['seller'],
+  // Issue 18: a seller's orders, licenses and the instances running its images (the Marketplace API's ISV actions)
+  'sale.read': ['seller'],
   'product.publish': ['seller'],
   'seller.apply': ['buyer'],
   'settlement.read': ['seller'],

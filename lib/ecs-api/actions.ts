@@ -13,10 +13,10 @@ import { listLicenses } from '../services/licenses';
 import { describeImageSharePermission, modifyImageSharePermission } from '../services/sharing';
 import { groups, jsonList, list, optional, page, required, type Params } from './params';
 
-type Handler = (actor: Actor, p: Params) => Record<string, unknown>;
+export type Handler = (actor: Actor, p: Params) => Record<string, unknown>;
 
 const en = createTranslator({ locale: 'en', messages: catalogues.en });
-const iso = (d: Date | null | undefined) => (d ? d.toISOString().replace(/\.\d{3}Z$/, 'Z') : '');
+export const iso = (d: Date | null | undefined) => (d ? d.toISOString().replace(/\.\d{3}Z$/, 'Z') : '');
 const bool = (p: Params, name: string) => optional(p, name)?.toLowerCase() === 'true';
 
 /** Alibaba addresses a system disk by id: here one disk per instance, d- plus the instance's id. */

@@ -10,10 +10,10 @@ import type { EcsCall } from './ecs-call';
 import { paramsOf, type Params } from './params';
 
 /** A signed request; its nonce is claimed in the call's transaction (claimNonceOf), not here. */
-export type EcsRequest = { action: string; params: Params; accessKeyId: string; actor: Actor; nonce: { value: string; keptUntil: Date } };
+export type EcsRequest = { action: string; version: string; params: Params; accessKeyId: string; actor: Actor; nonce: { value: string; keptUntil: Date } };
 
 /** What an unauthenticated request already tells us, for the audit log and the error answer. */
-export type Envelope = { action: string; params: Params; accessKeyId: string | null };
+export type Envelope = { action: string; version: string; params: Params; accessKeyId: string | null };
 
 export function readEnvelope(call: EcsCall): Envelope {
   const form = call.body && (call.headers.get('content-type') ?? '').includes('application/x-www-form-urlencoded');
@@ -21,7 +21,9 @@ export function readEnvelope(call: EcsCall): Envelope {
   const acs3 = parseAcs3Authorization(call.headers.get('authorization') ?? '');
   // Each signature names the action where it signs it: ACS3 in its header, v1 in the parameters.
   const action = (acs3 ? call.headers.get('x-acs-action') : params.Action) ?? '';
-  return { action, params, accessKeyId: acs3?.accessKeyId ?? params.AccessKeyId ?? null };
+  // …and the API version the same way: it picks the dialect (ECS or Marketplace).
+  const version = (acs3 ? call.headers.get('x-acs-version') : params.Version) ?? '';
+  return { action, version, params, accessKeyId: acs3?.accessKeyId ?? params.AccessKeyId ?? null };
 }
 
 function queryOf(call: EcsCall): URLSearchParams {
@@ -84,7 +86,7 @@ export function authenticate(call: EcsCall, envelope: Envelope, requestId: strin
   if (!nonce) throw new CloudError('MissingParameter', { param: acs3 ? 'x-acs-signature-nonce' : 'SignatureNonce' });
   const actor: Actor = { userId: null, accountId: key.accountId, roles: rolesOf({ sellerStatus: key.sellerStatus, isAdmin: false }), requestId, accessKeyId: envelope.accessKeyId! };
   // Kept while the request's own timestamp would still be accepted, however far ahead it was.
-  return { action: envelope.action, params: envelope.params, accessKeyId: envelope.accessKeyId!, actor, nonce: { value: nonce, keptUntil: new Date(at.getTime() + MAX_CLOCK_SKEW_MS) } };
+  return { action: envelope.action, version: envelope.version, params: envelope.params, accessKeyId: envelope.accessKeyId!, actor, nonce: { value: nonce, keptUntil: new Date(at.getTime() + MAX_CLOCK_SKEW_MS) } };
 }
 
 /** API-2: the request's nonce, recorded; SignatureNonceUsed when its key already used it. */

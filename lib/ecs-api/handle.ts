@@ -7,8 +7,8 @@ import { config } from '../config';
 import { clientAddress } from '../domain/client-address';
 import { assertRefusalBudget, spendRefusal } from '../services/refusal-budget';
 import { auditCall, auditRefusedCall, callTransaction, wasAudited, type CallOutcome } from '../services/transaction';
-import { actions, readActions } from './actions';
 import { authenticate, claimNonceOf, readEnvelope, type Envelope } from './authenticate';
+import { dialectOf } from './dialects';
 import { callOfRequest, responseOf, type EcsAnswer, type EcsCall } from './ecs-call';
 import { throttle } from './throttle';
 
@@ -40,17 +40,18 @@ export async function answerEcsCall(call: EcsCall): Promise<EcsAnswer> {
     await assertRefusalBudget('ecs', address);
     envelope = readEnvelope(call);
     const request = authenticate(call, envelope, requestId);
-    const handler = actions.get(request.action);
+    const dialect = dialectOf(request.version);
+    const handler = dialect.actions.get(request.action);
     if (!handler) throw new CloudError('InvalidAction.NotFound', { action: request.action });
+    const read = dialect.reads.has(request.action);
     try {
       // After the signature, so nobody can spend another key's budget; before any work.
-      await throttle(request.accessKeyId, request.action);
+      await throttle(request.accessKeyId, read);
     } catch (refusal) {
       // Refused for now, but never to be replayed later, when the client may have retried already.
       claimNonceOf(request);
       throw refusal;
     }
-    const read = readActions.has(request.action);
     // A read runs before the call's transaction, so the write lock is never held while reading;
     // a change runs inside it. Either way the nonce, the change and the audit row commit together.
     const earlier = read ? outcomeOf(() => handler(request.actor, request.params)) : undefined;

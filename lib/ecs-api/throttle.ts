@@ -10,15 +10,14 @@ import { RateLimiterRes } from 'rate-limiter-flexible';
 import { getDb } from '../../db/client';
 import { throttled } from '../domain/errors';
 import { memoryLimiter } from '../services/limiters';
-import { readActions } from './actions';
 import { readSettings } from '../services/settings';
 
 type ActionClass = 'read' | 'write';
 
 /** Counts one call; over the limit, Throttling.User with the seconds to wait (Retry-After). */
-export async function throttle(accessKeyId: string, action: string): Promise<void> {
+export async function throttle(accessKeyId: string, isRead: boolean): Promise<void> {
   const settings = readSettings(getDb());
-  const kind: ActionClass = readActions.has(action) ? 'read' : 'write';
+  const kind: ActionClass = isRead ? 'read' : 'write';
   const limiter = memoryLimiter(`ecs-${kind}`, kind === 'read' ? settings.apiReadsPerSecond : settings.apiWritesPerSecond, 1);
   try {
     await limiter.consume(accessKeyId);

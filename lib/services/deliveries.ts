@@ -3,7 +3,7 @@
 // least 24 hours; tells the seller when calls keep failing. Rows are claimed with a lease, so a
 // worker that dies mid-call leaves its rows to be claimed again: a call is never lost, and a
 // call sent twice is answered idempotently by the seller (same orderId/orderLineId).
-import { and, asc, count, desc, eq, isNull, lt, lte, notExists, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, isNull, lt, lte, notExists, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { deliveryAttempts, products, sellerDeliveries } from '../../db/schema';
 import { getDb } from '../../db/client';
@@ -192,4 +192,16 @@ export function getDelivery(actor: Actor, deliveryId: number) {
   const delivery = requireOwnDelivery(actor, deliveryId);
   const attempts = read((db) => db.select().from(deliveryAttempts).where(eq(deliveryAttempts.deliveryId, delivery.id)).orderBy(desc(deliveryAttempts.id)).all());
   return { delivery, attempts };
+}
+
+/** SEL-5: the seller's calls that failed and were not delivered since: given up, or still being retried. */
+export function listFailedDeliveries(actor: Actor, paging: { page?: unknown; pageSize?: unknown } = {}) {
+  authorize(actor, 'delivery.read');
+  const { page, pageSize } = parsePaging(paging);
+  return read((db) => {
+    const where = and(eq(sellerDeliveries.sellerAccountId, actor.accountId), or(eq(sellerDeliveries.status, 'failed'), and(eq(sellerDeliveries.status, 'pending'), gt(sellerDeliveries.attempts, 0))));
+    const total = db.select({ n: count() }).from(sellerDeliveries).where(where).get()?.n ?? 0;
+    const items = db.select().from(sellerDeliveries).where(where).orderBy(desc(sellerDeliveries.id)).limit(pageSize).offset((page - 1) * pageSize).all();
+    return { items, total, page, pageSize };
+  });
 }

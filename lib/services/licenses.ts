@@ -1,11 +1,13 @@
 // The license pool: what a launch draws from (MKT-4, MKT-7), giving a license back when its
 // instance goes (MKT-5), and the buyer's "my licenses". Licenses are bought in orders.ts.
-import { and, asc, count, eq, inArray, isNull, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, notInArray, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { preparedQuery, preparedStatement } from '../../db/prepared';
-import { licenses, products } from '../../db/schema';
+import { accounts, licenses, orders, products } from '../../db/schema';
 import { clock } from '../clock';
 import type { Actor } from '../domain/actor';
 import { isLicenseUsable, usableLicenseStatus } from '../domain/entitlement';
+import { CloudError } from '../domain/errors';
+import { parsePaging } from '../domain/paging';
 import { authorize } from '../domain/permissions';
 import { read, type Tx } from './transaction';
 import type { Db } from '../../db/client';
@@ -94,4 +96,45 @@ export function listLicenses(actor: Actor, productCode?: string): LicenseGroup[]
     }
     return [...groups.values()];
   });
+}
+
+// ─── One license at a time (the Marketplace API's "instances", issue 18) ─────
+
+export type LicenseView = License & { skuCode: string; productTitle: string; sellerAccountId: string; sellerName: string };
+
+/** Licenses with their order's SKU and their product's seller, newest first. */
+export function licenseViews(db: Db | Tx, where: SQL | undefined, paging?: { page: number; pageSize: number }): { items: LicenseView[]; total: number } {
+  const query = db
+    .select({ license: licenses, skuCode: orders.skuCode, productTitle: products.title, sellerAccountId: products.sellerAccountId, sellerName: accounts.name })
+    .from(licenses)
+    .innerJoin(orders, eq(orders.id, licenses.orderId))
+    .innerJoin(products, eq(products.code, licenses.productCode))
+    .innerJoin(accounts, eq(accounts.id, products.sellerAccountId))
+    .where(where)
+    .orderBy(desc(licenses.createdAt), desc(licenses.id));
+  const rows = paging ? query.limit(paging.pageSize).offset((paging.page - 1) * paging.pageSize).all() : query.all();
+  const total = paging ? (db.select({ n: count() }).from(licenses).innerJoin(products, eq(products.code, licenses.productCode)).where(where).get()?.n ?? 0) : rows.length;
+  return { items: rows.map(({ license, ...rest }) => ({ ...license, ...rest })), total };
+}
+
+/** The caller's licenses, optionally of some products only or all but some. */
+export function describeOwnLicenses(actor: Actor, query: { productCodes?: string[]; exceptCodes?: string[]; page?: unknown; pageSize?: unknown } = {}) {
+  authorize(actor, 'license.read');
+  const paging = parsePaging(query);
+  return read((db) => {
+    const where = and(
+      eq(licenses.accountId, actor.accountId),
+      query.productCodes?.length ? inArray(licenses.productCode, query.productCodes) : undefined,
+      query.exceptCodes?.length ? notInArray(licenses.productCode, query.exceptCodes) : undefined,
+    );
+    return { ...licenseViews(db, where, paging), ...paging };
+  });
+}
+
+/** One of the caller's licenses; another account's does not exist for them. */
+export function getOwnLicense(actor: Actor, licenseId: string): LicenseView {
+  authorize(actor, 'license.read');
+  const [license] = read((db) => licenseViews(db, and(eq(licenses.id, licenseId), eq(licenses.accountId, actor.accountId))).items);
+  if (!license) throw new CloudError('InvalidInstanceId.NotFound', { instanceId: licenseId }, 'instanceId');
+  return license;
 }

@@ -10,7 +10,7 @@ import { CloudError } from '../domain/errors';
 import { newResourceId } from '../domain/ids';
 import { isPublicProduct, MAX_PURCHASE_QUANTITY, pricingModels, type PricingModel } from '../domain/marketplace';
 import { authorize } from '../domain/permissions';
-import { assertBuyableAlone, priceOrder, saleRefusal, splitSale, subscriptionEnd, unpaidOrderRefusal } from '../domain/pricing';
+import { assertBuyableAlone, priceOrder, saleRefusal, splitSale, subscriptionEnd, unpaidOrderRefusal, type PricedOrder } from '../domain/pricing';
 import { parseInput } from '../domain/validation';
 import { findRegion, offeringImages } from './catalogue';
 import { balanceOf, ensureBook, platformBook, transfer } from './ledger';
@@ -54,6 +54,18 @@ function requireSku(db: Db | Tx, product: Product, skuCode: string): Sku {
   return sku;
 }
 
+type Purchase = { productCode: string; skuCode: string; regionId: string; quantity: number };
+
+/** A sale checked (the product can be sold in the region, MKT-1, MKT-8) and priced (MKT-2), nothing written. */
+function priceSale(db: Db | Tx, input: Purchase) {
+  const product = requirePublicProduct(db, input.productCode);
+  const regionExists = Boolean(findRegion(db, input.regionId));
+  const refusal = saleRefusal({ productCode: product.code, productStatus: product.status, regionId: input.regionId, regionExists, offered: regionExists && isOfferedIn(db, product.code, input.regionId) });
+  if (refusal) throw refusal;
+  const sku = requireSku(db, product, input.skuCode);
+  return { product, sku, priced: priceOrder({ pricingModel: sku.pricingModel as PricingModel, priceFen: sku.priceFen }, input.quantity) };
+}
+
 /** What a purchase returns, and how a replayed one (IMP-8) is read back. */
 const purchaseResult = z.object({ orderId: z.string(), licenseIds: z.array(z.string()), amountFen: z.number(), pricingModel: z.enum(pricingModels) });
 export type PurchaseResult = z.infer<typeof purchaseResult>;
@@ -63,13 +75,8 @@ export type PurchaseResult = z.infer<typeof purchaseResult>;
  * takes the money from the wallet (seller payable and platform commission on the other side),
  * writes the order and its licenses. Used by purchaseLicenses and by a launch that buys its shortfall.
  */
-export function buyLicenses(tx: Tx, actor: Actor, input: { productCode: string; skuCode: string; regionId: string; quantity: number }): PurchaseResult {
-  const product = requirePublicProduct(tx, input.productCode);
-  const regionExists = Boolean(findRegion(tx, input.regionId));
-  const refusal = saleRefusal({ productCode: product.code, productStatus: product.status, regionId: input.regionId, regionExists, offered: regionExists && isOfferedIn(tx, product.code, input.regionId) });
-  if (refusal) throw refusal;
-  const sku = requireSku(tx, product, input.skuCode);
-  const priced = priceOrder({ pricingModel: sku.pricingModel as PricingModel, priceFen: sku.priceFen }, input.quantity);
+export function buyLicenses(tx: Tx, actor: Actor, input: Purchase): PurchaseResult {
+  const { product, sku, priced } = priceSale(tx, input);
 
   const now = clock.now();
   const orderId = newResourceId('o');
@@ -141,18 +148,34 @@ const purchaseSchema = z.object({
   clientToken: z.string().min(1).max(64).optional(),
 });
 
+const parsePurchase = (input: unknown) => parseInput(purchaseSchema, input, { quantity: 'InvalidParameter.Quantity', productCode: 'InvalidProductCode.NotFound', skuCode: 'InvalidSkuCode.NotFound', regionId: 'RegionId.NotFound' });
+
+/** Hourly SKUs are bought only with a launch (MKT-2). */
+function assertSoldAlone(db: Db | Tx, purchase: Purchase): void {
+  assertBuyableAlone(requireSku(db, requirePublicProduct(db, purchase.productCode), purchase.skuCode).pricingModel as PricingModel);
+}
+
 /** Buy N licenses from the wallet in one transaction (MKT-2, MKT-3). Hourly SKUs are refused here. */
 export function purchaseLicenses(actor: Actor, input: unknown) {
   return mutate(actor, 'BuyLicenses', (tx, note) => {
     authorize(actor, 'license.buy');
-    const request = parseInput(purchaseSchema, input, { quantity: 'InvalidParameter.Quantity', productCode: 'InvalidProductCode.NotFound', skuCode: 'InvalidSkuCode.NotFound', regionId: 'RegionId.NotFound' });
-    const { clientToken, ...purchase } = request;
-    const product = requirePublicProduct(tx, purchase.productCode);
-    assertBuyableAlone(requireSku(tx, product, purchase.skuCode).pricingModel as PricingModel);
+    const { clientToken, ...purchase } = parsePurchase(input);
+    assertSoldAlone(tx, purchase);
     const result = once(tx, actor, 'BuyLicenses', clientToken, purchase, purchaseResult, () => buyLicenses(tx, actor, purchase));
     note.target = result.orderId;
     note.detail = { ...purchase, amountFen: result.amountFen };
     return result;
+  });
+}
+
+/** What purchaseLicenses would charge for the same input, refused the same way, changing nothing (the API's DescribePrice). */
+export function quoteLicenses(actor: Actor, input: unknown): PricedOrder & { pricingModel: PricingModel } {
+  authorize(actor, 'license.buy');
+  const { clientToken: _, ...purchase } = parsePurchase(input);
+  return read((db) => {
+    assertSoldAlone(db, purchase);
+    const { sku, priced } = priceSale(db, purchase);
+    return { ...priced, pricingModel: sku.pricingModel as PricingModel };
   });
 }
 

@@ -19,6 +19,7 @@ import { periodOf, tellSeller, tellSellerAbout } from './seller-calls';
 import { readSettings } from './settings';
 import { once } from './idempotency';
 import { mutate, read, type AuditNote, type Tx } from './transaction';
+import type { Db } from '../../db/client';
 
 const DAY_MS = 86_400_000;
 
@@ -39,20 +40,32 @@ export function renewInstance(actor: Actor, input: unknown): RenewalResult {
   });
 }
 
-/** The renewal itself, inside RenewInstance's transaction. */
-function renew(tx: Tx, actor: Actor, request: { instanceId: string; periods: number }, note: AuditNote): RenewalResult {
-  const instance = tx.select().from(instances).where(and(eq(instances.id, request.instanceId), eq(instances.accountId, actor.accountId))).get();
+/** The caller's subscription instance, its license and what `periods` more cost; refused as a renewal is. */
+function priceRenewal(db: Db | Tx, actor: Actor, request: { instanceId: string; periods: number }) {
+  const instance = db.select().from(instances).where(and(eq(instances.id, request.instanceId), eq(instances.accountId, actor.accountId))).get();
   if (!instance || instance.status === 'Released') throw new CloudError('InvalidInstanceId.NotFound', { instanceId: request.instanceId }, 'instanceId');
-  const held = instance.licenseId ? tx.select({ license: licenses, order: orders }).from(licenses).innerJoin(orders, eq(orders.id, licenses.orderId)).where(eq(licenses.id, instance.licenseId)).get() : undefined;
+  const held = instance.licenseId ? db.select({ license: licenses, order: orders }).from(licenses).innerJoin(orders, eq(orders.id, licenses.orderId)).where(eq(licenses.id, instance.licenseId)).get() : undefined;
   const model = held?.license.pricingModel;
   if (!held || !instance.expiresAt || !isSubscriptionModel(model)) throw new CloudError('InvalidInstance.NotSubscription', { instanceId: instance.id });
+  return { instance: { ...instance, expiresAt: instance.expiresAt }, held, model, amountFen: timesFen(held.order.unitPriceFen, request.periods) };
+}
 
+/** What renewInstance would charge for the same input, changing nothing (the API's DescribePrice for a renewal). */
+export function quoteRenewal(actor: Actor, input: unknown): { amountFen: number; pricingModel: string } {
+  authorize(actor, 'instance.renew');
+  const { clientToken: _, ...request } = parseInput(renewSchema, input, { instanceId: 'InvalidInstanceId.NotFound', periods: 'InvalidParameter.Period' });
+  const { amountFen, model } = read((db) => priceRenewal(db, actor, request));
+  return { amountFen, pricingModel: model };
+}
+
+/** The renewal itself, inside RenewInstance's transaction. */
+function renew(tx: Tx, actor: Actor, request: { instanceId: string; periods: number }, note: AuditNote): RenewalResult {
+  const { instance, held, model, amountFen } = priceRenewal(tx, actor, request);
   const now = clock.now();
   const product = tx.select().from(products).where(eq(products.code, held.license.productCode)).get()!;
   // The new term starts where the old one ends, or now when it has already ended.
   const termStartsAt = instance.expiresAt > now ? instance.expiresAt : now;
   const expiresAt = shiftTerm(model, termStartsAt, request.periods);
-  const amountFen = timesFen(held.order.unitPriceFen, request.periods);
   const orderId = newResourceId('o');
   tx.insert(orders)
     .values({ id: orderId, accountId: actor.accountId, productCode: product.code, skuCode: held.order.skuCode, pricingModel: model, regionId: instance.regionId, quantity: request.periods, unitPriceFen: held.order.unitPriceFen, amountFen, status: 'paid', kind: 'renewal', instanceId: instance.id, termStartsAt, createdAt: now })

@@ -15,10 +15,12 @@ import { CloudError } from '../../lib/domain/errors';
 import { newRequestId } from '../../lib/domain/ids';
 import { v1Signature } from '../../lib/domain/signatures';
 import { actions } from '../../lib/ecs-api/actions';
+import { MARKET_VERSION } from '../../lib/ecs-api/dialects';
+import { marketActions } from '../../lib/ecs-api/market-actions';
 import { handleEcsRequest } from '../../lib/ecs-api/handle';
 import { createAccessKey } from '../../lib/services/access-keys';
 import { throwawayDatabase } from '../helpers/database';
-import { apiRefusals, apiRows, notUseCases, serviceRows, type Outcome } from './matrix';
+import { apiRefusals, apiRows, marketApiRows, notUseCases, serviceRows, type Outcome } from './matrix';
 import { actorNames, buildWorld, type Who, type World } from './world';
 
 throwawayDatabase();
@@ -54,6 +56,10 @@ describe('issue 12: every use case and every API action has a row in the authori
     const names = apiActionNames();
     expect(names.filter((name) => !apiRows.has(name)), 'actions without a row in tests/authz/matrix.ts').toEqual([]);
     expect([...apiRows.keys()].filter((name) => !names.includes(name)), 'rows for actions that are gone').toEqual([]);
+  });
+
+  it('every Marketplace API action (issue 18) has a row, and no row is stale', () => {
+    expect([...marketActions.keys()].sort()).toEqual([...marketApiRows.keys()].sort());
   });
 });
 
@@ -100,12 +106,15 @@ function apiRequest(params: Record<string, string>, key: { accessKeyId: string; 
 
 const callers = [...actorNames, 'anonymous', 'invalidKey'] as const;
 
-describe('issue 12: the authorization matrix, ECS API actions × callers', () => {
-  for (const [action, [cells, paramsOf]] of apiRows) {
+describe.each([
+  ['ECS', apiRows, {}],
+  ['Marketplace (issue 18)', marketApiRows, { Version: MARKET_VERSION }],
+] as const)('issue 12: the authorization matrix, %s API actions × callers', (_dialect, rows, version) => {
+  for (const [action, [cells, paramsOf]] of rows) {
     for (const caller of callers) {
       const expected: Outcome = caller === 'anonymous' || caller === 'invalidKey' ? apiRefusals[caller] : cells[caller];
       it(`${action} as ${caller}: ${expected}`, async () => {
-        const params = { Action: action, ...(await paramsOf(w)) };
+        const params = { Action: action, ...(await paramsOf(w)), ...version };
         const key = caller === 'anonymous' ? null : caller === 'invalidKey' ? { accessKeyId: 'LTAI0000000000000000unknown', accessKeySecret: 'x' } : keys.get(caller)!;
         const response = await handleEcsRequest(apiRequest(params, key));
         const body = await response.json();
@@ -113,7 +122,8 @@ describe('issue 12: the authorization matrix, ECS API actions × callers', () =>
           expect(body.Code).toBe(expected);
           return expect(response.status).toBeGreaterThanOrEqual(400);
         }
-        expect([response.status, body.Code]).toEqual([200, undefined]);
+        // An error carries HostId; a success may carry a Code of its own (DescribeProduct's product code).
+        expect([response.status, body.HostId]).toEqual([200, undefined]);
         if (caller !== 'anonymous' && caller !== 'invalidKey') expect(leaked(caller, body), 'answered with ids this caller may not see').toEqual([]);
       });
     }
@@ -122,7 +132,7 @@ describe('issue 12: the authorization matrix, ECS API actions × callers', () =>
 
 it('issue 12: the figures of the matrix', () => {
   const serviceCases = serviceRows.size * actorNames.length;
-  const apiCases = apiRows.size * callers.length;
-  console.info(`authz matrix: ${serviceRows.size} use cases × ${actorNames.length} actors = ${serviceCases} cases; ${apiRows.size} API actions × ${callers.length} callers = ${apiCases} cases; ${serviceCases + apiCases} in all`);
+  const apiCases = (apiRows.size + marketApiRows.size) * callers.length;
+  console.info(`authz matrix: ${serviceRows.size} use cases × ${actorNames.length} actors = ${serviceCases} cases; ${apiRows.size + marketApiRows.size} API actions × ${callers.length} callers = ${apiCases} cases; ${serviceCases + apiCases} in all`);
   expect(serviceCases + apiCases).toBeGreaterThan(0);
 });

@@ -14,21 +14,22 @@
 import { Readable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import { getDb } from '../../db/client';
-import { instances } from '../../db/schema';
+import { instances, licenses } from '../../db/schema';
 import type { Actor } from '../../lib/domain/actor';
 import { createAccessKey, deleteAccessKey, listAccessKeys, setAccessKeyStatus } from '../../lib/services/access-keys';
 import { setPreferredRegion } from '../../lib/services/accounts';
 import { listAudit } from '../../lib/services/audit';
 import { listLaunchableImages } from '../../lib/services/catalogue';
 import { launchableWizardImages, marketplaceLaunchImage, marketplaceLaunchPage } from '../../lib/services/launch-wizard';
-import { getDelivery, listDeliveries, replayDelivery } from '../../lib/services/deliveries';
+import { getDelivery, listDeliveries, listFailedDeliveries, replayDelivery } from '../../lib/services/deliveries';
 import { freezeInstance, listAllInstances, unfreezeInstance } from '../../lib/services/freezes';
 import { copyImage, createImage, deleteImage, describeImages, describeTasks, getImage, taskStates } from '../../lib/services/images';
 import { cancelTask, importImage } from '../../lib/services/imports';
 import { completeBoot, describeInstances, getInstance, reInitDisk, releaseInstance, replaceSystemDisk, runInstances, startInstance, stopInstance } from '../../lib/services/instances';
 import { previewLaunch } from '../../lib/services/launch-preview';
-import { listLicenses } from '../../lib/services/licenses';
-import { listOrders, purchaseLicenses } from '../../lib/services/orders';
+import { describeOwnLicenses, getOwnLicense, listLicenses } from '../../lib/services/licenses';
+import { listOrders, purchaseLicenses, quoteLicenses } from '../../lib/services/orders';
+import { imageUsage, sellerLicense, sellerOrder } from '../../lib/services/seller-sales';
 import { getProduct } from '../../lib/services/marketplace';
 import { listNotifications, markAllRead, unreadCount } from '../../lib/services/notifications';
 import { approveListing, listListingReviews, pendingListingCount, rejectListing } from '../../lib/services/listing-review';
@@ -44,7 +45,7 @@ import { settlement } from '../../lib/services/settlement';
 import { declineImageShare, describeImageSharePermission, modifyImageSharePermission } from '../../lib/services/sharing';
 import { spending } from '../../lib/services/spending';
 import { createBucket, deleteBucket, deleteObject, getBucket, grantImportRole, importRoleStatus, listBuckets, putObject } from '../../lib/services/storage';
-import { renewInstance } from '../../lib/services/subscriptions';
+import { quoteRenewal, renewInstance } from '../../lib/services/subscriptions';
 import { topUpWallet, walletBalance, walletEntries } from '../../lib/services/wallet';
 import { adjustWallet, findAccount } from '../../lib/services/wallet-adjustments';
 import { regionLaunchLimits } from '../../lib/services/launch-limits';
@@ -69,6 +70,9 @@ const NO_IMAGE = 'InvalidImageId.NotFound';
 const NO_PRODUCT = 'InvalidProductCode.NotFound';
 const NO_ORDER = 'InvalidOrderId.NotFound';
 const NO_BUCKET = 'InvalidOSSBucket.NotFound';
+/** The first license an order bought (the Marketplace API's market instance). */
+const licenseOf = (orderId: string) => getDb().select().from(licenses).where(eq(licenses.orderId, orderId)).get()!.id;
+const sale = { productCode: PRODUCT, skuCode: `${PRODUCT}-per_instance`, regionId: REGION, quantity: 1 };
 const statusOf = (id: string) => getDb().select().from(instances).where(eq(instances.id, id)).get()!.status;
 const upload = (a: Actor, bucketId: string) => putObject(a, { bucketId, key: unique('k'), contentLength: 4, body: Readable.from([Buffer.from('data')]) });
 
@@ -94,6 +98,7 @@ export const serviceRows = new Map<string, Row>(
     listDeliveries: [sellerOnly('ok'), (a) => listDeliveries(a)],
     getDelivery: [sellerOnly('InvalidDelivery.NotFound'), (a, w) => getDelivery(a, w.delivery)],
     replayDelivery: [sellerOnly('InvalidDelivery.NotFound'), (a, w) => replayDelivery(a, w.delivery)],
+    listFailedDeliveries: [sellerOnly('ok'), (a) => listFailedDeliveries(a)],
     // freezes
     listAllInstances: [adminOnly, (a) => listAllInstances(a)],
     freezeInstance: [adminOnly, async (a, w) => freezeInstance(a, await w.fresh.runningInstance(), { note: 'matrix' })],
@@ -123,8 +128,11 @@ export const serviceRows = new Map<string, Row>(
     // launch-preview
     previewLaunch: [ownerOnly(NO_IMAGE, { recipient: 'ok' }), (a, w) => previewLaunch(a, { regionId: REGION, imageId: w.image, instanceTypeId: TYPE, amount: 1 })],
     // licenses
-    purchaseLicenses: [everyone, (a) => purchaseLicenses(a, { productCode: PRODUCT, skuCode: `${PRODUCT}-per_instance`, regionId: REGION, quantity: 1 })],
+    purchaseLicenses: [everyone, (a) => purchaseLicenses(a, sale)],
+    quoteLicenses: [everyone, (a) => quoteLicenses(a, sale)],
     listLicenses: [everyone, (a) => listLicenses(a)],
+    describeOwnLicenses: [everyone, (a) => describeOwnLicenses(a)],
+    getOwnLicense: [ownerOnly(NO_INSTANCE), (a, w) => getOwnLicense(a, licenseOf(w.order))],
     listOrders: [everyone, (a) => listOrders(a)],
     // marketplace (public: the actor only adds its own licenses)
     getProduct: [everyone, (a) => getProduct(PRODUCT, a)],
@@ -165,6 +173,10 @@ export const serviceRows = new Map<string, Row>(
     pendingApplicationCount: [adminOnly, (a) => pendingApplicationCount(a)],
     approveApplication: [adminOnly, (a, w) => approveApplication(a, w.fresh.application())],
     rejectApplication: [adminOnly, (a, w) => rejectApplication(a, w.fresh.application(), { note: 'matrix' })],
+    // seller-sales: the seller's own orders, licenses and instances running its images
+    sellerOrder: [sellerOnly(NO_ORDER), (a, w) => sellerOrder(a, w.order)],
+    sellerLicense: [sellerOnly(NO_INSTANCE), (a, w) => sellerLicense(a, licenseOf(w.order))],
+    imageUsage: [sellerOnly('ok'), (a, w) => imageUsage(a, { instanceId: w.productInstance })],
     // seller-keys
     createSellerKey: [sellerOnly('ok'), (a, w) => (w.dropSpareSellerKeys(), createSellerKey(a))],
     listSellerKeys: [sellerOnly('ok'), (a) => listSellerKeys(a)],
@@ -190,6 +202,7 @@ export const serviceRows = new Map<string, Row>(
     grantImportRole: [everyone, (a) => grantImportRole(a)],
     // subscriptions (the owner's instance is pay-as-you-go: that check comes after ownership)
     renewInstance: [ownerOnly(NO_INSTANCE, { owner: 'InvalidInstance.NotSubscription' }), (a, w) => renewInstance(a, { instanceId: w.instance, periods: 1 })],
+    quoteRenewal: [ownerOnly(NO_INSTANCE, { owner: 'InvalidInstance.NotSubscription' }), (a, w) => quoteRenewal(a, { instanceId: w.instance, periods: 1 })],
     // wallet
     // The suite runs in test mode, where the simulated payment exists (wallet.test.ts: refused in production).
     topUpWallet: [everyone, (a) => topUpWallet(a, { amountFen: 100 })],
@@ -220,7 +233,7 @@ export const notUseCases = new Set([
   'enqueueJob', 'claimDueJobs', 'runJobsTogether', 'completeJob', 'ensureRecurringJob', 'completeRecurringJob', 'failJob',
   // inside a use case's transaction
   'once', 'imagesCountedInQuota', 'assertRoomForImage', 'moveInstance', 'bookId', 'ensureBook', 'transfer', 'postTransfers', 'balanceOf', 'platformBook',
-  'requirePublicProduct', 'isOfferedIn', 'requireOwnOrder', 'buyLicenses', 'paySale', 'availableLicenseCount', 'consumeLicenses', 'returnLicense',
+  'requirePublicProduct', 'isOfferedIn', 'licenseViews', 'requireOwnOrder', 'buyLicenses', 'paySale', 'availableLicenseCount', 'consumeLicenses', 'returnLicense',
   'notify', 'indexProduct', 'matchProducts', 'tellSeller', 'periodOf', 'tellSellerAbout', 'signingKey', 'readSettings',
   'requireBucket', 'bucketByName', 'hasImportRole', 'assertNotInArrears', 'creditWallet', 'shiftMonth', 'requireOwnProduct', 'listingProblemsOf',
   // files, secrets, seller HTTP, the transaction itself
@@ -265,5 +278,22 @@ export const apiRows = new Map<string, ApiRow>(
     DeleteInstance: [ownerOnly(NO_INSTANCE), async (w) => ({ InstanceId: await w.fresh.runningInstance() })],
     ReplaceSystemDisk: [ownerOnly(NO_INSTANCE), async (w) => ({ InstanceId: await w.fresh.stoppedInstance(), ImageId: w.systemImage })],
     ReInitDisk: [ownerOnly(NO_INSTANCE), async (w) => ({ DiskId: diskOf(await w.fresh.stoppedInstance()) })],
+  } satisfies Record<string, ApiRow>),
+);
+
+/** The Cloud Marketplace dialect (issue 18): the same callers, Version=2015-11-01. */
+export const marketApiRows = new Map<string, ApiRow>(
+  Object.entries({
+    DescribeProducts: [everyone, () => ({ SearchTerm: 'LNMP' })],
+    DescribeProduct: [everyone, () => ({ Code: PRODUCT })],
+    DescribePrice: [everyone, () => ({ OrderType: 'INSTANCE_BUY', Commodity: JSON.stringify({ ...sale, properties: { regionId: REGION } }) })],
+    CreateOrder: [everyone, () => ({ OrderType: 'INSTANCE_BUY', Commodity: JSON.stringify({ ...sale, properties: { regionId: REGION } }) })],
+    DescribeOrder: [ownerOnly(NO_ORDER), (w) => ({ OrderId: w.order })],
+    DescribeInstances: [everyone, () => ({})],
+    DescribeInstance: [ownerOnly(NO_INSTANCE), (w) => ({ InstanceId: licenseOf(w.order) })],
+    DescribeOrderForIsv: [sellerOnly(NO_ORDER), (w) => ({ OrderId: w.order })],
+    DescribeInstanceForIsv: [sellerOnly(NO_INSTANCE), (w) => ({ InstanceId: licenseOf(w.order) })],
+    DescribeImageInstanceForIsv: [sellerOnly(NO_INSTANCE), (w) => ({ EcsInstanceId: w.productInstance })],
+    DescribeFailedNotifications: [sellerOnly('ok'), () => ({})],
   } satisfies Record<string, ApiRow>),
 );

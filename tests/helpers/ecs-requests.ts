@@ -38,3 +38,6 @@ export function acs3Request(key: Key, action: string, query: Record<string, stri
   const url = `http://127.0.0.1/api/ecs${Object.keys(query).length ? `?${new URLSearchParams(query)}` : ''}`;
   return new Request(url, { method: 'POST', headers: { ...headers, authorization }, body: body || undefined });
 }
+
+/** The Cloud Marketplace's version (issue 18), as each signature carries it. */
+export const MARKET = { v1: { Version: '2015-11-01' }, acs3: { 'x-acs-version': '2015-11-01' } } as const;
