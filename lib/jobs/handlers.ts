@@ -7,7 +7,7 @@ import { advanceImport } from '../services/imports';
 import { deliverDue } from '../services/deliveries';
 import { completeBoot } from '../services/instances';
 import { sweepHours } from '../services/metering';
-import { endUnusedLicenses, expireSubscriptions, releaseExpired } from '../services/subscriptions';
+import { sweepSubscriptions } from '../services/subscriptions';
 
 /** The boot step, as the platform acting for the launching account: only its own Pending instances boot. */
 export function bootOne(payload: JobPayload<'instance.boot'>): void {
@@ -25,9 +25,7 @@ export async function runJob(job: DecodedJob): Promise<void> {
       return advanceImport(job.payload.taskId);
     case 'billing.sweep':
       await sweepHours();
-      expireSubscriptions();
-      releaseExpired();
-      endUnusedLicenses();
+      await sweepSubscriptions();
       return;
     case 'seller.deliveries':
       await deliverDue();

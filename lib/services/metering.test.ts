@@ -13,7 +13,7 @@ import { purchaseLicenses } from './orders';
 import { settleHours } from './metering';
 import { ensureRecurringJob } from './jobs';
 import { spending } from './spending';
-import { endUnusedLicenses, expireSubscriptions, releaseExpired, renewInstance } from './subscriptions';
+import { endUnusedLicenses, expireSubscriptions, releaseExpired, renewInstance, sweepSubscriptions } from './subscriptions';
 import { walletBalance } from './wallet';
 
 const { db } = throwawayDatabase();
@@ -189,6 +189,25 @@ describe('MKT-11 subscriptions', () => {
     clock.set(new Date('2026-04-17T00:00:01Z'));
     releaseExpired();
     expect(getInstance(buyer, id).status).toBe('Released');
+  });
+
+  it('the billing job sweeps many ending subscriptions with turns of the event loop between them (issue 13)', async () => {
+    const buyer = newBuyer();
+    fund(buyer, 100_000);
+    const ids = [subscribed(buyer), subscribed(buyer), subscribed(buyer)];
+    clock.set(new Date('2026-04-02T00:00:01Z'));
+    let turns = 0;
+    let sweeping = true;
+    const request = () => {
+      turns++;
+      if (sweeping) setImmediate(request);
+    };
+    setImmediate(request);
+    // A turn budget of 0 ms: the event loop gets a turn after every item's transaction.
+    expect(await sweepSubscriptions(clock.now(), { turnMs: 0 })).toBeGreaterThanOrEqual(3);
+    sweeping = false;
+    expect(turns).toBeGreaterThanOrEqual(3);
+    for (const id of ids) expect(getInstance(buyer, id)).toMatchObject({ status: 'Frozen', statusReason: 'expired' });
   });
 
   it('renewing a frozen, expired instance unfreezes it, stopped, for its owner to start', () => {

@@ -1,5 +1,7 @@
 // Subscriptions (MKT-11): renewal extends an instance's end; at the end the instance is frozen
 // and the seller is told; after the grace period (ADM-4) it is released.
+import { setImmediate as yieldToRequests } from 'node:timers/promises';
+import { performance } from 'node:perf_hooks';
 import { and, eq, inArray, lte, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { instances, licenses, orders, products } from '../../db/schema';
@@ -85,7 +87,9 @@ function renew(tx: Tx, actor: Actor, request: { instanceId: string; periods: num
 type Due = { id: string; accountId: string };
 
 /** Freezes every subscription instance whose term has ended; returns how many. */
-export function expireSubscriptions(now = clock.now()): number {
+export const expireSubscriptions = (now = clock.now()): number => countSteps(expiring(now));
+
+function* expiring(now: Date): Generator<void> {
   const due: Due[] = read((db) =>
     db
       .select({ id: instances.id, accountId: instances.accountId })
@@ -103,12 +107,14 @@ export function expireSubscriptions(now = clock.now()): number {
       notify(tx, accountId, 'subscriptionExpired', { instanceId: id });
       tellSellerAbout(tx, instance, 'expireInstance');
     });
+    yield;
   }
-  return due.length;
 }
 
 /** Releases expired instances frozen for longer than the grace period; their licenses end with them. */
-export function releaseExpired(now = clock.now()): number {
+export const releaseExpired = (now = clock.now()): number => countSteps(releasing(now));
+
+function* releasing(now: Date): Generator<void> {
   const graceMs = read((db) => readSettings(db).subscriptionGraceDays) * DAY_MS;
   const due: Due[] = read((db) =>
     db
@@ -128,15 +134,17 @@ export function releaseExpired(now = clock.now()): number {
       notify(tx, accountId, 'subscriptionReleased', { instanceId: id });
       tellSellerAbout(tx, instance, 'releaseInstance');
     });
+    yield;
   }
-  return due.length;
 }
 
 /**
  * A subscription license nobody runs still ends (MKT-11, SEL-3): at its end it is expired and the
  * seller told (expireInstance); after the grace period it is released (releaseInstance).
  */
-export function endUnusedLicenses(now = clock.now()): number {
+export const endUnusedLicenses = (now = clock.now()): number => countSteps(endingLicenses(now));
+
+function* endingLicenses(now: Date): Generator<void> {
   const graceMs = read((db) => readSettings(db).subscriptionGraceDays) * DAY_MS;
   const subscription = inArray(licenses.pricingModel, subscriptionModels);
   const due = read((db) =>
@@ -158,6 +166,34 @@ export function endUnusedLicenses(now = clock.now()): number {
       const changed = tx.update(licenses).set({ status: ending }).where(and(eq(licenses.id, license.id), eq(licenses.status, license.status))).run();
       if (changed.changes > 0) tellSeller(tx, ending === 'expired' ? 'expireInstance' : 'releaseInstance', { licenseId: license.id });
     });
+    yield;
   }
-  return due.length;
+}
+
+/** Each step of a sweep is one item's transaction; run alone (scripts, tests) they simply follow one another. */
+function countSteps(steps: Iterable<void>): number {
+  let n = 0;
+  for (const _ of steps) n++;
+  return n;
+}
+
+const TURN_MS = 8;
+
+/**
+ * The billing job's MKT-11 sweeps: expiring, releasing and ending, one transaction per item as
+ * above, handing the event loop back every few milliseconds, so thousands of subscriptions that
+ * end at the same moment never hold a request up for long (issue 13).
+ */
+export async function sweepSubscriptions(now = clock.now(), { turnMs = TURN_MS } = {}): Promise<number> {
+  let n = 0;
+  let turn = performance.now();
+  for (const steps of [expiring(now), releasing(now), endingLicenses(now)]) {
+    for (const _ of steps) {
+      n++;
+      if (performance.now() - turn < turnMs) continue;
+      await yieldToRequests();
+      turn = performance.now();
+    }
+  }
+  return n;
 }

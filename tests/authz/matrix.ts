@@ -229,7 +229,7 @@ export const notUseCases = new Set([
   // the public marketplace reads' cache (marketplace-cache)
   'publicRead', 'marketplaceRevision',
   // jobs and the platform's sweeps
-  'deliverDue', 'advanceImageTask', 'advanceImport', 'settleHours', 'sweepHours', 'expireSubscriptions', 'releaseExpired', 'endUnusedLicenses',
+  'deliverDue', 'advanceImageTask', 'advanceImport', 'settleHours', 'sweepHours', 'expireSubscriptions', 'releaseExpired', 'endUnusedLicenses', 'sweepSubscriptions',
   'enqueueJob', 'claimDueJobs', 'runJobsTogether', 'completeJob', 'ensureRecurringJob', 'completeRecurringJob', 'failJob',
   // inside a use case's transaction
   'once', 'imagesCountedInQuota', 'assertRoomForImage', 'moveInstance', 'bookId', 'ensureBook', 'transfer', 'postTransfers', 'balanceOf', 'platformBook',
