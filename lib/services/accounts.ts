@@ -1,28 +1,23 @@
 // Accounts (tenants), who is signed in as what, wallet balance, console preferences.
 import { eq } from 'drizzle-orm';
 import { accounts, users } from '../../db/schema';
-import { getDb } from '../../db/client';
 import { clock } from '../clock';
 import { rolesOf, type Actor } from '../domain/actor';
 import { newAccountId, newRequestId } from '../domain/ids';
 import { authorize } from '../domain/permissions';
 import { requireRegion } from './catalogue';
 import { ensureBook } from './ledger';
-import { mutate, read } from './transaction';
+import { infrastructure, mutate, read } from './transaction';
 
 /** A new tenant with its wallet, for a person signing up (called by the auth library's hook). */
 export function createAccount(name: string): string {
-  const db = getDb();
-  return db.transaction(
-    (tx) => {
-      let id = newAccountId();
-      while (tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, id)).get()) id = newAccountId();
-      tx.insert(accounts).values({ id, name, createdAt: clock.now() }).run();
-      ensureBook(tx, 'wallet', id);
-      return id;
-    },
-    { behavior: 'immediate' },
-  );
+  return infrastructure((tx) => {
+    let id = newAccountId();
+    while (tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, id)).get()) id = newAccountId();
+    tx.insert(accounts).values({ id, name, createdAt: clock.now() }).run();
+    ensureBook(tx, 'wallet', id);
+    return id;
+  });
 }
 
 export type SignedInUser = { id: string; name: string; email: string; regionId: string; accountName: string };

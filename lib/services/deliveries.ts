@@ -6,7 +6,6 @@
 import { and, asc, count, desc, eq, gt, isNull, lt, lte, notExists, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { deliveryAttempts, products, sellerDeliveries } from '../../db/schema';
-import { getDb } from '../../db/client';
 import { clock } from '../clock';
 import { config } from '../config';
 import type { Actor } from '../domain/actor';
@@ -17,7 +16,7 @@ import { notify } from './notifications';
 import { signingKey } from './seller-keys';
 import { callSeller, type Exchange } from './seller-http';
 import { checkInterfaceUrl } from '../domain/interface-url';
-import { mutate, read } from './transaction';
+import { infrastructure, mutate, read } from './transaction';
 import { parsePaging } from '../domain/paging';
 
 export type Delivery = typeof sellerDeliveries.$inferSelect;
@@ -37,30 +36,27 @@ function backoffMs(failedAttempts: number): number {
 
 /** Claims up to `limit` due deliveries with a lease, in one transaction. */
 function claimDue(limit: number): Delivery[] {
-  return getDb().transaction(
-    (tx) => {
-      const now = clock.now();
-      const due = tx
-        .select()
-        .from(sellerDeliveries)
-        .where(
-          and(
-            eq(sellerDeliveries.status, 'pending'),
-            lte(sellerDeliveries.nextAttemptAt, now),
-            or(isNull(sellerDeliveries.leaseUntil), lte(sellerDeliveries.leaseUntil, now)),
-            // The calls of one order line go in order: a freeze is not overtaken by its unfreeze.
-            notExists(tx.select({ id: earlier.id }).from(earlier).where(and(eq(earlier.orderLineId, sellerDeliveries.orderLineId), lt(earlier.id, sellerDeliveries.id), eq(earlier.status, 'pending')))),
-          ),
-        )
-        .orderBy(asc(sellerDeliveries.nextAttemptAt), asc(sellerDeliveries.id))
-        .limit(limit)
-        .all();
-      const leaseUntil = new Date(now.getTime() + config.jobLeaseMs);
-      for (const d of due) tx.update(sellerDeliveries).set({ leaseUntil }).where(eq(sellerDeliveries.id, d.id)).run();
-      return due;
-    },
-    { behavior: 'immediate' },
-  );
+  return infrastructure((tx) => {
+    const now = clock.now();
+    const due = tx
+      .select()
+      .from(sellerDeliveries)
+      .where(
+        and(
+          eq(sellerDeliveries.status, 'pending'),
+          lte(sellerDeliveries.nextAttemptAt, now),
+          or(isNull(sellerDeliveries.leaseUntil), lte(sellerDeliveries.leaseUntil, now)),
+          // The calls of one order line go in order: a freeze is not overtaken by its unfreeze.
+          notExists(tx.select({ id: earlier.id }).from(earlier).where(and(eq(earlier.orderLineId, sellerDeliveries.orderLineId), lt(earlier.id, sellerDeliveries.id), eq(earlier.status, 'pending')))),
+        ),
+      )
+      .orderBy(asc(sellerDeliveries.nextAttemptAt), asc(sellerDeliveries.id))
+      .limit(limit)
+      .all();
+    const leaseUntil = new Date(now.getTime() + config.jobLeaseMs);
+    for (const d of due) tx.update(sellerDeliveries).set({ leaseUntil }).where(eq(sellerDeliveries.id, d.id)).run();
+    return due;
+  });
 }
 
 /** Sends every due delivery once (in parallel, each bounded by the call timeout); returns how many were tried. */
@@ -114,48 +110,44 @@ async function attempt(delivery: Delivery, manual: boolean): Promise<Exchange | 
 
 function record(delivery: Delivery, manual: boolean, outcome: { verdict: string; url: string; keyId: string | null; exchange: Exchange | null; instanceId: string | null; error?: unknown }): void {
   if (outcome.error) console.error(`[deliveries] #${delivery.id} failed inside Stratus:`, outcome.error);
-  const db = getDb();
-  db.transaction(
-    (tx) => {
-      const now = clock.now();
-      const { exchange } = outcome;
-      tx.insert(deliveryAttempts)
-        .values({
-          deliveryId: delivery.id,
-          at: now,
-          url: outcome.url,
-          keyId: outcome.keyId,
-          httpStatus: exchange?.httpStatus ?? null,
-          latencyMs: exchange?.latencyMs ?? 0,
-          resultCode: exchange?.answer?.resultCode ?? null,
-          response: exchange?.response ?? null,
-          verdict: outcome.verdict,
-          manual,
-        })
-        .run();
-      const current = tx.select().from(sellerDeliveries).where(eq(sellerDeliveries.id, delivery.id)).get()!;
-      if (outcome.verdict === 'ok') {
-        tx.update(sellerDeliveries)
-          .set({ status: 'delivered', deliveredAt: current.deliveredAt ?? now, instanceId: outcome.instanceId, leaseUntil: null, lastError: null })
-          .where(eq(sellerDeliveries.id, delivery.id))
-          .run();
-        return;
-      }
-      // A replay of a call already delivered changes nothing but the log.
-      if (current.status === 'delivered') return;
-      const attempts = current.attempts + 1;
-      const expired = now.getTime() - current.createdAt.getTime() >= RETRY_PERIOD_MS;
-      const lastError = exchange?.answer ? `${outcome.verdict} ${exchange.answer.resultCode}: ${exchange.answer.resultMsg}`.slice(0, 300) : outcome.verdict;
+  infrastructure((tx) => {
+    const now = clock.now();
+    const { exchange } = outcome;
+    tx.insert(deliveryAttempts)
+      .values({
+        deliveryId: delivery.id,
+        at: now,
+        url: outcome.url,
+        keyId: outcome.keyId,
+        httpStatus: exchange?.httpStatus ?? null,
+        latencyMs: exchange?.latencyMs ?? 0,
+        resultCode: exchange?.answer?.resultCode ?? null,
+        response: exchange?.response ?? null,
+        verdict: outcome.verdict,
+        manual,
+      })
+      .run();
+    const current = tx.select().from(sellerDeliveries).where(eq(sellerDeliveries.id, delivery.id)).get()!;
+    if (outcome.verdict === 'ok') {
       tx.update(sellerDeliveries)
-        .set({ status: expired ? 'failed' : 'pending', attempts, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)), leaseUntil: null, lastError })
+        .set({ status: 'delivered', deliveredAt: current.deliveredAt ?? now, instanceId: outcome.instanceId, leaseUntil: null, lastError: null })
         .where(eq(sellerDeliveries.id, delivery.id))
         .run();
-      const params = { productCode: current.productCode, activity: current.activity, orderId: current.orderId, attempts };
-      if (expired) notify(tx, current.sellerAccountId, 'deliveryFailed', params);
-      else if (attempts === FAILURES_BEFORE_NOTICE) notify(tx, current.sellerAccountId, 'deliveryFailing', params);
-    },
-    { behavior: 'immediate' },
-  );
+      return;
+    }
+    // A replay of a call already delivered changes nothing but the log.
+    if (current.status === 'delivered') return;
+    const attempts = current.attempts + 1;
+    const expired = now.getTime() - current.createdAt.getTime() >= RETRY_PERIOD_MS;
+    const lastError = exchange?.answer ? `${outcome.verdict} ${exchange.answer.resultCode}: ${exchange.answer.resultMsg}`.slice(0, 300) : outcome.verdict;
+    tx.update(sellerDeliveries)
+      .set({ status: expired ? 'failed' : 'pending', attempts, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)), leaseUntil: null, lastError })
+      .where(eq(sellerDeliveries.id, delivery.id))
+      .run();
+    const params = { productCode: current.productCode, activity: current.activity, orderId: current.orderId, attempts };
+    if (expired) notify(tx, current.sellerAccountId, 'deliveryFailed', params);
+    else if (attempts === FAILURES_BEFORE_NOTICE) notify(tx, current.sellerAccountId, 'deliveryFailing', params);
+  });
 }
 
 function requireOwnDelivery(actor: Actor, deliveryId: number): Delivery {

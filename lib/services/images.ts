@@ -18,8 +18,8 @@ import { preparedQuery } from '../../db/prepared';
 import { notify } from './notifications';
 import { enqueueJob } from './jobs';
 import { readSettings } from './settings';
-import { mutate, read, type Tx } from './transaction';
-import { getDb, type Db } from '../../db/client';
+import { type Tx, infrastructure, mutate, read } from './transaction';
+import type { Db } from '../../db/client';
 import { parsePaging } from '../domain/paging';
 
 export type Task = typeof tasks.$inferSelect;
@@ -155,23 +155,20 @@ export function deleteImage(actor: Actor, imageId: string): void {
 
 /** The image.task job: one step of progress per run, until the image is Available. */
 export function advanceImageTask(taskId: string): void {
-  getDb().transaction(
-    (tx) => {
-      const task = tx.select().from(tasks).where(eq(tasks.id, taskId)).get();
-      if (!task || !isTaskOpen(task.status)) return;
-      const image = tx.select().from(images).where(eq(images.id, task.imageId)).get()!;
-      const progress = nextProgress(task.progress, image.sizeGib);
-      const now = clock.now();
-      if (progress < 100) {
-        tx.update(tasks).set({ status: 'Processing', progress }).where(eq(tasks.id, task.id)).run();
-        enqueueJob(tx, 'image.task', { taskId }, new Date(now.getTime() + TASK_STEP_MS));
-        return;
-      }
-      tx.update(tasks).set({ status: 'Finished', progress: 100, finishedAt: now }).where(eq(tasks.id, task.id)).run();
-      tx.update(images).set({ status: 'Available' }).where(eq(images.id, image.id)).run();
-    },
-    { behavior: 'immediate' },
-  );
+  infrastructure((tx) => {
+    const task = tx.select().from(tasks).where(eq(tasks.id, taskId)).get();
+    if (!task || !isTaskOpen(task.status)) return;
+    const image = tx.select().from(images).where(eq(images.id, task.imageId)).get()!;
+    const progress = nextProgress(task.progress, image.sizeGib);
+    const now = clock.now();
+    if (progress < 100) {
+      tx.update(tasks).set({ status: 'Processing', progress }).where(eq(tasks.id, task.id)).run();
+      enqueueJob(tx, 'image.task', { taskId }, new Date(now.getTime() + TASK_STEP_MS));
+      return;
+    }
+    tx.update(tasks).set({ status: 'Finished', progress: 100, finishedAt: now }).where(eq(tasks.id, task.id)).run();
+    tx.update(images).set({ status: 'Available' }).where(eq(images.id, image.id)).run();
+  });
 }
 
 // ─── Reading ─────────────────────────────────────────────────────────────────

@@ -16,7 +16,7 @@ import { assertRoomForImage } from './images';
 import { enqueueJob } from './jobs';
 import { copyRange, diskPath, objectPath, readEnds, removeFile } from './object-files';
 import { bucketByName, hasImportRole } from './storage';
-import { mutate } from './transaction';
+import { infrastructure, mutate } from './transaction';
 import { getDb } from '../../db/client';
 
 export type ImportDetails = { bucket: string; object: string; objectId: string; format: string; diskImageSize?: number; sizeBytes: number; copiedBytes: number; check: DiskCheck };
@@ -81,7 +81,7 @@ export function cancelTask(actor: Actor, taskId: string): void {
 
 function fail(taskId: string, imageId: string, reason: string, params: Record<string, unknown> = {}): void {
   const now = clock.now();
-  getDb().transaction((tx) => {
+  infrastructure((tx) => {
     tx.update(tasks).set({ status: 'Failed', finishedAt: now, failureReason: JSON.stringify({ reason, ...params }) }).where(eq(tasks.id, taskId)).run();
     tx.update(images).set({ status: 'CreateFailed' }).where(eq(images.id, imageId)).run();
   });
@@ -104,19 +104,16 @@ export function advanceImport(taskId: string): void {
 
   const copied = details.copiedBytes + copyRange(objectPath(source.id), diskPath(task.imageId), details.copiedBytes, STEP_BYTES);
   const done = copied >= details.sizeBytes;
-  db.transaction(
-    (tx) => {
-      const current = tx.select().from(tasks).where(eq(tasks.id, taskId)).get();
-      if (!current || !isTaskOpen(current.status)) return; // cancelled meanwhile
-      const now = clock.now();
-      const progress = done ? 100 : Math.min(99, Math.floor((copied / details.sizeBytes) * 100));
-      tx.update(tasks)
-        .set({ status: done ? 'Finished' : 'Processing', progress, details: { ...details, copiedBytes: copied }, finishedAt: done ? now : null })
-        .where(eq(tasks.id, taskId))
-        .run();
-      if (done) tx.update(images).set({ status: 'Available' }).where(eq(images.id, task.imageId)).run();
-      else enqueueJob(tx, 'image.import', { taskId }, now);
-    },
-    { behavior: 'immediate' },
-  );
+  infrastructure((tx) => {
+    const current = tx.select().from(tasks).where(eq(tasks.id, taskId)).get();
+    if (!current || !isTaskOpen(current.status)) return; // cancelled meanwhile
+    const now = clock.now();
+    const progress = done ? 100 : Math.min(99, Math.floor((copied / details.sizeBytes) * 100));
+    tx.update(tasks)
+      .set({ status: done ? 'Finished' : 'Processing', progress, details: { ...details, copiedBytes: copied }, finishedAt: done ? now : null })
+      .where(eq(tasks.id, taskId))
+      .run();
+    if (done) tx.update(images).set({ status: 'Available' }).where(eq(images.id, task.imageId)).run();
+    else enqueueJob(tx, 'image.import', { taskId }, now);
+  });
 }

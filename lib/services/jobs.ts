@@ -7,7 +7,7 @@ import { getDb } from '../../db/client';
 import { clock } from '../clock';
 import { config } from '../config';
 import { jobPayloads, recurringJobs, type JobKind, type JobPayload, type RecurringJobKind } from '../domain/jobs';
-import type { Tx } from './transaction';
+import { infrastructure, type Tx } from './transaction';
 
 export type Job = typeof jobs.$inferSelect;
 
@@ -60,21 +60,18 @@ function kindFilter(kind: JobKind | 'unregistered' | undefined) {
  * another process has taken meanwhile is skipped; one that throws is failed, the others commit.
  */
 export function runJobsTogether(batch: readonly Job[], work: (job: Job) => void): void {
-  getDb().transaction(
-    () => {
-      for (const job of batch) {
-        const held = preparedStatement(`UPDATE jobs SET state = 'done', lease_until = NULL, last_error = NULL WHERE id = ? AND state = 'waiting' AND lease_until = ?`).run(job.id, job.leaseUntil!.getTime());
-        if (held.changes === 0) continue;
-        try {
-          work(job);
-        } catch (error) {
-          console.error(`[jobs] ${job.kind} #${job.id} failed (attempt ${job.attempts}):`, error);
-          failJob(job, error);
-        }
+  infrastructure(() => {
+    for (const job of batch) {
+      const held = preparedStatement(`UPDATE jobs SET state = 'done', lease_until = NULL, last_error = NULL WHERE id = ? AND state = 'waiting' AND lease_until = ?`).run(job.id, job.leaseUntil!.getTime());
+      if (held.changes === 0) continue;
+      try {
+        work(job);
+      } catch (error) {
+        console.error(`[jobs] ${job.kind} #${job.id} failed (attempt ${job.attempts}):`, error);
+        failJob(job, error);
       }
-    },
-    { behavior: 'immediate' },
-  );
+    }
+  });
 }
 
 export function completeJob(id: number): void {
@@ -86,24 +83,18 @@ export function completeJob(id: number): void {
  * the next in the same transaction, and a fresh database gets its first row on start-up.
  */
 export function ensureRecurringJob(kind: RecurringJobKind): void {
-  getDb().transaction(
-    (tx) => {
-      const waiting = tx.select({ id: jobs.id }).from(jobs).where(and(eq(jobs.kind, kind), eq(jobs.state, 'waiting'))).get();
-      if (!waiting) enqueueJob(tx, kind, {});
-    },
-    { behavior: 'immediate' },
-  );
+  infrastructure((tx) => {
+    const waiting = tx.select({ id: jobs.id }).from(jobs).where(and(eq(jobs.kind, kind), eq(jobs.state, 'waiting'))).get();
+    if (!waiting) enqueueJob(tx, kind, {});
+  });
 }
 
 export function completeRecurringJob(job: Job, kind: RecurringJobKind): void {
   const everyMs = recurringJobs.get(kind)!;
-  getDb().transaction(
-    (tx) => {
-      tx.update(jobs).set({ state: 'done', leaseUntil: null, lastError: null }).where(eq(jobs.id, job.id)).run();
-      enqueueJob(tx, kind, {}, new Date(clock.now().getTime() + everyMs));
-    },
-    { behavior: 'immediate' },
-  );
+  infrastructure((tx) => {
+    tx.update(jobs).set({ state: 'done', leaseUntil: null, lastError: null }).where(eq(jobs.id, job.id)).run();
+    enqueueJob(tx, kind, {}, new Date(clock.now().getTime() + everyMs));
+  });
 }
 
 /**

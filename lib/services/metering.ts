@@ -7,7 +7,6 @@ import { setImmediate as yieldToRequests } from 'node:timers/promises';
 import { performance } from 'node:perf_hooks';
 import { and, asc, eq, gt, isNull, lt, notInArray, or } from 'drizzle-orm';
 import { instances, instanceTypes } from '../../db/schema';
-import { getDb } from '../../db/client';
 import { clock } from '../clock';
 import { platformActor } from '../domain/actor';
 import { newRequestId } from '../domain/ids';
@@ -17,7 +16,7 @@ import { moveInstance } from './instance-status';
 import { balanceOf, ensureBook, platformBook, postTransfers, type Transfer } from './ledger';
 import { notify } from './notifications';
 import { readSettings } from './settings';
-import { mutate, type Tx } from './transaction';
+import { infrastructure, mutate, type Tx } from './transaction';
 
 /**
  * One transaction settles at most this many instance-hours and stops taking accounts after
@@ -71,39 +70,36 @@ const unmetered = or(isNull(instances.releasedAt), gt(instances.releasedAt, inst
 /** One transaction: the next due instances, grouped by account (one audited SettleHours each); null when nothing is due. */
 function settleChunk(end: Date, maxHours: number, failed: Set<string>): number | null {
   const started = performance.now();
-  return getDb().transaction(
-    (tx) => {
-      const due: DueInstance[] = tx
-        .select({ id: instances.id, accountId: instances.accountId, meteredUntil: instances.meteredUntil, licenseId: instances.licenseId, computeFenPerHour: instanceTypes.hourlyPriceFen })
-        .from(instances)
-        .innerJoin(instanceTypes, eq(instanceTypes.id, instances.instanceTypeId))
-        .where(and(lt(instances.meteredUntil, end), unmetered, failed.size > 0 ? notInArray(instances.accountId, [...failed]) : undefined))
-        .orderBy(asc(instances.meteredUntil), asc(instances.accountId), asc(instances.id))
-        .limit(maxHours)
-        .all();
-      if (due.length === 0) return null;
-      const prices: Prices = { commissionBps: readSettings(tx).commissionBps, revenueBook: platformBook(tx, 'platform_revenue') };
-      let budget = maxHours;
-      let charged = 0;
-      for (const [accountId, list] of byAccount(due)) {
-        if (budget <= 0 || (budget < maxHours && performance.now() - started > CHUNK_MS)) break;
-        try {
-          const result = mutate(platformActor(accountId, newRequestId()), 'SettleHours', (accountTx, note) => {
-            const settled = settleAccount(accountTx, accountId, list, end, budget, prices);
-            note.detail = { until: end.toISOString(), hours: settled.charged };
-            return settled;
-          });
-          budget -= result.hours;
-          charged += result.charged;
-        } catch (error) {
-          failed.add(accountId);
-          console.error(`[metering] account ${accountId} not settled:`, error);
-        }
+  return infrastructure((tx) => {
+    const due: DueInstance[] = tx
+      .select({ id: instances.id, accountId: instances.accountId, meteredUntil: instances.meteredUntil, licenseId: instances.licenseId, computeFenPerHour: instanceTypes.hourlyPriceFen })
+      .from(instances)
+      .innerJoin(instanceTypes, eq(instanceTypes.id, instances.instanceTypeId))
+      .where(and(lt(instances.meteredUntil, end), unmetered, failed.size > 0 ? notInArray(instances.accountId, [...failed]) : undefined))
+      .orderBy(asc(instances.meteredUntil), asc(instances.accountId), asc(instances.id))
+      .limit(maxHours)
+      .all();
+    if (due.length === 0) return null;
+    const prices: Prices = { commissionBps: readSettings(tx).commissionBps, revenueBook: platformBook(tx, 'platform_revenue') };
+    let budget = maxHours;
+    let charged = 0;
+    for (const [accountId, list] of byAccount(due)) {
+      if (budget <= 0 || (budget < maxHours && performance.now() - started > CHUNK_MS)) break;
+      try {
+        const result = mutate(platformActor(accountId, newRequestId()), 'SettleHours', (accountTx, note) => {
+          const settled = settleAccount(accountTx, accountId, list, end, budget, prices);
+          note.detail = { until: end.toISOString(), hours: settled.charged };
+          return settled;
+        });
+        budget -= result.hours;
+        charged += result.charged;
+      } catch (error) {
+        failed.add(accountId);
+        console.error(`[metering] account ${accountId} not settled:`, error);
       }
-      return charged;
-    },
-    { behavior: 'immediate' },
-  );
+    }
+    return charged;
+  });
 }
 
 function byAccount(due: DueInstance[]): Map<string, DueInstance[]> {

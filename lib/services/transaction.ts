@@ -86,6 +86,15 @@ export function mutate<T>(actor: Actor, action: AuditAction, work: (tx: Tx, note
   }
 }
 
+/**
+ * Work that is no one's use case — a job's claim or completion, a chunk of the hourly sweep, a
+ * task's progress, the account a sign-up opens — in one immediate transaction. It writes no
+ * audit row of its own: the use cases it runs audit themselves, and the job rows are its record.
+ */
+export function infrastructure<T>(work: (tx: Tx) => T): T {
+  return getDb().transaction(work, { behavior: 'immediate' });
+}
+
 /** SQLite's "database is locked" after the busy timeout: the change did not happen and may be retried. */
 function isBusy(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && String((error as { code: unknown }).code).startsWith('SQLITE_BUSY');

@@ -2,7 +2,6 @@
 import { count, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { ledgerEntries } from '../../db/schema';
-import { getDb } from '../../db/client';
 import { config } from '../config';
 import type { Actor } from '../domain/actor';
 import { CloudError } from '../domain/errors';
@@ -11,7 +10,7 @@ import { simulatedPaymentsAllowed } from '../domain/payments';
 import { authorize } from '../domain/permissions';
 import { parseInput } from '../domain/validation';
 import { balanceOf, bookId, ensureBook, platformBook, transfer } from './ledger';
-import { mutate, read, type Tx } from './transaction';
+import { type Tx, infrastructure, mutate, read } from './transaction';
 import { parsePaging } from '../domain/paging';
 
 /**
@@ -34,7 +33,7 @@ export function payIn(tx: Tx, accountId: string, amountFen: number, reason: stri
 
 /** For seeds and tests: credit without an actor. */
 export function creditWallet(accountId: string, amountFen: number, reason: string): void {
-  getDb().transaction((tx) => void payIn(tx, accountId, amountFen, reason), { behavior: 'immediate' });
+  infrastructure((tx) => void payIn(tx, accountId, amountFen, reason));
 }
 
 /** ¥1 to ¥100,000 per top-up. */

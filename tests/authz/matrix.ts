@@ -242,7 +242,7 @@ export const notUseCases = new Set([
   // money in from the payment gateway (its signature is the caller's proof), inside a transaction
   'handlePaymentNotification', 'recordGatewayPayment', 'payIn',
   // launch limits inside the launch's transaction; sign-in throttling before anyone is signed in
-  'callTransaction', 'usageQuery', 'launchLimits', 'loadLaunchFacts', 'startSignIn', 'assertSignUpAllowed',
+  'callTransaction', 'infrastructure', 'usageQuery', 'launchLimits', 'loadLaunchFacts', 'startSignIn', 'assertSignUpAllowed',
   // the operator's shell command (npm run admin): whoever runs it owns the machine
   'setAdmin',
   // the budget of refused anonymous calls per client address
