@@ -1,16 +1,18 @@
 'use client';
 
+import { useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useActionState, useCallback, useState, type ReactNode } from 'react';
+import { useActionState, useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, FormError, inputClass } from '@/components/ui/field';
 import { MAX_LAUNCH_AMOUNT } from '@/lib/domain/launch';
 import { launchRoom, type LaunchLimits } from '@/lib/domain/launch-limits';
-import { formatFen, timesFen } from '@/lib/domain/money';
+import { formatFen } from '@/lib/domain/money';
 import { RESOURCE_NAME_MAX } from '@/lib/domain/names';
 import type { LaunchPreview } from '@/lib/services/launch-preview';
 import { EntitlementPanel, type PreviewAction } from './entitlement-panel';
+import { LaunchChargesSummary } from './launch-charges';
 import { LaunchRoomNote } from './launch-room';
 import type { FormAction } from '@/components/ui/form-action';
 import type { MarketplacePage, WizardImage } from '@/lib/services/launch-wizard';
@@ -59,17 +61,22 @@ export function LaunchWizard({ launchAction, previewAction, marketplaceAction, r
   const [image, setImage] = useState<WizardImage | undefined>(initial);
   const imageId = image?.id ?? '';
   const [payment, setPayment] = useState('');
-  const [preview, setPreview] = useState<LaunchPreview | null>(null);
-  const onPreview = useCallback((p: LaunchPreview | null) => setPreview(p), []);
   const [typeId, setTypeId] = useState(instanceTypes[0]?.id ?? '');
   const [amount, setAmount] = useState('1');
   const [name, setName] = useState('');
+  const count = Number.parseInt(amount, 10);
+  const validCount = Number.isInteger(count) && count >= 1 && count <= MAX_LAUNCH_AMOUNT;
+  // Issue 16: the preview prices every launch (any image), with the code that charges it.
+  const previewed = useQuery({
+    queryKey: ['launch-preview', regionId, imageId, typeId, count],
+    queryFn: () => previewAction({ regionId, imageId, instanceTypeId: typeId, amount: count }),
+    enabled: Boolean(imageId && typeId) && validCount,
+  });
+  const preview: LaunchPreview | null = imageId && validCount && previewed.data?.ok ? previewed.data.data : null;
 
   const error = state && !state.ok ? state.error : undefined;
   const fieldError = (name: string) => (error?.field === name ? error.message : undefined);
   const type = instanceTypes.find((it) => it.id === typeId);
-  const count = Number.parseInt(amount, 10);
-  const validCount = Number.isInteger(count) && count >= 1 && count <= MAX_LAUNCH_AMOUNT;
   const [filter, setFilter] = useState('');
   const words = filter.trim().toLowerCase().split(/\s+/).filter(Boolean);
   const onMarketplace = tab === 'marketplace';
@@ -180,7 +187,7 @@ export function LaunchWizard({ launchAction, previewAction, marketplaceAction, r
         </Step>
 
         {image?.productCode && (
-          <EntitlementPanel regionId={regionId} imageId={image.id} instanceTypeId={typeId} amount={validCount ? count : 1} choice={payment} onChoice={setPayment} onPreview={onPreview} previewAction={previewAction} />
+          <EntitlementPanel preview={preview} isFetching={previewed.isFetching} amount={validCount ? count : 1} choice={payment} onChoice={setPayment} />
         )}
         <input type="hidden" name="skuCode" value={payment} />
         <input type="hidden" name="buyShortfall" value={option?.covers === 'shortfall' ? 'true' : 'false'} />
@@ -218,18 +225,8 @@ export function LaunchWizard({ launchAction, previewAction, marketplaceAction, r
             <dt className="text-slate-500">{t('wizard.stepType')}</dt>
             <dd className="font-mono text-xs">{typeId}</dd>
           </div>
-          {type && validCount && (
-            <div className="flex justify-between gap-2">
-              <dt className="text-slate-500">{t('wizard.summaryTotal', { count, unit: formatFen(type.hourlyPriceFen) })}</dt>
-            </div>
-          )}
         </dl>
-        <div className="border-t border-slate-100 pt-3">
-          <p className="text-sm text-slate-500">{t('wizard.summaryHourly')}</p>
-          <p className="text-2xl font-semibold text-brand-700" data-testid="hourly-total">
-            {type && validCount ? t('common.perHour', { price: formatFen(timesFen(type.hourlyPriceFen, count)) }) : '—'}
-          </p>
-        </div>
+        <LaunchChargesSummary charges={option ? option.charges : (preview?.charges ?? null)} />
         {!imageId && <p className="text-xs text-slate-500">{t('wizard.chooseImage')}</p>}
         {blocked && <p className="text-xs text-red-700">{t('entitlement.chooseHowToPay')}</p>}
         {room && <LaunchRoomNote limits={limits} room={room} costFen={costFen} count={validCount ? count : 1} />}
