@@ -13,6 +13,7 @@ test('a subscription instance shows when it ends and is renewed from its page, p
   const monthly = await page.locator('#purchase-sku option', { hasText: 'Monthly' }).getAttribute('value');
   await page.locator('#purchase-sku').selectOption(monthly!);
   await page.getByRole('button', { name: 'Buy 1 license' }).click();
+  await page.getByRole('dialog', { name: 'Review your order' }).getByRole('button', { name: /^(Pay ¥|Confirm$)/ }).click();
   await expect(page.getByText('Purchase complete')).toBeVisible();
 
   await page.goto('/console/instances/new?region=cn-hangzhou');

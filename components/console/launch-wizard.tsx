@@ -3,9 +3,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useActionState, useState, type ReactNode } from 'react';
+import { useActionState, useRef, useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, FormError, inputClass } from '@/components/ui/field';
+import { ReviewDialog } from '@/components/ui/review-dialog';
 import { MAX_LAUNCH_AMOUNT } from '@/lib/domain/launch';
 import { launchRoom, type LaunchLimits } from '@/lib/domain/launch-limits';
 import { formatFen } from '@/lib/domain/money';
@@ -94,10 +95,14 @@ export function LaunchWizard({ launchAction, previewAction, marketplaceAction, r
   const costFen = option?.covers === 'shortfall' ? option.costFen : 0;
   const room = type ? launchRoom({ ...limits, balanceFen: limits.balanceFen - costFen }, type.vcpu) : null;
   const overRoom = Boolean(room && (room.more === 0 || (validCount && count > room.more)));
+  // Issue 16: a launch that buys licenses (up front or by the hour) is reviewed before it is sent.
+  const form = useRef<HTMLFormElement>(null);
+  const [reviewing, setReviewing] = useState(false);
+  const confirmLabel = costFen > 0 ? t('wizard.review.pay', { amount: formatFen(costFen), count: validCount ? count : 1 }) : t('wizard.submit', { count: validCount ? count : 1 });
   const submitLabel = option?.covers === 'shortfall' ? t('entitlement.buyAndLaunch', { licenses: preview!.shortfall, cost: formatFen(option.costFen), count: validCount ? count : 1 }) : t('wizard.submit', { count: validCount ? count : 1 });
 
   return (
-    <form action={formAction} className="grid gap-5 lg:grid-cols-[1fr_18rem]" noValidate>
+    <form ref={form} action={formAction} className="grid gap-5 lg:grid-cols-[1fr_18rem]" noValidate>
       <div className="space-y-5">
         <FormError message={error && !error.field ? error.message : undefined} />
         <Step n={1} title={t('wizard.stepRegion')}>
@@ -230,9 +235,39 @@ export function LaunchWizard({ launchAction, previewAction, marketplaceAction, r
         {!imageId && <p className="text-xs text-slate-500">{t('wizard.chooseImage')}</p>}
         {blocked && <p className="text-xs text-red-700">{t('entitlement.chooseHowToPay')}</p>}
         {room && <LaunchRoomNote limits={limits} room={room} costFen={costFen} count={validCount ? count : 1} />}
-        <Button type="submit" className="w-full" disabled={pending || !imageId || !typeId || blocked || overRoom}>
-          {pending ? t('common.working') : submitLabel}
-        </Button>
+        {option ? (
+          <ReviewDialog
+            open={reviewing}
+            onOpenChange={setReviewing}
+            trigger={
+              <Button type="button" className="w-full" disabled={pending || !typeId || blocked || overRoom}>
+                {pending ? t('common.working') : submitLabel}
+              </Button>
+            }
+            title={t('wizard.review.title')}
+            testId="launch-review"
+            rows={[
+              { key: 'region', label: t('wizard.stepRegion'), value: t(`regions.${regionId}`) },
+              { key: 'image', label: t('wizard.stepImage'), value: image?.description || image?.name },
+              { key: 'type', label: t('wizard.stepType'), value: typeId },
+              { key: 'amount', label: t('wizard.amount'), value: validCount ? count : '—' },
+            ]}
+            confirmLabel={confirmLabel}
+            confirmDisabled={pending || !validCount}
+            onConfirm={() => {
+              setReviewing(false);
+              form.current?.requestSubmit();
+            }}
+          >
+            <div className="mt-3">
+              <LaunchChargesSummary charges={option.charges} />
+            </div>
+          </ReviewDialog>
+        ) : (
+          <Button type="submit" className="w-full" disabled={pending || !imageId || !typeId || blocked || overRoom}>
+            {pending ? t('common.working') : submitLabel}
+          </Button>
+        )}
       </aside>
     </form>
   );

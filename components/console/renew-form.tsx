@@ -3,8 +3,8 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { startTransition, useActionState, useEffect, useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
-import { Dialog, DialogClose } from '@/components/ui/dialog';
-import { FormError, inputClass } from '@/components/ui/field';
+import { inputClass } from '@/components/ui/field';
+import { ReviewDialog } from '@/components/ui/review-dialog';
 import { newClientToken } from '@/lib/domain/ids';
 import { formatFen } from '@/lib/domain/money';
 import type { ActionState } from '@/lib/auth/action';
@@ -49,7 +49,7 @@ export function RenewForm({ renewAction, quoteAction, model }: { renewAction: Fo
     startTransition(() => action(data));
   };
   const when = (d: Date) => format.dateTime(new Date(d), { dateStyle: 'medium', timeStyle: 'short' });
-  const order = quote?.ok ? quote.data : null;
+  const order = !quoting && quote?.ok ? quote.data : null;
   const short = Boolean(order && order.balanceAfterFen < 0);
 
   return (
@@ -70,46 +70,30 @@ export function RenewForm({ renewAction, quoteAction, model }: { renewAction: Fo
             ))}
           </select>
         </div>
-        <Dialog open={open} onOpenChange={review} title={t('instances.renewReview.title')} description={t('instances.renewReview.description')} trigger={<Button type="button">{t('instances.renew')}</Button>}>
-          {quoting || !quote ? (
-            <p className="text-sm text-slate-500">{t('common.working')}</p>
-          ) : !order ? (
-            <FormError message={quote.ok ? undefined : quote.error.message} />
-          ) : (
-            <dl className="space-y-2 text-sm" data-testid="renew-review">
-              {(
-                [
-                  ['instance', `${order.instanceName} (${order.instanceId})`],
-                  ['product', `${order.productTitle} (${order.productCode})`],
-                  ['periods', t('instances.renewReview.periodsValue', { count: order.periods, model: t(`orders.models.${model}`) })],
-                  ['unitPrice', formatFen(order.unitPriceFen)],
-                  ['total', formatFen(order.amountFen)],
-                  ['ends', t('instances.renewReview.endsValue', { from: when(order.endsAt), to: when(order.newEndsAt) })],
-                  ['balanceAfter', t('instances.renewReview.balanceValue', { after: formatFen(order.balanceAfterFen), balance: formatFen(order.balanceFen) })],
-                ] as const
-              ).map(([key, value]) => (
-                <div key={key} className="flex flex-wrap justify-between gap-x-4">
-                  <dt className="text-slate-500">{t(`instances.renewReview.${key}`)}</dt>
-                  <dd className={key === 'total' ? 'font-semibold' : ''} data-testid={`renew-${key}`}>
-                    {value}
-                  </dd>
-                </div>
-              ))}
-            </dl>
-          )}
+        <ReviewDialog
+          open={open}
+          onOpenChange={review}
+          trigger={<Button type="button">{t('instances.renew')}</Button>}
+          title={t('instances.renewReview.title')}
+          testId="renew"
+          rows={
+            order && [
+              { key: 'instance', label: t('instances.renewReview.instance'), value: `${order.instanceName} (${order.instanceId})` },
+              { key: 'product', label: t('instances.renewReview.product'), value: `${order.productTitle} (${order.productCode})` },
+              { key: 'periods', label: t('instances.renewReview.periods'), value: t('instances.renewReview.periodsValue', { count: order.periods, model: t(`orders.models.${model}`) }) },
+              { key: 'unitPrice', label: t('instances.renewReview.unitPrice'), value: formatFen(order.unitPriceFen) },
+              { key: 'total', label: t('instances.renewReview.total'), value: formatFen(order.amountFen), strong: true },
+              { key: 'ends', label: t('instances.renewReview.ends'), value: t('instances.renewReview.endsValue', { from: when(order.endsAt), to: when(order.newEndsAt) }) },
+              { key: 'balanceAfter', label: t('instances.renewReview.balanceAfter'), value: t('instances.renewReview.balanceValue', { after: formatFen(order.balanceAfterFen), balance: formatFen(order.balanceFen) }) },
+            ]
+          }
+          error={quote && !quote.ok ? quote.error.message : state && !state.ok ? state.error.message : undefined}
+          confirmLabel={pending ? t('common.working') : order ? t('instances.renewReview.confirm', { amount: formatFen(order.amountFen) }) : t('instances.renew')}
+          confirmDisabled={quoting || short || pending}
+          onConfirm={confirm}
+        >
           {short && <p className="mt-3 text-sm text-red-700">{t('instances.renewReview.short')}</p>}
-          {state && !state.ok && <FormError message={state.error.message} />}
-          <div className="mt-5 flex justify-end gap-2">
-            <DialogClose asChild>
-              <Button type="button" variant="secondary">
-                {t('common.cancel')}
-              </Button>
-            </DialogClose>
-            <Button type="button" disabled={!order || short || pending} onClick={confirm}>
-              {pending ? t('common.working') : order ? t('instances.renewReview.confirm', { amount: formatFen(order.amountFen) }) : t('instances.renew')}
-            </Button>
-          </div>
-        </Dialog>
+        </ReviewDialog>
       </div>
       <p className="text-xs text-slate-500">{t('instances.renewHint')}</p>
       {state?.ok && (
