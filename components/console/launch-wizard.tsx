@@ -37,6 +37,9 @@ function Step({ n, title, children }: { n: number; title: string; children: Reac
 const optionClass = (selected: boolean) =>
   `flex cursor-pointer items-start gap-3 rounded-md border p-3 text-sm transition-colors ${selected ? 'border-brand-500 bg-brand-50 ring-1 ring-brand-500' : 'border-slate-200 hover:border-slate-300'}`;
 
+/** "Buy 1 license (¥99.00) and launch 3 instances" wraps in the narrow summary instead of overflowing. */
+const launchButtonClass = 'w-full text-center whitespace-normal!';
+
 type WizardProps = {
   launchAction: FormAction;
   previewAction: PreviewAction;
@@ -240,7 +243,7 @@ export function LaunchWizard({ launchAction, previewAction, marketplaceAction, r
             open={reviewing}
             onOpenChange={setReviewing}
             trigger={
-              <Button type="button" className="w-full" disabled={pending || !typeId || blocked || overRoom}>
+              <Button type="button" className={launchButtonClass} disabled={pending || !typeId || blocked || overRoom}>
                 {pending ? t('common.working') : submitLabel}
               </Button>
             }
@@ -264,7 +267,7 @@ export function LaunchWizard({ launchAction, previewAction, marketplaceAction, r
             </div>
           </ReviewDialog>
         ) : (
-          <Button type="submit" className="w-full" disabled={pending || !imageId || !typeId || blocked || overRoom}>
+          <Button type="submit" className={launchButtonClass} disabled={pending || !imageId || !typeId || blocked || overRoom}>
             {pending ? t('common.working') : submitLabel}
           </Button>
         )}
