@@ -213,6 +213,7 @@ test('MKT-4 against the running server: 50 simultaneous launches for 10 licenses
   await page.locator('#purchase-sku').selectOption(oneTime!);
   await page.locator('#purchase-quantity').fill('10');
   await page.getByRole('button', { name: 'Buy 10 licenses' }).click();
+  await page.getByRole('dialog', { name: 'Review your order' }).getByRole('button', { name: /^(Pay ¥|Confirm$)/ }).click();
   await expect(page.getByText('Purchase complete')).toBeVisible();
 
   const client = pop(baseURL!, buyer2);

@@ -80,6 +80,8 @@ export async function buyOneTime(page: Page, productCode: string, quantity = 1):
   await page.locator('#purchase-sku').selectOption(oneTime!);
   await page.locator('#purchase-quantity').fill(String(quantity));
   await page.getByRole('button', { name: quantity === 1 ? 'Buy 1 license' : `Buy ${quantity} licenses` }).click();
+  // Issue 16: the order review comes first.
+  await page.getByRole('dialog', { name: 'Review your order' }).getByRole('button', { name: /^Pay ¥/ }).click();
   await expect(page.getByText('Purchase complete')).toBeVisible();
   await page.goto('/console/orders');
   return (await page.locator('tr[data-order-id]').first().getAttribute('data-order-id'))!;

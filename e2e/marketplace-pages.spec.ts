@@ -73,8 +73,13 @@ test('a buyer with ¥0 is told the wallet does not cover the order, and gets no 
   await expect(page.getByTestId('my-licenses')).toContainText('You have no licenses for this product yet.');
   await page.getByLabel('Region', { exact: true }).selectOption('cn-hangzhou');
   await page.getByLabel('Quantity').fill('2');
+  // Issue 16: the order review shows the total and the balance it would leave, and cannot be confirmed.
   await page.getByRole('button', { name: 'Buy 2 licenses' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Your wallet balance (¥0.00) does not cover this order (¥198.00).' })).toBeVisible();
+  const review = page.getByRole('dialog', { name: 'Review your order' });
+  await expect(review.getByTestId('purchase-review-total')).toHaveText('¥198.00');
+  await expect(review.getByTestId('purchase-review-balanceAfter')).toHaveText('-¥198.00');
+  await expect(review.getByText('Your balance is not enough for this order: top up first.')).toBeVisible();
+  await expect(review.getByRole('button', { name: 'Pay ¥198.00' })).toBeDisabled();
   await page.screenshot({ path: screenshotPath('marketplace-not-enough-balance'), fullPage: true });
   await page.reload();
   await expect(page.getByTestId('my-licenses')).toContainText('You have no licenses for this product yet.');

@@ -31,6 +31,7 @@ test('a new buyer finds a product, buys 2 licenses, launches 3 buying the shortf
   await page.locator('#purchase-sku').selectOption(oneTime!);
   await page.locator('#purchase-quantity').fill('2');
   await page.getByRole('button', { name: 'Buy 2 licenses' }).click();
+  await page.getByRole('dialog', { name: 'Review your order' }).getByRole('button', { name: /^(Pay ¥|Confirm$)/ }).click();
   await expect(page.getByText('Purchase complete')).toBeVisible();
   await page.screenshot({ path: screenshotPath('product-bought'), fullPage: true });
 
@@ -48,7 +49,14 @@ test('a new buyer finds a product, buys 2 licenses, launches 3 buying the shortf
   await expect(page.getByRole('button', { name: /^Launch 3 instances$/ })).toBeDisabled();
   await entitlement.getByRole('radio', { name: /Buy the missing license .* for ¥99\.00/ }).check();
   await page.screenshot({ path: screenshotPath('wizard-shortfall'), fullPage: true });
+  // Issue 16: the launch that buys the shortfall is reviewed first: the licenses, the compute, the total.
   await page.getByRole('button', { name: 'Buy 1 license (¥99.00) and launch 3 instances' }).click();
+  const review = page.getByRole('dialog', { name: 'Review the launch' });
+  await expect(review.getByTestId('launch-review-amount')).toHaveText('3');
+  await expect(review.getByTestId('charge-licenses')).toContainText('One-time licenses: 1 × ¥99.00');
+  await expect(review.getByTestId('due-now')).toHaveText('¥99.00');
+  await page.screenshot({ path: screenshotPath('wizard-launch-review') });
+  await review.getByRole('button', { name: 'Pay ¥99.00 and launch 3 instances' }).click();
   await expect(page).toHaveURL(/launched=3/);
   await expect(page.locator('tr[data-instance-id]')).toHaveCount(3);
   await expect(page.getByRole('button', { name: 'Account' })).toContainText('¥203.00'); // 500 − 2 × 99 − 99

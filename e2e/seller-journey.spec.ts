@@ -113,6 +113,7 @@ test('a seller is approved, publishes and debugs a product, the admin lists it, 
     await buyer.waitForLoadState('networkidle');
     await buyer.locator('#purchase-region').selectOption('cn-hangzhou');
     await buyer.getByRole('button', { name: 'Buy 1 license' }).click();
+    await buyer.getByRole('dialog', { name: 'Review your order' }).getByRole('button', { name: /^(Pay ¥|Confirm$)/ }).click();
     await expect(buyer.getByText('Purchase complete')).toBeVisible();
 
     // SEL-4, SEL-5: the outbox delivered newInstance, signed, to the receiver; the log shows it.

@@ -7,7 +7,7 @@ import { arg, runParsed, type ActionState } from '@/lib/auth/action';
 import { currentSession } from '@/lib/auth/session';
 import type { PurchaseResult } from '@/components/marketplace/purchase-panel';
 import { isProductCode } from '@/lib/domain/marketplace';
-import { purchaseLicenses } from '@/lib/services/orders';
+import { purchaseLicenses, quoteLicenses } from '@/lib/services/orders';
 
 function text(form: unknown, name: string): string {
   const value = form instanceof FormData ? form.get(name) : null;
@@ -30,4 +30,9 @@ export async function purchaseAction(_: ActionState<PurchaseResult>, form: FormD
     revalidatePath('/console', 'layout');
   }
   return result;
+}
+
+/** The purchase's order review (issue 16): what Buy would charge, refused the same way, changing nothing. */
+export async function quotePurchaseAction(input: { productCode: string; skuCode: string; regionId: string; quantity: string }) {
+  return runParsed(z.object({ productCode: arg.id, skuCode: arg.id, regionId: arg.id, quantity: z.string().max(16) }), input, (actor, args) => quoteLicenses(actor, args));
 }

@@ -1,8 +1,6 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
-import { useEffect } from 'react';
 import { messageKeyOf } from '@/lib/domain/errors';
 import { formatFen } from '@/lib/domain/money';
 import type { LaunchPreview, PaymentOption } from '@/lib/services/launch-preview';
@@ -15,16 +13,10 @@ import type { ActionState } from '@/lib/auth/action';
 /** The page's server action that previews a launch's entitlement. */
 export type PreviewAction = (input: { regionId: string; imageId: string; instanceTypeId: string; amount: number }) => Promise<ActionState<LaunchPreview>>;
 
-export function EntitlementPanel({ regionId, imageId, instanceTypeId, amount, choice, onChoice, onPreview, previewAction }: { previewAction: PreviewAction; regionId: string; imageId: string; instanceTypeId: string; amount: number; choice: string; onChoice: (skuCode: string) => void; onPreview: (preview: LaunchPreview | null) => void }) {
+/** The wizard asks the preview (it also prices the summary); the panel shows its licenses part. */
+export function EntitlementPanel({ preview, isFetching, amount, choice, onChoice }: { preview: LaunchPreview | null; isFetching: boolean; amount: number; choice: string; onChoice: (skuCode: string) => void }) {
   const t = useTranslations('entitlement');
   const te = useTranslations('errors');
-  const { data, isFetching } = useQuery({
-    queryKey: ['launch-preview', regionId, imageId, instanceTypeId, amount],
-    queryFn: () => previewAction({ regionId, imageId, instanceTypeId, amount }),
-    enabled: amount >= 1 && amount <= 100,
-  });
-  const preview = data?.ok ? data.data : null;
-  useEffect(() => onPreview(preview), [preview, onPreview]);
   if (!preview || !preview.productCode) return isFetching ? <p className="text-sm text-slate-500">{t('checking')}</p> : null;
 
   const hourly = preview.options.find((o) => o.covers === 'launch');

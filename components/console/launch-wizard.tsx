@@ -1,16 +1,19 @@
 'use client';
 
+import { useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useActionState, useCallback, useState, type ReactNode } from 'react';
+import { useActionState, useRef, useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, FormError, inputClass } from '@/components/ui/field';
+import { ReviewDialog } from '@/components/ui/review-dialog';
 import { MAX_LAUNCH_AMOUNT } from '@/lib/domain/launch';
 import { launchRoom, type LaunchLimits } from '@/lib/domain/launch-limits';
-import { formatFen, timesFen } from '@/lib/domain/money';
+import { formatFen } from '@/lib/domain/money';
 import { RESOURCE_NAME_MAX } from '@/lib/domain/names';
 import type { LaunchPreview } from '@/lib/services/launch-preview';
 import { EntitlementPanel, type PreviewAction } from './entitlement-panel';
+import { LaunchChargesSummary } from './launch-charges';
 import { LaunchRoomNote } from './launch-room';
 import type { FormAction } from '@/components/ui/form-action';
 import type { MarketplacePage, WizardImage } from '@/lib/services/launch-wizard';
@@ -33,6 +36,9 @@ function Step({ n, title, children }: { n: number; title: string; children: Reac
 
 const optionClass = (selected: boolean) =>
   `flex cursor-pointer items-start gap-3 rounded-md border p-3 text-sm transition-colors ${selected ? 'border-brand-500 bg-brand-50 ring-1 ring-brand-500' : 'border-slate-200 hover:border-slate-300'}`;
+
+/** "Buy 1 license (¥99.00) and launch 3 instances" wraps in the narrow summary instead of overflowing. */
+const launchButtonClass = 'w-full text-center whitespace-normal!';
 
 type WizardProps = {
   launchAction: FormAction;
@@ -59,17 +65,22 @@ export function LaunchWizard({ launchAction, previewAction, marketplaceAction, r
   const [image, setImage] = useState<WizardImage | undefined>(initial);
   const imageId = image?.id ?? '';
   const [payment, setPayment] = useState('');
-  const [preview, setPreview] = useState<LaunchPreview | null>(null);
-  const onPreview = useCallback((p: LaunchPreview | null) => setPreview(p), []);
   const [typeId, setTypeId] = useState(instanceTypes[0]?.id ?? '');
   const [amount, setAmount] = useState('1');
   const [name, setName] = useState('');
+  const count = Number.parseInt(amount, 10);
+  const validCount = Number.isInteger(count) && count >= 1 && count <= MAX_LAUNCH_AMOUNT;
+  // Issue 16: the preview prices every launch (any image), with the code that charges it.
+  const previewed = useQuery({
+    queryKey: ['launch-preview', regionId, imageId, typeId, count],
+    queryFn: () => previewAction({ regionId, imageId, instanceTypeId: typeId, amount: count }),
+    enabled: Boolean(imageId && typeId) && validCount,
+  });
+  const preview: LaunchPreview | null = imageId && validCount && previewed.data?.ok ? previewed.data.data : null;
 
   const error = state && !state.ok ? state.error : undefined;
   const fieldError = (name: string) => (error?.field === name ? error.message : undefined);
   const type = instanceTypes.find((it) => it.id === typeId);
-  const count = Number.parseInt(amount, 10);
-  const validCount = Number.isInteger(count) && count >= 1 && count <= MAX_LAUNCH_AMOUNT;
   const [filter, setFilter] = useState('');
   const words = filter.trim().toLowerCase().split(/\s+/).filter(Boolean);
   const onMarketplace = tab === 'marketplace';
@@ -87,10 +98,14 @@ export function LaunchWizard({ launchAction, previewAction, marketplaceAction, r
   const costFen = option?.covers === 'shortfall' ? option.costFen : 0;
   const room = type ? launchRoom({ ...limits, balanceFen: limits.balanceFen - costFen }, type.vcpu) : null;
   const overRoom = Boolean(room && (room.more === 0 || (validCount && count > room.more)));
+  // Issue 16: a launch that buys licenses (up front or by the hour) is reviewed before it is sent.
+  const form = useRef<HTMLFormElement>(null);
+  const [reviewing, setReviewing] = useState(false);
+  const confirmLabel = costFen > 0 ? t('wizard.review.pay', { amount: formatFen(costFen), count: validCount ? count : 1 }) : t('wizard.submit', { count: validCount ? count : 1 });
   const submitLabel = option?.covers === 'shortfall' ? t('entitlement.buyAndLaunch', { licenses: preview!.shortfall, cost: formatFen(option.costFen), count: validCount ? count : 1 }) : t('wizard.submit', { count: validCount ? count : 1 });
 
   return (
-    <form action={formAction} className="grid gap-5 lg:grid-cols-[1fr_18rem]" noValidate>
+    <form ref={form} action={formAction} className="grid gap-5 lg:grid-cols-[1fr_18rem]" noValidate>
       <div className="space-y-5">
         <FormError message={error && !error.field ? error.message : undefined} />
         <Step n={1} title={t('wizard.stepRegion')}>
@@ -180,7 +195,7 @@ export function LaunchWizard({ launchAction, previewAction, marketplaceAction, r
         </Step>
 
         {image?.productCode && (
-          <EntitlementPanel regionId={regionId} imageId={image.id} instanceTypeId={typeId} amount={validCount ? count : 1} choice={payment} onChoice={setPayment} onPreview={onPreview} previewAction={previewAction} />
+          <EntitlementPanel preview={preview} isFetching={previewed.isFetching} amount={validCount ? count : 1} choice={payment} onChoice={setPayment} />
         )}
         <input type="hidden" name="skuCode" value={payment} />
         <input type="hidden" name="buyShortfall" value={option?.covers === 'shortfall' ? 'true' : 'false'} />
@@ -218,24 +233,44 @@ export function LaunchWizard({ launchAction, previewAction, marketplaceAction, r
             <dt className="text-slate-500">{t('wizard.stepType')}</dt>
             <dd className="font-mono text-xs">{typeId}</dd>
           </div>
-          {type && validCount && (
-            <div className="flex justify-between gap-2">
-              <dt className="text-slate-500">{t('wizard.summaryTotal', { count, unit: formatFen(type.hourlyPriceFen) })}</dt>
-            </div>
-          )}
         </dl>
-        <div className="border-t border-slate-100 pt-3">
-          <p className="text-sm text-slate-500">{t('wizard.summaryHourly')}</p>
-          <p className="text-2xl font-semibold text-brand-700" data-testid="hourly-total">
-            {type && validCount ? t('common.perHour', { price: formatFen(timesFen(type.hourlyPriceFen, count)) }) : '—'}
-          </p>
-        </div>
+        <LaunchChargesSummary charges={option ? option.charges : (preview?.charges ?? null)} />
         {!imageId && <p className="text-xs text-slate-500">{t('wizard.chooseImage')}</p>}
         {blocked && <p className="text-xs text-red-700">{t('entitlement.chooseHowToPay')}</p>}
         {room && <LaunchRoomNote limits={limits} room={room} costFen={costFen} count={validCount ? count : 1} />}
-        <Button type="submit" className="w-full" disabled={pending || !imageId || !typeId || blocked || overRoom}>
-          {pending ? t('common.working') : submitLabel}
-        </Button>
+        {option ? (
+          <ReviewDialog
+            open={reviewing}
+            onOpenChange={setReviewing}
+            trigger={
+              <Button type="button" className={launchButtonClass} disabled={pending || !typeId || blocked || overRoom}>
+                {pending ? t('common.working') : submitLabel}
+              </Button>
+            }
+            title={t('wizard.review.title')}
+            testId="launch-review"
+            rows={[
+              { key: 'region', label: t('wizard.stepRegion'), value: t(`regions.${regionId}`) },
+              { key: 'image', label: t('wizard.stepImage'), value: image?.description || image?.name },
+              { key: 'type', label: t('wizard.stepType'), value: typeId },
+              { key: 'amount', label: t('wizard.amount'), value: validCount ? count : '—' },
+            ]}
+            confirmLabel={confirmLabel}
+            confirmDisabled={pending || !validCount}
+            onConfirm={() => {
+              setReviewing(false);
+              form.current?.requestSubmit();
+            }}
+          >
+            <div className="mt-3">
+              <LaunchChargesSummary charges={option.charges} />
+            </div>
+          </ReviewDialog>
+        ) : (
+          <Button type="submit" className={launchButtonClass} disabled={pending || !imageId || !typeId || blocked || overRoom}>
+            {pending ? t('common.working') : submitLabel}
+          </Button>
+        )}
       </aside>
     </form>
   );

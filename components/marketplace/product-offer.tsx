@@ -5,12 +5,12 @@ import { ButtonLink } from '@/components/ui/button';
 import type { HourlySku, ProductOffer as Offer } from '@/lib/services/marketplace';
 import { launchHref } from './links';
 import { priceLabel } from './price';
-import { PurchasePanel, type PurchaseResult } from './purchase-panel';
+import { PurchasePanel, type PurchaseResult, type QuotePurchaseAction } from './purchase-panel';
 import type { FormAction } from '@/components/ui/form-action';
 
-type Props = { purchaseAction: FormAction<PurchaseResult>; productCode: string; offer: Offer; regions: string[]; launchImages: Record<string, string>; signedIn: boolean; walletFen?: number };
+type Props = { purchaseAction: FormAction<PurchaseResult>; quoteAction: QuotePurchaseAction; productCode: string; offer: Offer; regions: string[]; launchImages: Record<string, string>; signedIn: boolean; walletFen?: number };
 
-export function ProductOffer({ purchaseAction, productCode, offer, regions, launchImages, signedIn, walletFen }: Props) {
+export function ProductOffer({ purchaseAction, quoteAction, productCode, offer, regions, launchImages, signedIn, walletFen }: Props) {
   const t = useTranslations('marketplace');
   if (offer.kind === 'delisted') {
     return (
@@ -25,7 +25,7 @@ export function ProductOffer({ purchaseAction, productCode, offer, regions, laun
   const { hourly, defaultRegion } = offer;
   return (
     <>
-      <PurchasePanel purchaseAction={purchaseAction} productCode={productCode} regions={regions} defaultRegion={defaultRegion} skus={offer.skus} signedIn={signedIn} walletFen={walletFen} launchImages={launchImages} />
+      <PurchasePanel purchaseAction={purchaseAction} quoteAction={quoteAction} productCode={productCode} regions={regions} defaultRegion={defaultRegion} skus={offer.skus} signedIn={signedIn} walletFen={walletFen} launchImages={launchImages} />
       {hourly && (
         <p className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm text-slate-600">
           {t('purchase.alsoHourly', { price: priceLabel(t, 'hourly', hourly.priceFen) })}{' '}

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useActionState, useEffect, useState } from 'react';
+import { useActionState, useEffect, useRef, useState, useTransition } from 'react';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { FormError, inputClass } from '@/components/ui/field';
 import type { FormAction } from '@/components/ui/form-action';
@@ -11,6 +11,12 @@ import { formatFen, timesFen } from '@/lib/domain/money';
 import { authHref, launchHref } from './links';
 import { shortPrice } from './price';
 import { newClientToken } from '@/lib/domain/ids';
+import { ReviewDialog } from '@/components/ui/review-dialog';
+import type { ActionState } from '@/lib/auth/action';
+import type { PricedOrder } from '@/lib/domain/pricing';
+
+/** The page's server action that prices a purchase without making it. */
+export type QuotePurchaseAction = (input: { productCode: string; skuCode: string; regionId: string; quantity: string }) => Promise<ActionState<PricedOrder>>;
 
 type PanelSku = { code: string; pricingModel: PricingModel; priceFen: number };
 
@@ -20,6 +26,7 @@ export type PurchaseResult = { orderId: string; licenseCount: number; amountFen:
 
 export function PurchasePanel({
   purchaseAction,
+  quoteAction,
   productCode,
   regions,
   defaultRegion,
@@ -29,6 +36,7 @@ export function PurchasePanel({
   launchImages,
 }: {
   purchaseAction: FormAction<PurchaseResult>;
+  quoteAction: QuotePurchaseAction;
   productCode: string;
   regions: string[];
   defaultRegion: string;
@@ -52,6 +60,20 @@ export function PurchasePanel({
     if (!clientToken || state?.ok) setClientToken(newClientToken());
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state]);
+
+  // Issue 16: Buy opens the order review, priced by the service; Confirm sends the form.
+  const form = useRef<HTMLFormElement>(null);
+  const [open, setOpen] = useState(false);
+  const [quote, setQuote] = useState<ActionState<PricedOrder>>(null);
+  const [quoting, startQuote] = useTransition();
+  const review = (wanted: boolean) => {
+    setOpen(wanted);
+    if (!wanted) return;
+    setQuote(null);
+    startQuote(async () => setQuote(await quoteAction({ productCode, skuCode, regionId, quantity: quantity.trim() })));
+  };
+  const order = !quoting && quote?.ok ? quote.data : null;
+  const balanceAfter = order && walletFen !== undefined ? walletFen - order.amountFen : undefined;
 
   const sku = skus.find((s) => s.code === skuCode);
   const count = /^\d{1,3}$/.test(quantity.trim()) ? Number(quantity.trim()) : Number.NaN;
@@ -87,7 +109,7 @@ export function PurchasePanel({
         </div>
       )}
 
-      <form action={formAction} className="space-y-4" noValidate>
+      <form ref={form} action={formAction} className="space-y-4" noValidate>
         <input type="hidden" name="productCode" value={productCode} />
         <input type="hidden" name="clientToken" value={clientToken} />
         <div className="space-y-1.5">
@@ -175,9 +197,39 @@ export function PurchasePanel({
           </div>
         ) : (
           <div className="space-y-2">
-            <Button type="submit" className="w-full" disabled={pending || !sku}>
-              {pending ? t('purchase.buying') : buyLabel}
-            </Button>
+            <ReviewDialog
+              open={open}
+              onOpenChange={review}
+              trigger={
+                <Button type="button" className="w-full" disabled={pending || !sku}>
+                  {pending ? t('purchase.buying') : buyLabel}
+                </Button>
+              }
+              title={t('review.title')}
+              testId="purchase-review"
+              rows={
+                order && sku
+                  ? [
+                  { key: 'product', label: t('review.product'), value: productCode },
+                  { key: 'region', label: t('purchase.region'), value: tRoot(`regions.${regionId}`) },
+                  { key: 'plan', label: t('purchase.plan'), value: t(`pricing.${sku.pricingModel}`) },
+                  { key: 'quantity', label: t('purchase.quantity'), value: order.quantity },
+                  { key: 'unitPrice', label: t('review.unitPrice'), value: formatFen(order.unitPriceFen) },
+                  { key: 'total', label: t('purchase.total'), value: formatFen(order.amountFen), strong: true },
+                  ...(balanceAfter === undefined ? [] : [{ key: 'balanceAfter', label: t('review.balanceAfter'), value: formatFen(balanceAfter) }]),
+                ]
+                  : null
+              }
+              error={quote && !quote.ok ? quote.error.message : undefined}
+              confirmLabel={order && order.amountFen > 0 ? t('review.pay', { amount: formatFen(order.amountFen) }) : t('review.confirm')}
+              confirmDisabled={quoting || pending || (balanceAfter !== undefined && balanceAfter < 0)}
+              onConfirm={() => {
+                setOpen(false);
+                form.current?.requestSubmit();
+              }}
+            >
+              {balanceAfter !== undefined && balanceAfter < 0 && <p className="mt-3 text-sm text-red-700">{t('review.short')}</p>}
+            </ReviewDialog>
             {walletFen !== undefined && <p className="text-center text-xs text-slate-500">{t('purchase.wallet', { balance: formatFen(walletFen) })}</p>}
           </div>
         )}

@@ -2,7 +2,7 @@
 // instance goes (MKT-5), and the buyer's "my licenses". Licenses are bought in orders.ts.
 import { and, asc, count, desc, eq, inArray, isNull, notInArray, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { preparedQuery, preparedStatement } from '../../db/prepared';
-import { accounts, licenses, orders, products } from '../../db/schema';
+import { accounts, licenses, orders, products, skus } from '../../db/schema';
 import { clock } from '../clock';
 import type { Actor } from '../domain/actor';
 import { isLicenseUsable, usableLicenseStatus } from '../domain/entitlement';
@@ -47,6 +47,23 @@ const oldestUsable = preparedQuery((db) =>
     .limit(sql.placeholder('n'))
     .prepare(),
 );
+/**
+ * The image fee per hour each of the next `n` instances launched would pay for the license it is
+ * bound to (oldest first, as consumeLicenses binds them): an hourly license's SKU price, as
+ * metering charges it, else 0. The launch preview's view of the pool (issue 16).
+ */
+export function poolHourlyFees(db: Db | Tx, accountId: string, productCode: string, regionId: string, n: number): number[] {
+  return db
+    .select({ model: licenses.pricingModel, priceFen: skus.priceFen })
+    .from(licenses)
+    .innerJoin(orders, eq(orders.id, licenses.orderId))
+    .innerJoin(skus, eq(skus.code, orders.skuCode))
+    .where(and(poolOf(accountId, productCode, regionId), usableSql(clock.now().getTime())))
+    .orderBy(asc(licenses.createdAt), asc(licenses.id))
+    .limit(n)
+    .all()
+    .map((l) => (l.model === 'hourly' ? l.priceFen : 0));
+}
 const bindLicense = () => preparedStatement(`UPDATE licenses SET status = 'in_use', instance_id = ?, first_deployed_at = coalesce(first_deployed_at, ?) WHERE id = ? AND status = '${usableLicenseStatus}'`);
 
 /** Binds one available license to each instance, oldest license first, and says when each ends. The caller checked the count. */

@@ -13,7 +13,7 @@ import { purchaseLicenses } from './orders';
 import { settleHours } from './metering';
 import { ensureRecurringJob } from './jobs';
 import { spending } from './spending';
-import { endUnusedLicenses, expireSubscriptions, releaseExpired, renewInstance, sweepSubscriptions } from './subscriptions';
+import { endUnusedLicenses, expireSubscriptions, quoteRenewal, releaseExpired, renewInstance, sweepSubscriptions } from './subscriptions';
 import { walletBalance } from './wallet';
 
 const { db } = throwawayDatabase();
@@ -162,6 +162,20 @@ describe('MKT-11 subscriptions', () => {
     expectAbout(getInstance(buyer, id).expiresAt, '2026-06-02T00:00:00Z');
     expect(walletBalance(buyer)).toBe(100_000 - 2_900 - 5_800);
     expectCloudError(() => renewInstance(buyer, { instanceId: id, periods: 13 }), 'InvalidParameter.Period');
+  });
+
+  it('the renewal review (issue 16) quotes what the renewal then charges, and quoting charges nothing', () => {
+    const buyer = newBuyer();
+    fund(buyer, 100_000);
+    const id = subscribed(buyer);
+    const before = walletBalance(buyer);
+    const quote = quoteRenewal(buyer, { instanceId: id, periods: 3 });
+    expect(quote).toMatchObject({ instanceId: id, productCode: 'ndpm000105', pricingModel: 'monthly', periods: 3, unitPriceFen: 2_900, amountFen: 8_700, balanceFen: before, balanceAfterFen: before - 8_700 });
+    expect(walletBalance(buyer)).toBe(before);
+    const renewal = renewInstance(buyer, { instanceId: id, periods: 3 });
+    expect(renewal.amountFen).toBe(quote.amountFen);
+    expect(renewal.expiresAt).toEqual(quote.newEndsAt);
+    expect(walletBalance(buyer)).toBe(quote.balanceAfterFen);
   });
 
   it('at expiry the instance is frozen and the seller told; it costs nothing frozen; after the grace period it is released', () => {

@@ -15,6 +15,7 @@ import { MAX_RENEWAL_PERIODS, shiftTerm } from '../domain/pricing';
 import { timesFen } from '../domain/money';
 import { parseInput } from '../domain/validation';
 import { moveInstance } from './instance-status';
+import { balanceOf, bookId } from './ledger';
 import { paySale } from './orders';
 import { notify } from './notifications';
 import { periodOf, tellSeller, tellSellerAbout } from './seller-calls';
@@ -42,32 +43,51 @@ export function renewInstance(actor: Actor, input: unknown): RenewalResult {
   });
 }
 
-/** The caller's subscription instance, its license and what `periods` more cost; refused as a renewal is. */
+/** The caller's subscription instance, its license, what `periods` more cost and the new end; refused as a renewal is. */
 function priceRenewal(db: Db | Tx, actor: Actor, request: { instanceId: string; periods: number }) {
   const instance = db.select().from(instances).where(and(eq(instances.id, request.instanceId), eq(instances.accountId, actor.accountId))).get();
   if (!instance || instance.status === 'Released') throw new CloudError('InvalidInstanceId.NotFound', { instanceId: request.instanceId }, 'instanceId');
   const held = instance.licenseId ? db.select({ license: licenses, order: orders }).from(licenses).innerJoin(orders, eq(orders.id, licenses.orderId)).where(eq(licenses.id, instance.licenseId)).get() : undefined;
   const model = held?.license.pricingModel;
   if (!held || !instance.expiresAt || !isSubscriptionModel(model)) throw new CloudError('InvalidInstance.NotSubscription', { instanceId: instance.id });
-  return { instance: { ...instance, expiresAt: instance.expiresAt }, held, model, amountFen: timesFen(held.order.unitPriceFen, request.periods) };
-}
-
-/** What renewInstance would charge for the same input, changing nothing (the API's DescribePrice for a renewal). */
-export function quoteRenewal(actor: Actor, input: unknown): { amountFen: number; pricingModel: string } {
-  authorize(actor, 'instance.renew');
-  const { clientToken: _, ...request } = parseInput(renewSchema, input, { instanceId: 'InvalidInstanceId.NotFound', periods: 'InvalidParameter.Period' });
-  const { amountFen, model } = read((db) => priceRenewal(db, actor, request));
-  return { amountFen, pricingModel: model };
-}
-
-/** The renewal itself, inside RenewInstance's transaction. */
-function renew(tx: Tx, actor: Actor, request: { instanceId: string; periods: number }, note: AuditNote): RenewalResult {
-  const { instance, held, model, amountFen } = priceRenewal(tx, actor, request);
   const now = clock.now();
-  const product = tx.select().from(products).where(eq(products.code, held.license.productCode)).get()!;
   // The new term starts where the old one ends, or now when it has already ended.
   const termStartsAt = instance.expiresAt > now ? instance.expiresAt : now;
   const expiresAt = shiftTerm(model, termStartsAt, request.periods);
+  return { instance: { ...instance, expiresAt: instance.expiresAt }, held, model, amountFen: timesFen(held.order.unitPriceFen, request.periods), termStartsAt, expiresAt };
+}
+
+/** What renewInstance would charge for the same input, changing nothing: the console's order review (issue 16) and the API's DescribePrice. */
+export function quoteRenewal(actor: Actor, input: unknown) {
+  authorize(actor, 'instance.renew');
+  const { clientToken: _, ...request } = parseInput(renewSchema, input, { instanceId: 'InvalidInstanceId.NotFound', periods: 'InvalidParameter.Period' });
+  return read((db) => {
+    const { instance, held, model, amountFen, expiresAt } = priceRenewal(db, actor, request);
+    const balanceFen = balanceOf(db, bookId('wallet', actor.accountId));
+    const title = db.select({ title: products.title }).from(products).where(eq(products.code, held.license.productCode)).get()?.title ?? held.license.productCode;
+    return {
+      instanceId: instance.id,
+      instanceName: instance.name,
+      productCode: held.license.productCode,
+      productTitle: title,
+      pricingModel: model,
+      periods: request.periods,
+      unitPriceFen: held.order.unitPriceFen,
+      amountFen,
+      endsAt: instance.expiresAt,
+      newEndsAt: expiresAt,
+      balanceFen,
+      balanceAfterFen: balanceFen - amountFen,
+    };
+  });
+}
+export type RenewalQuote = ReturnType<typeof quoteRenewal>;
+
+/** The renewal itself, inside RenewInstance's transaction. */
+function renew(tx: Tx, actor: Actor, request: { instanceId: string; periods: number }, note: AuditNote): RenewalResult {
+  const { instance, held, model, amountFen, termStartsAt, expiresAt } = priceRenewal(tx, actor, request);
+  const now = clock.now();
+  const product = tx.select().from(products).where(eq(products.code, held.license.productCode)).get()!;
   const orderId = newResourceId('o');
   tx.insert(orders)
     .values({ id: orderId, accountId: actor.accountId, productCode: product.code, skuCode: held.order.skuCode, pricingModel: model, regionId: instance.regionId, quantity: request.periods, unitPriceFen: held.order.unitPriceFen, amountFen, status: 'paid', kind: 'renewal', instanceId: instance.id, termStartsAt, createdAt: now })

@@ -233,7 +233,7 @@ export const notUseCases = new Set([
   'enqueueJob', 'claimDueJobs', 'runJobsTogether', 'completeJob', 'ensureRecurringJob', 'completeRecurringJob', 'failJob',
   // inside a use case's transaction
   'once', 'imagesCountedInQuota', 'assertRoomForImage', 'moveInstance', 'bookId', 'ensureBook', 'transfer', 'postTransfers', 'balanceOf', 'platformBook',
-  'requirePublicProduct', 'isOfferedIn', 'licenseViews', 'requireOwnOrder', 'buyLicenses', 'paySale', 'availableLicenseCount', 'consumeLicenses', 'returnLicense',
+  'requirePublicProduct', 'isOfferedIn', 'licenseViews', 'requireOwnOrder', 'buyLicenses', 'paySale', 'availableLicenseCount', 'poolHourlyFees', 'consumeLicenses', 'returnLicense',
   'notify', 'indexProduct', 'matchProducts', 'tellSeller', 'periodOf', 'tellSellerAbout', 'signingKey', 'readSettings',
   'requireBucket', 'bucketByName', 'hasImportRole', 'assertNotInArrears', 'creditWallet', 'shiftMonth', 'requireOwnProduct', 'listingProblemsOf',
   // files, secrets, seller HTTP, the transaction itself

@@ -7,7 +7,7 @@ import { arg, runAction, runParsed, type ActionState } from '@/lib/auth/action';
 import { describeInstances, reInitDisk, releaseInstance, replaceSystemDisk, runInstances, startInstance, stopInstance } from '@/lib/services/instances';
 import { previewLaunch } from '@/lib/services/launch-preview';
 import { marketplaceLaunchPage } from '@/lib/services/launch-wizard';
-import { renewInstance } from '@/lib/services/subscriptions';
+import { quoteRenewal, renewInstance } from '@/lib/services/subscriptions';
 
 const formArgs = z.object({ form: arg.form });
 
@@ -78,6 +78,11 @@ const marketplacePageArgs = z.object({ regionId: arg.id, q: z.string().max(100),
 /** A page of the launch wizard's marketplace products, searched (issue 13: not every product of the region in the page). */
 export async function marketplacePageAction(input: { regionId: string; q: string; page: number }) {
   return runParsed(marketplacePageArgs, input, (actor, args) => marketplaceLaunchPage(actor, args));
+}
+
+/** The renewal's order review (issue 16): what Renew would charge, changing nothing. */
+export async function renewQuoteAction(instanceId: string, periods: number) {
+  return runParsed(z.object({ instanceId: arg.id, periods: z.number().int() }), { instanceId, periods }, (actor, args) => quoteRenewal(actor, args));
 }
 
 export async function renewAction(instanceId: string, _: ActionState<unknown>, form: FormData) {

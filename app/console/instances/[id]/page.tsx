@@ -16,7 +16,7 @@ import { orNotFound } from '../../or-not-found';
 import { versionImagesOf } from '@/lib/services/marketplace';
 import { marketplaceLaunchPage } from '@/lib/services/launch-wizard';
 import { createImageAction } from '../../images/actions';
-import { instanceAction, marketplacePageAction, pendingCountAction, reinitDiskAction, renewAction, replaceDiskAction } from '../actions';
+import { instanceAction, marketplacePageAction, pendingCountAction, reinitDiskAction, renewAction, renewQuoteAction, replaceDiskAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Instance' };
 
@@ -75,7 +75,7 @@ export default async function InstancePage({ params }: { params: Promise<{ id: s
         <InstanceActions id={instance.id} name={instance.name} status={status} afterRelease="/console/instances" instanceAction={instanceAction} />
       </div>
       <PendingWatcher pending={status === 'Pending' ? 1 : 0} pendingCountAction={pendingCountAction} />
-      {live && instance.billing === 'subscription' && instance.subscriptionModel && <RenewForm renewAction={renewAction.bind(null, instance.id)} model={instance.subscriptionModel} />}
+      {live && instance.billing === 'subscription' && instance.subscriptionModel && <RenewForm renewAction={renewAction.bind(null, instance.id)} quoteAction={renewQuoteAction.bind(null, instance.id)} model={instance.subscriptionModel} />}
       {live && <InstanceDiskActions instance={{ id: instance.id, name: instance.name, status, productCode: instance.productCode, regionId: instance.regionId, imageId: instance.imageId }} images={choices} marketplace={marketplaceLaunchPage(actor, { regionId: instance.regionId })} actions={{ createImageAction, replaceDiskAction, reinitDiskAction, marketplacePageAction }} />}
       <DetailList fields={fields} />
     </div>

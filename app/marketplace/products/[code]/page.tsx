@@ -9,7 +9,7 @@ import { ProductOffer } from '@/components/marketplace/product-offer';
 import { currentSession } from '@/lib/auth/session';
 import { CloudError } from '@/lib/domain/errors';
 import { getProduct } from '@/lib/services/marketplace';
-import { purchaseAction } from '../../actions';
+import { purchaseAction, quotePurchaseAction } from '../../actions';
 import { walletBalance } from '@/lib/services/wallet';
 
 /** The product as the caller may see it, once per request (the page and its metadata share it). */
@@ -47,6 +47,7 @@ export default async function ProductPage({ params }: { params: Promise<{ code: 
         <aside className="order-first space-y-4 lg:sticky lg:top-20 lg:order-none lg:h-fit">
           <ProductOffer
             purchaseAction={purchaseAction}
+            quoteAction={quotePurchaseAction}
             productCode={product.code}
             offer={offer}
             regions={detail.regions}
