@@ -334,7 +334,9 @@ describe('launch preview (product.md §10)', () => {
     buy(buyer, LNMP, 2);
     const preview = previewLaunch(buyer, { regionId: 'cn-hangzhou', imageId: productImage(LNMP), instanceTypeId: 'ecs.t6-c1m1.large', amount: 3 });
     expect(preview).toMatchObject({ productCode: LNMP, needed: 3, available: 2, shortfall: 1 });
-    expect(preview.options).toEqual([
+    // Each option also carries the lines it charges (launch-charges.test.ts checks those against the ledger).
+    expect(preview.options).toHaveLength(2);
+    expect(preview.options).toMatchObject([
       { skuCode: skuCode(LNMP, 'per_instance'), pricingModel: 'per_instance', priceFen: 9900, costFen: 9900, covers: 'shortfall' },
       { skuCode: skuCode(LNMP, 'hourly'), pricingModel: 'hourly', priceFen: 20, costFen: 0, covers: 'launch' },
     ]);
