@@ -35,10 +35,19 @@ test('anyone can browse: categories, featured products, search with filters and 
   const prices = await page.getByTestId('from-price').allTextContents();
   expect(prices.every((p) => Number(p.replace(/[¥,]/g, '')) <= 1)).toBe(true);
 
-  // Nonsense in the URL is ignored, not an error.
+  // Nonsense in the URL is ignored, not an error; a price that is not an amount says so (issue 16).
   const response = await page.goto('/marketplace/search?category=nope&os=mac&min=abc&page=-2&sort=cheapest');
   expect(response?.status()).toBe(200);
   await expect(page.getByRole('heading', { name: 'All products' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Enter prices as amounts in yuan' })).toBeVisible();
+  await expect(page.getByLabel('Min')).toHaveValue('abc');
+
+  // A lowest price above the highest is not applied, and the filter says why.
+  await page.goto('/marketplace/search?min=200&max=100');
+  await expect(page.getByRole('alert').filter({ hasText: 'The lowest price is above the highest' })).toBeVisible();
+  await expect(page.getByLabel('Min')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('from-price').first()).toBeVisible();
+  await page.screenshot({ path: screenshotPath('search-price-problem') });
 
   // Nothing found: the page says what to do next.
   await page.goto('/marketplace/search?q=zzzqqqxx&region=us-west-1');

@@ -7,6 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
 import { categories, pricingModels } from '@/lib/domain/marketplace';
+import type { PriceProblem } from './search-params';
 
 type Values = { q?: string; category?: string; os?: string; pricing?: string; region?: string; min?: string; max?: string; sort?: string };
 
@@ -14,7 +15,17 @@ type Values = { q?: string; category?: string; os?: string; pricing?: string; re
  * A GET form, so filtering works without JavaScript too; with it, a changed select or radio
  * applies at once and the URL (the only state) is updated without a full page load.
  */
-export function SearchFilters({ values, regions, active }: { values: Values; regions: string[]; /** How many filters are set, for the phone's toggle. */ active: number }) {
+export function SearchFilters({
+  values,
+  regions,
+  active,
+  priceProblem,
+}: {
+  values: Values;
+  regions: string[];
+  /** How many filters are set, for the phone's toggle. */ active: number;
+  /** Why the typed price bounds are not applied, if they are not. */ priceProblem?: PriceProblem;
+}) {
   const t = useTranslations('marketplace');
   const tRoot = useTranslations();
   const router = useRouter();
@@ -126,13 +137,19 @@ export function SearchFilters({ values, regions, active }: { values: Values; reg
         <fieldset>
           <legend className={legend}>{t('search.price')}</legend>
           <div className="flex items-center gap-2">
-            <input name="min" inputMode="decimal" aria-label={t('search.min')} placeholder={t('search.min')} defaultValue={values.min} className={`${inputClass} py-1.5`} />
+            <input name="min" inputMode="decimal" aria-label={t('search.min')} placeholder={t('search.min')} defaultValue={values.min} aria-invalid={priceProblem ? true : undefined} aria-describedby={priceProblem ? 'price-problem' : undefined} className={`${inputClass} py-1.5`} />
             <span className="text-slate-400" aria-hidden>
               –
             </span>
-            <input name="max" inputMode="decimal" aria-label={t('search.max')} placeholder={t('search.max')} defaultValue={values.max} className={`${inputClass} py-1.5`} />
+            <input name="max" inputMode="decimal" aria-label={t('search.max')} placeholder={t('search.max')} defaultValue={values.max} aria-invalid={priceProblem ? true : undefined} aria-describedby={priceProblem ? 'price-problem' : undefined} className={`${inputClass} py-1.5`} />
           </div>
-          <p className="mt-1.5 text-xs text-slate-500">{t('search.priceHint')}</p>
+          {priceProblem ? (
+            <p id="price-problem" role="alert" className="mt-1.5 text-xs text-red-700">
+              {t(priceProblem === 'minAboveMax' ? 'search.priceMinAboveMax' : 'search.priceNotAnAmount')}
+            </p>
+          ) : (
+            <p className="mt-1.5 text-xs text-slate-500">{t('search.priceHint')}</p>
+          )}
         </fieldset>
 
         <div className="flex items-center gap-2">

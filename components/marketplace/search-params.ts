@@ -19,9 +19,16 @@ export type SearchFilters = {
   max?: string;
   minFen?: number;
   maxFen?: number;
+  /** A price bound that was typed but cannot be used: it is not applied, and the filter says why. */
+  priceProblem?: PriceProblem;
+  /** The bounds as typed, for the form to show them back. */
+  typedMin?: string;
+  typedMax?: string;
   sort: Sort;
   page: number;
 };
+
+export type PriceProblem = 'notAnAmount' | 'minAboveMax';
 
 const MAX_PAGE = 10_000;
 
@@ -38,8 +45,16 @@ export function parseSearch(raw: RawSearch, regions: readonly string[]): SearchF
   const q = one(raw.q)?.slice(0, SEARCH_QUERY_MAX) || undefined;
   const min = one(raw.min);
   const max = one(raw.max);
-  const minFen = parseYuan(min ?? '') ?? undefined;
-  const maxFen = parseYuan(max ?? '') ?? undefined;
+  let minFen = parseYuan(min ?? '') ?? undefined;
+  let maxFen = parseYuan(max ?? '') ?? undefined;
+  const unusable = (typed: string | undefined, fen: number | undefined) => Boolean(typed) && fen === undefined;
+  let priceProblem: PriceProblem | undefined;
+  if (unusable(min, minFen) || unusable(max, maxFen)) priceProblem = 'notAnAmount';
+  else if (minFen !== undefined && maxFen !== undefined && minFen > maxFen) {
+    // No product could match: rather than an empty page, neither bound is applied and the form says why.
+    priceProblem = 'minAboveMax';
+    minFen = maxFen = undefined;
+  }
   const page = Number.parseInt(one(raw.page) ?? '', 10);
   return {
     q,
@@ -51,6 +66,9 @@ export function parseSearch(raw: RawSearch, regions: readonly string[]): SearchF
     max: maxFen === undefined ? undefined : max,
     minFen,
     maxFen,
+    priceProblem,
+    typedMin: min || undefined,
+    typedMax: max || undefined,
     sort: oneOf(sorts, one(raw.sort)) ?? 'relevance',
     page: Number.isInteger(page) && page >= 1 ? Math.min(page, MAX_PAGE) : 1,
   };

@@ -63,7 +63,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   return (
     <div className="mx-auto grid max-w-7xl gap-6 px-4 py-8 sm:px-6 lg:grid-cols-[15rem_1fr]">
       <aside className="lg:sticky lg:top-20 lg:h-fit">
-        <SearchFilters values={params} regions={regions} active={chips.length - (filters.q ? 1 : 0)} />
+        <SearchFilters values={{ ...params, min: filters.typedMin, max: filters.typedMax }} regions={regions} active={chips.length - (filters.q ? 1 : 0)} priceProblem={filters.priceProblem} />
       </aside>
 
       <div className="min-w-0 space-y-5">
