@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, meteredHours, notifications } from '../../db/schema';
 import { newBuyer, seedTestMarketplace, throwawayDatabase, withoutLaunchMinimum } from '../../tests/helpers/database';
+import { turnsDuring } from '../../tests/helpers/event-loop';
 import { fund, ledgerSum, productImage } from '../../tests/helpers/marketplace';
 import { clock } from '../clock';
 import type { Actor } from '../domain/actor';
@@ -80,15 +81,7 @@ describe('the hourly sweep in bounded chunks (issue 13)', () => {
     fund(buyer, 100_000);
     launchRunning(buyer, 2);
     clock.set(at(50));
-    let turns = 0;
-    let sweeping = true;
-    const request = () => {
-      turns++;
-      if (sweeping) setImmediate(request);
-    };
-    setImmediate(request);
-    await sweepHours(clock.now(), { hoursPerTransaction: 20 });
-    sweeping = false;
+    const { turns } = await turnsDuring(() => sweepHours(clock.now(), { hoursPerTransaction: 20 }));
     // 100 hours in chunks of 20: other work ran between each of the 5 transactions.
     expect(turns).toBeGreaterThanOrEqual(4);
     expect(hoursOf(buyer)).toHaveLength(100);

@@ -3,6 +3,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { images, instances, jobs, licenses, meteredHours, notifications, products, sellerDeliveries } from '../../db/schema';
 import { newBuyer, seedTestMarketplace, throwawayDatabase, withoutLaunchMinimum } from '../../tests/helpers/database';
+import { turnsDuring } from '../../tests/helpers/event-loop';
 import { expectCloudError, fund, ledgerSum, productImage } from '../../tests/helpers/marketplace';
 import { clock } from '../clock';
 import type { Actor } from '../domain/actor';
@@ -210,16 +211,9 @@ describe('MKT-11 subscriptions', () => {
     fund(buyer, 100_000);
     const ids = [subscribed(buyer), subscribed(buyer), subscribed(buyer)];
     clock.set(new Date('2026-04-02T00:00:01Z'));
-    let turns = 0;
-    let sweeping = true;
-    const request = () => {
-      turns++;
-      if (sweeping) setImmediate(request);
-    };
-    setImmediate(request);
     // A turn budget of 0 ms: the event loop gets a turn after every item's transaction.
-    expect(await sweepSubscriptions(clock.now(), { turnMs: 0 })).toBeGreaterThanOrEqual(3);
-    sweeping = false;
+    const { result: swept, turns } = await turnsDuring(() => sweepSubscriptions(clock.now(), { turnMs: 0 }));
+    expect(swept).toBeGreaterThanOrEqual(3);
     expect(turns).toBeGreaterThanOrEqual(3);
     for (const id of ids) expect(getInstance(buyer, id)).toMatchObject({ status: 'Frozen', statusReason: 'expired' });
   });
