@@ -64,7 +64,7 @@ function startProcess(jobs: boolean, ready: () => void): Worker {
 let waiting = config.processes;
 const allReady = () => {
   if (--waiting > 0) return;
-  console.log(`\nStratus (${config.mode} mode) on http://localhost:${port} — ${config.processes === 1 ? "one server process" : `${config.processes} server processes`}, data in ${config.dataDir}`);
+  console.log(`\nStratus (${config.mode} mode) on http://localhost:${port} — ${config.processes === 1 ? 'one server process' : `${config.processes} server processes`}, data in ${config.dataDir}`);
   if (demo.length) {
     console.log('Demo sign-ins (also in demo-credentials.json in the data directory):');
     for (const d of demo) console.log(`  ${d.role.padEnd(7)} ${d.email.padEnd(24)} ${d.password}${d.accessKeyId ? `   AccessKey ${d.accessKeyId} / ${d.accessKeySecret}` : ''}`);

@@ -13,6 +13,8 @@ describe('clientAddress', () => {
     expect(seen('1.1.1.1', 0)).toBe(peer);
     expect(seen('1.1.1.1, 203.0.113.9', 0)).toBe(peer);
     expect(clientAddress(null, 0)).toBe(UNKNOWN_ADDRESS);
+    // A socket already gone has no peer: the client's claim is still not believed.
+    expect(clientAddress(withPeer('1.1.1.1', undefined), 0)).toBe(UNKNOWN_ADDRESS);
   });
 
   it('with one trusted proxy (the peer), the address that proxy appended is the client', () => {

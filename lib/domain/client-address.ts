@@ -16,10 +16,10 @@ export function clientAddress(forwardedFor: string | null, trustedHops: number):
   return ipaddr.process(entry).toString();
 }
 
-/** The X-Forwarded-For the app reads: what came in, then the peer of the connection. */
-export function withPeer(forwardedFor: string | undefined, peer: string | undefined): string | undefined {
-  if (!peer) return forwardedFor;
-  return forwardedFor ? `${forwardedFor}, ${peer}` : peer;
+/** The X-Forwarded-For the app reads: what came in, then the peer of the connection (unknown when the socket is gone, never the client's own claim). */
+export function withPeer(forwardedFor: string | undefined, peer: string | undefined): string {
+  const last = peer || UNKNOWN_ADDRESS;
+  return forwardedFor ? `${forwardedFor}, ${last}` : last;
 }
 
 /** Whether the request reached the site over https, as the trusted proxy says (for HSTS). */

@@ -5,7 +5,7 @@ import { clock } from '../clock';
 import { rolesOf, type Actor } from '../domain/actor';
 import { CloudError } from '../domain/errors';
 import { ACS3_REQUIRED_SIGNED_HEADERS, acs3Signature, isFresh, MAX_CLOCK_SKEW_MS, parseAcs3Authorization, parseTimestamp, sameSignature, sha256Hex, v1Signature } from '../domain/signatures';
-import { activeKey, claimNonce, type ApiKey } from '../services/access-keys';
+import { activeKey, claimNonce, nonceUsed, type ApiKey } from '../services/access-keys';
 import type { EcsCall } from './ecs-call';
 import { paramsOf, type Params } from './params';
 
@@ -87,6 +87,11 @@ export function authenticate(call: EcsCall, envelope: Envelope, requestId: strin
   const actor: Actor = { userId: null, accountId: key.accountId, roles: rolesOf({ sellerStatus: key.sellerStatus, isAdmin: false }), requestId, accessKeyId: envelope.accessKeyId! };
   // Kept while the request's own timestamp would still be accepted, however far ahead it was.
   return { action: envelope.action, version: envelope.version, params: envelope.params, accessKeyId: envelope.accessKeyId!, actor, nonce: { value: nonce, keptUntil: new Date(at.getTime() + MAX_CLOCK_SKEW_MS) } };
+}
+
+/** API-2: SignatureNonceUsed for a nonce its key already used, checked without writing. */
+export function refuseUsedNonce(request: EcsRequest): void {
+  if (nonceUsed(request.accessKeyId, request.nonce.value)) throw new CloudError('SignatureNonceUsed');
 }
 
 /** API-2: the request's nonce, recorded; SignatureNonceUsed when its key already used it. */

@@ -6,8 +6,6 @@ export type EcsCall = {
   url: string;
   headers: ReadonlyMap<string, string>;
   body: string;
-  /** The address of the peer of the connection, when the transport knows it. */
-  socketAddress?: string;
 };
 
 export type EcsAnswer = { status: number; headers: [string, string][]; body: string };

@@ -7,7 +7,7 @@ import { config } from '../config';
 import { clientAddress } from '../domain/client-address';
 import { assertRefusalBudget, spendRefusal } from '../services/refusal-budget';
 import { auditCall, auditRefusedCall, callTransaction, wasAudited, type CallOutcome } from '../services/transaction';
-import { authenticate, claimNonceOf, readEnvelope, type Envelope } from './authenticate';
+import { authenticate, claimNonceOf, readEnvelope, refuseUsedNonce, type Envelope } from './authenticate';
 import { dialectOf } from './dialects';
 import { callOfRequest, responseOf, type EcsAnswer, type EcsCall } from './ecs-call';
 import { throttle } from './throttle';
@@ -44,13 +44,15 @@ export async function answerEcsCall(call: EcsCall): Promise<EcsAnswer> {
     const handler = dialect.actions.get(request.action);
     if (!handler) throw new CloudError('InvalidAction.NotFound', { action: request.action });
     const read = dialect.reads.has(request.action);
+    // A replay costs its key's rate budget nothing and runs nothing (the claim below is what settles a race).
+    refuseUsedNonce(request);
     try {
       // After the signature, so nobody can spend another key's budget; before any work.
       await throttle(request.accessKeyId, read);
     } catch (refusal) {
       // Refused for now, but never to be replayed later, when the client may have retried already.
-      claimNonceOf(request);
-      throw refusal;
+      const claimed = callTransaction(() => claimNonceOf(request), () => { throw refusal; }, () => {});
+      throw claimed.ok ? refusal : claimed.error;
     }
     // A read runs before the call's transaction, so the write lock is never held while reading;
     // a change runs inside it. Either way the nonce, the change and the audit row commit together.
@@ -74,7 +76,8 @@ export async function answerEcsCall(call: EcsCall): Promise<EcsAnswer> {
   } catch (error) {
     // Refusals before a use case ran (signature, key, time, nonce, action) are audited without an
     // account, within the address's budget; a key over its own rate limit is not an intruder.
-    if (!dispatched && error instanceof CloudError && !error.code.startsWith('Throttling') && (await spendRefusal('ecs', address))) {
+    // A busy database (ServiceUnavailable) is not the caller's refusal either.
+    if (!dispatched && error instanceof CloudError && !error.code.startsWith('Throttling') && error.code !== 'ServiceUnavailable' && (await spendRefusal('ecs', address))) {
       auditRefusedCall(requestId, (envelope?.action ?? '').slice(0, 64), envelope?.accessKeyId?.slice(0, 64) ?? null, error);
     }
     return errorAnswer(requestId, host, error);

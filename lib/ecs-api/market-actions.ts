@@ -206,7 +206,7 @@ export const marketActions = new Map<string, Handler>(
     DescribeInstanceForIsv: (actor, p) => licenseShape(sellerLicense(actor, required(p, 'InstanceId'))),
 
     DescribeImageInstanceForIsv: (actor, p) => {
-      const [row] = imageUsage(actor, { instanceId: optional(p, 'EcsInstanceId'), buyerAccountId: optional(p, 'CustomerPk') });
+      const [row] = imageUsage(actor, { instanceId: optional(p, 'EcsInstanceId'), buyerAccountId: optional(p, 'CustomerPk'), limit: 1 });
       if (!row) throw new CloudError('InvalidInstanceId.NotFound', { instanceId: optional(p, 'EcsInstanceId') ?? '' }, 'EcsInstanceId');
       return isvShape(row);
     },

@@ -75,3 +75,15 @@ describe('a throttled call can never run later (issue 13 moved the nonce claim i
     expect(live()).toBe(before);
   });
 });
+
+describe('a replayed call costs its key nothing (issue 13: the nonce is checked before the rate budget)', () => {
+  it('replays answer SignatureNonceUsed and leave the second’s budget to the key’s own calls', async () => {
+    const key = createAccessKey(newBuyer());
+    const first = v1Request(key, { Action: 'DescribeRegions' });
+    const copies = Array.from({ length: READS + 2 }, () => first.clone());
+    expect((await call(first)).status).toBe(200);
+    for (const copy of copies) expect((await call(copy)).body).toMatchObject({ Code: 'SignatureNonceUsed' });
+    // Within the same second the key still has its other READS - 1 reads.
+    for (let i = 1; i < READS; i++) expect((await call(v1Request(key, { Action: 'DescribeRegions' }))).status).toBe(200);
+  });
+});

@@ -99,6 +99,15 @@ const nonceInsert = preparedQuery((db) =>
 );
 const lastUsedWritten = new Map<string, number>();
 
+const nonceRow = preparedQuery((db) =>
+  db.select({ nonce: apiNonces.nonce }).from(apiNonces).where(and(eq(apiNonces.accessKeyId, sql.placeholder('accessKeyId')), eq(apiNonces.nonce, sql.placeholder('nonce')))).prepare(),
+);
+
+/** Whether the key already used the nonce: a replay is refused before it costs its key anything (the claim itself is claimNonce). */
+export function nonceUsed(accessKeyId: string, nonce: string): boolean {
+  return nonceRow().get({ accessKeyId, nonce }) !== undefined;
+}
+
 /**
  * API-2: records a nonce; false when the same key already used it. The nonce is kept until
  * `acceptableUntil`, the last moment its request's timestamp passes the clock-skew check, so a

@@ -34,7 +34,7 @@ export function sellerLicense(actor: Actor, licenseId: string): LicenseView {
 }
 
 /** The ECS instances (not released) running an image of the seller's products, by instance or by buyer, newest first. */
-export function imageUsage(actor: Actor, query: { instanceId?: string; buyerAccountId?: string }) {
+export function imageUsage(actor: Actor, query: { instanceId?: string; buyerAccountId?: string; limit?: number }) {
   authorize(actor, 'sale.read');
   if (!query.instanceId && !query.buyerAccountId) throw new CloudError('MissingParameter', { param: 'instanceId' }, 'instanceId');
   const filters: SQL[] = [eq(products.sellerAccountId, actor.accountId), ne(instances.status, 'Released')];
@@ -49,6 +49,7 @@ export function imageUsage(actor: Actor, query: { instanceId?: string; buyerAcco
       .leftJoin(licenses, eq(licenses.id, instances.licenseId))
       .where(and(...filters))
       .orderBy(desc(instances.createdAt), desc(instances.id))
+      .limit(Math.min(Math.max(query.limit ?? 50, 1), 50))
       .all(),
   );
 }

@@ -45,7 +45,12 @@ export function auditCall(actor: Actor, action: string, error?: unknown): void {
 
 /** Audits an API call refused before anyone was known to be calling (bad key, signature, nonce). */
 export function auditRefusedCall(requestId: string, action: string, accessKeyId: string | null, error: CloudError): void {
-  writeAudit({ at: clock.now(), actorUserId: null, accountId: null, action: action || 'unknown', target: null, requestId, outcome: 'error', errorCode: error.code, detail: { accessKeyId } });
+  try {
+    writeAudit({ at: clock.now(), actorUserId: null, accountId: null, action: action || 'unknown', target: null, requestId, outcome: 'error', errorCode: error.code, detail: { accessKeyId } });
+  } catch (auditError) {
+    // A database too busy for the row still answers the refusal, as mutate's refusals do.
+    if (!isBusy(auditError)) throw auditError;
+  }
 }
 
 /** Errors a `mutate` has already audited, so the API does not audit the same refusal twice. */

@@ -222,7 +222,7 @@ export const serviceRows = new Map<string, Row>(
  */
 export const notUseCases = new Set([
   // access-keys, accounts: the API's key lookup and sign-up
-  'activeKey', 'claimNonce', 'createAccount', 'loadActor',
+  'activeKey', 'claimNonce', 'nonceUsed', 'createAccount', 'loadActor',
   // catalogue, marketplace: public catalogue and helpers taking a transaction
   'listRegions', 'listInstanceTypes', 'requireRegion', 'isSharedWith', 'requireVisibleImage', 'findVisibleImage', 'findRegion', 'offeringImages',
   'listCategories', 'featuredProducts', 'searchProducts', 'versionImagesOf', 'listVisibleImages',
