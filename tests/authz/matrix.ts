@@ -313,3 +313,15 @@ export const marketApiRows = new Map<string, ApiRow>(
     DescribeFailedNotifications: [sellerOnly('ok'), () => ({})],
   } satisfies Record<string, ApiRow>),
 );
+
+/** The Auto Scaling dialect (MKT-9): Version=2014-08-28; a group is its owner's. */
+export const essApiRows = new Map<string, ApiRow>(
+  Object.entries({
+    CreateScalingGroup: [everyone, (w) => ({ RegionId: REGION, ScalingGroupName: unique('api-group'), ImageId: w.systemImage, InstanceType: TYPE, MinSize: '0', MaxSize: '1' })],
+    DescribeScalingGroups: [everyone, () => ({ RegionId: REGION })],
+    ModifyScalingGroup: [ownerOnly(NO_GROUP), (w) => ({ ScalingGroupId: w.group, MaxSize: '2' })],
+    DeleteScalingGroup: [ownerOnly(NO_GROUP), (w) => ({ ScalingGroupId: w.fresh.group() })],
+    DescribeScalingActivities: [ownerOnly(NO_GROUP), (w) => ({ RegionId: REGION, ScalingGroupId: w.group })],
+    SetGroupDesiredCapacity: [ownerOnly(NO_GROUP), (w) => ({ ScalingGroupId: w.group, DesiredCapacity: '0' })],
+  } satisfies Record<string, ApiRow>),
+);
