@@ -2,7 +2,8 @@
 // scale-in is the release every instance goes through, so entitlements, balance, quotas and
 // arrears all hold and a released member's license goes back to the pool in its release's
 // transaction. A scale-out that cannot happen is one failed activity and one notification,
-// however often the sweep tries again, until one succeeds.
+// however often the sweep tries again, until one succeeds. A pass is one transaction; the
+// launch and each release inside it are savepoints that audit themselves.
 import { and, eq, isNull, lte } from 'drizzle-orm';
 import { scalingActivities, scalingGroups, scalingMembers, scalingSchedules } from '../../db/schema';
 import { clock } from '../clock';
@@ -10,7 +11,7 @@ import { standingActor, type Actor } from '../domain/actor';
 import { CloudError } from '../domain/errors';
 import { newRequestId } from '../domain/ids';
 import { arrearsRefusal } from '../domain/launch-limits';
-import { clampDesired, isUnhealthy, planReconcile, planScaleOut, type RemovalPolicy } from '../domain/scaling';
+import { clampDesired, isUnhealthy, planReconcile, planScaleOut, type MemberFacts, type RemovalPolicy } from '../domain/scaling';
 import { authorize } from '../domain/permissions';
 import { releaseInstance, runInstances } from './instances';
 import { balanceOf, bookId } from './ledger';
@@ -30,86 +31,87 @@ function record(tx: Tx, group: ScalingGroup, activity: { cause: ScalingCause; ch
 }
 
 /** A failed scale-out: recorded and told once per reason, not once a sweep. */
-function fail(actor: Actor, group: ScalingGroup, cause: ScalingCause, wanted: number, reason: CloudError): void {
-  mutate(actor, 'ScaleOutFailed', (tx, note) => {
-    note.target = group.id;
-    note.detail = { code: reason.code, wanted };
-    const current = tx.select({ failingCode: scalingGroups.failingCode }).from(scalingGroups).where(eq(scalingGroups.id, group.id)).get();
-    if (current?.failingCode === reason.code) return;
-    tx.update(scalingGroups).set({ failingCode: reason.code }).where(eq(scalingGroups.id, group.id)).run();
-    record(tx, group, { cause, change: wanted, result: 'failed', reason });
-    const params = Object.fromEntries(Object.entries(reason.params).filter(([, v]) => typeof v === 'string' || typeof v === 'number')) as Record<string, string | number>;
-    notify(tx, group.accountId, 'scalingFailed', { ...params, group: group.name, groupId: group.id, code: reason.code.replaceAll('.', '_') });
-  });
+function fail(tx: Tx, group: ScalingGroup, cause: ScalingCause, wanted: number, reason: CloudError): void {
+  if (group.failingCode === reason.code) return;
+  tx.update(scalingGroups).set({ failingCode: reason.code }).where(eq(scalingGroups.id, group.id)).run();
+  record(tx, group, { cause, change: wanted, result: 'failed', reason });
+  const params = Object.fromEntries(Object.entries(reason.params).filter(([, v]) => typeof v === 'string' || typeof v === 'number')) as Record<string, string | number>;
+  notify(tx, group.accountId, 'scalingFailed', { ...params, group: group.name, groupId: group.id, code: reason.code.replaceAll('.', '_') });
 }
 
-/** Releases members in one transaction, each through the release that returns its license (MKT-5), and forgets them. */
-function removeMembers(actor: Actor, group: ScalingGroup, ids: readonly { instanceId: string; status: string }[], cause: ScalingCause): void {
-  if (ids.length === 0) return;
-  mutate(actor, 'RemoveInstances', (tx, note) => {
-    note.target = group.id;
-    note.detail = { instanceIds: ids.map((m) => m.instanceId), cause };
-    for (const m of ids) {
-      if (m.status !== 'Released') releaseInstance(actor, m.instanceId);
-      tx.delete(scalingMembers).where(eq(scalingMembers.instanceId, m.instanceId)).run();
-    }
-    record(tx, group, { cause, change: -ids.length, result: 'ok' });
-  });
+/** Releases members, each through the release that returns its license (MKT-5), and forgets them. */
+function removeMembers(tx: Tx, actor: Actor, group: ScalingGroup, members: readonly MemberFacts[], cause: ScalingCause): void {
+  if (members.length === 0) return;
+  for (const m of members) {
+    if (m.status !== 'Released') releaseInstance(actor, m.instanceId);
+    tx.delete(scalingMembers).where(eq(scalingMembers.instanceId, m.instanceId)).run();
+  }
+  record(tx, group, { cause, change: -members.length, result: 'ok' });
 }
 
 /** Launches `wanted` members, buying what the pool lacks when the group buys on scale-out, within its cap. */
-function addMembers(actor: Actor, group: ScalingGroup, wanted: number, cause: ScalingCause): void {
+function addMembers(tx: Tx, actor: Actor, group: ScalingGroup, wanted: number, cause: ScalingCause): void {
   if (wanted === 0) return;
-  // Read before the launch; RunInstances checks the pool and the wallet again inside its own transaction.
-  const productCode = imageProductCode(getDb(), group);
-  const available = productCode ? availableLicenseCount(getDb(), group.accountId, productCode, group.regionId) : 0;
-  const plan = planScaleOut({ wanted, productCode, available, mode: group.licenseMode === 'reserve' ? 'reserve' : 'buy', unitPriceFen: unitPriceOf(getDb(), group.skuCode), capFen: group.spendingCapFen, spentFen: group.spentFen });
+  const productCode = imageProductCode(tx, group);
+  const available = productCode ? availableLicenseCount(tx, group.accountId, productCode, group.regionId) : 0;
+  const plan = planScaleOut({ wanted, productCode, available, mode: group.licenseMode === 'reserve' ? 'reserve' : 'buy', unitPriceFen: unitPriceOf(tx, group.skuCode), capFen: group.spendingCapFen, spentFen: group.spentFen });
   const shortage = plan.short ? new CloudError('QuotaExceed.BuyImage', { productCode: productCode ?? '', regionId: group.regionId, needed: wanted, available: available + plan.buy }) : null;
   if (plan.launch > 0) {
+    let instanceIds: string[];
     try {
-      mutate(actor, 'AddInstances', (tx, note) => {
-        const { instanceIds } = runInstances(actor, {
-          regionId: group.regionId,
-          imageId: group.imageId,
-          instanceTypeId: group.instanceTypeId,
-          amount: plan.launch,
-          name: group.name,
-          ...(plan.buy > 0 ? { skuCode: group.skuCode, buyShortfall: true } : {}),
-        });
-        const joinedAt = clock.now();
-        tx.insert(scalingMembers).values(instanceIds.map((instanceId) => ({ instanceId, groupId: group.id, joinedAt }))).run();
-        tx.update(scalingGroups)
-          .set({ spentFen: group.spentFen + plan.costFen, ...(shortage ? {} : { failingCode: null }) })
-          .where(eq(scalingGroups.id, group.id))
-          .run();
-        record(tx, group, { cause, change: instanceIds.length, result: 'ok' });
-        note.target = group.id;
-        note.detail = { instanceIds, bought: plan.buy, costFen: plan.costFen, cause };
-      });
+      // Its own savepoint: a refused launch buys nothing and leaves the rest of the reconcile standing.
+      ({ instanceIds } = runInstances(actor, {
+        regionId: group.regionId,
+        imageId: group.imageId,
+        instanceTypeId: group.instanceTypeId,
+        amount: plan.launch,
+        name: group.name,
+        ...(plan.buy > 0 ? { skuCode: group.skuCode, buyShortfall: true } : {}),
+      }));
     } catch (error) {
       if (!(error instanceof CloudError)) throw error;
-      return fail(actor, group, cause, wanted, error);
+      return fail(tx, group, cause, wanted, error);
     }
+    const joinedAt = clock.now();
+    tx.insert(scalingMembers).values(instanceIds.map((instanceId) => ({ instanceId, groupId: group.id, joinedAt }))).run();
+    tx.update(scalingGroups)
+      .set({ spentFen: group.spentFen + plan.costFen, ...(shortage ? {} : { failingCode: null }) })
+      .where(eq(scalingGroups.id, group.id))
+      .run();
+    record(tx, group, { cause, change: instanceIds.length, result: 'ok' });
   }
-  if (shortage) fail(actor, group, cause, wanted, shortage);
+  if (shortage) fail(tx, group, cause, wanted, shortage);
+}
+
+/** The sweep's pass is due only for a group that lost members or whose last scale-out failed. */
+function isDue(group: ScalingGroup, members: readonly MemberFacts[]): boolean {
+  return group.failingCode !== null || members.some(isUnhealthy);
 }
 
 /**
- * One pass of a group towards its desired capacity: unhealthy members are replaced (when the
- * account can launch), a surplus is released by the removal policy, a gap is launched.
+ * One pass of a group towards its desired capacity, in one transaction (two passes at once
+ * cannot both launch the same gap): unhealthy members are replaced (when the account can
+ * launch), a surplus is released by the removal policy, a gap is launched.
  */
 export function reconcileGroup(actor: Actor, groupId: string, cause: ScalingCause): void {
   authorize(actor, 'scaling.manage');
-  const group = requireOwnGroup(getDb(), actor, groupId);
-  const members = groupMembers(getDb(), group.id);
-  // The sweep's pass is due only for a group that lost members or whose last scale-out failed.
-  if (cause === 'health' && !group.failingCode && !members.some(isUnhealthy)) return;
-  const canLaunch = arrearsRefusal(balanceOf(getDb(), bookId('wallet', group.accountId))) === null;
-  const plan = planReconcile({ ...group, removalPolicy: group.removalPolicy as RemovalPolicy }, members, canLaunch);
-  const byId = new Map(members.map((m) => [m.instanceId, m]));
-  removeMembers(actor, group, plan.replace.map((id) => byId.get(id)!), 'health');
-  removeMembers(actor, group, plan.remove.map((id) => byId.get(id)!), cause);
-  addMembers(actor, requireOwnGroup(getDb(), actor, groupId), plan.add, cause);
+  if (cause === 'health') {
+    const group = requireOwnGroup(getDb(), actor, groupId);
+    if (!isDue(group, groupMembers(getDb(), group.id))) return;
+  }
+  mutate(actor, 'ReconcileScalingGroup', (tx, note) => {
+    note.target = groupId;
+    const group = requireOwnGroup(tx, actor, groupId);
+    const members = groupMembers(tx, group.id);
+    if (cause === 'health' && !isDue(group, members)) return;
+    const canLaunch = arrearsRefusal(balanceOf(tx, bookId('wallet', group.accountId))) === null;
+    const plan = planReconcile({ ...group, removalPolicy: group.removalPolicy as RemovalPolicy }, members, canLaunch);
+    const byId = new Map(members.map((m) => [m.instanceId, m]));
+    removeMembers(tx, actor, group, plan.replace.map((id) => byId.get(id)!), 'health');
+    removeMembers(tx, actor, group, plan.remove.map((id) => byId.get(id)!), cause);
+    addMembers(tx, actor, group, plan.add, cause);
+    note.detail = { cause, replaced: plan.replace, removed: plan.remove, add: plan.add };
+  });
 }
 
 /** The group's own job, as its owner's standing instruction. */
