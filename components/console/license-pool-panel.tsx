@@ -85,10 +85,12 @@ export function LicensePoolPanel({ pool, productCode, regionName, mode, capFen, 
       ) : (
         <div className="grid gap-4 md:grid-cols-2">
           <div className="space-y-2 rounded-md border border-slate-200 p-4">
+            <p className="text-sm font-medium">{t('reserve')}</p>
+            <p className="text-xs text-slate-500">{t('reserveHint', { count: pool.shortfall, amount: formatFen(pool.shortfallCostFen) })}</p>
             <ReviewDialog
               open={open}
               onOpenChange={review}
-              trigger={<Button type="button">{t('reserve')}</Button>}
+              trigger={<Button type="button">{t('reserveButton', { amount: formatFen(pool.shortfallCostFen) })}</Button>}
               title={t('reserveTitle')}
               testId="reserve"
               rows={
