@@ -97,8 +97,3 @@ export function planScaleOut(input: { wanted: number; productCode: string | null
   const launch = Math.min(input.wanted, input.available + buy);
   return { launch, buy, costFen: buy * input.unitPriceFen, short: launch < input.wanted };
 }
-
-/** The desired capacities scheduled actions set, in time order, for those due at `now`. */
-export function dueSchedules<T extends { runAt: Date; doneAt: Date | null }>(schedules: readonly T[], now: Date): T[] {
-  return schedules.filter((s) => s.doneAt === null && s.runAt <= now).sort((a, b) => a.runAt.getTime() - b.runAt.getTime());
-}

@@ -92,6 +92,20 @@ describe('MKT-9 license pool and buy on scale-out', () => {
     expect(getScalingGroup(buyer, g.id).group.failingCode).toBeNull();
   });
 
+  it('MKT-9: a new desired capacity is a new attempt: its failure is recorded and told again', () => {
+    const buyer = buyerHolding(1);
+    const g = group(buyer, { spendingCapFen: PRICE + 100 });
+    setDesiredCapacity(buyer, g.id, 4);
+    reconcileGroup(buyer, g.id, 'desired');
+    setDesiredCapacity(buyer, g.id, 3);
+    reconcileGroup(buyer, g.id, 'desired');
+    expect(getScalingGroup(buyer, g.id).activities.filter((a) => a.result === 'failed').map((a) => a.reasonParams)).toEqual([
+      { productCode: CODE, regionId: region, needed: 1, available: 0 },
+      { productCode: CODE, regionId: region, needed: 4, available: 2 },
+    ]);
+    expect(told(buyer)).toHaveLength(2);
+  });
+
   it('MKT-9: reserve buys the shortfall for max in one step; scale-out then draws on the pool only', () => {
     const buyer = buyerHolding(2);
     const g = group(buyer, { licenseMode: 'reserve' });

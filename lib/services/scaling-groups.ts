@@ -149,9 +149,10 @@ export function modifyScalingGroup(actor: Actor, groupId: string, input: unknown
     const desired = change.desired ?? clampDesired(group.desired, minSize, maxSize);
     assertSizes({ minSize, maxSize, desired });
     if (change.name) assertNameFree(tx, actor, group.regionId, change.name, group.id);
-    const updated = { ...group, ...change, minSize, maxSize, desired };
-    tx.update(scalingGroups).set({ name: updated.name, minSize, maxSize, desired, removalPolicy: updated.removalPolicy, licenseMode: updated.licenseMode, spendingCapFen: updated.spendingCapFen }).where(eq(scalingGroups.id, group.id)).run();
-    if (desired !== group.desired) reconcileSoon(tx, group, 'desired');
+    const updated = { ...group, ...change, minSize, maxSize, desired, failingCode: null };
+    // A new desired capacity, or new terms for licenses, is a new attempt: its failure is told anew.
+    tx.update(scalingGroups).set({ name: updated.name, minSize, maxSize, desired, removalPolicy: updated.removalPolicy, licenseMode: updated.licenseMode, spendingCapFen: updated.spendingCapFen, failingCode: null }).where(eq(scalingGroups.id, group.id)).run();
+    reconcileSoon(tx, group, 'desired');
     note.detail = { ...change, desired };
     return updated;
   });
@@ -165,7 +166,7 @@ export function setDesiredCapacity(actor: Actor, groupId: string, desired: unkno
     const group = requireOwnGroup(tx, actor, groupId);
     const { desired: value } = parseInput(z.object({ desired: size }), { desired }, codes);
     assertSizes({ minSize: group.minSize, maxSize: group.maxSize, desired: value });
-    tx.update(scalingGroups).set({ desired: value }).where(eq(scalingGroups.id, group.id)).run();
+    tx.update(scalingGroups).set({ desired: value, failingCode: null }).where(eq(scalingGroups.id, group.id)).run();
     reconcileSoon(tx, group, 'desired');
     note.detail = { from: group.desired, to: value };
     return { ...group, desired: value };

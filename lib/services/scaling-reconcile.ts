@@ -83,9 +83,9 @@ function addMembers(tx: Tx, actor: Actor, group: ScalingGroup, wanted: number, c
   if (shortage) fail(tx, group, cause, wanted, shortage);
 }
 
-/** The sweep's pass is due only for a group that lost members or whose last scale-out failed. */
+/** The sweep's pass is due for a group that lost members, whose last scale-out failed, or that is not at its desired capacity. */
 function isDue(group: ScalingGroup, members: readonly MemberFacts[]): boolean {
-  return group.failingCode !== null || members.some(isUnhealthy);
+  return group.failingCode !== null || members.some(isUnhealthy) || members.length !== clampDesired(group.desired, group.minSize, group.maxSize);
 }
 
 /**
