@@ -13,7 +13,7 @@ async function lnmpImage(): Promise<string> {
   return db.select().from(images).where(and(eq(images.productCode, LNMP), eq(images.regionId, 'cn-hangzhou'), eq(images.kind, 'marketplace'))).orderBy(desc(images.productVersion)).get()!.id;
 }
 
-test('MKT-9: shortfall for max, buy on scale-out within a cap, scale in returns licenses to the pool', async ({ page }) => {
+test('MKT-9: shortfall for max, buy on scale-out within a cap, scale in returns licenses to the pool', async ({ page, browser }) => {
   await signUp(page, 'scaling');
   await topUp(page, 1000);
   await buyOneTime(page, LNMP, 2);
@@ -58,6 +58,11 @@ test('MKT-9: shortfall for max, buy on scale-out within a cap, scale in returns 
   await expect(pool.getByTestId('pool-held')).toHaveText('1');
   await expect(pool.getByTestId('pool-available')).toHaveText('3');
   await expect(page.locator('tr[data-activity="ok"]').first()).toContainText('−3');
+  // A scheduled action waits for its time (the sweep's run of it is tested on the movable clock in the service tests).
+  await page.getByLabel('When', { exact: true }).fill('2099-01-01T08:00');
+  await page.getByLabel('Desired', { exact: true }).fill('2');
+  await page.getByRole('button', { name: 'Schedule' }).click();
+  await expect(page.locator('li[data-schedule="waiting"]')).toContainText('Set desired to 2');
   await page.screenshot({ path: screenshotPath('scaling-group-detail'), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: screenshotPath('scaling-group-phone'), fullPage: true });
@@ -68,4 +73,14 @@ test('MKT-9: shortfall for max, buy on scale-out within a cap, scale in returns 
   await page.setViewportSize({ width: 1440, height: 900 });
   await expect(page.locator('tr[data-group="web-pool"]')).toContainText('0 / 1 / 5');
   await page.screenshot({ path: screenshotPath('scaling-groups') });
+
+  // Another account: the group's page is not found, and its list shows nothing of it.
+  const groupUrl = (await page.locator('tr[data-group="web-pool"] a').getAttribute('href'))!;
+  const stranger = await browser.newContext();
+  const other = await stranger.newPage();
+  await signUp(other, 'scaling-stranger');
+  expect((await other.goto(groupUrl))?.status()).toBe(404);
+  await other.goto('/console/scaling');
+  expect(await other.content()).not.toContain('web-pool');
+  await stranger.close();
 });

@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { arg, runParsed } from '@/lib/auth/action';
 import { parseYuan } from '@/lib/domain/money';
-import { createScalingGroup, deleteScalingGroup, getScalingGroup, modifyScalingGroup, reserveGroupLicenses, setDesiredCapacity } from '@/lib/services/scaling-groups';
+import { createScalingGroup, deleteScalingGroup, getScalingGroup, modifyScalingGroup, reserveGroupLicenses, scheduleDesiredCapacity, setDesiredCapacity } from '@/lib/services/scaling-groups';
 import { reconcileGroup } from '@/lib/services/scaling-reconcile';
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '');
@@ -37,6 +37,15 @@ export async function setDesiredAction(groupId: string, _: unknown, form: FormDa
   const result = await runParsed(z.object({ groupId: arg.id, form: arg.form }), { groupId, form }, (actor, args) => {
     setDesiredCapacity(actor, args.groupId, text(args.form, 'desired'));
     reconcileGroup(actor, args.groupId, 'desired');
+    return null;
+  });
+  revalidatePath(`/console/scaling/${groupId}`);
+  return result;
+}
+
+export async function scheduleAction(groupId: string, _: unknown, form: FormData) {
+  const result = await runParsed(z.object({ groupId: arg.id, form: arg.form }), { groupId, form }, (actor, args) => {
+    scheduleDesiredCapacity(actor, args.groupId, { runAt: text(args.form, 'runAt'), desired: text(args.form, 'desired') });
     return null;
   });
   revalidatePath(`/console/scaling/${groupId}`);

@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { ConfirmButton } from '@/components/console/confirm-button';
 import { LicensePoolPanel } from '@/components/console/license-pool-panel';
 import { ScalingDesiredForm } from '@/components/console/scaling-desired-form';
+import { ScalingScheduleForm } from '@/components/console/scaling-schedule-form';
 import { DetailList } from '@/components/ui/detail-list';
 import { PageHeader } from '@/components/ui/page-header';
 import { StatusBadge } from '@/components/ui/status-badge';
@@ -14,14 +15,14 @@ import type { InstanceStatus } from '@/lib/domain/instances';
 import { formatFen } from '@/lib/domain/money';
 import { getScalingGroup } from '@/lib/services/scaling-groups';
 import { orNotFound } from '../../or-not-found';
-import { buyOnScaleOutAction, deleteGroupAction, reserveAction, reserveQuoteAction, setDesiredAction } from '../actions';
+import { buyOnScaleOutAction, deleteGroupAction, reserveAction, reserveQuoteAction, scheduleAction, setDesiredAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Scaling group' };
 
 export default async function ScalingGroupPage({ params }: { params: Promise<{ id: string }> }) {
   const { actor } = await requireSession();
   const groupId = (await params).id;
-  const { group, members, pool, productCode, activities } = orNotFound(() => getScalingGroup(actor, groupId), 'InvalidScalingGroupId.NotFound');
+  const { group, members, pool, productCode, activities, schedules } = orNotFound(() => getScalingGroup(actor, groupId), 'InvalidScalingGroupId.NotFound');
   const t = await getTranslations();
   const format = await getFormatter();
   const when = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'medium' });
@@ -93,6 +94,29 @@ export default async function ScalingGroupPage({ params }: { params: Promise<{ i
             ))}
           </Table>
         )}
+      </section>
+      <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-5" aria-labelledby="schedule-title">
+        <div>
+          <h2 id="schedule-title" className="text-base font-semibold">
+            {t('scaling.schedule.title')}
+          </h2>
+          <p className="text-sm text-slate-600">{t('scaling.schedule.hint')}</p>
+        </div>
+        {schedules.length === 0 ? (
+          <p className="text-sm text-slate-500">{t('scaling.schedule.none')}</p>
+        ) : (
+          <ul className="divide-y divide-slate-100 text-sm">
+            {schedules.map((s) => (
+              <li key={s.id} className="flex flex-wrap justify-between gap-2 py-2" data-schedule={s.doneAt ? 'done' : 'waiting'}>
+                <span>
+                  {when(s.runAt)} · {t('scaling.schedule.row', { desired: s.desired })}
+                </span>
+                <span className="text-slate-500">{s.doneAt ? t('scaling.schedule.done', { at: when(s.doneAt) }) : t('scaling.schedule.pending')}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <ScalingScheduleForm max={group.maxSize} scheduleAction={scheduleAction.bind(null, group.id)} />
       </section>
       <section className="space-y-2">
         <h2 className="text-base font-semibold">{t('scaling.activitiesTitle')}</h2>
