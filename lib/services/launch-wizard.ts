@@ -1,7 +1,7 @@
 // What the launch wizard (/console/instances/new) offers in a region: the images the caller may
 // launch from (system, its own, shared with it: at most the image quota), and the marketplace's
 // products a page at a time — searched in the database, never every product of the region (issue 13).
-import { and, asc, desc, eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
 import { images, products, productVersions } from '../../db/schema';
@@ -52,14 +52,14 @@ function matchingWords(q: string): SQL[] {
   return words.map((word) => sql`instr(lower(${products.title} || ' ' || ${products.code} || ' ' || ${products.platform}), ${word}) > 0`);
 }
 
-/** The newest version's image in the region of each of these products (MKT-1), by product code. */
+/** The newest version's image in the region of each of these products (MKT-1), by product code; a deprecated version's is not offered (issue 17). */
 function newestImages(db: Db, regionId: string, codes: string[]) {
   const rows = codes.length
     ? db
         .select({ image: images })
         .from(images)
         .innerJoin(productVersions, and(eq(productVersions.productCode, images.productCode), eq(productVersions.version, images.productVersion)))
-        .where(and(inArray(images.productCode, codes), offeringImages(regionId)))
+        .where(and(inArray(images.productCode, codes), offeringImages(regionId), isNull(images.deprecatedAt)))
         .orderBy(desc(productVersions.sortOrder))
         .all()
     : [];
