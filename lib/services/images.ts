@@ -13,7 +13,7 @@ import { isValidImageFamily } from '../domain/image-family';
 import { authorize } from '../domain/permissions';
 import { isTaskOpen, nextProgress, openTaskStatuses } from '../domain/tasks';
 import { parseInput } from '../domain/validation';
-import { isSharedWith, requireRegion, requireVisibleImage, type Image } from './catalogue';
+import { findVisibleImage, isSharedWith, requireRegion, requireVisibleImage, type Image } from './catalogue';
 import { listVisibleImages } from './visible-images';
 import { preparedQuery } from '../../db/prepared';
 import { notify } from './notifications';
@@ -231,8 +231,8 @@ export function describeImages(actor: Actor, query: z.input<typeof listSchema> &
  */
 export type LineageStep = { imageId: string | null; regionId: string; name: string | null; source: string; fromInstance: boolean; viaInstanceId: string | null; productCode: string | null; visible: boolean };
 
-/** One image with its lineage, newest first: copy ← custom image ← instance ← marketplace image. */
-export function getImage(actor: Actor, imageId: string): { image: ImageView; lineage: LineageStep[] } {
+/** One image with its lineage, newest first: copy ← custom image ← instance ← marketplace image; and the successor it names when deprecated, if the caller can see it (issue 17). */
+export function getImage(actor: Actor, imageId: string): { image: ImageView; lineage: LineageStep[]; successor: { id: string; name: string } | null } {
   authorize(actor, 'image.describe');
   return read((db) => {
     const { image } = requireVisibleImage(db, actor, imageId);
@@ -255,7 +255,8 @@ export function getImage(actor: Actor, imageId: string): { image: ImageView; lin
       });
       step = step.sourceImageId ? db.select().from(images).where(eq(images.id, step.sourceImageId)).get() : undefined;
     }
-    return { image: withViews(db, actor, [image])[0], lineage };
+    const successor = image.successorImageId ? findVisibleImage(db, actor, image.successorImageId)?.image : undefined;
+    return { image: withViews(db, actor, [image])[0], lineage, successor: successor ? { id: successor.id, name: successor.name } : null };
   });
 }
 

@@ -20,7 +20,7 @@ import { createAccessKey, deleteAccessKey, listAccessKeys, setAccessKeyStatus } 
 import { setPreferredRegion } from '../../lib/services/accounts';
 import { listAudit } from '../../lib/services/audit';
 import { listLaunchableImages } from '../../lib/services/catalogue';
-import { launchableWizardImages, marketplaceLaunchImage, marketplaceLaunchPage } from '../../lib/services/launch-wizard';
+import { launchableFamilies, launchableWizardImages, marketplaceLaunchImage, marketplaceLaunchPage } from '../../lib/services/launch-wizard';
 import { getDelivery, listDeliveries, listFailedDeliveries, replayDelivery } from '../../lib/services/deliveries';
 import { freezeInstance, listAllInstances, unfreezeInstance } from '../../lib/services/freezes';
 import { imageFromFamily, modifyImageAttribute, modifyProductVersion } from '../../lib/services/image-family';
@@ -98,6 +98,7 @@ export const serviceRows = new Map<string, Row>(
     // launch-wizard
     launchableWizardImages: [everyone, (a) => launchableWizardImages(a, REGION)],
     marketplaceLaunchPage: [everyone, (a) => marketplaceLaunchPage(a, { regionId: REGION })],
+    launchableFamilies: [everyone, (a, w) => (inFamily(w.image), launchableFamilies(a, REGION))],
     marketplaceLaunchImage: [everyone, (a, w) => marketplaceLaunchImage(a, REGION, w.image)],
     // deliveries
     listDeliveries: [sellerOnly('ok'), (a) => listDeliveries(a)],
