@@ -51,6 +51,7 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
           <h1 className="truncate text-2xl font-semibold">{image.name}</h1>
           <div className="mt-1 flex items-center gap-3">
             <ImageStatus status={image.status} task={image.task} openTaskIds={image.task ? [image.task.id] : []} taskStatesAction={taskStatesAction} />
+            {image.deprecatedAt && <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800">{t('imageFamily.deprecatedBadge')}</span>}
             <span className="font-mono text-sm text-slate-500">{image.id}</span>
           </div>
         </div>
