@@ -9,7 +9,7 @@ import type { Actor } from '../domain/actor';
 import { copyImage, createImage, describeImages, getImage } from './images';
 import { imageFromFamily, modifyImageAttribute, modifyProductVersion } from './image-family';
 import { getInstance, runInstances } from './instances';
-import { marketplaceLaunchPage } from './launch-wizard';
+import { launchableFamilies, marketplaceLaunchPage } from './launch-wizard';
 import { purchaseLicenses } from './orders';
 import { modifyImageSharePermission } from './sharing';
 
@@ -72,6 +72,15 @@ describe('issue 17: imageFromFamily resolves to the newest Available, non-deprec
     expect(getImage(owner, image).image.imageFamily).toBeNull();
   });
 
+  it('the wizard’s “latest of family” offers each family the caller can launch from, with the image it resolves to, and none of another account’s', async () => {
+    const owner = newBuyer();
+    await familyImage(owner, 'wizard-a');
+    const newest = await familyImage(owner, 'wizard-a');
+    await familyImage(newBuyer(), 'wizard-secret');
+    const offered = launchableFamilies(owner, REGION).filter((f) => f.imageFamily.startsWith('wizard-'));
+    expect(offered.map((f) => [f.imageFamily, f.id])).toEqual([['wizard-a', newest]]);
+  });
+
   it('a copy joins no family and is not deprecated', async () => {
     const owner = newBuyer();
     const image = await familyImage(owner, 'copied');
@@ -132,17 +141,28 @@ describe('issue 17: deprecation with a successor', () => {
     fund(holder, 1_000_000);
     purchaseLicenses(holder, { productCode: code, skuCode: skuCode(code, 'per_instance'), regionId: REGION, quantity: 2 });
     const onlooker = newBuyer();
+    const before = describeImages(onlooker, { regionId: REGION, ownerAlias: 'marketplace' }).total;
     expect(listedIds(onlooker, { ownerAlias: 'marketplace' })).toContain(v2);
     expectCloudError(() => deprecate(holder, v2), 'Forbidden');
     expectCloudError(() => modifyProductVersion(seller('qingshan'), code, '2.0.0', { status: 'Deprecated' }), 'InvalidProductCode.NotFound');
 
     modifyProductVersion(seller('cloudsail'), code, '2.0.0', { status: 'Deprecated', successorVersion: '1.0.0', imageFamily: 'lnmp' });
     expect(listedIds(onlooker, { ownerAlias: 'marketplace' })).not.toContain(v2);
+    // The platform's kept counts follow the change too (visible-images.ts keys them on the marketplace revision).
+    expect(describeImages(onlooker, { regionId: REGION, ownerAlias: 'marketplace' }).total).toBe(before - 1);
     expect(marketplaceLaunchPage(onlooker, { regionId: REGION, q: code }).items.map((i) => i.id)).toEqual([v1]);
     expect(getImage(onlooker, v2).image).toMatchObject({ successorImageId: v1, imageFamily: 'lnmp' });
     const told = db().select().from(notifications).where(eq(notifications.accountId, holder.accountId)).all();
     expect(told).toMatchObject([{ kind: 'imageDeprecatedWithSuccessor', params: { imageId: v1, productCode: code, regionId: REGION } }]);
     expect(getInstance(holder, launch(holder, { imageId: v2 })).imageId).toBe(v2);
+  });
+
+  it('the seller may deprecate one marketplace image of its product by id (ModifyImageAttribute); another seller may not', () => {
+    const image = productImage('lnmp000101', 'cn-shanghai', '1.0.0');
+    expectCloudError(() => deprecate(seller('qingshan'), image), 'Forbidden');
+    deprecate(seller('cloudsail'), image);
+    expect(getImage(newBuyer(), image).image.deprecatedAt).toEqual(expect.any(Date));
+    modifyImageAttribute(seller('cloudsail'), { imageId: image, status: 'Available' });
   });
 
   it('a product version’s successor must be offered in each of its regions', () => {
