@@ -5,11 +5,12 @@ const desktop = { width: 1440, height: 900 };
 const phone = { width: 390, height: 844 };
 
 /** A custom image of the instance named `instance`, made from its page, opened once Available. */
-async function createImage(page: Page, instance: string, name: string) {
+async function createImage(page: Page, instance: string, name: string, family = '') {
   await page.goto('/console/instances');
   await page.locator('tr', { hasText: instance }).getByRole('link', { name: instance }).click();
   await page.getByRole('button', { name: 'Create image' }).click();
   await page.getByRole('dialog').getByLabel('Image name').fill(name);
+  if (family) await page.getByRole('dialog').getByLabel('Image family (optional)').fill(family);
   await page.getByRole('dialog').getByRole('button', { name: 'Create image' }).click();
   await expect(page).toHaveURL(/\/console\/images\?owner=self/);
   const row = page.locator('tr', { hasText: name });
@@ -44,8 +45,9 @@ test('publish v2 into a family, deprecate v1 for v2: the latest of the family la
   await createImage(page, 'family-base', 'web-v1');
   await joinFamily(page, 'web');
   const v1 = page.url();
-  await createImage(page, 'family-base', 'web-v2');
-  await joinFamily(page, 'web');
+  // v2 is published straight into the family.
+  await createImage(page, 'family-base', 'web-v2', 'web');
+  await expect(page.getByTestId('family-panel').getByLabel('Image family')).toHaveValue('web');
   const v2Id = page.url().split('/').pop()!;
 
   // v1 is deprecated with v2 as its successor; its page names v2 and links to it.
