@@ -122,6 +122,10 @@ export const errorCatalogue = {
   'InvalidListing.Incomplete': 403,
   // Admin (ADM-2, ADM-4)
   'InvalidParameter.Setting': 400,
+  // Image families and deprecation (issue 17)
+  'InvalidImageFamily.Malformed': 400,
+  'InvalidImageFamily.MissingAvailableImage': 404,
+  InvalidSuccessorImage: 400,
   // State
   IncorrectImageStatus: 400,
   IncorrectInstanceStatus: 403,
