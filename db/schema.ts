@@ -128,6 +128,12 @@ export const images = sqliteTable(
     source: text('source').notNull(),
     sourceInstanceId: text('source_instance_id'),
     sourceImageId: text('source_image_id'),
+    /** Issue 17: the image family a launch by family resolves through (newest Available, not deprecated). */
+    imageFamily: text('image_family'),
+    /** Issue 17: when its owner (or the product's seller) deprecated it; hidden from others' default lists, still launchable by id. */
+    deprecatedAt: integer('deprecated_at', { mode: 'timestamp_ms' }),
+    /** Issue 17: the image a deprecated one names as its replacement (GCE's `replacement`). */
+    successorImageId: text('successor_image_id'),
     createdAt: createdAt(),
     deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
   },
@@ -142,6 +148,8 @@ export const images = sqliteTable(
     // The selective filters (ImageName, ProductCode) find their few rows by these instead.
     index('images_region_name_idx').on(t.regionId, t.kind, t.name, t.deletedAt),
     index('images_product_idx').on(t.productCode, t.regionId, t.kind, t.deletedAt),
+    // A family's images in a region, for DescribeImageFromFamily and launches by family.
+    index('images_family_idx').on(t.regionId, t.imageFamily, t.deletedAt),
   ],
 );
 

@@ -128,6 +128,10 @@ export const errorCatalogue = {
   'InvalidParameter.DesiredCapacity': 400,
   'InvalidScalingGroupId.NotFound': 404,
   'InvalidScalingGroupName.Duplicate': 400,
+  // Image families and deprecation (issue 17)
+  'InvalidImageFamily.Malformed': 400,
+  'InvalidImageFamily.MissingAvailableImage': 404,
+  InvalidSuccessorImage: 400,
   // State
   IncorrectImageStatus: 400,
   IncorrectInstanceStatus: 403,

@@ -19,6 +19,8 @@ export const permissions = {
   'image.create': ['buyer'],
   'image.copy': ['buyer'],
   'image.delete': ['buyer'],
+  // Issue 17: an image's family and deprecation
+  'image.modify': ['buyer'],
   'task.read': ['buyer'],
   'image.share': ['buyer'],
   'notification.read': ['buyer'],

@@ -13,6 +13,8 @@ export type NotificationKind =
   | 'imageUnshared'
   | 'imageShareDeclined'
   | 'sharedImageDeleted'
+  | 'imageDeprecated'
+  | 'imageDeprecatedWithSuccessor'
   | 'instancesStoppedForArrears'
   | 'subscriptionExpired'
   | 'subscriptionReleased'

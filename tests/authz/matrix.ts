@@ -14,15 +14,16 @@
 import { Readable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import { getDb } from '../../db/client';
-import { instances, licenses } from '../../db/schema';
+import { images, instances, licenses, productVersions } from '../../db/schema';
 import type { Actor } from '../../lib/domain/actor';
 import { createAccessKey, deleteAccessKey, listAccessKeys, setAccessKeyStatus } from '../../lib/services/access-keys';
 import { setPreferredRegion } from '../../lib/services/accounts';
 import { listAudit } from '../../lib/services/audit';
 import { listLaunchableImages } from '../../lib/services/catalogue';
-import { launchableWizardImages, marketplaceLaunchImage, marketplaceLaunchPage } from '../../lib/services/launch-wizard';
+import { launchableFamilies, launchableWizardImages, marketplaceLaunchImage, marketplaceLaunchPage } from '../../lib/services/launch-wizard';
 import { getDelivery, listDeliveries, listFailedDeliveries, replayDelivery } from '../../lib/services/deliveries';
 import { freezeInstance, listAllInstances, unfreezeInstance } from '../../lib/services/freezes';
+import { imageFromFamily, modifyImageAttribute, modifyProductVersion } from '../../lib/services/image-family';
 import { copyImage, createImage, deleteImage, describeImages, describeTasks, getImage, taskStates } from '../../lib/services/images';
 import { cancelTask, importImage } from '../../lib/services/imports';
 import { completeBoot, describeInstances, getInstance, reInitDisk, releaseInstance, replaceSystemDisk, runInstances, startInstance, stopInstance } from '../../lib/services/instances';
@@ -76,6 +77,10 @@ const NO_GROUP = 'InvalidScalingGroupId.NotFound';
 /** The first license an order bought (the Marketplace API's market instance). */
 const licenseOf = (orderId: string) => getDb().select().from(licenses).where(eq(licenses.orderId, orderId)).get()!.id;
 const sale = { productCode: PRODUCT, skuCode: `${PRODUCT}-per_instance`, regionId: REGION, quantity: 1 };
+/** Issue 17: the owner's golden image joins a family, so resolving it shows whom the image is visible to. */
+const FAMILY = 'matrix-golden';
+const inFamily = (imageId: string) => getDb().update(images).set({ imageFamily: FAMILY }).where(eq(images.id, imageId)).run();
+const versionOf = (code: string) => getDb().select().from(productVersions).where(eq(productVersions.productCode, code)).get()!.version;
 const statusOf = (id: string) => getDb().select().from(instances).where(eq(instances.id, id)).get()!.status;
 const upload = (a: Actor, bucketId: string) => putObject(a, { bucketId, key: unique('k'), contentLength: 4, body: Readable.from([Buffer.from('data')]) });
 
@@ -96,6 +101,7 @@ export const serviceRows = new Map<string, Row>(
     // launch-wizard
     launchableWizardImages: [everyone, (a) => launchableWizardImages(a, REGION)],
     marketplaceLaunchPage: [everyone, (a) => marketplaceLaunchPage(a, { regionId: REGION })],
+    launchableFamilies: [everyone, (a, w) => (inFamily(w.image), launchableFamilies(a, REGION))],
     marketplaceLaunchImage: [everyone, (a, w) => marketplaceLaunchImage(a, REGION, w.image)],
     // deliveries
     listDeliveries: [sellerOnly('ok'), (a) => listDeliveries(a)],
@@ -113,6 +119,10 @@ export const serviceRows = new Map<string, Row>(
     describeImages: [everyone, (a, w) => describeImages(a, { regionId: REGION, imageId: w.image })],
     getImage: [ownerOnly(NO_IMAGE, { recipient: 'ok' }), (a, w) => getImage(a, w.image)],
     describeTasks: [everyone, (a) => describeTasks(a)],
+    // image-family (issue 17): the owner's image is in the family for the owner and the recipient only
+    imageFromFamily: [everyone, (a, w) => (inFamily(w.image), imageFromFamily(a, REGION, FAMILY))],
+    modifyImageAttribute: [ownerOnly(NO_IMAGE, { recipient: 'Forbidden' }), (a, w) => modifyImageAttribute(a, { imageId: w.image, imageFamily: FAMILY })],
+    modifyProductVersion: [sellerOnly(NO_PRODUCT), (a) => modifyProductVersion(a, PRODUCT, versionOf(PRODUCT), { imageFamily: 'matrix-lnmp' })],
     taskStates: [everyone, (a, w) => taskStates(a, [w.task])],
     // imports (every actor holds the import role: what is checked is whose bucket it is)
     importImage: [ownerOnly(NO_BUCKET), (a, w) => importImage(a, { regionId: REGION, imageName: unique('import'), diskDeviceMappings: [{ ossBucket: w.bucket.name, ossObject: 'disk.raw' }] })],
@@ -246,6 +256,7 @@ export const notUseCases = new Set([
   'deliverDue', 'advanceImageTask', 'advanceImport', 'settleHours', 'sweepHours', 'expireSubscriptions', 'releaseExpired', 'endUnusedLicenses', 'sweepSubscriptions',
   'enqueueJob', 'claimDueJobs', 'runJobsTogether', 'completeJob', 'ensureRecurringJob', 'completeRecurringJob', 'failJob',
   // inside a use case's transaction
+  'familyImageIn', 'withFamilyImage',
   'once', 'imagesCountedInQuota', 'assertRoomForImage', 'moveInstance', 'bookId', 'ensureBook', 'transfer', 'postTransfers', 'balanceOf', 'platformBook',
   'requirePublicProduct', 'isOfferedIn', 'licenseViews', 'requireOwnOrder', 'buyLicenses', 'paySale', 'availableLicenseCount', 'poolHourlyFees', 'consumeLicenses', 'returnLicense',
   'notify', 'indexProduct', 'matchProducts', 'tellSeller', 'periodOf', 'tellSellerAbout', 'signingKey', 'readSettings',
@@ -279,6 +290,8 @@ export const apiRows = new Map<string, ApiRow>(
     DescribeRegions: [everyone, () => ({})],
     DescribeInstanceTypes: [everyone, () => ({})],
     DescribeImages: [everyone, (w) => ({ RegionId: REGION, ImageId: w.image })],
+    DescribeImageFromFamily: [everyone, (w) => (inFamily(w.image), { RegionId: REGION, ImageFamily: FAMILY })],
+    ModifyImageAttribute: [ownerOnly(NO_IMAGE, { recipient: 'Forbidden' }), (w) => ({ ImageId: w.image, ImageFamily: FAMILY })],
     CreateImage: [ownerOnly(NO_INSTANCE), (w) => ({ InstanceId: w.instance, ImageName: unique('api-image') })],
     CopyImage: [ownerOnly(NO_IMAGE, { recipient: 'Forbidden' }), (w) => ({ ImageId: w.image, DestinationRegionId: 'cn-shanghai', DestinationImageName: unique('api-copy') })],
     ImportImage: [ownerOnly(NO_BUCKET), (w) => ({ RegionId: REGION, ImageName: unique('api-import'), 'DiskDeviceMapping.1.OSSBucket': w.bucket.name, 'DiskDeviceMapping.1.OSSObject': 'disk.raw' })],
