@@ -34,6 +34,9 @@ export const permissions = {
   'instance.renew': ['buyer'],
   'refund.request': ['buyer'],
   'invoice.manage': ['buyer'],
+  // MKT-9 scaling groups
+  'scaling.read': ['buyer'],
+  'scaling.manage': ['buyer'],
   // Sellers (SEL-2 … SEL-7)
   'sellerKey.manage': ['seller'],
   'delivery.read': ['seller'],

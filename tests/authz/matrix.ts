@@ -50,6 +50,8 @@ import { quoteRenewal, renewInstance } from '../../lib/services/subscriptions';
 import { topUpWallet, walletBalance, walletEntries } from '../../lib/services/wallet';
 import { adjustWallet, findAccount } from '../../lib/services/wallet-adjustments';
 import { regionLaunchLimits } from '../../lib/services/launch-limits';
+import { createScalingGroup, deleteScalingGroup, describeScalingActivities, describeScalingGroups, getScalingGroup, modifyScalingGroup, reserveGroupLicenses, scheduleDesiredCapacity, setDesiredCapacity } from '../../lib/services/scaling-groups';
+import { reconcileGroup } from '../../lib/services/scaling-reconcile';
 import { actorNames, applicationForm, PRODUCT, productInfo, REGION, TYPE, unique, type Who, type World } from './world';
 
 export type Outcome = 'ok' | 'ignored' | (string & {});
@@ -71,6 +73,7 @@ const NO_IMAGE = 'InvalidImageId.NotFound';
 const NO_PRODUCT = 'InvalidProductCode.NotFound';
 const NO_ORDER = 'InvalidOrderId.NotFound';
 const NO_BUCKET = 'InvalidOSSBucket.NotFound';
+const NO_GROUP = 'InvalidScalingGroupId.NotFound';
 /** The first license an order bought (the Marketplace API's market instance). */
 const licenseOf = (orderId: string) => getDb().select().from(licenses).where(eq(licenses.orderId, orderId)).get()!.id;
 const sale = { productCode: PRODUCT, skuCode: `${PRODUCT}-per_instance`, regionId: REGION, quantity: 1 };
@@ -219,6 +222,17 @@ export const serviceRows = new Map<string, Row>(
     // wallet-adjustments
     adjustWallet: [adminOnly, (a, w) => adjustWallet(a, { accountId: w.actors.owner.accountId, amountFen: 100, reason: 'matrix' })],
     findAccount: [adminOnly, (a, w) => findAccount(a, w.actors.owner.accountId)],
+    // scaling-groups, scaling-reconcile (MKT-9): a group is its owner's
+    createScalingGroup: [everyone, (a, w) => createScalingGroup(a, { name: unique('group'), regionId: REGION, imageId: w.systemImage, instanceTypeId: TYPE, minSize: 0, maxSize: 1 })],
+    modifyScalingGroup: [ownerOnly(NO_GROUP), (a, w) => modifyScalingGroup(a, w.group, { maxSize: 3 })],
+    setDesiredCapacity: [ownerOnly(NO_GROUP), (a, w) => setDesiredCapacity(a, w.group, 0)],
+    scheduleDesiredCapacity: [ownerOnly(NO_GROUP), (a, w) => scheduleDesiredCapacity(a, w.group, { runAt: new Date(Date.now() + 86_400_000), desired: 0 })],
+    reserveGroupLicenses: [ownerOnly(NO_GROUP), (a, w) => reserveGroupLicenses(a, w.group)],
+    deleteScalingGroup: [ownerOnly(NO_GROUP), (a, w) => deleteScalingGroup(a, w.fresh.group())],
+    describeScalingGroups: [everyone, (a) => describeScalingGroups(a)],
+    getScalingGroup: [ownerOnly(NO_GROUP), (a, w) => getScalingGroup(a, w.group)],
+    describeScalingActivities: [ownerOnly(NO_GROUP), (a, w) => describeScalingActivities(a, w.group)],
+    reconcileGroup: [ownerOnly(NO_GROUP), (a, w) => reconcileGroup(a, w.group, 'desired')],
     // launch-limits
     regionLaunchLimits: [everyone, (a) => regionLaunchLimits(a, REGION)],
     walletEntries: [everyone, (a) => walletEntries(a)],
@@ -256,6 +270,8 @@ export const notUseCases = new Set([
   'callTransaction', 'infrastructure', 'usageQuery', 'launchLimits', 'loadLaunchFacts', 'startSignIn', 'assertSignUpAllowed',
   // the operator's shell command (npm run admin): whoever runs it owns the machine
   'setAdmin',
+  // scaling groups: helpers inside a use case, and the group's job and sweep (as its owner's standing instruction)
+  'requireOwnGroup', 'groupMembers', 'poolOfGroup', 'unitPriceOf', 'imageProductCode', 'reconcileGroupFor', 'sweepScalingGroups',
   // the budget of refused anonymous calls per client address
   'assertRefusalBudget', 'spendRefusal', 'memoryLimiter', 'storedLimiter',
 ]);
@@ -308,5 +324,17 @@ export const marketApiRows = new Map<string, ApiRow>(
     DescribeInstanceForIsv: [sellerOnly(NO_INSTANCE), (w) => ({ InstanceId: licenseOf(w.order) })],
     DescribeImageInstanceForIsv: [sellerOnly(NO_INSTANCE), (w) => ({ EcsInstanceId: w.productInstance })],
     DescribeFailedNotifications: [sellerOnly('ok'), () => ({})],
+  } satisfies Record<string, ApiRow>),
+);
+
+/** The Auto Scaling dialect (MKT-9): Version=2014-08-28; a group is its owner's. */
+export const essApiRows = new Map<string, ApiRow>(
+  Object.entries({
+    CreateScalingGroup: [everyone, (w) => ({ RegionId: REGION, ScalingGroupName: unique('api-group'), ImageId: w.systemImage, InstanceType: TYPE, MinSize: '0', MaxSize: '1' })],
+    DescribeScalingGroups: [everyone, () => ({ RegionId: REGION })],
+    ModifyScalingGroup: [ownerOnly(NO_GROUP), (w) => ({ ScalingGroupId: w.group, MaxSize: '2' })],
+    DeleteScalingGroup: [ownerOnly(NO_GROUP), (w) => ({ ScalingGroupId: w.fresh.group() })],
+    DescribeScalingActivities: [ownerOnly(NO_GROUP), (w) => ({ RegionId: REGION, ScalingGroupId: w.group })],
+    SetGroupDesiredCapacity: [ownerOnly(NO_GROUP), (w) => ({ ScalingGroupId: w.group, DesiredCapacity: '0' })],
   } satisfies Record<string, ApiRow>),
 );
