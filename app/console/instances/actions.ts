@@ -5,6 +5,9 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { arg, runAction, runParsed, type ActionState } from '@/lib/auth/action';
 import { describeInstances, reInitDisk, releaseInstance, replaceSystemDisk, runInstances, startInstance, stopInstance } from '@/lib/services/instances';
+import { batchInstances } from '@/lib/services/batch';
+import { reportOutcomes } from '@/lib/auth/batch-report';
+import { MAX_BATCH } from '@/lib/domain/batch';
 import { previewLaunch } from '@/lib/services/launch-preview';
 import { marketplaceLaunchPage } from '@/lib/services/launch-wizard';
 import { quoteRenewal, renewInstance } from '@/lib/services/subscriptions';
@@ -25,7 +28,9 @@ export async function launchAction(_: ActionState<unknown>, form: FormData): Pro
   );
   if (!result?.ok) return result;
   revalidatePath('/console/instances');
-  redirect(`/console/instances?launched=${result.data.instanceIds.length}`);
+  // The list opens on the region launched into (issue 16: the list is scoped to its URL's region).
+  const region = form.get('regionId');
+  redirect(`/console/instances?${new URLSearchParams({ launched: String(result.data.instanceIds.length), ...(typeof region === 'string' ? { region } : {}) })}`);
 }
 
 const lifecycleArgs = z.object({ instanceId: arg.id, action: z.enum(['start', 'stop', 'release']) });
@@ -44,6 +49,13 @@ function lifecycleChange(action: z.infer<typeof lifecycleArgs>['action']) {
 
 export async function instanceAction(instanceId: string, action: 'start' | 'stop' | 'release') {
   const result = await runParsed(lifecycleArgs, { instanceId, action }, (actor, args) => void lifecycleChange(args.action)(actor, args.instanceId));
+  revalidatePath('/console/instances', 'layout');
+  return result;
+}
+
+/** Issue 16: start, stop or release each selected instance, reported per instance. */
+export async function batchInstanceAction(action: 'start' | 'stop' | 'release', instanceIds: string[]) {
+  const result = await runParsed(z.object({ action: lifecycleArgs.shape.action, instanceIds: z.array(arg.id).min(1).max(MAX_BATCH) }), { action, instanceIds }, (actor, args) => reportOutcomes(batchInstances(actor, args.action, args.instanceIds)));
   revalidatePath('/console/instances', 'layout');
   return result;
 }

@@ -1,0 +1,29 @@
+'use client';
+// The short word after an action that changes something (issue 16): success or the refusal's
+// message. Inline messages stay where they carry detail; the toast says how it ended.
+import { useEffect, useRef } from 'react';
+import { toast } from 'sonner';
+import type { ActionState } from '@/lib/auth/action';
+
+/** How a server action ended, as the components see it. */
+export type Settled = { ok: boolean; error?: { message: string } } | null | undefined;
+
+/** Toasts how a server action ended: the success words, or the refusal's catalogue message. */
+export function toastResult(result: Settled, success: string): boolean {
+  if (!result) return false;
+  if (result.ok) toast.success(success);
+  else toast.error(result.error?.message ?? '');
+  return result.ok;
+}
+
+/** For a form with useActionState: toasts each new state once. */
+export function useResultToast(state: ActionState<unknown>, success: string | ((state: ActionState<unknown>) => string)): void {
+  const seen = useRef(state);
+  useEffect(() => {
+    if (state === seen.current) return;
+    seen.current = state;
+    toastResult(state, typeof success === 'function' ? success(state) : success);
+  }, [state, success]);
+}
+
+export { toast };
