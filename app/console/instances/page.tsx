@@ -48,7 +48,7 @@ export default async function InstancesPage({ searchParams }: { searchParams: Pr
 
   return (
     <div className="space-y-5">
-      <PageHeader title={t('instances.title')} subtitle={t('instances.subtitle')} action={<ButtonLink href="/console/instances/new">{t('instances.launch')}</ButtonLink>} />
+      <PageHeader title={t('instances.title')} subtitle={t('lists.instancesIn', { region: t(`regions.${region}`) })} action={<ButtonLink href="/console/instances/new">{t('instances.launch')}</ButtonLink>} />
 
       {launched > 0 && pending > 0 && (
         <div role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-800">
@@ -78,9 +78,9 @@ export default async function InstancesPage({ searchParams }: { searchParams: Pr
               { label: <SelectAllCheckbox />, className: 'w-11' },
               { label: t('instances.columnName'), sort: 'name' },
               { label: t('instances.columnStatus'), sort: 'status', className: 'w-28' },
-              { label: t('instances.columnType'), sort: 'type', className: 'w-40' },
+              { label: t('instances.columnType'), sort: 'type', className: 'w-36' },
               { label: t('instances.columnImage'), className: 'w-36' },
-              { label: t('instances.columnRegionCreated'), sort: 'created', className: 'w-40' },
+              { label: t('instances.columnRegionCreated'), sort: 'created', className: 'w-36' },
               { label: t('instances.columnActions'), align: 'right', className: 'w-44' },
             ]}
           >
