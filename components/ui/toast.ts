@@ -3,7 +3,6 @@
 // message. Inline messages stay where they carry detail; the toast says how it ended.
 import { useEffect, useRef } from 'react';
 import { toast } from 'sonner';
-import type { ActionState } from '@/lib/auth/action';
 
 /** How a server action ended, as the components see it. */
 export type Settled = { ok: boolean; error?: { message: string } } | null | undefined;
@@ -17,12 +16,12 @@ export function toastResult(result: Settled, success: string): boolean {
 }
 
 /** For a form with useActionState: toasts each new state once. */
-export function useResultToast(state: ActionState<unknown>, success: string | ((state: ActionState<unknown>) => string)): void {
+export function useResultToast(state: Settled, success: string): void {
   const seen = useRef(state);
   useEffect(() => {
     if (state === seen.current) return;
     seen.current = state;
-    toastResult(state, typeof success === 'function' ? success(state) : success);
+    toastResult(state, success);
   }, [state, success]);
 }
 

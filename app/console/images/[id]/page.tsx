@@ -14,6 +14,7 @@ import { orNotFound } from '../../or-not-found';
 import { describeImageSharePermission } from '@/lib/services/sharing';
 import { copyImageAction, deleteImageAction, taskStatesAction } from '../actions';
 import { declineShareAction, shareImageAction, unshareImageAction } from '../share-actions';
+import { CopyableId } from '@/components/ui/copy-button';
 
 export const metadata: Metadata = { title: 'Image' };
 
@@ -46,7 +47,7 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
           <h1 className="truncate text-2xl font-semibold">{image.name}</h1>
           <div className="mt-1 flex items-center gap-3">
             <ImageStatus status={image.status} task={image.task} openTaskIds={image.task ? [image.task.id] : []} taskStatesAction={taskStatesAction} />
-            <span className="font-mono text-sm text-slate-500">{image.id}</span>
+            <CopyableId id={image.id} label={t('copy.imageId')} className="text-sm" />
           </div>
         </div>
         <div className="flex gap-2">
