@@ -58,7 +58,7 @@ export function ImageActions({ image, regions, afterDelete, impact = [], copyIma
             <DialogClose asChild>
               <Button variant="secondary">{t('common.cancel')}</Button>
             </DialogClose>
-            <Button disabled={pending} onClick={() => submit(() => copyImageAction(image.id, { destinationRegionId: destination, name }), t('toast.imageCopying'), () => router.push('/console/tasks'))}>
+            <Button disabled={pending} onClick={() => submit(() => copyImageAction(image.id, { destinationRegionId: destination, name }), t('toast.imageCopying'), () => router.push(`/console/tasks?region=${destination}`))}>
               {t('images.copy')}
             </Button>
           </div>

@@ -16,7 +16,7 @@ export type Sorting = { current: string; params: Record<string, string | undefin
 export function Table({ columns, sorting, fixed, children }: { columns: Column[]; sorting?: Sorting; fixed?: boolean; children: ReactNode }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className={`w-full text-left text-sm ${fixed ? 'table-fixed' : ''}`}>
+      <table className={`w-full text-left text-sm ${fixed ? 'min-w-[60rem] table-fixed' : ''}`}>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500">
           <tr>
             {columns.map((c, i) => (

@@ -8,7 +8,7 @@ export function Toaster() {
   const t = useTranslations('toast');
   return (
     <Sonner
-      position="top-right"
+      position="bottom-right"
       closeButton
       containerAriaLabel={t('region')}
       toastOptions={{

@@ -6,7 +6,7 @@ import { MAX_BATCH, type InstanceBatchAction } from '../domain/batch';
 import { CloudError } from '../domain/errors';
 import { parseInput } from '../domain/validation';
 import { deleteImage } from './images';
-import { releaseInstance, startInstance, stopInstance } from './instances';
+import { lifecycleChange } from './instances';
 
 export type BatchOutcome = { id: string; ok: true } | { id: string; ok: false; error: CloudError };
 
@@ -26,20 +26,9 @@ function eachOf(ids: unknown, work: (id: string) => unknown): BatchOutcome[] {
   });
 }
 
-function lifecycle(action: InstanceBatchAction) {
-  switch (action) {
-    case 'start':
-      return startInstance;
-    case 'stop':
-      return stopInstance;
-    case 'release':
-      return releaseInstance;
-  }
-}
-
 /** Starts, stops or releases each of the caller's instances named (at most MAX_BATCH). */
 export function batchInstances(actor: Actor, action: InstanceBatchAction, ids: unknown): BatchOutcome[] {
-  const change = lifecycle(action);
+  const change = lifecycleChange(action);
   return eachOf(ids, (id) => change(actor, id));
 }
 

@@ -227,6 +227,18 @@ export const startInstance = (actor: Actor, instanceId: string) => changeStatus(
 export const stopInstance = (actor: Actor, instanceId: string) => changeStatus(actor, instanceId, 'stop');
 export const releaseInstance = (actor: Actor, instanceId: string) => changeStatus(actor, instanceId, 'release');
 
+/** Issue 12: the use case of one of three action names, never a key looked up in an object. */
+export function lifecycleChange(action: LifecycleAction): (actor: Actor, instanceId: string) => Instance {
+  switch (action) {
+    case 'start':
+      return startInstance;
+    case 'stop':
+      return stopInstance;
+    case 'release':
+      return releaseInstance;
+  }
+}
+
 /** The boot job: the account's Pending instances of a batch become Running (released ones stay released). */
 export function completeBoot(actor: Actor, instanceIds: string[]): void {
   mutate(actor, 'BootInstances', (tx, note) => {

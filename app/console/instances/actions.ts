@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { arg, runAction, runParsed, type ActionState } from '@/lib/auth/action';
-import { describeInstances, reInitDisk, releaseInstance, replaceSystemDisk, runInstances, startInstance, stopInstance } from '@/lib/services/instances';
+import { describeInstances, lifecycleChange, reInitDisk, replaceSystemDisk, runInstances } from '@/lib/services/instances';
 import { batchInstances } from '@/lib/services/batch';
 import { reportOutcomes } from '@/lib/auth/batch-report';
 import { MAX_BATCH } from '@/lib/domain/batch';
@@ -34,18 +34,6 @@ export async function launchAction(_: ActionState<unknown>, form: FormData): Pro
 }
 
 const lifecycleArgs = z.object({ instanceId: arg.id, action: z.enum(['start', 'stop', 'release']) });
-
-/** Issue 12: the action is one of three names, never a key looked up in an object. */
-function lifecycleChange(action: z.infer<typeof lifecycleArgs>['action']) {
-  switch (action) {
-    case 'start':
-      return startInstance;
-    case 'stop':
-      return stopInstance;
-    case 'release':
-      return releaseInstance;
-  }
-}
 
 export async function instanceAction(instanceId: string, action: 'start' | 'stop' | 'release') {
   const result = await runParsed(lifecycleArgs, { instanceId, action }, (actor, args) => void lifecycleChange(args.action)(actor, args.instanceId));

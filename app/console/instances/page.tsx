@@ -79,9 +79,9 @@ export default async function InstancesPage({ searchParams }: { searchParams: Pr
               { label: t('instances.columnName'), sort: 'name' },
               { label: t('instances.columnStatus'), sort: 'status', className: 'w-28' },
               { label: t('instances.columnType'), sort: 'type', className: 'w-36' },
-              { label: t('instances.columnImage'), className: 'w-36' },
+              { label: t('instances.columnImage'), className: 'w-32' },
               { label: t('instances.columnRegionCreated'), sort: 'created', className: 'w-36' },
-              { label: t('instances.columnActions'), align: 'right', className: 'w-44' },
+              { label: t('instances.columnActions'), align: 'right', className: 'w-48' },
             ]}
           >
             {result.items.map((i) => (
