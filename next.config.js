@@ -7,7 +7,6 @@ const nextConfig = {
   // rate-limiter-flexible loads drizzle-orm with a dynamic import, which a bundle cannot resolve.
   serverExternalPackages: ['better-sqlite3', 'rate-limiter-flexible'],
   poweredByHeader: false,
-  turbopack: { root: '/work' },
 };
 
 export default withNextIntl(nextConfig);

@@ -88,6 +88,11 @@ test('a 128-character name is cut, whole on hover, and no list is wider than the
   expect(await overflow()).toBeLessThanOrEqual(0);
   expect(Math.max(...(await tableOverflow()))).toBeLessThanOrEqual(0);
   await shoot(page, 'instances-list');
+  await page.getByLabel('Language').selectOption('zh-CN');
+  await expect(page.getByRole('button', { name: '搜索' })).toBeVisible();
+  await page.screenshot({ path: screenshotPath('instances-list-zh') });
+  await page.getByLabel('语言').selectOption('en');
+  await expect(page.getByRole('button', { name: 'Search' })).toBeVisible();
   for (const path of ['/console/images?owner=system', '/console/orders', '/console/tasks', '/console/buckets']) {
     await page.goto(path);
     await page.setViewportSize({ width: 1280, height: 800 });
