@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/field';
+import { toast } from '@/components/ui/toast';
 
 /**
  * Uploads one file with a real progress bar: a plain PUT of the file body (XMLHttpRequest
@@ -32,22 +33,26 @@ export function Uploader({ bucketId }: { bucketId: string }) {
       setProgress(null);
       if (xhr.status >= 200 && xhr.status < 300) {
         setDone(t('uploaded', { name: file.name }));
+        toast.success(t('uploaded', { name: file.name }));
         setFile(null);
         if (input.current) input.current.value = '';
         router.refresh();
       } else {
-        setError((() => {
+        const message = (() => {
           try {
             return JSON.parse(xhr.responseText).message;
           } catch {
             return t('uploadFailed');
           }
-        })());
+        })();
+        setError(message);
+        toast.error(message);
       }
     };
     xhr.onerror = () => {
       setProgress(null);
       setError(t('uploadFailed'));
+      toast.error(t('uploadFailed'));
     };
     xhr.send(file);
   };
