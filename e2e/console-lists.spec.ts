@@ -93,6 +93,18 @@ test('a 128-character name is cut, whole on hover, and no list is wider than the
   await page.screenshot({ path: screenshotPath('instances-list-zh') });
   await page.getByLabel('语言').selectOption('en');
   await expect(page.getByRole('button', { name: 'Search' })).toBeVisible();
+  // An image being made from it: its row shows the task's progress, and the Actions column stays in the table.
+  await expect(rows(page).getByText('Running', { exact: true })).toHaveCount(1, { timeout: 20_000 });
+  await page.getByRole('link', { name: long }).click();
+  await page.getByRole('button', { name: 'Create image' }).click();
+  await page.getByRole('dialog').getByLabel('Image name').fill(`${long.slice(0, 100)}-image`);
+  await page.getByRole('dialog').getByRole('button', { name: 'Create image' }).click();
+  await expect(page).toHaveURL(/owner=self/);
+  await expect(page.getByText('Creating the image')).toBeVisible();
+  await expect(page.locator('[data-task-status="Processing"]')).toBeVisible();
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  expect(Math.max(...(await tableOverflow()))).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: screenshotPath('list-images-processing') });
   for (const path of ['/console/images?owner=system', '/console/orders', '/console/tasks', '/console/buckets']) {
     await page.goto(path);
     await page.setViewportSize({ width: 1280, height: 800 });
