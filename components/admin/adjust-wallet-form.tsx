@@ -30,7 +30,7 @@ export function AdjustWalletForm({ accountName, action }: { accountName: string;
   const [state, formAction, pending] = useActionState<Result, FormData>(async (previous, form) => {
     const result = await action(previous, form);
     setStep('edit');
-    toastResult(result, tt('saved'));
+    toastResult(result, tt('saved'), tt('refused'));
     if (result?.ok) {
       setDone({ direction, amountFen: amountFen ?? 0, balanceFen: result.data.balanceFen });
       setAmount('');

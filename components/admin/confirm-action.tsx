@@ -15,7 +15,7 @@ export function ConfirmAction({ label, title, description, action, onSettled, va
   const [, formAction, pending] = useActionState<Awaited<ReturnType<FormAction>>, FormData>(async (state, form) => {
     const result = await action(state, form);
     setOpen(false);
-    toastResult(result, tt('done'));
+    toastResult(result, tt('done'), tt('refused'));
     onSettled(result && !result.ok ? result.error.message : undefined);
     return result;
   }, null);

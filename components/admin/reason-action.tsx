@@ -23,7 +23,7 @@ export function ReasonAction({ label, title, description, reasonLabel, action, o
     const result = await action(previous, form);
     if (result && !result.ok && result.error.field === 'note') return result;
     setOpen(false);
-    toastResult(result, tt('done'));
+    toastResult(result, tt('done'), tt('refused'));
     onSettled(result && !result.ok ? result.error.message : undefined);
     return null;
   }, null);

@@ -21,7 +21,7 @@ export function ConfirmButton({ label, confirm, run, after, done }: { label: str
   const go = () =>
     startTransition(async () => {
       const result = await run();
-      toastResult(result, done ?? tt('done'));
+      toastResult(result, done ?? tt('done'), tt('refused'));
       if (result && !result.ok) return setError(result.error?.message);
       setOpen(false);
       if (after) router.push(after);

@@ -26,7 +26,7 @@ export function ImageActions({ image, regions, afterDelete, impact = [], copyIma
   const submit = (work: () => Promise<{ ok: boolean; error?: { message: string } } | null>, success: string, then?: () => void) =>
     startTransition(async () => {
       const result = await work();
-      toastResult(result, success);
+      toastResult(result, success, t('toast.refused'));
       if (result && !result.ok) return setError(result.error?.message);
       setDialog(null);
       then?.();

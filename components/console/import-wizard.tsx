@@ -60,7 +60,7 @@ export function ImportWizard({ regionId, buckets, authorised, importImageAction 
   const submit = () =>
     startTransition(async () => {
       const response = await importImageAction(input);
-      toastResult(response, t('toast.importStarted'));
+      toastResult(response, t('toast.importStarted'), t('toast.refused'));
       if (response && !response.ok) return setServerError({ message: response.error.message, field: response.error.field });
       if (response?.ok) setResult(response.data);
     });

@@ -23,7 +23,7 @@ export function InstanceActions({ id, name, status, afterRelease, instanceAction
     startTransition(async () => {
       const result = await instanceAction(id, action);
       setConfirming(false);
-      toastResult(result, t(toastKey[action]));
+      toastResult(result, t(toastKey[action]), t('toast.refused'));
       if (result && !result.ok) return setError(result.error.message);
       setError(undefined);
       if (action === 'release' && afterRelease) router.push(afterRelease);

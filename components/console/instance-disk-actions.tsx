@@ -50,7 +50,7 @@ export function InstanceDiskActions({ instance, images, marketplace, actions: { 
   const submit = (work: () => Promise<Result>, success: string, then?: () => void) =>
     startTransition(async () => {
       const result = await work();
-      toastResult(result, success);
+      toastResult(result, success, t('toast.refused'));
       if (result && !result.ok) return setError(result.error?.message);
       setDialog(null);
       then?.();

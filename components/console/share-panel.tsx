@@ -25,7 +25,7 @@ export function SharePanel({ imageId, recipients, maxRecipients, sharesLeftToday
   const add = () =>
     startTransition(async () => {
       const result = await shareImageAction(imageId, text);
-      toastResult(result, tt('imageShared'));
+      toastResult(result, tt('imageShared'), tt('refused'));
       if (result && !result.ok) return setError(result.error.message);
       setError(undefined);
       setText('');
@@ -34,7 +34,7 @@ export function SharePanel({ imageId, recipients, maxRecipients, sharesLeftToday
   const remove = (recipient: Recipient) =>
     startTransition(async () => {
       const result = await unshareImageAction(imageId, recipient.accountId);
-      toastResult(result, tt('shareStopped'));
+      toastResult(result, tt('shareStopped'), tt('refused'));
       if (result && !result.ok) return setError(result.error.message);
       setRemoving(null);
     });

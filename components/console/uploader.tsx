@@ -13,6 +13,7 @@ import { toast } from '@/components/ui/toast';
  */
 export function Uploader({ bucketId }: { bucketId: string }) {
   const t = useTranslations('buckets');
+  const tt = useTranslations('toast');
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
@@ -33,7 +34,7 @@ export function Uploader({ bucketId }: { bucketId: string }) {
       setProgress(null);
       if (xhr.status >= 200 && xhr.status < 300) {
         setDone(t('uploaded', { name: file.name }));
-        toast.success(t('uploaded', { name: file.name }));
+        toast.success(tt('uploaded'));
         setFile(null);
         if (input.current) input.current.value = '';
         router.refresh();
@@ -46,13 +47,13 @@ export function Uploader({ bucketId }: { bucketId: string }) {
           }
         })();
         setError(message);
-        toast.error(message);
+        toast.error(tt('refused'));
       }
     };
     xhr.onerror = () => {
       setProgress(null);
       setError(t('uploadFailed'));
-      toast.error(t('uploadFailed'));
+      toast.error(tt('refused'));
     };
     xhr.send(file);
   };

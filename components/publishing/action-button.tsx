@@ -19,7 +19,7 @@ export function ActionButton({ label, run, variant = 'primary' }: { label: strin
         onClick={() =>
           startTransition(async () => {
             const result = await run();
-            toastResult(result, tt('done'));
+            toastResult(result, tt('done'), tt('refused'));
             setError(result && !result.ok ? result.error?.message : undefined);
           })
         }

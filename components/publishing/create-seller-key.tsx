@@ -23,7 +23,7 @@ export function CreateSellerKey({ disabled, createAction }: { disabled: boolean;
         onClick={() =>
           startTransition(async () => {
             const result = await createAction();
-            toastResult(result, tt('keyCreated'));
+            toastResult(result, tt('keyCreated'), tt('refused'));
             if (result?.ok) setCreated(result.data);
             else setError(result?.error.message);
           })
