@@ -1,4 +1,5 @@
 import { NextIntlClientProvider } from 'next-intl';
+import { Toaster } from '@/components/ui/toaster';
 import type { ReactNode } from 'react';
 import { AccountMenu } from '@/components/console/account-menu';
 import { LocaleSelect } from '@/components/console/locale-select';
@@ -38,6 +39,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           <main className="min-w-0 flex-1 px-8 py-6">{children}</main>
         </div>
       </div>
+      <Toaster />
     </NextIntlClientProvider>
   );
 }

@@ -7,6 +7,7 @@ import { Field, FormError, inputClass } from '@/components/ui/field';
 import { formatFen, parseYuan } from '@/lib/domain/money';
 import { MAX_ADJUSTMENT_REASON_LENGTH } from '@/lib/domain/payments';
 import type { ActionState } from '@/lib/auth/action';
+import { toastResult } from '@/components/ui/toast';
 
 type Result = ActionState<{ transferId: string; balanceFen: number }>;
 type Direction = 'credit' | 'debit';
@@ -18,6 +19,7 @@ type Direction = 'credit' | 'debit';
 export function AdjustWalletForm({ accountName, action }: { accountName: string; action: (state: Result, form: FormData) => Promise<Result> }) {
   const t = useTranslations('admin.accounts');
   const common = useTranslations('common');
+  const tt = useTranslations('toast');
   const [step, setStep] = useState<'edit' | 'confirm'>('edit');
   const [direction, setDirection] = useState<Direction>('credit');
   const [amount, setAmount] = useState('');
@@ -28,6 +30,7 @@ export function AdjustWalletForm({ accountName, action }: { accountName: string;
   const [state, formAction, pending] = useActionState<Result, FormData>(async (previous, form) => {
     const result = await action(previous, form);
     setStep('edit');
+    toastResult(result, tt('saved'), tt('refused'));
     if (result?.ok) {
       setDone({ direction, amountFen: amountFen ?? 0, balanceFen: result.data.balanceFen });
       setAmount('');

@@ -9,6 +9,7 @@ import { hundredthsText } from '@/lib/domain/hundredths';
 import { formatFen } from '@/lib/domain/money';
 import type { PlatformSettings } from '@/lib/domain/settings';
 import { settingFields, settingGroups, settingKeys, settingRange, settingText, type SettingChange, type SettingKey } from './setting-fields';
+import { useResultToast } from '@/components/ui/toast';
 
 type Values = Record<SettingKey, string | boolean>;
 
@@ -20,6 +21,7 @@ export function SettingsForm({ settings, defaults, saveAction }: { settings: Pla
   const t = useTranslations('admin.settings');
   const format = useFormatter();
   const [state, action, pending] = useActionState(saveAction, null);
+  useResultToast(state, useTranslations('toast')('saved'));
   // Controlled, so a refused value stays on screen next to its error.
   const [values, setValues] = useState(() => formValues(settings));
   const set = (key: SettingKey, value: string | boolean) => setValues((v) => ({ ...v, [key]: value }));

@@ -5,10 +5,12 @@ import { useActionState, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import type { FormAction } from '@/components/ui/form-action';
+import { useResultToast } from '@/components/ui/toast';
 
 export function CreateBucketForm({ regionId, createAction }: { regionId: string; createAction: FormAction }) {
   const t = useTranslations('buckets');
   const [state, action, pending] = useActionState(createAction, null);
+  useResultToast(state, useTranslations('toast')('bucketCreated'));
   const [name, setName] = useState('');
   return (
     <form action={action} className="flex flex-wrap items-end gap-3" noValidate>

@@ -8,6 +8,7 @@ import { Field, FormError, inputClass } from '@/components/ui/field';
 import { CloudError, messageKeyOf } from '@/lib/domain/errors';
 import { architectures, importFormats, importPlatforms, osTypes, parseImportRequest, type ImportInput } from '@/lib/domain/imports';
 import type { ActionState } from '@/lib/auth/action';
+import { toastResult } from '@/components/ui/toast';
 
 type BucketChoice = { name: string; objects: { key: string; sizeBytes: number }[] };
 
@@ -59,6 +60,7 @@ export function ImportWizard({ regionId, buckets, authorised, importImageAction 
   const submit = () =>
     startTransition(async () => {
       const response = await importImageAction(input);
+      toastResult(response, t('toast.importStarted'), t('toast.refused'));
       if (response && !response.ok) return setServerError({ message: response.error.message, field: response.error.field });
       if (response?.ok) setResult(response.data);
     });

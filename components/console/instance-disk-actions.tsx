@@ -8,6 +8,7 @@ import { Dialog, DialogClose } from '@/components/ui/dialog';
 import { Field, FormError, inputClass } from '@/components/ui/field';
 import { DESCRIPTION_MAX } from '@/lib/domain/names';
 import type { ActionState } from '@/lib/auth/action';
+import { toastResult } from '@/components/ui/toast';
 import type { MarketplacePage } from '@/lib/services/launch-wizard';
 import { useMarketplacePages, type MarketplacePageAction } from './marketplace-pages';
 
@@ -47,9 +48,10 @@ export function InstanceDiskActions({ instance, images, marketplace, actions: { 
     setDialog(value ? which : null);
     setError(undefined);
   };
-  const submit = (work: () => Promise<Result>, then?: () => void) =>
+  const submit = (work: () => Promise<Result>, success: string, then?: () => void) =>
     startTransition(async () => {
       const result = await work();
+      toastResult(result, success, t('toast.refused'));
       if (result && !result.ok) return setError(result.error?.message);
       setDialog(null);
       then?.();
@@ -70,7 +72,7 @@ export function InstanceDiskActions({ instance, images, marketplace, actions: { 
           <Field label={t('imageFamily.familyOptional')} name="image-family" value={imageFamily} onChange={(e) => setImageFamily(e.target.value)} hint={t('imageFamily.familyJoinHint')} />
           <div className="flex justify-end gap-2">
             {cancel}
-            <Button disabled={pending} onClick={() => submit(() => createImageAction(instance.id, { name: imageName, description, imageFamily: imageFamily.trim() }), () => router.push('/console/images?owner=self'))}>
+            <Button disabled={pending} onClick={() => submit(() => createImageAction(instance.id, { name: imageName, description, imageFamily: imageFamily.trim() }), t('toast.imageCreating'), () => router.push('/console/images?owner=self'))}>
               {t('disk.createImage')}
             </Button>
           </div>
@@ -114,7 +116,7 @@ export function InstanceDiskActions({ instance, images, marketplace, actions: { 
           {chosen && <p className="text-sm text-slate-600">{chosen.productCode === null ? t('disk.noLicense') : chosen.productCode === instance.productCode ? t('disk.sameProduct') : t('disk.otherProduct', { productCode: chosen.productCode })}</p>}
           <div className="flex justify-end gap-2">
             {cancel}
-            <Button disabled={pending || !target} onClick={() => submit(() => replaceDiskAction(instance.id, target))}>
+            <Button disabled={pending || !target} onClick={() => submit(() => replaceDiskAction(instance.id, target), t('toast.diskReplaced'))}>
               {t('disk.replace')}
             </Button>
           </div>
@@ -125,7 +127,7 @@ export function InstanceDiskActions({ instance, images, marketplace, actions: { 
         <FormError message={error} />
         <div className="mt-4 flex justify-end gap-2">
           {cancel}
-          <Button variant="danger" disabled={pending} onClick={() => submit(() => reinitDiskAction(instance.id))}>
+          <Button variant="danger" disabled={pending} onClick={() => submit(() => reinitDiskAction(instance.id), t('toast.diskReinitialised'))}>
             {t('disk.reinit')}
           </Button>
         </div>

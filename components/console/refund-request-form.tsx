@@ -6,11 +6,13 @@ import { Button } from '@/components/ui/button';
 import { FormError, inputClass } from '@/components/ui/field';
 import { REFUND_REASON_MAX } from '@/lib/domain/refunds';
 import type { FormAction } from '@/components/ui/form-action';
+import { useResultToast } from '@/components/ui/toast';
 
 /** REF-5: the buyer asks for a refund with a reason the admin reads. */
 export function RefundRequestForm({ requestAction }: { requestAction: FormAction }) {
   const t = useTranslations('orders');
   const [state, action, pending] = useActionState(requestAction, null);
+  useResultToast(state, useTranslations('toast')('refundRequested'));
   if (state?.ok) {
     return (
       <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">

@@ -5,11 +5,13 @@ import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import type { FormAction } from '@/components/ui/form-action';
 import { Field } from '@/components/ui/field';
+import { useResultToast } from '@/components/ui/toast';
 
 /** SEL-3: a listed product's interface URL can move; debug it again at the new address. */
 export function InterfaceUrlForm({ action: moveAction, current }: { action: FormAction; current: string }) {
   const t = useTranslations('publishing');
   const [state, action, pending] = useActionState(moveAction, null);
+  useResultToast(state, useTranslations('toast')('saved'));
   return (
     <form action={action} className="flex flex-wrap items-start gap-3" noValidate>
       <div className="min-w-80 flex-1">

@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Field, FormError, inputClass } from '@/components/ui/field';
 import type { ActionState } from '@/lib/auth/action';
 import { categories, PRODUCT_DESCRIPTION_MAX, PRODUCT_SUMMARY_MAX, PRODUCT_TITLE_MAX } from '@/lib/domain/marketplace';
+import { useResultToast } from '@/components/ui/toast';
 
 type Info = { title: string; category: string; summary: string; description: string; interfaceUrl: string | null };
 
@@ -14,6 +15,7 @@ export function ProductInfoForm({ action, initial, submitLabel }: { action: (sta
   const t = useTranslations('publishing');
   const tm = useTranslations('marketplace');
   const [state, formAction, pending] = useActionState(action, null);
+  useResultToast(state, useTranslations('toast')('saved'));
   const error = state && !state.ok ? state.error : undefined;
   const at = (field: string) => (error?.field === field ? error.message : undefined);
   return (

@@ -7,12 +7,14 @@ import type { FormAction } from '@/components/ui/form-action';
 import { FormError, inputClass } from '@/components/ui/field';
 import { pricingModels } from '@/lib/domain/marketplace';
 import { yuanText } from '@/lib/domain/money';
+import { useResultToast } from '@/components/ui/toast';
 
 /** Step 3: which pricing models the product sells, each at its price in yuan (MKT-2). */
 export function SkuForm({ action: saveAction, current }: { action: FormAction; current: { pricingModel: string; priceFen: number }[] }) {
   const t = useTranslations('publishing');
   const tp = useTranslations('marketplace.pricing');
   const [state, action, pending] = useActionState(saveAction, null);
+  useResultToast(state, useTranslations('toast')('saved'));
   const priceOf = (m: string) => current.find((s) => s.pricingModel === m);
   return (
     <form action={action} className="space-y-3" noValidate>

@@ -5,6 +5,7 @@ import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import type { FormAction } from '@/components/ui/form-action';
 import { Field, FormError } from '@/components/ui/field';
+import { useResultToast } from '@/components/ui/toast';
 
 type PublishableImage = { id: string; name: string; regionId: string; platform: string; status: string };
 
@@ -12,6 +13,7 @@ type PublishableImage = { id: string; name: string; regionId: string; platform: 
 export function VersionForm({ action: saveAction, images, regionNames }: { action: FormAction; images: PublishableImage[]; regionNames: Record<string, string> }) {
   const t = useTranslations('publishing');
   const [state, action, pending] = useActionState(saveAction, null);
+  useResultToast(state, useTranslations('toast')('saved'));
   const error = state && !state.ok ? state.error : undefined;
   return (
     <form action={action} className="space-y-3" noValidate>

@@ -17,6 +17,7 @@ import { versionImagesOf } from '@/lib/services/marketplace';
 import { marketplaceLaunchPage } from '@/lib/services/launch-wizard';
 import { createImageAction } from '../../images/actions';
 import { instanceAction, marketplacePageAction, pendingCountAction, reinitDiskAction, renewAction, renewQuoteAction, replaceDiskAction } from '../actions';
+import { CopyableId } from '@/components/ui/copy-button';
 
 export const metadata: Metadata = { title: 'Instance' };
 
@@ -66,11 +67,11 @@ export default async function InstancePage({ params }: { params: Promise<{ id: s
         ← {t('instances.backToList')}
       </Link>
       <div className="flex items-start justify-between gap-4">
-        <div>
+        <div className="min-w-0">
           <h1 className="flex items-center gap-3 text-2xl font-semibold">
-            {instance.name} <StatusBadge status={status} />
+            <span className="min-w-0 break-all">{instance.name}</span> <StatusBadge status={status} />
           </h1>
-          <p className="font-mono text-sm text-slate-500">{instance.id}</p>
+          <CopyableId id={instance.id} label={t('copy.instanceId')} className="text-sm" />
         </div>
         <InstanceActions id={instance.id} name={instance.name} status={status} afterRelease="/console/instances" instanceAction={instanceAction} />
       </div>
