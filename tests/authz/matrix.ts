@@ -45,7 +45,8 @@ import { updateSettings } from '../../lib/services/settings';
 import { settlement } from '../../lib/services/settlement';
 import { declineImageShare, describeImageSharePermission, modifyImageSharePermission } from '../../lib/services/sharing';
 import { spending } from '../../lib/services/spending';
-import { createBucket, deleteBucket, deleteObject, getBucket, grantImportRole, importRoleStatus, listBuckets, putObject } from '../../lib/services/storage';
+import { createBucket, deleteBucket, deleteObject, describeBuckets, getBucket, grantImportRole, importRoleStatus, listBuckets, putObject } from '../../lib/services/storage';
+import { batchDeleteImages, batchInstances, type BatchOutcome } from '../../lib/services/batch';
 import { quoteRenewal, renewInstance } from '../../lib/services/subscriptions';
 import { topUpWallet, walletBalance, walletEntries } from '../../lib/services/wallet';
 import { adjustWallet, findAccount } from '../../lib/services/wallet-adjustments';
@@ -67,6 +68,12 @@ const ownerOnly = (notFound: string, set: Partial<Cells> = {}) => cells(notFound
 const adminOnly = cells('Forbidden', { admin: 'ok' });
 /** Sellers only, each on its own things: the rival seller does not find the seller's. */
 const sellerOnly = (rival: Outcome, seller: Outcome = 'ok') => cells('Forbidden', { seller, rival });
+
+/** A batch reports each item's refusal instead of throwing it (issue 16): the matrix reads the one item's outcome. */
+const onlyOutcome = ([outcome]: BatchOutcome[]) => {
+  if (!outcome.ok) throw outcome.error;
+  return outcome;
+};
 
 const NO_INSTANCE = 'InvalidInstanceId.NotFound';
 const NO_IMAGE = 'InvalidImageId.NotFound';
@@ -116,6 +123,7 @@ export const serviceRows = new Map<string, Row>(
     createImage: [ownerOnly(NO_INSTANCE), (a, w) => createImage(a, { instanceId: w.instance, name: unique('image') })],
     copyImage: [ownerOnly(NO_IMAGE, { recipient: 'Forbidden' }), (a, w) => copyImage(a, { imageId: w.image, destinationRegionId: 'cn-shanghai', name: unique('copy') })],
     deleteImage: [ownerOnly(NO_IMAGE, { recipient: 'Forbidden' }), async (a, w) => deleteImage(a, await w.fresh.sharedImage())],
+    batchDeleteImages: [ownerOnly(NO_IMAGE, { recipient: 'Forbidden' }), async (a, w) => onlyOutcome(batchDeleteImages(a, [await w.fresh.sharedImage()]))],
     describeImages: [everyone, (a, w) => describeImages(a, { regionId: REGION, imageId: w.image })],
     getImage: [ownerOnly(NO_IMAGE, { recipient: 'ok' }), (a, w) => getImage(a, w.image)],
     describeTasks: [everyone, (a) => describeTasks(a)],
@@ -133,6 +141,7 @@ export const serviceRows = new Map<string, Row>(
     getInstance: [ownerOnly(NO_INSTANCE), (a, w) => getInstance(a, w.instance)],
     startInstance: [ownerOnly(NO_INSTANCE), async (a, w) => startInstance(a, await w.fresh.stoppedInstance())],
     stopInstance: [ownerOnly(NO_INSTANCE), async (a, w) => stopInstance(a, await w.fresh.runningInstance())],
+    batchInstances: [ownerOnly(NO_INSTANCE), async (a, w) => onlyOutcome(batchInstances(a, 'stop', [await w.fresh.runningInstance()]))],
     releaseInstance: [ownerOnly(NO_INSTANCE), async (a, w) => releaseInstance(a, await w.fresh.runningInstance())],
     // The boot job's step: an actor boots only its own account's pending instances.
     completeBoot: [ownerOnly('ignored'), (a, w) => { const id = w.fresh.pendingInstance(); completeBoot(a, [id]); return statusOf(id); }, (status) => status === 'Running'],
@@ -207,6 +216,7 @@ export const serviceRows = new Map<string, Row>(
     // storage
     createBucket: [everyone, (a) => createBucket(a, { regionId: REGION, name: unique('bucket') })],
     listBuckets: [everyone, (a) => listBuckets(a, REGION)],
+    describeBuckets: [everyone, (a) => describeBuckets(a, { regionId: REGION })],
     deleteBucket: [ownerOnly(NO_BUCKET), (a, w) => deleteBucket(a, w.fresh.bucket())],
     getBucket: [ownerOnly(NO_BUCKET), (a, w) => getBucket(a, w.bucket.id)],
     putObject: [ownerOnly(NO_BUCKET), (a, w) => upload(a, w.bucket.id)],
@@ -257,6 +267,8 @@ export const notUseCases = new Set([
   'enqueueJob', 'claimDueJobs', 'runJobsTogether', 'completeJob', 'ensureRecurringJob', 'completeRecurringJob', 'failJob',
   // inside a use case's transaction
   'familyImageIn', 'withFamilyImage',
+  // lists' SQL pieces and the batch's choice of single-item use case (issue 16)
+  'searchTerms', 'orderFor', 'lifecycleChange',
   'once', 'imagesCountedInQuota', 'assertRoomForImage', 'moveInstance', 'bookId', 'ensureBook', 'transfer', 'postTransfers', 'balanceOf', 'platformBook',
   'requirePublicProduct', 'isOfferedIn', 'licenseViews', 'requireOwnOrder', 'buyLicenses', 'paySale', 'availableLicenseCount', 'poolHourlyFees', 'consumeLicenses', 'returnLicense',
   'notify', 'indexProduct', 'matchProducts', 'tellSeller', 'periodOf', 'tellSellerAbout', 'signingKey', 'readSettings',
