@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, FormError } from '@/components/ui/field';
+import { refusal } from '@/components/ui/use-form-action';
 import type { ActionState } from '@/lib/auth/action';
 
 type Demo = { email: string; role: string };
@@ -15,9 +16,9 @@ export function AuthForm({ mode, action, demo, next }: { mode: 'sign-in' | 'sign
   // Controlled, so a refused attempt keeps what was typed (React resets uncontrolled fields).
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
-  const error = state && !state.ok ? state.error : undefined;
-  const fieldError = (name: string) => (error?.field === name ? error.message : undefined);
-  const formError = error && !error.field ? error.message : undefined;
+  // Every refused field is marked at once (issue 16).
+  const { fieldError, formError: unshown } = refusal(state);
+  const formError = unshown(['name', 'email', 'password']);
 
   const [password, setPassword] = useState('');
   const fillDemo = (demoEmail: string) => {

@@ -7,6 +7,7 @@ import { Field, FormError, inputClass } from '@/components/ui/field';
 import { formatFen, parseYuan } from '@/lib/domain/money';
 import { MAX_ADJUSTMENT_REASON_LENGTH } from '@/lib/domain/payments';
 import type { ActionState } from '@/lib/auth/action';
+import { refusal } from '@/components/ui/use-form-action';
 
 type Result = ActionState<{ transferId: string; balanceFen: number }>;
 type Direction = 'credit' | 'debit';
@@ -35,8 +36,7 @@ export function AdjustWalletForm({ accountName, action }: { accountName: string;
     }
     return result;
   }, null);
-  const error = state && !state.ok ? state.error : undefined;
-  const fieldError = (field: string) => (error?.field === field ? error.message : undefined);
+  const { error, fieldError } = refusal(state);
   const amountError = malformed ? t('amountMalformed') : fieldError('amountFen');
   const reasonError = fieldError('reason');
   const reasonId = useId();

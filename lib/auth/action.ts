@@ -7,16 +7,34 @@ import { CloudError, messageKeyOf } from '../domain/errors';
 import { parseInput } from '../domain/validation';
 import { requireSession } from './session';
 
-export type ActionError = { code: string; message: string; field?: string };
+/** A refusal in the user's words: `fields` holds every refused field's message, so a form marks them all at once. */
+export type ActionError = { code: string; message: string; field?: string; fields?: Record<string, string> };
 export type ActionState<T = unknown> = { ok: true; data: T } | { ok: false; error: ActionError } | null;
 
 export async function describeError(error: unknown): Promise<ActionError> {
   const t = await getTranslations('errors');
   if (error instanceof CloudError) {
-    return { code: error.code, message: t(messageKeyOf(error.code), error.params), field: error.field };
+    const words = await consoleWords();
+    const message = (e: CloudError) => words(e) ?? t(messageKeyOf(e.code), e.params);
+    const refused = [error, ...error.also].filter((e) => e.field);
+    return { code: error.code, message: message(error), field: error.field, ...(refused.length ? { fields: Object.fromEntries(refused.map((e) => [e.field!, message(e)])) } : {}) };
   }
   console.error('[action] unexpected error:', error);
   return { code: 'InternalError', message: t('InternalError') };
+}
+
+/**
+ * The console's words for a missing or malformed field ("Enter a name"), from console.json's
+ * `fieldErrors`; the API keeps the catalogue's wording (lib/english-errors.ts).
+ */
+async function consoleWords(): Promise<(error: CloudError) => string | undefined> {
+  const t = await getTranslations('fieldErrors');
+  return (error) => {
+    const kind = error.code === 'MissingParameter' ? 'missing' : error.code === 'InvalidParameter' ? 'invalid' : undefined;
+    if (!kind || !error.field) return undefined;
+    const key = `${kind}.${error.field}`;
+    return t.has(key as never) ? t(key as never) : t(kind === 'missing' ? 'missingAny' : 'invalidAny');
+  };
 }
 
 export async function runAction<T>(work: (actor: Actor) => T | Promise<T>): Promise<ActionState<T>> {

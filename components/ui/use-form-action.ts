@@ -1,0 +1,36 @@
+'use client';
+
+// The one way a console form calls its server action. React resets a form's uncontrolled fields
+// after every action, so a refused form would come back empty (its checkboxes unticked); this
+// submits through a transition instead, keeps everything typed after a refusal, and resets only
+// after success, as before. The refusal's fields carry every field error at once.
+import { startTransition, useActionState, useEffect, useRef, type FormEvent } from 'react';
+import type { ActionState } from '@/lib/auth/action';
+import type { FormAction } from './form-action';
+
+export function useFormAction<T>(action: FormAction<T>, { resetOnSuccess = true }: { resetOnSuccess?: boolean } = {}) {
+  const [state, dispatch, pending] = useActionState(action, null);
+  const ref = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state?.ok && resetOnSuccess) ref.current?.reset();
+  }, [state, resetOnSuccess]);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    startTransition(() => dispatch(form));
+  };
+  return { state, pending, form: { ref, onSubmit, noValidate: true }, ...refusal(state) };
+}
+
+/** What a refused state says: each field's message, and the words for the form as a whole. */
+export function refusal(state: ActionState<unknown>) {
+  const error = state && !state.ok ? state.error : undefined;
+  const fieldError = (name: string): string | undefined => (error?.fields && Object.hasOwn(error.fields, name) ? error.fields[name] : undefined);
+  /** The message for the top of the form: the refusal unless every field it names is shown by the form. */
+  const formError = (shown: readonly string[]): string | undefined => {
+    if (!error) return undefined;
+    const named = Object.keys(error.fields ?? {});
+    return named.length > 0 && named.every((f) => shown.includes(f)) ? undefined : error.message;
+  };
+  return { error, fieldError, formError };
+}
