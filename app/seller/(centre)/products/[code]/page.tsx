@@ -36,7 +36,7 @@ export default async function PublishProductPage({ params }: { params: Promise<{
   const { actor } = await requireSeller();
   const { code } = await params;
   const view = orNotFound(() => getMyProduct(actor, code), 'InvalidProductCode.NotFound');
-  const { product, versions, versionImages, skus, checks, problems, publishableImages } = view;
+  const { product, versions, versionRegions, skus, checks, problems, publishableImages } = view;
   const t = await getTranslations('publishing');
   const tr = await getTranslations('regions');
   const tp = await getTranslations('marketplace.pricing');
@@ -100,10 +100,7 @@ export default async function PublishProductPage({ params }: { params: Promise<{
               <li key={v.version} className="flex flex-wrap items-center gap-3 rounded-md border border-slate-200 px-3 py-2 text-sm" data-version={v.version}>
                 <span className="font-medium">{v.version}</span>
                 <span className="text-slate-600">
-                  {versionImages
-                    .filter((i) => i.version === v.version)
-                    .map((i) => regionNames[i.regionId] ?? i.regionId)
-                    .join(' · ') || t('noRegionYet')}
+                  {(versionRegions.get(v.version) ?? []).map((regionId) => regionNames[regionId] ?? regionId).join(' · ') || t('noRegionYet')}
                 </span>
                 {editable && (
                   <span className="ml-auto">
