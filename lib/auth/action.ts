@@ -24,12 +24,16 @@ export async function describeError(error: unknown): Promise<ActionError> {
 }
 
 /**
- * The console's words for a missing or malformed field ("Enter a name"), from console.json's
- * `fieldErrors`; the API keeps the catalogue's wording (lib/english-errors.ts).
+ * The console's words for a missing or malformed field ("Enter a name") and for codes it says
+ * its own way, from console.json's `fieldErrors`; the API keeps the catalogue's wording
+ * (lib/english-errors.ts).
  */
 async function consoleWords(): Promise<(error: CloudError) => string | undefined> {
   const t = await getTranslations('fieldErrors');
   return (error) => {
+    // A refusal of a field the console words its own way, e.g. naming the one account of a share list that failed.
+    const own = `byField.${error.field}.${messageKeyOf(error.code)}`;
+    if (t.has(own as never)) return t(own as never, error.params as never);
     const kind = error.code === 'MissingParameter' ? 'missing' : error.code === 'InvalidParameter' ? 'invalid' : undefined;
     if (!kind || !error.field) return undefined;
     const key = `${kind}.${error.field}`;

@@ -19,6 +19,8 @@ vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 
 import { signUpAction } from '../../app/(auth)/actions';
 import { saveSettingsAction } from '../../app/admin/settings/actions';
+import { describeError } from './action';
+import { assertDiskFits, parseImportRequest } from '../domain/imports';
 import { englishMessage } from '../english-errors';
 
 throwawayDatabase();
@@ -53,5 +55,31 @@ describe('issue 16: every field error at once, in the user’s words', () => {
 
   it('the API keeps its own wording for the same refusal', () => {
     expect(englishMessage(new CloudError('MissingParameter', { param: 'name' }, 'name'))).toBe('The required parameter name is missing.');
+  });
+});
+
+const thrown = (work: () => unknown): CloudError => {
+  try {
+    work();
+  } catch (error) {
+    if (error instanceof CloudError) return error;
+  }
+  throw new Error('expected a CloudError');
+};
+const importWithSize = (diskImageSize: unknown) => () => parseImportRequest({ regionId: 'cn-hangzhou', diskDeviceMappings: [{ ossBucket: 'b', ossObject: 'disk.raw', diskImageSize }] });
+
+describe('issue 16: import and share refusals say what is wrong', () => {
+  it.each(['abc', 99_999_999, '4.5', 0])('a disk size of %j is not a size: its own message, not "smaller than the disk in the file"', async (size) => {
+    const tooSmall = (await describeError(thrown(() => assertDiskFits(10, { sizeGib: 20 } as never)))).message;
+    const message = (await describeError(thrown(importWithSize(size)))).message;
+    expect(message).toBe('The disk size must be a whole number of GiB from 1 to 2048.');
+    expect(tooSmall).toBe('The disk image size must be at least the size of the disk in the file.');
+  });
+
+  it('a share to several accounts names the one that failed, in both languages', async () => {
+    const refusal = new CloudError('InvalidAccount.NotFound', { account: 'nobody@example.test' }, 'addAccounts');
+    expect((await describeError(refusal)).message).toContain('nobody@example.test');
+    locale = 'zh-CN';
+    expect((await describeError(new CloudError('QuotaExceed.Image', { regionId: 'cn-hangzhou', account: '1234567890123456' }, 'addAccounts'))).message).toContain('1234567890123456');
   });
 });
