@@ -64,7 +64,7 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
                   {d.tries}
                 </td>
                 <td className="max-w-56 truncate px-4 py-3 text-xs text-slate-600" title={d.lastError ?? undefined}>
-                  {d.lastError ?? '—'}
+                  {d.lastError ? (t.has(`verdicts.${d.lastError}`) ? t(`verdicts.${d.lastError}`) : d.lastError) : '—'}
                 </td>
                 <td className="px-4 py-3 text-right">
                   <ReplayButton deliveryId={d.id} replayAction={replayDeliveryAction} />

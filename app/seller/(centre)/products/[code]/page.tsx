@@ -93,7 +93,7 @@ export default async function PublishProductPage({ params }: { params: Promise<{
         {canApplyToProduct(product.status, 'moveInterface') && <InterfaceUrlForm action={moveInterfaceAction.bind(null, product.code)} current={product.interfaceUrl ?? ''} />}
       </Step>
 
-      <Step n={2} title={t('stepVersions')} done={versions.length > 0 && !has('noRegion') && !has('imageUnavailable') && !has('regionsDiffer')}>
+      <Step n={2} title={t('stepVersions')} done={versions.length > 0 && versions.every((v) => versionRegions.get(v.version)?.length) && !has('imageUnavailable') && !has('regionsDiffer')}>
         {versions.length > 0 && (
           <ul className="space-y-2">
             {versions.map((v) => (
