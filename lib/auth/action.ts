@@ -3,8 +3,9 @@
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import type { Actor } from '../domain/actor';
-import { CloudError, messageKeyOf } from '../domain/errors';
+import { CloudError } from '../domain/errors';
 import { parseInput } from '../domain/validation';
+import { consoleMessage } from '../../i18n/console-words';
 import { requireSession } from './session';
 
 /** A refusal in the user's words: `fields` holds every refused field's message, so a form marks them all at once. */
@@ -14,31 +15,13 @@ export type ActionState<T = unknown> = { ok: true; data: T } | { ok: false; erro
 export async function describeError(error: unknown): Promise<ActionError> {
   const t = await getTranslations('errors');
   if (error instanceof CloudError) {
-    const words = await consoleWords();
-    const message = (e: CloudError) => words(e) ?? t(messageKeyOf(e.code), e.params);
+    const fieldErrors = await getTranslations('fieldErrors');
+    const message = (e: CloudError) => consoleMessage(e, fieldErrors as never, t as never);
     const refused = [error, ...error.also].filter((e) => e.field);
     return { code: error.code, message: message(error), field: error.field, ...(refused.length ? { fields: Object.fromEntries(refused.map((e) => [e.field!, message(e)])) } : {}) };
   }
   console.error('[action] unexpected error:', error);
   return { code: 'InternalError', message: t('InternalError') };
-}
-
-/**
- * The console's words for a missing or malformed field ("Enter a name") and for codes it says
- * its own way, from console.json's `fieldErrors`; the API keeps the catalogue's wording
- * (lib/english-errors.ts).
- */
-async function consoleWords(): Promise<(error: CloudError) => string | undefined> {
-  const t = await getTranslations('fieldErrors');
-  return (error) => {
-    // A refusal of a field the console words its own way, e.g. naming the one account of a share list that failed.
-    const own = `byField.${error.field}.${messageKeyOf(error.code)}`;
-    if (t.has(own as never)) return t(own as never, error.params as never);
-    const kind = error.code === 'MissingParameter' ? 'missing' : error.code === 'InvalidParameter' ? 'invalid' : undefined;
-    if (!kind || !error.field) return undefined;
-    const key = `${kind}.${error.field}`;
-    return t.has(key as never) ? t(key as never) : t(kind === 'missing' ? 'missingAny' : 'invalidAny');
-  };
 }
 
 export async function runAction<T>(work: (actor: Actor) => T | Promise<T>): Promise<ActionState<T>> {

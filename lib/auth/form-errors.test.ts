@@ -22,6 +22,7 @@ import { saveSettingsAction } from '../../app/admin/settings/actions';
 import { describeError } from './action';
 import { assertDiskFits, parseImportRequest } from '../domain/imports';
 import { englishMessage } from '../english-errors';
+import { consoleMessage } from '../../i18n/console-words';
 
 throwawayDatabase();
 beforeEach(() => {
@@ -81,5 +82,14 @@ describe('issue 16: import and share refusals say what is wrong', () => {
     expect((await describeError(refusal)).message).toContain('nobody@example.test');
     locale = 'zh-CN';
     expect((await describeError(new CloudError('QuotaExceed.Image', { regionId: 'cn-hangzhou', account: '1234567890123456' }, 'addAccounts'))).message).toContain('1234567890123456');
+  });
+});
+
+describe('issue 16: forms that check as the user types say it the same way', () => {
+  it('the import wizard’s own check of a missing bucket is in words, not DiskDeviceMapping.1.OSSBucket', () => {
+    const error = thrown(() => parseImportRequest({ regionId: 'cn-hangzhou', diskDeviceMappings: [{}] }));
+    const words = consoleMessage(error, createTranslator({ locale: 'en', messages: catalogues.en, namespace: 'fieldErrors' }) as never, createTranslator({ locale: 'en', messages: catalogues.en, namespace: 'errors' }) as never);
+    expect(words).toBe('Choose a bucket: create one under Buckets first if you have none.');
+    expect(englishMessage(error)).toContain('DiskDeviceMapping.1.OSSBucket');
   });
 });
