@@ -21,5 +21,8 @@ test('replacing a system disk offers marketplace products found by searching, in
   await lnmp.click();
   await expect(lnmp).toHaveAttribute('aria-selected', 'true');
   await expect(dialog).toContainText('This image belongs to product lnmp000101');
-  await page.screenshot({ path: screenshotPath('i16-replace-disk-picker') });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.screenshot({ path: screenshotPath('i16-replace-disk-picker-desktop') });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: screenshotPath('i16-replace-disk-picker-phone') });
 });

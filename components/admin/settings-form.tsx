@@ -1,11 +1,11 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, FormError } from '@/components/ui/field';
 import type { FormAction } from '@/components/ui/form-action';
-import { refusal } from '@/components/ui/use-form-action';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { hundredthsText } from '@/lib/domain/hundredths';
 import { formatFen } from '@/lib/domain/money';
 import type { PlatformSettings } from '@/lib/domain/settings';
@@ -20,11 +20,11 @@ function formValues(settings: PlatformSettings): Values {
 export function SettingsForm({ settings, defaults, saveAction }: { settings: PlatformSettings; defaults: PlatformSettings; saveAction: FormAction<SettingChange[]> }) {
   const t = useTranslations('admin.settings');
   const format = useFormatter();
-  const [state, action, pending] = useActionState(saveAction, null);
+  // Through the shared hook: React's reset after an action would untick the controlled switches.
+  const { state, pending, form, error, fieldError: refused } = useFormAction(saveAction, { resetOnSuccess: false });
   // Controlled, so a refused value stays on screen next to its error.
   const [values, setValues] = useState(() => formValues(settings));
   const set = (key: SettingKey, value: string | boolean) => setValues((v) => ({ ...v, [key]: value }));
-  const { error, fieldError: refused } = refusal(state);
   const shown = (key: SettingKey, value: PlatformSettings[SettingKey]) => (typeof value === 'boolean' ? t(value ? 'on' : 'off') : settingFields[key].unit === 'percent' ? `${hundredthsText(value)}%` : settingFields[key].unit === 'yuan' ? formatFen(value) : format.number(value));
   const rangeOf = (key: SettingKey) => {
     const range = settingRange(key)!;
@@ -34,7 +34,7 @@ export function SettingsForm({ settings, defaults, saveAction }: { settings: Pla
   const fieldError = (key: SettingKey) => (refused(key) ? t(settingFields[key].unit === 'percent' ? 'percentRange' : settingFields[key].unit === 'yuan' ? 'yuanRange' : 'wholeRange', rangeOf(key)) : undefined);
 
   return (
-    <form action={action} className="max-w-4xl space-y-5" noValidate>
+    <form {...form} className="max-w-4xl space-y-5">
       {settingGroups.map((group) => (
         <fieldset key={group} className="rounded-lg border border-slate-200 bg-white px-5 pt-2 pb-5">
           <legend className="px-1 text-base font-semibold">{t(`groups.${group}`)}</legend>

@@ -81,7 +81,7 @@ export function InstanceDiskActions({ instance, images, marketplace, actions: { 
           <FormError message={error} />
           <SearchableListbox
             label={t('disk.newImage')}
-            options={(chosen && !choices.some((i) => i.id === chosen.id) ? [...choices, chosen] : choices).map((i) => ({ id: i.id, label: i.label, group: i.group, found: i.group === 'marketplace' && !images.some((c) => c.id === i.id) }))}
+            options={(chosen && !choices.some((i) => i.id === chosen.id) ? [...choices, chosen] : choices).map((i) => ({ id: i.id, label: i.label, group: i.group, keywords: i.productCode ?? undefined }))}
             groups={(['self', 'system', 'marketplace'] as const).map((group) => ({ key: group, label: t(`images.tabs.${group}`) }))}
             value={target}
             onChange={(id) => {

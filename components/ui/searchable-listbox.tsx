@@ -7,8 +7,8 @@
 import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { inputClass } from './field';
 
-/** `found`: matched by a search elsewhere (the server's), so shown whatever the words. */
-export type ListOption = { id: string; label: string; group: string; detail?: string; found?: boolean };
+/** `detail`: a second line (the id when absent); `keywords`: more words the search matches (a product code). */
+export type ListOption = { id: string; label: string; group: string; detail?: string; keywords?: string };
 
 export function SearchableListbox({ label, options, groups, value, onChange, query, onQueryChange, placeholder, empty, footer }: {
   label: string;
@@ -28,7 +28,7 @@ export function SearchableListbox({ label, options, groups, value, onChange, que
   const id = useId();
   const words = query.trim().toLowerCase();
   const shown = groups
-    .map((g) => ({ ...g, items: options.filter((o) => o.group === g.key && (!words || o.found || `${o.label} ${o.id} ${o.detail ?? ''}`.toLowerCase().includes(words))) }))
+    .map((g) => ({ ...g, items: options.filter((o) => o.group === g.key && (!words || `${o.label} ${o.id} ${o.detail ?? ''} ${o.keywords ?? ''}`.toLowerCase().includes(words))) }))
     .filter((g) => g.items.length > 0);
   const flat = shown.flatMap((g) => g.items);
   const [active, setActive] = useState<string>();
@@ -76,7 +76,7 @@ export function SearchableListbox({ label, options, groups, value, onChange, que
         placeholder={placeholder}
         className={inputClass}
       />
-      <div id={`${id}-list`} role="listbox" aria-label={label} className="max-h-64 overflow-y-auto rounded-md border border-slate-200" data-testid="image-picker">
+      <div id={`${id}-list`} role="listbox" aria-label={label} className="max-h-72 overflow-y-auto rounded-md border border-slate-200" data-testid="image-picker">
         {shown.length === 0 && <p className="px-3 py-2 text-slate-500">{empty}</p>}
         {shown.map((g) => (
           <div key={g.key} role="group" aria-labelledby={`${id}-group-${g.key}`}>
@@ -91,10 +91,15 @@ export function SearchableListbox({ label, options, groups, value, onChange, que
                 aria-selected={o.id === value}
                 onMouseDown={(e) => e.preventDefault() /* focus stays in the search box */}
                 onClick={() => onChange(o.id)}
-                className={`flex cursor-pointer items-baseline justify-between gap-3 px-3 py-1.5 ${o.id === activeId ? 'bg-brand-50' : ''} ${o.id === value ? 'font-medium text-brand-700' : 'text-slate-800'}`}
+                className={`flex cursor-pointer gap-2 px-3 py-1.5 ${o.id === activeId ? 'bg-brand-50' : ''} ${o.id === value ? 'text-brand-700' : 'text-slate-800'}`}
               >
-                <span className="min-w-0 truncate">{o.label}</span>
-                <span className="shrink-0 font-mono text-xs text-slate-500">{o.id === value ? '✓ ' : ''}{o.detail ?? o.id}</span>
+                <span aria-hidden className="w-3 shrink-0">
+                  {o.id === value ? '✓' : ''}
+                </span>
+                <span className="min-w-0">
+                  <span className={`block break-words ${o.id === value ? 'font-medium' : ''}`}>{o.label}</span>
+                  <span className="block font-mono text-xs text-slate-500">{o.detail ?? o.id}</span>
+                </span>
               </div>
             ))}
           </div>

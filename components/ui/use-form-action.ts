@@ -1,9 +1,11 @@
 'use client';
 
-// The one way a console form calls its server action. React resets a form's uncontrolled fields
-// after every action, so a refused form would come back empty (its checkboxes unticked); this
-// submits through a transition instead, keeps everything typed after a refusal, and resets only
-// after success, as before. The refusal's fields carry every field error at once.
+// The one way a console form calls its server action. React resets a form's fields after every
+// action, so a refused form would come back empty (its checkboxes unticked); once the page runs,
+// this submits through a transition instead (onSubmit's preventDefault tells React not to run
+// the action itself), keeps everything typed after a refusal, and resets only after success, as
+// before. Before hydration the form still posts to its server action (never a GET that would put
+// a password in the address). The refusal's fields carry every field error at once.
 import { startTransition, useActionState, useEffect, useRef, type FormEvent } from 'react';
 import type { ActionState } from '@/lib/auth/action';
 import type { FormAction } from './form-action';
@@ -19,7 +21,7 @@ export function useFormAction<T>(action: FormAction<T>, { resetOnSuccess = true 
     const form = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
     startTransition(() => dispatch(form));
   };
-  return { state, pending, form: { ref, onSubmit, noValidate: true }, ...refusal(state) };
+  return { state, pending, form: { ref, action: dispatch, onSubmit, noValidate: true }, ...refusal(state) };
 }
 
 /** What a refused state says: each field's message, and the words for the form as a whole. */
