@@ -8,6 +8,7 @@ import { formatFen, parseYuan } from '@/lib/domain/money';
 import { MAX_ADJUSTMENT_REASON_LENGTH } from '@/lib/domain/payments';
 import type { ActionState } from '@/lib/auth/action';
 import { toastResult } from '@/components/ui/toast';
+import { refusal } from '@/components/ui/use-form-action';
 
 type Result = ActionState<{ transferId: string; balanceFen: number }>;
 type Direction = 'credit' | 'debit';
@@ -38,8 +39,7 @@ export function AdjustWalletForm({ accountName, action }: { accountName: string;
     }
     return result;
   }, null);
-  const error = state && !state.ok ? state.error : undefined;
-  const fieldError = (field: string) => (error?.field === field ? error.message : undefined);
+  const { error, fieldError } = refusal(state);
   const amountError = malformed ? t('amountMalformed') : fieldError('amountFen');
   const reasonError = fieldError('reason');
   const reasonId = useId();

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
+import { FormError } from '@/components/ui/field';
 import type { ActionState } from '@/lib/auth/action';
 import { CopyButton } from '@/components/ui/copy-button';
 import { toastResult } from '@/components/ui/toast';
@@ -14,6 +15,7 @@ export function CreateAccessKey({ createAction }: { createAction: () => Promise<
   const tc = useTranslations('copy');
   const [pending, startTransition] = useTransition();
   const [created, setCreated] = useState<{ accessKeyId: string; accessKeySecret: string }>();
+  const [error, setError] = useState<string>();
   return (
     <div className="space-y-3">
       <Button
@@ -22,12 +24,14 @@ export function CreateAccessKey({ createAction }: { createAction: () => Promise<
           startTransition(async () => {
             const result = await createAction();
             toastResult(result, tt('accessKeyCreated'));
+            setError(result && !result.ok ? result.error.message : undefined);
             if (result?.ok) setCreated(result.data);
           })
         }
       >
         {t('create')}
       </Button>
+      <FormError message={error} />
       {created && (
         <div className="rounded-md border border-amber-200 bg-amber-50 p-4 text-sm" data-testid="new-key">
           <p className="font-medium text-amber-900">{t('secretOnce')}</p>

@@ -5,7 +5,8 @@ import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogClose } from '@/components/ui/dialog';
-import { Field, FormError, inputClass } from '@/components/ui/field';
+import { Field, FormError } from '@/components/ui/field';
+import { SearchableListbox } from '@/components/ui/searchable-listbox';
 import { DESCRIPTION_MAX } from '@/lib/domain/names';
 import type { ActionState } from '@/lib/auth/action';
 import { toastResult } from '@/components/ui/toast';
@@ -82,37 +83,27 @@ export function InstanceDiskActions({ instance, images, marketplace, actions: { 
       <Dialog open={dialog === 'replace'} onOpenChange={open('replace')} title={t('disk.replace')} description={t('disk.replaceHint')} trigger={<Button size="sm" variant="secondary" disabled={!stopped} title={stopped ? undefined : t('disk.stopFirst')}>{t('disk.replace')}</Button>}>
         <div className="space-y-4">
           <FormError message={error} />
-          <label className="block space-y-1.5 text-sm">
-            <span className="font-medium text-slate-700">{t('disk.newImage')}</span>
-            <select
-              className={inputClass}
-              value={target}
-              onChange={(e) => {
-                setTarget(e.target.value);
-                setPicked(choices.find((i) => i.id === e.target.value));
-              }}
-            >
-              {(['self', 'system', 'marketplace'] as const).map((group) => (
-                <optgroup key={group} label={t(`images.tabs.${group}`)}>
-                  {(chosen && !choices.some((i) => i.id === chosen.id) ? [...choices, chosen] : choices)
-                    .filter((i) => i.group === group)
-                    .map((i) => (
-                      <option key={i.id} value={i.id}>
-                        {i.label}
-                      </option>
-                    ))}
-                </optgroup>
-              ))}
-            </select>
-          </label>
-          <div className="flex gap-2">
-            <input type="search" value={words} onChange={(e) => setWords(e.target.value)} placeholder={t('disk.searchProducts')} aria-label={t('disk.searchProducts')} className={inputClass} />
-            {market.more && (
-              <Button variant="secondary" disabled={market.searching} onClick={market.more}>
-                {t('wizard.moreProducts')}
-              </Button>
-            )}
-          </div>
+          <SearchableListbox
+            label={t('disk.newImage')}
+            options={(chosen && !choices.some((i) => i.id === chosen.id) ? [...choices, chosen] : choices).map((i) => ({ id: i.id, label: i.label, group: i.group, keywords: i.productCode ?? undefined }))}
+            groups={(['self', 'system', 'marketplace'] as const).map((group) => ({ key: group, label: t(`images.tabs.${group}`) }))}
+            value={target}
+            onChange={(id) => {
+              setTarget(id);
+              setPicked(choices.find((i) => i.id === id));
+            }}
+            query={words}
+            onQueryChange={setWords}
+            placeholder={t('disk.searchImages')}
+            empty={market.searching ? t('disk.searching') : t('disk.noImageMatches')}
+            footer={
+              market.more && (
+                <Button variant="secondary" size="sm" disabled={market.searching} onClick={market.more}>
+                  {t('wizard.moreProducts')}
+                </Button>
+              )
+            }
+          />
           {chosen && <p className="text-sm text-slate-600">{chosen.productCode === null ? t('disk.noLicense') : chosen.productCode === instance.productCode ? t('disk.sameProduct') : t('disk.otherProduct', { productCode: chosen.productCode })}</p>}
           <div className="flex justify-end gap-2">
             {cancel}

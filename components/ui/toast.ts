@@ -19,12 +19,12 @@ export function toastResult(result: Settled, success: string, refused?: string):
   return result.ok;
 }
 
-/** For a form with useActionState, which shows its refusals in place: toasts each new state once. */
-export function useResultToast(state: Settled, success: string): void {
+/** For a form with useActionState, which shows its refusals in place: toasts each new state once (nothing without `success`). */
+export function useResultToast(state: Settled, success: string | undefined): void {
   const refused = useTranslations('toast')('refused');
   const seen = useRef(state);
   useEffect(() => {
-    if (state === seen.current) return;
+    if (state === seen.current || success === undefined) return;
     seen.current = state;
     toastResult(state, success, refused);
   }, [state, success, refused]);

@@ -22,11 +22,12 @@ import { listAudit } from '../../lib/services/audit';
 import { listLaunchableImages } from '../../lib/services/catalogue';
 import { launchableFamilies, launchableWizardImages, marketplaceLaunchImage, marketplaceLaunchPage } from '../../lib/services/launch-wizard';
 import { getDelivery, listDeliveries, listFailedDeliveries, replayDelivery } from '../../lib/services/deliveries';
-import { freezeInstance, listAllInstances, unfreezeInstance } from '../../lib/services/freezes';
+import { freezeInstance, freezeNote, listAllInstances, unfreezeInstance } from '../../lib/services/freezes';
 import { imageFromFamily, modifyImageAttribute, modifyProductVersion } from '../../lib/services/image-family';
 import { copyImage, createImage, deleteImage, describeImages, describeTasks, getImage, taskStates } from '../../lib/services/images';
 import { cancelTask, importImage } from '../../lib/services/imports';
 import { completeBoot, describeInstances, getInstance, reInitDisk, releaseInstance, replaceSystemDisk, runInstances, startInstance, stopInstance } from '../../lib/services/instances';
+import { modifyInstanceAttribute } from '../../lib/services/instance-attributes';
 import { previewLaunch } from '../../lib/services/launch-preview';
 import { describeOwnLicenses, getOwnLicense, listLicenses } from '../../lib/services/licenses';
 import { listOrders, purchaseLicenses, quoteLicenses } from '../../lib/services/orders';
@@ -42,7 +43,7 @@ import { requestInvoice, voidInvoice } from '../../lib/services/invoices';
 import { applyAsSeller, approveApplication, getApplication, listApplications, myApplication, pendingApplicationCount, rejectApplication } from '../../lib/services/seller-applications';
 import { createSellerKey, deleteSellerKey, listSellerKeys } from '../../lib/services/seller-keys';
 import { updateSettings } from '../../lib/services/settings';
-import { settlement } from '../../lib/services/settlement';
+import { settlement, settlementCsv } from '../../lib/services/settlement';
 import { declineImageShare, describeImageSharePermission, modifyImageSharePermission } from '../../lib/services/sharing';
 import { spending } from '../../lib/services/spending';
 import { createBucket, deleteBucket, deleteObject, describeBuckets, getBucket, grantImportRole, importRoleStatus, listBuckets, putObject } from '../../lib/services/storage';
@@ -119,6 +120,7 @@ export const serviceRows = new Map<string, Row>(
     listAllInstances: [adminOnly, (a) => listAllInstances(a)],
     freezeInstance: [adminOnly, async (a, w) => freezeInstance(a, await w.fresh.runningInstance(), { note: 'matrix' })],
     unfreezeInstance: [adminOnly, async (a, w) => unfreezeInstance(a, await w.fresh.frozenInstance())],
+    freezeNote: [ownerOnly(NO_INSTANCE), (a, w) => freezeNote(a, w.instance)],
     // images
     createImage: [ownerOnly(NO_INSTANCE), (a, w) => createImage(a, { instanceId: w.instance, name: unique('image') })],
     copyImage: [ownerOnly(NO_IMAGE, { recipient: 'Forbidden' }), (a, w) => copyImage(a, { imageId: w.image, destinationRegionId: 'cn-shanghai', name: unique('copy') })],
@@ -139,6 +141,7 @@ export const serviceRows = new Map<string, Row>(
     runInstances: [ownerOnly(NO_IMAGE, { recipient: 'ok' }), (a, w) => runInstances(a, { regionId: REGION, imageId: w.image, instanceTypeId: TYPE, amount: 1 })],
     describeInstances: [everyone, (a) => describeInstances(a)],
     getInstance: [ownerOnly(NO_INSTANCE), (a, w) => getInstance(a, w.instance)],
+    modifyInstanceAttribute: [ownerOnly(NO_INSTANCE), (a, w) => modifyInstanceAttribute(a, { instanceId: w.instance, instanceName: unique('renamed') })],
     startInstance: [ownerOnly(NO_INSTANCE), async (a, w) => startInstance(a, await w.fresh.stoppedInstance())],
     stopInstance: [ownerOnly(NO_INSTANCE), async (a, w) => stopInstance(a, await w.fresh.runningInstance())],
     batchInstances: [ownerOnly(NO_INSTANCE), async (a, w) => onlyOutcome(batchInstances(a, 'stop', [await w.fresh.runningInstance()]))],
@@ -207,6 +210,7 @@ export const serviceRows = new Map<string, Row>(
     updateSettings: [adminOnly, (a) => updateSettings(a, {})],
     // settlement
     settlement: [sellerOnly('ok'), (a) => settlement(a)],
+    settlementCsv: [sellerOnly('ok'), (a) => settlementCsv(a, {}, { month: 'm', productCode: 'c', product: 'p', orders: 'o', refunds: 'r', hours: 'h', ordersFen: 'of', refundsFen: 'rf', hourlyFen: 'hf', netFen: 'n', commissionFen: 'c', payableFen: 'p', total: 't' })],
     // sharing: the recipient may not re-share (SHR-1) and may decline; the owner may not decline its own
     modifyImageSharePermission: [ownerOnly(NO_IMAGE, { recipient: 'InvalidImage.NotShareable' }), (a, w) => modifyImageSharePermission(a, { imageId: w.image, addAccounts: [w.actors.recipient.accountId] })],
     describeImageSharePermission: [ownerOnly(NO_IMAGE), (a, w) => describeImageSharePermission(a, w.image)],
@@ -317,6 +321,7 @@ export const apiRows = new Map<string, ApiRow>(
     StartInstance: [ownerOnly(NO_INSTANCE), async (w) => ({ InstanceId: await w.fresh.stoppedInstance() })],
     StopInstance: [ownerOnly(NO_INSTANCE), async (w) => ({ InstanceId: await w.fresh.runningInstance() })],
     DeleteInstance: [ownerOnly(NO_INSTANCE), async (w) => ({ InstanceId: await w.fresh.runningInstance() })],
+    ModifyInstanceAttribute: [ownerOnly(NO_INSTANCE), (w) => ({ InstanceId: w.instance, InstanceName: unique('api-renamed') })],
     ReplaceSystemDisk: [ownerOnly(NO_INSTANCE), async (w) => ({ InstanceId: await w.fresh.stoppedInstance(), ImageId: w.systemImage })],
     ReInitDisk: [ownerOnly(NO_INSTANCE), async (w) => ({ DiskId: diskOf(await w.fresh.stoppedInstance()) })],
   } satisfies Record<string, ApiRow>),

@@ -8,6 +8,7 @@ import { describeInstances, lifecycleChange, reInitDisk, replaceSystemDisk, runI
 import { batchInstances } from '@/lib/services/batch';
 import { reportOutcomes } from '@/lib/auth/batch-report';
 import { MAX_BATCH } from '@/lib/domain/batch';
+import { modifyInstanceAttribute } from '@/lib/services/instance-attributes';
 import { previewLaunch } from '@/lib/services/launch-preview';
 import { marketplaceLaunchPage } from '@/lib/services/launch-wizard';
 import { quoteRenewal, renewInstance } from '@/lib/services/subscriptions';
@@ -91,6 +92,13 @@ export async function renewAction(instanceId: string, _: ActionState<unknown>, f
   const result = await runParsed(z.object({ instanceId: arg.id, form: arg.form }), { instanceId, form }, (actor, args) =>
     renewInstance(actor, { instanceId: args.instanceId, periods: args.form.get('periods'), clientToken: args.form.get('clientToken') || undefined }),
   );
+  revalidatePath('/console/instances', 'layout');
+  return result;
+}
+
+/** Issue 16: a new name for one of the caller's instances (ModifyInstanceAttribute). */
+export async function renameInstanceAction(instanceId: string, _: ActionState<unknown>, form: FormData) {
+  const result = await runParsed(z.object({ instanceId: arg.id, form: arg.form }), { instanceId, form }, (actor, args) => modifyInstanceAttribute(actor, { instanceId: args.instanceId, instanceName: args.form.get('instanceName') }));
   revalidatePath('/console/instances', 'layout');
   return result;
 }
