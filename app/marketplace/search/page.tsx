@@ -122,7 +122,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           <EmptyState title={t('search.pageOutOfRange')} body="" action={<ButtonLink href={searchHref(params)} variant="secondary">{t('search.firstPage')}</ButtonLink>} />
         ) : (
           <>
-            <ProductGrid products={result.items} />
+            <ProductGrid products={result.items} showCompared />
             <Pagination page={result.page} pageSize={result.pageSize} total={result.total} params={params} />
           </>
         )}
