@@ -31,7 +31,7 @@ test('anyone can browse: categories, featured products, search with filters and 
 
   // A price range in yuan.
   await page.goto('/marketplace/search?category=ai&sort=price_asc&max=1');
-  await expect(page.getByRole('link', { name: /Remove filter: Up to ¥1\.00/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: /Remove filter: Up to ¥1\.00 \(monthly equivalent\)/ })).toBeVisible();
   const prices = await page.getByTestId('from-price').allTextContents();
   expect(prices.every((p) => Number(p.replace(/[¥,]/g, '')) <= 1)).toBe(true);
 
