@@ -5,7 +5,7 @@ import { useActionState, useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, FormError, inputClass } from '@/components/ui/field';
 import { formatFen, parseYuan } from '@/lib/domain/money';
-import { MAX_ADJUSTMENT_REASON_LENGTH } from '@/lib/domain/payments';
+import { MAX_ADJUSTMENT_REASON_LENGTH } from '@/lib/domain/form-limits';
 import type { ActionState } from '@/lib/auth/action';
 import { toastResult } from '@/components/ui/toast';
 import { refusal } from '@/components/ui/use-form-action';

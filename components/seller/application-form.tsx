@@ -5,7 +5,8 @@ import { startTransition, useActionState, useState, type FormEvent, type ReactNo
 import { Button } from '@/components/ui/button';
 import { FormError, inputClass } from '@/components/ui/field';
 import type { ActionError } from '@/lib/auth/action';
-import { COMPANY_NAME_MAX, CONTACT_EMAIL_MAX, type ApplicationField } from '@/lib/domain/seller-onboarding';
+import { COMPANY_NAME_MAX, CONTACT_EMAIL_MAX } from '@/lib/domain/form-limits';
+import type { ApplicationField } from '@/lib/domain/seller-onboarding';
 import { useResultToast } from '@/components/ui/toast';
 
 /** What the apply action answers: every failed condition in words, by field (SEL-1). */
