@@ -813,7 +813,7 @@ export const scalingGroups = sqliteTable(
     imageId: text('image_id')
       .notNull()
       .references(() => images.id),
-    /** Issue 17: a group may follow an image family (resolved elsewhere); null launches imageId. */
+    /** Issue 17: a group may follow an image family (each scale-out launches its newest image); null launches imageId. */
     imageFamily: text('image_family'),
     instanceTypeId: text('instance_type_id')
       .notNull()

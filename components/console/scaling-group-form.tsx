@@ -1,10 +1,11 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, FormError, inputClass } from '@/components/ui/field';
 import type { FormAction } from '@/components/ui/form-action';
+import { useFormAction } from '@/components/ui/use-form-action';
 
 export type ImageChoice = { id: string; label: string };
 
@@ -25,17 +26,17 @@ function Select({ id, label, value, onChange, children }: { id: string; label: s
 }
 
 /** MKT-9: the create wizard's three steps on one form: image and type, size, how licenses are had. */
-export function ScalingGroupForm(props: { regionId: string; marketplace: ImageChoice[]; images: ImageChoice[]; instanceTypes: string[]; initialImageId?: string; createAction: FormAction }) {
+/** A family's choice is sent as `family:<name>`: the group then follows the family's newest image (issue 17). */
+export function ScalingGroupForm(props: { regionId: string; marketplace: ImageChoice[]; images: ImageChoice[]; families: ImageChoice[]; instanceTypes: string[]; initialImageId?: string; createAction: FormAction }) {
   const t = useTranslations('scaling');
-  const [state, action, pending] = useActionState(props.createAction, null);
+  // The shared hook keeps every field after a refusal (issue 16); success moves to the group's page.
+  const { pending, form, fieldError, formError } = useFormAction(props.createAction, { resetOnSuccess: false });
   const [imageId, setImageId] = useState(props.initialImageId ?? props.marketplace[0]?.id ?? props.images[0]?.id ?? '');
   const [type, setType] = useState(props.instanceTypes[0] ?? '');
   const [policy, setPolicy] = useState('oldest');
   const [mode, setMode] = useState('buy');
-  const error = state && !state.ok ? state.error : undefined;
-  const fieldError = (name: string) => (error?.field === name ? error.message : undefined);
   return (
-    <form action={action} className="space-y-6" noValidate>
+    <form {...form} className="space-y-6">
       <input type="hidden" name="regionId" value={props.regionId} />
       <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
         <h2 className="text-base font-semibold">{t('stepImage')}</h2>
@@ -55,6 +56,15 @@ export function ScalingGroupForm(props: { regionId: string; marketplace: ImageCh
               </option>
             ))}
           </optgroup>
+          {props.families.length > 0 && (
+            <optgroup label={t('families')}>
+              {props.families.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {f.label}
+                </option>
+              ))}
+            </optgroup>
+          )}
         </Select>
         <Select id="instanceTypeId" label={t('instanceType')} value={type} onChange={setType}>
           {props.instanceTypes.map((id) => (
@@ -90,7 +100,7 @@ export function ScalingGroupForm(props: { regionId: string; marketplace: ImageCh
         </fieldset>
         {mode === 'buy' && <Field label={t('spendingCap')} name="spendingCap" inputMode="decimal" defaultValue="0.00" hint={t('capHint')} error={fieldError('spendingCapFen')} />}
       </section>
-      <FormError message={error && !inlineFields.includes(error.field ?? '') ? error.message : undefined} />
+      <FormError message={formError(inlineFields)} />
       <Button type="submit" disabled={pending || !imageId}>
         {t('submit')}
       </Button>

@@ -21,13 +21,14 @@ export function toastResult(result: Settled, success: string, refused?: string):
 
 /** For a form with useActionState, which shows its refusals in place: toasts each new state once (nothing without `success`). */
 export function useResultToast(state: Settled, success: string | undefined): void {
-  const refused = useTranslations('toast')('refused');
+  // Read only when there is a toast to give: an area without the toaster has no `toast` words.
+  const t = useTranslations('toast');
   const seen = useRef(state);
   useEffect(() => {
     if (state === seen.current || success === undefined) return;
     seen.current = state;
-    toastResult(state, success, refused);
-  }, [state, success, refused]);
+    toastResult(state, success, t('refused'));
+  }, [state, success, t]);
 }
 
 export { toast };

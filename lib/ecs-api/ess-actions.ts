@@ -63,6 +63,7 @@ function groupShape(g: GroupSummary) {
     RemovalPolicies: { RemovalPolicy: [policyNames.get(g.removalPolicy) ?? 'OldestInstance'] },
     // Stratus: what Alibaba keeps in the scaling configuration, and the license pool's terms.
     ImageId: g.imageId,
+    ImageFamily: g.imageFamily ?? '',
     InstanceType: g.instanceTypeId,
     LicenseMode: g.licenseMode === 'reserve' ? 'Reserve' : 'BuyOnScaleOut',
     SkuCode: g.skuCode ?? '',
@@ -104,7 +105,9 @@ export const essActions = new Map<string, Handler>(
       const group = createScalingGroup(actor, {
         name: required(p, 'ScalingGroupName'),
         regionId: required(p, 'RegionId'),
-        imageId: required(p, 'ImageId'),
+        // Stratus: ImageId, or ImageFamily to follow the family's newest image (issue 17); one is required.
+        imageId: optional(p, 'ImageId'),
+        imageFamily: optional(p, 'ImageFamily'),
         instanceTypeId: required(p, 'InstanceType'),
         minSize: required(p, 'MinSize'),
         maxSize: required(p, 'MaxSize'),

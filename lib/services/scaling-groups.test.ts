@@ -2,13 +2,14 @@
 // scale-in returning licenses, removal policies, health, scheduled actions, failures told once.
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { instances, notifications, platformSettings } from '../../db/schema';
+import { images, instances, notifications, platformSettings } from '../../db/schema';
 import { skuCode } from '../seed/marketplace';
 import { newBuyer, seedTestMarketplace, throwawayDatabase, withoutLaunchMinimum } from '../../tests/helpers/database';
 import { balance, expectCloudError, fund, licensesOf, productImage, settle } from '../../tests/helpers/marketplace';
 import { clock } from '../clock';
 import type { Actor } from '../domain/actor';
-import { releaseInstance } from './instances';
+import { createImage } from './images';
+import { releaseInstance, runInstances } from './instances';
 import { purchaseLicenses } from './orders';
 import { createScalingGroup, deleteScalingGroup, getScalingGroup, modifyScalingGroup, reserveGroupLicenses, scheduleDesiredCapacity, setDesiredCapacity } from './scaling-groups';
 import { reconcileGroup, sweepScalingGroups } from './scaling-reconcile';
@@ -230,5 +231,38 @@ describe('MKT-9 scaling through the launch and release rules', () => {
     deleteScalingGroup(buyer, g.id);
     expect(available(buyer)).toBe(2);
     expectCloudError(() => getScalingGroup(buyer, g.id), 'InvalidScalingGroupId.NotFound');
+  });
+});
+
+describe('MKT-9 with issue 17: a group of an image family', () => {
+  const systemImage = () => db().select().from(images).where(and(eq(images.regionId, region), eq(images.kind, 'system'))).get()!.id;
+  /** A custom image of the owner's in a family, made the real way: instance → CreateImage → task finishes. */
+  async function familyImage(owner: Actor, name: string): Promise<string> {
+    const { instanceIds } = runInstances(owner, { regionId: region, imageId: systemImage(), instanceTypeId: 'ecs.t6-c1m1.large', amount: 1 });
+    await settle();
+    const { imageId } = createImage(owner, { instanceId: instanceIds[0], name, imageFamily: 'web' });
+    await settle();
+    return imageId;
+  }
+  const memberImages = (actor: Actor, id: string) => getScalingGroup(actor, id).members.map((m) => db().select({ imageId: instances.imageId }).from(instances).where(eq(instances.id, m.instanceId)).get()!.imageId);
+
+  it('MKT-9: a group following a family launches its newest image, and moves on to v2 once v2 joins the family', async () => {
+    const owner = newBuyer();
+    const v1 = await familyImage(owner, 'v1');
+    const g = createScalingGroup(owner, { name: 'fam', regionId: region, imageFamily: 'web', instanceTypeId: 'ecs.t6-c1m1.large', minSize: 0, maxSize: 4, desired: 1 });
+    expect(g).toMatchObject({ imageId: v1, imageFamily: 'web' });
+    reconcileGroup(owner, g.id, 'desired');
+    expect(memberImages(owner, g.id)).toEqual([v1]);
+    const v2 = await familyImage(owner, 'v2');
+    setDesiredCapacity(owner, g.id, 2);
+    reconcileGroup(owner, g.id, 'desired');
+    expect(memberImages(owner, g.id).sort()).toEqual([v1, v2].sort());
+    expect(getScalingGroup(owner, g.id).group.imageId).toBe(v2);
+  });
+
+  it('MKT-9: a family with no image the owner can launch is refused at creation (InvalidImageFamily.MissingAvailableImage); neither image nor family is MissingParameter', () => {
+    const owner = newBuyer();
+    expectCloudError(() => createScalingGroup(owner, { name: 'none', regionId: region, imageFamily: 'nothing-here', instanceTypeId: 'ecs.t6-c1m1.large', minSize: 0, maxSize: 2 }), 'InvalidImageFamily.MissingAvailableImage');
+    expectCloudError(() => createScalingGroup(owner, { name: 'none', regionId: region, instanceTypeId: 'ecs.t6-c1m1.large', minSize: 0, maxSize: 2 }), 'MissingParameter');
   });
 });

@@ -8,6 +8,7 @@ import type { Actor } from '../domain/actor';
 import { CloudError } from '../domain/errors';
 import { newResourceId } from '../domain/ids';
 import { assertImageAvailable } from '../domain/images';
+import { isValidImageFamily } from '../domain/image-family';
 import { byPricingModel, isBoughtAlone, type PricingModel } from '../domain/marketplace';
 import { isValidResourceName } from '../domain/names';
 import { parsePaging } from '../domain/paging';
@@ -17,6 +18,7 @@ import { clampDesired, licenseModes, licensePool, removalPolicies, sizeRefusal, 
 import { parseInput } from '../domain/validation';
 import type { Db } from '../../db/client';
 import { requireRegion, requireVisibleImage } from './catalogue';
+import { familyImageIn } from './image-family';
 import { enqueueJob } from './jobs';
 import { releaseInstance } from './instances';
 import { availableLicenseCount } from './licenses';
@@ -34,7 +36,9 @@ const name = z.string().trim().min(1).refine(isValidResourceName);
 const createSchema = z.object({
   name,
   regionId: z.string().min(1),
-  imageId: z.string().min(1),
+  // Issue 17: a group launches one image, or follows a family's newest image (then imageId may be left out).
+  imageId: z.string().optional().transform((s) => s || undefined),
+  imageFamily: z.string().optional().transform((s) => s || undefined),
   instanceTypeId: z.string().min(1),
   minSize: size,
   maxSize: size,
@@ -91,6 +95,16 @@ function groupSku(db: Db | Tx, productCode: string, skuCode: string | undefined)
   return sku;
 }
 
+/** The image a new group starts from: the one named, or its family's newest (which the group then follows). */
+function groupImage(tx: Tx, actor: Actor, request: { regionId: string; imageId?: string; imageFamily?: string }) {
+  if (request.imageId) return requireVisibleImage(tx, actor, request.imageId, request.regionId);
+  if (!request.imageFamily) throw new CloudError('MissingParameter', { param: 'ImageId' }, 'imageId');
+  if (!isValidImageFamily(request.imageFamily)) throw new CloudError('InvalidImageFamily.Malformed', { imageFamily: request.imageFamily }, 'imageFamily');
+  const found = familyImageIn(tx, actor, request.regionId, request.imageFamily);
+  if (!found) throw new CloudError('InvalidImageFamily.MissingAvailableImage', { imageFamily: request.imageFamily }, 'imageFamily');
+  return found;
+}
+
 /** Tells the worker to bring the group to its desired capacity now (scaling-reconcile.ts). */
 function reconcileSoon(tx: Tx, group: Pick<ScalingGroup, 'id' | 'accountId'>, cause: 'desired' | 'schedule'): void {
   enqueueJob(tx, 'scaling.reconcile', { accountId: group.accountId, groupId: group.id, cause });
@@ -103,7 +117,7 @@ export function createScalingGroup(actor: Actor, input: unknown): ScalingGroup {
     const desired = request.desired ?? request.minSize;
     assertSizes({ minSize: request.minSize, maxSize: request.maxSize, desired });
     requireRegion(tx, request.regionId);
-    const { image } = requireVisibleImage(tx, actor, request.imageId, request.regionId);
+    const { image } = groupImage(tx, actor, request);
     assertImageAvailable(image);
     if (!tx.select({ id: instanceTypes.id }).from(instanceTypes).where(eq(instanceTypes.id, request.instanceTypeId)).get()) {
       throw new CloudError('InvalidInstanceType.ValueNotSupported', { instanceType: request.instanceTypeId }, 'instanceTypeId');
@@ -116,7 +130,7 @@ export function createScalingGroup(actor: Actor, input: unknown): ScalingGroup {
       name: request.name,
       regionId: request.regionId,
       imageId: image.id,
-      imageFamily: null,
+      imageFamily: request.imageFamily ?? null,
       instanceTypeId: request.instanceTypeId,
       minSize: request.minSize,
       maxSize: request.maxSize,
@@ -132,7 +146,7 @@ export function createScalingGroup(actor: Actor, input: unknown): ScalingGroup {
     tx.insert(scalingGroups).values(group).run();
     if (desired > 0) reconcileSoon(tx, group, 'desired');
     note.target = group.id;
-    note.detail = { regionId: group.regionId, imageId: group.imageId, minSize: group.minSize, maxSize: group.maxSize, desired };
+    note.detail = { regionId: group.regionId, imageId: group.imageId, imageFamily: group.imageFamily, minSize: group.minSize, maxSize: group.maxSize, desired };
     return group;
   });
 }

@@ -17,6 +17,7 @@ import { releaseInstance, runInstances } from './instances';
 import { balanceOf, bookId } from './ledger';
 import { availableLicenseCount } from './licenses';
 import { notify } from './notifications';
+import { familyImageIn } from './image-family';
 import { groupMembers, imageProductCode, requireOwnGroup, unitPriceOf, type ScalingGroup } from './scaling-groups';
 import { infrastructure, mutate, type Tx } from './transaction';
 import { getDb } from '../../db/client';
@@ -49,9 +50,26 @@ function removeMembers(tx: Tx, actor: Actor, group: ScalingGroup, members: reado
   record(tx, group, { cause, change: -members.length, result: 'ok' });
 }
 
+/**
+ * Issue 17: a group of a family launches its newest image. It moves on to an image of the same
+ * product only, since its SKU and license pool are that product's (another product's image would
+ * need the owner to choose again).
+ */
+function followFamily(tx: Tx, group: ScalingGroup, newest: { id: string; productCode: string | null }): ScalingGroup {
+  if (newest.id === group.imageId || newest.productCode !== imageProductCode(tx, group)) return group;
+  tx.update(scalingGroups).set({ imageId: newest.id }).where(eq(scalingGroups.id, group.id)).run();
+  return { ...group, imageId: newest.id };
+}
+
 /** Launches `wanted` members, buying what the pool lacks when the group buys on scale-out, within its cap. */
-function addMembers(tx: Tx, actor: Actor, group: ScalingGroup, wanted: number, cause: ScalingCause): void {
+function addMembers(tx: Tx, actor: Actor, following: ScalingGroup, wanted: number, cause: ScalingCause): void {
   if (wanted === 0) return;
+  let group = following;
+  if (following.imageFamily) {
+    const newest = familyImageIn(tx, actor, following.regionId, following.imageFamily);
+    if (!newest) return fail(tx, following, cause, wanted, new CloudError('InvalidImageFamily.MissingAvailableImage', { imageFamily: following.imageFamily }, 'imageFamily'));
+    group = followFamily(tx, following, newest.image);
+  }
   const productCode = imageProductCode(tx, group);
   const available = productCode ? availableLicenseCount(tx, group.accountId, productCode, group.regionId) : 0;
   const plan = planScaleOut({ wanted, productCode, available, mode: group.licenseMode === 'reserve' ? 'reserve' : 'buy', unitPriceFen: unitPriceOf(tx, group.skuCode), capFen: group.spendingCapFen, spentFen: group.spentFen });

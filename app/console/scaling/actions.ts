@@ -12,12 +12,15 @@ const text = (form: FormData, name: string) => String(form.get(name) ?? '');
 /** A cap typed in yuan; what is not an amount is sent on as is, for the service to refuse. */
 const capFen = (form: FormData) => parseYuan(text(form, 'spendingCap') || '0') ?? text(form, 'spendingCap');
 
+/** The wizard's image select names an image, or `family:<name>` to follow a family (issue 17). */
+const imageOrFamily = (choice: string) => (choice.startsWith('family:') ? { imageFamily: choice.slice('family:'.length) } : { imageId: choice });
+
 export async function createGroupAction(_: unknown, form: FormData) {
   const result = await runParsed(z.object({ form: arg.form }), { form }, (actor, { form }) =>
     createScalingGroup(actor, {
       name: text(form, 'name'),
       regionId: text(form, 'regionId'),
-      imageId: text(form, 'imageId'),
+      ...imageOrFamily(text(form, 'imageId')),
       instanceTypeId: text(form, 'instanceTypeId'),
       minSize: text(form, 'minSize'),
       maxSize: text(form, 'maxSize'),

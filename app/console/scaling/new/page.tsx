@@ -4,7 +4,7 @@ import { ScalingGroupForm, type ImageChoice } from '@/components/console/scaling
 import { PageHeader } from '@/components/ui/page-header';
 import { requireSession } from '@/lib/auth/session';
 import { listInstanceTypes } from '@/lib/services/catalogue';
-import { launchableWizardImages, marketplaceLaunchImage, marketplaceLaunchPage, type WizardImage } from '@/lib/services/launch-wizard';
+import { launchableFamilies, launchableWizardImages, marketplaceLaunchImage, marketplaceLaunchPage, type WizardImage } from '@/lib/services/launch-wizard';
 import { createGroupAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Create a scaling group' };
@@ -20,10 +20,11 @@ export default async function NewScalingGroupPage({ searchParams }: { searchPara
   const preselected = image ? marketplaceLaunchImage(actor, regionId, image) : null;
   const marketplace = [...(preselected ? [preselected] : []), ...marketplaceLaunchPage(actor, { regionId }).items.filter((i) => i.id !== preselected?.id)].map(choice);
   const own = launchableWizardImages(actor, regionId).map(choice);
+  const families = launchableFamilies(actor, regionId).map((f) => ({ id: `family:${f.imageFamily}`, label: t('scaling.familyChoice', { family: f.imageFamily, image: f.name }) }));
   return (
     <div className="max-w-3xl space-y-5">
       <PageHeader title={t('scaling.newTitle')} subtitle={t('scaling.newSubtitle', { region: t(`regions.${regionId}` as never) })} />
-      <ScalingGroupForm regionId={regionId} marketplace={marketplace} images={own} instanceTypes={listInstanceTypes().map((it) => it.id)} initialImageId={preselected?.id ?? (image && own.some((i) => i.id === image) ? image : undefined)} createAction={createGroupAction} />
+      <ScalingGroupForm regionId={regionId} marketplace={marketplace} images={own} families={families} instanceTypes={listInstanceTypes().map((it) => it.id)} initialImageId={preselected?.id ?? (image && own.some((i) => i.id === image) ? image : undefined)} createAction={createGroupAction} />
     </div>
   );
 }
