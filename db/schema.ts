@@ -832,6 +832,9 @@ export const scalingGroups = sqliteTable(
     spentFen: integer('spent_fen').notNull().default(0),
     /** The error code of the scale-out failing now: one activity and one notification per failure, not one a minute. */
     failingCode: text('failing_code'),
+    /** How many passes in a row failed, and when the sweep tries again (retryDelayMs). */
+    failures: integer('failures').notNull().default(0),
+    retryAt: integer('retry_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('scaling_groups_account_name_unique').on(t.accountId, t.regionId, t.name)],

@@ -29,6 +29,8 @@ CREATE TABLE `scaling_groups` (
 	`spending_cap_fen` integer DEFAULT 0 NOT NULL,
 	`spent_fen` integer DEFAULT 0 NOT NULL,
 	`failing_code` text,
+	`failures` integer DEFAULT 0 NOT NULL,
+	`retry_at` integer,
 	`created_at` integer NOT NULL,
 	FOREIGN KEY (`account_id`) REFERENCES `accounts`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`region_id`) REFERENCES `regions`(`id`) ON UPDATE no action ON DELETE no action,

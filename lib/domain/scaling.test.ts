@@ -1,7 +1,7 @@
 // MKT-9: the pure rules of a scaling group — sizes, the reconcile plan by removal policy and
 // health, the license pool for max, and how much of a scale-out the pool and the cap entitle.
 import { describe, expect, it } from 'vitest';
-import { clampDesired, licensePool, planReconcile, planScaleOut, sizeRefusal, type MemberFacts } from './scaling';
+import { clampDesired, licensePool, planReconcile, planScaleOut, retryDelayMs, sizeRefusal, type MemberFacts } from './scaling';
 
 const member = (id: string, minute: number, status = 'Running', statusReason: string | null = null): MemberFacts => ({ instanceId: id, joinedAt: new Date(minute * 60_000), status, statusReason });
 const group = (desired: number, removalPolicy: 'oldest' | 'newest' = 'oldest') => ({ minSize: 0, maxSize: 5, desired, removalPolicy });
@@ -43,5 +43,13 @@ describe('MKT-9 scaling rules', () => {
     expect(planScaleOut({ ...base, wanted: 4, mode: 'reserve' })).toEqual({ launch: 2, buy: 0, costFen: 0, short: true });
     expect(planScaleOut({ ...base, wanted: 3, mode: 'buy', unitPriceFen: 0, capFen: 0 })).toEqual({ launch: 3, buy: 1, costFen: 0, short: false });
     expect(planScaleOut({ ...base, productCode: null, available: 0, wanted: 3, mode: 'reserve' })).toEqual({ launch: 3, buy: 0, costFen: 0, short: false });
+  });
+});
+
+describe('MKT-9: a failing scale-out is retried later and later', () => {
+  it('30 s after the first failure, doubling, never more than an hour', () => {
+    expect([1, 2, 3, 4].map(retryDelayMs)).toEqual([30_000, 60_000, 120_000, 240_000]);
+    expect(retryDelayMs(8)).toBe(3_600_000);
+    expect(retryDelayMs(10_000)).toBe(3_600_000);
   });
 });

@@ -24,6 +24,15 @@ export function sizeRefusal({ minSize, maxSize, desired }: GroupSizes): CloudErr
 /** A scheduled desired capacity, or a new min/max, moves desired into [min, max]. */
 export const clampDesired = (desired: number, minSize: number, maxSize: number) => Math.min(maxSize, Math.max(minSize, desired));
 
+/**
+ * How long the sweep waits before it tries a failing scale-out again: 30 s after the first
+ * failure, doubling to at most an hour, so a group stuck on an empty wallet does not launch (and
+ * audit) a refused RunInstances every 30 s for days. An owner's change retries at once.
+ */
+export const SCALING_RETRY_FIRST_MS = 30_000;
+export const SCALING_RETRY_MAX_MS = 3_600_000;
+export const retryDelayMs = (failures: number) => Math.min(SCALING_RETRY_MAX_MS, SCALING_RETRY_FIRST_MS * 2 ** Math.max(0, Math.min(failures - 1, 20)));
+
 export type MemberFacts = { instanceId: string; joinedAt: Date; status: string; statusReason: string | null };
 
 /** A member the group replaces: released by someone, or stopped because the wallet could not pay (MKT-12). */

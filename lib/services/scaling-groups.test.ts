@@ -2,7 +2,7 @@
 // scale-in returning licenses, removal policies, health, scheduled actions, failures told once.
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { images, instances, notifications, platformSettings } from '../../db/schema';
+import { auditLog, images, instances, notifications, platformSettings } from '../../db/schema';
 import { skuCode } from '../seed/marketplace';
 import { newBuyer, seedTestMarketplace, throwawayDatabase, withoutLaunchMinimum } from '../../tests/helpers/database';
 import { balance, expectCloudError, fund, licensesOf, productImage, settle } from '../../tests/helpers/marketplace';
@@ -68,6 +68,26 @@ describe('MKT-9 license pool and buy on scale-out', () => {
     expect(available(buyer)).toBe(3);
     expect(after.pool).toMatchObject({ held: 1, available: 3, shortfall: 1 });
     expect(after.activities[0]).toMatchObject({ cause: 'desired', change: -3, result: 'ok', capacity: 1 });
+  });
+
+  it('MKT-9: the sweep retries a failing scale-out after 30 s, then 1 min, 2 min … (not a refused launch in the audit log every 30 s)', () => {
+    const buyer = buyerHolding(0);
+    const g = group(buyer, { spendingCapFen: 0 });
+    setDesiredCapacity(buyer, g.id, 1);
+    reconcileGroup(buyer, g.id, 'desired');
+    const tries = () => db().select().from(auditLog).where(and(eq(auditLog.accountId, buyer.accountId), eq(auditLog.action, 'ReconcileScalingGroup'))).all().length;
+    expect(tries()).toBe(1);
+    const at = (seconds: number) => {
+      clock.set(new Date(start + seconds * 1000));
+      sweepScalingGroups();
+      return tries();
+    };
+    const start = clock.now().getTime();
+    expect([at(10), at(31), at(60), at(92), at(150), at(213)]).toEqual([1, 2, 2, 3, 3, 4]);
+    // The owner's change is a new attempt: tried at once, not after the wait.
+    modifyScalingGroup(buyer, g.id, { spendingCapFen: PRICE });
+    expect(at(214)).toBe(5);
+    expect(getScalingGroup(buyer, g.id).members).toHaveLength(1);
   });
 
   it('MKT-9: a cap that pays for one license launches what it can; the rest fails with QuotaExceed.BuyImage, told once', () => {

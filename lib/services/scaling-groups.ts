@@ -75,6 +75,9 @@ function assertSizes(sizes: { minSize: number; maxSize: number; desired: number 
   if (refusal) throw refusal;
 }
 
+/** A group whose passes succeed, or whose owner just changed it: the next failure is told again, and retried at once. */
+export const notFailing = { failingCode: null, failures: 0, retryAt: null };
+
 /** One of the caller's groups; another account's does not exist for them. */
 export function requireOwnGroup(db: Db | Tx, actor: Actor, groupId: string): ScalingGroup {
   const group = db.select().from(scalingGroups).where(and(eq(scalingGroups.id, groupId), eq(scalingGroups.accountId, actor.accountId))).get();
@@ -140,7 +143,7 @@ export function createScalingGroup(actor: Actor, input: unknown): ScalingGroup {
       skuCode,
       spendingCapFen: request.spendingCapFen,
       spentFen: 0,
-      failingCode: null,
+      ...notFailing,
       createdAt: clock.now(),
     };
     tx.insert(scalingGroups).values(group).run();
@@ -163,9 +166,9 @@ export function modifyScalingGroup(actor: Actor, groupId: string, input: unknown
     const desired = change.desired ?? clampDesired(group.desired, minSize, maxSize);
     assertSizes({ minSize, maxSize, desired });
     if (change.name) assertNameFree(tx, actor, group.regionId, change.name, group.id);
-    const updated = { ...group, ...change, minSize, maxSize, desired, failingCode: null };
+    const updated = { ...group, ...change, minSize, maxSize, desired, ...notFailing };
     // A new desired capacity, or new terms for licenses, is a new attempt: its failure is told anew.
-    tx.update(scalingGroups).set({ name: updated.name, minSize, maxSize, desired, removalPolicy: updated.removalPolicy, licenseMode: updated.licenseMode, spendingCapFen: updated.spendingCapFen, failingCode: null }).where(eq(scalingGroups.id, group.id)).run();
+    tx.update(scalingGroups).set({ name: updated.name, minSize, maxSize, desired, removalPolicy: updated.removalPolicy, licenseMode: updated.licenseMode, spendingCapFen: updated.spendingCapFen, ...notFailing }).where(eq(scalingGroups.id, group.id)).run();
     reconcileSoon(tx, group, 'desired');
     note.detail = { ...change, desired };
     return updated;
@@ -180,7 +183,7 @@ export function setDesiredCapacity(actor: Actor, groupId: string, desired: unkno
     const group = requireOwnGroup(tx, actor, groupId);
     const { desired: value } = parseInput(z.object({ desired: size }), { desired }, codes);
     assertSizes({ minSize: group.minSize, maxSize: group.maxSize, desired: value });
-    tx.update(scalingGroups).set({ desired: value, failingCode: null }).where(eq(scalingGroups.id, group.id)).run();
+    tx.update(scalingGroups).set({ desired: value, ...notFailing }).where(eq(scalingGroups.id, group.id)).run();
     reconcileSoon(tx, group, 'desired');
     note.detail = { from: group.desired, to: value };
     return { ...group, desired: value };

@@ -11,14 +11,14 @@ import { standingActor, type Actor } from '../domain/actor';
 import { CloudError } from '../domain/errors';
 import { newRequestId } from '../domain/ids';
 import { arrearsRefusal } from '../domain/launch-limits';
-import { clampDesired, isUnhealthy, planReconcile, planScaleOut, type MemberFacts, type RemovalPolicy } from '../domain/scaling';
+import { clampDesired, isUnhealthy, planReconcile, planScaleOut, retryDelayMs, type MemberFacts, type RemovalPolicy } from '../domain/scaling';
 import { authorize } from '../domain/permissions';
 import { releaseInstance, runInstances } from './instances';
 import { balanceOf, bookId } from './ledger';
 import { availableLicenseCount } from './licenses';
 import { notify } from './notifications';
 import { familyImageIn } from './image-family';
-import { groupMembers, imageProductCode, requireOwnGroup, unitPriceOf, type ScalingGroup } from './scaling-groups';
+import { groupMembers, imageProductCode, notFailing, requireOwnGroup, unitPriceOf, type ScalingGroup } from './scaling-groups';
 import { infrastructure, mutate, type Tx } from './transaction';
 import { getDb } from '../../db/client';
 
@@ -33,8 +33,12 @@ function record(tx: Tx, group: ScalingGroup, activity: { cause: ScalingCause; ch
 
 /** A failed scale-out: recorded and told once per reason, not once a sweep. */
 function fail(tx: Tx, group: ScalingGroup, cause: ScalingCause, wanted: number, reason: CloudError): void {
+  const failures = group.failures + 1;
+  tx.update(scalingGroups)
+    .set({ failingCode: reason.code, failures, retryAt: new Date(clock.now().getTime() + retryDelayMs(failures)) })
+    .where(eq(scalingGroups.id, group.id))
+    .run();
   if (group.failingCode === reason.code) return;
-  tx.update(scalingGroups).set({ failingCode: reason.code }).where(eq(scalingGroups.id, group.id)).run();
   record(tx, group, { cause, change: wanted, result: 'failed', reason });
   const params = Object.fromEntries(Object.entries(reason.params).filter(([, v]) => typeof v === 'string' || typeof v === 'number')) as Record<string, string | number>;
   notify(tx, group.accountId, 'scalingFailed', { ...params, group: group.name, groupId: group.id, code: reason.code.replaceAll('.', '_') });
@@ -93,7 +97,7 @@ function addMembers(tx: Tx, actor: Actor, following: ScalingGroup, wanted: numbe
     const joinedAt = clock.now();
     tx.insert(scalingMembers).values(instanceIds.map((instanceId) => ({ instanceId, groupId: group.id, joinedAt }))).run();
     tx.update(scalingGroups)
-      .set({ spentFen: group.spentFen + plan.costFen, ...(shortage ? {} : { failingCode: null }) })
+      .set({ spentFen: group.spentFen + plan.costFen, ...(shortage ? {} : notFailing) })
       .where(eq(scalingGroups.id, group.id))
       .run();
     record(tx, group, { cause, change: instanceIds.length, result: 'ok' });
@@ -101,9 +105,10 @@ function addMembers(tx: Tx, actor: Actor, following: ScalingGroup, wanted: numbe
   if (shortage) fail(tx, group, cause, wanted, shortage);
 }
 
-/** The sweep's pass is due for a group that lost members, whose last scale-out failed, or that is not at its desired capacity. */
-function isDue(group: ScalingGroup, members: readonly MemberFacts[]): boolean {
-  return group.failingCode !== null || members.some(isUnhealthy) || members.length !== clampDesired(group.desired, group.minSize, group.maxSize);
+/** The sweep's pass is due for a group that lost members or is not at its desired capacity; a failing one when its retry time has come. */
+function isDue(group: ScalingGroup, members: readonly MemberFacts[], now: Date): boolean {
+  if (group.failingCode !== null) return !group.retryAt || group.retryAt <= now;
+  return members.some(isUnhealthy) || members.length !== clampDesired(group.desired, group.minSize, group.maxSize);
 }
 
 /**
@@ -115,13 +120,13 @@ export function reconcileGroup(actor: Actor, groupId: string, cause: ScalingCaus
   authorize(actor, 'scaling.manage');
   if (cause === 'health') {
     const group = requireOwnGroup(getDb(), actor, groupId);
-    if (!isDue(group, groupMembers(getDb(), group.id))) return;
+    if (!isDue(group, groupMembers(getDb(), group.id), clock.now())) return;
   }
   mutate(actor, 'ReconcileScalingGroup', (tx, note) => {
     note.target = groupId;
     const group = requireOwnGroup(tx, actor, groupId);
     const members = groupMembers(tx, group.id);
-    if (cause === 'health' && !isDue(group, members)) return;
+    if (cause === 'health' && !isDue(group, members, clock.now())) return;
     const canLaunch = arrearsRefusal(balanceOf(tx, bookId('wallet', group.accountId))) === null;
     const plan = planReconcile({ ...group, removalPolicy: group.removalPolicy as RemovalPolicy }, members, canLaunch);
     const byId = new Map(members.map((m) => [m.instanceId, m]));
