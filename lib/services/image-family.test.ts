@@ -169,3 +169,22 @@ describe('issue 17: deprecation with a successor', () => {
     expectCloudError(() => modifyProductVersion(seller('cloudsail'), 'lnmp000101', '1.0.0', { status: 'Deprecated', successorVersion: '9.9.9' }), 'InvalidSuccessorImage');
   });
 });
+
+describe('issue 17: the accounts a deprecated custom image is shared with are told, once', () => {
+  const toldOf = (actor: Actor) => db().select().from(notifications).where(and(eq(notifications.accountId, actor.accountId))).all().filter((n) => n.kind.startsWith('sharedImageDeprecated'));
+
+  it('names the successor to a recipient who can launch it, not to one who cannot; deprecating again tells no one again', async () => {
+    const owner = newBuyer();
+    const both = newBuyer();
+    const onlyOld = newBuyer();
+    const v1 = await familyImage(owner, 'shared-web');
+    const v2 = await familyImage(owner, 'shared-web');
+    modifyImageSharePermission(owner, { imageId: v1, addAccounts: [both.accountId, onlyOld.accountId] });
+    modifyImageSharePermission(owner, { imageId: v2, addAccounts: [both.accountId] });
+    deprecate(owner, v1, v2);
+    expect(toldOf(both).map((n) => [n.kind, n.params])).toEqual([['sharedImageDeprecatedWithSuccessor', expect.objectContaining({ imageId: v2, successorName: 'v' + (counter) })]]);
+    expect(toldOf(onlyOld).map((n) => [n.kind, n.params])).toEqual([['sharedImageDeprecated', expect.objectContaining({ imageId: v1, successorName: '' })]]);
+    deprecate(owner, v1, v2);
+    expect([toldOf(both).length, toldOf(onlyOld).length]).toEqual([1, 1]);
+  });
+});

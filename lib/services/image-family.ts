@@ -2,7 +2,7 @@
 // successor or undo that, and resolve a family to the image a launch by family takes.
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { images, licenses, products, productVersions } from '../../db/schema';
+import { images, imageShares, licenses, products, productVersions } from '../../db/schema';
 import { clock } from '../clock';
 import type { Actor } from '../domain/actor';
 import { CloudError } from '../domain/errors';
@@ -90,6 +90,18 @@ function tellLicenseHolders(tx: Tx, image: Image, successor: Image | null): numb
   return holders.length;
 }
 
+/** The accounts a deprecated custom image is shared with are told too; the successor is named to those who can launch it. */
+function tellShareRecipients(tx: Tx, image: Image, successor: Image | null): number {
+  if (image.kind !== 'custom') return 0;
+  const recipients = tx.select({ accountId: imageShares.recipientAccountId }).from(imageShares).where(and(eq(imageShares.imageId, image.id), isNull(imageShares.removedAt))).all();
+  for (const { accountId } of recipients) {
+    const usable = successor && (successor.kind !== 'custom' || isSharedWith(tx, successor.id, accountId)) ? successor : null;
+    const params = { imageName: image.name, regionId: image.regionId, successorName: usable?.name ?? '', imageId: usable?.id ?? image.id };
+    notify(tx, accountId, usable ? 'sharedImageDeprecatedWithSuccessor' : 'sharedImageDeprecated', params);
+  }
+  return recipients.length;
+}
+
 /** One image's change, inside the caller's transaction; `successor` was checked against it. */
 function applyChange(tx: Tx, image: Image, change: Change, successor: Image | null): Record<string, unknown> {
   const set: Partial<typeof images.$inferInsert> = {};
@@ -98,7 +110,9 @@ function applyChange(tx: Tx, image: Image, change: Change, successor: Image | nu
   if (change.status === 'Deprecated') {
     set.deprecatedAt = image.deprecatedAt ?? clock.now();
     set.successorImageId = successor?.id ?? null;
-    told = tellLicenseHolders(tx, image, successor);
+    // Told once: deprecating again with the same successor tells no one again.
+    const news = !image.deprecatedAt || image.successorImageId !== (successor?.id ?? null);
+    if (news) told = tellLicenseHolders(tx, image, successor) + tellShareRecipients(tx, image, successor);
   } else if (change.status === 'Available') {
     set.deprecatedAt = null;
     set.successorImageId = null;

@@ -15,6 +15,8 @@ export type NotificationKind =
   | 'sharedImageDeleted'
   | 'imageDeprecated'
   | 'imageDeprecatedWithSuccessor'
+  | 'sharedImageDeprecated'
+  | 'sharedImageDeprecatedWithSuccessor'
   | 'instancesStoppedForArrears'
   | 'subscriptionExpired'
   | 'subscriptionReleased'
