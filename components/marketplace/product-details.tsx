@@ -61,6 +61,7 @@ export function PricingOptions({ skus }: { skus: Sku[] }) {
 export function VersionsTable({ versions }: { versions: ProductVersionView[] }) {
   const t = useTranslations('marketplace');
   const tr = useTranslations('regions');
+  const latest = versions.find((v) => !v.deprecated);
   return (
     <Section id="versions" title={t('product.versionsTitle')} subtitle={t('product.versionsSubtitle')}>
       <div className="overflow-x-auto rounded-md border border-slate-200">
@@ -72,11 +73,12 @@ export function VersionsTable({ versions }: { versions: ProductVersionView[] }) 
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {versions.map((v, i) => (
+            {versions.map((v) => (
               <tr key={v.version} className="align-top">
                 <td className="px-4 py-3 whitespace-nowrap">
                   <span className="font-mono text-sm text-slate-900">{v.version}</span>
-                  {i === 0 && <span className="ml-2 rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-700 ring-1 ring-emerald-200 ring-inset">{t('product.latest')}</span>}
+                  {v === latest && <span className="ml-2 rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-700 ring-1 ring-emerald-200 ring-inset">{t('product.latest')}</span>}
+                  {v.deprecated && <span className="ml-2 rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-800 ring-1 ring-amber-200 ring-inset">{t('product.deprecated')}</span>}
                 </td>
                 <td className="px-4 py-3">
                   {v.images.length ? (

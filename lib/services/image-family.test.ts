@@ -10,6 +10,7 @@ import { copyImage, createImage, describeImages, getImage } from './images';
 import { imageFromFamily, modifyImageAttribute, modifyProductVersion } from './image-family';
 import { getInstance, runInstances } from './instances';
 import { launchableFamilies, marketplaceLaunchPage } from './launch-wizard';
+import { getProduct } from './marketplace';
 import { purchaseLicenses } from './orders';
 import { modifyImageSharePermission } from './sharing';
 
@@ -155,6 +156,10 @@ describe('issue 17: deprecation with a successor', () => {
     const told = db().select().from(notifications).where(eq(notifications.accountId, holder.accountId)).all();
     expect(told).toMatchObject([{ kind: 'imageDeprecatedWithSuccessor', params: { imageId: v1, productCode: code, regionId: REGION } }]);
     expect(getInstance(holder, launch(holder, { imageId: v2 })).imageId).toBe(v2);
+    // The product page marks the version and its "Launch" opens the successor.
+    const page = getProduct(code, null);
+    expect(page.versions.map((v) => [v.version, v.deprecated])).toEqual([['2.0.0', true], ['1.0.0', false]]);
+    expect(page.launchImages[REGION]).toBe(v1);
   });
 
   it('the seller may deprecate one marketplace image of its product by id (ModifyImageAttribute); another seller may not', () => {

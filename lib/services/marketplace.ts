@@ -153,7 +153,8 @@ export function searchProducts(query: ProductQuery) {
   });
 }
 
-export type ProductVersionView = { version: string; images: { imageId: string; regionId: string }[] };
+/** `deprecated`: the seller deprecated every image of the version (issue 17); it still launches, but is not the one offered. */
+export type ProductVersionView = { version: string; deprecated: boolean; images: { imageId: string; regionId: string }[] };
 
 export type BuyableSku = { code: string; pricingModel: PricingModel; priceFen: number };
 export type HourlySku = { code: string; priceFen: number };
@@ -198,15 +199,20 @@ function publicProduct(code: string) {
     const [card] = toCards(db, cards(db, eq(products.code, code)).all());
     const versionRows = db.select().from(productVersions).where(eq(productVersions.productCode, code)).orderBy(desc(productVersions.sortOrder)).all();
     const imageRows = db
-      .select({ imageId: images.id, regionId: images.regionId, version: images.productVersion })
+      .select({ imageId: images.id, regionId: images.regionId, version: images.productVersion, deprecatedAt: images.deprecatedAt })
       .from(images)
       .innerJoin(regions, eq(regions.id, images.regionId))
       .where(and(eq(images.productCode, code), offeringImages()))
       .orderBy(asc(regions.sortOrder))
       .all();
-    const versions = versionRows.map((v) => ({ version: v.version, images: imageRows.filter((i) => i.version === v.version).map(({ imageId, regionId }) => ({ imageId, regionId })) }));
+    const versions = versionRows.map((v) => {
+      const rows = imageRows.filter((i) => i.version === v.version);
+      return { version: v.version, deprecated: rows.length > 0 && rows.every((i) => i.deprecatedAt), images: rows.map(({ imageId, regionId }) => ({ imageId, regionId })) };
+    });
+    // "Launch" opens the newest version not deprecated in the region, else the newest at all.
     const launchImages: Record<string, string> = {};
-    for (const v of versions) for (const image of v.images) launchImages[image.regionId] ??= image.imageId;
+    const newestFirst = versionRows.flatMap((v) => imageRows.filter((i) => i.version === v.version));
+    for (const image of [...newestFirst.filter((i) => !i.deprecatedAt), ...newestFirst]) launchImages[image.regionId] ??= image.imageId;
     const delisted = product.status === 'delisted';
     return {
       product: { ...card, description: product.description, logoUrl: product.logoUrl },
