@@ -14,13 +14,31 @@ export function focusPath(opener: Element | null): HTMLElement[] {
   return path;
 }
 
-export function returnFocus(path: HTMLElement[]) {
+function focusNearest(path: HTMLElement[]): HTMLElement | null {
   const [opener, ...ancestors] = path;
-  if (opener?.isConnected && opener.matches(focusable)) return opener.focus();
+  let target: HTMLElement | null = opener?.isConnected && opener.matches(focusable) ? opener : null;
   for (const node of ancestors) {
-    if (!node.isConnected) continue;
-    const target = node.tagName === 'MAIN' ? node : node.querySelector<HTMLElement>(focusable);
-    if (target) return target.focus();
+    if (target) break;
+    if (node.isConnected) target = node.tagName === 'MAIN' ? node : node.querySelector<HTMLElement>(focusable);
   }
-  document.querySelector<HTMLElement>('main')?.focus();
+  target ??= document.querySelector<HTMLElement>('main');
+  target?.focus();
+  return target;
+}
+
+/**
+ * Focuses the nearest of `path`; and, while the page is still being refreshed after the dialog's
+ * action, again when the control focused is removed (focus would fall to the body) — unless the
+ * user has moved on.
+ */
+export function returnFocus(path: HTMLElement[]) {
+  let focused = focusNearest(path);
+  const observer = new MutationObserver(() => {
+    if (focused && !focused.isConnected && document.activeElement === document.body) focused = focusNearest(path);
+  });
+  const stop = () => (observer.disconnect(), document.removeEventListener('focusin', moved));
+  const moved = (event: FocusEvent) => event.target !== focused && stop();
+  observer.observe(document.body, { childList: true, subtree: true });
+  document.addEventListener('focusin', moved);
+  setTimeout(stop, 3000);
 }

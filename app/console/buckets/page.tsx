@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { CreateBucketForm } from '@/components/console/create-bucket-form';
@@ -8,8 +7,9 @@ import { Table } from '@/components/ui/table';
 import { requireSession } from '@/lib/auth/session';
 import { listBuckets } from '@/lib/services/storage';
 import { createBucketAction, deleteBucketAction } from './actions';
+import { pageTitle } from '@/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Buckets' };
+export const generateMetadata = pageTitle('buckets');
 
 export default async function BucketsPage() {
   const { actor, user } = await requireSession();

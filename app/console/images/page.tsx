@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ImageActions } from '@/components/console/image-actions';
@@ -14,8 +13,9 @@ import { describeImages } from '@/lib/services/images';
 import { pageFromUrl } from '@/lib/domain/paging';
 import { copyImageAction, deleteImageAction, taskStatesAction } from './actions';
 import { declineShareAction } from './share-actions';
+import { pageTitle } from '@/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Images' };
+export const generateMetadata = pageTitle('images');
 
 const tabs = ['self', 'others', 'system', 'marketplace'] as const;
 

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { PageHeader } from '@/components/ui/page-header';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
@@ -10,8 +9,9 @@ import { requireSession } from '@/lib/auth/session';
 import { formatFen } from '@/lib/domain/money';
 import { listOrders } from '@/lib/services/orders';
 import { pageFromUrl } from '@/lib/domain/paging';
+import { pageTitle } from '@/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Orders' };
+export const generateMetadata = pageTitle('orders');
 
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const { actor } = await requireSession();

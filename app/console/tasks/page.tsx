@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { PageHeader } from '@/components/ui/page-header';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
@@ -13,8 +12,9 @@ import { isTaskOpen } from '@/lib/domain/tasks';
 import { describeTasks } from '@/lib/services/images';
 import { pageFromUrl } from '@/lib/domain/paging';
 import { taskStatesAction } from '../images/actions';
+import { pageTitle } from '@/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Tasks' };
+export const generateMetadata = pageTitle('tasks');
 
 export default async function TasksPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const { actor } = await requireSession();

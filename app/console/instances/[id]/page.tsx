@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { DetailList, type Detail } from '@/components/ui/detail-list';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
@@ -17,8 +16,9 @@ import { versionImagesOf } from '@/lib/services/marketplace';
 import { marketplaceLaunchPage } from '@/lib/services/launch-wizard';
 import { createImageAction } from '../../images/actions';
 import { instanceAction, marketplacePageAction, pendingCountAction, reinitDiskAction, renewAction, renewQuoteAction, replaceDiskAction } from '../actions';
+import { pageTitle } from '@/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Instance' };
+export const generateMetadata = pageTitle('instance');
 
 export default async function InstancePage({ params }: { params: Promise<{ id: string }> }) {
   const { actor } = await requireSession();

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
@@ -17,8 +16,9 @@ import { listRegions } from '@/lib/services/catalogue';
 import { getMyProduct } from '@/lib/services/products';
 import { requireSeller } from '../../../require-seller';
 import { debugAction, delistProductAction, moveInterfaceAction, removeVersionAction, setSkusAction, setVersionAction, submitProductAction, updateProductAction } from '../actions';
+import { pageTitle } from '@/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Publish a product' };
+export const generateMetadata = pageTitle('sellerProduct');
 
 function Step({ n, title, children, done }: { n: number; title: string; children: ReactNode; done?: boolean }) {
   return (
@@ -116,7 +116,7 @@ export default async function PublishProductPage({ params }: { params: Promise<{
         )}
         {editable && <VersionForm action={setVersionAction.bind(null, product.code)} images={publishableImages} regionNames={regionNames} />}
         <p className="text-xs text-slate-500">
-          {t.rich('copyHint', { link: (chunks) => <Link href="/console/images?owner=self" className="text-brand-600 hover:underline">{chunks}</Link> })}
+          {t.rich('copyHint', { link: (chunks) => <Link href="/console/images?owner=self" className="text-brand-600 underline">{chunks}</Link> })}
         </p>
       </Step>
 
@@ -135,7 +135,7 @@ export default async function PublishProductPage({ params }: { params: Promise<{
       </Step>
 
       <Step n={4} title={t('stepInterface')} done={!has('notDebugged') && !has('noInterfaceUrl') && !has('noSigningKey')}>
-        <p className="text-sm text-slate-600">{t.rich('debugHint', { keys: (chunks) => <Link href="/seller/keys" className="text-brand-600 hover:underline">{chunks}</Link> })}</p>
+        <p className="text-sm text-slate-600">{t.rich('debugHint', { keys: (chunks) => <Link href="/seller/keys" className="text-brand-600 underline">{chunks}</Link> })}</p>
         {product.interfaceUrl ? <DebugPanel debugAction={debugAction.bind(null, product.code)} rows={debugRows} /> : <p className="text-sm text-amber-700">{t('problems.noInterfaceUrl')}</p>}
       </Step>
 
