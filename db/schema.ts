@@ -128,6 +128,12 @@ export const images = sqliteTable(
     source: text('source').notNull(),
     sourceInstanceId: text('source_instance_id'),
     sourceImageId: text('source_image_id'),
+    /** Issue 17: the image family a launch by family resolves through (newest Available, not deprecated). */
+    imageFamily: text('image_family'),
+    /** Issue 17: when its owner (or the product's seller) deprecated it; hidden from others' default lists, still launchable by id. */
+    deprecatedAt: integer('deprecated_at', { mode: 'timestamp_ms' }),
+    /** Issue 17: the image a deprecated one names as its replacement (GCE's `replacement`). */
+    successorImageId: text('successor_image_id'),
     createdAt: createdAt(),
     deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
   },
@@ -142,6 +148,8 @@ export const images = sqliteTable(
     // The selective filters (ImageName, ProductCode) find their few rows by these instead.
     index('images_region_name_idx').on(t.regionId, t.kind, t.name, t.deletedAt),
     index('images_product_idx').on(t.productCode, t.regionId, t.kind, t.deletedAt),
+    // A family's images in a region, for DescribeImageFromFamily and launches by family.
+    index('images_family_idx').on(t.regionId, t.imageFamily, t.deletedAt),
   ],
 );
 
@@ -790,4 +798,94 @@ export const rateLimits = sqliteTable(
     expire: integer('expire', { mode: 'timestamp_ms' }),
   },
   (t) => [index('rate_limits_expire_idx').on(t.expire)],
+);
+
+// ─── Scaling groups (MKT-9) ──────────────────────────────────────────────────
+
+/** A scaling group keeps `desired` instances of one image running, within [min, max]. */
+export const scalingGroups = sqliteTable(
+  'scaling_groups',
+  {
+    id: text('id').primaryKey(),
+    accountId: accountRef(),
+    name: text('name').notNull(),
+    regionId: regionRef(),
+    imageId: text('image_id')
+      .notNull()
+      .references(() => images.id),
+    /** Issue 17: a group may follow an image family (resolved elsewhere); null launches imageId. */
+    imageFamily: text('image_family'),
+    instanceTypeId: text('instance_type_id')
+      .notNull()
+      .references(() => instanceTypes.id),
+    minSize: integer('min_size').notNull(),
+    maxSize: integer('max_size').notNull(),
+    desired: integer('desired').notNull(),
+    /** oldest | newest: which members a scale-in releases first. */
+    removalPolicy: text('removal_policy').notNull(),
+    /** reserve (licenses bought for max up front) | buy (each scale-out buys what it lacks, up to the cap). */
+    licenseMode: text('license_mode').notNull(),
+    /** The SKU a scale-out or a reservation buys; null for an image without a product code. */
+    skuCode: text('sku_code'),
+    spendingCapFen: integer('spending_cap_fen').notNull().default(0),
+    /** What scale-outs have spent on licenses so far, against the cap. */
+    spentFen: integer('spent_fen').notNull().default(0),
+    /** The error code of the scale-out failing now: one activity and one notification per failure, not one a minute. */
+    failingCode: text('failing_code'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('scaling_groups_account_name_unique').on(t.accountId, t.regionId, t.name)],
+);
+
+/** The instances a group launched and still counts. */
+export const scalingMembers = sqliteTable(
+  'scaling_members',
+  {
+    instanceId: text('instance_id')
+      .primaryKey()
+      .references(() => instances.id),
+    groupId: text('group_id')
+      .notNull()
+      .references(() => scalingGroups.id, { onDelete: 'cascade' }),
+    joinedAt: integer('joined_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('scaling_members_group_idx').on(t.groupId, t.joinedAt)],
+);
+
+/** The history of a group: each scale-out and scale-in with its cause, result and reason. */
+export const scalingActivities = sqliteTable(
+  'scaling_activities',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    groupId: text('group_id')
+      .notNull()
+      .references(() => scalingGroups.id, { onDelete: 'cascade' }),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    /** desired | schedule | health | reserve */
+    cause: text('cause').notNull(),
+    /** How many instances were added (> 0) or removed (< 0), or asked for when it failed. */
+    change: integer('change').notNull(),
+    /** ok | failed */
+    result: text('result').notNull(),
+    reasonCode: text('reason_code'),
+    reasonParams: text('reason_params', { mode: 'json' }).$type<Record<string, string | number>>(),
+    /** The members after the activity. */
+    capacity: integer('capacity').notNull(),
+  },
+  (t) => [index('scaling_activities_group_idx').on(t.groupId, t.at)],
+);
+
+/** At a time, set the group's desired capacity to N (uses the movable clock). */
+export const scalingSchedules = sqliteTable(
+  'scaling_schedules',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    groupId: text('group_id')
+      .notNull()
+      .references(() => scalingGroups.id, { onDelete: 'cascade' }),
+    runAt: integer('run_at', { mode: 'timestamp_ms' }).notNull(),
+    desired: integer('desired').notNull(),
+    doneAt: integer('done_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('scaling_schedules_due_idx').on(t.doneAt, t.runAt)],
 );

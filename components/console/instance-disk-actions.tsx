@@ -17,7 +17,7 @@ type Result = { ok: boolean; error?: { message: string } } | null;
 /** Create image (Running or Stopped); replace or re-initialise the system disk (Stopped, MKT-6). */
 /** The page's server actions this panel calls. */
 export type DiskActions = {
-  createImageAction: (instanceId: string, input: { name: string; description: string }) => Promise<ActionState<unknown>>;
+  createImageAction: (instanceId: string, input: { name: string; description: string; imageFamily: string }) => Promise<ActionState<unknown>>;
   replaceDiskAction: (instanceId: string, imageId: string) => Promise<ActionState<unknown>>;
   reinitDiskAction: (instanceId: string) => Promise<ActionState<unknown>>;
   marketplacePageAction: MarketplacePageAction;
@@ -32,6 +32,7 @@ export function InstanceDiskActions({ instance, images, marketplace, actions: { 
   const [error, setError] = useState<string>();
   const [imageName, setImageName] = useState(`${instance.name}-image`.replace(/^[^A-Za-z\u4e00-\u9fa5]+/, 'image-'));
   const [description, setDescription] = useState('');
+  const [imageFamily, setImageFamily] = useState('');
   const [words, setWords] = useState('');
   const market = useMarketplacePages(instance.regionId, marketplace, marketplacePageAction, words);
   const others = market.items.filter((i) => i.id !== instance.imageId && !images.some((c) => c.id === i.id));
@@ -66,9 +67,10 @@ export function InstanceDiskActions({ instance, images, marketplace, actions: { 
           <FormError message={error} />
           <Field label={t('images.name')} name="image-name" value={imageName} onChange={(e) => setImageName(e.target.value)} hint={t('imports.imageNameHint')} />
           <Field label={t('images.fieldDescription')} name="image-description" value={description} onChange={(e) => setDescription(e.target.value)} maxLength={DESCRIPTION_MAX} />
+          <Field label={t('imageFamily.familyOptional')} name="image-family" value={imageFamily} onChange={(e) => setImageFamily(e.target.value)} hint={t('imageFamily.familyJoinHint')} />
           <div className="flex justify-end gap-2">
             {cancel}
-            <Button disabled={pending} onClick={() => submit(() => createImageAction(instance.id, { name: imageName, description }), () => router.push('/console/images?owner=self'))}>
+            <Button disabled={pending} onClick={() => submit(() => createImageAction(instance.id, { name: imageName, description, imageFamily: imageFamily.trim() }), () => router.push('/console/images?owner=self'))}>
               {t('disk.createImage')}
             </Button>
           </div>

@@ -19,7 +19,7 @@ import type { FormAction } from '@/components/ui/form-action';
 import type { MarketplacePage, WizardImage } from '@/lib/services/launch-wizard';
 import { useMarketplacePages, type MarketplacePageAction } from './marketplace-pages';
 
-type Tab = 'system' | 'custom' | 'shared' | 'marketplace';
+type Tab = 'system' | 'custom' | 'shared' | 'marketplace' | 'family';
 type WizardType = { id: string; vcpu: number; memoryGib: number; hourlyPriceFen: number };
 
 function Step({ n, title, children }: { n: number; title: string; children: ReactNode }) {
@@ -48,6 +48,8 @@ type WizardProps = {
   regions: string[];
   /** System, own and shared images; marketplace products come a page at a time. */
   images: WizardImage[];
+  /** Issue 17: "latest of family" — each family with the image it resolves to now. */
+  families: WizardImage[];
   marketplace: MarketplacePage;
   /** The marketplace image the wizard was opened with, when it is one. */
   preselected: WizardImage | null;
@@ -56,7 +58,7 @@ type WizardProps = {
   initialImageId?: string;
 };
 
-export function LaunchWizard({ launchAction, previewAction, marketplaceAction, regionId, regions, images, marketplace, preselected, instanceTypes, limits, initialImageId }: WizardProps) {
+export function LaunchWizard({ launchAction, previewAction, marketplaceAction, regionId, regions, images, families, marketplace, preselected, instanceTypes, limits, initialImageId }: WizardProps) {
   const t = useTranslations();
   const router = useRouter();
   const [state, formAction, pending] = useActionState(launchAction, null);
@@ -87,8 +89,9 @@ export function LaunchWizard({ launchAction, previewAction, marketplaceAction, r
   const market = useMarketplacePages(regionId, marketplace, marketplaceAction, onMarketplace ? filter : '');
   // The marketplace tab is searched by the server; the others (at most the image quota) here.
   const marketplaceShown = preselected && !filter && !market.items.some((i) => i.id === preselected.id) ? [preselected, ...market.items] : market.items;
-  const ofTab = onMarketplace ? marketplaceShown : images.filter((i) => i.kind === tab);
-  const shown = onMarketplace ? ofTab : ofTab.filter((i) => words.every((w) => `${i.description} ${i.name} ${i.platform} ${i.productCode ?? ''}`.toLowerCase().includes(w)));
+  const onFamily = tab === 'family';
+  const ofTab = onMarketplace ? marketplaceShown : onFamily ? families : images.filter((i) => i.kind === tab);
+  const shown = onMarketplace ? ofTab : ofTab.filter((i) => words.every((w) => `${i.imageFamily ?? ''} ${i.description} ${i.name} ${i.platform} ${i.productCode ?? ''}`.toLowerCase().includes(w)));
   const filterable = onMarketplace ? ofTab.length > 8 || market.more !== null || filter !== '' : ofTab.length > 8;
   // What the chosen way of paying means for the launch: hourly buys one per instance, a one-time or subscription SKU buys the shortfall.
   const option = preview?.options.find((o) => o.skuCode === payment);
@@ -130,7 +133,7 @@ export function LaunchWizard({ launchAction, previewAction, marketplaceAction, r
 
         <Step n={2} title={t('wizard.stepImage')}>
           <div className="mb-4 flex gap-1 overflow-x-auto border-b border-slate-200" role="tablist">
-            {(['system', 'custom', 'shared', 'marketplace'] as const).map((k) => (
+            {(['system', 'custom', 'shared', 'marketplace', 'family'] as const).map((k) => (
               <button
                 key={k}
                 type="button"
@@ -142,26 +145,28 @@ export function LaunchWizard({ launchAction, previewAction, marketplaceAction, r
                 }}
                 className={`-mb-px shrink-0 border-b-2 px-3 py-2 text-sm whitespace-nowrap ${tab === k ? 'border-brand-600 font-medium text-brand-700' : 'border-transparent text-slate-600 hover:text-slate-900'}`}
               >
-                {t(`wizard.tabs.${k}`)}
+                {k === 'family' ? t('imageFamily.latestOfFamily') : t(`wizard.tabs.${k}`)}
               </button>
             ))}
           </div>
           {filterable && (
             <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder={t('wizard.filterImages')} aria-label={t('wizard.filterImages')} className={`${inputClass} mb-3`} />
           )}
+          {onFamily && <p className="mb-3 text-sm text-slate-600">{t('imageFamily.latestOfFamilyHint')}</p>}
           {ofTab.length === 0 && !filter ? (
-            <p className="text-sm text-slate-600">{t(`wizard.empty.${tab}`)}</p>
+            <p className="text-sm text-slate-600">{onFamily ? t('imageFamily.noFamilies') : t(`wizard.empty.${tab}`)}</p>
           ) : shown.length === 0 ? (
             <p className="text-sm text-slate-600">{t('wizard.noImageMatches')}</p>
           ) : (
             <div className="grid max-h-[26rem] gap-2 overflow-y-auto pr-1 sm:grid-cols-2" role="radiogroup" aria-label={t('wizard.stepImage')} aria-busy={onMarketplace && market.searching}>
               {shown.map((option) => (
-                <label key={option.id} className={optionClass(option.id === imageId)}>
+                <label key={option.imageFamily ?? option.id} className={optionClass(option.id === imageId && option.imageFamily === image?.imageFamily)}>
+                  {/* A family is sent as the family: the launch takes its newest image then (issue 17). */}
                   <input
                     type="radio"
-                    name="imageId"
-                    value={option.id}
-                    checked={option.id === imageId}
+                    name={onFamily ? 'imageFamily' : 'imageId'}
+                    value={onFamily ? option.imageFamily : option.id}
+                    checked={option.id === imageId && option.imageFamily === image?.imageFamily}
                     onChange={() => {
                       setImage(option);
                       setPayment('');
@@ -169,7 +174,8 @@ export function LaunchWizard({ launchAction, previewAction, marketplaceAction, r
                     className="mt-1"
                   />
                   <span className="min-w-0">
-                    <span className="block font-medium">{option.description || option.platform}</span>
+                    {onFamily && <span className="block font-mono text-sm font-medium">{option.imageFamily}</span>}
+                    <span className={onFamily ? 'block text-xs text-slate-700' : 'block font-medium'}>{onFamily ? t('imageFamily.resolvesTo', { name: option.name }) : option.description || option.platform}</span>
                     {option.productCode && (
                       <span className="block text-xs text-amber-700">
                         {t('wizard.productImage', { productCode: option.productCode, version: option.productVersion ?? '' })}

@@ -8,6 +8,7 @@ export const navGroups: NavGroup[] = [
     label: 'compute',
     items: [
       { href: '/console/instances', label: 'instances' },
+      { href: '/console/scaling', label: 'scaling' },
       { href: '/console/images', label: 'images' },
       { href: '/console/tasks', label: 'tasks' },
     ],

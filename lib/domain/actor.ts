@@ -25,3 +25,12 @@ export function rolesOf(facts: { sellerStatus: string; isAdmin: boolean }): Role
 export function platformActor(accountId: string, requestId: string): Actor {
   return { userId: null, accountId, roles: [], requestId };
 }
+
+/**
+ * The platform carrying out an account's standing instruction (a scaling group's desired
+ * capacity, MKT-9): it launches and releases as the account's buyer would, so every rule of a
+ * launch (entitlements, balance, quotas, arrears) holds, and no user is named.
+ */
+export function standingActor(accountId: string, requestId: string): Actor {
+  return { userId: null, accountId, roles: ['buyer'], requestId };
+}

@@ -122,6 +122,16 @@ export const errorCatalogue = {
   'InvalidListing.Incomplete': 403,
   // Admin (ADM-2, ADM-4)
   'InvalidParameter.Setting': 400,
+  // Scaling groups (MKT-9): Alibaba ESS's codes
+  'InvalidParameter.MinSize': 400,
+  'InvalidParameter.MaxSize': 400,
+  'InvalidParameter.DesiredCapacity': 400,
+  'InvalidScalingGroupId.NotFound': 404,
+  'InvalidScalingGroupName.Duplicate': 400,
+  // Image families and deprecation (issue 17)
+  'InvalidImageFamily.Malformed': 400,
+  'InvalidImageFamily.MissingAvailableImage': 404,
+  InvalidSuccessorImage: 400,
   // State
   IncorrectImageStatus: 400,
   IncorrectInstanceStatus: 403,

@@ -4,8 +4,8 @@
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 const ID_BODY_LENGTH = 20;
 
-/** m- image, i- instance, t- task (product.md §2); o- order, l- license. */
-export type ResourcePrefix = 'm' | 'i' | 't' | 'o' | 'l';
+/** m- image, i- instance, t- task (product.md §2); o- order, l- license; asg- scaling group (Alibaba ESS's). */
+export type ResourcePrefix = 'm' | 'i' | 't' | 'o' | 'l' | 'asg';
 
 type RandomBytes = (length: number) => Uint8Array;
 

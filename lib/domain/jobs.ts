@@ -12,6 +12,9 @@ export const jobPayloads = {
   'image.import': taskPayload,
   'billing.sweep': noPayload,
   'seller.deliveries': noPayload,
+  // MKT-9: bring one group to its desired capacity now (its owner changed it).
+  'scaling.reconcile': z.object({ accountId: z.string(), groupId: z.string(), cause: z.enum(['desired', 'schedule']) }),
+  'scaling.sweep': noPayload,
 } as const;
 
 export type JobKind = keyof typeof jobPayloads;
@@ -21,13 +24,15 @@ export type JobPayload<K extends JobKind> = z.infer<(typeof jobPayloads)[K]>;
 export type DecodedJob = { [K in JobKind]: { kind: K; payload: JobPayload<K> } }[JobKind];
 
 /** Jobs that run again and again, with the pause between runs. */
-export type RecurringJobKind = 'billing.sweep' | 'seller.deliveries';
+export type RecurringJobKind = 'billing.sweep' | 'seller.deliveries' | 'scaling.sweep';
 export const recurringJobs: ReadonlyMap<RecurringJobKind, number> = new Map<RecurringJobKind, number>([
   // MKT-10 settles ended hours; MKT-11 freezes and releases. Every run catches up what is due,
   // so a server that was down simply settles the missed hours when it is back.
   ['billing.sweep', 60_000],
   // SEL-5: the outbox of lifecycle calls to sellers.
   ['seller.deliveries', 2_000],
+  // MKT-9: scheduled actions that are due, and members to replace (health).
+  ['scaling.sweep', 30_000],
 ]);
 
 export function isRecurringJob(kind: JobKind): kind is RecurringJobKind {

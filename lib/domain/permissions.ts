@@ -19,6 +19,8 @@ export const permissions = {
   'image.create': ['buyer'],
   'image.copy': ['buyer'],
   'image.delete': ['buyer'],
+  // Issue 17: an image's family and deprecation
+  'image.modify': ['buyer'],
   'task.read': ['buyer'],
   'image.share': ['buyer'],
   'notification.read': ['buyer'],
@@ -32,6 +34,9 @@ export const permissions = {
   'instance.renew': ['buyer'],
   'refund.request': ['buyer'],
   'invoice.manage': ['buyer'],
+  // MKT-9 scaling groups
+  'scaling.read': ['buyer'],
+  'scaling.manage': ['buyer'],
   // Sellers (SEL-2 … SEL-7)
   'sellerKey.manage': ['seller'],
   'delivery.read': ['seller'],

@@ -5,7 +5,8 @@ import { catalogues } from '../../i18n/messages';
 import type { Actor } from '../domain/actor';
 import { CloudError } from '../domain/errors';
 import { isTaskOpen } from '../domain/tasks';
-import { listInstanceTypes, listRegions } from '../services/catalogue';
+import { listInstanceTypes, listRegions, type Image } from '../services/catalogue';
+import { imageFromFamily, modifyImageAttribute } from '../services/image-family';
 import { copyImage, createImage, deleteImage, describeImages, describeTasks } from '../services/images';
 import { cancelTask, importImage } from '../services/imports';
 import { describeInstances, getInstance, reInitDisk, releaseInstance, replaceSystemDisk, runInstances, startInstance, stopInstance, type InstanceView } from '../services/instances';
@@ -55,6 +56,38 @@ function instanceShape(i: InstanceView) {
   };
 }
 
+type ShapedImage = Image & { ownerAlias: string; task: { progress: number } | null };
+
+/** The products the caller holds licenses of in the region (IsSubscribed), read only when some image has a ProductCode. */
+function heldProducts(actor: Actor, regionId: string, items: { productCode: string | null }[]): Set<string> {
+  return new Set(items.some((i) => i.productCode) ? listLicenses(actor).filter((g) => g.regionId === regionId).map((g) => g.productCode) : []);
+}
+
+/** An image as DescribeImages and DescribeImageFromFamily answer it. */
+function imageShape(i: ShapedImage, held: Set<string>) {
+  return {
+    ImageId: i.id,
+    ImageName: i.name,
+    Description: i.description,
+    ImageOwnerAlias: i.ownerAlias,
+    ProductCode: i.productCode ?? '',
+    ImageVersion: i.productVersion ?? '',
+    ImageFamily: i.imageFamily ?? '',
+    IsSubscribed: i.productCode ? held.has(i.productCode) : false,
+    // Alibaba's Status=Deprecated; the image still launches by id (issue 17).
+    Status: i.deprecatedAt && i.status === 'Available' ? 'Deprecated' : i.status,
+    Progress: i.task ? `${i.task.progress}%` : i.status === 'Available' ? '100%' : '0%',
+    OSType: i.osType,
+    Platform: i.platform,
+    Architecture: i.architecture,
+    Size: i.sizeGib,
+    CreationTime: iso(i.createdAt),
+    // Stratus's own (docs/api.md): when it was deprecated and the image that replaces it.
+    DeprecationTime: iso(i.deprecatedAt),
+    SuccessorImageId: i.successorImageId ?? '',
+  };
+}
+
 const lockReasons = new Map([
   ['arrears', 'financial'],
   ['expired', 'financial'],
@@ -83,37 +116,36 @@ export const actions = new Map<string, Handler>(Object.entries({
       status: optional(p, 'Status'),
       osType: optional(p, 'OSType'),
       architecture: optional(p, 'Architecture'),
+      imageFamily: optional(p, 'ImageFamily'),
       ...page(p),
     });
-    // IsSubscribed: the caller's licenses are read only when the page has a product's image.
-    const held = new Set(result.items.some((i) => i.productCode) ? listLicenses(actor).filter((g) => g.regionId === regionId).map((g) => g.productCode) : []);
+    const held = heldProducts(actor, regionId, result.items);
     return {
       RegionId: regionId,
       TotalCount: result.total,
       PageNumber: result.page,
       PageSize: result.pageSize,
-      Images: {
-        Image: result.items.map((i) => ({
-          ImageId: i.id,
-          ImageName: i.name,
-          Description: i.description,
-          ImageOwnerAlias: i.ownerAlias,
-          ProductCode: i.productCode ?? '',
-          ImageVersion: i.productVersion ?? '',
-          IsSubscribed: i.productCode ? held.has(i.productCode) : false,
-          Status: i.status,
-          Progress: i.task ? `${i.task.progress}%` : i.status === 'Available' ? '100%' : '0%',
-          OSType: i.osType,
-          Platform: i.platform,
-          Architecture: i.architecture,
-          Size: i.sizeGib,
-          CreationTime: iso(i.createdAt),
-        })),
-      },
+      Images: { Image: result.items.map((i) => imageShape(i, held)) },
     };
   },
 
-  CreateImage: (actor, p) => ({ ImageId: createImage(actor, { instanceId: required(p, 'InstanceId'), name: required(p, 'ImageName'), description: optional(p, 'Description') }).imageId }),
+  DescribeImageFromFamily: (actor, p) => {
+    const regionId = required(p, 'RegionId');
+    const found = imageFromFamily(actor, regionId, required(p, 'ImageFamily'));
+    // Alibaba: "If no available image exists in a specific image family, the response is empty."
+    if (!found) return { Image: {} };
+    const image = { ...found.image, ownerAlias: found.alias, task: null };
+    return { Image: imageShape(image, heldProducts(actor, regionId, [image])) };
+  },
+
+  ModifyImageAttribute: (actor, p) => {
+    const imageId = required(p, 'ImageId');
+    // SuccessorImageId is Stratus's own parameter (docs/api.md): the image a deprecated one names as its replacement.
+    modifyImageAttribute(actor, { imageId, imageFamily: p.ImageFamily, status: optional(p, 'Status'), successorImageId: optional(p, 'SuccessorImageId') });
+    return {};
+  },
+
+  CreateImage: (actor, p) => ({ ImageId: createImage(actor, { instanceId: required(p, 'InstanceId'), name: required(p, 'ImageName'), description: optional(p, 'Description'), imageFamily: optional(p, 'ImageFamily') }).imageId }),
 
   CopyImage: (actor, p) => ({
     ImageId: copyImage(actor, { imageId: required(p, 'ImageId'), destinationRegionId: required(p, 'DestinationRegionId'), name: optional(p, 'DestinationImageName'), description: optional(p, 'DestinationDescription') }).imageId,
@@ -173,7 +205,8 @@ export const actions = new Map<string, Handler>(Object.entries({
   RunInstances: (actor, p) => {
     const { instanceIds } = runInstances(actor, {
       regionId: required(p, 'RegionId'),
-      imageId: required(p, 'ImageId'),
+      // Issue 17: ImageFamily stands for the family's newest image when ImageId is not given.
+      ...(optional(p, 'ImageId') || !optional(p, 'ImageFamily') ? { imageId: required(p, 'ImageId') } : { imageFamily: optional(p, 'ImageFamily') }),
       instanceTypeId: required(p, 'InstanceType'),
       amount: optional(p, 'Amount') ?? '1',
       name: optional(p, 'InstanceName'),
@@ -205,4 +238,4 @@ export const actions = new Map<string, Handler>(Object.entries({
 } satisfies Record<string, Handler>));
 
 /** State-changing actions write their own audit rows in their transaction; reads are audited here. */
-export const readActions = new Set(['DescribeRegions', 'DescribeInstanceTypes', 'DescribeImages', 'DescribeTasks', 'DescribeImageSharePermission', 'DescribeInstances']);
+export const readActions = new Set(['DescribeRegions', 'DescribeInstanceTypes', 'DescribeImages', 'DescribeImageFromFamily', 'DescribeTasks', 'DescribeImageSharePermission', 'DescribeInstances']);

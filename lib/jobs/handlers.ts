@@ -8,6 +8,7 @@ import { deliverDue } from '../services/deliveries';
 import { completeBoot } from '../services/instances';
 import { sweepHours } from '../services/metering';
 import { sweepSubscriptions } from '../services/subscriptions';
+import { reconcileGroupFor, sweepScalingGroups } from '../services/scaling-reconcile';
 
 /** The boot step, as the platform acting for the launching account: only its own Pending instances boot. */
 export function bootOne(payload: JobPayload<'instance.boot'>): void {
@@ -27,6 +28,10 @@ export async function runJob(job: DecodedJob): Promise<void> {
       await sweepHours();
       await sweepSubscriptions();
       return;
+    case 'scaling.reconcile':
+      return reconcileGroupFor(job.payload.accountId, job.payload.groupId, job.payload.cause);
+    case 'scaling.sweep':
+      return sweepScalingGroups();
     case 'seller.deliveries':
       await deliverDue();
       return;

@@ -9,10 +9,11 @@ import { CloudError } from '../domain/errors';
 import { newResourceId } from '../domain/ids';
 import { assertImageAvailable, ownerAliasFor, withoutOthersIds, type ImageOwnerAlias } from '../domain/images';
 import { isValidDescription, isValidResourceName } from '../domain/names';
+import { isValidImageFamily } from '../domain/image-family';
 import { authorize } from '../domain/permissions';
 import { isTaskOpen, nextProgress, openTaskStatuses } from '../domain/tasks';
 import { parseInput } from '../domain/validation';
-import { isSharedWith, requireRegion, requireVisibleImage, type Image } from './catalogue';
+import { findVisibleImage, isSharedWith, requireRegion, requireVisibleImage, type Image } from './catalogue';
 import { listVisibleImages } from './visible-images';
 import { preparedQuery } from '../../db/prepared';
 import { notify } from './notifications';
@@ -28,7 +29,7 @@ const TASK_STEP_MS = 1000;
 
 const nameField = z.string().trim().refine(isValidResourceName);
 const descriptionField = z.string().default('').refine(isValidDescription);
-const imageCodes = { name: 'InvalidImageName.Malformed', description: 'InvalidDescription.Malformed' } as const;
+const imageCodes = { name: 'InvalidImageName.Malformed', description: 'InvalidDescription.Malformed', imageFamily: 'InvalidImageFamily.Malformed' } as const;
 
 function requireOwnCustomImage(db: Db | Tx, actor: Actor, imageId: string): Image {
   const { image, alias } = requireVisibleImage(db, actor, imageId);
@@ -68,9 +69,9 @@ function startTask(tx: Tx, actor: Actor, action: 'CreateImage' | 'CopyImage', im
   return { imageId: image.id, taskId };
 }
 
-const createSchema = z.object({ instanceId: z.string().min(1), name: nameField, description: descriptionField });
+const createSchema = z.object({ instanceId: z.string().min(1), name: nameField, description: descriptionField, imageFamily: z.string().trim().optional().refine((f) => !f || isValidImageFamily(f)) });
 
-/** CreateImage: a custom image of an instance's system disk; it keeps the ProductCode (MKT-4). */
+/** CreateImage: a custom image of an instance's system disk; it keeps the ProductCode (MKT-4), and may join an image family (issue 17). */
 export function createImage(actor: Actor, input: unknown) {
   return mutate(actor, 'CreateImage', (tx, note) => {
     authorize(actor, 'image.create');
@@ -94,6 +95,7 @@ export function createImage(actor: Actor, input: unknown) {
       status: 'Creating',
       productCode: source.productCode,
       productVersion: source.productVersion,
+      imageFamily: request.imageFamily || null,
       source: 'instance',
       sourceInstanceId: instance.id,
       sourceImageId: source.id,
@@ -127,6 +129,10 @@ export function copyImage(actor: Actor, input: unknown) {
       source: 'copy',
       sourceInstanceId: null,
       sourceImageId: source.id,
+      // A copy joins no family and is not deprecated (Alibaba: copies do not inherit the family).
+      imageFamily: null,
+      deprecatedAt: null,
+      successorImageId: null,
       createdAt: clock.now(),
       deletedAt: null,
     });
@@ -180,6 +186,7 @@ const listSchema = z.object({
   ownerAlias: z.enum(['system', 'self', 'others', 'marketplace']).optional(),
   imageId: z.string().optional(),
   imageName: z.string().optional(),
+  imageFamily: z.string().optional(),
   productCode: z.string().optional(),
   status: z.string().optional(),
   osType: z.string().optional(),
@@ -224,8 +231,8 @@ export function describeImages(actor: Actor, query: z.input<typeof listSchema> &
  */
 export type LineageStep = { imageId: string | null; regionId: string; name: string | null; source: string; fromInstance: boolean; viaInstanceId: string | null; productCode: string | null; visible: boolean };
 
-/** One image with its lineage, newest first: copy ← custom image ← instance ← marketplace image. */
-export function getImage(actor: Actor, imageId: string): { image: ImageView; lineage: LineageStep[] } {
+/** One image with its lineage, newest first: copy ← custom image ← instance ← marketplace image; and the successor it names when deprecated, if the caller can see it (issue 17). */
+export function getImage(actor: Actor, imageId: string): { image: ImageView; lineage: LineageStep[]; successor: { id: string; name: string } | null } {
   authorize(actor, 'image.describe');
   return read((db) => {
     const { image } = requireVisibleImage(db, actor, imageId);
@@ -248,7 +255,8 @@ export function getImage(actor: Actor, imageId: string): { image: ImageView; lin
       });
       step = step.sourceImageId ? db.select().from(images).where(eq(images.id, step.sourceImageId)).get() : undefined;
     }
-    return { image: withViews(db, actor, [image])[0], lineage };
+    const successor = image.successorImageId ? findVisibleImage(db, actor, image.successorImageId)?.image : undefined;
+    return { image: withViews(db, actor, [image])[0], lineage, successor: successor ? { id: successor.id, name: successor.name } : null };
   });
 }
 

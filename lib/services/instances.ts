@@ -25,6 +25,7 @@ import { enqueueJob } from './jobs';
 import { availableLicenseCount, consumeLicenses, returnLicense } from './licenses';
 import { buyLicenses } from './orders';
 import { loadLaunchFacts } from './launch-facts';
+import { withFamilyImage } from './image-family';
 import { once } from './idempotency';
 import { mutate, read, type AuditAction, type AuditNote, type Tx } from './transaction';
 import { parseInput } from '../domain/validation';
@@ -51,7 +52,8 @@ export type RunInstancesResult = z.infer<typeof runInstancesResult>;
 export function runInstances(actor: Actor, input: unknown): RunInstancesResult {
   return mutate(actor, 'RunInstances', (tx, note) => {
     authorize(actor, 'instance.run');
-    const request = parseLaunchRequest(input);
+    // Issue 17: ImageFamily without ImageId launches the family's newest image, chosen in this transaction.
+    const request = parseLaunchRequest(withFamilyImage(tx, actor, input));
     const { clientToken, dryRun, ...parameters } = request;
     return once(tx, actor, 'RunInstances', clientToken, parameters, runInstancesResult, () => launch(tx, actor, request, note, dryRun));
   });

@@ -1,7 +1,7 @@
 // What the launch wizard (/console/instances/new) offers in a region: the images the caller may
 // launch from (system, its own, shared with it: at most the image quota), and the marketplace's
 // products a page at a time — searched in the database, never every product of the region (issue 13).
-import { and, asc, desc, eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
 import { images, products, productVersions } from '../../db/schema';
@@ -9,11 +9,12 @@ import type { Actor } from '../domain/actor';
 import { authorize } from '../domain/permissions';
 import { parseInput } from '../domain/validation';
 import { listLaunchableImages, offeringImages, requireRegion, type Image } from './catalogue';
+import { familyImageIn } from './image-family';
 import { listLicenses } from './licenses';
 import { read } from './transaction';
 import type { Db } from '../../db/client';
 
-export type WizardImage = { id: string; name: string; description: string; platform: string; osType: string; sizeGib: number; kind: string; productCode: string | null; productVersion: string | null; productStatus?: string };
+export type WizardImage = { id: string; name: string; description: string; platform: string; osType: string; sizeGib: number; kind: string; productCode: string | null; productVersion: string | null; productStatus?: string; imageFamily?: string };
 /** A page of products; `more` when there is a next one (no count: it would visit every product of the region). */
 export type MarketplacePage = { items: WizardImage[]; more: boolean; page: number };
 
@@ -36,6 +37,25 @@ export function launchableWizardImages(actor: Actor, regionId: string): WizardIm
 }
 
 /**
+ * Issue 17: the wizard's "latest of family" choices — each image family of the region that
+ * resolves, for the caller, to an image it can launch, with the image it resolves to now (the
+ * launch itself resolves the family again, in its own transaction).
+ */
+export function launchableFamilies(actor: Actor, regionId: string): (WizardImage & { imageFamily: string })[] {
+  authorize(actor, 'image.describe');
+  return read((db) => {
+    requireRegion(db, regionId);
+    const families = db.selectDistinct({ family: images.imageFamily }).from(images).where(and(eq(images.regionId, regionId), isNotNull(images.imageFamily), isNull(images.deletedAt))).orderBy(asc(images.imageFamily)).all();
+    return families.flatMap(({ family }) => {
+      const found = familyImageIn(db, actor, regionId, family!);
+      if (!found) return [];
+      const { image } = found;
+      return [{ id: image.id, name: image.name, description: image.description, platform: image.platform, osType: image.osType, sizeGib: image.sizeGib, kind: image.kind, productCode: image.productCode, productVersion: image.productVersion, imageFamily: family! }];
+    });
+  });
+}
+
+/**
  * MKT-8: listed products, and delisted ones only for a buyer who still holds their licenses in
  * the region; each set offered in the region (MKT-1). Two sets, so each is read in title order
  * from products_status_title_idx and a page is merged from them without sorting every product.
@@ -52,14 +72,14 @@ function matchingWords(q: string): SQL[] {
   return words.map((word) => sql`instr(lower(${products.title} || ' ' || ${products.code} || ' ' || ${products.platform}), ${word}) > 0`);
 }
 
-/** The newest version's image in the region of each of these products (MKT-1), by product code. */
+/** The newest version's image in the region of each of these products (MKT-1), by product code; a deprecated version's is not offered (issue 17). */
 function newestImages(db: Db, regionId: string, codes: string[]) {
   const rows = codes.length
     ? db
         .select({ image: images })
         .from(images)
         .innerJoin(productVersions, and(eq(productVersions.productCode, images.productCode), eq(productVersions.version, images.productVersion)))
-        .where(and(inArray(images.productCode, codes), offeringImages(regionId)))
+        .where(and(inArray(images.productCode, codes), offeringImages(regionId), isNull(images.deprecatedAt)))
         .orderBy(desc(productVersions.sortOrder))
         .all()
     : [];

@@ -13,6 +13,8 @@ export type NotificationKind =
   | 'imageUnshared'
   | 'imageShareDeclined'
   | 'sharedImageDeleted'
+  | 'imageDeprecated'
+  | 'imageDeprecatedWithSuccessor'
   | 'instancesStoppedForArrears'
   | 'subscriptionExpired'
   | 'subscriptionReleased'
@@ -26,7 +28,8 @@ export type NotificationKind =
   | 'sellerApplicationApproved'
   | 'sellerApplicationRejected'
   | 'listingApproved'
-  | 'listingRejected';
+  | 'listingRejected'
+  | 'scalingFailed';
 
 export function notify(tx: Tx, accountId: string, kind: NotificationKind, params: Record<string, string | number>): void {
   tx.insert(notifications).values({ accountId, kind, params, createdAt: clock.now() }).run();

@@ -104,6 +104,12 @@ export function getMyProduct(actor: Actor, code: string) {
       skus: db.select().from(skus).where(eq(skus.productCode, code)).all().sort(byPricingModel),
       checks: db.select().from(interfaceChecks).where(eq(interfaceChecks.productCode, code)).all(),
       problems: listingProblemsOf(db, product),
+      // Issue 17: the published (marketplace) images of each version, with their family and deprecation.
+      published: db
+        .select({ version: images.productVersion, regionId: images.regionId, imageFamily: images.imageFamily, deprecatedAt: images.deprecatedAt, successorImageId: images.successorImageId })
+        .from(images)
+        .where(and(eq(images.kind, 'marketplace'), eq(images.productCode, code), isNull(images.deletedAt)))
+        .all(),
       publishableImages: db
         .select({ id: images.id, name: images.name, regionId: images.regionId, platform: images.platform, status: images.status })
         .from(images)

@@ -11,13 +11,13 @@ import type { Image } from './catalogue';
 import type { Db } from '../../db/client';
 import { preparedQuery } from '../../db/prepared';
 
-export type ImageFilters = { imageId?: string; imageName?: string; productCode?: string; status?: string; osType?: string; architecture?: string };
+export type ImageFilters = { imageId?: string; imageName?: string; productCode?: string; status?: string; osType?: string; architecture?: string; imageFamily?: string };
 export type ImageListQuery = ImageFilters & { accountId: string; regionId: string; ownerAlias?: ImageOwnerAlias; page: number; pageSize: number };
 
 const aliases: ImageOwnerAlias[] = ['system', 'marketplace', 'self', 'others'];
 const rowid = sql<number>`${images}.rowid`;
 
-const filterNames = ['imageId', 'imageName', 'productCode', 'status', 'osType', 'architecture'] as const;
+const filterNames = ['imageId', 'imageName', 'productCode', 'status', 'osType', 'architecture', 'imageFamily'] as const;
 const p = (name: string) => sql.placeholder(name);
 
 /** What every set shares: the region, not deleted, CreateFailed hidden unless asked for, and the DescribeImages filters given. */
@@ -31,18 +31,23 @@ function commonTerms(q: ImageListQuery): SQL[] {
     ...(q.productCode ? [eq(images.productCode, p('productCode'))] : []),
     ...(q.osType ? [eq(images.osType, p('osType'))] : []),
     ...(q.architecture ? [eq(images.architecture, p('architecture'))] : []),
+    ...(q.imageFamily ? [eq(images.imageFamily, p('imageFamily'))] : []),
   ];
 }
+
+/** Issue 17: another's deprecated image is left out of a list, unless it is asked for by id (automation that names it keeps working). */
+const notDeprecated = (q: ImageListQuery): SQL[] => (q.imageId ? [] : [isNull(images.deprecatedAt)]);
 
 /**
  * Where the platform's sets are read from. Without statistics SQLite prefers the listing index
  * (it gives the order) even when an ImageName or ProductCode would find a handful of rows
- * directly, so those name their index.
+ * directly, so those (and ImageFamily) name their index.
  */
 function platformSource(q: ImageFilters): SQL | typeof images {
   if (q.imageId) return images; // the primary key wins on its own
   if (q.imageName) return sql`${images} INDEXED BY images_region_name_idx`;
   if (q.productCode) return sql`${images} INDEXED BY images_product_idx`;
+  if (q.imageFamily) return sql`${images} INDEXED BY images_family_idx`;
   return images;
 }
 
@@ -51,12 +56,13 @@ function visibleSet(q: ImageListQuery, alias: ImageOwnerAlias): { fromShares: bo
   const terms = commonTerms(q);
   switch (alias) {
     case 'system':
-    case 'marketplace':
       return { fromShares: false, source: platformSource(q), where: and(eq(images.kind, alias), ...terms)! };
+    case 'marketplace':
+      return { fromShares: false, source: platformSource(q), where: and(eq(images.kind, alias), ...terms, ...notDeprecated(q))! };
     case 'self':
       return { fromShares: false, source: images, where: and(eq(images.ownerAccountId, p('accountId')), eq(images.kind, 'custom'), ...terms)! };
     case 'others':
-      return { fromShares: true, source: images, where: and(eq(imageShares.recipientAccountId, p('accountId')), isNull(imageShares.removedAt), eq(images.id, imageShares.imageId), eq(images.kind, 'custom'), ne(images.ownerAccountId, p('accountId')), ...terms)! };
+      return { fromShares: true, source: images, where: and(eq(imageShares.recipientAccountId, p('accountId')), isNull(imageShares.removedAt), eq(images.id, imageShares.imageId), eq(images.kind, 'custom'), ne(images.ownerAccountId, p('accountId')), ...terms, ...notDeprecated(q))! };
   }
 }
 
@@ -101,19 +107,20 @@ function once<T>(known: Map<string, T>, key: string, make: () => T): T {
 }
 
 /**
- * The platform's images (system, marketplace) are only ever inserted — by the seed and when a
- * listing is approved — never changed or deleted, and they are the same for every caller: their
- * counts (a walk of thousands of index entries each) are kept per database until the images
- * table's largest rowid moves, i.e. until any image is inserted. Only the non-selective filters
+ * The platform's images (system, marketplace) are inserted by the seed and when a listing is
+ * approved, and only marketplace images change (a seller deprecates one, issue 17); they are the
+ * same for every caller: their counts (a walk of thousands of index entries each) are kept per
+ * database until the images table's largest rowid or the marketplace revision (bumped by a
+ * trigger on every change of a marketplace image, migration 0012) moves. Only the non-selective filters
  * are kept (at most MAX_KEPT of them); the others count a handful of rows from their index.
  */
 const MAX_KEPT = 1_000;
-const platformCounts = new WeakMap<Db, { mark: number; counts: Map<string, number> }>();
-const newestRowid = preparedQuery((db) => db.select({ mark: sql<number | null>`max(${rowid})` }).from(images).prepare());
+const platformCounts = new WeakMap<Db, { mark: string; counts: Map<string, number> }>();
+const newestRowid = preparedQuery((db) => db.select({ mark: sql<string>`max(${rowid}) || ':' || (SELECT revision FROM marketplace_revision WHERE id = 1)` }).from(images).prepare());
 
 function platformCount(db: Db, q: ImageListQuery, alias: ImageOwnerAlias, count: () => number): number {
-  if ((alias !== 'system' && alias !== 'marketplace') || q.imageId || q.imageName || q.productCode) return count();
-  const mark = newestRowid().get()?.mark ?? 0;
+  if ((alias !== 'system' && alias !== 'marketplace') || q.imageId || q.imageName || q.productCode || q.imageFamily) return count();
+  const mark = newestRowid().get()?.mark ?? '';
   let kept = platformCounts.get(db);
   if (!kept || kept.mark !== mark || kept.counts.size >= MAX_KEPT) platformCounts.set(db, (kept = { mark, counts: new Map() }));
   const key = JSON.stringify([alias, q.regionId, q.status ?? null, q.osType?.toLowerCase() ?? null, q.architecture ?? null]);

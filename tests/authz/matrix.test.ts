@@ -15,12 +15,13 @@ import { CloudError } from '../../lib/domain/errors';
 import { newRequestId } from '../../lib/domain/ids';
 import { v1Signature } from '../../lib/domain/signatures';
 import { actions } from '../../lib/ecs-api/actions';
-import { MARKET_VERSION } from '../../lib/ecs-api/dialects';
+import { ESS_VERSION, MARKET_VERSION } from '../../lib/ecs-api/dialects';
+import { essActions } from '../../lib/ecs-api/ess-actions';
 import { marketActions } from '../../lib/ecs-api/market-actions';
 import { handleEcsRequest } from '../../lib/ecs-api/handle';
 import { createAccessKey } from '../../lib/services/access-keys';
 import { throwawayDatabase } from '../helpers/database';
-import { apiRefusals, apiRows, marketApiRows, notUseCases, serviceRows, type Outcome } from './matrix';
+import { apiRefusals, apiRows, essApiRows, marketApiRows, notUseCases, serviceRows, type Outcome } from './matrix';
 import { actorNames, buildWorld, type Who, type World } from './world';
 
 throwawayDatabase();
@@ -60,6 +61,10 @@ describe('issue 12: every use case and every API action has a row in the authori
 
   it('every Marketplace API action (issue 18) has a row, and no row is stale', () => {
     expect([...marketActions.keys()].sort()).toEqual([...marketApiRows.keys()].sort());
+  });
+
+  it('every Auto Scaling API action (MKT-9) has a row, and no row is stale', () => {
+    expect([...essActions.keys()].sort()).toEqual([...essApiRows.keys()].sort());
   });
 });
 
@@ -109,6 +114,7 @@ const callers = [...actorNames, 'anonymous', 'invalidKey'] as const;
 describe.each([
   ['ECS', apiRows, {}],
   ['Marketplace (issue 18)', marketApiRows, { Version: MARKET_VERSION }],
+  ['Auto Scaling (MKT-9)', essApiRows, { Version: ESS_VERSION }],
 ] as const)('issue 12: the authorization matrix, %s API actions × callers', (_dialect, rows, version) => {
   for (const [action, [cells, paramsOf]] of rows) {
     for (const caller of callers) {
@@ -132,7 +138,7 @@ describe.each([
 
 it('issue 12: the figures of the matrix', () => {
   const serviceCases = serviceRows.size * actorNames.length;
-  const apiCases = (apiRows.size + marketApiRows.size) * callers.length;
-  console.info(`authz matrix: ${serviceRows.size} use cases × ${actorNames.length} actors = ${serviceCases} cases; ${apiRows.size + marketApiRows.size} API actions × ${callers.length} callers = ${apiCases} cases; ${serviceCases + apiCases} in all`);
+  const apiCases = (apiRows.size + marketApiRows.size + essApiRows.size) * callers.length;
+  console.info(`authz matrix: ${serviceRows.size} use cases × ${actorNames.length} actors = ${serviceCases} cases; ${apiRows.size + marketApiRows.size + essApiRows.size} API actions × ${callers.length} callers = ${apiCases} cases; ${serviceCases + apiCases} in all`);
   expect(serviceCases + apiCases).toBeGreaterThan(0);
 });

@@ -14,15 +14,16 @@
 import { Readable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import { getDb } from '../../db/client';
-import { instances, licenses } from '../../db/schema';
+import { images, instances, licenses, productVersions } from '../../db/schema';
 import type { Actor } from '../../lib/domain/actor';
 import { createAccessKey, deleteAccessKey, listAccessKeys, setAccessKeyStatus } from '../../lib/services/access-keys';
 import { setPreferredRegion } from '../../lib/services/accounts';
 import { listAudit } from '../../lib/services/audit';
 import { listLaunchableImages } from '../../lib/services/catalogue';
-import { launchableWizardImages, marketplaceLaunchImage, marketplaceLaunchPage } from '../../lib/services/launch-wizard';
+import { launchableFamilies, launchableWizardImages, marketplaceLaunchImage, marketplaceLaunchPage } from '../../lib/services/launch-wizard';
 import { getDelivery, listDeliveries, listFailedDeliveries, replayDelivery } from '../../lib/services/deliveries';
 import { freezeInstance, listAllInstances, unfreezeInstance } from '../../lib/services/freezes';
+import { imageFromFamily, modifyImageAttribute, modifyProductVersion } from '../../lib/services/image-family';
 import { copyImage, createImage, deleteImage, describeImages, describeTasks, getImage, taskStates } from '../../lib/services/images';
 import { cancelTask, importImage } from '../../lib/services/imports';
 import { completeBoot, describeInstances, getInstance, reInitDisk, releaseInstance, replaceSystemDisk, runInstances, startInstance, stopInstance } from '../../lib/services/instances';
@@ -49,6 +50,8 @@ import { quoteRenewal, renewInstance } from '../../lib/services/subscriptions';
 import { topUpWallet, walletBalance, walletEntries } from '../../lib/services/wallet';
 import { adjustWallet, findAccount } from '../../lib/services/wallet-adjustments';
 import { regionLaunchLimits } from '../../lib/services/launch-limits';
+import { createScalingGroup, deleteScalingGroup, describeScalingActivities, describeScalingGroups, getScalingGroup, modifyScalingGroup, reserveGroupLicenses, scheduleDesiredCapacity, setDesiredCapacity } from '../../lib/services/scaling-groups';
+import { reconcileGroup } from '../../lib/services/scaling-reconcile';
 import { actorNames, applicationForm, PRODUCT, productInfo, REGION, TYPE, unique, type Who, type World } from './world';
 
 export type Outcome = 'ok' | 'ignored' | (string & {});
@@ -70,9 +73,14 @@ const NO_IMAGE = 'InvalidImageId.NotFound';
 const NO_PRODUCT = 'InvalidProductCode.NotFound';
 const NO_ORDER = 'InvalidOrderId.NotFound';
 const NO_BUCKET = 'InvalidOSSBucket.NotFound';
+const NO_GROUP = 'InvalidScalingGroupId.NotFound';
 /** The first license an order bought (the Marketplace API's market instance). */
 const licenseOf = (orderId: string) => getDb().select().from(licenses).where(eq(licenses.orderId, orderId)).get()!.id;
 const sale = { productCode: PRODUCT, skuCode: `${PRODUCT}-per_instance`, regionId: REGION, quantity: 1 };
+/** Issue 17: the owner's golden image joins a family, so resolving it shows whom the image is visible to. */
+const FAMILY = 'matrix-golden';
+const inFamily = (imageId: string) => getDb().update(images).set({ imageFamily: FAMILY }).where(eq(images.id, imageId)).run();
+const versionOf = (code: string) => getDb().select().from(productVersions).where(eq(productVersions.productCode, code)).get()!.version;
 const statusOf = (id: string) => getDb().select().from(instances).where(eq(instances.id, id)).get()!.status;
 const upload = (a: Actor, bucketId: string) => putObject(a, { bucketId, key: unique('k'), contentLength: 4, body: Readable.from([Buffer.from('data')]) });
 
@@ -93,6 +101,7 @@ export const serviceRows = new Map<string, Row>(
     // launch-wizard
     launchableWizardImages: [everyone, (a) => launchableWizardImages(a, REGION)],
     marketplaceLaunchPage: [everyone, (a) => marketplaceLaunchPage(a, { regionId: REGION })],
+    launchableFamilies: [everyone, (a, w) => (inFamily(w.image), launchableFamilies(a, REGION))],
     marketplaceLaunchImage: [everyone, (a, w) => marketplaceLaunchImage(a, REGION, w.image)],
     // deliveries
     listDeliveries: [sellerOnly('ok'), (a) => listDeliveries(a)],
@@ -110,6 +119,10 @@ export const serviceRows = new Map<string, Row>(
     describeImages: [everyone, (a, w) => describeImages(a, { regionId: REGION, imageId: w.image })],
     getImage: [ownerOnly(NO_IMAGE, { recipient: 'ok' }), (a, w) => getImage(a, w.image)],
     describeTasks: [everyone, (a) => describeTasks(a)],
+    // image-family (issue 17): the owner's image is in the family for the owner and the recipient only
+    imageFromFamily: [everyone, (a, w) => (inFamily(w.image), imageFromFamily(a, REGION, FAMILY))],
+    modifyImageAttribute: [ownerOnly(NO_IMAGE, { recipient: 'Forbidden' }), (a, w) => modifyImageAttribute(a, { imageId: w.image, imageFamily: FAMILY })],
+    modifyProductVersion: [sellerOnly(NO_PRODUCT), (a) => modifyProductVersion(a, PRODUCT, versionOf(PRODUCT), { imageFamily: 'matrix-lnmp' })],
     taskStates: [everyone, (a, w) => taskStates(a, [w.task])],
     // imports (every actor holds the import role: what is checked is whose bucket it is)
     importImage: [ownerOnly(NO_BUCKET), (a, w) => importImage(a, { regionId: REGION, imageName: unique('import'), diskDeviceMappings: [{ ossBucket: w.bucket.name, ossObject: 'disk.raw' }] })],
@@ -209,6 +222,17 @@ export const serviceRows = new Map<string, Row>(
     // wallet-adjustments
     adjustWallet: [adminOnly, (a, w) => adjustWallet(a, { accountId: w.actors.owner.accountId, amountFen: 100, reason: 'matrix' })],
     findAccount: [adminOnly, (a, w) => findAccount(a, w.actors.owner.accountId)],
+    // scaling-groups, scaling-reconcile (MKT-9): a group is its owner's
+    createScalingGroup: [everyone, (a, w) => createScalingGroup(a, { name: unique('group'), regionId: REGION, imageId: w.systemImage, instanceTypeId: TYPE, minSize: 0, maxSize: 1 })],
+    modifyScalingGroup: [ownerOnly(NO_GROUP), (a, w) => modifyScalingGroup(a, w.group, { maxSize: 3 })],
+    setDesiredCapacity: [ownerOnly(NO_GROUP), (a, w) => setDesiredCapacity(a, w.group, 0)],
+    scheduleDesiredCapacity: [ownerOnly(NO_GROUP), (a, w) => scheduleDesiredCapacity(a, w.group, { runAt: new Date(Date.now() + 86_400_000), desired: 0 })],
+    reserveGroupLicenses: [ownerOnly(NO_GROUP), (a, w) => reserveGroupLicenses(a, w.group)],
+    deleteScalingGroup: [ownerOnly(NO_GROUP), (a, w) => deleteScalingGroup(a, w.fresh.group())],
+    describeScalingGroups: [everyone, (a) => describeScalingGroups(a)],
+    getScalingGroup: [ownerOnly(NO_GROUP), (a, w) => getScalingGroup(a, w.group)],
+    describeScalingActivities: [ownerOnly(NO_GROUP), (a, w) => describeScalingActivities(a, w.group)],
+    reconcileGroup: [ownerOnly(NO_GROUP), (a, w) => reconcileGroup(a, w.group, 'desired')],
     // launch-limits
     regionLaunchLimits: [everyone, (a) => regionLaunchLimits(a, REGION)],
     walletEntries: [everyone, (a) => walletEntries(a)],
@@ -232,6 +256,7 @@ export const notUseCases = new Set([
   'deliverDue', 'advanceImageTask', 'advanceImport', 'settleHours', 'sweepHours', 'expireSubscriptions', 'releaseExpired', 'endUnusedLicenses', 'sweepSubscriptions',
   'enqueueJob', 'claimDueJobs', 'runJobsTogether', 'completeJob', 'ensureRecurringJob', 'completeRecurringJob', 'failJob',
   // inside a use case's transaction
+  'familyImageIn', 'withFamilyImage',
   'once', 'imagesCountedInQuota', 'assertRoomForImage', 'moveInstance', 'bookId', 'ensureBook', 'transfer', 'postTransfers', 'balanceOf', 'platformBook',
   'requirePublicProduct', 'isOfferedIn', 'licenseViews', 'requireOwnOrder', 'buyLicenses', 'paySale', 'availableLicenseCount', 'poolHourlyFees', 'consumeLicenses', 'returnLicense',
   'notify', 'indexProduct', 'matchProducts', 'tellSeller', 'periodOf', 'tellSellerAbout', 'signingKey', 'readSettings',
@@ -245,6 +270,8 @@ export const notUseCases = new Set([
   'callTransaction', 'infrastructure', 'usageQuery', 'launchLimits', 'loadLaunchFacts', 'startSignIn', 'assertSignUpAllowed',
   // the operator's shell command (npm run admin): whoever runs it owns the machine
   'setAdmin',
+  // scaling groups: helpers inside a use case, and the group's job and sweep (as its owner's standing instruction)
+  'requireOwnGroup', 'groupMembers', 'poolOfGroup', 'unitPriceOf', 'imageProductCode', 'reconcileGroupFor', 'sweepScalingGroups',
   // the budget of refused anonymous calls per client address
   'assertRefusalBudget', 'spendRefusal', 'memoryLimiter', 'storedLimiter',
 ]);
@@ -263,6 +290,8 @@ export const apiRows = new Map<string, ApiRow>(
     DescribeRegions: [everyone, () => ({})],
     DescribeInstanceTypes: [everyone, () => ({})],
     DescribeImages: [everyone, (w) => ({ RegionId: REGION, ImageId: w.image })],
+    DescribeImageFromFamily: [everyone, (w) => (inFamily(w.image), { RegionId: REGION, ImageFamily: FAMILY })],
+    ModifyImageAttribute: [ownerOnly(NO_IMAGE, { recipient: 'Forbidden' }), (w) => ({ ImageId: w.image, ImageFamily: FAMILY })],
     CreateImage: [ownerOnly(NO_INSTANCE), (w) => ({ InstanceId: w.instance, ImageName: unique('api-image') })],
     CopyImage: [ownerOnly(NO_IMAGE, { recipient: 'Forbidden' }), (w) => ({ ImageId: w.image, DestinationRegionId: 'cn-shanghai', DestinationImageName: unique('api-copy') })],
     ImportImage: [ownerOnly(NO_BUCKET), (w) => ({ RegionId: REGION, ImageName: unique('api-import'), 'DiskDeviceMapping.1.OSSBucket': w.bucket.name, 'DiskDeviceMapping.1.OSSObject': 'disk.raw' })],
@@ -295,5 +324,17 @@ export const marketApiRows = new Map<string, ApiRow>(
     DescribeInstanceForIsv: [sellerOnly(NO_INSTANCE), (w) => ({ InstanceId: licenseOf(w.order) })],
     DescribeImageInstanceForIsv: [sellerOnly(NO_INSTANCE), (w) => ({ EcsInstanceId: w.productInstance })],
     DescribeFailedNotifications: [sellerOnly('ok'), () => ({})],
+  } satisfies Record<string, ApiRow>),
+);
+
+/** The Auto Scaling dialect (MKT-9): Version=2014-08-28; a group is its owner's. */
+export const essApiRows = new Map<string, ApiRow>(
+  Object.entries({
+    CreateScalingGroup: [everyone, (w) => ({ RegionId: REGION, ScalingGroupName: unique('api-group'), ImageId: w.systemImage, InstanceType: TYPE, MinSize: '0', MaxSize: '1' })],
+    DescribeScalingGroups: [everyone, () => ({ RegionId: REGION })],
+    ModifyScalingGroup: [ownerOnly(NO_GROUP), (w) => ({ ScalingGroupId: w.group, MaxSize: '2' })],
+    DeleteScalingGroup: [ownerOnly(NO_GROUP), (w) => ({ ScalingGroupId: w.fresh.group() })],
+    DescribeScalingActivities: [ownerOnly(NO_GROUP), (w) => ({ RegionId: REGION, ScalingGroupId: w.group })],
+    SetGroupDesiredCapacity: [ownerOnly(NO_GROUP), (w) => ({ ScalingGroupId: w.group, DesiredCapacity: '0' })],
   } satisfies Record<string, ApiRow>),
 );

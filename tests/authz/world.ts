@@ -20,6 +20,7 @@ import { requestRefund } from '../../lib/services/refunds';
 import { requestInvoice } from '../../lib/services/invoices';
 import { applyAsSeller } from '../../lib/services/seller-applications';
 import { createSellerKey } from '../../lib/services/seller-keys';
+import { createScalingGroup } from '../../lib/services/scaling-groups';
 import { updateSettings } from '../../lib/services/settings';
 import { modifyImageSharePermission } from '../../lib/services/sharing';
 import { createBucket, grantImportRole, putObject } from '../../lib/services/storage';
@@ -112,7 +113,12 @@ export async function buildWorld() {
     return id;
   };
 
+  /** MKT-9: a scaling group of the owner's, of a system image, empty. */
+  const newGroup = () => createScalingGroup(owner, { name: unique('group'), regionId: REGION, imageId: systemImage, instanceTypeId: TYPE, minSize: 0, maxSize: 2 }).id;
+  const group = newGroup();
+
   const fresh = {
+    group: newGroup,
     pendingInstance: () => launch(owner),
     runningInstance,
     stoppedInstance: async () => stopInstance(owner, await runningInstance()).id,
@@ -164,9 +170,10 @@ export async function buildWorld() {
     [accessKey, ['owner', 'admin']],
     [order, ['owner', 'seller', 'admin']],
     [draft, ['seller', 'admin']],
+    [group, ['owner', 'admin']],
   ];
 
-  return { actors, dropSpareSellerKeys, systemImage, instance, productInstance, image, task, bucket, object, accessKey, order, application, delivery, draft, fresh, visibleTo };
+  return { actors, dropSpareSellerKeys, systemImage, instance, productInstance, image, task, bucket, object, accessKey, order, application, delivery, draft, group, fresh, visibleTo };
 }
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;

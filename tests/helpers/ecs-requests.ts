@@ -41,3 +41,6 @@ export function acs3Request(key: Key, action: string, query: Record<string, stri
 
 /** The Cloud Marketplace's version (issue 18), as each signature carries it. */
 export const MARKET = { v1: { Version: '2015-11-01' }, acs3: { 'x-acs-version': '2015-11-01' } } as const;
+
+/** Auto Scaling's version (ESS, MKT-9), as each signature carries it. */
+export const ESS = { v1: { Version: '2014-08-28' }, acs3: { 'x-acs-version': '2014-08-28' } } as const;

@@ -6,9 +6,9 @@ import { arg, runParsed } from '@/lib/auth/action';
 import { copyImage, createImage, deleteImage, taskStates } from '@/lib/services/images';
 
 // The service checks names and descriptions against the catalogue's rules; here, only their types.
-const createArgs = z.object({ instanceId: arg.id, input: z.object({ name: z.string(), description: z.string() }) });
+const createArgs = z.object({ instanceId: arg.id, input: z.object({ name: z.string(), description: z.string(), imageFamily: z.string().max(200).optional() }) });
 
-export async function createImageAction(instanceId: string, input: { name: string; description: string }) {
+export async function createImageAction(instanceId: string, input: { name: string; description: string; imageFamily?: string }) {
   const result = await runParsed(createArgs, { instanceId, input }, (actor, args) => createImage(actor, { instanceId: args.instanceId, ...args.input }));
   revalidatePath('/console', 'layout');
   return result;

@@ -67,6 +67,8 @@ export default async function ImagesPage({ searchParams }: { searchParams: Promi
                 </td>
                 <td className="px-4 py-3">
                   <ImageStatus status={image.status} task={image.task} openTaskIds={open} taskStatesAction={taskStatesAction} />
+                  {image.deprecatedAt && <span className="mt-1 block text-xs font-medium text-amber-700">{t('imageFamily.deprecatedBadge')}</span>}
+                  {image.imageFamily && <span className="mt-1 block truncate font-mono text-xs text-slate-500">{image.imageFamily}</span>}
                 </td>
                 <td className="px-4 py-3 whitespace-nowrap">
                   <div>{image.platform}</div>

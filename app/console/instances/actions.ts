@@ -16,6 +16,8 @@ export async function launchAction(_: ActionState<unknown>, form: FormData): Pro
     runInstances(actor, {
       regionId: form.get('regionId'),
       imageId: form.get('imageId'),
+      // Issue 17: the wizard's "latest of family" sends the family; the launch resolves it.
+      imageFamily: form.get('imageFamily') ?? undefined,
       instanceTypeId: form.get('instanceTypeId'),
       amount: form.get('amount'),
       name: form.get('name') ?? undefined,

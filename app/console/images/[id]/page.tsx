@@ -7,7 +7,9 @@ import { ImageStatus } from '@/components/console/image-status';
 import { SharePanel } from '@/components/console/share-panel';
 import { ButtonLink } from '@/components/ui/button';
 import { requireSession } from '@/lib/auth/session';
-import { listRegions } from '@/lib/services/catalogue';
+import { listLaunchableImages, listRegions } from '@/lib/services/catalogue';
+import { ImageFamilyPanel } from '@/components/console/image-family-panel';
+import { deprecateImageAction, setImageFamilyAction, undeprecateImageAction } from '../family-actions';
 import { getImage } from '@/lib/services/images';
 import { orNotFound } from '../../or-not-found';
 import { describeImageSharePermission } from '@/lib/services/sharing';
@@ -20,7 +22,7 @@ export const generateMetadata = pageTitle('image');
 export default async function ImagePage({ params }: { params: Promise<{ id: string }> }) {
   const { actor } = await requireSession();
   const { id } = await params;
-  const { image, lineage } = orNotFound(() => getImage(actor, id), 'InvalidImageId.NotFound');
+  const { image, lineage, successor } = orNotFound(() => getImage(actor, id), 'InvalidImageId.NotFound');
   const t = await getTranslations();
   const format = await getFormatter();
   const fields: Detail[] = [
@@ -32,9 +34,12 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
     [t('images.fieldCreated'), format.dateTime(image.createdAt, { dateStyle: 'medium', timeStyle: 'medium' })],
   ];
   if (image.description) fields.push([t('images.fieldDescription'), image.description]);
+  if (image.imageFamily) fields.push([t('imageFamily.fieldFamily'), <code key="family">{image.imageFamily}</code>]);
   const own = image.ownerAlias === 'self';
   const sharing = own && image.status === 'Available' ? describeImageSharePermission(actor, image.id) : null;
   const impact = sharing?.recipients.filter((r) => r.instances > 0) ?? [];
+  // Issue 17: the successor picker offers the region's other usable images the owner can launch.
+  const successors = own && image.status === 'Available' ? listLaunchableImages(actor, image.regionId).filter((i) => i.id !== image.id && !i.deprecatedAt).map((i) => ({ id: i.id, name: `${i.name} (${i.id})` })) : [];
 
   return (
     <div className="max-w-4xl space-y-5">
@@ -46,6 +51,7 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
           <h1 className="truncate text-2xl font-semibold">{image.name}</h1>
           <div className="mt-1 flex items-center gap-3">
             <ImageStatus status={image.status} task={image.task} openTaskIds={image.task ? [image.task.id] : []} taskStatesAction={taskStatesAction} />
+            {image.deprecatedAt && <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800">{t('imageFamily.deprecatedBadge')}</span>}
             <span className="font-mono text-sm text-slate-500">{image.id}</span>
           </div>
         </div>
@@ -55,6 +61,25 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
           {image.ownerAlias === 'others' && <DeclineShare imageId={image.id} imageName={image.name} afterDecline="/console/images?owner=others" declineAction={declineShareAction} />}
         </div>
       </div>
+
+      {image.deprecatedAt && (
+        <div className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900" role="note" data-testid="deprecation-notice">
+          <p className="font-medium">{t('imageFamily.deprecatedTitle', { date: format.dateTime(image.deprecatedAt, { dateStyle: 'medium' }) })}</p>
+          <p className="mt-1">
+            {successor ? (
+              <>
+                {t('imageFamily.successorIs')}{' '}
+                <Link href={`/console/images/${successor.id}`} className="font-medium underline" data-testid="successor-link">
+                  {successor.name}
+                </Link>{' '}
+                <span className="font-mono text-xs">{successor.id}</span>
+              </>
+            ) : (
+              t('imageFamily.noSuccessorNamed')
+            )}
+          </p>
+        </div>
+      )}
 
       {image.productCode && (
         <div className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900" data-testid="license-notice">
@@ -69,6 +94,17 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
       )}
 
       <DetailList fields={fields} />
+
+      {own && image.status === 'Available' && (
+        <ImageFamilyPanel
+          family={image.imageFamily}
+          deprecated={Boolean(image.deprecatedAt)}
+          successors={successors}
+          setFamilyAction={setImageFamilyAction.bind(null, image.id)}
+          deprecateAction={deprecateImageAction.bind(null, image.id)}
+          undeprecateAction={undeprecateImageAction.bind(null, image.id)}
+        />
+      )}
 
       {sharing && (
         <SharePanel

@@ -4,7 +4,7 @@ import { LaunchWizard } from '@/components/console/launch-wizard';
 import { requireSession } from '@/lib/auth/session';
 import { listInstanceTypes, listRegions } from '@/lib/services/catalogue';
 import { regionLaunchLimits } from '@/lib/services/launch-limits';
-import { launchableWizardImages, marketplaceLaunchImage, marketplaceLaunchPage } from '@/lib/services/launch-wizard';
+import { launchableFamilies, launchableWizardImages, marketplaceLaunchImage, marketplaceLaunchPage } from '@/lib/services/launch-wizard';
 import { launchAction, marketplacePageAction, previewLaunchAction } from '../actions';
 import { pageTitle } from '@/i18n/page-title';
 
@@ -22,7 +22,7 @@ export default async function LaunchPage({ searchParams }: { searchParams: Promi
   return (
     <div className="max-w-5xl space-y-5">
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
-      <LaunchWizard key={regionId} launchAction={launchAction} previewAction={previewLaunchAction} marketplaceAction={marketplacePageAction} regionId={regionId} regions={regions} images={launchableWizardImages(actor, regionId)} marketplace={marketplace} preselected={preselected} instanceTypes={listInstanceTypes()} limits={regionLaunchLimits(actor, regionId)} initialImageId={initialImageId} />
+      <LaunchWizard key={regionId} launchAction={launchAction} previewAction={previewLaunchAction} marketplaceAction={marketplacePageAction} regionId={regionId} regions={regions} images={launchableWizardImages(actor, regionId)} families={launchableFamilies(actor, regionId)} marketplace={marketplace} preselected={preselected} instanceTypes={listInstanceTypes()} limits={regionLaunchLimits(actor, regionId)} initialImageId={initialImageId} />
     </div>
   );
 }

@@ -15,6 +15,8 @@ import { debugOrder, type ListingProblem } from '@/lib/domain/publishing';
 import { listRegions } from '@/lib/services/catalogue';
 import { getMyProduct } from '@/lib/services/products';
 import { requireSeller } from '../../../require-seller';
+import { ImageFamilyPanel } from '@/components/console/image-family-panel';
+import { deprecateVersionAction, setVersionFamilyAction, undeprecateVersionAction } from '../version-family-actions';
 import { debugAction, delistProductAction, moveInterfaceAction, removeVersionAction, setSkusAction, setVersionAction, submitProductAction, updateProductAction } from '../actions';
 import { pageTitle } from '@/i18n/page-title';
 
@@ -36,7 +38,11 @@ export default async function PublishProductPage({ params }: { params: Promise<{
   const { actor } = await requireSeller();
   const { code } = await params;
   const view = orNotFound(() => getMyProduct(actor, code), 'InvalidProductCode.NotFound');
-  const { product, versions, versionImages, skus, checks, problems, publishableImages } = view;
+  const { product, versions, versionImages, skus, checks, problems, publishableImages, published } = view;
+  const tf = await getTranslations('imageFamily');
+  // Issue 17: a published version's family and deprecation are those of its regional images.
+  const publishedOf = (version: string) => published.filter((i) => i.version === version);
+  const deprecatedVersions = new Set(published.filter((i) => i.deprecatedAt).map((i) => i.version));
   const t = await getTranslations('publishing');
   const tr = await getTranslations('regions');
   const tp = await getTranslations('marketplace.pricing');
@@ -96,9 +102,11 @@ export default async function PublishProductPage({ params }: { params: Promise<{
       <Step n={2} title={t('stepVersions')} done={versions.length > 0 && !has('noRegion') && !has('imageUnavailable') && !has('regionsDiffer')}>
         {versions.length > 0 && (
           <ul className="space-y-2">
-            {versions.map((v) => (
+            {versions.map((v, index) => (
               <li key={v.version} className="flex flex-wrap items-center gap-3 rounded-md border border-slate-200 px-3 py-2 text-sm" data-version={v.version}>
                 <span className="font-medium">{v.version}</span>
+                {deprecatedVersions.has(v.version) && <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800">{tf('deprecatedBadge')}</span>}
+                {publishedOf(v.version)[0]?.imageFamily && <span className="font-mono text-xs text-slate-500">{publishedOf(v.version)[0].imageFamily}</span>}
                 <span className="text-slate-600">
                   {versionImages
                     .filter((i) => i.version === v.version)
@@ -109,6 +117,21 @@ export default async function PublishProductPage({ params }: { params: Promise<{
                   <span className="ml-auto">
                     <ConfirmButton label={t('removeVersion')} confirm={t('removeVersionConfirm', { version: v.version })} run={removeVersionAction.bind(null, product.code, v.version)} />
                   </span>
+                )}
+                {publishedOf(v.version).length > 0 && (
+                  <div className="w-full pt-2">
+                    <ImageFamilyPanel
+                      id={`version-${index}`}
+                      title={tf('versionTitle', { version: v.version })}
+                      family={publishedOf(v.version)[0].imageFamily}
+                      deprecated={deprecatedVersions.has(v.version)}
+                      successors={versions.filter((o) => o.version !== v.version && !deprecatedVersions.has(o.version) && publishedOf(o.version).length > 0).map((o) => ({ id: o.version, name: o.version }))}
+                      successorLabel={tf('versionSuccessorLabel')}
+                      setFamilyAction={setVersionFamilyAction.bind(null, product.code, v.version)}
+                      deprecateAction={deprecateVersionAction.bind(null, product.code, v.version)}
+                      undeprecateAction={undeprecateVersionAction.bind(null, product.code, v.version)}
+                    />
+                  </div>
                 )}
               </li>
             ))}

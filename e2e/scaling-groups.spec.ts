@@ -1,0 +1,86 @@
+// MKT-9, issue 17's journey: a group of a product-coded image with max 5 while the buyer holds
+// 2 licenses shows the shortfall of 3 and its cost; with "buy on scale-out" and a cap, desired 4
+// buys the 2 it lacks; scaling in to 1 returns 3 licenses to the pool.
+import { expect, test } from '@playwright/test';
+import { buyOneTime, screenshotPath, signUp, topUp, useServerDatabase } from './helpers';
+
+const LNMP = 'lnmp000101'; // one-time licenses ¥99.00
+
+async function lnmpImage(): Promise<string> {
+  const db = await useServerDatabase();
+  const { and, desc, eq } = await import('drizzle-orm');
+  const { images } = await import('../db/schema');
+  return db.select().from(images).where(and(eq(images.productCode, LNMP), eq(images.regionId, 'cn-hangzhou'), eq(images.kind, 'marketplace'))).orderBy(desc(images.productVersion)).get()!.id;
+}
+
+test('MKT-9: shortfall for max, buy on scale-out within a cap, scale in returns licenses to the pool', async ({ page, browser }) => {
+  await signUp(page, 'scaling');
+  await topUp(page, 1000);
+  await buyOneTime(page, LNMP, 2);
+
+  await page.goto(`/console/scaling/new?image=${await lnmpImage()}`);
+  await page.waitForLoadState('networkidle');
+  await page.getByLabel('Name').fill('web-pool');
+  await page.getByLabel('Maximum').fill('5');
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.screenshot({ path: screenshotPath('scaling-group-new'), fullPage: true });
+  await page.getByRole('button', { name: 'Create group' }).click();
+  await expect(page).toHaveURL(/\/console\/scaling\/asg-/);
+
+  const pool = page.getByTestId('license-pool');
+  await expect(pool.getByTestId('pool-needed')).toHaveText('5');
+  await expect(pool.getByTestId('pool-available')).toHaveText('2');
+  await expect(pool.getByTestId('pool-shortfall')).toHaveText('3');
+  await expect(pool.getByTestId('pool-cost')).toHaveText('¥297.00');
+  await page.screenshot({ path: screenshotPath('scaling-group-pool'), fullPage: true });
+
+  // The reservation is reviewed before money moves; here the owner chooses to buy on scale-out instead.
+  await pool.getByRole('button', { name: 'Review ¥297.00' }).click();
+  const review = page.getByRole('dialog', { name: 'Reserve licenses for the maximum' });
+  await expect(review.getByTestId('reserve-total')).toHaveText('¥297.00');
+  await review.getByRole('button', { name: 'Cancel' }).click();
+
+  await pool.getByLabel('Spending cap (¥)').fill('198');
+  await pool.getByRole('button', { name: 'Use buy on scale-out' }).click();
+  await expect(pool.getByRole('status')).toContainText('¥198.00');
+
+  await page.getByLabel('Set desired capacity').fill('4');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.locator('tr[data-member]')).toHaveCount(4);
+  await expect(page.getByTestId('group-spent')).toHaveText('¥198.00 of ¥198.00');
+  await expect(pool.getByTestId('pool-held')).toHaveText('4');
+  await expect(pool.getByTestId('pool-available')).toHaveText('0');
+  await expect(page.locator('tr[data-activity="ok"]').first()).toContainText('+4');
+
+  await page.getByLabel('Set desired capacity').fill('1');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.locator('tr[data-member]')).toHaveCount(1);
+  await expect(pool.getByTestId('pool-held')).toHaveText('1');
+  await expect(pool.getByTestId('pool-available')).toHaveText('3');
+  await expect(page.locator('tr[data-activity="ok"]').first()).toContainText('−3');
+  // A scheduled action waits for its time (the sweep's run of it is tested on the movable clock in the service tests).
+  await page.getByLabel('When', { exact: true }).fill('2099-01-01T08:00');
+  await page.getByLabel('Desired', { exact: true }).fill('2');
+  await page.getByRole('button', { name: 'Schedule' }).click();
+  await expect(page.locator('li[data-schedule="waiting"]')).toContainText('Set desired to 2');
+  await page.screenshot({ path: screenshotPath('scaling-group-detail'), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: screenshotPath('scaling-group-phone'), fullPage: true });
+
+  await page.goto('/console/licenses');
+  await expect(page.getByText(/3 available|available.*3/i).first()).toBeVisible();
+  await page.goto('/console/scaling');
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await expect(page.locator('tr[data-group="web-pool"]')).toContainText('0 / 1 / 5');
+  await page.screenshot({ path: screenshotPath('scaling-groups') });
+
+  // Another account: the group's page is not found, and its list shows nothing of it.
+  const groupUrl = (await page.locator('tr[data-group="web-pool"] a').getAttribute('href'))!;
+  const stranger = await browser.newContext();
+  const other = await stranger.newPage();
+  await signUp(other, 'scaling-stranger');
+  expect((await other.goto(groupUrl))?.status()).toBe(404);
+  await other.goto('/console/scaling');
+  expect(await other.content()).not.toContain('web-pool');
+  await stranger.close();
+});

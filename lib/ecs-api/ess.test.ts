@@ -1,0 +1,71 @@
+// MKT-9: the Auto Scaling (ESS, 2014-08-28) subset over the scaling-group services, signed as
+// both SDKs sign: create a group of a product-coded image, set its desired capacity, read its
+// activities (a shortfall fails with QuotaExceed.BuyImage), modify and delete it.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { newBuyer, seedTestMarketplace, throwawayDatabase, withoutLaunchMinimum } from '../../tests/helpers/database';
+import { acs3Request, ESS, v1Request, type Key } from '../../tests/helpers/ecs-requests';
+import { fund, licensesOf, productImage } from '../../tests/helpers/marketplace';
+import { runDueJobs } from '../jobs/worker';
+import { createAccessKey } from '../services/access-keys';
+import { handleEcsRequest } from './handle';
+
+const { db } = throwawayDatabase();
+beforeAll(() => {
+  seedTestMarketplace(db());
+  withoutLaunchMinimum(db());
+});
+
+const LNMP = 'lnmp000101';
+
+type Answer = { status: number; body: Record<string, any> };
+
+async function ess(key: Key, action: string, params: Record<string, string> = {}, signature: 'v1' | 'acs3' = 'v1'): Promise<Answer> {
+  const request = signature === 'v1' ? v1Request(key, { Action: action, ...params, ...ESS.v1 }) : acs3Request(key, action, params, { headers: ESS.acs3 });
+  const response = await handleEcsRequest(request);
+  return { status: response.status, body: await response.json() };
+}
+
+describe('MKT-9 the ESS API (2014-08-28)', () => {
+  it('MKT-9: CreateScalingGroup, SetGroupDesiredCapacity and DescribeScalingActivities in Alibaba shapes, both signatures', async () => {
+    const actor = newBuyer();
+    fund(actor, 1_000_000);
+    const key = createAccessKey(actor);
+    const created = await ess(key, 'CreateScalingGroup', { RegionId: 'cn-hangzhou', ScalingGroupName: 'web', ImageId: productImage(LNMP), InstanceType: 'ecs.t6-c1m1.large', MinSize: '0', MaxSize: '5', 'RemovalPolicy.1': 'NewestInstance', LicenseMode: 'BuyOnScaleOut', SpendingCap: '198.00' });
+    expect(created.status).toBe(200);
+    const groupId = created.body.ScalingGroupId;
+    expect(groupId).toMatch(/^asg-/);
+
+    const set = await ess(key, 'SetGroupDesiredCapacity', { ScalingGroupId: groupId, DesiredCapacity: '3' }, 'acs3');
+    expect(set.status).toBe(200);
+    await runDueJobs();
+
+    const groups = await ess(key, 'DescribeScalingGroups', { RegionId: 'cn-hangzhou' }, 'acs3');
+    expect(groups.body.ScalingGroups.ScalingGroup).toEqual([
+      expect.objectContaining({ ScalingGroupId: groupId, ScalingGroupName: 'web', MinSize: 0, MaxSize: 5, DesiredCapacity: 3, TotalCapacity: 2, LifecycleState: 'Active', RemovalPolicies: { RemovalPolicy: ['NewestInstance'] }, LicenseMode: 'BuyOnScaleOut', SpendingCap: '198.00' }),
+    ]);
+    expect(licensesOf(actor, LNMP)).toHaveLength(2);
+
+    const activities = await ess(key, 'DescribeScalingActivities', { RegionId: 'cn-hangzhou', ScalingGroupId: groupId });
+    const [failed, added] = activities.body.ScalingActivities.ScalingActivity;
+    expect(added).toMatchObject({ ScalingGroupId: groupId, StatusCode: 'Successful', Description: 'Add "2" ECS instance(s)', TotalCapacity: '2', Progress: 100 });
+    expect(failed).toMatchObject({ StatusCode: 'Failed', ErrorCode: 'QuotaExceed.BuyImage' });
+    expect(failed.StatusMessage).toContain('"needed":3');
+    expect(failed.StartTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\dZ$/);
+  });
+
+  it('MKT-9: a desired capacity beyond MaxSize is refused with ESS codes; another account finds no group; ModifyScalingGroup and DeleteScalingGroup', async () => {
+    const actor = newBuyer();
+    const key = createAccessKey(actor);
+    const { body } = await ess(key, 'CreateScalingGroup', { RegionId: 'cn-hangzhou', ScalingGroupName: 'sys', ImageId: productImage(LNMP), InstanceType: 'ecs.t6-c1m1.large', MinSize: '1', MaxSize: '2', LicenseMode: 'Reserve' });
+    const groupId = body.ScalingGroupId;
+    expect((await ess(key, 'SetGroupDesiredCapacity', { ScalingGroupId: groupId, DesiredCapacity: '3' })).body.Code).toBe('InvalidParameter.DesiredCapacity');
+    expect((await ess(key, 'CreateScalingGroup', { RegionId: 'cn-hangzhou', ScalingGroupName: 'bad', ImageId: productImage(LNMP), InstanceType: 'ecs.t6-c1m1.large', MinSize: '3', MaxSize: '2' })).body.Code).toBe('InvalidParameter.MaxSize');
+    const other = createAccessKey(newBuyer());
+    const stranger = await ess(other, 'ModifyScalingGroup', { ScalingGroupId: groupId, MaxSize: '4' });
+    expect([stranger.status, stranger.body.Code]).toEqual([404, 'InvalidScalingGroupId.NotFound']);
+    expect((await ess(key, 'ModifyScalingGroup', { ScalingGroupId: groupId, MaxSize: '4', ScalingGroupName: 'sys2' })).status).toBe(200);
+    expect((await ess(key, 'DescribeScalingGroups', { RegionId: 'cn-hangzhou', 'ScalingGroupIds.1': groupId })).body.ScalingGroups.ScalingGroup[0]).toMatchObject({ MaxSize: 4, ScalingGroupName: 'sys2', LicenseMode: 'Reserve' });
+    expect((await ess(key, 'DeleteScalingGroup', { ScalingGroupId: groupId })).status).toBe(200);
+    expect((await ess(key, 'DescribeScalingGroups', { RegionId: 'cn-hangzhou' })).body.TotalCount).toBe(0);
+  });
+});

@@ -1,0 +1,84 @@
+// Issue 17 through the real ECS handler: ModifyImageAttribute sets a family and deprecates with
+// a successor, DescribeImageFromFamily and RunInstances' ImageFamily take the newest image, and
+// DescribeImages filters by ImageFamily and names the successor.
+import { and, eq } from 'drizzle-orm';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { images } from '../../db/schema';
+import { newBuyer, throwawayDatabase, withoutLaunchMinimum } from '../../tests/helpers/database';
+import { acs3Request, v1Request, type Key } from '../../tests/helpers/ecs-requests';
+import { settle } from '../../tests/helpers/marketplace';
+import { createAccessKey } from '../services/access-keys';
+import { createImage } from '../services/images';
+import { getInstance, runInstances } from '../services/instances';
+import type { Actor } from '../domain/actor';
+import { handleEcsRequest } from './handle';
+
+const { db } = throwawayDatabase();
+beforeEach(() => withoutLaunchMinimum(db()));
+
+const REGION = 'cn-hangzhou';
+const TYPE = 'ecs.t6-c1m1.large';
+
+async function call(key: Key, action: string, params: Record<string, string>, signature: 'v1' | 'acs3' = 'v1') {
+  const request = signature === 'v1' ? v1Request(key, { Action: action, ...params }) : acs3Request(key, action, params);
+  const response = await handleEcsRequest(request);
+  return { status: response.status, body: await response.json() };
+}
+
+async function customImage(owner: Actor, name: string): Promise<string> {
+  const systemImage = db().select().from(images).where(and(eq(images.regionId, REGION), eq(images.kind, 'system'))).get()!.id;
+  const [instanceId] = runInstances(owner, { regionId: REGION, imageId: systemImage, instanceTypeId: TYPE, amount: 1 }).instanceIds;
+  await settle();
+  const { imageId } = createImage(owner, { instanceId, name });
+  await settle();
+  return imageId;
+}
+
+describe('issue 17: image families and deprecation over the ECS API', () => {
+  it('ModifyImageAttribute puts v1 and v2 in a family; DescribeImageFromFamily answers v2 in the SDK’s shape; after deprecating v2 it answers v1', async () => {
+    const owner = newBuyer();
+    const key = createAccessKey(owner);
+    const v1 = await customImage(owner, 'web-v1');
+    const v2 = await customImage(owner, 'web-v2');
+    for (const imageId of [v1, v2]) expect((await call(key, 'ModifyImageAttribute', { RegionId: REGION, ImageId: imageId, ImageFamily: 'web' })).status).toBe(200);
+
+    const found = await call(key, 'DescribeImageFromFamily', { RegionId: REGION, ImageFamily: 'web' }, 'acs3');
+    expect(found.status).toBe(200);
+    expect(found.body.Image).toMatchObject({ ImageId: v2, ImageName: 'web-v2', ImageFamily: 'web', ImageOwnerAlias: 'self', Status: 'Available', Progress: '100%', CreationTime: expect.stringMatching(/Z$/) });
+
+    const deprecated = await call(key, 'ModifyImageAttribute', { RegionId: REGION, ImageId: v2, Status: 'Deprecated', SuccessorImageId: v1 });
+    expect(deprecated.status).toBe(200);
+    expect((await call(key, 'DescribeImageFromFamily', { RegionId: REGION, ImageFamily: 'web' })).body.Image.ImageId).toBe(v1);
+
+    const listed = await call(key, 'DescribeImages', { RegionId: REGION, ImageFamily: 'web' });
+    const byId = new Map(listed.body.Images.Image.map((i: { ImageId: string }) => [i.ImageId, i]));
+    expect(listed.body.TotalCount).toBe(2);
+    expect(byId.get(v2)).toMatchObject({ Status: 'Deprecated', SuccessorImageId: v1, DeprecationTime: expect.stringMatching(/Z$/), ImageFamily: 'web' });
+    expect(byId.get(v1)).toMatchObject({ Status: 'Available', SuccessorImageId: '', DeprecationTime: '' });
+  });
+
+  it('RunInstances with ImageFamily and no ImageId launches the family’s newest image; an empty family answers an empty Image and a launch from it 404', async () => {
+    const owner = newBuyer();
+    const key = createAccessKey(owner);
+    const image = await customImage(owner, 'api-v1');
+    await call(key, 'ModifyImageAttribute', { ImageId: image, ImageFamily: 'api' });
+    const launched = await call(key, 'RunInstances', { RegionId: REGION, ImageFamily: 'api', InstanceType: TYPE });
+    expect(launched.status).toBe(200);
+    expect(getInstance(owner, launched.body.InstanceIdSets.InstanceIdSet[0]).imageId).toBe(image);
+
+    expect((await call(key, 'DescribeImageFromFamily', { RegionId: REGION, ImageFamily: 'none-yet' })).body.Image).toEqual({});
+    const refused = await call(key, 'RunInstances', { RegionId: REGION, ImageFamily: 'none-yet', InstanceType: TYPE });
+    expect(refused).toMatchObject({ status: 404, body: { Code: 'InvalidImageFamily.MissingAvailableImage' } });
+    expect((await call(key, 'RunInstances', { RegionId: REGION, InstanceType: TYPE })).body.Code).toBe('MissingParameter');
+  });
+
+  it('refuses what Alibaba refuses: a malformed family, a Status other than Deprecated or Available, another account’s image', async () => {
+    const owner = newBuyer();
+    const key = createAccessKey(owner);
+    const image = await customImage(owner, 'strict');
+    expect((await call(key, 'ModifyImageAttribute', { ImageId: image, ImageFamily: 'aliyun-web' })).body.Code).toBe('InvalidImageFamily.Malformed');
+    expect((await call(key, 'ModifyImageAttribute', { ImageId: image, Status: 'Gone' })).body.Code).toBe('InvalidParameter');
+    const stranger = createAccessKey(newBuyer());
+    expect((await call(stranger, 'ModifyImageAttribute', { ImageId: image, Status: 'Deprecated' })).status).toBe(404);
+  });
+});

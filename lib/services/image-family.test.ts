@@ -1,0 +1,171 @@
+import { and, eq } from 'drizzle-orm';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { images, notifications, platformSettings } from '../../db/schema';
+import { skuCode } from '../seed/marketplace';
+import { newBuyer, seedTestMarketplace, throwawayDatabase, withoutLaunchMinimum } from '../../tests/helpers/database';
+import { expectCloudError, fund, productImage, settle } from '../../tests/helpers/marketplace';
+import { clock } from '../clock';
+import type { Actor } from '../domain/actor';
+import { copyImage, createImage, describeImages, getImage } from './images';
+import { imageFromFamily, modifyImageAttribute, modifyProductVersion } from './image-family';
+import { getInstance, runInstances } from './instances';
+import { launchableFamilies, marketplaceLaunchPage } from './launch-wizard';
+import { purchaseLicenses } from './orders';
+import { modifyImageSharePermission } from './sharing';
+
+const { db } = throwawayDatabase();
+let sellers: ReturnType<typeof seedTestMarketplace>;
+beforeAll(() => (sellers = seedTestMarketplace(db())));
+beforeEach(() => withoutLaunchMinimum(db()));
+afterEach(() => {
+  clock.reset();
+  db().delete(platformSettings).run();
+});
+
+const REGION = 'cn-hangzhou';
+const systemImage = (regionId = REGION) => db().select().from(images).where(and(eq(images.regionId, regionId), eq(images.kind, 'system'))).get()!.id;
+const launch = (actor: Actor, input: Record<string, unknown>) => runInstances(actor, { regionId: REGION, instanceTypeId: 'ecs.t6-c1m1.large', amount: 1, ...input }).instanceIds[0];
+
+let counter = 0;
+/** A custom image of the owner's in a family, made the real way: instance → CreateImage → task finishes. */
+async function familyImage(owner: Actor, imageFamily: string): Promise<string> {
+  const instanceId = launch(owner, { imageId: systemImage() });
+  await settle();
+  const { imageId } = createImage(owner, { instanceId, name: `v${++counter}`, imageFamily });
+  await settle();
+  return imageId;
+}
+
+const deprecate = (actor: Actor, imageId: string, successorImageId?: string) => modifyImageAttribute(actor, { imageId, status: 'Deprecated', successorImageId });
+const listedIds = (actor: Actor, query: Record<string, string> = {}) => describeImages(actor, { regionId: REGION, pageSize: 100, ...query }).items.map((i) => i.id);
+const seller = (key: string): Actor => ({ userId: null, accountId: sellers.get(key)!.accountId, roles: ['buyer', 'seller'], requestId: `test-${key}` });
+
+describe('issue 17: imageFromFamily resolves to the newest Available, non-deprecated image visible to the caller', () => {
+  it('takes v2 over v1, falls back to v1 when v2 is deprecated, and never takes another account’s image unless it is shared', async () => {
+    const owner = newBuyer();
+    const other = newBuyer();
+    const v1 = await familyImage(owner, 'web');
+    const v2 = await familyImage(owner, 'web');
+    const othersNewer = await familyImage(other, 'web');
+    expect(imageFromFamily(owner, REGION, 'web')?.image.id).toBe(v2);
+    deprecate(owner, v2, v1);
+    expect(imageFromFamily(owner, REGION, 'web')?.image.id).toBe(v1);
+    expect(imageFromFamily(owner, 'cn-shanghai', 'web')).toBeNull();
+    modifyImageSharePermission(other, { imageId: othersNewer, addAccounts: [owner.accountId] });
+    const shared = imageFromFamily(owner, REGION, 'web')!;
+    expect(shared).toMatchObject({ image: { id: othersNewer, sourceInstanceId: null }, alias: 'others' });
+  });
+
+  it('RunInstances with an ImageFamily launches the newest image; a family without one is InvalidImageFamily.MissingAvailableImage', async () => {
+    const owner = newBuyer();
+    await familyImage(owner, 'api');
+    const v2 = await familyImage(owner, 'api');
+    expect(getInstance(owner, launch(owner, { imageFamily: 'api' })).imageId).toBe(v2);
+    expectCloudError(() => launch(owner, { imageFamily: 'nothing-here' }), 'InvalidImageFamily.MissingAvailableImage');
+  });
+
+  it('a family name follows Alibaba’s rule on CreateImage and ModifyImageAttribute (InvalidImageFamily.Malformed); an empty one leaves the family', async () => {
+    const owner = newBuyer();
+    const image = await familyImage(owner, 'ok-family');
+    expectCloudError(() => modifyImageAttribute(owner, { imageId: image, imageFamily: 'acs:platform' }), 'InvalidImageFamily.Malformed');
+    modifyImageAttribute(owner, { imageId: image, imageFamily: '' });
+    expect(getImage(owner, image).image.imageFamily).toBeNull();
+  });
+
+  it('the wizard’s “latest of family” offers each family the caller can launch from, with the image it resolves to, and none of another account’s', async () => {
+    const owner = newBuyer();
+    await familyImage(owner, 'wizard-a');
+    const newest = await familyImage(owner, 'wizard-a');
+    await familyImage(newBuyer(), 'wizard-secret');
+    const offered = launchableFamilies(owner, REGION).filter((f) => f.imageFamily.startsWith('wizard-'));
+    expect(offered.map((f) => [f.imageFamily, f.id])).toEqual([['wizard-a', newest]]);
+  });
+
+  it('a copy joins no family and is not deprecated', async () => {
+    const owner = newBuyer();
+    const image = await familyImage(owner, 'copied');
+    deprecate(owner, image);
+    const { imageId } = copyImage(owner, { imageId: image, destinationRegionId: 'cn-shanghai', name: 'copy' });
+    expect(getImage(owner, imageId).image).toMatchObject({ imageFamily: null, deprecatedAt: null });
+  });
+});
+
+describe('issue 17: deprecation with a successor', () => {
+  it('only the owner deprecates its custom image: a recipient is Forbidden, anyone else finds nothing', async () => {
+    const owner = newBuyer();
+    const recipient = newBuyer();
+    const image = await familyImage(owner, 'own');
+    modifyImageSharePermission(owner, { imageId: image, addAccounts: [recipient.accountId] });
+    expectCloudError(() => deprecate(recipient, image), 'Forbidden');
+    expectCloudError(() => deprecate(newBuyer(), image), 'InvalidImageId.NotFound');
+    expectCloudError(() => deprecate(owner, systemImage()), 'Forbidden');
+  });
+
+  it('refuses a successor that is itself, deprecated, in another region or not visible to the owner (InvalidSuccessorImage)', async () => {
+    const owner = newBuyer();
+    const v1 = await familyImage(owner, 'rules');
+    const v2 = await familyImage(owner, 'rules');
+    const othersImage = await familyImage(newBuyer(), 'rules');
+    expectCloudError(() => deprecate(owner, v1, v1), 'InvalidSuccessorImage');
+    expectCloudError(() => deprecate(owner, v1, systemImage('cn-shanghai')), 'InvalidSuccessorImage');
+    expectCloudError(() => deprecate(owner, v1, othersImage), 'InvalidSuccessorImage');
+    deprecate(owner, v2);
+    expectCloudError(() => deprecate(owner, v1, v2), 'InvalidSuccessorImage');
+    expectCloudError(() => modifyImageAttribute(owner, { imageId: v1, successorImageId: systemImage() }), 'InvalidParameter');
+    deprecate(owner, v1, systemImage());
+    expect(getImage(owner, v1).image).toMatchObject({ successorImageId: systemImage(), deprecatedAt: expect.any(Date) });
+  });
+
+  it('a deprecated image is hidden from others’ default list but stays listable by id and launchable; its owner still lists it; undeprecating restores it', async () => {
+    const owner = newBuyer();
+    const recipient = newBuyer();
+    const v1 = await familyImage(owner, 'hidden');
+    const v2 = await familyImage(owner, 'hidden');
+    modifyImageSharePermission(owner, { imageId: v1, addAccounts: [recipient.accountId] });
+    expect(listedIds(recipient)).toContain(v1);
+    deprecate(owner, v1, v2);
+    expect(listedIds(recipient)).not.toContain(v1);
+    expect(listedIds(recipient, { imageId: v1 })).toEqual([v1]);
+    expect(listedIds(owner)).toContain(v1);
+    expect(getInstance(recipient, launch(recipient, { imageId: v1 })).imageId).toBe(v1);
+    modifyImageAttribute(owner, { imageId: v1, status: 'Available' });
+    expect(listedIds(recipient)).toContain(v1);
+    expect(getImage(owner, v1).image).toMatchObject({ deprecatedAt: null, successorImageId: null });
+  });
+
+  it('the seller deprecates a marketplace version with the next as successor: hidden from the lists, launchable by id, and every license holder is notified once with the successor', async () => {
+    const code = 'lnmp000101';
+    const v1 = productImage(code, REGION, '1.0.0');
+    const v2 = productImage(code, REGION, '2.0.0');
+    const holder = newBuyer();
+    fund(holder, 1_000_000);
+    purchaseLicenses(holder, { productCode: code, skuCode: skuCode(code, 'per_instance'), regionId: REGION, quantity: 2 });
+    const onlooker = newBuyer();
+    const before = describeImages(onlooker, { regionId: REGION, ownerAlias: 'marketplace' }).total;
+    expect(listedIds(onlooker, { ownerAlias: 'marketplace' })).toContain(v2);
+    expectCloudError(() => deprecate(holder, v2), 'Forbidden');
+    expectCloudError(() => modifyProductVersion(seller('qingshan'), code, '2.0.0', { status: 'Deprecated' }), 'InvalidProductCode.NotFound');
+
+    modifyProductVersion(seller('cloudsail'), code, '2.0.0', { status: 'Deprecated', successorVersion: '1.0.0', imageFamily: 'lnmp' });
+    expect(listedIds(onlooker, { ownerAlias: 'marketplace' })).not.toContain(v2);
+    // The platform's kept counts follow the change too (visible-images.ts keys them on the marketplace revision).
+    expect(describeImages(onlooker, { regionId: REGION, ownerAlias: 'marketplace' }).total).toBe(before - 1);
+    expect(marketplaceLaunchPage(onlooker, { regionId: REGION, q: code }).items.map((i) => i.id)).toEqual([v1]);
+    expect(getImage(onlooker, v2).image).toMatchObject({ successorImageId: v1, imageFamily: 'lnmp' });
+    const told = db().select().from(notifications).where(eq(notifications.accountId, holder.accountId)).all();
+    expect(told).toMatchObject([{ kind: 'imageDeprecatedWithSuccessor', params: { imageId: v1, productCode: code, regionId: REGION } }]);
+    expect(getInstance(holder, launch(holder, { imageId: v2 })).imageId).toBe(v2);
+  });
+
+  it('the seller may deprecate one marketplace image of its product by id (ModifyImageAttribute); another seller may not', () => {
+    const image = productImage('lnmp000101', 'cn-shanghai', '1.0.0');
+    expectCloudError(() => deprecate(seller('qingshan'), image), 'Forbidden');
+    deprecate(seller('cloudsail'), image);
+    expect(getImage(newBuyer(), image).image.deprecatedAt).toEqual(expect.any(Date));
+    modifyImageAttribute(seller('cloudsail'), { imageId: image, status: 'Available' });
+  });
+
+  it('a product version’s successor must be offered in each of its regions', () => {
+    expectCloudError(() => modifyProductVersion(seller('cloudsail'), 'lnmp000101', '1.0.0', { status: 'Deprecated', successorVersion: '9.9.9' }), 'InvalidSuccessorImage');
+  });
+});

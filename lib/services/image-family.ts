@@ -1,0 +1,163 @@
+// Image families and deprecation (issue 17): set an image's family, deprecate it with a
+// successor or undo that, and resolve a family to the image a launch by family takes.
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import { images, licenses, products, productVersions } from '../../db/schema';
+import { clock } from '../clock';
+import type { Actor } from '../domain/actor';
+import { CloudError } from '../domain/errors';
+import { isValidImageFamily, newestOfFamily, successorRefusal } from '../domain/image-family';
+import { ownerAliasFor, withoutOthersIds } from '../domain/images';
+import { authorize, can } from '../domain/permissions';
+import { parseInput } from '../domain/validation';
+import { findVisibleImage, isSharedWith, requireRegion, requireVisibleImage, type Image, type VisibleImage } from './catalogue';
+import { notify } from './notifications';
+import { mutate, read, type Tx } from './transaction';
+import type { Db } from '../../db/client';
+
+/** The newest Available, non-deprecated image of the family in the region that the actor can see, inside a transaction. */
+export function familyImageIn(db: Db | Tx, actor: Actor, regionId: string, family: string): VisibleImage | null {
+  const members = db.select().from(images).where(and(eq(images.regionId, regionId), eq(images.imageFamily, family), isNull(images.deletedAt))).all();
+  const visible = members.flatMap((image) => {
+    const alias = ownerAliasFor(image, actor.accountId, image.kind === 'custom' && image.ownerAccountId !== actor.accountId && isSharedWith(db, image.id, actor.accountId));
+    return alias ? [{ image, alias }] : [];
+  });
+  const chosen = newestOfFamily(visible.map((v) => v.image), regionId, family);
+  const newest = visible.find((v) => v.image === chosen);
+  // Another account's image (a shared one) shows no instance id of that account (issue 12).
+  return newest ? { image: withoutOthersIds(newest.image, actor.accountId), alias: newest.alias } : null;
+}
+
+/**
+ * Issue 17: the image a launch by family takes — the newest Available, non-deprecated image of
+ * `family` in `region` among those visible to the actor (system, marketplace, its own, shared
+ * with it); null when there is none. DescribeImageFromFamily, RunInstances' ImageFamily, the
+ * launch wizard's "latest of family" and scaling groups by family all resolve through this.
+ */
+export function imageFromFamily(actor: Actor, regionId: string, family: string): VisibleImage | null {
+  authorize(actor, 'image.describe');
+  return read((db) => {
+    requireRegion(db, regionId);
+    return familyImageIn(db, actor, regionId, family);
+  });
+}
+
+/** A launch request naming an ImageFamily and no ImageId gets the family's image id (RunInstances), or InvalidImageFamily.MissingAvailableImage. */
+export function withFamilyImage(tx: Tx, actor: Actor, input: unknown): unknown {
+  if (!input || typeof input !== 'object') return input;
+  const { imageId, imageFamily, regionId } = input as { imageId?: unknown; imageFamily?: unknown; regionId?: unknown };
+  if (imageId || typeof imageFamily !== 'string' || !imageFamily || typeof regionId !== 'string') return input;
+  const found = familyImageIn(tx, actor, regionId, imageFamily);
+  if (!found) throw new CloudError('InvalidImageFamily.MissingAvailableImage', { imageFamily }, 'imageFamily');
+  return { ...input, imageId: found.image.id };
+}
+
+const familyField = z.string().trim().refine((f) => f === '' || isValidImageFamily(f));
+const changeSchema = z.object({
+  imageFamily: familyField.optional(),
+  status: z.enum(['Deprecated', 'Available']).optional(),
+  successorImageId: z.string().trim().optional(),
+});
+const changeCodes = { imageFamily: 'InvalidImageFamily.Malformed', status: 'InvalidParameter', successorImageId: 'InvalidSuccessorImage' } as const;
+type Change = z.infer<typeof changeSchema>;
+
+/** Whether the actor may change the image: its own custom image, or a marketplace image of a product the actor sells. */
+function mayModify(tx: Tx, actor: Actor, { image, alias }: VisibleImage): boolean {
+  if (alias === 'self') return true;
+  if (alias !== 'marketplace' || !image.productCode || !can(actor, 'product.publish')) return false;
+  return Boolean(tx.select({ code: products.code }).from(products).where(and(eq(products.code, image.productCode), eq(products.sellerAccountId, actor.accountId))).get());
+}
+
+/** The successor a deprecation names, checked: visible to the actor, and usable in the image's place. */
+function requireSuccessor(tx: Tx, actor: Actor, image: Image, successorId: string): Image {
+  const successor = findVisibleImage(tx, actor, successorId)?.image;
+  if (!successor) throw new CloudError('InvalidSuccessorImage', { imageId: successorId }, 'successorImageId');
+  const refusal = successorRefusal(image, successor);
+  if (refusal) throw refusal;
+  return successor;
+}
+
+/** MKT-8's buyers of a deprecated marketplace image: every account holding a license of its product in its region is told the successor. */
+function tellLicenseHolders(tx: Tx, image: Image, successor: Image | null): number {
+  if (image.kind !== 'marketplace' || !image.productCode) return 0;
+  const holders = tx
+    .selectDistinct({ accountId: licenses.accountId })
+    .from(licenses)
+    .where(and(eq(licenses.productCode, image.productCode), eq(licenses.regionId, image.regionId), inArray(licenses.status, ['available', 'in_use'])))
+    .all();
+  const params = { imageName: image.name, productCode: image.productCode, regionId: image.regionId, successorName: successor?.name ?? '', imageId: successor?.id ?? image.id };
+  for (const { accountId } of holders) notify(tx, accountId, successor ? 'imageDeprecatedWithSuccessor' : 'imageDeprecated', params);
+  return holders.length;
+}
+
+/** One image's change, inside the caller's transaction; `successor` was checked against it. */
+function applyChange(tx: Tx, image: Image, change: Change, successor: Image | null): Record<string, unknown> {
+  const set: Partial<typeof images.$inferInsert> = {};
+  if (change.imageFamily !== undefined) set.imageFamily = change.imageFamily || null;
+  let told = 0;
+  if (change.status === 'Deprecated') {
+    set.deprecatedAt = image.deprecatedAt ?? clock.now();
+    set.successorImageId = successor?.id ?? null;
+    told = tellLicenseHolders(tx, image, successor);
+  } else if (change.status === 'Available') {
+    set.deprecatedAt = null;
+    set.successorImageId = null;
+  }
+  if (Object.keys(set).length) tx.update(images).set(set).where(eq(images.id, image.id)).run();
+  return { ...change, told };
+}
+
+function parseChange(input: unknown): Change {
+  const change = parseInput(changeSchema, input, changeCodes);
+  // A successor is named by a deprecation only.
+  if (change.successorImageId && change.status !== 'Deprecated') throw new CloudError('InvalidParameter', { param: 'SuccessorImageId' }, 'successorImageId');
+  return change;
+}
+
+/**
+ * ModifyImageAttribute (issue 17): an image's family (empty clears it) and its deprecation —
+ * Status=Deprecated with an optional successor, Status=Available to undo it. Only the owner of a
+ * custom image, or the seller of a marketplace image's product, may; a deprecated marketplace
+ * image's license holders are notified with the successor.
+ */
+export function modifyImageAttribute(actor: Actor, input: { imageId: string } & Record<string, unknown>): void {
+  mutate(actor, 'ModifyImageAttribute', (tx, note) => {
+    authorize(actor, 'image.modify');
+    note.target = input.imageId;
+    const visible = requireVisibleImage(tx, actor, input.imageId);
+    if (!mayModify(tx, actor, visible)) throw new CloudError('Forbidden', {}, 'imageId');
+    const change = parseChange(input);
+    const successor = change.successorImageId ? requireSuccessor(tx, actor, visible.image, change.successorImageId) : null;
+    note.detail = applyChange(tx, visible.image, change, successor);
+  });
+}
+
+/**
+ * The seller's version page (issue 17): the family and deprecation of every regional image of
+ * a listed product's version at once. The successor is another version of the same product; in
+ * each region its image there replaces this version's, so it must be offered wherever this is.
+ */
+export function modifyProductVersion(actor: Actor, code: string, version: string, input: { successorVersion?: string } & Record<string, unknown>): void {
+  mutate(actor, 'ModifyProductVersion', (tx, note) => {
+    authorize(actor, 'product.publish');
+    note.target = `${code}:${version}`;
+    const owned = tx.select({ code: products.code }).from(products).where(and(eq(products.code, code), eq(products.sellerAccountId, actor.accountId))).get();
+    if (!owned) throw new CloudError('InvalidProductCode.NotFound', { productCode: code }, 'productCode');
+    if (!tx.select().from(productVersions).where(and(eq(productVersions.productCode, code), eq(productVersions.version, version))).get()) throw new CloudError('InvalidParameter.Version', {}, 'version');
+    const { successorVersion, ...rest } = input;
+    const change = parseChange(rest);
+    if (successorVersion && change.status !== 'Deprecated') throw new CloudError('InvalidParameter', { param: 'successorVersion' }, 'successorVersion');
+    const imagesOf = (v: string) => tx.select().from(images).where(and(eq(images.kind, 'marketplace'), eq(images.productCode, code), eq(images.productVersion, v), isNull(images.deletedAt))).all();
+    const successors = successorVersion ? imagesOf(successorVersion) : [];
+    const details = imagesOf(version).map((image) => {
+      const successor = successorVersion ? (successors.find((s) => s.regionId === image.regionId) ?? null) : null;
+      if (successorVersion && !successor) throw new CloudError('InvalidSuccessorImage', { imageId: successorVersion }, 'successorVersion');
+      if (successor) {
+        const refusal = successorRefusal(image, successor);
+        if (refusal) throw refusal;
+      }
+      return { imageId: image.id, ...applyChange(tx, image, change, successor) };
+    });
+    note.detail = { successorVersion, images: details };
+  });
+}

@@ -1,0 +1,315 @@
+// Scaling groups (MKT-9): create, change, delete, read, the license pool for max and its
+// reservation, scheduled actions. Reconciling a group to its desired capacity is scaling-reconcile.ts.
+import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import { images, instances, instanceTypes, licenses, scalingActivities, scalingGroups, scalingMembers, scalingSchedules, skus } from '../../db/schema';
+import { clock } from '../clock';
+import type { Actor } from '../domain/actor';
+import { CloudError } from '../domain/errors';
+import { newResourceId } from '../domain/ids';
+import { assertImageAvailable } from '../domain/images';
+import { byPricingModel, isBoughtAlone, type PricingModel } from '../domain/marketplace';
+import { isValidResourceName } from '../domain/names';
+import { parsePaging } from '../domain/paging';
+import { authorize } from '../domain/permissions';
+import { priceOrder } from '../domain/pricing';
+import { clampDesired, licenseModes, licensePool, removalPolicies, sizeRefusal, type LicensePool } from '../domain/scaling';
+import { parseInput } from '../domain/validation';
+import type { Db } from '../../db/client';
+import { requireRegion, requireVisibleImage } from './catalogue';
+import { enqueueJob } from './jobs';
+import { releaseInstance } from './instances';
+import { availableLicenseCount } from './licenses';
+import { purchaseLicenses } from './orders';
+import { mutate, read, type Tx } from './transaction';
+
+export type ScalingGroup = typeof scalingGroups.$inferSelect;
+export type ScalingActivity = typeof scalingActivities.$inferSelect;
+export type ScalingSchedule = typeof scalingSchedules.$inferSelect;
+
+const size = z.coerce.number().int();
+const fen = z.coerce.number().int().min(0).max(100_000_000_00);
+const name = z.string().trim().min(1).refine(isValidResourceName);
+
+const createSchema = z.object({
+  name,
+  regionId: z.string().min(1),
+  imageId: z.string().min(1),
+  instanceTypeId: z.string().min(1),
+  minSize: size,
+  maxSize: size,
+  desired: size.optional(),
+  removalPolicy: z.enum(removalPolicies).default('oldest'),
+  licenseMode: z.enum(licenseModes).default('buy'),
+  skuCode: z.string().optional().transform((s) => s || undefined),
+  spendingCapFen: fen.default(0),
+});
+
+const modifySchema = z.object({
+  name: name.optional(),
+  minSize: size.optional(),
+  maxSize: size.optional(),
+  desired: size.optional(),
+  removalPolicy: z.enum(removalPolicies).optional(),
+  licenseMode: z.enum(licenseModes).optional(),
+  spendingCapFen: fen.optional(),
+});
+
+const codes = {
+  name: 'InvalidParameter',
+  regionId: 'RegionId.NotFound',
+  imageId: 'InvalidImageId.NotFound',
+  instanceTypeId: 'InvalidInstanceType.ValueNotSupported',
+  minSize: 'InvalidParameter.MinSize',
+  maxSize: 'InvalidParameter.MaxSize',
+  desired: 'InvalidParameter.DesiredCapacity',
+  skuCode: 'InvalidSkuCode.NotFound',
+} as const;
+
+function assertSizes(sizes: { minSize: number; maxSize: number; desired: number }): void {
+  const refusal = sizeRefusal(sizes);
+  if (refusal) throw refusal;
+}
+
+/** One of the caller's groups; another account's does not exist for them. */
+export function requireOwnGroup(db: Db | Tx, actor: Actor, groupId: string): ScalingGroup {
+  const group = db.select().from(scalingGroups).where(and(eq(scalingGroups.id, groupId), eq(scalingGroups.accountId, actor.accountId))).get();
+  if (!group) throw new CloudError('InvalidScalingGroupId.NotFound', { groupId }, 'groupId');
+  return group;
+}
+
+function assertNameFree(tx: Tx, actor: Actor, regionId: string, groupName: string, except?: string): void {
+  const taken = tx.select({ id: scalingGroups.id }).from(scalingGroups).where(and(eq(scalingGroups.accountId, actor.accountId), eq(scalingGroups.regionId, regionId), eq(scalingGroups.name, groupName))).get();
+  if (taken && taken.id !== except) throw new CloudError('InvalidScalingGroupName.Duplicate', { name: groupName }, 'name');
+}
+
+/** The SKU a product-coded group buys with: the one asked for, else the first sold alone (free, one-time, then subscriptions). */
+function groupSku(db: Db | Tx, productCode: string, skuCode: string | undefined) {
+  const offered = db.select().from(skus).where(eq(skus.productCode, productCode)).all().sort(byPricingModel);
+  const sku = skuCode ? offered.find((s) => s.code === skuCode) : (offered.find((s) => isBoughtAlone(s.pricingModel as PricingModel)) ?? offered[0]);
+  if (!sku) throw new CloudError('InvalidSkuCode.NotFound', { skuCode: skuCode ?? '' }, 'skuCode');
+  return sku;
+}
+
+/** Tells the worker to bring the group to its desired capacity now (scaling-reconcile.ts). */
+function reconcileSoon(tx: Tx, group: Pick<ScalingGroup, 'id' | 'accountId'>, cause: 'desired' | 'schedule'): void {
+  enqueueJob(tx, 'scaling.reconcile', { accountId: group.accountId, groupId: group.id, cause });
+}
+
+export function createScalingGroup(actor: Actor, input: unknown): ScalingGroup {
+  return mutate(actor, 'CreateScalingGroup', (tx, note) => {
+    authorize(actor, 'scaling.manage');
+    const request = parseInput(createSchema, input, codes);
+    const desired = request.desired ?? request.minSize;
+    assertSizes({ minSize: request.minSize, maxSize: request.maxSize, desired });
+    requireRegion(tx, request.regionId);
+    const { image } = requireVisibleImage(tx, actor, request.imageId, request.regionId);
+    assertImageAvailable(image);
+    if (!tx.select({ id: instanceTypes.id }).from(instanceTypes).where(eq(instanceTypes.id, request.instanceTypeId)).get()) {
+      throw new CloudError('InvalidInstanceType.ValueNotSupported', { instanceType: request.instanceTypeId }, 'instanceTypeId');
+    }
+    assertNameFree(tx, actor, request.regionId, request.name);
+    const skuCode = image.productCode ? groupSku(tx, image.productCode, request.skuCode).code : null;
+    const group: ScalingGroup = {
+      id: newResourceId('asg'),
+      accountId: actor.accountId,
+      name: request.name,
+      regionId: request.regionId,
+      imageId: image.id,
+      imageFamily: null,
+      instanceTypeId: request.instanceTypeId,
+      minSize: request.minSize,
+      maxSize: request.maxSize,
+      desired,
+      removalPolicy: request.removalPolicy,
+      licenseMode: request.licenseMode,
+      skuCode,
+      spendingCapFen: request.spendingCapFen,
+      spentFen: 0,
+      failingCode: null,
+      createdAt: clock.now(),
+    };
+    tx.insert(scalingGroups).values(group).run();
+    if (desired > 0) reconcileSoon(tx, group, 'desired');
+    note.target = group.id;
+    note.detail = { regionId: group.regionId, imageId: group.imageId, minSize: group.minSize, maxSize: group.maxSize, desired };
+    return group;
+  });
+}
+
+/** Changes a group's sizes, name, policies or cap; a desired outside a new [min, max] moves into it. */
+export function modifyScalingGroup(actor: Actor, groupId: string, input: unknown): ScalingGroup {
+  return mutate(actor, 'ModifyScalingGroup', (tx, note) => {
+    authorize(actor, 'scaling.manage');
+    note.target = groupId;
+    const change = parseInput(modifySchema, input, codes);
+    const group = requireOwnGroup(tx, actor, groupId);
+    const minSize = change.minSize ?? group.minSize;
+    const maxSize = change.maxSize ?? group.maxSize;
+    const desired = change.desired ?? clampDesired(group.desired, minSize, maxSize);
+    assertSizes({ minSize, maxSize, desired });
+    if (change.name) assertNameFree(tx, actor, group.regionId, change.name, group.id);
+    const updated = { ...group, ...change, minSize, maxSize, desired, failingCode: null };
+    // A new desired capacity, or new terms for licenses, is a new attempt: its failure is told anew.
+    tx.update(scalingGroups).set({ name: updated.name, minSize, maxSize, desired, removalPolicy: updated.removalPolicy, licenseMode: updated.licenseMode, spendingCapFen: updated.spendingCapFen, failingCode: null }).where(eq(scalingGroups.id, group.id)).run();
+    reconcileSoon(tx, group, 'desired');
+    note.detail = { ...change, desired };
+    return updated;
+  });
+}
+
+/** SetGroupDesiredCapacity: within [min, max], or refused. */
+export function setDesiredCapacity(actor: Actor, groupId: string, desired: unknown): ScalingGroup {
+  return mutate(actor, 'SetGroupDesiredCapacity', (tx, note) => {
+    authorize(actor, 'scaling.manage');
+    note.target = groupId;
+    const group = requireOwnGroup(tx, actor, groupId);
+    const { desired: value } = parseInput(z.object({ desired: size }), { desired }, codes);
+    assertSizes({ minSize: group.minSize, maxSize: group.maxSize, desired: value });
+    tx.update(scalingGroups).set({ desired: value, failingCode: null }).where(eq(scalingGroups.id, group.id)).run();
+    reconcileSoon(tx, group, 'desired');
+    note.detail = { from: group.desired, to: value };
+    return { ...group, desired: value };
+  });
+}
+
+const scheduleSchema = z.object({ runAt: z.coerce.date(), desired: size });
+
+/** A scheduled action: at `runAt` (by the platform's clock) the group's desired becomes `desired`, clamped to [min, max] then. */
+export function scheduleDesiredCapacity(actor: Actor, groupId: string, input: unknown): ScalingSchedule {
+  return mutate(actor, 'CreateScheduledTask', (tx, note) => {
+    authorize(actor, 'scaling.manage');
+    note.target = groupId;
+    const group = requireOwnGroup(tx, actor, groupId);
+    const request = parseInput(scheduleSchema, input, { runAt: 'InvalidParameter', desired: 'InvalidParameter.DesiredCapacity' });
+    if (Number.isNaN(request.runAt.getTime())) throw new CloudError('InvalidParameter', { param: 'runAt' }, 'runAt');
+    assertSizes({ minSize: 0, maxSize: group.maxSize, desired: request.desired });
+    note.detail = { runAt: request.runAt.toISOString(), desired: request.desired };
+    return tx.insert(scalingSchedules).values({ groupId: group.id, runAt: request.runAt, desired: request.desired }).returning().get();
+  });
+}
+
+// ─── Reading ─────────────────────────────────────────────────────────────────
+
+export type GroupSummary = ScalingGroup & { members: number };
+
+export function describeScalingGroups(actor: Actor, query: { regionId?: string; groupIds?: string[]; name?: string; page?: unknown; pageSize?: unknown } = {}) {
+  authorize(actor, 'scaling.read');
+  const paging = parsePaging(query, { defaultPageSize: 20 });
+  return read((db) => {
+    const where = and(
+      eq(scalingGroups.accountId, actor.accountId),
+      query.regionId ? eq(scalingGroups.regionId, query.regionId) : undefined,
+      query.groupIds?.length ? inArray(scalingGroups.id, query.groupIds) : undefined,
+      query.name ? eq(scalingGroups.name, query.name) : undefined,
+    );
+    const total = db.select({ n: count() }).from(scalingGroups).where(where).get()?.n ?? 0;
+    const rows = db.select().from(scalingGroups).where(where).orderBy(desc(scalingGroups.createdAt), asc(scalingGroups.id)).limit(paging.pageSize).offset((paging.page - 1) * paging.pageSize).all();
+    const counts = new Map(
+      db
+        .select({ groupId: scalingMembers.groupId, n: count() })
+        .from(scalingMembers)
+        .where(inArray(scalingMembers.groupId, rows.map((r) => r.id)))
+        .groupBy(scalingMembers.groupId)
+        .all()
+        .map((c) => [c.groupId, c.n]),
+    );
+    const items: GroupSummary[] = rows.map((g) => ({ ...g, members: counts.get(g.id) ?? 0 }));
+    return { items, total, ...paging };
+  });
+}
+
+export type GroupMember = { instanceId: string; name: string; status: string; statusReason: string | null; joinedAt: Date; licenseId: string | null };
+
+export function groupMembers(db: Db | Tx, groupId: string): GroupMember[] {
+  return db
+    .select({ instanceId: scalingMembers.instanceId, name: instances.name, status: instances.status, statusReason: instances.statusReason, joinedAt: scalingMembers.joinedAt, licenseId: instances.licenseId })
+    .from(scalingMembers)
+    .innerJoin(instances, eq(instances.id, scalingMembers.instanceId))
+    .where(eq(scalingMembers.groupId, groupId))
+    .orderBy(asc(scalingMembers.joinedAt), asc(scalingMembers.instanceId))
+    .all();
+}
+
+/** MKT-9: the licenses the group's max needs, what its members hold, what the pool has, and the shortfall's cost. */
+export function poolOfGroup(db: Db | Tx, group: ScalingGroup, productCode: string | null): LicensePool | null {
+  if (!productCode) return null;
+  const held = db.select({ n: count() }).from(licenses).innerJoin(scalingMembers, eq(scalingMembers.instanceId, licenses.instanceId)).where(and(eq(scalingMembers.groupId, group.id), eq(licenses.status, 'in_use'))).get()?.n ?? 0;
+  return licensePool({ productCode, maxSize: group.maxSize, held, available: availableLicenseCount(db, group.accountId, productCode, group.regionId), unitPriceFen: unitPriceOf(db, group.skuCode) });
+}
+
+/** What one license of the group's SKU costs up front (an hourly one: nothing, MKT-10), by the pricing rules. */
+export function unitPriceOf(db: Db | Tx, skuCode: string | null): number {
+  const sku = skuCode ? db.select().from(skus).where(eq(skus.code, skuCode)).get() : undefined;
+  return sku ? priceOrder({ pricingModel: sku.pricingModel as PricingModel, priceFen: sku.priceFen }, 1).unitPriceFen : 0;
+}
+
+export function imageProductCode(db: Db | Tx, group: Pick<ScalingGroup, 'imageId'>): string | null {
+  return db.select({ code: images.productCode }).from(images).where(eq(images.id, group.imageId)).get()?.code ?? null;
+}
+
+export type GroupDetail = { group: ScalingGroup; members: GroupMember[]; pool: LicensePool | null; productCode: string | null; activities: ScalingActivity[]; schedules: ScalingSchedule[] };
+
+export function getScalingGroup(actor: Actor, groupId: string): GroupDetail {
+  authorize(actor, 'scaling.read');
+  return read((db) => {
+    const group = requireOwnGroup(db, actor, groupId);
+    const productCode = imageProductCode(db, group);
+    return {
+      group,
+      members: groupMembers(db, group.id),
+      pool: poolOfGroup(db, group, productCode),
+      productCode,
+      activities: db.select().from(scalingActivities).where(eq(scalingActivities.groupId, group.id)).orderBy(desc(scalingActivities.id)).limit(50).all(),
+      schedules: db.select().from(scalingSchedules).where(eq(scalingSchedules.groupId, group.id)).orderBy(asc(scalingSchedules.runAt)).all(),
+    };
+  });
+}
+
+export function describeScalingActivities(actor: Actor, groupId: string, paging: { page?: unknown; pageSize?: unknown } = {}) {
+  authorize(actor, 'scaling.read');
+  const p = parsePaging(paging);
+  return read((db) => {
+    const group = requireOwnGroup(db, actor, groupId);
+    const where = eq(scalingActivities.groupId, group.id);
+    const total = db.select({ n: count() }).from(scalingActivities).where(where).get()?.n ?? 0;
+    const items = db.select().from(scalingActivities).where(where).orderBy(desc(scalingActivities.id)).limit(p.pageSize).offset((p.page - 1) * p.pageSize).all();
+    return { items, total, ...p };
+  });
+}
+
+// ─── The license pool ────────────────────────────────────────────────────────
+
+/**
+ * MKT-9 "reserve": buy the shortfall for the group's max now, in one confirmed step, through
+ * the license purchase every buyer uses (its rules, price and idempotency). The group then
+ * scales out from the pool only.
+ */
+export function reserveGroupLicenses(actor: Actor, groupId: string, input: { clientToken?: string } = {}) {
+  return mutate(actor, 'ReserveGroupLicenses', (tx, note) => {
+    authorize(actor, 'scaling.manage');
+    note.target = groupId;
+    const group = requireOwnGroup(tx, actor, groupId);
+    const productCode = imageProductCode(tx, group);
+    const pool = poolOfGroup(tx, group, productCode);
+    tx.update(scalingGroups).set({ licenseMode: 'reserve' }).where(eq(scalingGroups.id, group.id)).run();
+    if (!pool || pool.shortfall === 0 || !productCode) return { bought: 0, amountFen: 0 };
+    const order = purchaseLicenses(actor, { productCode, skuCode: group.skuCode, regionId: group.regionId, quantity: pool.shortfall, clientToken: input.clientToken });
+    note.detail = { orderId: order.orderId, quantity: pool.shortfall, amountFen: order.amountFen };
+    return { bought: pool.shortfall, amountFen: order.amountFen };
+  });
+}
+
+/** Deletes a group: its members are released (each license back to the pool with its release), then the group and its history. */
+export function deleteScalingGroup(actor: Actor, groupId: string): void {
+  mutate(actor, 'DeleteScalingGroup', (tx, note) => {
+    authorize(actor, 'scaling.manage');
+    note.target = groupId;
+    const group = requireOwnGroup(tx, actor, groupId);
+    const members = groupMembers(tx, group.id);
+    for (const m of members) if (m.status !== 'Released') releaseInstance(actor, m.instanceId);
+    tx.delete(scalingMembers).where(eq(scalingMembers.groupId, group.id)).run();
+    tx.delete(scalingGroups).where(eq(scalingGroups.id, group.id)).run();
+    note.detail = { released: members.filter((m) => m.status !== 'Released').map((m) => m.instanceId) };
+  });
+}

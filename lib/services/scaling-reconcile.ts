@@ -1,0 +1,145 @@
+// MKT-9: bringing a scaling group to its desired capacity. Scale-out is RunInstances and
+// scale-in is the release every instance goes through, so entitlements, balance, quotas and
+// arrears all hold and a released member's license goes back to the pool in its release's
+// transaction. A scale-out that cannot happen is one failed activity and one notification,
+// however often the sweep tries again, until one succeeds. A pass is one transaction; the
+// launch and each release inside it are savepoints that audit themselves.
+import { and, eq, isNull, lte } from 'drizzle-orm';
+import { scalingActivities, scalingGroups, scalingMembers, scalingSchedules } from '../../db/schema';
+import { clock } from '../clock';
+import { standingActor, type Actor } from '../domain/actor';
+import { CloudError } from '../domain/errors';
+import { newRequestId } from '../domain/ids';
+import { arrearsRefusal } from '../domain/launch-limits';
+import { clampDesired, isUnhealthy, planReconcile, planScaleOut, type MemberFacts, type RemovalPolicy } from '../domain/scaling';
+import { authorize } from '../domain/permissions';
+import { releaseInstance, runInstances } from './instances';
+import { balanceOf, bookId } from './ledger';
+import { availableLicenseCount } from './licenses';
+import { notify } from './notifications';
+import { groupMembers, imageProductCode, requireOwnGroup, unitPriceOf, type ScalingGroup } from './scaling-groups';
+import { infrastructure, mutate, type Tx } from './transaction';
+import { getDb } from '../../db/client';
+
+export type ScalingCause = 'desired' | 'schedule' | 'health';
+
+function record(tx: Tx, group: ScalingGroup, activity: { cause: ScalingCause; change: number; result: 'ok' | 'failed'; reason?: CloudError }): void {
+  const capacity = tx.select({ id: scalingMembers.instanceId }).from(scalingMembers).where(eq(scalingMembers.groupId, group.id)).all().length;
+  tx.insert(scalingActivities)
+    .values({ groupId: group.id, at: clock.now(), cause: activity.cause, change: activity.change, result: activity.result, reasonCode: activity.reason?.code ?? null, reasonParams: (activity.reason?.params as Record<string, string | number>) ?? null, capacity })
+    .run();
+}
+
+/** A failed scale-out: recorded and told once per reason, not once a sweep. */
+function fail(tx: Tx, group: ScalingGroup, cause: ScalingCause, wanted: number, reason: CloudError): void {
+  if (group.failingCode === reason.code) return;
+  tx.update(scalingGroups).set({ failingCode: reason.code }).where(eq(scalingGroups.id, group.id)).run();
+  record(tx, group, { cause, change: wanted, result: 'failed', reason });
+  const params = Object.fromEntries(Object.entries(reason.params).filter(([, v]) => typeof v === 'string' || typeof v === 'number')) as Record<string, string | number>;
+  notify(tx, group.accountId, 'scalingFailed', { ...params, group: group.name, groupId: group.id, code: reason.code.replaceAll('.', '_') });
+}
+
+/** Releases members, each through the release that returns its license (MKT-5), and forgets them. */
+function removeMembers(tx: Tx, actor: Actor, group: ScalingGroup, members: readonly MemberFacts[], cause: ScalingCause): void {
+  if (members.length === 0) return;
+  for (const m of members) {
+    if (m.status !== 'Released') releaseInstance(actor, m.instanceId);
+    tx.delete(scalingMembers).where(eq(scalingMembers.instanceId, m.instanceId)).run();
+  }
+  record(tx, group, { cause, change: -members.length, result: 'ok' });
+}
+
+/** Launches `wanted` members, buying what the pool lacks when the group buys on scale-out, within its cap. */
+function addMembers(tx: Tx, actor: Actor, group: ScalingGroup, wanted: number, cause: ScalingCause): void {
+  if (wanted === 0) return;
+  const productCode = imageProductCode(tx, group);
+  const available = productCode ? availableLicenseCount(tx, group.accountId, productCode, group.regionId) : 0;
+  const plan = planScaleOut({ wanted, productCode, available, mode: group.licenseMode === 'reserve' ? 'reserve' : 'buy', unitPriceFen: unitPriceOf(tx, group.skuCode), capFen: group.spendingCapFen, spentFen: group.spentFen });
+  const shortage = plan.short ? new CloudError('QuotaExceed.BuyImage', { productCode: productCode ?? '', regionId: group.regionId, needed: wanted, available: available + plan.buy }) : null;
+  if (plan.launch > 0) {
+    let instanceIds: string[];
+    try {
+      // Its own savepoint: a refused launch buys nothing and leaves the rest of the reconcile standing.
+      ({ instanceIds } = runInstances(actor, {
+        regionId: group.regionId,
+        imageId: group.imageId,
+        instanceTypeId: group.instanceTypeId,
+        amount: plan.launch,
+        name: group.name,
+        ...(plan.buy > 0 ? { skuCode: group.skuCode, buyShortfall: true } : {}),
+      }));
+    } catch (error) {
+      if (!(error instanceof CloudError)) throw error;
+      return fail(tx, group, cause, wanted, error);
+    }
+    const joinedAt = clock.now();
+    tx.insert(scalingMembers).values(instanceIds.map((instanceId) => ({ instanceId, groupId: group.id, joinedAt }))).run();
+    tx.update(scalingGroups)
+      .set({ spentFen: group.spentFen + plan.costFen, ...(shortage ? {} : { failingCode: null }) })
+      .where(eq(scalingGroups.id, group.id))
+      .run();
+    record(tx, group, { cause, change: instanceIds.length, result: 'ok' });
+  }
+  if (shortage) fail(tx, group, cause, wanted, shortage);
+}
+
+/** The sweep's pass is due for a group that lost members, whose last scale-out failed, or that is not at its desired capacity. */
+function isDue(group: ScalingGroup, members: readonly MemberFacts[]): boolean {
+  return group.failingCode !== null || members.some(isUnhealthy) || members.length !== clampDesired(group.desired, group.minSize, group.maxSize);
+}
+
+/**
+ * One pass of a group towards its desired capacity, in one transaction (two passes at once
+ * cannot both launch the same gap): unhealthy members are replaced (when the account can
+ * launch), a surplus is released by the removal policy, a gap is launched.
+ */
+export function reconcileGroup(actor: Actor, groupId: string, cause: ScalingCause): void {
+  authorize(actor, 'scaling.manage');
+  if (cause === 'health') {
+    const group = requireOwnGroup(getDb(), actor, groupId);
+    if (!isDue(group, groupMembers(getDb(), group.id))) return;
+  }
+  mutate(actor, 'ReconcileScalingGroup', (tx, note) => {
+    note.target = groupId;
+    const group = requireOwnGroup(tx, actor, groupId);
+    const members = groupMembers(tx, group.id);
+    if (cause === 'health' && !isDue(group, members)) return;
+    const canLaunch = arrearsRefusal(balanceOf(tx, bookId('wallet', group.accountId))) === null;
+    const plan = planReconcile({ ...group, removalPolicy: group.removalPolicy as RemovalPolicy }, members, canLaunch);
+    const byId = new Map(members.map((m) => [m.instanceId, m]));
+    removeMembers(tx, actor, group, plan.replace.map((id) => byId.get(id)!), 'health');
+    removeMembers(tx, actor, group, plan.remove.map((id) => byId.get(id)!), cause);
+    addMembers(tx, actor, group, plan.add, cause);
+    note.detail = { cause, replaced: plan.replace, removed: plan.remove, add: plan.add };
+  });
+}
+
+/** The group's own job, as its owner's standing instruction. */
+export function reconcileGroupFor(accountId: string, groupId: string, cause: ScalingCause): void {
+  const actor = standingActor(accountId, newRequestId());
+  try {
+    reconcileGroup(actor, groupId, cause);
+  } catch (error) {
+    // A group deleted since the job was queued has nothing left to do.
+    if (!(error instanceof CloudError && error.code === 'InvalidScalingGroupId.NotFound')) throw error;
+  }
+}
+
+/**
+ * The recurring sweep (MKT-9): due scheduled actions set desired (clamped to [min, max]) and
+ * reconcile their group; then every group is checked for lost members and gaps (health).
+ */
+export function sweepScalingGroups(): void {
+  const now = clock.now();
+  const due = getDb().select().from(scalingSchedules).where(and(isNull(scalingSchedules.doneAt), lte(scalingSchedules.runAt, now))).orderBy(scalingSchedules.runAt).all();
+  for (const schedule of due) {
+    const group = infrastructure((tx) => {
+      tx.update(scalingSchedules).set({ doneAt: now }).where(eq(scalingSchedules.id, schedule.id)).run();
+      const g = tx.select().from(scalingGroups).where(eq(scalingGroups.id, schedule.groupId)).get();
+      if (g) tx.update(scalingGroups).set({ desired: clampDesired(schedule.desired, g.minSize, g.maxSize) }).where(eq(scalingGroups.id, g.id)).run();
+      return g;
+    });
+    if (group) reconcileGroupFor(group.accountId, group.id, 'schedule');
+  }
+  for (const group of getDb().select({ id: scalingGroups.id, accountId: scalingGroups.accountId }).from(scalingGroups).all()) reconcileGroupFor(group.accountId, group.id, 'health');
+}
