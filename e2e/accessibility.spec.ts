@@ -10,11 +10,12 @@ test.use({ bypassCSP: true }); // axe is injected as a script of the test's own
 const desktop = { width: 1440, height: 900 };
 const phone = { width: 390, height: 844 };
 
-type Fixture = { instanceId: string; imageId: string; bucketId: string; orderId: string; productCode: string; deliveryId: string };
+type Fixture = { scalingGroupId: string; instanceId: string; imageId: string; bucketId: string; orderId: string; productCode: string; deliveryId: string };
 
 /**
  * Something on every page of the demo buyer and seller, written through the services: a running
- * instance, a custom image made from it and shared with the second demo buyer, a bucket; the
+ * instance, a custom image made from it and shared with the second demo buyer, a scaling group
+ * of no instances, a bucket; the
  * license of one of the demo seller's products bought, and its delivery to the seller.
  */
 async function seedFixture(): Promise<Fixture> {
@@ -27,6 +28,7 @@ async function seedFixture(): Promise<Fixture> {
   const { createImage, advanceImageTask } = await import('../lib/services/images');
   const { modifyImageSharePermission } = await import('../lib/services/sharing');
   const { createBucket } = await import('../lib/services/storage');
+  const { createScalingGroup } = await import('../lib/services/scaling-groups');
   const { purchaseLicenses } = await import('../lib/services/orders');
   const actorOf = (email: string) => loadActor(db.select().from(users).where(eq(users.email, email)).get()!.id, newRequestId())!.actor;
   const buyer = actorOf('buyer@stratus.local');
@@ -38,6 +40,7 @@ async function seedFixture(): Promise<Fixture> {
   const { imageId, taskId } = createImage(buyer, { instanceId, name: `a11y-image-${suffix}` });
   for (let i = 0; i < 100 && db.select().from(images).where(eq(images.id, imageId)).get()!.status !== 'Available'; i++) advanceImageTask(taskId);
   modifyImageSharePermission(buyer, { imageId, addAccounts: ['buyer2@stratus.local'] });
+  const scalingGroupId = createScalingGroup(buyer, { name: `a11y-${suffix}`, regionId: 'cn-hangzhou', imageId: system.id, instanceTypeId: 'ecs.g7.large', minSize: 0, maxSize: 1 }).id;
   const bucketId = createBucket(buyer, { regionId: 'cn-hangzhou', name: `a11y-${suffix}` }).id;
   const productCode = 'lnmp000101'; // the demo seller's
   // Another of its products, no other test's, gets an interface (written as market-api.spec.ts
@@ -45,7 +48,7 @@ async function seedFixture(): Promise<Fixture> {
   db.update(products).set({ interfaceUrl: 'http://127.0.0.1:9/calls' }).where(eq(products.code, 'wpss000102')).run();
   const { orderId } = purchaseLicenses(buyer, { productCode: 'wpss000102', skuCode: 'wpss000102-per_instance', regionId: 'cn-hangzhou', quantity: 1 });
   const deliveryId = String(db.select().from(sellerDeliveries).where(eq(sellerDeliveries.orderId, orderId)).get()!.id);
-  return { instanceId, imageId, bucketId, orderId, productCode, deliveryId };
+  return { scalingGroupId, instanceId, imageId, bucketId, orderId, productCode, deliveryId };
 }
 
 const pages = {
@@ -53,6 +56,9 @@ const pages = {
     '/console/instances',
     '/console/instances/new',
     `/console/instances/${f.instanceId}`,
+    '/console/scaling',
+    '/console/scaling/new',
+    `/console/scaling/${f.scalingGroupId}`,
     '/console/images',
     '/console/images?owner=self',
     `/console/images/${f.imageId}`,
@@ -124,6 +130,22 @@ for (const [role, email] of [['buyer', 'buyer@stratus.local'], ['seller', 'selle
     expect(problems).toEqual({});
   });
 }
+
+test('signed out, the sign-in and sign-up pages and the marketplace: no serious axe violation, nothing scrolls sideways at 390 px', async ({ page }) => {
+  const problems: Record<string, unknown> = {};
+  for (const url of ['/sign-in', '/sign-up', '/marketplace', '/marketplace/search?q=mysql', '/marketplace/products/lnmp000101']) {
+    for (const [size, viewport] of [['1440 px', desktop], ['390 px', phone]] as const) {
+      await page.setViewportSize(viewport);
+      await page.goto(url);
+      await page.waitForLoadState('networkidle');
+      const violations = await seriousViolations(page);
+      if (violations.length) problems[`${url} axe at ${size}`] = violations;
+      const overflow = await sidewaysOverflow(page);
+      if (overflow > 0) problems[`${url} at ${size}`] = `${overflow} px too wide`;
+    }
+  }
+  expect(problems).toEqual({});
+});
 
 test('in 简体中文 the shell is labelled in Chinese and axe finds nothing serious', async ({ page, baseURL }) => {
   await signInAs(page, 'buyer@stratus.local', '/console/instances');
