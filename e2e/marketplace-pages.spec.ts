@@ -31,9 +31,22 @@ test('anyone can browse: categories, featured products, search with filters and 
 
   // A price range in yuan.
   await page.goto('/marketplace/search?category=ai&sort=price_asc&max=1');
-  await expect(page.getByRole('link', { name: /Remove filter: Up to ¥1\.00/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: /Remove filter: Up to ¥1\.00 \(monthly equivalent\)/ })).toBeVisible();
   const prices = await page.getByTestId('from-price').allTextContents();
   expect(prices.every((p) => Number(p.replace(/[¥,]/g, '')) <= 1)).toBe(true);
+
+  // Like with like (issue 16): without a pricing model an hourly price is compared by its
+  // monthly equivalent and the card says so; with one, that model's own price.
+  await page.goto('/marketplace/search?category=database&sort=price_asc');
+  await expect(page.getByText('Monthly equivalent (¥)')).toBeVisible();
+  await expect(page.locator('[data-product-code="rdis000203"]').getByTestId('compared-price')).toHaveText('Compared as ¥109.50/month (× 730 hours)');
+  const compared = await page.locator('[data-compared-fen]').evaluateAll((cards) => cards.map((c) => Number(c.getAttribute('data-compared-fen'))));
+  expect(compared).toEqual([...compared].sort((a, b) => a - b));
+  await page.screenshot({ path: screenshotPath('search-compared-prices') });
+  await page.goto('/marketplace/search?pricing=hourly&max=0.2&sort=price_asc');
+  await expect(page.getByText('Price per hour (¥)')).toBeVisible();
+  await expect(page.locator('[data-product-code="lnmp000101"]')).toContainText('¥0.20');
+  await expect(page.getByTestId('compared-price')).toHaveCount(0);
 
   // Nonsense in the URL is ignored, not an error; a price that is not an amount says so (issue 16).
   const response = await page.goto('/marketplace/search?category=nope&os=mac&min=abc&page=-2&sort=cheapest');

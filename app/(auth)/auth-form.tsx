@@ -2,22 +2,22 @@
 
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, FormError } from '@/components/ui/field';
+import { useFormAction } from '@/components/ui/use-form-action';
 import type { ActionState } from '@/lib/auth/action';
 
 type Demo = { email: string; role: string };
 
 export function AuthForm({ mode, action, demo, next }: { mode: 'sign-in' | 'sign-up'; next?: string; action: (state: ActionState<null>, form: FormData) => Promise<ActionState<null>>; demo?: { password: string; users: Demo[] } }) {
   const t = useTranslations('auth');
-  const [state, formAction, pending] = useActionState(action, null);
+  const { pending, form, fieldError, formError: unshown } = useFormAction(action, { resetOnSuccess: false });
   // Controlled, so a refused attempt keeps what was typed (React resets uncontrolled fields).
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
-  const error = state && !state.ok ? state.error : undefined;
-  const fieldError = (name: string) => (error?.field === name ? error.message : undefined);
-  const formError = error && !error.field ? error.message : undefined;
+  // Every refused field is marked at once (issue 16).
+  const formError = unshown(['name', 'email', 'password']);
 
   const [password, setPassword] = useState('');
   const fillDemo = (demoEmail: string) => {
@@ -27,7 +27,7 @@ export function AuthForm({ mode, action, demo, next }: { mode: 'sign-in' | 'sign
 
   return (
     <div className="space-y-4">
-      <form action={formAction} className="space-y-5 rounded-xl bg-white p-8 shadow-xl" noValidate>
+      <form {...form} className="space-y-5 rounded-xl bg-white p-8 shadow-xl">
         <div className="space-y-1">
           <h1 className="text-xl font-semibold">{t(mode === 'sign-in' ? 'signInTitle' : 'signUpTitle')}</h1>
           <p className="text-sm text-slate-600">{t(mode === 'sign-in' ? 'signInSubtitle' : 'signUpSubtitle')}</p>

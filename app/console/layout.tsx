@@ -1,4 +1,5 @@
 import { NextIntlClientProvider } from 'next-intl';
+import { Toaster } from '@/components/ui/toaster';
 import type { ReactNode } from 'react';
 import { AccountMenu } from '@/components/console/account-menu';
 import { LocaleSelect } from '@/components/console/locale-select';
@@ -42,6 +43,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 outline-none sm:px-8">{children}</main>
         </div>
       </div>
+      <Toaster />
     </NextIntlClientProvider>
   );
 }

@@ -1,4 +1,5 @@
 import { NextIntlClientProvider } from 'next-intl';
+import { Toaster } from '@/components/ui/toaster';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { areaTitle } from '@/i18n/page-title';
@@ -21,6 +22,7 @@ export default async function SellerLayout({ children }: { children: ReactNode }
       <AreaShell setLocaleAction={setLocaleAction} signOutAction={signOutAction} tone="seller" home={isSeller ? '/seller' : '/seller/apply'} label={t('label')} backLabel={t('backToConsole')} actor={actor} user={user} nav={<SellerNav isSeller={isSeller} />} headerExtra={<NotificationBell unread={unreadCount(actor)} />}>
         {children}
       </AreaShell>
+      <Toaster />
     </NextIntlClientProvider>
   );
 }

@@ -5,8 +5,10 @@ import { useActionState, useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, FormError, inputClass } from '@/components/ui/field';
 import { formatFen, parseYuan } from '@/lib/domain/money';
-import { MAX_ADJUSTMENT_REASON_LENGTH } from '@/lib/domain/payments';
+import { MAX_ADJUSTMENT_REASON_LENGTH } from '@/lib/domain/form-limits';
 import type { ActionState } from '@/lib/auth/action';
+import { toastResult } from '@/components/ui/toast';
+import { refusal } from '@/components/ui/use-form-action';
 
 type Result = ActionState<{ transferId: string; balanceFen: number }>;
 type Direction = 'credit' | 'debit';
@@ -18,6 +20,7 @@ type Direction = 'credit' | 'debit';
 export function AdjustWalletForm({ accountName, action }: { accountName: string; action: (state: Result, form: FormData) => Promise<Result> }) {
   const t = useTranslations('admin.accounts');
   const common = useTranslations('common');
+  const tt = useTranslations('toast');
   const [step, setStep] = useState<'edit' | 'confirm'>('edit');
   const [direction, setDirection] = useState<Direction>('credit');
   const [amount, setAmount] = useState('');
@@ -28,6 +31,7 @@ export function AdjustWalletForm({ accountName, action }: { accountName: string;
   const [state, formAction, pending] = useActionState<Result, FormData>(async (previous, form) => {
     const result = await action(previous, form);
     setStep('edit');
+    toastResult(result, tt('saved'), tt('refused'));
     if (result?.ok) {
       setDone({ direction, amountFen: amountFen ?? 0, balanceFen: result.data.balanceFen });
       setAmount('');
@@ -35,8 +39,7 @@ export function AdjustWalletForm({ accountName, action }: { accountName: string;
     }
     return result;
   }, null);
-  const error = state && !state.ok ? state.error : undefined;
-  const fieldError = (field: string) => (error?.field === field ? error.message : undefined);
+  const { error, fieldError } = refusal(state);
   const amountError = malformed ? t('amountMalformed') : fieldError('amountFen');
   const reasonError = fieldError('reason');
   const reasonId = useId();

@@ -13,7 +13,7 @@ function FilterLink({ filter, name, value, short }: { filter: AuditFilter; name:
   const query = new URLSearchParams(Object.entries({ ...filter, [name]: value }).filter((e): e is [string, string] => Boolean(e[1])));
   const shown = short && value.length > 12 ? `${value.slice(0, 8)}…` : value;
   return (
-    <Link href={`/admin/audit?${query}`} title={value} className="font-mono text-xs whitespace-nowrap text-slate-700 hover:text-brand-600 hover:underline">
+    <Link href={`/admin/audit?${query}`} title={value} className="block truncate font-mono text-xs text-slate-700 hover:text-brand-600 hover:underline">
       {shown}
     </Link>
   );
@@ -23,7 +23,8 @@ export function AuditTable({ rows, filter }: { rows: Row[]; filter: AuditFilter 
   const t = useTranslations('admin.audit');
   const format = useFormatter();
   return (
-    <Table columns={[{ label: t('time') }, { label: t('actorAccount') }, { label: t('action') }, { label: t('target') }, { label: t('requestId') }, { label: t('outcome') }]}>
+    // Fixed columns: a long target (a batch's ids) is cut, so the Outcome column stays on screen (issue 16).
+    <Table fixed columns={[{ label: t('time'), className: 'w-32' }, { label: t('actorAccount'), className: 'w-56' }, { label: t('action'), className: 'w-48' }, { label: t('target') }, { label: t('requestId'), className: 'w-28' }, { label: t('outcome'), className: 'w-40' }]}>
       {rows.map(({ entry, actorEmail }) => (
         <tr key={entry.id} data-audit-action={entry.action} className="align-top">
           <td className="px-4 py-2.5 whitespace-nowrap text-slate-600">
@@ -31,7 +32,7 @@ export function AuditTable({ rows, filter }: { rows: Row[]; filter: AuditFilter 
             <div className="text-xs text-slate-500">{format.dateTime(entry.at, { timeStyle: 'medium' })}</div>
           </td>
           <td className="px-4 py-2.5">
-            <div className="max-w-56 truncate" title={actorEmail ?? undefined}>
+            <div className="truncate" title={actorEmail ?? undefined}>
               {actorEmail ?? (entry.actorUserId ? <code className="text-xs">{entry.actorUserId}</code> : <span className="text-slate-500 italic">{t('platform')}</span>)}
             </div>
             <div data-audit-account={entry.accountId ?? ''}>
@@ -43,7 +44,7 @@ export function AuditTable({ rows, filter }: { rows: Row[]; filter: AuditFilter 
             {entry.detail && (
               <details className="mt-1 text-xs text-slate-500">
                 <summary className="cursor-pointer select-none">{t('detail')}</summary>
-                <pre className="mt-1 max-w-md overflow-x-auto rounded bg-slate-50 p-2 text-[11px] text-slate-700">{JSON.stringify(entry.detail, null, 2)}</pre>
+                <pre className="mt-1 max-w-full overflow-x-auto rounded bg-slate-50 p-2 text-[11px] text-slate-700">{JSON.stringify(entry.detail, null, 2)}</pre>
               </details>
             )}
           </td>
@@ -53,7 +54,7 @@ export function AuditTable({ rows, filter }: { rows: Row[]; filter: AuditFilter 
           <td className="px-4 py-2.5">
             <FilterLink filter={filter} name="requestId" value={entry.requestId} short />
           </td>
-          <td className="px-4 py-2.5 whitespace-nowrap">
+          <td className="px-4 py-2.5">
             {entry.outcome === 'ok' ? (
               <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-700 ring-1 ring-emerald-200 ring-inset">{t('outcomes.ok')}</span>
             ) : (

@@ -5,14 +5,17 @@ import { useActionState, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogClose } from '@/components/ui/dialog';
 import type { FormAction, OnSettled } from '@/components/ui/form-action';
+import { toastResult } from '@/components/ui/toast';
 
 /** A button that asks once, then runs the action; a refusal goes to `onSettled` to be shown by the item. */
 export function ConfirmAction({ label, title, description, action, onSettled, variant = 'primary' }: { label: string; title: string; description: string; action: FormAction; onSettled: OnSettled; variant?: 'primary' | 'secondary' | 'danger' }) {
   const t = useTranslations('common');
+  const tt = useTranslations('toast');
   const [open, setOpen] = useState(false);
   const [, formAction, pending] = useActionState<Awaited<ReturnType<FormAction>>, FormData>(async (state, form) => {
     const result = await action(state, form);
     setOpen(false);
+    toastResult(result, tt('done'), tt('refused'));
     onSettled(result && !result.ok ? result.error.message : undefined);
     return result;
   }, null);

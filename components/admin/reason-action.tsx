@@ -7,6 +7,7 @@ import { Dialog, DialogClose } from '@/components/ui/dialog';
 import { inputClass } from '@/components/ui/field';
 import { DECISION_NOTE_MAX } from '@/lib/domain/validation';
 import type { FormAction, OnSettled } from '@/components/ui/form-action';
+import { toastResult } from '@/components/ui/toast';
 
 /**
  * A decision that needs words the other side reads (a rejection, a freeze): a dialog with a
@@ -15,12 +16,14 @@ import type { FormAction, OnSettled } from '@/components/ui/form-action';
  */
 export function ReasonAction({ label, title, description, reasonLabel, action, onSettled, variant = 'danger' }: { label: string; title: string; description: string; reasonLabel: string; action: FormAction; onSettled: OnSettled; variant?: 'secondary' | 'danger' }) {
   const t = useTranslations('common');
+  const tt = useTranslations('toast');
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
   const [state, formAction, pending] = useActionState<Awaited<ReturnType<FormAction>>, FormData>(async (previous, form) => {
     const result = await action(previous, form);
     if (result && !result.ok && result.error.field === 'note') return result;
     setOpen(false);
+    toastResult(result, tt('done'), tt('refused'));
     onSettled(result && !result.ok ? result.error.message : undefined);
     return null;
   }, null);

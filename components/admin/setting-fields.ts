@@ -2,7 +2,8 @@
 // over the settings' keys, so a setting added to lib/domain/settings.ts cannot be left off the form.
 import { hundredthsText, parseHundredths } from '@/lib/domain/hundredths';
 import { parseYuan, yuanText } from '@/lib/domain/money';
-import { settingsSchema, type PlatformSettings } from '@/lib/domain/settings';
+import { settingRanges, type NumericSettingKey } from '@/lib/domain/setting-ranges';
+import type { PlatformSettings } from '@/lib/domain/settings';
 
 export const settingGroups = ['marketplace', 'launch', 'images', 'sharing', 'refunds', 'subscriptions', 'api', 'signIn'] as const;
 export type SettingGroup = (typeof settingGroups)[number];
@@ -36,13 +37,13 @@ export const settingKeys = Object.keys(settingFields) as SettingKey[];
 /** One setting a save actually changed. */
 export type SettingChange = { key: SettingKey; from: PlatformSettings[SettingKey]; to: PlatformSettings[SettingKey] };
 
-/** The allowed range of a numeric setting, as the schema says, in the unit the form shows. */
+/** The allowed range of a numeric setting, as the schema has it, in the unit the form shows. */
 export function settingRange(key: SettingKey): { min: number; max: number } | null {
-  const field = settingsSchema.shape[key];
-  if (!('minValue' in field) || field.minValue === null || field.maxValue === null) return null;
+  if (!Object.hasOwn(settingRanges, key)) return null;
+  const range = settingRanges[key as NumericSettingKey];
   const unit = settingFields[key].unit;
   const scale = unit === 'percent' || unit === 'yuan' ? 100 : 1;
-  return { min: field.minValue / scale, max: field.maxValue / scale };
+  return { min: range.min / scale, max: range.max / scale };
 }
 
 /** The form's text for a setting, turned into what the service takes; anything malformed passes through for the service to refuse. */

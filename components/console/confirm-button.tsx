@@ -6,12 +6,14 @@ import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogClose } from '@/components/ui/dialog';
 import { FormError } from '@/components/ui/field';
+import { toastResult } from '@/components/ui/toast';
 
 type Result = { ok: boolean; error?: { message: string } } | null;
 
 /** A destructive action behind a confirmation dialog that shows the refusal, if any, in place. */
-export function ConfirmButton({ label, confirm, run, after }: { label: string; confirm: string; run: () => Promise<Result>; after?: string }) {
+export function ConfirmButton({ label, confirm, run, after, done }: { label: string; confirm: string; run: () => Promise<Result>; after?: string; done?: string }) {
   const t = useTranslations('common');
+  const tt = useTranslations('toast');
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string>();
@@ -19,6 +21,7 @@ export function ConfirmButton({ label, confirm, run, after }: { label: string; c
   const go = () =>
     startTransition(async () => {
       const result = await run();
+      toastResult(result, done ?? tt('done'), tt('refused'));
       if (result && !result.ok) return setError(result.error?.message);
       setOpen(false);
       if (after) router.push(after);

@@ -1,20 +1,24 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import type { FormAction } from '@/components/ui/form-action';
+import { useFormAction } from '@/components/ui/use-form-action';
 
 export function CreateBucketForm({ regionId, createAction }: { regionId: string; createAction: FormAction }) {
   const t = useTranslations('buckets');
-  const [state, action, pending] = useActionState(createAction, null);
+  const { state, pending, form, error } = useFormAction(createAction, { success: useTranslations('toast')('bucketCreated') });
   const [name, setName] = useState('');
+  useEffect(() => {
+    if (state?.ok) setName('');
+  }, [state]);
   return (
-    <form action={action} className="flex flex-wrap items-end gap-3" noValidate>
+    <form {...form} className="flex flex-wrap items-end gap-3">
       <input type="hidden" name="regionId" value={regionId} />
       <div className="w-72">
-        <Field label={t('newName')} name="name" value={name} onChange={(e) => setName(e.target.value)} hint={t('nameHint')} error={state && !state.ok ? state.error.message : undefined} />
+        <Field label={t('newName')} name="name" value={name} onChange={(e) => setName(e.target.value)} hint={t('nameHint')} error={error?.message} />
       </div>
       <Button type="submit" disabled={pending || !name}>
         {t('create')}

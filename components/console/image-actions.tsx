@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Dialog, DialogClose } from '@/components/ui/dialog';
 import { Field, FormError, inputClass } from '@/components/ui/field';
 import type { ActionState } from '@/lib/auth/action';
+import { toastResult } from '@/components/ui/toast';
 
 /** Copy to another region and delete, for the caller's own Available custom images. */
 export function ImageActions({ image, regions, afterDelete, impact = [], copyImageAction, deleteImageAction }: { copyImageAction: (imageId: string, input: { destinationRegionId: string; name: string }) => Promise<ActionState<unknown>>; deleteImageAction: (imageId: string) => Promise<ActionState<unknown>>; image: { id: string; name: string; regionId: string; productCode: string | null }; regions: string[]; afterDelete?: string; impact?: { accountName: string; instances: number }[] }) {
@@ -22,9 +23,10 @@ export function ImageActions({ image, regions, afterDelete, impact = [], copyIma
     setDialog(value ? which : null);
     setError(undefined);
   };
-  const submit = (work: () => Promise<{ ok: boolean; error?: { message: string } } | null>, then?: () => void) =>
+  const submit = (work: () => Promise<{ ok: boolean; error?: { message: string } } | null>, success: string, then?: () => void) =>
     startTransition(async () => {
       const result = await work();
+      toastResult(result, success, t('toast.refused'));
       if (result && !result.ok) return setError(result.error?.message);
       setDialog(null);
       then?.();
@@ -56,7 +58,7 @@ export function ImageActions({ image, regions, afterDelete, impact = [], copyIma
             <DialogClose asChild>
               <Button variant="secondary">{t('common.cancel')}</Button>
             </DialogClose>
-            <Button disabled={pending} onClick={() => submit(() => copyImageAction(image.id, { destinationRegionId: destination, name }), () => router.push('/console/tasks'))}>
+            <Button disabled={pending} onClick={() => submit(() => copyImageAction(image.id, { destinationRegionId: destination, name }), t('toast.imageCopying'), () => router.push(`/console/tasks?region=${destination}`))}>
               {t('images.copy')}
             </Button>
           </div>
@@ -84,7 +86,7 @@ export function ImageActions({ image, regions, afterDelete, impact = [], copyIma
           <DialogClose asChild>
             <Button variant="secondary">{t('common.cancel')}</Button>
           </DialogClose>
-          <Button variant="danger" disabled={pending} onClick={() => submit(() => deleteImageAction(image.id), () => afterDelete && router.push(afterDelete))}>
+          <Button variant="danger" disabled={pending} onClick={() => submit(() => deleteImageAction(image.id), t('toast.imageDeleted'), () => afterDelete && router.push(afterDelete))}>
             {t('images.delete')}
           </Button>
         </div>

@@ -5,15 +5,19 @@ import { useTranslations } from 'next-intl';
 import { useMemo, useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, FormError, inputClass } from '@/components/ui/field';
-import { CloudError, messageKeyOf } from '@/lib/domain/errors';
+import { CloudError } from '@/lib/domain/errors';
+import { consoleMessage } from '@/i18n/console-words';
 import { architectures, importFormats, importPlatforms, osTypes, parseImportRequest, type ImportInput } from '@/lib/domain/imports';
 import type { ActionState } from '@/lib/auth/action';
+import { toastResult } from '@/components/ui/toast';
 
 type BucketChoice = { name: string; objects: { key: string; sizeBytes: number }[] };
 
 /** The import form mirrors ImportImage's parameters and checks them as the user types, with the API's own rules and messages. */
 export function ImportWizard({ regionId, buckets, authorised, importImageAction }: { regionId: string; buckets: BucketChoice[]; authorised: boolean; importImageAction: (input: ImportInput) => Promise<ActionState<{ imageId: string; taskId: string }>> }) {
   const t = useTranslations();
+  const tf = useTranslations('fieldErrors');
+  const te = useTranslations('errors');
   const [pending, startTransition] = useTransition();
   const [values, setValues] = useState({ imageName: '', description: '', osType: 'linux', platform: 'Others Linux', architecture: 'x86_64', format: 'RAW', bucket: buckets[0]?.name ?? '', object: buckets[0]?.objects[0]?.key ?? '', diskImageSize: '' });
   // One token per intended import: submitting the same form twice imports once (IMP-8).
@@ -36,7 +40,7 @@ export function ImportWizard({ regionId, buckets, authorised, importImageAction 
       parseImportRequest(input);
       return undefined;
     } catch (error) {
-      if (error instanceof CloudError) return { field: error.field, message: t(`errors.${messageKeyOf(error.code)}`, error.params) };
+      if (error instanceof CloudError) return { field: error.field, message: consoleMessage(error, tf as never, te as never) };
       throw error;
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -59,6 +63,7 @@ export function ImportWizard({ regionId, buckets, authorised, importImageAction 
   const submit = () =>
     startTransition(async () => {
       const response = await importImageAction(input);
+      toastResult(response, t('toast.importStarted'), t('toast.refused'));
       if (response && !response.ok) return setServerError({ message: response.error.message, field: response.error.field });
       if (response?.ok) setResult(response.data);
     });

@@ -7,6 +7,9 @@ import { Button } from '@/components/ui/button';
 import { Dialog, DialogClose } from '@/components/ui/dialog';
 import { availableActions, type InstanceStatus } from '@/lib/domain/instances';
 import type { ActionState } from '@/lib/auth/action';
+import { toastResult } from '@/components/ui/toast';
+
+const toastKey = { start: 'toast.instanceStarted', stop: 'toast.instanceStopped', release: 'toast.instanceReleased' } as const;
 
 export function InstanceActions({ id, name, status, afterRelease, instanceAction }: { id: string; name: string; status: InstanceStatus; afterRelease?: string; instanceAction: (id: string, action: 'start' | 'stop' | 'release') => Promise<ActionState<unknown>> }) {
   const t = useTranslations();
@@ -20,6 +23,7 @@ export function InstanceActions({ id, name, status, afterRelease, instanceAction
     startTransition(async () => {
       const result = await instanceAction(id, action);
       setConfirming(false);
+      toastResult(result, t(toastKey[action]), t('toast.refused'));
       if (result && !result.ok) return setError(result.error.message);
       setError(undefined);
       if (action === 'release' && afterRelease) router.push(afterRelease);

@@ -5,9 +5,11 @@ import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogClose } from '@/components/ui/dialog';
-import { Field, FormError, inputClass } from '@/components/ui/field';
+import { Field, FormError } from '@/components/ui/field';
+import { SearchableListbox } from '@/components/ui/searchable-listbox';
 import { DESCRIPTION_MAX } from '@/lib/domain/names';
 import type { ActionState } from '@/lib/auth/action';
+import { toastResult } from '@/components/ui/toast';
 import type { MarketplacePage } from '@/lib/services/launch-wizard';
 import { useMarketplacePages, type MarketplacePageAction } from './marketplace-pages';
 
@@ -47,9 +49,10 @@ export function InstanceDiskActions({ instance, images, marketplace, actions: { 
     setDialog(value ? which : null);
     setError(undefined);
   };
-  const submit = (work: () => Promise<Result>, then?: () => void) =>
+  const submit = (work: () => Promise<Result>, success: string, then?: () => void) =>
     startTransition(async () => {
       const result = await work();
+      toastResult(result, success, t('toast.refused'));
       if (result && !result.ok) return setError(result.error?.message);
       setDialog(null);
       then?.();
@@ -70,7 +73,7 @@ export function InstanceDiskActions({ instance, images, marketplace, actions: { 
           <Field label={t('imageFamily.familyOptional')} name="image-family" value={imageFamily} onChange={(e) => setImageFamily(e.target.value)} hint={t('imageFamily.familyJoinHint')} />
           <div className="flex justify-end gap-2">
             {cancel}
-            <Button disabled={pending} onClick={() => submit(() => createImageAction(instance.id, { name: imageName, description, imageFamily: imageFamily.trim() }), () => router.push('/console/images?owner=self'))}>
+            <Button disabled={pending} onClick={() => submit(() => createImageAction(instance.id, { name: imageName, description, imageFamily: imageFamily.trim() }), t('toast.imageCreating'), () => router.push('/console/images?owner=self'))}>
               {t('disk.createImage')}
             </Button>
           </div>
@@ -80,41 +83,31 @@ export function InstanceDiskActions({ instance, images, marketplace, actions: { 
       <Dialog open={dialog === 'replace'} onOpenChange={open('replace')} title={t('disk.replace')} description={t('disk.replaceHint')} trigger={<Button size="sm" variant="secondary" disabled={!stopped} title={stopped ? undefined : t('disk.stopFirst')}>{t('disk.replace')}</Button>}>
         <div className="space-y-4">
           <FormError message={error} />
-          <label className="block space-y-1.5 text-sm">
-            <span className="font-medium text-slate-700">{t('disk.newImage')}</span>
-            <select
-              className={inputClass}
-              value={target}
-              onChange={(e) => {
-                setTarget(e.target.value);
-                setPicked(choices.find((i) => i.id === e.target.value));
-              }}
-            >
-              {(['self', 'system', 'marketplace'] as const).map((group) => (
-                <optgroup key={group} label={t(`images.tabs.${group}`)}>
-                  {(chosen && !choices.some((i) => i.id === chosen.id) ? [...choices, chosen] : choices)
-                    .filter((i) => i.group === group)
-                    .map((i) => (
-                      <option key={i.id} value={i.id}>
-                        {i.label}
-                      </option>
-                    ))}
-                </optgroup>
-              ))}
-            </select>
-          </label>
-          <div className="flex gap-2">
-            <input type="search" value={words} onChange={(e) => setWords(e.target.value)} placeholder={t('disk.searchProducts')} aria-label={t('disk.searchProducts')} className={inputClass} />
-            {market.more && (
-              <Button variant="secondary" disabled={market.searching} onClick={market.more}>
-                {t('wizard.moreProducts')}
-              </Button>
-            )}
-          </div>
+          <SearchableListbox
+            label={t('disk.newImage')}
+            options={(chosen && !choices.some((i) => i.id === chosen.id) ? [...choices, chosen] : choices).map((i) => ({ id: i.id, label: i.label, group: i.group, keywords: i.productCode ?? undefined }))}
+            groups={(['self', 'system', 'marketplace'] as const).map((group) => ({ key: group, label: t(`images.tabs.${group}`) }))}
+            value={target}
+            onChange={(id) => {
+              setTarget(id);
+              setPicked(choices.find((i) => i.id === id));
+            }}
+            query={words}
+            onQueryChange={setWords}
+            placeholder={t('disk.searchImages')}
+            empty={market.searching ? t('disk.searching') : t('disk.noImageMatches')}
+            footer={
+              market.more && (
+                <Button variant="secondary" size="sm" disabled={market.searching} onClick={market.more}>
+                  {t('wizard.moreProducts')}
+                </Button>
+              )
+            }
+          />
           {chosen && <p className="text-sm text-slate-600">{chosen.productCode === null ? t('disk.noLicense') : chosen.productCode === instance.productCode ? t('disk.sameProduct') : t('disk.otherProduct', { productCode: chosen.productCode })}</p>}
           <div className="flex justify-end gap-2">
             {cancel}
-            <Button disabled={pending || !target} onClick={() => submit(() => replaceDiskAction(instance.id, target))}>
+            <Button disabled={pending || !target} onClick={() => submit(() => replaceDiskAction(instance.id, target), t('toast.diskReplaced'))}>
               {t('disk.replace')}
             </Button>
           </div>
@@ -125,7 +118,7 @@ export function InstanceDiskActions({ instance, images, marketplace, actions: { 
         <FormError message={error} />
         <div className="mt-4 flex justify-end gap-2">
           {cancel}
-          <Button variant="danger" disabled={pending} onClick={() => submit(() => reinitDiskAction(instance.id))}>
+          <Button variant="danger" disabled={pending} onClick={() => submit(() => reinitDiskAction(instance.id), t('toast.diskReinitialised'))}>
             {t('disk.reinit')}
           </Button>
         </div>

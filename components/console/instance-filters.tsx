@@ -4,7 +4,8 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { instanceStatuses } from '@/lib/domain/instances';
 
-export function InstanceFilters({ regions }: { regions: string[] }) {
+/** The status filter of the instance list; the region is the header's, the sort the columns'. */
+export function InstanceFilters() {
   const t = useTranslations();
   const router = useRouter();
   const pathname = usePathname();
@@ -17,38 +18,17 @@ export function InstanceFilters({ regions }: { regions: string[] }) {
     next.delete('launched');
     router.push(`${pathname}?${next}`);
   };
-  const select = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm';
   return (
-    <div className="flex flex-wrap items-center gap-3 text-sm">
-      <label className="flex items-center gap-2">
-        <span className="text-slate-600">{t('instances.filterStatus')}</span>
-        <select className={select} value={params.get('status') ?? ''} onChange={(e) => set('status', e.target.value)}>
-          <option value="">{t('instances.activeStatuses')}</option>
-          {instanceStatuses.map((s) => (
-            <option key={s} value={s}>
-              {t(`status.${s}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="flex items-center gap-2">
-        <span className="text-slate-600">{t('instances.filterRegion')}</span>
-        <select className={select} value={params.get('region') ?? ''} onChange={(e) => set('region', e.target.value)}>
-          <option value="">{t('instances.allRegions')}</option>
-          {regions.map((r) => (
-            <option key={r} value={r}>
-              {t(`regions.${r}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="flex items-center gap-2">
-        <span className="text-slate-600">{t('instances.sort')}</span>
-        <select className={select} value={params.get('sort') ?? 'newest'} onChange={(e) => set('sort', e.target.value === 'newest' ? '' : e.target.value)}>
-          <option value="newest">{t('instances.newest')}</option>
-          <option value="oldest">{t('instances.oldest')}</option>
-        </select>
-      </label>
-    </div>
+    <label className="flex items-center gap-2 text-sm">
+      <span className="text-slate-600">{t('instances.filterStatus')}</span>
+      <select className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm" value={params.get('status') ?? ''} onChange={(e) => set('status', e.target.value)}>
+        <option value="">{t('instances.activeStatuses')}</option>
+        {instanceStatuses.map((s) => (
+          <option key={s} value={s}>
+            {t(`status.${s}`)}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

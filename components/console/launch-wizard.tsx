@@ -3,12 +3,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useActionState, useRef, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, FormError, inputClass } from '@/components/ui/field';
 import { ReviewDialog } from '@/components/ui/review-dialog';
-import { MAX_LAUNCH_AMOUNT } from '@/lib/domain/launch';
-import { launchRoom, type LaunchLimits } from '@/lib/domain/launch-limits';
+import { launchRoom, MAX_LAUNCH_AMOUNT, type LaunchLimits } from '@/lib/domain/launch-limits';
 import { formatFen } from '@/lib/domain/money';
 import { RESOURCE_NAME_MAX } from '@/lib/domain/names';
 import type { LaunchPreview } from '@/lib/services/launch-preview';
@@ -16,6 +15,7 @@ import { EntitlementPanel, type PreviewAction } from './entitlement-panel';
 import { LaunchChargesSummary } from './launch-charges';
 import { LaunchRoomNote } from './launch-room';
 import type { FormAction } from '@/components/ui/form-action';
+import { useFormAction } from '@/components/ui/use-form-action';
 import type { MarketplacePage, WizardImage } from '@/lib/services/launch-wizard';
 import { useMarketplacePages, type MarketplacePageAction } from './marketplace-pages';
 
@@ -61,7 +61,8 @@ type WizardProps = {
 export function LaunchWizard({ launchAction, previewAction, marketplaceAction, regionId, regions, images, families, marketplace, preselected, instanceTypes, limits, initialImageId }: WizardProps) {
   const t = useTranslations();
   const router = useRouter();
-  const [state, formAction, pending] = useActionState(launchAction, null);
+  // Submitted through the shared hook: React's reset after an action would untick the controlled choices (issue 16).
+  const { state, pending, form: submit } = useFormAction(launchAction, { resetOnSuccess: false });
   const initial = [...images, ...(preselected ? [preselected] : [])].find((i) => i.id === initialImageId);
   const [tab, setTab] = useState<Tab>(initial ? (initial.kind as Tab) : 'system');
   const [image, setImage] = useState<WizardImage | undefined>(initial);
@@ -102,13 +103,13 @@ export function LaunchWizard({ launchAction, previewAction, marketplaceAction, r
   const room = type ? launchRoom({ ...limits, balanceFen: limits.balanceFen - costFen }, type.vcpu) : null;
   const overRoom = Boolean(room && (room.more === 0 || (validCount && count > room.more)));
   // Issue 16: a launch that buys licenses (up front or by the hour) is reviewed before it is sent.
-  const form = useRef<HTMLFormElement>(null);
+  const form = submit.ref;
   const [reviewing, setReviewing] = useState(false);
   const confirmLabel = costFen > 0 ? t('wizard.review.pay', { amount: formatFen(costFen), count: validCount ? count : 1 }) : t('wizard.submit', { count: validCount ? count : 1 });
   const submitLabel = option?.covers === 'shortfall' ? t('entitlement.buyAndLaunch', { licenses: preview!.shortfall, cost: formatFen(option.costFen), count: validCount ? count : 1 }) : t('wizard.submit', { count: validCount ? count : 1 });
 
   return (
-    <form ref={form} action={formAction} className="grid gap-5 lg:grid-cols-[1fr_18rem]" noValidate>
+    <form {...submit} className="grid gap-5 lg:grid-cols-[1fr_18rem]">
       {/* min-w-0: a grid item would otherwise be as wide as its longest image name. */}
       <div className="min-w-0 space-y-5">
         <FormError message={error && !error.field ? error.message : undefined} />

@@ -11,6 +11,7 @@ import type { ActionState } from '@/lib/auth/action';
 import type { FormAction } from '@/components/ui/form-action';
 import type { SubscriptionModel } from '@/lib/domain/marketplace';
 import type { RenewalQuote } from '@/lib/services/subscriptions';
+import { useResultToast } from '@/components/ui/toast';
 
 export type RenewQuoteAction = (periods: number) => Promise<ActionState<RenewalQuote>>;
 
@@ -22,6 +23,7 @@ export function RenewForm({ renewAction, quoteAction, model }: { renewAction: Fo
   const t = useTranslations();
   const format = useFormatter();
   const [state, action, pending] = useActionState(renewAction, null);
+  useResultToast(state, useTranslations('toast')('renewed'));
   const [periods, setPeriods] = useState('1');
   const [open, setOpen] = useState(false);
   const [quote, setQuote] = useState<ActionState<RenewalQuote>>(null);

@@ -7,6 +7,7 @@ import { Dialog, DialogClose } from '@/components/ui/dialog';
 import { FormError, inputClass } from '@/components/ui/field';
 import { Table } from '@/components/ui/table';
 import type { ActionState } from '@/lib/auth/action';
+import { toastResult } from '@/components/ui/toast';
 
 type Recipient = { accountId: string; accountName: string; sharedAt: string; instances: number };
 
@@ -14,6 +15,7 @@ type Recipient = { accountId: string; accountName: string; sharedAt: string; ins
 export function SharePanel({ imageId, recipients, maxRecipients, sharesLeftToday, shareImageAction, unshareImageAction }: { shareImageAction: (imageId: string, text: string) => Promise<ActionState<{ added: unknown[]; alreadyShared: unknown[] }>>; unshareImageAction: (imageId: string, accountId: string) => Promise<ActionState<unknown>>; imageId: string; recipients: Recipient[]; maxRecipients: number; sharesLeftToday: number }) {
   const t = useTranslations('sharing');
   const tc = useTranslations('common');
+  const tt = useTranslations('toast');
   const [pending, startTransition] = useTransition();
   const [text, setText] = useState('');
   const [error, setError] = useState<string>();
@@ -23,6 +25,7 @@ export function SharePanel({ imageId, recipients, maxRecipients, sharesLeftToday
   const add = () =>
     startTransition(async () => {
       const result = await shareImageAction(imageId, text);
+      toastResult(result, tt('imageShared'), tt('refused'));
       if (result && !result.ok) return setError(result.error.message);
       setError(undefined);
       setText('');
@@ -31,6 +34,7 @@ export function SharePanel({ imageId, recipients, maxRecipients, sharesLeftToday
   const remove = (recipient: Recipient) =>
     startTransition(async () => {
       const result = await unshareImageAction(imageId, recipient.accountId);
+      toastResult(result, tt('shareStopped'), tt('refused'));
       if (result && !result.ok) return setError(result.error.message);
       setRemoving(null);
     });

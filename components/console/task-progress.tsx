@@ -30,7 +30,7 @@ export function TaskProgress({ task, openTaskIds, taskStatesAction }: { task: St
     if (done && task.status !== current.status) router.refresh();
   }, [done, current.status, task.status, router]);
   return (
-    <div className="w-40" data-task-id={task.id} data-task-status={current.status}>
+    <div className="w-full max-w-40 min-w-24" data-task-id={task.id} data-task-status={current.status}>
       <div className="flex justify-between text-xs text-slate-600">
         <span>{t(`statuses.${current.status}`)}</span>
         <span>{current.progress}%</span>

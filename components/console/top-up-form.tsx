@@ -5,10 +5,12 @@ import { useActionState, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import type { FormAction } from '@/components/ui/form-action';
+import { useResultToast } from '@/components/ui/toast';
 
 export function TopUpForm({ topUpAction }: { topUpAction: FormAction }) {
   const t = useTranslations('billing');
   const [state, action, pending] = useActionState(topUpAction, null);
+  useResultToast(state, useTranslations('toast')('toppedUp'));
   const [amount, setAmount] = useState('100');
   return (
     <form action={action} className="space-y-3" noValidate>

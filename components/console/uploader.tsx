@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/field';
+import { toast } from '@/components/ui/toast';
 
 /**
  * Uploads one file with a real progress bar: a plain PUT of the file body (XMLHttpRequest
@@ -12,6 +13,7 @@ import { FormError } from '@/components/ui/field';
  */
 export function Uploader({ bucketId }: { bucketId: string }) {
   const t = useTranslations('buckets');
+  const tt = useTranslations('toast');
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
@@ -32,22 +34,26 @@ export function Uploader({ bucketId }: { bucketId: string }) {
       setProgress(null);
       if (xhr.status >= 200 && xhr.status < 300) {
         setDone(t('uploaded', { name: file.name }));
+        toast.success(tt('uploaded'));
         setFile(null);
         if (input.current) input.current.value = '';
         router.refresh();
       } else {
-        setError((() => {
+        const message = (() => {
           try {
             return JSON.parse(xhr.responseText).message;
           } catch {
             return t('uploadFailed');
           }
-        })());
+        })();
+        setError(message);
+        toast.error(tt('refused'));
       }
     };
     xhr.onerror = () => {
       setProgress(null);
       setError(t('uploadFailed'));
+      toast.error(tt('refused'));
     };
     xhr.send(file);
   };

@@ -14,7 +14,18 @@ export function CategoryChip({ category }: { category: string }) {
   return <span className="inline-flex items-center rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-600">{t(`categories.${category}`)}</span>;
 }
 
-export function ProductCard({ product }: { product: Card }) {
+/** Issue 16: which figure a search without a pricing model sorted and filtered this card by. */
+function ComparedPrice({ price }: { price: Card['fromPrice'] }) {
+  const t = useTranslations('marketplace');
+  if (price.compared === 'model' || price.pricingModel === 'free' || price.priceFen === 0) return null;
+  return (
+    <p className="mt-1 text-xs text-slate-500" data-testid="compared-price" data-compared-fen={price.comparedFen}>
+      {t(`price.compared.${price.pricingModel}`, { price: formatFen(price.comparedFen) })}
+    </p>
+  );
+}
+
+export function ProductCard({ product, showCompared = false }: { product: Card; /** On search results, where prices are sorted and filtered. */ showCompared?: boolean }) {
   const t = useTranslations('marketplace');
   const { pricingModel, priceFen } = product.fromPrice;
   return (
@@ -57,16 +68,17 @@ export function ProductCard({ product }: { product: Card }) {
           </>
         )}
       </div>
+      {showCompared && <ComparedPrice price={product.fromPrice} />}
     </Link>
   );
 }
 
-export function ProductGrid({ products, wide = false }: { products: Card[]; wide?: boolean }) {
+export function ProductGrid({ products, wide = false, showCompared = false }: { products: Card[]; wide?: boolean; showCompared?: boolean }) {
   return (
     <ul className={`grid gap-4 sm:grid-cols-2 ${wide ? 'lg:grid-cols-3 xl:grid-cols-4' : 'xl:grid-cols-3 2xl:grid-cols-4'}`}>
       {products.map((p) => (
         <li key={p.code}>
-          <ProductCard product={p} />
+          <ProductCard product={p} showCompared={showCompared} />
         </li>
       ))}
     </ul>

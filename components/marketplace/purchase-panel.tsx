@@ -2,10 +2,11 @@
 
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useActionState, useEffect, useRef, useState, useTransition } from 'react';
+import { useEffect, useState, useTransition } from 'react';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { FormError, inputClass } from '@/components/ui/field';
 import type { FormAction } from '@/components/ui/form-action';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { MAX_PURCHASE_QUANTITY, type PricingModel } from '@/lib/domain/marketplace';
 import { formatFen, timesFen } from '@/lib/domain/money';
 import { authHref, launchHref } from './links';
@@ -48,7 +49,8 @@ export function PurchasePanel({
 }) {
   const t = useTranslations('marketplace');
   const tRoot = useTranslations();
-  const [state, formAction, pending] = useActionState(purchaseAction, null);
+  // Submitted through the shared hook: React's reset after an action would untick the controlled choices (issue 16).
+  const { state, pending, form: submit } = useFormAction(purchaseAction, { resetOnSuccess: false });
   const [regionId, setRegionId] = useState(defaultRegion);
   const [skuCode, setSkuCode] = useState(skus[0]?.code ?? '');
   const [quantity, setQuantity] = useState('1');
@@ -62,7 +64,7 @@ export function PurchasePanel({
   }, [state]);
 
   // Issue 16: Buy opens the order review, priced by the service; Confirm sends the form.
-  const form = useRef<HTMLFormElement>(null);
+  const form = submit.ref;
   const [open, setOpen] = useState(false);
   const [quote, setQuote] = useState<ActionState<PricedOrder>>(null);
   const [quoting, startQuote] = useTransition();
@@ -109,7 +111,7 @@ export function PurchasePanel({
         </div>
       )}
 
-      <form ref={form} action={formAction} className="space-y-4" noValidate>
+      <form {...submit} className="space-y-4">
         <input type="hidden" name="productCode" value={productCode} />
         <input type="hidden" name="clientToken" value={clientToken} />
         <div className="space-y-1.5">

@@ -135,7 +135,8 @@ export function SearchFilters({
         </div>
 
         <fieldset>
-          <legend className={legend}>{t('search.price')}</legend>
+          {/* Issue 16: the range bounds the chosen model's price, or else the monthly equivalent. */}
+          <legend className={legend}>{values.pricing ? t(`search.priceOfModel.${values.pricing}`) : t('search.price')}</legend>
           <div className="flex items-center gap-2">
             <input name="min" inputMode="decimal" aria-label={t('search.min')} placeholder={t('search.min')} defaultValue={values.min} aria-invalid={priceProblem ? true : undefined} aria-describedby={priceProblem ? 'price-problem' : undefined} className={`${inputClass} py-1.5`} />
             <span className="text-slate-400" aria-hidden>
@@ -148,7 +149,7 @@ export function SearchFilters({
               {t(priceProblem === 'minAboveMax' ? 'search.priceMinAboveMax' : 'search.priceNotAnAmount')}
             </p>
           ) : (
-            <p className="mt-1.5 text-xs text-slate-500">{t('search.priceHint')}</p>
+            <p className="mt-1.5 text-xs text-slate-500">{values.pricing ? t('search.priceHintModel') : t('search.priceHint')}</p>
           )}
         </fieldset>
 

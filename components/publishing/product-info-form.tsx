@@ -1,23 +1,22 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, FormError, inputClass } from '@/components/ui/field';
-import type { ActionState } from '@/lib/auth/action';
+import type { FormAction } from '@/components/ui/form-action';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { categories, PRODUCT_DESCRIPTION_MAX, PRODUCT_SUMMARY_MAX, PRODUCT_TITLE_MAX } from '@/lib/domain/marketplace';
 
 type Info = { title: string; category: string; summary: string; description: string; interfaceUrl: string | null };
 
 /** Step 1 of publishing: what buyers read, and the production interface URL (SEL-3). */
-export function ProductInfoForm({ action, initial, submitLabel }: { action: (state: ActionState<unknown>, form: FormData) => Promise<ActionState<unknown>>; initial?: Info; submitLabel: string }) {
+export function ProductInfoForm({ action, initial, submitLabel }: { action: FormAction; initial?: Info; submitLabel: string }) {
   const t = useTranslations('publishing');
   const tm = useTranslations('marketplace');
-  const [state, formAction, pending] = useActionState(action, null);
-  const error = state && !state.ok ? state.error : undefined;
-  const at = (field: string) => (error?.field === field ? error.message : undefined);
+  // An edit form keeps the saved values after success; a new product's page moves on.
+  const { state, pending, form, fieldError: at, formError } = useFormAction(action, { success: useTranslations('toast')('saved'), resetOnSuccess: false });
   return (
-    <form action={formAction} className="space-y-4" noValidate>
+    <form {...form} className="space-y-4">
       <Field label={t('fieldTitle')} name="title" defaultValue={initial?.title} maxLength={PRODUCT_TITLE_MAX} error={at('title')} />
       <div className="space-y-1.5">
         <label htmlFor="category" className="block text-sm font-medium text-slate-700">
@@ -44,7 +43,7 @@ export function ProductInfoForm({ action, initial, submitLabel }: { action: (sta
         {at('description') ? <p className="text-sm text-red-600">{at('description')}</p> : <p className="text-xs text-slate-500">{t('descriptionHint')}</p>}
       </div>
       <Field label={t('fieldInterfaceUrl')} name="interfaceUrl" defaultValue={initial?.interfaceUrl ?? ''} placeholder="https://seller.example.com/stratus" hint={t('interfaceUrlHint')} error={at('interfaceUrl')} />
-      {error && !['title', 'category', 'summary', 'description', 'interfaceUrl'].includes(error.field ?? '') && <FormError message={error.message} />}
+      <FormError message={formError(['title', 'category', 'summary', 'description', 'interfaceUrl'])} />
       {state?.ok && (
         <p role="status" className="text-sm text-emerald-700">
           {t('saved')}

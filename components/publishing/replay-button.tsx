@@ -4,10 +4,12 @@ import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
 import type { ActionState } from '@/lib/auth/action';
+import { toastResult } from '@/components/ui/toast';
 
 /** SEL-5: send a delivery again by hand; the seller sees the verdict at once and in the log. */
 export function ReplayButton({ deliveryId, replayAction }: { deliveryId: number; replayAction: (deliveryId: number) => Promise<ActionState<{ verdict: string }>> }) {
   const t = useTranslations('deliveries');
+  const tt = useTranslations('toast');
   const [pending, startTransition] = useTransition();
   const [verdict, setVerdict] = useState<string>();
   return (
@@ -19,6 +21,7 @@ export function ReplayButton({ deliveryId, replayAction }: { deliveryId: number;
         onClick={() =>
           startTransition(async () => {
             const result = await replayAction(deliveryId);
+            toastResult(result, tt('sent'));
             setVerdict(result?.ok ? result.data.verdict : 'error');
           })
         }

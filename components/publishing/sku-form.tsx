@@ -1,10 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import type { FormAction } from '@/components/ui/form-action';
 import { FormError, inputClass } from '@/components/ui/field';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { pricingModels } from '@/lib/domain/marketplace';
 import { yuanText } from '@/lib/domain/money';
 
@@ -12,10 +12,10 @@ import { yuanText } from '@/lib/domain/money';
 export function SkuForm({ action: saveAction, current }: { action: FormAction; current: { pricingModel: string; priceFen: number }[] }) {
   const t = useTranslations('publishing');
   const tp = useTranslations('marketplace.pricing');
-  const [state, action, pending] = useActionState(saveAction, null);
+  const { state, pending, form, error } = useFormAction(saveAction, { success: useTranslations('toast')('saved'), resetOnSuccess: false });
   const priceOf = (m: string) => current.find((s) => s.pricingModel === m);
   return (
-    <form action={action} className="space-y-3" noValidate>
+    <form {...form} className="space-y-3">
       <ul className="divide-y divide-slate-100 rounded-md border border-slate-200">
         {pricingModels.map((m) => (
           <li key={m} className="flex items-center gap-3 px-3 py-2 text-sm">
@@ -33,7 +33,7 @@ export function SkuForm({ action: saveAction, current }: { action: FormAction; c
           </li>
         ))}
       </ul>
-      {state && !state.ok && <FormError message={state.error.message} />}
+      <FormError message={error?.message} />
       {state?.ok && (
         <p role="status" className="text-sm text-emerald-700">
           {t('saved')}

@@ -1,22 +1,21 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import type { FormAction } from '@/components/ui/form-action';
 import { Field, FormError } from '@/components/ui/field';
+import { useFormAction } from '@/components/ui/use-form-action';
 
 type PublishableImage = { id: string; name: string; regionId: string; platform: string; status: string };
 
 /** Step 2: a version is a set of the seller's own custom images, one per region (SEL-7, MKT-1). */
 export function VersionForm({ action: saveAction, images, regionNames }: { action: FormAction; images: PublishableImage[]; regionNames: Record<string, string> }) {
   const t = useTranslations('publishing');
-  const [state, action, pending] = useActionState(saveAction, null);
-  const error = state && !state.ok ? state.error : undefined;
+  const { form, pending, fieldError, formError } = useFormAction(saveAction, { success: useTranslations('toast')('saved') });
   return (
-    <form action={action} className="space-y-3" noValidate>
+    <form {...form} className="space-y-3">
       <div className="w-48">
-        <Field label={t('fieldVersion')} name="version" placeholder="1.0.0" error={error?.field === 'version' ? error.message : undefined} />
+        <Field label={t('fieldVersion')} name="version" placeholder="1.0.0" error={fieldError('version')} />
       </div>
       <fieldset className="space-y-1.5">
         <legend className="text-sm font-medium text-slate-700">{t('fieldImages')}</legend>
@@ -39,7 +38,7 @@ export function VersionForm({ action: saveAction, images, regionNames }: { actio
         )}
         <p className="text-xs text-slate-500">{t('imagesHint')}</p>
       </fieldset>
-      {error && error.field !== 'version' && <FormError message={error.message} />}
+      <FormError message={formError(['version'])} />
       <Button type="submit" variant="secondary" disabled={pending}>
         {t('saveVersion')}
       </Button>

@@ -5,7 +5,9 @@ import { startTransition, useActionState, useState, type FormEvent, type ReactNo
 import { Button } from '@/components/ui/button';
 import { FormError, inputClass } from '@/components/ui/field';
 import type { ActionError } from '@/lib/auth/action';
-import { COMPANY_NAME_MAX, CONTACT_EMAIL_MAX, type ApplicationField } from '@/lib/domain/seller-onboarding';
+import { COMPANY_NAME_MAX, CONTACT_EMAIL_MAX } from '@/lib/domain/form-limits';
+import type { ApplicationField } from '@/lib/domain/seller-onboarding';
+import { useResultToast } from '@/components/ui/toast';
 
 /** What the apply action answers: every failed condition in words, by field (SEL-1). */
 export type ApplyState = { ok: true } | { ok: false; error: ActionError; fieldErrors: Partial<Record<ApplicationField, string>> } | null;
@@ -50,6 +52,7 @@ function Row({ name, label, condition, error, children }: { name: Field; label: 
 export function ApplicationForm({ applyAction, initial, latestFoundedOn, latestFoundedOnLabel, minCapital, minStaff, supportOptions }: { applyAction: (state: ApplyState, form: FormData) => Promise<ApplyState>; initial?: ApplicationValues; latestFoundedOn: string; latestFoundedOnLabel: string; minCapital: string; minStaff: number; supportOptions: readonly string[] }) {
   const t = useTranslations('seller.apply');
   const [state, action, pending] = useActionState(applyAction, null);
+  useResultToast(state, useTranslations('toast')('submitted'));
   // Controlled, so a refused application keeps what was typed (React resets uncontrolled fields).
   const [values, setValues] = useState<ApplicationValues>(initial ?? empty);
   const [agreement, setAgreement] = useState(false);

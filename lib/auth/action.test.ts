@@ -8,7 +8,7 @@ import { settle } from '../../tests/helpers/marketplace';
 
 let signedIn: Actor;
 vi.mock('./session', () => ({ requireSession: async () => ({ actor: signedIn }), currentSession: async () => ({ actor: signedIn }) }));
-vi.mock('next-intl/server', () => ({ getTranslations: async () => (key: string) => key }));
+vi.mock('next-intl/server', () => ({ getTranslations: async () => Object.assign((key: string) => key, { has: () => false }) }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 
 import { arg, parseArgs, runParsed } from './action';
@@ -50,7 +50,7 @@ describe('issue 12: parseArgs', () => {
 
   it('runParsed answers a refusal in the ActionState shape, without running the work', async () => {
     const work = vi.fn();
-    expect(await runParsed(schema, { id: '', requestId: 1, form: new FormData() } as never, work)).toEqual({ ok: false, error: { code: 'MissingParameter', message: 'MissingParameter', field: 'id' } });
+    expect(await runParsed(schema, { id: '', requestId: 1, form: new FormData() } as never, work)).toEqual({ ok: false, error: { code: 'MissingParameter', message: 'missingAny', field: 'id', fields: { id: 'missingAny' } } });
     expect(work).not.toHaveBeenCalled();
   });
 });

@@ -3,17 +3,22 @@
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import type { Actor } from '../domain/actor';
-import { CloudError, messageKeyOf } from '../domain/errors';
+import { CloudError } from '../domain/errors';
 import { parseInput } from '../domain/validation';
+import { consoleMessage } from '../../i18n/console-words';
 import { requireSession } from './session';
 
-export type ActionError = { code: string; message: string; field?: string };
+/** A refusal in the user's words: `fields` holds every refused field's message, so a form marks them all at once. */
+export type ActionError = { code: string; message: string; field?: string; fields?: Record<string, string> };
 export type ActionState<T = unknown> = { ok: true; data: T } | { ok: false; error: ActionError } | null;
 
 export async function describeError(error: unknown): Promise<ActionError> {
   const t = await getTranslations('errors');
   if (error instanceof CloudError) {
-    return { code: error.code, message: t(messageKeyOf(error.code), error.params), field: error.field };
+    const fieldErrors = await getTranslations('fieldErrors');
+    const message = (e: CloudError) => consoleMessage(e, fieldErrors as never, t as never);
+    const refused = [error, ...error.also].filter((e) => e.field);
+    return { code: error.code, message: message(error), field: error.field, ...(refused.length ? { fields: Object.fromEntries(refused.map((e) => [e.field!, message(e)])) } : {}) };
   }
   console.error('[action] unexpected error:', error);
   return { code: 'InternalError', message: t('InternalError') };

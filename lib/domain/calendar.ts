@@ -1,6 +1,7 @@
 // The seeds' calendar is China's (UTC+8): days (SHR-4's share cap, the spending chart, the
 // audit filter), months (SEL-8's settlement) and years (REF-3's refund count) begin at
-// midnight in China. One place for it, so every rule counts the same days.
+// midnight in China, and every time a user reads (pages format in Asia/Shanghai, generated
+// names, messages) is China time. One place for it, so every rule counts the same days.
 
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 const DAY_MS = 86_400_000;
@@ -38,4 +39,9 @@ export function chinaYearStart(at: Date): Date {
 /** "YYYY-MM-DD HH:mm" of an instant in China, for messages that name a moment. */
 export function chinaMinute(at: Date): string {
   return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** "YYYYMMDDHHmmss" of an instant in China, for names made from a moment (a default import name). */
+export function chinaStamp(at: Date): string {
+  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 19).replace(/[-:T]/g, '');
 }

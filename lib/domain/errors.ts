@@ -181,13 +181,16 @@ export class CloudError extends Error {
   readonly params: CloudErrorParams;
   /** The input field the error is about, so a form can show it next to that field. */
   readonly field?: string;
+  /** The other fields refused by the same check, so a form marks every one at once (the API answers the first). */
+  readonly also: readonly CloudError[];
 
-  constructor(code: CloudErrorCode, params: CloudErrorParams = {}, field?: string) {
+  constructor(code: CloudErrorCode, params: CloudErrorParams = {}, field?: string, also: readonly CloudError[] = []) {
     super(code);
     this.name = 'CloudError';
     this.code = code;
     this.params = params;
     this.field = field;
+    this.also = also;
   }
 
   get httpStatus(): number {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { PRODUCT_DESCRIPTION_MAX, PRODUCT_SUMMARY_MAX, PRODUCT_TITLE_MAX } from './marketplace';
 import { DESCRIPTION_MAX, isValidDescription, isValidResourceName, RESOURCE_NAME_MAX } from './names';
 import { productInfoSchema } from './publishing';
-import { assessApplication, COMPANY_NAME_MAX } from './seller-onboarding';
+import { COMPANY_NAME_MAX } from './form-limits';
+import { assessApplication } from './seller-onboarding';
 import { DECISION_NOTE_MAX, parseDecisionNote } from './validation';
 
 // Issue 14: a form's maxLength is the limit its rule enforces, read from one constant.

@@ -48,6 +48,9 @@ export type ImportRequest = {
   clientToken?: string;
 };
 
+/** IMP-4: the system disk's size in GiB (DiskImageSize), when given. */
+export const DISK_IMAGE_SIZE = { min: 1, max: 2048 } as const;
+
 export type DiskDeviceMapping = { format?: unknown; ossBucket?: unknown; ossObject?: unknown; diskImageSize?: unknown };
 
 export type ImportInput = {
@@ -93,7 +96,8 @@ export function parseImportRequest(input: ImportInput): ImportRequest {
   let diskImageSize: number | undefined;
   if (disk.diskImageSize !== undefined && disk.diskImageSize !== null && disk.diskImageSize !== '') {
     diskImageSize = Number(disk.diskImageSize);
-    if (!Number.isInteger(diskImageSize) || diskImageSize < 1 || diskImageSize > 2048) throw new CloudError('InvalidImageSize', {}, 'diskImageSize');
+    // Not a size at all is told apart from too small for the file (issue 16): the same code, its own words.
+    if (!Number.isInteger(diskImageSize) || diskImageSize < DISK_IMAGE_SIZE.min || diskImageSize > DISK_IMAGE_SIZE.max) throw new CloudError('InvalidImageSize', { problem: 'range', ...DISK_IMAGE_SIZE }, 'diskImageSize');
   }
   const clientToken = input.clientToken === undefined || input.clientToken === '' ? undefined : input.clientToken;
   if (clientToken !== undefined && (typeof clientToken !== 'string' || clientToken.length > 64 || !/^[\x20-\x7e]+$/.test(clientToken))) {
@@ -161,6 +165,6 @@ export function inspectDisk(declared: DiskFormat, head: Uint8Array, tail: Uint8A
 
 /** The system disk must hold the disk in the file (the seed's InvalidImageSize). */
 export function assertDiskFits(diskImageSize: number | undefined, disk: DiskFacts): number {
-  if (diskImageSize !== undefined && diskImageSize < disk.sizeGib) throw new CloudError('InvalidImageSize', { needed: disk.sizeGib, given: diskImageSize }, 'diskImageSize');
+  if (diskImageSize !== undefined && diskImageSize < disk.sizeGib) throw new CloudError('InvalidImageSize', { problem: 'small', needed: disk.sizeGib, given: diskImageSize }, 'diskImageSize');
   return diskImageSize ?? disk.sizeGib;
 }

@@ -6,6 +6,9 @@ import { CloudError } from './errors';
 import { formatFen } from './money';
 import type { PlatformSettings } from './settings';
 
+/** The most instances one launch asks for (API-4); here, free of the launch schema's zod, for the wizard's bundle. */
+export const MAX_LAUNCH_AMOUNT = 100;
+
 export type LaunchLimits = Pick<PlatformSettings, 'minLaunchBalanceFen' | 'instanceQuotaPerRegion' | 'vcpuQuotaPerRegion'> & {
   /** The wallet balance, after anything the launch itself buys. */
   balanceFen: number;

@@ -1,10 +1,9 @@
 // What a launch request must look like (RunInstances, API-4): the shape only; whether the
 // region, image and instance type exist is for the service, which knows the database.
 import { z } from 'zod';
+import { MAX_LAUNCH_AMOUNT } from './launch-limits';
 import { isValidResourceName } from './names';
 import { parseInput } from './validation';
-
-export const MAX_LAUNCH_AMOUNT = 100;
 
 const flag = z
   .union([z.boolean(), z.enum(['true', 'false', 'on'])])

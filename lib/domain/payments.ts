@@ -2,6 +2,7 @@
 // expected, an operator's credit or debit by hand (CloudStack's quotaCredit), and what a
 // payment gateway's notification carries.
 import { z } from 'zod';
+import { MAX_ADJUSTMENT_REASON_LENGTH } from './form-limits';
 import { isAccountId } from './ids';
 import type { Mode } from './settings';
 
@@ -13,7 +14,6 @@ export function simulatedPaymentsAllowed(mode: Mode): boolean {
 /** One adjustment moves at most ¥1,000,000 either way. */
 export const MAX_ADJUSTMENT_FEN = 100_000_000;
 /** The account's owner reads the reason in the ledger as written: required, refused when too long, never cut. */
-export const MAX_ADJUSTMENT_REASON_LENGTH = 500;
 
 const accountId = z.string().refine(isAccountId);
 

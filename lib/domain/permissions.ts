@@ -32,6 +32,8 @@ export const permissions = {
   'instance.replaceDisk': ['buyer'],
   'instance.reinitDisk': ['buyer'],
   'instance.renew': ['buyer'],
+  // Issue 16: ModifyInstanceAttribute (a new name)
+  'instance.modify': ['buyer'],
   'refund.request': ['buyer'],
   'invoice.manage': ['buyer'],
   // MKT-9 scaling groups

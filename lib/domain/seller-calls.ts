@@ -176,3 +176,8 @@ export function parseSellerAnswer(text: string, activity: SellerActivity): { ok:
   if (activity === 'newInstance' && parsed.data.resultCode === resultCodes.success && !parsed.data.instanceId) return { ok: false, reason: 'missingInstanceId' };
   return { ok: true, answer: parsed.data };
 }
+
+/** SEL-5: when the worker tries a call again, for a call that failed and is still being retried. */
+export function nextRetryAt(delivery: { status: string; attempts: number; nextAttemptAt: Date }): Date | null {
+  return delivery.status === 'pending' && delivery.attempts > 0 ? delivery.nextAttemptAt : null;
+}

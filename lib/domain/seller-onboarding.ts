@@ -6,11 +6,10 @@ import { z } from 'zod';
 import { CloudError, type CloudErrorCode, type CloudErrorParams } from './errors';
 import { formatFen, parseYuan, type Fen } from './money';
 import { chinaDate } from './calendar';
+import { COMPANY_NAME_MAX, CONTACT_EMAIL_MAX } from './form-limits';
 
 export const MIN_REGISTERED_CAPITAL_FEN = 50_000_000;
 export const MIN_STAFF = 5;
-export const COMPANY_NAME_MAX = 100;
-export const CONTACT_EMAIL_MAX = 254;
 export const MIN_SUPPORT = { days: 5, hours: 8 } as const;
 /** The support schedules a form offers, weakest first; any days × hours of at least 5 × 8 qualifies. */
 export const SUPPORT_HOURS = ['5x8', '5x12', '7x8', '7x12', '7x24'] as const;

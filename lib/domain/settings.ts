@@ -1,38 +1,32 @@
 // ADM-4: the platform limits an operator may change, with the defaults product.md gives.
 import { z } from 'zod';
+import { settingRanges, type NumericSettingKey } from './setting-ranges';
 
 export type Mode = 'production' | 'demo' | 'test';
 
+/** A whole number within the setting's range. */
+const whole = (key: NumericSettingKey) => z.number().int().min(settingRanges[key].min).max(settingRanges[key].max);
+
 export const settingsSchema = z.object({
-  /** SEL-8: the platform's share of each sale, in basis points (10% = 1000). */
-  commissionBps: z.number().int().min(0).max(10_000),
-  /** IMP-9: custom images per region per account. */
-  imageQuotaPerRegion: z.number().int().min(1).max(10_000),
-  /** SHR-3 and SHR-4. */
-  shareAccountsPerImage: z.number().int().min(1).max(1_000),
-  sharesPerDay: z.number().int().min(1).max(100_000),
-  /** REF-1 and REF-3. */
-  refundWindowDays: z.number().int().min(0).max(365),
-  refundsPerYear: z.number().int().min(0).max(1_000),
+  commissionBps: whole('commissionBps'),
+  imageQuotaPerRegion: whole('imageQuotaPerRegion'),
+  shareAccountsPerImage: whole('shareAccountsPerImage'),
+  sharesPerDay: whole('sharesPerDay'),
+  refundWindowDays: whole('refundWindowDays'),
+  refundsPerYear: whole('refundsPerYear'),
   /** REF-5: approve requests that pass the rules without waiting for an admin. */
   autoApproveRefunds: z.boolean(),
-  /** MKT-11: days a frozen, expired subscription instance is kept before it is released. */
-  subscriptionGraceDays: z.number().int().min(0).max(365),
-  /** The wallet balance, in fen, an account needs to create pay-as-you-go instances (InvalidAccountStatus.NotEnoughBalance). */
-  minLaunchBalanceFen: z.number().int().min(0).max(100_000_000),
-  /** Instances (not released) and their vCPUs an account may have in one region (QuotaExceed.ElasticQuota…). */
-  instanceQuotaPerRegion: z.number().int().min(1).max(100_000),
-  vcpuQuotaPerRegion: z.number().int().min(1).max(1_000_000),
-  /** ECS API calls per second per AccessKey, reads (Describe…) and changes (Throttling.User). */
-  apiReadsPerSecond: z.number().int().min(1).max(100_000),
-  apiWritesPerSecond: z.number().int().min(1).max(100_000),
-  /** Calls refused before the caller is known (bad key, signature, time) one client address may make a minute. */
-  apiRefusalsPerAddressPerMinute: z.number().int().min(1).max(1_000_000),
-  /** Sign-in throttling: wrong passwords before a user or a client address is locked out, for how long, and sign-ups per address. */
-  signInFailuresPerUser: z.number().int().min(1).max(1_000),
-  signInFailuresPerAddress: z.number().int().min(1).max(100_000),
-  signInLockoutMinutes: z.number().int().min(1).max(1_440),
-  signUpsPerAddressPerHour: z.number().int().min(1).max(100_000),
+  subscriptionGraceDays: whole('subscriptionGraceDays'),
+  minLaunchBalanceFen: whole('minLaunchBalanceFen'),
+  instanceQuotaPerRegion: whole('instanceQuotaPerRegion'),
+  vcpuQuotaPerRegion: whole('vcpuQuotaPerRegion'),
+  apiReadsPerSecond: whole('apiReadsPerSecond'),
+  apiWritesPerSecond: whole('apiWritesPerSecond'),
+  apiRefusalsPerAddressPerMinute: whole('apiRefusalsPerAddressPerMinute'),
+  signInFailuresPerUser: whole('signInFailuresPerUser'),
+  signInFailuresPerAddress: whole('signInFailuresPerAddress'),
+  signInLockoutMinutes: whole('signInLockoutMinutes'),
+  signUpsPerAddressPerHour: whole('signUpsPerAddressPerHour'),
 });
 
 export type PlatformSettings = z.infer<typeof settingsSchema>;

@@ -10,12 +10,21 @@ export function parseInput<S extends z.ZodType>(
 ): z.infer<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const field = String(issue.path[0] ?? '');
+  // One error per refused field, in the schema's order: the first is the answer, the rest ride along.
+  const errors = new Map<string, CloudError>();
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? '');
+    if (!errors.has(field)) errors.set(field, issueError(issue.path.length === 0, field, input, codes));
+  }
+  const [first, ...rest] = errors.values();
+  throw rest.length ? new CloudError(first.code, first.params, first.field, rest) : first;
+}
+
+function issueError(whole: boolean, field: string, input: unknown, codes: Partial<Record<string, CloudErrorCode>>): CloudError {
   // An issue with no path is about the input as a whole (a wrong type, not a missing field).
-  const raw = issue.path.length === 0 ? input : input && typeof input === 'object' && Object.hasOwn(input, field) ? (input as Record<string, unknown>)[field] : undefined;
-  if (raw === undefined || raw === null || raw === '') throw new CloudError('MissingParameter', { param: field }, field);
-  throw new CloudError((Object.hasOwn(codes, field) ? codes[field] : undefined) ?? 'InvalidParameter', { param: field }, field);
+  const raw = whole ? input : input && typeof input === 'object' && Object.hasOwn(input, field) ? (input as Record<string, unknown>)[field] : undefined;
+  if (raw === undefined || raw === null || raw === '') return new CloudError('MissingParameter', { param: field }, field);
+  return new CloudError((Object.hasOwn(codes, field) ? codes[field] : undefined) ?? 'InvalidParameter', { param: field }, field);
 }
 
 export const DECISION_NOTE_MAX = 500;

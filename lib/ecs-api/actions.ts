@@ -10,6 +10,7 @@ import { imageFromFamily, modifyImageAttribute } from '../services/image-family'
 import { copyImage, createImage, deleteImage, describeImages, describeTasks } from '../services/images';
 import { cancelTask, importImage } from '../services/imports';
 import { describeInstances, getInstance, reInitDisk, releaseInstance, replaceSystemDisk, runInstances, startInstance, stopInstance, type InstanceView } from '../services/instances';
+import { modifyInstanceAttribute } from '../services/instance-attributes';
 import { listLicenses } from '../services/licenses';
 import { describeImageSharePermission, modifyImageSharePermission } from '../services/sharing';
 import { groups, jsonList, list, optional, page, required, type Params } from './params';
@@ -228,6 +229,8 @@ export const actions = new Map<string, Handler>(Object.entries({
   StartInstance: (actor, p) => (startInstance(actor, required(p, 'InstanceId')), {}),
   StopInstance: (actor, p) => (stopInstance(actor, required(p, 'InstanceId')), {}),
   DeleteInstance: (actor, p) => (releaseInstance(actor, required(p, 'InstanceId')), {}),
+  // Issue 16: the name only (Alibaba's other attributes have no meaning here).
+  ModifyInstanceAttribute: (actor, p) => (modifyInstanceAttribute(actor, { instanceId: required(p, 'InstanceId'), instanceName: required(p, 'InstanceName') }), {}),
 
   ReplaceSystemDisk: (actor, p) => {
     const instance = replaceSystemDisk(actor, { instanceId: required(p, 'InstanceId'), imageId: required(p, 'ImageId') });

@@ -42,6 +42,7 @@ const shapes = new Map<string, string[]>([
   ['StartInstance', ['InstanceId']],
   ['StopInstance', ['InstanceId']],
   ['DeleteInstance', ['InstanceId']],
+  ['ModifyInstanceAttribute', ['InstanceId', 'InstanceName']],
   ['ReplaceSystemDisk', ['InstanceId', 'ImageId']],
   ['ReInitDisk', ['DiskId']],
 ]);

@@ -3,7 +3,7 @@
 // least 24 hours; tells the seller when calls keep failing. Rows are claimed with a lease, so a
 // worker that dies mid-call leaves its rows to be claimed again: a call is never lost, and a
 // call sent twice is answered idempotently by the seller (same orderId/orderLineId).
-import { and, asc, count, desc, eq, gt, isNull, lt, lte, notExists, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gt, isNull, lt, lte, notExists, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { deliveryAttempts, products, sellerDeliveries } from '../../db/schema';
 import { clock } from '../clock';
@@ -168,13 +168,26 @@ export async function replayDelivery(actor: Actor, deliveryId: number): Promise<
   return attempt(delivery, true);
 }
 
+/**
+ * Every try of the call, as the delivery page lists them (a delivered call tried once shows 1);
+ * `attempts` on the row counts the failures in a row, which set the backoff.
+ */
+const tries = sql<number>`(select count(*) from ${deliveryAttempts} as tried where tried.delivery_id = ${sellerDeliveries}.id)`.mapWith(Number);
+
 export function listDeliveries(actor: Actor, { status, ...paging }: { status?: string; page?: unknown; pageSize?: unknown } = {}) {
   authorize(actor, 'delivery.read');
   const { page, pageSize } = parsePaging(paging, { defaultPageSize: 20 });
   return read((db) => {
     const where = and(eq(sellerDeliveries.sellerAccountId, actor.accountId), status ? eq(sellerDeliveries.status, status) : undefined);
     const total = db.select({ n: count() }).from(sellerDeliveries).where(where).get()?.n ?? 0;
-    const items = db.select().from(sellerDeliveries).where(where).orderBy(desc(sellerDeliveries.id)).limit(pageSize).offset((page - 1) * pageSize).all();
+    const items = db
+      .select({ ...getTableColumns(sellerDeliveries), tries })
+      .from(sellerDeliveries)
+      .where(where)
+      .orderBy(desc(sellerDeliveries.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .all();
     return { items, total, page, pageSize };
   });
 }

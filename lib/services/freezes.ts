@@ -1,8 +1,8 @@
 // ADM-2: the platform operator freezes an instance (a violation) and unfreezes it; the owner
 // and the seller of its product are told (updateInstanceStatus).
-import { and, count, desc, eq, like, ne, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, like, ne, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { accounts, images, instances } from '../../db/schema';
+import { accounts, images, instances, notifications } from '../../db/schema';
 import type { Actor } from '../domain/actor';
 import { CloudError } from '../domain/errors';
 import { instanceStatuses } from '../domain/instances';
@@ -75,5 +75,26 @@ export function unfreezeInstance(actor: Actor, instanceId: string) {
     moveInstance(tx, instance, { to: 'Stopped' });
     notify(tx, instance.accountId, 'instanceUnfrozen', { instanceId });
     tellSellerAbout(tx, instance, 'updateInstanceStatus', 'normal');
+  });
+}
+
+/**
+ * The operator's reason for freezing the caller's instance, as the owner was told it (ADM-2);
+ * null unless the instance is frozen by the platform. Another account's instance does not exist.
+ */
+export function freezeNote(actor: Actor, instanceId: string): string | null {
+  authorize(actor, 'instance.describe');
+  return read((db) => {
+    const instance = db.select({ status: instances.status, reason: instances.statusReason }).from(instances).where(and(eq(instances.id, instanceId), eq(instances.accountId, actor.accountId))).get();
+    if (!instance) throw new CloudError('InvalidInstanceId.NotFound', { instanceId }, 'instanceId');
+    if (instance.status !== 'Frozen' || instance.reason !== 'violation') return null;
+    const told = db
+      .select({ params: notifications.params })
+      .from(notifications)
+      .where(and(eq(notifications.accountId, actor.accountId), eq(notifications.kind, 'instanceFrozen'), sql`json_extract(${notifications.params}, '$.instanceId') = ${instanceId}`))
+      .orderBy(desc(notifications.id))
+      .get();
+    const note = told?.params.note;
+    return typeof note === 'string' ? note : null;
   });
 }

@@ -1,6 +1,6 @@
 // Custom images: CreateImage from an instance, CopyImage to another region, DeleteImage, the
 // image list and detail with lineage. Create and copy are tasks that a durable job advances.
-import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { images, imageShares, instances, products, tasks } from '../../db/schema';
 import { clock } from '../clock';
@@ -14,7 +14,7 @@ import { authorize } from '../domain/permissions';
 import { isTaskOpen, nextProgress, openTaskStatuses } from '../domain/tasks';
 import { parseInput } from '../domain/validation';
 import { findVisibleImage, isSharedWith, requireRegion, requireVisibleImage, type Image } from './catalogue';
-import { listVisibleImages } from './visible-images';
+import { imageSortKeys, listVisibleImages } from './visible-images';
 import { preparedQuery } from '../../db/prepared';
 import { notify } from './notifications';
 import { enqueueJob } from './jobs';
@@ -22,6 +22,9 @@ import { readSettings } from './settings';
 import { type Tx, infrastructure, mutate, read } from './transaction';
 import type { Db } from '../../db/client';
 import { parsePaging } from '../domain/paging';
+import { parseSort, searchField, sortValues } from '../domain/list-query';
+import { orderFor, searchTerms } from './list-sql';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 export type Task = typeof tasks.$inferSelect;
 
@@ -191,6 +194,8 @@ const listSchema = z.object({
   status: z.string().optional(),
   osType: z.string().optional(),
   architecture: z.string().optional(),
+  search: searchField,
+  sort: z.enum(sortValues(imageSortKeys) as [string, ...string[]]).optional(),
 });
 
 /** The product titles and open tasks of a page of images, by lists of keys (json_each), so one statement serves every page. */
@@ -219,7 +224,7 @@ export function describeImages(actor: Actor, query: z.input<typeof listSchema> &
   const q = { ...parseInput(listSchema, query, { regionId: 'RegionId.NotFound', ownerAlias: 'InvalidParameter' }), ...parsePaging(query, { defaultPageSize: 20 }) };
   return read((db) => {
     requireRegion(db, q.regionId);
-    const { rows, total } = listVisibleImages(db, { ...q, accountId: actor.accountId });
+    const { rows, total } = listVisibleImages(db, { ...q, accountId: actor.accountId, sort: parseSort(q.sort, imageSortKeys, { key: 'created', direction: 'desc' }) });
     return { items: withViews(db, actor, rows), total, page: q.page, pageSize: q.pageSize };
   });
 }
@@ -260,19 +265,29 @@ export function getImage(actor: Actor, imageId: string): { image: ImageView; lin
   });
 }
 
-/** The caller's tasks, newest first, in one region or all (DescribeTasks). */
-export function describeTasks(actor: Actor, { regionId, ...paging }: { regionId?: string; page?: unknown; pageSize?: unknown } = {}) {
+/** The task list's sortable columns (issue 16). */
+export const taskSortKeys = ['action', 'image', 'status', 'created'] as const;
+const taskSortColumns = new Map<(typeof taskSortKeys)[number], SQLiteColumn>([
+  ['action', tasks.action],
+  ['image', images.name],
+  ['status', tasks.status],
+  ['created', tasks.createdAt],
+]);
+
+/** The caller's tasks, newest first by default, in one region or all (DescribeTasks), searched by task or image id or image name. */
+export function describeTasks(actor: Actor, { regionId, search, sort, ...paging }: { regionId?: string; search?: string; sort?: string; page?: unknown; pageSize?: unknown } = {}) {
   authorize(actor, 'task.read');
   const { page, pageSize } = parsePaging(paging, { defaultPageSize: 20 });
+  const order = parseSort(sort, taskSortKeys, { key: 'created', direction: 'desc' });
   return read((db) => {
-    const where = and(eq(tasks.accountId, actor.accountId), regionId === undefined ? undefined : eq(tasks.regionId, regionId));
-    const total = db.select({ n: count() }).from(tasks).where(where).get()?.n ?? 0;
+    const where = and(eq(tasks.accountId, actor.accountId), regionId === undefined ? undefined : eq(tasks.regionId, regionId), searchTerms(search?.trim(), [tasks.id, tasks.imageId], [images.name]));
+    const total = db.select({ n: count() }).from(tasks).innerJoin(images, eq(images.id, tasks.imageId)).where(where).get()?.n ?? 0;
     const items = db
       .select({ task: tasks, imageName: images.name })
       .from(tasks)
       .innerJoin(images, eq(images.id, tasks.imageId))
       .where(where)
-      .orderBy(desc(tasks.createdAt), desc(tasks.id))
+      .orderBy(...orderFor(order, taskSortColumns, tasks.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize)
       .all()

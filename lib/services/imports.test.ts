@@ -147,6 +147,13 @@ describe('ImportImage', () => {
     expect(taskOf(taskId).status).toBe('Cancelled');
   });
 
+  it('issue 16: an import without a name is named by the China time it started', async () => {
+    const { buyer, bucket } = await ready(Buffer.alloc(4096, 1));
+    clock.set(new Date('2026-12-01T07:03:22.000Z'));
+    const { imageId } = importImage(buyer, request(bucket.name, 'disk.raw', { imageName: undefined }));
+    expect(imageOf(imageId).name).toBe('import-20261201150322');
+  });
+
   it('IMP-8: the same ClientToken returns the same image; other parameters are a mismatch', async () => {
     const { buyer, bucket } = await ready(Buffer.alloc(4096, 1));
     const first = importImage(buyer, request(bucket.name, 'disk.raw', { clientToken: 'import-1' }));

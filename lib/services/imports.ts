@@ -18,6 +18,7 @@ import { copyRange, diskPath, objectPath, readEnds, removeFile } from './object-
 import { bucketByName, hasImportRole } from './storage';
 import { infrastructure, mutate } from './transaction';
 import { getDb } from '../../db/client';
+import { chinaStamp } from '../domain/calendar';
 
 export type ImportDetails = { bucket: string; object: string; objectId: string; format: string; diskImageSize?: number; sizeBytes: number; copiedBytes: number; check: DiskCheck };
 
@@ -44,7 +45,8 @@ export function importImage(actor: Actor, input: ImportInput): ImportResult {
       const check = inspectDisk(request.format, ends.head, ends.tail, ends.size);
       // A file that is not what it claims is the task's failure (IMP-6); a system disk too small for it is the call's.
       const sizeGib = check.ok ? assertDiskFits(request.diskImageSize, check.disk) : (request.diskImageSize ?? 1);
-      const name = request.imageName ?? `import-${clock.now().toISOString().slice(0, 19).replace(/[-:T]/g, '')}`;
+      // Named by the time the user reads: China's (issue 16).
+      const name = request.imageName ?? `import-${chinaStamp(clock.now())}`;
       assertRoomForImage(tx, actor, request.regionId, name);
 
       const now = clock.now();

@@ -1,7 +1,7 @@
 // Instance use cases: launch, list, read, start, stop, release. One function per action,
 // shared by the console's server actions, the ECS API and the jobs (API-5).
 import { preparedStatement } from '../../db/prepared';
-import { and, asc, count, desc, eq, ne, type SQL } from 'drizzle-orm';
+import { and, count, eq, ne, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { images, instances, instanceTypes, licenses } from '../../db/schema';
 import { clock } from '../clock';
@@ -31,6 +31,9 @@ import { mutate, read, type AuditAction, type AuditNote, type Tx } from './trans
 import { parseInput } from '../domain/validation';
 import type { Db } from '../../db/client';
 import { parsePaging } from '../domain/paging';
+import { parseSort, searchField, sortValues } from '../domain/list-query';
+import { orderFor, searchTerms } from './list-sql';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 export type Instance = typeof instances.$inferSelect;
 
@@ -103,10 +106,20 @@ function launch(tx: Tx, actor: Actor, request: LaunchRequest, note: AuditNote, d
   return { instanceIds: ids };
 }
 
+/** The instance list's sortable columns (issue 16); "newest" and "oldest" are the API's and the default. */
+export const instanceSortKeys = ['name', 'status', 'type', 'created'] as const;
+const sortColumns = new Map<(typeof instanceSortKeys)[number], SQLiteColumn>([
+  ['name', instances.name],
+  ['status', instances.status],
+  ['type', instances.instanceTypeId],
+  ['created', instances.createdAt],
+]);
+
 const listSchema = z.object({
   regionId: z.string().optional(),
   status: z.enum(instanceStatuses).optional(),
-  sort: z.enum(['newest', 'oldest']).default('newest'),
+  sort: z.enum(['newest', 'oldest', ...sortValues(instanceSortKeys)]).default('newest'),
+  search: searchField,
 });
 
 export type InstanceQuery = z.input<typeof listSchema> & { page?: unknown; pageSize?: unknown };
@@ -146,13 +159,15 @@ export function describeInstances(actor: Actor, query: InstanceQuery = {}): Inst
   const filters: SQL[] = [eq(instances.accountId, actor.accountId)];
   if (q.regionId) filters.push(eq(instances.regionId, q.regionId));
   filters.push(q.status ? eq(instances.status, q.status) : ne(instances.status, 'Released'));
+  const search = searchTerms(q.search, [instances.id], [instances.name]);
+  if (search) filters.push(search);
   const where = and(...filters);
   return read((db) => {
     const total = db.select({ n: count() }).from(instances).where(where).get()?.n ?? 0;
-    const order = q.sort === 'oldest' ? asc(instances.createdAt) : desc(instances.createdAt);
+    const sort = q.sort === 'newest' ? '-created' : q.sort === 'oldest' ? 'created' : q.sort;
     const rows = viewQuery(db)
       .where(where)
-      .orderBy(order, asc(instances.id))
+      .orderBy(...orderFor(parseSort(sort, instanceSortKeys, { key: 'created', direction: 'desc' }), sortColumns, instances.id))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize)
       .all();
@@ -213,6 +228,18 @@ function changeStatus(actor: Actor, instanceId: string, action: LifecycleAction)
 export const startInstance = (actor: Actor, instanceId: string) => changeStatus(actor, instanceId, 'start');
 export const stopInstance = (actor: Actor, instanceId: string) => changeStatus(actor, instanceId, 'stop');
 export const releaseInstance = (actor: Actor, instanceId: string) => changeStatus(actor, instanceId, 'release');
+
+/** Issue 12: the use case of one of three action names, never a key looked up in an object. */
+export function lifecycleChange(action: LifecycleAction): (actor: Actor, instanceId: string) => Instance {
+  switch (action) {
+    case 'start':
+      return startInstance;
+    case 'stop':
+      return stopInstance;
+    case 'release':
+      return releaseInstance;
+  }
+}
 
 /** The boot job: the account's Pending instances of a batch become Running (released ones stay released). */
 export function completeBoot(actor: Actor, instanceIds: string[]): void {

@@ -8,7 +8,7 @@ import { clock } from '../clock';
 import type { Actor } from '../domain/actor';
 import type { LaunchNeed } from '../domain/entitlement';
 import type { CloudErrorCode, CloudErrorParams } from '../domain/errors';
-import { MAX_LAUNCH_AMOUNT } from '../domain/launch';
+import { MAX_LAUNCH_AMOUNT } from '../domain/launch-limits';
 import { launchCharges, type LaunchCharges } from '../domain/launch-charges';
 import { decideLaunch, type LaunchDecision, type LaunchFacts } from '../domain/launch-decision';
 import { isBoughtAlone, type PricingModel } from '../domain/marketplace';

@@ -12,6 +12,8 @@ import { listLicenses } from './licenses';
 import { purchaseLicenses } from './orders';
 import { getProduct, searchProducts } from './marketplace';
 import type { Actor } from '../domain/actor';
+import { monthlyEquivalentFen } from '../domain/compared-price';
+import type { PricingModel } from '../domain/marketplace';
 
 const { db } = throwawayDatabase();
 let sellers: ReturnType<typeof seedTestMarketplace>;
@@ -320,10 +322,50 @@ describe('marketplace search', () => {
     const cheap = searchProducts({ maxPriceFen: 0, pageSize: 60 }).items;
     expect(cheap.length).toBeGreaterThanOrEqual(6);
     expect(cheap.every((p) => p.fromPrice.priceFen === 0)).toBe(true);
-    const sorted = searchProducts({ sort: 'price_desc', pageSize: 60 }).items.map((p) => p.fromPrice.priceFen);
-    expect(sorted).toEqual([...sorted].sort((a, b) => b - a));
     const page2 = searchProducts({ pageSize: 10, page: 2 });
     expect(page2.items).toHaveLength(10);
+  });
+});
+
+describe('issue 16: price sort and range compare like with like', () => {
+  const listed = seedProducts.filter((p) => p.status !== 'delisted');
+  /** What the domain says a product is compared by: its cheapest SKU's monthly equivalent, or the chosen model's price. */
+  const expected = (code: string, model?: PricingModel) => {
+    const skus = listed.find((p) => p.code === code)!.skus.filter((s) => !model || s.model === model);
+    return Math.min(...skus.map((s) => (model ? s.priceFen : monthlyEquivalentFen(s.model, s.priceFen))));
+  };
+  const ascending = (figures: number[]) => figures.every((f, i) => i === 0 || figures[i - 1] <= f);
+
+  it('without a pricing model, sorts by the monthly equivalent (hourly × 730, yearly ÷ 12) and each card says which SKU and figure', () => {
+    const items = searchProducts({ sort: 'price_asc', pageSize: 60 }).items;
+    expect(items).toHaveLength(listed.length);
+    for (const p of items) {
+      expect(p.fromPrice.compared).toBe('monthly');
+      expect(p.fromPrice.comparedFen).toBe(expected(p.code));
+      expect(monthlyEquivalentFen(p.fromPrice.pricingModel, p.fromPrice.priceFen)).toBe(p.fromPrice.comparedFen);
+    }
+    expect(ascending(items.map((p) => p.fromPrice.comparedFen))).toBe(true);
+    const descending = searchProducts({ sort: 'price_desc', pageSize: 60 }).items.map((p) => p.fromPrice.comparedFen);
+    expect(ascending([...descending].reverse())).toBe(true);
+    // LNMP: ¥99.00 one-time is cheaper than ¥0.20/hour × 730 = ¥146.00 a month.
+    expect(items.find((p) => p.code === LNMP)!.fromPrice).toEqual({ pricingModel: 'per_instance', priceFen: 9900, comparedFen: 9900, compared: 'monthly' });
+  });
+
+  it('with a pricing model chosen, sorts and filters by that model’s own price', () => {
+    const hourly = searchProducts({ pricing: 'hourly', sort: 'price_asc', pageSize: 60 }).items;
+    expect(hourly.length).toBeGreaterThan(1);
+    expect(hourly.every((p) => p.fromPrice.pricingModel === 'hourly' && p.fromPrice.compared === 'model' && p.fromPrice.priceFen === expected(p.code, 'hourly'))).toBe(true);
+    expect(ascending(hourly.map((p) => p.fromPrice.priceFen))).toBe(true);
+    // LNMP's hourly ¥0.20 is within ¥0–¥0.20 per hour, although its one-time price is ¥99.
+    expect(searchProducts({ pricing: 'hourly', maxPriceFen: 20, pageSize: 60 }).items.map((p) => p.code)).toContain(LNMP);
+    expect(searchProducts({ pricing: 'per_instance', maxPriceFen: 20, pageSize: 60 }).items.map((p) => p.code)).not.toContain(LNMP);
+  });
+
+  it('without a model, a price range bounds the monthly equivalent', () => {
+    const [min, max] = [5_000, 20_000];
+    const inRange = searchProducts({ minPriceFen: min, maxPriceFen: max, pageSize: 60 }).items.map((p) => p.code).sort();
+    expect(inRange).toEqual(listed.filter((p) => expected(p.code) >= min && expected(p.code) <= max).map((p) => p.code).sort());
+    expect(inRange).toContain(LNMP);
   });
 });
 

@@ -1,10 +1,12 @@
 // Browsing the marketplace (public): categories, featured products, search with filters and
 // sort, and the product page with versions, regions, SKUs and the buyer's own licenses.
-import { and, asc, count, desc, eq, exists, gte, inArray, lte, min, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { accounts, images, products, productVersions, regions, skus, users } from '../../db/schema';
 import type { Actor } from '../domain/actor';
 import { byPricingModel, categories, isBoughtAlone, pricingModels, publicProductStatuses, SEARCH_QUERY_MAX, type Category, type PricingModel } from '../domain/marketplace';
+import { monthlyEquivalentFen, monthlyEquivalentRatio } from '../domain/compared-price';
+import { assertFen } from '../domain/money';
 import { parseInput } from '../domain/validation';
 import { offeringImages } from './catalogue';
 import { listLicenses, type LicenseGroup } from './licenses';
@@ -26,12 +28,30 @@ export type ProductCard = {
   status: string;
   featured: boolean;
   listedAt: Date | null;
-  fromPrice: { pricingModel: PricingModel; priceFen: number };
+  /**
+   * The SKU the card starts from: the cheapest by the compared figure (issue 16), which is the
+   * price itself when the search chose a pricing model ('model') and otherwise the monthly
+   * equivalent ('monthly', lib/domain/compared-price.ts).
+   */
+  fromPrice: { pricingModel: PricingModel; priceFen: number; comparedFen: number; compared: 'model' | 'monthly' };
 };
 
-const startingPrice = min(skus.priceFen);
+const sqlInteger = (n: number) => sql.raw(String(assertFen(n)));
 
-function cards(db: Db, where: SQL | undefined) {
+/** In SQL, what a SKU is compared by: monthlyEquivalentFen, in the same integer arithmetic; or the chosen model's own price. */
+function comparedPrice(pricing: PricingModel | undefined): SQL<number> {
+  if (pricing) return sql<number>`${skus.priceFen}`;
+  const cases = pricingModels.map((model) => {
+    const { times, per } = monthlyEquivalentRatio[model];
+    return sql`WHEN ${model} THEN (2 * ${skus.priceFen} * ${sqlInteger(times)} + ${sqlInteger(per)}) / ${sqlInteger(2 * per)}`;
+  });
+  return sql<number>`CASE ${skus.pricingModel} ${sql.join(cases, sql` `)} END`;
+}
+
+/** The card's starting figure: the least compared figure of its SKUs (of the chosen model only, if one is). */
+const startingPrice = (pricing?: PricingModel) => sql<number | null>`min(${comparedPrice(pricing)})`.mapWith(Number);
+
+function cards(db: Db, where: SQL | undefined, pricing?: PricingModel) {
   return db
     .select({
       code: products.code,
@@ -44,24 +64,28 @@ function cards(db: Db, where: SQL | undefined) {
       status: products.status,
       featured: products.featured,
       listedAt: products.listedAt,
-      priceFen: startingPrice,
+      comparedFen: startingPrice(pricing),
     })
     .from(products)
     .innerJoin(accounts, eq(accounts.id, products.sellerAccountId))
-    .innerJoin(skus, eq(skus.productCode, products.code))
+    .innerJoin(skus, and(eq(skus.productCode, products.code), pricing ? eq(skus.pricingModel, pricing) : undefined))
     .where(where)
     .groupBy(products.code);
 }
 
 type CardRow = Awaited<ReturnType<ReturnType<typeof cards>['all']>>[number];
 
-/** Cards for rows, each with its cheapest SKU (ties go to the earlier pricing model). */
-function toCards(db: Db, rows: CardRow[]): ProductCard[] {
+/** Cards for rows, each with its cheapest SKU by the compared figure (ties go to the earlier pricing model). */
+function toCards(db: Db, rows: CardRow[], pricing?: PricingModel): ProductCard[] {
   const codes = rows.map((r) => r.code);
-  const offered = codes.length ? db.select().from(skus).where(inArray(skus.productCode, codes)).all().sort(byPricingModel) : [];
-  return rows.map(({ priceFen, category, ...rest }) => {
-    const cheapest = offered.find((sku) => sku.productCode === rest.code && sku.priceFen === priceFen);
-    return { ...rest, category: category as Category, fromPrice: { pricingModel: (cheapest?.pricingModel ?? 'free') as PricingModel, priceFen: priceFen ?? 0 } };
+  const offered = codes.length ? db.select().from(skus).where(and(inArray(skus.productCode, codes), pricing ? eq(skus.pricingModel, pricing) : undefined)).all().sort(byPricingModel) : [];
+  const compared = (sku: { pricingModel: string; priceFen: number }) => (pricing ? sku.priceFen : monthlyEquivalentFen(sku.pricingModel as PricingModel, sku.priceFen));
+  return rows.map(({ comparedFen, category, ...rest }) => {
+    const cheapest = offered.find((sku) => sku.productCode === rest.code && compared(sku) === comparedFen);
+    const fromPrice = cheapest
+      ? { pricingModel: cheapest.pricingModel as PricingModel, priceFen: cheapest.priceFen, comparedFen: comparedFen ?? 0 }
+      : { pricingModel: 'free' as const, priceFen: 0, comparedFen: 0 };
+    return { ...rest, category: category as Category, fromPrice: { ...fromPrice, compared: pricing ? 'model' : 'monthly' } };
   });
 }
 
@@ -100,30 +124,31 @@ export function searchProducts(query: ProductQuery) {
     if (ranks) filters.push(inArray(products.code, [...ranks.keys()]));
     if (q.category) filters.push(eq(products.category, q.category));
     if (q.os) filters.push(eq(products.osType, q.os));
-    if (q.pricing) filters.push(exists(db.select({ one: sql`1` }).from(skus).where(and(eq(skus.productCode, products.code), eq(skus.pricingModel, q.pricing)))));
     if (q.region) {
       filters.push(exists(db.select({ one: sql`1` }).from(images).where(and(eq(images.productCode, products.code), offeringImages(q.region)))));
     }
+    // A chosen pricing model keeps only its SKUs (and so only products offering it) in the join.
+    const price = startingPrice(q.pricing);
     const having: SQL[] = [];
-    if (q.minPriceFen !== undefined) having.push(gte(startingPrice, q.minPriceFen));
-    if (q.maxPriceFen !== undefined) having.push(lte(startingPrice, q.maxPriceFen));
-    const matching = () => cards(db, and(...filters)).having(having.length ? and(...having) : undefined);
+    if (q.minPriceFen !== undefined) having.push(gte(price, q.minPriceFen));
+    if (q.maxPriceFen !== undefined) having.push(lte(price, q.maxPriceFen));
+    const matching = () => cards(db, and(...filters), q.pricing).having(having.length ? and(...having) : undefined);
     const offset = (q.page - 1) * q.pageSize;
 
     // Text relevance is FTS5's rank, known only in memory; the text already narrowed the rows.
     if (ranks && q.sort === 'relevance') {
       const rows = matching().all();
       rows.sort((a, b) => ranks.get(a.code)! - ranks.get(b.code)!);
-      return { items: toCards(db, rows.slice(offset, offset + q.pageSize)), total: rows.length, page: q.page, pageSize: q.pageSize, query: q };
+      return { items: toCards(db, rows.slice(offset, offset + q.pageSize), q.pricing), total: rows.length, page: q.page, pageSize: q.pageSize, query: q };
     }
     const order = {
       relevance: [desc(products.featured), desc(products.listedAt), asc(products.code)],
-      price_asc: [asc(startingPrice), asc(products.title)],
-      price_desc: [desc(startingPrice), asc(products.title)],
+      price_asc: [asc(price), asc(products.title)],
+      price_desc: [desc(price), asc(products.title)],
       newest: [desc(products.listedAt), asc(products.code)],
     }[q.sort];
     const total = db.select({ n: count() }).from(matching().as('matching')).get()?.n ?? 0;
-    const items = toCards(db, matching().orderBy(...order).limit(q.pageSize).offset(offset).all());
+    const items = toCards(db, matching().orderBy(...order).limit(q.pageSize).offset(offset).all(), q.pricing);
     return { items, total, page: q.page, pageSize: q.pageSize, query: q };
   });
 }

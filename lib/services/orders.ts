@@ -1,6 +1,6 @@
 // Orders: buying licenses from the wallet (MKT-2, MKT-3), paying a sale with the seller's share
 // and the platform's commission (SEL-8), and the buyer's list of orders.
-import { and, count, desc, eq, sql } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { preparedQuery } from '../../db/prepared';
 import { z } from 'zod';
 import { images, licenses, orders, products, skus } from '../../db/schema';
@@ -20,6 +20,9 @@ import { readSettings } from './settings';
 import { mutate, read, type Tx } from './transaction';
 import type { Db } from '../../db/client';
 import { parsePaging } from '../domain/paging';
+import { parseSort } from '../domain/list-query';
+import { orderFor, searchTerms } from './list-sql';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Product } from './products';
 
 export type Sku = typeof skus.$inferSelect;
@@ -188,18 +191,33 @@ export function requireOwnOrder(db: Db | Tx, actor: Actor, orderId: string): Ord
 
 export type OrderRow = Order & { title: string };
 
-export function listOrders(actor: Actor, paging: { page?: unknown; pageSize?: unknown } = {}) {
+/** The order list's sortable columns (issue 16). */
+export const orderSortKeys = ['product', 'quantity', 'amount', 'status', 'created'] as const;
+const orderSortColumns = new Map<(typeof orderSortKeys)[number], SQLiteColumn>([
+  ['product', products.title],
+  ['quantity', orders.quantity],
+  ['amount', orders.amountFen],
+  ['status', orders.status],
+  ['created', orders.createdAt],
+]);
+
+export type OrderListQuery = { regionId?: string; search?: string; sort?: string; page?: unknown; pageSize?: unknown };
+
+/** The caller's orders, newest first by default, in one region or all, searched by order id, product code or title. */
+export function listOrders(actor: Actor, query: OrderListQuery = {}) {
   authorize(actor, 'order.read');
-  const { page, pageSize } = parsePaging(paging, { defaultPageSize: 20 });
+  const { page, pageSize } = parsePaging(query, { defaultPageSize: 20 });
+  const sort = parseSort(query.sort, orderSortKeys, { key: 'created', direction: 'desc' });
   return read((db) => {
-    const where = eq(orders.accountId, actor.accountId);
-    const total = db.select({ n: count() }).from(orders).where(where).get()?.n ?? 0;
+    // Read through orders_account_created_idx: the region and the search filter the account's rows.
+    const where = and(eq(orders.accountId, actor.accountId), query.regionId ? eq(orders.regionId, query.regionId) : undefined, searchTerms(query.search?.trim(), [orders.id, orders.productCode], [products.title]));
+    const total = db.select({ n: count() }).from(orders).innerJoin(products, eq(products.code, orders.productCode)).where(where).get()?.n ?? 0;
     const items: OrderRow[] = db
       .select({ order: orders, title: products.title })
       .from(orders)
       .innerJoin(products, eq(products.code, orders.productCode))
       .where(where)
-      .orderBy(desc(orders.createdAt), desc(orders.id))
+      .orderBy(...orderFor(sort, orderSortColumns, orders.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize)
       .all()

@@ -3,7 +3,7 @@
 // debugging in interface-debug.ts, the admin's side in listing-review.ts; every status change
 // follows the lifecycle in lib/domain/products.ts.
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
-import { images, interfaceChecks, productVersionImages, productVersions, products, skus } from '../../db/schema';
+import { images, interfaceChecks, productVersionImages, productVersions, products, regions, skus } from '../../db/schema';
 import type { Db } from '../../db/client';
 import { clock } from '../clock';
 import { config } from '../config';
@@ -15,6 +15,7 @@ import { authorize } from '../domain/permissions';
 import { applyProductAction, productPermission } from '../domain/products';
 import { newProductCode, productInfoSchema } from '../domain/publishing';
 import { parseInput } from '../domain/validation';
+import { offeringImages } from './catalogue';
 import { listingProblemsOf } from './listing-checks';
 import { mutate, read, type Tx } from './transaction';
 
@@ -92,6 +93,25 @@ export function listMyProducts(actor: Actor) {
   return read((db) => db.select().from(products).where(eq(products.sellerAccountId, actor.accountId)).orderBy(desc(products.createdAt)).all());
 }
 
+/**
+ * Each version's regions in the console's order: where buyers can launch it (its marketplace
+ * images, as the marketplace lists them) and, before listing, where the seller's chosen images are.
+ */
+function versionRegionsOf(db: Db | Tx, code: string): Map<string, string[]> {
+  const rows = [
+    ...db.select({ version: images.productVersion, regionId: images.regionId, sortOrder: regions.sortOrder }).from(images).innerJoin(regions, eq(regions.id, images.regionId)).where(and(eq(images.productCode, code), offeringImages())).all(),
+    ...db.select({ version: productVersionImages.version, regionId: productVersionImages.regionId, sortOrder: regions.sortOrder }).from(productVersionImages).innerJoin(regions, eq(regions.id, productVersionImages.regionId)).where(eq(productVersionImages.productCode, code)).all(),
+  ].sort((a, b) => a.sortOrder - b.sortOrder);
+  const byVersion = new Map<string, string[]>();
+  for (const { version, regionId } of rows) {
+    if (version === null) continue;
+    const list = byVersion.get(version) ?? [];
+    if (!list.includes(regionId)) list.push(regionId);
+    byVersion.set(version, list);
+  }
+  return byVersion;
+}
+
 /** Everything the publishing page shows: the draft, its versions and images, SKUs, debugging results and the checklist. */
 export function getMyProduct(actor: Actor, code: string) {
   authorize(actor, 'product.publish');
@@ -100,7 +120,7 @@ export function getMyProduct(actor: Actor, code: string) {
     return {
       product,
       versions: db.select().from(productVersions).where(eq(productVersions.productCode, code)).orderBy(asc(productVersions.sortOrder)).all(),
-      versionImages: db.select().from(productVersionImages).where(eq(productVersionImages.productCode, code)).all(),
+      versionRegions: versionRegionsOf(db, code),
       skus: db.select().from(skus).where(eq(skus.productCode, code)).all().sort(byPricingModel),
       checks: db.select().from(interfaceChecks).where(eq(interfaceChecks.productCode, code)).all(),
       problems: listingProblemsOf(db, product),

@@ -7,7 +7,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { images, imageShares, instances, tasks } from '../../db/schema';
 import { newBuyer, seedTestMarketplace, throwawayDatabase } from '../../tests/helpers/database';
 import { platformActor, type Actor } from '../domain/actor';
-import { describeImages } from './images';
+import { describeImages, describeTasks } from './images';
+import { listOrders } from './orders';
+import { describeBuckets } from './storage';
 import { completeBoot, describeInstances } from './instances';
 import { marketplaceLaunchPage } from './launch-wizard';
 import { usageQuery } from './launch-limits';
@@ -122,6 +124,19 @@ describe('the hot request-path queries use an index (issue 13)', () => {
 
   it('a page of DescribeInstances', () => {
     expectIndexed(() => describeInstances(owner, { regionId: region }));
+  });
+
+  it('issue 16: the console lists searched and sorted by any column read through an index, never a scan of the table', () => {
+    const scansIn = (work: () => unknown) => recordSelects(work).flatMap(scansOf);
+    for (const sort of ['name', '-status', 'type', 'created']) expect(scansIn(() => describeInstances(owner, { regionId: region, search: 'vm-1', sort }))).toEqual([]);
+    for (const sort of ['product', '-amount', 'status']) expect(scansIn(() => listOrders(owner, { regionId: region, search: 'o-x', sort }))).toEqual([]);
+    for (const sort of ['image', '-action', 'status']) expect(scansIn(() => describeTasks(owner, { regionId: region, search: 'image-1', sort }))).toEqual([]);
+    expect(scansIn(() => describeBuckets(owner, { regionId: region, search: 'b', sort: '-created' }))).toEqual([]);
+    for (const ownerAlias of ['self', 'marketplace'] as const) expect(scansIn(() => describeImages(owner, { regionId: region, ownerAlias, search: 'image-1', sort: 'name' }))).toEqual([]);
+  });
+
+  it('issue 16: a search of the default (newest first) instance list is still a walk of the index in order', () => {
+    expectIndexed(() => describeInstances(owner, { regionId: region, search: 'vm-42' }));
   });
 
   it('the launch quota count of an account in a region', () => {

@@ -34,8 +34,9 @@ export function updateSettings(actor: Actor, input: Record<string, unknown>): Pl
     const before = readSettings(tx);
     const parsed = settingsSchema.partial().strict().safeParse(input);
     if (!parsed.success) {
-      const setting = String(parsed.error.issues[0].path[0] ?? parsed.error.issues[0].message);
-      throw new CloudError('InvalidParameter.Setting', { setting }, setting);
+      // Every refused setting at once, so the form marks them all.
+      const refused = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0] ?? issue.message)))].map((setting) => new CloudError('InvalidParameter.Setting', { setting }, setting));
+      throw new CloudError(refused[0].code, refused[0].params, refused[0].field, refused.slice(1));
     }
     const now = clock.now();
     const changed: Record<string, { from: unknown; to: unknown }> = {};

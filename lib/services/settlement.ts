@@ -13,6 +13,7 @@ import { bookId } from './ledger';
 import { readSettings } from './settings';
 import { read } from './transaction';
 import { chinaMonth, chinaMonthStart } from '../domain/calendar';
+import { settlementCsv as csvOf, type settlementCsvColumns } from '../domain/settlement-csv';
 
 export const SETTLEMENT_MONTHS = 12;
 
@@ -137,4 +138,10 @@ export function settlement(actor: Actor, { until }: { until?: string } = {}): Se
     }
     return { months, lines: sorted, byMonth, totals, commissionBps: readSettings(db).commissionBps };
   });
+}
+
+/** SEL-8: the calling seller's settlement as a CSV file: the figures of `settlement`, the page's own. */
+export function settlementCsv(actor: Actor, period: { until?: string }, headings: Record<(typeof settlementCsvColumns)[number] | 'total', string>): { months: string[]; csv: string } {
+  const result = settlement(actor, period);
+  return { months: result.months, csv: csvOf(result, headings) };
 }

@@ -14,6 +14,10 @@ import { requireRegion } from './catalogue';
 import { objectPath, removeFile, writeObjectFile } from './object-files';
 import { mutate, read, type Tx } from './transaction';
 import type { Db } from '../../db/client';
+import { parsePaging } from '../domain/paging';
+import { parseSort } from '../domain/list-query';
+import { orderFor, searchTerms } from './list-sql';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 export type Bucket = typeof buckets.$inferSelect;
 export type StoredObject = typeof objects.$inferSelect;
@@ -48,7 +52,9 @@ export function createBucket(actor: Actor, input: { regionId: string; name: stri
   });
 }
 
-export function listBuckets(actor: Actor, regionId: string): (Bucket & { objectCount: number })[] {
+export type BucketRow = Bucket & { objectCount: number };
+
+export function listBuckets(actor: Actor, regionId: string): BucketRow[] {
   authorize(actor, 'storage.read');
   return read((db) =>
     db
@@ -57,9 +63,40 @@ export function listBuckets(actor: Actor, regionId: string): (Bucket & { objectC
       .where(and(eq(buckets.accountId, actor.accountId), eq(buckets.regionId, regionId)))
       .orderBy(asc(buckets.name))
       .all()
-      .map((bucket) => ({ ...bucket, objectCount: db.select({ n: count() }).from(objects).where(eq(objects.bucketId, bucket.id)).get()?.n ?? 0 })),
+      .map((bucket) => withObjectCount(db, bucket)),
   );
 }
+
+const withObjectCount = (db: Db, bucket: Bucket): BucketRow => ({ ...bucket, objectCount: db.select({ n: count() }).from(objects).where(eq(objects.bucketId, bucket.id)).get()?.n ?? 0 });
+
+/** The bucket list's sortable columns (issue 16). */
+export const bucketSortKeys = ['name', 'created'] as const;
+const bucketSortColumns = new Map<(typeof bucketSortKeys)[number], SQLiteColumn>([
+  ['name', buckets.name],
+  ['created', buckets.createdAt],
+]);
+
+/** A page of the caller's buckets in a region (read through its account-region-name index), searched by name. */
+export function describeBuckets(actor: Actor, query: { regionId: string; search?: string; sort?: string; page?: unknown; pageSize?: unknown }): { items: BucketRow[]; total: number; page: number; pageSize: number } {
+  authorize(actor, 'storage.read');
+  const { page, pageSize } = parsePaging(query, { defaultPageSize: 20 });
+  const sort = parseSort(query.sort, bucketSortKeys, { key: 'name', direction: 'asc' });
+  return read((db) => {
+    const where = and(eq(buckets.accountId, actor.accountId), eq(buckets.regionId, query.regionId), searchTerms(query.search?.trim(), [buckets.id], [buckets.name]));
+    const total = db.select({ n: count() }).from(buckets).where(where).get()?.n ?? 0;
+    const items = db
+      .select()
+      .from(buckets)
+      .where(where)
+      .orderBy(...orderFor(sort, bucketSortColumns, buckets.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .all()
+      .map((bucket) => withObjectCount(db, bucket));
+    return { items, total, page, pageSize };
+  });
+}
+
 
 export function deleteBucket(actor: Actor, bucketId: string): void {
   mutate(actor, 'DeleteBucket', (tx, note) => {

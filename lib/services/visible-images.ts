@@ -3,7 +3,8 @@
 // from an index in the list's order (created_at DESC, name), so SQLite merges them (UNION ALL)
 // and stops after a page instead of visiting and sorting every image of the region. The page
 // is read as rowids from the indexes first, then only its rows are loaded.
-import { and, asc, count, desc, eq, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { containsPattern, sortValue, type ListSort } from '../domain/list-query';
 import { unionAll } from 'drizzle-orm/sqlite-core';
 import { images, imageShares } from '../../db/schema';
 import type { ImageOwnerAlias } from '../domain/images';
@@ -11,13 +12,15 @@ import type { Image } from './catalogue';
 import type { Db } from '../../db/client';
 import { preparedQuery } from '../../db/prepared';
 
-export type ImageFilters = { imageId?: string; imageName?: string; productCode?: string; status?: string; osType?: string; architecture?: string; imageFamily?: string };
-export type ImageListQuery = ImageFilters & { accountId: string; regionId: string; ownerAlias?: ImageOwnerAlias; page: number; pageSize: number };
+export type ImageFilters = { imageId?: string; imageName?: string; productCode?: string; status?: string; osType?: string; architecture?: string; search?: string; imageFamily?: string };
+/** The console's image list sorts by name or by creation (issue 16); DescribeImages by creation, newest first. */
+export const imageSortKeys = ['name', 'created'] as const;
+export type ImageListQuery = ImageFilters & { accountId: string; regionId: string; ownerAlias?: ImageOwnerAlias; page: number; pageSize: number; sort?: ListSort<(typeof imageSortKeys)[number]> };
 
 const aliases: ImageOwnerAlias[] = ['system', 'marketplace', 'self', 'others'];
 const rowid = sql<number>`${images}.rowid`;
 
-const filterNames = ['imageId', 'imageName', 'productCode', 'status', 'osType', 'architecture', 'imageFamily'] as const;
+const filterNames = ['imageId', 'imageName', 'productCode', 'status', 'osType', 'architecture', 'search', 'imageFamily'] as const;
 const p = (name: string) => sql.placeholder(name);
 
 /** What every set shares: the region, not deleted, CreateFailed hidden unless asked for, and the DescribeImages filters given. */
@@ -32,6 +35,8 @@ function commonTerms(q: ImageListQuery): SQL[] {
     ...(q.osType ? [eq(images.osType, p('osType'))] : []),
     ...(q.architecture ? [eq(images.architecture, p('architecture'))] : []),
     ...(q.imageFamily ? [eq(images.imageFamily, p('imageFamily'))] : []),
+    // Issue 16's search: the image id, or a name containing the term (filtered along the set's index).
+    ...(q.search ? [or(eq(images.id, p('search')), sql`${images.name} LIKE ${p('searchLike')} ESCAPE '\\'`)!] : []),
   ];
 }
 
@@ -92,8 +97,16 @@ function countsFor(db: Db, q: ImageListQuery) {
 /** The page of the merge of some sets (those with rows: an empty set would still be walked), for one shape of query. */
 function pageFor(db: Db, q: ImageListQuery, sets: ImageOwnerAlias[]) {
   const [first, ...rest] = sets.map((alias) => keysOf(db, visibleSet(q, alias)));
-  return (rest.length ? unionAll(first, rest[0], ...rest.slice(1)) : first).orderBy(desc(sql`created_at`), asc(sql`name`)).limit(p('limit')).offset(p('offset')).prepare();
+  return (rest.length ? unionAll(first, rest[0], ...rest.slice(1)) : first).orderBy(...orderOf(q.sort)).limit(p('limit')).offset(p('offset')).prepare();
 }
+
+/** The page's order: newest first then by name (the indexes' own order), or by name, or oldest first. */
+function orderOf(sort: ImageListQuery['sort']): SQL[] {
+  const by = sort?.direction === 'asc' ? asc : desc;
+  if (sort?.key === 'name') return [by(sql`name`), desc(sql`created_at`)];
+  return [by(sql`created_at`), asc(sql`name`)];
+}
+const sortKeyOf = (q: ImageListQuery) => (q.sort ? sortValue(q.sort) : '-created');
 
 /** The statements of each shape of query, prepared on first use, once per database. */
 const counts = preparedQuery(() => new Map<string, ReturnType<typeof countsFor>>());
@@ -119,7 +132,7 @@ const platformCounts = new WeakMap<Db, { mark: string; counts: Map<string, numbe
 const newestRowid = preparedQuery((db) => db.select({ mark: sql<string>`max(${rowid}) || ':' || (SELECT revision FROM marketplace_revision WHERE id = 1)` }).from(images).prepare());
 
 function platformCount(db: Db, q: ImageListQuery, alias: ImageOwnerAlias, count: () => number): number {
-  if ((alias !== 'system' && alias !== 'marketplace') || q.imageId || q.imageName || q.productCode || q.imageFamily) return count();
+  if ((alias !== 'system' && alias !== 'marketplace') || q.imageId || q.imageName || q.productCode || q.imageFamily || q.search) return count();
   const mark = newestRowid().get()?.mark ?? '';
   let kept = platformCounts.get(db);
   if (!kept || kept.mark !== mark || kept.counts.size >= MAX_KEPT) platformCounts.set(db, (kept = { mark, counts: new Map() }));
@@ -133,13 +146,13 @@ function platformCount(db: Db, q: ImageListQuery, alias: ImageOwnerAlias, count:
 
 /** A page of the visible images, newest first (then by name), and how many there are in all. */
 export function listVisibleImages(db: Db, q: ImageListQuery): { rows: Image[]; total: number } {
-  const params = { ...q, osType: q.osType?.toLowerCase(), limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
+  const params = { ...q, osType: q.osType?.toLowerCase(), searchLike: q.search ? containsPattern(q.search) : undefined, limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
   const countOfSet = once(counts(), shapeOf(q), () => countsFor(db, q));
   const sizes = setsOf(q).map((alias) => ({ alias, n: platformCount(db, q, alias, () => countOfSet.get(alias)!.get(params)?.n ?? 0) }));
   const total = sizes.reduce((sum, { n }) => sum + n, 0);
   const sets = sizes.filter(({ n }) => n > 0).map(({ alias }) => alias);
   if (sets.length === 0) return { rows: [], total };
-  const keys = once(pages(), `${shapeOf(q)}|${sets.join(' ')}`, () => pageFor(db, q, sets))
+  const keys = once(pages(), `${shapeOf(q)}|${sets.join(' ')}|${sortKeyOf(q)}`, () => pageFor(db, q, sets))
     .all(params)
     .map((r) => r.key);
   if (keys.length === 0) return { rows: [], total };

@@ -22,11 +22,12 @@ import { listAudit } from '../../lib/services/audit';
 import { listLaunchableImages } from '../../lib/services/catalogue';
 import { launchableFamilies, launchableWizardImages, marketplaceLaunchImage, marketplaceLaunchPage } from '../../lib/services/launch-wizard';
 import { getDelivery, listDeliveries, listFailedDeliveries, replayDelivery } from '../../lib/services/deliveries';
-import { freezeInstance, listAllInstances, unfreezeInstance } from '../../lib/services/freezes';
+import { freezeInstance, freezeNote, listAllInstances, unfreezeInstance } from '../../lib/services/freezes';
 import { imageFromFamily, modifyImageAttribute, modifyProductVersion } from '../../lib/services/image-family';
 import { copyImage, createImage, deleteImage, describeImages, describeTasks, getImage, taskStates } from '../../lib/services/images';
 import { cancelTask, importImage } from '../../lib/services/imports';
 import { completeBoot, describeInstances, getInstance, reInitDisk, releaseInstance, replaceSystemDisk, runInstances, startInstance, stopInstance } from '../../lib/services/instances';
+import { modifyInstanceAttribute } from '../../lib/services/instance-attributes';
 import { previewLaunch } from '../../lib/services/launch-preview';
 import { describeOwnLicenses, getOwnLicense, listLicenses } from '../../lib/services/licenses';
 import { listOrders, purchaseLicenses, quoteLicenses } from '../../lib/services/orders';
@@ -42,10 +43,11 @@ import { requestInvoice, voidInvoice } from '../../lib/services/invoices';
 import { applyAsSeller, approveApplication, getApplication, listApplications, myApplication, pendingApplicationCount, rejectApplication } from '../../lib/services/seller-applications';
 import { createSellerKey, deleteSellerKey, listSellerKeys } from '../../lib/services/seller-keys';
 import { updateSettings } from '../../lib/services/settings';
-import { settlement } from '../../lib/services/settlement';
+import { settlement, settlementCsv } from '../../lib/services/settlement';
 import { declineImageShare, describeImageSharePermission, modifyImageSharePermission } from '../../lib/services/sharing';
 import { spending } from '../../lib/services/spending';
-import { createBucket, deleteBucket, deleteObject, getBucket, grantImportRole, importRoleStatus, listBuckets, putObject } from '../../lib/services/storage';
+import { createBucket, deleteBucket, deleteObject, describeBuckets, getBucket, grantImportRole, importRoleStatus, listBuckets, putObject } from '../../lib/services/storage';
+import { batchDeleteImages, batchInstances, type BatchOutcome } from '../../lib/services/batch';
 import { quoteRenewal, renewInstance } from '../../lib/services/subscriptions';
 import { topUpWallet, walletBalance, walletEntries } from '../../lib/services/wallet';
 import { adjustWallet, findAccount } from '../../lib/services/wallet-adjustments';
@@ -67,6 +69,12 @@ const ownerOnly = (notFound: string, set: Partial<Cells> = {}) => cells(notFound
 const adminOnly = cells('Forbidden', { admin: 'ok' });
 /** Sellers only, each on its own things: the rival seller does not find the seller's. */
 const sellerOnly = (rival: Outcome, seller: Outcome = 'ok') => cells('Forbidden', { seller, rival });
+
+/** A batch reports each item's refusal instead of throwing it (issue 16): the matrix reads the one item's outcome. */
+const onlyOutcome = ([outcome]: BatchOutcome[]) => {
+  if (!outcome.ok) throw outcome.error;
+  return outcome;
+};
 
 const NO_INSTANCE = 'InvalidInstanceId.NotFound';
 const NO_IMAGE = 'InvalidImageId.NotFound';
@@ -112,10 +120,12 @@ export const serviceRows = new Map<string, Row>(
     listAllInstances: [adminOnly, (a) => listAllInstances(a)],
     freezeInstance: [adminOnly, async (a, w) => freezeInstance(a, await w.fresh.runningInstance(), { note: 'matrix' })],
     unfreezeInstance: [adminOnly, async (a, w) => unfreezeInstance(a, await w.fresh.frozenInstance())],
+    freezeNote: [ownerOnly(NO_INSTANCE), (a, w) => freezeNote(a, w.instance)],
     // images
     createImage: [ownerOnly(NO_INSTANCE), (a, w) => createImage(a, { instanceId: w.instance, name: unique('image') })],
     copyImage: [ownerOnly(NO_IMAGE, { recipient: 'Forbidden' }), (a, w) => copyImage(a, { imageId: w.image, destinationRegionId: 'cn-shanghai', name: unique('copy') })],
     deleteImage: [ownerOnly(NO_IMAGE, { recipient: 'Forbidden' }), async (a, w) => deleteImage(a, await w.fresh.sharedImage())],
+    batchDeleteImages: [ownerOnly(NO_IMAGE, { recipient: 'Forbidden' }), async (a, w) => onlyOutcome(batchDeleteImages(a, [await w.fresh.sharedImage()]))],
     describeImages: [everyone, (a, w) => describeImages(a, { regionId: REGION, imageId: w.image })],
     getImage: [ownerOnly(NO_IMAGE, { recipient: 'ok' }), (a, w) => getImage(a, w.image)],
     describeTasks: [everyone, (a) => describeTasks(a)],
@@ -131,8 +141,10 @@ export const serviceRows = new Map<string, Row>(
     runInstances: [ownerOnly(NO_IMAGE, { recipient: 'ok' }), (a, w) => runInstances(a, { regionId: REGION, imageId: w.image, instanceTypeId: TYPE, amount: 1 })],
     describeInstances: [everyone, (a) => describeInstances(a)],
     getInstance: [ownerOnly(NO_INSTANCE), (a, w) => getInstance(a, w.instance)],
+    modifyInstanceAttribute: [ownerOnly(NO_INSTANCE), (a, w) => modifyInstanceAttribute(a, { instanceId: w.instance, instanceName: unique('renamed') })],
     startInstance: [ownerOnly(NO_INSTANCE), async (a, w) => startInstance(a, await w.fresh.stoppedInstance())],
     stopInstance: [ownerOnly(NO_INSTANCE), async (a, w) => stopInstance(a, await w.fresh.runningInstance())],
+    batchInstances: [ownerOnly(NO_INSTANCE), async (a, w) => onlyOutcome(batchInstances(a, 'stop', [await w.fresh.runningInstance()]))],
     releaseInstance: [ownerOnly(NO_INSTANCE), async (a, w) => releaseInstance(a, await w.fresh.runningInstance())],
     // The boot job's step: an actor boots only its own account's pending instances.
     completeBoot: [ownerOnly('ignored'), (a, w) => { const id = w.fresh.pendingInstance(); completeBoot(a, [id]); return statusOf(id); }, (status) => status === 'Running'],
@@ -198,6 +210,7 @@ export const serviceRows = new Map<string, Row>(
     updateSettings: [adminOnly, (a) => updateSettings(a, {})],
     // settlement
     settlement: [sellerOnly('ok'), (a) => settlement(a)],
+    settlementCsv: [sellerOnly('ok'), (a) => settlementCsv(a, {}, { month: 'm', productCode: 'c', product: 'p', orders: 'o', refunds: 'r', hours: 'h', ordersFen: 'of', refundsFen: 'rf', hourlyFen: 'hf', netFen: 'n', commissionFen: 'c', payableFen: 'p', total: 't' })],
     // sharing: the recipient may not re-share (SHR-1) and may decline; the owner may not decline its own
     modifyImageSharePermission: [ownerOnly(NO_IMAGE, { recipient: 'InvalidImage.NotShareable' }), (a, w) => modifyImageSharePermission(a, { imageId: w.image, addAccounts: [w.actors.recipient.accountId] })],
     describeImageSharePermission: [ownerOnly(NO_IMAGE), (a, w) => describeImageSharePermission(a, w.image)],
@@ -207,6 +220,7 @@ export const serviceRows = new Map<string, Row>(
     // storage
     createBucket: [everyone, (a) => createBucket(a, { regionId: REGION, name: unique('bucket') })],
     listBuckets: [everyone, (a) => listBuckets(a, REGION)],
+    describeBuckets: [everyone, (a) => describeBuckets(a, { regionId: REGION })],
     deleteBucket: [ownerOnly(NO_BUCKET), (a, w) => deleteBucket(a, w.fresh.bucket())],
     getBucket: [ownerOnly(NO_BUCKET), (a, w) => getBucket(a, w.bucket.id)],
     putObject: [ownerOnly(NO_BUCKET), (a, w) => upload(a, w.bucket.id)],
@@ -257,6 +271,8 @@ export const notUseCases = new Set([
   'enqueueJob', 'claimDueJobs', 'runJobsTogether', 'completeJob', 'ensureRecurringJob', 'completeRecurringJob', 'failJob',
   // inside a use case's transaction
   'familyImageIn', 'withFamilyImage',
+  // lists' SQL pieces and the batch's choice of single-item use case (issue 16)
+  'searchTerms', 'orderFor', 'lifecycleChange',
   'once', 'imagesCountedInQuota', 'assertRoomForImage', 'moveInstance', 'bookId', 'ensureBook', 'transfer', 'postTransfers', 'balanceOf', 'platformBook',
   'requirePublicProduct', 'isOfferedIn', 'licenseViews', 'requireOwnOrder', 'buyLicenses', 'paySale', 'availableLicenseCount', 'poolHourlyFees', 'consumeLicenses', 'returnLicense',
   'notify', 'indexProduct', 'matchProducts', 'tellSeller', 'periodOf', 'tellSellerAbout', 'signingKey', 'readSettings',
@@ -305,6 +321,7 @@ export const apiRows = new Map<string, ApiRow>(
     StartInstance: [ownerOnly(NO_INSTANCE), async (w) => ({ InstanceId: await w.fresh.stoppedInstance() })],
     StopInstance: [ownerOnly(NO_INSTANCE), async (w) => ({ InstanceId: await w.fresh.runningInstance() })],
     DeleteInstance: [ownerOnly(NO_INSTANCE), async (w) => ({ InstanceId: await w.fresh.runningInstance() })],
+    ModifyInstanceAttribute: [ownerOnly(NO_INSTANCE), (w) => ({ InstanceId: w.instance, InstanceName: unique('api-renamed') })],
     ReplaceSystemDisk: [ownerOnly(NO_INSTANCE), async (w) => ({ InstanceId: await w.fresh.stoppedInstance(), ImageId: w.systemImage })],
     ReInitDisk: [ownerOnly(NO_INSTANCE), async (w) => ({ DiskId: diskOf(await w.fresh.stoppedInstance()) })],
   } satisfies Record<string, ApiRow>),

@@ -38,12 +38,14 @@ export default async function AdminInstancesPage({ searchParams }: { searchParam
         <EmptyState title={t('emptyTitle')} body={q || status ? t('emptyFiltered') : t('emptyBody')} />
       ) : (
         <>
-          <Table columns={[{ label: t('columnInstance') }, { label: t('columnAccount') }, { label: t('columnStatus') }, { label: t('columnWhere') }, { label: t('columnCreated') }, { label: t('columnActions'), align: 'right' }]}>
+          <Table fixed columns={[{ label: t('columnInstance') }, { label: t('columnAccount'), className: 'w-48' }, { label: t('columnStatus'), className: 'w-48' }, { label: t('columnWhere'), className: 'w-40' }, { label: t('columnCreated'), className: 'w-32' }, { label: t('columnActions'), align: 'right', className: 'w-32' }]}>
             {result.items.map(({ instance: i, accountName, productCode }) => (
               <tr key={i.id} data-instance-id={i.id} className="align-top">
                 <td className="px-4 py-3">
-                  <div className="font-medium">{i.name}</div>
-                  <code className="block text-xs whitespace-nowrap text-slate-500">{i.id}</code>
+                  <div className="truncate font-medium" title={i.name}>
+                    {i.name}
+                  </div>
+                  <code className="block truncate text-xs text-slate-500">{i.id}</code>
                   {productCode && (
                     <span className="mt-1 inline-block rounded bg-violet-50 px-1.5 py-0.5 font-mono text-[11px] text-violet-700 ring-1 ring-violet-200 ring-inset">
                       <span className="sr-only">{t('columnProduct')}: </span>
@@ -52,18 +54,20 @@ export default async function AdminInstancesPage({ searchParams }: { searchParam
                   )}
                 </td>
                 <td className="px-4 py-3">
-                  <div>{accountName}</div>
-                  <code className="text-xs text-slate-500">{i.accountId}</code>
+                  <div className="truncate" title={accountName}>
+                    {accountName}
+                  </div>
+                  <code className="block truncate text-xs text-slate-500">{i.accountId}</code>
                 </td>
                 <td className="px-4 py-3">
                   <StatusBadge status={i.status as InstanceStatus} />
-                  {i.statusReason && <div className="mt-1 w-44 text-xs text-slate-600">{t.has(`reasons.${i.statusReason}`) ? t(`reasons.${i.statusReason}`) : i.statusReason}</div>}
+                  {i.statusReason && <div className="mt-1 text-xs text-slate-600">{t.has(`reasons.${i.statusReason}`) ? t(`reasons.${i.statusReason}`) : i.statusReason}</div>}
                 </td>
-                <td className="px-4 py-3 whitespace-nowrap">
-                  <div>{regions(i.regionId)}</div>
-                  <code className="text-xs text-slate-500">{i.instanceTypeId}</code>
+                <td className="px-4 py-3">
+                  <div className="truncate">{regions(i.regionId)}</div>
+                  <code className="block truncate text-xs text-slate-500">{i.instanceTypeId}</code>
                 </td>
-                <td className="px-4 py-3 whitespace-nowrap text-slate-600">
+                <td className="px-4 py-3 text-slate-600">
                   <div>{format.dateTime(i.createdAt, { dateStyle: 'medium' })}</div>
                   <div className="text-xs text-slate-500">{format.dateTime(i.createdAt, { timeStyle: 'short' })}</div>
                 </td>

@@ -3,6 +3,9 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { arg, runParsed } from '@/lib/auth/action';
+import { batchDeleteImages } from '@/lib/services/batch';
+import { reportOutcomes } from '@/lib/auth/batch-report';
+import { MAX_BATCH } from '@/lib/domain/batch';
 import { copyImage, createImage, deleteImage, taskStates } from '@/lib/services/images';
 
 // The service checks names and descriptions against the catalogue's rules; here, only their types.
@@ -26,6 +29,13 @@ export async function copyImageAction(imageId: string, input: { destinationRegio
 
 export async function deleteImageAction(imageId: string) {
   const result = await runParsed(z.object({ imageId: arg.id }), { imageId }, (actor, args) => deleteImage(actor, args.imageId));
+  revalidatePath('/console', 'layout');
+  return result;
+}
+
+/** Issue 16: delete each selected image, reported per image. */
+export async function batchDeleteImagesAction(imageIds: string[]) {
+  const result = await runParsed(z.object({ imageIds: z.array(arg.id).min(1).max(MAX_BATCH) }), { imageIds }, (actor, args) => reportOutcomes(batchDeleteImages(actor, args.imageIds)));
   revalidatePath('/console', 'layout');
   return result;
 }

@@ -4,7 +4,11 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { arg, runAction, runParsed, type ActionState } from '@/lib/auth/action';
-import { describeInstances, reInitDisk, releaseInstance, replaceSystemDisk, runInstances, startInstance, stopInstance } from '@/lib/services/instances';
+import { describeInstances, lifecycleChange, reInitDisk, replaceSystemDisk, runInstances } from '@/lib/services/instances';
+import { batchInstances } from '@/lib/services/batch';
+import { reportOutcomes } from '@/lib/auth/batch-report';
+import { MAX_BATCH } from '@/lib/domain/batch';
+import { modifyInstanceAttribute } from '@/lib/services/instance-attributes';
 import { previewLaunch } from '@/lib/services/launch-preview';
 import { marketplaceLaunchPage } from '@/lib/services/launch-wizard';
 import { quoteRenewal, renewInstance } from '@/lib/services/subscriptions';
@@ -27,25 +31,22 @@ export async function launchAction(_: ActionState<unknown>, form: FormData): Pro
   );
   if (!result?.ok) return result;
   revalidatePath('/console/instances');
-  redirect(`/console/instances?launched=${result.data.instanceIds.length}`);
+  // The list opens on the region launched into (issue 16: the list is scoped to its URL's region).
+  const region = form.get('regionId');
+  redirect(`/console/instances?${new URLSearchParams({ launched: String(result.data.instanceIds.length), ...(typeof region === 'string' ? { region } : {}) })}`);
 }
 
 const lifecycleArgs = z.object({ instanceId: arg.id, action: z.enum(['start', 'stop', 'release']) });
 
-/** Issue 12: the action is one of three names, never a key looked up in an object. */
-function lifecycleChange(action: z.infer<typeof lifecycleArgs>['action']) {
-  switch (action) {
-    case 'start':
-      return startInstance;
-    case 'stop':
-      return stopInstance;
-    case 'release':
-      return releaseInstance;
-  }
-}
-
 export async function instanceAction(instanceId: string, action: 'start' | 'stop' | 'release') {
   const result = await runParsed(lifecycleArgs, { instanceId, action }, (actor, args) => void lifecycleChange(args.action)(actor, args.instanceId));
+  revalidatePath('/console/instances', 'layout');
+  return result;
+}
+
+/** Issue 16: start, stop or release each selected instance, reported per instance. */
+export async function batchInstanceAction(action: 'start' | 'stop' | 'release', instanceIds: string[]) {
+  const result = await runParsed(z.object({ action: lifecycleArgs.shape.action, instanceIds: z.array(arg.id).min(1).max(MAX_BATCH) }), { action, instanceIds }, (actor, args) => reportOutcomes(batchInstances(actor, args.action, args.instanceIds)));
   revalidatePath('/console/instances', 'layout');
   return result;
 }
@@ -91,6 +92,13 @@ export async function renewAction(instanceId: string, _: ActionState<unknown>, f
   const result = await runParsed(z.object({ instanceId: arg.id, form: arg.form }), { instanceId, form }, (actor, args) =>
     renewInstance(actor, { instanceId: args.instanceId, periods: args.form.get('periods'), clientToken: args.form.get('clientToken') || undefined }),
   );
+  revalidatePath('/console/instances', 'layout');
+  return result;
+}
+
+/** Issue 16: a new name for one of the caller's instances (ModifyInstanceAttribute). */
+export async function renameInstanceAction(instanceId: string, _: ActionState<unknown>, form: FormData) {
+  const result = await runParsed(z.object({ instanceId: arg.id, form: arg.form }), { instanceId, form }, (actor, args) => modifyInstanceAttribute(actor, { instanceId: args.instanceId, instanceName: args.form.get('instanceName') }));
   revalidatePath('/console/instances', 'layout');
   return result;
 }

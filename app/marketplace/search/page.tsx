@@ -41,7 +41,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const params = searchParamsOf(filters);
   const without = (...keys: string[]) => searchHref(Object.fromEntries(Object.entries(params).filter(([k]) => !keys.includes(k))));
 
-  const price =
+  const range =
     filters.minFen !== undefined && filters.maxFen !== undefined
       ? t('search.priceRange', { min: formatFen(filters.minFen), max: formatFen(filters.maxFen) })
       : filters.minFen !== undefined
@@ -49,6 +49,8 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         : filters.maxFen !== undefined
           ? t('search.priceAtMost', { max: formatFen(filters.maxFen) })
           : undefined;
+  // Issue 16: without a pricing model the bounds are monthly equivalents; with one, its chip says which price.
+  const price = range && !filters.pricing ? t('search.priceChipMonthly', { range }) : range;
   const chips = [
     filters.q && { label: `${t('search.keyword')}: ${filters.q}`, href: without('q') },
     filters.category && { label: t(`categories.${filters.category}`), href: without('category') },
@@ -122,7 +124,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           <EmptyState title={t('search.pageOutOfRange')} body="" action={<ButtonLink href={searchHref(params)} variant="secondary">{t('search.firstPage')}</ButtonLink>} />
         ) : (
           <>
-            <ProductGrid products={result.items} />
+            <ProductGrid products={result.items} showCompared />
             <Pagination page={result.page} pageSize={result.pageSize} total={result.total} params={params} />
           </>
         )}

@@ -54,7 +54,7 @@ export default async function BucketPage({ params }: { params: Promise<{ id: str
               <td className="px-4 py-3 text-right whitespace-nowrap">{humanSize(o.sizeBytes)}</td>
               <td className="px-4 py-3 whitespace-nowrap text-slate-600">{format.dateTime(o.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</td>
               <td className="px-4 py-3 text-right">
-                <ConfirmButton label={t('buckets.deleteObject')} confirm={t('buckets.confirmDeleteObject', { name: o.key })} run={deleteObjectAction.bind(null, o.id)} />
+                <ConfirmButton label={t('buckets.deleteObject')} confirm={t('buckets.confirmDeleteObject', { name: o.key })} run={deleteObjectAction.bind(null, o.id)} done={t('toast.deleted')} />
               </td>
             </tr>
           ))}

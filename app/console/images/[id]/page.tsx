@@ -15,6 +15,7 @@ import { orNotFound } from '../../or-not-found';
 import { describeImageSharePermission } from '@/lib/services/sharing';
 import { copyImageAction, deleteImageAction, taskStatesAction } from '../actions';
 import { declineShareAction, shareImageAction, unshareImageAction } from '../share-actions';
+import { CopyableId } from '@/components/ui/copy-button';
 import { pageTitle } from '@/i18n/page-title';
 
 export const generateMetadata = pageTitle('image');
@@ -52,7 +53,7 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
           <div className="mt-1 flex items-center gap-3">
             <ImageStatus status={image.status} task={image.task} openTaskIds={image.task ? [image.task.id] : []} taskStatesAction={taskStatesAction} />
             {image.deprecatedAt && <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800">{t('imageFamily.deprecatedBadge')}</span>}
-            <span className="font-mono text-sm text-slate-500">{image.id}</span>
+            <CopyableId id={image.id} label={t('copy.imageId')} className="text-sm" />
           </div>
         </div>
         <div className="flex gap-2">

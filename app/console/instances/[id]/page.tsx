@@ -3,19 +3,23 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { InstanceActions } from '@/components/console/instance-actions';
 import { InstanceDiskActions } from '@/components/console/instance-disk-actions';
+import { FrozenNotice } from '@/components/console/frozen-notice';
 import { PendingWatcher } from '@/components/console/pending-watcher';
+import { RenameInstance } from '@/components/console/rename-instance';
 import { RenewForm } from '@/components/console/renew-form';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { requireSession } from '@/lib/auth/session';
 import type { InstanceStatus } from '@/lib/domain/instances';
 import { formatFen } from '@/lib/domain/money';
 import { listLaunchableImages } from '@/lib/services/catalogue';
+import { freezeNote } from '@/lib/services/freezes';
 import { getInstance } from '@/lib/services/instances';
 import { orNotFound } from '../../or-not-found';
 import { versionImagesOf } from '@/lib/services/marketplace';
 import { marketplaceLaunchPage } from '@/lib/services/launch-wizard';
 import { createImageAction } from '../../images/actions';
-import { instanceAction, marketplacePageAction, pendingCountAction, reinitDiskAction, renewAction, renewQuoteAction, replaceDiskAction } from '../actions';
+import { instanceAction, marketplacePageAction, pendingCountAction, reinitDiskAction, renameInstanceAction, renewAction, renewQuoteAction, replaceDiskAction } from '../actions';
+import { CopyableId } from '@/components/ui/copy-button';
 import { pageTitle } from '@/i18n/page-title';
 
 export const generateMetadata = pageTitle('instance');
@@ -33,7 +37,12 @@ export default async function InstancePage({ params }: { params: Promise<{ id: s
     [t('instances.fieldId'), <code key="id">{instance.id}</code>],
     [t('instances.fieldRegion'), t(`regions.${instance.regionId}`)],
     [t('instances.fieldType'), `${instance.instanceTypeId} · ${t('instances.specs', { vcpu: instance.vcpu, memory: instance.memoryGib })}`],
-    [t('instances.fieldImage'), `${instance.imageName} (${instance.imageId})`],
+    [
+      t('instances.fieldImage'),
+      <Link key="image" href={`/console/images/${instance.imageId}`} className="text-brand-600 hover:underline">
+        {instance.imageName} (<code>{instance.imageId}</code>)
+      </Link>,
+    ],
     [t('instances.fieldBilling'), `${t(instance.billing === 'subscription' ? 'instances.billingSubscription' : 'instances.billingPayg')} · ${t('common.perHour', { price: formatFen(instance.hourlyPriceFen) })}`],
     [t('instances.fieldCreated'), when(instance.createdAt)],
   ];
@@ -52,6 +61,7 @@ export default async function InstancePage({ params }: { params: Promise<{ id: s
     ]);
   }
   const live = status !== 'Released';
+  const frozen = status === 'Frozen';
   const choices = live
     ? [
         ...listLaunchableImages(actor, instance.regionId).map((i) => ({ id: i.id, label: i.kind === 'system' ? i.description || i.name : i.name, group: i.kind === 'system' ? ('system' as const) : ('self' as const), productCode: i.productCode })),
@@ -66,17 +76,22 @@ export default async function InstancePage({ params }: { params: Promise<{ id: s
         ← {t('instances.backToList')}
       </Link>
       <div className="flex items-start justify-between gap-4">
-        <div>
+        <div className="min-w-0">
           <h1 className="flex items-center gap-3 text-2xl font-semibold">
-            {instance.name} <StatusBadge status={status} />
+            <span className="min-w-0 break-all">{instance.name}</span> <StatusBadge status={status} />
           </h1>
-          <p className="font-mono text-sm text-slate-500">{instance.id}</p>
+          <CopyableId id={instance.id} label={t('copy.instanceId')} className="text-sm" />
         </div>
-        <InstanceActions id={instance.id} name={instance.name} status={status} afterRelease="/console/instances" instanceAction={instanceAction} />
+        <div className="flex flex-wrap items-start justify-end gap-2">
+          {live && <RenameInstance name={instance.name} renameAction={renameInstanceAction.bind(null, instance.id)} />}
+          <InstanceActions id={instance.id} name={instance.name} status={status} afterRelease="/console/instances" instanceAction={instanceAction} />
+        </div>
       </div>
+      {frozen && <FrozenNotice instanceId={instance.id} reason={instance.statusReason} note={freezeNote(actor, instance.id)} />}
       <PendingWatcher pending={status === 'Pending' ? 1 : 0} pendingCountAction={pendingCountAction} />
       {live && instance.billing === 'subscription' && instance.subscriptionModel && <RenewForm renewAction={renewAction.bind(null, instance.id)} quoteAction={renewQuoteAction.bind(null, instance.id)} model={instance.subscriptionModel} />}
-      {live && <InstanceDiskActions instance={{ id: instance.id, name: instance.name, status, productCode: instance.productCode, regionId: instance.regionId, imageId: instance.imageId }} images={choices} marketplace={marketplaceLaunchPage(actor, { regionId: instance.regionId })} actions={{ createImageAction, replaceDiskAction, reinitDiskAction, marketplacePageAction }} />}
+      {/* A frozen instance can change nothing: the notice above says what the owner can do instead. */}
+      {live && !frozen && <InstanceDiskActions instance={{ id: instance.id, name: instance.name, status, productCode: instance.productCode, regionId: instance.regionId, imageId: instance.imageId }} images={choices} marketplace={marketplaceLaunchPage(actor, { regionId: instance.regionId })} actions={{ createImageAction, replaceDiskAction, reinitDiskAction, marketplacePageAction }} />}
       <DetailList fields={fields} />
     </div>
   );

@@ -11,6 +11,7 @@ import { formatFen } from '@/lib/domain/money';
 import { getOrder } from '@/lib/services/refunds';
 import { orNotFound } from '../../or-not-found';
 import { issueInvoiceAction, requestRefundAction, voidInvoiceAction } from '../actions';
+import { CopyButton } from '@/components/ui/copy-button';
 import { pageTitle } from '@/i18n/page-title';
 
 export const generateMetadata = pageTitle('order');
@@ -59,7 +60,10 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       <Link href="/console/orders" className="text-sm text-brand-600 hover:underline">
         ← {t('backToList')}
       </Link>
-      <h1 className="text-2xl font-semibold">{t('detailTitle', { orderId: order.id })}</h1>
+      <div className="flex flex-wrap items-center gap-2">
+        <h1 className="text-2xl font-semibold">{t('detailTitle', { orderId: order.id })}</h1>
+        <CopyButton value={order.id} label={tr('copy.orderId')} />
+      </div>
       <DetailList fields={fields} />
 
       {licenses.length > 0 && (

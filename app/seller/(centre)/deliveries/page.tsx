@@ -5,6 +5,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { Table } from '@/components/ui/table';
+import { nextRetryAt } from '@/lib/domain/seller-calls';
 import { listDeliveries } from '@/lib/services/deliveries';
 import { requireSeller } from '../../require-seller';
 import { replayDeliveryAction } from './actions';
@@ -57,10 +58,13 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
                   <span data-testid="delivery-status" className={`rounded-full px-2 py-0.5 text-xs font-medium ${tone[d.status]}`}>
                     {t(`statuses.${d.status}`)}
                   </span>
+                  {nextRetryAt(d) && <span className="mt-1 block text-xs whitespace-nowrap text-slate-500">{t('nextRetry', { when: format.dateTime(nextRetryAt(d)!, { dateStyle: 'medium', timeStyle: 'medium' }) })}</span>}
                 </td>
-                <td className="px-4 py-3 text-right">{d.attempts}</td>
+                <td className="px-4 py-3 text-right" data-testid="delivery-tries">
+                  {d.tries}
+                </td>
                 <td className="max-w-56 truncate px-4 py-3 text-xs text-slate-600" title={d.lastError ?? undefined}>
-                  {d.lastError ?? '—'}
+                  {d.lastError ? (t.has(`verdicts.${d.lastError}`) ? t(`verdicts.${d.lastError}`) : d.lastError) : '—'}
                 </td>
                 <td className="px-4 py-3 text-right">
                   <ReplayButton deliveryId={d.id} replayAction={replayDeliveryAction} />

@@ -13,6 +13,7 @@ export const generateMetadata = pageTitle('sellerKeys');
 export default async function SellerKeysPage() {
   const { actor } = await requireSeller();
   const t = await getTranslations('sellerKeys');
+  const tt = await getTranslations('toast');
   const format = await getFormatter();
   const keys = listSellerKeys(actor);
   return (
@@ -37,7 +38,7 @@ export default async function SellerKeysPage() {
               <td className="px-4 py-3 text-slate-600">{format.dateTime(k.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</td>
               <td className="px-4 py-3">{k.signing ? <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-700">{t('signing')}</span> : <span className="text-slate-500">{t('standby')}</span>}</td>
               <td className="px-4 py-3 text-right">
-                <ConfirmButton label={t('delete')} confirm={k.signing && keys.length === 1 ? t('deleteLastConfirm') : t('deleteConfirm')} run={deleteSellerKeyAction.bind(null, k.id)} />
+                <ConfirmButton label={t('delete')} confirm={k.signing && keys.length === 1 ? t('deleteLastConfirm') : t('deleteConfirm')} run={deleteSellerKeyAction.bind(null, k.id)} done={tt('deleted')} />
               </td>
             </tr>
           ))}

@@ -76,6 +76,12 @@ export default async function SettlementPage({ searchParams }: { searchParams: P
       ) : (
         <span className="cursor-not-allowed rounded-md border border-dashed border-slate-200 px-3 py-1.5 text-slate-500">{t('later')} →</span>
       )}
+      {result.lines.length > 0 && (
+        // A plain link: the browser downloads the file the route answers (content-disposition).
+        <a className={`${periodLink} ml-auto font-medium text-brand-700`} href={`/seller/settlement/export?until=${last}`} title={t('downloadHint')} data-testid="settlement-csv">
+          {t('download')}
+        </a>
+      )}
     </nav>
   );
 

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ReplayButton } from '@/components/publishing/replay-button';
+import { nextRetryAt } from '@/lib/domain/seller-calls';
 import { getDelivery } from '@/lib/services/deliveries';
 import { orNotFound } from '@/app/console/or-not-found';
 import { requireSeller } from '../../../require-seller';
@@ -29,6 +30,7 @@ export default async function DeliveryPage({ params }: { params: Promise<{ id: s
             {delivery.orderId} / {delivery.orderLineId}
             {delivery.instanceId ? ` · ${delivery.instanceId}` : ''}
           </p>
+          {nextRetryAt(delivery) && <p className="mt-1 text-sm text-amber-700">{t('nextRetry', { when: format.dateTime(nextRetryAt(delivery)!, { dateStyle: 'medium', timeStyle: 'medium' }) })}</p>}
         </div>
         <ReplayButton deliveryId={delivery.id} replayAction={replayDeliveryAction} />
       </div>

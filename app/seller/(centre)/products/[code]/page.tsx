@@ -38,7 +38,7 @@ export default async function PublishProductPage({ params }: { params: Promise<{
   const { actor } = await requireSeller();
   const { code } = await params;
   const view = orNotFound(() => getMyProduct(actor, code), 'InvalidProductCode.NotFound');
-  const { product, versions, versionImages, skus, checks, problems, publishableImages, published } = view;
+  const { product, versions, versionRegions, skus, checks, problems, publishableImages, published } = view;
   const tf = await getTranslations('imageFamily');
   // Issue 17: a published version's family and deprecation are those of its regional images.
   const publishedOf = (version: string) => published.filter((i) => i.version === version);
@@ -99,7 +99,7 @@ export default async function PublishProductPage({ params }: { params: Promise<{
         {canApplyToProduct(product.status, 'moveInterface') && <InterfaceUrlForm action={moveInterfaceAction.bind(null, product.code)} current={product.interfaceUrl ?? ''} />}
       </Step>
 
-      <Step n={2} title={t('stepVersions')} done={versions.length > 0 && !has('noRegion') && !has('imageUnavailable') && !has('regionsDiffer')}>
+      <Step n={2} title={t('stepVersions')} done={versions.length > 0 && versions.every((v) => versionRegions.get(v.version)?.length) && !has('imageUnavailable') && !has('regionsDiffer')}>
         {versions.length > 0 && (
           <ul className="space-y-2">
             {versions.map((v, index) => (
@@ -108,10 +108,7 @@ export default async function PublishProductPage({ params }: { params: Promise<{
                 {deprecatedVersions.has(v.version) && <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800">{tf('deprecatedBadge')}</span>}
                 {publishedOf(v.version)[0]?.imageFamily && <span className="font-mono text-xs text-slate-500">{publishedOf(v.version)[0].imageFamily}</span>}
                 <span className="text-slate-600">
-                  {versionImages
-                    .filter((i) => i.version === v.version)
-                    .map((i) => regionNames[i.regionId] ?? i.regionId)
-                    .join(' · ') || t('noRegionYet')}
+                  {(versionRegions.get(v.version) ?? []).map((regionId) => regionNames[regionId] ?? regionId).join(' · ') || t('noRegionYet')}
                 </span>
                 {editable && (
                   <span className="ml-auto">

@@ -1,0 +1,20 @@
+'use client';
+
+import type { useTranslations } from 'next-intl';
+import { toast } from 'sonner';
+import type { ActionState } from '@/lib/auth/action';
+import type { BatchReport } from '@/lib/auth/batch-report';
+
+export type BatchKind = 'start' | 'stop' | 'release' | 'delete';
+
+/** One toast that sums a batch up: "3 instances stopped", or "2 stopped, 1 refused: …" with each refusal named. */
+export function toastBatch(t: ReturnType<typeof useTranslations<'batch'>>, kind: BatchKind, result: ActionState<BatchReport>, nameOf: (id: string) => string): void {
+  if (!result) return;
+  if (!result.ok) return void toast.error(result.error.message);
+  const refused = result.data.filter((r) => !r.ok);
+  const done = result.data.length - refused.length;
+  if (refused.length === 0) return void toast.success(t(`done.${kind}`, { count: done }));
+  toast.error(t(`mixed.${kind}`, { done, refused: refused.length, reason: refused[0].message ?? '' }), {
+    description: refused.map((r) => t('refusedItem', { name: nameOf(r.id), reason: r.message ?? '' })).join('\n'),
+  });
+}
