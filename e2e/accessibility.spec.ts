@@ -74,7 +74,7 @@ const pages = {
     '/console/notifications',
     '/seller/apply',
   ],
-  seller: (f: Fixture) => ['/seller', '/seller/products', '/seller/products/new', `/seller/products/${f.productCode}`, '/seller/deliveries', `/seller/deliveries/${f.deliveryId}`, '/seller/keys', '/seller/settlement'],
+  seller: (f: Fixture) => ['/seller', '/seller/products', '/seller/products/new', `/seller/products/${f.productCode}`, '/seller/products/wpss000102' /* with an interface: its debug panel */, '/seller/deliveries', `/seller/deliveries/${f.deliveryId}`, '/seller/keys', '/seller/settlement'],
   admin: () => ['/admin/seller-applications', '/admin/listings', '/admin/refunds', '/admin/accounts', '/admin/instances', '/admin/audit', '/admin/settings'],
 };
 
