@@ -82,7 +82,7 @@ async function signInAsAdmin(page: Page) {
 
 /** The "N items" total under a paged list. */
 async function totalOf(page: Page): Promise<number> {
-  const text = await page.getByRole('navigation', { name: 'pagination' }).locator('span').first().innerText();
+  const text = await page.getByRole('navigation', { name: 'Pages' }).locator('span').first().innerText();
   return Number(text.replace(/[^\d]/g, ''));
 }
 

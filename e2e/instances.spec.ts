@@ -38,7 +38,7 @@ test('a new user signs up, launches 2 instances, stops one, releases one and sig
   await page.getByLabel('Status').selectOption('Released');
   await expect(page.locator('tr', { hasText: 'web-002' }).locator('[data-status="Released"]')).toBeVisible();
 
-  await page.getByRole('button', { name: 'Account' }).click();
+  await page.getByTestId('account-menu').click();
   await page.getByRole('menuitem', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
   await page.goto('/console/instances');

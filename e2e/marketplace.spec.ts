@@ -59,7 +59,7 @@ test('a new buyer finds a product, buys 2 licenses, launches 3 buying the shortf
   await review.getByRole('button', { name: 'Pay ¥99.00 and launch 3 instances' }).click();
   await expect(page).toHaveURL(/launched=3/);
   await expect(page.locator('tr[data-instance-id]')).toHaveCount(3);
-  await expect(page.getByRole('button', { name: 'Account' })).toContainText('¥203.00'); // 500 − 2 × 99 − 99
+  await expect(page.getByTestId('account-menu')).toContainText('¥203.00'); // 500 − 2 × 99 − 99
 
   // Release one: its license returns to the pool.
   const row = page.locator('tr', { hasText: 'shop-002' });

@@ -1,8 +1,8 @@
-import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { Toaster } from '@/components/ui/toaster';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { areaTitle } from '@/i18n/page-title';
 import { AreaShell } from '@/components/console/area-shell';
 import { AdminNav } from '@/components/admin/admin-nav';
 import { pendingListingCount } from '@/lib/services/listing-review';
@@ -12,7 +12,7 @@ import { requireAdmin } from './require-admin';
 import { setLocaleAction } from '@/app/actions/preferences';
 import { signOutAction } from '@/app/(auth)/actions';
 
-export const metadata: Metadata = { title: { default: 'Admin', template: '%s · Admin · Stratus' } };
+export const generateMetadata = () => areaTitle('admin');
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const { actor, user } = await requireAdmin();

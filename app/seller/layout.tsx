@@ -1,8 +1,8 @@
-import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { Toaster } from '@/components/ui/toaster';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { areaTitle } from '@/i18n/page-title';
 import { AreaShell } from '@/components/console/area-shell';
 import { NotificationBell } from '@/components/console/notification-bell';
 import { SellerNav } from '@/components/seller/seller-nav';
@@ -11,7 +11,7 @@ import { unreadCount } from '@/lib/services/notifications';
 import { setLocaleAction } from '@/app/actions/preferences';
 import { signOutAction } from '@/app/(auth)/actions';
 
-export const metadata: Metadata = { title: { default: 'Seller centre', template: '%s · Seller centre · Stratus' } };
+export const generateMetadata = () => areaTitle('sellerCentre');
 
 export default async function SellerLayout({ children }: { children: ReactNode }) {
   const { actor, user } = await requireSession();

@@ -10,7 +10,7 @@ export function AdminNav({ counts }: { counts: Partial<Record<AdminCount, number
     <nav className="space-y-6 px-3 py-5" aria-label={t('label')}>
       {adminNavGroups.map((group) => (
         <div key={group.label}>
-          <p className="px-3 pb-1.5 text-xs font-semibold uppercase tracking-wide text-slate-400">{t(group.label)}</p>
+          <p className="px-3 pb-1.5 text-xs font-semibold uppercase tracking-wide text-slate-500">{t(group.label)}</p>
           <ul className="space-y-0.5">
             {group.items.map((item) => {
               const count = item.count ? (counts[item.count] ?? 0) : 0;

@@ -18,7 +18,7 @@ export default function AccountDropdown({ name, email, accountId, balance, isAdm
   }, [focusFirstItem]);
   return (
     <DropdownMenu.Root defaultOpen>
-      <DropdownMenu.Trigger className={accountTriggerClass} aria-label={t('shell.account')}>
+      <DropdownMenu.Trigger className={accountTriggerClass} data-testid="account-menu">
         <AccountFace name={name} balance={balance} />
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>

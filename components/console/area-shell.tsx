@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { AccountMenu } from '@/components/console/account-menu';
 import { LocaleSelect } from '@/components/console/locale-select';
 import { Logo } from '@/components/console/logo';
+import { NavDrawer } from '@/components/console/nav-drawer';
 import type { Actor } from '@/lib/domain/actor';
 import { formatFen } from '@/lib/domain/money';
 import type { SignedInUser } from '@/lib/services/accounts';
@@ -23,6 +24,7 @@ export function AreaShell(props: { tone: keyof typeof tones; home: string; label
     <div className="flex min-h-screen flex-col">
       <header className={`sticky top-0 z-40 flex h-14 items-center justify-between gap-2 px-3 text-white sm:gap-4 sm:px-5 ${tone.header}`}>
         <div className="flex min-w-0 items-center gap-2 sm:gap-4">
+          <NavDrawer>{props.nav}</NavDrawer>
           <Logo href={props.home} />
           {/* On a phone the badge gives way to the way back. */}
           <span className={`hidden rounded-md px-2 py-0.5 text-xs font-semibold tracking-wide uppercase ring-1 ring-inset sm:inline ${tone.badge}`}>{props.label}</span>
@@ -38,7 +40,7 @@ export function AreaShell(props: { tone: keyof typeof tones; home: string; label
       </header>
       <div className="flex flex-1">
         <aside className="hidden w-56 shrink-0 border-r border-slate-200 bg-white md:block">{props.nav}</aside>
-        <main className="min-w-0 flex-1 px-4 py-6 sm:px-8">{props.children}</main>
+        <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 outline-none sm:px-8">{props.children}</main>
       </div>
     </div>
   );

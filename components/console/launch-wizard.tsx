@@ -110,7 +110,8 @@ export function LaunchWizard({ launchAction, previewAction, marketplaceAction, r
 
   return (
     <form {...submit} className="grid gap-5 lg:grid-cols-[1fr_18rem]">
-      <div className="space-y-5">
+      {/* min-w-0: a grid item would otherwise be as wide as its longest image name. */}
+      <div className="min-w-0 space-y-5">
         <FormError message={error && !error.field ? error.message : undefined} />
         <Step n={1} title={t('wizard.stepRegion')}>
           <input type="hidden" name="regionId" value={regionId} />
@@ -132,7 +133,7 @@ export function LaunchWizard({ launchAction, previewAction, marketplaceAction, r
         </Step>
 
         <Step n={2} title={t('wizard.stepImage')}>
-          <div className="mb-4 flex gap-1 border-b border-slate-200" role="tablist">
+          <div className="mb-4 flex gap-1 overflow-x-auto border-b border-slate-200" role="tablist">
             {(['system', 'custom', 'shared', 'marketplace', 'family'] as const).map((k) => (
               <button
                 key={k}
@@ -143,7 +144,7 @@ export function LaunchWizard({ launchAction, previewAction, marketplaceAction, r
                   setTab(k);
                   setFilter('');
                 }}
-                className={`-mb-px border-b-2 px-3 py-2 text-sm ${tab === k ? 'border-brand-600 font-medium text-brand-700' : 'border-transparent text-slate-600 hover:text-slate-900'}`}
+                className={`-mb-px shrink-0 border-b-2 px-3 py-2 text-sm whitespace-nowrap ${tab === k ? 'border-brand-600 font-medium text-brand-700' : 'border-transparent text-slate-600 hover:text-slate-900'}`}
               >
                 {k === 'family' ? t('imageFamily.latestOfFamily') : t(`wizard.tabs.${k}`)}
               </button>
@@ -210,11 +211,14 @@ export function LaunchWizard({ launchAction, previewAction, marketplaceAction, r
         <Step n={3} title={t('wizard.stepType')}>
           <div className="overflow-hidden rounded-md border border-slate-200" role="radiogroup" aria-label={t('wizard.stepType')}>
             {instanceTypes.map((it) => (
-              <label key={it.id} className={`flex cursor-pointer items-center gap-4 border-b border-slate-100 px-4 py-2.5 text-sm last:border-b-0 ${it.id === typeId ? 'bg-brand-50' : 'hover:bg-slate-50'}`}>
+              <label key={it.id} className={`flex cursor-pointer items-center gap-3 border-b border-slate-100 px-4 py-2.5 text-sm last:border-b-0 ${it.id === typeId ? 'bg-brand-50' : 'hover:bg-slate-50'}`}>
                 <input type="radio" name="instanceTypeId" value={it.id} checked={it.id === typeId} onChange={() => setTypeId(it.id)} />
-                <span className="w-44 font-mono text-xs">{it.id}</span>
-                <span className="flex-1 text-slate-600">{t('instances.specs', { vcpu: it.vcpu, memory: it.memoryGib })}</span>
-                <span className="font-medium">{t('common.perHour', { price: formatFen(it.hourlyPriceFen) })}</span>
+                {/* On a phone the type's id and size stack, so the row fits 390 px. */}
+                <span className="flex min-w-0 flex-1 flex-col sm:flex-row sm:items-center sm:gap-4">
+                  <span className="font-mono text-xs sm:w-44 sm:shrink-0">{it.id}</span>
+                  <span className="text-slate-600">{t('instances.specs', { vcpu: it.vcpu, memory: it.memoryGib })}</span>
+                </span>
+                <span className="font-medium whitespace-nowrap">{t('common.perHour', { price: formatFen(it.hourlyPriceFen) })}</span>
               </label>
             ))}
           </div>

@@ -24,12 +24,12 @@ export function RegionSelect({ regions, current, setRegionAction }: { regions: s
     });
   return (
     <label className="flex items-center gap-2 text-sm text-slate-300">
-      <svg viewBox="0 0 20 20" className="size-4" fill="currentColor" aria-hidden>
+      <svg viewBox="0 0 20 20" className="hidden size-4 sm:block" fill="currentColor" aria-hidden>
         <path d="M10 2a6 6 0 0 0-6 6c0 4.5 6 10 6 10s6-5.5 6-10a6 6 0 0 0-6-6Zm0 8.5A2.5 2.5 0 1 1 10 5.5a2.5 2.5 0 0 1 0 5Z" />
       </svg>
       <select
         aria-label={t('common.region')}
-        className="rounded-md border border-slate-600 bg-slate-800 px-2 py-1 text-sm text-slate-100"
+        className="max-w-[8rem] rounded-md border border-slate-600 bg-slate-800 px-2 py-1 text-sm text-slate-100 sm:max-w-none"
         value={shown}
         disabled={pending}
         onChange={(e) => choose(e.target.value)}

@@ -9,7 +9,7 @@ type Product = ProductDetail['product'];
 export function ProductBreadcrumb({ product }: { product: Product }) {
   const t = useTranslations('marketplace');
   return (
-    <nav aria-label="breadcrumb" className="text-sm text-slate-500">
+    <nav aria-label={t('product.breadcrumb')} className="text-sm text-slate-500">
       <ol className="flex flex-wrap items-center gap-1.5">
         <li>
           <Link href="/marketplace" className="hover:text-brand-600">

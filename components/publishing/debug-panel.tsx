@@ -36,7 +36,7 @@ export function DebugPanel({ debugAction, rows }: { debugAction: (activity: Sell
           const passed = Boolean(row.passedAt) || exchange?.verdict === 'ok';
           return (
             <li key={row.activity} className="rounded-md border border-slate-200 p-3" data-activity={row.activity} data-passed={passed}>
-              <div className="flex items-center gap-3">
+              <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
                 <span className={passed ? 'text-emerald-600' : 'text-slate-400'} aria-hidden>
                   {passed ? '✓' : '○'}
                 </span>

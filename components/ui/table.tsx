@@ -11,11 +11,12 @@ export type Sorting = { current: string; params: Record<string, string | undefin
 /**
  * The console's data table: a bordered card, a header row, and the caller's rows. It scrolls
  * inside its own box when the screen is narrower than its columns; `fixed` lays the columns out
- * by their widths so a long name is truncated instead of widening the table.
+ * by their widths so a long name is truncated instead of widening the table. The box takes focus
+ * so a keyboard can scroll it too (WCAG 2.1.1), also when no row holds a link.
  */
 export function Table({ columns, sorting, fixed, children }: { columns: Column[]; sorting?: Sorting; fixed?: boolean; children: ReactNode }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-brand-500">
       <table className={`w-full text-left text-sm ${fixed ? 'min-w-[60rem] table-fixed' : ''}`}>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500">
           <tr>

@@ -1,11 +1,11 @@
-import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { currentSession } from '@/lib/auth/session';
 import { demoSignIn } from '@/lib/auth/demo-sign-in';
 import { signInAction } from '../actions';
 import { AuthForm } from '../auth-form';
+import { pageTitle } from '@/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Sign in' };
+export const generateMetadata = pageTitle('signIn');
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   const { next } = await searchParams;

@@ -1,10 +1,10 @@
-import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { currentSession } from '@/lib/auth/session';
 import { signUpAction } from '../actions';
 import { AuthForm } from '../auth-form';
+import { pageTitle } from '@/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Sign up' };
+export const generateMetadata = pageTitle('signUp');
 
 export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   const { next } = await searchParams;

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { AccountSearch } from '@/components/admin/account-search';
 import { AdjustWalletForm } from '@/components/admin/adjust-wallet-form';
@@ -9,8 +8,9 @@ import { formatFen } from '@/lib/domain/money';
 import { findAccount } from '@/lib/services/wallet-adjustments';
 import { requireAdmin } from '../require-admin';
 import { adjustWalletAction } from './actions';
+import { pageTitle } from '@/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Accounts' };
+export const generateMetadata = pageTitle('adminAccounts');
 
 /** Issue 12: look an account up, see its wallet, credit or debit it with a reason. */
 export default async function AdminAccountsPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {

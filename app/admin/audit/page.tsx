@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { auditFilterOf } from '@/components/admin/audit-filter';
 import { AuditFilters } from '@/components/admin/audit-filters';
@@ -9,8 +8,9 @@ import { Pagination } from '@/components/ui/pagination';
 import { listAudit } from '@/lib/services/audit';
 import { requireAdmin } from '../require-admin';
 import { pageFromUrl } from '@/lib/domain/paging';
+import { pageTitle } from '@/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Audit log' };
+export const generateMetadata = pageTitle('adminAudit');
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { actor } = await requireAdmin();

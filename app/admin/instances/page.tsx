@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { FreezeActions } from '@/components/admin/freeze-actions';
 import { InstanceSearch } from '@/components/admin/instance-search';
@@ -12,8 +11,9 @@ import { listAllInstances } from '@/lib/services/freezes';
 import { requireAdmin } from '../require-admin';
 import { freezeAction, unfreezeAction } from './actions';
 import { pageFromUrl } from '@/lib/domain/paging';
+import { pageTitle } from '@/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Instances' };
+export const generateMetadata = pageTitle('adminInstances');
 
 type Search = { q?: string; status?: string; page?: string };
 

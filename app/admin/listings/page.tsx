@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { listingReviewItems } from '@/components/admin/listing-review-items';
 import { queueStatusOf, ReviewQueue } from '@/components/admin/review-queue';
@@ -8,8 +7,9 @@ import { listListingReviews, pendingListingCount } from '@/lib/services/listing-
 import { requireAdmin } from '../require-admin';
 import { approveListingAction, rejectListingAction } from './actions';
 import { pageFromUrl } from '@/lib/domain/paging';
+import { pageTitle } from '@/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Listings' };
+export const generateMetadata = pageTitle('adminListings');
 
 /** The queue's tabs in the products' own words: pending is in review, approved is listed. */
 const productStatusOf = { pending: 'in_review', approved: 'listed', rejected: 'rejected' } as const;

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { refundReviewItems } from '@/components/admin/refund-review-items';
 import { queueStatusOf, ReviewQueue } from '@/components/admin/review-queue';
@@ -8,8 +7,9 @@ import { listRefundRequests, pendingRefundCount } from '@/lib/services/refunds';
 import { requireAdmin } from '../require-admin';
 import { approveRefundAction, rejectRefundAction } from './actions';
 import { pageFromUrl } from '@/lib/domain/paging';
+import { pageTitle } from '@/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Refund requests' };
+export const generateMetadata = pageTitle('adminRefunds');
 
 export default async function RefundQueuePage({ searchParams }: { searchParams: Promise<{ status?: string; page?: string }> }) {
   const { actor } = await requireAdmin();

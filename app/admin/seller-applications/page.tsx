@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { queueStatusOf, ReviewQueue } from '@/components/admin/review-queue';
 import { PageHeader } from '@/components/ui/page-header';
@@ -7,8 +6,9 @@ import { listApplications, pendingApplicationCount } from '@/lib/services/seller
 import { requireAdmin } from '../require-admin';
 import { applicationReviewItems } from './review-items';
 import { pageFromUrl } from '@/lib/domain/paging';
+import { pageTitle } from '@/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Seller applications' };
+export const generateMetadata = pageTitle('adminSellerApplications');
 
 export default async function SellerApplicationQueuePage({ searchParams }: { searchParams: Promise<{ status?: string; page?: string }> }) {
   const { actor } = await requireAdmin();

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { SettingsForm } from '@/components/admin/settings-form';
 import { PageHeader } from '@/components/ui/page-header';
@@ -6,8 +5,9 @@ import { platformDefaults, readSettings } from '@/lib/services/settings';
 import { read } from '@/lib/services/transaction';
 import { requireAdmin } from '../require-admin';
 import { saveSettingsAction } from './actions';
+import { pageTitle } from '@/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Platform settings' };
+export const generateMetadata = pageTitle('adminSettings');
 
 export default async function SettingsPage() {
   await requireAdmin();

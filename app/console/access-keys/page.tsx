@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { PageHeader } from '@/components/ui/page-header';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { CreateAccessKey, ToggleAccessKey } from '@/components/console/access-key-controls';
@@ -8,8 +7,9 @@ import { Table } from '@/components/ui/table';
 import { requireSession } from '@/lib/auth/session';
 import { listAccessKeys } from '@/lib/services/access-keys';
 import { createAccessKeyAction, deleteAccessKeyAction, setAccessKeyStatusAction } from './actions';
+import { pageTitle } from '@/i18n/page-title';
 
-export const metadata: Metadata = { title: 'AccessKeys' };
+export const generateMetadata = pageTitle('accessKeys');
 
 export default async function AccessKeysPage() {
   const { actor } = await requireSession();

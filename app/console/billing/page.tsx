@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { PageHeader } from '@/components/ui/page-header';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { TopUpForm } from '@/components/console/top-up-form';
@@ -13,8 +12,9 @@ import { spending } from '@/lib/services/spending';
 import { BarList, ColumnChart } from '@/components/ui/bar-chart';
 import { pageFromUrl } from '@/lib/domain/paging';
 import { topUpAction } from './actions';
+import { pageTitle } from '@/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Billing' };
+export const generateMetadata = pageTitle('billing');
 
 export default async function BillingPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const { actor } = await requireSession();
@@ -50,7 +50,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
         )}
       </section>
       <section className="grid gap-5 lg:grid-cols-2" aria-label={t('spendingTitle')}>
-        <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
+        <div className="min-w-0 space-y-3 rounded-lg border border-slate-200 bg-white p-5">
           <div className="flex items-baseline justify-between">
             <h2 className="text-base font-semibold">{t('spendByDay')}</h2>
             <p className="text-sm text-slate-500" data-testid="spend-total">
@@ -62,7 +62,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
             columns={spent.byDay.map((d) => ({ key: d.day, label: format.dateTime(new Date(`${d.day}T00:00:00+08:00`), { month: 'short', day: 'numeric' }), value: d.fen, valueLabel: formatFen(d.fen) }))}
           />
         </div>
-        <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
+        <div className="min-w-0 space-y-3 rounded-lg border border-slate-200 bg-white p-5">
           <h2 className="text-base font-semibold">{t('spendByProduct')}</h2>
           {spent.byProduct.length === 0 ? (
             <p className="text-sm text-slate-500">{t('noSpending')}</p>

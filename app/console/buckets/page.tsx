@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { CreateBucketForm } from '@/components/console/create-bucket-form';
@@ -15,8 +14,9 @@ import { pageFromUrl } from '@/lib/domain/paging';
 import { listRegions } from '@/lib/services/catalogue';
 import { bucketSortKeys, describeBuckets } from '@/lib/services/storage';
 import { createBucketAction, deleteBucketAction } from './actions';
+import { pageTitle } from '@/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Buckets' };
+export const generateMetadata = pageTitle('buckets');
 
 export default async function BucketsPage({ searchParams }: { searchParams: Promise<ListSearchParams> }) {
   const { actor, user } = await requireSession();

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { getFormatter, getTranslations } from 'next-intl/server';
@@ -23,8 +22,9 @@ import { imageSortKeys } from '@/lib/services/visible-images';
 import { pageFromUrl } from '@/lib/domain/paging';
 import { batchDeleteImagesAction, copyImageAction, deleteImageAction, taskStatesAction } from './actions';
 import { declineShareAction } from './share-actions';
+import { pageTitle } from '@/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Images' };
+export const generateMetadata = pageTitle('images');
 
 const tabs = ['self', 'others', 'system', 'marketplace'] as const;
 

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { PageHeader } from '@/components/ui/page-header';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
@@ -8,8 +7,9 @@ import { requireSession } from '@/lib/auth/session';
 import { getBucket, importRoleStatus, listBuckets } from '@/lib/services/storage';
 import { grantImportRoleAction } from '../buckets/actions';
 import { importImageAction } from './actions';
+import { pageTitle } from '@/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Image import' };
+export const generateMetadata = pageTitle('imports');
 
 export default async function ImportsPage() {
   const { actor, user } = await requireSession();

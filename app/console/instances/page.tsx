@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { PageHeader } from '@/components/ui/page-header';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
@@ -23,8 +22,9 @@ import { listRegions } from '@/lib/services/catalogue';
 import { describeInstances, instanceSortKeys } from '@/lib/services/instances';
 import { pageFromUrl } from '@/lib/domain/paging';
 import { batchInstanceAction, instanceAction, pendingCountAction } from './actions';
+import { pageTitle } from '@/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Instances' };
+export const generateMetadata = pageTitle('instances');
 
 type Search = { status?: string; region?: string; q?: string; sort?: string; page?: string; launched?: string };
 

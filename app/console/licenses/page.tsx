@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { PageHeader } from '@/components/ui/page-header';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
@@ -7,8 +6,9 @@ import { Table } from '@/components/ui/table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { requireSession } from '@/lib/auth/session';
 import { listLicenses } from '@/lib/services/licenses';
+import { pageTitle } from '@/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Licenses' };
+export const generateMetadata = pageTitle('licenses');
 
 export default async function LicensesPage() {
   const { actor } = await requireSession();

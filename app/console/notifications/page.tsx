@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { PageHeader } from '@/components/ui/page-header';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
@@ -9,8 +8,9 @@ import { requireSession } from '@/lib/auth/session';
 import { listNotifications } from '@/lib/services/notifications';
 import { pageFromUrl } from '@/lib/domain/paging';
 import { markAllReadAction } from './actions';
+import { pageTitle } from '@/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Notifications' };
+export const generateMetadata = pageTitle('notifications');
 
 export default async function NotificationsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const { actor } = await requireSession();
@@ -38,7 +38,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                       {params.imageId && (
                         <>
                           {' · '}
-                          <Link href={`/console/images/${params.imageId}`} className="text-brand-600 hover:underline">
+                          <Link href={`/console/images/${params.imageId}`} className="text-brand-600 underline">
                             {t('notifications.openImage')}
                           </Link>
                         </>

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { PageHeader } from '@/components/ui/page-header';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
@@ -15,8 +14,9 @@ import { formatFen } from '@/lib/domain/money';
 import { listRegions } from '@/lib/services/catalogue';
 import { listOrders, orderSortKeys } from '@/lib/services/orders';
 import { pageFromUrl } from '@/lib/domain/paging';
+import { pageTitle } from '@/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Orders' };
+export const generateMetadata = pageTitle('orders');
 
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<ListSearchParams> }) {
   const { actor, user } = await requireSession();

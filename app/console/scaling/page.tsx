@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ButtonLink } from '@/components/ui/button';
@@ -7,8 +6,9 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Table } from '@/components/ui/table';
 import { requireSession } from '@/lib/auth/session';
 import { describeScalingGroups } from '@/lib/services/scaling-groups';
+import { pageTitle } from '@/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Scaling groups' };
+export const generateMetadata = pageTitle('scalingGroups');
 
 export default async function ScalingGroupsPage() {
   const { actor, user } = await requireSession();

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { PageHeader } from '@/components/ui/page-header';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
@@ -19,8 +18,9 @@ import { listRegions } from '@/lib/services/catalogue';
 import { describeTasks, taskSortKeys } from '@/lib/services/images';
 import { pageFromUrl } from '@/lib/domain/paging';
 import { taskStatesAction } from '../images/actions';
+import { pageTitle } from '@/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Tasks' };
+export const generateMetadata = pageTitle('tasks');
 
 export default async function TasksPage({ searchParams }: { searchParams: Promise<ListSearchParams> }) {
   const { actor, user } = await requireSession();

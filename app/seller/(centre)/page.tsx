@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { sellerNavItems } from '@/components/seller/nav-items';
@@ -7,8 +6,9 @@ import { formatFen } from '@/lib/domain/money';
 import { myApplication } from '@/lib/services/seller-applications';
 import { settlement } from '@/lib/services/settlement';
 import { requireSeller } from '../require-seller';
+import { pageTitle } from '@/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Overview' };
+export const generateMetadata = pageTitle('sellerOverview');
 
 const cards = ['products', 'keys', 'deliveries', 'settlement'] as const;
 

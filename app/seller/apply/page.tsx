@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { ApplicationForm, type ApplicationValues } from '@/components/seller/application-form';
@@ -10,8 +9,9 @@ import { formatFen, yuanText } from '@/lib/domain/money';
 import { latestFoundingDate, MIN_REGISTERED_CAPITAL_FEN, MIN_STAFF, SUPPORT_HOURS } from '@/lib/domain/seller-onboarding';
 import { myApplication, type SellerApplication } from '@/lib/services/seller-applications';
 import { applyAction } from './actions';
+import { pageTitle } from '@/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Application' };
+export const generateMetadata = pageTitle('sellerApply');
 
 const conditions = ['legal', 'age', 'capital', 'staff', 'support', 'agreement'] as const;
 

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ConfirmButton } from '@/components/console/confirm-button';
@@ -9,8 +8,9 @@ import { requireSession } from '@/lib/auth/session';
 import { getBucket } from '@/lib/services/storage';
 import { orNotFound } from '../../or-not-found';
 import { deleteObjectAction } from '../actions';
+import { pageTitle } from '@/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Bucket' };
+export const generateMetadata = pageTitle('bucket');
 
 function humanSize(bytes: number): string {
   const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];

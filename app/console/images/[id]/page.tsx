@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { DetailList, type Detail } from '@/components/ui/detail-list';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
@@ -17,8 +16,9 @@ import { describeImageSharePermission } from '@/lib/services/sharing';
 import { copyImageAction, deleteImageAction, taskStatesAction } from '../actions';
 import { declineShareAction, shareImageAction, unshareImageAction } from '../share-actions';
 import { CopyableId } from '@/components/ui/copy-button';
+import { pageTitle } from '@/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Image' };
+export const generateMetadata = pageTitle('image');
 
 export default async function ImagePage({ params }: { params: Promise<{ id: string }> }) {
   const { actor } = await requireSession();
@@ -130,7 +130,7 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
                 <p className="font-medium">{t(`images.sources.${step.source}`)}</p>
                 <p className="truncate text-slate-600">
                   {step.visible && i > 0 ? (
-                    <Link href={`/console/images/${step.imageId}`} className="text-brand-600 hover:underline">
+                    <Link href={`/console/images/${step.imageId}`} className="text-brand-600 underline">
                       {step.name}
                     </Link>
                   ) : (
@@ -155,7 +155,7 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
                 {step.productCode && step.source === 'published' && (
                   <p className="text-xs text-slate-500">
                     {t('images.ofProduct')}{' '}
-                    <Link href={`/marketplace/products/${step.productCode}`} className="font-mono text-brand-600 hover:underline">
+                    <Link href={`/marketplace/products/${step.productCode}`} className="font-mono text-brand-600 underline">
                       {step.productCode}
                     </Link>
                   </p>

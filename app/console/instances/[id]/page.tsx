@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { DetailList, type Detail } from '@/components/ui/detail-list';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
@@ -21,8 +20,9 @@ import { marketplaceLaunchPage } from '@/lib/services/launch-wizard';
 import { createImageAction } from '../../images/actions';
 import { instanceAction, marketplacePageAction, pendingCountAction, reinitDiskAction, renameInstanceAction, renewAction, renewQuoteAction, replaceDiskAction } from '../actions';
 import { CopyableId } from '@/components/ui/copy-button';
+import { pageTitle } from '@/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Instance' };
+export const generateMetadata = pageTitle('instance');
 
 export default async function InstancePage({ params }: { params: Promise<{ id: string }> }) {
   const { actor } = await requireSession();

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { PageHeader } from '@/components/ui/page-header';
 import { getTranslations } from 'next-intl/server';
 import { LaunchWizard } from '@/components/console/launch-wizard';
@@ -7,8 +6,9 @@ import { listInstanceTypes, listRegions } from '@/lib/services/catalogue';
 import { regionLaunchLimits } from '@/lib/services/launch-limits';
 import { launchableFamilies, launchableWizardImages, marketplaceLaunchImage, marketplaceLaunchPage } from '@/lib/services/launch-wizard';
 import { launchAction, marketplacePageAction, previewLaunchAction } from '../actions';
+import { pageTitle } from '@/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Launch instances' };
+export const generateMetadata = pageTitle('launch');
 
 export default async function LaunchPage({ searchParams }: { searchParams: Promise<{ region?: string; image?: string }> }) {
   const { actor, user } = await requireSession();

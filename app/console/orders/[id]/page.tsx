@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { DetailList, type Detail } from '@/components/ui/detail-list';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
@@ -13,8 +12,9 @@ import { getOrder } from '@/lib/services/refunds';
 import { orNotFound } from '../../or-not-found';
 import { issueInvoiceAction, requestRefundAction, voidInvoiceAction } from '../actions';
 import { CopyButton } from '@/components/ui/copy-button';
+import { pageTitle } from '@/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Order' };
+export const generateMetadata = pageTitle('order');
 
 function Fact({ label, ok, children }: { label: string; ok: boolean; children: ReactNode }) {
   return (

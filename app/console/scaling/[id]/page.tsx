@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ConfirmButton } from '@/components/console/confirm-button';
@@ -16,8 +15,9 @@ import { formatFen } from '@/lib/domain/money';
 import { getScalingGroup } from '@/lib/services/scaling-groups';
 import { orNotFound } from '../../or-not-found';
 import { buyOnScaleOutAction, deleteGroupAction, reserveAction, reserveQuoteAction, scheduleAction, setDesiredAction } from '../actions';
+import { pageTitle } from '@/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Scaling group' };
+export const generateMetadata = pageTitle('scalingGroup');
 
 export default async function ScalingGroupPage({ params }: { params: Promise<{ id: string }> }) {
   const { actor } = await requireSession();

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { ScalingGroupForm, type ImageChoice } from '@/components/console/scaling-group-form';
 import { PageHeader } from '@/components/ui/page-header';
@@ -6,8 +5,9 @@ import { requireSession } from '@/lib/auth/session';
 import { listInstanceTypes } from '@/lib/services/catalogue';
 import { launchableFamilies, launchableWizardImages, marketplaceLaunchImage, marketplaceLaunchPage, type WizardImage } from '@/lib/services/launch-wizard';
 import { createGroupAction } from '../actions';
+import { pageTitle } from '@/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Create a scaling group' };
+export const generateMetadata = pageTitle('scalingNew');
 
 const choice = (i: WizardImage): ImageChoice => ({ id: i.id, label: i.productCode ? `${i.name} (${i.productCode})` : i.name });
 

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ReplayButton } from '@/components/publishing/replay-button';
@@ -11,8 +10,9 @@ import { listDeliveries } from '@/lib/services/deliveries';
 import { requireSeller } from '../../require-seller';
 import { replayDeliveryAction } from './actions';
 import { pageFromUrl } from '@/lib/domain/paging';
+import { pageTitle } from '@/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Deliveries' };
+export const generateMetadata = pageTitle('sellerDeliveries');
 
 const statuses = ['pending', 'delivered', 'failed'] as const;
 

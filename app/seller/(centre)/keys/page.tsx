@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ConfirmButton } from '@/components/console/confirm-button';
 import { CreateSellerKey } from '@/components/publishing/create-seller-key';
@@ -7,8 +6,9 @@ import { Table } from '@/components/ui/table';
 import { requireSeller } from '../../require-seller';
 import { listSellerKeys, MAX_SELLER_KEYS } from '@/lib/services/seller-keys';
 import { createSellerKeyAction, deleteSellerKeyAction } from './actions';
+import { pageTitle } from '@/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Signing keys' };
+export const generateMetadata = pageTitle('sellerKeys');
 
 export default async function SellerKeysPage() {
   const { actor } = await requireSeller();

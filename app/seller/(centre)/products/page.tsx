@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ButtonLink } from '@/components/ui/button';
@@ -7,8 +6,9 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Table } from '@/components/ui/table';
 import { listMyProducts } from '@/lib/services/products';
 import { requireSeller } from '../../require-seller';
+import { pageTitle } from '@/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Products' };
+export const generateMetadata = pageTitle('sellerProducts');
 
 export default async function SellerProductsPage() {
   const { actor } = await requireSeller();

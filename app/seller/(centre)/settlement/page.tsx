@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Fragment, type ReactNode } from 'react';
@@ -12,8 +11,9 @@ import { formatFen } from '@/lib/domain/money';
 import { chinaMonth } from '@/lib/domain/calendar';
 import { settlement, shiftMonth, SETTLEMENT_MONTHS, type SettlementFigures, type SettlementLine } from '@/lib/services/settlement';
 import { requireSeller } from '../../require-seller';
+import { pageTitle } from '@/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Settlement' };
+export const generateMetadata = pageTitle('sellerSettlement');
 
 /** An amount with what it counts under it; a dash when there is nothing. */
 function Amount({ fen, count, strong }: { fen: number; count?: string; strong?: boolean }) {
@@ -74,7 +74,7 @@ export default async function SettlementPage({ searchParams }: { searchParams: P
           {t('later')} →
         </Link>
       ) : (
-        <span className="rounded-md border border-slate-200 px-3 py-1.5 text-slate-300">{t('later')} →</span>
+        <span className="cursor-not-allowed rounded-md border border-dashed border-slate-200 px-3 py-1.5 text-slate-500">{t('later')} →</span>
       )}
       {result.lines.length > 0 && (
         // A plain link: the browser downloads the file the route answers (content-disposition).

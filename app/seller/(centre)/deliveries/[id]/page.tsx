@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ReplayButton } from '@/components/publishing/replay-button';
@@ -7,8 +6,9 @@ import { getDelivery } from '@/lib/services/deliveries';
 import { orNotFound } from '@/app/console/or-not-found';
 import { requireSeller } from '../../../require-seller';
 import { replayDeliveryAction } from '../actions';
+import { pageTitle } from '@/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Delivery' };
+export const generateMetadata = pageTitle('sellerDelivery');
 
 export default async function DeliveryPage({ params }: { params: Promise<{ id: string }> }) {
   const { actor } = await requireSeller();

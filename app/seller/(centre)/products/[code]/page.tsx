@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
@@ -19,8 +18,9 @@ import { requireSeller } from '../../../require-seller';
 import { ImageFamilyPanel } from '@/components/console/image-family-panel';
 import { deprecateVersionAction, setVersionFamilyAction, undeprecateVersionAction } from '../version-family-actions';
 import { debugAction, delistProductAction, moveInterfaceAction, removeVersionAction, setSkusAction, setVersionAction, submitProductAction, updateProductAction } from '../actions';
+import { pageTitle } from '@/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Publish a product' };
+export const generateMetadata = pageTitle('sellerProduct');
 
 function Step({ n, title, children, done }: { n: number; title: string; children: ReactNode; done?: boolean }) {
   return (
@@ -136,7 +136,7 @@ export default async function PublishProductPage({ params }: { params: Promise<{
         )}
         {editable && <VersionForm action={setVersionAction.bind(null, product.code)} images={publishableImages} regionNames={regionNames} />}
         <p className="text-xs text-slate-500">
-          {t.rich('copyHint', { link: (chunks) => <Link href="/console/images?owner=self" className="text-brand-600 hover:underline">{chunks}</Link> })}
+          {t.rich('copyHint', { link: (chunks) => <Link href="/console/images?owner=self" className="text-brand-600 underline">{chunks}</Link> })}
         </p>
       </Step>
 
@@ -155,7 +155,7 @@ export default async function PublishProductPage({ params }: { params: Promise<{
       </Step>
 
       <Step n={4} title={t('stepInterface')} done={!has('notDebugged') && !has('noInterfaceUrl') && !has('noSigningKey')}>
-        <p className="text-sm text-slate-600">{t.rich('debugHint', { keys: (chunks) => <Link href="/seller/keys" className="text-brand-600 hover:underline">{chunks}</Link> })}</p>
+        <p className="text-sm text-slate-600">{t.rich('debugHint', { keys: (chunks) => <Link href="/seller/keys" className="text-brand-600 underline">{chunks}</Link> })}</p>
         {product.interfaceUrl ? <DebugPanel debugAction={debugAction.bind(null, product.code)} rows={debugRows} /> : <p className="text-sm text-amber-700">{t('problems.noInterfaceUrl')}</p>}
       </Step>
 

@@ -1,12 +1,12 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { ProductInfoForm } from '@/components/publishing/product-info-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireSeller } from '../../../require-seller';
 import { createProductAction } from '../actions';
+import { pageTitle } from '@/i18n/page-title';
 
-export const metadata: Metadata = { title: 'New product' };
+export const generateMetadata = pageTitle('sellerNewProduct');
 
 export default async function NewProductPage() {
   await requireSeller();

@@ -1,0 +1,34 @@
+// Issue 16 ("No hard-coded English in the markup"): labels a screen reader reads and the pages'
+// titles come from the catalogues, so 简体中文 readers do not hear English.
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+function sources(dir: string): string[] {
+  return readdirSync(path.join(root, dir), { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.tsx'))
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)));
+}
+
+/** A literal with a letter in an attribute read aloud: aria-label="console", title='Tasks'… */
+const literalAttribute = /\b(aria-label|aria-description|aria-roledescription|aria-valuetext|title|alt)=(["'])[^"']*\p{L}[^"']*\2/gu;
+/** A page's <title> written out: `metadata = { title: 'Orders' }`. */
+const literalTitle = /metadata[^=]*=\s*\{\s*title:\s*(['"{])/;
+
+describe('markup without hard-coded English', () => {
+  const files = [...sources('app'), ...sources('components')];
+
+  it('finds the sources', () => expect(files.length).toBeGreaterThan(50));
+
+  it('no accessible name, title or alt text is a literal', () => {
+    const found = files.flatMap((file) => [...readFileSync(path.join(root, file), 'utf8').matchAll(literalAttribute)].map((m) => `${file}: ${m[0]}`));
+    expect(found).toEqual([]);
+  });
+
+  it('no page title is a literal', () => {
+    const found = files.filter((file) => literalTitle.test(readFileSync(path.join(root, file), 'utf8')));
+    expect(found).toEqual([]);
+  });
+});
