@@ -49,6 +49,8 @@ test('a subscription instance shows when it ends and is renewed from its page, p
   await page.keyboard.press('Escape');
   await expect(review).toBeHidden();
   await page.reload();
+  // Chosen once the page runs: a choice made before hydration is the browser's, not the form's.
+  await page.waitForLoadState('networkidle');
   await page.getByLabel('Periods').selectOption('2');
   await page.getByRole('button', { name: 'Renew' }).click();
   await expect(review.getByTestId('renew-balanceAfter')).toHaveText('¥413.00 (now ¥471.00)');
