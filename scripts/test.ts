@@ -66,6 +66,7 @@ if (vitestStatus !== 0 && unit.failed === 0) unit.failed = 1;
 
 let e2e: Count = { passed: 0, failed: 0, skipped: 0 };
 let e2eStatus = 0;
+let built = false;
 if (process.env.STRATUS_SKIP_E2E) {
   console.log('STRATUS_SKIP_E2E is set: end-to-end tests skipped.');
 } else if (!ensureChromium()) {
@@ -74,16 +75,25 @@ if (process.env.STRATUS_SKIP_E2E) {
 } else {
   const e2eJson = path.join(results, 'e2e.json');
   const port = await freePort();
+  built = true;
   e2eStatus = run('npx', ['playwright', 'test'], { E2E_PORT: String(port), E2E_DATA_DIR: path.join(results, 'data'), E2E_JSON: e2eJson });
   e2e = readCount(e2eJson, playwrightCount);
   // A server that never started reports no test at all: that is a failure, not a pass.
   if (e2eStatus !== 0 && e2e.failed === 0) e2e.failed = 1;
 }
 
-const passed = unit.passed + e2e.passed;
-const failed = unit.failed + e2e.failed;
+// Issue 16's budget: every page's first-load JavaScript within 200 kB, read off the build the
+// end-to-end run just served (counted as one test).
+const weight: Count = { passed: 0, failed: 0, skipped: 0 };
+if (built && fs.existsSync('.next/BUILD_ID')) {
+  if (run('npx', ['tsx', 'scripts/page-weight.ts']) === 0) weight.passed = 1;
+  else weight.failed = 1;
+}
+
+const passed = unit.passed + e2e.passed + weight.passed;
+const failed = unit.failed + e2e.failed + weight.failed;
 const skipped = unit.skipped + e2e.skipped;
-console.log(`\nunit+service: ${unit.passed} passed, ${unit.failed} failed; end-to-end: ${e2e.passed} passed, ${e2e.failed} failed`);
+console.log(`\nunit+service: ${unit.passed} passed, ${unit.failed} failed; end-to-end: ${e2e.passed} passed, ${e2e.failed} failed; page weight: ${weight.failed ? 'over budget' : weight.passed ? 'within budget' : 'not measured (no build)'}`);
 const ok = vitestStatus === 0 && e2eStatus === 0 && failed === 0;
 console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(ok ? 0 : 1);
