@@ -2,6 +2,7 @@
 // Pure rules; lib/services/scaling*.ts loads the facts and carries the plan out through the
 // same launch and release every instance goes through.
 import { CloudError } from './errors';
+import { canApply, type InstanceStatus } from './instances';
 
 export const removalPolicies = ['oldest', 'newest'] as const;
 export type RemovalPolicy = (typeof removalPolicies)[number];
@@ -38,6 +39,9 @@ export type MemberFacts = { instanceId: string; joinedAt: Date; status: string; 
 /** A member the group replaces: released by someone, or stopped because the wallet could not pay (MKT-12). */
 export const isUnhealthy = (m: MemberFacts) => m.status === 'Released' || (m.status === 'Stopped' && m.statusReason === 'arrears');
 
+/** Whether the owner's release can take the member now (a frozen one cannot). */
+export const isReleasable = (m: MemberFacts) => canApply(m.status as InstanceStatus, 'release');
+
 export type ReconcilePlan = {
   /** Unhealthy members to release (if still there) and forget; each is replaced below. */
   replace: string[];
@@ -58,9 +62,11 @@ export function planReconcile(group: GroupSizes & { removalPolicy: RemovalPolicy
   const healthy = members.filter((m) => !isUnhealthy(m)).sort((a, b) => a.joinedAt.getTime() - b.joinedAt.getTime() || a.instanceId.localeCompare(b.instanceId));
   if (group.removalPolicy === 'newest') healthy.reverse();
   const surplus = Math.max(0, healthy.length - target);
+  // A frozen member waits for the platform (ADM-2): it counts, but a scale-in passes it by.
+  const removable = healthy.filter(isReleasable);
   // A released member is gone already: forgetting it is always right. A stopped one waits for the account to be able to launch.
   const replace = unhealthy.filter((m) => m.status === 'Released' || canLaunch).map((m) => m.instanceId);
-  return { replace, remove: healthy.slice(0, surplus).map((m) => m.instanceId), add: canLaunch ? Math.max(0, target - healthy.length) : 0 };
+  return { replace, remove: removable.slice(0, surplus).map((m) => m.instanceId), add: canLaunch ? Math.max(0, target - healthy.length) : 0 };
 }
 
 export type LicensePool = {

@@ -9,7 +9,8 @@ import { balance, expectCloudError, fund, licensesOf, productImage, settle } fro
 import { clock } from '../clock';
 import type { Actor } from '../domain/actor';
 import { createImage } from './images';
-import { releaseInstance, runInstances } from './instances';
+import { freezeInstance } from './freezes';
+import { getInstance, releaseInstance, runInstances } from './instances';
 import { purchaseLicenses } from './orders';
 import { createScalingGroup, deleteScalingGroup, getScalingGroup, modifyScalingGroup, reserveGroupLicenses, scheduleDesiredCapacity, setDesiredCapacity } from './scaling-groups';
 import { reconcileGroup, sweepScalingGroups } from './scaling-reconcile';
@@ -286,3 +287,32 @@ describe('MKT-9 with issue 17: a group of an image family', () => {
     expectCloudError(() => createScalingGroup(owner, { name: 'none', regionId: region, instanceTypeId: 'ecs.t6-c1m1.large', minSize: 0, maxSize: 2 }), 'MissingParameter');
   });
 });
+
+describe('MKT-9: a frozen member (ADM-2) waits for the platform', () => {
+  const admin: Actor = { userId: null, accountId: 'platform', roles: ['admin'], requestId: 'test-admin' };
+
+  it('MKT-9: a scale-in passes a frozen member by, a delete leaves it outside any group, and one group’s refusal never stops the sweep for the next', () => {
+    const owner = newBuyer();
+    const frozenGroup = createScalingGroup(owner, { name: 'frozen', regionId: region, imageId: systemImageOf(), instanceTypeId: 'ecs.t6-c1m1.large', minSize: 0, maxSize: 3, desired: 2 });
+    reconcileGroup(owner, frozenGroup.id, 'desired');
+    const [first, second] = getScalingGroup(owner, frozenGroup.id).members.map((m) => m.instanceId);
+    freezeInstance(admin, first, { note: 'Phishing site reported' });
+    setDesiredCapacity(owner, frozenGroup.id, 1);
+    reconcileGroup(owner, frozenGroup.id, 'desired');
+    expect(getScalingGroup(owner, frozenGroup.id).members.map((m) => m.instanceId)).toEqual([first]);
+    expect(getInstance(owner, second).status).toBe('Released');
+
+    // Another account's group below desired is reached by the sweep all the same.
+    const other = newBuyer();
+    const waiting = createScalingGroup(other, { name: 'waiting', regionId: region, imageId: systemImageOf(), instanceTypeId: 'ecs.t6-c1m1.large', minSize: 0, maxSize: 2, desired: 2 });
+    sweepScalingGroups();
+    expect(getScalingGroup(other, waiting.id).members).toHaveLength(2);
+
+    deleteScalingGroup(owner, frozenGroup.id);
+    expect(getInstance(owner, first).status).toBe('Frozen');
+  });
+});
+
+function systemImageOf(): string {
+  return db().select().from(images).where(and(eq(images.regionId, region), eq(images.kind, 'system'))).get()!.id;
+}

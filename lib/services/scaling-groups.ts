@@ -14,7 +14,7 @@ import { isValidResourceName } from '../domain/names';
 import { parsePaging } from '../domain/paging';
 import { authorize } from '../domain/permissions';
 import { priceOrder } from '../domain/pricing';
-import { clampDesired, licenseModes, licensePool, removalPolicies, sizeRefusal, type LicensePool } from '../domain/scaling';
+import { clampDesired, isReleasable, licenseModes, licensePool, removalPolicies, sizeRefusal, type LicensePool } from '../domain/scaling';
 import { parseInput } from '../domain/validation';
 import type { Db } from '../../db/client';
 import { requireRegion, requireVisibleImage } from './catalogue';
@@ -324,9 +324,12 @@ export function deleteScalingGroup(actor: Actor, groupId: string): void {
     note.target = groupId;
     const group = requireOwnGroup(tx, actor, groupId);
     const members = groupMembers(tx, group.id);
-    for (const m of members) if (m.status !== 'Released') releaseInstance(actor, m.instanceId);
+    // Like Alibaba's ForceDelete: members go with the group, except a frozen one, which waits for
+    // the platform (ADM-2) and stays the owner's instance outside any group.
+    const released = members.filter(isReleasable);
+    for (const m of released) releaseInstance(actor, m.instanceId);
     tx.delete(scalingMembers).where(eq(scalingMembers.groupId, group.id)).run();
     tx.delete(scalingGroups).where(eq(scalingGroups.id, group.id)).run();
-    note.detail = { released: members.filter((m) => m.status !== 'Released').map((m) => m.instanceId) };
+    note.detail = { released: released.map((m) => m.instanceId), kept: members.filter((m) => m.status !== 'Released' && !isReleasable(m)).map((m) => m.instanceId) };
   });
 }

@@ -164,5 +164,15 @@ export function sweepScalingGroups(): void {
     });
     if (group) reconcileGroupFor(group.accountId, group.id, 'schedule');
   }
-  for (const group of getDb().select({ id: scalingGroups.id, accountId: scalingGroups.accountId }).from(scalingGroups).all()) reconcileGroupFor(group.accountId, group.id, 'health');
+  for (const group of getDb().select({ id: scalingGroups.id, accountId: scalingGroups.accountId }).from(scalingGroups).all()) healthCheck(group.accountId, group.id);
+}
+
+/** One group's health pass: a refusal there (a rule of the launch or release) is that group's, never the next group's. */
+function healthCheck(accountId: string, groupId: string): void {
+  try {
+    reconcileGroupFor(accountId, groupId, 'health');
+  } catch (error) {
+    if (!(error instanceof CloudError)) throw error;
+    console.error(`[scaling] ${groupId}: health pass refused: ${error.code}`);
+  }
 }
