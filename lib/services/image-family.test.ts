@@ -42,7 +42,7 @@ const listedIds = (actor: Actor, query: Record<string, string> = {}) => describe
 const seller = (key: string): Actor => ({ userId: null, accountId: sellers.get(key)!.accountId, roles: ['buyer', 'seller'], requestId: `test-${key}` });
 
 describe('issue 17: imageFromFamily resolves to the newest Available, non-deprecated image visible to the caller', () => {
-  it('takes v2 over v1, falls back to v1 when v2 is deprecated, and never takes another account’s image unless it is shared', async () => {
+  it('takes v2 over v1, falls back to v1 when v2 is deprecated, and never takes another account’s image, not even a shared one', async () => {
     const owner = newBuyer();
     const other = newBuyer();
     const v1 = await familyImage(owner, 'web');
@@ -52,9 +52,22 @@ describe('issue 17: imageFromFamily resolves to the newest Available, non-deprec
     deprecate(owner, v2, v1);
     expect(imageFromFamily(owner, REGION, 'web')?.image.id).toBe(v1);
     expect(imageFromFamily(owner, 'cn-shanghai', 'web')).toBeNull();
+    // A family is its owner's: another account sharing a newer image of the same name takes nothing over.
     modifyImageSharePermission(other, { imageId: othersNewer, addAccounts: [owner.accountId] });
-    const shared = imageFromFamily(owner, REGION, 'web')!;
-    expect(shared).toMatchObject({ image: { id: othersNewer, sourceInstanceId: null }, alias: 'others' });
+    expect(imageFromFamily(owner, REGION, 'web')?.image.id).toBe(v1);
+    expect(imageFromFamily(other, REGION, 'web')?.image.id).toBe(othersNewer);
+  });
+
+  it('a seller naming its marketplace image after a buyer’s family takes nothing over; a buyer without the family gets the listed product’s', async () => {
+    const buyer = newBuyer();
+    const own = await familyImage(buyer, 'api');
+    const code = 'lnmp000101';
+    const marketplaceImage = productImage(code, REGION, '2.0.0');
+    modifyImageAttribute(seller('cloudsail'), { imageId: marketplaceImage, imageFamily: 'api' });
+    db().update(images).set({ createdAt: new Date(Date.now() + 60_000) }).where(eq(images.id, marketplaceImage)).run();
+    expect(imageFromFamily(buyer, REGION, 'api')?.image.id).toBe(own);
+    expect(imageFromFamily(newBuyer(), REGION, 'api')).toMatchObject({ image: { id: marketplaceImage }, alias: 'marketplace' });
+    modifyImageAttribute(seller('cloudsail'), { imageId: marketplaceImage, imageFamily: '' });
   });
 
   it('RunInstances with an ImageFamily launches the newest image; a family without one is InvalidImageFamily.MissingAvailableImage', async () => {

@@ -1,13 +1,13 @@
 // Image families and deprecation (issue 17): set an image's family, deprecate it with a
 // successor or undo that, and resolve a family to the image a launch by family takes.
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { images, imageShares, licenses, products, productVersions } from '../../db/schema';
 import { clock } from '../clock';
 import type { Actor } from '../domain/actor';
 import { CloudError } from '../domain/errors';
 import { isValidImageFamily, newestOfFamily, successorRefusal } from '../domain/image-family';
-import { ownerAliasFor, withoutOthersIds } from '../domain/images';
+import { withoutOthersIds } from '../domain/images';
 import { authorize, can } from '../domain/permissions';
 import { parseInput } from '../domain/validation';
 import { findVisibleImage, isSharedWith, requireRegion, requireVisibleImage, type Image, type VisibleImage } from './catalogue';
@@ -15,17 +15,41 @@ import { notify } from './notifications';
 import { mutate, read, type Tx } from './transaction';
 import type { Db } from '../../db/client';
 
-/** The newest Available, non-deprecated image of the family in the region that the actor can see, inside a transaction. */
+/**
+ * Where a family name is looked up, in order: the caller's own custom images, the platform's
+ * system images, then listed marketplace products' images. A family belongs to one owner: the
+ * first set that has the name at all answers (even with no usable image), so no other account —
+ * a sharer or a seller naming an image the same — can take over the caller's family. A shared
+ * image is launched by its id, never by family.
+ */
+function familySets(actor: Actor) {
+  const listed = inArray(images.productCode, sql`(SELECT ${products.code} FROM ${products} WHERE ${products.status} = 'listed')`);
+  return [
+    { alias: 'self' as const, where: and(eq(images.ownerAccountId, actor.accountId), eq(images.kind, 'custom')) },
+    { alias: 'system' as const, where: eq(images.kind, 'system') },
+    { alias: 'marketplace' as const, where: and(eq(images.kind, 'marketplace'), listed) },
+  ];
+}
+
+/** The newest Available, non-deprecated image of the family in the region for the actor (familySets), inside a transaction. */
 export function familyImageIn(db: Db | Tx, actor: Actor, regionId: string, family: string): VisibleImage | null {
-  const members = db.select().from(images).where(and(eq(images.regionId, regionId), eq(images.imageFamily, family), isNull(images.deletedAt))).all();
-  const visible = members.flatMap((image) => {
-    const alias = ownerAliasFor(image, actor.accountId, image.kind === 'custom' && image.ownerAccountId !== actor.accountId && isSharedWith(db, image.id, actor.accountId));
-    return alias ? [{ image, alias }] : [];
-  });
-  const chosen = newestOfFamily(visible.map((v) => v.image), regionId, family);
-  const newest = visible.find((v) => v.image === chosen);
-  // Another account's image (a shared one) shows no instance id of that account (issue 12).
-  return newest ? { image: withoutOthersIds(newest.image, actor.accountId), alias: newest.alias } : null;
+  for (const set of familySets(actor)) {
+    const inSet = and(set.where, eq(images.regionId, regionId), eq(images.imageFamily, family), isNull(images.deletedAt));
+    if (!db.select({ id: images.id }).from(images).where(inSet).limit(1).get()) continue;
+    // The query narrows to the newest usable few; the rule (lib/domain) decides among them.
+    const usable = db.select().from(images).where(and(inSet, eq(images.status, 'Available'), isNull(images.deprecatedAt))).orderBy(desc(images.createdAt), desc(images.id)).limit(8).all();
+    const chosen = newestOfFamily(usable, regionId, family);
+    return chosen ? { image: withoutOthersIds(chosen, actor.accountId), alias: set.alias } : null;
+  }
+  return null;
+}
+
+/** The family names the actor can launch by in the region, from the same sets familyImageIn looks in. */
+export function familyNamesIn(db: Db | Tx, actor: Actor, regionId: string): string[] {
+  const names = familySets(actor).flatMap((set) =>
+    db.selectDistinct({ family: images.imageFamily }).from(images).where(and(set.where, eq(images.regionId, regionId), isNotNull(images.imageFamily), isNull(images.deletedAt))).all().map((r) => r.family!),
+  );
+  return [...new Set(names)].sort();
 }
 
 /**

@@ -1,7 +1,7 @@
 // What the launch wizard (/console/instances/new) offers in a region: the images the caller may
 // launch from (system, its own, shared with it: at most the image quota), and the marketplace's
 // products a page at a time — searched in the database, never every product of the region (issue 13).
-import { and, asc, desc, eq, exists, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
 import { images, products, productVersions } from '../../db/schema';
@@ -9,7 +9,7 @@ import type { Actor } from '../domain/actor';
 import { authorize } from '../domain/permissions';
 import { parseInput } from '../domain/validation';
 import { listLaunchableImages, offeringImages, requireRegion, type Image } from './catalogue';
-import { familyImageIn } from './image-family';
+import { familyImageIn, familyNamesIn } from './image-family';
 import { listLicenses } from './licenses';
 import { read } from './transaction';
 import type { Db } from '../../db/client';
@@ -45,12 +45,11 @@ export function launchableFamilies(actor: Actor, regionId: string): (WizardImage
   authorize(actor, 'image.describe');
   return read((db) => {
     requireRegion(db, regionId);
-    const families = db.selectDistinct({ family: images.imageFamily }).from(images).where(and(eq(images.regionId, regionId), isNotNull(images.imageFamily), isNull(images.deletedAt))).orderBy(asc(images.imageFamily)).all();
-    return families.flatMap(({ family }) => {
-      const found = familyImageIn(db, actor, regionId, family!);
+    return familyNamesIn(db, actor, regionId).flatMap((family) => {
+      const found = familyImageIn(db, actor, regionId, family);
       if (!found) return [];
       const { image } = found;
-      return [{ id: image.id, name: image.name, description: image.description, platform: image.platform, osType: image.osType, sizeGib: image.sizeGib, kind: image.kind, productCode: image.productCode, productVersion: image.productVersion, imageFamily: family! }];
+      return [{ id: image.id, name: image.name, description: image.description, platform: image.platform, osType: image.osType, sizeGib: image.sizeGib, kind: image.kind, productCode: image.productCode, productVersion: image.productVersion, imageFamily: family }];
     });
   });
 }

@@ -270,7 +270,7 @@ export const notUseCases = new Set([
   'deliverDue', 'advanceImageTask', 'advanceImport', 'settleHours', 'sweepHours', 'expireSubscriptions', 'releaseExpired', 'endUnusedLicenses', 'sweepSubscriptions',
   'enqueueJob', 'claimDueJobs', 'runJobsTogether', 'completeJob', 'ensureRecurringJob', 'completeRecurringJob', 'failJob',
   // inside a use case's transaction
-  'familyImageIn', 'withFamilyImage',
+  'familyImageIn', 'familyNamesIn', 'withFamilyImage',
   // lists' SQL pieces and the batch's choice of single-item use case (issue 16)
   'searchTerms', 'orderFor', 'lifecycleChange',
   'once', 'imagesCountedInQuota', 'assertRoomForImage', 'moveInstance', 'bookId', 'ensureBook', 'transfer', 'postTransfers', 'balanceOf', 'platformBook',
