@@ -6,7 +6,7 @@ import { newBuyer, seedTestMarketplace, throwawayDatabase, withoutLaunchMinimum 
 import { expectCloudError, fund, productImage, settle } from '../../tests/helpers/marketplace';
 import { clock } from '../clock';
 import type { Actor } from '../domain/actor';
-import { copyImage, createImage, describeImages, getImage } from './images';
+import { copyImage, createImage, deleteImage, describeImages, getImage } from './images';
 import { imageFromFamily, modifyImageAttribute, modifyProductVersion } from './image-family';
 import { getInstance, runInstances } from './instances';
 import { launchableFamilies, marketplaceLaunchPage } from './launch-wizard';
@@ -204,5 +204,34 @@ describe('issue 17: the accounts a deprecated custom image is shared with are to
     expect(toldOf(onlyOld).map((n) => [n.kind, n.params])).toEqual([['sharedImageDeprecated', expect.objectContaining({ imageId: v1, successorName: '' })]]);
     deprecate(owner, v1, v2);
     expect([toldOf(both).length, toldOf(onlyOld).length]).toEqual([1, 1]);
+  });
+});
+
+describe('issue 17: a successor is named only to those who may see it', () => {
+  it('a recipient of a shared deprecated image does not learn its owner’s private successor; a deleted successor is not named either', async () => {
+    const owner = newBuyer();
+    const recipient = newBuyer();
+    const x = await familyImage(owner, 'leak');
+    const y = await familyImage(owner, 'leak-next');
+    modifyImageSharePermission(owner, { imageId: x, addAccounts: [recipient.accountId] });
+    deprecate(owner, x, y);
+    const shown = (actor: Actor) => describeImages(actor, { regionId: REGION, imageId: x }).items[0].successorImageId;
+    expect([shown(owner), shown(recipient)]).toEqual([y, null]);
+    deleteImage(owner, y);
+    expect(shown(owner)).toBeNull();
+  });
+
+  it('a marketplace image’s successor is another image of its product, never the seller’s own custom image (InvalidSuccessorImage)', async () => {
+    const cloudsail = seller('cloudsail');
+    const privateBuild = await familyImage(cloudsail, 'internal');
+    const marketplaceImage = productImage('lnmp000101', REGION, '2.0.0');
+    expectCloudError(() => deprecate(cloudsail, marketplaceImage, privateBuild), 'InvalidSuccessorImage');
+    // A custom image's successor may not be someone else's image shared with its owner.
+    const owner = newBuyer();
+    const other = newBuyer();
+    const mine = await familyImage(owner, 'mine');
+    const theirs = await familyImage(other, 'theirs');
+    modifyImageSharePermission(other, { imageId: theirs, addAccounts: [owner.accountId] });
+    expectCloudError(() => deprecate(owner, mine, theirs), 'InvalidSuccessorImage');
   });
 });

@@ -92,10 +92,20 @@ function mayModify(tx: Tx, actor: Actor, { image, alias }: VisibleImage): boolea
   return Boolean(tx.select({ code: products.code }).from(products).where(and(eq(products.code, image.productCode), eq(products.sellerAccountId, actor.accountId))).get());
 }
 
-/** The successor a deprecation names, checked: visible to the actor, and usable in the image's place. */
+/**
+ * Whether everyone who may see `image` may see `successor` too, so naming it tells no one about
+ * an image they cannot launch: a marketplace image's successor is another image of its product;
+ * a custom image's is public (system, marketplace) or its owner's own.
+ */
+function successorFitsAudience(image: Image, successor: Image): boolean {
+  if (image.kind === 'marketplace') return successor.kind === 'marketplace' && successor.productCode === image.productCode;
+  return successor.kind !== 'custom' || successor.ownerAccountId === image.ownerAccountId;
+}
+
+/** The successor a deprecation names, checked: visible to the actor, fit for the image's audience, and usable in the image's place. */
 function requireSuccessor(tx: Tx, actor: Actor, image: Image, successorId: string): Image {
   const successor = findVisibleImage(tx, actor, successorId)?.image;
-  if (!successor) throw new CloudError('InvalidSuccessorImage', { imageId: successorId }, 'successorImageId');
+  if (!successor || !successorFitsAudience(image, successor)) throw new CloudError('InvalidSuccessorImage', { imageId: successorId }, 'successorImageId');
   const refusal = successorRefusal(image, successor);
   if (refusal) throw refusal;
   return successor;

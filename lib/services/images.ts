@@ -214,7 +214,10 @@ function withViews(db: Db, actor: Actor, rows: Image[]): ImageView[] {
     const task = taskOf.get(image.id);
     // Every row was selected as visible: a custom image that is not the caller's is shared with it.
     // Object.assign, not a spread: V8 copies a row this wide several times faster so (issue 13).
-    return Object.assign({}, withoutOthersIds(image, actor.accountId), { ownerAlias: ownerAliasFor(image, actor.accountId, true)!, productTitle: image.productCode ? (titleOf.get(image.productCode) ?? null) : null, task: task ? { id: task.id, status: task.status, progress: task.progress } : null });
+    // A deprecated image names its successor only to a caller who can see it (issue 17): an
+    // owner's private successor, or one deleted since, is no one else's business.
+    const successorImageId = image.successorImageId && findVisibleImage(db, actor, image.successorImageId) ? image.successorImageId : null;
+    return Object.assign({}, withoutOthersIds(image, actor.accountId), { successorImageId, ownerAlias: ownerAliasFor(image, actor.accountId, true)!, productTitle: image.productCode ? (titleOf.get(image.productCode) ?? null) : null, task: task ? { id: task.id, status: task.status, progress: task.progress } : null });
   });
 }
 
