@@ -12,7 +12,7 @@ import { createImage } from './images';
 import { freezeInstance } from './freezes';
 import { getInstance, releaseInstance, runInstances } from './instances';
 import { purchaseLicenses } from './orders';
-import { createScalingGroup, deleteScalingGroup, getScalingGroup, modifyScalingGroup, reserveGroupLicenses, scheduleDesiredCapacity, setDesiredCapacity } from './scaling-groups';
+import { createScalingGroup, deleteScalingGroup, describeScalingGroups, getScalingGroup, modifyScalingGroup, reserveGroupLicenses, scheduleDesiredCapacity, setDesiredCapacity } from './scaling-groups';
 import { reconcileGroup, sweepScalingGroups } from './scaling-reconcile';
 
 const { db } = throwawayDatabase();
@@ -316,3 +316,11 @@ describe('MKT-9: a frozen member (ADM-2) waits for the platform', () => {
 function systemImageOf(): string {
   return db().select().from(images).where(and(eq(images.regionId, region), eq(images.kind, 'system'))).get()!.id;
 }
+
+describe('MKT-9: DescribeScalingGroups takes what Alibaba takes', () => {
+  it('more than 20 group ids is InvalidParameter, not a server error', () => {
+    const owner = newBuyer();
+    expectCloudError(() => describeScalingGroups(owner, { groupIds: Array.from({ length: 21 }, (_, i) => `asg-${i}`) }), 'InvalidParameter');
+    expect(describeScalingGroups(owner, { groupIds: Array.from({ length: 20 }, (_, i) => `asg-${i}`) }).total).toBe(0);
+  });
+});

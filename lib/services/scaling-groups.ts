@@ -210,9 +210,17 @@ export function scheduleDesiredCapacity(actor: Actor, groupId: string, input: un
 
 export type GroupSummary = ScalingGroup & { members: number };
 
-export function describeScalingGroups(actor: Actor, query: { regionId?: string; groupIds?: string[]; name?: string; page?: unknown; pageSize?: unknown } = {}) {
+/** Alibaba's DescribeScalingGroups takes at most 20 ScalingGroupIds.N. */
+const describeSchema = z.object({
+  regionId: z.string().max(64).optional(),
+  groupIds: z.array(z.string().min(1).max(64)).max(20).optional(),
+  name: z.string().max(128).optional(),
+});
+
+export function describeScalingGroups(actor: Actor, input: { regionId?: string; groupIds?: string[]; name?: string; page?: unknown; pageSize?: unknown } = {}) {
   authorize(actor, 'scaling.read');
-  const paging = parsePaging(query, { defaultPageSize: 20 });
+  const paging = parsePaging(input, { defaultPageSize: 20 });
+  const query = parseInput(describeSchema, { regionId: input.regionId, groupIds: input.groupIds, name: input.name }, { groupIds: 'InvalidParameter', regionId: 'InvalidParameter', name: 'InvalidParameter' });
   return read((db) => {
     const where = and(
       eq(scalingGroups.accountId, actor.accountId),
