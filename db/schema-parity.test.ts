@@ -2,14 +2,14 @@
 // table — the same exports, tables, columns (JS key, name, type, nullability, default), primary
 // keys, foreign keys, indexes and unique constraints — so a change made to one file only fails here.
 import { getTableColumns, is, SQL } from 'drizzle-orm';
-import { getTableConfig as pgConfig, PgDialect, PgTable, type IndexColumn } from 'drizzle-orm/pg-core';
+import { getTableConfig as pgConfig, PgDialect, PgTable } from 'drizzle-orm/pg-core';
 import { getTableConfig as sqliteConfig, SQLiteSyncDialect, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
 import * as pgSchema from './schema.pg';
 import * as sqliteSchema from './schema';
 
-const sqliteTables = new Map(Object.entries(sqliteSchema).filter((entry): entry is [string, SQLiteTable] => is(entry[1], SQLiteTable)));
-const pgTables = new Map(Object.entries(pgSchema).filter((entry): entry is [string, PgTable] => is(entry[1], PgTable)));
+const sqliteTables = new Map((Object.entries(sqliteSchema) as [string, unknown][]).filter((entry): entry is [string, SQLiteTable] => is(entry[1], SQLiteTable)));
+const pgTables = new Map((Object.entries(pgSchema) as [string, unknown][]).filter((entry): entry is [string, PgTable] => is(entry[1], PgTable)));
 
 /** Each SQLite column type and the PostgreSQL types that store the same values. */
 const TYPES = new Map([
@@ -66,7 +66,7 @@ function describeSqlite(table: SQLiteTable) {
   };
 }
 
-const pgIndexColumn = (c: IndexColumn | SQL, table: string) => {
+const pgIndexColumn = (c: unknown, table: string) => {
   if (is(c, SQL)) return text(c, pgDialect, table);
   const { name, indexConfig } = c as { name: string; indexConfig?: { order?: string } };
   return indexConfig?.order === 'desc' ? `${name} desc` : name;
@@ -115,7 +115,7 @@ describe('the PostgreSQL schema mirrors the SQLite schema (issue 15)', () => {
       const pgType = postgres.columns[i]?.type;
       expect(TYPES.get(column.type), `${key}.${column.key}: ${column.type} → ${pgType}`).toContain(pgType);
     }
-    const withoutTypes = (d: typeof sqlite) => ({ ...d, columns: d.columns.map(({ type: _, ...rest }) => rest) });
+    const withoutTypes = (d: typeof sqlite | typeof postgres) => ({ ...d, columns: d.columns.map(({ type: _, ...rest }) => rest) });
     expect(withoutTypes(postgres)).toEqual(withoutTypes(sqlite));
   });
 
