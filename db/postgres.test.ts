@@ -8,7 +8,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { getTableName, is, sql, type SQL } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
-import { PgTable } from 'drizzle-orm/pg-core';
+import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyMigrations, openDatabase, type Db } from './client';
@@ -57,13 +57,17 @@ const types = [
 ] as const;
 
 describe('the PostgreSQL migrations (issue 15)', () => {
-  it('create every table of the schema and the triggers, and apply again as a no-op', async () => {
+  it('create the tables, columns and indexes of db/schema.pg.ts and the triggers, and apply again as a no-op', async () => {
     const postgresEngine = engines[1];
-    const tables = await postgresEngine.all<{ name: string }>(sql`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'`);
-    const expected = Object.values(pgSchema)
-      .filter((t) => is(t, PgTable))
-      .map((t) => getTableName(t));
-    expect(tables.map((t) => t.name).sort()).toEqual(expected.sort());
+    // Every column with its nullability, and every index: a schema change without its generated migration fails here.
+    const columns = await postgresEngine.all<{ table_name: string; column_name: string; is_nullable: string }>(
+      sql`SELECT table_name, column_name, is_nullable FROM information_schema.columns WHERE table_schema = 'public'`,
+    );
+    const indexes = await postgresEngine.all<{ name: string }>(sql`SELECT c.relname AS name FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND NOT i.indisprimary`);
+    const tables = Object.values(pgSchema).filter((t) => is(t, PgTable));
+    const expectedColumns = tables.flatMap((t) => getTableConfig(t).columns.map((c) => `${getTableName(t)}.${c.name}${c.notNull ? ' not null' : ''}`));
+    expect(columns.map((c) => `${c.table_name}.${c.column_name}${c.is_nullable === 'NO' ? ' not null' : ''}`).sort()).toEqual(expectedColumns.sort());
+    expect(indexes.map((i) => i.name).sort()).toEqual(tables.flatMap((t) => getTableConfig(t).indexes.map((i) => i.config.name)).sort());
     const triggers = await postgresEngine.all<{ name: string }>(sql`SELECT tgname AS name FROM pg_trigger WHERE NOT tgisinternal`);
     expect(triggers.length).toBe(14);
     await migratePostgres(postgres.url());

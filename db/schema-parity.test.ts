@@ -1,7 +1,7 @@
 // Issue 15: the PostgreSQL schema (db/schema.pg.ts) is the SQLite one (db/schema.ts) table by
 // table — the same exports, tables, columns (JS key, name, type, nullability, default), primary
 // keys, foreign keys, indexes and unique constraints — so a change made to one file only fails here.
-import { getTableColumns, is, SQL } from 'drizzle-orm';
+import { getTableColumns, getTableName, is, SQL, type Table } from 'drizzle-orm';
 import { getTableConfig as pgConfig, PgDialect, PgTable } from 'drizzle-orm/pg-core';
 import { getTableConfig as sqliteConfig, SQLiteSyncDialect, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
@@ -20,11 +20,8 @@ const TYPES = new Map([
   ['SQLiteInteger', ['PgInteger', 'PgBigInt53']],
 ]);
 
-const sqliteDialect = new SQLiteSyncDialect();
-const pgDialect = new PgDialect();
-
 /** SQL as comparable text: no quotes, no table prefix, one case, single spaces. */
-function text(chunk: SQL, dialect: SQLiteSyncDialect | PgDialect, table: string): string {
+function comparable(chunk: SQL, dialect: SQLiteSyncDialect | PgDialect, table: string): string {
   return dialect
     .sqlToQuery(chunk)
     .sql.replace(/[`"]/g, '')
@@ -34,46 +31,25 @@ function text(chunk: SQL, dialect: SQLiteSyncDialect | PgDialect, table: string)
     .toLowerCase();
 }
 
-const defaultOf = (value: unknown, dialect: SQLiteSyncDialect | PgDialect, table: string) => (is(value, SQL) ? text(value, dialect, table) : value);
-
-function describeSqlite(table: SQLiteTable) {
-  const config = sqliteConfig(table);
-  return {
-    name: config.name,
-    columns: Object.entries(getTableColumns(table)).map(([key, c]) => ({
-      key,
-      name: c.name,
-      type: c.columnType,
-      notNull: c.notNull,
-      primary: c.primary,
-      // An autoincrement id is filled in by the database: it has a default.
-      hasDefault: c.default !== undefined || (c as { autoIncrement?: boolean }).autoIncrement === true,
-      default: defaultOf(c.default, sqliteDialect, config.name),
-    })),
-    primaryKeys: config.primaryKeys.map((pk) => pk.columns.map((c) => c.name)),
-    foreignKeys: config.foreignKeys.map((fk) => {
-      const { columns, foreignTable, foreignColumns } = fk.reference();
-      return { columns: columns.map((c) => c.name), table: sqliteConfig(foreignTable).name, foreignColumns: foreignColumns.map((c) => c.name), onDelete: fk.onDelete ?? 'no action', onUpdate: fk.onUpdate ?? 'no action' };
-    }),
-    indexes: config.indexes.map(({ config: index }) => ({
-      name: index.name,
-      unique: index.unique,
-      columns: index.columns.map((c) => (is(c, SQL) ? text(c, sqliteDialect, config.name) : c.name)),
-      where: index.where && text(index.where, sqliteDialect, config.name),
-    })),
-    uniqueConstraints: config.uniqueConstraints.map((u) => ({ name: u.name, columns: u.columns.map((c) => c.name) })),
-    checks: config.checks.map((c) => c.name),
-  };
-}
-
-const pgIndexColumn = (c: unknown, table: string) => {
-  if (is(c, SQL)) return text(c, pgDialect, table);
-  const { name, indexConfig } = c as { name: string; indexConfig?: { order?: string } };
-  return indexConfig?.order === 'desc' ? `${name} desc` : name;
+type Named = { name: string };
+/** What the test reads of a table's config; sqlite-core's and pg-core's both have this shape. */
+type Config = {
+  name: string;
+  primaryKeys: { columns: Named[] }[];
+  foreignKeys: { reference(): { columns: Named[]; foreignTable: Table; foreignColumns: Named[] }; onDelete?: string; onUpdate?: string }[];
+  indexes: { config: { name?: string; unique: boolean; columns: unknown[]; where?: SQL } }[];
+  uniqueConstraints: { name?: string; columns: Named[] }[];
+  checks: Named[];
 };
+type Dialect = { config(table: Table): Config; sql: SQLiteSyncDialect | PgDialect };
 
-function describePg(table: PgTable) {
-  const config = pgConfig(table);
+const SQLITE: Dialect = { config: (t) => sqliteConfig(t as SQLiteTable), sql: new SQLiteSyncDialect() };
+const POSTGRES: Dialect = { config: (t) => pgConfig(t as PgTable), sql: new PgDialect() };
+
+function describeTable(table: Table, dialect: Dialect) {
+  const config = dialect.config(table);
+  const text = (chunk: SQL) => comparable(chunk, dialect.sql, config.name);
+  const names = (columns: Named[]) => columns.map((c) => c.name);
   return {
     name: config.name,
     columns: Object.entries(getTableColumns(table)).map(([key, c]) => ({
@@ -82,22 +58,28 @@ function describePg(table: PgTable) {
       type: c.columnType,
       notNull: c.notNull,
       primary: c.primary,
-      hasDefault: c.default !== undefined || c.generatedIdentity !== undefined,
-      default: defaultOf(c.default, pgDialect, config.name),
+      // An id the database fills in (SQLite's autoincrement, a PostgreSQL identity) has a default.
+      hasDefault: c.default !== undefined || c.generatedIdentity !== undefined || (c as { autoIncrement?: boolean }).autoIncrement === true,
+      default: is(c.default, SQL) ? text(c.default) : c.default,
     })),
-    primaryKeys: config.primaryKeys.map((pk) => pk.columns.map((c) => c.name)),
+    primaryKeys: config.primaryKeys.map((pk) => names(pk.columns)),
     foreignKeys: config.foreignKeys.map((fk) => {
       const { columns, foreignTable, foreignColumns } = fk.reference();
-      return { columns: columns.map((c) => c.name), table: pgConfig(foreignTable).name, foreignColumns: foreignColumns.map((c) => c.name), onDelete: fk.onDelete ?? 'no action', onUpdate: fk.onUpdate ?? 'no action' };
+      return { columns: names(columns), table: getTableName(foreignTable), foreignColumns: names(foreignColumns), onDelete: fk.onDelete ?? 'no action', onUpdate: fk.onUpdate ?? 'no action' };
     }),
     indexes: config.indexes.map(({ config: index }) => ({
       name: index.name,
       unique: index.unique,
-      columns: index.columns.map((c) => pgIndexColumn(c, config.name)),
-      where: index.where && text(index.where, pgDialect, config.name),
+      // A column, a pg-core column with its order, or SQL (SQLite's "created_at DESC").
+      columns: index.columns.map((c) => {
+        if (is(c, SQL)) return text(c);
+        const { name, indexConfig } = c as Named & { indexConfig?: { order?: string } };
+        return indexConfig?.order === 'desc' ? `${name} desc` : name;
+      }),
+      where: index.where && text(index.where),
     })),
-    uniqueConstraints: config.uniqueConstraints.map((u) => ({ name: u.name, columns: u.columns.map((c) => c.name) })),
-    checks: config.checks.map((c) => c.name),
+    uniqueConstraints: config.uniqueConstraints.map((u) => ({ name: u.name, columns: names(u.columns) })),
+    checks: names(config.checks),
   };
 }
 
@@ -108,14 +90,14 @@ describe('the PostgreSQL schema mirrors the SQLite schema (issue 15)', () => {
   });
 
   it.each([...sqliteTables.keys()])('%s: same columns, keys, foreign keys, indexes and unique constraints', (key) => {
-    const sqlite = describeSqlite(sqliteTables.get(key)!);
-    const postgres = describePg(pgTables.get(key)!);
+    const sqlite = describeTable(sqliteTables.get(key)!, SQLITE);
+    const postgres = describeTable(pgTables.get(key)!, POSTGRES);
     // Types differ by dialect: each PostgreSQL type must be one that holds the SQLite column's values.
     for (const [i, column] of sqlite.columns.entries()) {
       const pgType = postgres.columns[i]?.type;
       expect(TYPES.get(column.type), `${key}.${column.key}: ${column.type} → ${pgType}`).toContain(pgType);
     }
-    const withoutTypes = (d: typeof sqlite | typeof postgres) => ({ ...d, columns: d.columns.map(({ type: _, ...rest }) => rest) });
+    const withoutTypes = (d: typeof sqlite) => ({ ...d, columns: d.columns.map(({ type: _, ...rest }) => rest) });
     expect(withoutTypes(postgres)).toEqual(withoutTypes(sqlite));
   });
 

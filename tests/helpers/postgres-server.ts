@@ -6,10 +6,10 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { freePort } from '../../scripts/free-port';
 
 const isRoot = process.getuid?.() === 0;
 const WAIT_MS = 10 * 60_000; // an apt-get install may take minutes
@@ -126,15 +126,4 @@ export function stopCluster(runDir: string): void {
   if (!fs.existsSync(path.join(dir, 'data', 'postmaster.pid'))) return;
   const bin = fs.readFileSync(path.join(dir, 'bin'), 'utf8');
   asOwner(bin, 'pg_ctl', ['-D', path.join(dir, 'data'), '-m', 'immediate', '-w', 'stop']);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
