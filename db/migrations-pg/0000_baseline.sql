@@ -619,6 +619,8 @@ CREATE UNIQUE INDEX "users_email_unique" ON "users" USING btree ("email");--> st
 CREATE INDEX "users_account_idx" ON "users" USING btree ("account_id");--> statement-breakpoint
 -- Hand-written below (issue 15): the triggers SQLite has (db/migrations/0011, 0012) in PL/pgSQL.
 -- FTS5's products_fts (db/migrations/0002) is not ported: search on PostgreSQL (pg_trgm) is a later step.
+-- A copy of an installation brings instance_usage and marketplace_revision as they are: it must hold
+-- these triggers off while it copies (SET session_replication_role = replica) and replace the row below.
 -- instance_usage follows instances: an instance counts while it is not Released (0011).
 CREATE FUNCTION "instance_usage_enter"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
