@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'i18n/**/*.test.ts', 'tests/**/*.test.ts', 'examples/**/*.test.ts'],
     environment: 'node',
+    // Issue 15: the PostgreSQL tests of a run share one server, started on first use and stopped at the end.
+    globalSetup: ['tests/helpers/postgres-setup.ts'],
     // Each file gets its own throwaway database (tests/helpers/database.ts); files run in parallel.
     pool: 'forks',
     // Vitest's default is one worker fewer than the cores: one worker on this 2-core machine.

@@ -4,20 +4,10 @@
 // source is newer than the build. BENCH_SERVER_CMD (run by the shell in BENCH_SERVER_DIR, with
 // PORT set) replaces it, e.g. `next start` to measure Next's own server.
 import { spawn } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
+import { freePort } from '../free-port';
 
 export type Server = { origin: string; description: string; stop(): void };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 /** The server, answering; or why it could not be started. The environment is the bench's (data directory, mode, auth secret). */
 export async function startServer(): Promise<Server | string> {

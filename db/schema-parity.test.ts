@@ -1,0 +1,111 @@
+// Issue 15: the PostgreSQL schema (db/schema.pg.ts) is the SQLite one (db/schema.ts) table by
+// table — the same exports, tables, columns (JS key, name, type, nullability, default), primary
+// keys, foreign keys, indexes and unique constraints — so a change made to one file only fails here.
+import { getTableColumns, getTableName, is, SQL, type Table } from 'drizzle-orm';
+import { getTableConfig as pgConfig, PgDialect, PgTable } from 'drizzle-orm/pg-core';
+import { getTableConfig as sqliteConfig, SQLiteSyncDialect, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { describe, expect, it } from 'vitest';
+import * as pgSchema from './schema.pg';
+import * as sqliteSchema from './schema';
+
+const sqliteTables = new Map((Object.entries(sqliteSchema) as [string, unknown][]).filter((entry): entry is [string, SQLiteTable] => is(entry[1], SQLiteTable)));
+const pgTables = new Map((Object.entries(pgSchema) as [string, unknown][]).filter((entry): entry is [string, PgTable] => is(entry[1], PgTable)));
+
+/** Each SQLite column type and the PostgreSQL types that store the same values. */
+const TYPES = new Map([
+  ['SQLiteText', ['PgText']],
+  ['SQLiteTextJson', ['PgJsonb']],
+  ['SQLiteBoolean', ['PgBoolean']],
+  ['SQLiteTimestamp', ['PgTimestamp']], // timestamptz read as Date, as timestamp_ms is
+  ['SQLiteInteger', ['PgInteger', 'PgBigInt53']],
+]);
+
+/** SQL as comparable text: no quotes, no table prefix, one case, single spaces. */
+function comparable(chunk: SQL, dialect: SQLiteSyncDialect | PgDialect, table: string): string {
+  return dialect
+    .sqlToQuery(chunk)
+    .sql.replace(/[`"]/g, '')
+    .replaceAll(`${table}.`, '')
+    .replace(/::jsonb$/, '')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
+}
+
+type Named = { name: string };
+/** What the test reads of a table's config; sqlite-core's and pg-core's both have this shape. */
+type Config = {
+  name: string;
+  primaryKeys: { columns: Named[] }[];
+  foreignKeys: { reference(): { columns: Named[]; foreignTable: Table; foreignColumns: Named[] }; onDelete?: string; onUpdate?: string }[];
+  indexes: { config: { name?: string; unique: boolean; columns: unknown[]; where?: SQL } }[];
+  uniqueConstraints: { name?: string; columns: Named[] }[];
+  checks: Named[];
+};
+type Dialect = { config(table: Table): Config; sql: SQLiteSyncDialect | PgDialect };
+
+const SQLITE: Dialect = { config: (t) => sqliteConfig(t as SQLiteTable), sql: new SQLiteSyncDialect() };
+const POSTGRES: Dialect = { config: (t) => pgConfig(t as PgTable), sql: new PgDialect() };
+
+function describeTable(table: Table, dialect: Dialect) {
+  const config = dialect.config(table);
+  const text = (chunk: SQL) => comparable(chunk, dialect.sql, config.name);
+  const names = (columns: Named[]) => columns.map((c) => c.name);
+  return {
+    name: config.name,
+    columns: Object.entries(getTableColumns(table)).map(([key, c]) => ({
+      key,
+      name: c.name,
+      type: c.columnType,
+      notNull: c.notNull,
+      primary: c.primary,
+      // An id the database fills in (SQLite's autoincrement, a PostgreSQL identity) has a default.
+      hasDefault: c.default !== undefined || c.generatedIdentity !== undefined || (c as { autoIncrement?: boolean }).autoIncrement === true,
+      default: is(c.default, SQL) ? text(c.default) : c.default,
+    })),
+    primaryKeys: config.primaryKeys.map((pk) => names(pk.columns)),
+    foreignKeys: config.foreignKeys.map((fk) => {
+      const { columns, foreignTable, foreignColumns } = fk.reference();
+      return { columns: names(columns), table: getTableName(foreignTable), foreignColumns: names(foreignColumns), onDelete: fk.onDelete ?? 'no action', onUpdate: fk.onUpdate ?? 'no action' };
+    }),
+    indexes: config.indexes.map(({ config: index }) => ({
+      name: index.name,
+      unique: index.unique,
+      // A column, a pg-core column with its order, or SQL (SQLite's "created_at DESC").
+      columns: index.columns.map((c) => {
+        if (is(c, SQL)) return text(c);
+        const { name, indexConfig } = c as Named & { indexConfig?: { order?: string } };
+        return indexConfig?.order === 'desc' ? `${name} desc` : name;
+      }),
+      where: index.where && text(index.where),
+    })),
+    uniqueConstraints: config.uniqueConstraints.map((u) => ({ name: u.name, columns: names(u.columns) })),
+    checks: names(config.checks),
+  };
+}
+
+describe('the PostgreSQL schema mirrors the SQLite schema (issue 15)', () => {
+  it('exports the same tables under the same names', () => {
+    expect([...pgTables.keys()].sort()).toEqual([...sqliteTables.keys()].sort());
+    expect(sqliteTables.size).toBeGreaterThan(40);
+  });
+
+  it.each([...sqliteTables.keys()])('%s: same columns, keys, foreign keys, indexes and unique constraints', (key) => {
+    const sqlite = describeTable(sqliteTables.get(key)!, SQLITE);
+    const postgres = describeTable(pgTables.get(key)!, POSTGRES);
+    // Types differ by dialect: each PostgreSQL type must be one that holds the SQLite column's values.
+    for (const [i, column] of sqlite.columns.entries()) {
+      const pgType = postgres.columns[i]?.type;
+      expect(TYPES.get(column.type), `${key}.${column.key}: ${column.type} → ${pgType}`).toContain(pgType);
+    }
+    const withoutTypes = (d: typeof sqlite) => ({ ...d, columns: d.columns.map(({ type: _, ...rest }) => rest) });
+    expect(withoutTypes(postgres)).toEqual(withoutTypes(sqlite));
+  });
+
+  it('stores every time as timestamptz read as a Date', () => {
+    for (const table of pgTables.values()) {
+      for (const column of pgConfig(table).columns.filter((c) => c.columnType === 'PgTimestamp')) {
+        expect({ column: column.name, sqlType: column.getSQLType(), dataType: column.dataType }).toEqual({ column: column.name, sqlType: 'timestamp with time zone', dataType: 'date' });
+      }
+    }
+  });
+});
