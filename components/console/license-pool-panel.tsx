@@ -40,20 +40,26 @@ export function LicensePoolPanel({ pool, productCode, regionName, mode, capFen, 
     // One token per reservation: confirmed twice, it is paid once.
     if (!clientToken || reserved?.ok) setClientToken(newClientToken());
     if (reserved?.ok) setOpen(false);
+    // What it would buy changed since the review: the refusal stays on show with the new quote to confirm.
+    if (reserved && !reserved.ok && reserved.error.code === 'InvalidOrder.QuoteChanged') requote();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [reserved]);
+  const requote = () => startQuote(async () => setQuote(await quoteAction()));
   const review = (wanted: boolean) => {
     setOpen(wanted);
     if (!wanted) return;
     setQuote(null);
-    startQuote(async () => setQuote(await quoteAction()));
-  };
-  const confirm = () => {
-    const data = new FormData();
-    data.set('clientToken', clientToken);
-    startTransition(() => reserve(data));
+    requote();
   };
   const fresh = !quoting && quote?.ok ? quote.data : null;
+  const confirm = () => {
+    if (!fresh) return;
+    const data = new FormData();
+    data.set('clientToken', clientToken);
+    data.set('quantity', String(fresh.shortfall));
+    data.set('amountFen', String(fresh.shortfallCostFen));
+    startTransition(() => reserve(data));
+  };
   const figures: [string, string, string][] = [
     ['needed', t('needed'), String(pool.needed)],
     ['held', t('held'), String(pool.held)],

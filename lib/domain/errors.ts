@@ -72,6 +72,8 @@ export const errorCatalogue = {
   'InvalidPayment.Conflict': 409,
   // Orders, renewals, refunds and invoices (MKT-11, REF-1 … REF-7)
   'InvalidOrderId.NotFound': 404,
+  // A purchase confirmed after its review, when what it would buy now is not what was reviewed (MKT-9's reserve)
+  'InvalidOrder.QuoteChanged': 409,
   IncorrectOrderStatus: 403,
   'InvalidParameter.Period': 400,
   'InvalidInstance.NotSubscription': 403,

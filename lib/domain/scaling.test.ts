@@ -1,7 +1,7 @@
 // MKT-9: the pure rules of a scaling group — sizes, the reconcile plan by removal policy and
 // health, the license pool for max, and how much of a scale-out the pool and the cap entitle.
 import { describe, expect, it } from 'vitest';
-import { clampDesired, licensePool, planReconcile, planScaleOut, retryDelayMs, sizeRefusal, type MemberFacts } from './scaling';
+import { availableToGroup, clampDesired, licensePool, planReconcile, planScaleOut, retryDelayMs, sizeRefusal, type MemberFacts } from './scaling';
 
 const member = (id: string, minute: number, status = 'Running', statusReason: string | null = null): MemberFacts => ({ instanceId: id, joinedAt: new Date(minute * 60_000), status, statusReason });
 const group = (desired: number, removalPolicy: 'oldest' | 'newest' = 'oldest') => ({ minSize: 0, maxSize: 5, desired, removalPolicy });
@@ -37,12 +37,28 @@ describe('MKT-9 scaling rules', () => {
   });
 
   it('MKT-9: a scale-out draws on the pool, buys within the cap (buy on scale-out only), and says when it falls short', () => {
-    const base = { productCode: 'p', available: 2, unitPriceFen: 9900, capFen: 19_800, spentFen: 0 };
+    const base = { productCode: 'p', available: 2, unitPriceFen: 9900, hourly: false, capFen: 19_800, spentFen: 0 };
     expect(planScaleOut({ ...base, wanted: 4, mode: 'buy' })).toEqual({ launch: 4, buy: 2, costFen: 19_800, short: false });
     expect(planScaleOut({ ...base, wanted: 4, mode: 'buy', spentFen: 9_900 })).toEqual({ launch: 3, buy: 1, costFen: 9_900, short: true });
     expect(planScaleOut({ ...base, wanted: 4, mode: 'reserve' })).toEqual({ launch: 2, buy: 0, costFen: 0, short: true });
     expect(planScaleOut({ ...base, wanted: 3, mode: 'buy', unitPriceFen: 0, capFen: 0 })).toEqual({ launch: 3, buy: 1, costFen: 0, short: false });
     expect(planScaleOut({ ...base, productCode: null, available: 0, wanted: 3, mode: 'reserve' })).toEqual({ launch: 3, buy: 0, costFen: 0, short: false });
+  });
+});
+
+describe('MKT-9 review findings: the cap and other groups\' reservations', () => {
+  it('MKT-9: a cap of 0 buys no hourly license (billed every hour); a positive cap allows it; a free SKU needs no cap', () => {
+    const hourly = { productCode: 'p', available: 1, unitPriceFen: 0, hourly: true, spentFen: 0, wanted: 3, mode: 'buy' as const };
+    expect(planScaleOut({ ...hourly, capFen: 0 })).toEqual({ launch: 1, buy: 0, costFen: 0, short: true });
+    expect(planScaleOut({ ...hourly, capFen: 100 })).toEqual({ launch: 3, buy: 2, costFen: 0, short: false });
+    expect(planScaleOut({ ...hourly, hourly: false, capFen: 0 })).toEqual({ launch: 3, buy: 2, costFen: 0, short: false });
+  });
+
+  it('MKT-9: a group counts the pool less what other reserve groups still reserve (max less members holding), never below 0', () => {
+    expect(availableToGroup(5, [])).toBe(5);
+    expect(availableToGroup(5, [{ maxSize: 5, held: 0 }])).toBe(0);
+    expect(availableToGroup(7, [{ maxSize: 5, held: 3 }, { maxSize: 2, held: 4 }])).toBe(5);
+    expect(availableToGroup(2, [{ maxSize: 5, held: 0 }])).toBe(0);
   });
 });
 

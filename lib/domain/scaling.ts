@@ -88,6 +88,16 @@ export function licensePool(input: { productCode: string | null; maxSize: number
   return { needed: input.maxSize, held: input.held, available: input.available, shortfall, shortfallCostFen: shortfall * input.unitPriceFen };
 }
 
+/**
+ * MKT-9: the licenses of the account's pool a group may count on: what another reserve-mode
+ * group of the same product and region reserved for its max (that max less its members holding
+ * licenses) is that group's, so two reserve groups never count the same licenses.
+ */
+export function availableToGroup(accountAvailable: number, otherReserves: readonly { maxSize: number; held: number }[]): number {
+  const reserved = otherReserves.reduce((sum, g) => sum + Math.max(0, g.maxSize - g.held), 0);
+  return Math.max(0, accountAvailable - reserved);
+}
+
 export type ScaleOut = {
   /** Instances to launch now. */
   launch: number;
@@ -100,14 +110,16 @@ export type ScaleOut = {
 
 /**
  * How much of a scale-out of `wanted` can be entitled: the pool first, then (buy on scale-out)
- * licenses bought at the unit price while the spending cap allows. An image without a product
- * code needs none.
+ * licenses bought at the unit price while the spending cap allows. An hourly license costs
+ * nothing up front but is paid every hour: a cap of 0 buys none, a positive cap allows it (its
+ * fees are metered usage like any hourly launch). A free SKU is always fine. An image without a
+ * product code needs none.
  */
-export function planScaleOut(input: { wanted: number; productCode: string | null; available: number; mode: LicenseMode; unitPriceFen: number; capFen: number; spentFen: number }): ScaleOut {
+export function planScaleOut(input: { wanted: number; productCode: string | null; available: number; mode: LicenseMode; unitPriceFen: number; hourly: boolean; capFen: number; spentFen: number }): ScaleOut {
   if (!input.productCode) return { launch: input.wanted, buy: 0, costFen: 0, short: false };
   const lacking = Math.max(0, input.wanted - input.available);
   const room = Math.max(0, input.capFen - input.spentFen);
-  const affordable = input.unitPriceFen === 0 ? lacking : Math.floor(room / input.unitPriceFen);
+  const affordable = input.unitPriceFen > 0 ? Math.floor(room / input.unitPriceFen) : input.hourly && input.capFen === 0 ? 0 : lacking;
   const buy = input.mode === 'buy' ? Math.min(lacking, affordable) : 0;
   const launch = Math.min(input.wanted, input.available + buy);
   return { launch, buy, costFen: buy * input.unitPriceFen, short: launch < input.wanted };

@@ -324,3 +324,87 @@ describe('MKT-9: DescribeScalingGroups takes what Alibaba takes', () => {
     expect(describeScalingGroups(owner, { groupIds: Array.from({ length: 20 }, (_, i) => `asg-${i}`) }).total).toBe(0);
   });
 });
+
+describe('MKT-9 review findings: reservations, reviewed totals, the cap on hourly licenses, the launch minimum', () => {
+  const members = (actor: Actor, id: string) => getScalingGroup(actor, id).members.length;
+
+  it('MKT-9: two reserve groups never count the same licenses: each reserves its own max, and both scale to it', () => {
+    const buyer = buyerHolding(5, 200_000);
+    const g1 = group(buyer, { licenseMode: 'reserve' });
+    const g2 = group(buyer, { licenseMode: 'reserve' });
+    expect(pool(buyer, g1.id)).toMatchObject({ available: 0, shortfall: 5 });
+    expect(reserveGroupLicenses(buyer, g1.id)).toEqual({ bought: 5, amountFen: 5 * PRICE });
+    expect(reserveGroupLicenses(buyer, g2.id)).toEqual({ bought: 0, amountFen: 0 });
+    for (const g of [g1, g2]) {
+      setDesiredCapacity(buyer, g.id, 5);
+      reconcileGroup(buyer, g.id, 'desired');
+    }
+    expect([members(buyer, g1.id), members(buyer, g2.id)]).toEqual([5, 5]);
+    expect(getScalingGroup(buyer, g2.id).activities.filter((a) => a.result === 'failed')).toEqual([]);
+  });
+
+  it('MKT-9: a buy-on-scale-out group buys its own licenses and leaves those another reserve group reserved', () => {
+    const buyer = buyerHolding(2);
+    const reserving = group(buyer, { licenseMode: 'reserve', maxSize: 2 });
+    const buying = group(buyer, { licenseMode: 'buy', spendingCapFen: 10 * PRICE });
+    const before = balance(buyer);
+    setDesiredCapacity(buyer, buying.id, 2);
+    reconcileGroup(buyer, buying.id, 'desired');
+    expect(before - balance(buyer)).toBe(2 * PRICE);
+    setDesiredCapacity(buyer, reserving.id, 2);
+    reconcileGroup(buyer, reserving.id, 'desired');
+    expect([members(buyer, buying.id), members(buyer, reserving.id)]).toEqual([2, 2]);
+  });
+
+  it('MKT-9: a reservation confirmed after what it would buy changed is refused (InvalidOrder.QuoteChanged), charging nothing; the new figures go through', () => {
+    const buyer = buyerHolding(2);
+    const g = group(buyer);
+    const reviewed = pool(buyer, g.id);
+    expect(reviewed).toMatchObject({ shortfall: 3, shortfallCostFen: 3 * PRICE });
+    purchaseLicenses(buyer, { productCode: CODE, skuCode: skuCode(CODE, 'per_instance'), regionId: region, quantity: 1 });
+    const before = balance(buyer);
+    expectCloudError(() => reserveGroupLicenses(buyer, g.id, { quantity: reviewed.shortfall, amountFen: reviewed.shortfallCostFen }), 'InvalidOrder.QuoteChanged');
+    expectCloudError(() => reserveGroupLicenses(buyer, g.id, { quantity: 2, amountFen: 3 * PRICE }), 'InvalidOrder.QuoteChanged');
+    expect(balance(buyer)).toBe(before);
+    expect(getScalingGroup(buyer, g.id).group.licenseMode).toBe('buy');
+    expect(reserveGroupLicenses(buyer, g.id, { quantity: '2', amountFen: String(2 * PRICE) })).toEqual({ bought: 2, amountFen: 2 * PRICE });
+    expect(before - balance(buyer)).toBe(2 * PRICE);
+  });
+
+  it('MKT-9: at the default cap of 0 a group buys no hourly license; a positive cap lets it buy them (billed hourly)', () => {
+    const buyer = buyerHolding(0);
+    const g = group(buyer, { skuCode: skuCode(CODE, 'hourly') });
+    setDesiredCapacity(buyer, g.id, 2);
+    reconcileGroup(buyer, g.id, 'desired');
+    expect(members(buyer, g.id)).toBe(0);
+    expect(licensesOf(buyer, CODE)).toHaveLength(0);
+    expect(getScalingGroup(buyer, g.id).activities[0]).toMatchObject({ result: 'failed', reasonCode: 'QuotaExceed.BuyImage' });
+    modifyScalingGroup(buyer, g.id, { spendingCapFen: 100 });
+    reconcileGroup(buyer, g.id, 'desired');
+    expect(members(buyer, g.id)).toBe(2);
+    expect(licensesOf(buyer, CODE).map((l) => l.pricingModel)).toEqual(['hourly', 'hourly']);
+  });
+
+  it('MKT-9: members stopped for arrears stay until the wallet meets the launch minimum (ADM-4), not merely zero', () => {
+    const minimum = 10_000;
+    db().insert(platformSettings).values({ key: 'minLaunchBalanceFen', value: minimum, updatedAt: new Date() }).onConflictDoUpdate({ target: platformSettings.key, set: { value: minimum } }).run();
+    try {
+      const buyer = buyerHolding(1);
+      const g = group(buyer);
+      setDesiredCapacity(buyer, g.id, 1);
+      reconcileGroup(buyer, g.id, 'desired');
+      const [member] = getScalingGroup(buyer, g.id).members;
+      db().update(instances).set({ status: 'Stopped', statusReason: 'arrears' }).where(eq(instances.id, member.instanceId)).run();
+      fund(buyer, -balance(buyer) + 5_000); // topped up to ¥50, below the ¥100 a launch needs
+      sweepScalingGroups();
+      expect(getScalingGroup(buyer, g.id).members.map((m) => m.instanceId)).toEqual([member.instanceId]);
+      expect(db().select().from(instances).where(eq(instances.id, member.instanceId)).get()?.status).toBe('Stopped');
+      fund(buyer, minimum);
+      sweepScalingGroups();
+      const [replacement] = getScalingGroup(buyer, g.id).members;
+      expect(replacement.instanceId).not.toBe(member.instanceId);
+    } finally {
+      withoutLaunchMinimum(db());
+    }
+  });
+});

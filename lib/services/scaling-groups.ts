@@ -1,6 +1,6 @@
 // Scaling groups (MKT-9): create, change, delete, read, the license pool for max and its
 // reservation, scheduled actions. Reconciling a group to its desired capacity is scaling-reconcile.ts.
-import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { images, instances, instanceTypes, licenses, scalingActivities, scalingGroups, scalingMembers, scalingSchedules, skus } from '../../db/schema';
 import { clock } from '../clock';
@@ -10,11 +10,12 @@ import { newResourceId } from '../domain/ids';
 import { assertImageAvailable } from '../domain/images';
 import { isValidImageFamily } from '../domain/image-family';
 import { byPricingModel, isBoughtAlone, type PricingModel } from '../domain/marketplace';
+import { formatFen } from '../domain/money';
 import { isValidResourceName } from '../domain/names';
 import { parsePaging } from '../domain/paging';
 import { authorize } from '../domain/permissions';
 import { priceOrder } from '../domain/pricing';
-import { clampDesired, isReleasable, licenseModes, licensePool, removalPolicies, sizeRefusal, type LicensePool } from '../domain/scaling';
+import { availableToGroup, clampDesired, isReleasable, licenseModes, licensePool, removalPolicies, sizeRefusal, type LicensePool } from '../domain/scaling';
 import { parseInput } from '../domain/validation';
 import type { Db } from '../../db/client';
 import { requireRegion, requireVisibleImage } from './catalogue';
@@ -256,17 +257,38 @@ export function groupMembers(db: Db | Tx, groupId: string): GroupMember[] {
     .all();
 }
 
-/** MKT-9: the licenses the group's max needs, what its members hold, what the pool has, and the shortfall's cost. */
+const heldBy = (db: Db | Tx, groupId: string) =>
+  db.select({ n: count() }).from(licenses).innerJoin(scalingMembers, eq(scalingMembers.instanceId, licenses.instanceId)).where(and(eq(scalingMembers.groupId, groupId), eq(licenses.status, 'in_use'))).get()?.n ?? 0;
+
+/** MKT-9: the account's other reserve-mode groups of the product in the region, with the licenses their members hold. */
+function otherReserves(db: Db | Tx, group: ScalingGroup, productCode: string) {
+  return db
+    .select({ id: scalingGroups.id, maxSize: scalingGroups.maxSize })
+    .from(scalingGroups)
+    .innerJoin(images, eq(images.id, scalingGroups.imageId))
+    .where(and(eq(scalingGroups.accountId, group.accountId), eq(scalingGroups.regionId, group.regionId), eq(scalingGroups.licenseMode, 'reserve'), ne(scalingGroups.id, group.id), eq(images.productCode, productCode)))
+    .all()
+    .map((g) => ({ maxSize: g.maxSize, held: heldBy(db, g.id) }));
+}
+
+/** MKT-9: the licenses the group's max needs, what its members hold, what the pool has for it (not another reserve group's), and the shortfall's cost. */
 export function poolOfGroup(db: Db | Tx, group: ScalingGroup, productCode: string | null): LicensePool | null {
   if (!productCode) return null;
-  const held = db.select({ n: count() }).from(licenses).innerJoin(scalingMembers, eq(scalingMembers.instanceId, licenses.instanceId)).where(and(eq(scalingMembers.groupId, group.id), eq(licenses.status, 'in_use'))).get()?.n ?? 0;
-  return licensePool({ productCode, maxSize: group.maxSize, held, available: availableLicenseCount(db, group.accountId, productCode, group.regionId), unitPriceFen: unitPriceOf(db, group.skuCode) });
+  const available = availableToGroup(availableLicenseCount(db, group.accountId, productCode, group.regionId), otherReserves(db, group, productCode));
+  return licensePool({ productCode, maxSize: group.maxSize, held: heldBy(db, group.id), available, unitPriceFen: unitPriceOf(db, group.skuCode) });
 }
+
+const skuOf = (db: Db | Tx, skuCode: string | null) => (skuCode ? db.select().from(skus).where(eq(skus.code, skuCode)).get() : undefined);
 
 /** What one license of the group's SKU costs up front (an hourly one: nothing, MKT-10), by the pricing rules. */
 export function unitPriceOf(db: Db | Tx, skuCode: string | null): number {
-  const sku = skuCode ? db.select().from(skus).where(eq(skus.code, skuCode)).get() : undefined;
+  const sku = skuOf(db, skuCode);
   return sku ? priceOrder({ pricingModel: sku.pricingModel as PricingModel, priceFen: sku.priceFen }, 1).unitPriceFen : 0;
+}
+
+/** An hourly SKU (MKT-2): nothing up front, billed every hour its instance runs. */
+export function isHourlySku(db: Db | Tx, skuCode: string | null): boolean {
+  return skuOf(db, skuCode)?.pricingModel === 'hourly';
 }
 
 export function imageProductCode(db: Db | Tx, group: Pick<ScalingGroup, 'imageId'>): string | null {
@@ -305,21 +327,35 @@ export function describeScalingActivities(actor: Actor, groupId: string, paging:
 
 // ─── The license pool ────────────────────────────────────────────────────────
 
+const reserveSchema = z.object({
+  clientToken: z.string().optional(),
+  // What the owner reviewed; without them (a caller with no review) the shortfall now is bought.
+  quantity: z.coerce.number().int().min(0).optional(),
+  amountFen: fen.optional(),
+});
+
 /**
  * MKT-9 "reserve": buy the shortfall for the group's max now, in one confirmed step, through
  * the license purchase every buyer uses (its rules, price and idempotency). The group then
- * scales out from the pool only.
+ * scales out from the pool only. A reviewed quantity or amount that is no longer what it would
+ * buy is refused, charging nothing, so the owner is never charged a total they did not see.
  */
-export function reserveGroupLicenses(actor: Actor, groupId: string, input: { clientToken?: string } = {}) {
+export function reserveGroupLicenses(actor: Actor, groupId: string, input: unknown = {}) {
   return mutate(actor, 'ReserveGroupLicenses', (tx, note) => {
     authorize(actor, 'scaling.manage');
     note.target = groupId;
+    const request = parseInput(reserveSchema, input, { quantity: 'InvalidParameter.Quantity', amountFen: 'InvalidParameter' });
     const group = requireOwnGroup(tx, actor, groupId);
     const productCode = imageProductCode(tx, group);
     const pool = poolOfGroup(tx, group, productCode);
+    const quantity = pool?.shortfall ?? 0;
+    const amountFen = pool?.shortfallCostFen ?? 0;
+    if ((request.quantity !== undefined && request.quantity !== quantity) || (request.amountFen !== undefined && request.amountFen !== amountFen)) {
+      throw new CloudError('InvalidOrder.QuoteChanged', { quantity, amount: formatFen(amountFen) });
+    }
     tx.update(scalingGroups).set({ licenseMode: 'reserve' }).where(eq(scalingGroups.id, group.id)).run();
     if (!pool || pool.shortfall === 0 || !productCode) return { bought: 0, amountFen: 0 };
-    const order = purchaseLicenses(actor, { productCode, skuCode: group.skuCode, regionId: group.regionId, quantity: pool.shortfall, clientToken: input.clientToken });
+    const order = purchaseLicenses(actor, { productCode, skuCode: group.skuCode, regionId: group.regionId, quantity: pool.shortfall, clientToken: request.clientToken });
     note.detail = { orderId: order.orderId, quantity: pool.shortfall, amountFen: order.amountFen };
     return { bought: pool.shortfall, amountFen: order.amountFen };
   });

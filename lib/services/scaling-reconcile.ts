@@ -5,20 +5,20 @@
 // however often the sweep tries again, until one succeeds. A pass is one transaction; the
 // launch and each release inside it are savepoints that audit themselves.
 import { and, eq, isNull, lte } from 'drizzle-orm';
-import { scalingActivities, scalingGroups, scalingMembers, scalingSchedules } from '../../db/schema';
+import { instanceTypes, scalingActivities, scalingGroups, scalingMembers, scalingSchedules } from '../../db/schema';
 import { clock } from '../clock';
 import { standingActor, type Actor } from '../domain/actor';
 import { CloudError } from '../domain/errors';
 import { newRequestId } from '../domain/ids';
-import { arrearsRefusal } from '../domain/launch-limits';
+import { arrearsRefusal, launchRefusal } from '../domain/launch-limits';
 import { clampDesired, isUnhealthy, planReconcile, planScaleOut, retryDelayMs, type MemberFacts, type RemovalPolicy } from '../domain/scaling';
 import { authorize } from '../domain/permissions';
 import { releaseInstance, runInstances } from './instances';
-import { balanceOf, bookId } from './ledger';
-import { availableLicenseCount } from './licenses';
+import { launchLimits } from './launch-limits';
+import { purchaseLicenses } from './orders';
 import { notify } from './notifications';
 import { familyImageIn } from './image-family';
-import { groupMembers, imageProductCode, notFailing, requireOwnGroup, unitPriceOf, type ScalingGroup } from './scaling-groups';
+import { groupMembers, imageProductCode, isHourlySku, notFailing, poolOfGroup, requireOwnGroup, unitPriceOf, type ScalingGroup } from './scaling-groups';
 import { infrastructure, mutate, type Tx } from './transaction';
 import { getDb } from '../../db/client';
 
@@ -75,20 +75,26 @@ function addMembers(tx: Tx, actor: Actor, following: ScalingGroup, wanted: numbe
     group = followFamily(tx, following, newest.image);
   }
   const productCode = imageProductCode(tx, group);
-  const available = productCode ? availableLicenseCount(tx, group.accountId, productCode, group.regionId) : 0;
-  const plan = planScaleOut({ wanted, productCode, available, mode: group.licenseMode === 'reserve' ? 'reserve' : 'buy', unitPriceFen: unitPriceOf(tx, group.skuCode), capFen: group.spendingCapFen, spentFen: group.spentFen });
+  // What the pool has for this group: licenses another reserve group reserved are not its to take.
+  const available = poolOfGroup(tx, group, productCode)?.available ?? 0;
+  const hourly = isHourlySku(tx, group.skuCode);
+  const plan = planScaleOut({ wanted, productCode, available, mode: group.licenseMode === 'reserve' ? 'reserve' : 'buy', unitPriceFen: unitPriceOf(tx, group.skuCode), hourly, capFen: group.spendingCapFen, spentFen: group.spentFen });
   const shortage = plan.short ? new CloudError('QuotaExceed.BuyImage', { productCode: productCode ?? '', regionId: group.regionId, needed: wanted, available: available + plan.buy }) : null;
   if (plan.launch > 0) {
     let instanceIds: string[];
     try {
       // Its own savepoint: a refused launch buys nothing and leaves the rest of the reconcile standing.
-      ({ instanceIds } = runInstances(actor, {
-        regionId: group.regionId,
-        imageId: group.imageId,
-        instanceTypeId: group.instanceTypeId,
-        amount: plan.launch,
-        name: group.name,
-        ...(plan.buy > 0 ? { skuCode: group.skuCode, buyShortfall: true } : {}),
+      ({ instanceIds } = tx.transaction(() => {
+        // The group's own shortfall is bought first: the launch's would count licenses other reserve groups hold.
+        if (plan.buy > 0 && !hourly) purchaseLicenses(actor, { productCode, skuCode: group.skuCode, regionId: group.regionId, quantity: plan.buy });
+        return runInstances(actor, {
+          regionId: group.regionId,
+          imageId: group.imageId,
+          instanceTypeId: group.instanceTypeId,
+          amount: plan.launch,
+          name: group.name,
+          ...(plan.buy > 0 && hourly ? { skuCode: group.skuCode } : {}),
+        });
       }));
     } catch (error) {
       if (!(error instanceof CloudError)) throw error;
@@ -127,7 +133,10 @@ export function reconcileGroup(actor: Actor, groupId: string, cause: ScalingCaus
     const group = requireOwnGroup(tx, actor, groupId);
     const members = groupMembers(tx, group.id);
     if (cause === 'health' && !isDue(group, members, clock.now())) return;
-    const canLaunch = arrearsRefusal(balanceOf(tx, bookId('wallet', group.accountId))) === null;
+    // Stopped members are released for replacements only when a launch can happen: the launch's own balance rule (ADM-4), not just "not in arrears".
+    const limits = launchLimits(tx, group.accountId, group.regionId);
+    const vcpu = tx.select({ vcpu: instanceTypes.vcpu }).from(instanceTypes).where(eq(instanceTypes.id, group.instanceTypeId)).get()?.vcpu ?? 1;
+    const canLaunch = (arrearsRefusal(limits.balanceFen) ?? launchRefusal(limits, vcpu, 0)) === null;
     const plan = planReconcile({ ...group, removalPolicy: group.removalPolicy as RemovalPolicy }, members, canLaunch);
     const byId = new Map(members.map((m) => [m.instanceId, m]));
     removeMembers(tx, actor, group, plan.replace.map((id) => byId.get(id)!), 'health');

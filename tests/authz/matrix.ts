@@ -287,7 +287,7 @@ export const notUseCases = new Set([
   // the operator's shell command (npm run admin): whoever runs it owns the machine
   'setAdmin',
   // scaling groups: helpers inside a use case, and the group's job and sweep (as its owner's standing instruction)
-  'requireOwnGroup', 'groupMembers', 'poolOfGroup', 'unitPriceOf', 'imageProductCode', 'reconcileGroupFor', 'sweepScalingGroups',
+  'requireOwnGroup', 'groupMembers', 'poolOfGroup', 'unitPriceOf', 'isHourlySku', 'imageProductCode', 'reconcileGroupFor', 'sweepScalingGroups',
   // the budget of refused anonymous calls per client address
   'assertRefusalBudget', 'spendRefusal', 'memoryLimiter', 'storedLimiter',
 ]);

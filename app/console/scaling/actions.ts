@@ -71,7 +71,10 @@ export async function reserveQuoteAction(groupId: string) {
 }
 
 export async function reserveAction(groupId: string, _: unknown, form: FormData) {
-  const result = await runParsed(z.object({ groupId: arg.id, form: arg.form }), { groupId, form }, (actor, args) => reserveGroupLicenses(actor, args.groupId, { clientToken: text(args.form, 'clientToken') || undefined }));
+  const result = await runParsed(z.object({ groupId: arg.id, form: arg.form }), { groupId, form }, (actor, args) =>
+    // The quantity and total the owner reviewed: the service refuses when they are no longer what it would buy.
+    reserveGroupLicenses(actor, args.groupId, { clientToken: text(args.form, 'clientToken') || undefined, quantity: text(args.form, 'quantity'), amountFen: text(args.form, 'amountFen') }),
+  );
   revalidatePath(`/console/scaling/${groupId}`);
   return result;
 }
