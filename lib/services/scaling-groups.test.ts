@@ -399,6 +399,10 @@ describe('MKT-9 review findings: reservations, reviewed totals, the cap on hourl
       sweepScalingGroups();
       expect(getScalingGroup(buyer, g.id).members.map((m) => m.instanceId)).toEqual([member.instanceId]);
       expect(db().select().from(instances).where(eq(instances.id, member.instanceId)).get()?.status).toBe('Stopped');
+      // The wait is told once, with the launch's own reason; topping up retries at the next sweep.
+      expect(getScalingGroup(buyer, g.id).activities[0]).toMatchObject({ result: 'failed', reasonCode: expect.stringMatching(/Balance/) });
+      sweepScalingGroups();
+      expect(told(buyer)).toHaveLength(1);
       fund(buyer, minimum);
       sweepScalingGroups();
       const [replacement] = getScalingGroup(buyer, g.id).members;

@@ -136,12 +136,16 @@ export function reconcileGroup(actor: Actor, groupId: string, cause: ScalingCaus
     // Stopped members are released for replacements only when a launch can happen: the launch's own balance rule (ADM-4), not just "not in arrears".
     const limits = launchLimits(tx, group.accountId, group.regionId);
     const vcpu = tx.select({ vcpu: instanceTypes.vcpu }).from(instanceTypes).where(eq(instanceTypes.id, group.instanceTypeId)).get()?.vcpu ?? 1;
-    const canLaunch = (arrearsRefusal(limits.balanceFen) ?? launchRefusal(limits, vcpu, 0)) === null;
-    const plan = planReconcile({ ...group, removalPolicy: group.removalPolicy as RemovalPolicy }, members, canLaunch);
+    const cannotLaunch = arrearsRefusal(limits.balanceFen) ?? launchRefusal(limits, vcpu, 0);
+    const sizes = { ...group, removalPolicy: group.removalPolicy as RemovalPolicy };
+    const plan = planReconcile(sizes, members, cannotLaunch === null);
     const byId = new Map(members.map((m) => [m.instanceId, m]));
     removeMembers(tx, actor, group, plan.replace.map((id) => byId.get(id)!), 'health');
     removeMembers(tx, actor, group, plan.remove.map((id) => byId.get(id)!), cause);
     addMembers(tx, actor, group, plan.add, cause);
+    // A gap the wallet cannot fill now is told (once, then retried later), not left unexplained.
+    const waiting = cannotLaunch ? planReconcile(sizes, members, true).add : 0;
+    if (cannotLaunch && waiting > 0) fail(tx, group, cause, waiting, cannotLaunch);
     note.detail = { cause, replaced: plan.replace, removed: plan.remove, add: plan.add };
   });
 }

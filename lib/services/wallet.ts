@@ -1,7 +1,7 @@
 // An account's wallet: its balance, and money paid in from outside (the clearing book).
-import { count, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq, isNotNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { ledgerEntries } from '../../db/schema';
+import { ledgerEntries, scalingGroups } from '../../db/schema';
 import { config } from '../config';
 import type { Actor } from '../domain/actor';
 import { CloudError } from '../domain/errors';
@@ -19,6 +19,9 @@ import { parsePaging } from '../domain/paging';
  */
 export function payIn(tx: Tx, accountId: string, amountFen: number, reason: string, { reference, note }: { reference?: string; note?: string } = {}): string {
   const wallet = ensureBook(tx, 'wallet', accountId);
+  // Money in is a new attempt for the account's failing scaling groups (MKT-9): the next sweep
+  // tries them, not the end of their back-off.
+  tx.update(scalingGroups).set({ retryAt: null }).where(and(eq(scalingGroups.accountId, accountId), isNotNull(scalingGroups.failingCode))).run();
   return transfer(
     tx,
     [
