@@ -133,9 +133,9 @@ export const images = pgTable(
     deletedAt: timestamp('deleted_at', ms),
   },
   (t) => [
-    index('images_listing_idx').on(t.regionId, t.kind, t.deletedAt, t.createdAt.desc().nullsFirst(), t.name, t.status, t.osType, t.architecture),
+    index('images_listing_idx').on(t.regionId, t.kind, t.deletedAt, t.createdAt.desc().nullsFirst(), t.name, t.status, t.osType, t.architecture, t.deprecatedAt),
     index('images_owner_idx').on(t.ownerAccountId, t.regionId, t.kind, t.deletedAt, t.createdAt.desc().nullsFirst(), t.name, t.status, t.osType, t.architecture),
-    index('images_id_listing_idx').on(t.id, t.regionId, t.kind, t.deletedAt, t.status, t.ownerAccountId, t.osType, t.architecture, t.productCode, t.createdAt, t.name),
+    index('images_id_listing_idx').on(t.id, t.regionId, t.kind, t.deletedAt, t.status, t.ownerAccountId, t.osType, t.architecture, t.productCode, t.createdAt, t.name, t.deprecatedAt),
     index('images_region_name_idx').on(t.regionId, t.kind, t.name, t.deletedAt),
     index('images_product_idx').on(t.productCode, t.regionId, t.kind, t.deletedAt),
     index('images_family_idx').on(t.regionId, t.imageFamily, t.deletedAt),
