@@ -38,6 +38,8 @@ function buyerHolding(licenses: number, fen = 100_000): Actor {
 }
 
 const pool = (actor: Actor, id: string) => getScalingGroup(actor, id).pool!;
+/** What the owner's review shows, sent back with the confirmation. */
+const reviewed = (actor: Actor, id: string) => ({ quantity: pool(actor, id).shortfall, amountFen: pool(actor, id).shortfallCostFen });
 const available = (actor: Actor) => licensesOf(actor, CODE).filter((l) => l.status === 'available').length;
 const told = (actor: Actor) => db().select().from(notifications).where(and(eq(notifications.accountId, actor.accountId), eq(notifications.kind, 'scalingFailed'))).all();
 
@@ -132,7 +134,7 @@ describe('MKT-9 license pool and buy on scale-out', () => {
     const buyer = buyerHolding(2);
     const g = group(buyer, { licenseMode: 'reserve' });
     const before = balance(buyer);
-    expect(reserveGroupLicenses(buyer, g.id)).toEqual({ bought: 3, amountFen: 3 * PRICE });
+    expect(reserveGroupLicenses(buyer, g.id, reviewed(buyer, g.id))).toEqual({ bought: 3, amountFen: 3 * PRICE });
     expect(before - balance(buyer)).toBe(3 * PRICE);
     expect(pool(buyer, g.id)).toMatchObject({ available: 5, shortfall: 0 });
     setDesiredCapacity(buyer, g.id, 5);
@@ -333,8 +335,8 @@ describe('MKT-9 review findings: reservations, reviewed totals, the cap on hourl
     const g1 = group(buyer, { licenseMode: 'reserve' });
     const g2 = group(buyer, { licenseMode: 'reserve' });
     expect(pool(buyer, g1.id)).toMatchObject({ available: 0, shortfall: 5 });
-    expect(reserveGroupLicenses(buyer, g1.id)).toEqual({ bought: 5, amountFen: 5 * PRICE });
-    expect(reserveGroupLicenses(buyer, g2.id)).toEqual({ bought: 0, amountFen: 0 });
+    expect(reserveGroupLicenses(buyer, g1.id, reviewed(buyer, g1.id))).toEqual({ bought: 5, amountFen: 5 * PRICE });
+    expect(reserveGroupLicenses(buyer, g2.id, reviewed(buyer, g2.id))).toEqual({ bought: 0, amountFen: 0 });
     for (const g of [g1, g2]) {
       setDesiredCapacity(buyer, g.id, 5);
       reconcileGroup(buyer, g.id, 'desired');
@@ -365,6 +367,8 @@ describe('MKT-9 review findings: reservations, reviewed totals, the cap on hourl
     const before = balance(buyer);
     expectCloudError(() => reserveGroupLicenses(buyer, g.id, { quantity: reviewed.shortfall, amountFen: reviewed.shortfallCostFen }), 'InvalidOrder.QuoteChanged');
     expectCloudError(() => reserveGroupLicenses(buyer, g.id, { quantity: 2, amountFen: 3 * PRICE }), 'InvalidOrder.QuoteChanged');
+    // No review, no purchase: the figures the owner confirmed are required.
+    expectCloudError(() => reserveGroupLicenses(buyer, g.id, {}), 'MissingParameter');
     expect(balance(buyer)).toBe(before);
     expect(getScalingGroup(buyer, g.id).group.licenseMode).toBe('buy');
     expect(reserveGroupLicenses(buyer, g.id, { quantity: '2', amountFen: String(2 * PRICE) })).toEqual({ bought: 2, amountFen: 2 * PRICE });

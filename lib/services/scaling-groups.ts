@@ -329,9 +329,9 @@ export function describeScalingActivities(actor: Actor, groupId: string, paging:
 
 const reserveSchema = z.object({
   clientToken: z.string().optional(),
-  // What the owner reviewed; without them (a caller with no review) the shortfall now is bought.
-  quantity: z.coerce.number().int().min(0).optional(),
-  amountFen: fen.optional(),
+  // What the owner reviewed: nothing is bought that was not (issue 16's review step).
+  quantity: z.coerce.number().int().min(0),
+  amountFen: fen,
 });
 
 /**
@@ -340,7 +340,7 @@ const reserveSchema = z.object({
  * scales out from the pool only. A reviewed quantity or amount that is no longer what it would
  * buy is refused, charging nothing, so the owner is never charged a total they did not see.
  */
-export function reserveGroupLicenses(actor: Actor, groupId: string, input: unknown = {}) {
+export function reserveGroupLicenses(actor: Actor, groupId: string, input: unknown) {
   return mutate(actor, 'ReserveGroupLicenses', (tx, note) => {
     authorize(actor, 'scaling.manage');
     note.target = groupId;
@@ -350,7 +350,7 @@ export function reserveGroupLicenses(actor: Actor, groupId: string, input: unkno
     const pool = poolOfGroup(tx, group, productCode);
     const quantity = pool?.shortfall ?? 0;
     const amountFen = pool?.shortfallCostFen ?? 0;
-    if ((request.quantity !== undefined && request.quantity !== quantity) || (request.amountFen !== undefined && request.amountFen !== amountFen)) {
+    if (request.quantity !== quantity || request.amountFen !== amountFen) {
       throw new CloudError('InvalidOrder.QuoteChanged', { quantity, amount: formatFen(amountFen) });
     }
     tx.update(scalingGroups).set({ licenseMode: 'reserve' }).where(eq(scalingGroups.id, group.id)).run();
