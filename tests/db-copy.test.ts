@@ -1,0 +1,66 @@
+// Issue 15: `npm run db:copy` moves a SQLite installation into an empty PostgreSQL database and
+// checks it. The installation is made the real way (the services on SQLite: sign-ups, top-ups,
+// purchases, launches, a release, an image), copied, and read back from PostgreSQL.
+import pg from 'pg';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { copyOrder, copySqliteToPostgres } from '../scripts/db-copy';
+import { throwawayPostgres } from './helpers/postgres';
+import { newBuyer, seedTestMarketplace, throwawayDatabase, withoutLaunchMinimum } from './helpers/database';
+import { fund, productImage, settle } from './helpers/marketplace';
+import { skuCode } from '../lib/seed/marketplace';
+import { purchaseLicenses } from '../lib/services/orders';
+import { releaseInstance, runInstances } from '../lib/services/instances';
+
+const { db } = throwawayDatabase();
+const target = throwawayPostgres({ migrated: true });
+const CODE = 'lnmp000101';
+const REGION = 'cn-hangzhou';
+
+const onTarget = async <T extends pg.QueryResultRow>(text: string) => {
+  const client = new pg.Client({ connectionString: target.url() });
+  await client.connect();
+  try {
+    return (await client.query<T>(text)).rows;
+  } finally {
+    await client.end();
+  }
+};
+
+beforeAll(async () => {
+  seedTestMarketplace(db());
+  withoutLaunchMinimum(db());
+  for (let i = 0; i < 3; i++) {
+    const buyer = newBuyer(`Copied buyer ${i}`);
+    fund(buyer, 100_000);
+    purchaseLicenses(buyer, { productCode: CODE, skuCode: skuCode(CODE, 'per_instance'), regionId: REGION, quantity: 2 });
+    const { instanceIds } = runInstances(buyer, { regionId: REGION, imageId: productImage(CODE, REGION), instanceTypeId: 'ecs.t6-c1m1.large', amount: 2 });
+    await settle();
+    releaseInstance(buyer, instanceIds[0]);
+  }
+});
+
+describe('issue 15: db:copy from SQLite to PostgreSQL', () => {
+  it('copies every table parents first and checks rows, the ledger and the instance counts; a second copy into the same database is refused', async () => {
+    const file = db().$client.name;
+    const report = await copySqliteToPostgres(file, target.url());
+    const rows = new Map(report.tables.map((t) => [t.name, t.rows]));
+    expect(rows.get('instances')).toBe(6);
+    expect(rows.get('ledger_entries')).toBeGreaterThan(0);
+    const [{ n }] = await onTarget<{ n: string }>(`SELECT count(*) AS n FROM instances WHERE status = 'Released'`);
+    expect(Number(n)).toBe(3);
+    const [{ total }] = await onTarget<{ total: string }>('SELECT coalesce(sum(amount_fen), 0) AS total FROM ledger_entries');
+    expect(Number(total)).toBe(0);
+    // Ids were copied as they were; a new row takes the next one, not a copied one's.
+    const [{ id }] = await onTarget<{ id: string }>(`INSERT INTO audit_log (at, action, request_id, outcome) VALUES (now(), 'AfterCopy', 'r', 'ok') RETURNING id`);
+    const [{ top }] = await onTarget<{ top: string }>(`SELECT max(id) AS top FROM audit_log WHERE action <> 'AfterCopy'`);
+    expect(Number(id)).toBeGreaterThan(Number(top));
+    await expect(copySqliteToPostgres(file, target.url())).rejects.toThrow(/not empty/);
+  });
+
+  it('orders every table after the tables its foreign keys name', () => {
+    const order = copyOrder().map((t) => t.name);
+    expect(order.indexOf('accounts')).toBeLessThan(order.indexOf('instances'));
+    expect(order.indexOf('images')).toBeLessThan(order.indexOf('instances'));
+    expect(order).not.toContain('instance_usage');
+  });
+});
