@@ -5,5 +5,5 @@ export async function register() {
   const { config } = await import('./lib/config');
   if (!config.runsJobs) return;
   const { startWorker } = await import('./lib/jobs/worker');
-  startWorker();
+  await startWorker();
 }

@@ -27,13 +27,13 @@ async function seedBuyerWithRefunds(): Promise<Fixture> {
 
   const suffix = Math.random().toString(36).slice(2, 8);
   const accountName = `Refund Tester ${suffix}`;
-  const accountId = createAccount(accountName);
+  const accountId = await createAccount(accountName);
   const buyer = { userId: null, accountId, roles: ['buyer'] as const, requestId: newRequestId() };
-  creditWallet(accountId, 100_000, 'test_credit');
-  const buy = () => purchaseLicenses(buyer, { productCode: 'lnmp000101', skuCode: 'lnmp000101-per_instance', regionId: 'cn-hangzhou', quantity: 1 }).orderId;
+  await creditWallet(accountId, 100_000, 'test_credit');
+  const buy = async () => (await purchaseLicenses(buyer, { productCode: 'lnmp000101', skuCode: 'lnmp000101-per_instance', regionId: 'cn-hangzhou', quantity: 1 })).orderId;
 
   // Asked first, deployed afterwards: the only license in the pool goes to the instance.
-  requestRefund(buyer, { orderId: buy(), reason: 'Changed my mind before launching' });
+  await requestRefund(buyer, { orderId: await buy(), reason: 'Changed my mind before launching' });
   const imageId = db
     .select({ id: images.id })
     .from(images)
@@ -41,8 +41,8 @@ async function seedBuyerWithRefunds(): Promise<Fixture> {
     .all()
     .at(-1)!.id;
   const instanceName = `deployed-${suffix}`;
-  runInstances(buyer, { regionId: 'cn-hangzhou', imageId, instanceTypeId: 'ecs.g7.large', amount: 1, name: instanceName });
-  requestRefund(buyer, { orderId: buy(), reason: 'Bought the wrong stack' });
+  await runInstances(buyer, { regionId: 'cn-hangzhou', imageId, instanceTypeId: 'ecs.g7.large', amount: 1, name: instanceName });
+  await requestRefund(buyer, { orderId: await buy(), reason: 'Bought the wrong stack' });
   return { accountId, accountName, instanceName };
 }
 
@@ -56,13 +56,13 @@ async function seedRejectedRefund(): Promise<{ accountName: string; note: string
   const { rejectRefund, requestRefund } = await import('../lib/services/refunds');
 
   const accountName = `Rejected Tester ${Math.random().toString(36).slice(2, 8)}`;
-  const accountId = createAccount(accountName);
+  const accountId = await createAccount(accountName);
   const buyer = { userId: null, accountId, roles: ['buyer'] as const, requestId: newRequestId() };
-  creditWallet(accountId, 100_000, 'test_credit');
-  const { orderId } = purchaseLicenses(buyer, { productCode: 'lnmp000101', skuCode: 'lnmp000101-per_instance', regionId: 'cn-hangzhou', quantity: 1 });
-  const request = requestRefund(buyer, { orderId, reason: 'Wanted another stack' });
+  await creditWallet(accountId, 100_000, 'test_credit');
+  const { orderId } = await purchaseLicenses(buyer, { productCode: 'lnmp000101', skuCode: 'lnmp000101-per_instance', regionId: 'cn-hangzhou', quantity: 1 });
+  const request = await requestRefund(buyer, { orderId, reason: 'Wanted another stack' });
   const note = '已在实例上使用';
-  rejectRefund(admin, request.id, { note });
+  await rejectRefund(admin, request.id, { note });
   return { accountName, note };
 }
 

@@ -42,7 +42,7 @@ async function buyLicenses(who: Who, productCode: string, quantity: number) {
   await useServerDatabase();
   const { purchaseLicenses } = await import('../lib/services/orders');
   const { newRequestId } = await import('../lib/domain/ids');
-  purchaseLicenses({ userId: null, accountId: who.accountId, roles: ['buyer'], requestId: newRequestId() }, { productCode, skuCode: `${productCode}-per_instance`, regionId: 'cn-hangzhou', quantity });
+  await purchaseLicenses({ userId: null, accountId: who.accountId, roles: ['buyer'], requestId: newRequestId() }, { productCode, skuCode: `${productCode}-per_instance`, regionId: 'cn-hangzhou', quantity });
 }
 async function signIn(page: Page, who: Who) {
   await page.goto('/sign-in');

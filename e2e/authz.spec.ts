@@ -57,15 +57,15 @@ async function ownerWithEverything(email: string) {
   const user = db.select().from(users).where(eq(users.email, email)).get()!;
   const owner = { userId: user.id, accountId: user.accountId!, roles: ['buyer' as const], requestId: newRequestId() };
   const tag = Math.random().toString(36).slice(2, 8);
-  creditWallet(owner.accountId, 100_000, 'test_credit');
-  const { orderId } = purchaseLicenses(owner, { productCode: 'lnmp000101', skuCode: 'lnmp000101-per_instance', regionId: 'cn-hangzhou', quantity: 1 });
-  grantImportRole(owner);
-  const bucket = createBucket(owner, { regionId: 'cn-hangzhou', name: `secret-${tag}` });
+  await creditWallet(owner.accountId, 100_000, 'test_credit');
+  const { orderId } = await purchaseLicenses(owner, { productCode: 'lnmp000101', skuCode: 'lnmp000101-per_instance', regionId: 'cn-hangzhou', quantity: 1 });
+  await grantImportRole(owner);
+  const bucket = await createBucket(owner, { regionId: 'cn-hangzhou', name: `secret-${tag}` });
   const content = Buffer.alloc(4096, 5);
   await putObject(owner, { bucketId: bucket.id, key: `disk-${tag}.raw`, contentLength: content.length, body: Readable.from([content]) });
   const imageName = `golden-${tag}`;
-  const { imageId, taskId } = importImage(owner, { regionId: 'cn-hangzhou', imageName, diskDeviceMappings: [{ ossBucket: bucket.name, ossObject: `disk-${tag}.raw` }] });
-  const { accessKeyId } = createAccessKey(owner);
+  const { imageId, taskId } = await importImage(owner, { regionId: 'cn-hangzhou', imageName, diskDeviceMappings: [{ ossBucket: bucket.name, ossObject: `disk-${tag}.raw` }] });
+  const { accessKeyId } = await createAccessKey(owner);
   return { accountId: owner.accountId, orderId, bucket, objectKey: `disk-${tag}.raw`, imageId, imageName, taskId, accessKeyId };
 }
 

@@ -135,7 +135,7 @@ test('a frozen instance says why and what its owner can do; an instance can be r
 
   const instanceId = page.url().split('/').pop()!;
   const { freezeInstance } = await import('../lib/services/freezes');
-  freezeInstance(await demoAdmin(), instanceId, { note: 'Outbound spam reported on 1 December; write to abuse@stratus.local.' });
+  await freezeInstance(await demoAdmin(), instanceId, { note: 'Outbound spam reported on 1 December; write to abuse@stratus.local.' });
   await page.reload();
   const notice = page.getByTestId('frozen-notice');
   await expect(notice).toContainText('Outbound spam reported on 1 December');

@@ -9,7 +9,7 @@ import { demoAdmin, screenshotPath, signInAs } from './helpers';
 test.afterEach(async () => {
   const admin = await demoAdmin();
   const { updateSettings } = await import('../lib/services/settings');
-  updateSettings(admin, { commissionBps: defaultSettings('test').commissionBps });
+  await updateSettings(admin, { commissionBps: defaultSettings('test').commissionBps });
 });
 
 test('settings (ADM-4): every setting, no rule ids; a change is saved and reported, a bad value is refused next to its field', async ({ page }) => {

@@ -42,14 +42,14 @@ test.beforeAll(async () => {
   const { newRequestId } = await import('../lib/domain/ids');
   const actor = (accountId: string, roles: ('buyer' | 'seller')[] = ['buyer']) => ({ userId: null, accountId, roles, requestId: newRequestId() });
 
-  const buyerId = createAccount('Market API buyer');
-  creditWallet(buyerId, 200_000, 'test_credit');
-  buyer = { ...createAccessKey(actor(buyerId)), accountId: buyerId };
-  poor = createAccessKey(actor(createAccount('Market API poor buyer')));
+  const buyerId = await createAccount('Market API buyer');
+  await creditWallet(buyerId, 200_000, 'test_credit');
+  buyer = { ...await createAccessKey(actor(buyerId)), accountId: buyerId };
+  poor = await createAccessKey(actor(await createAccount('Market API poor buyer')));
 
-  const sellerId = createAccount('Market API seller');
+  const sellerId = await createAccount('Market API seller');
   db.update(accounts).set({ sellerStatus: 'approved' }).where(eq(accounts.id, sellerId)).run();
-  seller = createAccessKey(actor(sellerId, ['buyer', 'seller']));
+  seller = await createAccessKey(actor(sellerId, ['buyer', 'seller']));
   const digits = String(Date.now()).slice(-6);
   product = `mkta${digits}`;
   delisted = `mktd${digits}`;
@@ -61,7 +61,7 @@ test.beforeAll(async () => {
   // Calls to this seller go to a closed local port: they fail, and are listed as failed.
   db.update(products).set({ interfaceUrl: 'http://127.0.0.1:9/calls' }).where(eq(products.code, product)).run();
   const lnmpSeller = db.select().from(products).where(eq(products.code, 'lnmp000101')).get()!.sellerAccountId;
-  rival = createAccessKey(actor(lnmpSeller, ['buyer', 'seller']));
+  rival = await createAccessKey(actor(lnmpSeller, ['buyer', 'seller']));
 });
 
 const commodity = (productCode: string, quantity: number) => JSON.stringify({ productCode, skuCode: `${productCode}-per_instance`, quantity, duration: 1, pricingCycle: 'Month', components: {}, properties: { regionId: REGION } });
@@ -84,7 +84,7 @@ test('search finds the product; DescribePrice equals what CreateOrder charges, o
 
   const balance = async () => {
     const { walletBalance } = await import('../lib/services/wallet');
-    return walletBalance({ userId: null, accountId: buyer.accountId, roles: ['buyer'], requestId: 'e2e' });
+    return await walletBalance({ userId: null, accountId: buyer.accountId, roles: ['buyer'], requestId: 'e2e' });
   };
   const before = await balance();
   const order = new $Market.CreateOrderRequest({ orderType: 'INSTANCE_BUY', paymentType: 'AUTO', clientToken: `market-e2e-${word}`, commodity: commodity(product, 3) });

@@ -26,8 +26,8 @@ const storedFiles = new Map([
   ['disks/m-1', new Uint8Array(randomBytes(70_000))],
 ]);
 
-beforeAll(() => {
-  seedTestMarketplace(db());
+beforeAll(async () => {
+  await seedTestMarketplace(db());
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'stratus-backup-'));
   const file = db().$client.name;
   source = { dataDir: path.dirname(file), databaseFile: file, storageDir: path.join(root, 'storage') };
@@ -67,8 +67,8 @@ function invariants(file: string) {
 
 describe('a backup during a stream of writes', () => {
   it('restores into a fresh data directory with the ledger at zero, each license held once, each purchase with its licenses, the files byte-equal', async () => {
-    const buyer = newBuyer();
-    fund(buyer, 100_000);
+    const buyer = await newBuyer();
+    await fund(buyer, 100_000);
     const productCode = 'lnmp000101';
     const writer = spawn(process.execPath, [writeStream, source.databaseFile, buyer.accountId, productImage(productCode), productCode, skuCode(productCode, 'per_instance')], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';

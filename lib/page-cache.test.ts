@@ -12,7 +12,7 @@ import { delistOwnProduct } from './services/products';
 
 const { db } = throwawayDatabase();
 const product = seedProducts.find((p) => p.status !== 'delisted')!;
-let sellers: ReturnType<typeof seedTestMarketplace>;
+let sellers: Awaited<ReturnType<typeof seedTestMarketplace>>;
 let origin: string;
 let server: http.Server;
 const renders: string[] = [];
@@ -28,7 +28,7 @@ async function render(request: IncomingMessage, response: ServerResponse): Promi
 }
 
 beforeAll(async () => {
-  sellers = seedTestMarketplace(db());
+  sellers = await seedTestMarketplace(db());
   server = http.createServer((req, res) => void servePublicPage(req, res, render));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -63,7 +63,7 @@ describe('public pages served from memory (issue 13)', () => {
     await get(path);
     expect(renders.filter((url) => url === path)).toHaveLength(1);
     const { accountId } = sellers.get(product.seller)!;
-    delistOwnProduct({ userId: `user-${accountId}`, accountId, roles: ['buyer', 'seller'], requestId: 'r' }, product.code);
+    await delistOwnProduct({ userId: `user-${accountId}`, accountId, roles: ['buyer', 'seller'], requestId: 'r' }, product.code);
     expect((await get(path)).body).toContain(`render ${renders.length} of ${path}`);
     expect(renders.filter((url) => url === path)).toHaveLength(2);
   });

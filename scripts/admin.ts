@@ -10,7 +10,7 @@ if ((verb !== 'grant' && verb !== 'revoke') || !email) {
 }
 applyMigrations(getDb());
 try {
-  const { accountId } = setAdmin(email, verb === 'grant');
+  const { accountId } = await setAdmin(email, verb === 'grant');
   console.log(`${email} (account ${accountId}) is ${verb === 'grant' ? 'now an admin' : 'no longer an admin'}.`);
 } catch {
   console.error(`No user signed up with ${email}.`);

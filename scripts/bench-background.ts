@@ -65,7 +65,7 @@ export async function bootLatencyUnderLaunchLoad({ accountId, rate = 1_000, seco
     const start = performance.now();
     for (let elapsedMs = 0; elapsedMs < seconds * 1000; elapsedMs = performance.now() - start) {
       // Catch up with the schedule (10 launches at a time, as requests would come), then give the worker its turn.
-      for (let n = 0; n < 10 && ids.length < (elapsedMs / 1000) * rate; n++) ids.push(...runInstances({ ...actor, requestId: newRequestId() }, { regionId: 'cn-hangzhou', imageId: image.id, instanceTypeId: 'ecs.g7.large', amount: 1 }).instanceIds);
+      for (let n = 0; n < 10 && ids.length < (elapsedMs / 1000) * rate; n++) ids.push(...(await runInstances({ ...actor, requestId: newRequestId() }, { regionId: 'cn-hangzhou', imageId: image.id, instanceTypeId: 'ecs.g7.large', amount: 1 })).instanceIds);
       await sleep(1);
     }
     return (performance.now() - start) / 1000;
@@ -146,7 +146,7 @@ export async function sweepTime({ instances = 200_000, perAccount = 4 }: { insta
   // The generation's WAL is written back now, not by the sweep's first commit.
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
   // The issue-13 sweep yields between its chunks; an older build has only the one-piece settleHours.
-  const older = metering as { settleHours: (at: Date) => number; sweepHours?: (at: Date) => Promise<number> };
+  const older = metering as { settleHours: (at: Date) => Promise<number> | number; sweepHours?: (at: Date) => Promise<number> };
   const sweep = older.sweepHours ?? (async (at: Date) => older.settleHours(at));
   const start = performance.now();
   const { result: hours, maxMs, p99Ms, cpuMaxMs } = await withLoopDelay(() => sweep(new Date()));
@@ -187,7 +187,7 @@ async function main(): Promise<void> {
   useDatabase(db);
   const raise = db.$client.prepare(`INSERT INTO platform_settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
   for (const [key, value] of Object.entries({ instanceQuotaPerRegion: 100_000, vcpuQuotaPerRegion: 1_000_000, minLaunchBalanceFen: 0 })) raise.run(key, JSON.stringify(value), Date.now());
-  const accountId = createAccount('Bench buyer');
+  const accountId = await createAccount('Bench buyer');
   console.log(`Background work (${quick ? 'quick' : 'full'}), ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}; boot delay ${config.bootSeconds} s`);
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
   const rate = Number(process.argv.find((a) => a.startsWith('--rate='))?.slice(7) ?? 1_000);

@@ -31,22 +31,22 @@ const perAccount = Number(process.env.BENCH_INSTANCES ?? 10);
 const image = db.select().from(images).where(and(eq(images.regionId, 'cn-hangzhou'), eq(images.kind, 'system'))).get()!;
 clock.set(new Date('2026-03-02T00:00:00Z'));
 for (let a = 0; a < accounts; a++) {
-  const accountId = createAccount(`bench ${a}`);
-  creditWallet(accountId, 10_000_000, 'bench');
+  const accountId = await createAccount(`bench ${a}`);
+  await creditWallet(accountId, 10_000_000, 'bench');
   const actor = { userId: null, accountId, roles: ['buyer'] as const, requestId: newRequestId() };
-  const { instanceIds } = runInstances({ ...actor, roles: ['buyer'] }, { regionId: 'cn-hangzhou', imageId: image.id, instanceTypeId: 'ecs.g7.large', amount: perAccount });
-  completeBoot({ ...actor, roles: [] }, instanceIds);
+  const { instanceIds } = await runInstances({ ...actor, roles: ['buyer'] }, { regionId: 'cn-hangzhou', imageId: image.id, instanceTypeId: 'ecs.g7.large', amount: perAccount });
+  await completeBoot({ ...actor, roles: [] }, instanceIds);
 }
 clock.set(new Date('2026-03-03T00:00:30Z'));
 
-const time = (work: () => void) => {
+const time = async (work: () => Promise<unknown>) => {
   const start = performance.now();
-  work();
+  await work();
   return performance.now() - start;
 };
-const first = time(() => settleHours());
+const first = await time(() => settleHours());
 const hours = db.select({ n: count() }).from(meteredHours).get()!.n;
-const again = time(() => settleHours());
+const again = await time(() => settleHours());
 const after = db.select({ n: count() }).from(meteredHours).get()!.n;
 
 console.log(`Hourly metering: ${accounts} accounts × ${perAccount} instances, 24 hours each`);

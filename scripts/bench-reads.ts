@@ -18,8 +18,8 @@ process.env.STRATUS_MODE = 'production';
 
 const { applyMigrations, openDatabase, useDatabase } = await import('../db/client');
 const { seedCatalogue } = await import('../lib/seed/catalogue');
-const { insertProduct } = await import('../lib/seed/marketplace');
-const { seedProducts, seedSellers } = await import('../db/seed/marketplace-data');
+const { insertProduct, sellerAccounts } = await import('../lib/seed/marketplace');
+const { seedProducts } = await import('../db/seed/marketplace-data');
 const { createAccount } = await import('../lib/services/accounts');
 const { newAccountId, newRequestId, newResourceId } = await import('../lib/domain/ids');
 const { describeImages } = await import('../lib/services/images');
@@ -46,16 +46,15 @@ const sqlite = db.$client;
 
 /** The bench buyer (200 own images, 500 instances, 50 images shared with it) and a recipient of 10k shares. */
 type Accounts = { buyer: string; heavy: string };
-function generate(): Accounts {
+async function generate(): Promise<Accounts> {
   const start = performance.now();
-  const sellers = seedSellers.map((s) => ({ key: s.key, seller: { accountId: createAccount(s.name), name: s.name } }));
-  const sellerOf = new Map(sellers.map((s) => [s.key, s.seller]));
+  const sellerOf = await sellerAccounts();
   const listed = new Date();
   for (let n = 0; n < sizes.productCopies; n++) {
     seedProducts.forEach((p, i) => insertProduct(db, sellerOf.get(p.seller)!, { ...p, code: `p${String(n).padStart(3, '0')}${String(i).padStart(6, '0')}`, title: `${p.title} #${n}`, listedDaysAgo: (n * 7 + i) % 700 }, listed));
   }
-  const buyer = createAccount('Bench buyer');
-  const heavy = createAccount('Bench heavy recipient');
+  const buyer = await createAccount('Bench buyer');
+  const heavy = await createAccount('Bench heavy recipient');
   const insert = {
     account: sqlite.prepare(`INSERT INTO accounts (id, name, seller_status, created_at) VALUES (?, ?, 'none', ?)`),
     image: sqlite.prepare(`INSERT INTO images (id, region_id, kind, owner_account_id, name, description, os_type, platform, architecture, size_gib, status, source, source_instance_id, created_at) VALUES (?, ?, 'custom', ?, ?, '', ?, ?, 'x86_64', 40, ?, 'instance', ?, ?)`),
@@ -110,7 +109,7 @@ function generate(): Accounts {
   return { buyer, heavy };
 }
 
-const accounts: Accounts = fresh ? generate() : JSON.parse(fs.readFileSync(path.join(dir, 'bench-accounts.json'), 'utf8'));
+const accounts: Accounts = fresh ? await generate() : JSON.parse(fs.readFileSync(path.join(dir, 'bench-accounts.json'), 'utf8'));
 const actorOf = (accountId: string) => ({ userId: `user-${accountId}`, accountId, roles: ['buyer' as const], requestId: newRequestId() });
 const buyer = actorOf(accounts.buyer);
 const heavy = actorOf(accounts.heavy);
@@ -130,26 +129,26 @@ const someImage = sqlite.prepare(`SELECT id, name FROM images WHERE region_id = 
 const someProduct = sqlite.prepare(`SELECT product_code AS code FROM images WHERE id = ?`).get(someImage.id) as { code: string };
 const page = { regionId: REGION, pageSize: 50 };
 const workloads: [string, () => unknown][] = [
-  ['DescribeImages, no filter', () => describeImages(buyer, page)],
-  ['DescribeImages OSType=linux', () => describeImages(buyer, { ...page, osType: 'linux' })],
-  ['DescribeImages OSType=windows, page 20', () => describeImages(buyer, { ...page, osType: 'windows', page: 20 })],
-  ['DescribeImages Status=Available', () => describeImages(buyer, { ...page, status: 'Available' })],
-  ['DescribeImages Status=CreateFailed', () => describeImages(buyer, { ...page, status: 'CreateFailed' })],
-  ['DescribeImages ImageName=…', () => describeImages(buyer, { ...page, imageName: someImage.name })],
-  ['DescribeImages ImageId=…', () => describeImages(buyer, { ...page, imageId: someImage.id })],
-  ['DescribeImages ProductCode=…', () => describeImages(buyer, { ...page, productCode: someProduct.code })],
-  ['DescribeImages Architecture=x86_64', () => describeImages(buyer, { ...page, architecture: 'x86_64' })],
-  ['DescribeImages alias=self', () => describeImages(buyer, { ...page, ownerAlias: 'self' })],
-  ['DescribeImages alias=system', () => describeImages(buyer, { ...page, ownerAlias: 'system' })],
-  ['DescribeImages alias=marketplace', () => describeImages(buyer, { ...page, ownerAlias: 'marketplace' })],
-  ['DescribeImages alias=others', () => describeImages(buyer, { ...page, ownerAlias: 'others' })],
-  ['DescribeImages, 10k shared with caller', () => describeImages(heavy, page)],
-  ['DescribeInstances', () => describeInstances(buyer, page)],
-  ['DescribeInstances Status=Stopped', () => describeInstances(buyer, { ...page, status: 'Stopped' })],
-  ['DescribeInstances Status=Released', () => describeInstances(buyer, { ...page, status: 'Released' })],
+  ['DescribeImages, no filter', async () => await describeImages(buyer, page)],
+  ['DescribeImages OSType=linux', async () => await describeImages(buyer, { ...page, osType: 'linux' })],
+  ['DescribeImages OSType=windows, page 20', async () => await describeImages(buyer, { ...page, osType: 'windows', page: 20 })],
+  ['DescribeImages Status=Available', async () => await describeImages(buyer, { ...page, status: 'Available' })],
+  ['DescribeImages Status=CreateFailed', async () => await describeImages(buyer, { ...page, status: 'CreateFailed' })],
+  ['DescribeImages ImageName=…', async () => await describeImages(buyer, { ...page, imageName: someImage.name })],
+  ['DescribeImages ImageId=…', async () => await describeImages(buyer, { ...page, imageId: someImage.id })],
+  ['DescribeImages ProductCode=…', async () => await describeImages(buyer, { ...page, productCode: someProduct.code })],
+  ['DescribeImages Architecture=x86_64', async () => await describeImages(buyer, { ...page, architecture: 'x86_64' })],
+  ['DescribeImages alias=self', async () => await describeImages(buyer, { ...page, ownerAlias: 'self' })],
+  ['DescribeImages alias=system', async () => await describeImages(buyer, { ...page, ownerAlias: 'system' })],
+  ['DescribeImages alias=marketplace', async () => await describeImages(buyer, { ...page, ownerAlias: 'marketplace' })],
+  ['DescribeImages alias=others', async () => await describeImages(buyer, { ...page, ownerAlias: 'others' })],
+  ['DescribeImages, 10k shared with caller', async () => await describeImages(heavy, page)],
+  ['DescribeInstances', async () => await describeInstances(buyer, page)],
+  ['DescribeInstances Status=Stopped', async () => await describeInstances(buyer, { ...page, status: 'Stopped' })],
+  ['DescribeInstances Status=Released', async () => await describeInstances(buyer, { ...page, status: 'Released' })],
   // What /console/instances/new loads: the own images and the first page of products; then a search.
-  ['launch wizard data', () => [launchableWizardImages(buyer, REGION), marketplaceLaunchPage(buyer, { regionId: REGION })]],
-  ['launch wizard product search "mysql"', () => marketplaceLaunchPage(buyer, { regionId: REGION, q: 'mysql' })],
+  ['launch wizard data', async () => [await launchableWizardImages(buyer, REGION), await marketplaceLaunchPage(buyer, { regionId: REGION })]],
+  ['launch wizard product search "mysql"', async () => await marketplaceLaunchPage(buyer, { regionId: REGION, q: 'mysql' })],
 ];
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];

@@ -11,9 +11,8 @@ process.env.STRATUS_DATA_DIR = dir;
 
 const { applyMigrations, openDatabase, useDatabase } = await import('../db/client');
 const { seedCatalogue } = await import('../lib/seed/catalogue');
-const { delistProduct, seedMarketplace } = await import('../lib/seed/marketplace');
-const { seedProducts, seedSellers } = await import('../db/seed/marketplace-data');
-const { createAccount } = await import('../lib/services/accounts');
+const { delistProduct, seedMarketplace, sellerAccounts } = await import('../lib/seed/marketplace');
+const { seedProducts } = await import('../db/seed/marketplace-data');
 const { searchProducts } = await import('../lib/services/marketplace');
 
 const db = openDatabase(path.join(dir, 'bench.db'));
@@ -23,7 +22,7 @@ useDatabase(db);
 // BENCH_COPIES=100 multiplies the catalogue (new codes, same texts) to see how search scales.
 const copies = Math.max(1, Number(process.env.BENCH_COPIES ?? 1));
 const catalogue = Array.from({ length: copies }, (_, n) => seedProducts.map((p) => (n === 0 ? p : { ...p, code: `${p.code.slice(0, 4)}${String(n).padStart(2, '0')}${p.code.slice(6)}`.slice(0, 10) }))).flat();
-seedMarketplace(db, new Map(seedSellers.map((s) => [s.key, { accountId: createAccount(s.name), name: s.name }])), catalogue, new Date());
+seedMarketplace(db, await sellerAccounts(), catalogue, new Date());
 for (const p of catalogue.filter((p) => p.status === 'delisted')) delistProduct(db, p.code, new Date());
 
 const shapes: [string, Parameters<typeof searchProducts>[0]][] = [
@@ -43,12 +42,12 @@ console.log(`Marketplace search, ${catalogue.length} products, ${RUNS} runs per 
 console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`);
 console.log('query shape'.padEnd(40) + 'results  p50 ms  p95 ms  max ms');
 for (const [name, query] of shapes) {
-  for (let i = 0; i < 20; i++) searchProducts(query);
+  for (let i = 0; i < 20; i++) await searchProducts(query);
   const times: number[] = [];
   let total = 0;
   for (let i = 0; i < RUNS; i++) {
     const start = performance.now();
-    total = searchProducts(query).total;
+    total = (await searchProducts(query)).total;
     times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);

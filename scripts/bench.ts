@@ -63,7 +63,7 @@ const sizes = sizesFor((quick ? 0.01 : 1) * scaleArg);
 // Every product launch the run may make has a license waiting (the runs are bounded by count).
 const productLaunchBound = RUNS * (bounds.inProcess.calls + 10) + (withHttp ? bounds.warmUp.calls + RUNS * connections.length * bounds.http.calls : 0);
 progress(`generating the dataset in ${dir}`);
-const data = generateDataset(db, sizes, productLaunchBound);
+const data = await generateDataset(db, sizes, productLaunchBound);
 progress(`dataset generated in ${data.seconds.toFixed(1)} s`);
 const workloads = apiWorkloads(data);
 /** Where each workload's next call starts in its variants (launch accounts, license pools). */
@@ -129,7 +129,7 @@ const http = withHttp ? await overHttp() : 'not measured (run with --http)';
 progress('background: boot latency under launch load, then the hourly sweep');
 const { createAccount } = await import('../lib/services/accounts');
 const background = await import('./bench-background');
-const boot = await background.bootLatencyUnderLaunchLoad({ accountId: createAccount('Bench boots'), rate: 1_000, seconds: quick ? 2 : 10 });
+const boot = await background.bootLatencyUnderLaunchLoad({ accountId: await createAccount('Bench boots'), rate: 1_000, seconds: quick ? 2 : 10 });
 const sweep = await background.sweepTime({ instances: quick ? 2_000 : 200_000 });
 
 /** The background targets of issue 13: boots keep up with launches, and background work never holds a request up long. */

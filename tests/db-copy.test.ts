@@ -27,15 +27,15 @@ const onTarget = async <T extends pg.QueryResultRow>(text: string) => {
 };
 
 beforeAll(async () => {
-  seedTestMarketplace(db());
+  await seedTestMarketplace(db());
   withoutLaunchMinimum(db());
   for (let i = 0; i < 3; i++) {
-    const buyer = newBuyer(`Copied buyer ${i}`);
-    fund(buyer, 100_000);
-    purchaseLicenses(buyer, { productCode: CODE, skuCode: skuCode(CODE, 'per_instance'), regionId: REGION, quantity: 2 });
-    const { instanceIds } = runInstances(buyer, { regionId: REGION, imageId: productImage(CODE, REGION), instanceTypeId: 'ecs.t6-c1m1.large', amount: 2 });
+    const buyer = await newBuyer(`Copied buyer ${i}`);
+    await fund(buyer, 100_000);
+    await purchaseLicenses(buyer, { productCode: CODE, skuCode: skuCode(CODE, 'per_instance'), regionId: REGION, quantity: 2 });
+    const { instanceIds } = await runInstances(buyer, { regionId: REGION, imageId: productImage(CODE, REGION), instanceTypeId: 'ecs.t6-c1m1.large', amount: 2 });
     await settle();
-    releaseInstance(buyer, instanceIds[0]);
+    await releaseInstance(buyer, instanceIds[0]);
   }
 });
 

@@ -13,7 +13,7 @@ export async function setLocaleAction(locale: Locale) {
 }
 
 export async function setRegionAction(regionId: string) {
-  const result = await runParsed(arg.id, regionId, (actor, id) => setPreferredRegion(actor, id));
+  const result = await runParsed(arg.id, regionId, async (actor, id) => await setPreferredRegion(actor, id));
   revalidatePath('/console', 'layout');
   return result;
 }

@@ -19,7 +19,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const t = await getTranslations('admin.shell');
   return (
     <NextIntlClientProvider>
-      <AreaShell setLocaleAction={setLocaleAction} signOutAction={signOutAction} tone="admin" home="/admin/refunds" label={t('label')} backLabel={t('backToConsole')} actor={actor} user={user} nav={<AdminNav counts={{ refunds: pendingRefundCount(actor), listings: pendingListingCount(actor), sellerApplications: pendingApplicationCount(actor) }} />}>
+      <AreaShell setLocaleAction={setLocaleAction} signOutAction={signOutAction} tone="admin" home="/admin/refunds" label={t('label')} backLabel={t('backToConsole')} actor={actor} user={user} nav={<AdminNav counts={{ refunds: await pendingRefundCount(actor), listings: await pendingListingCount(actor), sellerApplications: await pendingApplicationCount(actor) }} />}>
         {children}
       </AreaShell>
       <Toaster />

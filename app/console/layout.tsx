@@ -18,7 +18,7 @@ import { signOutAction } from '@/app/(auth)/actions';
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const { actor, user } = await requireSession();
-  const regions = listRegions().map((r) => r.id);
+  const regions = (await listRegions()).map((r) => r.id);
   return (
     <NextIntlClientProvider>
       <div className="flex min-h-screen flex-col">
@@ -32,8 +32,8 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           </div>
           <div className="flex shrink-0 items-center gap-1 sm:gap-4">
             <LocaleSelect setLocaleAction={setLocaleAction} />
-            <NotificationBell unread={unreadCount(actor)} />
-            <AccountMenu name={user.name} email={user.email} accountId={actor.accountId} balance={formatFen(walletBalance(actor))} isAdmin={actor.roles.includes('admin')} signOutAction={signOutAction} />
+            <NotificationBell unread={await unreadCount(actor)} />
+            <AccountMenu name={user.name} email={user.email} accountId={actor.accountId} balance={formatFen(await walletBalance(actor))} isAdmin={actor.roles.includes('admin')} signOutAction={signOutAction} />
           </div>
         </header>
         <div className="flex flex-1">

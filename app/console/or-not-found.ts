@@ -2,9 +2,9 @@ import { notFound } from 'next/navigation';
 import { CloudError, type CloudErrorCode } from '@/lib/domain/errors';
 
 /** Reads a resource for a detail page; the service's "does not exist" becomes the 404 page. */
-export function orNotFound<T>(read: () => T, code: CloudErrorCode): T {
+export async function orNotFound<T>(read: () => T | Promise<T>, code: CloudErrorCode): Promise<T> {
   try {
-    return read();
+    return await read();
   } catch (error) {
     if (error instanceof CloudError && error.code === code) notFound();
     throw error;

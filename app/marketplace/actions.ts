@@ -21,8 +21,8 @@ export async function purchaseAction(_: ActionState<PurchaseResult>, form: FormD
     redirect(`/sign-in?next=${encodeURIComponent(isProductCode(productCode) ? `/marketplace/products/${productCode}` : '/marketplace')}`);
   }
   // The service validates every field (and audits refusals): the form is passed as it came.
-  const result = await runParsed(z.object({ form: arg.form }), { form }, (actor, { form }) => {
-    const order = purchaseLicenses(actor, { productCode, skuCode: text(form, 'skuCode'), regionId: text(form, 'regionId'), quantity: text(form, 'quantity'), clientToken: text(form, 'clientToken') || undefined });
+  const result = await runParsed(z.object({ form: arg.form }), { form }, async (actor, { form }) => {
+    const order = await purchaseLicenses(actor, { productCode, skuCode: text(form, 'skuCode'), regionId: text(form, 'regionId'), quantity: text(form, 'quantity'), clientToken: text(form, 'clientToken') || undefined });
     return { orderId: order.orderId, licenseCount: order.licenseIds.length, amountFen: order.amountFen, pricingModel: order.pricingModel, regionId: text(form, 'regionId') };
   });
   if (result?.ok) {
@@ -34,5 +34,5 @@ export async function purchaseAction(_: ActionState<PurchaseResult>, form: FormD
 
 /** The purchase's order review (issue 16): what Buy would charge, refused the same way, changing nothing. */
 export async function quotePurchaseAction(input: { productCode: string; skuCode: string; regionId: string; quantity: string }) {
-  return runParsed(z.object({ productCode: arg.id, skuCode: arg.id, regionId: arg.id, quantity: z.string().max(16) }), input, (actor, args) => quoteLicenses(actor, args));
+  return runParsed(z.object({ productCode: arg.id, skuCode: arg.id, regionId: arg.id, quantity: z.string().max(16) }), input, async (actor, args) => await quoteLicenses(actor, args));
 }

@@ -26,9 +26,9 @@ function Section({ title, subtitle, more, children }: { title: string; subtitle:
 
 export default async function MarketplaceHome() {
   const t = await getTranslations('marketplace');
-  const categoryCounts = listCategories();
-  const featured = featuredProducts(8);
-  const newest = searchProducts({ sort: 'newest', pageSize: 4 }).items;
+  const categoryCounts = await listCategories();
+  const featured = await featuredProducts(8);
+  const newest = (await searchProducts({ sort: 'newest', pageSize: 4 })).items;
   const productTotal = categoryCounts.reduce((sum, c) => sum + c.count, 0);
   const popular = t('home.popularTerms')
     .split(',')
@@ -59,7 +59,7 @@ export default async function MarketplaceHome() {
                 </Link>
               ))}
             </div>
-            <p className="mt-8 text-sm text-slate-400">{t('home.stats', { products: productTotal, categories: categoryCounts.length, regions: listRegions().length })}</p>
+            <p className="mt-8 text-sm text-slate-400">{t('home.stats', { products: productTotal, categories: categoryCounts.length, regions: (await listRegions()).length })}</p>
           </div>
           {featured.length > 0 && (
             <div className="hidden rounded-xl border border-white/15 bg-white/10 p-4 backdrop-blur lg:block">

@@ -19,7 +19,7 @@ export default async function SellerLayout({ children }: { children: ReactNode }
   const isSeller = actor.roles.includes('seller');
   return (
     <NextIntlClientProvider>
-      <AreaShell setLocaleAction={setLocaleAction} signOutAction={signOutAction} tone="seller" home={isSeller ? '/seller' : '/seller/apply'} label={t('label')} backLabel={t('backToConsole')} actor={actor} user={user} nav={<SellerNav isSeller={isSeller} />} headerExtra={<NotificationBell unread={unreadCount(actor)} />}>
+      <AreaShell setLocaleAction={setLocaleAction} signOutAction={signOutAction} tone="seller" home={isSeller ? '/seller' : '/seller/apply'} label={t('label')} backLabel={t('backToConsole')} actor={actor} user={user} nav={<SellerNav isSeller={isSeller} />} headerExtra={<NotificationBell unread={await unreadCount(actor)} />}>
         {children}
       </AreaShell>
       <Toaster />

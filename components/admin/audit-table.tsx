@@ -5,7 +5,7 @@ import { Table } from '@/components/ui/table';
 import type { listAudit } from '@/lib/services/audit';
 import type { AuditFilter } from './audit-filter';
 
-type Row = ReturnType<typeof listAudit>['items'][number];
+type Row = Awaited<ReturnType<typeof listAudit>>['items'][number];
 
 /** A cell value that narrows the log to rows sharing it; a long one is shortened, whole on hover. */
 function FilterLink({ filter, name, value, short }: { filter: AuditFilter; name: keyof AuditFilter; value: string | null; short?: boolean }) {

@@ -6,7 +6,7 @@ import type { listListingReviews } from '@/lib/services/listing-review';
 import type { ItemFormAction } from '@/components/ui/form-action';
 import type { ReviewItem } from './review-queue';
 
-type Row = ReturnType<typeof listListingReviews>['items'][number];
+type Row = Awaited<ReturnType<typeof listListingReviews>>['items'][number];
 
 export async function listingReviewItems(rows: Row[], actions: { approve: ItemFormAction; reject: ItemFormAction }): Promise<ReviewItem[]> {
   const t = await getTranslations('admin.listings');

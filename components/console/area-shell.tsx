@@ -17,7 +17,7 @@ const tones = {
   seller: { header: 'bg-slate-900', badge: 'bg-brand-500/15 text-brand-100 ring-brand-500/40' },
 };
 
-export function AreaShell(props: { tone: keyof typeof tones; home: string; label: string; backLabel: string; actor: Actor; user: SignedInUser; nav: ReactNode; headerExtra?: ReactNode; children: ReactNode; setLocaleAction: (locale: Locale) => Promise<void>; signOutAction: () => Promise<void> }) {
+export async function AreaShell(props: { tone: keyof typeof tones; home: string; label: string; backLabel: string; actor: Actor; user: SignedInUser; nav: ReactNode; headerExtra?: ReactNode; children: ReactNode; setLocaleAction: (locale: Locale) => Promise<void>; signOutAction: () => Promise<void> }) {
   const { actor, user } = props;
   const tone = tones[props.tone];
   return (
@@ -35,7 +35,7 @@ export function AreaShell(props: { tone: keyof typeof tones; home: string; label
             {props.backLabel}
           </Link>
           {props.headerExtra}
-          <AccountMenu name={user.name} email={user.email} accountId={actor.accountId} balance={formatFen(walletBalance(actor))} isAdmin={actor.roles.includes('admin')} signOutAction={props.signOutAction} />
+          <AccountMenu name={user.name} email={user.email} accountId={actor.accountId} balance={formatFen(await walletBalance(actor))} isAdmin={actor.roles.includes('admin')} signOutAction={props.signOutAction} />
         </div>
       </header>
       <div className="flex flex-1">

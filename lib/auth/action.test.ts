@@ -27,9 +27,9 @@ const { db } = throwawayDatabase();
 let instanceId: string;
 beforeAll(async () => {
   withoutLaunchMinimum(db());
-  signedIn = newBuyer();
+  signedIn = await newBuyer();
   const image = getDb().select().from(images).where(and(eq(images.regionId, 'cn-hangzhou'), eq(images.kind, 'system'))).get()!;
-  [instanceId] = runInstances(signedIn, { regionId: 'cn-hangzhou', imageId: image.id, instanceTypeId: 'ecs.g7.large', amount: 1 }).instanceIds;
+  [instanceId] = (await runInstances(signedIn, { regionId: 'cn-hangzhou', imageId: image.id, instanceTypeId: 'ecs.g7.large', amount: 1 })).instanceIds;
   await settle();
 });
 
@@ -58,12 +58,12 @@ describe('issue 12: parseArgs', () => {
 describe('issue 12: server actions take no handler name from the client', () => {
   it.each(['constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty'])('instanceAction(id, %j) is refused as InvalidParameter', async (name) => {
     expect(await instanceAction(instanceId, name as never)).toMatchObject({ ok: false, error: { code: 'InvalidParameter', field: 'action' } });
-    expect(getInstance(signedIn, instanceId).status).toBe('Running');
+    expect((await getInstance(signedIn, instanceId)).status).toBe('Running');
   });
 
   it('a real action name still works', async () => {
     expect(await instanceAction(instanceId, 'stop')).toEqual({ ok: true, data: undefined });
-    expect(getInstance(signedIn, instanceId).status).toBe('Stopped');
+    expect((await getInstance(signedIn, instanceId)).status).toBe('Stopped');
   });
 
   it('ids, enums and forms of the wrong type are refused before any use case runs', async () => {

@@ -34,7 +34,7 @@ function createAuth() {
       user: {
         create: {
           // Every sign-up opens a new account (tenant) with its wallet; the user is its first member.
-          before: async (user) => ({ data: { ...user, accountId: createAccount(user.name) } }),
+          before: async (user) => ({ data: { ...user, accountId: await createAccount(user.name) } }),
         },
       },
     },

@@ -9,7 +9,7 @@ import { getAuth } from './auth';
 export const currentSession = cache(async () => {
   const session = await getAuth().api.getSession({ headers: await headers() });
   if (!session) return null;
-  return loadActor(session.user.id);
+  return await loadActor(session.user.id);
 });
 
 export async function requireSession() {

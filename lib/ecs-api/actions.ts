@@ -15,7 +15,7 @@ import { listLicenses } from '../services/licenses';
 import { describeImageSharePermission, modifyImageSharePermission } from '../services/sharing';
 import { groups, jsonList, list, optional, page, required, type Params } from './params';
 
-export type Handler = (actor: Actor, p: Params) => Record<string, unknown>;
+export type Handler = (actor: Actor, p: Params) => Promise<Record<string, unknown>>;
 
 const en = createTranslator({ locale: 'en', messages: catalogues.en });
 export const iso = (d: Date | null | undefined) => (d ? d.toISOString().replace(/\.\d{3}Z$/, 'Z') : '');
@@ -28,9 +28,9 @@ function instanceOfDisk(diskId: string): string {
   return `i-${diskId.slice(2)}`;
 }
 
-function ownInstance(actor: Actor, instanceId: string): InstanceView[] {
+async function ownInstance(actor: Actor, instanceId: string): Promise<InstanceView[]> {
   try {
-    return [getInstance(actor, instanceId)];
+    return [await getInstance(actor, instanceId)];
   } catch (error) {
     if (error instanceof CloudError && error.code === 'InvalidInstanceId.NotFound') return [];
     throw error;
@@ -60,8 +60,8 @@ function instanceShape(i: InstanceView) {
 type ShapedImage = Image & { ownerAlias: string; task: { progress: number } | null };
 
 /** The products the caller holds licenses of in the region (IsSubscribed), read only when some image has a ProductCode. */
-function heldProducts(actor: Actor, regionId: string, items: { productCode: string | null }[]): Set<string> {
-  return new Set(items.some((i) => i.productCode) ? listLicenses(actor).filter((g) => g.regionId === regionId).map((g) => g.productCode) : []);
+async function heldProducts(actor: Actor, regionId: string, items: { productCode: string | null }[]): Promise<Set<string>> {
+  return new Set(items.some((i) => i.productCode) ? (await listLicenses(actor)).filter((g) => g.regionId === regionId).map((g) => g.productCode) : []);
 }
 
 /** An image as DescribeImages and DescribeImageFromFamily answer it. */
@@ -97,18 +97,18 @@ const lockReasons = new Map([
 
 /** A Map, so an action named after an Object.prototype member (constructor, __proto__) is unknown. */
 export const actions = new Map<string, Handler>(Object.entries({
-  DescribeRegions: () => ({
-    Regions: { Region: listRegions().map((r) => ({ RegionId: r.id, LocalName: en(`regions.${r.id}` as never), RegionEndpoint: 'ecs.stratus.local', Status: 'available' })) },
+  DescribeRegions: async () => ({
+    Regions: { Region: (await listRegions()).map((r) => ({ RegionId: r.id, LocalName: en(`regions.${r.id}` as never), RegionEndpoint: 'ecs.stratus.local', Status: 'available' })) },
   }),
 
-  DescribeInstanceTypes: () => ({
-    InstanceTypes: { InstanceType: listInstanceTypes().map((t) => ({ InstanceTypeId: t.id, InstanceTypeFamily: `ecs.${t.family}`, CpuCoreCount: t.vcpu, MemorySize: t.memoryGib })) },
+  DescribeInstanceTypes: async () => ({
+    InstanceTypes: { InstanceType: (await listInstanceTypes()).map((t) => ({ InstanceTypeId: t.id, InstanceTypeFamily: `ecs.${t.family}`, CpuCoreCount: t.vcpu, MemorySize: t.memoryGib })) },
   }),
 
-  DescribeImages: (actor, p) => {
+  DescribeImages: async (actor, p) => {
     const regionId = required(p, 'RegionId');
     const alias = optional(p, 'ImageOwnerAlias');
-    const result = describeImages(actor, {
+    const result = await describeImages(actor, {
       regionId,
       ownerAlias: alias as never,
       imageId: optional(p, 'ImageId'),
@@ -120,7 +120,7 @@ export const actions = new Map<string, Handler>(Object.entries({
       imageFamily: optional(p, 'ImageFamily'),
       ...page(p),
     });
-    const held = heldProducts(actor, regionId, result.items);
+    const held = await heldProducts(actor, regionId, result.items);
     return {
       RegionId: regionId,
       TotalCount: result.total,
@@ -130,31 +130,31 @@ export const actions = new Map<string, Handler>(Object.entries({
     };
   },
 
-  DescribeImageFromFamily: (actor, p) => {
+  DescribeImageFromFamily: async (actor, p) => {
     const regionId = required(p, 'RegionId');
-    const found = imageFromFamily(actor, regionId, required(p, 'ImageFamily'));
+    const found = await imageFromFamily(actor, regionId, required(p, 'ImageFamily'));
     // Alibaba: "If no available image exists in a specific image family, the response is empty."
     if (!found) return { Image: {} };
     const image = { ...found.image, ownerAlias: found.alias, task: null };
-    return { Image: imageShape(image, heldProducts(actor, regionId, [image])) };
+    return { Image: imageShape(image, await heldProducts(actor, regionId, [image])) };
   },
 
-  ModifyImageAttribute: (actor, p) => {
+  ModifyImageAttribute: async (actor, p) => {
     const imageId = required(p, 'ImageId');
     // SuccessorImageId is Stratus's own parameter (docs/api.md): the image a deprecated one names as its replacement.
-    modifyImageAttribute(actor, { imageId, imageFamily: p.ImageFamily, status: optional(p, 'Status'), successorImageId: optional(p, 'SuccessorImageId') });
+    await modifyImageAttribute(actor, { imageId, imageFamily: p.ImageFamily, status: optional(p, 'Status'), successorImageId: optional(p, 'SuccessorImageId') });
     return {};
   },
 
-  CreateImage: (actor, p) => ({ ImageId: createImage(actor, { instanceId: required(p, 'InstanceId'), name: required(p, 'ImageName'), description: optional(p, 'Description'), imageFamily: optional(p, 'ImageFamily') }).imageId }),
+  CreateImage: async (actor, p) => ({ ImageId: (await createImage(actor, { instanceId: required(p, 'InstanceId'), name: required(p, 'ImageName'), description: optional(p, 'Description'), imageFamily: optional(p, 'ImageFamily') })).imageId }),
 
-  CopyImage: (actor, p) => ({
-    ImageId: copyImage(actor, { imageId: required(p, 'ImageId'), destinationRegionId: required(p, 'DestinationRegionId'), name: optional(p, 'DestinationImageName'), description: optional(p, 'DestinationDescription') }).imageId,
+  CopyImage: async (actor, p) => ({
+    ImageId: (await copyImage(actor, { imageId: required(p, 'ImageId'), destinationRegionId: required(p, 'DestinationRegionId'), name: optional(p, 'DestinationImageName'), description: optional(p, 'DestinationDescription') })).imageId,
   }),
 
-  ImportImage: (actor, p) => {
+  ImportImage: async (actor, p) => {
     const disks = groups(p, 'DiskDeviceMapping').map((d) => ({ format: d.Format, ossBucket: d.OSSBucket, ossObject: d.OSSObject, diskImageSize: d.DiskImageSize }));
-    const result = importImage(actor, {
+    const result = await importImage(actor, {
       regionId: p.RegionId,
       imageName: p.ImageName,
       description: p.Description,
@@ -167,9 +167,9 @@ export const actions = new Map<string, Handler>(Object.entries({
     return { RegionId: result.regionId, ImageId: result.imageId, ImportTaskId: result.taskId, TaskId: result.taskId };
   },
 
-  DescribeTasks: (actor, p) => {
+  DescribeTasks: async (actor, p) => {
     const regionId = optional(p, 'RegionId');
-    const result = describeTasks(actor, { regionId, ...page(p) });
+    const result = await describeTasks(actor, { regionId, ...page(p) });
     return {
       RegionId: regionId ?? '',
       TotalCount: result.total,
@@ -181,17 +181,17 @@ export const actions = new Map<string, Handler>(Object.entries({
     };
   },
 
-  CancelTask: (actor, p) => (cancelTask(actor, required(p, 'TaskId')), {}),
+  CancelTask: async (actor, p) => (await cancelTask(actor, required(p, 'TaskId')), {}),
 
-  DeleteImage: (actor, p) => (deleteImage(actor, required(p, 'ImageId')), {}),
+  DeleteImage: async (actor, p) => (await deleteImage(actor, required(p, 'ImageId')), {}),
 
-  ModifyImageSharePermission: (actor, p) => {
-    modifyImageSharePermission(actor, { imageId: required(p, 'ImageId'), addAccounts: list(p, 'AddAccount'), removeAccounts: list(p, 'RemoveAccount'), clientToken: optional(p, 'ClientToken') });
+  ModifyImageSharePermission: async (actor, p) => {
+    await modifyImageSharePermission(actor, { imageId: required(p, 'ImageId'), addAccounts: list(p, 'AddAccount'), removeAccounts: list(p, 'RemoveAccount'), clientToken: optional(p, 'ClientToken') });
     return {};
   },
 
-  DescribeImageSharePermission: (actor, p) => {
-    const permission = describeImageSharePermission(actor, required(p, 'ImageId'));
+  DescribeImageSharePermission: async (actor, p) => {
+    const permission = await describeImageSharePermission(actor, required(p, 'ImageId'));
     return {
       ImageId: permission.imageId,
       RegionId: permission.regionId,
@@ -203,8 +203,8 @@ export const actions = new Map<string, Handler>(Object.entries({
     };
   },
 
-  RunInstances: (actor, p) => {
-    const { instanceIds } = runInstances(actor, {
+  RunInstances: async (actor, p) => {
+    const { instanceIds } = await runInstances(actor, {
       regionId: required(p, 'RegionId'),
       // Issue 17: ImageFamily stands for the family's newest image when ImageId is not given.
       ...(optional(p, 'ImageId') || !optional(p, 'ImageFamily') ? { imageId: required(p, 'ImageId') } : { imageFamily: optional(p, 'ImageFamily') }),
@@ -217,27 +217,27 @@ export const actions = new Map<string, Handler>(Object.entries({
     return { InstanceIdSets: { InstanceIdSet: instanceIds } };
   },
 
-  DescribeInstances: (actor, p) => {
+  DescribeInstances: async (actor, p) => {
     const ids = jsonList(p, 'InstanceIds');
     const { page: pageNumber, pageSize } = page(p);
-    const result = describeInstances(actor, { regionId: optional(p, 'RegionId'), status: optional(p, 'Status') as never, page: pageNumber, pageSize });
+    const result = await describeInstances(actor, { regionId: optional(p, 'RegionId'), status: optional(p, 'Status') as never, page: pageNumber, pageSize });
     // Ids the caller does not own are left out, as Alibaba leaves out ids it cannot find.
-    const items = ids ? ids.flatMap((id) => ownInstance(actor, id)) : result.items;
+    const items = ids ? (await Promise.all(ids.map((id) => ownInstance(actor, id)))).flat() : result.items;
     return { TotalCount: ids ? items.length : result.total, PageNumber: result.page, PageSize: result.pageSize, Instances: { Instance: items.map(instanceShape) } };
   },
 
-  StartInstance: (actor, p) => (startInstance(actor, required(p, 'InstanceId')), {}),
-  StopInstance: (actor, p) => (stopInstance(actor, required(p, 'InstanceId')), {}),
-  DeleteInstance: (actor, p) => (releaseInstance(actor, required(p, 'InstanceId')), {}),
+  StartInstance: async (actor, p) => (await startInstance(actor, required(p, 'InstanceId')), {}),
+  StopInstance: async (actor, p) => (await stopInstance(actor, required(p, 'InstanceId')), {}),
+  DeleteInstance: async (actor, p) => (await releaseInstance(actor, required(p, 'InstanceId')), {}),
   // Issue 16: the name only (Alibaba's other attributes have no meaning here).
-  ModifyInstanceAttribute: (actor, p) => (modifyInstanceAttribute(actor, { instanceId: required(p, 'InstanceId'), instanceName: required(p, 'InstanceName') }), {}),
+  ModifyInstanceAttribute: async (actor, p) => (await modifyInstanceAttribute(actor, { instanceId: required(p, 'InstanceId'), instanceName: required(p, 'InstanceName') }), {}),
 
-  ReplaceSystemDisk: (actor, p) => {
-    const instance = replaceSystemDisk(actor, { instanceId: required(p, 'InstanceId'), imageId: required(p, 'ImageId') });
+  ReplaceSystemDisk: async (actor, p) => {
+    const instance = await replaceSystemDisk(actor, { instanceId: required(p, 'InstanceId'), imageId: required(p, 'ImageId') });
     return { DiskId: diskIdOf(instance.id) };
   },
 
-  ReInitDisk: (actor, p) => (reInitDisk(actor, instanceOfDisk(required(p, 'DiskId'))), {}),
+  ReInitDisk: async (actor, p) => (await reInitDisk(actor, instanceOfDisk(required(p, 'DiskId'))), {}),
 } satisfies Record<string, Handler>));
 
 /** State-changing actions write their own audit rows in their transaction; reads are audited here. */

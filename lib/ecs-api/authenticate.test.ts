@@ -28,13 +28,13 @@ const liveInstances = (accountId: string) => db().select().from(instances).where
 
 describe('ACS3 signs what matters (issue 12: SignedHeaders=host let a StopInstance be re-sent as DeleteInstance)', () => {
   it('a request signed as the SDK signs it is accepted', async () => {
-    const key = createAccessKey(newBuyer());
+    const key = await createAccessKey(await newBuyer());
     expect(await call(acs3Request(key, 'DescribeRegions'))).toMatchObject({ status: 200 });
   });
 
   it('a signature over host alone, re-sent as DeleteInstance with a new nonce and date, is refused and the instance stays', async () => {
-    const buyer = newBuyer();
-    const key = createAccessKey(buyer);
+    const buyer = await newBuyer();
+    const key = await createAccessKey(buyer);
     const instanceId = await launched(key);
     const forged = await call(acs3Request(key, 'DeleteInstance', { InstanceId: instanceId }, { signedHeaders: ['host'] }));
     expect(forged).toMatchObject({ status: 400, body: { Code: 'SignatureDoesNotMatch' } });
@@ -42,13 +42,13 @@ describe('ACS3 signs what matters (issue 12: SignedHeaders=host let a StopInstan
   });
 
   it.each(['x-acs-action', 'x-acs-version', 'x-acs-date', 'x-acs-signature-nonce', 'x-acs-content-sha256'])('%s left out of SignedHeaders is refused', async (header) => {
-    const key = createAccessKey(newBuyer());
+    const key = await createAccessKey(await newBuyer());
     const signedHeaders = ['host', 'x-acs-action', 'x-acs-content-sha256', 'x-acs-date', 'x-acs-signature-nonce', 'x-acs-version'].filter((h) => h !== header);
     expect(await call(acs3Request(key, 'DescribeRegions', {}, { signedHeaders }))).toMatchObject({ status: 400, body: { Code: 'SignatureDoesNotMatch' } });
   });
 
   it('an absent x-acs-content-sha256 is MissingParameter; one that is not the body hash is refused', async () => {
-    const key = createAccessKey(newBuyer());
+    const key = await createAccessKey(await newBuyer());
     const signedHeaders = ['host', 'x-acs-action', 'x-acs-date', 'x-acs-signature-nonce', 'x-acs-version'];
     const absent = acs3Request(key, 'DescribeRegions', {}, { signedHeaders });
     const request = new Request(absent.url, { method: 'POST', headers: [...absent.headers].filter(([name]) => name !== 'x-acs-content-sha256') });
@@ -58,7 +58,7 @@ describe('ACS3 signs what matters (issue 12: SignedHeaders=host let a StopInstan
   });
 
   it('a form body must be signed with its content-type', async () => {
-    const key = createAccessKey(newBuyer());
+    const key = await createAccessKey(await newBuyer());
     const body = 'RegionId=cn-hangzhou';
     const unsigned = acs3Request(key, 'DescribeImages', {}, { body, signedHeaders: ['host', 'x-acs-action', 'x-acs-content-sha256', 'x-acs-date', 'x-acs-signature-nonce', 'x-acs-version'] });
     expect(await call(unsigned)).toMatchObject({ status: 400, body: { Code: 'SignatureDoesNotMatch' } });
@@ -66,8 +66,8 @@ describe('ACS3 signs what matters (issue 12: SignedHeaders=host let a StopInstan
   });
 
   it('a v1 request cannot be turned into another action with an x-acs-action header', async () => {
-    const buyer = newBuyer();
-    const key = createAccessKey(buyer);
+    const buyer = await newBuyer();
+    const key = await createAccessKey(buyer);
     const instanceId = await launched(key);
     // A captured, signed StopInstance: the header is outside the v1 signature, so it must not choose the action.
     const signed = v1Request(key, { Action: 'StopInstance', InstanceId: instanceId });
@@ -78,8 +78,8 @@ describe('ACS3 signs what matters (issue 12: SignedHeaders=host let a StopInstan
 
 describe('no replay after the nonce expires (issue 12: a RunInstances stamped 14.5 min ahead ran again at 15.5 min)', () => {
   it('the nonce is kept until the request’s own timestamp can no longer be accepted', async () => {
-    const buyer = newBuyer();
-    const key = createAccessKey(buyer);
+    const buyer = await newBuyer();
+    const key = await createAccessKey(buyer);
     const image = db().select().from(images).where(eq(images.kind, 'system')).get()!;
     clock.set(new Date('2026-06-01T00:00:00Z'));
     const ahead = sdkTime(new Date(clock.now().getTime() + 14.5 * 60_000));
@@ -100,12 +100,12 @@ describe('v1: only HMAC-SHA1 1.0 and ISO 8601 UTC times (issue 12: NONE and 2.0 
     ['SignatureMethod', 'HMAC-SHA256'],
     ['SignatureVersion', '2.0'],
   ])('%s=%s is refused', async (param, value) => {
-    const key = createAccessKey(newBuyer());
+    const key = await createAccessKey(await newBuyer());
     expect(await call(v1Request(key, { Action: 'DescribeRegions', [param]: value }))).toMatchObject({ status: 400, body: { Code: 'InvalidParameter' } });
   });
 
   it.each(['SignatureMethod', 'SignatureVersion', 'Timestamp'])('a missing %s is MissingParameter', async (param) => {
-    const key = createAccessKey(newBuyer());
+    const key = await createAccessKey(await newBuyer());
     expect(await call(v1Request(key, { Action: 'DescribeRegions', [param]: '' }))).toMatchObject({ status: 400, body: { Code: 'MissingParameter' } });
   });
 
@@ -119,12 +119,12 @@ describe('v1: only HMAC-SHA1 1.0 and ISO 8601 UTC times (issue 12: NONE and 2.0 
     ['an RFC 1123 date', () => new Date().toUTCString()],
     ['a day that does not exist', () => '2026-02-30T00:00:00Z'],
   ])('a Timestamp with %s is InvalidTimeStamp.Format', async (_, timestamp) => {
-    const key = createAccessKey(newBuyer());
+    const key = await createAccessKey(await newBuyer());
     expect(await call(v1Request(key, { Action: 'DescribeRegions', Timestamp: timestamp() }))).toMatchObject({ status: 400, body: { Code: 'InvalidTimeStamp.Format' } });
   });
 
   it('with or without milliseconds, as the SDKs send it, is accepted; so is x-acs-date', async () => {
-    const key = createAccessKey(newBuyer());
+    const key = await createAccessKey(await newBuyer());
     expect((await call(v1Request(key, { Action: 'DescribeRegions', Timestamp: new Date().toISOString() }))).status).toBe(200);
     expect((await call(v1Request(key, { Action: 'DescribeRegions' }))).status).toBe(200);
     expect(await call(acs3Request(key, 'DescribeRegions', {}, { headers: { 'x-acs-date': new Date().toUTCString() } }))).toMatchObject({ status: 400, body: { Code: 'InvalidTimeStamp.Format' } });
@@ -133,19 +133,19 @@ describe('v1: only HMAC-SHA1 1.0 and ISO 8601 UTC times (issue 12: NONE and 2.0 
 
 describe('an AccessKey whose secret is remembered still answers to its row (issue 13)', () => {
   it('disabled or deleted, the next call is refused at once; enabled again, accepted', async () => {
-    const buyer = newBuyer();
-    const key = createAccessKey(buyer);
+    const buyer = await newBuyer();
+    const key = await createAccessKey(buyer);
     expect(await call(v1Request(key, { Action: 'DescribeRegions' }))).toMatchObject({ status: 200 });
-    setAccessKeyStatus(buyer, key.accessKeyId, 'disabled');
+    await setAccessKeyStatus(buyer, key.accessKeyId, 'disabled');
     expect(await call(v1Request(key, { Action: 'DescribeRegions' }))).toMatchObject({ body: { Code: 'InvalidAccessKeyId.NotFound' } });
-    setAccessKeyStatus(buyer, key.accessKeyId, 'active');
+    await setAccessKeyStatus(buyer, key.accessKeyId, 'active');
     expect(await call(v1Request(key, { Action: 'DescribeRegions' }))).toMatchObject({ status: 200 });
-    deleteAccessKey(buyer, key.accessKeyId);
+    await deleteAccessKey(buyer, key.accessKeyId);
     expect(await call(v1Request(key, { Action: 'DescribeRegions' }))).toMatchObject({ body: { Code: 'InvalidAccessKeyId.NotFound' } });
   });
 
   it('a replayed nonce is refused however many calls came between (the claim is one insert, expired ones swept apart)', async () => {
-    const key = createAccessKey(newBuyer());
+    const key = await createAccessKey(await newBuyer());
     const first = v1Request(key, { Action: 'DescribeRegions' });
     const again = first.clone();
     expect(await call(first)).toMatchObject({ status: 200 });
@@ -156,7 +156,7 @@ describe('an AccessKey whose secret is remembered still answers to its row (issu
 
 describe('an API call is one transaction with its nonce (issue 13)', () => {
   it('a refused change keeps its nonce and writes one audit row: re-sent, it is SignatureNonceUsed', async () => {
-    const key = createAccessKey(newBuyer());
+    const key = await createAccessKey(await newBuyer());
     const refused = v1Request(key, { Action: 'RunInstances', RegionId: 'cn-hangzhou', InstanceType: 'ecs.g7.large' });
     const again = refused.clone();
     const first = await call(refused);
@@ -166,8 +166,8 @@ describe('an API call is one transaction with its nonce (issue 13)', () => {
   });
 
   it('a DryRun keeps its nonce, and creates nothing', async () => {
-    const buyer = newBuyer();
-    const key = createAccessKey(buyer);
+    const buyer = await newBuyer();
+    const key = await createAccessKey(buyer);
     const image = db().select().from(images).where(eq(images.kind, 'system')).get()!;
     const dry = v1Request(key, { Action: 'RunInstances', RegionId: image.regionId, ImageId: image.id, InstanceType: 'ecs.g7.large', DryRun: 'true' });
     const again = dry.clone();

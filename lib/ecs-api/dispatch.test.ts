@@ -17,7 +17,7 @@ async function call(request: Request): Promise<{ status: number; body: Record<st
 
 describe('an action named after an Object.prototype member is unknown (issue 12)', () => {
   it.each(['valueOf', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '__defineGetter__'])('Action=%s is InvalidAction.NotFound, by v1 and ACS3', async (action) => {
-    const key = createAccessKey(newBuyer());
+    const key = await createAccessKey(await newBuyer());
     expect(await call(v1Request(key, { Action: action }))).toMatchObject({ status: 404, body: { Code: 'InvalidAction.NotFound', RequestId: expect.any(String) } });
     expect(await call(acs3Request(key, action))).toMatchObject({ status: 404, body: { Code: 'InvalidAction.NotFound' } });
   });
@@ -25,7 +25,7 @@ describe('an action named after an Object.prototype member is unknown (issue 12)
 
 describe('parameters named __proto__ or constructor are only parameters (issue 12)', () => {
   it('in the query and in a form body', async () => {
-    const key = createAccessKey(newBuyer());
+    const key = await createAccessKey(await newBuyer());
     const odd = { ['__proto__']: 'x', constructor: 'y', toString: 'z' };
     expect(await call(v1Request(key, { Action: 'DescribeImages', RegionId: 'cn-hangzhou', PageSize: '1', ...odd }))).toMatchObject({ status: 200, body: { PageSize: 1 } });
     expect(await call(v1Request(key, { Action: 'DescribeImages', RegionId: 'cn-hangzhou', ...odd }, 'POST'))).toMatchObject({ status: 200 });
@@ -37,7 +37,7 @@ describe('parameters named __proto__ or constructor are only parameters (issue 1
 
 describe('DescribeTasks pages like every list (issue 12: PageSize=2.5 answered 500, -1 and 1e9 every row, RegionId filtered after paging)', () => {
   it.each([['PageSize', '2.5'], ['PageSize', '-1'], ['PageSize', '1e9'], ['PageSize', '0'], ['PageSize', '101'], ['PageNumber', '0'], ['PageNumber', '1.5'], ['PageNumber', 'x'], ['PageNumber', '99999999999999999999']])('%s=%s is refused', async (param, value) => {
-    const key = createAccessKey(newBuyer());
+    const key = await createAccessKey(await newBuyer());
     const code = param === 'PageSize' ? 'InvalidPageSize.Malformed' : 'InvalidPageNumber.Malformed';
     expect(await call(v1Request(key, { Action: 'DescribeTasks', [param]: value }))).toMatchObject({ status: 400, body: { Code: code } });
     expect(await call(v1Request(key, { Action: 'DescribeInstances', [param]: value }))).toMatchObject({ status: 400, body: { Code: code } });
@@ -45,8 +45,8 @@ describe('DescribeTasks pages like every list (issue 12: PageSize=2.5 answered 5
   });
 
   it('RegionId filters before paging: TotalCount is the region’s, and the page is full', async () => {
-    const buyer = newBuyer();
-    const key = createAccessKey(buyer);
+    const buyer = await newBuyer();
+    const key = await createAccessKey(buyer);
     const imageIn = (regionId: string) => db().select().from(images).where(eq(images.regionId, regionId)).get()!.id;
     const rows = ['cn-hangzhou', 'cn-hangzhou', 'cn-hangzhou', 'cn-shanghai', 'cn-shanghai'].map((regionId, n) => ({
       id: `t-test${buyer.accountId.slice(-6)}${n}`,

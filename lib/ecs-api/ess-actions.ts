@@ -101,8 +101,8 @@ function groupIdsOf(p: Params): string[] {
 
 export const essActions = new Map<string, Handler>(
   Object.entries({
-    CreateScalingGroup: (actor, p) => {
-      const group = createScalingGroup(actor, {
+    CreateScalingGroup: async (actor, p) => {
+      const group = await createScalingGroup(actor, {
         name: required(p, 'ScalingGroupName'),
         regionId: required(p, 'RegionId'),
         // Stratus: ImageId, or ImageFamily to follow the family's newest image (issue 17); one is required.
@@ -120,13 +120,13 @@ export const essActions = new Map<string, Handler>(
       return { ScalingGroupId: group.id };
     },
 
-    DescribeScalingGroups: (actor, p) => {
-      const result = describeScalingGroups(actor, { regionId: required(p, 'RegionId'), groupIds: groupIdsOf(p), name: optional(p, 'ScalingGroupName'), ...page(p) });
+    DescribeScalingGroups: async (actor, p) => {
+      const result = await describeScalingGroups(actor, { regionId: required(p, 'RegionId'), groupIds: groupIdsOf(p), name: optional(p, 'ScalingGroupName'), ...page(p) });
       return { TotalCount: result.total, PageNumber: result.page, PageSize: result.pageSize, ScalingGroups: { ScalingGroup: result.items.map(groupShape) } };
     },
 
-    ModifyScalingGroup: (actor, p) => {
-      modifyScalingGroup(actor, required(p, 'ScalingGroupId'), {
+    ModifyScalingGroup: async (actor, p) => {
+      await modifyScalingGroup(actor, required(p, 'ScalingGroupId'), {
         name: optional(p, 'ScalingGroupName'),
         minSize: int(p, 'MinSize'),
         maxSize: int(p, 'MaxSize'),
@@ -138,20 +138,20 @@ export const essActions = new Map<string, Handler>(
       return {};
     },
 
-    DeleteScalingGroup: (actor, p) => {
+    DeleteScalingGroup: async (actor, p) => {
       // Its instances are released with it (Alibaba's ForceDelete=true): each license goes back to the pool.
-      deleteScalingGroup(actor, required(p, 'ScalingGroupId'));
+      await deleteScalingGroup(actor, required(p, 'ScalingGroupId'));
       return {};
     },
 
-    DescribeScalingActivities: (actor, p) => {
+    DescribeScalingActivities: async (actor, p) => {
       const groupId = required(p, 'ScalingGroupId');
-      const result = describeScalingActivities(actor, groupId, page(p));
+      const result = await describeScalingActivities(actor, groupId, page(p));
       return { TotalCount: result.total, PageNumber: result.page, PageSize: result.pageSize, ScalingActivities: { ScalingActivity: result.items.map((a) => activityShape(a, groupId)) } };
     },
 
-    SetGroupDesiredCapacity: (actor, p) => {
-      setDesiredCapacity(actor, required(p, 'ScalingGroupId'), required(p, 'DesiredCapacity'));
+    SetGroupDesiredCapacity: async (actor, p) => {
+      await setDesiredCapacity(actor, required(p, 'ScalingGroupId'), required(p, 'DesiredCapacity'));
       return {};
     },
   } satisfies Record<string, Handler>),

@@ -10,8 +10,8 @@ import { createAccessKey } from '../services/access-keys';
 import { handleEcsRequest } from './handle';
 
 const { db } = throwawayDatabase();
-beforeAll(() => {
-  seedTestMarketplace(db());
+beforeAll(async () => {
+  await seedTestMarketplace(db());
   withoutLaunchMinimum(db());
 });
 
@@ -27,9 +27,9 @@ async function ess(key: Key, action: string, params: Record<string, string> = {}
 
 describe('MKT-9 the ESS API (2014-08-28)', () => {
   it('MKT-9: CreateScalingGroup, SetGroupDesiredCapacity and DescribeScalingActivities in Alibaba shapes, both signatures', async () => {
-    const actor = newBuyer();
-    fund(actor, 1_000_000);
-    const key = createAccessKey(actor);
+    const actor = await newBuyer();
+    await fund(actor, 1_000_000);
+    const key = await createAccessKey(actor);
     const created = await ess(key, 'CreateScalingGroup', { RegionId: 'cn-hangzhou', ScalingGroupName: 'web', ImageId: productImage(LNMP), InstanceType: 'ecs.t6-c1m1.large', MinSize: '0', MaxSize: '5', 'RemovalPolicy.1': 'NewestInstance', LicenseMode: 'BuyOnScaleOut', SpendingCap: '198.00' });
     expect(created.status).toBe(200);
     const groupId = created.body.ScalingGroupId;
@@ -54,13 +54,13 @@ describe('MKT-9 the ESS API (2014-08-28)', () => {
   });
 
   it('MKT-9: a desired capacity beyond MaxSize is refused with ESS codes; another account finds no group; ModifyScalingGroup and DeleteScalingGroup', async () => {
-    const actor = newBuyer();
-    const key = createAccessKey(actor);
+    const actor = await newBuyer();
+    const key = await createAccessKey(actor);
     const { body } = await ess(key, 'CreateScalingGroup', { RegionId: 'cn-hangzhou', ScalingGroupName: 'sys', ImageId: productImage(LNMP), InstanceType: 'ecs.t6-c1m1.large', MinSize: '1', MaxSize: '2', LicenseMode: 'Reserve' });
     const groupId = body.ScalingGroupId;
     expect((await ess(key, 'SetGroupDesiredCapacity', { ScalingGroupId: groupId, DesiredCapacity: '3' })).body.Code).toBe('InvalidParameter.DesiredCapacity');
     expect((await ess(key, 'CreateScalingGroup', { RegionId: 'cn-hangzhou', ScalingGroupName: 'bad', ImageId: productImage(LNMP), InstanceType: 'ecs.t6-c1m1.large', MinSize: '3', MaxSize: '2' })).body.Code).toBe('InvalidParameter.MaxSize');
-    const other = createAccessKey(newBuyer());
+    const other = await createAccessKey(await newBuyer());
     const stranger = await ess(other, 'ModifyScalingGroup', { ScalingGroupId: groupId, MaxSize: '4' });
     expect([stranger.status, stranger.body.Code]).toEqual([404, 'InvalidScalingGroupId.NotFound']);
     expect((await ess(key, 'ModifyScalingGroup', { ScalingGroupId: groupId, MaxSize: '4', ScalingGroupName: 'sys2' })).status).toBe(200);

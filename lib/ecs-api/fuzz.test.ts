@@ -53,17 +53,17 @@ let key: Key;
 /** Values that exist, so calls get past "not found" into the use cases. */
 const realistic = new Map<string, string[]>();
 
-beforeAll(() => {
+beforeAll(async () => {
   // The fuzz is about answers, not the rate limit (throttle.test.ts checks that).
   const now = new Date();
   db().insert(platformSettings).values([{ key: 'apiReadsPerSecond', value: 100_000, updatedAt: now }, { key: 'apiWritesPerSecond', value: 100_000, updatedAt: now }]).run();
-  const buyer = newBuyer();
-  const other = newBuyer();
-  key = createAccessKey(buyer);
+  const buyer = await newBuyer();
+  const other = await newBuyer();
+  key = await createAccessKey(buyer);
   const image = db().select().from(images).where(eq(images.kind, 'system')).get()!;
-  const [instanceId] = runInstances(buyer, { regionId: image.regionId, imageId: image.id, instanceTypeId: 'ecs.g7.large', amount: 1 }).instanceIds;
-  completeBoot(buyer, [instanceId]);
-  const custom = createImage(buyer, { instanceId, name: 'fuzz-base' });
+  const [instanceId] = (await runInstances(buyer, { regionId: image.regionId, imageId: image.id, instanceTypeId: 'ecs.g7.large', amount: 1 })).instanceIds;
+  await completeBoot(buyer, [instanceId]);
+  const custom = await createImage(buyer, { instanceId, name: 'fuzz-base' });
   const values: Record<string, string[]> = {
     RegionId: [image.regionId, 'cn-shanghai'],
     DestinationRegionId: ['cn-shanghai', image.regionId],

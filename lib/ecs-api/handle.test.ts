@@ -16,8 +16,8 @@ function signedRequest(key: { accessKeyId: string; accessKeySecret: string }, pa
 
 describe('every API call is audited with its RequestId and AccessKeyId (issue 8)', () => {
   it('a read, a change and a refusal', async () => {
-    const buyer = newBuyer();
-    const key = createAccessKey(buyer);
+    const buyer = await newBuyer();
+    const key = await createAccessKey(buyer);
     const read = await handleEcsRequest(signedRequest(key, { Action: 'DescribeRegions' }));
     const readBody = await read.json();
     const image = db().select().from(images).where(eq(images.kind, 'system')).get()!;
@@ -37,8 +37,8 @@ describe('every API call is audited with its RequestId and AccessKeyId (issue 8)
 
 describe('DescribeInstances shows why an instance is locked (MKT-12, ADM-2)', () => {
   it('an instance stopped for arrears carries LockReason financial, and its OSType', async () => {
-    const buyer = newBuyer();
-    const key = createAccessKey(buyer);
+    const buyer = await newBuyer();
+    const key = await createAccessKey(buyer);
     const image = db().select().from(images).where(eq(images.kind, 'system')).get()!;
     const run = await (await handleEcsRequest(signedRequest(key, { Action: 'RunInstances', RegionId: image.regionId, ImageId: image.id, InstanceType: 'ecs.g7.large' }))).json();
     const instanceId = run.InstanceIdSets.InstanceIdSet[0];
@@ -52,16 +52,16 @@ describe('a refused change is audited once, with its caller (ADM-3, issue 14)', 
   const rows = (id: string) => db().select().from(auditLog).where(eq(auditLog.requestId, id)).all();
 
   it('a change refused before its use case ran (a missing parameter) is audited with the account, not as anonymous', async () => {
-    const buyer = newBuyer();
-    const key = createAccessKey(buyer);
+    const buyer = await newBuyer();
+    const key = await createAccessKey(buyer);
     const body = await (await handleEcsRequest(signedRequest(key, { Action: 'StartInstance' }))).json();
     expect(body.Code).toBe('MissingParameter');
     expect(rows(body.RequestId)).toMatchObject([{ action: 'StartInstance', outcome: 'error', errorCode: 'MissingParameter', accountId: buyer.accountId, detail: { accessKeyId: key.accessKeyId } }]);
   });
 
   it('a refused ImportImage writes one audit row, its use case’s', async () => {
-    const buyer = newBuyer();
-    const key = createAccessKey(buyer);
+    const buyer = await newBuyer();
+    const key = await createAccessKey(buyer);
     const body = await (await handleEcsRequest(signedRequest(key, { Action: 'ImportImage', RegionId: 'cn-hangzhou' }))).json();
     expect(body.Code).toEqual(expect.any(String));
     expect(rows(body.RequestId)).toMatchObject([{ action: 'ImportImage', outcome: 'error', errorCode: body.Code, accountId: buyer.accountId }]);

@@ -22,9 +22,9 @@ export function errorAnswer(requestId: string, host: string, error: unknown): Ec
   return answer({ RequestId: requestId, HostId: host, Code: cloud.code, Message: englishMessage(cloud) }, cloud.httpStatus, retryAfterHeader(cloud));
 }
 
-function outcomeOf<T>(work: () => T): CallOutcome<T> {
+async function outcomeOf<T>(work: () => Promise<T>): Promise<CallOutcome<T>> {
   try {
-    return { ok: true, value: work() };
+    return { ok: true, value: await work() };
   } catch (error) {
     return { ok: false, error };
   }
@@ -51,13 +51,13 @@ export async function answerEcsCall(call: EcsCall): Promise<EcsAnswer> {
       await throttle(request.accessKeyId, read);
     } catch (refusal) {
       // Refused for now, but never to be replayed later, when the client may have retried already.
-      const claimed = callTransaction(() => claimNonceOf(request), () => { throw refusal; }, () => {});
+      const claimed = await callTransaction(() => claimNonceOf(request), () => { throw refusal; }, () => {});
       throw claimed.ok ? refusal : claimed.error;
     }
     // A read runs before the call's transaction, so the write lock is never held while reading;
     // a change runs inside it. Either way the nonce, the change and the audit row commit together.
-    const earlier = read ? outcomeOf(() => handler(request.actor, request.params)) : undefined;
-    const outcome = callTransaction(
+    const earlier = read ? await outcomeOf(() => handler(request.actor, request.params)) : undefined;
+    const outcome = await callTransaction(
       () => claimNonceOf(request),
       () => {
         dispatched = true;

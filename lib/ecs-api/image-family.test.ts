@@ -27,17 +27,17 @@ async function call(key: Key, action: string, params: Record<string, string>, si
 
 async function customImage(owner: Actor, name: string): Promise<string> {
   const systemImage = db().select().from(images).where(and(eq(images.regionId, REGION), eq(images.kind, 'system'))).get()!.id;
-  const [instanceId] = runInstances(owner, { regionId: REGION, imageId: systemImage, instanceTypeId: TYPE, amount: 1 }).instanceIds;
+  const [instanceId] = (await runInstances(owner, { regionId: REGION, imageId: systemImage, instanceTypeId: TYPE, amount: 1 })).instanceIds;
   await settle();
-  const { imageId } = createImage(owner, { instanceId, name });
+  const { imageId } = await createImage(owner, { instanceId, name });
   await settle();
   return imageId;
 }
 
 describe('issue 17: image families and deprecation over the ECS API', () => {
   it('ModifyImageAttribute puts v1 and v2 in a family; DescribeImageFromFamily answers v2 in the SDK’s shape; after deprecating v2 it answers v1', async () => {
-    const owner = newBuyer();
-    const key = createAccessKey(owner);
+    const owner = await newBuyer();
+    const key = await createAccessKey(owner);
     const v1 = await customImage(owner, 'web-v1');
     const v2 = await customImage(owner, 'web-v2');
     for (const imageId of [v1, v2]) expect((await call(key, 'ModifyImageAttribute', { RegionId: REGION, ImageId: imageId, ImageFamily: 'web' })).status).toBe(200);
@@ -58,13 +58,13 @@ describe('issue 17: image families and deprecation over the ECS API', () => {
   });
 
   it('RunInstances with ImageFamily and no ImageId launches the family’s newest image; an empty family answers an empty Image and a launch from it 404', async () => {
-    const owner = newBuyer();
-    const key = createAccessKey(owner);
+    const owner = await newBuyer();
+    const key = await createAccessKey(owner);
     const image = await customImage(owner, 'api-v1');
     await call(key, 'ModifyImageAttribute', { ImageId: image, ImageFamily: 'api' });
     const launched = await call(key, 'RunInstances', { RegionId: REGION, ImageFamily: 'api', InstanceType: TYPE });
     expect(launched.status).toBe(200);
-    expect(getInstance(owner, launched.body.InstanceIdSets.InstanceIdSet[0]).imageId).toBe(image);
+    expect((await getInstance(owner, launched.body.InstanceIdSets.InstanceIdSet[0])).imageId).toBe(image);
 
     expect((await call(key, 'DescribeImageFromFamily', { RegionId: REGION, ImageFamily: 'none-yet' })).body.Image).toEqual({});
     const refused = await call(key, 'RunInstances', { RegionId: REGION, ImageFamily: 'none-yet', InstanceType: TYPE });
@@ -73,12 +73,12 @@ describe('issue 17: image families and deprecation over the ECS API', () => {
   });
 
   it('refuses what Alibaba refuses: a malformed family, a Status other than Deprecated or Available, another account’s image', async () => {
-    const owner = newBuyer();
-    const key = createAccessKey(owner);
+    const owner = await newBuyer();
+    const key = await createAccessKey(owner);
     const image = await customImage(owner, 'strict');
     expect((await call(key, 'ModifyImageAttribute', { ImageId: image, ImageFamily: 'aliyun-web' })).body.Code).toBe('InvalidImageFamily.Malformed');
     expect((await call(key, 'ModifyImageAttribute', { ImageId: image, Status: 'Gone' })).body.Code).toBe('InvalidParameter');
-    const stranger = createAccessKey(newBuyer());
+    const stranger = await createAccessKey(await newBuyer());
     expect((await call(stranger, 'ModifyImageAttribute', { ImageId: image, Status: 'Deprecated' })).status).toBe(404);
   });
 });

@@ -24,25 +24,25 @@ async function runInstances(key: { accessKeyId: string; accessKeySecret: string 
 
 describe('RunInstances and the launch limits (issue 12)', () => {
   it('a ¥0 account is refused with InvalidAccountStatus.NotEnoughBalance (vitest runs with the production ¥100.00)', async () => {
-    const key = createAccessKey(newBuyer());
+    const key = await createAccessKey(await newBuyer());
     const { status, body } = await runInstances(key, { Amount: '100', InstanceType: 'ecs.r7.2xlarge' });
     expect(status).toBe(403);
     expect(body).toMatchObject({ Code: 'InvalidAccountStatus.NotEnoughBalance', Message: 'Your wallet balance (¥0.00) is below ¥100.00, the minimum to create pay-as-you-go instances. Top up your wallet first.' });
   });
 
   it('over the instance or vCPU quota: QuotaExceed.ElasticQuota saying how many more; DryRun answers the same', async () => {
-    const buyer = newBuyer();
-    fund(buyer, 10_000);
-    const key = createAccessKey(buyer);
+    const buyer = await newBuyer();
+    await fund(buyer, 10_000);
+    const key = await createAccessKey(buyer);
     expect((await runInstances(key, { Amount: '38' })).status).toBe(200);
     const over = await runInstances(key, { Amount: '13' });
     expect(over.status).toBe(403);
     expect(over.body).toMatchObject({ Code: 'QuotaExceed.ElasticQuota', Message: 'You may have at most 50 instances in this region: you have 38, and this launch adds 13. You can launch 12 more.' });
     expect((await runInstances(key, { Amount: '13', DryRun: 'true' })).body.Code).toBe('QuotaExceed.ElasticQuota');
     expect((await runInstances(key, { Amount: '12', DryRun: 'true' })).body.Code).toBe('DryRunOperation');
-    const other = newBuyer();
-    fund(other, 10_000);
-    const vcpus = await runInstances(createAccessKey(other), { Amount: '26', InstanceType: 'ecs.r7.2xlarge' });
+    const other = await newBuyer();
+    await fund(other, 10_000);
+    const vcpus = await runInstances(await createAccessKey(other), { Amount: '26', InstanceType: 'ecs.r7.2xlarge' });
     expect(vcpus.body).toMatchObject({ Code: 'QuotaExceed.ElasticQuota', Message: 'Your instances in this region may have at most 200 vCPUs: they have 0, and this launch adds 208. You can launch 25 more.' });
   });
 });

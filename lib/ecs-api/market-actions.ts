@@ -70,15 +70,15 @@ function orderTypeOf(p: Params): string {
 }
 
 /** INSTANCE_RENEW names the market instance (a license); the renewal is its ECS instance's (MKT-11). */
-function renewalOf(actor: Actor, c: Record<string, unknown>) {
+async function renewalOf(actor: Actor, c: Record<string, unknown>) {
   const licenseId = field(c, 'instanceId');
   if (typeof licenseId !== 'string' || !licenseId) throw new CloudError('MissingParameter', { param: 'instanceId' }, 'instanceId');
-  const license = getOwnLicense(actor, licenseId);
+  const license = await getOwnLicense(actor, licenseId);
   if (!license.instanceId) throw new CloudError('InvalidInstance.NotSubscription', { instanceId: licenseId });
   return { license, input: { instanceId: license.instanceId, periods: field(c, 'duration') ?? 1 } };
 }
 
-const isvShape = (row: ReturnType<typeof imageUsage>[number]) => ({
+const isvShape = (row: Awaited<ReturnType<typeof imageUsage>>[number]) => ({
   ProductCode: row.productCode,
   ProductName: row.productTitle,
   ProductType: 'MIRROR',
@@ -95,9 +95,9 @@ const isvShape = (row: ReturnType<typeof imageUsage>[number]) => ({
 
 export const marketActions = new Map<string, Handler>(
   Object.entries({
-    DescribeProducts: (_actor, p) => {
+    DescribeProducts: async (_actor, p) => {
       const query = productQuery(p);
-      const result = query ? searchProducts(query) : { items: [], total: 0, ...page(p) };
+      const result = query ? await searchProducts(query) : { items: [], total: 0, ...page(p) };
       return {
         TotalCount: result.total,
         PageNumber: result.page,
@@ -118,8 +118,8 @@ export const marketActions = new Map<string, Handler>(
         },
       };
     },
-    DescribeProduct: (actor, p) => {
-      const { product, versions, regions, skus } = getProduct(required(p, 'Code'), actor);
+    DescribeProduct: async (actor, p) => {
+      const { product, versions, regions, skus } = await getProduct(required(p, 'Code'), actor);
       return {
         Code: product.code,
         Name: product.title,
@@ -150,10 +150,10 @@ export const marketActions = new Map<string, Handler>(
       };
     },
 
-    DescribePrice: (actor, p) => {
+    DescribePrice: async (actor, p) => {
       const commodity = commodityOf(p);
-      const renewal = orderTypeOf(p) === 'INSTANCE_RENEW' ? renewalOf(actor, commodity) : undefined;
-      const quote = renewal ? quoteRenewal(actor, renewal.input) : quoteLicenses(actor, purchaseOf(commodity));
+      const renewal = orderTypeOf(p) === 'INSTANCE_RENEW' ? await renewalOf(actor, commodity) : undefined;
+      const quote = renewal ? await quoteRenewal(actor, renewal.input) : await quoteLicenses(actor, purchaseOf(commodity));
       return {
         ProductCode: renewal?.license.productCode ?? String(field(commodity, 'productCode')),
         Currency: 'CNY',
@@ -168,7 +168,7 @@ export const marketActions = new Map<string, Handler>(
       };
     },
 
-    CreateOrder: (actor, p) => {
+    CreateOrder: async (actor, p) => {
       const type = orderTypeOf(p);
       const paymentType = optional(p, 'PaymentType');
       // Stratus pays from the wallet at once; there is no order left to pay by hand.
@@ -176,43 +176,43 @@ export const marketActions = new Map<string, Handler>(
       const commodity = commodityOf(p);
       const clientToken = optional(p, 'ClientToken');
       if (type === 'INSTANCE_RENEW') {
-        const { license, input } = renewalOf(actor, commodity);
-        return { OrderId: renewInstance(actor, { ...input, clientToken }).orderId, InstanceIds: { InstanceId: [license.id] } };
+        const { license, input } = await renewalOf(actor, commodity);
+        return { OrderId: (await renewInstance(actor, { ...input, clientToken })).orderId, InstanceIds: { InstanceId: [license.id] } };
       }
-      const order = purchaseLicenses(actor, { ...purchaseOf(commodity), clientToken });
+      const order = await purchaseLicenses(actor, { ...purchaseOf(commodity), clientToken });
       return { OrderId: order.orderId, InstanceIds: { InstanceId: order.licenseIds } };
     },
 
-    DescribeOrder: (actor, p) => {
-      const { order, title, licenses } = getOrder(actor, required(p, 'OrderId'));
+    DescribeOrder: async (actor, p) => {
+      const { order, title, licenses } = await getOrder(actor, required(p, 'OrderId'));
       const licenseIds = licenses.map((l) => l.id);
       return { ...orderShape(order, title, licenseIds), InstanceIds: { InstanceId: licenseIds } };
     },
 
-    DescribeInstances: (actor, p) => {
+    DescribeInstances: async (actor, p) => {
       const type = optional(p, 'ProductType');
       const codes = (name: string) => optional(p, name)?.split(',').map((c) => c.trim()).filter(Boolean);
-      const result = type && type !== 'MIRROR' ? { items: [], total: 0, ...page(p) } : describeOwnLicenses(actor, { productCodes: codes('Codes'), exceptCodes: codes('ExceptCodes'), ...page(p) });
+      const result = type && type !== 'MIRROR' ? { items: [], total: 0, ...page(p) } : await describeOwnLicenses(actor, { productCodes: codes('Codes'), exceptCodes: codes('ExceptCodes'), ...page(p) });
       return { TotalCount: result.total, PageNumber: result.page, PageSize: result.pageSize, InstanceItems: { InstanceItem: result.items.map(licenseShape) } };
     },
 
-    DescribeInstance: (actor, p) => licenseShape(getOwnLicense(actor, required(p, 'InstanceId'))),
+    DescribeInstance: async (actor, p) => licenseShape(await getOwnLicense(actor, required(p, 'InstanceId'))),
 
-    DescribeOrderForIsv: (actor, p) => {
-      const { order, title, licenseIds } = sellerOrder(actor, required(p, 'OrderId'));
+    DescribeOrderForIsv: async (actor, p) => {
+      const { order, title, licenseIds } = await sellerOrder(actor, required(p, 'OrderId'));
       return { ...orderShape(order, title, licenseIds), InstanceIds: licenseIds };
     },
 
-    DescribeInstanceForIsv: (actor, p) => licenseShape(sellerLicense(actor, required(p, 'InstanceId'))),
+    DescribeInstanceForIsv: async (actor, p) => licenseShape(await sellerLicense(actor, required(p, 'InstanceId'))),
 
-    DescribeImageInstanceForIsv: (actor, p) => {
-      const [row] = imageUsage(actor, { instanceId: optional(p, 'EcsInstanceId'), buyerAccountId: optional(p, 'CustomerPk'), limit: 1 });
+    DescribeImageInstanceForIsv: async (actor, p) => {
+      const [row] = await imageUsage(actor, { instanceId: optional(p, 'EcsInstanceId'), buyerAccountId: optional(p, 'CustomerPk'), limit: 1 });
       if (!row) throw new CloudError('InvalidInstanceId.NotFound', { instanceId: optional(p, 'EcsInstanceId') ?? '' }, 'EcsInstanceId');
       return isvShape(row);
     },
 
-    DescribeFailedNotifications: (actor, p) => {
-      const result = listFailedDeliveries(actor, page(p));
+    DescribeFailedNotifications: async (actor, p) => {
+      const result = await listFailedDeliveries(actor, page(p));
       return {
         TotalCount: result.total,
         PageNumber: result.page,

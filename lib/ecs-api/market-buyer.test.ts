@@ -15,8 +15,8 @@ import { createAccessKey } from '../services/access-keys';
 import { handleEcsRequest } from './handle';
 
 const { db } = throwawayDatabase();
-beforeAll(() => {
-  seedTestMarketplace(db());
+beforeAll(async () => {
+  await seedTestMarketplace(db());
   withoutLaunchMinimum(db());
 });
 
@@ -36,15 +36,15 @@ async function market(key: Key, action: string, params: Record<string, string> =
 const commodity = (productCode: string, quantity: number, regionId = 'cn-hangzhou', model = 'per_instance') =>
   JSON.stringify({ productCode, skuCode: skuCode(productCode, model), quantity, duration: 1, pricingCycle: 'Month', components: {}, properties: { regionId } });
 
-function buyer(fen = 1_000_000): { actor: Actor; key: Key } {
-  const actor = newBuyer();
-  if (fen) fund(actor, fen);
-  return { actor, key: createAccessKey(actor) };
+async function buyer(fen = 1_000_000): Promise<{ actor: Actor; key: Key }> {
+  const actor = await newBuyer();
+  if (fen) await fund(actor, fen);
+  return { actor, key: await createAccessKey(actor) };
 }
 
 describe('DescribeProducts searches the listed products (issue 18)', () => {
   it('SearchTerm, Filter.N for category, pricing model and region, and paging', async () => {
-    const { key } = buyer(0);
+    const { key } = await buyer(0);
     const found = await market(key, 'DescribeProducts', { SearchTerm: 'LNMP' });
     expect(found.body.ProductItems.ProductItem[0]).toMatchObject({ Code: LNMP, DeliveryWay: 'MIRROR', SuggestedPrice: expect.any(String) });
     const databases = await market(key, 'DescribeProducts', { 'Filter.1.Key': 'categoryId', 'Filter.1.Value': 'database', 'Filter.2.Key': 'pricingModel', 'Filter.2.Value': 'per_instance', PageSize: '50' }, 'acs3');
@@ -62,7 +62,7 @@ describe('DescribeProducts searches the listed products (issue 18)', () => {
   });
 
   it('DescribeProduct: versions, regions, SKUs and prices', async () => {
-    const { key } = buyer(0);
+    const { key } = await buyer(0);
     const { status, body } = await market(key, 'DescribeProduct', { Code: LNMP }, 'acs3');
     expect(status).toBe(200);
     expect(body).toMatchObject({ Code: LNMP, Type: 'MIRROR', Status: 'LISTED', ShopInfo: { Name: expect.any(String) } });
@@ -79,16 +79,16 @@ describe('DescribeProducts searches the listed products (issue 18)', () => {
 
 describe('DescribePrice and CreateOrder (issue 18, MKT-2, MKT-3, IMP-8)', () => {
   it('the price is what the order charges; the same ClientToken buys once; the licenses launch 3 (both signatures)', async () => {
-    const { actor, key } = buyer();
+    const { actor, key } = await buyer();
     const price = await market(key, 'DescribePrice', { OrderType: 'INSTANCE_BUY', Commodity: commodity(LNMP, 3) }, 'acs3');
     expect(price).toMatchObject({ status: 200, body: { ProductCode: LNMP, TradePrice: 297, OriginalPrice: 297, Currency: 'CNY' } });
-    const before = balance(actor);
+    const before = await balance(actor);
     const order = { OrderType: 'INSTANCE_BUY', PaymentType: 'AUTO', ClientToken: crypto.randomUUID(), Commodity: commodity(LNMP, 3) };
     const first = await market(key, 'CreateOrder', order, 'acs3');
     const again = await market(key, 'CreateOrder', order);
     expect(first).toMatchObject({ status: 200, body: { OrderId: expect.stringMatching(/^o-/), InstanceIds: { InstanceId: [expect.any(String), expect.any(String), expect.any(String)] } } });
     expect(again.body.OrderId).toBe(first.body.OrderId);
-    expect(before - balance(actor)).toBe(price.body.TradePrice * 100);
+    expect(before - await balance(actor)).toBe(price.body.TradePrice * 100);
     expect(db().select().from(auditLog).where(eq(auditLog.requestId, first.body.RequestId)).all()).toMatchObject([{ action: 'BuyLicenses', outcome: 'ok', target: first.body.OrderId }]);
 
     const described = await market(key, 'DescribeOrder', { OrderId: first.body.OrderId }, 'acs3');
@@ -109,7 +109,7 @@ describe('DescribePrice and CreateOrder (issue 18, MKT-2, MKT-3, IMP-8)', () => 
   });
 
   it.each(['v1', 'acs3'] as const)('every refusal of the console purchase, with its code (%s)', async (signature) => {
-    const { key } = buyer();
+    const { key } = await buyer();
     const buy = (c: string, extra: Record<string, string> = {}) => market(key, 'CreateOrder', { OrderType: 'INSTANCE_BUY', Commodity: c, ...extra }, signature);
     expect(await buy(commodity(delisted.code, 1))).toMatchObject({ status: 403, body: { Code: 'InvalidProduct.Delisted' } });
     expect(await buy(commodity(notInHangzhou.code, 1, 'cn-hangzhou', notInHangzhou.skus[0].model))).toMatchObject({ status: 403, body: { Code: 'InvalidRegion.NotOffered' } });
@@ -119,16 +119,16 @@ describe('DescribePrice and CreateOrder (issue 18, MKT-2, MKT-3, IMP-8)', () => 
     expect(await buy(commodity(LNMP, 1), { PaymentType: 'HAND' })).toMatchObject({ status: 400, body: { Code: 'InvalidParameter' } });
     expect(await buy('not json')).toMatchObject({ status: 400, body: { Code: 'InvalidParameter' } });
     expect(await buy(JSON.stringify({ skuCode: 'x' }))).toMatchObject({ status: 400, body: { Code: 'MissingParameter' } });
-    const poor = buyer(100);
+    const poor = await buyer(100);
     expect(await market(poor.key, 'CreateOrder', { OrderType: 'INSTANCE_BUY', Commodity: commodity(LNMP, 1) }, signature)).toMatchObject({ status: 403, body: { Code: 'InvalidAccountStatus.NotEnoughBalance' } });
     // DescribePrice refuses the same way: it runs the same checks.
     expect(await market(key, 'DescribePrice', { OrderType: 'INSTANCE_BUY', Commodity: commodity(delisted.code, 1) }, signature)).toMatchObject({ status: 403, body: { Code: 'InvalidProduct.Delisted' } });
   });
 
   it("another buyer's order and license do not exist for the caller", async () => {
-    const owner = buyer();
+    const owner = await buyer();
     const order = (await market(owner.key, 'CreateOrder', { OrderType: 'INSTANCE_BUY', Commodity: commodity(LNMP, 1) })).body;
-    const other = buyer(0);
+    const other = await buyer(0);
     expect(await market(other.key, 'DescribeOrder', { OrderId: order.OrderId })).toMatchObject({ status: 404, body: { Code: 'InvalidOrderId.NotFound' } });
     expect(await market(other.key, 'DescribeInstance', { InstanceId: order.InstanceIds.InstanceId[0] })).toMatchObject({ status: 404, body: { Code: 'InvalidInstanceId.NotFound' } });
     expect((await market(other.key, 'DescribeInstances')).body.TotalCount).toBe(0);

@@ -18,14 +18,14 @@ const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 let key: Key;
 const realistic = new Map<string, string[]>();
 
-beforeAll(() => {
+beforeAll(async () => {
   const now = new Date();
   db().insert(platformSettings).values([{ key: 'apiReadsPerSecond', value: 100_000, updatedAt: now }, { key: 'apiWritesPerSecond', value: 100_000, updatedAt: now }]).run();
-  seedTestMarketplace(db());
-  const buyer = newBuyer();
-  fund(buyer, 10_000_000);
-  key = createAccessKey(buyer);
-  const order = purchaseLicenses(buyer, { productCode: 'lnmp000101', skuCode: 'lnmp000101-per_instance', regionId: 'cn-hangzhou', quantity: 1 });
+  await seedTestMarketplace(db());
+  const buyer = await newBuyer();
+  await fund(buyer, 10_000_000);
+  key = await createAccessKey(buyer);
+  const order = await purchaseLicenses(buyer, { productCode: 'lnmp000101', skuCode: 'lnmp000101-per_instance', regionId: 'cn-hangzhou', quantity: 1 });
   const buy = JSON.stringify({ productCode: 'lnmp000101', skuCode: 'lnmp000101-per_instance', quantity: 1, properties: { regionId: 'cn-hangzhou' } });
   realistic.set('Commodity', [buy, JSON.stringify({ instanceId: order.licenseIds[0], duration: 1 })]);
   realistic.set('OrderType', ['INSTANCE_BUY', 'INSTANCE_RENEW']);

@@ -10,7 +10,7 @@ import { createAccessKey } from '../services/access-keys';
 import { handleEcsRequest } from './handle';
 
 const { db } = throwawayDatabase();
-beforeAll(() => seedTestMarketplace(db()));
+beforeAll(async () => await seedTestMarketplace(db()));
 
 async function call(request: Request): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await handleEcsRequest(request);
@@ -19,7 +19,7 @@ async function call(request: Request): Promise<{ status: number; body: Record<st
 
 describe('the version picks the action table (issue 18)', () => {
   it('DescribeProducts answers under 2015-11-01, by v1 and ACS3, and is unknown to ECS', async () => {
-    const key = createAccessKey(newBuyer());
+    const key = await createAccessKey(await newBuyer());
     const v1 = await call(v1Request(key, { Action: 'DescribeProducts', SearchTerm: 'LNMP', ...MARKET.v1 }));
     expect(v1).toMatchObject({ status: 200, body: { RequestId: expect.any(String), TotalCount: expect.any(Number), ProductItems: { ProductItem: expect.arrayContaining([expect.objectContaining({ Code: 'lnmp000101' })]) } } });
     const acs3 = await call(acs3Request(key, 'DescribeProducts', { SearchTerm: 'LNMP' }, { headers: MARKET.acs3 }));
@@ -29,7 +29,7 @@ describe('the version picks the action table (issue 18)', () => {
   });
 
   it('an ECS action, or an unknown one, under 2015-11-01 is InvalidAction.NotFound; ECS keeps its table', async () => {
-    const key = createAccessKey(newBuyer());
+    const key = await createAccessKey(await newBuyer());
     for (const action of ['DescribeRegions', 'RunInstances', 'NoSuchAction', 'constructor']) {
       expect(await call(v1Request(key, { Action: action, ...MARKET.v1 }))).toMatchObject({ status: 404, body: { Code: 'InvalidAction.NotFound', HostId: expect.any(String), Message: expect.any(String) } });
       expect(await call(acs3Request(key, action, {}, { headers: MARKET.acs3 }))).toMatchObject({ status: 404, body: { Code: 'InvalidAction.NotFound' } });
@@ -38,8 +38,8 @@ describe('the version picks the action table (issue 18)', () => {
   });
 
   it('the same signature check, nonce and audit row', async () => {
-    const buyer = newBuyer();
-    const key = createAccessKey(buyer);
+    const buyer = await newBuyer();
+    const key = await createAccessKey(buyer);
     expect(await call(v1Request({ ...key, accessKeySecret: 'wrong' }, { Action: 'DescribeProducts', ...MARKET.v1 }))).toMatchObject({ status: 400, body: { Code: 'SignatureDoesNotMatch' } });
     const nonce = crypto.randomUUID();
     const first = await call(v1Request(key, { Action: 'DescribeProducts', SignatureNonce: nonce, ...MARKET.v1 }));

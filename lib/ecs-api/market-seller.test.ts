@@ -15,9 +15,9 @@ import { deliverDue } from '../services/deliveries';
 import { handleEcsRequest } from './handle';
 
 const { db } = throwawayDatabase();
-let sellers: ReturnType<typeof seedTestMarketplace>;
-beforeAll(() => {
-  sellers = seedTestMarketplace(db());
+let sellers: Awaited<ReturnType<typeof seedTestMarketplace>>;
+beforeAll(async () => {
+  sellers = await seedTestMarketplace(db());
   withoutLaunchMinimum(db());
 });
 
@@ -30,25 +30,25 @@ async function market(key: Key, action: string, params: Record<string, string> =
   return { status: response.status, body: (await response.json()) as Record<string, any> };
 }
 
-const sellerKey = (name: string) => createAccessKey({ userId: null, accountId: sellers.get(name)!.accountId, roles: ['buyer', 'seller'], requestId: newRequestId() });
+const sellerKey = async (name: string) => await createAccessKey({ userId: null, accountId: sellers.get(name)!.accountId, roles: ['buyer', 'seller'], requestId: newRequestId() });
 const commodity = (productCode: string, model: string, quantity = 1) => JSON.stringify({ productCode, skuCode: skuCode(productCode, model), quantity, properties: { regionId: 'cn-hangzhou' } });
 
-function buyer() {
-  const actor = newBuyer();
-  fund(actor, 1_000_000);
-  return { actor, key: createAccessKey(actor) };
+async function buyer() {
+  const actor = await newBuyer();
+  await fund(actor, 1_000_000);
+  return { actor, key: await createAccessKey(actor) };
 }
 
 describe("a seller's own sales through the API (issue 18)", () => {
   it('its order, its license, the instance running its image; another seller finds none; a buyer is Forbidden', async () => {
-    const { actor, key } = buyer();
+    const { actor, key } = await buyer();
     const order = (await market(key, 'CreateOrder', { OrderType: 'INSTANCE_BUY', Commodity: commodity(LNMP, 'per_instance') })).body;
     const run = await (await handleEcsRequest(v1Request(key, { Action: 'RunInstances', RegionId: 'cn-hangzhou', ImageId: productImage(LNMP), InstanceType: 'ecs.g7.large' }))).json();
     const instanceId = run.InstanceIdSets.InstanceIdSet[0];
     await settle();
     const licenseId = order.InstanceIds.InstanceId[0];
-    const seller = sellerKey('cloudsail');
-    const rival = sellerKey('qingshan');
+    const seller = await sellerKey('cloudsail');
+    const rival = await sellerKey('qingshan');
 
     expect(await market(seller, 'DescribeOrderForIsv', { OrderId: order.OrderId }, 'acs3')).toMatchObject({ status: 200, body: { AliUid: actor.accountId, ProductCode: LNMP, Quantity: 1, PaymentPrice: 99, InstanceIds: [licenseId] } });
     const license = await market(seller, 'DescribeInstanceForIsv', { InstanceId: licenseId });
@@ -71,27 +71,27 @@ describe("a seller's own sales through the API (issue 18)", () => {
   it('a lifecycle call that failed is listed by DescribeFailedNotifications, for its seller only (SEL-5)', async () => {
     // The interface is a closed local port: the call fails at once.
     db().update(products).set({ interfaceUrl: 'http://127.0.0.1:9/calls' }).where(eq(products.code, NODE)).run();
-    const { key } = buyer();
-    const seller = sellerKey('xinghe');
+    const { key } = await buyer();
+    const seller = await sellerKey('xinghe');
     const before = (await market(seller, 'DescribeFailedNotifications')).body.TotalCount;
     await market(key, 'CreateOrder', { OrderType: 'INSTANCE_BUY', Commodity: commodity(NODE, 'monthly') });
     await deliverDue();
     const failed = await market(seller, 'DescribeFailedNotifications', { PageSize: '50' }, 'acs3');
     expect(failed.body.TotalCount).toBe(before + 1);
     expect(failed.body.NotificationList[0]).toMatchObject({ NotificationRequestId: expect.any(String), Action: 'newInstance', CreateTime: expect.any(Number), Message: expect.any(String) });
-    expect((await market(sellerKey('cloudsail'), 'DescribeFailedNotifications')).body.NotificationList.map((n: any) => n.NotificationRequestId)).not.toContain(failed.body.NotificationList[0].NotificationRequestId);
+    expect((await market(await sellerKey('cloudsail'), 'DescribeFailedNotifications')).body.NotificationList.map((n: any) => n.NotificationRequestId)).not.toContain(failed.body.NotificationList[0].NotificationRequestId);
   });
 });
 
 describe('CreateOrder INSTANCE_RENEW renews the instance holding a subscription license (issue 18, MKT-11)', () => {
   it('DescribePrice says duration × the monthly price, which CreateOrder charges once per ClientToken; the license ends later', async () => {
-    const { actor, key } = buyer();
+    const { actor, key } = await buyer();
     const order = (await market(key, 'CreateOrder', { OrderType: 'INSTANCE_BUY', Commodity: commodity(NODE, 'monthly') })).body;
     const licenseId = order.InstanceIds.InstanceId[0];
     await handleEcsRequest(v1Request(key, { Action: 'RunInstances', RegionId: 'cn-hangzhou', ImageId: productImage(NODE), InstanceType: 'ecs.g7.large' }));
     await settle();
     const endBefore = (await market(key, 'DescribeInstance', { InstanceId: licenseId })).body.EndOn;
-    const before = balance(actor);
+    const before = await balance(actor);
     const renewal = { OrderType: 'INSTANCE_RENEW', ClientToken: crypto.randomUUID(), Commodity: JSON.stringify({ instanceId: licenseId, duration: 2, productCode: NODE }) };
     const price = await market(key, 'DescribePrice', { OrderType: 'INSTANCE_RENEW', Commodity: renewal.Commodity }, 'acs3');
     expect(price.body).toMatchObject({ ProductCode: NODE, TradePrice: 58, Cycle: 'MONTH', Duration: 2 });
@@ -99,7 +99,7 @@ describe('CreateOrder INSTANCE_RENEW renews the instance holding a subscription 
     const again = await market(key, 'CreateOrder', renewal);
     expect(first).toMatchObject({ status: 200, body: { OrderId: expect.stringMatching(/^o-/), InstanceIds: { InstanceId: [licenseId] } } });
     expect(again.body.OrderId).toBe(first.body.OrderId);
-    expect(before - balance(actor)).toBe(2 * 2900);
+    expect(before - await balance(actor)).toBe(2 * 2900);
     expect((await market(key, 'DescribeInstance', { InstanceId: licenseId })).body.EndOn).toBeGreaterThan(endBefore);
     expect((await market(key, 'DescribeOrder', { OrderId: first.body.OrderId })).body).toMatchObject({ OrderType: 'INSTANCE_RENEW', PaymentPrice: 58 });
     // An unused license has no instance to renew.

@@ -23,7 +23,7 @@ const over = async (request: Request) => {
 
 describe('the node:http front of the ECS API', () => {
   it('answers a signed call at the site root as JSON with the API security headers', async () => {
-    const key = createAccessKey(newBuyer());
+    const key = await createAccessKey(await newBuyer());
     const response = await over(v1Request(key, { Action: 'DescribeRegions' }));
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/json;charset=utf-8');
@@ -34,7 +34,7 @@ describe('the node:http front of the ECS API', () => {
   });
 
   it('a form POST signed as pop-core sends it', async () => {
-    const key = createAccessKey(newBuyer());
+    const key = await createAccessKey(await newBuyer());
     const response = await over(v1Request(key, { Action: 'DescribeRegions' }, 'POST'));
     expect(response.status).toBe(200);
   });

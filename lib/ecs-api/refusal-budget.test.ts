@@ -38,7 +38,7 @@ describe('refused calls per client address', () => {
     expect(codes.slice(BUDGET + 1)).toEqual(['Throttling', 'Throttling']);
     expect(refusedAudits() - before).toBe(BUDGET);
 
-    const key = createAccessKey(newBuyer());
+    const key = await createAccessKey(await newBuyer());
     const ok = await handleEcsRequest(from('198.51.100.9', v1Request(key, { Action: 'DescribeRegions' })));
     expect(ok.status).toBe(200);
   });

@@ -26,8 +26,8 @@ async function call(request: Request) {
 
 describe('Throttling.User per AccessKey and per action class (issue 12)', () => {
   it('the read after the budget is 429 with Retry-After; bad signatures, changes, another key and the next second do not count', async () => {
-    const key = createAccessKey(newBuyer());
-    const other = createAccessKey(newBuyer());
+    const key = await createAccessKey(await newBuyer());
+    const other = await createAccessKey(await newBuyer());
     // Requests that fail their signature spend nobody's budget.
     for (let n = 0; n <= READS; n++) expect((await call(v1Request({ ...key, accessKeySecret: 'wrong' }, { Action: 'DescribeRegions' }))).body.Code).toBe('SignatureDoesNotMatch');
     const reads = [];
@@ -43,8 +43,8 @@ describe('Throttling.User per AccessKey and per action class (issue 12)', () => 
   });
 
   it('a throttled change does nothing', async () => {
-    const buyer = newBuyer();
-    const key = createAccessKey(buyer);
+    const buyer = await newBuyer();
+    const key = await createAccessKey(buyer);
     const image = db().select().from(images).where(eq(images.kind, 'system')).get()!;
     const run = () => call(acs3Request(key, 'RunInstances', { RegionId: image.regionId, ImageId: image.id, InstanceType: 'ecs.g7.large' }));
     const answers = [];
@@ -57,8 +57,8 @@ describe('Throttling.User per AccessKey and per action class (issue 12)', () => 
 
 describe('a throttled call can never run later (issue 13 moved the nonce claim into the call’s transaction; a throttled call still claims it)', () => {
   it('re-sent after the second is over, the throttled RunInstances answers SignatureNonceUsed and launches nothing', async () => {
-    const buyer = newBuyer();
-    const key = createAccessKey(buyer);
+    const buyer = await newBuyer();
+    const key = await createAccessKey(buyer);
     const image = db().select().from(images).where(eq(images.kind, 'system')).get()!;
     const launch = () => v1Request(key, { Action: 'RunInstances', RegionId: image.regionId, ImageId: image.id, InstanceType: 'ecs.g7.large' });
     let throttled: Request | undefined;
@@ -78,7 +78,7 @@ describe('a throttled call can never run later (issue 13 moved the nonce claim i
 
 describe('a replayed call costs its key nothing (issue 13: the nonce is checked before the rate budget)', () => {
   it('replays answer SignatureNonceUsed and leave the second’s budget to the key’s own calls', async () => {
-    const key = createAccessKey(newBuyer());
+    const key = await createAccessKey(await newBuyer());
     const first = v1Request(key, { Action: 'DescribeRegions' });
     const copies = Array.from({ length: READS + 2 }, () => first.clone());
     expect((await call(first)).status).toBe(200);

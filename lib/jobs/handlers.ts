@@ -11,27 +11,27 @@ import { sweepSubscriptions } from '../services/subscriptions';
 import { reconcileGroupFor, sweepScalingGroups } from '../services/scaling-reconcile';
 
 /** The boot step, as the platform acting for the launching account: only its own Pending instances boot. */
-export function bootOne(payload: JobPayload<'instance.boot'>): void {
-  completeBoot(platformActor(payload.accountId, newRequestId()), payload.instanceIds);
+export async function bootOne(payload: JobPayload<'instance.boot'>): Promise<void> {
+  await completeBoot(platformActor(payload.accountId, newRequestId()), payload.instanceIds);
 }
 
 /** Runs one decoded job; the switch covers every registered kind or this fails to compile (the default case). */
 export async function runJob(job: DecodedJob): Promise<void> {
   switch (job.kind) {
     case 'instance.boot':
-      return bootOne(job.payload);
+      return await bootOne(job.payload);
     case 'image.task':
-      return advanceImageTask(job.payload.taskId);
+      return await advanceImageTask(job.payload.taskId);
     case 'image.import':
-      return advanceImport(job.payload.taskId);
+      return await advanceImport(job.payload.taskId);
     case 'billing.sweep':
       await sweepHours();
       await sweepSubscriptions();
       return;
     case 'scaling.reconcile':
-      return reconcileGroupFor(job.payload.accountId, job.payload.groupId, job.payload.cause);
+      return await reconcileGroupFor(job.payload.accountId, job.payload.groupId, job.payload.cause);
     case 'scaling.sweep':
-      return sweepScalingGroups();
+      return await sweepScalingGroups();
     case 'seller.deliveries':
       await deliverDue();
       return;

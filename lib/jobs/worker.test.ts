@@ -38,7 +38,7 @@ const waitingBoots = () => db().select({ n: count() }).from(jobs).where(and(eq(j
 
 describe('boots complete in batches (issue 13)', () => {
   it('a backlog of 5,000 due boots completes in one worker pass, one audited BootInstances each', async () => {
-    const buyer = newBuyer();
+    const buyer = await newBuyer();
     const ids = pendingBacklog(buyer, 5_000);
     const started = performance.now();
     await runDueJobs();
@@ -52,8 +52,8 @@ describe('boots complete in batches (issue 13)', () => {
   });
 
   it('in a batch, an instance released or stopped meanwhile is not booted, nor one of another account', async () => {
-    const buyer = newBuyer();
-    const other = newBuyer();
+    const buyer = await newBuyer();
+    const other = await newBuyer();
     const [released, stopped, booted] = pendingBacklog(buyer, 3);
     db().update(instances).set({ status: 'Released' }).where(eq(instances.id, released)).run();
     db().update(instances).set({ status: 'Stopped' }).where(eq(instances.id, stopped)).run();
@@ -63,23 +63,23 @@ describe('boots complete in batches (issue 13)', () => {
     expect([released, stopped, booted, foreign].map((id) => statusesOf([id])[0])).toEqual(['Released', 'Stopped', 'Running', 'Pending']);
   });
 
-  it('a batch whose lease another worker has taken meanwhile is not run by the first', () => {
-    const buyer = newBuyer();
+  it('a batch whose lease another worker has taken meanwhile is not run by the first', async () => {
+    const buyer = await newBuyer();
     const [id] = pendingBacklog(buyer, 1);
     const first = claimDueJobs(10, 'instance.boot');
     clock.advance(JOB_LEASE_MS + 1); // the first worker stalled past its lease
     const second = claimDueJobs(10, 'instance.boot');
     expect(second.map((job) => job.id)).toEqual(first.map((job) => job.id));
     const ran: number[] = [];
-    runJobsTogether(first, (job) => ran.push(job.id));
+    await runJobsTogether(first, async (job) => void ran.push(job.id));
     expect(ran).toEqual([]);
-    runJobsTogether(second, (job) => ran.push(job.id));
+    await runJobsTogether(second, async (job) => void ran.push(job.id));
     expect(ran).toEqual(second.map((job) => job.id));
     expect(statusesOf([id])).toEqual(['Pending']); // the work here only recorded the calls
   });
 
-  it('a claim never hands the same job to two claimers', () => {
-    pendingBacklog(newBuyer(), 50);
+  it('a claim never hands the same job to two claimers', async () => {
+    pendingBacklog(await newBuyer(), 50);
     const a = claimDueJobs(30, 'instance.boot').map((job) => job.id);
     const b = claimDueJobs(30, 'instance.boot').map((job) => job.id);
     expect(a).toHaveLength(30);
@@ -90,10 +90,10 @@ describe('boots complete in batches (issue 13)', () => {
 
 describe('each kind of job has its own lane (issue 13)', () => {
   it('the billing sweep runs while a backlog of boots is still waiting', async () => {
-    pendingBacklog(newBuyer(), 20_000);
-    ensureRecurringJob('billing.sweep');
+    pendingBacklog(await newBuyer(), 20_000);
+    await ensureRecurringJob('billing.sweep');
     const sweep = db().select().from(jobs).where(and(eq(jobs.kind, 'billing.sweep'), eq(jobs.state, 'waiting'))).get()!;
-    startWorker();
+    await startWorker();
     const deadline = Date.now() + 10_000;
     const sweepState = () => db().select({ state: jobs.state }).from(jobs).where(eq(jobs.id, sweep.id)).get()!.state;
     while (sweepState() === 'waiting' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
@@ -108,9 +108,9 @@ describe('each kind of job has its own lane (issue 13)', () => {
 describe('several server processes on one database (issue 13)', () => {
   const script = bundled('tests/concurrency/worker-race.ts');
 
-  it('4 workers on their own connections run 4,000 due boots: each job exactly once, every instance Running', () => {
+  it('4 workers on their own connections run 4,000 due boots: each job exactly once, every instance Running', async () => {
     db().update(jobs).set({ state: 'done' }).where(eq(jobs.state, 'waiting')).run(); // what earlier tests left
-    const buyer = newBuyer();
+    const buyer = await newBuyer();
     const ids = pendingBacklog(buyer, 4_000);
     const out = execFileSync(process.execPath, [script, db().$client.name, '4'], { encoding: 'utf8', timeout: 120_000 });
     const claimed: number[] = JSON.parse(out.trim().split('\n').at(-1)!);

@@ -40,12 +40,12 @@ async function runEachAlone(batch: Job[]): Promise<void> {
     const { kind } = work;
     try {
       await runJob(work);
-      if (isRecurringJob(kind)) completeRecurringJob(job, kind);
+      if (isRecurringJob(kind)) await completeRecurringJob(job, kind);
       else completeJob(job.id);
     } catch (error) {
       console.error(`[jobs] ${kind} #${job.id} failed (attempt ${job.attempts}):`, error);
       // A recurring job is never given up: its next run is scheduled as after a success.
-      if (isRecurringJob(kind)) completeRecurringJob(job, kind);
+      if (isRecurringJob(kind)) await completeRecurringJob(job, kind);
       else failJob(job, error);
     }
   }
@@ -61,9 +61,9 @@ async function bootTogether(batch: Job[]): Promise<void> {
     if (i > 0) await yieldToRequests();
     const chunk = boots.slice(i, i + BOOTS_PER_TRANSACTION);
     const payloads = new Map(chunk.map((boot) => [boot.job.id, boot.payload]));
-    runJobsTogether(
+    await runJobsTogether(
       chunk.map((boot) => boot.job),
-      (job) => bootOne(payloads.get(job.id)!),
+      async (job) => await bootOne(payloads.get(job.id)!),
     );
   }
 }
@@ -91,11 +91,11 @@ type Worker = { running: boolean; busy: Set<Promise<number>> };
 const state = globalThis as { __stratusWorker?: Worker };
 
 /** Starts one loop per lane in this process: a full claim goes again at once, otherwise it polls. */
-export function startWorker(): void {
+export async function startWorker(): Promise<void> {
   if (state.__stratusWorker?.running) return;
   const worker: Worker = { running: true, busy: new Set() };
   state.__stratusWorker = worker;
-  for (const kind of recurringJobs.keys()) ensureRecurringJob(kind);
+  for (const kind of recurringJobs.keys()) await ensureRecurringJob(kind);
   for (const lane of lanes) {
     const loop = async (): Promise<void> => {
       if (!worker.running) return;

@@ -16,10 +16,10 @@ import { creditWallet } from '../services/wallet';
 import { delistProduct, seedMarketplace, skuCode } from './marketplace';
 
 /** Demo buyers get one AccessKey each, so the SDK examples in docs/api.md run as they are. */
-function demoAccessKey(db: Db, accountId: string): { accessKeyId: string; accessKeySecret: string } {
+async function demoAccessKey(db: Db, accountId: string): Promise<{ accessKeyId: string; accessKeySecret: string }> {
   const existing = db.select().from(accessKeys).where(eq(accessKeys.accountId, accountId)).get();
   if (existing) return { accessKeyId: existing.id, accessKeySecret: activeKey(existing.id)!.secret };
-  const created = createAccessKey({ userId: null, accountId, roles: ['buyer'], requestId: newRequestId() });
+  const created = await createAccessKey({ userId: null, accountId, roles: ['buyer'], requestId: newRequestId() });
   return created;
 }
 
@@ -42,9 +42,9 @@ export async function seedDemo(db: Db): Promise<DemoCredential[]> {
       user = db.select().from(users).where(eq(users.email, demo.email)).get()!;
       if (demo.role === 'admin') db.update(users).set({ isAdmin: true }).where(eq(users.id, user.id)).run();
       if (demo.role === 'seller') db.update(accounts).set({ sellerStatus: 'approved' }).where(eq(accounts.id, user.accountId)).run();
-      if (demo.walletFen > 0) creditWallet(user.accountId, demo.walletFen, 'demo_credit');
+      if (demo.walletFen > 0) await creditWallet(user.accountId, demo.walletFen, 'demo_credit');
     }
-    out.push({ email: demo.email, password: DEMO_PASSWORD, role: demo.role, accountId: user.accountId, ...(demo.role === 'buyer' ? demoAccessKey(db, user.accountId) : {}) });
+    out.push({ email: demo.email, password: DEMO_PASSWORD, role: demo.role, accountId: user.accountId, ...(demo.role === 'buyer' ? await demoAccessKey(db, user.accountId) : {}) });
   }
 
   const sellers = new Map(
@@ -56,15 +56,15 @@ export async function seedDemo(db: Db): Promise<DemoCredential[]> {
   );
   const now = clock.now();
   const added = seedMarketplace(db, sellers, seedProducts, now);
-  const buyer = loadActor(db.select().from(users).where(eq(users.email, demoUsers[0].email)).get()!.id)!.actor;
+  const buyer = (await loadActor(db.select().from(users).where(eq(users.email, demoUsers[0].email)).get()!.id))!.actor;
   for (const product of seedProducts.filter((p) => p.status === 'delisted' && added.includes(p.code))) {
-    purchaseLicenses(buyer, { productCode: product.code, skuCode: skuCode(product.code, 'per_instance'), regionId: 'cn-hangzhou', quantity: 2 });
+    await purchaseLicenses(buyer, { productCode: product.code, skuCode: skuCode(product.code, 'per_instance'), regionId: 'cn-hangzhou', quantity: 2 });
     delistProduct(db, product.code, now);
   }
   // SEL-1: the second demo buyer has applied to sell, so the admin's queue has one to decide.
-  const applicant = loadActor(db.select().from(users).where(eq(users.email, demoUsers[1].email)).get()!.id)!.actor;
-  if (!myApplication(applicant).application) {
-    applyAsSeller(applicant, { companyName: 'Yunqi Digital Technology (Hangzhou) Co., Ltd.', foundedOn: '2021-04-12', registeredCapital: '1000000', staffCount: '8', supportHours: '5x8', contactEmail: demoUsers[1].email, agreement: true });
+  const applicant = (await loadActor(db.select().from(users).where(eq(users.email, demoUsers[1].email)).get()!.id))!.actor;
+  if (!(await myApplication(applicant)).application) {
+    await applyAsSeller(applicant, { companyName: 'Yunqi Digital Technology (Hangzhou) Co., Ltd.', foundedOn: '2021-04-12', registeredCapital: '1000000', staffCount: '8', supportHours: '5x8', contactEmail: demoUsers[1].email, agreement: true });
   }
   return out;
 }

@@ -4,7 +4,8 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { images, products, productVersions, skus } from '../../db/schema';
 import { seedRegions } from '../../db/seed-data';
-import type { SeedProduct } from '../../db/seed/marketplace-data';
+import { seedSellers, type SeedProduct } from '../../db/seed/marketplace-data';
+import { createAccount } from '../services/accounts';
 import { indexProduct } from '../services/product-search';
 import { stableId } from './catalogue';
 
@@ -77,4 +78,11 @@ export function delistProduct(db: Db, code: string, now: Date): void {
 /** All seed products for the given seller accounts; returns the codes inserted now. */
 export function seedMarketplace(db: Db, sellers: Map<string, { accountId: string; name: string }>, catalogue: SeedProduct[], now: Date): string[] {
   return catalogue.filter((p) => insertProduct(db, sellers.get(p.seller)!, p, now)).map((p) => p.code);
+}
+
+/** A fresh account for each catalogue seller, one after another (tests and benchmarks). */
+export async function sellerAccounts(): Promise<Map<string, { accountId: string; name: string }>> {
+  const sellers = new Map<string, { accountId: string; name: string }>();
+  for (const s of seedSellers) sellers.set(s.key, { accountId: await createAccount(s.name), name: s.name });
+  return sellers;
 }

@@ -14,8 +14,8 @@ import { mutate, read, type AuditAction, type Tx } from './transaction';
 export type AccessKeyView = { id: string; status: string; createdAt: Date; lastUsedAt: Date | null };
 
 /** The secret is returned here once and never again. */
-export function createAccessKey(actor: Actor): { accessKeyId: string; accessKeySecret: string } {
-  return mutate(actor, 'CreateAccessKey', (tx, note) => {
+export async function createAccessKey(actor: Actor): Promise<{ accessKeyId: string; accessKeySecret: string }> {
+  return await mutate(actor, 'CreateAccessKey', (tx, note) => {
     authorize(actor, 'accessKey.manage');
     const accessKeyId = `LTAI${random62(20)}`;
     const accessKeySecret = random62(30);
@@ -25,15 +25,15 @@ export function createAccessKey(actor: Actor): { accessKeyId: string; accessKeyS
   });
 }
 
-export function listAccessKeys(actor: Actor): AccessKeyView[] {
+export async function listAccessKeys(actor: Actor): Promise<AccessKeyView[]> {
   authorize(actor, 'accessKey.manage');
-  return read((db) =>
+  return await read((db) =>
     db.select({ id: accessKeys.id, status: accessKeys.status, createdAt: accessKeys.createdAt, lastUsedAt: accessKeys.lastUsedAt }).from(accessKeys).where(eq(accessKeys.accountId, actor.accountId)).orderBy(desc(accessKeys.createdAt)).all(),
   );
 }
 
-function changeKey(actor: Actor, accessKeyId: string, action: AuditAction, work: (tx: Tx, where: ReturnType<typeof and>) => void): void {
-  mutate(actor, action, (tx, note) => {
+async function changeKey(actor: Actor, accessKeyId: string, action: AuditAction, work: (tx: Tx, where: ReturnType<typeof and>) => void): Promise<void> {
+  await mutate(actor, action, (tx, note) => {
     authorize(actor, 'accessKey.manage');
     note.target = accessKeyId;
     const where = and(eq(accessKeys.id, accessKeyId), eq(accessKeys.accountId, actor.accountId));
@@ -42,12 +42,12 @@ function changeKey(actor: Actor, accessKeyId: string, action: AuditAction, work:
   });
 }
 
-export function setAccessKeyStatus(actor: Actor, accessKeyId: string, status: 'active' | 'disabled'): void {
-  changeKey(actor, accessKeyId, 'UpdateAccessKey', (tx, where) => tx.update(accessKeys).set({ status }).where(where).run());
+export async function setAccessKeyStatus(actor: Actor, accessKeyId: string, status: 'active' | 'disabled'): Promise<void> {
+  await changeKey(actor, accessKeyId, 'UpdateAccessKey', (tx, where) => tx.update(accessKeys).set({ status }).where(where).run());
 }
 
-export function deleteAccessKey(actor: Actor, accessKeyId: string): void {
-  changeKey(actor, accessKeyId, 'DeleteAccessKey', (tx, where) => tx.delete(accessKeys).where(where).run());
+export async function deleteAccessKey(actor: Actor, accessKeyId: string): Promise<void> {
+  await changeKey(actor, accessKeyId, 'DeleteAccessKey', (tx, where) => tx.delete(accessKeys).where(where).run());
 }
 
 /** Decrypting costs a key derivation and AES: done once per stored ciphertext, not per call. */

@@ -10,8 +10,8 @@ import { ensureBook } from './ledger';
 import { infrastructure, mutate, read } from './transaction';
 
 /** A new tenant with its wallet, for a person signing up (called by the auth library's hook). */
-export function createAccount(name: string): string {
-  return infrastructure((tx) => {
+export async function createAccount(name: string): Promise<string> {
+  return await infrastructure((tx) => {
     let id = newAccountId();
     while (tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, id)).get()) id = newAccountId();
     tx.insert(accounts).values({ id, name, createdAt: clock.now() }).run();
@@ -23,8 +23,8 @@ export function createAccount(name: string): string {
 export type SignedInUser = { id: string; name: string; email: string; regionId: string; accountName: string };
 
 /** The actor for a signed-in user, or null when the user no longer exists. */
-export function loadActor(userId: string, requestId = newRequestId()): { actor: Actor; user: SignedInUser } | null {
-  return read((db) => {
+export async function loadActor(userId: string, requestId = newRequestId()): Promise<{ actor: Actor; user: SignedInUser } | null> {
+  return await read((db) => {
     const row = db
       .select({ user: users, account: accounts })
       .from(users)
@@ -39,9 +39,9 @@ export function loadActor(userId: string, requestId = newRequestId()): { actor: 
   });
 }
 
-export function setPreferredRegion(actor: Actor, regionId: string): void {
+export async function setPreferredRegion(actor: Actor, regionId: string): Promise<void> {
   authorize(actor, 'account.preferences');
-  mutate(actor, 'SetPreferredRegion', (tx, note) => {
+  await mutate(actor, 'SetPreferredRegion', (tx, note) => {
     note.target = regionId;
     requireRegion(tx, regionId);
     if (actor.userId) tx.update(users).set({ regionId }).where(eq(users.id, actor.userId)).run();

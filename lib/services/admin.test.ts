@@ -14,32 +14,32 @@ import { platformDefaults, readSettings, updateSettings } from './settings';
 
 const { db } = throwawayDatabase();
 let sellers: Map<string, { accountId: string }>;
-beforeAll(() => {
-  sellers = seedTestMarketplace(db());
+beforeAll(async () => {
+  sellers = await seedTestMarketplace(db());
   db().update(products).set({ interfaceUrl: 'https://seller.example.com/calls' }).where(eq(products.code, 'lnmp000101')).run();
 });
 afterEach(() => clock.reset());
 
 const admin: Actor = { userId: 'admin-user', accountId: '9000000000000001', roles: ['buyer', 'admin'], requestId: newRequestId() };
 
-function runningProductInstance(buyer: Actor): string {
-  fund(buyer, 100_000);
-  const [id] = runInstances(buyer, { regionId: 'cn-hangzhou', imageId: productImage('lnmp000101'), instanceTypeId: 'ecs.g7.large', amount: 1, skuCode: 'lnmp000101-hourly' }).instanceIds;
-  completeBoot({ ...buyer, roles: [] }, [id]);
+async function runningProductInstance(buyer: Actor): Promise<string> {
+  await fund(buyer, 100_000);
+  const [id] = (await runInstances(buyer, { regionId: 'cn-hangzhou', imageId: productImage('lnmp000101'), instanceTypeId: 'ecs.g7.large', amount: 1, skuCode: 'lnmp000101-hourly' })).instanceIds;
+  await completeBoot({ ...buyer, roles: [] }, [id]);
   return id;
 }
 
 describe('ADM-2 freeze and unfreeze', () => {
-  it('the operator freezes any account’s instance with a reason; owner and seller are told; unfreezing leaves it stopped', () => {
-    const buyer = newBuyer();
-    const id = runningProductInstance(buyer);
-    expect(listAllInstances(admin, { q: id }).items.map((r) => r.instance.id)).toEqual([id]);
-    expectCloudError(() => freezeInstance(admin, id, { note: '' }), 'InvalidParameter.DecisionNote');
+  it('the operator freezes any account’s instance with a reason; owner and seller are told; unfreezing leaves it stopped', async () => {
+    const buyer = await newBuyer();
+    const id = await runningProductInstance(buyer);
+    expect((await listAllInstances(admin, { q: id })).items.map((r) => r.instance.id)).toEqual([id]);
+    await expectCloudError(async () => await freezeInstance(admin, id, { note: '' }), 'InvalidParameter.DecisionNote');
     // The owner reads the reason as written: too long is refused, not cut.
-    expectCloudError(() => freezeInstance(admin, id, { note: 'x'.repeat(501) }), 'InvalidParameter.DecisionNote');
-    freezeInstance(admin, id, { note: 'Phishing site reported' });
-    expect(getInstance(buyer, id)).toMatchObject({ status: 'Frozen', statusReason: 'violation' });
-    expectCloudError(() => startInstance(buyer, id), 'IncorrectInstanceStatus');
+    await expectCloudError(async () => await freezeInstance(admin, id, { note: 'x'.repeat(501) }), 'InvalidParameter.DecisionNote');
+    await freezeInstance(admin, id, { note: 'Phishing site reported' });
+    expect(await getInstance(buyer, id)).toMatchObject({ status: 'Frozen', statusReason: 'violation' });
+    await expectCloudError(async () => await startInstance(buyer, id), 'IncorrectInstanceStatus');
     const sellerCalls = () => db().select().from(sellerDeliveries).where(eq(sellerDeliveries.sellerAccountId, sellers.get('cloudsail')!.accountId)).all().map((c) => [c.activity, JSON.parse(c.body).status]);
     expect(sellerCalls()).toEqual([
       ['newInstance', undefined],
@@ -47,50 +47,50 @@ describe('ADM-2 freeze and unfreeze', () => {
     ]);
     expect(db().select().from(notifications).where(and(eq(notifications.accountId, buyer.accountId), eq(notifications.kind, 'instanceFrozen'))).all()).toHaveLength(1);
 
-    unfreezeInstance(admin, id);
-    expect(getInstance(buyer, id).status).toBe('Stopped');
+    await unfreezeInstance(admin, id);
+    expect((await getInstance(buyer, id)).status).toBe('Stopped');
     expect(sellerCalls().at(-1)).toEqual(['updateInstanceStatus', 'normal']);
-    expect(startInstance(buyer, id).status).toBe('Running');
-    expectCloudError(() => unfreezeInstance(admin, id), 'IncorrectInstanceStatus');
+    expect((await startInstance(buyer, id)).status).toBe('Running');
+    await expectCloudError(async () => await unfreezeInstance(admin, id), 'IncorrectInstanceStatus');
   });
 
-  it('a buyer can neither freeze nor list other accounts’ instances', () => {
-    const buyer = newBuyer();
-    const id = runningProductInstance(newBuyer());
-    expectCloudError(() => freezeInstance(buyer, id, { note: 'x' }), 'Forbidden');
-    expectCloudError(() => listAllInstances(buyer), 'Forbidden');
+  it('a buyer can neither freeze nor list other accounts’ instances', async () => {
+    const buyer = await newBuyer();
+    const id = await runningProductInstance(await newBuyer());
+    await expectCloudError(async () => await freezeInstance(buyer, id, { note: 'x' }), 'Forbidden');
+    await expectCloudError(async () => await listAllInstances(buyer), 'Forbidden');
   });
 });
 
 describe('ADM-4 platform settings', () => {
-  it('every limit can be changed within its range; changes are audited with before and after', () => {
+  it('every limit can be changed within its range; changes are audited with before and after', async () => {
     expect(readSettings(db())).toEqual(platformDefaults);
-    updateSettings(admin, { refundWindowDays: 7, commissionBps: 1500 });
+    await updateSettings(admin, { refundWindowDays: 7, commissionBps: 1500 });
     expect(readSettings(db())).toMatchObject({ refundWindowDays: 7, commissionBps: 1500, refundsPerYear: 10 });
-    const [entry] = listAudit(admin, { action: 'UpdateSettings', outcome: 'ok' }).items;
+    const [entry] = (await listAudit(admin, { action: 'UpdateSettings', outcome: 'ok' })).items;
     expect(entry.entry.detail).toEqual({ refundWindowDays: { from: 5, to: 7 }, commissionBps: { from: 1000, to: 1500 } });
-    expect(expectCloudError(() => updateSettings(admin, { commissionBps: 10_001 }), 'InvalidParameter.Setting').params).toEqual({ setting: 'commissionBps' });
-    expectCloudError(() => updateSettings(admin, { sharesPerDay: 0 }), 'InvalidParameter.Setting');
-    expectCloudError(() => updateSettings(admin, { unknownLimit: 3 }), 'InvalidParameter.Setting');
-    expectCloudError(() => updateSettings(newBuyer(), { refundWindowDays: 1 }), 'Forbidden');
-    updateSettings(admin, platformDefaults);
+    expect((await expectCloudError(async () => await updateSettings(admin, { commissionBps: 10_001 }), 'InvalidParameter.Setting')).params).toEqual({ setting: 'commissionBps' });
+    await expectCloudError(async () => await updateSettings(admin, { sharesPerDay: 0 }), 'InvalidParameter.Setting');
+    await expectCloudError(async () => await updateSettings(admin, { unknownLimit: 3 }), 'InvalidParameter.Setting');
+    await expectCloudError(async () => await updateSettings(await newBuyer(), { refundWindowDays: 1 }), 'Forbidden');
+    await updateSettings(admin, platformDefaults);
     expect(readSettings(db())).toEqual(platformDefaults);
   });
 });
 
 describe('ADM-3 audit log', () => {
-  it('filters by account, action, outcome, request id and day; buyers cannot read it', () => {
-    const buyer = newBuyer();
-    const id = runningProductInstance(buyer);
-    expectCloudError(() => startInstance(buyer, id), 'IncorrectInstanceStatus');
-    const mine = listAudit(admin, { accountId: buyer.accountId });
+  it('filters by account, action, outcome, request id and day; buyers cannot read it', async () => {
+    const buyer = await newBuyer();
+    const id = await runningProductInstance(buyer);
+    await expectCloudError(async () => await startInstance(buyer, id), 'IncorrectInstanceStatus');
+    const mine = await listAudit(admin, { accountId: buyer.accountId });
     expect(mine.items.map((r) => r.entry.action)).toEqual(expect.arrayContaining(['RunInstances', 'StartInstance']));
-    const refused = listAudit(admin, { accountId: buyer.accountId, outcome: 'error' }).items;
+    const refused = (await listAudit(admin, { accountId: buyer.accountId, outcome: 'error' })).items;
     expect(refused.map((r) => [r.entry.action, r.entry.target, r.entry.errorCode])).toEqual([['StartInstance', id, 'IncorrectInstanceStatus']]);
-    expect(listAudit(admin, { requestId: refused[0].entry.requestId }).total).toBeGreaterThanOrEqual(1);
+    expect((await listAudit(admin, { requestId: refused[0].entry.requestId })).total).toBeGreaterThanOrEqual(1);
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10); // a China (UTC+8) day
-    expect(listAudit(admin, { accountId: buyer.accountId, from: today, to: today }).total).toBe(mine.total);
-    expect(listAudit(admin, { accountId: buyer.accountId, to: '2020-01-01' }).total).toBe(0);
-    expectCloudError(() => listAudit(buyer), 'Forbidden');
+    expect((await listAudit(admin, { accountId: buyer.accountId, from: today, to: today })).total).toBe(mine.total);
+    expect((await listAudit(admin, { accountId: buyer.accountId, to: '2020-01-01' })).total).toBe(0);
+    await expectCloudError(async () => await listAudit(buyer), 'Forbidden');
   });
 });

@@ -23,7 +23,7 @@ const querySchema = z.object({
 
 export type AuditQuery = z.input<typeof querySchema> & { page?: unknown; pageSize?: unknown };
 
-export function listAudit(actor: Actor, query: AuditQuery = {}) {
+export async function listAudit(actor: Actor, query: AuditQuery = {}) {
   authorize(actor, 'audit.read');
   const q = { ...parseInput(querySchema, Object.fromEntries(Object.entries(query).filter(([, v]) => v !== '' && v !== undefined)), {}), ...parsePaging(query, { defaultPageSize: 50 }) };
   const filters: SQL[] = [];
@@ -36,7 +36,7 @@ export function listAudit(actor: Actor, query: AuditQuery = {}) {
   if (q.from) filters.push(gte(auditLog.at, new Date(`${q.from}T00:00:00+08:00`)));
   if (q.to) filters.push(lt(auditLog.at, new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + DAY_MS)));
   const where = filters.length ? and(...filters) : undefined;
-  return read((db) => {
+  return await read((db) => {
     const total = db.select({ n: count() }).from(auditLog).where(where).get()?.n ?? 0;
     const items = db
       .select({ entry: auditLog, actorEmail: users.email })

@@ -13,26 +13,29 @@ export type BatchOutcome = { id: string; ok: true } | { id: string; ok: false; e
 const idsSchema = z.object({ ids: z.array(z.string().min(1).max(64)).min(1).max(MAX_BATCH) });
 
 /** Runs the work on each distinct id; a refusal of one (a CloudError) is its outcome, not the batch's end. */
-function eachOf(ids: unknown, work: (id: string) => unknown): BatchOutcome[] {
+async function eachOf(ids: unknown, work: (id: string) => Promise<unknown>): Promise<BatchOutcome[]> {
   const parsed = parseInput(idsSchema, { ids }, { ids: 'InvalidParameter' });
-  return [...new Set(parsed.ids)].map((id) => {
+  const outcomes: BatchOutcome[] = [];
+  // One after another: each item's transaction sees the ones before it.
+  for (const id of new Set(parsed.ids)) {
     try {
-      work(id);
-      return { id, ok: true as const };
+      await work(id);
+      outcomes.push({ id, ok: true });
     } catch (error) {
-      if (error instanceof CloudError) return { id, ok: false as const, error };
-      throw error;
+      if (!(error instanceof CloudError)) throw error;
+      outcomes.push({ id, ok: false, error });
     }
-  });
+  }
+  return outcomes;
 }
 
 /** Starts, stops or releases each of the caller's instances named (at most MAX_BATCH). */
-export function batchInstances(actor: Actor, action: InstanceBatchAction, ids: unknown): BatchOutcome[] {
+export function batchInstances(actor: Actor, action: InstanceBatchAction, ids: unknown): Promise<BatchOutcome[]> {
   const change = lifecycleChange(action);
   return eachOf(ids, (id) => change(actor, id));
 }
 
 /** Deletes each of the caller's custom images named (at most MAX_BATCH). */
-export function batchDeleteImages(actor: Actor, ids: unknown): BatchOutcome[] {
+export function batchDeleteImages(actor: Actor, ids: unknown): Promise<BatchOutcome[]> {
   return eachOf(ids, (id) => deleteImage(actor, id));
 }

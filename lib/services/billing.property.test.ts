@@ -19,7 +19,7 @@ import { expireSubscriptions, releaseExpired } from './subscriptions';
 import { adjustWallet } from './wallet-adjustments';
 
 const { db } = throwawayDatabase();
-beforeAll(() => seedTestMarketplace(db()));
+beforeAll(async () => await seedTestMarketplace(db()));
 afterEach(() => clock.reset());
 
 const admin: Actor = { userId: 'admin-user', accountId: '9000000000000001', roles: ['buyer', 'admin'], requestId: newRequestId() };
@@ -53,35 +53,35 @@ function live(actor: Actor) {
 
 async function apply(actor: Actor, s: Step): Promise<void> {
   const pick = <T>(rows: T[], n: number): T | undefined => rows[n % Math.max(1, rows.length)];
-  const launch = (imageId: string, extra: Record<string, unknown> = {}) => runInstances(actor, { regionId: 'cn-hangzhou', imageId, instanceTypeId: 'ecs.t6-c1m1.large', amount: 1, ...extra });
+  const launch = async (imageId: string, extra: Record<string, unknown> = {}) => await runInstances(actor, { regionId: 'cn-hangzhou', imageId, instanceTypeId: 'ecs.t6-c1m1.large', amount: 1, ...extra });
   try {
-    if (s.kind === 'credit') adjustWallet(admin, { accountId: actor.accountId, amountFen: s.yuan * 100, reason: 'property test' });
-    if (s.kind === 'buy') purchaseLicenses(actor, { productCode: productOf[s.model], skuCode: skuCode(productOf[s.model], s.model), regionId: 'cn-hangzhou', quantity: s.quantity });
+    if (s.kind === 'credit') await adjustWallet(admin, { accountId: actor.accountId, amountFen: s.yuan * 100, reason: 'property test' });
+    if (s.kind === 'buy') await purchaseLicenses(actor, { productCode: productOf[s.model], skuCode: skuCode(productOf[s.model], s.model), regionId: 'cn-hangzhou', quantity: s.quantity });
     if (s.kind === 'launch') {
-      if (s.how === 'hourly') launch(productImage('lnmp000101'), { skuCode: skuCode('lnmp000101', 'hourly') });
-      if (s.how === 'licensed') launch(productImage('lnmp000101'));
-      if (s.how === 'subscription') launch(productImage('ndpm000105'));
-      if (s.how === 'system') launch(db().select().from(images).where(and(eq(images.regionId, 'cn-hangzhou'), eq(images.kind, 'system'))).get()!.id);
+      if (s.how === 'hourly') await launch(productImage('lnmp000101'), { skuCode: skuCode('lnmp000101', 'hourly') });
+      if (s.how === 'licensed') await launch(productImage('lnmp000101'));
+      if (s.how === 'subscription') await launch(productImage('ndpm000105'));
+      if (s.how === 'system') await launch(db().select().from(images).where(and(eq(images.regionId, 'cn-hangzhou'), eq(images.kind, 'system'))).get()!.id);
       await settle(2);
     }
     if (s.kind === 'hours') {
       clock.advance(s.hours * HOUR);
-      settleHours();
-      expireSubscriptions();
-      releaseExpired();
+      await settleHours();
+      await expireSubscriptions();
+      await releaseExpired();
     }
     if (s.kind === 'refund') {
       const order = pick(db().select().from(orders).where(and(eq(orders.accountId, actor.accountId), eq(orders.status, 'paid'))).all(), s.pick);
-      if (order) approveRefund(admin, requestRefund(actor, { orderId: order.id, reason: 'property test' }).id);
+      if (order) await approveRefund(admin, (await requestRefund(actor, { orderId: order.id, reason: 'property test' })).id);
     }
     if (s.kind === 'release') {
       const instance = pick(live(actor), s.pick);
-      if (instance) releaseInstance(actor, instance.id);
+      if (instance) await releaseInstance(actor, instance.id);
     }
     if (s.kind === 'stopStart') {
       const instance = pick(live(actor), s.pick);
-      if (instance?.status === 'Running') stopInstance(actor, instance.id);
-      if (instance?.status === 'Stopped') startInstance(actor, instance.id);
+      if (instance?.status === 'Running') await stopInstance(actor, instance.id);
+      if (instance?.status === 'Stopped') await startInstance(actor, instance.id);
     }
   } catch (error) {
     if (!(error instanceof CloudError)) throw error; // refusals are part of the game; crashes are not
@@ -110,7 +110,7 @@ describe('ledger invariants with billing (MKT-10 … MKT-12, REF-1 … REF-6)', 
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 20 }), async (steps) => {
         clock.reset();
-        const buyer = newBuyer();
+        const buyer = await newBuyer();
         for (const s of steps) {
           await apply(buyer, s);
           checkInvariants(buyer);

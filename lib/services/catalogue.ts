@@ -14,12 +14,12 @@ export type Region = typeof regions.$inferSelect;
 export type InstanceType = typeof instanceTypes.$inferSelect;
 export type Image = typeof images.$inferSelect;
 
-export function listRegions(): Region[] {
-  return read((db) => db.select().from(regions).orderBy(asc(regions.sortOrder)).all());
+export async function listRegions(): Promise<Region[]> {
+  return await read((db) => db.select().from(regions).orderBy(asc(regions.sortOrder)).all());
 }
 
-export function listInstanceTypes(): InstanceType[] {
-  return read((db) =>
+export async function listInstanceTypes(): Promise<InstanceType[]> {
+  return await read((db) =>
     db.select().from(instanceTypes).orderBy(asc(instanceTypes.vcpu), asc(instanceTypes.memoryGib), asc(instanceTypes.id)).all(),
   );
 }
@@ -51,9 +51,9 @@ export function isSharedWith(_db: Db | Tx, imageId: string, accountId: string): 
 }
 
 /** The images in a region the caller may launch from: public system images, its own, and those shared with it. */
-export function listLaunchableImages(actor: Actor, regionId: string): Image[] {
+export async function listLaunchableImages(actor: Actor, regionId: string): Promise<Image[]> {
   authorize(actor, 'image.describe');
-  return read((db) => {
+  return await read((db) => {
     requireRegion(db, regionId);
     // Each set from its index (issue 13); the own and shared ones are at most the image quota.
     const sets = (['system', 'self', 'others'] as const).map((ownerAlias) => listVisibleImages(db, { accountId: actor.accountId, regionId, ownerAlias, status: 'Available', page: 1, pageSize: Number.MAX_SAFE_INTEGER }).rows);

@@ -27,9 +27,9 @@ const receiver = createReceiver({ keys: {}, now: () => clock.now().getTime() });
 let url: string;
 
 beforeAll(async () => {
-  const sellers = seedTestMarketplace(db());
+  const sellers = await seedTestMarketplace(db());
   seller = { userId: 'seller-user', accountId: sellers.get('cloudsail')!.accountId, roles: ['buyer', 'seller'], requestId: newRequestId() };
-  key = createSellerKey(seller);
+  key = await createSellerKey(seller);
   url = await receiver.listen(0);
   receiver.setKey(key.keyId, key.secret);
   db().update(products).set({ interfaceUrl: `${url}/marketplace` }).where(eq(products.code, 'lnmp000101')).run();
@@ -40,10 +40,10 @@ afterEach(() => {
   receiver.setFailMode('none');
 });
 
-function buyOne(): string {
-  const buyer = newBuyer();
-  fund(buyer, 10_000);
-  return purchaseLicenses(buyer, { productCode: 'lnmp000101', skuCode: 'lnmp000101-per_instance', regionId: 'cn-hangzhou', quantity: 1 }).licenseIds[0];
+async function buyOne(): Promise<string> {
+  const buyer = await newBuyer();
+  await fund(buyer, 10_000);
+  return (await purchaseLicenses(buyer, { productCode: 'lnmp000101', skuCode: 'lnmp000101-per_instance', regionId: 'cn-hangzhou', quantity: 1 })).licenseIds[0];
 }
 
 const deliveryOf = (licenseId: string, activity = 'newInstance') =>
@@ -59,7 +59,8 @@ async function drain(rounds = 5) {
 describe('the outbox (SEL-4, SEL-5)', () => {
   it('20 purchases while the receiver answers 000005: once it recovers all 20 are delivered, each applied once though some were sent more than once', async () => {
     receiver.setFailMode('internal');
-    const lines = Array.from({ length: 20 }, buyOne);
+    const lines: string[] = [];
+    for (let i = 0; i < 20; i++) lines.push(await buyOne());
     expect(lines.map((l) => deliveryOf(l).status)).toEqual(Array(20).fill('pending'));
 
     await deliverDue(100);
@@ -90,7 +91,7 @@ describe('the outbox (SEL-4, SEL-5)', () => {
   it('a receiver that is down is retried with backoff; the seller hears after 3 failures; after 25 hours the call is given up', async () => {
     db().update(products).set({ interfaceUrl: 'http://127.0.0.1:9/nothing-listens' }).where(eq(products.code, 'lnmp000101')).run();
     try {
-      const line = buyOne();
+      const line = await buyOne();
       await deliverDue(100);
       expect(deliveryOf(line)).toMatchObject({ status: 'pending', attempts: 1, lastError: 'unreachable' });
       // Not due again before its backoff.
@@ -111,7 +112,7 @@ describe('the outbox (SEL-4, SEL-5)', () => {
   });
 
   it('a worker that dies holding a lease loses nothing: the rows are claimed again when the lease runs out', async () => {
-    const line = buyOne();
+    const line = await buyOne();
     db().update(sellerDeliveries).set({ leaseUntil: new Date(clock.now().getTime() + 60_000) }).where(eq(sellerDeliveries.id, deliveryOf(line).id)).run();
     expect(await deliverDue(100)).toBe(0);
     clock.advance(61_000);
@@ -121,11 +122,11 @@ describe('the outbox (SEL-4, SEL-5)', () => {
 
   it('later calls carry the seller’s instance id, and wait until the newInstance call went through', async () => {
     receiver.setFailMode('internal');
-    const buyer = newBuyer();
-    fund(buyer, 10_000);
-    const [instanceId] = runInstances(buyer, { regionId: 'cn-hangzhou', imageId: productImage('lnmp000101'), instanceTypeId: 'ecs.g7.large', amount: 1, skuCode: 'lnmp000101-hourly' }).instanceIds;
+    const buyer = await newBuyer();
+    await fund(buyer, 10_000);
+    const [instanceId] = (await runInstances(buyer, { regionId: 'cn-hangzhou', imageId: productImage('lnmp000101'), instanceTypeId: 'ecs.g7.large', amount: 1, skuCode: 'lnmp000101-hourly' })).instanceIds;
     const admin: Actor = { userId: 'admin', accountId: '9000000000000001', roles: ['admin'], requestId: newRequestId() };
-    freezeInstance(admin, instanceId, { note: 'abuse report' });
+    await freezeInstance(admin, instanceId, { note: 'abuse report' });
     const licenseId = db().select().from(sellerDeliveries).all().at(-1)!.orderLineId;
     await deliverDue(100);
     expect(deliveryOf(licenseId, 'updateInstanceStatus').attempts).toBe(0); // waiting for newInstance
@@ -144,21 +145,21 @@ describe('what the seller is told (SEL-3)', () => {
   const activitiesOf = (licenseId: string) => db().select().from(sellerDeliveries).where(eq(sellerDeliveries.orderLineId, licenseId)).all().map((d) => d.activity);
 
   it('an upgrade to another version of the product (MKT-6) is upgradeInstance', async () => {
-    const buyer = newBuyer();
-    fund(buyer, 100_000);
-    const [instanceId] = runInstances(buyer, { regionId: 'cn-hangzhou', imageId: productImage('lnmp000101', 'cn-hangzhou', '1.0.0'), instanceTypeId: 'ecs.g7.large', amount: 1, skuCode: 'lnmp000101-hourly' }).instanceIds;
-    completeBoot({ ...buyer, roles: [] }, [instanceId]);
-    stopInstance(buyer, instanceId);
-    replaceSystemDisk(buyer, { instanceId, imageId: productImage('lnmp000101', 'cn-hangzhou', '2.0.0') });
+    const buyer = await newBuyer();
+    await fund(buyer, 100_000);
+    const [instanceId] = (await runInstances(buyer, { regionId: 'cn-hangzhou', imageId: productImage('lnmp000101', 'cn-hangzhou', '1.0.0'), instanceTypeId: 'ecs.g7.large', amount: 1, skuCode: 'lnmp000101-hourly' })).instanceIds;
+    await completeBoot({ ...buyer, roles: [] }, [instanceId]);
+    await stopInstance(buyer, instanceId);
+    await replaceSystemDisk(buyer, { instanceId, imageId: productImage('lnmp000101', 'cn-hangzhou', '2.0.0') });
     const licenseId = db().select().from(sellerDeliveries).all().at(-1)!.orderLineId;
     expect(activitiesOf(licenseId)).toEqual(['newInstance', 'upgradeInstance']);
   });
 
-  it('a refunded order line is releaseInstance', () => {
-    const buyer = newBuyer();
-    fund(buyer, 100_000);
-    const { orderId, licenseIds } = purchaseLicenses(buyer, { productCode: 'lnmp000101', skuCode: 'lnmp000101-per_instance', regionId: 'cn-hangzhou', quantity: 2 });
-    approveRefund(admin, requestRefund(buyer, { orderId, reason: 'wrong product' }).id);
+  it('a refunded order line is releaseInstance', async () => {
+    const buyer = await newBuyer();
+    await fund(buyer, 100_000);
+    const { orderId, licenseIds } = await purchaseLicenses(buyer, { productCode: 'lnmp000101', skuCode: 'lnmp000101-per_instance', regionId: 'cn-hangzhou', quantity: 2 });
+    await approveRefund(admin, (await requestRefund(buyer, { orderId, reason: 'wrong product' })).id);
     expect(licenseIds.map(activitiesOf)).toEqual([
       ['newInstance', 'releaseInstance'],
       ['newInstance', 'releaseInstance'],
@@ -168,18 +169,18 @@ describe('what the seller is told (SEL-3)', () => {
 
 describe('signing keys (SEL-2)', () => {
   it('at most two; calls are signed with the older until it is deleted, so a rotation loses no call', async () => {
-    const second = createSellerKey(seller);
-    expectCloudError(() => createSellerKey(seller), 'QuotaExceed.SellerKey');
-    expect(listSellerKeys(seller).map((k) => [k.id, k.signing])).toEqual([
+    const second = await createSellerKey(seller);
+    await expectCloudError(async () => await createSellerKey(seller), 'QuotaExceed.SellerKey');
+    expect((await listSellerKeys(seller)).map((k) => [k.id, k.signing])).toEqual([
       [key.keyId, true],
       [second.keyId, false],
     ]);
-    deleteSellerKey(seller, key.keyId);
+    await deleteSellerKey(seller, key.keyId);
     // The receiver does not know the new key yet: the call fails (000001, signed by nobody we trust)…
-    const line = buyOne();
+    const line = await buyOne();
     await deliverDue(100);
     expect(deliveryOf(line).status).toBe('pending');
-    expect(getDelivery(seller, deliveryOf(line).id).attempts[0].verdict).toBe('badBodySign');
+    expect((await getDelivery(seller, deliveryOf(line).id)).attempts[0].verdict).toBe('badBodySign');
     // …and is delivered once the receiver accepts it.
     receiver.setKey(second.keyId, second.secret);
     await drain();
@@ -189,26 +190,26 @@ describe('signing keys (SEL-2)', () => {
 
   it('another seller’s deliveries do not exist; buyers cannot read deliveries', async () => {
     const other: Actor = { ...seller, accountId: '9000000000000002' };
-    const id = listDeliveries(seller).items[0].id;
-    expectCloudError(() => getDelivery(other, id), 'InvalidDelivery.NotFound');
-    expectCloudError(() => listDeliveries(newBuyer()), 'Forbidden');
-    expectCloudError(() => deleteSellerKey(other, key.keyId), 'InvalidSellerKey.NotFound');
+    const id = (await listDeliveries(seller)).items[0].id;
+    await expectCloudError(async () => await getDelivery(other, id), 'InvalidDelivery.NotFound');
+    await expectCloudError(async () => await listDeliveries(await newBuyer()), 'Forbidden');
+    await expectCloudError(async () => await deleteSellerKey(other, key.keyId), 'InvalidSellerKey.NotFound');
   });
 });
 
 describe('order and resilience of deliveries', () => {
   it('a freeze that failed is not overtaken by its unfreeze: the calls of one order line go in order', async () => {
-    const buyer = newBuyer();
-    fund(buyer, 10_000);
-    const [instanceId] = runInstances(buyer, { regionId: 'cn-hangzhou', imageId: productImage('lnmp000101'), instanceTypeId: 'ecs.g7.large', amount: 1, skuCode: 'lnmp000101-hourly' }).instanceIds;
-    completeBoot({ ...buyer, roles: [] }, [instanceId]);
+    const buyer = await newBuyer();
+    await fund(buyer, 10_000);
+    const [instanceId] = (await runInstances(buyer, { regionId: 'cn-hangzhou', imageId: productImage('lnmp000101'), instanceTypeId: 'ecs.g7.large', amount: 1, skuCode: 'lnmp000101-hourly' })).instanceIds;
+    await completeBoot({ ...buyer, roles: [] }, [instanceId]);
     await drain();
     const admin: Actor = { userId: 'admin', accountId: '9000000000000001', roles: ['admin'], requestId: newRequestId() };
     receiver.setFailMode('internal');
-    freezeInstance(admin, instanceId, { note: 'abuse report' });
+    await freezeInstance(admin, instanceId, { note: 'abuse report' });
     await deliverDue(100);
     receiver.setFailMode('none');
-    unfreezeInstance(admin, instanceId);
+    await unfreezeInstance(admin, instanceId);
     await deliverDue(100); // the unfreeze waits: the freeze before it is still pending
     const line = db().select().from(sellerDeliveries).all().at(-1)!;
     expect(line.attempts).toBe(0);
@@ -218,8 +219,8 @@ describe('order and resilience of deliveries', () => {
   });
 
   it('a row that breaks inside Stratus is recorded as a failed attempt and does not stop the others', async () => {
-    const good = buyOne();
-    const bad = buyOne();
+    const good = await buyOne();
+    const bad = await buyOne();
     db().update(sellerDeliveries).set({ body: 'not json' }).where(eq(sellerDeliveries.id, deliveryOf(bad).id)).run();
     await deliverDue(100);
     expect(deliveryOf(good).status).toBe('delivered');

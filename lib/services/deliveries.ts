@@ -35,8 +35,8 @@ function backoffMs(failedAttempts: number): number {
 }
 
 /** Claims up to `limit` due deliveries with a lease, in one transaction. */
-function claimDue(limit: number): Delivery[] {
-  return infrastructure((tx) => {
+async function claimDue(limit: number): Promise<Delivery[]> {
+  return await infrastructure((tx) => {
     const now = clock.now();
     const due = tx
       .select()
@@ -61,17 +61,17 @@ function claimDue(limit: number): Delivery[] {
 
 /** Sends every due delivery once (in parallel, each bounded by the call timeout); returns how many were tried. */
 export async function deliverDue(limit = 20): Promise<number> {
-  const due = claimDue(limit);
+  const due = await claimDue(limit);
   // One broken row must not hold up the others: it is recorded as a failed attempt and retried.
-  await Promise.all(due.map((d) => attempt(d, false).catch((error: unknown) => record(d, false, { verdict: 'internalError', url: '', keyId: null, exchange: null, instanceId: null, error }))));
+  await Promise.all(due.map((d) => attempt(d, false).catch(async (error: unknown) => await record(d, false, { verdict: 'internalError', url: '', keyId: null, exchange: null, instanceId: null, error }))));
   return due.length;
 }
 
 type Prepared = { url: string; keyId: string; secret: string; body: string; instanceId: string | null } | { wait: 'noUrl' | 'noKey' | 'notSent' };
 
 /** What the call needs now: the interface, the key, and the seller's instance id for later activities. */
-function prepare(delivery: Delivery): Prepared {
-  return read((db) => {
+async function prepare(delivery: Delivery): Promise<Prepared> {
+  return await read((db) => {
     const url = db.select({ url: products.interfaceUrl }).from(products).where(eq(products.code, delivery.productCode)).get()?.url;
     // Checked again at every send (SEL-4): the rules may be stricter than when the URL was saved.
     if (!url || checkInterfaceUrl(url, config.mode, config.localInterfacePorts)) return { wait: 'noUrl' as const };
@@ -97,20 +97,20 @@ function prepare(delivery: Delivery): Prepared {
 }
 
 async function attempt(delivery: Delivery, manual: boolean): Promise<Exchange | null> {
-  const prepared = prepare(delivery);
+  const prepared = await prepare(delivery);
   if ('wait' in prepared) {
-    record(delivery, manual, { verdict: prepared.wait, url: '', keyId: null, exchange: null, instanceId: null });
+    await record(delivery, manual, { verdict: prepared.wait, url: '', keyId: null, exchange: null, instanceId: null });
     return null;
   }
   const exchange = await callSeller({ url: prepared.url, keyId: prepared.keyId, secret: prepared.secret, activity: delivery.activity as SellerActivity, body: prepared.body });
   const instanceId = delivery.activity === 'newInstance' ? (exchange.answer?.instanceId ?? null) : prepared.instanceId;
-  record(delivery, manual, { verdict: exchange.verdict, url: exchange.url, keyId: prepared.keyId, exchange, instanceId });
+  await record(delivery, manual, { verdict: exchange.verdict, url: exchange.url, keyId: prepared.keyId, exchange, instanceId });
   return exchange;
 }
 
-function record(delivery: Delivery, manual: boolean, outcome: { verdict: string; url: string; keyId: string | null; exchange: Exchange | null; instanceId: string | null; error?: unknown }): void {
+async function record(delivery: Delivery, manual: boolean, outcome: { verdict: string; url: string; keyId: string | null; exchange: Exchange | null; instanceId: string | null; error?: unknown }): Promise<void> {
   if (outcome.error) console.error(`[deliveries] #${delivery.id} failed inside Stratus:`, outcome.error);
-  infrastructure((tx) => {
+  await infrastructure((tx) => {
     const now = clock.now();
     const { exchange } = outcome;
     tx.insert(deliveryAttempts)
@@ -150,9 +150,9 @@ function record(delivery: Delivery, manual: boolean, outcome: { verdict: string;
   });
 }
 
-function requireOwnDelivery(actor: Actor, deliveryId: number): Delivery {
+async function requireOwnDelivery(actor: Actor, deliveryId: number): Promise<Delivery> {
   const delivery = Number.isInteger(deliveryId)
-    ? read((db) => db.select().from(sellerDeliveries).where(and(eq(sellerDeliveries.id, deliveryId), eq(sellerDeliveries.sellerAccountId, actor.accountId))).get())
+    ? await read((db) => db.select().from(sellerDeliveries).where(and(eq(sellerDeliveries.id, deliveryId), eq(sellerDeliveries.sellerAccountId, actor.accountId))).get())
     : undefined;
   if (!delivery) throw new CloudError('InvalidDelivery.NotFound', { deliveryId });
   return delivery;
@@ -161,8 +161,8 @@ function requireOwnDelivery(actor: Actor, deliveryId: number): Delivery {
 /** SEL-5: the seller sends a delivery again by hand, whatever its state; the answer is logged. */
 export async function replayDelivery(actor: Actor, deliveryId: number): Promise<Exchange | null> {
   authorize(actor, 'delivery.read');
-  const delivery = requireOwnDelivery(actor, deliveryId);
-  mutate(actor, 'ReplayDelivery', (_tx, note) => {
+  const delivery = await requireOwnDelivery(actor, deliveryId);
+  await mutate(actor, 'ReplayDelivery', (_tx, note) => {
     note.target = String(deliveryId);
   });
   return attempt(delivery, true);
@@ -174,10 +174,10 @@ export async function replayDelivery(actor: Actor, deliveryId: number): Promise<
  */
 const tries = sql<number>`(select count(*) from ${deliveryAttempts} as tried where tried.delivery_id = ${sellerDeliveries}.id)`.mapWith(Number);
 
-export function listDeliveries(actor: Actor, { status, ...paging }: { status?: string; page?: unknown; pageSize?: unknown } = {}) {
+export async function listDeliveries(actor: Actor, { status, ...paging }: { status?: string; page?: unknown; pageSize?: unknown } = {}) {
   authorize(actor, 'delivery.read');
   const { page, pageSize } = parsePaging(paging, { defaultPageSize: 20 });
-  return read((db) => {
+  return await read((db) => {
     const where = and(eq(sellerDeliveries.sellerAccountId, actor.accountId), status ? eq(sellerDeliveries.status, status) : undefined);
     const total = db.select({ n: count() }).from(sellerDeliveries).where(where).get()?.n ?? 0;
     const items = db
@@ -192,18 +192,18 @@ export function listDeliveries(actor: Actor, { status, ...paging }: { status?: s
   });
 }
 
-export function getDelivery(actor: Actor, deliveryId: number) {
+export async function getDelivery(actor: Actor, deliveryId: number) {
   authorize(actor, 'delivery.read');
-  const delivery = requireOwnDelivery(actor, deliveryId);
-  const attempts = read((db) => db.select().from(deliveryAttempts).where(eq(deliveryAttempts.deliveryId, delivery.id)).orderBy(desc(deliveryAttempts.id)).all());
+  const delivery = await requireOwnDelivery(actor, deliveryId);
+  const attempts = await read((db) => db.select().from(deliveryAttempts).where(eq(deliveryAttempts.deliveryId, delivery.id)).orderBy(desc(deliveryAttempts.id)).all());
   return { delivery, attempts };
 }
 
 /** SEL-5: the seller's calls that failed and were not delivered since: given up, or still being retried. */
-export function listFailedDeliveries(actor: Actor, paging: { page?: unknown; pageSize?: unknown } = {}) {
+export async function listFailedDeliveries(actor: Actor, paging: { page?: unknown; pageSize?: unknown } = {}) {
   authorize(actor, 'delivery.read');
   const { page, pageSize } = parsePaging(paging);
-  return read((db) => {
+  return await read((db) => {
     const where = and(eq(sellerDeliveries.sellerAccountId, actor.accountId), or(eq(sellerDeliveries.status, 'failed'), and(eq(sellerDeliveries.status, 'pending'), gt(sellerDeliveries.attempts, 0))));
     const total = db.select({ n: count() }).from(sellerDeliveries).where(where).get()?.n ?? 0;
     const items = db.select().from(sellerDeliveries).where(where).orderBy(desc(sellerDeliveries.id)).limit(pageSize).offset((page - 1) * pageSize).all();

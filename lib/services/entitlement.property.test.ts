@@ -17,8 +17,8 @@ import { purchaseLicenses } from './orders';
 import type { Actor } from '../domain/actor';
 
 const { db } = throwawayDatabase();
-beforeAll(() => {
-  seedTestMarketplace(db());
+beforeAll(async () => {
+  await seedTestMarketplace(db());
   // A few fen may launch, so a short run of billed hours can overdraw the wallet; the launch
   // minimum has its own tests (launch-limits.test.ts).
   withoutLaunchMinimum(db());
@@ -68,30 +68,30 @@ async function apply(actor: Actor, s: Step): Promise<void> {
   const region = 'region' in s ? REGIONS[s.region] : REGIONS[0];
   const target = (pick: number) => live(actor)[pick % Math.max(1, live(actor).length)];
   try {
-    if (s.kind === 'buy') purchaseLicenses(actor, { productCode: code, skuCode: skuCode(code, 'per_instance'), regionId: region, quantity: s.quantity });
+    if (s.kind === 'buy') await purchaseLicenses(actor, { productCode: code, skuCode: skuCode(code, 'per_instance'), regionId: region, quantity: s.quantity });
     if (s.kind === 'launch') {
       const hourly = s.hourly && code === 'lnmp000101';
-      runInstances(actor, { regionId: region, imageId: productImage(code, region), instanceTypeId: 'ecs.t6-c1m1.large', amount: s.amount, ...(hourly ? { skuCode: skuCode(code, 'hourly') } : {}) });
+      await runInstances(actor, { regionId: region, imageId: productImage(code, region), instanceTypeId: 'ecs.t6-c1m1.large', amount: s.amount, ...(hourly ? { skuCode: skuCode(code, 'hourly') } : {}) });
     }
-    if (s.kind === 'launchSystem') runInstances(actor, { regionId: region, imageId: systemImage(region), instanceTypeId: 'ecs.t6-c1m1.large', amount: 1 });
+    if (s.kind === 'launchSystem') await runInstances(actor, { regionId: region, imageId: systemImage(region), instanceTypeId: 'ecs.t6-c1m1.large', amount: 1 });
     if (s.kind === 'release') {
       const instance = target(s.pick);
-      if (instance) releaseInstance(actor, instance.id);
+      if (instance) await releaseInstance(actor, instance.id);
     }
     if (s.kind === 'replace') {
       let instance = target(s.pick);
       if (!instance) return;
       if (instance.status === 'Pending') await settle(2);
       instance = db().select().from(instances).where(eq(instances.id, instance.id)).get()!;
-      if (instance.status === 'Running') stopInstance(actor, instance.id);
+      if (instance.status === 'Running') await stopInstance(actor, instance.id);
       const choices = [productImage('lnmp000101', instance.regionId, '1.0.0'), productImage('lnmp000101', instance.regionId, '2.0.0'), productImage('jnks000502', instance.regionId), systemImage(instance.regionId)];
-      replaceSystemDisk(actor, { instanceId: instance.id, imageId: choices[s.target] });
+      await replaceSystemDisk(actor, { instanceId: instance.id, imageId: choices[s.target] });
     }
     if (s.kind === 'settle') await settle(3);
     if (s.kind === 'hours') {
       await settle(2); // boots what is pending, so the hours are billed
       clock.advance(s.hours * 3_600_000);
-      settleHours();
+      await settleHours();
       // MKT-12: a wallet the sweep overdrew leaves nothing of the account running.
       if (walletOf(actor).balanceFen < 0) {
         overdrawn++;
@@ -140,14 +140,14 @@ describe('license and ledger invariants (MKT-3 … MKT-6, MKT-12)', () => {
   it('hold after any sequence of purchases, launches, releases, disk replacements and billed hours', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 25 }), fc.oneof(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 80_000 })), async (steps, money) => {
-        const buyer = newBuyer();
-        if (money) fund(buyer, money);
+        const buyer = await newBuyer();
+        if (money) await fund(buyer, money);
         for (const s of steps) {
           await apply(buyer, s);
           checkInvariants(buyer);
         }
         // Released, this run's instances are not billed again by later runs' sweeps.
-        for (const instance of live(buyer)) releaseInstance(buyer, instance.id);
+        for (const instance of live(buyer)) await releaseInstance(buyer, instance.id);
       }),
       { numRuns: 200 },
     );

@@ -20,13 +20,13 @@ const listSchema = z.object({
 });
 
 /** Every account's instances, for the operator: filter by id, name or account, and status. */
-export function listAllInstances(actor: Actor, query: z.input<typeof listSchema> & { page?: unknown; pageSize?: unknown } = {}) {
+export async function listAllInstances(actor: Actor, query: z.input<typeof listSchema> & { page?: unknown; pageSize?: unknown } = {}) {
   authorize(actor, 'instance.freeze');
   const q = { ...parseInput(listSchema, query, {}), ...parsePaging(query, { defaultPageSize: 20 }) };
   const filters: SQL[] = [q.status ? eq(instances.status, q.status) : ne(instances.status, 'Released')];
   if (q.q) filters.push(or(like(instances.id, `%${q.q}%`), like(instances.name, `%${q.q}%`), eq(instances.accountId, q.q))!);
   const where = and(...filters);
-  return read((db) => {
+  return await read((db) => {
     const total = db.select({ n: count() }).from(instances).where(where).get()?.n ?? 0;
     const items = db
       .select({ instance: instances, accountName: accounts.name, productCode: images.productCode })
@@ -48,8 +48,8 @@ function requireInstance(tx: Tx, instanceId: string) {
   return instance;
 }
 
-export function freezeInstance(actor: Actor, instanceId: string, input: { note?: unknown }) {
-  return mutate(actor, 'FreezeInstance', (tx, audit) => {
+export async function freezeInstance(actor: Actor, instanceId: string, input: { note?: unknown }) {
+  return await mutate(actor, 'FreezeInstance', (tx, audit) => {
     authorize(actor, 'instance.freeze');
     audit.target = instanceId;
     const instance = requireInstance(tx, instanceId);
@@ -63,8 +63,8 @@ export function freezeInstance(actor: Actor, instanceId: string, input: { note?:
 }
 
 /** Only a freeze the operator made is lifted here; an expired subscription thaws by renewal (MKT-11). */
-export function unfreezeInstance(actor: Actor, instanceId: string) {
-  return mutate(actor, 'UnfreezeInstance', (tx, audit) => {
+export async function unfreezeInstance(actor: Actor, instanceId: string) {
+  return await mutate(actor, 'UnfreezeInstance', (tx, audit) => {
     authorize(actor, 'instance.freeze');
     audit.target = instanceId;
     const instance = requireInstance(tx, instanceId);
@@ -82,9 +82,9 @@ export function unfreezeInstance(actor: Actor, instanceId: string) {
  * The operator's reason for freezing the caller's instance, as the owner was told it (ADM-2);
  * null unless the instance is frozen by the platform. Another account's instance does not exist.
  */
-export function freezeNote(actor: Actor, instanceId: string): string | null {
+export async function freezeNote(actor: Actor, instanceId: string): Promise<string | null> {
   authorize(actor, 'instance.describe');
-  return read((db) => {
+  return await read((db) => {
     const instance = db.select({ status: instances.status, reason: instances.statusReason }).from(instances).where(and(eq(instances.id, instanceId), eq(instances.accountId, actor.accountId))).get();
     if (!instance) throw new CloudError('InvalidInstanceId.NotFound', { instanceId }, 'instanceId');
     if (instance.status !== 'Frozen' || instance.reason !== 'violation') return null;

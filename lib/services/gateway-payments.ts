@@ -22,8 +22,8 @@ const ACTION = 'ReceiveGatewayPayment';
 export type PaymentReceipt = { status: 'credited'; paymentId: string; accountId: string; amountFen: number; transferId: string };
 
 /** The same payment again answers the same receipt and credits nothing; the same id with other facts is refused. */
-export function recordGatewayPayment(payment: GatewayPayment, requestId: string): PaymentReceipt {
-  return mutate(platformActor(payment.accountId, requestId), ACTION, (tx, audit) => {
+export async function recordGatewayPayment(payment: GatewayPayment, requestId: string): Promise<PaymentReceipt> {
+  return await mutate(platformActor(payment.accountId, requestId), ACTION, (tx, audit) => {
     const { paymentId, accountId, amountFen, paidAt } = payment;
     audit.target = paymentId;
     audit.detail = { amountFen, paidAt: paidAt.toISOString() };
@@ -104,7 +104,7 @@ export async function handlePaymentNotification(request: Request): Promise<Respo
     if (!check.ok) throw new CloudError(check.reason === 'badTimestamp' ? 'PaymentSignature.Expired' : 'PaymentSignature.Invalid');
     const payment = parseNotification(body);
     recorded = true; // from here on the use case audits its own outcome
-    return answer(200, recordGatewayPayment(payment, requestId), requestId);
+    return answer(200, await recordGatewayPayment(payment, requestId), requestId);
   } catch (error) {
     const cloud = error instanceof CloudError ? error : new CloudError('InternalError');
     if (!(error instanceof CloudError)) console.error(`[payments] ${requestId}:`, error);

@@ -58,9 +58,9 @@ export function familyNamesIn(db: Db | Tx, actor: Actor, regionId: string): stri
  * with it); null when there is none. DescribeImageFromFamily, RunInstances' ImageFamily, the
  * launch wizard's "latest of family" and scaling groups by family all resolve through this.
  */
-export function imageFromFamily(actor: Actor, regionId: string, family: string): VisibleImage | null {
+export async function imageFromFamily(actor: Actor, regionId: string, family: string): Promise<VisibleImage | null> {
   authorize(actor, 'image.describe');
-  return read((db) => {
+  return await read((db) => {
     requireRegion(db, regionId);
     return familyImageIn(db, actor, regionId, family);
   });
@@ -168,8 +168,8 @@ function parseChange(input: unknown): Change {
  * custom image, or the seller of a marketplace image's product, may; a deprecated marketplace
  * image's license holders are notified with the successor.
  */
-export function modifyImageAttribute(actor: Actor, input: { imageId: string } & Record<string, unknown>): void {
-  mutate(actor, 'ModifyImageAttribute', (tx, note) => {
+export async function modifyImageAttribute(actor: Actor, input: { imageId: string } & Record<string, unknown>): Promise<void> {
+  await mutate(actor, 'ModifyImageAttribute', (tx, note) => {
     authorize(actor, 'image.modify');
     note.target = input.imageId;
     const visible = requireVisibleImage(tx, actor, input.imageId);
@@ -185,8 +185,8 @@ export function modifyImageAttribute(actor: Actor, input: { imageId: string } & 
  * a listed product's version at once. The successor is another version of the same product; in
  * each region its image there replaces this version's, so it must be offered wherever this is.
  */
-export function modifyProductVersion(actor: Actor, code: string, version: string, input: { successorVersion?: string } & Record<string, unknown>): void {
-  mutate(actor, 'ModifyProductVersion', (tx, note) => {
+export async function modifyProductVersion(actor: Actor, code: string, version: string, input: { successorVersion?: string } & Record<string, unknown>): Promise<void> {
+  await mutate(actor, 'ModifyProductVersion', (tx, note) => {
     authorize(actor, 'product.publish');
     note.target = `${code}:${version}`;
     const owned = tx.select({ code: products.code }).from(products).where(and(eq(products.code, code), eq(products.sellerAccountId, actor.accountId))).get();

@@ -75,8 +75,8 @@ function startTask(tx: Tx, actor: Actor, action: 'CreateImage' | 'CopyImage', im
 const createSchema = z.object({ instanceId: z.string().min(1), name: nameField, description: descriptionField, imageFamily: z.string().trim().optional().refine((f) => !f || isValidImageFamily(f)) });
 
 /** CreateImage: a custom image of an instance's system disk; it keeps the ProductCode (MKT-4), and may join an image family (issue 17). */
-export function createImage(actor: Actor, input: unknown) {
-  return mutate(actor, 'CreateImage', (tx, note) => {
+export async function createImage(actor: Actor, input: unknown) {
+  return await mutate(actor, 'CreateImage', (tx, note) => {
     authorize(actor, 'image.create');
     const request = parseInput(createSchema, input, { ...imageCodes, instanceId: 'InvalidInstanceId.NotFound' });
     const instance = tx.select().from(instances).where(and(eq(instances.id, request.instanceId), eq(instances.accountId, actor.accountId))).get();
@@ -113,8 +113,8 @@ export function createImage(actor: Actor, input: unknown) {
 const copySchema = z.object({ imageId: z.string().min(1), destinationRegionId: z.string().min(1), name: nameField.optional(), description: descriptionField.optional() });
 
 /** CopyImage: the copy keeps the ProductCode, so launching it needs a license in its region (MKT-4, MKT-7). */
-export function copyImage(actor: Actor, input: unknown) {
-  return mutate(actor, 'CopyImage', (tx, note) => {
+export async function copyImage(actor: Actor, input: unknown) {
+  return await mutate(actor, 'CopyImage', (tx, note) => {
     authorize(actor, 'image.copy');
     const request = parseInput(copySchema, input, { ...imageCodes, imageId: 'InvalidImageId.NotFound', destinationRegionId: 'RegionId.NotFound' });
     const source = requireOwnCustomImage(tx, actor, request.imageId);
@@ -146,8 +146,8 @@ export function copyImage(actor: Actor, input: unknown) {
 }
 
 /** DeleteImage: own custom images only; instances already running from it keep running. */
-export function deleteImage(actor: Actor, imageId: string): void {
-  mutate(actor, 'DeleteImage', (tx, note) => {
+export async function deleteImage(actor: Actor, imageId: string): Promise<void> {
+  await mutate(actor, 'DeleteImage', (tx, note) => {
     authorize(actor, 'image.delete');
     note.target = imageId;
     const image = requireOwnCustomImage(tx, actor, imageId);
@@ -163,8 +163,8 @@ export function deleteImage(actor: Actor, imageId: string): void {
 }
 
 /** The image.task job: one step of progress per run, until the image is Available. */
-export function advanceImageTask(taskId: string): void {
-  infrastructure((tx) => {
+export async function advanceImageTask(taskId: string): Promise<void> {
+  await infrastructure((tx) => {
     const task = tx.select().from(tasks).where(eq(tasks.id, taskId)).get();
     if (!task || !isTaskOpen(task.status)) return;
     const image = tx.select().from(images).where(eq(images.id, task.imageId)).get()!;
@@ -222,10 +222,10 @@ function withViews(db: Db, actor: Actor, rows: Image[]): ImageView[] {
 }
 
 /** The images of a region the caller can see (system, its own, shared with it, marketplace), filtered as DescribeImages filters. */
-export function describeImages(actor: Actor, query: z.input<typeof listSchema> & { page?: unknown; pageSize?: unknown }) {
+export async function describeImages(actor: Actor, query: z.input<typeof listSchema> & { page?: unknown; pageSize?: unknown }) {
   authorize(actor, 'image.describe');
   const q = { ...parseInput(listSchema, query, { regionId: 'RegionId.NotFound', ownerAlias: 'InvalidParameter' }), ...parsePaging(query, { defaultPageSize: 20 }) };
-  return read((db) => {
+  return await read((db) => {
     requireRegion(db, q.regionId);
     const { rows, total } = listVisibleImages(db, { ...q, accountId: actor.accountId, sort: parseSort(q.sort, imageSortKeys, { key: 'created', direction: 'desc' }) });
     return { items: withViews(db, actor, rows), total, page: q.page, pageSize: q.pageSize };
@@ -240,9 +240,9 @@ export function describeImages(actor: Actor, query: z.input<typeof listSchema> &
 export type LineageStep = { imageId: string | null; regionId: string; name: string | null; source: string; fromInstance: boolean; viaInstanceId: string | null; productCode: string | null; visible: boolean };
 
 /** One image with its lineage, newest first: copy ← custom image ← instance ← marketplace image; and the successor it names when deprecated, if the caller can see it (issue 17). */
-export function getImage(actor: Actor, imageId: string): { image: ImageView; lineage: LineageStep[]; successor: { id: string; name: string } | null } {
+export async function getImage(actor: Actor, imageId: string): Promise<{ image: ImageView; lineage: LineageStep[]; successor: { id: string; name: string } | null }> {
   authorize(actor, 'image.describe');
-  return read((db) => {
+  return await read((db) => {
     const { image } = requireVisibleImage(db, actor, imageId);
     const lineage: LineageStep[] = [];
     const seen = new Set<string>();
@@ -278,11 +278,11 @@ const taskSortColumns = new Map<(typeof taskSortKeys)[number], SQLiteColumn>([
 ]);
 
 /** The caller's tasks, newest first by default, in one region or all (DescribeTasks), searched by task or image id or image name. */
-export function describeTasks(actor: Actor, { regionId, search, sort, ...paging }: { regionId?: string; search?: string; sort?: string; page?: unknown; pageSize?: unknown } = {}) {
+export async function describeTasks(actor: Actor, { regionId, search, sort, ...paging }: { regionId?: string; search?: string; sort?: string; page?: unknown; pageSize?: unknown } = {}) {
   authorize(actor, 'task.read');
   const { page, pageSize } = parsePaging(paging, { defaultPageSize: 20 });
   const order = parseSort(sort, taskSortKeys, { key: 'created', direction: 'desc' });
-  return read((db) => {
+  return await read((db) => {
     const where = and(eq(tasks.accountId, actor.accountId), regionId === undefined ? undefined : eq(tasks.regionId, regionId), searchTerms(search?.trim(), [tasks.id, tasks.imageId], [images.name]));
     const total = db.select({ n: count() }).from(tasks).innerJoin(images, eq(images.id, tasks.imageId)).where(where).get()?.n ?? 0;
     const items = db
@@ -300,10 +300,10 @@ export function describeTasks(actor: Actor, { regionId, search, sort, ...paging 
 }
 
 /** The current state of some of the caller's tasks, for live progress in the console. */
-export function taskStates(actor: Actor, taskIds: string[]): Pick<Task, 'id' | 'status' | 'progress'>[] {
+export async function taskStates(actor: Actor, taskIds: string[]): Promise<Pick<Task, 'id' | 'status' | 'progress'>[]> {
   authorize(actor, 'task.read');
   if (taskIds.length === 0) return [];
-  return read((db) =>
+  return await read((db) =>
     db
       .select({ id: tasks.id, status: tasks.status, progress: tasks.progress })
       .from(tasks)

@@ -44,9 +44,9 @@ async function upload(actor: Actor, bucketId: string, key: string, content: Buff
 
 /** A buyer with the import role, a bucket in cn-hangzhou and a file in it. */
 async function ready(content: Buffer, key = 'disk.raw') {
-  const buyer = newBuyer();
-  grantImportRole(buyer);
-  const bucket = createBucket(buyer, { regionId: 'cn-hangzhou', name: `b-${buyer.accountId}` });
+  const buyer = await newBuyer();
+  await grantImportRole(buyer);
+  const bucket = await createBucket(buyer, { regionId: 'cn-hangzhou', name: `b-${buyer.accountId}` });
   await upload(buyer, bucket.id, key, content);
   return { buyer, bucket };
 }
@@ -63,47 +63,47 @@ const imageOf = (imageId: string) => db().select().from(images).where(eq(images.
 
 describe('object storage (IMP-1)', () => {
   it('streams an upload to disk, refuses a short body without keeping anything, and deletes only empty buckets', async () => {
-    const buyer = newBuyer();
-    const bucket = createBucket(buyer, { regionId: 'cn-hangzhou', name: 'uploads-1' });
-    expectCloudError(() => createBucket(buyer, { regionId: 'cn-hangzhou', name: 'uploads-1' }), 'BucketAlreadyExists');
-    expectCloudError(() => createBucket(buyer, { regionId: 'cn-hangzhou', name: 'Bad_Name' }), 'InvalidBucketName');
+    const buyer = await newBuyer();
+    const bucket = await createBucket(buyer, { regionId: 'cn-hangzhou', name: 'uploads-1' });
+    await expectCloudError(async () => await createBucket(buyer, { regionId: 'cn-hangzhou', name: 'uploads-1' }), 'BucketAlreadyExists');
+    await expectCloudError(async () => await createBucket(buyer, { regionId: 'cn-hangzhou', name: 'Bad_Name' }), 'InvalidBucketName');
     const stored = await upload(buyer, bucket.id, 'a.raw', Buffer.alloc(5000, 1));
     expect(stored.sizeBytes).toBe(5000);
     await expect(putObject(buyer, { bucketId: bucket.id, key: 'short.raw', contentLength: 9000, body: Readable.from([Buffer.alloc(100)]) })).rejects.toMatchObject({ code: 'IncompleteBody' });
     expect(fs.readdirSync(path.join(storage, 'objects')).filter((f) => f.endsWith('.partial'))).toEqual([]);
-    expectCloudError(() => deleteBucket(buyer, bucket.id), 'BucketNotEmpty');
-    await expect(upload(newBuyer(), bucket.id, 'x', Buffer.alloc(1))).rejects.toMatchObject({ code: 'InvalidOSSBucket.NotFound' });
+    await expectCloudError(async () => await deleteBucket(buyer, bucket.id), 'BucketNotEmpty');
+    await expect(upload(await newBuyer(), bucket.id, 'x', Buffer.alloc(1))).rejects.toMatchObject({ code: 'InvalidOSSBucket.NotFound' });
   });
 });
 
 describe('ImportImage', () => {
   it('IMP-2: without the authorisation the import fails with Forbidden (the seed’s 400)', async () => {
-    const buyer = newBuyer();
-    const bucket = createBucket(buyer, { regionId: 'cn-hangzhou', name: 'noauth' });
+    const buyer = await newBuyer();
+    const bucket = await createBucket(buyer, { regionId: 'cn-hangzhou', name: 'noauth' });
     await upload(buyer, bucket.id, 'disk.raw', Buffer.alloc(2048, 1));
-    const error = expectCloudError(() => importImage(buyer, request('noauth', 'disk.raw')), 'Forbidden');
+    const error = await expectCloudError(async () => await importImage(buyer, request('noauth', 'disk.raw')), 'Forbidden');
     expect(error.httpStatus).toBe(400);
-    grantImportRole(buyer);
-    expect(importImage(buyer, request('noauth', 'disk.raw')).imageId).toMatch(/^m-/);
+    await grantImportRole(buyer);
+    expect((await importImage(buyer, request('noauth', 'disk.raw'))).imageId).toMatch(/^m-/);
   });
 
   it('IMP-1: the bucket must be the caller’s, in the import’s region', async () => {
     const { bucket } = await ready(Buffer.alloc(2048, 1));
-    const other = newBuyer();
-    grantImportRole(other);
-    expectCloudError(() => importImage(other, request(bucket.name, 'disk.raw')), 'InvalidOSSBucket.NotFound');
+    const other = await newBuyer();
+    await grantImportRole(other);
+    await expectCloudError(async () => await importImage(other, request(bucket.name, 'disk.raw')), 'InvalidOSSBucket.NotFound');
     const { buyer } = await ready(Buffer.alloc(2048, 1));
-    expectCloudError(() => importImage(buyer, request(`b-${buyer.accountId}`, 'disk.raw', { regionId: 'cn-beijing' })), 'InvalidOSSBucket.NotFound');
-    expectCloudError(() => importImage(buyer, request(`b-${buyer.accountId}`, 'nope.raw')), 'InvalidOSSObject.NotFound');
+    await expectCloudError(async () => await importImage(buyer, request(`b-${buyer.accountId}`, 'disk.raw', { regionId: 'cn-beijing' })), 'InvalidOSSBucket.NotFound');
+    await expectCloudError(async () => await importImage(buyer, request(`b-${buyer.accountId}`, 'nope.raw')), 'InvalidOSSObject.NotFound');
   });
 
   it('IMP-6/IMP-7: a RAW import copies the file with progress; the image is Creating until Available', async () => {
     const content = Buffer.alloc(40 * 1024 * 1024, 9); // three 16 MiB steps
     const { buyer, bucket } = await ready(content);
-    const { imageId, taskId } = importImage(buyer, request(bucket.name, 'disk.raw'));
+    const { imageId, taskId } = await importImage(buyer, request(bucket.name, 'disk.raw'));
     expect(imageOf(imageId).status).toBe('Creating');
     expect(taskOf(taskId).status).toBe('Waiting');
-    expectCloudError(() => deleteImage(buyer, imageId), 'ImageIsImporting');
+    await expectCloudError(async () => await deleteImage(buyer, imageId), 'ImageIsImporting');
     const seen: number[] = [];
     for (let i = 0; i < 10 && taskOf(taskId).status !== 'Finished'; i++) {
       await settle(1);
@@ -117,8 +117,8 @@ describe('ImportImage', () => {
 
   it('IMP-6: a VHD sizes the image from its footer; DiskImageSize below it is InvalidImageSize', async () => {
     const { buyer, bucket } = await ready(vhd(20), 'disk.vhd');
-    expectCloudError(() => importImage(buyer, request(bucket.name, 'disk.vhd', {}, { format: 'VHD', diskImageSize: 10 })), 'InvalidImageSize');
-    const { imageId } = importImage(buyer, request(bucket.name, 'disk.vhd', {}, { format: 'VHD', diskImageSize: 40 }));
+    await expectCloudError(async () => await importImage(buyer, request(bucket.name, 'disk.vhd', {}, { format: 'VHD', diskImageSize: 10 })), 'InvalidImageSize');
+    const { imageId } = await importImage(buyer, request(bucket.name, 'disk.vhd', {}, { format: 'VHD', diskImageSize: 40 }));
     expect(imageOf(imageId).sizeGib).toBe(40);
     await settle();
     expect(imageOf(imageId).status).toBe('Available');
@@ -126,7 +126,7 @@ describe('ImportImage', () => {
 
   it('IMP-6: a file that is not what the declared format says fails the task with the reason', async () => {
     const { buyer, bucket } = await ready(Buffer.alloc(8192, 1), 'plain.raw');
-    const { imageId, taskId } = importImage(buyer, request(bucket.name, 'plain.raw', {}, { format: 'VHD' }));
+    const { imageId, taskId } = await importImage(buyer, request(bucket.name, 'plain.raw', {}, { format: 'VHD' }));
     await settle();
     expect(taskOf(taskId)).toMatchObject({ status: 'Failed' });
     expect(JSON.parse(taskOf(taskId).failureReason!)).toEqual({ reason: 'formatMismatch', declared: 'VHD', found: 'RAW' });
@@ -135,14 +135,14 @@ describe('ImportImage', () => {
 
   it('IMP-7: CancelTask cancels and removes the half-made image', async () => {
     const { buyer, bucket } = await ready(Buffer.alloc(40 * 1024 * 1024, 2));
-    const { imageId, taskId } = importImage(buyer, request(bucket.name, 'disk.raw'));
+    const { imageId, taskId } = await importImage(buyer, request(bucket.name, 'disk.raw'));
     await settle(1);
-    cancelTask(buyer, taskId);
+    await cancelTask(buyer, taskId);
     expect(taskOf(taskId).status).toBe('Cancelled');
-    expect(describeImages(buyer, { regionId: 'cn-hangzhou', ownerAlias: 'self' }).items.map((i) => i.id)).not.toContain(imageId);
+    expect((await describeImages(buyer, { regionId: 'cn-hangzhou', ownerAlias: 'self' })).items.map((i) => i.id)).not.toContain(imageId);
     expect(fs.existsSync(diskPath(imageId))).toBe(false);
-    expectCloudError(() => cancelTask(buyer, taskId), 'IncorrectTaskStatus');
-    expectCloudError(() => cancelTask(newBuyer(), taskId), 'InvalidTaskId.NotFound');
+    await expectCloudError(async () => await cancelTask(buyer, taskId), 'IncorrectTaskStatus');
+    await expectCloudError(async () => await cancelTask(await newBuyer(), taskId), 'InvalidTaskId.NotFound');
     await settle();
     expect(taskOf(taskId).status).toBe('Cancelled');
   });
@@ -150,23 +150,23 @@ describe('ImportImage', () => {
   it('issue 16: an import without a name is named by the China time it started', async () => {
     const { buyer, bucket } = await ready(Buffer.alloc(4096, 1));
     clock.set(new Date('2026-12-01T07:03:22.000Z'));
-    const { imageId } = importImage(buyer, request(bucket.name, 'disk.raw', { imageName: undefined }));
+    const { imageId } = await importImage(buyer, request(bucket.name, 'disk.raw', { imageName: undefined }));
     expect(imageOf(imageId).name).toBe('import-20261201150322');
   });
 
   it('IMP-8: the same ClientToken returns the same image; other parameters are a mismatch', async () => {
     const { buyer, bucket } = await ready(Buffer.alloc(4096, 1));
-    const first = importImage(buyer, request(bucket.name, 'disk.raw', { clientToken: 'import-1' }));
-    expect(importImage(buyer, request(bucket.name, 'disk.raw', { clientToken: 'import-1' }))).toEqual(first);
+    const first = await importImage(buyer, request(bucket.name, 'disk.raw', { clientToken: 'import-1' }));
+    expect(await importImage(buyer, request(bucket.name, 'disk.raw', { clientToken: 'import-1' }))).toEqual(first);
     expect(db().select().from(tasks).where(eq(tasks.accountId, buyer.accountId)).all()).toHaveLength(1);
-    expectCloudError(() => importImage(buyer, request(bucket.name, 'disk.raw', { clientToken: 'import-1', imageName: 'other' })), 'IdempotentParameterMismatch');
+    await expectCloudError(async () => await importImage(buyer, request(bucket.name, 'disk.raw', { clientToken: 'import-1', imageName: 'other' })), 'IdempotentParameterMismatch');
   });
 
   it('a server killed in the middle of an import: after a restart the task finishes, and the disk is whole', async () => {
     const content = Buffer.alloc(160 * 1024 * 1024);
     for (let i = 0; i < content.length; i += 4096) content.writeUInt32LE(i, i); // recognisable bytes
     const { buyer, bucket } = await ready(content);
-    const { imageId, taskId } = importImage(buyer, request(bucket.name, 'disk.raw'));
+    const { imageId, taskId } = await importImage(buyer, request(bucket.name, 'disk.raw'));
     const env = { ...process.env, STRATUS_JOB_LEASE_MS: '1500', STRATUS_STORAGE_DIR: storage };
     const startServer = (...crashMidTask: string[]) => spawn(process.execPath, [workerScript, db().$client.name, ...crashMidTask], { env, stdio: 'ignore' });
     const waitFor = async (ok: () => boolean, ms: number) => {

@@ -28,8 +28,8 @@ export type ImportResult = z.infer<typeof importResult>;
 /** Bytes copied per job run: small enough that progress moves and other jobs get their turn. */
 const STEP_BYTES = 16 * 1024 * 1024;
 
-export function importImage(actor: Actor, input: ImportInput): ImportResult {
-  return mutate(actor, 'ImportImage', (tx, note) => {
+export async function importImage(actor: Actor, input: ImportInput): Promise<ImportResult> {
+  return await mutate(actor, 'ImportImage', (tx, note) => {
     authorize(actor, 'image.import');
     const request = parseImportRequest(input);
     const { clientToken, ...parameters } = request;
@@ -66,8 +66,8 @@ export function importImage(actor: Actor, input: ImportInput): ImportResult {
 }
 
 /** IMP-7: cancelling an open task removes its half-made image. */
-export function cancelTask(actor: Actor, taskId: string): void {
-  mutate(actor, 'CancelTask', (tx, note) => {
+export async function cancelTask(actor: Actor, taskId: string): Promise<void> {
+  await mutate(actor, 'CancelTask', (tx, note) => {
     authorize(actor, 'task.cancel');
     note.target = taskId;
     const task = tx.select().from(tasks).where(and(eq(tasks.id, taskId), eq(tasks.accountId, actor.accountId))).get();
@@ -81,9 +81,9 @@ export function cancelTask(actor: Actor, taskId: string): void {
   if (task) removeFile(diskPath(task.imageId));
 }
 
-function fail(taskId: string, imageId: string, reason: string, params: Record<string, unknown> = {}): void {
+async function fail(taskId: string, imageId: string, reason: string, params: Record<string, unknown> = {}): Promise<void> {
   const now = clock.now();
-  infrastructure((tx) => {
+  await infrastructure((tx) => {
     tx.update(tasks).set({ status: 'Failed', finishedAt: now, failureReason: JSON.stringify({ reason, ...params }) }).where(eq(tasks.id, taskId)).run();
     tx.update(images).set({ status: 'CreateFailed' }).where(eq(images.id, imageId)).run();
   });
@@ -95,18 +95,18 @@ function fail(taskId: string, imageId: string, reason: string, params: Record<st
  * record how far it got, and come back for the next one. A step interrupted by a crash is
  * redone from the last recorded offset; nothing is ever left "Creating" for good.
  */
-export function advanceImport(taskId: string): void {
+export async function advanceImport(taskId: string): Promise<void> {
   const db = getDb();
   const task = db.select().from(tasks).where(eq(tasks.id, taskId)).get();
   if (!task || !isTaskOpen(task.status)) return;
   const details = task.details as ImportDetails;
-  if (!details.check.ok) return fail(task.id, task.imageId, details.check.reason, details.check.params);
+  if (!details.check.ok) return await fail(task.id, task.imageId, details.check.reason, details.check.params);
   const source = db.select().from(objects).where(eq(objects.id, details.objectId)).get();
-  if (!source) return fail(task.id, task.imageId, 'objectDeleted', { object: details.object });
+  if (!source) return await fail(task.id, task.imageId, 'objectDeleted', { object: details.object });
 
   const copied = details.copiedBytes + copyRange(objectPath(source.id), diskPath(task.imageId), details.copiedBytes, STEP_BYTES);
   const done = copied >= details.sizeBytes;
-  infrastructure((tx) => {
+  await infrastructure((tx) => {
     const current = tx.select().from(tasks).where(eq(tasks.id, taskId)).get();
     if (!current || !isTaskOpen(current.status)) return; // cancelled meanwhile
     const now = clock.now();

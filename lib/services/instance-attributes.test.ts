@@ -14,44 +14,44 @@ import { releaseInstance, runInstances } from './instances';
 const { db } = throwawayDatabase();
 const admin: Actor = { userId: 'admin-user', accountId: '9000000000000001', roles: ['buyer', 'admin'], requestId: newRequestId() };
 let owner: Actor;
-beforeAll(() => {
+beforeAll(async () => {
   withoutLaunchMinimum(db());
-  owner = newBuyer();
+  owner = await newBuyer();
 });
 
-function launch(): string {
+async function launch(): Promise<string> {
   const image = db().select().from(images).where(and(eq(images.regionId, 'cn-hangzhou'), eq(images.kind, 'system'))).get()!;
-  return runInstances(owner, { regionId: 'cn-hangzhou', imageId: image.id, instanceTypeId: 'ecs.g7.large', amount: 1, name: 'web' }).instanceIds[0];
+  return (await runInstances(owner, { regionId: 'cn-hangzhou', imageId: image.id, instanceTypeId: 'ecs.g7.large', amount: 1, name: 'web' })).instanceIds[0];
 }
 const nameOf = (id: string) => db().select().from(instances).where(eq(instances.id, id)).get()!.name;
 
 describe('issue 16: renaming an instance', () => {
-  it('the owner renames it; the name follows the launch rule', () => {
-    const id = launch();
-    expect(modifyInstanceAttribute(owner, { instanceId: id, instanceName: '  shop-frontend  ' })).toEqual({ instanceId: id, name: 'shop-frontend' });
+  it('the owner renames it; the name follows the launch rule', async () => {
+    const id = await launch();
+    expect(await modifyInstanceAttribute(owner, { instanceId: id, instanceName: '  shop-frontend  ' })).toEqual({ instanceId: id, name: 'shop-frontend' });
     expect(nameOf(id)).toBe('shop-frontend');
-    expectCloudError(() => modifyInstanceAttribute(owner, { instanceId: id, instanceName: '9lives' }), 'InvalidInstanceName.Malformed');
-    expectCloudError(() => modifyInstanceAttribute(owner, { instanceId: id, instanceName: 'x'.repeat(129) }), 'InvalidInstanceName.Malformed');
-    expectCloudError(() => modifyInstanceAttribute(owner, { instanceId: id }), 'MissingParameter');
+    await expectCloudError(async () => await modifyInstanceAttribute(owner, { instanceId: id, instanceName: '9lives' }), 'InvalidInstanceName.Malformed');
+    await expectCloudError(async () => await modifyInstanceAttribute(owner, { instanceId: id, instanceName: 'x'.repeat(129) }), 'InvalidInstanceName.Malformed');
+    await expectCloudError(async () => await modifyInstanceAttribute(owner, { instanceId: id }), 'MissingParameter');
     expect(nameOf(id)).toBe('shop-frontend');
   });
 
-  it('another account’s instance, or a released one, does not exist', () => {
-    const id = launch();
-    expectCloudError(() => modifyInstanceAttribute(newBuyer(), { instanceId: id, instanceName: 'mine-now' }), 'InvalidInstanceId.NotFound');
-    releaseInstance(owner, id);
-    expectCloudError(() => modifyInstanceAttribute(owner, { instanceId: id, instanceName: 'after-release' }), 'InvalidInstanceId.NotFound');
+  it('another account’s instance, or a released one, does not exist', async () => {
+    const id = await launch();
+    await expectCloudError(async () => await modifyInstanceAttribute(await newBuyer(), { instanceId: id, instanceName: 'mine-now' }), 'InvalidInstanceId.NotFound');
+    await releaseInstance(owner, id);
+    await expectCloudError(async () => await modifyInstanceAttribute(owner, { instanceId: id, instanceName: 'after-release' }), 'InvalidInstanceId.NotFound');
   });
 });
 
 describe('issue 16: a frozen instance shows the operator’s reason', () => {
-  it('the owner reads the note the operator wrote; none once the freeze is lifted', () => {
-    const id = launch();
-    expect(freezeNote(owner, id)).toBeNull();
-    freezeInstance(admin, id, { note: 'Outbound spam reported by abuse@example.test on 1 Dec.' });
-    expect(freezeNote(owner, id)).toBe('Outbound spam reported by abuse@example.test on 1 Dec.');
-    expectCloudError(() => freezeNote(newBuyer(), id), 'InvalidInstanceId.NotFound');
-    unfreezeInstance(admin, id);
-    expect(freezeNote(owner, id)).toBeNull();
+  it('the owner reads the note the operator wrote; none once the freeze is lifted', async () => {
+    const id = await launch();
+    expect(await freezeNote(owner, id)).toBeNull();
+    await freezeInstance(admin, id, { note: 'Outbound spam reported by abuse@example.test on 1 Dec.' });
+    expect(await freezeNote(owner, id)).toBe('Outbound spam reported by abuse@example.test on 1 Dec.');
+    await expectCloudError(async () => await freezeNote(await newBuyer(), id), 'InvalidInstanceId.NotFound');
+    await unfreezeInstance(admin, id);
+    expect(await freezeNote(owner, id)).toBeNull();
   });
 });

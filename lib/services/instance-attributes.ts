@@ -15,8 +15,8 @@ const schema = z.object({
   instanceName: z.string().trim().refine(isValidResourceName),
 });
 
-export function modifyInstanceAttribute(actor: Actor, input: unknown): { instanceId: string; name: string } {
-  return mutate(actor, 'ModifyInstanceAttribute', (tx, note) => {
+export async function modifyInstanceAttribute(actor: Actor, input: unknown): Promise<{ instanceId: string; name: string }> {
+  return await mutate(actor, 'ModifyInstanceAttribute', (tx, note) => {
     authorize(actor, 'instance.modify');
     const request = parseInput(schema, input, { instanceId: 'InvalidInstanceId.NotFound', instanceName: 'InvalidInstanceName.Malformed' });
     note.target = request.instanceId;

@@ -37,8 +37,8 @@ const step = fc.oneof(
 );
 
 describe('instance_usage equals a count of the live instances (issue 13)', () => {
-  it('after any sequence of inserts, status changes, type and region changes and deletes', () => {
-    const accounts = [newBuyer('A'), newBuyer('B'), newBuyer('C')].map((a) => a.accountId);
+  it('after any sequence of inserts, status changes, type and region changes and deletes', async () => {
+    const accounts = [await newBuyer('A'), await newBuyer('B'), await newBuyer('C')].map((a) => a.accountId);
     const types = db().select().from(instanceTypes).limit(4).all().map((t) => t.id);
     const imageIds = new Map(regions.map((r) => [r, db().select().from(images).where(eq(images.regionId, r)).get()!.id]));
     let serial = 0;

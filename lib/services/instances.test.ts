@@ -19,13 +19,13 @@ function systemImage(regionId = 'cn-hangzhou') {
   return db().select().from(images).where(eq(images.regionId, regionId)).all().find((i) => i.kind === 'system')!;
 }
 
-function launch(actor: Actor, overrides: Record<string, unknown> = {}) {
-  return runInstances(actor, { regionId: 'cn-hangzhou', imageId: systemImage().id, instanceTypeId: 'ecs.g7.large', amount: 1, ...overrides });
+async function launch(actor: Actor, overrides: Record<string, unknown> = {}) {
+  return await runInstances(actor, { regionId: 'cn-hangzhou', imageId: systemImage().id, instanceTypeId: 'ecs.g7.large', amount: 1, ...overrides });
 }
 
-function expectCloudError(work: () => unknown, code: string): CloudError {
+async function expectCloudError(work: () => unknown, code: string): Promise<CloudError> {
   try {
-    work();
+    await work();
   } catch (error) {
     expect(error).toBeInstanceOf(CloudError);
     expect((error as CloudError).code).toBe(code);
@@ -44,22 +44,22 @@ async function bootAll() {
 
 describe('runInstances', () => {
   it('launches a batch as Pending, and the boot job makes them Running', async () => {
-    const buyer = newBuyer();
-    const { instanceIds } = launch(buyer, { amount: 2, name: 'web' });
+    const buyer = await newBuyer();
+    const { instanceIds } = await launch(buyer, { amount: 2, name: 'web' });
     expect(instanceIds).toHaveLength(2);
-    const page = describeInstances(buyer);
+    const page = await describeInstances(buyer);
     expect(page.items.map((i) => [i.name, i.status]).sort()).toEqual([
       ['web-001', 'Pending'],
       ['web-002', 'Pending'],
     ]);
     await bootAll();
-    expect(describeInstances(buyer).items.map((i) => i.status)).toEqual(['Running', 'Running']);
+    expect((await describeInstances(buyer)).items.map((i) => i.status)).toEqual(['Running', 'Running']);
   });
 
-  it('without a name, each instance is named by its id', () => {
-    const buyer = newBuyer();
-    const { instanceIds } = launch(buyer);
-    expect(getInstance(buyer, instanceIds[0]).name).toBe(instanceIds[0]);
+  it('without a name, each instance is named by its id', async () => {
+    const buyer = await newBuyer();
+    const { instanceIds } = await launch(buyer);
+    expect((await getInstance(buyer, instanceIds[0])).name).toBe(instanceIds[0]);
   });
 
   describe('bad input creates nothing and answers with the catalogue code', () => {
@@ -71,41 +71,41 @@ describe('runInstances', () => {
       ['an unknown image', { imageId: newResourceId('m') }, 'InvalidImageId.NotFound', 404],
       ['no image', { imageId: undefined }, 'MissingParameter', 400],
       ['a malformed name', { name: 'http://x' }, 'InvalidInstanceName.Malformed', 400],
-    ])('%s', (_, overrides, code, status) => {
-      const buyer = newBuyer();
+    ])('%s', async (_, overrides, code, status) => {
+      const buyer = await newBuyer();
       const jobsBefore = jobCount();
-      const error = expectCloudError(() => launch(buyer, overrides), code);
+      const error = await expectCloudError(async () => await launch(buyer, overrides), code);
       expect(error.httpStatus).toBe(status); // the catalogue's status for the code, not just "an error"
       expect(instanceCount(buyer.accountId)).toBe(0);
       expect(jobCount()).toBe(jobsBefore);
     });
 
-    it("another account's custom image is answered as not found", () => {
-      const owner = newBuyer('Owner');
-      const other = newBuyer('Other');
+    it("another account's custom image is answered as not found", async () => {
+      const owner = await newBuyer('Owner');
+      const other = await newBuyer('Other');
       const imageId = newResourceId('m');
       db().insert(images).values({ ...systemImage(), id: imageId, kind: 'custom', ownerAccountId: owner.accountId, source: 'instance', name: 'owner-golden' }).run();
 
-      expectCloudError(() => launch(other, { imageId }), 'InvalidImageId.NotFound');
+      await expectCloudError(async () => await launch(other, { imageId }), 'InvalidImageId.NotFound');
       expect(instanceCount(other.accountId)).toBe(0);
-      expect(listLaunchableImages(other, 'cn-hangzhou').some((i) => i.id === imageId)).toBe(false);
+      expect((await listLaunchableImages(other, 'cn-hangzhou')).some((i) => i.id === imageId)).toBe(false);
 
       // The owner can launch it.
-      expect(launch(owner, { imageId }).instanceIds).toHaveLength(1);
-      expect(listLaunchableImages(owner, 'cn-hangzhou').some((i) => i.id === imageId)).toBe(true);
+      expect((await launch(owner, { imageId })).instanceIds).toHaveLength(1);
+      expect((await listLaunchableImages(owner, 'cn-hangzhou')).some((i) => i.id === imageId)).toBe(true);
     });
 
-    it('an image of another region is not found in this one', () => {
-      const buyer = newBuyer();
-      expectCloudError(() => launch(buyer, { imageId: systemImage('cn-beijing').id }), 'InvalidImageId.NotFound');
+    it('an image of another region is not found in this one', async () => {
+      const buyer = await newBuyer();
+      await expectCloudError(async () => await launch(buyer, { imageId: systemImage('cn-beijing').id }), 'InvalidImageId.NotFound');
       expect(instanceCount(buyer.accountId)).toBe(0);
     });
   });
 
-  it('audits the launch, and the refused attempt too (ADM-3)', () => {
-    const buyer = newBuyer();
-    const { instanceIds } = launch(buyer);
-    expectCloudError(() => launch(buyer, { amount: 0 }), 'InvalidParameter.Amount');
+  it('audits the launch, and the refused attempt too (ADM-3)', async () => {
+    const buyer = await newBuyer();
+    const { instanceIds } = await launch(buyer);
+    await expectCloudError(async () => await launch(buyer, { amount: 0 }), 'InvalidParameter.Amount');
     const rows = db().select().from(auditLog).where(eq(auditLog.accountId, buyer.accountId)).all();
     expect(rows.map((r) => [r.action, r.outcome, r.errorCode])).toEqual([
       ['RunInstances', 'ok', null],
@@ -118,87 +118,87 @@ describe('runInstances', () => {
 
 describe('start, stop, release', () => {
   it('follows the lifecycle and audits each step', async () => {
-    const buyer = newBuyer();
-    const [id] = launch(buyer).instanceIds;
-    expectCloudError(() => stopInstance(buyer, id), 'IncorrectInstanceStatus'); // still Pending
+    const buyer = await newBuyer();
+    const [id] = (await launch(buyer)).instanceIds;
+    await expectCloudError(async () => await stopInstance(buyer, id), 'IncorrectInstanceStatus'); // still Pending
     await bootAll();
-    expect(stopInstance(buyer, id).status).toBe('Stopped');
-    expectCloudError(() => stopInstance(buyer, id), 'IncorrectInstanceStatus');
-    expect(startInstance(buyer, id).status).toBe('Running');
-    const released = releaseInstance(buyer, id);
+    expect((await stopInstance(buyer, id)).status).toBe('Stopped');
+    await expectCloudError(async () => await stopInstance(buyer, id), 'IncorrectInstanceStatus');
+    expect((await startInstance(buyer, id)).status).toBe('Running');
+    const released = await releaseInstance(buyer, id);
     expect(released.status).toBe('Released');
     expect(released.releasedAt).toBeInstanceOf(Date);
-    expectCloudError(() => startInstance(buyer, id), 'IncorrectInstanceStatus');
+    await expectCloudError(async () => await startInstance(buyer, id), 'IncorrectInstanceStatus');
 
     const actions = db().select().from(auditLog).where(eq(auditLog.target, id)).all().map((r) => `${r.action}:${r.outcome}`);
     expect(actions).toEqual(['RunInstances:ok', 'StopInstance:error', 'BootInstances:ok', 'StopInstance:ok', 'StopInstance:error', 'StartInstance:ok', 'DeleteInstance:ok', 'StartInstance:error']);
   });
 
   it("another account cannot read or change an instance: it does not exist for them", async () => {
-    const owner = newBuyer('Owner');
-    const stranger = newBuyer('Stranger');
-    const [id] = launch(owner).instanceIds;
+    const owner = await newBuyer('Owner');
+    const stranger = await newBuyer('Stranger');
+    const [id] = (await launch(owner)).instanceIds;
     await bootAll();
-    expectCloudError(() => getInstance(stranger, id), 'InvalidInstanceId.NotFound');
-    expectCloudError(() => stopInstance(stranger, id), 'InvalidInstanceId.NotFound');
-    expectCloudError(() => releaseInstance(stranger, id), 'InvalidInstanceId.NotFound');
-    expect(describeInstances(stranger).total).toBe(0);
-    expect(getInstance(owner, id).status).toBe('Running');
+    await expectCloudError(async () => await getInstance(stranger, id), 'InvalidInstanceId.NotFound');
+    await expectCloudError(async () => await stopInstance(stranger, id), 'InvalidInstanceId.NotFound');
+    await expectCloudError(async () => await releaseInstance(stranger, id), 'InvalidInstanceId.NotFound');
+    expect((await describeInstances(stranger)).total).toBe(0);
+    expect((await getInstance(owner, id)).status).toBe('Running');
   });
 
   it('a released instance is not booted by a late job', async () => {
-    const buyer = newBuyer();
-    const [id] = launch(buyer).instanceIds;
-    releaseInstance(buyer, id);
+    const buyer = await newBuyer();
+    const [id] = (await launch(buyer)).instanceIds;
+    await releaseInstance(buyer, id);
     await bootAll();
-    expect(getInstance(buyer, id).status).toBe('Released');
+    expect((await getInstance(buyer, id)).status).toBe('Released');
   });
 });
 
 describe('describeInstances', () => {
   it('pages, filters by status and region, sorts by creation time, and hides released ones by default', async () => {
-    const buyer = newBuyer();
+    const buyer = await newBuyer();
     for (let i = 0; i < 5; i++) {
-      launch(buyer, { amount: 5, name: `batch${i}` });
+      await launch(buyer, { amount: 5, name: `batch${i}` });
       clock.advance(1000);
     }
-    launch(buyer, { regionId: 'cn-beijing', imageId: systemImage('cn-beijing').id, name: 'north' });
+    await launch(buyer, { regionId: 'cn-beijing', imageId: systemImage('cn-beijing').id, name: 'north' });
     await bootAll();
 
-    const first = describeInstances(buyer, { pageSize: 10 });
+    const first = await describeInstances(buyer, { pageSize: 10 });
     expect(first.total).toBe(26);
     expect(first.items).toHaveLength(10);
     expect(first.items[0].name).toBe('north');
-    const last = describeInstances(buyer, { pageSize: 10, page: 3 });
+    const last = await describeInstances(buyer, { pageSize: 10, page: 3 });
     expect(last.items).toHaveLength(6);
 
-    const oldest = describeInstances(buyer, { sort: 'oldest', pageSize: 1 }).items[0];
+    const oldest = (await describeInstances(buyer, { sort: 'oldest', pageSize: 1 })).items[0];
     expect(oldest.name).toMatch(/^batch0-/);
 
-    expect(describeInstances(buyer, { regionId: 'cn-beijing' }).items.map((i) => i.name)).toEqual(['north']);
+    expect((await describeInstances(buyer, { regionId: 'cn-beijing' })).items.map((i) => i.name)).toEqual(['north']);
 
-    const north = describeInstances(buyer, { regionId: 'cn-beijing' }).items[0];
-    stopInstance(buyer, north.id);
-    expect(describeInstances(buyer, { status: 'Stopped' }).total).toBe(1);
-    releaseInstance(buyer, north.id);
-    expect(describeInstances(buyer).total).toBe(25);
-    expect(describeInstances(buyer, { status: 'Released' }).items.map((i) => i.id)).toEqual([north.id]);
+    const north = (await describeInstances(buyer, { regionId: 'cn-beijing' })).items[0];
+    await stopInstance(buyer, north.id);
+    expect((await describeInstances(buyer, { status: 'Stopped' })).total).toBe(1);
+    await releaseInstance(buyer, north.id);
+    expect((await describeInstances(buyer)).total).toBe(25);
+    expect((await describeInstances(buyer, { status: 'Released' })).items.map((i) => i.id)).toEqual([north.id]);
   });
 
-  it('rejects a page size over 100', () => {
-    expectCloudError(() => describeInstances(newBuyer(), { pageSize: 101 }), 'InvalidPageSize.Malformed');
+  it('rejects a page size over 100', async () => {
+    await expectCloudError(async () => await describeInstances(await newBuyer(), { pageSize: 101 }), 'InvalidPageSize.Malformed');
   });
 });
 
 describe('a locked database', () => {
   it('answers ServiceUnavailable (503) and changes nothing, instead of an internal error', async () => {
     const { openDatabase } = await import('../../db/client');
-    const buyer = newBuyer();
+    const buyer = await newBuyer();
     const other = openDatabase(db().$client.name);
     db().$client.pragma('busy_timeout = 50');
     other.$client.exec('BEGIN IMMEDIATE');
     try {
-      const error = expectCloudError(() => launch(buyer), 'ServiceUnavailable');
+      const error = await expectCloudError(async () => await launch(buyer), 'ServiceUnavailable');
       expect(error.httpStatus).toBe(503);
     } finally {
       other.$client.exec('ROLLBACK');
@@ -206,6 +206,6 @@ describe('a locked database', () => {
       db().$client.pragma('busy_timeout = 15000');
     }
     expect(instanceCount(buyer.accountId)).toBe(0);
-    expect(launch(buyer).instanceIds).toHaveLength(1);
+    expect((await launch(buyer)).instanceIds).toHaveLength(1);
   });
 });

@@ -52,8 +52,8 @@ export type InstanceView = Instance & {
 const runInstancesResult = z.object({ instanceIds: z.array(z.string()) });
 export type RunInstancesResult = z.infer<typeof runInstancesResult>;
 
-export function runInstances(actor: Actor, input: unknown): RunInstancesResult {
-  return mutate(actor, 'RunInstances', (tx, note) => {
+export async function runInstances(actor: Actor, input: unknown): Promise<RunInstancesResult> {
+  return await mutate(actor, 'RunInstances', (tx, note) => {
     authorize(actor, 'instance.run');
     // Issue 17: ImageFamily without ImageId launches the family's newest image, chosen in this transaction.
     const request = parseLaunchRequest(withFamilyImage(tx, actor, input));
@@ -153,7 +153,7 @@ function toView(row: ReturnType<typeof viewQuery> extends { all(): (infer R)[] }
 }
 
 /** The caller's instances, newest first by default; released ones only when asked for by status. */
-export function describeInstances(actor: Actor, query: InstanceQuery = {}): InstancePage {
+export async function describeInstances(actor: Actor, query: InstanceQuery = {}): Promise<InstancePage> {
   authorize(actor, 'instance.describe');
   const q = { ...parseInput(listSchema, query, { status: 'InvalidParameter' }), ...parsePaging(query, { defaultPageSize: 20 }) };
   const filters: SQL[] = [eq(instances.accountId, actor.accountId)];
@@ -162,7 +162,7 @@ export function describeInstances(actor: Actor, query: InstanceQuery = {}): Inst
   const search = searchTerms(q.search, [instances.id], [instances.name]);
   if (search) filters.push(search);
   const where = and(...filters);
-  return read((db) => {
+  return await read((db) => {
     const total = db.select({ n: count() }).from(instances).where(where).get()?.n ?? 0;
     const sort = q.sort === 'newest' ? '-created' : q.sort === 'oldest' ? 'created' : q.sort;
     const rows = viewQuery(db)
@@ -186,9 +186,9 @@ function requireOwnInstance(db: Db | Tx, actor: Actor, instanceId: string): Inst
   return instance;
 }
 
-export function getInstance(actor: Actor, instanceId: string): InstanceView {
+export async function getInstance(actor: Actor, instanceId: string): Promise<InstanceView> {
   authorize(actor, 'instance.describe');
-  return read((db) => {
+  return await read((db) => {
     const row = viewQuery(db)
       .where(and(eq(instances.id, instanceId), eq(instances.accountId, actor.accountId)))
       .get();
@@ -205,9 +205,9 @@ const actionMeta: Record<LifecycleAction, { permission: Permission; audit: Audit
   release: { permission: 'instance.release', audit: 'DeleteInstance' },
 };
 
-function changeStatus(actor: Actor, instanceId: string, action: LifecycleAction): Instance {
+async function changeStatus(actor: Actor, instanceId: string, action: LifecycleAction): Promise<Instance> {
   const meta = actionMeta[action];
-  return mutate(actor, meta.audit, (tx, note) => {
+  return await mutate(actor, meta.audit, (tx, note) => {
     note.target = instanceId;
     authorize(actor, meta.permission);
     const instance = requireOwnInstance(tx, actor, instanceId);
@@ -225,12 +225,12 @@ function changeStatus(actor: Actor, instanceId: string, action: LifecycleAction)
   });
 }
 
-export const startInstance = (actor: Actor, instanceId: string) => changeStatus(actor, instanceId, 'start');
-export const stopInstance = (actor: Actor, instanceId: string) => changeStatus(actor, instanceId, 'stop');
-export const releaseInstance = (actor: Actor, instanceId: string) => changeStatus(actor, instanceId, 'release');
+export const startInstance = async (actor: Actor, instanceId: string) => await changeStatus(actor, instanceId, 'start');
+export const stopInstance = async (actor: Actor, instanceId: string) => await changeStatus(actor, instanceId, 'stop');
+export const releaseInstance = async (actor: Actor, instanceId: string) => await changeStatus(actor, instanceId, 'release');
 
 /** Issue 12: the use case of one of three action names, never a key looked up in an object. */
-export function lifecycleChange(action: LifecycleAction): (actor: Actor, instanceId: string) => Instance {
+export function lifecycleChange(action: LifecycleAction): (actor: Actor, instanceId: string) => Promise<Instance> {
   switch (action) {
     case 'start':
       return startInstance;
@@ -242,8 +242,8 @@ export function lifecycleChange(action: LifecycleAction): (actor: Actor, instanc
 }
 
 /** The boot job: the account's Pending instances of a batch become Running (released ones stay released). */
-export function completeBoot(actor: Actor, instanceIds: string[]): void {
-  mutate(actor, 'BootInstances', (tx, note) => {
+export async function completeBoot(actor: Actor, instanceIds: string[]): Promise<void> {
+  await mutate(actor, 'BootInstances', (tx, note) => {
     note.target = instanceIds.join(',');
     // One prepared statement for any batch size (the boot job runs thousands a second); CROSS JOIN
     // keeps SQLite on the primary key instead of walking every Pending instance of the account.
@@ -262,8 +262,8 @@ const replaceSchema = z.object({ instanceId: z.string().min(1), imageId: z.strin
  * version of the product it holds a license for needs nothing; another product consumes one
  * of its licenses and returns the held one; an image without a product code returns it.
  */
-export function replaceSystemDisk(actor: Actor, input: unknown): Instance {
-  return mutate(actor, 'ReplaceSystemDisk', (tx, note) => {
+export async function replaceSystemDisk(actor: Actor, input: unknown): Promise<Instance> {
+  return await mutate(actor, 'ReplaceSystemDisk', (tx, note) => {
     authorize(actor, 'instance.replaceDisk');
     const request = parseInput(replaceSchema, input, { instanceId: 'InvalidInstanceId.NotFound', imageId: 'InvalidImageId.NotFound' });
     note.target = request.instanceId;
@@ -300,8 +300,8 @@ export function replaceSystemDisk(actor: Actor, input: unknown): Instance {
 }
 
 /** MKT-6 ReInitDisk: back to the instance's current image; never needs a license or payment. */
-export function reInitDisk(actor: Actor, instanceId: string): Instance {
-  return mutate(actor, 'ReInitDisk', (tx, note) => {
+export async function reInitDisk(actor: Actor, instanceId: string): Promise<Instance> {
+  return await mutate(actor, 'ReInitDisk', (tx, note) => {
     authorize(actor, 'instance.reinitDisk');
     note.target = instanceId;
     const instance = requireOwnInstance(tx, actor, instanceId);

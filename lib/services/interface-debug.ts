@@ -19,7 +19,7 @@ export type DebugResult = Exchange & { activity: SellerActivity; keyId: string; 
 export async function debugInterface(actor: Actor, code: string, activity: SellerActivity): Promise<DebugResult> {
   authorize(actor, 'product.publish');
   if (!sellerActivities.includes(activity)) throw new CloudError('InvalidParameter', { param: 'activity' });
-  const { product, key, instanceId, sku } = read((db) => {
+  const { product, key, instanceId, sku } = await read((db) => {
     const product = requireOwnProduct(db, actor, code);
     const created = db.select().from(interfaceChecks).where(and(eq(interfaceChecks.productCode, code), eq(interfaceChecks.activity, 'newInstance'))).get();
     return {
@@ -48,7 +48,7 @@ export async function debugInterface(actor: Actor, code: string, activity: Selle
   });
   const exchange = await callSeller({ url: product.interfaceUrl, keyId: key.keyId, secret: key.secret, activity, body });
   const passed = exchange.verdict === 'ok' && exchange.answer?.resultCode === resultCodes.success;
-  mutate(actor, 'DebugInterface', (tx, note) => {
+  await mutate(actor, 'DebugInterface', (tx, note) => {
     note.target = code;
     note.detail = { activity, verdict: exchange.verdict };
     const now = clock.now();

@@ -24,8 +24,8 @@ const invoiceSchema = z.object({
 });
 
 /** Issues an electronic invoice for a paid order at once (no tax authority is wired in). */
-export function requestInvoice(actor: Actor, input: unknown) {
-  return mutate(actor, 'IssueInvoice', (tx, note) => {
+export async function requestInvoice(actor: Actor, input: unknown) {
+  return await mutate(actor, 'IssueInvoice', (tx, note) => {
     authorize(actor, 'invoice.manage');
     const request = parseInput(invoiceSchema, input, { orderId: 'InvalidOrderId.NotFound', title: 'InvalidParameter.InvoiceTitle', taxId: 'InvalidParameter.InvoiceTitle' });
     note.target = request.orderId;
@@ -40,8 +40,8 @@ export function requestInvoice(actor: Actor, input: unknown) {
   });
 }
 
-export function voidInvoice(actor: Actor, orderId: string): void {
-  mutate(actor, 'VoidInvoice', (tx, note) => {
+export async function voidInvoice(actor: Actor, orderId: string): Promise<void> {
+  await mutate(actor, 'VoidInvoice', (tx, note) => {
     authorize(actor, 'invoice.manage');
     note.target = orderId;
     const order = requireOwnOrder(tx, actor, orderId);

@@ -59,13 +59,13 @@ function kindFilter(kind: JobKind | 'unregistered' | undefined) {
  * done with its work (the use case's own `mutate` is a savepoint inside it). A job whose lease
  * another process has taken meanwhile is skipped; one that throws is failed, the others commit.
  */
-export function runJobsTogether(batch: readonly Job[], work: (job: Job) => void): void {
-  infrastructure(() => {
+export async function runJobsTogether(batch: readonly Job[], work: (job: Job) => Promise<void>): Promise<void> {
+  await infrastructure(async () => {
     for (const job of batch) {
       const held = preparedStatement(`UPDATE jobs SET state = 'done', lease_until = NULL, last_error = NULL WHERE id = ? AND state = 'waiting' AND lease_until = ?`).run(job.id, job.leaseUntil!.getTime());
       if (held.changes === 0) continue;
       try {
-        work(job);
+        await work(job);
       } catch (error) {
         console.error(`[jobs] ${job.kind} #${job.id} failed (attempt ${job.attempts}):`, error);
         failJob(job, error);
@@ -82,16 +82,16 @@ export function completeJob(id: number): void {
  * A recurring job (the billing sweep) is one waiting row at a time: finishing a run schedules
  * the next in the same transaction, and a fresh database gets its first row on start-up.
  */
-export function ensureRecurringJob(kind: RecurringJobKind): void {
-  infrastructure((tx) => {
+export async function ensureRecurringJob(kind: RecurringJobKind): Promise<void> {
+  await infrastructure((tx) => {
     const waiting = tx.select({ id: jobs.id }).from(jobs).where(and(eq(jobs.kind, kind), eq(jobs.state, 'waiting'))).get();
     if (!waiting) enqueueJob(tx, kind, {});
   });
 }
 
-export function completeRecurringJob(job: Job, kind: RecurringJobKind): void {
+export async function completeRecurringJob(job: Job, kind: RecurringJobKind): Promise<void> {
   const everyMs = recurringJobs.get(kind)!;
-  infrastructure((tx) => {
+  await infrastructure((tx) => {
     tx.update(jobs).set({ state: 'done', leaseUntil: null, lastError: null }).where(eq(jobs.id, job.id)).run();
     enqueueJob(tx, kind, {}, new Date(clock.now().getTime() + everyMs));
   });

@@ -15,8 +15,8 @@ import { settleHours } from './metering';
 import { walletBalance } from './wallet';
 
 const { db } = throwawayDatabase();
-beforeAll(() => {
-  seedTestMarketplace(db());
+beforeAll(async () => {
+  await seedTestMarketplace(db());
   withoutLaunchMinimum(db());
 });
 afterEach(() => clock.reset());
@@ -40,41 +40,41 @@ function systemImage(): string {
 }
 
 describe('the launch preview charges what the launch charges (issue 16, MKT-2, MKT-10)', () => {
-  it.each(cases)('$model: the previewed lines equal the ledger after the launch and after one metered hour', ({ model, productCode }) => {
-    const buyer = newBuyer();
-    fund(buyer, 10_000_000);
+  it.each(cases)('$model: the previewed lines equal the ledger after the launch and after one metered hour', async ({ model, productCode }) => {
+    const buyer = await newBuyer();
+    await fund(buyer, 10_000_000);
     const imageId = productCode ? productImage(productCode, REGION) : systemImage();
     clock.set(new Date(T0.getTime() - 10_000));
-    const preview = previewLaunch(buyer, { regionId: REGION, imageId, instanceTypeId: TYPE, amount: AMOUNT });
+    const preview = await previewLaunch(buyer, { regionId: REGION, imageId, instanceTypeId: TYPE, amount: AMOUNT });
     const option = model ? preview.options.find((o) => o.pricingModel === model) : undefined;
     const charges: LaunchCharges = option ? option.charges : preview.charges!;
     expect(charges).toBeTruthy();
 
-    const before = walletBalance(buyer);
-    const { instanceIds } = runInstances(buyer, { regionId: REGION, imageId, instanceTypeId: TYPE, amount: AMOUNT, ...(option && { skuCode: option.skuCode, buyShortfall: option.covers === 'shortfall' }) });
+    const before = await walletBalance(buyer);
+    const { instanceIds } = await runInstances(buyer, { regionId: REGION, imageId, instanceTypeId: TYPE, amount: AMOUNT, ...(option && { skuCode: option.skuCode, buyShortfall: option.covers === 'shortfall' }) });
     const paid = db().select().from(orders).where(eq(orders.accountId, buyer.accountId)).all();
     const licenseLine = charges.lines.find((l) => l.kind === 'licenses');
-    expect(before - walletBalance(buyer)).toBe(charges.dueNowFen);
-    expect(walletBalance(buyer)).toBe(charges.balanceAfterFen);
+    expect(before - await walletBalance(buyer)).toBe(charges.dueNowFen);
+    expect(await walletBalance(buyer)).toBe(charges.balanceAfterFen);
     expect(paid.filter((o) => o.pricingModel !== 'hourly').map((o) => [o.quantity, o.unitPriceFen, o.amountFen])).toEqual(licenseLine ? [[licenseLine.quantity, licenseLine.unitFen, licenseLine.totalFen]] : []);
 
     clock.set(T0);
-    completeBoot({ ...buyer, roles: [] }, instanceIds);
+    await completeBoot({ ...buyer, roles: [] }, instanceIds);
     clock.set(new Date(T0.getTime() + 3_600_000));
-    const afterLaunch = walletBalance(buyer);
-    settleHours();
+    const afterLaunch = await walletBalance(buyer);
+    await settleHours();
     const hours = db().select().from(meteredHours).where(eq(meteredHours.accountId, buyer.accountId)).all();
     expect(hours).toHaveLength(AMOUNT);
-    expect(afterLaunch - walletBalance(buyer)).toBe(charges.perHourFen);
+    expect(afterLaunch - await walletBalance(buyer)).toBe(charges.perHourFen);
     const lineTotal = (kind: string) => charges.lines.filter((l) => l.kind === kind).reduce((sum, l) => sum + l.totalFen, 0);
     expect(hours.reduce((sum, h) => sum + h.computeFen, 0)).toBe(lineTotal('compute'));
     expect(hours.reduce((sum, h) => sum + h.imageFen, 0)).toBe(lineTotal('imageFee'));
   });
 
-  it('the shared LNMP image by the hour: ¥0.32 an hour per instance, not the ¥0.12 of compute alone', () => {
-    const buyer = newBuyer();
-    fund(buyer, 100_000);
-    const preview = previewLaunch(buyer, { regionId: REGION, imageId: productImage('lnmp000101', REGION), instanceTypeId: TYPE, amount: 1 });
+  it('the shared LNMP image by the hour: ¥0.32 an hour per instance, not the ¥0.12 of compute alone', async () => {
+    const buyer = await newBuyer();
+    await fund(buyer, 100_000);
+    const preview = await previewLaunch(buyer, { regionId: REGION, imageId: productImage('lnmp000101', REGION), instanceTypeId: TYPE, amount: 1 });
     const hourly = preview.options.find((o) => o.pricingModel === 'hourly')!;
     expect(hourly.charges.perHourFen).toBe(32);
     expect(hourly.charges.lines).toEqual([

@@ -24,22 +24,22 @@ import { purchaseLicenses } from './orders';
 import { creditWallet } from './wallet';
 
 const { db } = throwawayDatabase();
-beforeAll(() => seedTestMarketplace(db()));
+beforeAll(async () => await seedTestMarketplace(db()));
 afterEach(() => clock.reset());
 
 const TYPE = 'ecs.t6-c1m1.large'; // 2 vCPUs
 const REGION = 'cn-hangzhou';
 
-function richBuyer(): Actor {
-  const buyer = newBuyer();
-  fund(buyer, 10_000_000);
+async function richBuyer(): Promise<Actor> {
+  const buyer = await newBuyer();
+  await fund(buyer, 10_000_000);
   return buyer;
 }
 
 /** What runInstances answers, asked with DryRun: DryRunOperation when every check passed. */
-function launchAnswer(actor: Actor, request: Record<string, unknown>): string {
+async function launchAnswer(actor: Actor, request: Record<string, unknown>): Promise<string> {
   try {
-    runInstances(actor, { ...request, dryRun: true });
+    await runInstances(actor, { ...request, dryRun: true });
   } catch (error) {
     if (error instanceof CloudError) return error.code;
     throw error;
@@ -53,20 +53,20 @@ describe('a product-coded custom image copied to a region where the product is n
     const product = seedProducts.find((p) => p.status !== 'delisted' && p.regions && !p.regions.includes(REGION) && p.skus.some((s) => s.model !== 'hourly'))!;
     const home = product.regions![0];
     const model = product.skus.find((s) => s.model !== 'hourly')!.model;
-    const buyer = richBuyer();
-    purchaseLicenses(buyer, { productCode: product.code, skuCode: skuCode(product.code, model), regionId: home, quantity: 1 });
-    const [instanceId] = runInstances(buyer, { regionId: home, imageId: productImage(product.code, home), instanceTypeId: TYPE, amount: 1 }).instanceIds;
+    const buyer = await richBuyer();
+    await purchaseLicenses(buyer, { productCode: product.code, skuCode: skuCode(product.code, model), regionId: home, quantity: 1 });
+    const [instanceId] = (await runInstances(buyer, { regionId: home, imageId: productImage(product.code, home), instanceTypeId: TYPE, amount: 1 })).instanceIds;
     await settle();
-    const { imageId: custom } = createImage(buyer, { instanceId, name: 'with-product' });
+    const { imageId: custom } = await createImage(buyer, { instanceId, name: 'with-product' });
     await settle();
-    const { imageId: copy } = copyImage(buyer, { imageId: custom, destinationRegionId: REGION });
+    const { imageId: copy } = await copyImage(buyer, { imageId: custom, destinationRegionId: REGION });
     await settle();
     expect(db().select().from(images).where(eq(images.id, copy)).get()).toMatchObject({ regionId: REGION, productCode: product.code, status: 'Available' });
 
-    const preview = previewLaunch(buyer, { regionId: REGION, imageId: copy, instanceTypeId: TYPE, amount: 1 });
+    const preview = await previewLaunch(buyer, { regionId: REGION, imageId: copy, instanceTypeId: TYPE, amount: 1 });
     expect(preview).toMatchObject({ productCode: product.code, needed: 1, available: 0, shortfall: 1, options: [] });
     expect(preview.refusal).toEqual({ code: 'InvalidRegion.NotOffered', params: { productCode: product.code, regionId: REGION } });
-    expectCloudError(() => runInstances(buyer, { regionId: REGION, imageId: copy, instanceTypeId: TYPE, amount: 1, skuCode: skuCode(product.code, model), buyShortfall: true }), 'InvalidRegion.NotOffered');
+    await expectCloudError(async () => await runInstances(buyer, { regionId: REGION, imageId: copy, instanceTypeId: TYPE, amount: 1, skuCode: skuCode(product.code, model), buyShortfall: true }), 'InvalidRegion.NotOffered');
   });
 });
 
@@ -114,11 +114,11 @@ function setting(key: string, value: number): void {
 }
 
 /** A database holding exactly the world's facts: one account, one product, one image in the region. */
-function build(w: World): { buyer: Actor; imageId: string; productCode: string } {
-  const sellerAccountId = (seller ??= createAccount('Seller of generated products'));
+async function build(w: World): Promise<{ buyer: Actor; imageId: string; productCode: string }> {
+  const sellerAccountId = (seller ??= await createAccount('Seller of generated products'));
   const productCode = `gena${String(++n).padStart(6, '0')}`;
-  const buyer = newBuyer();
-  if (w.balanceFen !== 0) creditWallet(buyer.accountId, w.balanceFen, 'test_credit');
+  const buyer = await newBuyer();
+  if (w.balanceFen !== 0) await creditWallet(buyer.accountId, w.balanceFen, 'test_credit');
   setting('minLaunchBalanceFen', w.minLaunchBalanceFen);
   setting('instanceQuotaPerRegion', w.instanceQuota);
   setting('vcpuQuotaPerRegion', w.vcpuQuota);
@@ -146,19 +146,19 @@ function build(w: World): { buyer: Actor; imageId: string; productCode: string }
 }
 
 describe('the preview and the launch agree on every input (issue 14, MKT-2/4/8/12, issue 12)', () => {
-  it('a way to pay is offered exactly when RunInstances accepts it, and a refusal is the one RunInstances gives', () => {
-    fc.assert(
-      fc.property(world, (w) => {
-        const { buyer, imageId, productCode } = build(w);
+  it('a way to pay is offered exactly when RunInstances accepts it, and a refusal is the one RunInstances gives', async () => {
+    await fc.assert(
+      fc.asyncProperty(world, async (w) => {
+        const { buyer, imageId, productCode } = await build(w);
         const request = { regionId: REGION, imageId, instanceTypeId: TYPE, amount: w.amount };
-        const preview = previewLaunch(buyer, request);
+        const preview = await previewLaunch(buyer, request);
 
         // The loader read the world the test built.
         const facts = loadLaunchFacts(db(), buyer, request);
         expect(facts).toMatchObject({ offered: w.productCoded && w.offered, available: w.productCoded && w.skus.length ? w.heldLicenses : 0, limits: { balanceFen: w.balanceFen, instances: w.running } });
 
         // Using licenses already held: the preview allows it when nothing is short and nothing refuses.
-        const held = launchAnswer(buyer, request);
+        const held = await launchAnswer(buyer, request);
         expect(preview.shortfall === 0 && preview.refusal === null).toBe(held === 'DryRunOperation');
         const decision = decideLaunch(facts, request);
         expect(held).toBe(decision.ok ? 'DryRunOperation' : decision.refusal.code);
@@ -166,7 +166,7 @@ describe('the preview and the launch agree on every input (issue 14, MKT-2/4/8/1
         // Each SKU, bought with the launch: offered exactly when the launch takes it.
         for (const sku of w.productCoded ? w.skus : []) {
           const code = skuCode(productCode, sku.model);
-          const answer = launchAnswer(buyer, { ...request, skuCode: code, buyShortfall: true });
+          const answer = await launchAnswer(buyer, { ...request, skuCode: code, buyShortfall: true });
           const buysNothing = sku.model !== 'hourly' && preview.shortfall === 0;
           const offered = preview.options.some((o) => o.skuCode === code) || (buysNothing && held === 'DryRunOperation');
           expect({ model: sku.model, offered }).toEqual({ model: sku.model, offered: answer === 'DryRunOperation' });
@@ -175,7 +175,7 @@ describe('the preview and the launch agree on every input (issue 14, MKT-2/4/8/1
         // When no way works, the preview's reason is what the launch answers to its first way of buying.
         if (preview.refusal) {
           const first = w.skus.find((s) => s.model === 'hourly' || preview.shortfall > 0);
-          expect(launchAnswer(buyer, first && w.productCoded ? { ...request, skuCode: skuCode(productCode, first.model), buyShortfall: true } : request)).toBe(preview.refusal.code);
+          expect(await launchAnswer(buyer, first && w.productCoded ? { ...request, skuCode: skuCode(productCode, first.model), buyShortfall: true } : request)).toBe(preview.refusal.code);
         }
       }),
       { numRuns: 150 },

@@ -15,101 +15,101 @@ import { regionLaunchLimits, usageQuery } from './launch-limits';
 import { platformDefaults, updateSettings } from './settings';
 
 const { db } = throwawayDatabase();
-beforeAll(() => seedTestMarketplace(db()));
+beforeAll(async () => await seedTestMarketplace(db()));
 const admin: Actor = { userId: 'admin-user', accountId: '9000000000000001', roles: ['buyer', 'admin'], requestId: newRequestId() };
-afterEach(() => void updateSettings(admin, platformDefaults));
+afterEach(async () => void await updateSettings(admin, platformDefaults));
 
 const systemImage = (regionId = 'cn-hangzhou') => db().select().from(images).where(and(eq(images.regionId, regionId), eq(images.kind, 'system'))).get()!.id;
-const launch = (actor: Actor, amount: number, overrides: Record<string, unknown> = {}) =>
-  runInstances(actor, { regionId: 'cn-hangzhou', imageId: systemImage(), instanceTypeId: 'ecs.g7.large', amount, ...overrides });
+const launch = async (actor: Actor, amount: number, overrides: Record<string, unknown> = {}) =>
+  await runInstances(actor, { regionId: 'cn-hangzhou', imageId: systemImage(), instanceTypeId: 'ecs.g7.large', amount, ...overrides });
 const live = (actor: Actor) => db().select({ n: count() }).from(instances).where(and(eq(instances.accountId, actor.accountId), ne(instances.status, 'Released'))).get()!.n;
 const jobCount = () => db().select({ n: count() }).from(jobs).get()!.n;
 /** A buyer with the minimum balance (¥100.00) of the production defaults vitest runs with. */
-function fundedBuyer(): Actor {
-  const buyer = newBuyer();
-  fund(buyer, defaultSettings('production').minLaunchBalanceFen);
+async function fundedBuyer(): Promise<Actor> {
+  const buyer = await newBuyer();
+  await fund(buyer, defaultSettings('production').minLaunchBalanceFen);
   return buyer;
 }
 
 describe('the minimum balance to create pay-as-you-go instances (InvalidAccountStatus.NotEnoughBalance)', () => {
-  it('a ¥0 account under the production default (¥100.00) launches nothing, not even one; at ¥100.00 it launches', () => {
-    updateSettings(admin, { minLaunchBalanceFen: defaultSettings('production').minLaunchBalanceFen });
-    const buyer = newBuyer();
+  it('a ¥0 account under the production default (¥100.00) launches nothing, not even one; at ¥100.00 it launches', async () => {
+    await updateSettings(admin, { minLaunchBalanceFen: defaultSettings('production').minLaunchBalanceFen });
+    const buyer = await newBuyer();
     const jobsBefore = jobCount();
-    const refusal = expectCloudError(() => launch(buyer, 100, { instanceTypeId: 'ecs.r7.2xlarge' }), 'InvalidAccountStatus.NotEnoughBalance');
+    const refusal = await expectCloudError(async () => await launch(buyer, 100, { instanceTypeId: 'ecs.r7.2xlarge' }), 'InvalidAccountStatus.NotEnoughBalance');
     expect(refusal.httpStatus).toBe(403);
     expect(refusal.params).toEqual({ reason: 'launch', balance: '¥0.00', minimum: '¥100.00' });
-    expectCloudError(() => launch(buyer, 1), 'InvalidAccountStatus.NotEnoughBalance');
-    fund(buyer, 9_999);
-    expectCloudError(() => launch(buyer, 1), 'InvalidAccountStatus.NotEnoughBalance');
+    await expectCloudError(async () => await launch(buyer, 1), 'InvalidAccountStatus.NotEnoughBalance');
+    await fund(buyer, 9_999);
+    await expectCloudError(async () => await launch(buyer, 1), 'InvalidAccountStatus.NotEnoughBalance');
     expect([live(buyer), jobCount()]).toEqual([0, jobsBefore]);
-    fund(buyer, 1);
-    expect(launch(buyer, 1).instanceIds).toHaveLength(1);
+    await fund(buyer, 1);
+    expect((await launch(buyer, 1)).instanceIds).toHaveLength(1);
   });
 
-  it('is judged after the licenses the launch buys: ¥150 buying a ¥99 license leaves ¥51, so nothing is bought or launched', () => {
-    updateSettings(admin, { minLaunchBalanceFen: 10_000 });
-    const buyer = newBuyer();
-    fund(buyer, 15_000);
+  it('is judged after the licenses the launch buys: ¥150 buying a ¥99 license leaves ¥51, so nothing is bought or launched', async () => {
+    await updateSettings(admin, { minLaunchBalanceFen: 10_000 });
+    const buyer = await newBuyer();
+    await fund(buyer, 15_000);
     const image = productImage('lnmp000101');
-    const refusal = expectCloudError(() => launch(buyer, 1, { imageId: image, skuCode: skuCode('lnmp000101', 'per_instance'), buyShortfall: true }), 'InvalidAccountStatus.NotEnoughBalance');
+    const refusal = await expectCloudError(async () => await launch(buyer, 1, { imageId: image, skuCode: skuCode('lnmp000101', 'per_instance'), buyShortfall: true }), 'InvalidAccountStatus.NotEnoughBalance');
     expect(refusal.params).toMatchObject({ balance: '¥51.00', minimum: '¥100.00' });
-    expect([balance(buyer), live(buyer), db().select().from(orders).where(eq(orders.accountId, buyer.accountId)).all().length]).toEqual([15_000, 0, 0]);
-    fund(buyer, 4_900);
-    expect(launch(buyer, 1, { imageId: image, skuCode: skuCode('lnmp000101', 'per_instance'), buyShortfall: true }).instanceIds).toHaveLength(1);
-    expect(balance(buyer)).toBe(10_000);
+    expect([await balance(buyer), live(buyer), db().select().from(orders).where(eq(orders.accountId, buyer.accountId)).all().length]).toEqual([15_000, 0, 0]);
+    await fund(buyer, 4_900);
+    expect((await launch(buyer, 1, { imageId: image, skuCode: skuCode('lnmp000101', 'per_instance'), buyShortfall: true })).instanceIds).toHaveLength(1);
+    expect(await balance(buyer)).toBe(10_000);
   });
 });
 
 describe('instances and vCPUs per account and region (QuotaExceed.ElasticQuota)', () => {
-  it('the 51st instance in a region is refused, naming the limit, the used and the asked; a release makes room', () => {
-    const buyer = fundedBuyer();
-    launch(buyer, 30);
-    const refusal = expectCloudError(() => launch(buyer, 21), 'QuotaExceed.ElasticQuota');
+  it('the 51st instance in a region is refused, naming the limit, the used and the asked; a release makes room', async () => {
+    const buyer = await fundedBuyer();
+    await launch(buyer, 30);
+    const refusal = await expectCloudError(async () => await launch(buyer, 21), 'QuotaExceed.ElasticQuota');
     expect(refusal.httpStatus).toBe(403);
     expect(refusal.params).toEqual({ quota: 'instances', limit: 50, used: 30, requested: 21, more: 20 });
-    const [last] = launch(buyer, 20).instanceIds;
+    const [last] = (await launch(buyer, 20)).instanceIds;
     expect(live(buyer)).toBe(50);
-    expect(expectCloudError(() => launch(buyer, 1), 'QuotaExceed.ElasticQuota').params).toMatchObject({ used: 50, more: 0 });
+    expect((await expectCloudError(async () => await launch(buyer, 1), 'QuotaExceed.ElasticQuota')).params).toMatchObject({ used: 50, more: 0 });
     // Another region and another account have their own quotas; released instances count for nothing.
-    expect(launch(buyer, 1, { regionId: 'cn-shanghai', imageId: systemImage('cn-shanghai') }).instanceIds).toHaveLength(1);
-    expect(launch(fundedBuyer(), 50).instanceIds).toHaveLength(50);
-    releaseInstance(buyer, last);
-    expect(launch(buyer, 1).instanceIds).toHaveLength(1);
+    expect((await launch(buyer, 1, { regionId: 'cn-shanghai', imageId: systemImage('cn-shanghai') })).instanceIds).toHaveLength(1);
+    expect((await launch(await fundedBuyer(), 50)).instanceIds).toHaveLength(50);
+    await releaseInstance(buyer, last);
+    expect((await launch(buyer, 1)).instanceIds).toHaveLength(1);
   });
 
-  it('the vCPU cap: 25 ecs.r7.2xlarge (8 vCPUs each) fill 200 vCPUs; one more, or any 2-vCPU instance, is refused', () => {
-    const buyer = fundedBuyer();
-    expect(expectCloudError(() => launch(buyer, 26, { instanceTypeId: 'ecs.r7.2xlarge' }), 'QuotaExceed.ElasticQuota').params).toEqual({ quota: 'vcpus', limit: 200, used: 0, requested: 208, more: 25 });
-    launch(buyer, 25, { instanceTypeId: 'ecs.r7.2xlarge' });
-    expect(expectCloudError(() => launch(buyer, 1), 'QuotaExceed.ElasticQuota').params).toEqual({ quota: 'vcpus', limit: 200, used: 200, requested: 2, more: 0 });
+  it('the vCPU cap: 25 ecs.r7.2xlarge (8 vCPUs each) fill 200 vCPUs; one more, or any 2-vCPU instance, is refused', async () => {
+    const buyer = await fundedBuyer();
+    expect((await expectCloudError(async () => await launch(buyer, 26, { instanceTypeId: 'ecs.r7.2xlarge' }), 'QuotaExceed.ElasticQuota')).params).toEqual({ quota: 'vcpus', limit: 200, used: 0, requested: 208, more: 25 });
+    await launch(buyer, 25, { instanceTypeId: 'ecs.r7.2xlarge' });
+    expect((await expectCloudError(async () => await launch(buyer, 1), 'QuotaExceed.ElasticQuota')).params).toEqual({ quota: 'vcpus', limit: 200, used: 200, requested: 2, more: 0 });
     expect(live(buyer)).toBe(25);
   });
 
-  it('raised by the operator (ADM-4), the quotas allow more', () => {
-    updateSettings(admin, { instanceQuotaPerRegion: 120, vcpuQuotaPerRegion: 1_000 });
-    const buyer = fundedBuyer();
-    launch(buyer, 100);
-    expect(launch(buyer, 20).instanceIds).toHaveLength(20);
-    expectCloudError(() => launch(buyer, 1), 'QuotaExceed.ElasticQuota');
+  it('raised by the operator (ADM-4), the quotas allow more', async () => {
+    await updateSettings(admin, { instanceQuotaPerRegion: 120, vcpuQuotaPerRegion: 1_000 });
+    const buyer = await fundedBuyer();
+    await launch(buyer, 100);
+    expect((await launch(buyer, 20)).instanceIds).toHaveLength(20);
+    await expectCloudError(async () => await launch(buyer, 1), 'QuotaExceed.ElasticQuota');
   });
 
-  it('DryRun checks the limits too: over a quota it answers the refusal, not DryRunOperation', () => {
-    const buyer = fundedBuyer();
-    launch(buyer, 50);
-    expectCloudError(() => launch(buyer, 1, { dryRun: true }), 'QuotaExceed.ElasticQuota');
-    expectCloudError(() => launch(newBuyer(), 1, { dryRun: true }), 'InvalidAccountStatus.NotEnoughBalance');
+  it('DryRun checks the limits too: over a quota it answers the refusal, not DryRunOperation', async () => {
+    const buyer = await fundedBuyer();
+    await launch(buyer, 50);
+    await expectCloudError(async () => await launch(buyer, 1, { dryRun: true }), 'QuotaExceed.ElasticQuota');
+    await expectCloudError(async () => await launch(await newBuyer(), 1, { dryRun: true }), 'InvalidAccountStatus.NotEnoughBalance');
   });
 });
 
 describe('what the wizard is shown is what the launch counts', () => {
-  it('the live instances, their vCPUs, the balance and the settings of the region', () => {
-    const buyer = newBuyer();
-    fund(buyer, 12_345);
-    const ids = launch(buyer, 3, { instanceTypeId: 'ecs.g7.xlarge' }).instanceIds;
-    releaseInstance(buyer, ids[0]);
-    expect(regionLaunchLimits(buyer, 'cn-hangzhou')).toEqual({ minLaunchBalanceFen: 10_000, instanceQuotaPerRegion: 50, vcpuQuotaPerRegion: 200, balanceFen: 12_345, instances: 2, vcpus: 8 });
-    expect(regionLaunchLimits(buyer, 'cn-shanghai')).toMatchObject({ instances: 0, vcpus: 0 });
+  it('the live instances, their vCPUs, the balance and the settings of the region', async () => {
+    const buyer = await newBuyer();
+    await fund(buyer, 12_345);
+    const ids = (await launch(buyer, 3, { instanceTypeId: 'ecs.g7.xlarge' })).instanceIds;
+    await releaseInstance(buyer, ids[0]);
+    expect(await regionLaunchLimits(buyer, 'cn-hangzhou')).toEqual({ minLaunchBalanceFen: 10_000, instanceQuotaPerRegion: 50, vcpuQuotaPerRegion: 200, balanceFen: 12_345, instances: 2, vcpus: 8 });
+    expect(await regionLaunchLimits(buyer, 'cn-shanghai')).toMatchObject({ instances: 0, vcpus: 0 });
   });
 
   it('the count is one row of instance_usage found by its key, not a walk of the instances (issue 13)', () => {

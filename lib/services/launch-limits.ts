@@ -36,7 +36,7 @@ export function launchLimits(db: Db | Tx, accountId: string, regionId: string): 
 }
 
 /** The launch wizard's view of the same limits, before anything is submitted. */
-export function regionLaunchLimits(actor: Actor, regionId: string): LaunchLimits {
+export async function regionLaunchLimits(actor: Actor, regionId: string): Promise<LaunchLimits> {
   authorize(actor, 'instance.run');
-  return read((db) => launchLimits(db, actor.accountId, regionId));
+  return await read((db) => launchLimits(db, actor.accountId, regionId));
 }

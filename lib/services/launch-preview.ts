@@ -40,10 +40,10 @@ const previewSchema = z.object({
   amount: z.coerce.number().int().min(1).max(MAX_LAUNCH_AMOUNT),
 });
 
-export function previewLaunch(actor: Actor, input: unknown): LaunchPreview {
+export async function previewLaunch(actor: Actor, input: unknown): Promise<LaunchPreview> {
   authorize(actor, 'instance.run');
   const request = parseInput(previewSchema, input, { amount: 'InvalidParameter.Amount', imageId: 'InvalidImageId.NotFound', regionId: 'RegionId.NotFound', instanceTypeId: 'InvalidInstanceType.ValueNotSupported' });
-  return read((db) => {
+  return await read((db) => {
     // An image the caller cannot see has nothing to preview: it does not exist for them.
     requireVisibleImage(db, actor, request.imageId, request.regionId);
     const facts = loadLaunchFacts(db, actor, request);

@@ -15,7 +15,7 @@ import { updateSettings } from './settings';
 const { db } = throwawayDatabase();
 const script = bundled('tests/concurrency/launch-race.ts');
 const admin: Actor = { userId: 'admin-user', accountId: '9000000000000001', roles: ['buyer', 'admin'], requestId: newRequestId() };
-beforeAll(() => void updateSettings(admin, { instanceQuotaPerRegion: 250, vcpuQuotaPerRegion: 100_000 }));
+beforeAll(async () => void await updateSettings(admin, { instanceQuotaPerRegion: 250, vcpuQuotaPerRegion: 100_000 }));
 
 function race(buyer: Actor, workers: number, amount: number, instanceTypeId: string): string[] {
   const image = db().select().from(images).where(and(eq(images.regionId, 'cn-hangzhou'), eq(images.kind, 'system'))).get()!;
@@ -24,9 +24,9 @@ function race(buyer: Actor, workers: number, amount: number, instanceTypeId: str
 }
 
 describe('the instance quota under concurrency (issue 12)', () => {
-  it('30 simultaneous launches of Amount=100 under a quota of 250: 2 launch (200 instances), 28 QuotaExceed.ElasticQuota', () => {
-    const buyer = newBuyer();
-    fund(buyer, 10_000);
+  it('30 simultaneous launches of Amount=100 under a quota of 250: 2 launch (200 instances), 28 QuotaExceed.ElasticQuota', async () => {
+    const buyer = await newBuyer();
+    await fund(buyer, 10_000);
     const outcomes = race(buyer, 30, 100, 'ecs.t6-c1m1.large');
     expect(outcomes).toHaveLength(30);
     expect(outcomes.filter((o) => o === 'launched')).toHaveLength(2);

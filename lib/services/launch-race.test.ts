@@ -13,13 +13,13 @@ import { purchaseLicenses } from './orders';
 
 const { db } = throwawayDatabase();
 const script = bundled('tests/concurrency/launch-race.ts');
-beforeAll(() => seedTestMarketplace(db()));
+beforeAll(async () => await seedTestMarketplace(db()));
 
 describe('MKT-4 under concurrency', () => {
-  it('50 simultaneous launches for 10 licenses: exactly 10 instances, 40 QuotaExceed.BuyImage', () => {
-    const buyer = newBuyer();
-    fund(buyer, 200_000);
-    purchaseLicenses(buyer, { productCode: 'lnmp000101', skuCode: skuCode('lnmp000101', 'per_instance'), regionId: 'cn-hangzhou', quantity: 10 });
+  it('50 simultaneous launches for 10 licenses: exactly 10 instances, 40 QuotaExceed.BuyImage', async () => {
+    const buyer = await newBuyer();
+    await fund(buyer, 200_000);
+    await purchaseLicenses(buyer, { productCode: 'lnmp000101', skuCode: skuCode('lnmp000101', 'per_instance'), regionId: 'cn-hangzhou', quantity: 10 });
     const file = db().$client.name;
     const out = execFileSync(process.execPath, [script, file, buyer.accountId, productImage('lnmp000101'), '50'], { encoding: 'utf8', timeout: 120_000 });
     const outcomes: string[] = JSON.parse(out.trim().split('\n').at(-1)!);

@@ -21,18 +21,18 @@ const LNMP = 'lnmp000101'; // versions 1.0.0 and 2.0.0 in every region
 let holder: Actor;
 let other: Actor;
 
-beforeAll(() => {
-  seedTestMarketplace(db());
-  holder = newBuyer('Holder');
-  other = newBuyer('Other');
-  fund(holder, 100_000);
-  purchaseLicenses(holder, { productCode: LNMP, skuCode: skuCode(LNMP, 'per_instance'), regionId: REGION, quantity: 1 });
+beforeAll(async () => {
+  await seedTestMarketplace(db());
+  holder = await newBuyer('Holder');
+  other = await newBuyer('Other');
+  await fund(holder, 100_000);
+  await purchaseLicenses(holder, { productCode: LNMP, skuCode: skuCode(LNMP, 'per_instance'), regionId: REGION, quantity: 1 });
   delistProduct(db(), LNMP, new Date());
 });
 
 /** What the wizard embedded before issue 13 (marketplaceImagesIn, kept here as the reference): every product's newest image in the region, listed or held. */
-function everyOffer(actor: Actor): string[] {
-  const held = new Set(listLicenses(actor).filter((g) => g.regionId === REGION).map((g) => g.productCode));
+async function everyOffer(actor: Actor): Promise<string[]> {
+  const held = new Set((await listLicenses(actor)).filter((g) => g.regionId === REGION).map((g) => g.productCode));
   const rows = db()
     .select({ image: images, status: products.status })
     .from(images)
@@ -47,10 +47,10 @@ function everyOffer(actor: Actor): string[] {
     .map((r) => r.image.id);
 }
 
-function allPages(actor: Actor, q = ''): string[] {
+async function allPages(actor: Actor, q = ''): Promise<string[]> {
   const ids: string[] = [];
   for (let page = 1; ; page++) {
-    const answer = marketplaceLaunchPage(actor, { regionId: REGION, q, page });
+    const answer = await marketplaceLaunchPage(actor, { regionId: REGION, q, page });
     expect(answer.items.length).toBeLessThanOrEqual(MARKETPLACE_PAGE_SIZE);
     ids.push(...answer.items.map((i) => i.id));
     if (!answer.more) return ids;
@@ -58,33 +58,33 @@ function allPages(actor: Actor, q = ''): string[] {
 }
 
 describe('the launch wizard’s marketplace products, a page at a time (issue 13)', () => {
-  it('the pages together are what the wizard offered before, in the same order, each but the last saying there is more', () => {
+  it('the pages together are what the wizard offered before, in the same order, each but the last saying there is more', async () => {
     for (const actor of [holder, other]) {
-      const expected = everyOffer(actor);
+      const expected = await everyOffer(actor);
       expect(expected.length).toBeGreaterThan(MARKETPLACE_PAGE_SIZE);
-      expect(allPages(actor)).toEqual(expected);
-      expect(marketplaceLaunchPage(actor, { regionId: REGION, page: Math.ceil(expected.length / MARKETPLACE_PAGE_SIZE) + 1 })).toMatchObject({ items: [], more: false });
+      expect(await allPages(actor)).toEqual(expected);
+      expect(await marketplaceLaunchPage(actor, { regionId: REGION, page: Math.ceil(expected.length / MARKETPLACE_PAGE_SIZE) + 1 })).toMatchObject({ items: [], more: false });
     }
   });
 
-  it('MKT-8: a delisted product is offered only to the buyer who holds its licenses in the region, marked delisted', () => {
-    const held = marketplaceLaunchPage(holder, { regionId: REGION, q: 'lnmp' }).items.filter((i) => i.productCode === LNMP);
+  it('MKT-8: a delisted product is offered only to the buyer who holds its licenses in the region, marked delisted', async () => {
+    const held = (await marketplaceLaunchPage(holder, { regionId: REGION, q: 'lnmp' })).items.filter((i) => i.productCode === LNMP);
     expect(held).toMatchObject([{ productStatus: 'delisted', productVersion: '2.0.0' }]);
-    expect(marketplaceLaunchPage(other, { regionId: REGION, q: 'lnmp' }).items.some((i) => i.productCode === LNMP)).toBe(false);
+    expect((await marketplaceLaunchPage(other, { regionId: REGION, q: 'lnmp' })).items.some((i) => i.productCode === LNMP)).toBe(false);
   });
 
-  it('searches every word in the title, the product code or the platform, case aside', () => {
-    const answer = marketplaceLaunchPage(other, { regionId: REGION, q: 'UBUNTU  nginx' });
+  it('searches every word in the title, the product code or the platform, case aside', async () => {
+    const answer = await marketplaceLaunchPage(other, { regionId: REGION, q: 'UBUNTU  nginx' });
     expect(answer.items.length).toBeGreaterThan(0);
     expect(answer.items.every((i) => `${i.description} ${i.productCode} ${i.platform}`.toLowerCase().includes('ubuntu') && `${i.description} ${i.productCode} ${i.platform}`.toLowerCase().includes('nginx'))).toBe(true);
-    expect(marketplaceLaunchPage(other, { regionId: REGION, q: 'no-such-product-anywhere' })).toMatchObject({ items: [], more: false });
+    expect(await marketplaceLaunchPage(other, { regionId: REGION, q: 'no-such-product-anywhere' })).toMatchObject({ items: [], more: false });
   });
 
-  it('the image the wizard is opened with is found when it is a launchable product’s newest image in the region', () => {
-    const newest = marketplaceLaunchPage(holder, { regionId: REGION, q: LNMP }).items[0];
-    expect(marketplaceLaunchImage(holder, REGION, newest.id)).toEqual(newest);
-    expect(marketplaceLaunchImage(other, REGION, newest.id)).toBeNull(); // delisted, not held
-    expect(marketplaceLaunchImage(holder, 'cn-shanghai', newest.id)).toBeNull();
-    expect(marketplaceLaunchImage(holder, REGION, 'm-nothing')).toBeNull();
+  it('the image the wizard is opened with is found when it is a launchable product’s newest image in the region', async () => {
+    const newest = (await marketplaceLaunchPage(holder, { regionId: REGION, q: LNMP })).items[0];
+    expect(await marketplaceLaunchImage(holder, REGION, newest.id)).toEqual(newest);
+    expect(await marketplaceLaunchImage(other, REGION, newest.id)).toBeNull(); // delisted, not held
+    expect(await marketplaceLaunchImage(holder, 'cn-shanghai', newest.id)).toBeNull();
+    expect(await marketplaceLaunchImage(holder, REGION, 'm-nothing')).toBeNull();
   });
 });

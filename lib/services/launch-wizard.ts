@@ -21,8 +21,8 @@ export type MarketplacePage = { items: WizardImage[]; more: boolean; page: numbe
 export const MARKETPLACE_PAGE_SIZE = 24;
 
 /** The system, own and shared images of a region, as the wizard lists them. */
-export function launchableWizardImages(actor: Actor, regionId: string): WizardImage[] {
-  return listLaunchableImages(actor, regionId).map((i) => ({
+export async function launchableWizardImages(actor: Actor, regionId: string): Promise<WizardImage[]> {
+  return (await listLaunchableImages(actor, regionId)).map((i) => ({
     id: i.id,
     name: i.name,
     description: i.description,
@@ -41,9 +41,9 @@ export function launchableWizardImages(actor: Actor, regionId: string): WizardIm
  * resolves, for the caller, to an image it can launch, with the image it resolves to now (the
  * launch itself resolves the family again, in its own transaction).
  */
-export function launchableFamilies(actor: Actor, regionId: string): (WizardImage & { imageFamily: string })[] {
+export async function launchableFamilies(actor: Actor, regionId: string): Promise<(WizardImage & { imageFamily: string })[]> {
   authorize(actor, 'image.describe');
-  return read((db) => {
+  return await read((db) => {
     requireRegion(db, regionId);
     return familyNamesIn(db, actor, regionId).flatMap((family) => {
       const found = familyImageIn(db, actor, regionId, family);
@@ -59,8 +59,8 @@ export function launchableFamilies(actor: Actor, regionId: string): (WizardImage
  * the region; each set offered in the region (MKT-1). Two sets, so each is read in title order
  * from products_status_title_idx and a page is merged from them without sorting every product.
  */
-function launchableProducts(actor: Actor, regionId: string): SQL[] {
-  const held = [...new Set(listLicenses(actor).filter((g) => g.regionId === regionId).map((g) => g.productCode))];
+async function launchableProducts(actor: Actor, regionId: string): Promise<SQL[]> {
+  const held = [...new Set((await listLicenses(actor)).filter((g) => g.regionId === regionId).map((g) => g.productCode))];
   const offered = exists(sql`(SELECT 1 FROM ${images} WHERE ${images.productCode} = ${products.code} AND ${offeringImages(regionId)})`);
   return [and(eq(products.status, 'listed'), offered)!, and(eq(products.status, 'delisted'), inArray(products.code, held), offered)!];
 }
@@ -95,12 +95,12 @@ function productImage(image: Image, product: { title: string; status: string }):
 const pageSchema = z.object({ regionId: z.string().min(1), q: z.string().trim().max(100).default(''), page: z.number().int().min(1).max(10_000).default(1) });
 
 /** A page of the marketplace products launchable in a region, by title, matching the words of `q`. */
-export function marketplaceLaunchPage(actor: Actor, input: z.input<typeof pageSchema>): MarketplacePage {
+export async function marketplaceLaunchPage(actor: Actor, input: z.input<typeof pageSchema>): Promise<MarketplacePage> {
   authorize(actor, 'image.describe');
   const { regionId, q, page } = parseInput(pageSchema, input, { regionId: 'RegionId.NotFound', q: 'InvalidParameter', page: 'InvalidPageNumber.Malformed' });
-  return read((db) => {
+  return await read(async (db) => {
     requireRegion(db, regionId);
-    const [listed, held] = launchableProducts(actor, regionId).map((set) => db.select({ code: products.code, title: products.title, status: products.status }).from(products).where(and(set, ...matchingWords(q))));
+    const [listed, held] = (await launchableProducts(actor, regionId)).map((set) => db.select({ code: products.code, title: products.title, status: products.status }).from(products).where(and(set, ...matchingWords(q))));
     const found = unionAll(listed, held).orderBy(asc(sql`title`), asc(sql`code`)).limit(MARKETPLACE_PAGE_SIZE + 1).offset((page - 1) * MARKETPLACE_PAGE_SIZE).all();
     const rows = found.slice(0, MARKETPLACE_PAGE_SIZE);
     const newest = newestImages(db, regionId, rows.map((r) => r.code));
@@ -113,12 +113,12 @@ export function marketplaceLaunchPage(actor: Actor, input: z.input<typeof pageSc
 }
 
 /** The newest image of a launchable product, when `imageId` is one (the wizard opened from a product page). */
-export function marketplaceLaunchImage(actor: Actor, regionId: string, imageId: string): WizardImage | null {
+export async function marketplaceLaunchImage(actor: Actor, regionId: string, imageId: string): Promise<WizardImage | null> {
   authorize(actor, 'image.describe');
-  return read((db) => {
+  return await read(async (db) => {
     const image = db.select({ code: images.productCode }).from(images).where(and(eq(images.id, imageId), offeringImages(regionId))).get();
     if (!image?.code) return null;
-    const product = db.select({ title: products.title, status: products.status }).from(products).where(and(eq(products.code, image.code), or(...launchableProducts(actor, regionId)))).get();
+    const product = db.select({ title: products.title, status: products.status }).from(products).where(and(eq(products.code, image.code), or(...await launchableProducts(actor, regionId)))).get();
     const newest = product && newestImages(db, regionId, [image.code]).get(image.code);
     if (!product || newest?.id !== imageId) return null;
     return productImage(newest, product);

@@ -87,9 +87,9 @@ export function returnLicense(tx: Tx, licenseId: string): void {
 export type LicenseGroup = { productCode: string; title: string; productStatus: string; regionId: string; available: number; inUse: { licenseId: string; instanceId: string }[]; total: number };
 
 /** "My licenses": by product and region, available ones and which instance holds each used one. */
-export function listLicenses(actor: Actor, productCode?: string): LicenseGroup[] {
+export async function listLicenses(actor: Actor, productCode?: string): Promise<LicenseGroup[]> {
   authorize(actor, 'license.read');
-  return read((db) => {
+  return await read((db) => {
     const filters = [eq(licenses.accountId, actor.accountId), inArray(licenses.status, ['available', 'in_use'])];
     if (productCode) filters.push(eq(licenses.productCode, productCode));
     const rows = db
@@ -135,10 +135,10 @@ export function licenseViews(db: Db | Tx, where: SQL | undefined, paging?: { pag
 }
 
 /** The caller's licenses, optionally of some products only or all but some. */
-export function describeOwnLicenses(actor: Actor, query: { productCodes?: string[]; exceptCodes?: string[]; page?: unknown; pageSize?: unknown } = {}) {
+export async function describeOwnLicenses(actor: Actor, query: { productCodes?: string[]; exceptCodes?: string[]; page?: unknown; pageSize?: unknown } = {}) {
   authorize(actor, 'license.read');
   const paging = parsePaging(query);
-  return read((db) => {
+  return await read((db) => {
     const where = and(
       eq(licenses.accountId, actor.accountId),
       query.productCodes?.length ? inArray(licenses.productCode, query.productCodes) : undefined,
@@ -149,9 +149,9 @@ export function describeOwnLicenses(actor: Actor, query: { productCodes?: string
 }
 
 /** One of the caller's licenses; another account's does not exist for them. */
-export function getOwnLicense(actor: Actor, licenseId: string): LicenseView {
+export async function getOwnLicense(actor: Actor, licenseId: string): Promise<LicenseView> {
   authorize(actor, 'license.read');
-  const [license] = read((db) => licenseViews(db, and(eq(licenses.id, licenseId), eq(licenses.accountId, actor.accountId))).items);
+  const [license] = await read((db) => licenseViews(db, and(eq(licenses.id, licenseId), eq(licenses.accountId, actor.accountId))).items);
   if (!license) throw new CloudError('InvalidInstanceId.NotFound', { instanceId: licenseId }, 'instanceId');
   return license;
 }

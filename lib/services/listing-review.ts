@@ -16,10 +16,10 @@ import { notify } from './notifications';
 import { indexProduct } from './product-search';
 import { mutate, read, type Tx } from './transaction';
 
-export function listListingReviews(actor: Actor, { status = 'in_review', ...paging }: { status?: string; page?: unknown; pageSize?: unknown } = {}) {
+export async function listListingReviews(actor: Actor, { status = 'in_review', ...paging }: { status?: string; page?: unknown; pageSize?: unknown } = {}) {
   authorize(actor, 'listing.review');
   const { page, pageSize } = parsePaging(paging, { defaultPageSize: 20 });
-  return read((db) => {
+  return await read((db) => {
     const where = eq(products.status, status);
     const total = db.select({ n: count() }).from(products).where(where).get()?.n ?? 0;
     const rows = db
@@ -49,8 +49,8 @@ function requireProduct(tx: Tx, code: string) {
 }
 
 /** ADM-1: listing re-runs the checks, then publishes a marketplace image per chosen image. */
-export function approveListing(actor: Actor, code: string): void {
-  mutate(actor, 'ApproveListing', (tx, note) => {
+export async function approveListing(actor: Actor, code: string): Promise<void> {
+  await mutate(actor, 'ApproveListing', (tx, note) => {
     authorize(actor, productPermission('approve'));
     note.target = code;
     const product = requireProduct(tx, code);
@@ -88,8 +88,8 @@ export function approveListing(actor: Actor, code: string): void {
   });
 }
 
-export function rejectListing(actor: Actor, code: string, input: { note?: unknown }): void {
-  mutate(actor, 'RejectListing', (tx, audit) => {
+export async function rejectListing(actor: Actor, code: string, input: { note?: unknown }): Promise<void> {
+  await mutate(actor, 'RejectListing', (tx, audit) => {
     authorize(actor, productPermission('reject'));
     audit.target = code;
     const product = requireProduct(tx, code);
@@ -101,7 +101,7 @@ export function rejectListing(actor: Actor, code: string, input: { note?: unknow
 }
 
 /** How many listings wait for review (the admin's navigation shows it). */
-export function pendingListingCount(actor: Actor): number {
+export async function pendingListingCount(actor: Actor): Promise<number> {
   authorize(actor, 'listing.review');
-  return read((db) => db.select({ n: count() }).from(products).where(eq(products.status, 'in_review')).get()?.n ?? 0);
+  return await read((db) => db.select({ n: count() }).from(products).where(eq(products.status, 'in_review')).get()?.n ?? 0);
 }

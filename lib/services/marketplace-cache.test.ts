@@ -13,9 +13,9 @@ import { purchaseLicenses } from './orders';
 import { delistOwnProduct } from './products';
 
 const { db } = throwawayDatabase();
-let sellers: ReturnType<typeof seedTestMarketplace>;
-beforeAll(() => {
-  sellers = seedTestMarketplace(db());
+let sellers: Awaited<ReturnType<typeof seedTestMarketplace>>;
+beforeAll(async () => {
+  sellers = await seedTestMarketplace(db());
 });
 
 // Each test changes its own product: one featured, the others sold per instance everywhere.
@@ -31,36 +31,36 @@ const otherProcess = () => new Database(db().$client.name);
 const revision = () => (db().$client.prepare('SELECT revision FROM marketplace_revision').get() as { revision: number }).revision;
 
 describe('the public marketplace reads, cached per marketplace revision', () => {
-  it('a second read is served from memory; a seller delisting a product takes it out of search, the categories and its page on the next read (MKT-8)', () => {
+  it('a second read is served from memory; a seller delisting a product takes it out of search, the categories and its page on the next read (MKT-8)', async () => {
     const product = featured;
-    const search = searchProducts({ q: product.title });
-    const categories = listCategories();
-    expect(searchProducts({ q: product.title })).toBe(search);
-    expect(listCategories()).toBe(categories);
+    const search = await searchProducts({ q: product.title });
+    const categories = await listCategories();
+    expect(await searchProducts({ q: product.title })).toBe(search);
+    expect(await listCategories()).toBe(categories);
     expect(search.items.map((p) => p.code)).toContain(product.code);
-    expect(featuredProducts(60).map((p) => p.code)).toContain(product.code);
-    expect(getProduct(product.code, null).offer.kind).not.toBe('delisted');
+    expect((await featuredProducts(60)).map((p) => p.code)).toContain(product.code);
+    expect((await getProduct(product.code, null)).offer.kind).not.toBe('delisted');
 
-    delistOwnProduct(sellerOf(product.code), product.code);
+    await delistOwnProduct(sellerOf(product.code), product.code);
 
-    expect(searchProducts({ q: product.title }).items.map((p) => p.code)).not.toContain(product.code);
-    expect(featuredProducts(60).map((p) => p.code)).not.toContain(product.code);
-    const count = (list: ReturnType<typeof listCategories>) => list.find((c) => c.category === product.category)!.count;
-    expect(count(listCategories())).toBe(count(categories) - 1);
-    expect(getProduct(product.code, null).offer).toEqual({ kind: 'delisted' });
+    expect((await searchProducts({ q: product.title })).items.map((p) => p.code)).not.toContain(product.code);
+    expect((await featuredProducts(60)).map((p) => p.code)).not.toContain(product.code);
+    const count = (list: Awaited<ReturnType<typeof listCategories>>) => list.find((c) => c.category === product.category)!.count;
+    expect(count(await listCategories())).toBe(count(categories) - 1);
+    expect((await getProduct(product.code, null)).offer).toEqual({ kind: 'delisted' });
   });
 
-  it('a price, title or seller name changed by another process shows on the next read', () => {
+  it('a price, title or seller name changed by another process shows on the next read', async () => {
     const product = priced;
-    const before = getProduct(product.code, null);
-    expect(getProduct(product.code, null).product).toBe(before.product);
+    const before = await getProduct(product.code, null);
+    expect((await getProduct(product.code, null)).product).toBe(before.product);
     const other = otherProcess();
     other.prepare('UPDATE skus SET price_fen = 12345 WHERE code = ?').run(skuCode(product.code, 'per_instance'));
-    expect(getProduct(product.code, null).skus.find((s) => s.pricingModel === 'per_instance')!.priceFen).toBe(12_345);
+    expect((await getProduct(product.code, null)).skus.find((s) => s.pricingModel === 'per_instance')!.priceFen).toBe(12_345);
     other.prepare('UPDATE products SET title = ? WHERE code = ?').run('Renamed by an operator', product.code);
-    expect(searchProducts({ pageSize: 60 }).items.find((p) => p.code === product.code)!.title).toBe('Renamed by an operator');
+    expect((await searchProducts({ pageSize: 60 })).items.find((p) => p.code === product.code)!.title).toBe('Renamed by an operator');
     other.prepare('UPDATE accounts SET name = ? WHERE id = ?').run('Renamed seller', sellerOf(product.code).accountId);
-    expect(getProduct(product.code, null).product.sellerName).toBe('Renamed seller');
+    expect((await getProduct(product.code, null)).product.sellerName).toBe('Renamed seller');
     other.close();
   });
 
@@ -89,13 +89,13 @@ describe('the public marketplace reads, cached per marketplace revision', () => 
     other.close();
   });
 
-  it('what is the buyer’s own is read for each caller: another buyer never sees someone’s licenses', () => {
+  it('what is the buyer’s own is read for each caller: another buyer never sees someone’s licenses', async () => {
     const product = bought;
-    const [owner, stranger] = [newBuyer(), newBuyer()];
-    fund(owner, 1_000_000);
-    purchaseLicenses(owner, { productCode: product.code, skuCode: skuCode(product.code, 'per_instance'), regionId: 'cn-hangzhou', quantity: 2 });
-    expect(getProduct(product.code, owner).myLicenses!.map((g) => [g.regionId, g.available])).toEqual([['cn-hangzhou', 2]]);
-    expect(getProduct(product.code, stranger).myLicenses).toEqual([]);
-    expect(getProduct(product.code, null).myLicenses).toBeNull();
+    const [owner, stranger] = [await newBuyer(), await newBuyer()];
+    await fund(owner, 1_000_000);
+    await purchaseLicenses(owner, { productCode: product.code, skuCode: skuCode(product.code, 'per_instance'), regionId: 'cn-hangzhou', quantity: 2 });
+    expect((await getProduct(product.code, owner)).myLicenses!.map((g) => [g.regionId, g.available])).toEqual([['cn-hangzhou', 2]]);
+    expect((await getProduct(product.code, stranger)).myLicenses).toEqual([]);
+    expect((await getProduct(product.code, null)).myLicenses).toBeNull();
   });
 });

@@ -5,6 +5,7 @@
 // made it. Nothing per visitor goes in here (licenses, wallet, preferred region stay per request).
 import type { Statement } from 'better-sqlite3';
 import { getDb, type Db } from '../../db/client';
+import { read } from './transaction';
 
 /** Entries kept per revision; search queries come from visitors, so the cache is bounded (oldest out first). */
 const MAX_ENTRIES = 500;
@@ -32,21 +33,18 @@ export function marketplaceRevision(): number {
  * `compute(db)` for this key at the current revision, run in one read snapshot with the revision
  * check. The value is shared by every visitor until the next change: callers must not mutate it.
  */
-export function publicRead<T>(key: string, compute: (db: Db) => T): T {
-  const db = getDb();
-  return db.$client
-    .transaction(() => {
-      const revision = revisionOf(db);
-      if (db !== cachedDb || revision !== cachedRevision) {
-        entries.clear();
-        cachedDb = db;
-        cachedRevision = revision;
-      }
-      if (entries.has(key)) return entries.get(key) as T;
-      const value = compute(db);
-      if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-      entries.set(key, value);
-      return value;
-    })
-    .deferred();
+export async function publicRead<T>(key: string, compute: (db: Db) => T): Promise<T> {
+  return await read((db) => {
+    const revision = revisionOf(db);
+    if (db !== cachedDb || revision !== cachedRevision) {
+      entries.clear();
+      cachedDb = db;
+      cachedRevision = revision;
+    }
+    if (entries.has(key)) return entries.get(key) as T;
+    const value = compute(db);
+    if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+    entries.set(key, value);
+    return value;
+  });
 }

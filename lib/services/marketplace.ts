@@ -89,15 +89,15 @@ function toCards(db: Db, rows: CardRow[], pricing?: PricingModel): ProductCard[]
   });
 }
 
-export function listCategories(): { category: Category; count: number }[] {
-  return publicRead('categories', (db) => {
+export async function listCategories(): Promise<{ category: Category; count: number }[]> {
+  return await publicRead('categories', (db) => {
     const counts = new Map(db.select({ category: products.category, n: count() }).from(products).where(eq(products.status, 'listed')).groupBy(products.category).all().map((r) => [r.category, r.n]));
     return categories.map((category) => ({ category, count: counts.get(category) ?? 0 }));
   });
 }
 
-export function featuredProducts(limit = 8): ProductCard[] {
-  return publicRead(`featured:${limit}`, (db) =>
+export async function featuredProducts(limit = 8): Promise<ProductCard[]> {
+  return await publicRead(`featured:${limit}`, (db) =>
     toCards(db, cards(db, and(eq(products.status, 'listed'), eq(products.featured, true))).orderBy(desc(products.listedAt)).limit(limit).all()),
   );
 }
@@ -116,9 +116,9 @@ const searchSchema = z.object({
 export type ProductQuery = z.input<typeof searchSchema> & { page?: unknown; pageSize?: unknown };
 
 /** Listed products matching the query and filters; all filters combine (AND). */
-export function searchProducts(query: ProductQuery) {
+export async function searchProducts(query: ProductQuery) {
   const q = { ...parseInput(searchSchema, query, {}), ...parsePaging(query, { defaultPageSize: 24, maxPageSize: 60 }) };
-  return publicRead(`search:${JSON.stringify(q)}`, (db) => {
+  return await publicRead(`search:${JSON.stringify(q)}`, (db) => {
     const filters: SQL[] = [eq(products.status, 'listed')];
     const ranks = q.q ? matchProducts(db, q.q) : null;
     if (ranks) filters.push(inArray(products.code, [...ranks.keys()]));
@@ -193,8 +193,8 @@ function offerOf(delisted: boolean, offered: string[], skuRows: Sku[], preferred
 }
 
 /** What the product page shows every visitor alike (cached per marketplace revision). */
-function publicProduct(code: string) {
-  return publicRead(`product:${code}`, (db) => {
+async function publicProduct(code: string) {
+  return await publicRead(`product:${code}`, (db) => {
     const product = requirePublicProduct(db, code);
     const [card] = toCards(db, cards(db, eq(products.code, code)).all());
     const versionRows = db.select().from(productVersions).where(eq(productVersions.productCode, code)).orderBy(desc(productVersions.sortOrder)).all();
@@ -230,23 +230,23 @@ function publicProduct(code: string) {
 }
 
 /** The product page. A delisted product still shows (its buyers' licenses work), with substitutes (MKT-8). */
-export function getProduct(code: string, actor: Actor | null): ProductDetail {
-  const { delisted, regionOrder, ...shown } = publicProduct(code);
+export async function getProduct(code: string, actor: Actor | null): Promise<ProductDetail> {
+  const { delisted, regionOrder, ...shown } = await publicProduct(code);
   // The caller's own: the region the offer opens in and their licenses, read on every request.
-  return read((db) => {
+  return await read(async (db) => {
     const preferredRegion = actor?.userId ? db.select({ regionId: users.regionId }).from(users).where(eq(users.id, actor.userId)).get()?.regionId : undefined;
     const inRegionOrder = (a: { regionId: string }, b: { regionId: string }) => (regionOrder.get(a.regionId) ?? regionOrder.size) - (regionOrder.get(b.regionId) ?? regionOrder.size);
     return {
       ...shown,
       offer: offerOf(delisted, shown.regions, shown.skus, preferredRegion),
-      myLicenses: actor ? listLicenses(actor, code).sort(inRegionOrder) : null,
+      myLicenses: actor ? (await listLicenses(actor, code)).sort(inRegionOrder) : null,
     };
   });
 }
 
 /** MKT-6: every version's image of one product in a region, newest first (replacing a disk with another version). */
-export function versionImagesOf(regionId: string, productCode: string) {
-  return read((db) =>
+export async function versionImagesOf(regionId: string, productCode: string) {
+  return await read((db) =>
     db
       .select({ image: images, title: products.title, status: products.status })
       .from(images)

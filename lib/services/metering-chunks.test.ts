@@ -13,8 +13,8 @@ import { settleHours, sweepHours } from './metering';
 import { walletBalance } from './wallet';
 
 const { db } = throwawayDatabase();
-beforeAll(() => {
-  seedTestMarketplace(db());
+beforeAll(async () => {
+  await seedTestMarketplace(db());
   withoutLaunchMinimum(db());
 });
 afterEach(() => clock.reset());
@@ -26,10 +26,10 @@ const at = (hours: number) => new Date(T0.getTime() + hours * HOUR);
 const PER_HOUR = 32;
 
 /** Launched and booted at T0, so every hour since is a whole Running hour. */
-function launchRunning(actor: Actor, amount: number): string[] {
+async function launchRunning(actor: Actor, amount: number): Promise<string[]> {
   clock.set(T0);
-  const { instanceIds } = runInstances(actor, { regionId: 'cn-hangzhou', instanceTypeId: 'ecs.t6-c1m1.large', imageId: productImage('lnmp000101'), skuCode: 'lnmp000101-hourly', amount });
-  completeBoot({ ...actor, roles: [] }, instanceIds);
+  const { instanceIds } = await runInstances(actor, { regionId: 'cn-hangzhou', instanceTypeId: 'ecs.t6-c1m1.large', imageId: productImage('lnmp000101'), skuCode: 'lnmp000101-hourly', amount });
+  await completeBoot({ ...actor, roles: [] }, instanceIds);
   return instanceIds;
 }
 
@@ -43,43 +43,44 @@ const settlements = (actor: Actor) =>
     .map((row) => (row.detail as { hours: number }).hours);
 
 describe('the hourly sweep in bounded chunks (issue 13)', () => {
-  it('an account with 216 due hours is settled in transactions of at most 50 hours, charged as in one piece', () => {
-    const buyer = newBuyer();
-    fund(buyer, 100_000);
-    launchRunning(buyer, 3);
+  it('an account with 216 due hours is settled in transactions of at most 50 hours, charged as in one piece', async () => {
+    const buyer = await newBuyer();
+    await fund(buyer, 100_000);
+    await launchRunning(buyer, 3);
     clock.set(at(72));
-    expect(settleHours(clock.now(), { hoursPerTransaction: 50 })).toBe(216);
+    expect(await settleHours(clock.now(), { hoursPerTransaction: 50 })).toBe(216);
     const chunks = settlements(buyer);
     expect(chunks.length).toBeGreaterThanOrEqual(5);
     expect(Math.max(...chunks)).toBeLessThanOrEqual(50);
     expect(chunks.reduce((a, b) => a + b, 0)).toBe(216);
     expect(hoursOf(buyer)).toHaveLength(216);
-    expect(walletBalance(buyer)).toBe(100_000 - 216 * PER_HOUR);
+    expect(await walletBalance(buyer)).toBe(100_000 - 216 * PER_HOUR);
     expect(ledgerSum()).toBe(0);
   });
 
   it('a sweep cut short after one chunk leaves the books balanced; the next run finishes it and no hour is charged twice', async () => {
-    const buyer = newBuyer();
-    fund(buyer, 100_000);
-    launchRunning(buyer, 3);
+    const buyer = await newBuyer();
+    await fund(buyer, 100_000);
+    await launchRunning(buyer, 3);
     clock.set(at(72));
     // The first chunk commits before the sweep first yields: this is the state a crash right after it leaves.
     const cutShort = sweepHours(clock.now(), { hoursPerTransaction: 50 });
+    await new Promise((resolve) => setImmediate(resolve));
     expect(hoursOf(buyer)).toHaveLength(50);
-    expect(walletBalance(buyer)).toBe(100_000 - 50 * PER_HOUR);
+    expect(await walletBalance(buyer)).toBe(100_000 - 50 * PER_HOUR);
     expect(ledgerSum()).toBe(0);
     // Another run (the next process) settles the rest while the first is still going.
-    expect(settleHours(clock.now())).toBe(166);
+    expect(await settleHours(clock.now())).toBe(166);
     expect(await cutShort).toBe(50);
     expect(hoursOf(buyer)).toHaveLength(216);
-    expect(walletBalance(buyer)).toBe(100_000 - 216 * PER_HOUR);
+    expect(await walletBalance(buyer)).toBe(100_000 - 216 * PER_HOUR);
     expect(ledgerSum()).toBe(0);
   });
 
   it('the sweep yields to other work between its transactions', async () => {
-    const buyer = newBuyer();
-    fund(buyer, 100_000);
-    launchRunning(buyer, 2);
+    const buyer = await newBuyer();
+    await fund(buyer, 100_000);
+    await launchRunning(buyer, 2);
     clock.set(at(50));
     const { turns } = await turnsDuring(() => sweepHours(clock.now(), { hoursPerTransaction: 20 }));
     // 100 hours in chunks of 20: other work ran between each of the 5 transactions.
@@ -87,15 +88,15 @@ describe('the hourly sweep in bounded chunks (issue 13)', () => {
     expect(hoursOf(buyer)).toHaveLength(100);
   });
 
-  it('MKT-12 across chunks: the hour the wallet cannot pay stops the instances once, the later hours are charged as arrears', () => {
-    const buyer = newBuyer();
-    fund(buyer, 50);
-    const [id] = launchRunning(buyer, 1);
+  it('MKT-12 across chunks: the hour the wallet cannot pay stops the instances once, the later hours are charged as arrears', async () => {
+    const buyer = await newBuyer();
+    await fund(buyer, 50);
+    const [id] = await launchRunning(buyer, 1);
     clock.set(at(3.5));
-    settleHours(clock.now(), { hoursPerTransaction: 1 });
+    await settleHours(clock.now(), { hoursPerTransaction: 1 });
     expect(hoursOf(buyer).map((h) => h.arrears)).toEqual([false, true, true]);
-    expect(walletBalance(buyer)).toBe(50 - 3 * PER_HOUR);
-    expect(getInstance(buyer, id)).toMatchObject({ status: 'Stopped', statusReason: 'arrears' });
+    expect(await walletBalance(buyer)).toBe(50 - 3 * PER_HOUR);
+    expect(await getInstance(buyer, id)).toMatchObject({ status: 'Stopped', statusReason: 'arrears' });
     const told = db().select().from(notifications).where(and(eq(notifications.accountId, buyer.accountId), eq(notifications.kind, 'instancesStoppedForArrears'))).all();
     expect(told).toHaveLength(1);
     expect(settlements(buyer)).toEqual([1, 1, 1]);

@@ -31,16 +31,16 @@ type SweepOptions = { hoursPerTransaction?: number };
  * Settles every ended hour up to `now`, the longest-waiting marks first, in bounded transactions
  * one after the other; returns the hours charged. Scripts and tests; the worker uses sweepHours.
  */
-export function settleHours(now = clock.now(), options: SweepOptions = {}): number {
+export async function settleHours(now = clock.now(), options: SweepOptions = {}): Promise<number> {
   let charged = 0;
-  for (const hours of settlementChunks(now, options)) charged += hours;
+  for await (const hours of settlementChunks(now, options)) charged += hours;
   return charged;
 }
 
 /** The same settlement, yielding to requests between its transactions (the billing sweep job). */
 export async function sweepHours(now = clock.now(), options: SweepOptions = {}): Promise<number> {
   let charged = 0;
-  for (const hours of settlementChunks(now, options)) {
+  for await (const hours of settlementChunks(now, options)) {
     charged += hours;
     await yieldToRequests();
   }
@@ -51,12 +51,12 @@ export async function sweepHours(now = clock.now(), options: SweepOptions = {}):
  * Each step commits one chunk and yields the hours it charged. A crash between chunks leaves
  * the committed ones settled and their marks moved: the next run continues from the marks.
  */
-function* settlementChunks(now: Date, { hoursPerTransaction = HOURS_PER_TRANSACTION }: SweepOptions): Generator<number> {
+async function* settlementChunks(now: Date, { hoursPerTransaction = HOURS_PER_TRANSACTION }: SweepOptions): AsyncGenerator<number> {
   const end = hourStart(now);
   // An account whose settlement failed (rolled back, audited) is left for the next run, so the others are still billed.
   const failed = new Set<string>();
   for (;;) {
-    const charged = settleChunk(end, hoursPerTransaction, failed);
+    const charged = await settleChunk(end, hoursPerTransaction, failed);
     if (charged === null) return;
     yield charged;
   }
@@ -68,9 +68,9 @@ type DueInstance = { id: string; accountId: string; meteredUntil: Date; licenseI
 const unmetered = or(isNull(instances.releasedAt), gt(instances.releasedAt, instances.meteredUntil));
 
 /** One transaction: the next due instances, grouped by account (one audited SettleHours each); null when nothing is due. */
-function settleChunk(end: Date, maxHours: number, failed: Set<string>): number | null {
+async function settleChunk(end: Date, maxHours: number, failed: Set<string>): Promise<number | null> {
   const started = performance.now();
-  return infrastructure((tx) => {
+  return await infrastructure(async (tx) => {
     const due: DueInstance[] = tx
       .select({ id: instances.id, accountId: instances.accountId, meteredUntil: instances.meteredUntil, licenseId: instances.licenseId, computeFenPerHour: instanceTypes.hourlyPriceFen })
       .from(instances)
@@ -86,7 +86,7 @@ function settleChunk(end: Date, maxHours: number, failed: Set<string>): number |
     for (const [accountId, list] of byAccount(due)) {
       if (budget <= 0 || (budget < maxHours && performance.now() - started > CHUNK_MS)) break;
       try {
-        const result = mutate(platformActor(accountId, newRequestId()), 'SettleHours', (accountTx, note) => {
+        const result = await mutate(platformActor(accountId, newRequestId()), 'SettleHours', (accountTx, note) => {
           const settled = settleAccount(accountTx, accountId, list, end, budget, prices);
           note.detail = { until: end.toISOString(), hours: settled.charged };
           return settled;

@@ -37,15 +37,15 @@ export function notify(tx: Tx, accountId: string, kind: NotificationKind, params
   tx.insert(notifications).values({ accountId, kind, params, createdAt: clock.now() }).run();
 }
 
-export function unreadCount(actor: Actor): number {
+export async function unreadCount(actor: Actor): Promise<number> {
   authorize(actor, 'notification.read');
-  return read((db) => db.select({ n: count() }).from(notifications).where(and(eq(notifications.accountId, actor.accountId), isNull(notifications.readAt))).get()?.n ?? 0);
+  return await read((db) => db.select({ n: count() }).from(notifications).where(and(eq(notifications.accountId, actor.accountId), isNull(notifications.readAt))).get()?.n ?? 0);
 }
 
-export function listNotifications(actor: Actor, paging: { page?: unknown; pageSize?: unknown } = {}) {
+export async function listNotifications(actor: Actor, paging: { page?: unknown; pageSize?: unknown } = {}) {
   authorize(actor, 'notification.read');
   const { page, pageSize } = parsePaging(paging, { defaultPageSize: 20 });
-  return read((db) => {
+  return await read((db) => {
     const where = eq(notifications.accountId, actor.accountId);
     const total = db.select({ n: count() }).from(notifications).where(where).get()?.n ?? 0;
     const items = db.select().from(notifications).where(where).orderBy(desc(notifications.id)).limit(pageSize).offset((page - 1) * pageSize).all();
@@ -53,8 +53,8 @@ export function listNotifications(actor: Actor, paging: { page?: unknown; pageSi
   });
 }
 
-export function markAllRead(actor: Actor): void {
-  mutate(actor, 'MarkNotificationsRead', (tx) => {
+export async function markAllRead(actor: Actor): Promise<void> {
+  await mutate(actor, 'MarkNotificationsRead', (tx) => {
     authorize(actor, 'notification.read');
     tx.update(notifications).set({ readAt: clock.now() }).where(and(eq(notifications.accountId, actor.accountId), isNull(notifications.readAt))).run();
   });

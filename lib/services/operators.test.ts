@@ -9,25 +9,25 @@ import { setAdmin } from './operators';
 
 const { db } = throwawayDatabase();
 
-function signedUp(email: string): string {
-  const { accountId } = newBuyer();
+async function signedUp(email: string): Promise<string> {
+  const { accountId } = await newBuyer();
   db().insert(users).values({ id: `u-${accountId}`, name: 'Ops', email, accountId, createdAt: new Date(), updatedAt: new Date() }).run();
   return `u-${accountId}`;
 }
 
 describe('npm run admin (ADM-1 … ADM-4 need an admin in production)', () => {
-  it('grants the admin role to a signed-up user by email, and revokes it; both audited', () => {
-    const userId = signedUp('ops@example.test');
-    expect(loadActor(userId)?.actor.roles).toEqual(['buyer']);
-    setAdmin(' OPS@example.test ', true);
-    expect(loadActor(userId)?.actor.roles).toContain('admin');
-    setAdmin('ops@example.test', false);
-    expect(loadActor(userId)?.actor.roles).not.toContain('admin');
+  it('grants the admin role to a signed-up user by email, and revokes it; both audited', async () => {
+    const userId = await signedUp('ops@example.test');
+    expect((await loadActor(userId))?.actor.roles).toEqual(['buyer']);
+    await setAdmin(' OPS@example.test ', true);
+    expect((await loadActor(userId))?.actor.roles).toContain('admin');
+    await setAdmin('ops@example.test', false);
+    expect((await loadActor(userId))?.actor.roles).not.toContain('admin');
     const audited = db().select().from(auditLog).where(and(eq(auditLog.target, userId), eq(auditLog.outcome, 'ok'))).all().map((r) => r.action);
     expect(audited).toEqual(['GrantAdmin', 'RevokeAdmin']);
   });
 
-  it('refuses an email nobody signed up with', () => {
-    expect(() => setAdmin('nobody@example.test', true)).toThrow(expect.objectContaining({ code: 'InvalidAccount.NotFound' }));
+  it('refuses an email nobody signed up with', async () => {
+    await expect(async () => await setAdmin('nobody@example.test', true)).rejects.toThrow(expect.objectContaining({ code: 'InvalidAccount.NotFound' }));
   });
 });

@@ -8,12 +8,12 @@ import { newRequestId } from '../domain/ids';
 import { mutate, read } from './transaction';
 
 /** Grants or revokes the admin role of the user with this email; audited as the platform's act on that account. */
-export function setAdmin(email: string, isAdmin: boolean): { userId: string; accountId: string } {
+export async function setAdmin(email: string, isAdmin: boolean): Promise<{ userId: string; accountId: string }> {
   const normalised = email.trim().toLowerCase();
-  const user = read((db) => db.select({ id: users.id, accountId: users.accountId }).from(users).where(eq(users.email, normalised)).get());
+  const user = await read((db) => db.select({ id: users.id, accountId: users.accountId }).from(users).where(eq(users.email, normalised)).get());
   if (!user?.accountId) throw new CloudError('InvalidAccount.NotFound', {}, 'email');
   const { id: userId, accountId } = user;
-  mutate(platformActor(accountId, newRequestId()), isAdmin ? 'GrantAdmin' : 'RevokeAdmin', (tx, note) => {
+  await mutate(platformActor(accountId, newRequestId()), isAdmin ? 'GrantAdmin' : 'RevokeAdmin', (tx, note) => {
     tx.update(users).set({ isAdmin }).where(eq(users.id, userId)).run();
     note.target = userId;
     note.detail = { email: normalised };

@@ -159,8 +159,8 @@ function assertSoldAlone(db: Db | Tx, purchase: Purchase): void {
 }
 
 /** Buy N licenses from the wallet in one transaction (MKT-2, MKT-3). Hourly SKUs are refused here. */
-export function purchaseLicenses(actor: Actor, input: unknown) {
-  return mutate(actor, 'BuyLicenses', (tx, note) => {
+export async function purchaseLicenses(actor: Actor, input: unknown) {
+  return await mutate(actor, 'BuyLicenses', (tx, note) => {
     authorize(actor, 'license.buy');
     const { clientToken, ...purchase } = parsePurchase(input);
     assertSoldAlone(tx, purchase);
@@ -172,10 +172,10 @@ export function purchaseLicenses(actor: Actor, input: unknown) {
 }
 
 /** What purchaseLicenses would charge for the same input, refused the same way, changing nothing (the API's DescribePrice). */
-export function quoteLicenses(actor: Actor, input: unknown): PricedOrder & { pricingModel: PricingModel } {
+export async function quoteLicenses(actor: Actor, input: unknown): Promise<PricedOrder & { pricingModel: PricingModel }> {
   authorize(actor, 'license.buy');
   const { clientToken: _, ...purchase } = parsePurchase(input);
-  return read((db) => {
+  return await read((db) => {
     assertSoldAlone(db, purchase);
     const { sku, priced } = priceSale(db, purchase);
     return { ...priced, pricingModel: sku.pricingModel as PricingModel };
@@ -204,11 +204,11 @@ const orderSortColumns = new Map<(typeof orderSortKeys)[number], SQLiteColumn>([
 export type OrderListQuery = { regionId?: string; search?: string; sort?: string; page?: unknown; pageSize?: unknown };
 
 /** The caller's orders, newest first by default, in one region or all, searched by order id, product code or title. */
-export function listOrders(actor: Actor, query: OrderListQuery = {}) {
+export async function listOrders(actor: Actor, query: OrderListQuery = {}) {
   authorize(actor, 'order.read');
   const { page, pageSize } = parsePaging(query, { defaultPageSize: 20 });
   const sort = parseSort(query.sort, orderSortKeys, { key: 'created', direction: 'desc' });
-  return read((db) => {
+  return await read((db) => {
     // Read through orders_account_created_idx: the region and the search filter the account's rows.
     const where = and(eq(orders.accountId, actor.accountId), query.regionId ? eq(orders.regionId, query.regionId) : undefined, searchTerms(query.search?.trim(), [orders.id, orders.productCode], [products.title]));
     const total = db.select({ n: count() }).from(orders).innerJoin(products, eq(products.code, orders.productCode)).where(where).get()?.n ?? 0;

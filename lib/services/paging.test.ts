@@ -20,31 +20,31 @@ import { walletEntries } from './wallet';
 
 throwawayDatabase();
 
-type List = (paging: { page?: unknown; pageSize?: unknown }) => { items: unknown[]; page: number; pageSize: number };
+type List = (paging: { page?: unknown; pageSize?: unknown }) => Promise<{ items: unknown[]; page: number; pageSize: number }>;
 
-function lists(): [string, List][] {
-  const buyer = newBuyer();
+async function lists(): Promise<[string, List][]> {
+  const buyer = await newBuyer();
   const as = (...roles: Actor['roles']): Actor => ({ ...buyer, roles, requestId: newRequestId() });
   return [
-    ['listAudit', (p) => listAudit(as('admin'), p)],
-    ['listDeliveries', (p) => listDeliveries(as('seller'), p)],
-    ['listAllInstances', (p) => listAllInstances(as('admin'), p)],
-    ['describeImages', (p) => describeImages(buyer, { regionId: 'cn-hangzhou', ...p })],
-    ['describeTasks', (p) => describeTasks(buyer, p)],
-    ['describeInstances', (p) => describeInstances(buyer, p)],
-    ['listOrders', (p) => listOrders(buyer, p)],
-    ['searchProducts', (p) => searchProducts(p)],
-    ['listNotifications', (p) => listNotifications(buyer, p)],
-    ['listListingReviews', (p) => listListingReviews(as('admin'), p)],
-    ['listRefundRequests', (p) => listRefundRequests(as('admin'), p)],
-    ['listApplications', (p) => listApplications(as('admin'), p)],
-    ['walletEntries', (p) => walletEntries(buyer, p)],
+    ['listAudit', async (p) => await listAudit(as('admin'), p)],
+    ['listDeliveries', async (p) => await listDeliveries(as('seller'), p)],
+    ['listAllInstances', async (p) => await listAllInstances(as('admin'), p)],
+    ['describeImages', async (p) => await describeImages(buyer, { regionId: 'cn-hangzhou', ...p })],
+    ['describeTasks', async (p) => await describeTasks(buyer, p)],
+    ['describeInstances', async (p) => await describeInstances(buyer, p)],
+    ['listOrders', async (p) => await listOrders(buyer, p)],
+    ['searchProducts', async (p) => await searchProducts(p)],
+    ['listNotifications', async (p) => await listNotifications(buyer, p)],
+    ['listListingReviews', async (p) => await listListingReviews(as('admin'), p)],
+    ['listRefundRequests', async (p) => await listRefundRequests(as('admin'), p)],
+    ['listApplications', async (p) => await listApplications(as('admin'), p)],
+    ['walletEntries', async (p) => await walletEntries(buyer, p)],
   ];
 }
 
-const codeOf = (f: () => unknown) => {
+const codeOf = async (f: () => unknown) => {
   try {
-    f();
+    await f();
     return 'ok';
   } catch (error) {
     return error instanceof CloudError ? error.code : String(error);
@@ -52,17 +52,17 @@ const codeOf = (f: () => unknown) => {
 };
 
 describe('every list pages by the one rule (issue 12)', () => {
-  it('refuses fractions, negatives, zero, huge and non-numbers for PageSize and PageNumber', () => {
-    for (const [name, list] of lists()) {
-      for (const pageSize of [2.5, -1, 0, 1e9, '2.5', 'x']) expect([name, codeOf(() => list({ pageSize }))]).toEqual([name, 'InvalidPageSize.Malformed']);
-      for (const page of [2.5, -1, 0, 1e20, '1e400', 'x']) expect([name, codeOf(() => list({ page }))]).toEqual([name, 'InvalidPageNumber.Malformed']);
+  it('refuses fractions, negatives, zero, huge and non-numbers for PageSize and PageNumber', async () => {
+    for (const [name, list] of await lists()) {
+      for (const pageSize of [2.5, -1, 0, 1e9, '2.5', 'x']) expect([name, await codeOf(() => list({ pageSize }))]).toEqual([name, 'InvalidPageSize.Malformed']);
+      for (const page of [2.5, -1, 0, 1e20, '1e400', 'x']) expect([name, await codeOf(() => list({ page }))]).toEqual([name, 'InvalidPageNumber.Malformed']);
     }
   });
 
-  it('takes a page in range and a far page answers empty', () => {
-    for (const [name, list] of lists()) {
-      expect([name, list({ page: '1', pageSize: '5' })]).toMatchObject([name, { page: 1, pageSize: 5 }]);
-      expect([name, list({ page: 1_000_000, pageSize: 60 }).items]).toEqual([name, []]);
+  it('takes a page in range and a far page answers empty', async () => {
+    for (const [name, list] of await lists()) {
+      expect([name, await list({ page: '1', pageSize: '5' })]).toMatchObject([name, { page: 1, pageSize: 5 }]);
+      expect([name, (await list({ page: 1_000_000, pageSize: 60 })).items]).toEqual([name, []]);
     }
   });
 });

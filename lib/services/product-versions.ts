@@ -16,8 +16,8 @@ import { mutate } from './transaction';
 const versionSchema = z.object({ version: versionNameSchema, imageIds: z.array(z.string().min(1)).max(20) });
 
 /** Step 2: a version is a set of the seller's own Available custom images, at most one per region. */
-export function setVersion(actor: Actor, code: string, input: unknown): void {
-  mutate(actor, 'SetProductVersion', (tx, note) => {
+export async function setVersion(actor: Actor, code: string, input: unknown): Promise<void> {
+  await mutate(actor, 'SetProductVersion', (tx, note) => {
     authorize(actor, productPermission('edit'));
     note.target = code;
     applyProductAction(requireOwnProduct(tx, actor, code).status, 'edit');
@@ -45,8 +45,8 @@ export function setVersion(actor: Actor, code: string, input: unknown): void {
   });
 }
 
-export function removeVersion(actor: Actor, code: string, version: string): void {
-  mutate(actor, 'RemoveProductVersion', (tx, note) => {
+export async function removeVersion(actor: Actor, code: string, version: string): Promise<void> {
+  await mutate(actor, 'RemoveProductVersion', (tx, note) => {
     authorize(actor, productPermission('edit'));
     note.target = code;
     applyProductAction(requireOwnProduct(tx, actor, code).status, 'edit');
@@ -56,8 +56,8 @@ export function removeVersion(actor: Actor, code: string, version: string): void
 }
 
 /** Step 3: the SKUs, replaced as a whole, one per pricing model. */
-export function setSkus(actor: Actor, code: string, input: unknown[]): void {
-  mutate(actor, 'SetProductSkus', (tx, note) => {
+export async function setSkus(actor: Actor, code: string, input: unknown[]): Promise<void> {
+  await mutate(actor, 'SetProductSkus', (tx, note) => {
     authorize(actor, productPermission('edit'));
     note.target = code;
     applyProductAction(requireOwnProduct(tx, actor, code).status, 'edit');

@@ -39,8 +39,8 @@ function parseInterfaceUrl(raw: unknown): string | null {
 }
 
 /** Step 1: a new draft with its description; the platform, OS and code follow later from its images. */
-export function createProduct(actor: Actor, input: Record<string, unknown>): Product {
-  return mutate(actor, 'CreateProduct', (tx, note) => {
+export async function createProduct(actor: Actor, input: Record<string, unknown>): Promise<Product> {
+  return await mutate(actor, 'CreateProduct', (tx, note) => {
     authorize(actor, productPermission('edit'));
     const info = parseInput(productInfoSchema, input, infoCodes);
     const interfaceUrl = parseInterfaceUrl(input.interfaceUrl);
@@ -56,8 +56,8 @@ export function createProduct(actor: Actor, input: Record<string, unknown>): Pro
   });
 }
 
-export function updateProduct(actor: Actor, code: string, input: Record<string, unknown>): Product {
-  return mutate(actor, 'UpdateProduct', (tx, note) => {
+export async function updateProduct(actor: Actor, code: string, input: Record<string, unknown>): Promise<Product> {
+  return await mutate(actor, 'UpdateProduct', (tx, note) => {
     authorize(actor, productPermission('edit'));
     note.target = code;
     const product = requireOwnProduct(tx, actor, code);
@@ -74,8 +74,8 @@ export function updateProduct(actor: Actor, code: string, input: Record<string, 
  * SEL-3: a listed product's interface may move (a new host, a new path) without a new review;
  * the debugging results go with the old URL, and calls due from now on go to the new one.
  */
-export function moveInterface(actor: Actor, code: string, input: { interfaceUrl?: unknown }): Product {
-  return mutate(actor, 'MoveInterface', (tx, note) => {
+export async function moveInterface(actor: Actor, code: string, input: { interfaceUrl?: unknown }): Promise<Product> {
+  return await mutate(actor, 'MoveInterface', (tx, note) => {
     authorize(actor, productPermission('moveInterface'));
     note.target = code;
     const product = requireOwnProduct(tx, actor, code);
@@ -88,9 +88,9 @@ export function moveInterface(actor: Actor, code: string, input: { interfaceUrl?
   });
 }
 
-export function listMyProducts(actor: Actor) {
+export async function listMyProducts(actor: Actor) {
   authorize(actor, 'product.publish');
-  return read((db) => db.select().from(products).where(eq(products.sellerAccountId, actor.accountId)).orderBy(desc(products.createdAt)).all());
+  return await read((db) => db.select().from(products).where(eq(products.sellerAccountId, actor.accountId)).orderBy(desc(products.createdAt)).all());
 }
 
 /**
@@ -113,9 +113,9 @@ function versionRegionsOf(db: Db | Tx, code: string): Map<string, string[]> {
 }
 
 /** Everything the publishing page shows: the draft, its versions and images, SKUs, debugging results and the checklist. */
-export function getMyProduct(actor: Actor, code: string) {
+export async function getMyProduct(actor: Actor, code: string) {
   authorize(actor, 'product.publish');
-  return read((db) => {
+  return await read((db) => {
     const product = requireOwnProduct(db, actor, code);
     return {
       product,
@@ -141,8 +141,8 @@ export function getMyProduct(actor: Actor, code: string) {
 }
 
 /** SEL-7: the automatic checks, then the admin's listing queue. */
-export function submitProduct(actor: Actor, code: string): void {
-  mutate(actor, 'SubmitProduct', (tx, note) => {
+export async function submitProduct(actor: Actor, code: string): Promise<void> {
+  await mutate(actor, 'SubmitProduct', (tx, note) => {
     authorize(actor, productPermission('submit'));
     note.target = code;
     const product = requireOwnProduct(tx, actor, code);
@@ -154,8 +154,8 @@ export function submitProduct(actor: Actor, code: string): void {
 }
 
 /** MKT-8: the seller takes a listed product off the marketplace; bought licenses keep working. */
-export function delistOwnProduct(actor: Actor, code: string): void {
-  mutate(actor, 'DelistProduct', (tx, note) => {
+export async function delistOwnProduct(actor: Actor, code: string): Promise<void> {
+  await mutate(actor, 'DelistProduct', (tx, note) => {
     authorize(actor, productPermission('delist'));
     note.target = code;
     const product = requireOwnProduct(tx, actor, code);

@@ -35,13 +35,13 @@ const admin: Actor = { userId: 'admin', accountId: '9000000000000001', roles: ['
 
 beforeAll(async () => {
   url = `${await receiver.listen(0)}/stratus`;
-  const s = newBuyer('Acme Images');
+  const s = await newBuyer('Acme Images');
   db().update(accounts).set({ sellerStatus: 'approved' }).where(eq(accounts.id, s.accountId)).run();
   seller = { ...s, roles: ['buyer', 'seller'] };
   const system = db().select().from(images).where(and(eq(images.regionId, 'cn-hangzhou'), eq(images.kind, 'system'))).get()!;
-  const [instanceId] = runInstances(seller, { regionId: 'cn-hangzhou', imageId: system.id, instanceTypeId: 'ecs.g7.large', amount: 1 }).instanceIds;
+  const [instanceId] = (await runInstances(seller, { regionId: 'cn-hangzhou', imageId: system.id, instanceTypeId: 'ecs.g7.large', amount: 1 })).instanceIds;
   await settle();
-  imageId = createImage(seller, { instanceId, name: 'acme-golden' }).imageId;
+  imageId = (await createImage(seller, { instanceId, name: 'acme-golden' })).imageId;
   await settle();
 });
 afterAll(() => receiver.close());
@@ -50,15 +50,15 @@ const info = { title: 'Acme Hardened Ubuntu', category: 'security', summary: 'Ub
 
 describe('SEL-7 publishing, SEL-6 debugging, ADM-1 listing review', () => {
   it('a draft goes from the seller’s own image to listed, only after every check passes', async () => {
-    const product = createProduct(seller, { ...info, interfaceUrl: url });
+    const product = await createProduct(seller, { ...info, interfaceUrl: url });
     expect(product.status).toBe('draft');
     const code = product.code;
-    expect(getMyProduct(seller, code).problems.map((p) => p.kind)).toEqual(['noVersion', 'noSku', 'notDebugged', 'noSigningKey']);
+    expect((await getMyProduct(seller, code)).problems.map((p) => p.kind)).toEqual(['noVersion', 'noSku', 'notDebugged', 'noSigningKey']);
 
-    setVersion(seller, code, { version: '1.0.0', imageIds: [imageId] });
-    setSkus(seller, code, [{ pricingModel: 'per_instance', priceFen: 19_900 }, { pricingModel: 'monthly', priceFen: 2_900 }]);
+    await setVersion(seller, code, { version: '1.0.0', imageIds: [imageId] });
+    await setSkus(seller, code, [{ pricingModel: 'per_instance', priceFen: 19_900 }, { pricingModel: 'monthly', priceFen: 2_900 }]);
     await expect(debugInterface(seller, code, 'newInstance')).rejects.toMatchObject({ code: 'InvalidSellerKey.Missing' });
-    const key = createSellerKey(seller);
+    const key = await createSellerKey(seller);
     receiver.setKey(key.keyId, key.secret);
 
     // SEL-6: each activity, signed, with the answer's Body-Sign checked.
@@ -66,66 +66,66 @@ describe('SEL-7 publishing, SEL-6 debugging, ADM-1 listing review', () => {
       const result = await debugInterface(seller, code, activity);
       expect([activity, result.verdict, result.bodySignValid, result.passed]).toEqual([activity, 'ok', true, true]);
     }
-    expect(getMyProduct(seller, code).problems).toEqual([]);
-    submitProduct(seller, code);
-    expectCloudError(() => setSkus(seller, code, []), 'IncorrectProductStatus');
+    expect((await getMyProduct(seller, code)).problems).toEqual([]);
+    await submitProduct(seller, code);
+    await expectCloudError(async () => await setSkus(seller, code, []), 'IncorrectProductStatus');
 
-    const queued = listListingReviews(admin).items.find((i) => i.product.code === code)!;
+    const queued = (await listListingReviews(admin)).items.find((i) => i.product.code === code)!;
     expect(queued).toMatchObject({ regions: ['cn-hangzhou'], versions: ['1.0.0'], problems: [] });
-    approveListing(admin, code);
-    expect(searchProducts({ q: 'Acme Hardened' }).items.map((p) => p.code)).toContain(code);
+    await approveListing(admin, code);
+    expect((await searchProducts({ q: 'Acme Hardened' })).items.map((p) => p.code)).toContain(code);
 
     // A buyer buys it; the seller's interface gets newInstance, signed, through the outbox.
-    const buyer = newBuyer();
-    fund(buyer, 100_000);
-    const { licenseIds } = purchaseLicenses(buyer, { productCode: code, skuCode: `${code}-per_instance`, regionId: 'cn-hangzhou', quantity: 1 });
+    const buyer = await newBuyer();
+    await fund(buyer, 100_000);
+    const { licenseIds } = await purchaseLicenses(buyer, { productCode: code, skuCode: `${code}-per_instance`, regionId: 'cn-hangzhou', quantity: 1 });
     await deliverDue(100);
     const call = db().select().from(sellerDeliveries).where(eq(sellerDeliveries.orderLineId, licenseIds[0])).get()!;
     expect(call).toMatchObject({ activity: 'newInstance', status: 'delivered' });
     expect(receiver.state.effects.get(licenseIds[0])).toBe(1);
 
     // SEL-3: the interface moves while the product stays listed; the next call goes there.
-    expectCloudError(() => moveInterface(seller, code, { interfaceUrl: 'ftp://nowhere' }), 'InvalidParameter.InterfaceUrl');
-    expect(moveInterface(seller, code, { interfaceUrl: `${url}/v2` })).toMatchObject({ status: 'listed', interfaceUrl: `${url}/v2` });
-    const second = purchaseLicenses(buyer, { productCode: code, skuCode: `${code}-per_instance`, regionId: 'cn-hangzhou', quantity: 1 }).licenseIds[0];
+    await expectCloudError(async () => await moveInterface(seller, code, { interfaceUrl: 'ftp://nowhere' }), 'InvalidParameter.InterfaceUrl');
+    expect(await moveInterface(seller, code, { interfaceUrl: `${url}/v2` })).toMatchObject({ status: 'listed', interfaceUrl: `${url}/v2` });
+    const second = (await purchaseLicenses(buyer, { productCode: code, skuCode: `${code}-per_instance`, regionId: 'cn-hangzhou', quantity: 1 })).licenseIds[0];
     await deliverDue(100);
     expect(db().select().from(deliveryAttempts).all().at(-1)).toMatchObject({ verdict: 'ok', url: expect.stringContaining('/stratus/v2?') });
     expect(receiver.state.effects.get(second)).toBe(1);
 
-    delistOwnProduct(seller, code);
-    expectCloudError(() => purchaseLicenses(buyer, { productCode: code, skuCode: `${code}-per_instance`, regionId: 'cn-hangzhou', quantity: 1 }), 'InvalidProduct.Delisted');
+    await delistOwnProduct(seller, code);
+    await expectCloudError(async () => await purchaseLicenses(buyer, { productCode: code, skuCode: `${code}-per_instance`, regionId: 'cn-hangzhou', quantity: 1 }), 'InvalidProduct.Delisted');
 
   });
 
   it('submission is refused while a check fails; a rejected listing comes back with the admin’s reason', async () => {
-    const code = createProduct(seller, { ...info, title: 'Acme Nginx', interfaceUrl: url }).code;
-    expectCloudError(() => submitProduct(seller, code), 'InvalidListing.Incomplete');
-    setVersion(seller, code, { version: '1.0', imageIds: [imageId] });
-    setSkus(seller, code, [{ pricingModel: 'free', priceFen: 0 }]);
+    const code = (await createProduct(seller, { ...info, title: 'Acme Nginx', interfaceUrl: url })).code;
+    await expectCloudError(async () => await submitProduct(seller, code), 'InvalidListing.Incomplete');
+    await setVersion(seller, code, { version: '1.0', imageIds: [imageId] });
+    await setSkus(seller, code, [{ pricingModel: 'free', priceFen: 0 }]);
     for (const activity of debugOrder) await debugInterface(seller, code, activity);
-    submitProduct(seller, code);
-    expectCloudError(() => rejectListing(admin, code, { note: '' }), 'InvalidParameter.DecisionNote');
-    rejectListing(admin, code, { note: 'The description does not say which ports are open.' });
-    expect(getMyProduct(seller, code).product).toMatchObject({ status: 'rejected', reviewNote: 'The description does not say which ports are open.' });
+    await submitProduct(seller, code);
+    await expectCloudError(async () => await rejectListing(admin, code, { note: '' }), 'InvalidParameter.DecisionNote');
+    await rejectListing(admin, code, { note: 'The description does not say which ports are open.' });
+    expect((await getMyProduct(seller, code)).product).toMatchObject({ status: 'rejected', reviewNote: 'The description does not say which ports are open.' });
     // Changing the interface URL means debugging again (SEL-6).
-    updateProduct(seller, code, { ...info, title: 'Acme Nginx', interfaceUrl: `${url}/v2` });
-    expect(getMyProduct(seller, code).problems.map((p) => p.kind)).toEqual(['notDebugged']);
+    await updateProduct(seller, code, { ...info, title: 'Acme Nginx', interfaceUrl: `${url}/v2` });
+    expect((await getMyProduct(seller, code)).problems.map((p) => p.kind)).toEqual(['notDebugged']);
   });
 
-  it('validates every input and keeps other sellers out', () => {
-    expectCloudError(() => createProduct(seller, { ...info, title: 'ab' }), 'InvalidParameter.ProductTitle');
-    expectCloudError(() => createProduct(seller, { ...info, category: 'toys' }), 'InvalidParameter.Category');
-    expectCloudError(() => createProduct(seller, { ...info, interfaceUrl: 'ftp://x' }), 'InvalidParameter.InterfaceUrl');
-    const code = createProduct(seller, info).code;
-    expectCloudError(() => setVersion(seller, code, { version: '-1', imageIds: [] }), 'InvalidParameter.Version');
-    expectCloudError(() => setSkus(seller, code, [{ pricingModel: 'hourly', priceFen: 0 }]), 'InvalidParameter.Price');
+  it('validates every input and keeps other sellers out', async () => {
+    await expectCloudError(async () => await createProduct(seller, { ...info, title: 'ab' }), 'InvalidParameter.ProductTitle');
+    await expectCloudError(async () => await createProduct(seller, { ...info, category: 'toys' }), 'InvalidParameter.Category');
+    await expectCloudError(async () => await createProduct(seller, { ...info, interfaceUrl: 'ftp://x' }), 'InvalidParameter.InterfaceUrl');
+    const code = (await createProduct(seller, info)).code;
+    await expectCloudError(async () => await setVersion(seller, code, { version: '-1', imageIds: [] }), 'InvalidParameter.Version');
+    await expectCloudError(async () => await setSkus(seller, code, [{ pricingModel: 'hourly', priceFen: 0 }]), 'InvalidParameter.Price');
     const systemImage = db().select().from(images).where(eq(images.kind, 'system')).get()!;
-    expectCloudError(() => setVersion(seller, code, { version: '1', imageIds: [systemImage.id] }), 'InvalidImageId.NotFound');
-    const other: Actor = { ...newBuyer('Other'), roles: ['buyer', 'seller'] };
-    expectCloudError(() => getMyProduct(other, code), 'InvalidProductCode.NotFound');
-    expectCloudError(() => setVersion(other, code, { version: '1', imageIds: [imageId] }), 'InvalidProductCode.NotFound');
-    expectCloudError(() => moveInterface(seller, code, { interfaceUrl: url }), 'IncorrectProductStatus');
-    expectCloudError(() => createProduct(newBuyer(), info), 'Forbidden');
-    expectCloudError(() => approveListing(seller, code), 'Forbidden');
+    await expectCloudError(async () => await setVersion(seller, code, { version: '1', imageIds: [systemImage.id] }), 'InvalidImageId.NotFound');
+    const other: Actor = { ...await newBuyer('Other'), roles: ['buyer', 'seller'] };
+    await expectCloudError(async () => await getMyProduct(other, code), 'InvalidProductCode.NotFound');
+    await expectCloudError(async () => await setVersion(other, code, { version: '1', imageIds: [imageId] }), 'InvalidProductCode.NotFound');
+    await expectCloudError(async () => await moveInterface(seller, code, { interfaceUrl: url }), 'IncorrectProductStatus');
+    await expectCloudError(async () => await createProduct(await newBuyer(), info), 'Forbidden');
+    await expectCloudError(async () => await approveListing(seller, code), 'Forbidden');
   });
 });

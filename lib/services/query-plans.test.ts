@@ -26,10 +26,10 @@ let recipient: Actor;
 let region: string;
 
 /** Enough rows that the tables are not trivially empty: custom images, their tasks, shares, instances. */
-beforeAll(() => {
-  seedTestMarketplace(db());
-  owner = newBuyer('Owner');
-  recipient = newBuyer('Recipient');
+beforeAll(async () => {
+  await seedTestMarketplace(db());
+  owner = await newBuyer('Owner');
+  recipient = await newBuyer('Recipient');
   const systemImage = db().select().from(images).get()!;
   region = systemImage.regionId;
   const now = Date.now();
@@ -46,7 +46,7 @@ beforeAll(() => {
 });
 
 /** The SELECTs (and UPDATEs, which may select what they change) a piece of work prepares, in order. */
-function recordSelects(work: () => unknown): string[] {
+async function recordSelects(work: () => unknown): Promise<string[]> {
   const client = db().$client;
   const prepare = client.prepare;
   const seen: string[] = [];
@@ -55,7 +55,7 @@ function recordSelects(work: () => unknown): string[] {
     return prepare.call(client, source);
   }) as typeof client.prepare;
   try {
-    work();
+    await work();
   } finally {
     client.prepare = prepare;
   }
@@ -90,65 +90,65 @@ function sortsOf(source: string): string[] {
   return plan.filter((row) => row.detail.startsWith('USE TEMP B-TREE FOR ORDER BY') && !fewRows(row.parent)).map((row) => row.detail);
 }
 
-function expectIndexed(work: () => unknown): void {
-  const selects = recordSelects(work);
+async function expectIndexed(work: () => unknown): Promise<void> {
+  const selects = await recordSelects(work);
   expect(selects.length).toBeGreaterThan(0);
   expect(selects.map((source) => ({ source, scans: scansOf(source), sorts: sortsOf(source) })).filter((s) => s.scans.length || s.sorts.length)).toEqual([]);
 }
 
 describe('the hot request-path queries use an index (issue 13)', () => {
   // First: DescribeImages prepares each shape of query once per database, so the first test of a shape sees its SQL.
-  it('DescribeImages of every visible image, with no filter or any one, is a merge of indexes in order, not a sort of the region', () => {
+  it('DescribeImages of every visible image, with no filter or any one, is a merge of indexes in order, not a sort of the region', async () => {
     for (const filter of [{}, { osType: 'linux' }, { status: 'Available' }, { architecture: 'x86_64' }, { imageName: 'image-7' }, { imageId: 'm-plan-7' }, { productCode: 'lnmp000101' }, { imageFamily: 'web' }]) {
-      expectIndexed(() => describeImages(recipient, { regionId: region, pageSize: 50, ...filter }));
+      await expectIndexed(async () => await describeImages(recipient, { regionId: region, pageSize: 50, ...filter }));
     }
   });
 
-  it('DescribeImages of the own images, with their open tasks (withViews looks tasks up by image_id)', () => {
-    expectIndexed(() => describeImages(owner, { regionId: region, ownerAlias: 'self' }));
+  it('DescribeImages of the own images, with their open tasks (withViews looks tasks up by image_id)', async () => {
+    await expectIndexed(async () => await describeImages(owner, { regionId: region, ownerAlias: 'self' }));
   });
 
-  it('DescribeImages of every visible image, filtered by OSType', () => {
-    expectIndexed(() => describeImages(owner, { regionId: region, osType: 'linux' }));
+  it('DescribeImages of every visible image, filtered by OSType', async () => {
+    await expectIndexed(async () => await describeImages(owner, { regionId: region, osType: 'linux' }));
   });
 
-  it('DescribeImages of the images shared with the caller', () => {
-    expectIndexed(() => describeImages(recipient, { regionId: region, ownerAlias: 'others' }));
+  it('DescribeImages of the images shared with the caller', async () => {
+    await expectIndexed(async () => await describeImages(recipient, { regionId: region, ownerAlias: 'others' }));
   });
 
-  it('the launch wizard reads a page of marketplace products in title order, not every product of the region', () => {
-    const pages = recordSelects(() => marketplaceLaunchPage(owner, { regionId: region })).filter((source) => /from "products".* union all /.test(source));
+  it('the launch wizard reads a page of marketplace products in title order, not every product of the region', async () => {
+    const pages = (await recordSelects(async () => await marketplaceLaunchPage(owner, { regionId: region }))).filter((source) => /from "products".* union all /.test(source));
     expect(pages).toHaveLength(1);
     expect({ scans: scansOf(pages[0]), sorts: sortsOf(pages[0]) }).toEqual({ scans: [], sorts: [] });
   });
 
-  it('a page of DescribeInstances', () => {
-    expectIndexed(() => describeInstances(owner, { regionId: region }));
+  it('a page of DescribeInstances', async () => {
+    await expectIndexed(async () => await describeInstances(owner, { regionId: region }));
   });
 
-  it('issue 16: the console lists searched and sorted by any column read through an index, never a scan of the table', () => {
-    const scansIn = (work: () => unknown) => recordSelects(work).flatMap(scansOf);
-    for (const sort of ['name', '-status', 'type', 'created']) expect(scansIn(() => describeInstances(owner, { regionId: region, search: 'vm-1', sort }))).toEqual([]);
-    for (const sort of ['product', '-amount', 'status']) expect(scansIn(() => listOrders(owner, { regionId: region, search: 'o-x', sort }))).toEqual([]);
-    for (const sort of ['image', '-action', 'status']) expect(scansIn(() => describeTasks(owner, { regionId: region, search: 'image-1', sort }))).toEqual([]);
-    expect(scansIn(() => describeBuckets(owner, { regionId: region, search: 'b', sort: '-created' }))).toEqual([]);
-    for (const ownerAlias of ['self', 'marketplace'] as const) expect(scansIn(() => describeImages(owner, { regionId: region, ownerAlias, search: 'image-1', sort: 'name' }))).toEqual([]);
+  it('issue 16: the console lists searched and sorted by any column read through an index, never a scan of the table', async () => {
+    const scansIn = async (work: () => unknown) => (await recordSelects(work)).flatMap(scansOf);
+    for (const sort of ['name', '-status', 'type', 'created']) expect(await scansIn(async () => await describeInstances(owner, { regionId: region, search: 'vm-1', sort }))).toEqual([]);
+    for (const sort of ['product', '-amount', 'status']) expect(await scansIn(async () => await listOrders(owner, { regionId: region, search: 'o-x', sort }))).toEqual([]);
+    for (const sort of ['image', '-action', 'status']) expect(await scansIn(async () => await describeTasks(owner, { regionId: region, search: 'image-1', sort }))).toEqual([]);
+    expect(await scansIn(async () => await describeBuckets(owner, { regionId: region, search: 'b', sort: '-created' }))).toEqual([]);
+    for (const ownerAlias of ['self', 'marketplace'] as const) expect(await scansIn(async () => await describeImages(owner, { regionId: region, ownerAlias, search: 'image-1', sort: 'name' }))).toEqual([]);
   });
 
-  it('issue 16: a search of the default (newest first) instance list is still a walk of the index in order', () => {
-    expectIndexed(() => describeInstances(owner, { regionId: region, search: 'vm-42' }));
+  it('issue 16: a search of the default (newest first) instance list is still a walk of the index in order', async () => {
+    await expectIndexed(async () => await describeInstances(owner, { regionId: region, search: 'vm-42' }));
   });
 
-  it('the launch quota count of an account in a region', () => {
-    expectIndexed(() => usageQuery(db(), owner.accountId, region).get());
+  it('the launch quota count of an account in a region', async () => {
+    await expectIndexed(() => usageQuery(db(), owner.accountId, region).get());
   });
 
-  it('the available license count of a product in a region', () => {
-    expectIndexed(() => availableLicenseCount(db(), owner.accountId, 'any-product', region));
+  it('the available license count of a product in a region', async () => {
+    await expectIndexed(() => availableLicenseCount(db(), owner.accountId, 'any-product', region));
   });
 
-  it('a launch draws licenses in the pool index order: no sort of the whole pool', () => {
-    const selects = recordSelects(() => db().transaction((tx) => expect(() => consumeLicenses(tx, owner.accountId, 'any-product', region, ['i-1'])).toThrow(/pool shrank/)));
+  it('a launch draws licenses in the pool index order: no sort of the whole pool', async () => {
+    const selects = await recordSelects(() => db().transaction((tx) => expect(() => consumeLicenses(tx, owner.accountId, 'any-product', region, ['i-1'])).toThrow(/pool shrank/)));
     expect(selects.length).toBe(1);
     expect(scansOf(selects[0])).toEqual([]);
     expect(planOf(selects[0]).join('\n')).not.toMatch(/TEMP B-TREE/);
@@ -156,28 +156,28 @@ describe('the hot request-path queries use an index (issue 13)', () => {
 });
 
 describe('the due-work queries of the background jobs use an index (issue 13)', () => {
-  it('the subscription sweep: instances whose term has ended', () => {
-    expectIndexed(() => expireSubscriptions());
+  it('the subscription sweep: instances whose term has ended', async () => {
+    await expectIndexed(async () => await expireSubscriptions());
   });
 
-  it('the subscription sweep: expired instances frozen past the grace period', () => {
-    expectIndexed(() => releaseExpired());
+  it('the subscription sweep: expired instances frozen past the grace period', async () => {
+    await expectIndexed(async () => await releaseExpired());
   });
 
-  it('the subscription sweep: unused subscription licenses that end', () => {
-    expectIndexed(() => endUnusedLicenses());
+  it('the subscription sweep: unused subscription licenses that end', async () => {
+    await expectIndexed(async () => await endUnusedLicenses());
   });
 
-  it('the hourly sweep: the instances with hours to settle, oldest mark first (no temporary sort)', () => {
-    const selects = recordSelects(() => settleHours());
+  it('the hourly sweep: the instances with hours to settle, oldest mark first (no temporary sort)', async () => {
+    const selects = await recordSelects(async () => await settleHours());
     expect(selects.map((source) => ({ source, scans: scansOf(source), sorts: planOf(source).filter((d) => d.includes('TEMP B-TREE')) })).filter((s) => s.scans.length || s.sorts.length)).toEqual([]);
   });
 
-  it('the boot job: the Pending instances of a batch, by primary key', () => {
-    expectIndexed(() => completeBoot(platformActor(owner.accountId, 'r-plan'), ['i-plan-1', 'i-plan-2']));
+  it('the boot job: the Pending instances of a batch, by primary key', async () => {
+    await expectIndexed(async () => await completeBoot(platformActor(owner.accountId, 'r-plan'), ['i-plan-1', 'i-plan-2']));
   });
 
-  it("a worker lane's claim of its kind's due jobs", () => {
-    expectIndexed(() => claimDueJobs(10, 'instance.boot'));
+  it("a worker lane's claim of its kind's due jobs", async () => {
+    await expectIndexed(() => claimDueJobs(10, 'instance.boot'));
   });
 });

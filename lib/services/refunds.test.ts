@@ -18,8 +18,8 @@ import { walletBalance } from './wallet';
 
 const { db } = throwawayDatabase();
 let sellers: Map<string, { accountId: string }>;
-beforeAll(() => {
-  sellers = seedTestMarketplace(db());
+beforeAll(async () => {
+  sellers = await seedTestMarketplace(db());
 });
 afterEach(() => clock.reset());
 
@@ -27,27 +27,27 @@ const admin: Actor = { userId: 'admin-user', accountId: '9000000000000001', role
 const DAY = 86_400_000;
 
 /** lnmp000101 one-time license, ¥99.00, sold by cloudsail. */
-function buy(buyer: Actor, quantity = 1) {
-  return purchaseLicenses(buyer, { productCode: 'lnmp000101', skuCode: 'lnmp000101-per_instance', regionId: 'cn-hangzhou', quantity }).orderId;
+async function buy(buyer: Actor, quantity = 1) {
+  return (await purchaseLicenses(buyer, { productCode: 'lnmp000101', skuCode: 'lnmp000101-per_instance', regionId: 'cn-hangzhou', quantity })).orderId;
 }
 const seller = () => sellers.get('cloudsail')!.accountId;
 const payable = () => balanceOf(db(), bookId('seller_payable', seller()));
 
 describe('REF-5 request, review and approval', () => {
-  it('an approved refund returns the money the way it came, refunds the licenses, writes a refund order and tells both sides', () => {
-    const buyer = newBuyer();
-    fund(buyer, 50_000);
+  it('an approved refund returns the money the way it came, refunds the licenses, writes a refund order and tells both sides', async () => {
+    const buyer = await newBuyer();
+    await fund(buyer, 50_000);
     const payableBefore = payable();
-    const orderId = buy(buyer, 2);
-    expect(walletBalance(buyer)).toBe(50_000 - 19_800);
-    const request = requestRefund(buyer, { orderId, reason: 'Bought the wrong product' });
+    const orderId = await buy(buyer, 2);
+    expect(await walletBalance(buyer)).toBe(50_000 - 19_800);
+    const request = await requestRefund(buyer, { orderId, reason: 'Bought the wrong product' });
     expect(request.status).toBe('pending');
-    const queued = listRefundRequests(admin).items.find((r) => r.request.id === request.id)!;
+    const queued = (await listRefundRequests(admin)).items.find((r) => r.request.id === request.id)!;
     expect(queued.eligibility).toMatchObject({ eligible: true, deployed: false, refundsThisYear: 0, refundsLeft: 10 });
 
-    const approved = approveRefund(admin, request.id);
+    const approved = await approveRefund(admin, request.id);
     expect(approved.status).toBe('approved');
-    expect(walletBalance(buyer)).toBe(50_000);
+    expect(await walletBalance(buyer)).toBe(50_000);
     expect(payable()).toBe(payableBefore);
     expect(ledgerSum()).toBe(0);
     const refundOrder = db().select().from(orders).where(eq(orders.id, approved.refundOrderId!)).get()!;
@@ -57,158 +57,158 @@ describe('REF-5 request, review and approval', () => {
     const kinds = (accountId: string) => db().select().from(notifications).where(eq(notifications.accountId, accountId)).all().map((n) => n.kind);
     expect(kinds(buyer.accountId)).toContain('refundApproved');
     expect(kinds(seller())).toContain('orderRefunded');
-    expectCloudError(() => approveRefund(admin, request.id), 'IncorrectRefundStatus');
+    await expectCloudError(async () => await approveRefund(admin, request.id), 'IncorrectRefundStatus');
   });
 
-  it('REF-2: a license deployed after the request is not refunded — the approval is refused with the reason', () => {
-    const buyer = newBuyer();
-    fund(buyer, 50_000);
-    const orderId = buy(buyer);
-    const request = requestRefund(buyer, { orderId, reason: 'Changed my mind' });
-    runInstances(buyer, { regionId: 'cn-hangzhou', imageId: productImage('lnmp000101'), instanceTypeId: 'ecs.g7.large', amount: 1 });
-    expect(listRefundRequests(admin).items.find((r) => r.request.id === request.id)!.eligibility).toMatchObject({ eligible: false, reasons: ['deployed'] });
-    expectCloudError(() => approveRefund(admin, request.id), 'InvalidRefund.Deployed');
-    expect(walletBalance(buyer)).toBe(50_000 - 9_900);
+  it('REF-2: a license deployed after the request is not refunded — the approval is refused with the reason', async () => {
+    const buyer = await newBuyer();
+    await fund(buyer, 50_000);
+    const orderId = await buy(buyer);
+    const request = await requestRefund(buyer, { orderId, reason: 'Changed my mind' });
+    await runInstances(buyer, { regionId: 'cn-hangzhou', imageId: productImage('lnmp000101'), instanceTypeId: 'ecs.g7.large', amount: 1 });
+    expect((await listRefundRequests(admin)).items.find((r) => r.request.id === request.id)!.eligibility).toMatchObject({ eligible: false, reasons: ['deployed'] });
+    await expectCloudError(async () => await approveRefund(admin, request.id), 'InvalidRefund.Deployed');
+    expect(await walletBalance(buyer)).toBe(50_000 - 9_900);
     // It stays in the queue for the admin to reject, with words the buyer reads.
-    expectCloudError(() => rejectRefund(admin, request.id, { note: ' ' }), 'InvalidParameter.DecisionNote');
-    expect(rejectRefund(admin, request.id, { note: 'The license is in use on an instance.' })).toMatchObject({ status: 'rejected', decisionNote: 'The license is in use on an instance.' });
-    expectCloudError(() => requestRefund(buyer, { orderId, reason: 'again' }), 'InvalidRefund.Deployed');
+    await expectCloudError(async () => await rejectRefund(admin, request.id, { note: ' ' }), 'InvalidParameter.DecisionNote');
+    expect(await rejectRefund(admin, request.id, { note: 'The license is in use on an instance.' })).toMatchObject({ status: 'rejected', decisionNote: 'The license is in use on an instance.' });
+    await expectCloudError(async () => await requestRefund(buyer, { orderId, reason: 'again' }), 'InvalidRefund.Deployed');
   });
 
-  it('a reason is required; one pending request per order; another account’s order does not exist; buyers cannot review', () => {
-    const buyer = newBuyer();
-    fund(buyer, 50_000);
-    const orderId = buy(buyer);
-    expectCloudError(() => requestRefund(buyer, { orderId, reason: '   ' }), 'InvalidParameter.RefundReason');
-    const request = requestRefund(buyer, { orderId, reason: 'Not needed' });
-    expectCloudError(() => requestRefund(buyer, { orderId, reason: 'Not needed' }), 'InvalidRefund.Pending');
-    expectCloudError(() => requestRefund(newBuyer(), { orderId, reason: 'mine?' }), 'InvalidOrderId.NotFound');
-    expectCloudError(() => getOrder(newBuyer(), orderId), 'InvalidOrderId.NotFound');
-    expectCloudError(() => approveRefund(buyer, request.id), 'Forbidden');
-    expectCloudError(() => listRefundRequests(buyer), 'Forbidden');
+  it('a reason is required; one pending request per order; another account’s order does not exist; buyers cannot review', async () => {
+    const buyer = await newBuyer();
+    await fund(buyer, 50_000);
+    const orderId = await buy(buyer);
+    await expectCloudError(async () => await requestRefund(buyer, { orderId, reason: '   ' }), 'InvalidParameter.RefundReason');
+    const request = await requestRefund(buyer, { orderId, reason: 'Not needed' });
+    await expectCloudError(async () => await requestRefund(buyer, { orderId, reason: 'Not needed' }), 'InvalidRefund.Pending');
+    await expectCloudError(async () => await requestRefund(await newBuyer(), { orderId, reason: 'mine?' }), 'InvalidOrderId.NotFound');
+    await expectCloudError(async () => await getOrder(await newBuyer(), orderId), 'InvalidOrderId.NotFound');
+    await expectCloudError(async () => await approveRefund(buyer, request.id), 'Forbidden');
+    await expectCloudError(async () => await listRefundRequests(buyer), 'Forbidden');
   });
 });
 
 describe('REF-1 the 5-day window', () => {
-  it('4 days 23 h 59 min after payment a refund may be asked; at 5 days it may not', () => {
-    const buyer = newBuyer();
-    fund(buyer, 50_000);
+  it('4 days 23 h 59 min after payment a refund may be asked; at 5 days it may not', async () => {
+    const buyer = await newBuyer();
+    await fund(buyer, 50_000);
     clock.set(new Date('2026-05-01T10:00:00Z'));
-    const early = buy(buyer);
-    const late = buy(buyer);
+    const early = await buy(buyer);
+    const late = await buy(buyer);
     clock.set(new Date(new Date('2026-05-01T10:00:00Z').getTime() + 5 * DAY - 60_000));
-    expect(getOrder(buyer, early).eligibility.eligible).toBe(true);
-    requestRefund(buyer, { orderId: early, reason: 'In time' });
+    expect((await getOrder(buyer, early)).eligibility.eligible).toBe(true);
+    await requestRefund(buyer, { orderId: early, reason: 'In time' });
     clock.set(new Date(new Date('2026-05-01T10:00:00Z').getTime() + 5 * DAY + 1_000));
-    expect(getOrder(buyer, late).eligibility.reasons).toEqual(['windowClosed']);
-    expectCloudError(() => requestRefund(buyer, { orderId: late, reason: 'Too late' }), 'InvalidRefund.WindowClosed');
+    expect((await getOrder(buyer, late)).eligibility.reasons).toEqual(['windowClosed']);
+    await expectCloudError(async () => await requestRefund(buyer, { orderId: late, reason: 'Too late' }), 'InvalidRefund.WindowClosed');
   });
 
-  it('an approval after the window closed still honours a request made inside it', () => {
-    const buyer = newBuyer();
-    fund(buyer, 50_000);
-    const orderId = buy(buyer);
-    const request = requestRefund(buyer, { orderId, reason: 'In time' });
+  it('an approval after the window closed still honours a request made inside it', async () => {
+    const buyer = await newBuyer();
+    await fund(buyer, 50_000);
+    const orderId = await buy(buyer);
+    const request = await requestRefund(buyer, { orderId, reason: 'In time' });
     clock.advance(10 * DAY);
-    expect(approveRefund(admin, request.id).status).toBe('approved');
+    expect((await approveRefund(admin, request.id)).status).toBe('approved');
   });
 });
 
 describe('REF-3 ten refunds a calendar year', () => {
-  it('the 10th refund of a year is allowed, the 11th refused; from 1 January (UTC+8) the count starts again', () => {
-    const buyer = newBuyer();
-    fund(buyer, 500_000);
+  it('the 10th refund of a year is allowed, the 11th refused; from 1 January (UTC+8) the count starts again', async () => {
+    const buyer = await newBuyer();
+    await fund(buyer, 500_000);
     clock.set(new Date('2026-12-30T08:00:00Z'));
-    for (let i = 1; i <= 10; i++) approveRefund(admin, requestRefund(buyer, { orderId: buy(buyer), reason: `refund ${i}` }).id);
-    const eleventh = buy(buyer);
-    expect(getOrder(buyer, eleventh).eligibility).toMatchObject({ eligible: false, reasons: ['yearlyLimit'], refundsLeft: 0 });
-    expectCloudError(() => requestRefund(buyer, { orderId: eleventh, reason: 'one more' }), 'InvalidRefund.YearlyLimit');
+    for (let i = 1; i <= 10; i++) await approveRefund(admin, (await requestRefund(buyer, { orderId: await buy(buyer), reason: `refund ${i}` })).id);
+    const eleventh = await buy(buyer);
+    expect((await getOrder(buyer, eleventh)).eligibility).toMatchObject({ eligible: false, reasons: ['yearlyLimit'], refundsLeft: 0 });
+    await expectCloudError(async () => await requestRefund(buyer, { orderId: eleventh, reason: 'one more' }), 'InvalidRefund.YearlyLimit');
     // 31 Dec 23:59 in China is still 2026; 1 Jan 00:00 (UTC+8) is 2027.
     clock.set(new Date('2026-12-31T15:59:00Z'));
-    expectCloudError(() => requestRefund(buyer, { orderId: eleventh, reason: 'still 2026' }), 'InvalidRefund.YearlyLimit');
+    await expectCloudError(async () => await requestRefund(buyer, { orderId: eleventh, reason: 'still 2026' }), 'InvalidRefund.YearlyLimit');
     clock.set(new Date('2026-12-31T16:00:00Z'));
-    expect(getOrder(buyer, eleventh).eligibility.refundsLeft).toBe(10);
-    approveRefund(admin, requestRefund(buyer, { orderId: eleventh, reason: 'new year' }).id);
+    expect((await getOrder(buyer, eleventh)).eligibility.refundsLeft).toBe(10);
+    await approveRefund(admin, (await requestRefund(buyer, { orderId: eleventh, reason: 'new year' })).id);
     expect(ledgerSum()).toBe(0);
   });
 });
 
 describe('REF-7 invoices', () => {
-  it('an order with an issued invoice must have it voided before it can be refunded', () => {
-    const buyer = newBuyer();
-    fund(buyer, 50_000);
-    const orderId = buy(buyer);
-    requestInvoice(buyer, { orderId, title: 'Example Ltd', taxId: '91330100MA2ABCDE1X' });
-    expectCloudError(() => requestInvoice(buyer, { orderId, title: 'Example Ltd' }), 'InvalidInvoice.Issued');
-    expect(getOrder(buyer, orderId).eligibility.reasons).toEqual(['invoiceIssued']);
-    expectCloudError(() => requestRefund(buyer, { orderId, reason: 'x' }), 'InvalidRefund.InvoiceIssued');
-    voidInvoice(buyer, orderId);
-    expectCloudError(() => voidInvoice(buyer, orderId), 'InvalidInvoice.NotFound');
-    expect(requestRefund(buyer, { orderId, reason: 'x' }).status).toBe('pending');
+  it('an order with an issued invoice must have it voided before it can be refunded', async () => {
+    const buyer = await newBuyer();
+    await fund(buyer, 50_000);
+    const orderId = await buy(buyer);
+    await requestInvoice(buyer, { orderId, title: 'Example Ltd', taxId: '91330100MA2ABCDE1X' });
+    await expectCloudError(async () => await requestInvoice(buyer, { orderId, title: 'Example Ltd' }), 'InvalidInvoice.Issued');
+    expect((await getOrder(buyer, orderId)).eligibility.reasons).toEqual(['invoiceIssued']);
+    await expectCloudError(async () => await requestRefund(buyer, { orderId, reason: 'x' }), 'InvalidRefund.InvoiceIssued');
+    await voidInvoice(buyer, orderId);
+    await expectCloudError(async () => await voidInvoice(buyer, orderId), 'InvalidInvoice.NotFound');
+    expect((await requestRefund(buyer, { orderId, reason: 'x' })).status).toBe('pending');
   });
 
-  it('an invoice is issued again after a request that raced it', () => {
-    const buyer = newBuyer();
-    fund(buyer, 50_000);
-    const orderId = buy(buyer);
-    const request = requestRefund(buyer, { orderId, reason: 'x' });
-    requestInvoice(buyer, { orderId, title: 'Example Ltd' });
-    expectCloudError(() => approveRefund(admin, request.id), 'InvalidRefund.InvoiceIssued');
-    expectCloudError(() => requestInvoice(buyer, { orderId, title: '' }), 'MissingParameter');
-    expectCloudError(() => requestInvoice(buyer, { orderId, title: 'Example', taxId: 'short' }), 'InvalidParameter.InvoiceTitle');
+  it('an invoice is issued again after a request that raced it', async () => {
+    const buyer = await newBuyer();
+    await fund(buyer, 50_000);
+    const orderId = await buy(buyer);
+    const request = await requestRefund(buyer, { orderId, reason: 'x' });
+    await requestInvoice(buyer, { orderId, title: 'Example Ltd' });
+    await expectCloudError(async () => await approveRefund(admin, request.id), 'InvalidRefund.InvoiceIssued');
+    await expectCloudError(async () => await requestInvoice(buyer, { orderId, title: '' }), 'MissingParameter');
+    await expectCloudError(async () => await requestInvoice(buyer, { orderId, title: 'Example', taxId: 'short' }), 'InvalidParameter.InvoiceTitle');
   });
 });
 
 describe('REF-5 automatic approval (a platform setting)', () => {
-  it('with auto-approval on, a request that passes the rules is refunded at once', () => {
-    updateSettings(admin, { autoApproveRefunds: true });
+  it('with auto-approval on, a request that passes the rules is refunded at once', async () => {
+    await updateSettings(admin, { autoApproveRefunds: true });
     try {
-      const buyer = newBuyer();
-      fund(buyer, 50_000);
-      const request = requestRefund(buyer, { orderId: buy(buyer), reason: 'auto' });
+      const buyer = await newBuyer();
+      await fund(buyer, 50_000);
+      const request = await requestRefund(buyer, { orderId: await buy(buyer), reason: 'auto' });
       expect(request.status).toBe('approved');
-      expect(walletBalance(buyer)).toBe(50_000);
+      expect(await walletBalance(buyer)).toBe(50_000);
     } finally {
-      updateSettings(admin, { autoApproveRefunds: false });
+      await updateSettings(admin, { autoApproveRefunds: false });
     }
   });
 });
 
 describe('REF-4 a renewal not yet started', () => {
-  it('is refundable after the window, does not use up the yearly allowance, and takes its months back off the term', () => {
-    const buyer = newBuyer();
-    fund(buyer, 100_000);
+  it('is refundable after the window, does not use up the yearly allowance, and takes its months back off the term', async () => {
+    const buyer = await newBuyer();
+    await fund(buyer, 100_000);
     clock.set(new Date('2026-06-01T00:00:00Z'));
-    purchaseLicenses(buyer, { productCode: 'ndpm000105', skuCode: 'ndpm000105-monthly', regionId: 'cn-hangzhou', quantity: 1 });
-    const [instanceId] = runInstances(buyer, { regionId: 'cn-hangzhou', imageId: productImage('ndpm000105'), instanceTypeId: 'ecs.g7.large', amount: 1 }).instanceIds;
-    const { orderId, expiresAt } = renewInstance(buyer, { instanceId, periods: 3 });
+    await purchaseLicenses(buyer, { productCode: 'ndpm000105', skuCode: 'ndpm000105-monthly', regionId: 'cn-hangzhou', quantity: 1 });
+    const [instanceId] = (await runInstances(buyer, { regionId: 'cn-hangzhou', imageId: productImage('ndpm000105'), instanceTypeId: 'ecs.g7.large', amount: 1 })).instanceIds;
+    const { orderId, expiresAt } = await renewInstance(buyer, { instanceId, periods: 3 });
     clock.set(new Date('2026-06-20T00:00:00Z'));
-    const e = getOrder(buyer, orderId).eligibility;
+    const e = (await getOrder(buyer, orderId)).eligibility;
     expect(e).toMatchObject({ eligible: true, countsTowardLimit: false });
-    const request = requestRefund(buyer, { orderId, reason: 'Will not need it after July' });
-    approveRefund(admin, request.id);
-    expect(walletBalance(buyer)).toBe(100_000 - 2_900);
-    expect(getOrder(buyer, orderId).eligibility.refundsThisYear).toBe(0);
+    const request = await requestRefund(buyer, { orderId, reason: 'Will not need it after July' });
+    await approveRefund(admin, request.id);
+    expect(await walletBalance(buyer)).toBe(100_000 - 2_900);
+    expect((await getOrder(buyer, orderId)).eligibility.refundsThisYear).toBe(0);
     const instance = db().select().from(instances).where(eq(instances.id, instanceId)).get()!;
     expect(expiresAt.getTime() - instance.expiresAt!.getTime()).toBeGreaterThan(89 * DAY);
     expect(instance.expiresAt!.getUTCMonth()).toBe(6); // back to 1 July
   });
 
-  it('a renewal already in effect counts as used (REF-2); of stacked renewals only the last can be refunded; the term comes back exactly', () => {
-    const buyer = newBuyer();
-    fund(buyer, 100_000);
+  it('a renewal already in effect counts as used (REF-2); of stacked renewals only the last can be refunded; the term comes back exactly', async () => {
+    const buyer = await newBuyer();
+    await fund(buyer, 100_000);
     clock.set(new Date('2026-01-31T00:00:00Z'));
-    purchaseLicenses(buyer, { productCode: 'ndpm000105', skuCode: 'ndpm000105-monthly', regionId: 'cn-hangzhou', quantity: 1 });
-    const [instanceId] = runInstances(buyer, { regionId: 'cn-hangzhou', imageId: productImage('ndpm000105'), instanceTypeId: 'ecs.g7.large', amount: 1 }).instanceIds;
+    await purchaseLicenses(buyer, { productCode: 'ndpm000105', skuCode: 'ndpm000105-monthly', regionId: 'cn-hangzhou', quantity: 1 });
+    const [instanceId] = (await runInstances(buyer, { regionId: 'cn-hangzhou', imageId: productImage('ndpm000105'), instanceTypeId: 'ecs.g7.large', amount: 1 })).instanceIds;
     const end = () => db().select().from(instances).where(eq(instances.id, instanceId)).get()!.expiresAt!;
-    const first = renewInstance(buyer, { instanceId, periods: 1 });
+    const first = await renewInstance(buyer, { instanceId, periods: 1 });
     const termOfSecond = end();
-    const second = renewInstance(buyer, { instanceId, periods: 1 });
-    expectCloudError(() => requestRefund(buyer, { orderId: first.orderId, reason: 'x' }), 'InvalidRefund.LaterRenewal');
-    approveRefund(admin, requestRefund(buyer, { orderId: second.orderId, reason: 'one month is enough' }).id);
+    const second = await renewInstance(buyer, { instanceId, periods: 1 });
+    await expectCloudError(async () => await requestRefund(buyer, { orderId: first.orderId, reason: 'x' }), 'InvalidRefund.LaterRenewal');
+    await approveRefund(admin, (await requestRefund(buyer, { orderId: second.orderId, reason: 'one month is enough' })).id);
     expect(end()).toEqual(termOfSecond);
     // The first renewal has begun: it is in use and no longer refundable.
-    clock.set(new Date(getOrder(buyer, first.orderId).order.termStartsAt!.getTime() + DAY));
-    expect(getOrder(buyer, first.orderId).eligibility).toMatchObject({ eligible: false, deployed: true, reasons: ['windowClosed', 'deployed'] });
+    clock.set(new Date((await getOrder(buyer, first.orderId)).order.termStartsAt!.getTime() + DAY));
+    expect((await getOrder(buyer, first.orderId)).eligibility).toMatchObject({ eligible: false, deployed: true, reasons: ['windowClosed', 'deployed'] });
   });
 });

@@ -88,9 +88,9 @@ export type OrderDetail = {
 };
 
 /** An order with its live refund eligibility, its refund requests and its invoice (product.md §10). */
-export function getOrder(actor: Actor, orderId: string): OrderDetail {
+export async function getOrder(actor: Actor, orderId: string): Promise<OrderDetail> {
   authorize(actor, 'order.read');
-  return read((db) => {
+  return await read((db) => {
     const order = requireOwnOrder(db, actor, orderId);
     const title = db.select({ title: products.title }).from(products).where(eq(products.code, order.productCode)).get()!.title;
     return {
@@ -112,8 +112,8 @@ export function getOrder(actor: Actor, orderId: string): OrderDetail {
 const requestSchema = z.object({ orderId: z.string().min(1), reason: z.string().trim().min(1).max(REFUND_REASON_MAX) });
 
 /** REF-1 … REF-5: ask for a refund; refused at once when the rules already say no. */
-export function requestRefund(actor: Actor, input: { orderId?: unknown; reason?: unknown }): RefundRequest {
-  return mutate(actor, 'RequestRefund', (tx, note) => {
+export async function requestRefund(actor: Actor, input: { orderId?: unknown; reason?: unknown }): Promise<RefundRequest> {
+  return await mutate(actor, 'RequestRefund', (tx, note) => {
     authorize(actor, 'refund.request');
     if (!String(input.reason ?? '').trim()) throw new CloudError('InvalidParameter.RefundReason', {}, 'reason');
     const request = parseInput(requestSchema, input, { orderId: 'InvalidOrderId.NotFound', reason: 'InvalidParameter.RefundReason' });
@@ -138,8 +138,8 @@ export function requestRefund(actor: Actor, input: { orderId?: unknown; reason?:
 }
 
 /** REF-5: the admin's approval re-checks every rule inside the transaction that pays the refund. */
-export function approveRefund(actor: Actor, requestId: number): RefundRequest {
-  return mutate(actor, 'ApproveRefund', (tx, note) => {
+export async function approveRefund(actor: Actor, requestId: number): Promise<RefundRequest> {
+  return await mutate(actor, 'ApproveRefund', (tx, note) => {
     authorize(actor, 'refund.review');
     note.target = String(requestId);
     const request = requirePending(tx, requestId);
@@ -153,8 +153,8 @@ export function approveRefund(actor: Actor, requestId: number): RefundRequest {
   });
 }
 
-export function rejectRefund(actor: Actor, requestId: number, input: { note?: unknown }): RefundRequest {
-  return mutate(actor, 'RejectRefund', (tx, audit) => {
+export async function rejectRefund(actor: Actor, requestId: number, input: { note?: unknown }): Promise<RefundRequest> {
+  return await mutate(actor, 'RejectRefund', (tx, audit) => {
     authorize(actor, 'refund.review');
     audit.target = String(requestId);
     const request = requirePending(tx, requestId);
@@ -228,10 +228,10 @@ function assertLastRenewal(db: Db | Tx, order: Order): void {
 export type RefundQueueRow = { request: RefundRequest; order: Order; title: string; accountName: string; eligibility: Eligibility };
 
 /** ADM-1, REF-5: the refund queue with the facts the rules decide on, computed live. */
-export function listRefundRequests(actor: Actor, { status = 'pending', ...paging }: { status?: string; page?: unknown; pageSize?: unknown } = {}) {
+export async function listRefundRequests(actor: Actor, { status = 'pending', ...paging }: { status?: string; page?: unknown; pageSize?: unknown } = {}) {
   authorize(actor, 'refund.review');
   const { page, pageSize } = parsePaging(paging, { defaultPageSize: 20 });
-  return read((db) => {
+  return await read((db) => {
     const where = eq(refundRequests.status, status);
     const total = db.select({ n: count() }).from(refundRequests).where(where).get()?.n ?? 0;
     const rows = db
@@ -251,7 +251,7 @@ export function listRefundRequests(actor: Actor, { status = 'pending', ...paging
 }
 
 /** How many requests wait for review (the admin's navigation shows it). */
-export function pendingRefundCount(actor: Actor): number {
+export async function pendingRefundCount(actor: Actor): Promise<number> {
   authorize(actor, 'refund.review');
-  return read((db) => db.select({ n: count() }).from(refundRequests).where(eq(refundRequests.status, 'pending')).get()?.n ?? 0);
+  return await read((db) => db.select({ n: count() }).from(refundRequests).where(eq(refundRequests.status, 'pending')).get()?.n ?? 0);
 }

@@ -16,8 +16,8 @@ import { createScalingGroup, deleteScalingGroup, describeScalingGroups, getScali
 import { reconcileGroup, sweepScalingGroups } from './scaling-reconcile';
 
 const { db } = throwawayDatabase();
-beforeAll(() => {
-  seedTestMarketplace(db());
+beforeAll(async () => {
+  await seedTestMarketplace(db());
   withoutLaunchMinimum(db());
 });
 afterEach(() => clock.reset());
@@ -26,81 +26,81 @@ const CODE = 'lnmp000101';
 const PRICE = 9900;
 const region = 'cn-hangzhou';
 
-function group(actor: Actor, extra: Record<string, unknown> = {}) {
-  return createScalingGroup(actor, { name: `web-${Math.random().toString(36).slice(2, 8)}`, regionId: region, imageId: productImage(CODE, region), instanceTypeId: 'ecs.t6-c1m1.large', minSize: 0, maxSize: 5, desired: 0, ...extra });
+async function group(actor: Actor, extra: Record<string, unknown> = {}) {
+  return await createScalingGroup(actor, { name: `web-${Math.random().toString(36).slice(2, 8)}`, regionId: region, imageId: productImage(CODE, region), instanceTypeId: 'ecs.t6-c1m1.large', minSize: 0, maxSize: 5, desired: 0, ...extra });
 }
 
-function buyerHolding(licenses: number, fen = 100_000): Actor {
-  const buyer = newBuyer();
-  fund(buyer, fen);
-  if (licenses > 0) purchaseLicenses(buyer, { productCode: CODE, skuCode: skuCode(CODE, 'per_instance'), regionId: region, quantity: licenses });
+async function buyerHolding(licenses: number, fen = 100_000): Promise<Actor> {
+  const buyer = await newBuyer();
+  await fund(buyer, fen);
+  if (licenses > 0) await purchaseLicenses(buyer, { productCode: CODE, skuCode: skuCode(CODE, 'per_instance'), regionId: region, quantity: licenses });
   return buyer;
 }
 
-const pool = (actor: Actor, id: string) => getScalingGroup(actor, id).pool!;
+const pool = async (actor: Actor, id: string) => (await getScalingGroup(actor, id)).pool!;
 /** What the owner's review shows, sent back with the confirmation. */
-const reviewed = (actor: Actor, id: string) => ({ quantity: pool(actor, id).shortfall, amountFen: pool(actor, id).shortfallCostFen });
+const reviewed = async (actor: Actor, id: string) => ({ quantity: (await pool(actor, id)).shortfall, amountFen: (await pool(actor, id)).shortfallCostFen });
 const available = (actor: Actor) => licensesOf(actor, CODE).filter((l) => l.status === 'available').length;
 const told = (actor: Actor) => db().select().from(notifications).where(and(eq(notifications.accountId, actor.accountId), eq(notifications.kind, 'scalingFailed'))).all();
 
 describe('MKT-9 license pool and buy on scale-out', () => {
-  it('MKT-9: a group of max 5 holding 2 licenses shows a shortfall of 3 and its cost', () => {
-    const buyer = buyerHolding(2);
-    const g = group(buyer);
-    expect(pool(buyer, g.id)).toEqual({ needed: 5, held: 0, available: 2, shortfall: 3, shortfallCostFen: 3 * PRICE });
+  it('MKT-9: a group of max 5 holding 2 licenses shows a shortfall of 3 and its cost', async () => {
+    const buyer = await buyerHolding(2);
+    const g = await group(buyer);
+    expect(await pool(buyer, g.id)).toEqual({ needed: 5, held: 0, available: 2, shortfall: 3, shortfallCostFen: 3 * PRICE });
   });
 
-  it('MKT-9: desired 4 buys the 2 licenses the pool lacks within the cap; scale in to 1 returns 3 licenses to the pool', () => {
-    const buyer = buyerHolding(2);
-    const g = group(buyer, { licenseMode: 'buy', spendingCapFen: 3 * PRICE });
-    const before = balance(buyer);
-    setDesiredCapacity(buyer, g.id, 4);
-    reconcileGroup(buyer, g.id, 'desired');
-    const detail = getScalingGroup(buyer, g.id);
+  it('MKT-9: desired 4 buys the 2 licenses the pool lacks within the cap; scale in to 1 returns 3 licenses to the pool', async () => {
+    const buyer = await buyerHolding(2);
+    const g = await group(buyer, { licenseMode: 'buy', spendingCapFen: 3 * PRICE });
+    const before = await balance(buyer);
+    await setDesiredCapacity(buyer, g.id, 4);
+    await reconcileGroup(buyer, g.id, 'desired');
+    const detail = await getScalingGroup(buyer, g.id);
     expect(detail.members).toHaveLength(4);
     expect(licensesOf(buyer, CODE)).toHaveLength(4);
-    expect(before - balance(buyer)).toBe(2 * PRICE);
+    expect(before - await balance(buyer)).toBe(2 * PRICE);
     expect(detail.group.spentFen).toBe(2 * PRICE);
     expect(detail.pool).toMatchObject({ held: 4, available: 0, shortfall: 1 });
     expect(detail.activities[0]).toMatchObject({ cause: 'desired', change: 4, result: 'ok', capacity: 4 });
 
-    setDesiredCapacity(buyer, g.id, 1);
-    reconcileGroup(buyer, g.id, 'desired');
-    const after = getScalingGroup(buyer, g.id);
+    await setDesiredCapacity(buyer, g.id, 1);
+    await reconcileGroup(buyer, g.id, 'desired');
+    const after = await getScalingGroup(buyer, g.id);
     expect(after.members).toHaveLength(1);
     expect(available(buyer)).toBe(3);
     expect(after.pool).toMatchObject({ held: 1, available: 3, shortfall: 1 });
     expect(after.activities[0]).toMatchObject({ cause: 'desired', change: -3, result: 'ok', capacity: 1 });
   });
 
-  it('MKT-9: the sweep retries a failing scale-out after 30 s, then 1 min, 2 min … (not a refused launch in the audit log every 30 s)', () => {
-    const buyer = buyerHolding(0);
-    const g = group(buyer, { spendingCapFen: 0 });
-    setDesiredCapacity(buyer, g.id, 1);
-    reconcileGroup(buyer, g.id, 'desired');
+  it('MKT-9: the sweep retries a failing scale-out after 30 s, then 1 min, 2 min … (not a refused launch in the audit log every 30 s)', async () => {
+    const buyer = await buyerHolding(0);
+    const g = await group(buyer, { spendingCapFen: 0 });
+    await setDesiredCapacity(buyer, g.id, 1);
+    await reconcileGroup(buyer, g.id, 'desired');
     const tries = () => db().select().from(auditLog).where(and(eq(auditLog.accountId, buyer.accountId), eq(auditLog.action, 'ReconcileScalingGroup'))).all().length;
     expect(tries()).toBe(1);
-    const at = (seconds: number) => {
+    const at = async (seconds: number) => {
       clock.set(new Date(start + seconds * 1000));
-      sweepScalingGroups();
+      await sweepScalingGroups();
       return tries();
     };
     const start = clock.now().getTime();
-    expect([at(10), at(31), at(60), at(92), at(150), at(213)]).toEqual([1, 2, 2, 3, 3, 4]);
+    expect([await at(10), await at(31), await at(60), await at(92), await at(150), await at(213)]).toEqual([1, 2, 2, 3, 3, 4]);
     // The owner's change is a new attempt: tried at once, not after the wait.
-    modifyScalingGroup(buyer, g.id, { spendingCapFen: PRICE });
-    expect(at(214)).toBe(5);
-    expect(getScalingGroup(buyer, g.id).members).toHaveLength(1);
+    await modifyScalingGroup(buyer, g.id, { spendingCapFen: PRICE });
+    expect(await at(214)).toBe(5);
+    expect((await getScalingGroup(buyer, g.id)).members).toHaveLength(1);
   });
 
-  it('MKT-9: a cap that pays for one license launches what it can; the rest fails with QuotaExceed.BuyImage, told once', () => {
-    const buyer = buyerHolding(1);
-    const g = group(buyer, { spendingCapFen: PRICE + 100 });
-    setDesiredCapacity(buyer, g.id, 4);
-    reconcileGroup(buyer, g.id, 'desired');
-    reconcileGroup(buyer, g.id, 'health');
-    sweepScalingGroups();
-    const detail = getScalingGroup(buyer, g.id);
+  it('MKT-9: a cap that pays for one license launches what it can; the rest fails with QuotaExceed.BuyImage, told once', async () => {
+    const buyer = await buyerHolding(1);
+    const g = await group(buyer, { spendingCapFen: PRICE + 100 });
+    await setDesiredCapacity(buyer, g.id, 4);
+    await reconcileGroup(buyer, g.id, 'desired');
+    await reconcileGroup(buyer, g.id, 'health');
+    await sweepScalingGroups();
+    const detail = await getScalingGroup(buyer, g.id);
     expect(detail.members).toHaveLength(2);
     const failed = detail.activities.filter((a) => a.result === 'failed');
     expect(failed).toHaveLength(1);
@@ -110,75 +110,75 @@ describe('MKT-9 license pool and buy on scale-out', () => {
     expect(told(buyer)[0].params).toMatchObject({ code: 'QuotaExceed_BuyImage', needed: 4, available: 2 });
 
     // Raising the cap: the sweep retries and succeeds, and the failure is over.
-    modifyScalingGroup(buyer, g.id, { spendingCapFen: 10 * PRICE });
-    sweepScalingGroups();
-    expect(getScalingGroup(buyer, g.id).members).toHaveLength(4);
-    expect(getScalingGroup(buyer, g.id).group.failingCode).toBeNull();
+    await modifyScalingGroup(buyer, g.id, { spendingCapFen: 10 * PRICE });
+    await sweepScalingGroups();
+    expect((await getScalingGroup(buyer, g.id)).members).toHaveLength(4);
+    expect((await getScalingGroup(buyer, g.id)).group.failingCode).toBeNull();
   });
 
-  it('MKT-9: a new desired capacity is a new attempt: its failure is recorded and told again', () => {
-    const buyer = buyerHolding(1);
-    const g = group(buyer, { spendingCapFen: PRICE + 100 });
-    setDesiredCapacity(buyer, g.id, 4);
-    reconcileGroup(buyer, g.id, 'desired');
-    setDesiredCapacity(buyer, g.id, 3);
-    reconcileGroup(buyer, g.id, 'desired');
-    expect(getScalingGroup(buyer, g.id).activities.filter((a) => a.result === 'failed').map((a) => a.reasonParams)).toEqual([
+  it('MKT-9: a new desired capacity is a new attempt: its failure is recorded and told again', async () => {
+    const buyer = await buyerHolding(1);
+    const g = await group(buyer, { spendingCapFen: PRICE + 100 });
+    await setDesiredCapacity(buyer, g.id, 4);
+    await reconcileGroup(buyer, g.id, 'desired');
+    await setDesiredCapacity(buyer, g.id, 3);
+    await reconcileGroup(buyer, g.id, 'desired');
+    expect((await getScalingGroup(buyer, g.id)).activities.filter((a) => a.result === 'failed').map((a) => a.reasonParams)).toEqual([
       { productCode: CODE, regionId: region, needed: 1, available: 0 },
       { productCode: CODE, regionId: region, needed: 4, available: 2 },
     ]);
     expect(told(buyer)).toHaveLength(2);
   });
 
-  it('MKT-9: reserve buys the shortfall for max in one step; scale-out then draws on the pool only', () => {
-    const buyer = buyerHolding(2);
-    const g = group(buyer, { licenseMode: 'reserve' });
-    const before = balance(buyer);
-    expect(reserveGroupLicenses(buyer, g.id, reviewed(buyer, g.id))).toEqual({ bought: 3, amountFen: 3 * PRICE });
-    expect(before - balance(buyer)).toBe(3 * PRICE);
-    expect(pool(buyer, g.id)).toMatchObject({ available: 5, shortfall: 0 });
-    setDesiredCapacity(buyer, g.id, 5);
-    reconcileGroup(buyer, g.id, 'desired');
-    expect(getScalingGroup(buyer, g.id).members).toHaveLength(5);
+  it('MKT-9: reserve buys the shortfall for max in one step; scale-out then draws on the pool only', async () => {
+    const buyer = await buyerHolding(2);
+    const g = await group(buyer, { licenseMode: 'reserve' });
+    const before = await balance(buyer);
+    expect(await reserveGroupLicenses(buyer, g.id, await reviewed(buyer, g.id))).toEqual({ bought: 3, amountFen: 3 * PRICE });
+    expect(before - await balance(buyer)).toBe(3 * PRICE);
+    expect(await pool(buyer, g.id)).toMatchObject({ available: 5, shortfall: 0 });
+    await setDesiredCapacity(buyer, g.id, 5);
+    await reconcileGroup(buyer, g.id, 'desired');
+    expect((await getScalingGroup(buyer, g.id)).members).toHaveLength(5);
     expect(licensesOf(buyer, CODE)).toHaveLength(5);
   });
 
-  it('MKT-9: a reserve group never buys on scale-out: beyond its pool it fails with the shortfall', () => {
-    const buyer = buyerHolding(1);
-    const g = group(buyer, { licenseMode: 'reserve', spendingCapFen: 10 * PRICE });
-    setDesiredCapacity(buyer, g.id, 3);
-    reconcileGroup(buyer, g.id, 'desired');
-    expect(getScalingGroup(buyer, g.id).members).toHaveLength(1);
+  it('MKT-9: a reserve group never buys on scale-out: beyond its pool it fails with the shortfall', async () => {
+    const buyer = await buyerHolding(1);
+    const g = await group(buyer, { licenseMode: 'reserve', spendingCapFen: 10 * PRICE });
+    await setDesiredCapacity(buyer, g.id, 3);
+    await reconcileGroup(buyer, g.id, 'desired');
+    expect((await getScalingGroup(buyer, g.id)).members).toHaveLength(1);
     expect(licensesOf(buyer, CODE)).toHaveLength(1);
-    expect(getScalingGroup(buyer, g.id).activities[0]).toMatchObject({ result: 'failed', reasonCode: 'QuotaExceed.BuyImage' });
+    expect((await getScalingGroup(buyer, g.id)).activities[0]).toMatchObject({ result: 'failed', reasonCode: 'QuotaExceed.BuyImage' });
   });
 });
 
 describe('MKT-9 scaling through the launch and release rules', () => {
-  it('MKT-9: the removal policy picks the newest or the oldest members', () => {
-    const buyer = buyerHolding(4);
+  it('MKT-9: the removal policy picks the newest or the oldest members', async () => {
+    const buyer = await buyerHolding(4);
     for (const policy of ['newest', 'oldest'] as const) {
-      const g = group(buyer, { removalPolicy: policy, maxSize: 2 });
-      setDesiredCapacity(buyer, g.id, 1);
-      reconcileGroup(buyer, g.id, 'desired');
+      const g = await group(buyer, { removalPolicy: policy, maxSize: 2 });
+      await setDesiredCapacity(buyer, g.id, 1);
+      await reconcileGroup(buyer, g.id, 'desired');
       clock.advance(60_000);
-      setDesiredCapacity(buyer, g.id, 2);
-      reconcileGroup(buyer, g.id, 'desired');
-      const [first, second] = getScalingGroup(buyer, g.id).members;
-      setDesiredCapacity(buyer, g.id, 1);
-      reconcileGroup(buyer, g.id, 'desired');
-      expect(getScalingGroup(buyer, g.id).members.map((m) => m.instanceId)).toEqual([policy === 'newest' ? first.instanceId : second.instanceId]);
+      await setDesiredCapacity(buyer, g.id, 2);
+      await reconcileGroup(buyer, g.id, 'desired');
+      const [first, second] = (await getScalingGroup(buyer, g.id)).members;
+      await setDesiredCapacity(buyer, g.id, 1);
+      await reconcileGroup(buyer, g.id, 'desired');
+      expect((await getScalingGroup(buyer, g.id)).members.map((m) => m.instanceId)).toEqual([policy === 'newest' ? first.instanceId : second.instanceId]);
     }
   });
 
-  it('MKT-9: a quota refusal of RunInstances is a failed activity with its reason, and nothing is bought', () => {
-    const buyer = buyerHolding(0);
+  it('MKT-9: a quota refusal of RunInstances is a failed activity with its reason, and nothing is bought', async () => {
+    const buyer = await buyerHolding(0);
     db().insert(platformSettings).values({ key: 'instanceQuotaPerRegion', value: 1, updatedAt: new Date() }).onConflictDoUpdate({ target: platformSettings.key, set: { value: 1 } }).run();
     try {
-      const g = group(buyer, { spendingCapFen: 10 * PRICE });
-      setDesiredCapacity(buyer, g.id, 3);
-      reconcileGroup(buyer, g.id, 'desired');
-      const detail = getScalingGroup(buyer, g.id);
+      const g = await group(buyer, { spendingCapFen: 10 * PRICE });
+      await setDesiredCapacity(buyer, g.id, 3);
+      await reconcileGroup(buyer, g.id, 'desired');
+      const detail = await getScalingGroup(buyer, g.id);
       expect(detail.members).toHaveLength(0);
       expect(detail.activities[0]).toMatchObject({ result: 'failed', reasonCode: 'QuotaExceed.ElasticQuota' });
       expect(licensesOf(buyer, CODE)).toHaveLength(0);
@@ -188,72 +188,72 @@ describe('MKT-9 scaling through the launch and release rules', () => {
   });
 
   it('MKT-9: a member released by someone is replaced by the sweep (health), its license reused', async () => {
-    const buyer = buyerHolding(2);
-    const g = group(buyer);
-    setDesiredCapacity(buyer, g.id, 2);
-    reconcileGroup(buyer, g.id, 'desired');
+    const buyer = await buyerHolding(2);
+    const g = await group(buyer);
+    await setDesiredCapacity(buyer, g.id, 2);
+    await reconcileGroup(buyer, g.id, 'desired');
     await settle();
-    const [lost] = getScalingGroup(buyer, g.id).members;
-    releaseInstance(buyer, lost.instanceId);
-    sweepScalingGroups();
-    const detail = getScalingGroup(buyer, g.id);
+    const [lost] = (await getScalingGroup(buyer, g.id)).members;
+    await releaseInstance(buyer, lost.instanceId);
+    await sweepScalingGroups();
+    const detail = await getScalingGroup(buyer, g.id);
     expect(detail.members).toHaveLength(2);
     expect(detail.members.map((m) => m.instanceId)).not.toContain(lost.instanceId);
     expect(licensesOf(buyer, CODE)).toHaveLength(2);
     expect(detail.activities.slice(0, 2).map((a) => [a.cause, a.change])).toEqual([['health', 1], ['health', -1]]);
   });
 
-  it('MKT-9: a member stopped for arrears is kept until the account can launch, then replaced', () => {
-    const buyer = buyerHolding(1);
-    const g = group(buyer);
-    setDesiredCapacity(buyer, g.id, 1);
-    reconcileGroup(buyer, g.id, 'desired');
-    const [member] = getScalingGroup(buyer, g.id).members;
+  it('MKT-9: a member stopped for arrears is kept until the account can launch, then replaced', async () => {
+    const buyer = await buyerHolding(1);
+    const g = await group(buyer);
+    await setDesiredCapacity(buyer, g.id, 1);
+    await reconcileGroup(buyer, g.id, 'desired');
+    const [member] = (await getScalingGroup(buyer, g.id)).members;
     db().update(instances).set({ status: 'Stopped', statusReason: 'arrears' }).where(eq(instances.id, member.instanceId)).run();
-    fund(buyer, -balance(buyer) - 100); // in arrears
-    sweepScalingGroups();
-    expect(getScalingGroup(buyer, g.id).members.map((m) => m.instanceId)).toEqual([member.instanceId]);
-    fund(buyer, 10_000);
-    sweepScalingGroups();
-    const [replacement] = getScalingGroup(buyer, g.id).members;
+    await fund(buyer, -await balance(buyer) - 100); // in arrears
+    await sweepScalingGroups();
+    expect((await getScalingGroup(buyer, g.id)).members.map((m) => m.instanceId)).toEqual([member.instanceId]);
+    await fund(buyer, 10_000);
+    await sweepScalingGroups();
+    const [replacement] = (await getScalingGroup(buyer, g.id)).members;
     expect(replacement.instanceId).not.toBe(member.instanceId);
     expect(db().select().from(instances).where(eq(instances.id, member.instanceId)).get()?.status).toBe('Released');
     expect(licensesOf(buyer, CODE)).toHaveLength(1);
   });
 
-  it('MKT-9: a scheduled action sets desired at its time on the movable clock, clamped to [min, max]', () => {
-    const buyer = buyerHolding(3);
-    const g = group(buyer, { maxSize: 3 });
-    scheduleDesiredCapacity(buyer, g.id, { runAt: new Date(clock.now().getTime() + 3_600_000), desired: 3 });
-    sweepScalingGroups();
-    expect(getScalingGroup(buyer, g.id).members).toHaveLength(0);
+  it('MKT-9: a scheduled action sets desired at its time on the movable clock, clamped to [min, max]', async () => {
+    const buyer = await buyerHolding(3);
+    const g = await group(buyer, { maxSize: 3 });
+    await scheduleDesiredCapacity(buyer, g.id, { runAt: new Date(clock.now().getTime() + 3_600_000), desired: 3 });
+    await sweepScalingGroups();
+    expect((await getScalingGroup(buyer, g.id)).members).toHaveLength(0);
     clock.advance(3_600_000);
-    sweepScalingGroups();
-    const detail = getScalingGroup(buyer, g.id);
+    await sweepScalingGroups();
+    const detail = await getScalingGroup(buyer, g.id);
     expect(detail.members).toHaveLength(3);
     expect(detail.group.desired).toBe(3);
     expect(detail.activities[0]).toMatchObject({ cause: 'schedule', change: 3 });
     expect(detail.schedules[0].doneAt).not.toBeNull();
   });
 
-  it('MKT-9: sizes outside [min, max] are refused with ESS codes; another account cannot see the group', () => {
-    const buyer = buyerHolding(0);
-    expectCloudError(() => group(buyer, { minSize: 3, maxSize: 2 }), 'InvalidParameter.MaxSize');
-    expectCloudError(() => group(buyer, { desired: 6 }), 'InvalidParameter.DesiredCapacity');
-    const g = group(buyer);
-    expectCloudError(() => setDesiredCapacity(buyer, g.id, 9), 'InvalidParameter.DesiredCapacity');
-    expectCloudError(() => getScalingGroup(newBuyer(), g.id), 'InvalidScalingGroupId.NotFound');
-    expectCloudError(() => group(buyer, { name: g.name }), 'InvalidScalingGroupName.Duplicate');
+  it('MKT-9: sizes outside [min, max] are refused with ESS codes; another account cannot see the group', async () => {
+    const buyer = await buyerHolding(0);
+    await expectCloudError(async () => await group(buyer, { minSize: 3, maxSize: 2 }), 'InvalidParameter.MaxSize');
+    await expectCloudError(async () => await group(buyer, { desired: 6 }), 'InvalidParameter.DesiredCapacity');
+    const g = await group(buyer);
+    await expectCloudError(async () => await setDesiredCapacity(buyer, g.id, 9), 'InvalidParameter.DesiredCapacity');
+    await expectCloudError(async () => await getScalingGroup(await newBuyer(), g.id), 'InvalidScalingGroupId.NotFound');
+    await expectCloudError(async () => await group(buyer, { name: g.name }), 'InvalidScalingGroupName.Duplicate');
   });
 
-  it('MKT-9: deleting a group releases its members and returns their licenses', () => {
-    const buyer = buyerHolding(2);
-    const g = group(buyer);
-    setDesiredCapacity(buyer, g.id, 2);
-    reconcileGroup(buyer, g.id, 'desired');
-    deleteScalingGroup(buyer, g.id);
+  it('MKT-9: deleting a group releases its members and returns their licenses', async () => {
+    const buyer = await buyerHolding(2);
+    const g = await group(buyer);
+    await setDesiredCapacity(buyer, g.id, 2);
+    await reconcileGroup(buyer, g.id, 'desired');
+    await deleteScalingGroup(buyer, g.id);
     expect(available(buyer)).toBe(2);
-    expectCloudError(() => getScalingGroup(buyer, g.id), 'InvalidScalingGroupId.NotFound');
+    await expectCloudError(async () => await getScalingGroup(buyer, g.id), 'InvalidScalingGroupId.NotFound');
   });
 });
 
@@ -261,57 +261,57 @@ describe('MKT-9 with issue 17: a group of an image family', () => {
   const systemImage = () => db().select().from(images).where(and(eq(images.regionId, region), eq(images.kind, 'system'))).get()!.id;
   /** A custom image of the owner's in a family, made the real way: instance → CreateImage → task finishes. */
   async function familyImage(owner: Actor, name: string): Promise<string> {
-    const { instanceIds } = runInstances(owner, { regionId: region, imageId: systemImage(), instanceTypeId: 'ecs.t6-c1m1.large', amount: 1 });
+    const { instanceIds } = await runInstances(owner, { regionId: region, imageId: systemImage(), instanceTypeId: 'ecs.t6-c1m1.large', amount: 1 });
     await settle();
-    const { imageId } = createImage(owner, { instanceId: instanceIds[0], name, imageFamily: 'web' });
+    const { imageId } = await createImage(owner, { instanceId: instanceIds[0], name, imageFamily: 'web' });
     await settle();
     return imageId;
   }
-  const memberImages = (actor: Actor, id: string) => getScalingGroup(actor, id).members.map((m) => db().select({ imageId: instances.imageId }).from(instances).where(eq(instances.id, m.instanceId)).get()!.imageId);
+  const memberImages = async (actor: Actor, id: string) => (await getScalingGroup(actor, id)).members.map((m) => db().select({ imageId: instances.imageId }).from(instances).where(eq(instances.id, m.instanceId)).get()!.imageId);
 
   it('MKT-9: a group following a family launches its newest image, and moves on to v2 once v2 joins the family', async () => {
-    const owner = newBuyer();
+    const owner = await newBuyer();
     const v1 = await familyImage(owner, 'v1');
-    const g = createScalingGroup(owner, { name: 'fam', regionId: region, imageFamily: 'web', instanceTypeId: 'ecs.t6-c1m1.large', minSize: 0, maxSize: 4, desired: 1 });
+    const g = await createScalingGroup(owner, { name: 'fam', regionId: region, imageFamily: 'web', instanceTypeId: 'ecs.t6-c1m1.large', minSize: 0, maxSize: 4, desired: 1 });
     expect(g).toMatchObject({ imageId: v1, imageFamily: 'web' });
-    reconcileGroup(owner, g.id, 'desired');
-    expect(memberImages(owner, g.id)).toEqual([v1]);
+    await reconcileGroup(owner, g.id, 'desired');
+    expect(await memberImages(owner, g.id)).toEqual([v1]);
     const v2 = await familyImage(owner, 'v2');
-    setDesiredCapacity(owner, g.id, 2);
-    reconcileGroup(owner, g.id, 'desired');
-    expect(memberImages(owner, g.id).sort()).toEqual([v1, v2].sort());
-    expect(getScalingGroup(owner, g.id).group.imageId).toBe(v2);
+    await setDesiredCapacity(owner, g.id, 2);
+    await reconcileGroup(owner, g.id, 'desired');
+    expect((await memberImages(owner, g.id)).sort()).toEqual([v1, v2].sort());
+    expect((await getScalingGroup(owner, g.id)).group.imageId).toBe(v2);
   });
 
-  it('MKT-9: a family with no image the owner can launch is refused at creation (InvalidImageFamily.MissingAvailableImage); neither image nor family is MissingParameter', () => {
-    const owner = newBuyer();
-    expectCloudError(() => createScalingGroup(owner, { name: 'none', regionId: region, imageFamily: 'nothing-here', instanceTypeId: 'ecs.t6-c1m1.large', minSize: 0, maxSize: 2 }), 'InvalidImageFamily.MissingAvailableImage');
-    expectCloudError(() => createScalingGroup(owner, { name: 'none', regionId: region, instanceTypeId: 'ecs.t6-c1m1.large', minSize: 0, maxSize: 2 }), 'MissingParameter');
+  it('MKT-9: a family with no image the owner can launch is refused at creation (InvalidImageFamily.MissingAvailableImage); neither image nor family is MissingParameter', async () => {
+    const owner = await newBuyer();
+    await expectCloudError(async () => await createScalingGroup(owner, { name: 'none', regionId: region, imageFamily: 'nothing-here', instanceTypeId: 'ecs.t6-c1m1.large', minSize: 0, maxSize: 2 }), 'InvalidImageFamily.MissingAvailableImage');
+    await expectCloudError(async () => await createScalingGroup(owner, { name: 'none', regionId: region, instanceTypeId: 'ecs.t6-c1m1.large', minSize: 0, maxSize: 2 }), 'MissingParameter');
   });
 });
 
 describe('MKT-9: a frozen member (ADM-2) waits for the platform', () => {
   const admin: Actor = { userId: null, accountId: 'platform', roles: ['admin'], requestId: 'test-admin' };
 
-  it('MKT-9: a scale-in passes a frozen member by, a delete leaves it outside any group, and one group’s refusal never stops the sweep for the next', () => {
-    const owner = newBuyer();
-    const frozenGroup = createScalingGroup(owner, { name: 'frozen', regionId: region, imageId: systemImageOf(), instanceTypeId: 'ecs.t6-c1m1.large', minSize: 0, maxSize: 3, desired: 2 });
-    reconcileGroup(owner, frozenGroup.id, 'desired');
-    const [first, second] = getScalingGroup(owner, frozenGroup.id).members.map((m) => m.instanceId);
-    freezeInstance(admin, first, { note: 'Phishing site reported' });
-    setDesiredCapacity(owner, frozenGroup.id, 1);
-    reconcileGroup(owner, frozenGroup.id, 'desired');
-    expect(getScalingGroup(owner, frozenGroup.id).members.map((m) => m.instanceId)).toEqual([first]);
-    expect(getInstance(owner, second).status).toBe('Released');
+  it('MKT-9: a scale-in passes a frozen member by, a delete leaves it outside any group, and one group’s refusal never stops the sweep for the next', async () => {
+    const owner = await newBuyer();
+    const frozenGroup = await createScalingGroup(owner, { name: 'frozen', regionId: region, imageId: systemImageOf(), instanceTypeId: 'ecs.t6-c1m1.large', minSize: 0, maxSize: 3, desired: 2 });
+    await reconcileGroup(owner, frozenGroup.id, 'desired');
+    const [first, second] = (await getScalingGroup(owner, frozenGroup.id)).members.map((m) => m.instanceId);
+    await freezeInstance(admin, first, { note: 'Phishing site reported' });
+    await setDesiredCapacity(owner, frozenGroup.id, 1);
+    await reconcileGroup(owner, frozenGroup.id, 'desired');
+    expect((await getScalingGroup(owner, frozenGroup.id)).members.map((m) => m.instanceId)).toEqual([first]);
+    expect((await getInstance(owner, second)).status).toBe('Released');
 
     // Another account's group below desired is reached by the sweep all the same.
-    const other = newBuyer();
-    const waiting = createScalingGroup(other, { name: 'waiting', regionId: region, imageId: systemImageOf(), instanceTypeId: 'ecs.t6-c1m1.large', minSize: 0, maxSize: 2, desired: 2 });
-    sweepScalingGroups();
-    expect(getScalingGroup(other, waiting.id).members).toHaveLength(2);
+    const other = await newBuyer();
+    const waiting = await createScalingGroup(other, { name: 'waiting', regionId: region, imageId: systemImageOf(), instanceTypeId: 'ecs.t6-c1m1.large', minSize: 0, maxSize: 2, desired: 2 });
+    await sweepScalingGroups();
+    expect((await getScalingGroup(other, waiting.id)).members).toHaveLength(2);
 
-    deleteScalingGroup(owner, frozenGroup.id);
-    expect(getInstance(owner, first).status).toBe('Frozen');
+    await deleteScalingGroup(owner, frozenGroup.id);
+    expect((await getInstance(owner, first)).status).toBe('Frozen');
   });
 });
 
@@ -320,96 +320,96 @@ function systemImageOf(): string {
 }
 
 describe('MKT-9: DescribeScalingGroups takes what Alibaba takes', () => {
-  it('more than 20 group ids is InvalidParameter, not a server error', () => {
-    const owner = newBuyer();
-    expectCloudError(() => describeScalingGroups(owner, { groupIds: Array.from({ length: 21 }, (_, i) => `asg-${i}`) }), 'InvalidParameter');
-    expect(describeScalingGroups(owner, { groupIds: Array.from({ length: 20 }, (_, i) => `asg-${i}`) }).total).toBe(0);
+  it('more than 20 group ids is InvalidParameter, not a server error', async () => {
+    const owner = await newBuyer();
+    await expectCloudError(async () => await describeScalingGroups(owner, { groupIds: Array.from({ length: 21 }, (_, i) => `asg-${i}`) }), 'InvalidParameter');
+    expect((await describeScalingGroups(owner, { groupIds: Array.from({ length: 20 }, (_, i) => `asg-${i}`) })).total).toBe(0);
   });
 });
 
 describe('MKT-9 review findings: reservations, reviewed totals, the cap on hourly licenses, the launch minimum', () => {
-  const members = (actor: Actor, id: string) => getScalingGroup(actor, id).members.length;
+  const members = async (actor: Actor, id: string) => (await getScalingGroup(actor, id)).members.length;
 
-  it('MKT-9: two reserve groups never count the same licenses: each reserves its own max, and both scale to it', () => {
-    const buyer = buyerHolding(5, 200_000);
-    const g1 = group(buyer, { licenseMode: 'reserve' });
-    const g2 = group(buyer, { licenseMode: 'reserve' });
-    expect(pool(buyer, g1.id)).toMatchObject({ available: 0, shortfall: 5 });
-    expect(reserveGroupLicenses(buyer, g1.id, reviewed(buyer, g1.id))).toEqual({ bought: 5, amountFen: 5 * PRICE });
-    expect(reserveGroupLicenses(buyer, g2.id, reviewed(buyer, g2.id))).toEqual({ bought: 0, amountFen: 0 });
+  it('MKT-9: two reserve groups never count the same licenses: each reserves its own max, and both scale to it', async () => {
+    const buyer = await buyerHolding(5, 200_000);
+    const g1 = await group(buyer, { licenseMode: 'reserve' });
+    const g2 = await group(buyer, { licenseMode: 'reserve' });
+    expect(await pool(buyer, g1.id)).toMatchObject({ available: 0, shortfall: 5 });
+    expect(await reserveGroupLicenses(buyer, g1.id, await reviewed(buyer, g1.id))).toEqual({ bought: 5, amountFen: 5 * PRICE });
+    expect(await reserveGroupLicenses(buyer, g2.id, await reviewed(buyer, g2.id))).toEqual({ bought: 0, amountFen: 0 });
     for (const g of [g1, g2]) {
-      setDesiredCapacity(buyer, g.id, 5);
-      reconcileGroup(buyer, g.id, 'desired');
+      await setDesiredCapacity(buyer, g.id, 5);
+      await reconcileGroup(buyer, g.id, 'desired');
     }
-    expect([members(buyer, g1.id), members(buyer, g2.id)]).toEqual([5, 5]);
-    expect(getScalingGroup(buyer, g2.id).activities.filter((a) => a.result === 'failed')).toEqual([]);
+    expect([await members(buyer, g1.id), await members(buyer, g2.id)]).toEqual([5, 5]);
+    expect((await getScalingGroup(buyer, g2.id)).activities.filter((a) => a.result === 'failed')).toEqual([]);
   });
 
-  it('MKT-9: a buy-on-scale-out group buys its own licenses and leaves those another reserve group reserved', () => {
-    const buyer = buyerHolding(2);
-    const reserving = group(buyer, { licenseMode: 'reserve', maxSize: 2 });
-    const buying = group(buyer, { licenseMode: 'buy', spendingCapFen: 10 * PRICE });
-    const before = balance(buyer);
-    setDesiredCapacity(buyer, buying.id, 2);
-    reconcileGroup(buyer, buying.id, 'desired');
-    expect(before - balance(buyer)).toBe(2 * PRICE);
-    setDesiredCapacity(buyer, reserving.id, 2);
-    reconcileGroup(buyer, reserving.id, 'desired');
-    expect([members(buyer, buying.id), members(buyer, reserving.id)]).toEqual([2, 2]);
+  it('MKT-9: a buy-on-scale-out group buys its own licenses and leaves those another reserve group reserved', async () => {
+    const buyer = await buyerHolding(2);
+    const reserving = await group(buyer, { licenseMode: 'reserve', maxSize: 2 });
+    const buying = await group(buyer, { licenseMode: 'buy', spendingCapFen: 10 * PRICE });
+    const before = await balance(buyer);
+    await setDesiredCapacity(buyer, buying.id, 2);
+    await reconcileGroup(buyer, buying.id, 'desired');
+    expect(before - await balance(buyer)).toBe(2 * PRICE);
+    await setDesiredCapacity(buyer, reserving.id, 2);
+    await reconcileGroup(buyer, reserving.id, 'desired');
+    expect([await members(buyer, buying.id), await members(buyer, reserving.id)]).toEqual([2, 2]);
   });
 
-  it('MKT-9: a reservation confirmed after what it would buy changed is refused (InvalidOrder.QuoteChanged), charging nothing; the new figures go through', () => {
-    const buyer = buyerHolding(2);
-    const g = group(buyer);
-    const reviewed = pool(buyer, g.id);
+  it('MKT-9: a reservation confirmed after what it would buy changed is refused (InvalidOrder.QuoteChanged), charging nothing; the new figures go through', async () => {
+    const buyer = await buyerHolding(2);
+    const g = await group(buyer);
+    const reviewed = await pool(buyer, g.id);
     expect(reviewed).toMatchObject({ shortfall: 3, shortfallCostFen: 3 * PRICE });
-    purchaseLicenses(buyer, { productCode: CODE, skuCode: skuCode(CODE, 'per_instance'), regionId: region, quantity: 1 });
-    const before = balance(buyer);
-    expectCloudError(() => reserveGroupLicenses(buyer, g.id, { quantity: reviewed.shortfall, amountFen: reviewed.shortfallCostFen }), 'InvalidOrder.QuoteChanged');
-    expectCloudError(() => reserveGroupLicenses(buyer, g.id, { quantity: 2, amountFen: 3 * PRICE }), 'InvalidOrder.QuoteChanged');
+    await purchaseLicenses(buyer, { productCode: CODE, skuCode: skuCode(CODE, 'per_instance'), regionId: region, quantity: 1 });
+    const before = await balance(buyer);
+    await expectCloudError(async () => await reserveGroupLicenses(buyer, g.id, { quantity: reviewed.shortfall, amountFen: reviewed.shortfallCostFen }), 'InvalidOrder.QuoteChanged');
+    await expectCloudError(async () => await reserveGroupLicenses(buyer, g.id, { quantity: 2, amountFen: 3 * PRICE }), 'InvalidOrder.QuoteChanged');
     // No review, no purchase: the figures the owner confirmed are required.
-    expectCloudError(() => reserveGroupLicenses(buyer, g.id, {}), 'MissingParameter');
-    expect(balance(buyer)).toBe(before);
-    expect(getScalingGroup(buyer, g.id).group.licenseMode).toBe('buy');
-    expect(reserveGroupLicenses(buyer, g.id, { quantity: '2', amountFen: String(2 * PRICE) })).toEqual({ bought: 2, amountFen: 2 * PRICE });
-    expect(before - balance(buyer)).toBe(2 * PRICE);
+    await expectCloudError(async () => await reserveGroupLicenses(buyer, g.id, {}), 'MissingParameter');
+    expect(await balance(buyer)).toBe(before);
+    expect((await getScalingGroup(buyer, g.id)).group.licenseMode).toBe('buy');
+    expect(await reserveGroupLicenses(buyer, g.id, { quantity: '2', amountFen: String(2 * PRICE) })).toEqual({ bought: 2, amountFen: 2 * PRICE });
+    expect(before - await balance(buyer)).toBe(2 * PRICE);
   });
 
-  it('MKT-9: at the default cap of 0 a group buys no hourly license; a positive cap lets it buy them (billed hourly)', () => {
-    const buyer = buyerHolding(0);
-    const g = group(buyer, { skuCode: skuCode(CODE, 'hourly') });
-    setDesiredCapacity(buyer, g.id, 2);
-    reconcileGroup(buyer, g.id, 'desired');
-    expect(members(buyer, g.id)).toBe(0);
+  it('MKT-9: at the default cap of 0 a group buys no hourly license; a positive cap lets it buy them (billed hourly)', async () => {
+    const buyer = await buyerHolding(0);
+    const g = await group(buyer, { skuCode: skuCode(CODE, 'hourly') });
+    await setDesiredCapacity(buyer, g.id, 2);
+    await reconcileGroup(buyer, g.id, 'desired');
+    expect(await members(buyer, g.id)).toBe(0);
     expect(licensesOf(buyer, CODE)).toHaveLength(0);
-    expect(getScalingGroup(buyer, g.id).activities[0]).toMatchObject({ result: 'failed', reasonCode: 'QuotaExceed.BuyImage' });
-    modifyScalingGroup(buyer, g.id, { spendingCapFen: 100 });
-    reconcileGroup(buyer, g.id, 'desired');
-    expect(members(buyer, g.id)).toBe(2);
+    expect((await getScalingGroup(buyer, g.id)).activities[0]).toMatchObject({ result: 'failed', reasonCode: 'QuotaExceed.BuyImage' });
+    await modifyScalingGroup(buyer, g.id, { spendingCapFen: 100 });
+    await reconcileGroup(buyer, g.id, 'desired');
+    expect(await members(buyer, g.id)).toBe(2);
     expect(licensesOf(buyer, CODE).map((l) => l.pricingModel)).toEqual(['hourly', 'hourly']);
   });
 
-  it('MKT-9: members stopped for arrears stay until the wallet meets the launch minimum (ADM-4), not merely zero', () => {
+  it('MKT-9: members stopped for arrears stay until the wallet meets the launch minimum (ADM-4), not merely zero', async () => {
     const minimum = 10_000;
     db().insert(platformSettings).values({ key: 'minLaunchBalanceFen', value: minimum, updatedAt: new Date() }).onConflictDoUpdate({ target: platformSettings.key, set: { value: minimum } }).run();
     try {
-      const buyer = buyerHolding(1);
-      const g = group(buyer);
-      setDesiredCapacity(buyer, g.id, 1);
-      reconcileGroup(buyer, g.id, 'desired');
-      const [member] = getScalingGroup(buyer, g.id).members;
+      const buyer = await buyerHolding(1);
+      const g = await group(buyer);
+      await setDesiredCapacity(buyer, g.id, 1);
+      await reconcileGroup(buyer, g.id, 'desired');
+      const [member] = (await getScalingGroup(buyer, g.id)).members;
       db().update(instances).set({ status: 'Stopped', statusReason: 'arrears' }).where(eq(instances.id, member.instanceId)).run();
-      fund(buyer, -balance(buyer) + 5_000); // topped up to ¥50, below the ¥100 a launch needs
-      sweepScalingGroups();
-      expect(getScalingGroup(buyer, g.id).members.map((m) => m.instanceId)).toEqual([member.instanceId]);
+      await fund(buyer, -await balance(buyer) + 5_000); // topped up to ¥50, below the ¥100 a launch needs
+      await sweepScalingGroups();
+      expect((await getScalingGroup(buyer, g.id)).members.map((m) => m.instanceId)).toEqual([member.instanceId]);
       expect(db().select().from(instances).where(eq(instances.id, member.instanceId)).get()?.status).toBe('Stopped');
       // The wait is told once, with the launch's own reason; topping up retries at the next sweep.
-      expect(getScalingGroup(buyer, g.id).activities[0]).toMatchObject({ result: 'failed', reasonCode: expect.stringMatching(/Balance/) });
-      sweepScalingGroups();
+      expect((await getScalingGroup(buyer, g.id)).activities[0]).toMatchObject({ result: 'failed', reasonCode: expect.stringMatching(/Balance/) });
+      await sweepScalingGroups();
       expect(told(buyer)).toHaveLength(1);
-      fund(buyer, minimum);
-      sweepScalingGroups();
-      const [replacement] = getScalingGroup(buyer, g.id).members;
+      await fund(buyer, minimum);
+      await sweepScalingGroups();
+      const [replacement] = (await getScalingGroup(buyer, g.id)).members;
       expect(replacement.instanceId).not.toBe(member.instanceId);
     } finally {
       withoutLaunchMinimum(db());

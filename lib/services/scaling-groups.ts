@@ -114,8 +114,8 @@ function reconcileSoon(tx: Tx, group: Pick<ScalingGroup, 'id' | 'accountId'>, ca
   enqueueJob(tx, 'scaling.reconcile', { accountId: group.accountId, groupId: group.id, cause });
 }
 
-export function createScalingGroup(actor: Actor, input: unknown): ScalingGroup {
-  return mutate(actor, 'CreateScalingGroup', (tx, note) => {
+export async function createScalingGroup(actor: Actor, input: unknown): Promise<ScalingGroup> {
+  return await mutate(actor, 'CreateScalingGroup', (tx, note) => {
     authorize(actor, 'scaling.manage');
     const request = parseInput(createSchema, input, codes);
     const desired = request.desired ?? request.minSize;
@@ -156,8 +156,8 @@ export function createScalingGroup(actor: Actor, input: unknown): ScalingGroup {
 }
 
 /** Changes a group's sizes, name, policies or cap; a desired outside a new [min, max] moves into it. */
-export function modifyScalingGroup(actor: Actor, groupId: string, input: unknown): ScalingGroup {
-  return mutate(actor, 'ModifyScalingGroup', (tx, note) => {
+export async function modifyScalingGroup(actor: Actor, groupId: string, input: unknown): Promise<ScalingGroup> {
+  return await mutate(actor, 'ModifyScalingGroup', (tx, note) => {
     authorize(actor, 'scaling.manage');
     note.target = groupId;
     const change = parseInput(modifySchema, input, codes);
@@ -177,8 +177,8 @@ export function modifyScalingGroup(actor: Actor, groupId: string, input: unknown
 }
 
 /** SetGroupDesiredCapacity: within [min, max], or refused. */
-export function setDesiredCapacity(actor: Actor, groupId: string, desired: unknown): ScalingGroup {
-  return mutate(actor, 'SetGroupDesiredCapacity', (tx, note) => {
+export async function setDesiredCapacity(actor: Actor, groupId: string, desired: unknown): Promise<ScalingGroup> {
+  return await mutate(actor, 'SetGroupDesiredCapacity', (tx, note) => {
     authorize(actor, 'scaling.manage');
     note.target = groupId;
     const group = requireOwnGroup(tx, actor, groupId);
@@ -194,8 +194,8 @@ export function setDesiredCapacity(actor: Actor, groupId: string, desired: unkno
 const scheduleSchema = z.object({ runAt: z.coerce.date(), desired: size });
 
 /** A scheduled action: at `runAt` (by the platform's clock) the group's desired becomes `desired`, clamped to [min, max] then. */
-export function scheduleDesiredCapacity(actor: Actor, groupId: string, input: unknown): ScalingSchedule {
-  return mutate(actor, 'CreateScheduledTask', (tx, note) => {
+export async function scheduleDesiredCapacity(actor: Actor, groupId: string, input: unknown): Promise<ScalingSchedule> {
+  return await mutate(actor, 'CreateScheduledTask', (tx, note) => {
     authorize(actor, 'scaling.manage');
     note.target = groupId;
     const group = requireOwnGroup(tx, actor, groupId);
@@ -218,11 +218,11 @@ const describeSchema = z.object({
   name: z.string().max(128).optional(),
 });
 
-export function describeScalingGroups(actor: Actor, input: { regionId?: string; groupIds?: string[]; name?: string; page?: unknown; pageSize?: unknown } = {}) {
+export async function describeScalingGroups(actor: Actor, input: { regionId?: string; groupIds?: string[]; name?: string; page?: unknown; pageSize?: unknown } = {}) {
   authorize(actor, 'scaling.read');
   const paging = parsePaging(input, { defaultPageSize: 20 });
   const query = parseInput(describeSchema, { regionId: input.regionId, groupIds: input.groupIds, name: input.name }, { groupIds: 'InvalidParameter', regionId: 'InvalidParameter', name: 'InvalidParameter' });
-  return read((db) => {
+  return await read((db) => {
     const where = and(
       eq(scalingGroups.accountId, actor.accountId),
       query.regionId ? eq(scalingGroups.regionId, query.regionId) : undefined,
@@ -297,9 +297,9 @@ export function imageProductCode(db: Db | Tx, group: Pick<ScalingGroup, 'imageId
 
 export type GroupDetail = { group: ScalingGroup; members: GroupMember[]; pool: LicensePool | null; productCode: string | null; activities: ScalingActivity[]; schedules: ScalingSchedule[] };
 
-export function getScalingGroup(actor: Actor, groupId: string): GroupDetail {
+export async function getScalingGroup(actor: Actor, groupId: string): Promise<GroupDetail> {
   authorize(actor, 'scaling.read');
-  return read((db) => {
+  return await read((db) => {
     const group = requireOwnGroup(db, actor, groupId);
     const productCode = imageProductCode(db, group);
     return {
@@ -313,10 +313,10 @@ export function getScalingGroup(actor: Actor, groupId: string): GroupDetail {
   });
 }
 
-export function describeScalingActivities(actor: Actor, groupId: string, paging: { page?: unknown; pageSize?: unknown } = {}) {
+export async function describeScalingActivities(actor: Actor, groupId: string, paging: { page?: unknown; pageSize?: unknown } = {}) {
   authorize(actor, 'scaling.read');
   const p = parsePaging(paging);
-  return read((db) => {
+  return await read((db) => {
     const group = requireOwnGroup(db, actor, groupId);
     const where = eq(scalingActivities.groupId, group.id);
     const total = db.select({ n: count() }).from(scalingActivities).where(where).get()?.n ?? 0;
@@ -340,8 +340,8 @@ const reserveSchema = z.object({
  * scales out from the pool only. A reviewed quantity or amount that is no longer what it would
  * buy is refused, charging nothing, so the owner is never charged a total they did not see.
  */
-export function reserveGroupLicenses(actor: Actor, groupId: string, input: unknown) {
-  return mutate(actor, 'ReserveGroupLicenses', (tx, note) => {
+export async function reserveGroupLicenses(actor: Actor, groupId: string, input: unknown) {
+  return await mutate(actor, 'ReserveGroupLicenses', async (tx, note) => {
     authorize(actor, 'scaling.manage');
     note.target = groupId;
     const request = parseInput(reserveSchema, input, { quantity: 'InvalidParameter.Quantity', amountFen: 'InvalidParameter' });
@@ -355,15 +355,15 @@ export function reserveGroupLicenses(actor: Actor, groupId: string, input: unkno
     }
     tx.update(scalingGroups).set({ licenseMode: 'reserve' }).where(eq(scalingGroups.id, group.id)).run();
     if (!pool || pool.shortfall === 0 || !productCode) return { bought: 0, amountFen: 0 };
-    const order = purchaseLicenses(actor, { productCode, skuCode: group.skuCode, regionId: group.regionId, quantity: pool.shortfall, clientToken: request.clientToken });
+    const order = await purchaseLicenses(actor, { productCode, skuCode: group.skuCode, regionId: group.regionId, quantity: pool.shortfall, clientToken: request.clientToken });
     note.detail = { orderId: order.orderId, quantity: pool.shortfall, amountFen: order.amountFen };
     return { bought: pool.shortfall, amountFen: order.amountFen };
   });
 }
 
 /** Deletes a group: its members are released (each license back to the pool with its release), then the group and its history. */
-export function deleteScalingGroup(actor: Actor, groupId: string): void {
-  mutate(actor, 'DeleteScalingGroup', (tx, note) => {
+export async function deleteScalingGroup(actor: Actor, groupId: string): Promise<void> {
+  await mutate(actor, 'DeleteScalingGroup', async (tx, note) => {
     authorize(actor, 'scaling.manage');
     note.target = groupId;
     const group = requireOwnGroup(tx, actor, groupId);
@@ -371,7 +371,7 @@ export function deleteScalingGroup(actor: Actor, groupId: string): void {
     // Like Alibaba's ForceDelete: members go with the group, except a frozen one, which waits for
     // the platform (ADM-2) and stays the owner's instance outside any group.
     const released = members.filter(isReleasable);
-    for (const m of released) releaseInstance(actor, m.instanceId);
+    for (const m of released) await releaseInstance(actor, m.instanceId);
     tx.delete(scalingMembers).where(eq(scalingMembers.groupId, group.id)).run();
     tx.delete(scalingGroups).where(eq(scalingGroups.id, group.id)).run();
     note.detail = { released: released.map((m) => m.instanceId), kept: members.filter((m) => m.status !== 'Released' && !isReleasable(m)).map((m) => m.instanceId) };

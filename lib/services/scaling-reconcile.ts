@@ -19,7 +19,7 @@ import { purchaseLicenses } from './orders';
 import { notify } from './notifications';
 import { familyImageIn } from './image-family';
 import { groupMembers, imageProductCode, isHourlySku, notFailing, poolOfGroup, requireOwnGroup, unitPriceOf, type ScalingGroup } from './scaling-groups';
-import { infrastructure, mutate, type Tx } from './transaction';
+import { infrastructure, mutate, savepoint, type Tx } from './transaction';
 import { getDb } from '../../db/client';
 
 export type ScalingCause = 'desired' | 'schedule' | 'health';
@@ -45,10 +45,10 @@ function fail(tx: Tx, group: ScalingGroup, cause: ScalingCause, wanted: number, 
 }
 
 /** Releases members, each through the release that returns its license (MKT-5), and forgets them. */
-function removeMembers(tx: Tx, actor: Actor, group: ScalingGroup, members: readonly MemberFacts[], cause: ScalingCause): void {
+async function removeMembers(tx: Tx, actor: Actor, group: ScalingGroup, members: readonly MemberFacts[], cause: ScalingCause): Promise<void> {
   if (members.length === 0) return;
   for (const m of members) {
-    if (m.status !== 'Released') releaseInstance(actor, m.instanceId);
+    if (m.status !== 'Released') await releaseInstance(actor, m.instanceId);
     tx.delete(scalingMembers).where(eq(scalingMembers.instanceId, m.instanceId)).run();
   }
   record(tx, group, { cause, change: -members.length, result: 'ok' });
@@ -66,7 +66,7 @@ function followFamily(tx: Tx, group: ScalingGroup, newest: { id: string; product
 }
 
 /** Launches `wanted` members, buying what the pool lacks when the group buys on scale-out, within its cap. */
-function addMembers(tx: Tx, actor: Actor, following: ScalingGroup, wanted: number, cause: ScalingCause): void {
+async function addMembers(tx: Tx, actor: Actor, following: ScalingGroup, wanted: number, cause: ScalingCause): Promise<void> {
   if (wanted === 0) return;
   let group = following;
   if (following.imageFamily) {
@@ -84,10 +84,10 @@ function addMembers(tx: Tx, actor: Actor, following: ScalingGroup, wanted: numbe
     let instanceIds: string[];
     try {
       // Its own savepoint: a refused launch buys nothing and leaves the rest of the reconcile standing.
-      ({ instanceIds } = tx.transaction(() => {
+      ({ instanceIds } = await savepoint(async () => {
         // The group's own shortfall is bought first: the launch's would count licenses other reserve groups hold.
-        if (plan.buy > 0 && !hourly) purchaseLicenses(actor, { productCode, skuCode: group.skuCode, regionId: group.regionId, quantity: plan.buy });
-        return runInstances(actor, {
+        if (plan.buy > 0 && !hourly) await purchaseLicenses(actor, { productCode, skuCode: group.skuCode, regionId: group.regionId, quantity: plan.buy });
+        return await runInstances(actor, {
           regionId: group.regionId,
           imageId: group.imageId,
           instanceTypeId: group.instanceTypeId,
@@ -122,13 +122,13 @@ function isDue(group: ScalingGroup, members: readonly MemberFacts[], now: Date):
  * cannot both launch the same gap): unhealthy members are replaced (when the account can
  * launch), a surplus is released by the removal policy, a gap is launched.
  */
-export function reconcileGroup(actor: Actor, groupId: string, cause: ScalingCause): void {
+export async function reconcileGroup(actor: Actor, groupId: string, cause: ScalingCause): Promise<void> {
   authorize(actor, 'scaling.manage');
   if (cause === 'health') {
     const group = requireOwnGroup(getDb(), actor, groupId);
     if (!isDue(group, groupMembers(getDb(), group.id), clock.now())) return;
   }
-  mutate(actor, 'ReconcileScalingGroup', (tx, note) => {
+  await mutate(actor, 'ReconcileScalingGroup', async (tx, note) => {
     note.target = groupId;
     const group = requireOwnGroup(tx, actor, groupId);
     const members = groupMembers(tx, group.id);
@@ -140,9 +140,9 @@ export function reconcileGroup(actor: Actor, groupId: string, cause: ScalingCaus
     const sizes = { ...group, removalPolicy: group.removalPolicy as RemovalPolicy };
     const plan = planReconcile(sizes, members, cannotLaunch === null);
     const byId = new Map(members.map((m) => [m.instanceId, m]));
-    removeMembers(tx, actor, group, plan.replace.map((id) => byId.get(id)!), 'health');
-    removeMembers(tx, actor, group, plan.remove.map((id) => byId.get(id)!), cause);
-    addMembers(tx, actor, group, plan.add, cause);
+    await removeMembers(tx, actor, group, plan.replace.map((id) => byId.get(id)!), 'health');
+    await removeMembers(tx, actor, group, plan.remove.map((id) => byId.get(id)!), cause);
+    await addMembers(tx, actor, group, plan.add, cause);
     // A gap the wallet cannot fill now is told (once, then retried later), not left unexplained.
     const waiting = cannotLaunch ? planReconcile(sizes, members, true).add : 0;
     if (cannotLaunch && waiting > 0) fail(tx, group, cause, waiting, cannotLaunch);
@@ -151,10 +151,10 @@ export function reconcileGroup(actor: Actor, groupId: string, cause: ScalingCaus
 }
 
 /** The group's own job, as its owner's standing instruction. */
-export function reconcileGroupFor(accountId: string, groupId: string, cause: ScalingCause): void {
+export async function reconcileGroupFor(accountId: string, groupId: string, cause: ScalingCause): Promise<void> {
   const actor = standingActor(accountId, newRequestId());
   try {
-    reconcileGroup(actor, groupId, cause);
+    await reconcileGroup(actor, groupId, cause);
   } catch (error) {
     // A group deleted since the job was queued has nothing left to do.
     if (!(error instanceof CloudError && error.code === 'InvalidScalingGroupId.NotFound')) throw error;
@@ -165,25 +165,25 @@ export function reconcileGroupFor(accountId: string, groupId: string, cause: Sca
  * The recurring sweep (MKT-9): due scheduled actions set desired (clamped to [min, max]) and
  * reconcile their group; then every group is checked for lost members and gaps (health).
  */
-export function sweepScalingGroups(): void {
+export async function sweepScalingGroups(): Promise<void> {
   const now = clock.now();
   const due = getDb().select().from(scalingSchedules).where(and(isNull(scalingSchedules.doneAt), lte(scalingSchedules.runAt, now))).orderBy(scalingSchedules.runAt).all();
   for (const schedule of due) {
-    const group = infrastructure((tx) => {
+    const group = await infrastructure((tx) => {
       tx.update(scalingSchedules).set({ doneAt: now }).where(eq(scalingSchedules.id, schedule.id)).run();
       const g = tx.select().from(scalingGroups).where(eq(scalingGroups.id, schedule.groupId)).get();
       if (g) tx.update(scalingGroups).set({ desired: clampDesired(schedule.desired, g.minSize, g.maxSize) }).where(eq(scalingGroups.id, g.id)).run();
       return g;
     });
-    if (group) reconcileGroupFor(group.accountId, group.id, 'schedule');
+    if (group) await reconcileGroupFor(group.accountId, group.id, 'schedule');
   }
-  for (const group of getDb().select({ id: scalingGroups.id, accountId: scalingGroups.accountId }).from(scalingGroups).all()) healthCheck(group.accountId, group.id);
+  for (const group of getDb().select({ id: scalingGroups.id, accountId: scalingGroups.accountId }).from(scalingGroups).all()) await healthCheck(group.accountId, group.id);
 }
 
 /** One group's health pass: a refusal there (a rule of the launch or release) is that group's, never the next group's. */
-function healthCheck(accountId: string, groupId: string): void {
+async function healthCheck(accountId: string, groupId: string): Promise<void> {
   try {
-    reconcileGroupFor(accountId, groupId, 'health');
+    await reconcileGroupFor(accountId, groupId, 'health');
   } catch (error) {
     if (!(error instanceof CloudError)) throw error;
     console.error(`[scaling] ${groupId}: health pass refused: ${error.code}`);

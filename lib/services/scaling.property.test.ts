@@ -20,11 +20,11 @@ import { purchaseLicenses } from './orders';
 import { createScalingGroup, getScalingGroup, scheduleDesiredCapacity, setDesiredCapacity } from './scaling-groups';
 
 const { db } = throwawayDatabase();
-beforeAll(() => {
-  seedTestMarketplace(db());
+beforeAll(async () => {
+  await seedTestMarketplace(db());
   withoutLaunchMinimum(db());
-  ensureRecurringJob('scaling.sweep');
-  ensureRecurringJob('billing.sweep');
+  await ensureRecurringJob('scaling.sweep');
+  await ensureRecurringJob('billing.sweep');
 });
 afterEach(() => clock.reset());
 
@@ -51,37 +51,37 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('clock' as const), minutes: fc.oneof(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 60, max: 600 })) }) },
 );
 
-function ignoreRefusal(work: () => unknown): void {
+async function ignoreRefusal(work: () => unknown): Promise<void> {
   try {
-    work();
+    await work();
   } catch (error) {
     if (!(error instanceof CloudError)) throw error;
   }
 }
 
 async function apply(buyer: Actor, groupId: string, s: Step): Promise<void> {
-  const members = () => getScalingGroup(buyer, groupId).members.filter((m) => m.status !== 'Released');
-  if (s.kind === 'desired') setDesiredCapacity(buyer, groupId, s.n);
-  if (s.kind === 'schedule') scheduleDesiredCapacity(buyer, groupId, { runAt: new Date(clock.now().getTime() + s.inMinutes * 60_000), desired: Math.min(s.n, MAX) });
+  const members = async () => (await getScalingGroup(buyer, groupId)).members.filter((m) => m.status !== 'Released');
+  if (s.kind === 'desired') await setDesiredCapacity(buyer, groupId, s.n);
+  if (s.kind === 'schedule') await scheduleDesiredCapacity(buyer, groupId, { runAt: new Date(clock.now().getTime() + s.inMinutes * 60_000), desired: Math.min(s.n, MAX) });
   if (s.kind === 'release') {
-    const all = members();
-    if (all.length > 0) ignoreRefusal(() => releaseInstance(buyer, all[s.pick % all.length].instanceId));
+    const all = await members();
+    if (all.length > 0) await ignoreRefusal(async () => await releaseInstance(buyer, all[s.pick % all.length].instanceId));
   }
-  if (s.kind === 'topUp') fund(buyer, s.fen);
-  if (s.kind === 'buy') ignoreRefusal(() => purchaseLicenses(buyer, { productCode: CODE, skuCode: skuCode(CODE, 'per_instance'), regionId: 'cn-hangzhou', quantity: s.quantity }));
+  if (s.kind === 'topUp') await fund(buyer, s.fen);
+  if (s.kind === 'buy') await ignoreRefusal(async () => await purchaseLicenses(buyer, { productCode: CODE, skuCode: skuCode(CODE, 'per_instance'), regionId: 'cn-hangzhou', quantity: s.quantity }));
   if (s.kind === 'clock') clock.advance(s.minutes * 60_000);
   // The group's own job and the recurring sweep run as the worker would run them.
   clock.advance(31_000);
   await runDueJobs();
 }
 
-function check(buyer: Actor, groupId: string, removed: Set<string>): void {
-  const { group, members } = getScalingGroup(buyer, groupId);
+async function check(buyer: Actor, groupId: string, removed: Set<string>): Promise<void> {
+  const { group, members } = await getScalingGroup(buyer, groupId);
   const live = members.filter((m) => m.status !== 'Released');
   expect(members.length).toBeLessThanOrEqual(group.maxSize);
   // Entitled (nothing failing, not in arrears, nobody lost): exactly the desired capacity, within [min, max].
   const healthy = members.every((m) => m.status === 'Running' || m.status === 'Pending');
-  if (group.failingCode === null && balance(buyer) >= 0 && healthy) {
+  if (group.failingCode === null && await balance(buyer) >= 0 && healthy) {
     expect(members.length).toBe(group.desired);
     expect(members.length).toBeGreaterThanOrEqual(group.minSize);
   }
@@ -102,17 +102,17 @@ describe('MKT-9 scaling groups keep their invariants (property)', () => {
   it('MKT-9: within [min, max] when entitled, no license held twice, no member without a license, every removed license returned', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 10 }), fc.integer({ min: 0, max: 4 }), async (steps, capLicenses) => {
-        const buyer = newBuyer();
-        fund(buyer, 2 * PRICE);
-        purchaseLicenses(buyer, { productCode: CODE, skuCode: skuCode(CODE, 'per_instance'), regionId: 'cn-hangzhou', quantity: 1 });
-        const group = createScalingGroup(buyer, { name: 'prop', regionId: 'cn-hangzhou', imageId: productImage(CODE), instanceTypeId: 'ecs.t6-c1m1.large', minSize: MIN, maxSize: MAX, spendingCapFen: capLicenses * PRICE });
+        const buyer = await newBuyer();
+        await fund(buyer, 2 * PRICE);
+        await purchaseLicenses(buyer, { productCode: CODE, skuCode: skuCode(CODE, 'per_instance'), regionId: 'cn-hangzhou', quantity: 1 });
+        const group = await createScalingGroup(buyer, { name: 'prop', regionId: 'cn-hangzhou', imageId: productImage(CODE), instanceTypeId: 'ecs.t6-c1m1.large', minSize: MIN, maxSize: MAX, spendingCapFen: capLicenses * PRICE });
         const everMember = new Set<string>();
         for (const s of steps) {
           await apply(buyer, group.id, s);
           const ids = db().select({ id: scalingMembers.instanceId }).from(scalingMembers).where(eq(scalingMembers.groupId, group.id)).all().map((r) => r.id);
           ids.forEach((id) => everMember.add(id));
           const gone = new Set([...everMember].filter((id) => !ids.includes(id)));
-          check(buyer, group.id, gone);
+          await check(buyer, group.id, gone);
         }
         const released = db().select().from(instances).where(and(inArray(instances.id, [...everMember, '']), eq(instances.status, 'Released'))).all();
         expect(released.every((i) => i.licenseId === null)).toBe(true);

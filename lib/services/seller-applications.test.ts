@@ -30,11 +30,11 @@ const rolesNow = (actor: Actor) => rolesOf({ sellerStatus: sellerStatus(actor), 
 const kindsFor = (actor: Actor) => db().select().from(notifications).where(eq(notifications.accountId, actor.accountId)).all().map((n) => ({ kind: n.kind, params: n.params }));
 
 describe('SEL-1 applying', () => {
-  it('a qualifying application waits for review, stored in fen, and the account is "applied"', () => {
+  it('a qualifying application waits for review, stored in fen, and the account is "applied"', async () => {
     clock.set(new Date('2026-05-15T02:00:00Z'));
-    const buyer = newBuyer('Example Cloud');
-    expect(myApplication(buyer)).toEqual({ sellerStatus: 'none', application: null });
-    const application = applyAsSeller(buyer, form);
+    const buyer = await newBuyer('Example Cloud');
+    expect(await myApplication(buyer)).toEqual({ sellerStatus: 'none', application: null });
+    const application = await applyAsSeller(buyer, form);
     expect(application).toMatchObject({
       accountId: buyer.accountId,
       companyName: 'Example Cloud Software Co., Ltd.',
@@ -48,110 +48,110 @@ describe('SEL-1 applying', () => {
       decidedAt: null,
     });
     expect(application.agreementAcceptedAt).toEqual(application.submittedAt);
-    expect(myApplication(buyer)).toEqual({ sellerStatus: 'applied', application });
+    expect(await myApplication(buyer)).toEqual({ sellerStatus: 'applied', application });
     expect(rolesNow(buyer)).toEqual(['buyer']);
   });
 
-  it('every failed condition comes back at once, and nothing is stored', () => {
-    const buyer = newBuyer();
-    const error = expectCloudError(() => applyAsSeller(buyer, { ...form, registeredCapital: '499999.99', staffCount: '4', agreement: undefined }), 'SellerCondition.RegisteredCapital');
+  it('every failed condition comes back at once, and nothing is stored', async () => {
+    const buyer = await newBuyer();
+    const error = await expectCloudError(async () => await applyAsSeller(buyer, { ...form, registeredCapital: '499999.99', staffCount: '4', agreement: undefined }), 'SellerCondition.RegisteredCapital');
     expect(error).toBeInstanceOf(SellerConditionsNotMet);
     expect((error as SellerConditionsNotMet).failures.map((f) => f.code)).toEqual(['SellerCondition.RegisteredCapital', 'SellerCondition.StaffCount', 'SellerCondition.Agreement']);
-    expect(myApplication(buyer)).toEqual({ sellerStatus: 'none', application: null });
+    expect(await myApplication(buyer)).toEqual({ sellerStatus: 'none', application: null });
     const audited = db().select().from(auditLog).where(and(eq(auditLog.accountId, buyer.accountId), eq(auditLog.action, 'ApplyAsSeller'))).all();
     expect(audited.map((a) => [a.outcome, a.errorCode])).toEqual([['error', 'SellerCondition.RegisteredCapital']]);
   });
 
-  it('one application waits at a time', () => {
-    const buyer = newBuyer();
-    applyAsSeller(buyer, form);
-    expectCloudError(() => applyAsSeller(buyer, form), 'InvalidSellerApplication.Pending');
+  it('one application waits at a time', async () => {
+    const buyer = await newBuyer();
+    await applyAsSeller(buyer, form);
+    await expectCloudError(async () => await applyAsSeller(buyer, form), 'InvalidSellerApplication.Pending');
   });
 });
 
 describe('ADM-1 the admin decides', () => {
-  it('approval makes the account a seller and tells it; an approved seller cannot apply again', () => {
-    const buyer = newBuyer();
-    const { id } = applyAsSeller(buyer, form);
-    const approved = approveApplication(admin, id);
+  it('approval makes the account a seller and tells it; an approved seller cannot apply again', async () => {
+    const buyer = await newBuyer();
+    const { id } = await applyAsSeller(buyer, form);
+    const approved = await approveApplication(admin, id);
     expect(approved).toMatchObject({ id, status: 'approved', decidedBy: 'admin-user' });
     expect(approved.decidedAt).not.toBeNull();
     expect(sellerStatus(buyer)).toBe('approved');
     expect(rolesNow(buyer)).toEqual(['buyer', 'seller']);
     expect(kindsFor(buyer)).toEqual([{ kind: 'sellerApplicationApproved', params: { companyName: form.companyName } }]);
-    expectCloudError(() => applyAsSeller(buyer, form), 'InvalidSellerApplication.AlreadySeller');
-    expectCloudError(() => approveApplication(admin, id), 'IncorrectSellerApplicationStatus');
-    expectCloudError(() => rejectApplication(admin, id, { note: 'too late' }), 'IncorrectSellerApplicationStatus');
+    await expectCloudError(async () => await applyAsSeller(buyer, form), 'InvalidSellerApplication.AlreadySeller');
+    await expectCloudError(async () => await approveApplication(admin, id), 'IncorrectSellerApplicationStatus');
+    await expectCloudError(async () => await rejectApplication(admin, id, { note: 'too late' }), 'IncorrectSellerApplicationStatus');
   });
 
-  it('a rejection needs a reason the applicant reads; the applicant may then apply again', () => {
-    const buyer = newBuyer();
-    const first = applyAsSeller(buyer, form);
-    expectCloudError(() => rejectApplication(admin, first.id, { note: '   ' }), 'InvalidParameter.DecisionNote');
-    expectCloudError(() => rejectApplication(admin, first.id, {}), 'InvalidParameter.DecisionNote');
-    const rejected = rejectApplication(admin, first.id, { note: 'The business licence number does not match the company name.' });
+  it('a rejection needs a reason the applicant reads; the applicant may then apply again', async () => {
+    const buyer = await newBuyer();
+    const first = await applyAsSeller(buyer, form);
+    await expectCloudError(async () => await rejectApplication(admin, first.id, { note: '   ' }), 'InvalidParameter.DecisionNote');
+    await expectCloudError(async () => await rejectApplication(admin, first.id, {}), 'InvalidParameter.DecisionNote');
+    const rejected = await rejectApplication(admin, first.id, { note: 'The business licence number does not match the company name.' });
     expect(rejected).toMatchObject({ status: 'rejected', decisionNote: 'The business licence number does not match the company name.' });
-    expect(myApplication(buyer)).toEqual({ sellerStatus: 'rejected', application: rejected });
+    expect(await myApplication(buyer)).toEqual({ sellerStatus: 'rejected', application: rejected });
     expect(rolesNow(buyer)).toEqual(['buyer']);
     expect(kindsFor(buyer)).toEqual([{ kind: 'sellerApplicationRejected', params: { companyName: form.companyName, note: 'The business licence number does not match the company name.' } }]);
 
-    const second = applyAsSeller(buyer, { ...form, companyName: 'Example Cloud Software (Hangzhou) Co., Ltd.' });
+    const second = await applyAsSeller(buyer, { ...form, companyName: 'Example Cloud Software (Hangzhou) Co., Ltd.' });
     expect(second.id).toBeGreaterThan(first.id);
-    expect(myApplication(buyer)).toEqual({ sellerStatus: 'applied', application: second });
-    approveApplication(admin, second.id);
+    expect(await myApplication(buyer)).toEqual({ sellerStatus: 'applied', application: second });
+    await approveApplication(admin, second.id);
     expect(rolesNow(buyer)).toEqual(['buyer', 'seller']);
   });
 
-  it('the queue lists pending applications oldest first with the account name, and decided ones by status', () => {
+  it('the queue lists pending applications oldest first with the account name, and decided ones by status', async () => {
     clock.set(new Date('2030-07-01T00:00:00Z'));
-    const early = newBuyer('Early applicant');
-    const a = applyAsSeller(early, form);
+    const early = await newBuyer('Early applicant');
+    const a = await applyAsSeller(early, form);
     clock.advance(60_000);
-    const late = newBuyer('Late applicant');
-    const b = applyAsSeller(late, form);
-    const pending = listApplications(admin).items.map((r) => [r.application.id, r.accountName]);
+    const late = await newBuyer('Late applicant');
+    const b = await applyAsSeller(late, form);
+    const pending = (await listApplications(admin)).items.map((r) => [r.application.id, r.accountName]);
     expect(pending.indexOf(pending.find(([id]) => id === a.id)!)).toBeLessThan(pending.indexOf(pending.find(([id]) => id === b.id)!));
     expect(pending).toContainEqual([a.id, 'Early applicant']);
-    const before = pendingApplicationCount(admin);
-    rejectApplication(admin, b.id, { note: 'Missing licence' });
-    expect(pendingApplicationCount(admin)).toBe(before - 1);
-    const rejected = listApplications(admin, { status: 'rejected' });
+    const before = await pendingApplicationCount(admin);
+    await rejectApplication(admin, b.id, { note: 'Missing licence' });
+    expect(await pendingApplicationCount(admin)).toBe(before - 1);
+    const rejected = await listApplications(admin, { status: 'rejected' });
     expect(rejected.items[0].application).toMatchObject({ id: b.id, status: 'rejected' });
-    expect(listApplications(admin, { status: 'pending', pageSize: 1 })).toMatchObject({ page: 1, pageSize: 1, total: before - 1 });
+    expect(await listApplications(admin, { status: 'pending', pageSize: 1 })).toMatchObject({ page: 1, pageSize: 1, total: before - 1 });
   });
 
-  it('unknown applications are not found', () => {
-    expectCloudError(() => approveApplication(admin, 999_999), 'InvalidSellerApplicationId.NotFound');
-    expectCloudError(() => rejectApplication(admin, Number.NaN, { note: 'x' }), 'InvalidSellerApplicationId.NotFound');
+  it('unknown applications are not found', async () => {
+    await expectCloudError(async () => await approveApplication(admin, 999_999), 'InvalidSellerApplicationId.NotFound');
+    await expectCloudError(async () => await rejectApplication(admin, Number.NaN, { note: 'x' }), 'InvalidSellerApplicationId.NotFound');
   });
 });
 
 describe('SEL-1 authorization', () => {
-  it('a buyer (or a seller) cannot review; only admins see the queue', () => {
-    const applicant = newBuyer();
-    const { id } = applyAsSeller(applicant, form);
-    const other = newBuyer();
-    expectCloudError(() => approveApplication(other, id), 'Forbidden');
-    expectCloudError(() => approveApplication(applicant, id), 'Forbidden');
-    expectCloudError(() => rejectApplication(other, id, { note: 'no' }), 'Forbidden');
-    expectCloudError(() => listApplications(other), 'Forbidden');
-    expectCloudError(() => pendingApplicationCount(other), 'Forbidden');
+  it('a buyer (or a seller) cannot review; only admins see the queue', async () => {
+    const applicant = await newBuyer();
+    const { id } = await applyAsSeller(applicant, form);
+    const other = await newBuyer();
+    await expectCloudError(async () => await approveApplication(other, id), 'Forbidden');
+    await expectCloudError(async () => await approveApplication(applicant, id), 'Forbidden');
+    await expectCloudError(async () => await rejectApplication(other, id, { note: 'no' }), 'Forbidden');
+    await expectCloudError(async () => await listApplications(other), 'Forbidden');
+    await expectCloudError(async () => await pendingApplicationCount(other), 'Forbidden');
     const seller: Actor = { ...other, roles: ['buyer', 'seller'] };
-    expectCloudError(() => approveApplication(seller, id), 'Forbidden');
-    expect(getApplication(applicant, id).status).toBe('pending');
+    await expectCloudError(async () => await approveApplication(seller, id), 'Forbidden');
+    expect((await getApplication(applicant, id)).status).toBe('pending');
   });
 
-  it("another account's application reads as not found; an admin reads it", () => {
-    const applicant = newBuyer();
-    const { id } = applyAsSeller(applicant, form);
-    expectCloudError(() => getApplication(newBuyer(), id), 'InvalidSellerApplicationId.NotFound');
-    expect(getApplication(admin, id).accountId).toBe(applicant.accountId);
+  it("another account's application reads as not found; an admin reads it", async () => {
+    const applicant = await newBuyer();
+    const { id } = await applyAsSeller(applicant, form);
+    await expectCloudError(async () => await getApplication(await newBuyer(), id), 'InvalidSellerApplicationId.NotFound');
+    expect((await getApplication(admin, id)).accountId).toBe(applicant.accountId);
     // Reading "mine" never shows someone else's.
-    expect(myApplication(newBuyer()).application).toBeNull();
+    expect((await myApplication(await newBuyer())).application).toBeNull();
   });
 
-  it('the platform acting without a role cannot apply', () => {
-    const buyer = newBuyer();
-    expectCloudError(() => applyAsSeller({ ...buyer, roles: [] }, form), 'Forbidden');
+  it('the platform acting without a role cannot apply', async () => {
+    const buyer = await newBuyer();
+    await expectCloudError(async () => await applyAsSeller({ ...buyer, roles: [] }, form), 'Forbidden');
   });
 });

@@ -30,8 +30,8 @@ function latestOf(db: Db | Tx, accountId: string): SellerApplication | null {
  * SEL-1: apply to sell. One application waits at a time; an approved seller does not apply
  * again; after a rejection the account may. Every failed condition is reported at once.
  */
-export function applyAsSeller(actor: Actor, input: unknown): SellerApplication {
-  return mutate(actor, 'ApplyAsSeller', (tx, note) => {
+export async function applyAsSeller(actor: Actor, input: unknown): Promise<SellerApplication> {
+  return await mutate(actor, 'ApplyAsSeller', (tx, note) => {
     authorize(actor, 'seller.apply');
     note.target = actor.accountId;
     const status = sellerStatusOf(tx, actor.accountId);
@@ -54,14 +54,14 @@ export function applyAsSeller(actor: Actor, input: unknown): SellerApplication {
 export type MyApplication = { sellerStatus: string; application: SellerApplication | null };
 
 /** The caller's own standing: its seller status and its latest application, if any. */
-export function myApplication(actor: Actor): MyApplication {
+export async function myApplication(actor: Actor): Promise<MyApplication> {
   authorize(actor, 'seller.apply');
-  return read((db) => ({ sellerStatus: sellerStatusOf(db, actor.accountId), application: latestOf(db, actor.accountId) }));
+  return await read((db) => ({ sellerStatus: sellerStatusOf(db, actor.accountId), application: latestOf(db, actor.accountId) }));
 }
 
 /** One application: its applicant and admins see it; to anyone else it does not exist. */
-export function getApplication(actor: Actor, id: number): SellerApplication {
-  return read((db) => {
+export async function getApplication(actor: Actor, id: number): Promise<SellerApplication> {
+  return await read((db) => {
     const row = Number.isInteger(id) ? db.select().from(sellerApplications).where(eq(sellerApplications.id, id)).get() : undefined;
     if (!row || (row.accountId !== actor.accountId && !can(actor, 'seller.review'))) throw new CloudError('InvalidSellerApplicationId.NotFound', { id });
     return row;
@@ -71,10 +71,10 @@ export function getApplication(actor: Actor, id: number): SellerApplication {
 export type ApplicationQueueRow = { application: SellerApplication; accountName: string };
 
 /** ADM-1: the queue, oldest pending first; decided ones newest first. */
-export function listApplications(actor: Actor, { status = 'pending', ...paging }: { status?: string; page?: unknown; pageSize?: unknown } = {}) {
+export async function listApplications(actor: Actor, { status = 'pending', ...paging }: { status?: string; page?: unknown; pageSize?: unknown } = {}) {
   authorize(actor, 'seller.review');
   const { page, pageSize } = parsePaging(paging, { defaultPageSize: 20 });
-  return read((db) => {
+  return await read((db) => {
     const where = eq(sellerApplications.status, status);
     const total = db.select({ n: count() }).from(sellerApplications).where(where).get()?.n ?? 0;
     const items: ApplicationQueueRow[] = db
@@ -91,9 +91,9 @@ export function listApplications(actor: Actor, { status = 'pending', ...paging }
 }
 
 /** How many applications wait for review (the admin's navigation shows it). */
-export function pendingApplicationCount(actor: Actor): number {
+export async function pendingApplicationCount(actor: Actor): Promise<number> {
   authorize(actor, 'seller.review');
-  return read((db) => db.select({ n: count() }).from(sellerApplications).where(eq(sellerApplications.status, 'pending')).get()?.n ?? 0);
+  return await read((db) => db.select({ n: count() }).from(sellerApplications).where(eq(sellerApplications.status, 'pending')).get()?.n ?? 0);
 }
 
 function requirePending(tx: Tx, id: number): SellerApplication {
@@ -104,8 +104,8 @@ function requirePending(tx: Tx, id: number): SellerApplication {
 }
 
 /** ADM-1: approval gives the account the seller role (lib/domain/actor.ts rolesOf). */
-export function approveApplication(actor: Actor, id: number): SellerApplication {
-  return mutate(actor, 'ApproveSellerApplication', (tx, note) => {
+export async function approveApplication(actor: Actor, id: number): Promise<SellerApplication> {
+  return await mutate(actor, 'ApproveSellerApplication', (tx, note) => {
     authorize(actor, 'seller.review');
     note.target = String(id);
     const application = requirePending(tx, id);
@@ -124,8 +124,8 @@ export function approveApplication(actor: Actor, id: number): SellerApplication 
 
 
 /** ADM-1: a rejection needs a reason: the applicant reads it and may apply again. */
-export function rejectApplication(actor: Actor, id: number, input: { note?: unknown }): SellerApplication {
-  return mutate(actor, 'RejectSellerApplication', (tx, audit) => {
+export async function rejectApplication(actor: Actor, id: number, input: { note?: unknown }): Promise<SellerApplication> {
+  return await mutate(actor, 'RejectSellerApplication', (tx, audit) => {
     authorize(actor, 'seller.review');
     audit.target = String(id);
     const application = requirePending(tx, id);

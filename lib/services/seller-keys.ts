@@ -13,8 +13,8 @@ import type { Db } from '../../db/client';
 
 export const MAX_SELLER_KEYS = 2;
 
-export function createSellerKey(actor: Actor): { keyId: string; secret: string } {
-  return mutate(actor, 'CreateSellerKey', (tx, note) => {
+export async function createSellerKey(actor: Actor): Promise<{ keyId: string; secret: string }> {
+  return await mutate(actor, 'CreateSellerKey', (tx, note) => {
     authorize(actor, 'sellerKey.manage');
     const held = tx.select({ n: count() }).from(sellerKeys).where(eq(sellerKeys.accountId, actor.accountId)).get()?.n ?? 0;
     if (held >= MAX_SELLER_KEYS) throw new CloudError('QuotaExceed.SellerKey', { max: MAX_SELLER_KEYS });
@@ -26,17 +26,17 @@ export function createSellerKey(actor: Actor): { keyId: string; secret: string }
   });
 }
 
-export function listSellerKeys(actor: Actor) {
+export async function listSellerKeys(actor: Actor) {
   authorize(actor, 'sellerKey.manage');
-  return read((db) => {
+  return await read((db) => {
     const keys = db.select({ id: sellerKeys.id, createdAt: sellerKeys.createdAt }).from(sellerKeys).where(eq(sellerKeys.accountId, actor.accountId)).orderBy(asc(sellerKeys.createdAt), asc(sellerKeys.id)).all();
     // The first is the one calls are signed with.
     return keys.map((k, i) => ({ ...k, signing: i === 0 }));
   });
 }
 
-export function deleteSellerKey(actor: Actor, keyId: string): void {
-  mutate(actor, 'DeleteSellerKey', (tx, note) => {
+export async function deleteSellerKey(actor: Actor, keyId: string): Promise<void> {
+  await mutate(actor, 'DeleteSellerKey', (tx, note) => {
     authorize(actor, 'sellerKey.manage');
     note.target = keyId;
     const deleted = tx.delete(sellerKeys).where(and(eq(sellerKeys.id, keyId), eq(sellerKeys.accountId, actor.accountId))).run();

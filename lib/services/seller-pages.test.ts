@@ -40,9 +40,9 @@ const receiver = createReceiver({ keys: {}, now: () => clock.now().getTime() });
 let url: string;
 
 beforeAll(async () => {
-  const sellers = seedTestMarketplace(db());
+  const sellers = await seedTestMarketplace(db());
   seller = { userId: 'seller-user', accountId: sellers.get('cloudsail')!.accountId, roles: ['buyer', 'seller'], requestId: newRequestId() };
-  const key = createSellerKey(seller);
+  const key = await createSellerKey(seller);
   url = await receiver.listen(0);
   receiver.setKey(key.keyId, key.secret);
   db().update(products).set({ interfaceUrl: `${url}/marketplace` }).where(eq(products.code, 'lnmp000101')).run();
@@ -50,18 +50,18 @@ beforeAll(async () => {
 afterAll(() => receiver.close());
 afterEach(() => clock.reset());
 
-function buyOne(): string {
-  const buyer = newBuyer();
-  fund(buyer, 10_000);
-  return purchaseLicenses(buyer, { productCode: 'lnmp000101', skuCode: 'lnmp000101-per_instance', regionId: 'cn-hangzhou', quantity: 1 }).licenseIds[0];
+async function buyOne(): Promise<string> {
+  const buyer = await newBuyer();
+  await fund(buyer, 10_000);
+  return (await purchaseLicenses(buyer, { productCode: 'lnmp000101', skuCode: 'lnmp000101-per_instance', regionId: 'cn-hangzhou', quantity: 1 })).licenseIds[0];
 }
 const deliveryOf = (licenseId: string) => db().select().from(sellerDeliveries).where(and(eq(sellerDeliveries.orderLineId, licenseId), eq(sellerDeliveries.activity, 'newInstance'))).get()!;
-const listed = (id: number) => listDeliveries(seller, { pageSize: 100 }).items.find((d) => d.id === id)!;
+const listed = async (id: number) => (await listDeliveries(seller, { pageSize: 100 })).items.find((d) => d.id === id)!;
 
 describe('issue 16: a listed product in the seller centre', () => {
-  it('shows each version’s regions, the ones the marketplace lists (not "No region yet")', () => {
-    const { versions, versionRegions } = getMyProduct(seller, 'lnmp000101');
-    const marketplace = getProduct('lnmp000101', null).versions;
+  it('shows each version’s regions, the ones the marketplace lists (not "No region yet")', async () => {
+    const { versions, versionRegions } = await getMyProduct(seller, 'lnmp000101');
+    const marketplace = (await getProduct('lnmp000101', null)).versions;
     expect(versions.length).toBeGreaterThan(1);
     for (const v of versions) {
       const offered = marketplace.find((m) => m.version === v.version)!.images.map((i) => i.regionId);
@@ -73,25 +73,25 @@ describe('issue 16: a listed product in the seller centre', () => {
 
 describe('issue 16: deliveries (SEL-5)', () => {
   it('a delivered call tried once shows 1 try in the list, as on its page', async () => {
-    const line = buyOne();
+    const line = await buyOne();
     await deliverDue(100);
     const d = deliveryOf(line);
     expect(d.status).toBe('delivered');
-    expect(listed(d.id).tries).toBe(getDelivery(seller, d.id).attempts.length);
-    expect(listed(d.id).tries).toBe(1);
+    expect((await listed(d.id)).tries).toBe((await getDelivery(seller, d.id)).attempts.length);
+    expect((await listed(d.id)).tries).toBe(1);
     expect(nextRetryAt(d)).toBeNull();
   });
 
   it('a failing call shows when it is tried next', async () => {
     db().update(products).set({ interfaceUrl: 'http://127.0.0.1:9/nothing-listens' }).where(eq(products.code, 'lnmp000101')).run();
     try {
-      const line = buyOne();
+      const line = await buyOne();
       await deliverDue(100);
       const d = deliveryOf(line);
       expect(d).toMatchObject({ status: 'pending', attempts: 1 });
-      expect(nextRetryAt(listed(d.id))?.getTime()).toBe(d.nextAttemptAt.getTime());
+      expect(nextRetryAt(await listed(d.id))?.getTime()).toBe(d.nextAttemptAt.getTime());
       expect(d.nextAttemptAt.getTime()).toBeGreaterThan(clock.now().getTime());
-      expect(listed(d.id).tries).toBe(getDelivery(seller, d.id).attempts.length);
+      expect((await listed(d.id)).tries).toBe((await getDelivery(seller, d.id)).attempts.length);
     } finally {
       db().update(products).set({ interfaceUrl: `${url}/marketplace` }).where(eq(products.code, 'lnmp000101')).run();
     }
@@ -116,16 +116,16 @@ describe('issue 16: settlement as CSV (SEL-8)', () => {
     expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="settlement-\d{4}-\d{2}-\d{4}-\d{2}\.csv"$/);
     const [heading, ...rows] = parse(await response.text());
     expect(heading).toEqual(['Month', 'Product code', 'Product', 'Orders', 'Refund orders', 'Instance-hours', 'Orders (CNY)', 'Refund orders (CNY)', 'Hourly fees (CNY)', 'Net (CNY)', 'Commission (CNY)', 'Payable (CNY)']);
-    const page = settlement(seller);
+    const page = await settlement(seller);
     expect(page.lines.length).toBeGreaterThan(0);
     expect(rows.slice(0, -1)).toEqual(page.lines.map((l) => [l.month, l.productCode, l.title, String(l.orders), String(l.refunds), String(l.hours), yuan(l.ordersFen), yuan(l.refundsFen), yuan(l.hourlyFen), yuan(l.netFen), yuan(l.commissionFen), yuan(l.payableFen)]));
     expect(rows.at(-1)).toEqual(['Total', '', '', String(page.totals.orders), String(page.totals.refunds), String(page.totals.hours), yuan(page.totals.ordersFen), yuan(page.totals.refundsFen), yuan(page.totals.hourlyFen), yuan(page.totals.netFen), yuan(page.totals.commissionFen), yuan(page.totals.payableFen)]);
   });
 
   it('is the caller’s own: a buyer is refused, a visitor is sent to sign in', async () => {
-    signedIn = newBuyer();
+    signedIn = await newBuyer();
     expect((await exportSettlement(new Request('http://stratus.test/seller/settlement/export'))).status).toBe(errorCatalogue.Forbidden);
-    expectCloudError(() => settlement(signedIn!), 'Forbidden');
+    await expectCloudError(async () => await settlement(signedIn!), 'Forbidden');
     signedIn = null;
     expect((await exportSettlement(new Request('http://stratus.test/seller/settlement/export'))).headers.get('location')).toContain('/sign-in');
   });

@@ -10,9 +10,9 @@ import { licenseViews, type LicenseView } from './licenses';
 import { read } from './transaction';
 
 /** An order of one of the seller's products, with the licenses it bought. */
-export function sellerOrder(actor: Actor, orderId: string) {
+export async function sellerOrder(actor: Actor, orderId: string) {
   authorize(actor, 'sale.read');
-  return read((db) => {
+  return await read((db) => {
     const row = db
       .select({ order: orders, title: products.title })
       .from(orders)
@@ -26,21 +26,21 @@ export function sellerOrder(actor: Actor, orderId: string) {
 }
 
 /** A license of one of the seller's products. */
-export function sellerLicense(actor: Actor, licenseId: string): LicenseView {
+export async function sellerLicense(actor: Actor, licenseId: string): Promise<LicenseView> {
   authorize(actor, 'sale.read');
-  const [license] = read((db) => licenseViews(db, and(eq(licenses.id, licenseId), eq(products.sellerAccountId, actor.accountId))).items);
+  const [license] = await read((db) => licenseViews(db, and(eq(licenses.id, licenseId), eq(products.sellerAccountId, actor.accountId))).items);
   if (!license) throw new CloudError('InvalidInstanceId.NotFound', { instanceId: licenseId }, 'instanceId');
   return license;
 }
 
 /** The ECS instances (not released) running an image of the seller's products, by instance or by buyer, newest first. */
-export function imageUsage(actor: Actor, query: { instanceId?: string; buyerAccountId?: string; limit?: number }) {
+export async function imageUsage(actor: Actor, query: { instanceId?: string; buyerAccountId?: string; limit?: number }) {
   authorize(actor, 'sale.read');
   if (!query.instanceId && !query.buyerAccountId) throw new CloudError('MissingParameter', { param: 'instanceId' }, 'instanceId');
   const filters: SQL[] = [eq(products.sellerAccountId, actor.accountId), ne(instances.status, 'Released')];
   if (query.instanceId) filters.push(eq(instances.id, query.instanceId));
   if (query.buyerAccountId) filters.push(eq(instances.accountId, query.buyerAccountId));
-  return read((db) =>
+  return await read((db) =>
     db
       .select({ instance: instances, productCode: products.code, productTitle: products.title, version: images.productVersion, license: licenses })
       .from(instances)

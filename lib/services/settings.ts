@@ -28,8 +28,8 @@ export function readSettings(db: Db | Tx): PlatformSettings {
 }
 
 /** ADM-4: the operator changes limits; every change is audited with the values before and after. */
-export function updateSettings(actor: Actor, input: Record<string, unknown>): PlatformSettings {
-  return mutate(actor, 'UpdateSettings', (tx, note) => {
+export async function updateSettings(actor: Actor, input: Record<string, unknown>): Promise<PlatformSettings> {
+  return await mutate(actor, 'UpdateSettings', (tx, note) => {
     authorize(actor, 'settings.manage');
     const before = readSettings(tx);
     const parsed = settingsSchema.partial().strict().safeParse(input);

@@ -40,20 +40,20 @@ const product = (code: string, title: string, skus: SeedProduct['skus']): SeedPr
 });
 
 /** A fresh approved seller account with its own products, so each test sees only its own sales. */
-function newSeller(products: SeedProduct[]): Actor {
-  const seller = newBuyer('Test seller');
+async function newSeller(products: SeedProduct[]): Promise<Actor> {
+  const seller = await newBuyer('Test seller');
   db().update(accounts).set({ sellerStatus: 'approved' }).where(eq(accounts.id, seller.accountId)).run();
   for (const p of products) insertProduct(db(), { accountId: seller.accountId, name: 'Test seller' }, p, new Date('2026-01-01T00:00:00Z'));
   return { ...seller, roles: ['buyer', 'seller'] };
 }
 
-const buy = (buyer: Actor, productCode: string, model: string, quantity = 1) => purchaseLicenses(buyer, { productCode, skuCode: `${productCode}-${model}`, regionId: 'cn-hangzhou', quantity }).orderId;
+const buy = async (buyer: Actor, productCode: string, model: string, quantity = 1) => (await purchaseLicenses(buyer, { productCode, skuCode: `${productCode}-${model}`, regionId: 'cn-hangzhou', quantity })).orderId;
 const figures = (f: Partial<SettlementFigures>): SettlementFigures => ({ orders: 0, ordersFen: 0, refunds: 0, refundsFen: 0, hours: 0, hourlyFen: 0, netFen: 0, commissionFen: 0, payableFen: 0, ...f });
 
 describe('SEL-8 settlement', () => {
   let seller: Actor;
-  beforeAll(() => {
-    seller = newSeller([
+  beforeAll(async () => {
+    seller = await newSeller([
       product('alph000901', 'Alpha Stack', [
         { model: 'per_instance', priceFen: 10_000 },
         { model: 'hourly', priceFen: 30 },
@@ -61,47 +61,47 @@ describe('SEL-8 settlement', () => {
       ]),
       product('beta000902', 'Beta Stack', [{ model: 'per_instance', priceFen: 2_000 }]),
     ]);
-    updateSettings(admin, { commissionBps: 1000 });
-    const buyer = newBuyer();
-    const subscriber = newBuyer();
-    const hourly = newBuyer();
-    for (const b of [buyer, subscriber, hourly]) fund(b, 1_000_000);
+    await updateSettings(admin, { commissionBps: 1000 });
+    const buyer = await newBuyer();
+    const subscriber = await newBuyer();
+    const hourly = await newBuyer();
+    for (const b of [buyer, subscriber, hourly]) await fund(b, 1_000_000);
 
     // March (China), commission 10%: 2 one-time licenses, a monthly subscription and its renewal for 2 months.
     clock.set(new Date('2026-03-10T02:00:00Z'));
-    const refunded = buy(buyer, 'alph000901', 'per_instance', 2);
-    buy(subscriber, 'alph000901', 'monthly');
-    const [instanceId] = runInstances(subscriber, { regionId: 'cn-hangzhou', imageId: productImage('alph000901'), instanceTypeId: 'ecs.g7.large', amount: 1 }).instanceIds;
-    renewInstance(subscriber, { instanceId, periods: 2 });
+    const refunded = await buy(buyer, 'alph000901', 'per_instance', 2);
+    await buy(subscriber, 'alph000901', 'monthly');
+    const [instanceId] = (await runInstances(subscriber, { regionId: 'cn-hangzhou', imageId: productImage('alph000901'), instanceTypeId: 'ecs.g7.large', amount: 1 })).instanceIds;
+    await renewInstance(subscriber, { instanceId, periods: 2 });
     clock.set(new Date('2026-03-12T02:00:00Z'));
-    const request = requestRefund(buyer, { orderId: refunded, reason: 'Bought one too many' });
+    const request = await requestRefund(buyer, { orderId: refunded, reason: 'Bought one too many' });
 
     // The commission rises to 20%: sales from now on pay it, earlier ones keep their 10%.
     clock.set(new Date('2026-03-20T02:00:00Z'));
-    updateSettings(admin, { commissionBps: 2000 });
+    await updateSettings(admin, { commissionBps: 2000 });
     // 23:59 on 31 March in China is March; a minute later it is April.
     clock.set(new Date('2026-03-31T15:59:00Z'));
-    buy(buyer, 'beta000902', 'per_instance');
+    await buy(buyer, 'beta000902', 'per_instance');
     clock.set(new Date('2026-03-31T16:00:00Z'));
-    buy(buyer, 'beta000902', 'per_instance');
+    await buy(buyer, 'beta000902', 'per_instance');
 
     // April: the refund is approved (a refund order of −¥200.00), and an hourly image runs 5 hours.
     clock.set(new Date('2026-04-02T02:00:00Z'));
-    approveRefund(admin, request.id);
+    await approveRefund(admin, request.id);
     clock.set(new Date('2026-04-09T23:59:50Z'));
-    const [running] = runInstances(hourly, { regionId: 'cn-hangzhou', imageId: productImage('alph000901'), skuCode: 'alph000901-hourly', instanceTypeId: 'ecs.t6-c1m1.large', amount: 1 }).instanceIds;
+    const [running] = (await runInstances(hourly, { regionId: 'cn-hangzhou', imageId: productImage('alph000901'), skuCode: 'alph000901-hourly', instanceTypeId: 'ecs.t6-c1m1.large', amount: 1 })).instanceIds;
     clock.set(new Date('2026-04-10T00:00:00Z'));
-    completeBoot({ ...hourly, roles: [] }, [running]);
+    await completeBoot({ ...hourly, roles: [] }, [running]);
     // Stopped a minute before the hour: the clock runs on between set() and the call, and a started hour is charged.
     clock.set(new Date('2026-04-10T04:59:00Z'));
-    stopInstance(hourly, running);
+    await stopInstance(hourly, running);
     clock.set(new Date('2026-04-10T06:30:00Z'));
-    settleHours();
-    updateSettings(admin, { commissionBps: 1000 });
+    await settleHours();
+    await updateSettings(admin, { commissionBps: 1000 });
   });
 
-  it('per month and product: orders, refund orders, hourly fees, net, commission and payable as the ledger wrote them', () => {
-    const result = settlement(seller, { until: '2026-04' });
+  it('per month and product: orders, refund orders, hourly fees, net, commission and payable as the ledger wrote them', async () => {
+    const result = await settlement(seller, { until: '2026-04' });
     expect(result.months).toEqual(['2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04']);
     expect(result.lines).toEqual([
       // The refund order returns exactly the 10% commission and ¥180.00 payable of its original, though the rate is now 20%.
@@ -122,39 +122,39 @@ describe('SEL-8 settlement', () => {
     expect(ledgerSum()).toBe(0);
   });
 
-  it('a period is the 12 months ending with the month asked for', () => {
-    const window = settlement(seller, { until: '2026-05' });
+  it('a period is the 12 months ending with the month asked for', async () => {
+    const window = await settlement(seller, { until: '2026-05' });
     expect(window.months[0]).toBe('2025-06');
     // A period of 12 months ending in May holds the same lines: nothing was sold in May.
     expect(window.lines.map((l) => l.month)).toEqual(['2026-04', '2026-04', '2026-03', '2026-03']);
-    const march = settlement(seller, { until: '2026-03' });
+    const march = await settlement(seller, { until: '2026-03' });
     expect(march.lines.map((l) => [l.month, l.productCode])).toEqual([
       ['2026-03', 'alph000901'],
       ['2026-03', 'beta000902'],
     ]);
   });
 
-  it('a period with no sales is all zeros; the current month is the default end', () => {
+  it('a period with no sales is all zeros; the current month is the default end', async () => {
     clock.set(new Date('2027-07-31T16:30:00Z'));
-    const empty = settlement(seller);
+    const empty = await settlement(seller);
     expect(empty.months.at(-1)).toBe('2027-08');
     expect(empty.lines).toEqual([]);
     expect(empty.totals).toEqual(figures({}));
     expect(empty.byMonth.every((m) => m.netFen === 0)).toBe(true);
-    expect(settlement(seller, { until: 'garbage' }).months.at(-1)).toBe('2027-08');
+    expect((await settlement(seller, { until: 'garbage' })).months.at(-1)).toBe('2027-08');
   });
 });
 
 describe('SEL-8 same-month refund', () => {
-  it('a purchase and its refund in one month show as one order and one refund order netting to 0', () => {
-    const seller = newSeller([product('gamm000903', 'Gamma Stack', [{ model: 'per_instance', priceFen: 9_999 }])]);
-    const buyer = newBuyer();
-    fund(buyer, 100_000);
+  it('a purchase and its refund in one month show as one order and one refund order netting to 0', async () => {
+    const seller = await newSeller([product('gamm000903', 'Gamma Stack', [{ model: 'per_instance', priceFen: 9_999 }])]);
+    const buyer = await newBuyer();
+    await fund(buyer, 100_000);
     clock.set(new Date('2026-06-03T04:00:00Z'));
-    const orderId = buy(buyer, 'gamm000903', 'per_instance', 3);
+    const orderId = await buy(buyer, 'gamm000903', 'per_instance', 3);
     clock.set(new Date('2026-06-04T04:00:00Z'));
-    approveRefund(admin, requestRefund(buyer, { orderId, reason: 'Not needed' }).id);
-    expect(settlement(seller, { until: '2026-06' }).lines).toEqual([
+    await approveRefund(admin, (await requestRefund(buyer, { orderId, reason: 'Not needed' })).id);
+    expect((await settlement(seller, { until: '2026-06' })).lines).toEqual([
       // 3 × ¥99.99 = ¥299.97; 10% is 2,999.7 fen, rounded down to 2,999.
       { month: '2026-06', productCode: 'gamm000903', title: 'Gamma Stack', ...figures({ orders: 1, ordersFen: 29_997, refunds: 1, refundsFen: -29_997, netFen: 0, commissionFen: 0, payableFen: 0 }) },
     ]);
@@ -162,10 +162,10 @@ describe('SEL-8 same-month refund', () => {
 });
 
 describe('SEL-8 who sees a settlement', () => {
-  it('a buyer cannot read one; a seller sees only its own products', () => {
-    expectCloudError(() => settlement(newBuyer()), 'Forbidden');
-    const other = newSeller([]);
-    expect(settlement(other, { until: '2026-04' }).lines).toEqual([]);
+  it('a buyer cannot read one; a seller sees only its own products', async () => {
+    await expectCloudError(async () => await settlement(await newBuyer()), 'Forbidden');
+    const other = await newSeller([]);
+    expect((await settlement(other, { until: '2026-04' })).lines).toEqual([]);
   });
 
   it('months are China calendar months', () => {

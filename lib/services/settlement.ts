@@ -68,7 +68,7 @@ function add(into: SettlementFigures, from: SettlementFigures): void {
  * SEL-8: the calling seller's settlement for the SETTLEMENT_MONTHS months ending with `until`
  * ("YYYY-MM"; the current month when absent or malformed).
  */
-export function settlement(actor: Actor, { until }: { until?: string } = {}): Settlement {
+export async function settlement(actor: Actor, { until }: { until?: string } = {}): Promise<Settlement> {
   authorize(actor, 'settlement.read');
   const last = until && /^\d{4}-(0[1-9]|1[0-2])$/.test(until) ? until : chinaMonth(clock.now());
   const months = Array.from({ length: SETTLEMENT_MONTHS }, (_, i) => shiftMonth(last, i - SETTLEMENT_MONTHS + 1));
@@ -76,7 +76,7 @@ export function settlement(actor: Actor, { until }: { until?: string } = {}): Se
   const to = chinaMonthStart(last, 1);
   const payableBook = bookId('seller_payable', actor.accountId);
 
-  return read((db) => {
+  return await read((db) => {
     const sold = db
       .select({ id: orders.id, kind: orders.kind, amountFen: orders.amountFen, createdAt: orders.createdAt, productCode: products.code, title: products.title })
       .from(orders)
@@ -141,7 +141,7 @@ export function settlement(actor: Actor, { until }: { until?: string } = {}): Se
 }
 
 /** SEL-8: the calling seller's settlement as a CSV file: the figures of `settlement`, the page's own. */
-export function settlementCsv(actor: Actor, period: { until?: string }, headings: Record<(typeof settlementCsvColumns)[number] | 'total', string>): { months: string[]; csv: string } {
-  const result = settlement(actor, period);
+export async function settlementCsv(actor: Actor, period: { until?: string }, headings: Record<(typeof settlementCsvColumns)[number] | 'total', string>): Promise<{ months: string[]; csv: string }> {
+  const result = await settlement(actor, period);
   return { months: result.months, csv: csvOf(result, headings) };
 }

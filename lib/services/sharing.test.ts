@@ -12,7 +12,14 @@ import { purchaseLicenses } from './orders';
 import { declineImageShare, describeImageSharePermission, modifyImageSharePermission } from './sharing';
 
 const { db } = throwawayDatabase();
-beforeAll(() => seedTestMarketplace(db()));
+
+/** Accounts made one after another (each sign-up is its own transaction). */
+async function buyerIds(n: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) ids.push((await newBuyer()).accountId);
+  return ids;
+}
+beforeAll(async () => await seedTestMarketplace(db()));
 beforeEach(() => withoutLaunchMinimum(db()));
 afterEach(() => {
   clock.reset();
@@ -23,22 +30,22 @@ function systemImage(regionId = 'cn-hangzhou') {
   return db().select().from(images).where(and(eq(images.regionId, regionId), eq(images.kind, 'system'))).get()!.id;
 }
 
-function launch(actor: Actor, imageId: string, regionId = 'cn-hangzhou', amount = 1) {
-  return runInstances(actor, { regionId, imageId, instanceTypeId: 'ecs.t6-c1m1.large', amount }).instanceIds;
+async function launch(actor: Actor, imageId: string, regionId = 'cn-hangzhou', amount = 1) {
+  return (await runInstances(actor, { regionId, imageId, instanceTypeId: 'ecs.t6-c1m1.large', amount })).instanceIds;
 }
 
 let imageCounter = 0;
 /** A custom image of the owner's, made the real way: instance → CreateImage → task finishes. */
 async function customImage(owner: Actor, from = systemImage()): Promise<string> {
-  const [instanceId] = launch(owner, from);
+  const [instanceId] = await launch(owner, from);
   await settle();
-  const { imageId } = createImage(owner, { instanceId, name: `golden-${++imageCounter}` });
+  const { imageId } = await createImage(owner, { instanceId, name: `golden-${++imageCounter}` });
   await settle();
   return imageId;
 }
 
-const share = (owner: Actor, imageId: string, add: string[] = [], remove: string[] = [], clientToken?: string) =>
-  modifyImageSharePermission(owner, { imageId, addAccounts: add, removeAccounts: remove, clientToken });
+const share = async (owner: Actor, imageId: string, add: string[] = [], remove: string[] = [], clientToken?: string) =>
+  await modifyImageSharePermission(owner, { imageId, addAccounts: add, removeAccounts: remove, clientToken });
 
 const recipientsOf = (imageId: string) =>
   db()
@@ -57,151 +64,151 @@ function setSetting(key: string, value: number) {
 
 describe('SHR-1 only the owner’s own custom images can be shared', () => {
   it('refuses system and marketplace images, and a recipient cannot re-share', async () => {
-    const owner = newBuyer();
-    const recipient = newBuyer();
-    const third = newBuyer();
-    expectCloudError(() => share(owner, systemImage(), [recipient.accountId]), 'InvalidImage.NotShareable');
-    expectCloudError(() => share(owner, productImage('lnmp000101'), [recipient.accountId]), 'InvalidImage.NotShareable');
+    const owner = await newBuyer();
+    const recipient = await newBuyer();
+    const third = await newBuyer();
+    await expectCloudError(async () => await share(owner, systemImage(), [recipient.accountId]), 'InvalidImage.NotShareable');
+    await expectCloudError(async () => await share(owner, productImage('lnmp000101'), [recipient.accountId]), 'InvalidImage.NotShareable');
     const imageId = await customImage(owner);
-    share(owner, imageId, [recipient.accountId]);
-    expectCloudError(() => share(recipient, imageId, [third.accountId]), 'InvalidImage.NotShareable');
+    await share(owner, imageId, [recipient.accountId]);
+    await expectCloudError(async () => await share(recipient, imageId, [third.accountId]), 'InvalidImage.NotShareable');
     expect(recipientsOf(imageId)).toEqual([recipient.accountId]);
   });
 });
 
 describe('SHR-2 at most 10 accounts added and 10 removed per call', () => {
   it('11 accounts in one call are rejected with InvalidAccount.Malformed and nothing changes', async () => {
-    const owner = newBuyer();
+    const owner = await newBuyer();
     const imageId = await customImage(owner);
-    const eleven = Array.from({ length: 11 }, () => newBuyer().accountId);
-    const error = expectCloudError(() => share(owner, imageId, eleven), 'InvalidAccount.Malformed');
+    const eleven = await buyerIds(11);
+    const error = await expectCloudError(async () => await share(owner, imageId, eleven), 'InvalidAccount.Malformed');
     expect(error.httpStatus).toBe(400);
     expect(error.params).toMatchObject({ which: 'add', count: 11, max: 10 });
     expect(recipientsOf(imageId)).toEqual([]);
-    expect(share(owner, imageId, eleven.slice(0, 10)).added).toHaveLength(10);
-    expectCloudError(() => share(owner, imageId, [], [...eleven.slice(0, 10), eleven[10]]), 'InvalidAccount.Malformed');
+    expect((await share(owner, imageId, eleven.slice(0, 10))).added).toHaveLength(10);
+    await expectCloudError(async () => await share(owner, imageId, [], [...eleven.slice(0, 10), eleven[10]]), 'InvalidAccount.Malformed');
     expect(recipientsOf(imageId)).toHaveLength(10);
   });
 });
 
 describe('SHR-3 an image is shared with at most 50 accounts (a platform setting)', () => {
   it('the 51st recipient is rejected; an operator can set Ping An’s 20', async () => {
-    const owner = newBuyer();
+    const owner = await newBuyer();
     const imageId = await customImage(owner);
-    for (let i = 0; i < 5; i++) share(owner, imageId, Array.from({ length: 10 }, () => newBuyer().accountId));
+    for (let i = 0; i < 5; i++) await share(owner, imageId, await buyerIds(10));
     expect(recipientsOf(imageId)).toHaveLength(50);
-    const error = expectCloudError(() => share(owner, imageId, [newBuyer().accountId]), 'QuotaExceed.ShareImageUser');
+    const error = await expectCloudError(async () => await share(owner, imageId, [(await newBuyer()).accountId]), 'QuotaExceed.ShareImageUser');
     expect(error.params).toMatchObject({ max: 50, current: 50, adding: 1 });
     expect(recipientsOf(imageId)).toHaveLength(50);
 
     setSetting('shareAccountsPerImage', 20);
     const other = await customImage(owner);
-    share(owner, other, Array.from({ length: 10 }, () => newBuyer().accountId));
-    share(owner, other, Array.from({ length: 10 }, () => newBuyer().accountId));
-    expectCloudError(() => share(owner, other, [newBuyer().accountId]), 'QuotaExceed.ShareImageUser');
+    await share(owner, other, await buyerIds(10));
+    await share(owner, other, await buyerIds(10));
+    await expectCloudError(async () => await share(owner, other, [(await newBuyer()).accountId]), 'QuotaExceed.ShareImageUser');
   });
 });
 
 describe('SHR-4 an account shares at most 200 times a day', () => {
   it('the 201st share of a day is rejected, and the count starts again the next day', async () => {
-    const owner = newBuyer();
+    const owner = await newBuyer();
     const imageId = await customImage(owner);
-    const ten = Array.from({ length: 10 }, () => newBuyer().accountId);
+    const ten = await buyerIds(10);
     clock.set(new Date('2026-11-23T02:00:00Z')); // 10:00 in UTC+8
     for (let round = 0; round < 20; round++) {
-      share(owner, imageId, ten);
-      share(owner, imageId, [], ten);
+      await share(owner, imageId, ten);
+      await share(owner, imageId, [], ten);
     }
-    expect(describeImageSharePermission(owner, imageId).sharesLeftToday).toBe(0);
-    const error = expectCloudError(() => share(owner, imageId, [ten[0]]), 'QuotaExceed.ShareImageDaily');
+    expect((await describeImageSharePermission(owner, imageId)).sharesLeftToday).toBe(0);
+    const error = await expectCloudError(async () => await share(owner, imageId, [ten[0]]), 'QuotaExceed.ShareImageDaily');
     expect(error.params).toMatchObject({ max: 200, left: 0 });
     clock.set(new Date('2026-11-23T16:00:01Z')); // 00:00:01 the next day in UTC+8
-    expect(share(owner, imageId, [ten[0]]).added).toEqual([ten[0]]);
-    expect(describeImageSharePermission(owner, imageId).sharesLeftToday).toBe(199);
+    expect((await share(owner, imageId, [ten[0]])).added).toEqual([ten[0]]);
+    expect((await describeImageSharePermission(owner, imageId)).sharesLeftToday).toBe(199);
   });
 });
 
 describe('SHR-5 a share is visible only in the image’s region', () => {
   it('the recipient sees it in cn-hangzhou, not in cn-beijing', async () => {
-    const owner = newBuyer();
-    const recipient = newBuyer();
+    const owner = await newBuyer();
+    const recipient = await newBuyer();
     const imageId = await customImage(owner);
-    share(owner, imageId, [recipient.accountId]);
-    expect(describeImages(recipient, { regionId: 'cn-hangzhou', ownerAlias: 'others' }).items.map((i) => i.id)).toEqual([imageId]);
-    expect(describeImages(recipient, { regionId: 'cn-beijing', ownerAlias: 'others' }).items).toEqual([]);
-    expectCloudError(() => launch(recipient, imageId, 'cn-beijing'), 'InvalidImageId.NotFound');
+    await share(owner, imageId, [recipient.accountId]);
+    expect((await describeImages(recipient, { regionId: 'cn-hangzhou', ownerAlias: 'others' })).items.map((i) => i.id)).toEqual([imageId]);
+    expect((await describeImages(recipient, { regionId: 'cn-beijing', ownerAlias: 'others' })).items).toEqual([]);
+    await expectCloudError(async () => await launch(recipient, imageId, 'cn-beijing'), 'InvalidImageId.NotFound');
   });
 });
 
 describe('SHR-6 a shared image counts toward the recipient’s image quota, not the owner’s', () => {
   it('a recipient at its quota cannot receive a share; the owner’s count is unchanged by sharing', async () => {
     setSetting('imageQuotaPerRegion', 2);
-    const owner = newBuyer();
-    const recipient = newBuyer();
+    const owner = await newBuyer();
+    const recipient = await newBuyer();
     const first = await customImage(owner);
     await customImage(recipient);
-    share(owner, first, [recipient.accountId]); // the recipient now counts 2 of 2
-    const [instance] = launch(recipient, systemImage());
+    await share(owner, first, [recipient.accountId]); // the recipient now counts 2 of 2
+    const [instance] = await launch(recipient, systemImage());
     await settle();
-    expectCloudError(() => createImage(recipient, { instanceId: instance, name: 'one-too-many' }), 'QuotaExceed.Image');
+    await expectCloudError(async () => await createImage(recipient, { instanceId: instance, name: 'one-too-many' }), 'QuotaExceed.Image');
     const second = await customImage(owner); // the owner still has room: 2 own images, shares do not count
-    const error = expectCloudError(() => share(owner, second, [recipient.accountId]), 'QuotaExceed.Image');
+    const error = await expectCloudError(async () => await share(owner, second, [recipient.accountId]), 'QuotaExceed.Image');
     expect(error.params).toMatchObject({ account: recipient.accountId });
   });
 });
 
 describe('SHR-7 the recipient pays, including the license of a product-coded image', () => {
   it('launching a shared LNMP-derived image needs the recipient’s own license', async () => {
-    const owner = newBuyer();
-    fund(owner, 100_000);
-    purchaseLicenses(owner, { productCode: 'lnmp000101', skuCode: skuCode('lnmp000101', 'per_instance'), regionId: 'cn-hangzhou', quantity: 1 });
+    const owner = await newBuyer();
+    await fund(owner, 100_000);
+    await purchaseLicenses(owner, { productCode: 'lnmp000101', skuCode: skuCode('lnmp000101', 'per_instance'), regionId: 'cn-hangzhou', quantity: 1 });
     const imageId = await customImage(owner, productImage('lnmp000101'));
-    const recipient = newBuyer();
-    fund(recipient, 100_000);
-    share(owner, imageId, [recipient.accountId]);
-    const error = expectCloudError(() => launch(recipient, imageId), 'QuotaExceed.BuyImage');
+    const recipient = await newBuyer();
+    await fund(recipient, 100_000);
+    await share(owner, imageId, [recipient.accountId]);
+    const error = await expectCloudError(async () => await launch(recipient, imageId), 'QuotaExceed.BuyImage');
     expect(error.params).toMatchObject({ productCode: 'lnmp000101', needed: 1, available: 0 });
-    purchaseLicenses(recipient, { productCode: 'lnmp000101', skuCode: skuCode('lnmp000101', 'per_instance'), regionId: 'cn-hangzhou', quantity: 1 });
-    const [id] = launch(recipient, imageId);
-    expect(getInstance(recipient, id).licenseId).toBeTruthy();
+    await purchaseLicenses(recipient, { productCode: 'lnmp000101', skuCode: skuCode('lnmp000101', 'per_instance'), regionId: 'cn-hangzhou', quantity: 1 });
+    const [id] = await launch(recipient, imageId);
+    expect((await getInstance(recipient, id)).licenseId).toBeTruthy();
   });
 });
 
 describe('SHR-8 and SHR-13 the recipient lists shares and can decline one; a declined share cannot launch', () => {
   it('declining removes the share, tells the owner, and the image no longer launches', async () => {
-    const owner = newBuyer();
-    const recipient = newBuyer();
+    const owner = await newBuyer();
+    const recipient = await newBuyer();
     const imageId = await customImage(owner);
-    share(owner, imageId, [recipient.accountId]);
-    expect(describeImages(recipient, { regionId: 'cn-hangzhou', ownerAlias: 'others' }).items[0]).toMatchObject({ id: imageId, ownerAlias: 'others' });
-    declineImageShare(recipient, imageId);
+    await share(owner, imageId, [recipient.accountId]);
+    expect((await describeImages(recipient, { regionId: 'cn-hangzhou', ownerAlias: 'others' })).items[0]).toMatchObject({ id: imageId, ownerAlias: 'others' });
+    await declineImageShare(recipient, imageId);
     expect(recipientsOf(imageId)).toEqual([]);
-    expect(describeImages(recipient, { regionId: 'cn-hangzhou', ownerAlias: 'others' }).items).toEqual([]);
+    expect((await describeImages(recipient, { regionId: 'cn-hangzhou', ownerAlias: 'others' })).items).toEqual([]);
     expect(notificationsOf(owner).map((n) => n.kind)).toContain('imageShareDeclined');
-    expectCloudError(() => launch(recipient, imageId), 'InvalidImageId.NotFound');
+    await expectCloudError(async () => await launch(recipient, imageId), 'InvalidImageId.NotFound');
   });
 });
 
 /** A recipient's stopped instance of an image shared with it. */
 async function sharedStoppedInstance() {
-  const owner = newBuyer();
-  const recipient = newBuyer();
+  const owner = await newBuyer();
+  const recipient = await newBuyer();
   const imageId = await customImage(owner);
-  share(owner, imageId, [recipient.accountId]);
-  const [id] = launch(recipient, imageId);
+  await share(owner, imageId, [recipient.accountId]);
+  const [id] = await launch(recipient, imageId);
   await settle();
-  stopInstance(recipient, id);
+  await stopInstance(recipient, id);
   return { owner, recipient, imageId, id };
 }
 
 describe('SHR-9 after unshare or delete, the recipient’s instances keep running but ReInitDisk fails', () => {
   it.each(['unshare', 'delete'] as const)('%s', async (how) => {
     const { owner, recipient, imageId, id } = await sharedStoppedInstance();
-    reInitDisk(recipient, id); // fine while shared
-    if (how === 'unshare') share(owner, imageId, [], [recipient.accountId]);
-    else deleteImage(owner, imageId);
-    expect(getInstance(recipient, id).status).toBe('Stopped');
-    const error = expectCloudError(() => reInitDisk(recipient, id), 'InvalidImage.Unavailable');
+    await reInitDisk(recipient, id); // fine while shared
+    if (how === 'unshare') await share(owner, imageId, [], [recipient.accountId]);
+    else await deleteImage(owner, imageId);
+    expect((await getInstance(recipient, id)).status).toBe('Stopped');
+    const error = await expectCloudError(async () => await reInitDisk(recipient, id), 'InvalidImage.Unavailable');
     expect(error.httpStatus).toBe(403);
     expect(notificationsOf(recipient).map((n) => n.kind)).toContain(how === 'unshare' ? 'imageUnshared' : 'sharedImageDeleted');
   });
@@ -213,79 +220,79 @@ describe('ReInitDisk answers InvalidImage.Unavailable only for an image gone fro
     // The shares table missing stands for any fault of the database: it must surface as itself.
     db().$client.exec('ALTER TABLE image_shares RENAME TO image_shares_away');
     try {
-      expect(() => reInitDisk(recipient, id)).toThrow(/no such table/);
+      await expect(async () => await reInitDisk(recipient, id)).rejects.toThrow(/no such table/);
     } finally {
       db().$client.exec('ALTER TABLE image_shares_away RENAME TO image_shares');
     }
-    reInitDisk(recipient, id);
+    await reInitDisk(recipient, id);
   });
 });
 
 describe('SHR-10 targets by account id or email; unknown accounts and yourself are errors', () => {
   it('resolves an email, refuses unknown targets and the owner itself', async () => {
-    const owner = newBuyer();
-    const recipient = newBuyer();
+    const owner = await newBuyer();
+    const recipient = await newBuyer();
     db().insert(users).values({ id: `u-${recipient.accountId}`, name: 'R', email: `r-${recipient.accountId}@example.test`, accountId: recipient.accountId, createdAt: new Date(), updatedAt: new Date() }).run();
     db().insert(users).values({ id: `u-${owner.accountId}`, name: 'O', email: `o-${owner.accountId}@example.test`, accountId: owner.accountId, createdAt: new Date(), updatedAt: new Date() }).run();
     const imageId = await customImage(owner);
-    expect(share(owner, imageId, [`R-${recipient.accountId}@Example.test`.replace('R-', 'r-')]).added).toEqual([recipient.accountId]);
-    expect(expectCloudError(() => share(owner, imageId, ['nobody@example.test']), 'InvalidAccount.NotFound').params).toEqual({ account: 'nobody@example.test' });
-    expectCloudError(() => share(owner, imageId, ['9999999999999999']), 'InvalidAccount.NotFound');
-    expectCloudError(() => share(owner, imageId, [owner.accountId]), 'InvalidAccount.Self');
-    expectCloudError(() => share(owner, imageId, [`o-${owner.accountId}@example.test`]), 'InvalidAccount.Self');
+    expect((await share(owner, imageId, [`R-${recipient.accountId}@Example.test`.replace('R-', 'r-')])).added).toEqual([recipient.accountId]);
+    expect((await expectCloudError(async () => await share(owner, imageId, ['nobody@example.test']), 'InvalidAccount.NotFound')).params).toEqual({ account: 'nobody@example.test' });
+    await expectCloudError(async () => await share(owner, imageId, ['9999999999999999']), 'InvalidAccount.NotFound');
+    await expectCloudError(async () => await share(owner, imageId, [owner.accountId]), 'InvalidAccount.Self');
+    await expectCloudError(async () => await share(owner, imageId, [`o-${owner.accountId}@example.test`]), 'InvalidAccount.Self');
   });
 });
 
 describe('SHR-12 both sides are told; the owner sees each recipient’s instances', () => {
   it('notifies the recipient on share and unshare, and counts its instances of the image', async () => {
-    const owner = newBuyer();
-    const recipient = newBuyer();
+    const owner = await newBuyer();
+    const recipient = await newBuyer();
     const imageId = await customImage(owner);
-    share(owner, imageId, [recipient.accountId]);
+    await share(owner, imageId, [recipient.accountId]);
     expect(notificationsOf(recipient)).toMatchObject([{ kind: 'imageShared', params: { imageId, ownerAccountId: owner.accountId } }]);
-    launch(recipient, imageId, 'cn-hangzhou', 2);
-    expect(describeImageSharePermission(owner, imageId)).toMatchObject({ recipients: [{ accountId: recipient.accountId, instances: 2 }], maxRecipients: 50 });
+    await launch(recipient, imageId, 'cn-hangzhou', 2);
+    expect(await describeImageSharePermission(owner, imageId)).toMatchObject({ recipients: [{ accountId: recipient.accountId, instances: 2 }], maxRecipients: 50 });
   });
 });
 
 describe('ClientToken (IMP-8) and access', () => {
   it('the same token and parameters change nothing the second time; other parameters are a mismatch', async () => {
-    const owner = newBuyer();
-    const [a, b] = [newBuyer(), newBuyer()];
+    const owner = await newBuyer();
+    const [a, b] = [await newBuyer(), await newBuyer()];
     const imageId = await customImage(owner);
-    const first = share(owner, imageId, [a.accountId], [], 'token-1');
-    share(owner, imageId, [], [a.accountId]);
-    expect(share(owner, imageId, [a.accountId], [], 'token-1')).toEqual(first);
+    const first = await share(owner, imageId, [a.accountId], [], 'token-1');
+    await share(owner, imageId, [], [a.accountId]);
+    expect(await share(owner, imageId, [a.accountId], [], 'token-1')).toEqual(first);
     expect(recipientsOf(imageId)).toEqual([]);
-    expectCloudError(() => share(owner, imageId, [b.accountId], [], 'token-1'), 'IdempotentParameterMismatch');
+    await expectCloudError(async () => await share(owner, imageId, [b.accountId], [], 'token-1'), 'IdempotentParameterMismatch');
   });
 
   it('a third account can neither see nor change the share list: the image does not exist for it', async () => {
-    const owner = newBuyer();
-    const recipient = newBuyer();
-    const stranger = newBuyer();
+    const owner = await newBuyer();
+    const recipient = await newBuyer();
+    const stranger = await newBuyer();
     const imageId = await customImage(owner);
-    share(owner, imageId, [recipient.accountId]);
-    expectCloudError(() => describeImageSharePermission(stranger, imageId), 'InvalidImageId.NotFound');
-    expectCloudError(() => share(stranger, imageId, [stranger.accountId]), 'InvalidImageId.NotFound');
-    expectCloudError(() => describeImageSharePermission(recipient, imageId), 'InvalidImageId.NotFound');
-    expectCloudError(() => declineImageShare(stranger, imageId), 'InvalidImageId.NotFound');
+    await share(owner, imageId, [recipient.accountId]);
+    await expectCloudError(async () => await describeImageSharePermission(stranger, imageId), 'InvalidImageId.NotFound');
+    await expectCloudError(async () => await share(stranger, imageId, [stranger.accountId]), 'InvalidImageId.NotFound');
+    await expectCloudError(async () => await describeImageSharePermission(recipient, imageId), 'InvalidImageId.NotFound');
+    await expectCloudError(async () => await declineImageShare(stranger, imageId), 'InvalidImageId.NotFound');
     expect(recipientsOf(imageId)).toEqual([recipient.accountId]);
   });
 });
 
 describe('issue 12: a share recipient sees the lineage without the owner’s resource ids', () => {
   it('the instance an image was made from, and an ancestor the recipient cannot see, are not named', async () => {
-    const owner = newBuyer();
-    const recipient = newBuyer();
+    const owner = await newBuyer();
+    const recipient = await newBuyer();
     const golden = await customImage(owner);
-    const { imageId: copy } = copyImage(owner, { imageId: golden, destinationRegionId: 'cn-shanghai', name: 'golden-copy' });
+    const { imageId: copy } = await copyImage(owner, { imageId: golden, destinationRegionId: 'cn-shanghai', name: 'golden-copy' });
     await settle();
-    share(owner, copy, [recipient.accountId]);
-    const ownerInstance = getImage(owner, golden).lineage[0].viaInstanceId!;
+    await share(owner, copy, [recipient.accountId]);
+    const ownerInstance = (await getImage(owner, golden)).lineage[0].viaInstanceId!;
     expect(ownerInstance).toMatch(/^i-/);
 
-    const { lineage } = getImage(recipient, copy);
+    const { lineage } = await getImage(recipient, copy);
     expect(lineage.map((s) => s.source)).toEqual(['copy', 'instance', 'system']);
     expect(lineage[0]).toMatchObject({ imageId: copy, visible: true });
     // The image copied from is the owner's and not shared: a step without id or name.
@@ -294,15 +301,15 @@ describe('issue 12: a share recipient sees the lineage without the owner’s res
     expect(text).not.toContain(ownerInstance);
     expect(text).not.toContain(golden);
     // The owner still sees its own ids.
-    expect(getImage(owner, copy).lineage[1]).toMatchObject({ imageId: golden, viaInstanceId: ownerInstance });
+    expect((await getImage(owner, copy)).lineage[1]).toMatchObject({ imageId: golden, viaInstanceId: ownerInstance });
   });
 
   it('an image shared directly says it was made from an instance of another account', async () => {
-    const owner = newBuyer();
-    const recipient = newBuyer();
+    const owner = await newBuyer();
+    const recipient = await newBuyer();
     const golden = await customImage(owner);
-    share(owner, golden, [recipient.accountId]);
-    const [step] = getImage(recipient, golden).lineage;
+    await share(owner, golden, [recipient.accountId]);
+    const [step] = (await getImage(recipient, golden)).lineage;
     expect(step).toMatchObject({ imageId: golden, fromInstance: true, viaInstanceId: null });
   });
 });

@@ -50,8 +50,8 @@ function sharesMadeToday(db: Db | Tx, ownerAccountId: string): number {
 }
 
 /** ModifyImageSharePermission: add and remove recipients of one of the caller's custom images. */
-export function modifyImageSharePermission(actor: Actor, input: unknown): ShareResult {
-  return mutate(actor, 'ModifyImageSharePermission', (tx, note) => {
+export async function modifyImageSharePermission(actor: Actor, input: unknown): Promise<ShareResult> {
+  return await mutate(actor, 'ModifyImageSharePermission', (tx, note) => {
     authorize(actor, 'image.share');
     const request = parseInput(modifySchema, input, { imageId: 'InvalidImageId.NotFound', addAccounts: 'InvalidAccount.Malformed', removeAccounts: 'InvalidAccount.Malformed' });
     note.target = request.imageId;
@@ -115,9 +115,9 @@ function recipientsOf(db: Db | Tx, image: Image): Recipient[] {
 export type SharePermission = { imageId: string; regionId: string; recipients: Recipient[]; maxRecipients: number; sharesLeftToday: number };
 
 /** DescribeImageSharePermission: the owner's view; to anyone else the image does not exist. */
-export function describeImageSharePermission(actor: Actor, imageId: string): SharePermission {
+export async function describeImageSharePermission(actor: Actor, imageId: string): Promise<SharePermission> {
   authorize(actor, 'image.share');
-  return read((db) => {
+  return await read((db) => {
     const { image, alias } = requireVisibleImage(db, actor, imageId);
     if (alias !== 'self') throw new CloudError('InvalidImageId.NotFound', { imageId }, 'imageId');
     const settings = readSettings(db);
@@ -132,8 +132,8 @@ export function describeImageSharePermission(actor: Actor, imageId: string): Sha
 }
 
 /** SHR-8: the recipient declines a share; it ends, the owner is told, and it can no longer launch (SHR-13). */
-export function declineImageShare(actor: Actor, imageId: string): void {
-  mutate(actor, 'DeclineImageShare', (tx, note) => {
+export async function declineImageShare(actor: Actor, imageId: string): Promise<void> {
+  await mutate(actor, 'DeclineImageShare', (tx, note) => {
     authorize(actor, 'image.share');
     note.target = imageId;
     const { image, alias } = requireVisibleImage(tx, actor, imageId);

@@ -15,11 +15,11 @@ const SPENDING_DAYS = 30;
 export type DaySpend = { day: string; fen: number };
 export type ProductSpend = { productCode: string | null; title: string | null; fen: number };
 
-export function spending(actor: Actor): { byDay: DaySpend[]; byProduct: ProductSpend[]; totalFen: number } {
+export async function spending(actor: Actor): Promise<{ byDay: DaySpend[]; byProduct: ProductSpend[]; totalFen: number }> {
   authorize(actor, 'wallet.read');
   // Midnight (UTC+8) SPENDING_DAYS - 1 days ago: the window is whole days, today included.
   const since = chinaDayStart(clock.now(), -(SPENDING_DAYS - 1));
-  return read((db) => {
+  return await read((db) => {
     const entries = db
       .select({ amountFen: ledgerEntries.amountFen, createdAt: ledgerEntries.createdAt })
       .from(ledgerEntries)

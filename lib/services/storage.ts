@@ -35,8 +35,8 @@ export function bucketByName(db: Db | Tx, actor: Actor, regionId: string, name: 
   return bucket;
 }
 
-export function createBucket(actor: Actor, input: { regionId: string; name: string }): Bucket {
-  return mutate(actor, 'PutBucket', (tx, note) => {
+export async function createBucket(actor: Actor, input: { regionId: string; name: string }): Promise<Bucket> {
+  return await mutate(actor, 'PutBucket', (tx, note) => {
     authorize(actor, 'storage.write');
     const name = String(input.name ?? '').trim();
     assertBucketName(name);
@@ -54,9 +54,9 @@ export function createBucket(actor: Actor, input: { regionId: string; name: stri
 
 export type BucketRow = Bucket & { objectCount: number };
 
-export function listBuckets(actor: Actor, regionId: string): BucketRow[] {
+export async function listBuckets(actor: Actor, regionId: string): Promise<BucketRow[]> {
   authorize(actor, 'storage.read');
-  return read((db) =>
+  return await read((db) =>
     db
       .select()
       .from(buckets)
@@ -77,11 +77,11 @@ const bucketSortColumns = new Map<(typeof bucketSortKeys)[number], SQLiteColumn>
 ]);
 
 /** A page of the caller's buckets in a region (read through its account-region-name index), searched by name. */
-export function describeBuckets(actor: Actor, query: { regionId: string; search?: string; sort?: string; page?: unknown; pageSize?: unknown }): { items: BucketRow[]; total: number; page: number; pageSize: number } {
+export async function describeBuckets(actor: Actor, query: { regionId: string; search?: string; sort?: string; page?: unknown; pageSize?: unknown }): Promise<{ items: BucketRow[]; total: number; page: number; pageSize: number }> {
   authorize(actor, 'storage.read');
   const { page, pageSize } = parsePaging(query, { defaultPageSize: 20 });
   const sort = parseSort(query.sort, bucketSortKeys, { key: 'name', direction: 'asc' });
-  return read((db) => {
+  return await read((db) => {
     const where = and(eq(buckets.accountId, actor.accountId), eq(buckets.regionId, query.regionId), searchTerms(query.search?.trim(), [buckets.id], [buckets.name]));
     const total = db.select({ n: count() }).from(buckets).where(where).get()?.n ?? 0;
     const items = db
@@ -98,8 +98,8 @@ export function describeBuckets(actor: Actor, query: { regionId: string; search?
 }
 
 
-export function deleteBucket(actor: Actor, bucketId: string): void {
-  mutate(actor, 'DeleteBucket', (tx, note) => {
+export async function deleteBucket(actor: Actor, bucketId: string): Promise<void> {
+  await mutate(actor, 'DeleteBucket', (tx, note) => {
     authorize(actor, 'storage.write');
     note.target = bucketId;
     const bucket = requireBucket(tx, actor, bucketId);
@@ -108,9 +108,9 @@ export function deleteBucket(actor: Actor, bucketId: string): void {
   });
 }
 
-export function getBucket(actor: Actor, bucketId: string): { bucket: Bucket; objects: StoredObject[] } {
+export async function getBucket(actor: Actor, bucketId: string): Promise<{ bucket: Bucket; objects: StoredObject[] }> {
   authorize(actor, 'storage.read');
-  return read((db) => {
+  return await read((db) => {
     const bucket = requireBucket(db, actor, bucketId);
     return { bucket, objects: db.select().from(objects).where(eq(objects.bucketId, bucket.id)).orderBy(desc(objects.createdAt)).all() };
   });
@@ -123,13 +123,13 @@ export function getBucket(actor: Actor, bucketId: string): { bucket: Bucket; obj
 export async function putObject(actor: Actor, input: { bucketId: string; key: string; contentType?: string; contentLength: number | null; body: WebReadableStream<Uint8Array> | Readable }): Promise<StoredObject> {
   authorize(actor, 'storage.write');
   assertObjectKey(input.key);
-  read((db) => requireBucket(db, actor, input.bucketId));
+  await read((db) => requireBucket(db, actor, input.bucketId));
   if (input.contentLength !== null && input.contentLength > config.maxObjectBytes) throw new CloudError('EntityTooLarge', { max: `${Math.floor(config.maxObjectBytes / 1024 ** 2)} MiB` });
   const id = globalThis.crypto.randomUUID();
   const sizeBytes = await writeObjectFile(id, input.body, input.contentLength, config.maxObjectBytes);
   let replaced: string | undefined;
   try {
-    const stored = mutate(actor, 'PutObject', (tx, note) => {
+    const stored = await mutate(actor, 'PutObject', (tx, note) => {
       const bucket = requireBucket(tx, actor, input.bucketId);
       const old = tx.select().from(objects).where(and(eq(objects.bucketId, bucket.id), eq(objects.key, input.key))).get();
       if (old) tx.delete(objects).where(eq(objects.id, old.id)).run();
@@ -148,8 +148,8 @@ export async function putObject(actor: Actor, input: { bucketId: string; key: st
   }
 }
 
-export function deleteObject(actor: Actor, objectId: string): void {
-  mutate(actor, 'DeleteObject', (tx, note) => {
+export async function deleteObject(actor: Actor, objectId: string): Promise<void> {
+  await mutate(actor, 'DeleteObject', (tx, note) => {
     authorize(actor, 'storage.write');
     note.target = objectId;
     const object = tx.select().from(objects).where(eq(objects.id, objectId)).get();
@@ -167,14 +167,14 @@ export function hasImportRole(db: Db | Tx, accountId: string): boolean {
   return Boolean(db.select().from(accountRoles).where(and(eq(accountRoles.accountId, accountId), eq(accountRoles.roleName, IMPORT_ROLE))).get());
 }
 
-export function importRoleStatus(actor: Actor): { granted: boolean; roleName: string; actions: readonly string[] } {
+export async function importRoleStatus(actor: Actor): Promise<{ granted: boolean; roleName: string; actions: readonly string[] }> {
   authorize(actor, 'storage.read');
-  return { granted: read((db) => hasImportRole(db, actor.accountId)), roleName: IMPORT_ROLE, actions: IMPORT_POLICY_ACTIONS };
+  return { granted: await read((db) => hasImportRole(db, actor.accountId)), roleName: IMPORT_ROLE, actions: IMPORT_POLICY_ACTIONS };
 }
 
 /** The one-click authorisation: records the role with the seed's policy actions. */
-export function grantImportRole(actor: Actor): void {
-  mutate(actor, 'GrantImportRole', (tx, note) => {
+export async function grantImportRole(actor: Actor): Promise<void> {
+  await mutate(actor, 'GrantImportRole', (tx, note) => {
     authorize(actor, 'storage.write');
     note.target = IMPORT_ROLE;
     tx.insert(accountRoles).values({ accountId: actor.accountId, roleName: IMPORT_ROLE, policy: { actions: [...IMPORT_POLICY_ACTIONS] }, createdAt: clock.now() }).onConflictDoNothing().run();

@@ -33,8 +33,8 @@ const renewalResult = z.object({ orderId: z.string(), expiresAt: z.coerce.date()
 export type RenewalResult = z.infer<typeof renewalResult>;
 
 /** Buys `periods` more months or years for a subscription instance; a frozen, expired one is unfrozen. */
-export function renewInstance(actor: Actor, input: unknown): RenewalResult {
-  return mutate(actor, 'RenewInstance', (tx, note) => {
+export async function renewInstance(actor: Actor, input: unknown): Promise<RenewalResult> {
+  return await mutate(actor, 'RenewInstance', (tx, note) => {
     authorize(actor, 'instance.renew');
     const { clientToken, ...request } = parseInput(renewSchema, input, { instanceId: 'InvalidInstanceId.NotFound', periods: 'InvalidParameter.Period' });
     note.target = request.instanceId;
@@ -58,10 +58,10 @@ function priceRenewal(db: Db | Tx, actor: Actor, request: { instanceId: string; 
 }
 
 /** What renewInstance would charge for the same input, changing nothing: the console's order review (issue 16) and the API's DescribePrice. */
-export function quoteRenewal(actor: Actor, input: unknown) {
+export async function quoteRenewal(actor: Actor, input: unknown) {
   authorize(actor, 'instance.renew');
   const { clientToken: _, ...request } = parseInput(renewSchema, input, { instanceId: 'InvalidInstanceId.NotFound', periods: 'InvalidParameter.Period' });
-  return read((db) => {
+  return await read((db) => {
     const { instance, held, model, amountFen, expiresAt } = priceRenewal(db, actor, request);
     const balanceFen = balanceOf(db, bookId('wallet', actor.accountId));
     const title = db.select({ title: products.title }).from(products).where(eq(products.code, held.license.productCode)).get()?.title ?? held.license.productCode;
@@ -81,7 +81,7 @@ export function quoteRenewal(actor: Actor, input: unknown) {
     };
   });
 }
-export type RenewalQuote = ReturnType<typeof quoteRenewal>;
+export type RenewalQuote = Awaited<ReturnType<typeof quoteRenewal>>;
 
 /** The renewal itself, inside RenewInstance's transaction. */
 function renew(tx: Tx, actor: Actor, request: { instanceId: string; periods: number }, note: AuditNote): RenewalResult {
@@ -107,10 +107,10 @@ function renew(tx: Tx, actor: Actor, request: { instanceId: string; periods: num
 type Due = { id: string; accountId: string };
 
 /** Freezes every subscription instance whose term has ended; returns how many. */
-export const expireSubscriptions = (now = clock.now()): number => countSteps(expiring(now));
+export const expireSubscriptions = async (now = clock.now()): Promise<number> => await countSteps(expiring(now));
 
-function* expiring(now: Date): Generator<void> {
-  const due: Due[] = read((db) =>
+async function* expiring(now: Date): AsyncGenerator<void> {
+  const due: Due[] = await read((db) =>
     db
       .select({ id: instances.id, accountId: instances.accountId })
       .from(instances)
@@ -118,7 +118,7 @@ function* expiring(now: Date): Generator<void> {
       .all(),
   );
   for (const { id, accountId } of due) {
-    mutate(platformActor(accountId, newRequestId()), 'ExpireInstance', (tx, note) => {
+    await mutate(platformActor(accountId, newRequestId()), 'ExpireInstance', (tx, note) => {
       note.target = id;
       const instance = tx.select().from(instances).where(eq(instances.id, id)).get()!;
       // Renewed or released since it was found: nothing to do.
@@ -132,11 +132,11 @@ function* expiring(now: Date): Generator<void> {
 }
 
 /** Releases expired instances frozen for longer than the grace period; their licenses end with them. */
-export const releaseExpired = (now = clock.now()): number => countSteps(releasing(now));
+export const releaseExpired = async (now = clock.now()): Promise<number> => await countSteps(releasing(now));
 
-function* releasing(now: Date): Generator<void> {
-  const graceMs = read((db) => readSettings(db).subscriptionGraceDays) * DAY_MS;
-  const due: Due[] = read((db) =>
+async function* releasing(now: Date): AsyncGenerator<void> {
+  const graceMs = await read((db) => readSettings(db).subscriptionGraceDays) * DAY_MS;
+  const due: Due[] = await read((db) =>
     db
       .select({ id: instances.id, accountId: instances.accountId })
       .from(instances)
@@ -144,7 +144,7 @@ function* releasing(now: Date): Generator<void> {
       .all(),
   );
   for (const { id, accountId } of due) {
-    mutate(platformActor(accountId, newRequestId()), 'ReleaseExpiredInstance', (tx, note) => {
+    await mutate(platformActor(accountId, newRequestId()), 'ReleaseExpiredInstance', (tx, note) => {
       note.target = id;
       const instance = tx.select().from(instances).where(eq(instances.id, id)).get()!;
       if (instance.status !== 'Frozen' || instance.statusReason !== 'expired') return;
@@ -162,12 +162,12 @@ function* releasing(now: Date): Generator<void> {
  * A subscription license nobody runs still ends (MKT-11, SEL-3): at its end it is expired and the
  * seller told (expireInstance); after the grace period it is released (releaseInstance).
  */
-export const endUnusedLicenses = (now = clock.now()): number => countSteps(endingLicenses(now));
+export const endUnusedLicenses = async (now = clock.now()): Promise<number> => await countSteps(endingLicenses(now));
 
-function* endingLicenses(now: Date): Generator<void> {
-  const graceMs = read((db) => readSettings(db).subscriptionGraceDays) * DAY_MS;
+async function* endingLicenses(now: Date): AsyncGenerator<void> {
+  const graceMs = await read((db) => readSettings(db).subscriptionGraceDays) * DAY_MS;
   const subscription = inArray(licenses.pricingModel, subscriptionModels);
-  const due = read((db) =>
+  const due = await read((db) =>
     db
       .select({ id: licenses.id, accountId: licenses.accountId, status: licenses.status })
       .from(licenses)
@@ -181,7 +181,7 @@ function* endingLicenses(now: Date): Generator<void> {
   );
   for (const license of due) {
     const ending = license.status === 'available' ? ('expired' as const) : ('released' as const);
-    mutate(platformActor(license.accountId, newRequestId()), ending === 'expired' ? 'ExpireLicense' : 'ReleaseLicense', (tx, note) => {
+    await mutate(platformActor(license.accountId, newRequestId()), ending === 'expired' ? 'ExpireLicense' : 'ReleaseLicense', (tx, note) => {
       note.target = license.id;
       const changed = tx.update(licenses).set({ status: ending }).where(and(eq(licenses.id, license.id), eq(licenses.status, license.status))).run();
       if (changed.changes > 0) tellSeller(tx, ending === 'expired' ? 'expireInstance' : 'releaseInstance', { licenseId: license.id });
@@ -191,9 +191,9 @@ function* endingLicenses(now: Date): Generator<void> {
 }
 
 /** Each step of a sweep is one item's transaction; run alone (scripts, tests) they simply follow one another. */
-function countSteps(steps: Iterable<void>): number {
+async function countSteps(steps: AsyncIterable<void>): Promise<number> {
   let n = 0;
-  for (const _ of steps) n++;
+  for await (const _ of steps) n++;
   return n;
 }
 
@@ -208,7 +208,7 @@ export async function sweepSubscriptions(now = clock.now(), { turnMs = TURN_MS }
   let n = 0;
   let turn = performance.now();
   for (const steps of [expiring(now), releasing(now), endingLicenses(now)]) {
-    for (const _ of steps) {
+    for await (const _ of steps) {
       n++;
       if (performance.now() - turn < turnMs) continue;
       await yieldToRequests();

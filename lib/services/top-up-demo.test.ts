@@ -16,12 +16,12 @@ import { topUpWallet, walletBalance, walletEntries } from './wallet';
 const { db } = throwawayDatabase();
 
 describe('top-up (simulated payment) in demo mode', () => {
-  it('credits the wallet from the clearing book: the ledger stays balanced and the top-up is audited', () => {
+  it('credits the wallet from the clearing book: the ledger stays balanced and the top-up is audited', async () => {
     expect(config.mode).toBe('demo');
-    const buyer = newBuyer();
-    expect(topUpWallet(buyer, { amountFen: 12_345 }).balanceFen).toBe(12_345);
-    expect(walletBalance(buyer)).toBe(12_345);
-    expect(walletEntries(buyer).items).toMatchObject([{ amountFen: 12_345, reason: 'topup' }]);
+    const buyer = await newBuyer();
+    expect((await topUpWallet(buyer, { amountFen: 12_345 })).balanceFen).toBe(12_345);
+    expect(await walletBalance(buyer)).toBe(12_345);
+    expect((await walletEntries(buyer)).items).toMatchObject([{ amountFen: 12_345, reason: 'topup' }]);
     expect(ledgerSum()).toBe(0);
     expect(db().select().from(auditLog).where(eq(auditLog.accountId, buyer.accountId)).all()).toMatchObject([{ action: 'TopUpWallet', outcome: 'ok', detail: { amountFen: 12_345, simulated: true } }]);
   });
@@ -33,10 +33,10 @@ describe('top-up (simulated payment) in demo mode', () => {
     [10_000_001, false],
     [-500, false],
     [150.5, false],
-  ])('%s fen → accepted: %s', (amountFen, accepted) => {
-    const buyer = newBuyer();
-    if (accepted) expect(topUpWallet(buyer, { amountFen }).balanceFen).toBe(amountFen);
-    else expectCloudError(() => topUpWallet(buyer, { amountFen }), 'InvalidParameter.TopUpAmount');
-    expect(walletBalance(buyer)).toBe(accepted ? amountFen : 0);
+  ])('%s fen → accepted: %s', async (amountFen, accepted) => {
+    const buyer = await newBuyer();
+    if (accepted) expect((await topUpWallet(buyer, { amountFen })).balanceFen).toBe(amountFen);
+    else await expectCloudError(async () => await topUpWallet(buyer, { amountFen }), 'InvalidParameter.TopUpAmount');
+    expect(await walletBalance(buyer)).toBe(accepted ? amountFen : 0);
   });
 });

@@ -4,16 +4,19 @@ import { openDatabase } from '../../db/client';
 import { accounts } from '../../db/schema';
 import { newBuyer, throwawayDatabase } from '../../tests/helpers/database';
 import { createAccount } from './accounts';
-import { mutate, read } from './transaction';
+import { mutate, read, savepoint } from './transaction';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { auditLog } from '../../db/schema';
+import { eq } from 'drizzle-orm';
 
 const { db } = throwawayDatabase();
 const accountCount = (from = db()) => from.select({ n: count() }).from(accounts).get()!.n;
 
 describe('read() runs in one snapshot (issue 14)', () => {
-  it('a write by another connection in the middle of a read is not seen by its later queries', () => {
+  it('a write by another connection in the middle of a read is not seen by its later queries', async () => {
     const other = openDatabase(db().$client.name);
     try {
-      const [before, after] = read((d) => {
+      const [before, after] = await read((d) => {
         const first = accountCount(d);
         other.transaction((tx) => void tx.insert(accounts).values({ id: 'acct-other-connection', name: 'Other', createdAt: new Date() }).run());
         return [first, accountCount(d)];
@@ -25,18 +28,85 @@ describe('read() runs in one snapshot (issue 14)', () => {
     }
   });
 
-  it('a read inside a mutate sees the mutate’s own writes', () => {
-    const buyer = newBuyer();
-    const seen = mutate(buyer, 'TestReadInsideMutate', () => {
-      createAccount('Inside');
-      return read((d) => accountCount(d));
+  it('a read inside a mutate sees the mutate’s own writes', async () => {
+    const buyer = await newBuyer();
+    const seen = await mutate(buyer, 'TestReadInsideMutate', async () => {
+      await createAccount('Inside');
+      return await read((d) => accountCount(d));
     });
     expect(seen).toBe(accountCount());
   });
 });
 
+describe('one transaction at a time, whatever awaits inside it (issue 15)', () => {
+  const insert = (d: ReturnType<typeof db>, id: string) => d.insert(accounts).values({ id, name: id, createdAt: new Date() }).run();
+
+  it('a read that starts while another request’s change is open waits for it and never sees its uncommitted write', async () => {
+    const buyer = await newBuyer();
+    const before = accountCount();
+    let wrote!: () => void;
+    const written = new Promise<void>((resolve) => (wrote = resolve));
+    const change = mutate(buyer, 'TestRolledBack', async (tx) => {
+      insert(tx as ReturnType<typeof db>, 'acct-uncommitted');
+      wrote();
+      await sleep(20); // a real wait (as a network call or a PostgreSQL query would be)
+      throw new Error('refused after writing');
+    });
+    await written;
+    const seen = await read((d) => accountCount(d));
+    await expect(change).rejects.toThrow('refused after writing');
+    expect(seen).toBe(before);
+    expect(accountCount()).toBe(before);
+  });
+
+  it('changes started together run one after the other and all commit, each with its audit row', async () => {
+    const buyer = await newBuyer();
+    const before = accountCount();
+    await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        mutate(buyer, 'TestTogether', async (tx, note) => {
+          note.target = `acct-together-${i}`;
+          await sleep(1);
+          insert(tx as ReturnType<typeof db>, `acct-together-${i}`);
+        }),
+      ),
+    );
+    expect(accountCount()).toBe(before + 5);
+    expect(db().select().from(auditLog).where(eq(auditLog.action, 'TestTogether')).all().map((r) => r.outcome)).toEqual(Array(5).fill('ok'));
+  });
+
+  it('a savepoint that fails undoes only its own writes; the rest of the transaction commits', async () => {
+    const buyer = await newBuyer();
+    await mutate(buyer, 'TestSavepoint', async (tx) => {
+      insert(tx as ReturnType<typeof db>, 'acct-kept');
+      await expect(savepoint(async () => {
+        insert(tx as ReturnType<typeof db>, 'acct-undone');
+        await sleep(1);
+        throw new Error('part refused');
+      })).rejects.toThrow('part refused');
+    });
+    expect(db().select().from(accounts).where(eq(accounts.id, 'acct-kept')).all()).toHaveLength(1);
+    expect(db().select().from(accounts).where(eq(accounts.id, 'acct-undone')).all()).toHaveLength(0);
+  });
+
+  it('work a transaction left running after it ended starts a transaction of its own, not a savepoint of the ended one', async () => {
+    const buyer = await newBuyer();
+    let late!: Promise<unknown>;
+    await mutate(buyer, 'TestLeftRunning', () => {
+      late = sleep(5).then(() => mutate(buyer, 'TestLate', (tx) => insert(tx as ReturnType<typeof db>, 'acct-late')));
+    });
+    await late;
+    expect(db().$client.inTransaction).toBe(false);
+    expect(db().select().from(accounts).where(eq(accounts.id, 'acct-late')).all()).toHaveLength(1);
+  });
+
+  it('a savepoint outside a transaction is a programming error', async () => {
+    await expect(savepoint(() => undefined)).rejects.toThrow('outside a transaction');
+  });
+});
+
 // Compile-time check (tsc): an audit action is a PascalCase verb, as the API's are (issue 14).
-export function auditActionConvention(actor: Parameters<typeof mutate>[0]) {
+export async function auditActionConvention(actor: Parameters<typeof mutate>[0]) {
   // @ts-expect-error a dotted lower-case name is not an audit action
-  mutate(actor, 'instance.boot', () => undefined);
+  await mutate(actor, 'instance.boot', () => undefined);
 }

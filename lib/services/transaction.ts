@@ -1,14 +1,20 @@
-// One use case = one SQLite transaction, with its audit row written inside it (ADM-3).
+// One use case = one database transaction, with its audit row written inside it (ADM-3).
 // A refused attempt is audited too, after the rollback, so the log shows what was tried.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { auditLog } from '../../db/schema';
+import type { RunResult } from 'better-sqlite3';
 import { sql, type Placeholder } from 'drizzle-orm';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import type * as schema from '../../db/schema';
 import { getDb, type Db } from '../../db/client';
 import { preparedQuery } from '../../db/prepared';
 import { clock } from '../clock';
 import { CloudError } from '../domain/errors';
+import { Turn } from '../../db/turn';
 import type { Actor } from '../domain/actor';
 
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** What a use case reads and writes through: the connection its transaction is open on (a seed's own transaction too). */
+export type Tx = BaseSQLiteDatabase<'sync', RunResult, typeof schema>;
 
 export type AuditNote = { target?: string; detail?: Record<string, unknown> };
 
@@ -65,29 +71,32 @@ export type AuditAction = Capitalize<string>;
 
 /**
  * Runs a state-changing use case in one immediate transaction. `note` lets the use case say
- * what it touched; it is written to the audit log with the outcome.
+ * what it touched; it is written to the audit log with the outcome. A refusal is audited after
+ * the rollback, still in this transaction's turn (or in the enclosing transaction).
  */
-export function mutate<T>(actor: Actor, action: AuditAction, work: (tx: Tx, note: AuditNote) => T): T {
-  const db = getDb();
+export async function mutate<T>(actor: Actor, action: AuditAction, work: (tx: Tx, note: AuditNote) => T | Promise<T>): Promise<T> {
   const note: AuditNote = {};
   try {
-    return db.transaction(
-      (tx) => {
-        const result = work(tx, note);
+    return await transaction(
+      'IMMEDIATE',
+      async (tx) => {
+        const result = await work(tx, note);
         writeAudit(auditRow(actor, action, note));
         return result;
       },
-      { behavior: 'immediate' },
+      (thrown) => {
+        const error = isBusy(thrown) ? new CloudError('ServiceUnavailable') : thrown;
+        if (typeof error === 'object' && error !== null) audited.add(error);
+        try {
+          writeAudit(auditRow(actor, action, note, error));
+        } catch (auditError) {
+          if (!isBusy(auditError)) throw auditError;
+        }
+        return error;
+      },
     );
   } catch (thrown) {
-    const error = isBusy(thrown) ? new CloudError('ServiceUnavailable') : thrown;
-    if (typeof error === 'object' && error !== null) audited.add(error);
-    try {
-      writeAudit(auditRow(actor, action, note, error));
-    } catch (auditError) {
-      if (!isBusy(auditError)) throw auditError;
-    }
-    throw error;
+    throw isBusy(thrown) ? new CloudError('ServiceUnavailable') : thrown;
   }
 }
 
@@ -96,8 +105,14 @@ export function mutate<T>(actor: Actor, action: AuditAction, work: (tx: Tx, note
  * task's progress, the account a sign-up opens — in one immediate transaction. It writes no
  * audit row of its own: the use cases it runs audit themselves, and the job rows are its record.
  */
-export function infrastructure<T>(work: (tx: Tx) => T): T {
-  return getDb().transaction(work, { behavior: 'immediate' });
+export function infrastructure<T>(work: (tx: Tx) => T | Promise<T>): Promise<T> {
+  return transaction('IMMEDIATE', work);
+}
+
+/** Part of the enclosing transaction that can fail alone: its writes are undone, the rest stands. */
+export async function savepoint<T>(work: () => T | Promise<T>): Promise<T> {
+  if (!inTransaction()) throw new Error('savepoint() outside a transaction');
+  return transaction('IMMEDIATE', work);
 }
 
 /** SQLite's "database is locked" after the busy timeout: the change did not happen and may be retried. */
@@ -114,22 +129,19 @@ export type CallOutcome<T> = { ok: true; value: T } | { ok: false; error: unknow
  * that row still commit, and the refusal is returned. `work` writes only through `mutate`, as every
  * use case does. When `claim` throws, nothing is written and the error is thrown.
  */
-export function callTransaction<T>(claim: () => void, work: () => T, audit: (error?: unknown) => void): CallOutcome<T> {
-  const client = getDb().$client;
+export async function callTransaction<T>(claim: () => void, work: () => T | Promise<T>, audit: (error?: unknown) => void): Promise<CallOutcome<T>> {
   try {
-    return client
-      .transaction((): CallOutcome<T> => {
-        claim();
-        try {
-          const value = work();
-          audit();
-          return { ok: true, value };
-        } catch (error) {
-          audit(error);
-          return { ok: false, error };
-        }
-      })
-      .immediate();
+    return await transaction('IMMEDIATE', async (): Promise<CallOutcome<T>> => {
+      claim();
+      try {
+        const value = await work();
+        audit();
+        return { ok: true, value };
+      } catch (error) {
+        audit(error);
+        return { ok: false, error };
+      }
+    });
   } catch (thrown) {
     throw isBusy(thrown) ? new CloudError('ServiceUnavailable') : thrown;
   }
@@ -137,9 +149,56 @@ export function callTransaction<T>(claim: () => void, work: () => T, audit: (err
 
 /**
  * A read-only use case runs in one deferred transaction, so its queries see one snapshot (a
- * page's count and its rows agree) and it takes no write lock. Inside a `mutate` it is a savepoint.
+ * page's count and its rows agree) and it takes no write lock. Inside a transaction it is part of it.
  */
-export function read<T>(work: (db: Db) => T): T {
+export function read<T>(work: (db: Db) => T | Promise<T>): Promise<T> {
+  return transaction('DEFERRED', work);
+}
+
+// The process's one connection runs one transaction at a time: a transaction waits for its turn,
+// and one begun inside another (found through the async context) is a savepoint of it. A
+// transaction is marked closed when it ends, so work that outlives it cannot join it.
+type Open = { open: boolean };
+const current = new AsyncLocalStorage<Open>();
+const turn = new Turn();
+let savepoints = 0;
+
+const inTransaction = () => current.getStore()?.open === true;
+
+async function transaction<T>(begin: 'IMMEDIATE' | 'DEFERRED', work: (db: Db) => T | Promise<T>, afterRollback: (error: unknown) => unknown = (error) => error): Promise<T> {
   const db = getDb();
-  return db.$client.transaction(() => work(db)).deferred();
+  const client = db.$client;
+  if (inTransaction()) {
+    if (begin === 'DEFERRED') return work(db);
+    const name = `s${++savepoints}`;
+    client.exec(`SAVEPOINT ${name}`);
+    try {
+      const result = await work(db);
+      client.exec(`RELEASE ${name}`);
+      return result;
+    } catch (error) {
+      client.exec(`ROLLBACK TO ${name}`);
+      client.exec(`RELEASE ${name}`);
+      throw afterRollback(error);
+    }
+  }
+  await turn.take();
+  const open: Open = { open: true };
+  try {
+    client.exec(`BEGIN ${begin}`);
+    try {
+      const result = await current.run(open, () => work(db));
+      open.open = false;
+      client.exec('COMMIT');
+      return result;
+    } catch (error) {
+      open.open = false;
+      if (client.inTransaction) client.exec('ROLLBACK');
+      throw error;
+    }
+  } catch (error) {
+    throw afterRollback(error);
+  } finally {
+    turn.give();
+  }
 }

@@ -38,11 +38,11 @@ function reference(accountId: string, q: ImageFilters & { ownerAlias?: ImageOwne
   return { ids: rows.map((r) => r.id), total };
 }
 
-beforeAll(() => {
-  seedTestMarketplace(db());
-  alice = newBuyer('Alice');
-  bob = newBuyer('Bob');
-  carol = newBuyer('Carol');
+beforeAll(async () => {
+  await seedTestMarketplace(db());
+  alice = await newBuyer('Alice');
+  bob = await newBuyer('Bob');
+  carol = await newBuyer('Carol');
   const template = db().select().from(images).where(and(eq(images.regionId, REGION), eq(images.kind, 'system'))).get()!;
   const base = Date.now();
   db().transaction((tx) => {
@@ -99,14 +99,14 @@ describe('DescribeImages from the visible sets (issue 13)', () => {
     ];
   };
 
-  it('gives the same rows, order and total as the query it replaced, for every alias, filter and page', () => {
+  it('gives the same rows, order and total as the query it replaced, for every alias, filter and page', async () => {
     let compared = 0;
     for (const actor of [alice, bob, carol]) {
       for (const ownerAlias of aliases) {
         for (const filters of filterSets()) {
           for (const [page, pageSize] of [[1, 50], [2, 7], [3, 20], [40, 10]]) {
             const query = { ...filters, ownerAlias, page, pageSize };
-            const answer = describeImages(actor, { regionId: REGION, ...query });
+            const answer = await describeImages(actor, { regionId: REGION, ...query });
             expect({ ids: answer.items.map((i) => i.id), total: answer.total }, JSON.stringify({ actor: actor.accountId, ...query })).toEqual(reference(actor.accountId, query));
             compared += answer.items.length;
           }
@@ -116,19 +116,19 @@ describe('DescribeImages from the visible sets (issue 13)', () => {
     expect(compared).toBeGreaterThan(1000);
   });
 
-  it('counts a platform image inserted since the last answer (an approved listing) at once, and a custom one', () => {
-    const before = describeImages(bob, { regionId: REGION, osType: 'linux' }).total;
+  it('counts a platform image inserted since the last answer (an approved listing) at once, and a custom one', async () => {
+    const before = (await describeImages(bob, { regionId: REGION, osType: 'linux' })).total;
     const marketplaceImage = db().select().from(images).where(and(eq(images.regionId, REGION), eq(images.kind, 'marketplace'))).get()!;
     db().insert(images).values({ ...marketplaceImage, id: 'm-newly-listed', name: 'newly-listed', osType: 'linux', createdAt: new Date() }).run();
-    expect(describeImages(bob, { regionId: REGION, osType: 'linux' }).total).toBe(before + 1);
+    expect((await describeImages(bob, { regionId: REGION, osType: 'linux' })).total).toBe(before + 1);
     db().insert(images).values({ ...marketplaceImage, id: 'm-bob-new', kind: 'custom', ownerAccountId: bob.accountId, productCode: null, name: 'bob-new', osType: 'linux', createdAt: new Date() }).run();
-    const after = describeImages(bob, { regionId: REGION, osType: 'linux' });
+    const after = await describeImages(bob, { regionId: REGION, osType: 'linux' });
     expect(after.total).toBe(before + 2);
     expect(after.total).toBe(reference(bob.accountId, { osType: 'linux', page: 1, pageSize: 20 }).total);
   });
 
-  it('says how each image looks to the caller', () => {
-    const { items } = describeImages(alice, { regionId: REGION, pageSize: 100 });
+  it('says how each image looks to the caller', async () => {
+    const { items } = await describeImages(alice, { regionId: REGION, pageSize: 100 });
     const aliasOf = new Map(items.map((i) => [i.id, i.ownerAlias]));
     expect(new Set(aliasOf.values())).toEqual(new Set(['system', 'marketplace', 'self', 'others']));
     expect(items.filter((i) => i.ownerAlias === 'self').every((i) => i.ownerAccountId === alice.accountId)).toBe(true);

@@ -15,8 +15,8 @@ import { balanceOf, bookId } from './ledger';
 import { mutate, read } from './transaction';
 import { payIn } from './wallet';
 
-export function adjustWallet(actor: Actor, input: unknown): { transferId: string; balanceFen: number } {
-  return mutate(actor, 'AdjustWallet', (tx, audit) => {
+export async function adjustWallet(actor: Actor, input: unknown): Promise<{ transferId: string; balanceFen: number }> {
+  return await mutate(actor, 'AdjustWallet', (tx, audit) => {
     authorize(actor, 'wallet.adjust');
     const { accountId, amountFen, reason } = parseAdjustment(input);
     audit.target = accountId;
@@ -45,10 +45,10 @@ function parseAdjustment(input: unknown) {
 }
 
 /** For the admin's accounts page: one account by its id or a user's email, its balance and latest entries. */
-export function findAccount(actor: Actor, query: string, { entries = 20 }: { entries?: number } = {}) {
+export async function findAccount(actor: Actor, query: string, { entries = 20 }: { entries?: number } = {}) {
   authorize(actor, 'wallet.adjust');
   const q = query.trim().toLowerCase().slice(0, 254);
-  return read((db) => {
+  return await read((db) => {
     const accountId = isAccountId(q) ? q : db.select({ accountId: users.accountId }).from(users).where(eq(users.email, q)).get()?.accountId;
     const account = accountId ? db.select().from(accounts).where(eq(accounts.id, accountId)).get() : undefined;
     if (!account) return null;

@@ -15,22 +15,22 @@ const auditOf = (action: string) => db().select().from(auditLog).where(eq(auditL
 
 // Issue 12, "no free money": vitest runs in production mode (the demo-mode top-up is in top-up-demo.test.ts).
 describe('top-up (simulated payment) in production', () => {
-  it('is refused with OperationDenied.SimulatedPayment: nothing is credited, the attempt is audited', () => {
+  it('is refused with OperationDenied.SimulatedPayment: nothing is credited, the attempt is audited', async () => {
     expect(config.mode).toBe('production');
-    const buyer = newBuyer();
-    expectCloudError(() => topUpWallet(buyer, { amountFen: 10_000_000 }), 'OperationDenied.SimulatedPayment');
-    expect(walletBalance(buyer)).toBe(0);
-    expect(walletEntries(buyer).total).toBe(0);
+    const buyer = await newBuyer();
+    await expectCloudError(async () => await topUpWallet(buyer, { amountFen: 10_000_000 }), 'OperationDenied.SimulatedPayment');
+    expect(await walletBalance(buyer)).toBe(0);
+    expect((await walletEntries(buyer)).total).toBe(0);
     expect(db().select().from(auditLog).where(eq(auditLog.accountId, buyer.accountId)).all()).toMatchObject([{ action: 'TopUpWallet', outcome: 'error', errorCode: 'OperationDenied.SimulatedPayment' }]);
   });
 });
 
 describe('admin credit and debit (issue 12, like CloudStack quotaCredit)', () => {
-  it('credits an account with a reason: through the clearing book, the note in the ledger, audited', () => {
-    const buyer = newBuyer();
-    expect(adjustWallet(admin, { accountId: buyer.accountId, amountFen: 50_000, reason: '  Bank transfer 2026-01-05, ref 8841  ' }).balanceFen).toBe(50_000);
-    expect(walletBalance(buyer)).toBe(50_000);
-    const [entry] = walletEntries(buyer).items;
+  it('credits an account with a reason: through the clearing book, the note in the ledger, audited', async () => {
+    const buyer = await newBuyer();
+    expect((await adjustWallet(admin, { accountId: buyer.accountId, amountFen: 50_000, reason: '  Bank transfer 2026-01-05, ref 8841  ' })).balanceFen).toBe(50_000);
+    expect(await walletBalance(buyer)).toBe(50_000);
+    const [entry] = (await walletEntries(buyer)).items;
     expect(entry).toMatchObject({ amountFen: 50_000, reason: 'adjustment', note: 'Bank transfer 2026-01-05, ref 8841' });
     expect(db().select().from(ledgerEntries).where(eq(ledgerEntries.transferId, entry.transferId)).all()).toMatchObject([
       { bookId: `wallet:${buyer.accountId}`, amountFen: 50_000 },
@@ -40,28 +40,28 @@ describe('admin credit and debit (issue 12, like CloudStack quotaCredit)', () =>
     expect(auditOf('AdjustWallet').at(-1)).toMatchObject({ actorUserId: 'admin-user', target: buyer.accountId, outcome: 'ok', detail: { amountFen: 50_000, reason: 'Bank transfer 2026-01-05, ref 8841', transferId: entry.transferId, balanceFen: 50_000 } });
   });
 
-  it('debits up to the balance, and refuses a debit beyond it with InvalidAdjustment.ExceedsBalance', () => {
-    const buyer = newBuyer();
-    fund(buyer, 10_000);
-    const refused = expectCloudError(() => adjustWallet(admin, { accountId: buyer.accountId, amountFen: -10_001, reason: 'Charge-back' }), 'InvalidAdjustment.ExceedsBalance');
+  it('debits up to the balance, and refuses a debit beyond it with InvalidAdjustment.ExceedsBalance', async () => {
+    const buyer = await newBuyer();
+    await fund(buyer, 10_000);
+    const refused = await expectCloudError(async () => await adjustWallet(admin, { accountId: buyer.accountId, amountFen: -10_001, reason: 'Charge-back' }), 'InvalidAdjustment.ExceedsBalance');
     expect([refused.params, refused.field]).toEqual([{ balance: '¥100.00', amount: '¥100.01' }, 'amountFen']);
-    expect(walletBalance(buyer)).toBe(10_000);
+    expect(await walletBalance(buyer)).toBe(10_000);
     expect(auditOf('AdjustWallet').at(-1)).toMatchObject({ outcome: 'error', errorCode: 'InvalidAdjustment.ExceedsBalance', target: buyer.accountId });
-    expect(adjustWallet(admin, { accountId: buyer.accountId, amountFen: -10_000, reason: 'Charge-back' }).balanceFen).toBe(0);
-    expect(walletEntries(buyer).items[0]).toMatchObject({ amountFen: -10_000, reason: 'adjustment', note: 'Charge-back' });
+    expect((await adjustWallet(admin, { accountId: buyer.accountId, amountFen: -10_000, reason: 'Charge-back' })).balanceFen).toBe(0);
+    expect((await walletEntries(buyer)).items[0]).toMatchObject({ amountFen: -10_000, reason: 'adjustment', note: 'Charge-back' });
     expect(ledgerSum()).toBe(0);
   });
 
-  it('is for admins only', () => {
-    const buyer = newBuyer();
-    expectCloudError(() => adjustWallet(buyer, { accountId: buyer.accountId, amountFen: 100, reason: 'for me' }), 'Forbidden');
-    expectCloudError(() => findAccount(buyer, buyer.accountId), 'Forbidden');
-    expect(walletBalance(buyer)).toBe(0);
+  it('is for admins only', async () => {
+    const buyer = await newBuyer();
+    await expectCloudError(async () => await adjustWallet(buyer, { accountId: buyer.accountId, amountFen: 100, reason: 'for me' }), 'Forbidden');
+    await expectCloudError(async () => await findAccount(buyer, buyer.accountId), 'Forbidden');
+    expect(await walletBalance(buyer)).toBe(0);
   });
 
-  it('refuses an unknown or malformed account as not found', () => {
+  it('refuses an unknown or malformed account as not found', async () => {
     for (const accountId of ['9999999999999999', 'nobody', '', 42]) {
-      expectCloudError(() => adjustWallet(admin, { accountId, amountFen: 100, reason: 'x' }), accountId === '' ? 'MissingParameter' : 'InvalidAccount.NotFound');
+      await expectCloudError(async () => await adjustWallet(admin, { accountId, amountFen: 100, reason: 'x' }), accountId === '' ? 'MissingParameter' : 'InvalidAccount.NotFound');
     }
   });
 
@@ -73,31 +73,31 @@ describe('admin credit and debit (issue 12, like CloudStack quotaCredit)', () =>
     ['100', 'InvalidParameter.AdjustmentAmount'],
     [Number.NaN, 'InvalidParameter.AdjustmentAmount'],
     [undefined, 'MissingParameter'],
-  ])('amount %s → %s', (amountFen, code) => {
-    const buyer = newBuyer();
-    expectCloudError(() => adjustWallet(admin, { accountId: buyer.accountId, amountFen, reason: 'x' }), code);
-    expect(walletBalance(buyer)).toBe(0);
+  ])('amount %s → %s', async (amountFen, code) => {
+    const buyer = await newBuyer();
+    await expectCloudError(async () => await adjustWallet(admin, { accountId: buyer.accountId, amountFen, reason: 'x' }), code);
+    expect(await walletBalance(buyer)).toBe(0);
   });
 
-  it('needs a reason of 1 to 500 characters after trimming; a longer one is refused, never cut', () => {
-    const buyer = newBuyer();
+  it('needs a reason of 1 to 500 characters after trimming; a longer one is refused, never cut', async () => {
+    const buyer = await newBuyer();
     for (const reason of [undefined, '', '   ', 'x'.repeat(501), 7]) {
-      expect(expectCloudError(() => adjustWallet(admin, { accountId: buyer.accountId, amountFen: 100, reason }), 'InvalidParameter.AdjustmentReason').params).toEqual({ max: 500 });
+      expect((await expectCloudError(async () => await adjustWallet(admin, { accountId: buyer.accountId, amountFen: 100, reason }), 'InvalidParameter.AdjustmentReason')).params).toEqual({ max: 500 });
     }
-    expect(adjustWallet(admin, { accountId: buyer.accountId, amountFen: 100, reason: 'y'.repeat(500) }).balanceFen).toBe(100);
+    expect((await adjustWallet(admin, { accountId: buyer.accountId, amountFen: 100, reason: 'y'.repeat(500) })).balanceFen).toBe(100);
   });
 
-  it('finds an account by id or a user email, with its balance and newest entries first', () => {
-    const buyer = newBuyer();
-    fund(buyer, 300);
-    adjustWallet(admin, { accountId: buyer.accountId, amountFen: -100, reason: 'Correction' });
-    const found = findAccount(admin, ` ${buyer.accountId} `);
+  it('finds an account by id or a user email, with its balance and newest entries first', async () => {
+    const buyer = await newBuyer();
+    await fund(buyer, 300);
+    await adjustWallet(admin, { accountId: buyer.accountId, amountFen: -100, reason: 'Correction' });
+    const found = await findAccount(admin, ` ${buyer.accountId} `);
     expect(found).toMatchObject({ account: { id: buyer.accountId }, balanceFen: 200 });
     expect(found!.entries.map((e) => [e.amountFen, e.note])).toEqual([
       [-100, 'Correction'],
       [300, null],
     ]);
-    expect(findAccount(admin, '1111111111111111')).toBeNull();
-    expect(findAccount(admin, 'nobody@example.test')).toBeNull();
+    expect(await findAccount(admin, '1111111111111111')).toBeNull();
+    expect(await findAccount(admin, 'nobody@example.test')).toBeNull();
   });
 });

@@ -35,8 +35,8 @@ export function payIn(tx: Tx, accountId: string, amountFen: number, reason: stri
 }
 
 /** For seeds and tests: credit without an actor. */
-export function creditWallet(accountId: string, amountFen: number, reason: string): void {
-  infrastructure((tx) => void payIn(tx, accountId, amountFen, reason));
+export async function creditWallet(accountId: string, amountFen: number, reason: string): Promise<void> {
+  await infrastructure((tx) => void payIn(tx, accountId, amountFen, reason));
 }
 
 /** ¥1 to ¥100,000 per top-up. */
@@ -47,8 +47,8 @@ const topUpSchema = z.object({ amountFen: z.coerce.number().int().min(100).max(1
  * platform's clearing book and the console labels it as simulated. In production money comes
  * in through the operator's gateway (gateway-payments.ts) or an admin (wallet-adjustments.ts).
  */
-export function topUpWallet(actor: Actor, input: unknown): { transferId: string; balanceFen: number } {
-  return mutate(actor, 'TopUpWallet', (tx, note) => {
+export async function topUpWallet(actor: Actor, input: unknown): Promise<{ transferId: string; balanceFen: number }> {
+  return await mutate(actor, 'TopUpWallet', (tx, note) => {
     authorize(actor, 'wallet.topUp');
     if (!simulatedPaymentsAllowed(config.mode)) throw new CloudError('OperationDenied.SimulatedPayment');
     const { amountFen } = parseInput(topUpSchema, input, { amountFen: 'InvalidParameter.TopUpAmount' });
@@ -60,10 +60,10 @@ export function topUpWallet(actor: Actor, input: unknown): { transferId: string;
 }
 
 /** The wallet's ledger entries, newest first. */
-export function walletEntries(actor: Actor, paging: { page?: unknown; pageSize?: unknown } = {}) {
+export async function walletEntries(actor: Actor, paging: { page?: unknown; pageSize?: unknown } = {}) {
   authorize(actor, 'wallet.read');
   const { page, pageSize } = parsePaging(paging, { defaultPageSize: 20 });
-  return read((db) => {
+  return await read((db) => {
     const where = eq(ledgerEntries.bookId, bookId('wallet', actor.accountId));
     const total = db.select({ n: count() }).from(ledgerEntries).where(where).get()?.n ?? 0;
     const items = db.select().from(ledgerEntries).where(where).orderBy(desc(ledgerEntries.id)).limit(pageSize).offset((page - 1) * pageSize).all();
@@ -77,7 +77,7 @@ export function assertNotInArrears(tx: Tx, accountId: string): void {
   if (refusal) throw refusal;
 }
 
-export function walletBalance(actor: Actor): number {
+export async function walletBalance(actor: Actor): Promise<number> {
   authorize(actor, 'wallet.read');
-  return read((db) => balanceOf(db, bookId('wallet', actor.accountId)));
+  return await read((db) => balanceOf(db, bookId('wallet', actor.accountId)));
 }

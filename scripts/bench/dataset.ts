@@ -6,7 +6,7 @@ import type { Db } from '../../db/client';
 import { seedRegions } from '../../db/seed-data';
 import { seedProducts, seedSellers } from '../../db/seed/marketplace-data';
 import { newAccountId, newRequestId, newResourceId } from '../../lib/domain/ids';
-import { seedMarketplace } from '../../lib/seed/marketplace';
+import { seedMarketplace, sellerAccounts } from '../../lib/seed/marketplace';
 import { createAccessKey } from '../../lib/services/access-keys';
 import { createAccount } from '../../lib/services/accounts';
 import type { Variant } from './jobs';
@@ -52,14 +52,16 @@ export type Dataset = {
 const DAY_MS = 86_400_000;
 
 /** `launchLicenses`: how many product launches the run may make (the pools are sized for it). */
-export function generateDataset(db: Db, sizes: Sizes, launchLicenses: number): Dataset {
+export async function generateDataset(db: Db, sizes: Sizes, launchLicenses: number): Promise<Dataset> {
   const started = performance.now();
   const sqlite = db.$client;
-  seedMarketplace(db, new Map(seedSellers.map((s) => [s.key, { accountId: createAccount(s.name), name: s.name }])), seedProducts, new Date());
-  const accountId = createAccount('Bench buyer');
-  const keyOf = (id: string) => createAccessKey({ userId: `user-${id}`, accountId: id, roles: ['buyer'], requestId: newRequestId() });
-  const launchAccountIds = Array.from({ length: sizes.launchAccounts }, (_, i) => createAccount(`Bench launcher ${i}`));
-  const keys = [keyOf(accountId), ...launchAccountIds.map(keyOf)];
+  seedMarketplace(db, await sellerAccounts(), seedProducts, new Date());
+  const accountId = await createAccount('Bench buyer');
+  const keyOf = async (id: string) => await createAccessKey({ userId: `user-${id}`, accountId: id, roles: ['buyer'], requestId: newRequestId() });
+  const launchAccountIds: string[] = [];
+  for (let i = 0; i < sizes.launchAccounts; i++) launchAccountIds.push(await createAccount(`Bench launcher ${i}`));
+  const keys = [await keyOf(accountId)];
+  for (const id of launchAccountIds) keys.push(await keyOf(id));
   const systemImageId = (sqlite.prepare(`SELECT id FROM images WHERE region_id = ? AND kind = 'system' AND os_type = 'linux' LIMIT 1`).get(REGION) as { id: string }).id;
 
   const insert = {

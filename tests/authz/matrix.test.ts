@@ -29,7 +29,7 @@ let w: World;
 const keys = new Map<Who, { accessKeyId: string; accessKeySecret: string }>();
 beforeAll(async () => {
   w = await buildWorld();
-  for (const who of actorNames) keys.set(who, createAccessKey(w.actors[who]));
+  for (const who of actorNames) keys.set(who, await createAccessKey(w.actors[who]));
 }, 120_000);
 
 const servicesDir = path.join(import.meta.dirname, '../../lib/services');

@@ -42,8 +42,8 @@ let counter = 0;
 /** A name no earlier call used (image, bucket and product names must be unique). */
 export const unique = (prefix: string) => `${prefix}-${++counter}`;
 
-function person(name: string, roles: Role[], extra: { sellerStatus?: string; isAdmin?: boolean } = {}): Actor {
-  const accountId = createAccount(name);
+async function person(name: string, roles: Role[], extra: { sellerStatus?: string; isAdmin?: boolean } = {}): Promise<Actor> {
+  const accountId = await createAccount(name);
   const userId = `user-${accountId}`;
   const db = getDb();
   db.insert(users).values({ id: userId, accountId, name, email: `${accountId}@matrix.test`, emailVerified: true, isAdmin: extra.isAdmin ?? false, regionId: REGION, createdAt: new Date(), updatedAt: new Date() }).run();
@@ -55,50 +55,50 @@ const asSeller = (accountId: string, name: string): Actor => ({ userId: null, ac
 
 export async function buildWorld() {
   const db = getDb();
-  const sellers = seedTestMarketplace(db);
+  const sellers = await seedTestMarketplace(db);
   const sellerId = sellers.get('cloudsail')!.accountId;
   const actors: Record<Who, Actor> = {
-    owner: person('Owner', ['buyer']),
-    buyer: person('Other buyer', ['buyer']),
-    recipient: person('Recipient', ['buyer']),
+    owner: await person('Owner', ['buyer']),
+    buyer: await person('Other buyer', ['buyer']),
+    recipient: await person('Recipient', ['buyer']),
     seller: asSeller(sellerId, 'seller'),
     rival: asSeller(sellers.get('qingshan')!.accountId, 'rival'),
-    admin: person('Admin', ['buyer', 'admin'], { isAdmin: true }),
+    admin: await person('Admin', ['buyer', 'admin'], { isAdmin: true }),
   };
   const { owner, seller, admin, recipient } = actors;
   // Room for every case's fresh things: no quota or rate limit is what a row checks.
-  updateSettings(admin, { imageQuotaPerRegion: 10_000, sharesPerDay: 100_000, shareAccountsPerImage: 1_000, instanceQuotaPerRegion: 100_000, vcpuQuotaPerRegion: 1_000_000, apiReadsPerSecond: 100_000, apiWritesPerSecond: 100_000 });
+  await updateSettings(admin, { imageQuotaPerRegion: 10_000, sharesPerDay: 100_000, shareAccountsPerImage: 1_000, instanceQuotaPerRegion: 100_000, vcpuQuotaPerRegion: 1_000_000, apiReadsPerSecond: 100_000, apiWritesPerSecond: 100_000 });
   for (const actor of Object.values(actors)) {
-    fund(actor, 100_000_000);
-    grantImportRole(actor);
+    await fund(actor, 100_000_000);
+    await grantImportRole(actor);
   }
   // Calls to the seller go to a closed local port: deliveries exist and fail fast.
   db.update(products).set({ interfaceUrl: 'http://127.0.0.1:9/calls' }).where(eq(products.code, PRODUCT)).run();
-  createSellerKey(seller);
+  await createSellerKey(seller);
 
   const systemImage = db.select().from(images).where(and(eq(images.regionId, REGION), eq(images.kind, 'system'))).get()!.id;
-  const launch = (actor: Actor, imageId = systemImage, extra: Record<string, unknown> = {}) => runInstances(actor, { regionId: REGION, imageId, instanceTypeId: TYPE, amount: 1, ...extra }).instanceIds[0];
+  const launch = async (actor: Actor, imageId = systemImage, extra: Record<string, unknown> = {}) => (await runInstances(actor, { regionId: REGION, imageId, instanceTypeId: TYPE, amount: 1, ...extra })).instanceIds[0];
 
-  const instance = launch(owner);
-  const productInstance = launch(owner, productImage(PRODUCT), { skuCode: skuCode(PRODUCT, 'hourly') });
+  const instance = await launch(owner);
+  const productInstance = await launch(owner, productImage(PRODUCT), { skuCode: skuCode(PRODUCT, 'hourly') });
   await settle();
-  const { imageId: image, taskId: task } = createImage(owner, { instanceId: instance, name: unique('golden') });
+  const { imageId: image, taskId: task } = await createImage(owner, { instanceId: instance, name: unique('golden') });
   await settle();
-  modifyImageSharePermission(owner, { imageId: image, addAccounts: [recipient.accountId] });
+  await modifyImageSharePermission(owner, { imageId: image, addAccounts: [recipient.accountId] });
 
-  const buyOne = () => purchaseLicenses(owner, { productCode: PRODUCT, skuCode: skuCode(PRODUCT, 'per_instance'), regionId: REGION, quantity: 1 }).orderId;
-  const order = buyOne();
-  const bucket = createBucket(owner, { regionId: REGION, name: unique('bucket') });
+  const buyOne = async () => (await purchaseLicenses(owner, { productCode: PRODUCT, skuCode: skuCode(PRODUCT, 'per_instance'), regionId: REGION, quantity: 1 })).orderId;
+  const order = await buyOne();
+  const bucket = await createBucket(owner, { regionId: REGION, name: unique('bucket') });
   const upload = async (key = unique('disk') + '.raw') => (await putObject(owner, { bucketId: bucket.id, key, contentLength: 2048, body: Readable.from([Buffer.alloc(2048, 1)]) })).id;
   const object = await upload('disk.raw');
-  const accessKey = createAccessKey(owner).accessKeyId;
-  const application = applyAsSeller(owner, applicationForm).id;
+  const accessKey = (await createAccessKey(owner)).accessKeyId;
+  const application = (await applyAsSeller(owner, applicationForm)).id;
   const delivery = db.select().from(sellerDeliveries).where(eq(sellerDeliveries.sellerAccountId, sellerId)).get()!.id;
-  const draft = createProduct(seller, productInfo).code;
+  const draft = (await createProduct(seller, productInfo)).code;
 
   /** A product of the seller's in the given state (listing it for real takes a whole pipeline). */
-  const sellerProduct = (status: 'listed' | 'in_review') => {
-    const code = createProduct(seller, { ...productInfo, title: unique('Matrix product') }).code;
+  const sellerProduct = async (status: 'listed' | 'in_review') => {
+    const code = (await createProduct(seller, { ...productInfo, title: unique('Matrix product') })).code;
     db.update(products).set({ status, interfaceUrl: 'https://seller.example.com/calls' }).where(eq(products.code, code)).run();
     return code;
   };
@@ -108,51 +108,51 @@ export async function buildWorld() {
     db.delete(sellerKeys).where(and(eq(sellerKeys.accountId, sellerId), ne(sellerKeys.id, signing.id))).run();
   };
   const runningInstance = async () => {
-    const id = launch(owner);
+    const id = await launch(owner);
     await settle();
     return id;
   };
 
   /** MKT-9: a scaling group of the owner's, of a system image, empty. */
-  const newGroup = () => createScalingGroup(owner, { name: unique('group'), regionId: REGION, imageId: systemImage, instanceTypeId: TYPE, minSize: 0, maxSize: 2 }).id;
-  const group = newGroup();
+  const newGroup = async () => (await createScalingGroup(owner, { name: unique('group'), regionId: REGION, imageId: systemImage, instanceTypeId: TYPE, minSize: 0, maxSize: 2 })).id;
+  const group = await newGroup();
 
   const fresh = {
     group: newGroup,
-    pendingInstance: () => launch(owner),
+    pendingInstance: async () => await launch(owner),
     runningInstance,
-    stoppedInstance: async () => stopInstance(owner, await runningInstance()).id,
+    stoppedInstance: async () => (await stopInstance(owner, await runningInstance())).id,
     frozenInstance: async () => {
       const id = await runningInstance();
-      freezeInstance(admin, id, { note: 'matrix' });
+      await freezeInstance(admin, id, { note: 'matrix' });
       return id;
     },
     /** A custom image of the owner's, shared with the recipient. */
     sharedImage: async () => {
-      const { imageId } = createImage(owner, { instanceId: instance, name: unique('image') });
+      const { imageId } = await createImage(owner, { instanceId: instance, name: unique('image') });
       await settle();
-      modifyImageSharePermission(owner, { imageId, addAccounts: [recipient.accountId] });
+      await modifyImageSharePermission(owner, { imageId, addAccounts: [recipient.accountId] });
       return imageId;
     },
-    openTask: () => createImage(owner, { instanceId: instance, name: unique('image') }).taskId,
-    bucket: () => createBucket(owner, { regionId: REGION, name: unique('bucket') }).id,
+    openTask: async () => (await createImage(owner, { instanceId: instance, name: unique('image') })).taskId,
+    bucket: async () => (await createBucket(owner, { regionId: REGION, name: unique('bucket') })).id,
     object: () => upload(),
-    accessKey: () => createAccessKey(owner).accessKeyId,
+    accessKey: async () => (await createAccessKey(owner)).accessKeyId,
     order: buyOne,
-    invoicedOrder: () => {
-      const id = buyOne();
-      requestInvoice(owner, { orderId: id, title: 'Owner Ltd.' });
+    invoicedOrder: async () => {
+      const id = await buyOne();
+      await requestInvoice(owner, { orderId: id, title: 'Owner Ltd.' });
       return id;
     },
-    refund: () => requestRefund(owner, { orderId: buyOne(), reason: 'matrix' }).id,
-    application: () => applyAsSeller(person('Applicant', ['buyer']), applicationForm).id,
+    refund: async () => (await requestRefund(owner, { orderId: await buyOne(), reason: 'matrix' })).id,
+    application: async () => (await applyAsSeller(await person('Applicant', ['buyer']), applicationForm)).id,
     /** A second key of the seller's (it holds at most two: the signing one stays). */
-    sellerKey: () => {
+    sellerKey: async () => {
       dropSpareSellerKeys();
-      return createSellerKey(seller).keyId;
+      return (await createSellerKey(seller)).keyId;
     },
-    listedProduct: () => sellerProduct('listed'),
-    reviewProduct: () => sellerProduct('in_review'),
+    listedProduct: async () => await sellerProduct('listed'),
+    reviewProduct: async () => await sellerProduct('in_review'),
   };
 
   /**

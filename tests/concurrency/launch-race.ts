@@ -36,7 +36,7 @@ if (isMainThread) {
   while (Atomics.load(arrived, 0) < job.workers) Atomics.wait(arrived, 0, Atomics.load(arrived, 0), 50);
   const actor = { userId: null, accountId: job.accountId, roles: ['buyer' as const], requestId: crypto.randomUUID() };
   try {
-    runInstances(actor, { regionId: 'cn-hangzhou', imageId: job.imageId, instanceTypeId: job.instanceTypeId, amount: job.amount });
+    await runInstances(actor, { regionId: 'cn-hangzhou', imageId: job.imageId, instanceTypeId: job.instanceTypeId, amount: job.amount });
     parentPort!.postMessage('launched');
   } catch (error) {
     parentPort!.postMessage(error instanceof CloudError ? error.code : `crash: ${String(error)}`);

@@ -19,5 +19,5 @@ if (crashMidTask) {
   claimDueJobs(); // the next step is taken and never finished
   process.kill(process.pid, 'SIGKILL');
 }
-startWorker();
+await startWorker();
 setInterval(() => {}, 1 << 30); // the worker's timer is unref'd; keep the process alive

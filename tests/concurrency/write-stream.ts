@@ -17,9 +17,9 @@ let stopping = false;
 process.on('SIGTERM', () => (stopping = true));
 
 const actor = () => ({ userId: null, accountId, roles: ['buyer' as const], requestId: crypto.randomUUID() });
-function attempt(work: () => unknown, counted: keyof typeof counts): void {
+async function attempt(work: () => unknown, counted: keyof typeof counts): Promise<void> {
   try {
-    work();
+    await work();
     counts[counted] += 1;
   } catch (error) {
     if (!(error instanceof CloudError)) throw error;
@@ -29,9 +29,9 @@ function attempt(work: () => unknown, counted: keyof typeof counts): void {
 
 while (!stopping) {
   for (let i = 0; i < 10; i++) {
-    attempt(() => creditWallet(accountId, 100_000, 'test_credit'), 'topUps');
-    attempt(() => purchaseLicenses(actor(), { productCode, skuCode, regionId: 'cn-hangzhou', quantity: 1 + (i % 3) }), 'purchases');
-    attempt(() => runInstances(actor(), { regionId: 'cn-hangzhou', imageId, instanceTypeId: 'ecs.t6-c1m1.large', amount: 1 }), 'launches');
+    await attempt(async () => await creditWallet(accountId, 100_000, 'test_credit'), 'topUps');
+    await attempt(async () => await purchaseLicenses(actor(), { productCode, skuCode, regionId: 'cn-hangzhou', quantity: 1 + (i % 3) }), 'purchases');
+    await attempt(async () => await runInstances(actor(), { regionId: 'cn-hangzhou', imageId, instanceTypeId: 'ecs.t6-c1m1.large', amount: 1 }), 'launches');
   }
   if (counts.topUps === 10) console.log('writing');
   // Lets the signal in between batches.

@@ -8,8 +8,8 @@ import { applyMigrations, openDatabase, useDatabase, type Db } from '../../db/cl
 import { eq } from 'drizzle-orm';
 import { accounts, platformSettings } from '../../db/schema';
 import { seedCatalogue } from '../../lib/seed/catalogue';
-import { delistProduct, seedMarketplace } from '../../lib/seed/marketplace';
-import { seedProducts, seedSellers } from '../../db/seed/marketplace-data';
+import { delistProduct, seedMarketplace, sellerAccounts } from '../../lib/seed/marketplace';
+import { seedProducts } from '../../db/seed/marketplace-data';
 import { newRequestId } from '../../lib/domain/ids';
 import type { Actor } from '../../lib/domain/actor';
 import { createAccount } from '../../lib/services/accounts';
@@ -32,14 +32,14 @@ export function throwawayDatabase(): { db: () => Db } {
 }
 
 /** A fresh account and a buyer acting for it. */
-export function newBuyer(name = 'Test buyer'): Actor {
-  const accountId = createAccount(name);
+export async function newBuyer(name = 'Test buyer'): Promise<Actor> {
+  const accountId = await createAccount(name);
   return { userId: `user-${accountId}`, accountId, roles: ['buyer'], requestId: newRequestId() };
 }
 
 /** The demo marketplace catalogue, owned by freshly made seller accounts. */
-export function seedTestMarketplace(db: Db): Map<string, { accountId: string; name: string }> {
-  const sellers = new Map(seedSellers.map((s) => [s.key, { accountId: createAccount(s.name), name: s.name }]));
+export async function seedTestMarketplace(db: Db): Promise<Map<string, { accountId: string; name: string }>> {
+  const sellers = await sellerAccounts();
   for (const { accountId } of sellers.values()) db.update(accounts).set({ sellerStatus: 'approved' }).where(eq(accounts.id, accountId)).run();
   seedMarketplace(db, sellers, seedProducts, new Date());
   for (const p of seedProducts.filter((p) => p.status === 'delisted')) delistProduct(db, p.code, new Date());

@@ -9,13 +9,13 @@ import { runDueJobs } from '../../lib/jobs/worker';
 import { clock } from '../../lib/clock';
 import { creditWallet, walletBalance } from '../../lib/services/wallet';
 
-export function fund(actor: Actor, fen: number): void {
-  creditWallet(actor.accountId, fen, 'test_credit');
+export async function fund(actor: Actor, fen: number): Promise<void> {
+  await creditWallet(actor.accountId, fen, 'test_credit');
 }
 
-export function expectCloudError(work: () => unknown, code: string): CloudError {
+export async function expectCloudError(work: () => unknown, code: string): Promise<CloudError> {
   try {
-    work();
+    await work();
   } catch (error) {
     if (!(error instanceof CloudError)) throw error;
     expect(error.code).toBe(code);
@@ -41,7 +41,7 @@ export function ordersOf(actor: Actor) {
   return getDb().select().from(orders).where(eq(orders.accountId, actor.accountId)).all();
 }
 
-export const balance = (actor: Actor) => walletBalance(actor);
+export const balance = async (actor: Actor) => await walletBalance(actor);
 
 /** Sum of every book's balance: double entry keeps it at zero. */
 export function ledgerSum(): number {

@@ -12,7 +12,7 @@ throwawayDatabase();
 describe('POST /api/payments/notify without a secret', () => {
   it('answers 404 PaymentNotification.Disabled and credits nothing', async () => {
     expect(config.paymentSecret).toBeUndefined();
-    const buyer = newBuyer();
+    const buyer = await newBuyer();
     const body = JSON.stringify({ paymentId: 'pay_1', accountId: buyer.accountId, amountFen: 100, paidAt: '2026-01-05T10:00:00Z' });
     const timestamp = String(Math.floor(Date.now() / 1000));
     for (const secret of ['', 'undefined']) {
@@ -20,6 +20,6 @@ describe('POST /api/payments/notify without a secret', () => {
       const response = await POST(new Request('http://127.0.0.1/api/payments/notify', { method: 'POST', headers: { 'x-stratus-timestamp': timestamp, 'x-stratus-signature': signature }, body }));
       expect([response.status, (await response.json()).code]).toEqual([404, 'PaymentNotification.Disabled']);
     }
-    expect(walletBalance(buyer)).toBe(0);
+    expect(await walletBalance(buyer)).toBe(0);
   });
 });

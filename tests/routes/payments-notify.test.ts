@@ -40,33 +40,33 @@ async function answer(response: Response) {
 
 describe('POST /api/payments/notify', () => {
   it('credits the wallet for a correctly signed payment, through the clearing book, audited', async () => {
-    const buyer = newBuyer();
+    const buyer = await newBuyer();
     const p = payment(buyer);
     const { status, body } = await answer(await notify(JSON.stringify(p)));
     expect(status).toBe(200);
     expect(body).toMatchObject({ status: 'credited', paymentId: p.paymentId, accountId: buyer.accountId, amountFen: 10_000 });
-    expect(walletBalance(buyer)).toBe(10_000);
-    expect(walletEntries(buyer).items).toMatchObject([{ amountFen: 10_000, reason: 'gateway_payment', reference: p.paymentId, transferId: body.transferId }]);
+    expect(await walletBalance(buyer)).toBe(10_000);
+    expect((await walletEntries(buyer)).items).toMatchObject([{ amountFen: 10_000, reason: 'gateway_payment', reference: p.paymentId, transferId: body.transferId }]);
     expect(db().select().from(gatewayPayments).where(eq(gatewayPayments.paymentId, p.paymentId)).get()).toMatchObject({ accountId: buyer.accountId, amountFen: 10_000, transferId: body.transferId, paidAt: new Date('2026-01-05T02:00:00Z') });
     expect(db().select().from(auditLog).where(eq(auditLog.target, p.paymentId)).all()).toMatchObject([{ action: 'ReceiveGatewayPayment', accountId: buyer.accountId, actorUserId: null, outcome: 'ok', detail: { amountFen: 10_000, transferId: body.transferId } }]);
     expect(ledgerSum()).toBe(0);
   });
 
   it('credits a replay of the same payment once and answers the same success', async () => {
-    const buyer = newBuyer();
+    const buyer = await newBuyer();
     const body = JSON.stringify(payment(buyer));
     const first = await answer(await notify(body));
     clock.advance(60_000); // the gateway retries a minute later, freshly signed
     const second = await answer(await notify(body));
     const third = await answer(await notify(body.replace('"amountFen"', '"note":"retry","amountFen"')));
     expect([second, third]).toEqual([first, first]);
-    expect(walletBalance(buyer)).toBe(10_000);
-    expect(walletEntries(buyer).total).toBe(1);
+    expect(await walletBalance(buyer)).toBe(10_000);
+    expect((await walletEntries(buyer)).total).toBe(1);
   });
 
   it('refuses the same payment id with another amount or account (409) and credits nothing more', async () => {
-    const buyer = newBuyer();
-    const other = newBuyer();
+    const buyer = await newBuyer();
+    const other = await newBuyer();
     const p = payment(buyer);
     await notify(JSON.stringify(p));
     for (const conflicting of [{ ...p, amountFen: 99_999 }, { ...p, accountId: other.accountId }]) {
@@ -74,11 +74,11 @@ describe('POST /api/payments/notify', () => {
       expect([status, body.code]).toEqual([409, 'InvalidPayment.Conflict']);
       expect(body.message).toContain(p.paymentId);
     }
-    expect([walletBalance(buyer), walletBalance(other)]).toEqual([10_000, 0]);
+    expect([await walletBalance(buyer), await walletBalance(other)]).toEqual([10_000, 0]);
   });
 
   it('refuses a wrong signature with 401 and credits nothing', async () => {
-    const buyer = newBuyer();
+    const buyer = await newBuyer();
     const body = JSON.stringify(payment(buyer));
     const timestamp = nowSeconds();
     for (const signature of [sign(timestamp, body, `${SECRET}-other`), sign(timestamp, `${body} `), sign(String(Number(timestamp) - 1), body), '', 'sha256=abc', '0'.repeat(64)]) {
@@ -88,12 +88,12 @@ describe('POST /api/payments/notify', () => {
     // The body was signed, then changed on the way: one fen more.
     const { status } = await answer(await notify(body.replace('10000', '10001'), { timestamp, signature: sign(timestamp, body) }));
     expect(status).toBe(401);
-    expect(walletBalance(buyer)).toBe(0);
+    expect(await walletBalance(buyer)).toBe(0);
     expect(db().select().from(auditLog).where(eq(auditLog.errorCode, 'PaymentSignature.Invalid')).all().length).toBeGreaterThanOrEqual(7);
   });
 
   it('refuses a timestamp more than 5 minutes away (old, replayed later, future, malformed) with 401', async () => {
-    const buyer = newBuyer();
+    const buyer = await newBuyer();
     const body = JSON.stringify(payment(buyer));
     const now = Math.floor(clock.now().getTime() / 1000);
     for (const timestamp of [String(now - 301), String(now + 301), `${now}000`, clock.now().toISOString(), '']) {
@@ -104,11 +104,11 @@ describe('POST /api/payments/notify', () => {
     const captured = { timestamp: nowSeconds(), body: JSON.stringify(payment(buyer)) };
     clock.advance(6 * 60_000);
     expect((await notify(captured.body, { timestamp: captured.timestamp })).status).toBe(401);
-    expect(walletBalance(buyer)).toBe(0);
+    expect(await walletBalance(buyer)).toBe(0);
   });
 
   it('answers 400 with a clear code for garbage bodies, and never a 500', async () => {
-    const buyer = newBuyer();
+    const buyer = await newBuyer();
     const good = payment(buyer);
     const cases: [string, string][] = [
       ['', 'InvalidPayment.MalformedBody'],
@@ -142,11 +142,11 @@ describe('POST /api/payments/notify', () => {
     const signature = createHmac('sha256', SECRET).update(Buffer.concat([Buffer.from(`${timestamp}\n`), bytes])).digest('hex');
     const response = await POST(new Request('http://127.0.0.1/api/payments/notify', { method: 'POST', headers: { 'x-stratus-timestamp': timestamp, 'x-stratus-signature': signature }, body: bytes }));
     expect([response.status, (await response.json()).code]).toEqual([400, 'InvalidPayment.MalformedBody']);
-    expect(walletBalance(buyer)).toBe(0);
+    expect(await walletBalance(buyer)).toBe(0);
   });
 
   it('refuses a payment for an account that does not exist (404)', async () => {
-    const { status, body } = await answer(await notify(JSON.stringify(payment(newBuyer(), { accountId: '9999999999999998' }))));
+    const { status, body } = await answer(await notify(JSON.stringify(payment(await newBuyer(), { accountId: '9999999999999998' }))));
     expect([status, body.code]).toEqual([404, 'InvalidAccount.NotFound']);
   });
 });
@@ -159,11 +159,11 @@ describe('the reference sender (scripts/send-payment.ts)', () => {
     expect(signed.headers['x-stratus-signature']).toBe(createHmac('sha256', 'test-payment-secret-do-not-use-in-production').update(`1767225600\n${signed.body}`).digest('hex'));
     expect(['1', '100.5', '100.05', '0.01'].map(yuanToFen)).toEqual([100, 10_050, 10_005, 1]);
 
-    const buyer = newBuyer();
+    const buyer = await newBuyer();
     const { body, headers } = signedNotification(SECRET, { paymentId: 'pay_sender', accountId: buyer.accountId, amountFen: yuanToFen('100.5'), paidAt: new Date().toISOString() }, clock.now());
     const response = await POST(new Request('http://127.0.0.1/api/payments/notify', { method: 'POST', headers, body }));
     expect(response.status).toBe(200);
-    expect(walletBalance(buyer)).toBe(10_050);
+    expect(await walletBalance(buyer)).toBe(10_050);
   });
 });
 
@@ -171,7 +171,7 @@ describe('forged notifications from one address (issue 12: each refusal costs an
   it('past apiRefusalsPerAddressPerMinute an address gets 429 Throttling with Retry-After and writes no more audit rows; a good payment from elsewhere still credits', async () => {
     const { platformSettings } = await import('../../db/schema');
     db().insert(platformSettings).values({ key: 'apiRefusalsPerAddressPerMinute', value: 3, updatedAt: new Date() }).onConflictDoUpdate({ target: platformSettings.key, set: { value: 3 } }).run();
-    const buyer = newBuyer();
+    const buyer = await newBuyer();
     const body = JSON.stringify(payment(buyer));
     const audits = () => db().select().from(auditLog).where(eq(auditLog.outcome, 'error')).all().length;
     const before = audits();
@@ -185,6 +185,6 @@ describe('forged notifications from one address (issue 12: each refusal costs an
     expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(audits() - before).toBe(3);
     expect((await notify(body, { headers: { 'x-forwarded-for': '198.51.100.50' } })).status).toBe(200);
-    expect(walletBalance(buyer)).toBe(10_000);
+    expect(await walletBalance(buyer)).toBe(10_000);
   });
 });

@@ -22,10 +22,10 @@ const adjustForm = z.object({
 
 /** Issue 12: an admin credits or debits the account's wallet, with a reason its owner reads. */
 export async function adjustWalletAction(accountId: string, _state: ActionState<unknown>, form: FormData) {
-  const result = await runAction((actor) => {
+  const result = await runAction(async (actor) => {
     const [id, f] = parseArgs(z.tuple([arg.id, arg.form]), [accountId, form]);
     const { direction, amount, reason } = parseInput(adjustForm, { direction: f.get('direction'), amount: f.get('amount'), reason: f.get('reason') }, {});
-    return adjustWallet(actor, { accountId: id, amountFen: direction === 'debit' ? -amount : amount, reason });
+    return await adjustWallet(actor, { accountId: id, amountFen: direction === 'debit' ? -amount : amount, reason });
   });
   if (result?.ok) revalidatePath('/admin/accounts');
   return result;

@@ -19,7 +19,7 @@ export default async function AdminAccountsPage({ searchParams }: { searchParams
   const billing = await getTranslations('billing');
   const raw = (await searchParams).q;
   const q = (typeof raw === 'string' && raw.trim()) || undefined;
-  const found = q ? findAccount(actor, q) : null;
+  const found = q ? await findAccount(actor, q) : null;
 
   return (
     <div className="max-w-5xl space-y-5">

@@ -18,7 +18,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const t = await getTranslations('admin.audit');
   const filter = auditFilterOf(search);
   const page = pageFromUrl(search.page);
-  const result = listAudit(actor, { ...filter, page, pageSize: 50 });
+  const result = await listAudit(actor, { ...filter, page, pageSize: 50 });
   const filtered = Object.values(filter).some(Boolean);
   return (
     <div className="space-y-5">

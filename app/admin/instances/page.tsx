@@ -28,7 +28,7 @@ export default async function AdminInstancesPage({ searchParams }: { searchParam
   const q = (typeof search.q === 'string' && search.q.trim().slice(0, 100)) || undefined;
   const status = instanceStatuses.includes(search.status as InstanceStatus) ? (search.status as InstanceStatus) : undefined;
   const page = pageFromUrl(search.page);
-  const result = listAllInstances(actor, { q, status, page, pageSize: 20 });
+  const result = await listAllInstances(actor, { q, status, page, pageSize: 20 });
 
   return (
     <div className="space-y-5">

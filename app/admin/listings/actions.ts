@@ -9,13 +9,13 @@ const decision = z.object({ code: arg.id, form: arg.form });
 
 /** ADM-1: approving re-runs the automatic checks (SEL-7) and lists the product. */
 export async function approveListingAction(code: string, _state: ActionState<unknown>, form: FormData) {
-  const result = await runParsed(decision, { code, form }, (actor, args) => approveListing(actor, args.code));
+  const result = await runParsed(decision, { code, form }, async (actor, args) => await approveListing(actor, args.code));
   revalidatePath('/admin', 'layout');
   return result;
 }
 
 export async function rejectListingAction(code: string, _state: ActionState<unknown>, form: FormData) {
-  const result = await runParsed(decision, { code, form }, (actor, args) => rejectListing(actor, args.code, { note: args.form.get('note') }));
+  const result = await runParsed(decision, { code, form }, async (actor, args) => await rejectListing(actor, args.code, { note: args.form.get('note') }));
   if (result?.ok) revalidatePath('/admin', 'layout');
   return result;
 }

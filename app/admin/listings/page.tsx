@@ -20,7 +20,7 @@ export default async function ListingQueuePage({ searchParams }: { searchParams:
   const status = queueStatusOf(search.status);
   const page = pageFromUrl(search.page);
   const t = await getTranslations('admin.listings');
-  const result = listListingReviews(actor, { status: productStatusOf[status], page, pageSize: 10 });
+  const result = await listListingReviews(actor, { status: productStatusOf[status], page, pageSize: 10 });
   return (
     <div className="max-w-6xl space-y-5">
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
@@ -28,7 +28,7 @@ export default async function ListingQueuePage({ searchParams }: { searchParams:
         label={t('title')}
         basePath="/admin/listings"
         status={status}
-        pendingCount={pendingListingCount(actor)}
+        pendingCount={await pendingListingCount(actor)}
         items={await listingReviewItems(result.items, { approve: approveListingAction, reject: rejectListingAction })}
         empty={{ title: t(`empty.${status}`), body: t('emptyBody') }}
         footer={result.total > 0 && <Pagination page={result.page} pageSize={result.pageSize} total={result.total} params={{ status: status === 'pending' ? undefined : status }} />}

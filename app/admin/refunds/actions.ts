@@ -9,13 +9,13 @@ const decision = z.object({ requestId: arg.rowId, form: arg.form });
 
 /** REF-5: the service re-checks the rules; a refusal (e.g. the license was deployed meanwhile) comes back in words. */
 export async function approveRefundAction(requestId: number, _state: ActionState<unknown>, form: FormData) {
-  const result = await runParsed(decision, { requestId, form }, (actor, args) => void approveRefund(actor, args.requestId));
+  const result = await runParsed(decision, { requestId, form }, async (actor, args) => void await approveRefund(actor, args.requestId));
   revalidatePath('/admin', 'layout');
   return result;
 }
 
 export async function rejectRefundAction(requestId: number, _state: ActionState<unknown>, form: FormData) {
-  const result = await runParsed(decision, { requestId, form }, (actor, args) => void rejectRefund(actor, args.requestId, { note: args.form.get('note') }));
+  const result = await runParsed(decision, { requestId, form }, async (actor, args) => void await rejectRefund(actor, args.requestId, { note: args.form.get('note') }));
   if (result?.ok) revalidatePath('/admin', 'layout');
   return result;
 }

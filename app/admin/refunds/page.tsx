@@ -17,7 +17,7 @@ export default async function RefundQueuePage({ searchParams }: { searchParams: 
   const status = queueStatusOf(search.status);
   const page = pageFromUrl(search.page);
   const t = await getTranslations('admin.refunds');
-  const result = listRefundRequests(actor, { status, page, pageSize: 10 });
+  const result = await listRefundRequests(actor, { status, page, pageSize: 10 });
   return (
     <div className="max-w-6xl space-y-5">
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
@@ -25,7 +25,7 @@ export default async function RefundQueuePage({ searchParams }: { searchParams: 
         label={t('title')}
         basePath="/admin/refunds"
         status={status}
-        pendingCount={pendingRefundCount(actor)}
+        pendingCount={await pendingRefundCount(actor)}
         items={await refundReviewItems(result.items, { approve: approveRefundAction, reject: rejectRefundAction })}
         empty={{ title: t(`empty.${status}`), body: t('emptyBody') }}
         footer={result.total > 0 && <Pagination page={result.page} pageSize={result.pageSize} total={result.total} params={{ status: status === 'pending' ? undefined : status }} />}

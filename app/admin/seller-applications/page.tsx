@@ -16,7 +16,7 @@ export default async function SellerApplicationQueuePage({ searchParams }: { sea
   const status = queueStatusOf(search.status);
   const page = pageFromUrl(search.page);
   const t = await getTranslations('seller.review');
-  const result = listApplications(actor, { status, page, pageSize: 10 });
+  const result = await listApplications(actor, { status, page, pageSize: 10 });
   return (
     <div className="max-w-6xl space-y-5">
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
@@ -24,7 +24,7 @@ export default async function SellerApplicationQueuePage({ searchParams }: { sea
         label={t('title')}
         basePath="/admin/seller-applications"
         status={status}
-        pendingCount={pendingApplicationCount(actor)}
+        pendingCount={await pendingApplicationCount(actor)}
         items={await applicationReviewItems(result.items)}
         empty={{ title: t(`empty.${status}`), body: t('emptyBody') }}
         footer={result.total > 0 && <Pagination page={result.page} pageSize={result.pageSize} total={result.total} params={{ status: status === 'pending' ? undefined : status }} />}

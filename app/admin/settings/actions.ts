@@ -8,11 +8,11 @@ import { read } from '@/lib/services/transaction';
 
 /** ADM-4: saves the whole form; answers which settings actually changed, or the refused one. */
 export async function saveSettingsAction(_state: ActionState<SettingChange[]>, form: FormData) {
-  const result = await runAction((actor) => {
+  const result = await runAction(async (actor) => {
     const f = parseArgs(arg.form, form);
     const input = Object.fromEntries(settingKeys.map((key) => [key, settingFromForm(key, f.get(key))]));
-    const before = read((db) => readSettings(db));
-    const after = updateSettings(actor, input);
+    const before = await read((db) => readSettings(db));
+    const after = await updateSettings(actor, input);
     return settingKeys.filter((key) => before[key] !== after[key]).map((key): SettingChange => ({ key, from: before[key], to: after[key] }));
   });
   revalidatePath('/admin', 'layout');

@@ -6,7 +6,7 @@ import { arg, runAction, runParsed } from '@/lib/auth/action';
 import { createAccessKey, deleteAccessKey, setAccessKeyStatus } from '@/lib/services/access-keys';
 
 export async function createAccessKeyAction() {
-  const result = await runAction((actor) => createAccessKey(actor));
+  const result = await runAction(async (actor) => await createAccessKey(actor));
   revalidatePath('/console/access-keys');
   return result;
 }
@@ -14,13 +14,13 @@ export async function createAccessKeyAction() {
 const statusArgs = z.object({ accessKeyId: arg.id, status: z.enum(['active', 'disabled']) });
 
 export async function setAccessKeyStatusAction(accessKeyId: string, status: 'active' | 'disabled') {
-  const result = await runParsed(statusArgs, { accessKeyId, status }, (actor, args) => setAccessKeyStatus(actor, args.accessKeyId, args.status));
+  const result = await runParsed(statusArgs, { accessKeyId, status }, async (actor, args) => await setAccessKeyStatus(actor, args.accessKeyId, args.status));
   revalidatePath('/console/access-keys');
   return result;
 }
 
 export async function deleteAccessKeyAction(accessKeyId: string) {
-  const result = await runParsed(z.object({ accessKeyId: arg.id }), { accessKeyId }, (actor, args) => deleteAccessKey(actor, args.accessKeyId));
+  const result = await runParsed(z.object({ accessKeyId: arg.id }), { accessKeyId }, async (actor, args) => await deleteAccessKey(actor, args.accessKeyId));
   revalidatePath('/console/access-keys');
   return result;
 }

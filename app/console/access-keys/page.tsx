@@ -16,7 +16,7 @@ export default async function AccessKeysPage() {
   const t = await getTranslations('accessKeys');
   const tt = await getTranslations();
   const format = await getFormatter();
-  const keys = listAccessKeys(actor);
+  const keys = await listAccessKeys(actor);
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' }) : t('never'));
   return (
     <div className="max-w-5xl space-y-5">

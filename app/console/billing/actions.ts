@@ -7,7 +7,7 @@ import { topUpWallet } from '@/lib/services/wallet';
 
 /** The form gives yuan with up to two decimals; the service takes integer fen and refuses anything else. */
 export async function topUpAction(_: ActionState<unknown>, form: FormData) {
-  const result = await runParsed(arg.form, form, (actor, f) => topUpWallet(actor, { amountFen: parseYuan(String(f.get('amount') ?? '')) ?? 'invalid' }));
+  const result = await runParsed(arg.form, form, async (actor, f) => await topUpWallet(actor, { amountFen: parseYuan(String(f.get('amount') ?? '')) ?? 'invalid' }));
   revalidatePath('/console', 'layout');
   return result;
 }

@@ -21,9 +21,9 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
   const t = await getTranslations('billing');
   const format = await getFormatter();
   const page = pageFromUrl((await searchParams).page);
-  const entries = walletEntries(actor, { page });
-  const spent = spending(actor);
-  const balance = walletBalance(actor);
+  const entries = await walletEntries(actor, { page });
+  const spent = await spending(actor);
+  const balance = await walletBalance(actor);
   return (
     <div className="max-w-5xl space-y-5">
       <PageHeader title={t('title')} subtitle={t('subtitle')} />

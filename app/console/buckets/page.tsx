@@ -23,9 +23,9 @@ export default async function BucketsPage({ searchParams }: { searchParams: Prom
   const search = await searchParams;
   const t = await getTranslations();
   const format = await getFormatter();
-  const { region, q } = listParams(search, listRegions().map((r) => r.id), user.regionId);
+  const { region, q } = listParams(search, (await listRegions()).map((r) => r.id), user.regionId);
   const sort = sortValue(parseSort(search.sort, bucketSortKeys, { key: 'name', direction: 'asc' }));
-  const result = describeBuckets(actor, { regionId: region, search: q, sort, page: pageFromUrl(search.page), pageSize: 20 });
+  const result = await describeBuckets(actor, { regionId: region, search: q, sort, page: pageFromUrl(search.page), pageSize: 20 });
   const params = { region, q, sort: sort === 'name' ? undefined : sort };
   return (
     <div className="max-w-5xl space-y-5">

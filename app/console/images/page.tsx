@@ -33,12 +33,12 @@ export default async function ImagesPage({ searchParams }: { searchParams: Promi
   const search = await searchParams;
   const t = await getTranslations();
   const format = await getFormatter();
-  const regions = listRegions().map((r) => r.id);
+  const regions = (await listRegions()).map((r) => r.id);
   const owner = tabs.find((tab) => tab === search.owner) ?? 'self';
   const { region, q } = listParams(search, regions, user.regionId);
   const sort = sortValue(parseSort(search.sort, imageSortKeys, { key: 'created', direction: 'desc' }));
   const page = pageFromUrl(search.page);
-  const result = describeImages(actor, { regionId: region, ownerAlias: owner, search: q, sort, page, pageSize: 20 });
+  const result = await describeImages(actor, { regionId: region, ownerAlias: owner, search: q, sort, page, pageSize: 20 });
   const open = result.items.flatMap((i) => (i.task ? [i.task.id] : []));
   const params = { owner, region, q, sort: sort === '-created' ? undefined : sort };
   const own = owner === 'self';

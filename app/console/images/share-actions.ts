@@ -13,19 +13,19 @@ function targets(text: string): string[] {
 const shareArgs = z.tuple([arg.id, z.string().max(100_000)]);
 
 export async function shareImageAction(imageId: string, text: string) {
-  const result = await runParsed(shareArgs, [imageId, text], (actor, [id, list]) => modifyImageSharePermission(actor, { imageId: id, addAccounts: targets(list) }));
+  const result = await runParsed(shareArgs, [imageId, text], async (actor, [id, list]) => await modifyImageSharePermission(actor, { imageId: id, addAccounts: targets(list) }));
   revalidatePath('/console', 'layout');
   return result;
 }
 
 export async function unshareImageAction(imageId: string, accountId: string) {
-  const result = await runParsed(z.tuple([arg.id, arg.id]), [imageId, accountId], (actor, [id, account]) => modifyImageSharePermission(actor, { imageId: id, removeAccounts: [account] }));
+  const result = await runParsed(z.tuple([arg.id, arg.id]), [imageId, accountId], async (actor, [id, account]) => await modifyImageSharePermission(actor, { imageId: id, removeAccounts: [account] }));
   revalidatePath('/console', 'layout');
   return result;
 }
 
 export async function declineShareAction(imageId: string) {
-  const result = await runParsed(arg.id, imageId, (actor, id) => declineImageShare(actor, id));
+  const result = await runParsed(arg.id, imageId, async (actor, id) => await declineImageShare(actor, id));
   revalidatePath('/console', 'layout');
   return result;
 }

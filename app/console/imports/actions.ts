@@ -20,13 +20,13 @@ const importArgs = z.object({
 });
 
 export async function importImageAction(input: ImportInput) {
-  const result = await runParsed(importArgs, input, (actor, args) => importImage(actor, args));
+  const result = await runParsed(importArgs, input, async (actor, args) => await importImage(actor, args));
   revalidatePath('/console', 'layout');
   return result;
 }
 
 export async function cancelTaskAction(taskId: string) {
-  const result = await runParsed(z.object({ taskId: arg.id }), { taskId }, (actor, args) => cancelTask(actor, args.taskId));
+  const result = await runParsed(z.object({ taskId: arg.id }), { taskId }, async (actor, args) => await cancelTask(actor, args.taskId));
   revalidatePath('/console', 'layout');
   return result;
 }

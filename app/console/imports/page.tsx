@@ -14,8 +14,8 @@ export const generateMetadata = pageTitle('imports');
 export default async function ImportsPage() {
   const { actor, user } = await requireSession();
   const t = await getTranslations('imports');
-  const role = importRoleStatus(actor);
-  const buckets = listBuckets(actor, user.regionId).map((b) => ({ name: b.name, objects: getBucket(actor, b.id).objects.map((o) => ({ key: o.key, sizeBytes: o.sizeBytes })) }));
+  const role = await importRoleStatus(actor);
+  const buckets = await Promise.all((await listBuckets(actor, user.regionId)).map(async (b) => ({ name: b.name, objects: (await getBucket(actor, b.id)).objects.map((o) => ({ key: o.key, sizeBytes: o.sizeBytes })) })));
   return (
     <div className="max-w-5xl space-y-5">
       <PageHeader title={t('title')} subtitle={t('subtitle')} />

@@ -33,15 +33,15 @@ export default async function InstancesPage({ searchParams }: { searchParams: Pr
   const search = await searchParams;
   const t = await getTranslations();
   const format = await getFormatter();
-  const regions = listRegions().map((r) => r.id);
+  const regions = (await listRegions()).map((r) => r.id);
 
   // The URL is input too: anything unknown is ignored rather than failing the page.
   const status = instanceStatuses.includes(search.status as InstanceStatus) ? (search.status as InstanceStatus) : undefined;
   const { region, q } = listParams(search, regions, user.regionId);
   const sort = sortValue(parseSort(search.sort, instanceSortKeys, { key: 'created', direction: 'desc' }));
   const page = pageFromUrl(search.page);
-  const result = describeInstances(actor, { status, regionId: region, search: q, sort, page, pageSize: 20 });
-  const pending = status === 'Pending' || !status ? describeInstances(actor, { status: 'Pending', regionId: region, pageSize: 1 }).total : 0;
+  const result = await describeInstances(actor, { status, regionId: region, search: q, sort, page, pageSize: 20 });
+  const pending = status === 'Pending' || !status ? (await describeInstances(actor, { status: 'Pending', regionId: region, pageSize: 1 })).total : 0;
   const launched = Number.parseInt(search.launched ?? '', 10);
   const filtered = Boolean(status || q);
   const params = { status, region, q, sort: sort === '-created' ? undefined : sort };

@@ -13,7 +13,7 @@ export const generateMetadata = pageTitle('licenses');
 export default async function LicensesPage() {
   const { actor } = await requireSession();
   const t = await getTranslations();
-  const groups = listLicenses(actor);
+  const groups = await listLicenses(actor);
   return (
     <div className="space-y-5">
       <PageHeader

@@ -5,7 +5,7 @@ import { runAction } from '@/lib/auth/action';
 import { markAllRead } from '@/lib/services/notifications';
 
 export async function markAllReadAction() {
-  const result = await runAction((actor) => markAllRead(actor));
+  const result = await runAction(async (actor) => await markAllRead(actor));
   revalidatePath('/console', 'layout');
   return result;
 }

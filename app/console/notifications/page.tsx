@@ -17,7 +17,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const t = await getTranslations();
   const format = await getFormatter();
   const page = pageFromUrl((await searchParams).page);
-  const result = listNotifications(actor, { page });
+  const result = await listNotifications(actor, { page });
   return (
     <div className="max-w-4xl space-y-5">
       <PageHeader title={t('notifications.title')} subtitle={t('notifications.subtitle')} action={result.items.some((n) => !n.readAt) && <MarkReadButton markAllReadAction={markAllReadAction} />} />

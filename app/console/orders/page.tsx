@@ -23,10 +23,10 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   const search = await searchParams;
   const t = await getTranslations();
   const format = await getFormatter();
-  const { region, q } = listParams(search, listRegions().map((r) => r.id), user.regionId);
+  const { region, q } = listParams(search, (await listRegions()).map((r) => r.id), user.regionId);
   const sort = sortValue(parseSort(search.sort, orderSortKeys, { key: 'created', direction: 'desc' }));
   const page = pageFromUrl(search.page);
-  const result = listOrders(actor, { regionId: region, search: q, sort, page, pageSize: 20 });
+  const result = await listOrders(actor, { regionId: region, search: q, sort, page, pageSize: 20 });
   const params = { region, q, sort: sort === '-created' ? undefined : sort };
   return (
     <div className="space-y-5">

@@ -16,8 +16,8 @@ const capFen = (form: FormData) => parseYuan(text(form, 'spendingCap') || '0') ?
 const imageOrFamily = (choice: string) => (choice.startsWith('family:') ? { imageFamily: choice.slice('family:'.length) } : { imageId: choice });
 
 export async function createGroupAction(_: unknown, form: FormData) {
-  const result = await runParsed(z.object({ form: arg.form }), { form }, (actor, { form }) =>
-    createScalingGroup(actor, {
+  const result = await runParsed(z.object({ form: arg.form }), { form }, async (actor, { form }) =>
+    await createScalingGroup(actor, {
       name: text(form, 'name'),
       regionId: text(form, 'regionId'),
       ...imageOrFamily(text(form, 'imageId')),
@@ -32,14 +32,14 @@ export async function createGroupAction(_: unknown, form: FormData) {
   );
   if (!result?.ok) return result;
   // The owner sees the group come up at once; the job queued with it then finds nothing to do.
-  await runParsed(z.object({ id: arg.id }), { id: result.data.id }, (actor, { id }) => reconcileGroup(actor, id, 'desired'));
+  await runParsed(z.object({ id: arg.id }), { id: result.data.id }, async (actor, { id }) => await reconcileGroup(actor, id, 'desired'));
   redirect(`/console/scaling/${result.data.id}`);
 }
 
 export async function setDesiredAction(groupId: string, _: unknown, form: FormData) {
-  const result = await runParsed(z.object({ groupId: arg.id, form: arg.form }), { groupId, form }, (actor, args) => {
-    setDesiredCapacity(actor, args.groupId, text(args.form, 'desired'));
-    reconcileGroup(actor, args.groupId, 'desired');
+  const result = await runParsed(z.object({ groupId: arg.id, form: arg.form }), { groupId, form }, async (actor, args) => {
+    await setDesiredCapacity(actor, args.groupId, text(args.form, 'desired'));
+    await reconcileGroup(actor, args.groupId, 'desired');
     return null;
   });
   revalidatePath(`/console/scaling/${groupId}`);
@@ -47,8 +47,8 @@ export async function setDesiredAction(groupId: string, _: unknown, form: FormDa
 }
 
 export async function scheduleAction(groupId: string, _: unknown, form: FormData) {
-  const result = await runParsed(z.object({ groupId: arg.id, form: arg.form }), { groupId, form }, (actor, args) => {
-    scheduleDesiredCapacity(actor, args.groupId, { runAt: text(args.form, 'runAt'), desired: text(args.form, 'desired') });
+  const result = await runParsed(z.object({ groupId: arg.id, form: arg.form }), { groupId, form }, async (actor, args) => {
+    await scheduleDesiredCapacity(actor, args.groupId, { runAt: text(args.form, 'runAt'), desired: text(args.form, 'desired') });
     return null;
   });
   revalidatePath(`/console/scaling/${groupId}`);
@@ -57,8 +57,8 @@ export async function scheduleAction(groupId: string, _: unknown, form: FormData
 
 /** The license pool's choice: buy on scale-out within a cap (the cap is the form's). */
 export async function buyOnScaleOutAction(groupId: string, _: unknown, form: FormData) {
-  const result = await runParsed(z.object({ groupId: arg.id, form: arg.form }), { groupId, form }, (actor, args) => {
-    modifyScalingGroup(actor, args.groupId, { licenseMode: 'buy', spendingCapFen: capFen(args.form) });
+  const result = await runParsed(z.object({ groupId: arg.id, form: arg.form }), { groupId, form }, async (actor, args) => {
+    await modifyScalingGroup(actor, args.groupId, { licenseMode: 'buy', spendingCapFen: capFen(args.form) });
     return null;
   });
   revalidatePath(`/console/scaling/${groupId}`);
@@ -67,20 +67,20 @@ export async function buyOnScaleOutAction(groupId: string, _: unknown, form: For
 
 /** What the reservation will buy, for its review dialog: the pool read now. */
 export async function reserveQuoteAction(groupId: string) {
-  return runParsed(z.object({ groupId: arg.id }), { groupId }, (actor, args) => getScalingGroup(actor, args.groupId).pool);
+  return runParsed(z.object({ groupId: arg.id }), { groupId }, async (actor, args) => (await getScalingGroup(actor, args.groupId)).pool);
 }
 
 export async function reserveAction(groupId: string, _: unknown, form: FormData) {
-  const result = await runParsed(z.object({ groupId: arg.id, form: arg.form }), { groupId, form }, (actor, args) =>
+  const result = await runParsed(z.object({ groupId: arg.id, form: arg.form }), { groupId, form }, async (actor, args) =>
     // The quantity and total the owner reviewed: the service refuses when they are no longer what it would buy.
-    reserveGroupLicenses(actor, args.groupId, { clientToken: text(args.form, 'clientToken') || undefined, quantity: text(args.form, 'quantity'), amountFen: text(args.form, 'amountFen') }),
+    await reserveGroupLicenses(actor, args.groupId, { clientToken: text(args.form, 'clientToken') || undefined, quantity: text(args.form, 'quantity'), amountFen: text(args.form, 'amountFen') }),
   );
   revalidatePath(`/console/scaling/${groupId}`);
   return result;
 }
 
 export async function deleteGroupAction(groupId: string) {
-  const result = await runParsed(z.object({ groupId: arg.id }), { groupId }, (actor, args) => deleteScalingGroup(actor, args.groupId));
+  const result = await runParsed(z.object({ groupId: arg.id }), { groupId }, async (actor, args) => await deleteScalingGroup(actor, args.groupId));
   revalidatePath('/console/scaling');
   return result;
 }

@@ -15,7 +15,7 @@ export default async function ScalingGroupsPage() {
   const t = await getTranslations('scaling');
   const tr = await getTranslations('regions');
   const format = await getFormatter();
-  const { items } = describeScalingGroups(actor, { regionId: user.regionId, pageSize: 100 });
+  const { items } = await describeScalingGroups(actor, { regionId: user.regionId, pageSize: 100 });
   const create = <ButtonLink href="/console/scaling/new">{t('create')}</ButtonLink>;
   return (
     <div className="max-w-5xl space-y-5">

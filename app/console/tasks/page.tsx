@@ -27,10 +27,10 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   const search = await searchParams;
   const t = await getTranslations();
   const format = await getFormatter();
-  const { region, q } = listParams(search, listRegions().map((r) => r.id), user.regionId);
+  const { region, q } = listParams(search, (await listRegions()).map((r) => r.id), user.regionId);
   const sort = sortValue(parseSort(search.sort, taskSortKeys, { key: 'created', direction: 'desc' }));
   const page = pageFromUrl(search.page);
-  const result = describeTasks(actor, { regionId: region, search: q, sort, page, pageSize: 20 });
+  const result = await describeTasks(actor, { regionId: region, search: q, sort, page, pageSize: 20 });
   const params = { region, q, sort: sort === '-created' ? undefined : sort };
   const open = result.items.filter((task) => isTaskOpen(task.status)).map((task) => task.id);
   // A failure is stored as a reason and its facts; the words come from the catalogue.

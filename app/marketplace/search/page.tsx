@@ -24,9 +24,9 @@ export async function generateMetadata({ searchParams }: { searchParams: Promise
 export default async function SearchPage({ searchParams }: { searchParams: Promise<RawSearch> }) {
   const t = await getTranslations('marketplace');
   const tRoot = await getTranslations();
-  const regions = listRegions().map((r) => r.id);
+  const regions = (await listRegions()).map((r) => r.id);
   const filters = parseSearch(await searchParams, regions);
-  const result = searchProducts({
+  const result = await searchProducts({
     q: filters.q,
     category: filters.category,
     os: filters.os,

@@ -17,8 +17,8 @@ export default async function SellerOverviewPage() {
   const t = await getTranslations('seller.overview');
   const nav = await getTranslations('seller.nav');
   const format = await getFormatter();
-  const { application } = myApplication(actor);
-  const thisMonth = settlement(actor).byMonth.at(-1)!;
+  const { application } = await myApplication(actor);
+  const thisMonth = (await settlement(actor)).byMonth.at(-1)!;
   const month = format.dateTime(new Date(`${thisMonth.month}-01T00:00:00+08:00`), { year: 'numeric', month: 'long' });
   const hrefOf = (label: string) => sellerNavItems.find((item) => item.label === label)!.href;
 

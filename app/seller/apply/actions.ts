@@ -11,10 +11,10 @@ import type { ApplyState } from '@/components/seller/application-form';
 /** SEL-1: every failed condition comes back, each in words next to its field. */
 export async function applyAction(_state: ApplyState, form: FormData): Promise<ApplyState> {
   let failures: OnboardingFailure[] = [];
-  const result = await runParsed(z.object({ form: arg.form }), { form }, (actor, args) => {
+  const result = await runParsed(z.object({ form: arg.form }), { form }, async (actor, args) => {
     const input = Object.fromEntries(APPLICATION_FIELDS.map((field) => [field, args.form.get(field) ?? undefined]));
     try {
-      applyAsSeller(actor, input);
+      await applyAsSeller(actor, input);
     } catch (error) {
       if (error instanceof SellerConditionsNotMet) failures = error.failures;
       throw error;

@@ -54,7 +54,7 @@ function StatusPanel({ status, label, title, children }: { status: keyof typeof 
 
 export default async function ApplyPage() {
   const { actor } = await requireSession();
-  const { sellerStatus, application } = myApplication(actor);
+  const { sellerStatus, application } = await myApplication(actor);
   const t = await getTranslations('seller.apply');
   const facts = await getTranslations('seller.review.facts');
   const format = await getFormatter();

@@ -26,7 +26,7 @@ function humanSize(bytes: number): string {
 export default async function BucketPage({ params }: { params: Promise<{ id: string }> }) {
   const { actor } = await requireSession();
   const bucketId = (await params).id;
-  const { bucket, objects } = orNotFound(() => getBucket(actor, bucketId), 'InvalidOSSBucket.NotFound');
+  const { bucket, objects } = await orNotFound(async () => await getBucket(actor, bucketId), 'InvalidOSSBucket.NotFound');
   const t = await getTranslations();
   const format = await getFormatter();
   return (

@@ -23,7 +23,7 @@ export const generateMetadata = pageTitle('image');
 export default async function ImagePage({ params }: { params: Promise<{ id: string }> }) {
   const { actor } = await requireSession();
   const { id } = await params;
-  const { image, lineage, successor } = orNotFound(() => getImage(actor, id), 'InvalidImageId.NotFound');
+  const { image, lineage, successor } = await orNotFound(async () => await getImage(actor, id), 'InvalidImageId.NotFound');
   const t = await getTranslations();
   const format = await getFormatter();
   const fields: Detail[] = [
@@ -37,10 +37,10 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
   if (image.description) fields.push([t('images.fieldDescription'), image.description]);
   if (image.imageFamily) fields.push([t('imageFamily.fieldFamily'), <code key="family">{image.imageFamily}</code>]);
   const own = image.ownerAlias === 'self';
-  const sharing = own && image.status === 'Available' ? describeImageSharePermission(actor, image.id) : null;
+  const sharing = own && image.status === 'Available' ? await describeImageSharePermission(actor, image.id) : null;
   const impact = sharing?.recipients.filter((r) => r.instances > 0) ?? [];
   // Issue 17: the successor picker offers the region's other usable images the owner can launch.
-  const successors = own && image.status === 'Available' ? listLaunchableImages(actor, image.regionId).filter((i) => i.id !== image.id && !i.deprecatedAt).map((i) => ({ id: i.id, name: `${i.name} (${i.id})` })) : [];
+  const successors = own && image.status === 'Available' ? (await listLaunchableImages(actor, image.regionId)).filter((i) => i.id !== image.id && !i.deprecatedAt).map((i) => ({ id: i.id, name: `${i.name} (${i.id})` })) : [];
 
   return (
     <div className="max-w-4xl space-y-5">
@@ -58,7 +58,7 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
         </div>
         <div className="flex gap-2">
           {image.status === 'Available' && <ButtonLink href={`/console/instances/new?region=${image.regionId}&image=${image.id}`}>{t('images.launch')}</ButtonLink>}
-          {own && image.status === 'Available' && <ImageActions image={image} regions={listRegions().map((r) => r.id)} afterDelete="/console/images" impact={impact} copyImageAction={copyImageAction} deleteImageAction={deleteImageAction} />}
+          {own && image.status === 'Available' && <ImageActions image={image} regions={(await listRegions()).map((r) => r.id)} afterDelete="/console/images" impact={impact} copyImageAction={copyImageAction} deleteImageAction={deleteImageAction} />}
           {image.ownerAlias === 'others' && <DeclineShare imageId={image.id} imageName={image.name} afterDecline="/console/images?owner=others" declineAction={declineShareAction} />}
         </div>
       </div>

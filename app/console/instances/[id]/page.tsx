@@ -28,7 +28,7 @@ export default async function InstancePage({ params }: { params: Promise<{ id: s
   const { actor } = await requireSession();
   const { id } = await params;
   // Another account's instance is indistinguishable from one that never existed.
-  const instance = orNotFound(() => getInstance(actor, id), 'InvalidInstanceId.NotFound');
+  const instance = await orNotFound(async () => await getInstance(actor, id), 'InvalidInstanceId.NotFound');
   const t = await getTranslations();
   const format = await getFormatter();
   const status = instance.status as InstanceStatus;
@@ -64,9 +64,9 @@ export default async function InstancePage({ params }: { params: Promise<{ id: s
   const frozen = status === 'Frozen';
   const choices = live
     ? [
-        ...listLaunchableImages(actor, instance.regionId).map((i) => ({ id: i.id, label: i.kind === 'system' ? i.description || i.name : i.name, group: i.kind === 'system' ? ('system' as const) : ('self' as const), productCode: i.productCode })),
+        ...(await listLaunchableImages(actor, instance.regionId)).map((i) => ({ id: i.id, label: i.kind === 'system' ? i.description || i.name : i.name, group: i.kind === 'system' ? ('system' as const) : ('self' as const), productCode: i.productCode })),
         // MKT-6: every version of the instance's own product; other products a page at a time (issue 13).
-        ...(instance.productCode ? versionImagesOf(instance.regionId, instance.productCode) : []).map((i) => ({ id: i.id, label: `${i.productTitle} (${i.productVersion})`, group: 'marketplace' as const, productCode: i.productCode })),
+        ...(instance.productCode ? await versionImagesOf(instance.regionId, instance.productCode) : []).map((i) => ({ id: i.id, label: `${i.productTitle} (${i.productVersion})`, group: 'marketplace' as const, productCode: i.productCode })),
       ].filter((i) => i.id !== instance.imageId)
     : [];
 
@@ -87,11 +87,11 @@ export default async function InstancePage({ params }: { params: Promise<{ id: s
           <InstanceActions id={instance.id} name={instance.name} status={status} afterRelease="/console/instances" instanceAction={instanceAction} />
         </div>
       </div>
-      {frozen && <FrozenNotice instanceId={instance.id} reason={instance.statusReason} note={freezeNote(actor, instance.id)} />}
+      {frozen && <FrozenNotice instanceId={instance.id} reason={instance.statusReason} note={await freezeNote(actor, instance.id)} />}
       <PendingWatcher pending={status === 'Pending' ? 1 : 0} pendingCountAction={pendingCountAction} />
       {live && instance.billing === 'subscription' && instance.subscriptionModel && <RenewForm renewAction={renewAction.bind(null, instance.id)} quoteAction={renewQuoteAction.bind(null, instance.id)} model={instance.subscriptionModel} />}
       {/* A frozen instance can change nothing: the notice above says what the owner can do instead. */}
-      {live && !frozen && <InstanceDiskActions instance={{ id: instance.id, name: instance.name, status, productCode: instance.productCode, regionId: instance.regionId, imageId: instance.imageId }} images={choices} marketplace={marketplaceLaunchPage(actor, { regionId: instance.regionId })} actions={{ createImageAction, replaceDiskAction, reinitDiskAction, marketplacePageAction }} />}
+      {live && !frozen && <InstanceDiskActions instance={{ id: instance.id, name: instance.name, status, productCode: instance.productCode, regionId: instance.regionId, imageId: instance.imageId }} images={choices} marketplace={await marketplaceLaunchPage(actor, { regionId: instance.regionId })} actions={{ createImageAction, replaceDiskAction, reinitDiskAction, marketplacePageAction }} />}
       <DetailList fields={fields} />
     </div>
   );

@@ -13,16 +13,16 @@ export const generateMetadata = pageTitle('launch');
 export default async function LaunchPage({ searchParams }: { searchParams: Promise<{ region?: string; image?: string }> }) {
   const { actor, user } = await requireSession();
   const t = await getTranslations('wizard');
-  const regions = listRegions().map((r) => r.id);
+  const regions = (await listRegions()).map((r) => r.id);
   const { region: asked, image: initialImageId } = await searchParams;
   const regionId = asked && regions.includes(asked) ? asked : user.regionId;
   // Issue 13: the first page of marketplace products, and the one the wizard was opened with; the rest on demand.
-  const marketplace = marketplaceLaunchPage(actor, { regionId });
-  const preselected = initialImageId ? marketplaceLaunchImage(actor, regionId, initialImageId) : null;
+  const marketplace = await marketplaceLaunchPage(actor, { regionId });
+  const preselected = initialImageId ? await marketplaceLaunchImage(actor, regionId, initialImageId) : null;
   return (
     <div className="max-w-5xl space-y-5">
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
-      <LaunchWizard key={regionId} launchAction={launchAction} previewAction={previewLaunchAction} marketplaceAction={marketplacePageAction} regionId={regionId} regions={regions} images={launchableWizardImages(actor, regionId)} families={launchableFamilies(actor, regionId)} marketplace={marketplace} preselected={preselected} instanceTypes={listInstanceTypes()} limits={regionLaunchLimits(actor, regionId)} initialImageId={initialImageId} />
+      <LaunchWizard key={regionId} launchAction={launchAction} previewAction={previewLaunchAction} marketplaceAction={marketplacePageAction} regionId={regionId} regions={regions} images={await launchableWizardImages(actor, regionId)} families={await launchableFamilies(actor, regionId)} marketplace={marketplace} preselected={preselected} instanceTypes={await listInstanceTypes()} limits={await regionLaunchLimits(actor, regionId)} initialImageId={initialImageId} />
     </div>
   );
 }

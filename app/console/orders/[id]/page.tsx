@@ -31,7 +31,7 @@ function Fact({ label, ok, children }: { label: string; ok: boolean; children: R
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
   const { actor } = await requireSession();
   const { id } = await params;
-  const { order, title, eligibility: e, requests, invoice, licenses } = orNotFound(() => getOrder(actor, id), 'InvalidOrderId.NotFound');
+  const { order, title, eligibility: e, requests, invoice, licenses } = await orNotFound(async () => await getOrder(actor, id), 'InvalidOrderId.NotFound');
   const t = await getTranslations('orders');
   const tr = await getTranslations();
   const format = await getFormatter();

@@ -22,7 +22,7 @@ export const generateMetadata = pageTitle('scalingGroup');
 export default async function ScalingGroupPage({ params }: { params: Promise<{ id: string }> }) {
   const { actor } = await requireSession();
   const groupId = (await params).id;
-  const { group, members, pool, productCode, activities, schedules } = orNotFound(() => getScalingGroup(actor, groupId), 'InvalidScalingGroupId.NotFound');
+  const { group, members, pool, productCode, activities, schedules } = await orNotFound(async () => await getScalingGroup(actor, groupId), 'InvalidScalingGroupId.NotFound');
   const t = await getTranslations();
   const format = await getFormatter();
   const when = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'medium' });

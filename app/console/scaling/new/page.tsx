@@ -17,14 +17,14 @@ export default async function NewScalingGroupPage({ searchParams }: { searchPara
   const { image } = await searchParams;
   const regionId = user.regionId;
   // The first page of marketplace products (held ones among them), and the one the page was opened with.
-  const preselected = image ? marketplaceLaunchImage(actor, regionId, image) : null;
-  const marketplace = [...(preselected ? [preselected] : []), ...marketplaceLaunchPage(actor, { regionId }).items.filter((i) => i.id !== preselected?.id)].map(choice);
-  const own = launchableWizardImages(actor, regionId).map(choice);
-  const families = launchableFamilies(actor, regionId).map((f) => ({ id: `family:${f.imageFamily}`, label: t('scaling.familyChoice', { family: f.imageFamily, image: f.name }) }));
+  const preselected = image ? await marketplaceLaunchImage(actor, regionId, image) : null;
+  const marketplace = [...(preselected ? [preselected] : []), ...(await marketplaceLaunchPage(actor, { regionId })).items.filter((i) => i.id !== preselected?.id)].map(choice);
+  const own = (await launchableWizardImages(actor, regionId)).map(choice);
+  const families = (await launchableFamilies(actor, regionId)).map((f) => ({ id: `family:${f.imageFamily}`, label: t('scaling.familyChoice', { family: f.imageFamily, image: f.name }) }));
   return (
     <div className="max-w-3xl space-y-5">
       <PageHeader title={t('scaling.newTitle')} subtitle={t('scaling.newSubtitle', { region: t(`regions.${regionId}` as never) })} />
-      <ScalingGroupForm regionId={regionId} marketplace={marketplace} images={own} families={families} instanceTypes={listInstanceTypes().map((it) => it.id)} initialImageId={preselected?.id ?? (image && own.some((i) => i.id === image) ? image : undefined)} createAction={createGroupAction} />
+      <ScalingGroupForm regionId={regionId} marketplace={marketplace} images={own} families={families} instanceTypes={(await listInstanceTypes()).map((it) => it.id)} initialImageId={preselected?.id ?? (image && own.some((i) => i.id === image) ? image : undefined)} createAction={createGroupAction} />
     </div>
   );
 }

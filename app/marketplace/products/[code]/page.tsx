@@ -16,7 +16,7 @@ import { walletBalance } from '@/lib/services/wallet';
 const load = cache(async (code: string) => {
   const session = await currentSession();
   try {
-    return { detail: getProduct(code, session?.actor ?? null), session };
+    return { detail: await getProduct(code, session?.actor ?? null), session };
   } catch (error) {
     if (error instanceof CloudError && error.code === 'InvalidProductCode.NotFound') notFound();
     throw error;
@@ -53,7 +53,7 @@ export default async function ProductPage({ params }: { params: Promise<{ code: 
             regions={detail.regions}
             launchImages={launchImages}
             signedIn={Boolean(session)}
-            walletFen={session && offer.kind === 'licenses' ? walletBalance(session.actor) : undefined}
+            walletFen={session && offer.kind === 'licenses' ? await walletBalance(session.actor) : undefined}
           />
           {myLicenses && <MyLicenses groups={myLicenses} launchImages={launchImages} />}
         </aside>

@@ -15,7 +15,7 @@ export default async function SellerKeysPage() {
   const t = await getTranslations('sellerKeys');
   const tt = await getTranslations('toast');
   const format = await getFormatter();
-  const keys = listSellerKeys(actor);
+  const keys = await listSellerKeys(actor);
   return (
     <div className="max-w-4xl space-y-5">
       <PageHeader title={t('title')} subtitle={t('subtitle')} />

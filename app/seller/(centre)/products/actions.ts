@@ -27,33 +27,33 @@ const productForm = z.object({ code: arg.id, form: arg.form });
 const productArgs = z.object({ code: arg.id });
 
 export async function createProductAction(_: ActionState<unknown>, form: FormData) {
-  const result = await runParsed(formArgs, { form }, (actor, args) => createProduct(actor, infoOf(args.form)));
+  const result = await runParsed(formArgs, { form }, async (actor, args) => await createProduct(actor, infoOf(args.form)));
   if (!result?.ok) return result;
   redirect(`/seller/products/${result.data.code}`);
 }
 
 export async function updateProductAction(code: string, _: ActionState<unknown>, form: FormData) {
-  const result = await runParsed(productForm, { code, form }, (actor, args) => updateProduct(actor, args.code, infoOf(args.form)));
+  const result = await runParsed(productForm, { code, form }, async (actor, args) => await updateProduct(actor, args.code, infoOf(args.form)));
   revalidatePath('/seller/products', 'layout');
   return result;
 }
 
 export async function setVersionAction(code: string, _: ActionState<unknown>, form: FormData) {
-  const result = await runParsed(productForm, { code, form }, (actor, args) => setVersion(actor, args.code, { version: args.form.get('version'), imageIds: args.form.getAll('imageIds').map(String) }));
+  const result = await runParsed(productForm, { code, form }, async (actor, args) => await setVersion(actor, args.code, { version: args.form.get('version'), imageIds: args.form.getAll('imageIds').map(String) }));
   revalidatePath('/seller/products', 'layout');
   return result;
 }
 
 export async function removeVersionAction(code: string, version: string) {
-  const result = await runParsed(z.object({ code: arg.id, version: arg.id }), { code, version }, (actor, args) => removeVersion(actor, args.code, args.version));
+  const result = await runParsed(z.object({ code: arg.id, version: arg.id }), { code, version }, async (actor, args) => await removeVersion(actor, args.code, args.version));
   revalidatePath('/seller/products', 'layout');
   return result;
 }
 
 export async function setSkusAction(code: string, _: ActionState<unknown>, form: FormData) {
-  const result = await runParsed(productForm, { code, form }, (actor, args) => {
+  const result = await runParsed(productForm, { code, form }, async (actor, args) => {
     const chosen = pricingModels.filter((m) => args.form.get(`model-${m}`) === 'on').map((m) => ({ pricingModel: m, priceFen: m === 'free' ? 0 : fenOf(args.form.get(`price-${m}`)) }));
-    return setSkus(actor, args.code, chosen);
+    return await setSkus(actor, args.code, chosen);
   });
   revalidatePath('/seller/products', 'layout');
   return result;
@@ -66,19 +66,19 @@ export async function debugAction(code: string, activity: SellerActivity) {
 }
 
 export async function submitProductAction(code: string) {
-  const result = await runParsed(productArgs, { code }, (actor, args) => submitProduct(actor, args.code));
+  const result = await runParsed(productArgs, { code }, async (actor, args) => await submitProduct(actor, args.code));
   revalidatePath('/seller/products', 'layout');
   return result;
 }
 
 export async function delistProductAction(code: string) {
-  const result = await runParsed(productArgs, { code }, (actor, args) => delistOwnProduct(actor, args.code));
+  const result = await runParsed(productArgs, { code }, async (actor, args) => await delistOwnProduct(actor, args.code));
   revalidatePath('/seller/products', 'layout');
   return result;
 }
 
 export async function moveInterfaceAction(code: string, _: ActionState<unknown>, form: FormData) {
-  const result = await runParsed(productForm, { code, form }, (actor, args) => moveInterface(actor, args.code, { interfaceUrl: args.form.get('interfaceUrl') }));
+  const result = await runParsed(productForm, { code, form }, async (actor, args) => await moveInterface(actor, args.code, { interfaceUrl: args.form.get('interfaceUrl') }));
   revalidatePath('/seller/products', 'layout');
   return result;
 }

@@ -15,7 +15,7 @@ export default async function SellerProductsPage() {
   const t = await getTranslations('publishing');
   const tm = await getTranslations('marketplace');
   const format = await getFormatter();
-  const products = listMyProducts(actor);
+  const products = await listMyProducts(actor);
   const create = <ButtonLink href="/seller/products/new">{t('newProduct')}</ButtonLink>;
   return (
     <div className="space-y-5">

@@ -37,7 +37,7 @@ function Stat({ label, fen, tone = '' }: { label: string; fen: number; tone?: st
 export default async function SettlementPage({ searchParams }: { searchParams: Promise<{ until?: string }> }) {
   const { actor } = await requireSeller();
   const { until } = await searchParams;
-  const result = settlement(actor, { until });
+  const result = await settlement(actor, { until });
   const t = await getTranslations('seller.settlement');
   const format = await getFormatter();
   const monthName = (month: string, style: 'short' | 'long' = 'long') => format.dateTime(new Date(`${month}-01T00:00:00+08:00`), { year: 'numeric', month: style });

@@ -13,7 +13,7 @@ export const generateMetadata = pageTitle('sellerDelivery');
 export default async function DeliveryPage({ params }: { params: Promise<{ id: string }> }) {
   const { actor } = await requireSeller();
   const { id } = await params;
-  const { delivery, attempts } = orNotFound(() => getDelivery(actor, Number(id)), 'InvalidDelivery.NotFound');
+  const { delivery, attempts } = await orNotFound(async () => await getDelivery(actor, Number(id)), 'InvalidDelivery.NotFound');
   const t = await getTranslations('deliveries');
   const format = await getFormatter();
   return (

@@ -37,7 +37,7 @@ function Step({ n, title, children, done }: { n: number; title: string; children
 export default async function PublishProductPage({ params }: { params: Promise<{ code: string }> }) {
   const { actor } = await requireSeller();
   const { code } = await params;
-  const view = orNotFound(() => getMyProduct(actor, code), 'InvalidProductCode.NotFound');
+  const view = await orNotFound(async () => await getMyProduct(actor, code), 'InvalidProductCode.NotFound');
   const { product, versions, versionRegions, skus, checks, problems, publishableImages, published } = view;
   const tf = await getTranslations('imageFamily');
   // Issue 17: a published version's family and deprecation are those of its regional images.
@@ -46,7 +46,7 @@ export default async function PublishProductPage({ params }: { params: Promise<{
   const t = await getTranslations('publishing');
   const tr = await getTranslations('regions');
   const tp = await getTranslations('marketplace.pricing');
-  const regionNames = Object.fromEntries(listRegions().map((r) => [r.id, tr(r.id)]));
+  const regionNames = Object.fromEntries((await listRegions()).map((r) => [r.id, tr(r.id)]));
   const editable = canApplyToProduct(product.status, 'edit');
   const has = (kind: ListingProblem['kind']) => problems.some((p) => p.kind === kind);
   const describe = (p: ListingProblem) => {

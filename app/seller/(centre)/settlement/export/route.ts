@@ -15,7 +15,7 @@ export async function GET(request: Request): Promise<NextResponse> {
   try {
     const until = new URL(request.url).searchParams.get('until') ?? undefined;
     const headings = Object.fromEntries([...settlementCsvColumns, 'total' as const].map((c) => [c, t(c)])) as Parameters<typeof settlementCsv>[2];
-    const { months, csv } = settlementCsv(session.actor, { until }, headings);
+    const { months, csv } = await settlementCsv(session.actor, { until }, headings);
     return new NextResponse(csv, {
       headers: {
         'content-type': 'text/csv; charset=utf-8',
