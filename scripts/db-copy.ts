@@ -1,10 +1,11 @@
 // `npm run db:copy -- --from <sqlite file> --to <postgres url>` (issue 15): moves a stopped
 // SQLite installation into an empty, migrated PostgreSQL database (`db/migrate-pg.ts` first),
-// in one transaction, then checks it: the same rows in every table, the ledger summing to 0 per
-// transfer, and the kept instance counts equal. Tables are copied parents first (by their
+// in one transaction that commits only once the copy checks out: the same rows in every table,
+// the ledger summing to 0 per transfer, and the kept instance counts equal. Tables are copied parents first (by their
 // foreign keys), each in rowid order so a row's own parent (a copy's source image) comes first.
 // The tables the triggers keep (instance_usage, marketplace_revision) are not copied: the
-// PostgreSQL triggers rebuild them from the rows as they arrive, and the check compares them.
+// PostgreSQL triggers rebuild them from the rows as they arrive (the check compares
+// instance_usage; marketplace_revision is a counter that need only move).
 import Database from 'better-sqlite3';
 import { getTableName, is, sql } from 'drizzle-orm';
 import { drizzle as drizzleSqlite } from 'drizzle-orm/better-sqlite3';
@@ -73,8 +74,9 @@ export async function copySqliteToPostgres(sqliteFile: string, postgresUrl: stri
       tables.push({ name, rows: rows.length });
     }
     await resetIdentities(client);
-    await client.query('COMMIT');
+    // Checked inside the transaction: a copy that fails its check leaves the target empty.
     await check(from, to, tables);
+    await client.query('COMMIT');
     return { tables, seconds: (performance.now() - started) / 1000 };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
