@@ -18,6 +18,7 @@ import { releaseInstance, runInstances } from '../lib/services/instances';
 const { db } = throwawayDatabase();
 const target = throwawayPostgres({ migrated: true });
 const second = throwawayPostgres({ migrated: true });
+const third = throwawayPostgres({ migrated: true });
 const CODE = 'lnmp000101';
 const REGION = 'cn-hangzhou';
 
@@ -78,6 +79,13 @@ describe('issue 15: db:copy from SQLite to PostgreSQL', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('compares every copied row with its source, not only how many there are', async () => {
+    // A target that alters what it is given (here a trigger; a type that drops precision would do the same).
+    await onTarget(`CREATE FUNCTION shout() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.name := upper(NEW.name); RETURN NEW; END $$`, third.url());
+    await onTarget('CREATE TRIGGER shout BEFORE INSERT ON accounts FOR EACH ROW EXECUTE FUNCTION shout()', third.url());
+    await expect(copySqliteToPostgres(db().$client.name, third.url())).rejects.toThrow(/accounts: \d+ rows differ/);
   });
 
   it('orders every table after the tables its foreign keys name', () => {
