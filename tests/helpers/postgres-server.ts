@@ -24,7 +24,8 @@ export async function postgresServerUrl(runDir: string): Promise<string> {
       (url) => ({ url }),
       (error: Error) => ({ error: error.message }),
     );
-    fs.writeFileSync(`${answer}.tmp`, JSON.stringify(found));
+    // The URL holds the cluster's superuser password, and as root the run's directory is open to postgres.
+    fs.writeFileSync(`${answer}.tmp`, JSON.stringify(found), { mode: 0o600 });
     fs.renameSync(`${answer}.tmp`, answer);
   }
   for (const until = Date.now() + WAIT_MS; !fs.existsSync(answer); ) {
