@@ -1,8 +1,8 @@
 // `npm run db:copy -- --from <sqlite file> --to <postgres url>` (issue 15): moves a stopped
 // SQLite installation into an empty, migrated PostgreSQL database (`db/migrate-pg.ts` first),
 // in one transaction that commits only once the copy checks out: the same rows in every table,
-// the ledger summing to 0 per transfer, and the kept instance counts equal. Tables are copied parents first (by their
-// foreign keys), each in rowid order so a row's own parent (a copy's source image) comes first.
+// the ledger summing to 0 per transfer, and the kept instance counts equal. Tables are copied
+// parents first (by their foreign keys), each in rowid order.
 // The tables the triggers keep (instance_usage, marketplace_revision) are not copied: the
 // PostgreSQL triggers rebuild them from the rows as they arrive (the check compares
 // instance_usage; marketplace_revision is a counter that need only move).
