@@ -59,14 +59,15 @@ const types = [
 describe('the PostgreSQL migrations (issue 15)', () => {
   it('create the tables, columns and indexes of db/schema.pg.ts and the triggers, and apply again as a no-op', async () => {
     const postgresEngine = engines[1];
-    // Every column with its nullability, and every index: a schema change without its generated migration fails here.
-    const columns = await postgresEngine.all<{ table_name: string; column_name: string; is_nullable: string }>(
-      sql`SELECT table_name, column_name, is_nullable FROM information_schema.columns WHERE table_schema = 'public'`,
+    // Every column with its type and nullability, and every index: a schema change without its generated migration fails here.
+    const columns = await postgresEngine.all<{ table_name: string; column_name: string; type: string; is_nullable: string }>(
+      sql`SELECT c.table_name, c.column_name, format_type(a.atttypid, a.atttypmod) AS type, c.is_nullable FROM information_schema.columns c
+        JOIN pg_attribute a ON a.attrelid = format('%I.%I', c.table_schema, c.table_name)::regclass AND a.attname = c.column_name WHERE c.table_schema = 'public'`,
     );
     const indexes = await postgresEngine.all<{ name: string }>(sql`SELECT c.relname AS name FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND NOT i.indisprimary`);
     const tables = Object.values(pgSchema).filter((t) => is(t, PgTable));
-    const expectedColumns = tables.flatMap((t) => getTableConfig(t).columns.map((c) => `${getTableName(t)}.${c.name}${c.notNull ? ' not null' : ''}`));
-    expect(columns.map((c) => `${c.table_name}.${c.column_name}${c.is_nullable === 'NO' ? ' not null' : ''}`).sort()).toEqual(expectedColumns.sort());
+    const expectedColumns = tables.flatMap((t) => getTableConfig(t).columns.map((c) => `${getTableName(t)}.${c.name} ${c.getSQLType()}${c.notNull ? ' not null' : ''}`));
+    expect(columns.map((c) => `${c.table_name}.${c.column_name} ${c.type}${c.is_nullable === 'NO' ? ' not null' : ''}`).sort()).toEqual(expectedColumns.sort());
     expect(indexes.map((i) => i.name).sort()).toEqual(tables.flatMap((t) => getTableConfig(t).indexes.map((i) => i.config.name)).sort());
     const triggers = await postgresEngine.all<{ name: string }>(sql`SELECT tgname AS name FROM pg_trigger WHERE NOT tgisinternal`);
     expect(triggers.length).toBe(14);

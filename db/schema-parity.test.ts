@@ -2,8 +2,8 @@
 // table — the same exports, tables, columns (JS key, name, type, nullability, default), primary
 // keys, foreign keys, indexes and unique constraints — so a change made to one file only fails here.
 import { getTableColumns, getTableName, is, SQL, type Table } from 'drizzle-orm';
-import { getTableConfig as pgConfig, PgDialect, PgTable } from 'drizzle-orm/pg-core';
-import { getTableConfig as sqliteConfig, SQLiteSyncDialect, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { getTableConfig as pgConfig, PgDialect, PgTable, pgTable, text as pgText } from 'drizzle-orm/pg-core';
+import { getTableConfig as sqliteConfig, SQLiteSyncDialect, SQLiteTable, sqliteTable, text as sqliteText } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
 import * as pgSchema from './schema.pg';
 import * as sqliteSchema from './schema';
@@ -58,6 +58,9 @@ function describeTable(table: Table, dialect: Dialect) {
       type: c.columnType,
       notNull: c.notNull,
       primary: c.primary,
+      // A column's own .unique() is not among the table's unique constraints; its enum is its type in TypeScript.
+      unique: c.isUnique ? (c.uniqueName ?? true) : false,
+      enumValues: c.enumValues,
       // An id the database fills in (SQLite's autoincrement, a PostgreSQL identity) has a default.
       hasDefault: c.default !== undefined || c.generatedIdentity !== undefined || (c as { autoIncrement?: boolean }).autoIncrement === true,
       default: is(c.default, SQL) ? text(c.default) : c.default,
@@ -83,6 +86,9 @@ function describeTable(table: Table, dialect: Dialect) {
   };
 }
 
+/** Types differ by dialect; the parity test compares them apart. */
+const withoutTypes = (d: ReturnType<typeof describeTable>) => ({ ...d, columns: d.columns.map(({ type: _, ...rest }) => rest) });
+
 describe('the PostgreSQL schema mirrors the SQLite schema (issue 15)', () => {
   it('exports the same tables under the same names', () => {
     expect([...pgTables.keys()].sort()).toEqual([...sqliteTables.keys()].sort());
@@ -97,8 +103,15 @@ describe('the PostgreSQL schema mirrors the SQLite schema (issue 15)', () => {
       const pgType = postgres.columns[i]?.type;
       expect(TYPES.get(column.type), `${key}.${column.key}: ${column.type} → ${pgType}`).toContain(pgType);
     }
-    const withoutTypes = (d: typeof sqlite) => ({ ...d, columns: d.columns.map(({ type: _, ...rest }) => rest) });
     expect(withoutTypes(postgres)).toEqual(withoutTypes(sqlite));
+  });
+
+  it('tells apart what a column declares on its own: a unique constraint, an enum', () => {
+    const lite = describeTable(sqliteTable('t', { code: sqliteText('code').unique(), kind: sqliteText('kind', { enum: ['a', 'b'] }) }), SQLITE);
+    const same = describeTable(pgTable('t', { code: pgText('code').unique(), kind: pgText('kind', { enum: ['a', 'b'] }) }), POSTGRES);
+    expect(withoutTypes(same)).toEqual(withoutTypes(lite));
+    expect(withoutTypes(describeTable(pgTable('t', { code: pgText('code'), kind: pgText('kind', { enum: ['a', 'b'] }) }), POSTGRES))).not.toEqual(withoutTypes(lite));
+    expect(withoutTypes(describeTable(pgTable('t', { code: pgText('code').unique(), kind: pgText('kind', { enum: ['a'] }) }), POSTGRES))).not.toEqual(withoutTypes(lite));
   });
 
   it('stores every time as timestamptz read as a Date', () => {

@@ -1,10 +1,11 @@
 // `npm run db:copy -- --from <sqlite file> --to <postgres url>` (issue 15): moves a stopped
 // SQLite installation into an empty, migrated PostgreSQL database (`db/migrate-pg.ts` first),
-// in one transaction, then checks it: the same rows in every table, the ledger summing to 0 per
-// transfer, and the kept instance counts equal. Tables are copied parents first (by their
-// foreign keys), each in rowid order so a row's own parent (a copy's source image) comes first.
+// in one transaction that commits only once the copy checks out: the same rows in every table,
+// the ledger summing to 0 per transfer, and the kept instance counts equal. Tables are copied
+// parents first (by their foreign keys), each in rowid order.
 // The tables the triggers keep (instance_usage, marketplace_revision) are not copied: the
-// PostgreSQL triggers rebuild them from the rows as they arrive, and the check compares them.
+// PostgreSQL triggers rebuild them from the rows as they arrive (the check compares
+// instance_usage; marketplace_revision is a counter that need only move).
 import Database from 'better-sqlite3';
 import { getTableName, is, sql } from 'drizzle-orm';
 import { drizzle as drizzleSqlite } from 'drizzle-orm/better-sqlite3';
@@ -54,6 +55,8 @@ export type CopyReport = { tables: { name: string; rows: number }[]; seconds: nu
 export async function copySqliteToPostgres(sqliteFile: string, postgresUrl: string): Promise<CopyReport> {
   const started = performance.now();
   const source = new Database(sqliteFile, { readonly: true, fileMustExist: true });
+  // One read transaction: every table (and the check) read from one snapshot of the source.
+  source.exec('BEGIN');
   const from = drizzleSqlite(source);
   const client = new pg.Client({ connectionString: postgresUrl });
   await client.connect();
@@ -73,8 +76,9 @@ export async function copySqliteToPostgres(sqliteFile: string, postgresUrl: stri
       tables.push({ name, rows: rows.length });
     }
     await resetIdentities(client);
+    // Checked inside the transaction: a copy that fails its check leaves the target empty.
+    await check(from, to, order);
     await client.query('COMMIT');
-    await check(from, to, tables);
     return { tables, seconds: (performance.now() - started) / 1000 };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
@@ -98,18 +102,34 @@ async function resetIdentities(client: pg.Client): Promise<void> {
   }
 }
 
-/** The invariants after the copy; a difference is an error naming it. */
-async function check(from: ReturnType<typeof drizzleSqlite>, to: NodePgDatabase, tables: CopyReport['tables']): Promise<void> {
-  for (const { name, rows } of tables) {
-    const copied = await countIn(to, name);
-    if (copied !== rows) throw new Error(`${name}: ${rows} rows in SQLite, ${copied} in PostgreSQL`);
+/** A value as comparable text: times as instants, JSON with its keys sorted (jsonb reorders them), bytes as hex. */
+function canonical(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (Buffer.isBuffer(value)) return value.toString('hex');
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') {
+    const object = value as Record<string, unknown>;
+    return Object.fromEntries(Object.keys(object).sort().map((key) => [key, canonical(object[key])]));
+  }
+  return value;
+}
+
+/** A table's rows as sorted text (sorted here: the two engines' collations order text differently). */
+const asText = (rows: unknown[]) => rows.map((row) => JSON.stringify(canonical(row))).sort();
+
+/** The invariants after the copy; a difference is an error naming the table, never a row's values. */
+async function check(from: ReturnType<typeof drizzleSqlite>, to: NodePgDatabase, order: Pair[]): Promise<void> {
+  for (const { name, from: table, to: target } of order) {
+    const [source, copied] = [asText(from.select().from(table).all()), asText(await to.select().from(target))];
+    if (source.length !== copied.length) throw new Error(`${name}: ${source.length} rows in SQLite, ${copied.length} in PostgreSQL`);
+    const differ = source.filter((row, i) => row !== copied[i]).length;
+    if (differ > 0) throw new Error(`${name}: ${differ} rows differ between SQLite and PostgreSQL`);
   }
   const unbalanced = await to.execute(sql`SELECT transfer_id FROM ledger_entries GROUP BY transfer_id HAVING sum(amount_fen) <> 0 LIMIT 1`);
   if (unbalanced.rows.length > 0) throw new Error(`the ledger does not balance: transfer ${String(unbalanced.rows[0].transfer_id)}`);
-  const usage = (rows: Record<string, unknown>[]) => JSON.stringify(rows.map((r) => Object.values(r).map(String)));
-  const query = sql`SELECT account_id, region_id, instances, vcpus FROM instance_usage WHERE instances <> 0 OR vcpus <> 0 ORDER BY account_id, region_id`;
-  const kept = usage((await to.execute(query)).rows);
-  if (kept !== usage(from.all(query))) throw new Error('instance_usage rebuilt by the PostgreSQL triggers differs from SQLite’s');
+  const query = sql`SELECT account_id, region_id, instances, vcpus FROM instance_usage WHERE instances <> 0 OR vcpus <> 0`;
+  const usage = (rows: Record<string, unknown>[]) => asText(rows.map((r) => Object.values(r).map(String)));
+  if (JSON.stringify(usage((await to.execute(query)).rows)) !== JSON.stringify(usage(from.all(query)))) throw new Error('instance_usage rebuilt by the PostgreSQL triggers differs from SQLite’s');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from './free-port';
+import { playwrightCount, readCount, vitestCount, type Count } from './test-count';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const results = fs.mkdtempSync(path.join(os.tmpdir(), 'stratus-test-'));
@@ -26,26 +27,6 @@ function ensureChromium(): boolean {
   }
   console.error(`The end-to-end tests need Chromium at ${CHROMIUM}. Install it with: sudo apt-get install chromium (or set CHROMIUM_PATH).`);
   return false;
-}
-
-type Count = { passed: number; failed: number; skipped: number };
-
-function vitestCount(file: string): Count {
-  const report = JSON.parse(fs.readFileSync(file, 'utf8'));
-  return { passed: report.numPassedTests, failed: report.numFailedTests + (report.numFailedTests === 0 && !report.success ? 1 : 0), skipped: report.numPendingTests + report.numTodoTests };
-}
-
-function playwrightCount(file: string): Count {
-  const stats = JSON.parse(fs.readFileSync(file, 'utf8')).stats;
-  return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
-}
-
-function readCount(file: string, read: (f: string) => Count): Count {
-  try {
-    return read(file);
-  } catch {
-    return { passed: 0, failed: 1, skipped: 0 }; // the runner died before reporting: count it as a failure
-  }
 }
 
 const vitestJson = path.join(results, 'vitest.json');
@@ -85,4 +66,6 @@ const skipped = unit.skipped + e2e.skipped;
 console.log(`\nunit+service: ${unit.passed} passed, ${unit.failed} failed; end-to-end: ${e2e.passed} passed, ${e2e.failed} failed; page weight: ${weight.failed ? 'over budget' : weight.passed ? 'within budget' : 'not measured (no build)'}`);
 const ok = vitestStatus === 0 && e2eStatus === 0 && failed === 0;
 console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+// The reports are read and the end-to-end server's data directory is no longer needed.
+fs.rmSync(results, { recursive: true, force: true });
 process.exit(ok ? 0 : 1);

@@ -1,6 +1,10 @@
 // Issue 15: `npm run db:copy` moves a SQLite installation into an empty PostgreSQL database and
 // checks it. The installation is made the real way (the services on SQLite: sign-ups, top-ups,
 // purchases, launches, a release, an image), copied, and read back from PostgreSQL.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyOrder, copySqliteToPostgres } from '../scripts/db-copy';
@@ -13,11 +17,13 @@ import { releaseInstance, runInstances } from '../lib/services/instances';
 
 const { db } = throwawayDatabase();
 const target = throwawayPostgres({ migrated: true });
+const second = throwawayPostgres({ migrated: true });
+const third = throwawayPostgres({ migrated: true });
 const CODE = 'lnmp000101';
 const REGION = 'cn-hangzhou';
 
-const onTarget = async <T extends pg.QueryResultRow>(text: string) => {
-  const client = new pg.Client({ connectionString: target.url() });
+const onTarget = async <T extends pg.QueryResultRow>(text: string, url = target.url()) => {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     return (await client.query<T>(text)).rows;
@@ -55,6 +61,31 @@ describe('issue 15: db:copy from SQLite to PostgreSQL', () => {
     const [{ top }] = await onTarget<{ top: string }>(`SELECT max(id) AS top FROM audit_log WHERE action <> 'AfterCopy'`);
     expect(Number(id)).toBeGreaterThan(Number(top));
     await expect(copySqliteToPostgres(file, target.url())).rejects.toThrow(/not empty/);
+  });
+
+  it('a copy that fails its check leaves the target empty, so it can be run again once the source is put right', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stratus-db-copy-'));
+    try {
+      const file = path.join(dir, 'unbalanced.db');
+      await db().$client.backup(file);
+      const broken = new Database(file);
+      broken.prepare(`INSERT INTO ledger_entries (transfer_id, book_id, amount_fen, reason, created_at) SELECT 'unbalanced', book_id, 1, 'topup', created_at FROM ledger_entries LIMIT 1`).run();
+      broken.close();
+      await expect(copySqliteToPostgres(file, second.url())).rejects.toThrow(/does not balance: transfer unbalanced/);
+      for (const table of ['accounts', 'ledger_entries', 'instances']) {
+        const [{ n }] = await onTarget<{ n: string }>(`SELECT count(*) AS n FROM ${table}`, second.url());
+        expect(Number(n), table).toBe(0);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('compares every copied row with its source, not only how many there are', async () => {
+    // A target that alters what it is given (here a trigger; a type that drops precision would do the same).
+    await onTarget(`CREATE FUNCTION shout() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.name := upper(NEW.name); RETURN NEW; END $$`, third.url());
+    await onTarget('CREATE TRIGGER shout BEFORE INSERT ON accounts FOR EACH ROW EXECUTE FUNCTION shout()', third.url());
+    await expect(copySqliteToPostgres(db().$client.name, third.url())).rejects.toThrow(/accounts: \d+ rows differ/);
   });
 
   it('orders every table after the tables its foreign keys name', () => {

@@ -57,6 +57,16 @@ describe('issue 17: image families and deprecation over the ECS API', () => {
     expect(byId.get(v1)).toMatchObject({ Status: 'Available', SuccessorImageId: '', DeprecationTime: '' });
   });
 
+  it('DescribeImages with Status=Deprecated lists the images it answers as Deprecated', async () => {
+    const owner = newBuyer();
+    const key = createAccessKey(owner);
+    const [old, current] = [await customImage(owner, 'shop-v1'), await customImage(owner, 'shop-v2')];
+    await call(key, 'ModifyImageAttribute', { ImageId: old, Status: 'Deprecated', SuccessorImageId: current });
+    const deprecated = await call(key, 'DescribeImages', { RegionId: REGION, ImageOwnerAlias: 'self', Status: 'Deprecated' });
+    expect(deprecated.body.TotalCount).toBe(1);
+    expect(deprecated.body.Images.Image.map((i: { ImageId: string; Status: string }) => [i.ImageId, i.Status])).toEqual([[old, 'Deprecated']]);
+  });
+
   it('RunInstances with ImageFamily and no ImageId launches the family’s newest image; an empty family answers an empty Image and a launch from it 404', async () => {
     const owner = await newBuyer();
     const key = await createAccessKey(owner);

@@ -3,7 +3,7 @@
 // from an index in the list's order (created_at DESC, name), so SQLite merges them (UNION ALL)
 // and stops after a page instead of visiting and sorting every image of the region. The page
 // is read as rowids from the indexes first, then only its rows are loaded.
-import { and, asc, count, desc, eq, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { containsPattern, sortValue, type ListSort } from '../domain/list-query';
 import { unionAll } from 'drizzle-orm/sqlite-core';
 import { images, imageShares } from '../../db/schema';
@@ -28,7 +28,7 @@ function commonTerms(q: ImageListQuery): SQL[] {
   return [
     eq(images.regionId, p('regionId')),
     isNull(images.deletedAt),
-    q.status ? eq(images.status, p('status')) : ne(images.status, 'CreateFailed'),
+    statusTerm(q),
     ...(q.imageId ? [eq(images.id, p('imageId'))] : []),
     ...(q.imageName ? [eq(images.name, p('imageName'))] : []),
     ...(q.productCode ? [eq(images.productCode, p('productCode'))] : []),
@@ -38,6 +38,12 @@ function commonTerms(q: ImageListQuery): SQL[] {
     // Issue 16's search: the image id, or a name containing the term (filtered along the set's index).
     ...(q.search ? [or(eq(images.id, p('search')), sql`${images.name} LIKE ${p('searchLike')} ESCAPE '\\'`)!] : []),
   ];
+}
+
+/** Issue 17: a deprecated image is stored Available and answered Deprecated, so Status=Deprecated finds it so. */
+function statusTerm(q: ImageListQuery): SQL {
+  if (q.status === 'Deprecated') return and(eq(images.status, 'Available'), isNotNull(images.deprecatedAt))!;
+  return q.status ? eq(images.status, p('status')) : ne(images.status, 'CreateFailed');
 }
 
 /** Issue 17: another's deprecated image is left out of a list, unless it is asked for by id (automation that names it keeps working). */
@@ -87,7 +93,7 @@ function keysOf(db: Db, set: VisibleSet) {
 }
 
 const setsOf = (q: ImageListQuery): ImageOwnerAlias[] => (q.ownerAlias ? [q.ownerAlias] : aliases);
-const shapeOf = (q: ImageListQuery) => filterNames.filter((f) => q[f]).join(' ');
+const shapeOf = (q: ImageListQuery) => `${filterNames.filter((f) => q[f]).join(' ')}${q.status === 'Deprecated' ? ' deprecated' : ''}`;
 
 /** Each set's count, for one shape of query (which filters are given). */
 function countsFor(db: Db, q: ImageListQuery) {

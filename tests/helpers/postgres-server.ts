@@ -24,7 +24,8 @@ export async function postgresServerUrl(runDir: string): Promise<string> {
       (url) => ({ url }),
       (error: Error) => ({ error: error.message }),
     );
-    fs.writeFileSync(`${answer}.tmp`, JSON.stringify(found));
+    // The URL holds the cluster's superuser password, and as root the run's directory is open to postgres.
+    fs.writeFileSync(`${answer}.tmp`, JSON.stringify(found), { mode: 0o600 });
     fs.renameSync(`${answer}.tmp`, answer);
   }
   for (const until = Date.now() + WAIT_MS; !fs.existsSync(answer); ) {
@@ -74,7 +75,7 @@ async function mayCreateDatabases(url: string): Promise<boolean> {
 }
 
 /** The bin directory of the newest Debian PostgreSQL ≥ 15 with initdb and pg_ctl, if any. */
-function postgresBinaries(): string | undefined {
+export function postgresBinaries(): string | undefined {
   const root = '/usr/lib/postgresql';
   if (!fs.existsSync(root)) return undefined;
   const versions = fs
@@ -100,7 +101,7 @@ function asOwner(bin: string, command: string, args: string[]): void {
   if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr || result.stdout || result.error?.message}`);
 }
 
-async function startCluster(bin: string, dir: string): Promise<string> {
+export async function startCluster(bin: string, dir: string): Promise<string> {
   fs.mkdirSync(dir, { mode: 0o700 });
   if (isRoot) {
     fs.chmodSync(path.dirname(dir), 0o755); // postgres must reach its directory inside the run's
@@ -113,8 +114,9 @@ async function startCluster(bin: string, dir: string): Promise<string> {
   const data = path.join(dir, 'data');
   asOwner(bin, 'initdb', ['-D', data, '-U', 'postgres', '--auth=scram-sha-256', `--pwfile=${passwordFile}`, '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
   const port = await freePort();
-  // A throwaway cluster: durability is not wanted, speed is.
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+  // A throwaway cluster: durability is not wanted, speed is. TCP only: a Unix socket's path in
+  // the run's directory may be over the 107 bytes allowed (a long TMPDIR), and none is used.
+  const options = `-p ${port} -c unix_socket_directories='' -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
   fs.writeFileSync(path.join(dir, 'bin'), bin);
   asOwner(bin, 'pg_ctl', ['-D', data, '-o', options, '-l', path.join(dir, 'log'), '-w', 'start']);
   return `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;

@@ -1,7 +1,11 @@
 // Issue 15: each test file gets its own empty PostgreSQL database on the server the run shares.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { throwawayPostgres } from './postgres';
+import { postgresBinaries, startCluster, stopCluster } from './postgres-server';
 
 const first = throwawayPostgres();
 const second = throwawayPostgres();
@@ -26,5 +30,25 @@ describe('throwaway PostgreSQL databases (issue 15)', () => {
     expect(await query(first.url(), "SELECT 1 FROM information_schema.tables WHERE table_schema = 'public'")).toEqual([]);
     const [{ name }] = await query<{ name: string }>(second.url(), 'SELECT current_database() AS name');
     expect(`/${name}`).toBe(b.pathname);
+  });
+
+  it("keeps a started server's password to the run: no other user may read where the files find it", () => {
+    const answer = path.join(inject('postgresRunDir'), 'server.json');
+    if (process.env.STRATUS_TEST_DATABASE_URL) return; // the run was given its server: nothing is written
+    expect(fs.statSync(answer).mode & 0o077).toBe(0);
+  });
+});
+
+describe('the throwaway cluster (issue 15)', () => {
+  const bin = postgresBinaries();
+  it.skipIf(!bin)('starts and stops in a run directory with a long path (a CI runner’s TMPDIR)', async () => {
+    const runDir = fs.mkdtempSync(path.join(os.tmpdir(), `stratus-pg-long-${'x'.repeat(90)}-`));
+    try {
+      const url = await startCluster(bin!, path.join(runDir, 'cluster'));
+      expect(await query<{ one: number }>(url, 'SELECT 1 AS one')).toEqual([{ one: 1 }]);
+    } finally {
+      stopCluster(runDir);
+      fs.rmSync(runDir, { recursive: true, force: true });
+    }
   });
 });
