@@ -255,6 +255,23 @@ describe('MKT-9 scaling through the launch and release rules', () => {
     expect(available(buyer)).toBe(2);
     expectCloudError(() => getScalingGroup(buyer, g.id), 'InvalidScalingGroupId.NotFound');
   });
+
+  it('MKT-9: a blank size is refused, not read as 0 (a cleared desired field never releases every member)', () => {
+    const buyer = buyerHolding(2);
+    const g = group(buyer, { desired: 2 });
+    reconcileGroup(buyer, g.id, 'desired');
+    expect(expectCloudError(() => setDesiredCapacity(buyer, g.id, ''), 'MissingParameter').field).toBe('desired');
+    expectCloudError(() => setDesiredCapacity(buyer, g.id, '  '), 'InvalidParameter.DesiredCapacity');
+    expectCloudError(() => scheduleDesiredCapacity(buyer, g.id, { runAt: new Date(clock.now().getTime() + 60_000), desired: '' }), 'MissingParameter');
+    expect(expectCloudError(() => group(buyer, { minSize: '' }), 'MissingParameter').field).toBe('minSize');
+    // In a change, a blank field is one left as it was.
+    expect(modifyScalingGroup(buyer, g.id, { maxSize: '', desired: '' })).toMatchObject({ maxSize: 5, desired: 2 });
+    reconcileGroup(buyer, g.id, 'desired');
+    expect(getScalingGroup(buyer, g.id).members).toHaveLength(2);
+    // Left blank at creation, desired is absent: the group starts at its min.
+    expect(group(buyer, { minSize: 1, desired: '' }).desired).toBe(1);
+  });
+});
 });
 
 describe('MKT-9 with issue 17: a group of an image family', () => {

@@ -30,7 +30,10 @@ export type ScalingGroup = typeof scalingGroups.$inferSelect;
 export type ScalingActivity = typeof scalingActivities.$inferSelect;
 export type ScalingSchedule = typeof scalingSchedules.$inferSelect;
 
-const size = z.coerce.number().int();
+// A blank field (a form's cleared input, an empty API parameter) is no number: coerced, it would be 0 and release every member.
+const blank = (v: unknown) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v);
+const size = z.preprocess(blank, z.coerce.number().int());
+const optionalSize = z.preprocess(blank, z.coerce.number().int().optional());
 const fen = z.coerce.number().int().min(0).max(100_000_000_00);
 const name = z.string().trim().min(1).refine(isValidResourceName);
 
@@ -43,7 +46,7 @@ const createSchema = z.object({
   instanceTypeId: z.string().min(1),
   minSize: size,
   maxSize: size,
-  desired: size.optional(),
+  desired: optionalSize,
   removalPolicy: z.enum(removalPolicies).default('oldest'),
   licenseMode: z.enum(licenseModes).default('buy'),
   skuCode: z.string().optional().transform((s) => s || undefined),
@@ -52,9 +55,9 @@ const createSchema = z.object({
 
 const modifySchema = z.object({
   name: name.optional(),
-  minSize: size.optional(),
-  maxSize: size.optional(),
-  desired: size.optional(),
+  minSize: optionalSize,
+  maxSize: optionalSize,
+  desired: optionalSize,
   removalPolicy: z.enum(removalPolicies).optional(),
   licenseMode: z.enum(licenseModes).optional(),
   spendingCapFen: fen.optional(),
