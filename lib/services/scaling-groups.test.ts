@@ -271,7 +271,23 @@ describe('MKT-9 scaling through the launch and release rules', () => {
     // Left blank at creation, desired is absent: the group starts at its min.
     expect(group(buyer, { minSize: 1, desired: '' }).desired).toBe(1);
   });
-});
+
+  it('MKT-9: a failing group that no longer needs a launch (a scheduled scale-in) stops failing and stops being retried', () => {
+    const buyer = buyerHolding(0);
+    const g = group(buyer, { spendingCapFen: 0 });
+    setDesiredCapacity(buyer, g.id, 2);
+    reconcileGroup(buyer, g.id, 'desired');
+    expect(getScalingGroup(buyer, g.id).group.failingCode).toBe('QuotaExceed.BuyImage');
+    scheduleDesiredCapacity(buyer, g.id, { runAt: new Date(clock.now().getTime() + 60_000), desired: 0 });
+    clock.advance(60_000);
+    sweepScalingGroups();
+    expect(getScalingGroup(buyer, g.id).group).toMatchObject({ desired: 0, failingCode: null });
+    const tries = () => db().select().from(auditLog).where(and(eq(auditLog.accountId, buyer.accountId), eq(auditLog.action, 'ReconcileScalingGroup'))).all().length;
+    const before = tries();
+    clock.advance(3_600_000);
+    sweepScalingGroups();
+    expect(tries()).toBe(before);
+  });
 });
 
 describe('MKT-9 with issue 17: a group of an image family', () => {
