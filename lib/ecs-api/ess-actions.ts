@@ -48,6 +48,13 @@ function capOf(p: Params): number | undefined {
 
 const int = (p: Params, name: string) => optional(p, name);
 
+/** ForceDelete: Alibaba's boolean, false when left out. */
+function forceOf(p: Params): boolean {
+  const force = optional(p, 'ForceDelete');
+  if (force !== undefined && force !== 'true' && force !== 'false') throw new CloudError('InvalidParameter', { param: 'ForceDelete' }, 'ForceDelete');
+  return force === 'true';
+}
+
 function groupShape(g: GroupSummary) {
   return {
     ScalingGroupId: g.id,
@@ -139,8 +146,8 @@ export const essActions = new Map<string, Handler>(
     },
 
     DeleteScalingGroup: (actor, p) => {
-      // Its instances are released with it (Alibaba's ForceDelete=true): each license goes back to the pool.
-      deleteScalingGroup(actor, required(p, 'ScalingGroupId'));
+      // With ForceDelete=true its instances are released with it, each license back to the pool; without, a group with instances is refused (Alibaba's default).
+      deleteScalingGroup(actor, required(p, 'ScalingGroupId'), { force: forceOf(p) });
       return {};
     },
 

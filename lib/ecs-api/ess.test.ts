@@ -68,4 +68,20 @@ describe('MKT-9 the ESS API (2014-08-28)', () => {
     expect((await ess(key, 'DeleteScalingGroup', { ScalingGroupId: groupId })).status).toBe(200);
     expect((await ess(key, 'DescribeScalingGroups', { RegionId: 'cn-hangzhou' })).body.TotalCount).toBe(0);
   });
+
+  it('MKT-9: DeleteScalingGroup without ForceDelete=true refuses a group with instances (InstanceInUse), as Alibaba does, releasing none', async () => {
+    const actor = newBuyer();
+    fund(actor, 1_000_000);
+    const key = createAccessKey(actor);
+    const { body } = await ess(key, 'CreateScalingGroup', { RegionId: 'cn-hangzhou', ScalingGroupName: 'keep', ImageId: productImage(LNMP), InstanceType: 'ecs.t6-c1m1.large', MinSize: '0', MaxSize: '2', DesiredCapacity: '1', SpendingCap: '99.00' });
+    await runDueJobs();
+    const groupId = body.ScalingGroupId;
+    const refused = await ess(key, 'DeleteScalingGroup', { ScalingGroupId: groupId });
+    expect([refused.status, refused.body.Code]).toEqual([400, 'InstanceInUse']);
+    expect((await ess(key, 'DeleteScalingGroup', { ScalingGroupId: groupId, ForceDelete: 'false' })).body.Code).toBe('InstanceInUse');
+    expect((await ess(key, 'DeleteScalingGroup', { ScalingGroupId: groupId, ForceDelete: 'maybe' })).body.Code).toBe('InvalidParameter');
+    expect(licensesOf(actor, LNMP).filter((l) => l.status === 'in_use')).toHaveLength(1);
+    expect((await ess(key, 'DeleteScalingGroup', { ScalingGroupId: groupId, ForceDelete: 'true' })).status).toBe(200);
+    expect(licensesOf(actor, LNMP).filter((l) => l.status === 'available')).toHaveLength(1);
+  });
 });

@@ -364,13 +364,18 @@ export function reserveGroupLicenses(actor: Actor, groupId: string, input: unkno
   });
 }
 
-/** Deletes a group: its members are released (each license back to the pool with its release), then the group and its history. */
-export function deleteScalingGroup(actor: Actor, groupId: string): void {
+/**
+ * Deletes a group: its members are released (each license back to the pool with its release),
+ * then the group and its history. Without `force` (Alibaba's ForceDelete, false by default) a
+ * group that still has instances is refused, so an API caller never releases them unawares.
+ */
+export function deleteScalingGroup(actor: Actor, groupId: string, { force = true }: { force?: boolean } = {}): void {
   mutate(actor, 'DeleteScalingGroup', (tx, note) => {
     authorize(actor, 'scaling.manage');
     note.target = groupId;
     const group = requireOwnGroup(tx, actor, groupId);
     const members = groupMembers(tx, group.id);
+    if (!force && members.some((m) => m.status !== 'Released')) throw new CloudError('InstanceInUse', { groupId }, 'groupId');
     // Like Alibaba's ForceDelete: members go with the group, except a frozen one, which waits for
     // the platform (ADM-2) and stays the owner's instance outside any group.
     const released = members.filter(isReleasable);
