@@ -321,6 +321,15 @@ describe('MKT-9 with issue 17: a group of an image family', () => {
     expectCloudError(() => createScalingGroup(owner, { name: 'none', regionId: region, imageFamily: 'nothing-here', instanceTypeId: 'ecs.t6-c1m1.large', minSize: 0, maxSize: 2 }), 'InvalidImageFamily.MissingAvailableImage');
     expectCloudError(() => createScalingGroup(owner, { name: 'none', regionId: region, instanceTypeId: 'ecs.t6-c1m1.large', minSize: 0, maxSize: 2 }), 'MissingParameter');
   });
+
+  it('MKT-9: an image and a family at once is refused, not a group of the image that later follows an unchecked family', async () => {
+    const owner = newBuyer();
+    await familyImage(owner, 'v1');
+    const both = { name: 'both', regionId: region, instanceTypeId: 'ecs.t6-c1m1.large', minSize: 0, maxSize: 2 };
+    expect(expectCloudError(() => createScalingGroup(owner, { ...both, imageId: systemImage(), imageFamily: 'web' }), 'InvalidParameter').field).toBe('imageFamily');
+    expectCloudError(() => createScalingGroup(owner, { ...both, imageId: systemImage(), imageFamily: 'acs:not-a-family' }), 'InvalidParameter');
+    expect(describeScalingGroups(owner).total).toBe(0);
+  });
 });
 
 describe('MKT-9: a frozen member (ADM-2) waits for the platform', () => {

@@ -104,6 +104,8 @@ function groupSku(db: Db | Tx, productCode: string, skuCode: string | undefined)
 
 /** The image a new group starts from: the one named, or its family's newest (which the group then follows). */
 function groupImage(tx: Tx, actor: Actor, request: { regionId: string; imageId?: string; imageFamily?: string }) {
+  // One or the other: with both, the group would launch the image, then switch to a family no one checked.
+  if (request.imageId && request.imageFamily) throw new CloudError('InvalidParameter', { param: 'ImageFamily' }, 'imageFamily');
   if (request.imageId) return requireVisibleImage(tx, actor, request.imageId, request.regionId);
   if (!request.imageFamily) throw new CloudError('MissingParameter', { param: 'ImageId' }, 'imageId');
   if (!isValidImageFamily(request.imageFamily)) throw new CloudError('InvalidImageFamily.Malformed', { imageFamily: request.imageFamily }, 'imageFamily');
