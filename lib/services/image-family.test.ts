@@ -78,6 +78,17 @@ describe('issue 17: imageFromFamily resolves to the newest Available, non-deprec
     expectCloudError(() => launch(owner, { imageFamily: 'nothing-here' }), 'InvalidImageFamily.MissingAvailableImage');
   });
 
+  it('IMP-8: RunInstances by ImageFamily retried with its ClientToken after a newer image joined the family answers the first launch, launching nothing more', async () => {
+    const owner = newBuyer();
+    const v1 = await familyImage(owner, 'retry');
+    const first = launch(owner, { imageFamily: 'retry', clientToken: 'fam-1' });
+    await familyImage(owner, 'retry');
+    expect(launch(owner, { imageFamily: 'retry', clientToken: 'fam-1' })).toBe(first);
+    expect(getInstance(owner, first).imageId).toBe(v1);
+    // The same token with other parameters is still a mismatch.
+    expectCloudError(() => launch(owner, { imageFamily: 'retry', clientToken: 'fam-1', amount: 2 }), 'IdempotentParameterMismatch');
+  });
+
   it('a family name follows Alibaba’s rule on CreateImage and ModifyImageAttribute (InvalidImageFamily.Malformed); an empty one leaves the family', async () => {
     const owner = newBuyer();
     const image = await familyImage(owner, 'ok-family');
