@@ -10,6 +10,7 @@ import { settle } from '../../tests/helpers/marketplace';
 import { createAccessKey } from '../services/access-keys';
 import { createImage } from '../services/images';
 import { getInstance, runInstances } from '../services/instances';
+import { modifyImageSharePermission } from '../services/sharing';
 import type { Actor } from '../domain/actor';
 import { handleEcsRequest } from './handle';
 
@@ -55,6 +56,22 @@ describe('issue 17: image families and deprecation over the ECS API', () => {
     expect(listed.body.TotalCount).toBe(2);
     expect(byId.get(v2)).toMatchObject({ Status: 'Deprecated', SuccessorImageId: v1, DeprecationTime: expect.stringMatching(/Z$/), ImageFamily: 'web' });
     expect(byId.get(v1)).toMatchObject({ Status: 'Available', SuccessorImageId: '', DeprecationTime: '' });
+
+    // Status=Deprecated finds what the answer calls Deprecated: v2 only.
+    const withStatus = async (Status: string) => (await call(key, 'DescribeImages', { RegionId: REGION, ImageFamily: 'web', Status })).body.Images.Image.map((i: { ImageId: string; Status: string }) => [i.ImageId, i.Status]);
+    expect(await withStatus('Deprecated')).toEqual([[v2, 'Deprecated']]);
+  });
+
+  it('a Status=Deprecated list shows others’ deprecated images too: asked for by status, they are not a default list', async () => {
+    const owner = newBuyer();
+    const image = await customImage(owner, 'old-v1');
+    const recipient = newBuyer();
+    modifyImageSharePermission(owner, { imageId: image, addAccounts: [recipient.accountId] });
+    await call(createAccessKey(owner), 'ModifyImageAttribute', { ImageId: image, Status: 'Deprecated' });
+    const key = createAccessKey(recipient);
+    const ids = async (params: Record<string, string>) => (await call(key, 'DescribeImages', { RegionId: REGION, ImageOwnerAlias: 'others', ...params })).body.Images.Image.map((i: { ImageId: string }) => i.ImageId);
+    expect(await ids({})).toEqual([]);
+    expect(await ids({ Status: 'Deprecated' })).toEqual([image]);
   });
 
   it('RunInstances with ImageFamily and no ImageId launches the family’s newest image; an empty family answers an empty Image and a launch from it 404', async () => {

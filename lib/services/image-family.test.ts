@@ -6,6 +6,7 @@ import { newBuyer, seedTestMarketplace, throwawayDatabase, withoutLaunchMinimum 
 import { expectCloudError, fund, productImage, settle } from '../../tests/helpers/marketplace';
 import { clock } from '../clock';
 import type { Actor } from '../domain/actor';
+import { listLaunchableImages } from './catalogue';
 import { copyImage, createImage, deleteImage, describeImages, getImage } from './images';
 import { imageFromFamily, modifyImageAttribute, modifyProductVersion } from './image-family';
 import { getInstance, runInstances } from './instances';
@@ -152,6 +153,9 @@ describe('issue 17: deprecation with a successor', () => {
     expect(listedIds(recipient)).not.toContain(v1);
     expect(listedIds(recipient, { imageId: v1 })).toEqual([v1]);
     expect(listedIds(owner)).toContain(v1);
+    // The owner's launch wizard still offers it; asked for by Status=Deprecated, it is listed to the recipient too.
+    expect(listLaunchableImages(owner, REGION).map((i) => i.id)).toContain(v1);
+    expect(listedIds(recipient, { status: 'Deprecated' })).toEqual([v1]);
     expect(getInstance(recipient, launch(recipient, { imageId: v1 })).imageId).toBe(v1);
     modifyImageAttribute(owner, { imageId: v1, status: 'Available' });
     expect(listedIds(recipient)).toContain(v1);
