@@ -49,7 +49,7 @@ describe('MKT-9 the ESS API (2014-08-28)', () => {
     const [failed, added] = activities.body.ScalingActivities.ScalingActivity;
     expect(added).toMatchObject({ ScalingGroupId: groupId, StatusCode: 'Successful', Description: 'Add "2" ECS instance(s)', TotalCapacity: '2', Progress: 100 });
     expect(failed).toMatchObject({ StatusCode: 'Failed', ErrorCode: 'QuotaExceed.BuyImage' });
-    expect(failed.StatusMessage).toContain('"needed":3');
+    expect(failed.StatusMessage).toBe(`Not enough licenses: launching from product ${LNMP} in cn-hangzhou needs 3 licenses, and 2 are available. Buy the shortfall first.`);
     expect(failed.StartTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\dZ$/);
   });
 
