@@ -143,6 +143,24 @@ describe('MKT-9 license pool and buy on scale-out', () => {
     expect(licensesOf(buyer, CODE)).toHaveLength(5);
   });
 
+  it('MKT-9: a reservation of a failing group is a new attempt: the group scales out at once, not after its back-off', () => {
+    const buyer = buyerHolding(0, 1_000_000);
+    const g = group(buyer, { licenseMode: 'reserve' });
+    setDesiredCapacity(buyer, g.id, 3);
+    reconcileGroup(buyer, g.id, 'desired');
+    // Failing for a while: the next try is far off.
+    for (let i = 0; i < 6; i++) {
+      clock.advance(3_600_000);
+      sweepScalingGroups();
+    }
+    expect(getScalingGroup(buyer, g.id).group.failingCode).toBe('QuotaExceed.BuyImage');
+    reserveGroupLicenses(buyer, g.id, reviewed(buyer, g.id));
+    clock.advance(31_000);
+    sweepScalingGroups();
+    expect(getScalingGroup(buyer, g.id).members).toHaveLength(3);
+    expect(getScalingGroup(buyer, g.id).group.failingCode).toBeNull();
+  });
+
   it('MKT-9: a reserve group never buys on scale-out: beyond its pool it fails with the shortfall', () => {
     const buyer = buyerHolding(1);
     const g = group(buyer, { licenseMode: 'reserve', spendingCapFen: 10 * PRICE });

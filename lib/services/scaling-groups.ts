@@ -358,7 +358,9 @@ export function reserveGroupLicenses(actor: Actor, groupId: string, input: unkno
     if (request.quantity !== quantity || request.amountFen !== amountFen) {
       throw new CloudError('InvalidOrder.QuoteChanged', { quantity, amount: formatFen(amountFen) });
     }
-    tx.update(scalingGroups).set({ licenseMode: 'reserve' }).where(eq(scalingGroups.id, group.id)).run();
+    // Like any change of the owner's, a new attempt: a group waiting out its back-off scales out now.
+    tx.update(scalingGroups).set({ licenseMode: 'reserve', ...notFailing }).where(eq(scalingGroups.id, group.id)).run();
+    reconcileSoon(tx, group, 'desired');
     if (!pool || pool.shortfall === 0 || !productCode) return { bought: 0, amountFen: 0 };
     const order = purchaseLicenses(actor, { productCode, skuCode: group.skuCode, regionId: group.regionId, quantity: pool.shortfall, clientToken: request.clientToken });
     note.detail = { orderId: order.orderId, quantity: pool.shortfall, amountFen: order.amountFen };
