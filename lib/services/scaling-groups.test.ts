@@ -252,7 +252,7 @@ describe('MKT-9 scaling through the launch and release rules', () => {
     expect(detail.group.desired).toBe(3);
     expect(detail.activities[0]).toMatchObject({ cause: 'schedule', change: 3 });
     expect(detail.schedules[0].doneAt).not.toBeNull();
-    // Clamped to [min, max] when it runs: a max lowered since it was set wins.
+    // Clamped to [min, max] when it runs: a min raised since it was set wins.
     scheduleDesiredCapacity(buyer, g.id, { runAt: new Date(clock.now().getTime() + 60_000), desired: 0 });
     modifyScalingGroup(buyer, g.id, { minSize: 2 });
     clock.advance(60_000);
