@@ -20,3 +20,19 @@ export function consoleMessage(error: Refusal, fieldErrors: Translate, errors: T
   }
   return t(errors, messageKeyOf(error.code), error.params);
 }
+
+type Params = Record<string, string | number>;
+
+/**
+ * A notification's parameters in the reader's words: its region by name, and the refusal it
+ * reports (a scaling group's failed launch, MKT-9) as the catalogue words it, not its code.
+ */
+export function notificationParams(params: Params, translate: Translate): Params {
+  const t = (key: string, values?: Params) => translate(key as never, values as never);
+  const reasonKey = typeof params.code === 'string' ? `errors.${params.code}` : null;
+  return {
+    ...params,
+    ...(typeof params.regionId === 'string' ? { region: t(`regions.${params.regionId}`) } : {}),
+    ...(reasonKey ? { reason: translate.has(reasonKey as never) ? t(reasonKey, params) : String(params.code) } : {}),
+  };
+}

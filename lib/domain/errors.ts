@@ -130,6 +130,7 @@ export const errorCatalogue = {
   'InvalidParameter.DesiredCapacity': 400,
   'InvalidScalingGroupId.NotFound': 404,
   'InvalidScalingGroupName.Duplicate': 400,
+  InstanceInUse: 400,
   // Image families and deprecation (issue 17)
   'InvalidImageFamily.Malformed': 400,
   'InvalidImageFamily.MissingAvailableImage': 404,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isValidImageFamily, newestOfFamily, successorRefusal } from './image-family';
+import { isValidImageFamily, newestOfFamily, successorFitsAudience, successorRefusal } from './image-family';
 
 const regions = ['cn-hangzhou', 'cn-shanghai'];
 const families = ['web', 'db', null];
@@ -60,4 +60,15 @@ describe('issue 17: a successor is another Available, non-deprecated image in th
     ['a deprecated image', { ...image, id: 'm-2', deprecatedAt: new Date() }],
     ['an image not Available', { ...image, id: 'm-2', status: 'Creating' }],
   ])('refuses %s', (_, successor) => expect(successorRefusal(image, successor)?.code).toBe('InvalidSuccessorImage'));
+});
+
+describe('issue 17: a successor fits the image’s audience (the service refuses, the picker leaves out, the others)', () => {
+  const own = { kind: 'custom', productCode: null, ownerAccountId: 'a-1' };
+  it.each([
+    ['the owner’s other image', own, own, true],
+    ['a system image', own, { kind: 'system', productCode: null, ownerAccountId: null }, true],
+    ['an image shared with the owner', own, { ...own, ownerAccountId: 'a-2' }, false],
+    ['another image of the product', { kind: 'marketplace', productCode: 'p1', ownerAccountId: null }, { kind: 'marketplace', productCode: 'p1', ownerAccountId: null }, true],
+    ['the seller’s custom image', { kind: 'marketplace', productCode: 'p1', ownerAccountId: null }, { kind: 'custom', productCode: 'p1', ownerAccountId: 's-1' }, false],
+  ])('%s', (_, image, successor, fits) => expect(successorFitsAudience(image, successor)).toBe(fits));
 });

@@ -40,3 +40,15 @@ export function successorRefusal(image: SuccessorFacts, successor: SuccessorFact
   if (successor.id === image.id || successor.regionId !== image.regionId || successor.deprecatedAt || successor.status !== 'Available') return refuse();
   return null;
 }
+
+type AudienceFacts = { kind: string; productCode: string | null; ownerAccountId: string | null };
+
+/**
+ * Whether everyone who may see `image` may see `successor` too, so naming it tells no one about
+ * an image they cannot launch: a marketplace image's successor is another image of its product;
+ * a custom image's is public (system, marketplace) or its owner's own — never one shared with the owner.
+ */
+export function successorFitsAudience(image: AudienceFacts, successor: AudienceFacts): boolean {
+  if (image.kind === 'marketplace') return successor.kind === 'marketplace' && successor.productCode === image.productCode;
+  return successor.kind !== 'custom' || successor.ownerAccountId === image.ownerAccountId;
+}

@@ -2,7 +2,8 @@
 // their activities, with Alibaba's parameter names and response shapes. A Stratus group names
 // its image and instance type itself (Alibaba keeps them in a scaling configuration), and says
 // how it is licensed for a product-coded image. Thin adapters over lib/services (API-5).
-import { CloudError } from '../domain/errors';
+import { CloudError, type CloudErrorCode } from '../domain/errors';
+import { englishMessage } from '../english-errors';
 import { parseYuan } from '../domain/money';
 import type { RemovalPolicy } from '../domain/scaling';
 import { createScalingGroup, deleteScalingGroup, describeScalingActivities, describeScalingGroups, modifyScalingGroup, setDesiredCapacity, type GroupSummary, type ScalingActivity } from '../services/scaling-groups';
@@ -48,6 +49,13 @@ function capOf(p: Params): number | undefined {
 
 const int = (p: Params, name: string) => optional(p, name);
 
+/** ForceDelete: Alibaba's boolean, false when left out. */
+function forceOf(p: Params): boolean {
+  const force = optional(p, 'ForceDelete');
+  if (force !== undefined && force !== 'true' && force !== 'false') throw new CloudError('InvalidParameter', { param: 'ForceDelete' }, 'ForceDelete');
+  return force === 'true';
+}
+
 function groupShape(g: GroupSummary) {
   return {
     ScalingGroupId: g.id,
@@ -86,7 +94,8 @@ function activityShape(a: ScalingActivity, groupId: string) {
     Cause: `At ${at}, ${causes.get(a.cause) ?? a.cause}`,
     Description: `${verb} "${Math.abs(a.change)}" ECS instance(s)`,
     StatusCode: a.result === 'ok' ? 'Successful' : 'Failed',
-    StatusMessage: a.reasonCode ? `${a.reasonCode} ${JSON.stringify(a.reasonParams ?? {})}` : '',
+    // The reason in words, as the API's own error Message words it.
+    StatusMessage: a.reasonCode ? englishMessage(new CloudError(a.reasonCode as CloudErrorCode, a.reasonParams ?? {})) : '',
     ErrorCode: a.reasonCode ?? '',
     StartTime: at,
     EndTime: at,
@@ -139,8 +148,8 @@ export const essActions = new Map<string, Handler>(
     },
 
     DeleteScalingGroup: async (actor, p) => {
-      // Its instances are released with it (Alibaba's ForceDelete=true): each license goes back to the pool.
-      await deleteScalingGroup(actor, required(p, 'ScalingGroupId'));
+      // With ForceDelete=true its instances are released with it, each license back to the pool; without, a group with instances is refused (Alibaba's default).
+      await deleteScalingGroup(actor, required(p, 'ScalingGroupId'), { force: forceOf(p) });
       return {};
     },
 

@@ -49,7 +49,7 @@ describe('MKT-9 the ESS API (2014-08-28)', () => {
     const [failed, added] = activities.body.ScalingActivities.ScalingActivity;
     expect(added).toMatchObject({ ScalingGroupId: groupId, StatusCode: 'Successful', Description: 'Add "2" ECS instance(s)', TotalCapacity: '2', Progress: 100 });
     expect(failed).toMatchObject({ StatusCode: 'Failed', ErrorCode: 'QuotaExceed.BuyImage' });
-    expect(failed.StatusMessage).toContain('"needed":3');
+    expect(failed.StatusMessage).toBe(`Not enough licenses: launching from product ${LNMP} in cn-hangzhou needs 3 licenses, and 2 are available. Buy the shortfall first.`);
     expect(failed.StartTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\dZ$/);
   });
 
@@ -67,5 +67,21 @@ describe('MKT-9 the ESS API (2014-08-28)', () => {
     expect((await ess(key, 'DescribeScalingGroups', { RegionId: 'cn-hangzhou', 'ScalingGroupIds.1': groupId })).body.ScalingGroups.ScalingGroup[0]).toMatchObject({ MaxSize: 4, ScalingGroupName: 'sys2', LicenseMode: 'Reserve' });
     expect((await ess(key, 'DeleteScalingGroup', { ScalingGroupId: groupId })).status).toBe(200);
     expect((await ess(key, 'DescribeScalingGroups', { RegionId: 'cn-hangzhou' })).body.TotalCount).toBe(0);
+  });
+
+  it('MKT-9: DeleteScalingGroup without ForceDelete=true refuses a group with instances (InstanceInUse), as Alibaba does, releasing none', async () => {
+    const actor = await newBuyer();
+    await fund(actor, 1_000_000);
+    const key = await createAccessKey(actor);
+    const { body } = await ess(key, 'CreateScalingGroup', { RegionId: 'cn-hangzhou', ScalingGroupName: 'keep', ImageId: productImage(LNMP), InstanceType: 'ecs.t6-c1m1.large', MinSize: '0', MaxSize: '2', DesiredCapacity: '1', SpendingCap: '99.00' });
+    await runDueJobs();
+    const groupId = body.ScalingGroupId;
+    const refused = await ess(key, 'DeleteScalingGroup', { ScalingGroupId: groupId });
+    expect([refused.status, refused.body.Code]).toEqual([400, 'InstanceInUse']);
+    expect((await ess(key, 'DeleteScalingGroup', { ScalingGroupId: groupId, ForceDelete: 'false' })).body.Code).toBe('InstanceInUse');
+    expect((await ess(key, 'DeleteScalingGroup', { ScalingGroupId: groupId, ForceDelete: 'maybe' })).body.Code).toBe('InvalidParameter');
+    expect(licensesOf(actor, LNMP).filter((l) => l.status === 'in_use')).toHaveLength(1);
+    expect((await ess(key, 'DeleteScalingGroup', { ScalingGroupId: groupId, ForceDelete: 'true' })).status).toBe(200);
+    expect(licensesOf(actor, LNMP).filter((l) => l.status === 'available')).toHaveLength(1);
   });
 });

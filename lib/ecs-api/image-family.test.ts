@@ -10,6 +10,7 @@ import { settle } from '../../tests/helpers/marketplace';
 import { createAccessKey } from '../services/access-keys';
 import { createImage } from '../services/images';
 import { getInstance, runInstances } from '../services/instances';
+import { modifyImageSharePermission } from '../services/sharing';
 import type { Actor } from '../domain/actor';
 import { handleEcsRequest } from './handle';
 
@@ -55,11 +56,27 @@ describe('issue 17: image families and deprecation over the ECS API', () => {
     expect(listed.body.TotalCount).toBe(2);
     expect(byId.get(v2)).toMatchObject({ Status: 'Deprecated', SuccessorImageId: v1, DeprecationTime: expect.stringMatching(/Z$/), ImageFamily: 'web' });
     expect(byId.get(v1)).toMatchObject({ Status: 'Available', SuccessorImageId: '', DeprecationTime: '' });
+
+    // Status=Deprecated finds what the answer calls Deprecated: v2 only.
+    const withStatus = async (Status: string) => (await call(key, 'DescribeImages', { RegionId: REGION, ImageFamily: 'web', Status })).body.Images.Image.map((i: { ImageId: string; Status: string }) => [i.ImageId, i.Status]);
+    expect(await withStatus('Deprecated')).toEqual([[v2, 'Deprecated']]);
+  });
+
+  it('a Status=Deprecated list shows others’ deprecated images too: asked for by status, they are not a default list', async () => {
+    const owner = await newBuyer();
+    const image = await customImage(owner, 'old-v1');
+    const recipient = await newBuyer();
+    await modifyImageSharePermission(owner, { imageId: image, addAccounts: [recipient.accountId] });
+    await call(await createAccessKey(owner), 'ModifyImageAttribute', { ImageId: image, Status: 'Deprecated' });
+    const key = await createAccessKey(recipient);
+    const ids = async (params: Record<string, string>) => (await call(key, 'DescribeImages', { RegionId: REGION, ImageOwnerAlias: 'others', ...params })).body.Images.Image.map((i: { ImageId: string }) => i.ImageId);
+    expect(await ids({})).toEqual([]);
+    expect(await ids({ Status: 'Deprecated' })).toEqual([image]);
   });
 
   it('DescribeImages with Status=Deprecated lists the images it answers as Deprecated', async () => {
-    const owner = newBuyer();
-    const key = createAccessKey(owner);
+    const owner = await newBuyer();
+    const key = await createAccessKey(owner);
     const [old, current] = [await customImage(owner, 'shop-v1'), await customImage(owner, 'shop-v2')];
     await call(key, 'ModifyImageAttribute', { ImageId: old, Status: 'Deprecated', SuccessorImageId: current });
     const deprecated = await call(key, 'DescribeImages', { RegionId: REGION, ImageOwnerAlias: 'self', Status: 'Deprecated' });

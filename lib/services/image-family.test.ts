@@ -6,6 +6,7 @@ import { newBuyer, seedTestMarketplace, throwawayDatabase, withoutLaunchMinimum 
 import { expectCloudError, fund, productImage, settle } from '../../tests/helpers/marketplace';
 import { clock } from '../clock';
 import type { Actor } from '../domain/actor';
+import { listLaunchableImages } from './catalogue';
 import { copyImage, createImage, deleteImage, describeImages, getImage } from './images';
 import { imageFromFamily, modifyImageAttribute, modifyProductVersion } from './image-family';
 import { getInstance, runInstances } from './instances';
@@ -78,6 +79,17 @@ describe('issue 17: imageFromFamily resolves to the newest Available, non-deprec
     await expectCloudError(async () => await launch(owner, { imageFamily: 'nothing-here' }), 'InvalidImageFamily.MissingAvailableImage');
   });
 
+  it('IMP-8: RunInstances by ImageFamily retried with its ClientToken after a newer image joined the family answers the first launch, launching nothing more', async () => {
+    const owner = await newBuyer();
+    const v1 = await familyImage(owner, 'retry');
+    const first = await launch(owner, { imageFamily: 'retry', clientToken: 'fam-1' });
+    await familyImage(owner, 'retry');
+    expect(await launch(owner, { imageFamily: 'retry', clientToken: 'fam-1' })).toBe(first);
+    expect((await getInstance(owner, first)).imageId).toBe(v1);
+    // The same token with other parameters is still a mismatch.
+    await expectCloudError(async () => await launch(owner, { imageFamily: 'retry', clientToken: 'fam-1', amount: 2 }), 'IdempotentParameterMismatch');
+  });
+
   it('a family name follows Alibaba’s rule on CreateImage and ModifyImageAttribute (InvalidImageFamily.Malformed); an empty one leaves the family', async () => {
     const owner = await newBuyer();
     const image = await familyImage(owner, 'ok-family');
@@ -141,6 +153,9 @@ describe('issue 17: deprecation with a successor', () => {
     expect(await listedIds(recipient)).not.toContain(v1);
     expect(await listedIds(recipient, { imageId: v1 })).toEqual([v1]);
     expect(await listedIds(owner)).toContain(v1);
+    // The owner's launch wizard still offers it; asked for by Status=Deprecated, it is listed to the recipient too.
+    expect((await listLaunchableImages(owner, REGION)).map((i) => i.id)).toContain(v1);
+    expect(await listedIds(recipient, { status: 'Deprecated' })).toEqual([v1]);
     expect((await getInstance(recipient, await launch(recipient, { imageId: v1 }))).imageId).toBe(v1);
     await modifyImageAttribute(owner, { imageId: v1, status: 'Available' });
     expect(await listedIds(recipient)).toContain(v1);

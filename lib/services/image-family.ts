@@ -6,7 +6,7 @@ import { images, imageShares, licenses, products, productVersions } from '../../
 import { clock } from '../clock';
 import type { Actor } from '../domain/actor';
 import { CloudError } from '../domain/errors';
-import { isValidImageFamily, newestOfFamily, successorRefusal } from '../domain/image-family';
+import { isValidImageFamily, newestOfFamily, successorFitsAudience, successorRefusal } from '../domain/image-family';
 import { withoutOthersIds } from '../domain/images';
 import { authorize, can } from '../domain/permissions';
 import { parseInput } from '../domain/validation';
@@ -90,16 +90,6 @@ function mayModify(tx: Tx, actor: Actor, { image, alias }: VisibleImage): boolea
   if (alias === 'self') return true;
   if (alias !== 'marketplace' || !image.productCode || !can(actor, 'product.publish')) return false;
   return Boolean(tx.select({ code: products.code }).from(products).where(and(eq(products.code, image.productCode), eq(products.sellerAccountId, actor.accountId))).get());
-}
-
-/**
- * Whether everyone who may see `image` may see `successor` too, so naming it tells no one about
- * an image they cannot launch: a marketplace image's successor is another image of its product;
- * a custom image's is public (system, marketplace) or its owner's own.
- */
-function successorFitsAudience(image: Image, successor: Image): boolean {
-  if (image.kind === 'marketplace') return successor.kind === 'marketplace' && successor.productCode === image.productCode;
-  return successor.kind !== 'custom' || successor.ownerAccountId === image.ownerAccountId;
 }
 
 /** The successor a deprecation names, checked: visible to the actor, fit for the image's audience, and usable in the image's place. */

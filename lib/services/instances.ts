@@ -56,9 +56,12 @@ export async function runInstances(actor: Actor, input: unknown): Promise<RunIns
   return await mutate(actor, 'RunInstances', (tx, note) => {
     authorize(actor, 'instance.run');
     // Issue 17: ImageFamily without ImageId launches the family's newest image, chosen in this transaction.
-    const request = parseLaunchRequest(withFamilyImage(tx, actor, input));
+    const withImage = withFamilyImage(tx, actor, input);
+    const request = parseLaunchRequest(withImage);
     const { clientToken, dryRun, ...parameters } = request;
-    return once(tx, actor, 'RunInstances', clientToken, parameters, runInstancesResult, () => launch(tx, actor, request, note, dryRun));
+    // IMP-8: a retry is matched on what the caller sent (the family), not on the image it resolved to then.
+    const asked = withImage === input ? parameters : { ...parameters, imageId: undefined, imageFamily: (input as { imageFamily: string }).imageFamily };
+    return once(tx, actor, 'RunInstances', clientToken, asked, runInstancesResult, () => launch(tx, actor, request, note, dryRun));
   });
 }
 

@@ -143,6 +143,24 @@ describe('MKT-9 license pool and buy on scale-out', () => {
     expect(licensesOf(buyer, CODE)).toHaveLength(5);
   });
 
+  it('MKT-9: a reservation of a failing group is a new attempt: the group scales out at once, not after its back-off', async () => {
+    const buyer = await buyerHolding(0, 1_000_000);
+    const g = await group(buyer, { licenseMode: 'reserve' });
+    await setDesiredCapacity(buyer, g.id, 3);
+    await reconcileGroup(buyer, g.id, 'desired');
+    // Failing for a while: the next try is far off.
+    for (let i = 0; i < 6; i++) {
+      clock.advance(3_600_000);
+      await sweepScalingGroups();
+    }
+    expect((await getScalingGroup(buyer, g.id)).group.failingCode).toBe('QuotaExceed.BuyImage');
+    await reserveGroupLicenses(buyer, g.id, await reviewed(buyer, g.id));
+    clock.advance(31_000);
+    await sweepScalingGroups();
+    expect((await getScalingGroup(buyer, g.id)).members).toHaveLength(3);
+    expect((await getScalingGroup(buyer, g.id)).group.failingCode).toBeNull();
+  });
+
   it('MKT-9: a reserve group never buys on scale-out: beyond its pool it fails with the shortfall', async () => {
     const buyer = await buyerHolding(1);
     const g = await group(buyer, { licenseMode: 'reserve', spendingCapFen: 10 * PRICE });
@@ -234,6 +252,13 @@ describe('MKT-9 scaling through the launch and release rules', () => {
     expect(detail.group.desired).toBe(3);
     expect(detail.activities[0]).toMatchObject({ cause: 'schedule', change: 3 });
     expect(detail.schedules[0].doneAt).not.toBeNull();
+    // Clamped to [min, max] when it runs: a min raised since it was set wins.
+    await scheduleDesiredCapacity(buyer, g.id, { runAt: new Date(clock.now().getTime() + 60_000), desired: 0 });
+    await modifyScalingGroup(buyer, g.id, { minSize: 2 });
+    clock.advance(60_000);
+    await sweepScalingGroups();
+    expect((await getScalingGroup(buyer, g.id)).group.desired).toBe(2);
+    expect((await getScalingGroup(buyer, g.id)).members).toHaveLength(2);
   });
 
   it('MKT-9: sizes outside [min, max] are refused with ESS codes; another account cannot see the group', async () => {
@@ -254,6 +279,39 @@ describe('MKT-9 scaling through the launch and release rules', () => {
     await deleteScalingGroup(buyer, g.id);
     expect(available(buyer)).toBe(2);
     await expectCloudError(async () => await getScalingGroup(buyer, g.id), 'InvalidScalingGroupId.NotFound');
+  });
+
+  it('MKT-9: a blank size is refused, not read as 0 (a cleared desired field never releases every member)', async () => {
+    const buyer = await buyerHolding(2);
+    const g = await group(buyer, { desired: 2 });
+    await reconcileGroup(buyer, g.id, 'desired');
+    expect((await expectCloudError(async () => await setDesiredCapacity(buyer, g.id, ''), 'MissingParameter')).field).toBe('desired');
+    await expectCloudError(async () => await setDesiredCapacity(buyer, g.id, '  '), 'InvalidParameter.DesiredCapacity');
+    await expectCloudError(async () => await scheduleDesiredCapacity(buyer, g.id, { runAt: new Date(clock.now().getTime() + 60_000), desired: '' }), 'MissingParameter');
+    expect((await expectCloudError(async () => await group(buyer, { minSize: '' }), 'MissingParameter')).field).toBe('minSize');
+    // In a change, a blank field is one left as it was.
+    expect(await modifyScalingGroup(buyer, g.id, { maxSize: '', desired: '' })).toMatchObject({ maxSize: 5, desired: 2 });
+    await reconcileGroup(buyer, g.id, 'desired');
+    expect((await getScalingGroup(buyer, g.id)).members).toHaveLength(2);
+    // Left blank at creation, desired is absent: the group starts at its min.
+    expect((await group(buyer, { minSize: 1, desired: '' })).desired).toBe(1);
+  });
+
+  it('MKT-9: a failing group that no longer needs a launch (a scheduled scale-in) stops failing and stops being retried', async () => {
+    const buyer = await buyerHolding(0);
+    const g = await group(buyer, { spendingCapFen: 0 });
+    await setDesiredCapacity(buyer, g.id, 2);
+    await reconcileGroup(buyer, g.id, 'desired');
+    expect((await getScalingGroup(buyer, g.id)).group.failingCode).toBe('QuotaExceed.BuyImage');
+    await scheduleDesiredCapacity(buyer, g.id, { runAt: new Date(clock.now().getTime() + 60_000), desired: 0 });
+    clock.advance(60_000);
+    await sweepScalingGroups();
+    expect((await getScalingGroup(buyer, g.id)).group).toMatchObject({ desired: 0, failingCode: null });
+    const tries = () => db().select().from(auditLog).where(and(eq(auditLog.accountId, buyer.accountId), eq(auditLog.action, 'ReconcileScalingGroup'))).all().length;
+    const before = tries();
+    clock.advance(3_600_000);
+    await sweepScalingGroups();
+    expect(tries()).toBe(before);
   });
 });
 
@@ -287,6 +345,15 @@ describe('MKT-9 with issue 17: a group of an image family', () => {
     const owner = await newBuyer();
     await expectCloudError(async () => await createScalingGroup(owner, { name: 'none', regionId: region, imageFamily: 'nothing-here', instanceTypeId: 'ecs.t6-c1m1.large', minSize: 0, maxSize: 2 }), 'InvalidImageFamily.MissingAvailableImage');
     await expectCloudError(async () => await createScalingGroup(owner, { name: 'none', regionId: region, instanceTypeId: 'ecs.t6-c1m1.large', minSize: 0, maxSize: 2 }), 'MissingParameter');
+  });
+
+  it('MKT-9: an image and a family at once is refused, not a group of the image that later follows an unchecked family', async () => {
+    const owner = await newBuyer();
+    await familyImage(owner, 'v1');
+    const both = { name: 'both', regionId: region, instanceTypeId: 'ecs.t6-c1m1.large', minSize: 0, maxSize: 2 };
+    expect((await expectCloudError(async () => await createScalingGroup(owner, { ...both, imageId: systemImage(), imageFamily: 'web' }), 'InvalidParameter')).field).toBe('imageFamily');
+    await expectCloudError(async () => await createScalingGroup(owner, { ...both, imageId: systemImage(), imageFamily: 'acs:not-a-family' }), 'InvalidParameter');
+    expect((await describeScalingGroups(owner)).total).toBe(0);
   });
 });
 

@@ -30,7 +30,10 @@ export type ScalingGroup = typeof scalingGroups.$inferSelect;
 export type ScalingActivity = typeof scalingActivities.$inferSelect;
 export type ScalingSchedule = typeof scalingSchedules.$inferSelect;
 
-const size = z.coerce.number().int();
+// A blank field (a form's cleared input, an empty API parameter) is no number: coerced, it would be 0 and release every member.
+const blank = (v: unknown) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v);
+const size = z.preprocess(blank, z.coerce.number().int());
+const optionalSize = z.preprocess(blank, z.coerce.number().int().optional());
 const fen = z.coerce.number().int().min(0).max(100_000_000_00);
 const name = z.string().trim().min(1).refine(isValidResourceName);
 
@@ -43,7 +46,7 @@ const createSchema = z.object({
   instanceTypeId: z.string().min(1),
   minSize: size,
   maxSize: size,
-  desired: size.optional(),
+  desired: optionalSize,
   removalPolicy: z.enum(removalPolicies).default('oldest'),
   licenseMode: z.enum(licenseModes).default('buy'),
   skuCode: z.string().optional().transform((s) => s || undefined),
@@ -52,9 +55,9 @@ const createSchema = z.object({
 
 const modifySchema = z.object({
   name: name.optional(),
-  minSize: size.optional(),
-  maxSize: size.optional(),
-  desired: size.optional(),
+  minSize: optionalSize,
+  maxSize: optionalSize,
+  desired: optionalSize,
   removalPolicy: z.enum(removalPolicies).optional(),
   licenseMode: z.enum(licenseModes).optional(),
   spendingCapFen: fen.optional(),
@@ -101,6 +104,8 @@ function groupSku(db: Db | Tx, productCode: string, skuCode: string | undefined)
 
 /** The image a new group starts from: the one named, or its family's newest (which the group then follows). */
 function groupImage(tx: Tx, actor: Actor, request: { regionId: string; imageId?: string; imageFamily?: string }) {
+  // One or the other: with both, the group would launch the image, then switch to a family no one checked.
+  if (request.imageId && request.imageFamily) throw new CloudError('InvalidParameter', { param: 'ImageFamily' }, 'imageFamily');
   if (request.imageId) return requireVisibleImage(tx, actor, request.imageId, request.regionId);
   if (!request.imageFamily) throw new CloudError('MissingParameter', { param: 'ImageId' }, 'imageId');
   if (!isValidImageFamily(request.imageFamily)) throw new CloudError('InvalidImageFamily.Malformed', { imageFamily: request.imageFamily }, 'imageFamily');
@@ -353,7 +358,9 @@ export async function reserveGroupLicenses(actor: Actor, groupId: string, input:
     if (request.quantity !== quantity || request.amountFen !== amountFen) {
       throw new CloudError('InvalidOrder.QuoteChanged', { quantity, amount: formatFen(amountFen) });
     }
-    tx.update(scalingGroups).set({ licenseMode: 'reserve' }).where(eq(scalingGroups.id, group.id)).run();
+    // Like any change of the owner's, a new attempt: a group waiting out its back-off scales out now.
+    tx.update(scalingGroups).set({ licenseMode: 'reserve', ...notFailing }).where(eq(scalingGroups.id, group.id)).run();
+    reconcileSoon(tx, group, 'desired');
     if (!pool || pool.shortfall === 0 || !productCode) return { bought: 0, amountFen: 0 };
     const order = await purchaseLicenses(actor, { productCode, skuCode: group.skuCode, regionId: group.regionId, quantity: pool.shortfall, clientToken: request.clientToken });
     note.detail = { orderId: order.orderId, quantity: pool.shortfall, amountFen: order.amountFen };
@@ -361,13 +368,18 @@ export async function reserveGroupLicenses(actor: Actor, groupId: string, input:
   });
 }
 
-/** Deletes a group: its members are released (each license back to the pool with its release), then the group and its history. */
-export async function deleteScalingGroup(actor: Actor, groupId: string): Promise<void> {
+/**
+ * Deletes a group: its members are released (each license back to the pool with its release),
+ * then the group and its history. Without `force` (Alibaba's ForceDelete, false by default) a
+ * group that still has instances is refused, so an API caller never releases them unawares.
+ */
+export async function deleteScalingGroup(actor: Actor, groupId: string, { force = true }: { force?: boolean } = {}): Promise<void> {
   await mutate(actor, 'DeleteScalingGroup', async (tx, note) => {
     authorize(actor, 'scaling.manage');
     note.target = groupId;
     const group = requireOwnGroup(tx, actor, groupId);
     const members = groupMembers(tx, group.id);
+    if (!force && members.some((m) => m.status !== 'Released')) throw new CloudError('InstanceInUse', { groupId }, 'groupId');
     // Like Alibaba's ForceDelete: members go with the group, except a frozen one, which waits for
     // the platform (ADM-2) and stays the owner's instance outside any group.
     const released = members.filter(isReleasable);

@@ -144,8 +144,10 @@ export async function reconcileGroup(actor: Actor, groupId: string, cause: Scali
     await removeMembers(tx, actor, group, plan.remove.map((id) => byId.get(id)!), cause);
     await addMembers(tx, actor, group, plan.add, cause);
     // A gap the wallet cannot fill now is told (once, then retried later), not left unexplained.
-    const waiting = cannotLaunch ? planReconcile(sizes, members, true).add : 0;
+    const waiting = planReconcile(sizes, members, true).add;
     if (cannotLaunch && waiting > 0) fail(tx, group, cause, waiting, cannotLaunch);
+    // Nothing left to launch (a scheduled scale-in, a lowered max): the failure is over, so the page stops showing it and the sweep stops retrying.
+    if (waiting === 0 && group.failingCode !== null) tx.update(scalingGroups).set(notFailing).where(eq(scalingGroups.id, group.id)).run();
     note.detail = { cause, replaced: plan.replace, removed: plan.remove, add: plan.add };
   });
 }

@@ -1,12 +1,12 @@
 // Property (MKT-9, issue 17): any sequence of desired changes, scheduled actions, releases by
 // someone, top-ups and clock moves (with the billing sweep, which may put the account in
 // arrears) keeps a group of a product-coded image within [min, max] whenever it is entitled,
-// never holds a license twice, never has more members than licenses, and gives every license
-// of a removed member back to the pool.
+// never holds a license twice, never has more members than licenses, gives every license
+// of a removed member back to the pool, and never spends beyond the group's cap.
 import fc from 'fast-check';
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { instances, licenses, scalingMembers } from '../../db/schema';
+import { instances, licenses, orders, scalingMembers } from '../../db/schema';
 import { skuCode } from '../seed/marketplace';
 import { newBuyer, seedTestMarketplace, throwawayDatabase, withoutLaunchMinimum } from '../../tests/helpers/database';
 import { balance, fund, productImage } from '../../tests/helpers/marketplace';
@@ -51,15 +51,22 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('clock' as const), minutes: fc.oneof(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 60, max: 600 })) }) },
 );
 
-async function ignoreRefusal(work: () => unknown): Promise<void> {
+async function ignoreRefusal(work: () => unknown): Promise<boolean> {
   try {
     await work();
+    return true;
   } catch (error) {
     if (!(error instanceof CloudError)) throw error;
+    return false;
   }
 }
 
-async function apply(buyer: Actor, groupId: string, s: Step): Promise<void> {
+/** What the account paid for licenses in all, in fen. */
+const paidFen = (buyer: Actor) => db().select({ amountFen: orders.amountFen }).from(orders).where(and(eq(orders.accountId, buyer.accountId), eq(orders.productCode, CODE))).all().reduce((sum, o) => sum + o.amountFen, 0);
+
+/** Returns what the step paid for licenses by hand (the test's own purchases, not the group's). */
+async function apply(buyer: Actor, groupId: string, s: Step): Promise<number> {
+  let paidByHand = 0;
   const members = async () => (await getScalingGroup(buyer, groupId)).members.filter((m) => m.status !== 'Released');
   if (s.kind === 'desired') await setDesiredCapacity(buyer, groupId, s.n);
   if (s.kind === 'schedule') await scheduleDesiredCapacity(buyer, groupId, { runAt: new Date(clock.now().getTime() + s.inMinutes * 60_000), desired: Math.min(s.n, MAX) });
@@ -68,11 +75,12 @@ async function apply(buyer: Actor, groupId: string, s: Step): Promise<void> {
     if (all.length > 0) await ignoreRefusal(async () => await releaseInstance(buyer, all[s.pick % all.length].instanceId));
   }
   if (s.kind === 'topUp') await fund(buyer, s.fen);
-  if (s.kind === 'buy') await ignoreRefusal(async () => await purchaseLicenses(buyer, { productCode: CODE, skuCode: skuCode(CODE, 'per_instance'), regionId: 'cn-hangzhou', quantity: s.quantity }));
+  if (s.kind === 'buy' && await ignoreRefusal(async () => await purchaseLicenses(buyer, { productCode: CODE, skuCode: skuCode(CODE, 'per_instance'), regionId: 'cn-hangzhou', quantity: s.quantity }))) paidByHand = s.quantity * PRICE;
   if (s.kind === 'clock') clock.advance(s.minutes * 60_000);
   // The group's own job and the recurring sweep run as the worker would run them.
   clock.advance(31_000);
   await runDueJobs();
+  return paidByHand;
 }
 
 async function check(buyer: Actor, groupId: string, removed: Set<string>): Promise<void> {
@@ -99,7 +107,7 @@ async function check(buyer: Actor, groupId: string, removed: Set<string>): Promi
 }
 
 describe('MKT-9 scaling groups keep their invariants (property)', () => {
-  it('MKT-9: within [min, max] when entitled, no license held twice, no member without a license, every removed license returned', async () => {
+  it('MKT-9: within [min, max] when entitled, no license held twice, no member without a license, every removed license returned, no charge beyond the cap', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 10 }), fc.integer({ min: 0, max: 4 }), async (steps, capLicenses) => {
         const buyer = await newBuyer();
@@ -107,8 +115,11 @@ describe('MKT-9 scaling groups keep their invariants (property)', () => {
         await purchaseLicenses(buyer, { productCode: CODE, skuCode: skuCode(CODE, 'per_instance'), regionId: 'cn-hangzhou', quantity: 1 });
         const group = await createScalingGroup(buyer, { name: 'prop', regionId: 'cn-hangzhou', imageId: productImage(CODE), instanceTypeId: 'ecs.t6-c1m1.large', minSize: MIN, maxSize: MAX, spendingCapFen: capLicenses * PRICE });
         const everMember = new Set<string>();
+        let paidByHand = PRICE;
         for (const s of steps) {
-          await apply(buyer, group.id, s);
+          paidByHand += await apply(buyer, group.id, s);
+          // The group never spends beyond the cap its owner set.
+          expect(paidFen(buyer) - paidByHand).toBeLessThanOrEqual(capLicenses * PRICE);
           const ids = db().select({ id: scalingMembers.instanceId }).from(scalingMembers).where(eq(scalingMembers.groupId, group.id)).all().map((r) => r.id);
           ids.forEach((id) => everMember.add(id));
           const gone = new Set([...everMember].filter((id) => !ids.includes(id)));

@@ -28,7 +28,7 @@ function commonTerms(q: ImageListQuery): SQL[] {
   return [
     eq(images.regionId, p('regionId')),
     isNull(images.deletedAt),
-    statusTerm(q),
+    ...statusTerms(q.status),
     ...(q.imageId ? [eq(images.id, p('imageId'))] : []),
     ...(q.imageName ? [eq(images.name, p('imageName'))] : []),
     ...(q.productCode ? [eq(images.productCode, p('productCode'))] : []),
@@ -40,14 +40,18 @@ function commonTerms(q: ImageListQuery): SQL[] {
   ];
 }
 
-/** Issue 17: a deprecated image is stored Available and answered Deprecated, so Status=Deprecated finds it so. */
-function statusTerm(q: ImageListQuery): SQL {
-  if (q.status === 'Deprecated') return and(eq(images.status, 'Available'), isNotNull(images.deprecatedAt))!;
-  return q.status ? eq(images.status, p('status')) : ne(images.status, 'CreateFailed');
+/**
+ * Issue 17: Status=Deprecated finds what DescribeImages answers as Deprecated — an Available
+ * image with a deprecation. Available stays every Available image: the launch wizard lists the
+ * owner's own deprecated images through it (others' are left out by notDeprecated).
+ */
+function statusTerms(status: string | undefined): SQL[] {
+  if (status === 'Deprecated') return [eq(images.status, 'Available'), isNotNull(images.deprecatedAt)];
+  return [status ? eq(images.status, p('status')) : ne(images.status, 'CreateFailed')];
 }
 
-/** Issue 17: another's deprecated image is left out of a list, unless it is asked for by id (automation that names it keeps working). */
-const notDeprecated = (q: ImageListQuery): SQL[] => (q.imageId ? [] : [isNull(images.deprecatedAt)]);
+/** Issue 17: another's deprecated image is left out of a list, unless it is asked for by id or by Status=Deprecated (automation that names it keeps working). */
+const notDeprecated = (q: ImageListQuery): SQL[] => (q.imageId || q.status === 'Deprecated' ? [] : [isNull(images.deprecatedAt)]);
 
 /**
  * Where the platform's sets are read from. Without statistics SQLite prefers the listing index
@@ -93,7 +97,8 @@ function keysOf(db: Db, set: VisibleSet) {
 }
 
 const setsOf = (q: ImageListQuery): ImageOwnerAlias[] => (q.ownerAlias ? [q.ownerAlias] : aliases);
-const shapeOf = (q: ImageListQuery) => `${filterNames.filter((f) => q[f]).join(' ')}${q.status === 'Deprecated' ? ' deprecated' : ''}`;
+// Status=Deprecated filters with its own terms (statusTerms), so it is a shape of its own.
+const shapeOf = (q: ImageListQuery) => [...filterNames.filter((f) => q[f]), ...(q.status === 'Deprecated' ? ['deprecated'] : [])].join(' ');
 
 /** Each set's count, for one shape of query (which filters are given). */
 function countsFor(db: Db, q: ImageListQuery) {

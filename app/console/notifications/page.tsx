@@ -9,6 +9,7 @@ import { listNotifications } from '@/lib/services/notifications';
 import { pageFromUrl } from '@/lib/domain/paging';
 import { markAllReadAction } from './actions';
 import { pageTitle } from '@/i18n/page-title';
+import { notificationParams } from '@/i18n/console-words';
 
 export const generateMetadata = pageTitle('notifications');
 
@@ -27,12 +28,12 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         <>
           <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
             {result.items.map((n) => {
-              const params = n.params as Record<string, string>;
+              const params = n.params as Record<string, string | number>;
               return (
                 <li key={n.id} className="flex gap-3 px-5 py-4" data-notification={n.kind}>
                   <span className={`mt-1.5 size-2 shrink-0 rounded-full ${n.readAt ? 'bg-transparent' : 'bg-brand-500'}`} aria-label={n.readAt ? undefined : t('notifications.unread')} />
                   <div className="min-w-0 text-sm">
-                    <p className={n.readAt ? 'text-slate-600' : 'font-medium text-slate-900'}>{t(`notifications.kinds.${n.kind}`, { ...params, ...(params.regionId ? { region: t(`regions.${params.regionId}`) } : {}) })}</p>
+                    <p className={n.readAt ? 'text-slate-600' : 'font-medium text-slate-900'}>{t(`notifications.kinds.${n.kind}`, notificationParams(params, t))}</p>
                     <p className="mt-1 text-xs text-slate-500">
                       {format.dateTime(n.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}
                       {params.imageId && (

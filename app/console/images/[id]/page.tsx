@@ -11,6 +11,7 @@ import { listLaunchableImages, listRegions } from '@/lib/services/catalogue';
 import { ImageFamilyPanel } from '@/components/console/image-family-panel';
 import { deprecateImageAction, setImageFamilyAction, undeprecateImageAction } from '../family-actions';
 import { getImage } from '@/lib/services/images';
+import { successorFitsAudience } from '@/lib/domain/image-family';
 import { orNotFound } from '../../or-not-found';
 import { describeImageSharePermission } from '@/lib/services/sharing';
 import { copyImageAction, deleteImageAction, taskStatesAction } from '../actions';
@@ -39,8 +40,8 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
   const own = image.ownerAlias === 'self';
   const sharing = own && image.status === 'Available' ? await describeImageSharePermission(actor, image.id) : null;
   const impact = sharing?.recipients.filter((r) => r.instances > 0) ?? [];
-  // Issue 17: the successor picker offers the region's other usable images the owner can launch.
-  const successors = own && image.status === 'Available' ? (await listLaunchableImages(actor, image.regionId)).filter((i) => i.id !== image.id && !i.deprecatedAt).map((i) => ({ id: i.id, name: `${i.name} (${i.id})` })) : [];
+  // Issue 17: the successor picker offers the region's other usable images the deprecation accepts (not one shared with the owner).
+  const successors = own && image.status === 'Available' ? (await listLaunchableImages(actor, image.regionId)).filter((i) => i.id !== image.id && !i.deprecatedAt && successorFitsAudience(image, i)).map((i) => ({ id: i.id, name: `${i.name} (${i.id})` })) : [];
 
   return (
     <div className="max-w-4xl space-y-5">
