@@ -5,11 +5,13 @@ import { startTransition, useActionState, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import type { FormAction } from '@/components/ui/form-action';
+import { useResultToast } from '@/components/ui/toast';
 
 /** MKT-9: at a time, set the desired capacity to N. The browser's local time is sent as an instant. */
 export function ScalingScheduleForm({ max, scheduleAction }: { max: number; scheduleAction: FormAction }) {
   const t = useTranslations('scaling.schedule');
   const [state, action, pending] = useActionState(scheduleAction, null);
+  useResultToast(state, useTranslations('toast')('saved'));
   const [at, setAt] = useState('');
   const [desired, setDesired] = useState('1');
   const submit = (event: React.FormEvent) => {
