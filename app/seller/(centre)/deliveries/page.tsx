@@ -9,7 +9,7 @@ import { nextRetryAt } from '@/lib/domain/seller-calls';
 import { listDeliveries } from '@/lib/services/deliveries';
 import { requireSeller } from '../../require-seller';
 import { replayDeliveryAction } from './actions';
-import { pageFromUrl } from '@/lib/domain/paging';
+import { pageFromUrl, readWithinPages } from '@/lib/domain/paging';
 import { pageTitle } from '@/i18n/page-title';
 
 export const generateMetadata = pageTitle('sellerDeliveries');
@@ -23,7 +23,7 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
   const query = await searchParams;
   const status = statuses.find((s) => s === query.status);
   const page = pageFromUrl(query.page);
-  const result = listDeliveries(actor, { status, page });
+  const result = readWithinPages(page, (page) => listDeliveries(actor, { status, page }));
   const tone = { pending: 'bg-amber-50 text-amber-700', delivered: 'bg-emerald-50 text-emerald-700', failed: 'bg-red-50 text-red-700' } as Record<string, string>;
   return (
     <div className="space-y-5">
