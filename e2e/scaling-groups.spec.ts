@@ -40,9 +40,22 @@ test('MKT-9: shortfall for max, buy on scale-out within a cap, scale in returns 
   await expect(review.getByTestId('reserve-total')).toHaveText('¥297.00');
   await review.getByRole('button', { name: 'Cancel' }).click();
 
+  // Issue 16: a refused cap stays as typed, with its reason; a saved one is toasted.
+  await pool.getByLabel('Spending cap (¥)').fill('lots');
+  await pool.getByRole('button', { name: 'Use buy on scale-out' }).click();
+  await expect(pool.getByLabel('Spending cap (¥)')).toHaveAttribute('aria-invalid', 'true');
+  await expect(pool.getByLabel('Spending cap (¥)')).toHaveValue('lots');
+  await expect(page.getByText('Not done: the reason is on the page')).toBeVisible();
   await pool.getByLabel('Spending cap (¥)').fill('198');
   await pool.getByRole('button', { name: 'Use buy on scale-out' }).click();
   await expect(pool.getByRole('status')).toContainText('¥198.00');
+  await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+
+  // A desired capacity above the maximum is refused and stays in the field.
+  await page.getByLabel('Set desired capacity').fill('9');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByLabel('Set desired capacity')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Set desired capacity')).toHaveValue('9');
 
   await page.getByLabel('Set desired capacity').fill('4');
   await page.getByRole('button', { name: 'Apply' }).click();
