@@ -13,6 +13,9 @@ async function lnmpImage(): Promise<string> {
   return db.select().from(images).where(and(eq(images.productCode, LNMP), eq(images.regionId, 'cn-hangzhou'), eq(images.kind, 'marketplace'))).orderBy(desc(images.productVersion)).get()!.id;
 }
 
+// The browser's own zone is not China's, so a time typed in a form must still be read as China time.
+test.use({ timezoneId: 'UTC' });
+
 test('MKT-9: shortfall for max, buy on scale-out within a cap, scale in returns licenses to the pool', async ({ page, browser }) => {
   await signUp(page, 'scaling');
   await topUp(page, 1000);
@@ -76,6 +79,8 @@ test('MKT-9: shortfall for max, buy on scale-out within a cap, scale in returns 
   await page.getByLabel('Desired', { exact: true }).fill('2');
   await page.getByRole('button', { name: 'Schedule' }).click();
   await expect(page.locator('li[data-schedule="waiting"]')).toContainText('Set desired to 2');
+  // Issue 16: typed as China time, as the page shows it — not the browser's (UTC here) 08:00, which would read 4:00 PM.
+  await expect(page.locator('li[data-schedule="waiting"]')).toContainText('Jan 1, 2099, 8:00:00 AM');
   await page.screenshot({ path: screenshotPath('scaling-group-detail'), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: screenshotPath('scaling-group-phone'), fullPage: true });
