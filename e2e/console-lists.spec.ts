@@ -69,6 +69,11 @@ test('a batch stop of 3 instances, a copy button, search and sort in the URL', a
   await expect(page.getByRole('columnheader', { name: /Name \/ ID/ })).toHaveAttribute('aria-sort', 'descending');
   await expect(rows(page).first()).toContainText('batch-003');
 
+  // A hand-edited page number past the end shows the last page, not an empty table (issue 16 review).
+  await page.goto('/console/instances?region=cn-hangzhou&page=999999');
+  await expect(rows(page)).toHaveCount(3);
+  await expect(page.getByText('Page 1 of 1')).toBeVisible();
+
   // Another region's list is its own: the header's selector moves the URL's region.
   await page.getByRole('banner').getByLabel('Region').selectOption('cn-beijing');
   await expect(page).toHaveURL(/region=cn-beijing/);

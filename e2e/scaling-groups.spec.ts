@@ -13,6 +13,9 @@ async function lnmpImage(): Promise<string> {
   return db.select().from(images).where(and(eq(images.productCode, LNMP), eq(images.regionId, 'cn-hangzhou'), eq(images.kind, 'marketplace'))).orderBy(desc(images.productVersion)).get()!.id;
 }
 
+// The browser's own zone is not China's, so a time typed in a form must still be read as China time.
+test.use({ timezoneId: 'UTC' });
+
 test('MKT-9: shortfall for max, buy on scale-out within a cap, scale in returns licenses to the pool', async ({ page, browser }) => {
   await signUp(page, 'scaling');
   await topUp(page, 1000);
@@ -40,9 +43,22 @@ test('MKT-9: shortfall for max, buy on scale-out within a cap, scale in returns 
   await expect(review.getByTestId('reserve-total')).toHaveText('¥297.00');
   await review.getByRole('button', { name: 'Cancel' }).click();
 
+  // Issue 16: a refused cap stays as typed, with its reason; a saved one is toasted.
+  await pool.getByLabel('Spending cap (¥)').fill('lots');
+  await pool.getByRole('button', { name: 'Use buy on scale-out' }).click();
+  await expect(pool.getByLabel('Spending cap (¥)')).toHaveAttribute('aria-invalid', 'true');
+  await expect(pool.getByLabel('Spending cap (¥)')).toHaveValue('lots');
+  await expect(page.getByText('Not done: the reason is on the page')).toBeVisible();
   await pool.getByLabel('Spending cap (¥)').fill('198');
   await pool.getByRole('button', { name: 'Use buy on scale-out' }).click();
   await expect(pool.getByRole('status')).toContainText('¥198.00');
+  await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+
+  // A desired capacity above the maximum is refused and stays in the field.
+  await page.getByLabel('Set desired capacity').fill('9');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByLabel('Set desired capacity')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Set desired capacity')).toHaveValue('9');
 
   await page.getByLabel('Set desired capacity').fill('4');
   await page.getByRole('button', { name: 'Apply' }).click();
@@ -63,6 +79,8 @@ test('MKT-9: shortfall for max, buy on scale-out within a cap, scale in returns 
   await page.getByLabel('Desired', { exact: true }).fill('2');
   await page.getByRole('button', { name: 'Schedule' }).click();
   await expect(page.locator('li[data-schedule="waiting"]')).toContainText('Set desired to 2');
+  // Issue 16: typed as China time, as the page shows it — not the browser's (UTC here) 08:00, which would read 4:00 PM.
+  await expect(page.locator('li[data-schedule="waiting"]')).toContainText('Jan 1, 2099, 8:00:00 AM');
   await page.screenshot({ path: screenshotPath('scaling-group-detail'), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: screenshotPath('scaling-group-phone'), fullPage: true });

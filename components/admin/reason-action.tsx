@@ -21,9 +21,10 @@ export function ReasonAction({ label, title, description, reasonLabel, action, o
   const [note, setNote] = useState('');
   const [state, formAction, pending] = useActionState<Awaited<ReturnType<FormAction>>, FormData>(async (previous, form) => {
     const result = await action(previous, form);
+    // Told in a toast either way (issue 16); a refused note keeps the dialog open with its reason.
+    toastResult(result, tt('done'), tt('refused'));
     if (result && !result.ok && result.error.field === 'note') return result;
     setOpen(false);
-    toastResult(result, tt('done'), tt('refused'));
     onSettled(result && !result.ok ? result.error.message : undefined);
     return null;
   }, null);

@@ -23,7 +23,7 @@ export function CreateAccessKey({ createAction }: { createAction: () => Promise<
         onClick={() =>
           startTransition(async () => {
             const result = await createAction();
-            toastResult(result, tt('accessKeyCreated'));
+            toastResult(result, tt('accessKeyCreated'), tt('refused'));
             setError(result && !result.ok ? result.error.message : undefined);
             if (result?.ok) setCreated(result.data);
           })

@@ -5,6 +5,7 @@ import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormError, inputClass } from '@/components/ui/field';
 import type { ActionState } from '@/lib/auth/action';
+import { toastResult } from '@/components/ui/toast';
 
 export type SuccessorChoice = { id: string; name: string };
 type Act<A extends unknown[]> = (...args: A) => Promise<ActionState<unknown>>;
@@ -15,6 +16,7 @@ type Act<A extends unknown[]> = (...args: A) => Promise<ActionState<unknown>>;
  */
 export function ImageFamilyPanel({ id = 'family', title, family, deprecated, successors, setFamilyAction, deprecateAction, undeprecateAction, successorLabel }: { id?: string; title?: string; family: string | null; deprecated: boolean; successors: SuccessorChoice[]; setFamilyAction: Act<[string]>; deprecateAction: Act<[string]>; undeprecateAction: Act<[]>; successorLabel?: string }) {
   const t = useTranslations('imageFamily');
+  const tt = useTranslations('toast');
   const [pending, startTransition] = useTransition();
   const [name, setName] = useState(family ?? '');
   const [successor, setSuccessor] = useState('');
@@ -24,6 +26,7 @@ export function ImageFamilyPanel({ id = 'family', title, family, deprecated, suc
   const run = (work: () => Promise<ActionState<unknown>>, message: string) =>
     startTransition(async () => {
       const result = await work();
+      toastResult(result, message, tt('refused'));
       if (result && !result.ok) return setError(result.error.message);
       setError(undefined);
       setDone(message);

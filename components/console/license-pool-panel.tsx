@@ -6,6 +6,8 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import type { FormAction } from '@/components/ui/form-action';
 import { ReviewDialog } from '@/components/ui/review-dialog';
+import { useResultToast } from '@/components/ui/toast';
+import { useFormAction } from '@/components/ui/use-form-action';
 import type { ActionState } from '@/lib/auth/action';
 import { newClientToken } from '@/lib/domain/ids';
 import { formatFen } from '@/lib/domain/money';
@@ -31,7 +33,10 @@ export function LicensePoolPanel({ pool, productCode, regionName, mode, capFen, 
   const t = useTranslations('scaling.pool');
   const ts = useTranslations('scaling');
   const [reserved, reserve, reserving] = useActionState(reserveAction, null);
-  const [saved, saveMode, saving] = useActionState(buyModeAction, null);
+  const tt = useTranslations('toast');
+  useResultToast(reserved, t('reserved', { count: reserved?.ok ? reserved.data.bought : 0 }));
+  // Through the form hook, so a refused cap stays as typed (issue 16).
+  const { state: saved, pending: saving, form: capForm } = useFormAction(buyModeAction, { success: tt('saved'), resetOnSuccess: false });
   const [open, setOpen] = useState(false);
   const [quote, setQuote] = useState<ActionState<LicensePool | null>>(null);
   const [quoting, startQuote] = useTransition();
@@ -113,7 +118,7 @@ export function LicensePoolPanel({ pool, productCode, regionName, mode, capFen, 
               onConfirm={confirm}
             />
           </div>
-          <form action={saveMode} className="space-y-2 rounded-md border border-slate-200 p-4" noValidate>
+          <form {...capForm} className="space-y-2 rounded-md border border-slate-200 p-4">
             <p className="text-sm font-medium">{t('buyMode')}</p>
             <p className="text-xs text-slate-500">{t('buyHint')}</p>
             <Field label={ts('spendingCap')} name="spendingCap" inputMode="decimal" defaultValue={(capFen / 100).toFixed(2)} error={saved && !saved.ok ? saved.error.message : undefined} />

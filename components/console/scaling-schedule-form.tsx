@@ -5,18 +5,20 @@ import { startTransition, useActionState, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import type { FormAction } from '@/components/ui/form-action';
+import { useResultToast } from '@/components/ui/toast';
+import { fromChinaWallClock } from '@/lib/domain/calendar';
 
-/** MKT-9: at a time, set the desired capacity to N. The browser's local time is sent as an instant. */
+/** MKT-9: at a time, set the desired capacity to N. The time is typed in China time, as the page shows times (issue 16). */
 export function ScalingScheduleForm({ max, scheduleAction }: { max: number; scheduleAction: FormAction }) {
   const t = useTranslations('scaling.schedule');
   const [state, action, pending] = useActionState(scheduleAction, null);
+  useResultToast(state, useTranslations('toast')('saved'));
   const [at, setAt] = useState('');
   const [desired, setDesired] = useState('1');
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     const data = new FormData();
-    const when = new Date(at);
-    data.set('runAt', Number.isNaN(when.getTime()) ? '' : when.toISOString());
+    data.set('runAt', fromChinaWallClock(at)?.toISOString() ?? '');
     data.set('desired', desired);
     startTransition(() => action(data));
   };

@@ -1,14 +1,12 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
+import { listHref } from './list-href';
 
 /** Server-side paging: links keep every other search parameter. */
 export function Pagination({ page, pageSize, total, params }: { page: number; pageSize: number; total: number; params: Record<string, string | undefined> }) {
   const t = useTranslations('common');
   const pages = Math.max(1, Math.ceil(total / pageSize));
-  const href = (p: number) => {
-    const query = new URLSearchParams(Object.entries({ ...params, page: String(p) }).filter((e): e is [string, string] => !!e[1]));
-    return `?${query}`;
-  };
+  const href = (p: number) => listHref({ ...params, page: String(p) });
   const link = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50';
   // Dimmed but still legible (WCAG 1.4.3): slate-500 on white is 4.8:1.
   const disabled = 'cursor-not-allowed rounded-md border border-dashed border-slate-200 px-3 py-1.5 text-sm text-slate-500';

@@ -35,10 +35,11 @@ export function SearchableListbox({ label, options, groups, value, onChange, que
   const activeId = flat.some((o) => o.id === active) ? active : flat.some((o) => o.id === value) ? value : flat[0]?.id;
   const optionId = (optionKey: string) => `${id}-option-${optionKey}`;
 
-  const move = (by: number | 'first' | 'last') => {
+  // Home and End stay the search box's own (the caret), as the combobox pattern has it.
+  const move = (by: number) => {
     if (flat.length === 0) return;
     const at = flat.findIndex((o) => o.id === activeId);
-    const next = by === 'first' ? 0 : by === 'last' ? flat.length - 1 : Math.min(flat.length - 1, Math.max(0, at + by));
+    const next = Math.min(flat.length - 1, Math.max(0, at + by));
     setActive(flat[next].id);
     globalThis.document?.getElementById(optionId(flat[next].id))?.scrollIntoView({ block: 'nearest' });
   };

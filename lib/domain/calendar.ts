@@ -45,3 +45,17 @@ export function chinaMinute(at: Date): string {
 export function chinaStamp(at: Date): string {
   return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 19).replace(/[-:T]/g, '');
 }
+
+/**
+ * A time typed in a form ("YYYY-MM-DDTHH:mm", a datetime-local's value) read as China time, as
+ * every time on the pages is shown — not as the browser's own zone; null when it is no real time.
+ */
+export function fromChinaWallClock(local: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local);
+  if (!m) return null;
+  const [year, month, day, hour, minute, second] = m.slice(1).map((part) => Number(part ?? 0));
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
+  // Date.UTC rolls 02-30 over into March: such a time was never typed by a calendar, so refuse it.
+  if (new Date(wall).toISOString().slice(0, 16) !== `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}`) return null;
+  return new Date(wall - CHINA_OFFSET_MS);
+}

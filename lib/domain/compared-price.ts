@@ -24,9 +24,3 @@ export function monthlyEquivalentFen(model: PricingModel, priceFen: number): num
   const { times, per } = monthlyEquivalentRatio[model];
   return Math.floor((2 * priceFen * times + per) / (2 * per));
 }
-
-/** Whether a SKU's card states a compared figure other than its own price. */
-export function isConverted(model: PricingModel): boolean {
-  const { times, per } = monthlyEquivalentRatio[model];
-  return times !== 1 || per !== 1;
-}

@@ -1,7 +1,7 @@
 // Issue 16: times the user reads are China time (Asia/Shanghai), also in names made from a
 // moment and in the ledger's hourly references, which stay stored as UTC keys.
 import { describe, expect, it } from 'vitest';
-import { chinaStamp } from './calendar';
+import { chinaStamp, fromChinaWallClock } from './calendar';
 import { referenceTarget } from './ledger';
 
 describe('issue 16: China time in generated names and references', () => {
@@ -17,5 +17,16 @@ describe('issue 16: China time in generated names and references', () => {
   it('other references are ids, shown as they are', () => {
     expect(referenceTarget('o-abcdefghij0123456789')).toEqual({ kind: 'id', id: 'o-abcdefghij0123456789' });
     expect(referenceTarget('i-abc@not-a-time')).toEqual({ kind: 'id', id: 'i-abc@not-a-time' });
+  });
+});
+
+describe('issue 16: a time typed in a form is China time, as the pages show it', () => {
+  it('a datetime-local value is read in Asia/Shanghai, whatever the browser’s zone', () => {
+    expect(fromChinaWallClock('2026-12-02T10:00')).toEqual(new Date('2026-12-02T02:00:00.000Z'));
+    expect(fromChinaWallClock('2027-01-01T00:30:15')).toEqual(new Date('2026-12-31T16:30:15.000Z'));
+  });
+
+  it('anything else is no time', () => {
+    for (const typed of ['', 'tomorrow', '2026-02-30T10:00', '2026-12-02 10:00', '2026-12-02T24:00']) expect(fromChinaWallClock(typed)).toBeNull();
   });
 });

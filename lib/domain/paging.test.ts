@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CloudError } from './errors';
-import { MAX_PAGE_NUMBER, pageFromUrl, parsePaging } from './paging';
+import { MAX_PAGE_NUMBER, pageFromUrl, parsePaging, readWithinPages } from './paging';
 
 const refusal = (f: () => unknown): string | null => {
   try {
@@ -61,5 +61,20 @@ describe('pageFromUrl: a console page shows page 1 rather than an error', () => 
       }),
     );
     expect([pageFromUrl('3'), pageFromUrl('3abc'), pageFromUrl('-2'), pageFromUrl('99999999999999999999'), pageFromUrl(['4', '5'])]).toEqual([3, 1, 1, 1, 4]);
+  });
+});
+
+describe('readWithinPages (issue 16): a page past the end of a console list shows its last page', () => {
+  const rows = Array.from({ length: 45 }, (_, i) => i + 1);
+  const read = (page: number) => ({ page, pageSize: 20, total: rows.length, items: rows.slice((page - 1) * 20, page * 20) });
+
+  it('a page within the list is read as asked', async () => {
+    expect(await readWithinPages(2, read)).toMatchObject({ page: 2, items: rows.slice(20, 40) });
+    expect((await readWithinPages(3, read)).items).toEqual([41, 42, 43, 44, 45]);
+  });
+
+  it('a huge page number shows the last page, with rows; an empty list shows page 1', async () => {
+    expect(await readWithinPages(MAX_PAGE_NUMBER, read)).toMatchObject({ page: 3, items: [41, 42, 43, 44, 45] });
+    expect(await readWithinPages(4, (page) => ({ page, pageSize: 20, total: 0, items: [] }))).toMatchObject({ page: 1 });
   });
 });

@@ -28,3 +28,14 @@ export function pageFromUrl(raw: unknown): number {
   const n = typeof text === 'string' && /^\d{1,7}$/.test(text) ? Number(text) : 1;
   return Math.min(Math.max(n, 1), MAX_PAGE_NUMBER);
 }
+
+/**
+ * A console list read at the URL's page, or at its last page when the URL's is past the end (a
+ * hand-edited ?page=999999 would show an empty table, "page 999999 of 2", with a Previous link
+ * to another empty page). `read` is the list's own query at a page.
+ */
+export async function readWithinPages<T extends { total: number; pageSize: number }>(page: number, read: (page: number) => T | Promise<T>): Promise<T> {
+  const result = await read(page);
+  const last = Math.max(1, Math.ceil(result.total / result.pageSize));
+  return page > last ? read(last) : result;
+}

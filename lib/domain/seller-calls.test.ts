@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   bodySignHeader,
+  lastErrorParts,
   newNonce,
   parseBodySign,
   parseSellerAnswer,
@@ -185,5 +186,12 @@ describe('sellerCallBody (SEL-4): the one builder of the call body', () => {
     const body = sellerCallBody({ ...facts, activity: 'updateInstanceStatus', instanceId: 'inst-0001', status: 'frozen', testOrder: undefined, period: null });
     expect(Object.keys(JSON.parse(body))).toEqual(['activity', 'orderId', 'orderLineId', 'instanceId', 'productCode', 'skuCode', 'accountId', 'regionId', 'period', 'amountFen', 'status']);
     expect(JSON.parse(body).period).toBeNull();
+  });
+});
+
+describe('lastErrorParts (SEL-5): a delivery’s last error as the deliveries list words it', () => {
+  it('a verdict alone, or a verdict and the seller’s answer (its code and message, which may hold spaces)', () => {
+    expect(lastErrorParts('timeout')).toEqual({ verdict: 'timeout', answer: null });
+    expect(lastErrorParts('resultCode 1001: out of stock today')).toEqual({ verdict: 'resultCode', answer: '1001: out of stock today' });
   });
 });

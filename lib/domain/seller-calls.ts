@@ -181,3 +181,13 @@ export function parseSellerAnswer(text: string, activity: SellerActivity): { ok:
 export function nextRetryAt(delivery: { status: string; attempts: number; nextAttemptAt: Date }): Date | null {
   return delivery.status === 'pending' && delivery.attempts > 0 ? delivery.nextAttemptAt : null;
 }
+
+/**
+ * SEL-5: a delivery's stored last error — its verdict, then the seller's answer when there was
+ * one ("resultCode 1001: out of stock", lib/services/deliveries.ts) — split so the verdict can
+ * be worded in the reader's language and the answer shown as the seller wrote it.
+ */
+export function lastErrorParts(lastError: string): { verdict: string; answer: string | null } {
+  const space = lastError.indexOf(' ');
+  return space < 0 ? { verdict: lastError, answer: null } : { verdict: lastError.slice(0, space), answer: lastError.slice(space + 1) };
+}

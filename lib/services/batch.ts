@@ -11,8 +11,13 @@ import { lifecycleChange } from './instances';
 export type BatchOutcome = { id: string; ok: true } | { id: string; ok: false; error: CloudError };
 
 const idsSchema = z.object({ ids: z.array(z.string().min(1).max(64)).min(1).max(MAX_BATCH) });
+const actionSchema = z.object({ action: z.enum(['start', 'stop', 'release']) });
 
-/** Runs the work on each distinct id; a refusal of one (a CloudError) is its outcome, not the batch's end. */
+/**
+ * Runs the work on each distinct id; a refusal of one (a CloudError) is its outcome, not the
+ * batch's end. So is an unexpected failure of one: the items before it are done (each in its own
+ * transaction), and the report must say so rather than end the whole batch in one error.
+ */
 async function eachOf(ids: unknown, work: (id: string) => Promise<unknown>): Promise<BatchOutcome[]> {
   const parsed = parseInput(idsSchema, { ids }, { ids: 'InvalidParameter' });
   const outcomes: BatchOutcome[] = [];
@@ -22,8 +27,11 @@ async function eachOf(ids: unknown, work: (id: string) => Promise<unknown>): Pro
       await work(id);
       outcomes.push({ id, ok: true });
     } catch (error) {
-      if (!(error instanceof CloudError)) throw error;
-      outcomes.push({ id, ok: false, error });
+      if (error instanceof CloudError) outcomes.push({ id, ok: false, error });
+      else {
+        console.error('[batch] unexpected error for', id, error);
+        outcomes.push({ id, ok: false, error: new CloudError('InternalError') });
+      }
     }
   }
   return outcomes;
@@ -31,7 +39,7 @@ async function eachOf(ids: unknown, work: (id: string) => Promise<unknown>): Pro
 
 /** Starts, stops or releases each of the caller's instances named (at most MAX_BATCH). */
 export function batchInstances(actor: Actor, action: InstanceBatchAction, ids: unknown): Promise<BatchOutcome[]> {
-  const change = lifecycleChange(action);
+  const change = lifecycleChange(parseInput(actionSchema, { action }, { action: 'InvalidParameter' }).action);
   return eachOf(ids, (id) => change(actor, id));
 }
 

@@ -7,7 +7,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { listAudit } from '@/lib/services/audit';
 import { requireAdmin } from '../require-admin';
-import { pageFromUrl } from '@/lib/domain/paging';
+import { pageFromUrl, readWithinPages } from '@/lib/domain/paging';
 import { pageTitle } from '@/i18n/page-title';
 
 export const generateMetadata = pageTitle('adminAudit');
@@ -18,7 +18,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const t = await getTranslations('admin.audit');
   const filter = auditFilterOf(search);
   const page = pageFromUrl(search.page);
-  const result = await listAudit(actor, { ...filter, page, pageSize: 50 });
+  const result = await readWithinPages(page, (page) => listAudit(actor, { ...filter, page, pageSize: 50 }));
   const filtered = Object.values(filter).some(Boolean);
   return (
     <div className="space-y-5">

@@ -10,7 +10,7 @@ import { instanceStatuses, type InstanceStatus } from '@/lib/domain/instances';
 import { listAllInstances } from '@/lib/services/freezes';
 import { requireAdmin } from '../require-admin';
 import { freezeAction, unfreezeAction } from './actions';
-import { pageFromUrl } from '@/lib/domain/paging';
+import { pageFromUrl, readWithinPages } from '@/lib/domain/paging';
 import { pageTitle } from '@/i18n/page-title';
 
 export const generateMetadata = pageTitle('adminInstances');
@@ -28,7 +28,7 @@ export default async function AdminInstancesPage({ searchParams }: { searchParam
   const q = (typeof search.q === 'string' && search.q.trim().slice(0, 100)) || undefined;
   const status = instanceStatuses.includes(search.status as InstanceStatus) ? (search.status as InstanceStatus) : undefined;
   const page = pageFromUrl(search.page);
-  const result = await listAllInstances(actor, { q, status, page, pageSize: 20 });
+  const result = await readWithinPages(page, (page) => listAllInstances(actor, { q, status, page, pageSize: 20 }));
 
   return (
     <div className="space-y-5">

@@ -6,7 +6,7 @@ import { Pagination } from '@/components/ui/pagination';
 import { listListingReviews, pendingListingCount } from '@/lib/services/listing-review';
 import { requireAdmin } from '../require-admin';
 import { approveListingAction, rejectListingAction } from './actions';
-import { pageFromUrl } from '@/lib/domain/paging';
+import { pageFromUrl, readWithinPages } from '@/lib/domain/paging';
 import { pageTitle } from '@/i18n/page-title';
 
 export const generateMetadata = pageTitle('adminListings');
@@ -20,7 +20,7 @@ export default async function ListingQueuePage({ searchParams }: { searchParams:
   const status = queueStatusOf(search.status);
   const page = pageFromUrl(search.page);
   const t = await getTranslations('admin.listings');
-  const result = await listListingReviews(actor, { status: productStatusOf[status], page, pageSize: 10 });
+  const result = await readWithinPages(page, (page) => listListingReviews(actor, { status: productStatusOf[status], page, pageSize: 10 }));
   return (
     <div className="max-w-6xl space-y-5">
       <PageHeader title={t('title')} subtitle={t('subtitle')} />

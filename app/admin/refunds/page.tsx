@@ -6,7 +6,7 @@ import { Pagination } from '@/components/ui/pagination';
 import { listRefundRequests, pendingRefundCount } from '@/lib/services/refunds';
 import { requireAdmin } from '../require-admin';
 import { approveRefundAction, rejectRefundAction } from './actions';
-import { pageFromUrl } from '@/lib/domain/paging';
+import { pageFromUrl, readWithinPages } from '@/lib/domain/paging';
 import { pageTitle } from '@/i18n/page-title';
 
 export const generateMetadata = pageTitle('adminRefunds');
@@ -17,7 +17,7 @@ export default async function RefundQueuePage({ searchParams }: { searchParams: 
   const status = queueStatusOf(search.status);
   const page = pageFromUrl(search.page);
   const t = await getTranslations('admin.refunds');
-  const result = await listRefundRequests(actor, { status, page, pageSize: 10 });
+  const result = await readWithinPages(page, (page) => listRefundRequests(actor, { status, page, pageSize: 10 }));
   return (
     <div className="max-w-6xl space-y-5">
       <PageHeader title={t('title')} subtitle={t('subtitle')} />

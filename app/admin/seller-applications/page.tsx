@@ -5,7 +5,7 @@ import { Pagination } from '@/components/ui/pagination';
 import { listApplications, pendingApplicationCount } from '@/lib/services/seller-applications';
 import { requireAdmin } from '../require-admin';
 import { applicationReviewItems } from './review-items';
-import { pageFromUrl } from '@/lib/domain/paging';
+import { pageFromUrl, readWithinPages } from '@/lib/domain/paging';
 import { pageTitle } from '@/i18n/page-title';
 
 export const generateMetadata = pageTitle('adminSellerApplications');
@@ -16,7 +16,7 @@ export default async function SellerApplicationQueuePage({ searchParams }: { sea
   const status = queueStatusOf(search.status);
   const page = pageFromUrl(search.page);
   const t = await getTranslations('seller.review');
-  const result = await listApplications(actor, { status, page, pageSize: 10 });
+  const result = await readWithinPages(page, (page) => listApplications(actor, { status, page, pageSize: 10 }));
   return (
     <div className="max-w-6xl space-y-5">
       <PageHeader title={t('title')} subtitle={t('subtitle')} />

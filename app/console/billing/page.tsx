@@ -10,7 +10,7 @@ import { formatFen } from '@/lib/domain/money';
 import { walletBalance, walletEntries } from '@/lib/services/wallet';
 import { spending } from '@/lib/services/spending';
 import { BarList, ColumnChart } from '@/components/ui/bar-chart';
-import { pageFromUrl } from '@/lib/domain/paging';
+import { pageFromUrl, readWithinPages } from '@/lib/domain/paging';
 import { topUpAction } from './actions';
 import { pageTitle } from '@/i18n/page-title';
 
@@ -21,7 +21,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
   const t = await getTranslations('billing');
   const format = await getFormatter();
   const page = pageFromUrl((await searchParams).page);
-  const entries = await walletEntries(actor, { page });
+  const entries = await readWithinPages(page, (page) => walletEntries(actor, { page }));
   const spent = await spending(actor);
   const balance = await walletBalance(actor);
   return (

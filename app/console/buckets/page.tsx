@@ -10,7 +10,7 @@ import { Table, truncatedLink } from '@/components/ui/table';
 import { Pagination } from '@/components/ui/pagination';
 import { requireSession } from '@/lib/auth/session';
 import { parseSort, sortValue } from '@/lib/domain/list-query';
-import { pageFromUrl } from '@/lib/domain/paging';
+import { pageFromUrl, readWithinPages } from '@/lib/domain/paging';
 import { listRegions } from '@/lib/services/catalogue';
 import { bucketSortKeys, describeBuckets } from '@/lib/services/storage';
 import { createBucketAction, deleteBucketAction } from './actions';
@@ -25,7 +25,7 @@ export default async function BucketsPage({ searchParams }: { searchParams: Prom
   const format = await getFormatter();
   const { region, q } = listParams(search, (await listRegions()).map((r) => r.id), user.regionId);
   const sort = sortValue(parseSort(search.sort, bucketSortKeys, { key: 'name', direction: 'asc' }));
-  const result = await describeBuckets(actor, { regionId: region, search: q, sort, page: pageFromUrl(search.page), pageSize: 20 });
+  const result = await readWithinPages(pageFromUrl(search.page), (page) => describeBuckets(actor, { regionId: region, search: q, sort, page, pageSize: 20 }));
   const params = { region, q, sort: sort === 'name' ? undefined : sort };
   return (
     <div className="max-w-5xl space-y-5">

@@ -19,7 +19,7 @@ import { parseSort, sortValue } from '@/lib/domain/list-query';
 import { listRegions } from '@/lib/services/catalogue';
 import { describeImages } from '@/lib/services/images';
 import { imageSortKeys } from '@/lib/services/visible-images';
-import { pageFromUrl } from '@/lib/domain/paging';
+import { pageFromUrl, readWithinPages } from '@/lib/domain/paging';
 import { batchDeleteImagesAction, copyImageAction, deleteImageAction, taskStatesAction } from './actions';
 import { declineShareAction } from './share-actions';
 import { pageTitle } from '@/i18n/page-title';
@@ -38,7 +38,7 @@ export default async function ImagesPage({ searchParams }: { searchParams: Promi
   const { region, q } = listParams(search, regions, user.regionId);
   const sort = sortValue(parseSort(search.sort, imageSortKeys, { key: 'created', direction: 'desc' }));
   const page = pageFromUrl(search.page);
-  const result = await describeImages(actor, { regionId: region, ownerAlias: owner, search: q, sort, page, pageSize: 20 });
+  const result = await readWithinPages(page, (page) => describeImages(actor, { regionId: region, ownerAlias: owner, search: q, sort, page, pageSize: 20 }));
   const open = result.items.flatMap((i) => (i.task ? [i.task.id] : []));
   const params = { owner, region, q, sort: sort === '-created' ? undefined : sort };
   const own = owner === 'self';

@@ -20,7 +20,7 @@ import { parseSort, sortValue } from '@/lib/domain/list-query';
 import { formatFen } from '@/lib/domain/money';
 import { listRegions } from '@/lib/services/catalogue';
 import { describeInstances, instanceSortKeys } from '@/lib/services/instances';
-import { pageFromUrl } from '@/lib/domain/paging';
+import { pageFromUrl, readWithinPages } from '@/lib/domain/paging';
 import { batchInstanceAction, instanceAction, pendingCountAction } from './actions';
 import { pageTitle } from '@/i18n/page-title';
 
@@ -40,7 +40,7 @@ export default async function InstancesPage({ searchParams }: { searchParams: Pr
   const { region, q } = listParams(search, regions, user.regionId);
   const sort = sortValue(parseSort(search.sort, instanceSortKeys, { key: 'created', direction: 'desc' }));
   const page = pageFromUrl(search.page);
-  const result = await describeInstances(actor, { status, regionId: region, search: q, sort, page, pageSize: 20 });
+  const result = await readWithinPages(page, (page) => describeInstances(actor, { status, regionId: region, search: q, sort, page, pageSize: 20 }));
   const pending = status === 'Pending' || !status ? (await describeInstances(actor, { status: 'Pending', regionId: region, pageSize: 1 })).total : 0;
   const launched = Number.parseInt(search.launched ?? '', 10);
   const filtered = Boolean(status || q);

@@ -6,7 +6,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
 import { requireSession } from '@/lib/auth/session';
 import { listNotifications } from '@/lib/services/notifications';
-import { pageFromUrl } from '@/lib/domain/paging';
+import { pageFromUrl, readWithinPages } from '@/lib/domain/paging';
 import { markAllReadAction } from './actions';
 import { pageTitle } from '@/i18n/page-title';
 import { notificationParams } from '@/i18n/console-words';
@@ -18,7 +18,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const t = await getTranslations();
   const format = await getFormatter();
   const page = pageFromUrl((await searchParams).page);
-  const result = await listNotifications(actor, { page });
+  const result = await readWithinPages(page, (page) => listNotifications(actor, { page }));
   return (
     <div className="max-w-4xl space-y-5">
       <PageHeader title={t('notifications.title')} subtitle={t('notifications.subtitle')} action={result.items.some((n) => !n.readAt) && <MarkReadButton markAllReadAction={markAllReadAction} />} />

@@ -13,7 +13,7 @@ import { parseSort, sortValue } from '@/lib/domain/list-query';
 import { formatFen } from '@/lib/domain/money';
 import { listRegions } from '@/lib/services/catalogue';
 import { listOrders, orderSortKeys } from '@/lib/services/orders';
-import { pageFromUrl } from '@/lib/domain/paging';
+import { pageFromUrl, readWithinPages } from '@/lib/domain/paging';
 import { pageTitle } from '@/i18n/page-title';
 
 export const generateMetadata = pageTitle('orders');
@@ -26,7 +26,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   const { region, q } = listParams(search, (await listRegions()).map((r) => r.id), user.regionId);
   const sort = sortValue(parseSort(search.sort, orderSortKeys, { key: 'created', direction: 'desc' }));
   const page = pageFromUrl(search.page);
-  const result = await listOrders(actor, { regionId: region, search: q, sort, page, pageSize: 20 });
+  const result = await readWithinPages(page, (page) => listOrders(actor, { regionId: region, search: q, sort, page, pageSize: 20 }));
   const params = { region, q, sort: sort === '-created' ? undefined : sort };
   return (
     <div className="space-y-5">

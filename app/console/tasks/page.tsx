@@ -16,7 +16,7 @@ import { parseSort, sortValue } from '@/lib/domain/list-query';
 import { isTaskOpen } from '@/lib/domain/tasks';
 import { listRegions } from '@/lib/services/catalogue';
 import { describeTasks, taskSortKeys } from '@/lib/services/images';
-import { pageFromUrl } from '@/lib/domain/paging';
+import { pageFromUrl, readWithinPages } from '@/lib/domain/paging';
 import { taskStatesAction } from '../images/actions';
 import { pageTitle } from '@/i18n/page-title';
 
@@ -30,7 +30,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   const { region, q } = listParams(search, (await listRegions()).map((r) => r.id), user.regionId);
   const sort = sortValue(parseSort(search.sort, taskSortKeys, { key: 'created', direction: 'desc' }));
   const page = pageFromUrl(search.page);
-  const result = await describeTasks(actor, { regionId: region, search: q, sort, page, pageSize: 20 });
+  const result = await readWithinPages(page, (page) => describeTasks(actor, { regionId: region, search: q, sort, page, pageSize: 20 }));
   const params = { region, q, sort: sort === '-created' ? undefined : sort };
   const open = result.items.filter((task) => isTaskOpen(task.status)).map((task) => task.id);
   // A failure is stored as a reason and its facts; the words come from the catalogue.

@@ -5,11 +5,11 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { Table } from '@/components/ui/table';
-import { nextRetryAt } from '@/lib/domain/seller-calls';
+import { lastErrorParts, nextRetryAt } from '@/lib/domain/seller-calls';
 import { listDeliveries } from '@/lib/services/deliveries';
 import { requireSeller } from '../../require-seller';
 import { replayDeliveryAction } from './actions';
-import { pageFromUrl } from '@/lib/domain/paging';
+import { pageFromUrl, readWithinPages } from '@/lib/domain/paging';
 import { pageTitle } from '@/i18n/page-title';
 
 export const generateMetadata = pageTitle('sellerDeliveries');
@@ -23,7 +23,13 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
   const query = await searchParams;
   const status = statuses.find((s) => s === query.status);
   const page = pageFromUrl(query.page);
-  const result = await listDeliveries(actor, { status, page });
+  const result = await readWithinPages(page, (page) => listDeliveries(actor, { status, page }));
+  // The verdict in the reader's words; the seller's own answer (code and message) as it came.
+  const lastError = (stored: string) => {
+    const { verdict, answer } = lastErrorParts(stored);
+    if (!t.has(`verdicts.${verdict}`)) return stored;
+    return answer ? t('lastErrorAnswer', { verdict: t(`verdicts.${verdict}`), answer }) : t(`verdicts.${verdict}`);
+  };
   const tone = { pending: 'bg-amber-50 text-amber-700', delivered: 'bg-emerald-50 text-emerald-700', failed: 'bg-red-50 text-red-700' } as Record<string, string>;
   return (
     <div className="space-y-5">
@@ -63,8 +69,8 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
                 <td className="px-4 py-3 text-right" data-testid="delivery-tries">
                   {d.tries}
                 </td>
-                <td className="max-w-56 truncate px-4 py-3 text-xs text-slate-600" title={d.lastError ?? undefined}>
-                  {d.lastError ? (t.has(`verdicts.${d.lastError}`) ? t(`verdicts.${d.lastError}`) : d.lastError) : '—'}
+                <td className="max-w-56 truncate px-4 py-3 text-xs text-slate-600" title={d.lastError ? lastError(d.lastError) : undefined}>
+                  {d.lastError ? lastError(d.lastError) : '—'}
                 </td>
                 <td className="px-4 py-3 text-right">
                   <ReplayButton deliveryId={d.id} replayAction={replayDeliveryAction} />
