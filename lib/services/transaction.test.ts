@@ -46,7 +46,7 @@ describe('one transaction at a time, whatever awaits inside it (issue 15)', () =
     const before = accountCount();
     let wrote!: () => void;
     const written = new Promise<void>((resolve) => (wrote = resolve));
-    const change = await mutate(buyer, 'TestRolledBack', async (tx) => {
+    const change = mutate(buyer, 'TestRolledBack', async (tx) => {
       insert(tx as ReturnType<typeof db>, 'acct-uncommitted');
       wrote();
       await sleep(20); // a real wait (as a network call or a PostgreSQL query would be)
@@ -63,8 +63,8 @@ describe('one transaction at a time, whatever awaits inside it (issue 15)', () =
     const buyer = await newBuyer();
     const before = accountCount();
     await Promise.all(
-      Array.from({ length: 5 }, async (_, i) =>
-        await mutate(buyer, 'TestTogether', async (tx, note) => {
+      Array.from({ length: 5 }, (_, i) =>
+        mutate(buyer, 'TestTogether', async (tx, note) => {
           note.target = `acct-together-${i}`;
           await sleep(1);
           insert(tx as ReturnType<typeof db>, `acct-together-${i}`);
@@ -79,7 +79,7 @@ describe('one transaction at a time, whatever awaits inside it (issue 15)', () =
     const buyer = await newBuyer();
     await mutate(buyer, 'TestSavepoint', async (tx) => {
       insert(tx as ReturnType<typeof db>, 'acct-kept');
-      await expect(await savepoint(async () => {
+      await expect(savepoint(async () => {
         insert(tx as ReturnType<typeof db>, 'acct-undone');
         await sleep(1);
         throw new Error('part refused');
@@ -93,7 +93,7 @@ describe('one transaction at a time, whatever awaits inside it (issue 15)', () =
     const buyer = await newBuyer();
     let late!: Promise<unknown>;
     await mutate(buyer, 'TestLeftRunning', () => {
-      late = sleep(5).then(async () => await mutate(buyer, 'TestLate', (tx) => insert(tx as ReturnType<typeof db>, 'acct-late')));
+      late = sleep(5).then(() => mutate(buyer, 'TestLate', (tx) => insert(tx as ReturnType<typeof db>, 'acct-late')));
     });
     await late;
     expect(db().$client.inTransaction).toBe(false);
