@@ -1,6 +1,8 @@
-// The one database handle of the process. SQLite in WAL mode with foreign keys and a busy
-// timeout; better-sqlite3 transactions are synchronous and serialised, which is what makes
-// license consumption and other read-check-write use cases race-free.
+// The process's database connections: SQLite in WAL mode with foreign keys and a busy timeout.
+// The primary connection writes (lib/services/transaction.ts gives it one transaction at a time);
+// a second, read-only connection runs read-only use cases, so a read never sees a change another
+// request has not committed. Code inside a transaction gets that transaction's connection.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -55,12 +57,50 @@ export function applyMigrations(db: Db): void {
   migrate(db, { migrationsFolder });
 }
 
-const holder = globalThis as { __stratusDb?: Db };
+const holder = globalThis as { __stratusDb?: Db; __stratusReaders?: WeakMap<Db, Db> };
 
-/** The process-wide handle, opened on first use (Next may load this module more than once). */
+/** An open transaction: the connection it runs on, whether it may write, and whether it is still open. */
+export type OpenTransaction = { db: Db; writes: boolean; open: boolean };
+const transactions = new AsyncLocalStorage<OpenTransaction>();
+
+/** The transaction the calling code runs in, if it is still open (work it left running is not in it). */
+export function currentTransaction(): OpenTransaction | undefined {
+  const open = transactions.getStore();
+  return open?.open ? open : undefined;
+}
+
+export function runInTransaction<T>(open: OpenTransaction, work: () => T): T {
+  return transactions.run(open, work);
+}
+
+/** The connection for the calling code: its transaction's, else the primary (opened on first use; Next may load this module more than once). */
 export function getDb(): Db {
+  return currentTransaction()?.db ?? primaryDb();
+}
+
+export function primaryDb(): Db {
   holder.__stratusDb ??= openDatabase(config.databaseFile);
   return holder.__stratusDb;
+}
+
+/** The read-only connection beside the primary, on the same file. */
+export function readerDb(): Db {
+  const primary = primaryDb();
+  holder.__stratusReaders ??= new WeakMap();
+  let reader = holder.__stratusReaders.get(primary);
+  if (!reader) {
+    reader = openDatabase(primary.$client.name);
+    reader.$client.pragma('query_only = ON');
+    holder.__stratusReaders.set(primary, reader);
+  }
+  return reader;
+}
+
+/** Closes a database and the reader beside it. */
+export function closeDatabase(db: Db): void {
+  holder.__stratusReaders?.get(db)?.$client.close();
+  holder.__stratusReaders?.delete(db);
+  db.$client.close();
 }
 
 /** Tests point the process at a throwaway database. */

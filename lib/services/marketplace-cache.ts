@@ -10,7 +10,8 @@ import { read } from './transaction';
 /** Entries kept per revision; search queries come from visitors, so the cache is bounded (oldest out first). */
 const MAX_ENTRIES = 500;
 
-let cachedDb: Db | null = null;
+/** The database file the entries were read from (its primary and its reader connection share them). */
+let cachedFile: string | null = null;
 let cachedRevision = -1;
 const entries = new Map<string, unknown>();
 const statements = new WeakMap<Db, Statement<[], { revision: number }>>();
@@ -36,9 +37,9 @@ export function marketplaceRevision(): number {
 export async function publicRead<T>(key: string, compute: (db: Db) => T): Promise<T> {
   return await read((db) => {
     const revision = revisionOf(db);
-    if (db !== cachedDb || revision !== cachedRevision) {
+    if (db.$client.name !== cachedFile || revision !== cachedRevision) {
       entries.clear();
-      cachedDb = db;
+      cachedFile = db.$client.name;
       cachedRevision = revision;
     }
     if (entries.has(key)) return entries.get(key) as T;

@@ -4,6 +4,7 @@
 // that grows with use; the small reference tables (regions, instance types, platform settings)
 // may be scanned. The background work's due-work queries, run every minute or every poll, too.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readerDb } from '../../db/client';
 import { images, imageShares, instances, tasks } from '../../db/schema';
 import { newBuyer, seedTestMarketplace, throwawayDatabase } from '../../tests/helpers/database';
 import { platformActor, type Actor } from '../domain/actor';
@@ -45,19 +46,21 @@ beforeAll(async () => {
   // No ANALYZE: the app never runs it, so these are the plans production gets.
 });
 
-/** The SELECTs (and UPDATEs, which may select what they change) a piece of work prepares, in order. */
+/** The SELECTs (and UPDATEs, which may select what they change) a piece of work prepares, in order, on either connection. */
 async function recordSelects(work: () => unknown): Promise<string[]> {
-  const client = db().$client;
-  const prepare = client.prepare;
   const seen: string[] = [];
-  client.prepare = ((source: string) => {
-    if (/^\s*(select|update)/i.test(source)) seen.push(source);
-    return prepare.call(client, source);
-  }) as typeof client.prepare;
+  const restore = [db().$client, readerDb().$client].map((client) => {
+    const prepare = client.prepare;
+    client.prepare = ((source: string) => {
+      if (/^\s*(select|update)/i.test(source)) seen.push(source);
+      return prepare.call(client, source);
+    }) as typeof client.prepare;
+    return () => (client.prepare = prepare);
+  });
   try {
     await work();
   } finally {
-    client.prepare = prepare;
+    for (const undo of restore) undo();
   }
   return seen;
 }

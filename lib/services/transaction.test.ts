@@ -38,25 +38,39 @@ describe('read() runs in one snapshot (issue 14)', () => {
   });
 });
 
-describe('one transaction at a time, whatever awaits inside it (issue 15)', () => {
+describe('one change at a time on the primary connection, reads beside it, whatever awaits inside (issue 15)', () => {
   const insert = (d: ReturnType<typeof db>, id: string) => d.insert(accounts).values({ id, name: id, createdAt: new Date() }).run();
 
-  it('a read that starts while another request’s change is open waits for it and never sees its uncommitted write', async () => {
+  it('a read while another request’s change is open neither waits for it nor sees its uncommitted write', async () => {
     const buyer = await newBuyer();
     const before = accountCount();
     let wrote!: () => void;
     const written = new Promise<void>((resolve) => (wrote = resolve));
+    let changeEnded = false;
     const change = mutate(buyer, 'TestRolledBack', async (tx) => {
       insert(tx as ReturnType<typeof db>, 'acct-uncommitted');
       wrote();
-      await sleep(20); // a real wait (as a network call or a PostgreSQL query would be)
+      await sleep(50); // a real wait (as a network call or a PostgreSQL query would be)
       throw new Error('refused after writing');
-    });
+    }).finally(() => (changeEnded = true));
     await written;
     const seen = await read((d) => accountCount(d));
-    await expect(change).rejects.toThrow('refused after writing');
+    expect(changeEnded).toBe(false);
     expect(seen).toBe(before);
+    await expect(change).rejects.toThrow('refused after writing');
     expect(accountCount()).toBe(before);
+  });
+
+  it('a read sees what a change committed before it', async () => {
+    const buyer = await newBuyer();
+    await mutate(buyer, 'TestCommitted', (tx) => insert(tx as ReturnType<typeof db>, 'acct-committed'));
+    expect(await read((d) => d.select().from(accounts).where(eq(accounts.id, 'acct-committed')).all())).toHaveLength(1);
+  });
+
+  it('a change inside a read-only use case is a programming error, and nothing is written', async () => {
+    const buyer = await newBuyer();
+    await expect(read(() => mutate(buyer, 'TestInsideRead', (tx) => insert(tx as ReturnType<typeof db>, 'acct-inside-read')))).rejects.toThrow('a change inside a read-only use case');
+    expect(db().select().from(accounts).where(eq(accounts.id, 'acct-inside-read')).all()).toHaveLength(0);
   });
 
   it('changes started together run one after the other and all commit, each with its audit row', async () => {

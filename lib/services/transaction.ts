@@ -1,12 +1,11 @@
 // One use case = one database transaction, with its audit row written inside it (ADM-3).
 // A refused attempt is audited too, after the rollback, so the log shows what was tried.
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { auditLog } from '../../db/schema';
 import type { RunResult } from 'better-sqlite3';
 import { sql, type Placeholder } from 'drizzle-orm';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import type * as schema from '../../db/schema';
-import { getDb, type Db } from '../../db/client';
+import { currentTransaction, primaryDb, readerDb, runInTransaction, type Db, type OpenTransaction } from '../../db/client';
 import { preparedQuery } from '../../db/prepared';
 import { clock } from '../clock';
 import { CloudError } from '../domain/errors';
@@ -111,7 +110,7 @@ export function infrastructure<T>(work: (tx: Tx) => T | Promise<T>): Promise<T> 
 
 /** Part of the enclosing transaction that can fail alone: its writes are undone, the rest stands. */
 export async function savepoint<T>(work: () => T | Promise<T>): Promise<T> {
-  if (!inTransaction()) throw new Error('savepoint() outside a transaction');
+  if (!currentTransaction()) throw new Error('savepoint() outside a transaction');
   return transaction('IMMEDIATE', work);
 }
 
@@ -155,25 +154,23 @@ export function read<T>(work: (db: Db) => T | Promise<T>): Promise<T> {
   return transaction('DEFERRED', work);
 }
 
-// The process's one connection runs one transaction at a time: a transaction waits for its turn,
-// and one begun inside another (found through the async context) is a savepoint of it. A
-// transaction is marked closed when it ends, so work that outlives it cannot join it.
-type Open = { open: boolean };
-const current = new AsyncLocalStorage<Open>();
-const turn = new Turn();
+// Each connection runs one transaction at a time: a transaction waits for its connection's turn.
+// Changes run on the primary connection, read-only use cases on the reader beside it (db/client.ts),
+// so a read neither waits for a change nor sees one before it commits. A transaction begun inside
+// another (found through the async context) is part of it: a change becomes a savepoint.
+const turns = { write: new Turn(), read: new Turn() };
 let savepoints = 0;
 
-const inTransaction = () => current.getStore()?.open === true;
-
 async function transaction<T>(begin: 'IMMEDIATE' | 'DEFERRED', work: (db: Db) => T | Promise<T>, afterRollback: (error: unknown) => unknown = (error) => error): Promise<T> {
-  const db = getDb();
-  const client = db.$client;
-  if (inTransaction()) {
-    if (begin === 'DEFERRED') return work(db);
+  const outer = currentTransaction();
+  if (outer) {
+    if (begin === 'DEFERRED') return work(outer.db);
+    if (!outer.writes) throw new Error('a change inside a read-only use case');
+    const client = outer.db.$client;
     const name = `s${++savepoints}`;
     client.exec(`SAVEPOINT ${name}`);
     try {
-      const result = await work(db);
+      const result = await work(outer.db);
       client.exec(`RELEASE ${name}`);
       return result;
     } catch (error) {
@@ -182,12 +179,15 @@ async function transaction<T>(begin: 'IMMEDIATE' | 'DEFERRED', work: (db: Db) =>
       throw afterRollback(error);
     }
   }
+  const writes = begin === 'IMMEDIATE';
+  const turn = writes ? turns.write : turns.read;
   await turn.take();
-  const open: Open = { open: true };
   try {
+    const open: OpenTransaction = { db: writes ? primaryDb() : readerDb(), writes, open: true };
+    const client = open.db.$client;
     client.exec(`BEGIN ${begin}`);
     try {
-      const result = await current.run(open, () => work(db));
+      const result = await runInTransaction(open, () => work(open.db));
       open.open = false;
       client.exec('COMMIT');
       return result;

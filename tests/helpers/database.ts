@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { applyMigrations, openDatabase, useDatabase, type Db } from '../../db/client';
+import { applyMigrations, closeDatabase, openDatabase, useDatabase, type Db } from '../../db/client';
 import { eq } from 'drizzle-orm';
 import { accounts, platformSettings } from '../../db/schema';
 import { seedCatalogue } from '../../lib/seed/catalogue';
@@ -25,7 +25,7 @@ export function throwawayDatabase(): { db: () => Db } {
     useDatabase(db);
   });
   afterAll(() => {
-    db?.$client.close();
+    if (db) closeDatabase(db);
     fs.rmSync(dir, { recursive: true, force: true });
   });
   return { db: () => db! };
