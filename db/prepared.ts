@@ -1,7 +1,8 @@
-// Drizzle prepared queries for the hot paths (issue 13): built and compiled once per database
-// handle instead of on every call. SQLite gives a process one connection, so a query prepared on
-// it runs inside whichever transaction is open on it (a use case's `tx` included). Other things
-// made once per handle (a cache of its rows) use preparedQuery too.
+// Drizzle prepared queries for the hot paths (issue 13): built and compiled once per connection
+// instead of on every call. `getDb()` is the connection of the transaction the caller runs in
+// (the primary for a change, the reader for a read-only use case), so a prepared query runs
+// inside that transaction. Other things made once per connection (a cache of its rows) use
+// preparedQuery too.
 import type Database from 'better-sqlite3';
 import { getDb, type Db } from './client';
 
