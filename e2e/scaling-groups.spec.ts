@@ -41,6 +41,9 @@ test('MKT-9: shortfall for max, buy on scale-out within a cap, scale in returns 
   await pool.getByRole('button', { name: 'Review ¥297.00' }).click();
   const review = page.getByRole('dialog', { name: 'Reserve licenses for the maximum' });
   await expect(review.getByTestId('reserve-total')).toHaveText('¥297.00');
+  // Issue 16: the same facts as every order review: the unit price and the balance after (¥1,000 less two licenses, less three).
+  await expect(review.getByTestId('reserve-unitPrice')).toHaveText('¥99.00');
+  await expect(review.getByTestId('reserve-balanceAfter')).toHaveText('¥505.00 (now ¥802.00)');
   await review.getByRole('button', { name: 'Cancel' }).click();
 
   // Issue 16: a refused cap stays as typed, with its reason; a saved one is toasted.
