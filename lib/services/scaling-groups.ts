@@ -218,6 +218,7 @@ export async function scheduleDesiredCapacity(actor: Actor, groupId: string, inp
 
 // ─── Reading ─────────────────────────────────────────────────────────────────
 
+/** `members`: the group's instances not released. */
 export type GroupSummary = ScalingGroup & { members: number };
 
 /** Alibaba's DescribeScalingGroups takes at most 20 ScalingGroupIds.N. */
@@ -240,11 +241,13 @@ export async function describeScalingGroups(actor: Actor, input: { regionId?: st
     );
     const total = db.select({ n: count() }).from(scalingGroups).where(where).get()?.n ?? 0;
     const rows = db.select().from(scalingGroups).where(where).orderBy(desc(scalingGroups.createdAt), asc(scalingGroups.id)).limit(paging.pageSize).offset((paging.page - 1) * paging.pageSize).all();
+    // A member released (by someone, or for arrears) but not yet replaced is no capacity.
     const counts = new Map(
       db
         .select({ groupId: scalingMembers.groupId, n: count() })
         .from(scalingMembers)
-        .where(inArray(scalingMembers.groupId, rows.map((r) => r.id)))
+        .innerJoin(instances, eq(instances.id, scalingMembers.instanceId))
+        .where(and(inArray(scalingMembers.groupId, rows.map((r) => r.id)), ne(instances.status, 'Released')))
         .groupBy(scalingMembers.groupId)
         .all()
         .map((c) => [c.groupId, c.n]),
