@@ -274,7 +274,7 @@ export const notUseCases = new Set([
   'familyImageIn', 'familyNamesIn', 'withFamilyImage',
   // lists' SQL pieces and the batch's choice of single-item use case (issue 16)
   'searchTerms', 'orderFor', 'lifecycleChange',
-  'once', 'imagesCountedInQuota', 'assertRoomForImage', 'moveInstance', 'bookId', 'ensureBook', 'transfer', 'postTransfers', 'balanceOf', 'platformBook',
+  'once', 'imagesCountedInQuota', 'assertRoomForImage', 'assertImageNameFree', 'moveInstance', 'bookId', 'ensureBook', 'transfer', 'postTransfers', 'balanceOf', 'platformBook',
   'requirePublicProduct', 'isOfferedIn', 'licenseViews', 'requireOwnOrder', 'buyLicenses', 'paySale', 'availableLicenseCount', 'poolHourlyFees', 'consumeLicenses', 'returnLicense',
   'notify', 'indexProduct', 'matchProducts', 'tellSeller', 'periodOf', 'tellSellerAbout', 'signingKey', 'readSettings',
   'requireBucket', 'bucketByName', 'hasImportRole', 'assertNotInArrears', 'creditWallet', 'shiftMonth', 'requireOwnProduct', 'listingProblemsOf',
