@@ -8,7 +8,8 @@ const shown = vi.hoisted(() => ({ error: [] as unknown[][], success: [] as unkno
 vi.mock('sonner', () => ({ toast: { error: (...args: unknown[]) => shown.error.push(args), success: (...args: unknown[]) => shown.success.push(args) } }));
 const { toastBatch } = await import('../components/console/batch-toast');
 
-const batch = (locale: 'en' | 'zh-CN') => createTranslator({ locale, messages: catalogues[locale], namespace: 'batch' });
+// The catalogue's translator, typed as the component's hook gives it.
+const batch = (locale: 'en' | 'zh-CN') => createTranslator({ locale, messages: catalogues[locale], namespace: 'batch' }) as unknown as Parameters<typeof toastBatch>[0];
 const refused = (id: string) => ({ id, ok: false, message: `${id} is frozen` });
 const names = new Map([['i-1', 'web-1'], ['i-2', 'web-2'], ['i-3', 'web-3']]);
 const nameOf = (id: string) => names.get(id) ?? id;
