@@ -41,6 +41,9 @@ test('MKT-9: shortfall for max, buy on scale-out within a cap, scale in returns 
   await pool.getByRole('button', { name: 'Review ¥297.00' }).click();
   const review = page.getByRole('dialog', { name: 'Reserve licenses for the maximum' });
   await expect(review.getByTestId('reserve-total')).toHaveText('¥297.00');
+  // Issue 16: the same facts as every order review: the unit price and the balance after (¥1,000 less two licenses, less three).
+  await expect(review.getByTestId('reserve-unitPrice')).toHaveText('¥99.00');
+  await expect(review.getByTestId('reserve-balanceAfter')).toHaveText('¥505.00 (now ¥802.00)');
   await review.getByRole('button', { name: 'Cancel' }).click();
 
   // Issue 16: a refused cap stays as typed, with its reason; a saved one is toasted.
@@ -101,4 +104,26 @@ test('MKT-9: shortfall for max, buy on scale-out within a cap, scale in returns 
   await other.goto('/console/scaling');
   expect(await other.content()).not.toContain('web-pool');
   await stranger.close();
+});
+
+test('MKT-9: a group on an hourly plan is offered no reservation, and its pool says why', async ({ page }) => {
+  await signUp(page, 'scaling-hourly');
+  await page.goto(`/console/scaling/new?image=${await lnmpImage()}`);
+  await page.waitForLoadState('networkidle');
+  await page.getByLabel('Name').fill('web-hourly');
+  await page.getByLabel('Maximum').fill('3');
+  await page.getByRole('button', { name: 'Create group' }).click();
+  await expect(page).toHaveURL(/\/console\/scaling\/asg-/);
+  // The wizard takes the one-time plan; the group is put on the product's hourly plan, as the API's SkuCode may.
+  const db = await useServerDatabase();
+  const { and, eq } = await import('drizzle-orm');
+  const { scalingGroups, skus } = await import('../db/schema');
+  const hourly = db.select().from(skus).where(and(eq(skus.productCode, LNMP), eq(skus.pricingModel, 'hourly'))).get()!;
+  db.update(scalingGroups).set({ skuCode: hourly.code }).where(eq(scalingGroups.id, page.url().split('/').pop()!)).run();
+  await page.reload();
+  const pool = page.getByTestId('license-pool');
+  await expect(pool.getByTestId('pool-shortfall')).toHaveText('3');
+  await expect(pool.getByTestId('reserve-hourly')).toContainText('billed by the hour');
+  await expect(pool.getByRole('button', { name: /^Review/ })).toHaveCount(0);
+  await expect(pool.getByRole('button', { name: 'Use buy on scale-out' })).toBeVisible();
 });

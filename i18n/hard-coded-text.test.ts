@@ -14,6 +14,10 @@ function sources(dir: string): string[] {
 
 /** A literal with a letter in an attribute read aloud: aria-label="console", title='Tasks'… */
 const literalAttribute = /\b(aria-label|aria-description|aria-roledescription|aria-valuetext|title|alt)=(["'])[^"']*\p{L}[^"']*\2/gu;
+/** An element whose whole content is words written out: <dt>AccessKey ID</dt>. */
+const literalText = /<([a-z][a-zA-Z0-9]*)\b[^<>]*>\s*([^<>{}]*\p{L}[^<>{}]*?)\s*<\/\1>/gu;
+/** The product's name, the same in every language. */
+const sameInEveryLanguage = new Set(['Stratus']);
 /** A page's <title> written out: `metadata = { title: 'Orders' }`. */
 const literalTitle = /metadata[^=]*=\s*\{\s*title:\s*(['"{])/;
 
@@ -24,6 +28,13 @@ describe('markup without hard-coded English', () => {
 
   it('no accessible name, title or alt text is a literal', () => {
     const found = files.flatMap((file) => [...readFileSync(path.join(root, file), 'utf8').matchAll(literalAttribute)].map((m) => `${file}: ${m[0]}`));
+    expect(found).toEqual([]);
+  });
+
+  it('no element\'s text is a literal (the product\'s name aside)', () => {
+    const found = files.flatMap((file) =>
+      [...readFileSync(path.join(root, file), 'utf8').matchAll(literalText)].filter((m) => !sameInEveryLanguage.has(m[2])).map((m) => `${file}: ${m[0]}`),
+    );
     expect(found).toEqual([]);
   });
 

@@ -36,12 +36,12 @@ export function CreateAccessKey({ createAction }: { createAction: () => Promise<
         <div className="rounded-md border border-amber-200 bg-amber-50 p-4 text-sm" data-testid="new-key">
           <p className="font-medium text-amber-900">{t('secretOnce')}</p>
           <dl className="mt-2 grid grid-cols-[10rem_1fr] gap-1 font-mono text-xs">
-            <dt className="font-sans text-slate-600">AccessKey ID</dt>
+            <dt className="font-sans text-slate-600">{tc('accessKeyId')}</dt>
             <dd className="flex items-center gap-1 break-all">
               <span data-testid="new-key-id">{created.accessKeyId}</span>
               <CopyButton value={created.accessKeyId} label={tc('accessKeyId')} />
             </dd>
-            <dt className="font-sans text-slate-600">AccessKey Secret</dt>
+            <dt className="font-sans text-slate-600">{tc('accessKeySecret')}</dt>
             <dd className="flex items-center gap-1 break-all">
               <span data-testid="new-key-secret">{created.accessKeySecret}</span>
               <CopyButton value={created.accessKeySecret} label={tc('accessKeySecret')} />

@@ -12,14 +12,17 @@ import type { ActionState } from '@/lib/auth/action';
 import { newClientToken } from '@/lib/domain/ids';
 import { formatFen } from '@/lib/domain/money';
 import type { LicensePool } from '@/lib/domain/scaling';
+import type { ReservationQuote } from '@/lib/services/scaling-groups';
 
 type Props = {
   pool: LicensePool;
   productCode: string;
   regionName: string;
   mode: string;
+  /** An hourly plan: licenses come with each launch, so there is nothing to reserve. */
+  hourly: boolean;
   capFen: number;
-  quoteAction: () => Promise<ActionState<LicensePool | null>>;
+  quoteAction: () => Promise<ActionState<ReservationQuote | null>>;
   reserveAction: FormAction<{ bought: number; amountFen: number }>;
   buyModeAction: FormAction;
 };
@@ -29,7 +32,7 @@ type Props = {
  * the owner reserves the shortfall (one confirmed purchase, reviewed first) or buys on scale-out
  * within a cap.
  */
-export function LicensePoolPanel({ pool, productCode, regionName, mode, capFen, quoteAction, reserveAction, buyModeAction }: Props) {
+export function LicensePoolPanel({ pool, productCode, regionName, mode, hourly, capFen, quoteAction, reserveAction, buyModeAction }: Props) {
   const t = useTranslations('scaling.pool');
   const ts = useTranslations('scaling');
   const [reserved, reserve, reserving] = useActionState(reserveAction, null);
@@ -38,7 +41,7 @@ export function LicensePoolPanel({ pool, productCode, regionName, mode, capFen, 
   // Through the form hook, so a refused cap stays as typed (issue 16).
   const { state: saved, pending: saving, form: capForm } = useFormAction(buyModeAction, { success: tt('saved'), resetOnSuccess: false });
   const [open, setOpen] = useState(false);
-  const [quote, setQuote] = useState<ActionState<LicensePool | null>>(null);
+  const [quote, setQuote] = useState<ActionState<ReservationQuote | null>>(null);
   const [quoting, startQuote] = useTransition();
   const [clientToken, setClientToken] = useState('');
   useEffect(() => {
@@ -57,12 +60,13 @@ export function LicensePoolPanel({ pool, productCode, regionName, mode, capFen, 
     requote();
   };
   const fresh = !quoting && quote?.ok ? quote.data : null;
+  const short = Boolean(fresh && fresh.balanceAfterFen < 0);
   const confirm = () => {
     if (!fresh) return;
     const data = new FormData();
     data.set('clientToken', clientToken);
-    data.set('quantity', String(fresh.shortfall));
-    data.set('amountFen', String(fresh.shortfallCostFen));
+    data.set('quantity', String(fresh.quantity));
+    data.set('amountFen', String(fresh.amountFen));
     startTransition(() => reserve(data));
   };
   const figures: [string, string, string][] = [
@@ -97,26 +101,38 @@ export function LicensePoolPanel({ pool, productCode, regionName, mode, capFen, 
         <div className="grid gap-4 md:grid-cols-2">
           <div className="space-y-2 rounded-md border border-slate-200 p-4">
             <p className="text-sm font-medium">{t('reserve')}</p>
-            <p className="text-xs text-slate-500">{t('reserveHint', { count: pool.shortfall, amount: formatFen(pool.shortfallCostFen) })}</p>
-            <ReviewDialog
-              open={open}
-              onOpenChange={review}
-              trigger={<Button type="button">{t('reserveButton', { amount: formatFen(pool.shortfallCostFen) })}</Button>}
-              title={t('reserveTitle')}
-              testId="reserve"
-              rows={
-                fresh && [
-                  { key: 'product', label: t('reserveRows.product'), value: productCode },
-                  { key: 'region', label: t('reserveRows.region'), value: regionName },
-                  { key: 'quantity', label: t('reserveRows.quantity'), value: String(fresh.shortfall) },
-                  { key: 'total', label: t('reserveRows.total'), value: formatFen(fresh.shortfallCostFen), strong: true },
-                ]
-              }
-              error={quote && !quote.ok ? quote.error.message : reserved && !reserved.ok ? reserved.error.message : undefined}
-              confirmLabel={fresh ? t('reserveConfirm', { amount: formatFen(fresh.shortfallCostFen) }) : t('reserve')}
-              confirmDisabled={quoting || reserving || !fresh || fresh.shortfall === 0}
-              onConfirm={confirm}
-            />
+            {hourly ? (
+              <p className="text-sm text-slate-600" data-testid="reserve-hourly">
+                {t('hourly')}
+              </p>
+            ) : (
+              <>
+                <p className="text-xs text-slate-500">{t('reserveHint', { count: pool.shortfall, amount: formatFen(pool.shortfallCostFen) })}</p>
+                <ReviewDialog
+                  open={open}
+                  onOpenChange={review}
+                  trigger={<Button type="button">{t('reserveButton', { amount: formatFen(pool.shortfallCostFen) })}</Button>}
+                  title={t('reserveTitle')}
+                  testId="reserve"
+                  rows={
+                    fresh && [
+                      { key: 'product', label: t('reserveRows.product'), value: productCode },
+                      { key: 'region', label: t('reserveRows.region'), value: regionName },
+                      { key: 'quantity', label: t('reserveRows.quantity'), value: String(fresh.quantity) },
+                      { key: 'unitPrice', label: t('reserveRows.unitPrice'), value: formatFen(fresh.unitPriceFen) },
+                      { key: 'total', label: t('reserveRows.total'), value: formatFen(fresh.amountFen), strong: true },
+                      { key: 'balanceAfter', label: t('reserveRows.balanceAfter'), value: t('balanceValue', { after: formatFen(fresh.balanceAfterFen), balance: formatFen(fresh.balanceFen) }) },
+                    ]
+                  }
+                  error={quote && !quote.ok ? quote.error.message : reserved && !reserved.ok ? reserved.error.message : undefined}
+                  confirmLabel={fresh ? t('reserveConfirm', { amount: formatFen(fresh.amountFen) }) : t('reserve')}
+                  confirmDisabled={quoting || reserving || !fresh || fresh.quantity === 0 || short}
+                  onConfirm={confirm}
+                >
+                  {short && <p className="mt-3 text-sm text-red-700">{t('reserveShort')}</p>}
+                </ReviewDialog>
+              </>
+            )}
           </div>
           <form {...capForm} className="space-y-2 rounded-md border border-slate-200 p-4">
             <p className="text-sm font-medium">{t('buyMode')}</p>

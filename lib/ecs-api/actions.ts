@@ -142,7 +142,7 @@ export const actions = new Map<string, Handler>(Object.entries({
   ModifyImageAttribute: async (actor, p) => {
     const imageId = required(p, 'ImageId');
     // SuccessorImageId is Stratus's own parameter (docs/api.md): the image a deprecated one names as its replacement.
-    await modifyImageAttribute(actor, { imageId, imageFamily: p.ImageFamily, status: optional(p, 'Status'), successorImageId: optional(p, 'SuccessorImageId') });
+    await modifyImageAttribute(actor, { imageId, imageFamily: p.ImageFamily, status: optional(p, 'Status'), successorImageId: optional(p, 'SuccessorImageId'), name: optional(p, 'ImageName'), description: optional(p, 'Description') });
     return {};
   },
 

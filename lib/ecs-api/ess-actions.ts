@@ -7,6 +7,7 @@ import { englishMessage } from '../english-errors';
 import { parseYuan } from '../domain/money';
 import type { RemovalPolicy } from '../domain/scaling';
 import { createScalingGroup, deleteScalingGroup, describeScalingActivities, describeScalingGroups, modifyScalingGroup, setDesiredCapacity, type GroupSummary, type ScalingActivity } from '../services/scaling-groups';
+import type { Actor } from '../domain/actor';
 import type { Handler } from './actions';
 import { list, optional, page, required, type Params } from './params';
 
@@ -108,6 +109,22 @@ function groupIdsOf(p: Params): string[] {
   return [...list(p, 'ScalingGroupIds'), ...list(p, 'ScalingGroupId')];
 }
 
+/** ESS lists: PageSize 1–50, 10 when left out (DescribeScalingGroups, DescribeScalingActivities). */
+const essPage = (p: Params) => page(p, { maxPageSize: 50 });
+
+/**
+ * The ScalingGroupId named, checked against the RegionId when one is sent: a group of another
+ * region does not exist there, as Alibaba answers.
+ */
+async function groupIn(actor: Actor, p: Params, { regionRequired = false } = {}): Promise<string> {
+  const groupId = required(p, 'ScalingGroupId');
+  const regionId = regionRequired ? required(p, 'RegionId') : optional(p, 'RegionId');
+  if (regionId !== undefined && (await describeScalingGroups(actor, { regionId, groupIds: [groupId] })).total === 0) {
+    throw new CloudError('InvalidScalingGroupId.NotFound', { groupId }, 'groupId');
+  }
+  return groupId;
+}
+
 export const essActions = new Map<string, Handler>(
   Object.entries({
     CreateScalingGroup: async (actor, p) => {
@@ -130,12 +147,12 @@ export const essActions = new Map<string, Handler>(
     },
 
     DescribeScalingGroups: async (actor, p) => {
-      const result = await describeScalingGroups(actor, { regionId: required(p, 'RegionId'), groupIds: groupIdsOf(p), name: optional(p, 'ScalingGroupName'), ...page(p) });
+      const result = await describeScalingGroups(actor, { regionId: required(p, 'RegionId'), groupIds: groupIdsOf(p), name: optional(p, 'ScalingGroupName'), ...essPage(p) });
       return { TotalCount: result.total, PageNumber: result.page, PageSize: result.pageSize, ScalingGroups: { ScalingGroup: result.items.map(groupShape) } };
     },
 
     ModifyScalingGroup: async (actor, p) => {
-      await modifyScalingGroup(actor, required(p, 'ScalingGroupId'), {
+      await modifyScalingGroup(actor, await groupIn(actor, p), {
         name: optional(p, 'ScalingGroupName'),
         minSize: int(p, 'MinSize'),
         maxSize: int(p, 'MaxSize'),
@@ -149,18 +166,18 @@ export const essActions = new Map<string, Handler>(
 
     DeleteScalingGroup: async (actor, p) => {
       // With ForceDelete=true its instances are released with it, each license back to the pool; without, a group with instances is refused (Alibaba's default).
-      await deleteScalingGroup(actor, required(p, 'ScalingGroupId'), { force: forceOf(p) });
+      await deleteScalingGroup(actor, await groupIn(actor, p), { force: forceOf(p) });
       return {};
     },
 
     DescribeScalingActivities: async (actor, p) => {
-      const groupId = required(p, 'ScalingGroupId');
-      const result = await describeScalingActivities(actor, groupId, page(p));
+      const groupId = await groupIn(actor, p, { regionRequired: true });
+      const result = await describeScalingActivities(actor, groupId, essPage(p));
       return { TotalCount: result.total, PageNumber: result.page, PageSize: result.pageSize, ScalingActivities: { ScalingActivity: result.items.map((a) => activityShape(a, groupId)) } };
     },
 
     SetGroupDesiredCapacity: async (actor, p) => {
-      await setDesiredCapacity(actor, required(p, 'ScalingGroupId'), required(p, 'DesiredCapacity'));
+      await setDesiredCapacity(actor, await groupIn(actor, p), required(p, 'DesiredCapacity'));
       return {};
     },
   } satisfies Record<string, Handler>),

@@ -7,6 +7,8 @@ import { acs3Request, ESS, v1Request, type Key } from '../../tests/helpers/ecs-r
 import { fund, licensesOf, productImage } from '../../tests/helpers/marketplace';
 import { runDueJobs } from '../jobs/worker';
 import { createAccessKey } from '../services/access-keys';
+import { releaseInstance } from '../services/instances';
+import { getScalingGroup } from '../services/scaling-groups';
 import { handleEcsRequest } from './handle';
 
 const { db } = throwawayDatabase();
@@ -83,5 +85,33 @@ describe('MKT-9 the ESS API (2014-08-28)', () => {
     expect(licensesOf(actor, LNMP).filter((l) => l.status === 'in_use')).toHaveLength(1);
     expect((await ess(key, 'DeleteScalingGroup', { ScalingGroupId: groupId, ForceDelete: 'true' })).status).toBe(200);
     expect(licensesOf(actor, LNMP).filter((l) => l.status === 'available')).toHaveLength(1);
+  });
+
+  it('MKT-9: a RegionId other than the group\'s finds no group; ESS pages hold 10 by default and at most 50; a released member is no capacity', async () => {
+    const actor = await newBuyer();
+    await fund(actor, 1_000_000);
+    const key = await createAccessKey(actor);
+    const { body } = await ess(key, 'CreateScalingGroup', { RegionId: 'cn-hangzhou', ScalingGroupName: 'region', ImageId: productImage(LNMP), InstanceType: 'ecs.t6-c1m1.large', MinSize: '0', MaxSize: '2', DesiredCapacity: '1', SpendingCap: '99.00' });
+    await runDueJobs();
+    const groupId = body.ScalingGroupId;
+    for (const [action, extra] of [['SetGroupDesiredCapacity', { DesiredCapacity: '2' }], ['ModifyScalingGroup', { MaxSize: '3' }], ['DescribeScalingActivities', {}], ['DeleteScalingGroup', { ForceDelete: 'true' }]] as const) {
+      const elsewhere = await ess(key, action, { RegionId: 'cn-shanghai', ScalingGroupId: groupId, ...extra });
+      expect([action, elsewhere.status, elsewhere.body.Code]).toEqual([action, 404, 'InvalidScalingGroupId.NotFound']);
+    }
+    expect((await ess(key, 'DescribeScalingActivities', { ScalingGroupId: groupId })).body.Code).toBe('MissingParameter');
+    expect((await ess(key, 'SetGroupDesiredCapacity', { RegionId: 'cn-hangzhou', ScalingGroupId: groupId, DesiredCapacity: '1' })).status).toBe(200);
+
+    const described = await ess(key, 'DescribeScalingGroups', { RegionId: 'cn-hangzhou' });
+    expect(described.body).toMatchObject({ PageSize: 10, ScalingGroups: { ScalingGroup: [expect.objectContaining({ ScalingGroupId: groupId, TotalCapacity: 1 })] } });
+    expect((await ess(key, 'DescribeScalingGroups', { RegionId: 'cn-hangzhou', PageSize: '50' })).body.PageSize).toBe(50);
+    expect((await ess(key, 'DescribeScalingGroups', { RegionId: 'cn-hangzhou', PageSize: '51' })).body.Code).toBe('InvalidPageSize.Malformed');
+    expect((await ess(key, 'DescribeScalingActivities', { RegionId: 'cn-hangzhou', ScalingGroupId: groupId, PageSize: '51' })).body.Code).toBe('InvalidPageSize.Malformed');
+    expect((await ess(key, 'DescribeScalingActivities', { RegionId: 'cn-hangzhou', ScalingGroupId: groupId })).body.PageSize).toBe(10);
+
+    // Released by its owner, the member stays in the group until the sweep replaces it: it is no capacity meanwhile.
+    const [member] = (await getScalingGroup(actor, groupId)).members;
+    await releaseInstance(actor, member.instanceId);
+    expect((await getScalingGroup(actor, groupId)).members).toHaveLength(1);
+    expect((await ess(key, 'DescribeScalingGroups', { RegionId: 'cn-hangzhou' })).body.ScalingGroups.ScalingGroup[0]).toMatchObject({ TotalCapacity: 0, ActiveCapacity: 0 });
   });
 });

@@ -28,7 +28,7 @@ const shapes = new Map<string, string[]>([
   ['DescribeInstanceTypes', []],
   ['DescribeImages', ['RegionId', 'ImageOwnerAlias', 'ImageId', 'ImageName', 'ProductCode', 'Status', 'OSType', 'Architecture', 'ImageFamily', 'PageNumber', 'PageSize']],
   ['DescribeImageFromFamily', ['RegionId', 'ImageFamily']],
-  ['ModifyImageAttribute', ['ImageId', 'ImageFamily', 'Status', 'SuccessorImageId']],
+  ['ModifyImageAttribute', ['ImageId', 'ImageFamily', 'Status', 'SuccessorImageId', 'ImageName', 'Description']],
   ['CreateImage', ['InstanceId', 'ImageName', 'Description', 'ImageFamily']],
   ['CopyImage', ['ImageId', 'DestinationRegionId', 'DestinationImageName', 'DestinationDescription']],
   ['ImportImage', ['RegionId', 'ImageName', 'Description', 'Architecture', 'OSType', 'Platform', 'DiskDeviceMapping.1.Format', 'DiskDeviceMapping.1.OSSBucket', 'DiskDeviceMapping.1.OSSObject', 'DiskDeviceMapping.1.DiskImageSize', 'ClientToken']],

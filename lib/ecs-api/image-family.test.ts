@@ -108,4 +108,15 @@ describe('issue 17: image families and deprecation over the ECS API', () => {
     const stranger = await createAccessKey(await newBuyer());
     expect((await call(stranger, 'ModifyImageAttribute', { ImageId: image, Status: 'Deprecated' })).status).toBe(404);
   });
+
+  it('ModifyImageAttribute applies ImageName and Description (issue 17 review), refusing a malformed name with CreateImage’s code', async () => {
+    const owner = await newBuyer();
+    const key = await createAccessKey(owner);
+    const image = await customImage(owner, 'old-name');
+    expect((await call(key, 'ModifyImageAttribute', { RegionId: REGION, ImageId: image, ImageName: 'new-name', Description: 'Renamed' }, 'acs3')).status).toBe(200);
+    const listed = await call(key, 'DescribeImages', { RegionId: REGION, ImageId: image });
+    expect(listed.body.Images.Image[0]).toMatchObject({ ImageName: 'new-name', Description: 'Renamed' });
+    const refused = await call(key, 'ModifyImageAttribute', { RegionId: REGION, ImageId: image, ImageName: 'aliyun-web' });
+    expect([refused.status, refused.body.Code]).toEqual([400, 'InvalidImageName.Malformed']);
+  });
 });

@@ -57,5 +57,5 @@ export function jsonList(p: Params, name: string): string[] | undefined {
   throw new CloudError('InvalidParameter', { param: name }, name);
 }
 
-/** PageNumber and PageSize, checked by the one rule every list uses (default 10 a page, as Alibaba's). */
-export const page = (p: Params) => parsePaging({ page: optional(p, 'PageNumber'), pageSize: optional(p, 'PageSize') });
+/** PageNumber and PageSize, checked by the one rule every list uses (default 10 a page, as Alibaba's; a dialect may allow fewer a page). */
+export const page = (p: Params, limits?: { maxPageSize: number }) => parsePaging({ page: optional(p, 'PageNumber'), pageSize: optional(p, 'PageSize') }, limits);

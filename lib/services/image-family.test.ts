@@ -250,3 +250,25 @@ describe('issue 17: a successor is named only to those who may see it', () => {
     await expectCloudError(async () => await deprecate(owner, mine, theirs), 'InvalidSuccessorImage');
   });
 });
+
+describe('issue 17 review: ModifyImageAttribute renames the owner’s custom image, checked as CreateImage checks a name (IMP-3)', () => {
+  it('renames and describes the owner’s image; a malformed or taken name, a URL description, another account or a seller’s marketplace image are refused', async () => {
+    const owner = await newBuyer();
+    const image = await familyImage(owner, 'rename');
+    const other = await familyImage(owner, 'rename');
+    await modifyImageAttribute(owner, { imageId: image, name: 'web-2026.12:a_1', description: 'The web tier' });
+    expect((await getImage(owner, image)).image).toMatchObject({ name: 'web-2026.12:a_1', description: 'The web tier' });
+    for (const name of ['a', '1web', '-web', 'aliyun-web', 'acs:web', 'http://web', 'https://web', 'web space', 'x'.repeat(129)]) {
+      await expectCloudError(async () => await modifyImageAttribute(owner, { imageId: image, name }), 'InvalidImageName.Malformed');
+    }
+    await expectCloudError(async () => await modifyImageAttribute(owner, { imageId: image, description: 'https://example.com' }), 'InvalidDescription.Malformed');
+    await expectCloudError(async () => await modifyImageAttribute(owner, { imageId: image, description: 'x'.repeat(257) }), 'InvalidDescription.Malformed');
+    const taken = (await getImage(owner, other)).image.name;
+    await expectCloudError(async () => await modifyImageAttribute(owner, { imageId: image, name: taken }), 'InvalidImageName.Duplicated');
+    await expectCloudError(async () => await modifyImageAttribute(await newBuyer(), { imageId: image, name: 'mine' }), 'InvalidImageId.NotFound');
+    await expectCloudError(async () => await modifyImageAttribute(seller('cloudsail'), { imageId: productImage('lnmp000101', REGION, '2.0.0'), name: 'renamed' }), 'Forbidden');
+    // Refused changes change nothing; the name kept is also the owner's to give again.
+    await modifyImageAttribute(owner, { imageId: image, name: 'web-2026.12:a_1' });
+    expect((await getImage(owner, image)).image).toMatchObject({ name: 'web-2026.12:a_1', description: 'The web tier' });
+  });
+});

@@ -11,6 +11,7 @@ import { withoutOthersIds } from '../domain/images';
 import { authorize, can } from '../domain/permissions';
 import { parseInput } from '../domain/validation';
 import { findVisibleImage, isSharedWith, requireRegion, requireVisibleImage, type Image, type VisibleImage } from './catalogue';
+import { assertImageNameFree, imageDescriptionField, imageNameField } from './images';
 import { notify } from './notifications';
 import { mutate, read, type Tx } from './transaction';
 import type { Db } from '../../db/client';
@@ -152,11 +153,25 @@ function parseChange(input: unknown): Change {
   return change;
 }
 
+const renameSchema = z.object({ name: imageNameField.optional(), description: imageDescriptionField.optional() });
+
+/** A new name or description of the owner's custom image, checked as CreateImage checks them. */
+function rename(tx: Tx, actor: Actor, { image, alias }: VisibleImage, input: Record<string, unknown>): z.infer<typeof renameSchema> {
+  const change = parseInput(renameSchema, { name: input.name, description: input.description }, { name: 'InvalidImageName.Malformed', description: 'InvalidDescription.Malformed' });
+  if (change.name === undefined && change.description === undefined) return change;
+  // A marketplace image's name and description are its product version's, not the seller's to change here.
+  if (alias !== 'self') throw new CloudError('Forbidden', {}, 'imageId');
+  if (change.name !== undefined) assertImageNameFree(tx, actor, image.regionId, change.name, image.id);
+  tx.update(images).set(change).where(eq(images.id, image.id)).run();
+  return change;
+}
+
 /**
  * ModifyImageAttribute (issue 17): an image's family (empty clears it) and its deprecation —
  * Status=Deprecated with an optional successor, Status=Available to undo it. Only the owner of a
  * custom image, or the seller of a marketplace image's product, may; a deprecated marketplace
- * image's license holders are notified with the successor.
+ * image's license holders are notified with the successor. The owner of a custom image may
+ * also rename it and change its description.
  */
 export async function modifyImageAttribute(actor: Actor, input: { imageId: string } & Record<string, unknown>): Promise<void> {
   await mutate(actor, 'ModifyImageAttribute', (tx, note) => {
@@ -164,9 +179,11 @@ export async function modifyImageAttribute(actor: Actor, input: { imageId: strin
     note.target = input.imageId;
     const visible = requireVisibleImage(tx, actor, input.imageId);
     if (!mayModify(tx, actor, visible)) throw new CloudError('Forbidden', {}, 'imageId');
-    const change = parseChange(input);
+    const { name, description, ...rest } = input;
+    const change = parseChange(rest);
+    const renamed = rename(tx, actor, visible, { name, description });
     const successor = change.successorImageId ? requireSuccessor(tx, actor, visible.image, change.successorImageId) : null;
-    note.detail = applyChange(tx, visible.image, change, successor);
+    note.detail = { ...renamed, ...applyChange(tx, visible.image, change, successor) };
   });
 }
 

@@ -8,7 +8,7 @@ import type { Actor } from '../domain/actor';
 import { CloudError } from '../domain/errors';
 import { newResourceId } from '../domain/ids';
 import { assertImageAvailable, ownerAliasFor, withoutOthersIds, type ImageOwnerAlias } from '../domain/images';
-import { isValidDescription, isValidResourceName } from '../domain/names';
+import { isValidDescription, isValidImageName } from '../domain/names';
 import { isValidImageFamily } from '../domain/image-family';
 import { authorize } from '../domain/permissions';
 import { isTaskOpen, nextProgress, openTaskStatuses } from '../domain/tasks';
@@ -30,8 +30,11 @@ export type Task = typeof tasks.$inferSelect;
 
 const TASK_STEP_MS = 1000;
 
-const nameField = z.string().trim().refine(isValidResourceName);
-const descriptionField = z.string().default('').refine(isValidDescription);
+/** An image's name and description, as CreateImage, CopyImage and ModifyImageAttribute take them. */
+export const imageNameField = z.string().trim().refine(isValidImageName);
+export const imageDescriptionField = z.string().refine(isValidDescription);
+const nameField = imageNameField;
+const descriptionField = imageDescriptionField.default('');
 const imageCodes = { name: 'InvalidImageName.Malformed', description: 'InvalidDescription.Malformed', imageFamily: 'InvalidImageFamily.Malformed' } as const;
 
 function requireOwnCustomImage(db: Db | Tx, actor: Actor, imageId: string): Image {
@@ -58,9 +61,13 @@ const ownCustom = (accountId: string) => and(eq(images.ownerAccountId, accountId
 /** IMP-9 and a unique name per account and region, checked before a custom image is made. */
 export function assertRoomForImage(tx: Tx, actor: Actor, regionId: string, name: string): void {
   if (imagesCountedInQuota(tx, actor.accountId, regionId) >= readSettings(tx).imageQuotaPerRegion) throw new CloudError('QuotaExceed.Image', { regionId });
-  if (tx.select({ id: images.id }).from(images).where(and(ownCustom(actor.accountId), eq(images.regionId, regionId), eq(images.name, name))).get()) {
-    throw new CloudError('InvalidImageName.Duplicated', { name }, 'name');
-  }
+  assertImageNameFree(tx, actor, regionId, name);
+}
+
+/** One custom image of that name per account and region (`except`: the image being renamed). */
+export function assertImageNameFree(tx: Tx, actor: Actor, regionId: string, name: string, except?: string): void {
+  const taken = tx.select({ id: images.id }).from(images).where(and(ownCustom(actor.accountId), eq(images.regionId, regionId), eq(images.name, name))).get();
+  if (taken && taken.id !== except) throw new CloudError('InvalidImageName.Duplicated', { name }, 'name');
 }
 
 function startTask(tx: Tx, actor: Actor, action: 'CreateImage' | 'CopyImage', image: typeof images.$inferInsert): { imageId: string; taskId: string } {

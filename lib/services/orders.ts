@@ -15,6 +15,7 @@ import { parseInput } from '../domain/validation';
 import { findRegion, offeringImages } from './catalogue';
 import { balanceOf, ensureBook, platformBook, transfer } from './ledger';
 import { once } from './idempotency';
+import { retryFailingGroups } from './scaling-retry';
 import { periodOf, tellSeller } from './seller-calls';
 import { readSettings } from './settings';
 import { mutate, read, type Tx } from './transaction';
@@ -164,7 +165,11 @@ export async function purchaseLicenses(actor: Actor, input: unknown) {
     authorize(actor, 'license.buy');
     const { clientToken, ...purchase } = parsePurchase(input);
     assertSoldAlone(tx, purchase);
-    const result = once(tx, actor, 'BuyLicenses', clientToken, purchase, purchaseResult, () => buyLicenses(tx, actor, purchase));
+    const result = once(tx, actor, 'BuyLicenses', clientToken, purchase, purchaseResult, () => {
+      // Licenses in the pool are a new attempt for the account's groups of the product that lack them (MKT-9).
+      retryFailingGroups(tx, actor.accountId, { productCode: purchase.productCode, regionId: purchase.regionId });
+      return buyLicenses(tx, actor, purchase);
+    });
     note.target = result.orderId;
     note.detail = { ...purchase, amountFen: result.amountFen };
     return result;

@@ -2,7 +2,7 @@
 // scale-in returning licenses, removal policies, health, scheduled actions, failures told once.
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, images, instances, notifications, platformSettings } from '../../db/schema';
+import { auditLog, images, instances, notifications, platformSettings, scalingGroups } from '../../db/schema';
 import { skuCode } from '../seed/marketplace';
 import { newBuyer, seedTestMarketplace, throwawayDatabase, withoutLaunchMinimum } from '../../tests/helpers/database';
 import { balance, expectCloudError, fund, licensesOf, productImage, settle } from '../../tests/helpers/marketplace';
@@ -12,7 +12,7 @@ import { createImage } from './images';
 import { freezeInstance } from './freezes';
 import { getInstance, releaseInstance, runInstances } from './instances';
 import { purchaseLicenses } from './orders';
-import { createScalingGroup, deleteScalingGroup, describeScalingGroups, getScalingGroup, modifyScalingGroup, reserveGroupLicenses, scheduleDesiredCapacity, setDesiredCapacity } from './scaling-groups';
+import { createScalingGroup, deleteScalingGroup, describeScalingGroups, getScalingGroup, modifyScalingGroup, quoteGroupReservation, reserveGroupLicenses, scheduleDesiredCapacity, setDesiredCapacity } from './scaling-groups';
 import { reconcileGroup, sweepScalingGroups } from './scaling-reconcile';
 
 const { db } = throwawayDatabase();
@@ -481,5 +481,65 @@ describe('MKT-9 review findings: reservations, reviewed totals, the cap on hourl
     } finally {
       withoutLaunchMinimum(db());
     }
+  });
+});
+
+describe('MKT-9 reservation review and repeats, hourly plans, purchases as new attempts (issue 16 and 17 reviews)', () => {
+  it('MKT-9: the reservation review shows the quantity, unit price, total and balance after that the purchase then charges', async () => {
+    const buyer = await buyerHolding(2);
+    const g = await group(buyer);
+    const quote = (await quoteGroupReservation(buyer, g.id))!;
+    const before = await balance(buyer);
+    expect(quote).toEqual({ productCode: CODE, regionId: region, quantity: 3, unitPriceFen: PRICE, amountFen: 3 * PRICE, balanceFen: before, balanceAfterFen: before - 3 * PRICE });
+    await reserveGroupLicenses(buyer, g.id, { quantity: quote.quantity, amountFen: quote.amountFen });
+    expect(await balance(buyer)).toBe(quote.balanceAfterFen);
+  });
+
+  it('MKT-9: the same reservation confirmed twice (one ClientToken) is paid once and answers as the first did (IMP-8)', async () => {
+    const buyer = await buyerHolding(2);
+    const g = await group(buyer);
+    const request = { ...(await reviewed(buyer, g.id)), clientToken: 'reserve-twice' };
+    const before = await balance(buyer);
+    const first = await reserveGroupLicenses(buyer, g.id, request);
+    expect(await reserveGroupLicenses(buyer, g.id, request)).toEqual(first);
+    expect(first).toEqual({ bought: 3, amountFen: 3 * PRICE });
+    expect(before - (await balance(buyer))).toBe(3 * PRICE);
+    expect(licensesOf(buyer, CODE)).toHaveLength(5);
+    // Other figures under the same token are another request, refused.
+    await expectCloudError(async () => await reserveGroupLicenses(buyer, g.id, { ...request, quantity: 0, amountFen: 0 }), 'IdempotentParameterMismatch');
+  });
+
+  it('MKT-9: a group on an hourly plan is not offered a reservation: its licenses come with each launch (MKT-2)', async () => {
+    const buyer = await buyerHolding(0);
+    const g = await group(buyer, { skuCode: skuCode(CODE, 'hourly') });
+    expect((await getScalingGroup(buyer, g.id)).hourly).toBe(true);
+    expect((await getScalingGroup(buyer, (await group(buyer)).id)).hourly).toBe(false);
+    await expectCloudError(async () => await quoteGroupReservation(buyer, g.id), 'InvalidSku.HourlyWithInstance');
+    await expectCloudError(async () => await modifyScalingGroup(buyer, g.id, { licenseMode: 'reserve' }), 'InvalidSku.HourlyWithInstance');
+    await expectCloudError(async () => await group(buyer, { skuCode: skuCode(CODE, 'hourly'), licenseMode: 'reserve' }), 'InvalidSku.HourlyWithInstance');
+  });
+
+  it('MKT-9: buying licenses of the product is a new attempt for the account\'s failing groups of it, as a top-up is', async () => {
+    const buyer = await buyerHolding(0, 1_000_000);
+    const g = await group(buyer, { spendingCapFen: 0 });
+    const other = await buyerHolding(0, 1_000_000);
+    const unrelated = await group(other, { spendingCapFen: 0 });
+    for (const [actor, id] of [[buyer, g.id], [other, unrelated.id]] as const) {
+      await setDesiredCapacity(actor, id, 2);
+      await reconcileGroup(actor, id, 'desired');
+    }
+    // Failing for hours: the next try is far off.
+    for (let i = 0; i < 6; i++) {
+      clock.advance(3_600_000);
+      await sweepScalingGroups();
+    }
+    const retryOf = (id: string) => db().select().from(scalingGroups).where(eq(scalingGroups.id, id)).get()!.retryAt;
+    const otherRetry = retryOf(unrelated.id);
+    await purchaseLicenses(buyer, { productCode: CODE, skuCode: skuCode(CODE, 'per_instance'), regionId: region, quantity: 2 });
+    expect(retryOf(unrelated.id)).toEqual(otherRetry);
+    clock.advance(31_000);
+    await sweepScalingGroups();
+    expect((await getScalingGroup(buyer, g.id)).members).toHaveLength(2);
+    expect((await getScalingGroup(buyer, g.id)).group.failingCode).toBeNull();
   });
 });

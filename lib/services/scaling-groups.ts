@@ -14,7 +14,7 @@ import { formatFen } from '../domain/money';
 import { isValidResourceName } from '../domain/names';
 import { parsePaging } from '../domain/paging';
 import { authorize } from '../domain/permissions';
-import { priceOrder } from '../domain/pricing';
+import { assertBuyableAlone, priceOrder } from '../domain/pricing';
 import { availableToGroup, clampDesired, isReleasable, licenseModes, licensePool, removalPolicies, sizeRefusal, type LicensePool } from '../domain/scaling';
 import { parseInput } from '../domain/validation';
 import type { Db } from '../../db/client';
@@ -23,7 +23,9 @@ import { familyImageIn } from './image-family';
 import { enqueueJob } from './jobs';
 import { releaseInstance } from './instances';
 import { availableLicenseCount } from './licenses';
-import { purchaseLicenses } from './orders';
+import { buyLicenses } from './orders';
+import { once } from './idempotency';
+import { balanceOf, bookId } from './ledger';
 import { mutate, read, type Tx } from './transaction';
 
 export type ScalingGroup = typeof scalingGroups.$inferSelect;
@@ -133,6 +135,7 @@ export async function createScalingGroup(actor: Actor, input: unknown): Promise<
     }
     assertNameFree(tx, actor, request.regionId, request.name);
     const skuCode = image.productCode ? groupSku(tx, image.productCode, request.skuCode).code : null;
+    if (request.licenseMode === 'reserve') assertReservable(tx, skuCode);
     const group: ScalingGroup = {
       id: newResourceId('asg'),
       accountId: actor.accountId,
@@ -172,6 +175,7 @@ export async function modifyScalingGroup(actor: Actor, groupId: string, input: u
     const desired = change.desired ?? clampDesired(group.desired, minSize, maxSize);
     assertSizes({ minSize, maxSize, desired });
     if (change.name) assertNameFree(tx, actor, group.regionId, change.name, group.id);
+    if (change.licenseMode === 'reserve') assertReservable(tx, group.skuCode);
     const updated = { ...group, ...change, minSize, maxSize, desired, ...notFailing };
     // A new desired capacity, or new terms for licenses, is a new attempt: its failure is told anew.
     tx.update(scalingGroups).set({ name: updated.name, minSize, maxSize, desired, removalPolicy: updated.removalPolicy, licenseMode: updated.licenseMode, spendingCapFen: updated.spendingCapFen, ...notFailing }).where(eq(scalingGroups.id, group.id)).run();
@@ -214,6 +218,7 @@ export async function scheduleDesiredCapacity(actor: Actor, groupId: string, inp
 
 // ─── Reading ─────────────────────────────────────────────────────────────────
 
+/** `members`: the group's instances not released. */
 export type GroupSummary = ScalingGroup & { members: number };
 
 /** Alibaba's DescribeScalingGroups takes at most 20 ScalingGroupIds.N. */
@@ -236,11 +241,13 @@ export async function describeScalingGroups(actor: Actor, input: { regionId?: st
     );
     const total = db.select({ n: count() }).from(scalingGroups).where(where).get()?.n ?? 0;
     const rows = db.select().from(scalingGroups).where(where).orderBy(desc(scalingGroups.createdAt), asc(scalingGroups.id)).limit(paging.pageSize).offset((paging.page - 1) * paging.pageSize).all();
+    // A member released (by someone, or for arrears) but not yet replaced is no capacity.
     const counts = new Map(
       db
         .select({ groupId: scalingMembers.groupId, n: count() })
         .from(scalingMembers)
-        .where(inArray(scalingMembers.groupId, rows.map((r) => r.id)))
+        .innerJoin(instances, eq(instances.id, scalingMembers.instanceId))
+        .where(and(inArray(scalingMembers.groupId, rows.map((r) => r.id)), ne(instances.status, 'Released')))
         .groupBy(scalingMembers.groupId)
         .all()
         .map((c) => [c.groupId, c.n]),
@@ -300,7 +307,8 @@ export function imageProductCode(db: Db | Tx, group: Pick<ScalingGroup, 'imageId
   return db.select({ code: images.productCode }).from(images).where(eq(images.id, group.imageId)).get()?.code ?? null;
 }
 
-export type GroupDetail = { group: ScalingGroup; members: GroupMember[]; pool: LicensePool | null; productCode: string | null; activities: ScalingActivity[]; schedules: ScalingSchedule[] };
+/** `hourly`: the group's SKU is hourly, so its licenses are bought with each launch and cannot be reserved. */
+export type GroupDetail = { group: ScalingGroup; members: GroupMember[]; pool: LicensePool | null; productCode: string | null; hourly: boolean; activities: ScalingActivity[]; schedules: ScalingSchedule[] };
 
 export async function getScalingGroup(actor: Actor, groupId: string): Promise<GroupDetail> {
   authorize(actor, 'scaling.read');
@@ -312,6 +320,7 @@ export async function getScalingGroup(actor: Actor, groupId: string): Promise<Gr
       members: groupMembers(db, group.id),
       pool: poolOfGroup(db, group, productCode),
       productCode,
+      hourly: isHourlySku(db, group.skuCode),
       activities: db.select().from(scalingActivities).where(eq(scalingActivities.groupId, group.id)).orderBy(desc(scalingActivities.id)).limit(50).all(),
       schedules: db.select().from(scalingSchedules).where(eq(scalingSchedules.groupId, group.id)).orderBy(asc(scalingSchedules.runAt)).all(),
     };
@@ -332,39 +341,73 @@ export async function describeScalingActivities(actor: Actor, groupId: string, p
 
 // ─── The license pool ────────────────────────────────────────────────────────
 
+/** What reserving buys now (MKT-9), priced by the rules that charge it, and the wallet after: the order review (issue 16). */
+export type ReservationQuote = { productCode: string; regionId: string; quantity: number; unitPriceFen: number; amountFen: number; balanceFen: number; balanceAfterFen: number };
+
+/** The reservation of a product-coded group (null for any other group), or refused as the purchase would be. */
+function priceReservation(db: Db | Tx, group: ScalingGroup): (ReservationQuote & { skuCode: string }) | null {
+  const productCode = imageProductCode(db, group);
+  const pool = poolOfGroup(db, group, productCode);
+  if (!pool || !productCode || !group.skuCode) return null;
+  assertReservable(db, group.skuCode);
+  const balanceFen = balanceOf(db, bookId('wallet', group.accountId));
+  return { productCode, skuCode: group.skuCode, regionId: group.regionId, quantity: pool.shortfall, unitPriceFen: unitPriceOf(db, group.skuCode), amountFen: pool.shortfallCostFen, balanceFen, balanceAfterFen: balanceFen - pool.shortfallCostFen };
+}
+
+/** An hourly SKU's license is bought with each instance it launches (MKT-2): there is nothing to reserve. */
+function assertReservable(db: Db | Tx, skuCode: string | null): void {
+  const sku = skuOf(db, skuCode);
+  if (sku) assertBuyableAlone(sku.pricingModel as PricingModel);
+}
+
+/** The reservation's review: what reserveGroupLicenses would buy and charge now, changing nothing. */
+export async function quoteGroupReservation(actor: Actor, groupId: string): Promise<ReservationQuote | null> {
+  authorize(actor, 'scaling.manage');
+  return await read((db) => {
+    const quote = priceReservation(db, requireOwnGroup(db, actor, groupId));
+    if (!quote) return null;
+    const { skuCode: _, ...shown } = quote;
+    return shown;
+  });
+}
+
 const reserveSchema = z.object({
-  clientToken: z.string().optional(),
+  clientToken: z.string().min(1).max(64).optional(),
   // What the owner reviewed: nothing is bought that was not (issue 16's review step).
   quantity: z.coerce.number().int().min(0),
   amountFen: fen,
 });
+const reserveResult = z.object({ bought: z.number(), amountFen: z.number() });
 
 /**
  * MKT-9 "reserve": buy the shortfall for the group's max now, in one confirmed step, through
- * the license purchase every buyer uses (its rules, price and idempotency). The group then
- * scales out from the pool only. A reviewed quantity or amount that is no longer what it would
- * buy is refused, charging nothing, so the owner is never charged a total they did not see.
+ * the license purchase every buyer uses (its rules and price). The group then scales out from
+ * the pool only. A reviewed quantity or amount that is no longer what it would buy is refused,
+ * charging nothing, so the owner is never charged a total they did not see. The same
+ * reservation sent again (a double click, a retried request) answers as the first did (IMP-8).
  */
 export async function reserveGroupLicenses(actor: Actor, groupId: string, input: unknown) {
-  return await mutate(actor, 'ReserveGroupLicenses', async (tx, note) => {
+  return await mutate(actor, 'ReserveGroupLicenses', (tx, note) => {
     authorize(actor, 'scaling.manage');
+    authorize(actor, 'license.buy');
     note.target = groupId;
-    const request = parseInput(reserveSchema, input, { quantity: 'InvalidParameter.Quantity', amountFen: 'InvalidParameter' });
+    const { clientToken, ...reviewed } = parseInput(reserveSchema, input, { quantity: 'InvalidParameter.Quantity', amountFen: 'InvalidParameter' });
     const group = requireOwnGroup(tx, actor, groupId);
-    const productCode = imageProductCode(tx, group);
-    const pool = poolOfGroup(tx, group, productCode);
-    const quantity = pool?.shortfall ?? 0;
-    const amountFen = pool?.shortfallCostFen ?? 0;
-    if (request.quantity !== quantity || request.amountFen !== amountFen) {
-      throw new CloudError('InvalidOrder.QuoteChanged', { quantity, amount: formatFen(amountFen) });
-    }
-    // Like any change of the owner's, a new attempt: a group waiting out its back-off scales out now.
-    tx.update(scalingGroups).set({ licenseMode: 'reserve', ...notFailing }).where(eq(scalingGroups.id, group.id)).run();
-    reconcileSoon(tx, group, 'desired');
-    if (!pool || pool.shortfall === 0 || !productCode) return { bought: 0, amountFen: 0 };
-    const order = await purchaseLicenses(actor, { productCode, skuCode: group.skuCode, regionId: group.regionId, quantity: pool.shortfall, clientToken: request.clientToken });
-    note.detail = { orderId: order.orderId, quantity: pool.shortfall, amountFen: order.amountFen };
-    return { bought: pool.shortfall, amountFen: order.amountFen };
+    return once(tx, actor, 'ReserveGroupLicenses', clientToken, { groupId, ...reviewed }, reserveResult, () => {
+      const quote = priceReservation(tx, group);
+      const quantity = quote?.quantity ?? 0;
+      const amountFen = quote?.amountFen ?? 0;
+      if (reviewed.quantity !== quantity || reviewed.amountFen !== amountFen) {
+        throw new CloudError('InvalidOrder.QuoteChanged', { quantity, amount: formatFen(amountFen) });
+      }
+      // Like any change of the owner's, a new attempt: a group waiting out its back-off scales out now.
+      tx.update(scalingGroups).set({ licenseMode: 'reserve', ...notFailing }).where(eq(scalingGroups.id, group.id)).run();
+      reconcileSoon(tx, group, 'desired');
+      if (!quote || quantity === 0) return { bought: 0, amountFen: 0 };
+      const order = buyLicenses(tx, actor, { productCode: quote.productCode, skuCode: quote.skuCode, regionId: group.regionId, quantity });
+      note.detail = { orderId: order.orderId, quantity, amountFen: order.amountFen };
+      return { bought: quantity, amountFen: order.amountFen };
+    });
   });
 }
 

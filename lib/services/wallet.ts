@@ -1,7 +1,7 @@
 // An account's wallet: its balance, and money paid in from outside (the clearing book).
-import { and, count, desc, eq, isNotNull } from 'drizzle-orm';
+import { count, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { ledgerEntries, scalingGroups } from '../../db/schema';
+import { ledgerEntries } from '../../db/schema';
 import { config } from '../config';
 import type { Actor } from '../domain/actor';
 import { CloudError } from '../domain/errors';
@@ -10,6 +10,7 @@ import { simulatedPaymentsAllowed } from '../domain/payments';
 import { authorize } from '../domain/permissions';
 import { parseInput } from '../domain/validation';
 import { balanceOf, bookId, ensureBook, platformBook, transfer } from './ledger';
+import { retryFailingGroups } from './scaling-retry';
 import { type Tx, infrastructure, mutate, read } from './transaction';
 import { parsePaging } from '../domain/paging';
 
@@ -19,9 +20,7 @@ import { parsePaging } from '../domain/paging';
  */
 export function payIn(tx: Tx, accountId: string, amountFen: number, reason: string, { reference, note }: { reference?: string; note?: string } = {}): string {
   const wallet = ensureBook(tx, 'wallet', accountId);
-  // Money in is a new attempt for the account's failing scaling groups (MKT-9): the next sweep
-  // tries them, not the end of their back-off.
-  tx.update(scalingGroups).set({ retryAt: null }).where(and(eq(scalingGroups.accountId, accountId), isNotNull(scalingGroups.failingCode))).run();
+  retryFailingGroups(tx, accountId);
   return transfer(
     tx,
     [

@@ -52,7 +52,7 @@ import { quoteRenewal, renewInstance } from '../../lib/services/subscriptions';
 import { topUpWallet, walletBalance, walletEntries } from '../../lib/services/wallet';
 import { adjustWallet, findAccount } from '../../lib/services/wallet-adjustments';
 import { regionLaunchLimits } from '../../lib/services/launch-limits';
-import { createScalingGroup, deleteScalingGroup, describeScalingActivities, describeScalingGroups, getScalingGroup, modifyScalingGroup, reserveGroupLicenses, scheduleDesiredCapacity, setDesiredCapacity } from '../../lib/services/scaling-groups';
+import { createScalingGroup, deleteScalingGroup, describeScalingActivities, describeScalingGroups, getScalingGroup, modifyScalingGroup, quoteGroupReservation, reserveGroupLicenses, scheduleDesiredCapacity, setDesiredCapacity } from '../../lib/services/scaling-groups';
 import { reconcileGroup } from '../../lib/services/scaling-reconcile';
 import { actorNames, applicationForm, PRODUCT, productInfo, REGION, TYPE, unique, type Who, type World } from './world';
 
@@ -242,6 +242,7 @@ export const serviceRows = new Map<string, Row>(
     setDesiredCapacity: [ownerOnly(NO_GROUP), async (a, w) => await setDesiredCapacity(a, w.group, 0)],
     scheduleDesiredCapacity: [ownerOnly(NO_GROUP), async (a, w) => await scheduleDesiredCapacity(a, w.group, { runAt: new Date(Date.now() + 86_400_000), desired: 0 })],
     reserveGroupLicenses: [ownerOnly(NO_GROUP), async (a, w) => await reserveGroupLicenses(a, w.group, { quantity: 0, amountFen: 0 })],
+    quoteGroupReservation: [ownerOnly(NO_GROUP), async (a, w) => await quoteGroupReservation(a, w.group)],
     deleteScalingGroup: [ownerOnly(NO_GROUP), async (a, w) => await deleteScalingGroup(a, await w.fresh.group())],
     describeScalingGroups: [everyone, async (a) => await describeScalingGroups(a)],
     getScalingGroup: [ownerOnly(NO_GROUP), async (a, w) => await getScalingGroup(a, w.group)],
@@ -273,7 +274,7 @@ export const notUseCases = new Set([
   'familyImageIn', 'familyNamesIn', 'withFamilyImage',
   // lists' SQL pieces and the batch's choice of single-item use case (issue 16)
   'searchTerms', 'orderFor', 'lifecycleChange',
-  'once', 'imagesCountedInQuota', 'assertRoomForImage', 'moveInstance', 'bookId', 'ensureBook', 'transfer', 'postTransfers', 'balanceOf', 'platformBook',
+  'once', 'imagesCountedInQuota', 'assertRoomForImage', 'assertImageNameFree', 'moveInstance', 'bookId', 'ensureBook', 'transfer', 'postTransfers', 'balanceOf', 'platformBook',
   'requirePublicProduct', 'isOfferedIn', 'licenseViews', 'requireOwnOrder', 'buyLicenses', 'paySale', 'availableLicenseCount', 'poolHourlyFees', 'consumeLicenses', 'returnLicense',
   'notify', 'indexProduct', 'matchProducts', 'tellSeller', 'periodOf', 'tellSellerAbout', 'signingKey', 'readSettings',
   'requireBucket', 'bucketByName', 'hasImportRole', 'assertNotInArrears', 'creditWallet', 'shiftMonth', 'requireOwnProduct', 'listingProblemsOf',
@@ -282,6 +283,8 @@ export const notUseCases = new Set([
   'auditCall', 'auditRefusedCall', 'wasAudited', 'mutate', 'read', 'savepoint',
   // money in from the payment gateway (its signature is the caller's proof), inside a transaction
   'handlePaymentNotification', 'recordGatewayPayment', 'payIn',
+  // scaling groups: a new attempt for failing groups, inside the payment's or purchase's transaction
+  'retryFailingGroups',
   // launch limits inside the launch's transaction; sign-in throttling before anyone is signed in
   'callTransaction', 'infrastructure', 'usageQuery', 'launchLimits', 'loadLaunchFacts', 'startSignIn', 'assertSignUpAllowed',
   // the operator's shell command (npm run admin): whoever runs it owns the machine

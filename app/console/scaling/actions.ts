@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { arg, runParsed } from '@/lib/auth/action';
 import { parseYuan } from '@/lib/domain/money';
-import { createScalingGroup, deleteScalingGroup, getScalingGroup, modifyScalingGroup, reserveGroupLicenses, scheduleDesiredCapacity, setDesiredCapacity } from '@/lib/services/scaling-groups';
+import { createScalingGroup, deleteScalingGroup, modifyScalingGroup, quoteGroupReservation, reserveGroupLicenses, scheduleDesiredCapacity, setDesiredCapacity } from '@/lib/services/scaling-groups';
 import { reconcileGroup } from '@/lib/services/scaling-reconcile';
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '');
@@ -65,9 +65,9 @@ export async function buyOnScaleOutAction(groupId: string, _: unknown, form: For
   return result;
 }
 
-/** What the reservation will buy, for its review dialog: the pool read now. */
+/** What the reservation will buy and charge, for its review dialog: priced now by the code that charges it. */
 export async function reserveQuoteAction(groupId: string) {
-  return runParsed(z.object({ groupId: arg.id }), { groupId }, async (actor, args) => (await getScalingGroup(actor, args.groupId)).pool);
+  return runParsed(z.object({ groupId: arg.id }), { groupId }, async (actor, args) => await quoteGroupReservation(actor, args.groupId));
 }
 
 export async function reserveAction(groupId: string, _: unknown, form: FormData) {

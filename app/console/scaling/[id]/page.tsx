@@ -22,7 +22,7 @@ export const generateMetadata = pageTitle('scalingGroup');
 export default async function ScalingGroupPage({ params }: { params: Promise<{ id: string }> }) {
   const { actor } = await requireSession();
   const groupId = (await params).id;
-  const { group, members, pool, productCode, activities, schedules } = await orNotFound(async () => await getScalingGroup(actor, groupId), 'InvalidScalingGroupId.NotFound');
+  const { group, members, pool, productCode, hourly, activities, schedules } = await orNotFound(async () => await getScalingGroup(actor, groupId), 'InvalidScalingGroupId.NotFound');
   const t = await getTranslations();
   const format = await getFormatter();
   const when = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'medium' });
@@ -66,6 +66,7 @@ export default async function ScalingGroupPage({ params }: { params: Promise<{ i
           productCode={productCode}
           regionName={region}
           mode={group.licenseMode}
+          hourly={hourly}
           capFen={group.spendingCapFen}
           quoteAction={reserveQuoteAction.bind(null, group.id)}
           reserveAction={reserveAction.bind(null, group.id)}
