@@ -5,13 +5,14 @@
 // parents first (by their foreign keys), each in rowid order.
 // The tables the triggers keep (instance_usage, marketplace_revision) are not copied: the
 // PostgreSQL triggers rebuild them from the rows as they arrive (the check compares
-// instance_usage; marketplace_revision is a counter that need only move).
+// instance_usage; marketplace_revision is a counter that need only move). The search text goes
+// from SQLite's FTS5 table products_fts into PostgreSQL's products_search, checked the same way.
 import Database from 'better-sqlite3';
 import { getTableName, is, sql } from 'drizzle-orm';
 import { drizzle as drizzleSqlite } from 'drizzle-orm/better-sqlite3';
 import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
-import { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { SQLiteTable, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import pg from 'pg';
 import * as sqliteSchema from '../db/schema';
 import * as pgSchema from '../db/schema.pg';
@@ -22,6 +23,9 @@ const derived = new Set(['instance_usage', 'marketplace_revision']);
 const MAX_PARAMETERS = 30_000;
 
 type Pair = { name: string; from: SQLiteTable; to: PgTable };
+
+/** SQLite's FTS5 table (db/migrations/0002, so not in db/schema.ts), read as products_search's rows. */
+const productsFts = sqliteTable('products_fts', { code: text('code').notNull(), title: text('title').notNull(), summary: text('summary').notNull(), description: text('description').notNull(), seller: text('seller').notNull() });
 
 /** Every table of the schema on both engines (schema-parity.test.ts proves them the same), parents first. */
 export function copyOrder(): Pair[] {
@@ -47,6 +51,7 @@ export function copyOrder(): Pair[] {
     ordered.push(pair);
   };
   for (const pair of pairs.values()) place(pair, []);
+  ordered.push({ name: getTableName(pgSchema.productsSearch), from: productsFts, to: pgSchema.productsSearch });
   return ordered;
 }
 
