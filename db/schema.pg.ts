@@ -341,8 +341,8 @@ export const products = pgTable(
 
 /**
  * PostgreSQL only: the marketplace search text, what SQLite keeps in its FTS5 table products_fts
- * (hand-written in db/migrations/0002, outside db/schema.ts). pg_trgm's GIN indexes make
- * `ILIKE '%word%'` an index search, Chinese included, without a segmenter.
+ * (hand-written in db/migrations/0002, outside db/schema.ts), lower-cased. pg_trgm's GIN indexes
+ * make `LIKE '%word%'` an index search, Chinese included, without a segmenter.
  * Only lib/services/product-search.ts reads or writes it.
  */
 export const productsSearch = pgTable(

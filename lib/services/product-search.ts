@@ -3,7 +3,7 @@
 // matching product codes. Both engines take the same words (terms) and give the same products.
 // The services run on SQLite only today; once the database handle knows its engine (issue 15's
 // DATABASE_URL), indexProduct and matchProducts will dispatch on it to the Pg functions here.
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { Db } from '../../db/client';
 import type { Tx } from './transaction';
@@ -26,9 +26,13 @@ export function indexProduct(tx: Db | Tx, product: ProductText): void {
   tx.run(sql`INSERT INTO products_fts (code, title, summary, description, seller) VALUES (${product.code}, ${product.title}, ${product.summary}, ${product.description}, ${product.seller})`);
 }
 
+/**
+ * The text is kept lower-cased by PostgreSQL's lower(), as ILIKE lower-cases both sides on every
+ * row it compares: a plain LIKE on the kept text finds the same, several times faster.
+ */
 export async function indexProductPg(db: PgDb, product: ProductText): Promise<void> {
   await db.execute(
-    sql`INSERT INTO products_search (code, title, summary, description, seller) VALUES (${product.code}, ${product.title}, ${product.summary}, ${product.description}, ${product.seller})
+    sql`INSERT INTO products_search (code, title, summary, description, seller) VALUES (${product.code}, lower(${product.title}), lower(${product.summary}), lower(${product.description}), lower(${product.seller}))
       ON CONFLICT (code) DO UPDATE SET title = excluded.title, summary = excluded.summary, description = excluded.description, seller = excluded.seller`,
   );
 }
@@ -70,15 +74,16 @@ export function matchProducts(db: Db | Tx, query: string): Map<string, number> {
 
 /**
  * matchProducts on PostgreSQL: the same products. A word of 3+ characters is looked up in each
- * column's trigram index (ILIKE '%word%' is an index search with gin_trgm_ops); a shorter one has
+ * column's trigram index (LIKE '%word%' is an index search with gin_trgm_ops); a shorter one has
  * no trigram and filters the rows the others found, or scans. Best first: the weighted sum of the
  * columns each word is found in, then the shorter title (as bm25 favours shorter text).
  */
 export async function matchProductsPg(db: PgDb, query: string): Promise<Map<string, number>> {
   const words = terms(query);
   if (words.length === 0) return new Map();
-  const found = (column: string, word: string) => sql`${sql.identifier(column)} ILIKE ${substring(word)} ESCAPE '\\'`;
-  const conditions = words.map((w) => (indexable(w) ? sql`(${sql.join(COLUMNS.map((c) => found(c, w)), sql` OR `)})` : sql`${allText} ILIKE ${substring(w)} ESCAPE '\\'`));
+  const like = (text: SQLWrapper, word: string) => sql`${text} LIKE lower(${substring(word)}) ESCAPE '\\'`;
+  const found = (column: string, word: string) => like(sql.identifier(column), word);
+  const conditions = words.map((w) => (indexable(w) ? sql`(${sql.join(COLUMNS.map((c) => found(c, w)), sql` OR `)})` : like(allText, w)));
   const score: SQL[] = words.flatMap((w) => COLUMNS.map((c) => sql`CASE WHEN ${found(c, w)} THEN ${sql.raw(String(WEIGHTS[c]))} ELSE 0 END`));
   const { rows } = await db.execute<{ code: string }>(
     sql`SELECT code FROM products_search WHERE ${sql.join(conditions, sql` AND `)} ORDER BY ${sql.join(score, sql` + `)} DESC, length(title), code`,
