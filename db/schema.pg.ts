@@ -339,6 +339,29 @@ export const products = pgTable(
   ],
 );
 
+/**
+ * PostgreSQL only: the marketplace search text, what SQLite keeps in its FTS5 table products_fts
+ * (hand-written in db/migrations/0002, outside db/schema.ts), lower-cased. pg_trgm's GIN indexes
+ * make `LIKE '%word%'` an index search, Chinese included, without a segmenter.
+ * Only lib/services/product-search.ts reads or writes it.
+ */
+export const productsSearch = pgTable(
+  'products_search',
+  {
+    code: text('code').primaryKey(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    description: text('description').notNull(),
+    seller: text('seller').notNull(),
+  },
+  (t) => [
+    index('products_search_title_trgm_idx').using('gin', t.title.op('gin_trgm_ops')),
+    index('products_search_summary_trgm_idx').using('gin', t.summary.op('gin_trgm_ops')),
+    index('products_search_description_trgm_idx').using('gin', t.description.op('gin_trgm_ops')),
+    index('products_search_seller_trgm_idx').using('gin', t.seller.op('gin_trgm_ops')),
+  ],
+);
+
 export const productVersions = pgTable(
   'product_versions',
   {

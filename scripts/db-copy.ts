@@ -5,7 +5,9 @@
 // parents first (by their foreign keys), each in rowid order.
 // The tables the triggers keep (instance_usage, marketplace_revision) are not copied: the
 // PostgreSQL triggers rebuild them from the rows as they arrive (the check compares
-// instance_usage; marketplace_revision is a counter that need only move).
+// instance_usage; marketplace_revision is a counter that need only move). The search text goes
+// from SQLite's FTS5 table products_fts into PostgreSQL's products_search through the search
+// module, which keeps it as PostgreSQL searches it; the check counts its rows.
 import Database from 'better-sqlite3';
 import { getTableName, is, sql } from 'drizzle-orm';
 import { drizzle as drizzleSqlite } from 'drizzle-orm/better-sqlite3';
@@ -15,9 +17,12 @@ import { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import pg from 'pg';
 import * as sqliteSchema from '../db/schema';
 import * as pgSchema from '../db/schema.pg';
+import { indexProductPg, type ProductText } from '../lib/services/product-search';
 
 /** Kept by triggers on both engines: rebuilt, then compared, never copied. */
 const derived = new Set(['instance_usage', 'marketplace_revision']);
+/** Where PostgreSQL keeps the search text (SQLite: products_fts, outside db/schema.ts). */
+const SEARCH = 'products_search';
 /** PostgreSQL's limit is 65,535 parameters a statement. */
 const MAX_PARAMETERS = 30_000;
 
@@ -65,7 +70,7 @@ export async function copySqliteToPostgres(sqliteFile: string, postgresUrl: stri
   try {
     const order = copyOrder();
     await client.query('BEGIN');
-    for (const { name } of order) {
+    for (const name of [...order.map((t) => t.name), SEARCH]) {
       const rows = await countIn(to, name);
       if (rows > 0) throw new Error(`the target is not empty: ${name} has ${rows} rows (copy into a new, migrated database)`);
     }
@@ -75,9 +80,14 @@ export async function copySqliteToPostgres(sqliteFile: string, postgresUrl: stri
       for (let i = 0; i < rows.length; i += perStatement) await to.insert(target).values(rows.slice(i, i + perStatement)).execute();
       tables.push({ name, rows: rows.length });
     }
+    const search = from.all<ProductText>(sql`SELECT code, title, summary, description, seller FROM products_fts ORDER BY rowid`);
+    for (const product of search) await indexProductPg(to, product);
+    tables.push({ name: SEARCH, rows: search.length });
     await resetIdentities(client);
     // Checked inside the transaction: a copy that fails its check leaves the target empty.
     await check(from, to, order);
+    const searchRows = await countIn(to, SEARCH);
+    if (searchRows !== search.length) throw new Error(`${SEARCH}: ${search.length} rows in SQLite's products_fts, ${searchRows} in PostgreSQL`);
     await client.query('COMMIT');
     return { tables, seconds: (performance.now() - started) / 1000 };
   } catch (error) {

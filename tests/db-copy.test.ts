@@ -5,6 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyOrder, copySqliteToPostgres } from '../scripts/db-copy';
@@ -14,6 +16,7 @@ import { fund, productImage, settle } from './helpers/marketplace';
 import { skuCode } from '../lib/seed/marketplace';
 import { purchaseLicenses } from '../lib/services/orders';
 import { releaseInstance, runInstances } from '../lib/services/instances';
+import { matchProducts, matchProductsPg } from '../lib/services/product-search';
 
 const { db } = throwawayDatabase();
 const target = throwawayPostgres({ migrated: true });
@@ -61,6 +64,18 @@ describe('issue 15: db:copy from SQLite to PostgreSQL', () => {
     const [{ top }] = await onTarget<{ top: string }>(`SELECT max(id) AS top FROM audit_log WHERE action <> 'AfterCopy'`);
     expect(Number(id)).toBeGreaterThan(Number(top));
     await expect(copySqliteToPostgres(file, target.url())).rejects.toThrow(/not empty/);
+  });
+
+  it('copies the search text, so that the copy finds what the installation found', async () => {
+    const [{ n }] = await onTarget<{ n: string }>('SELECT count(*) AS n FROM products_search');
+    expect(Number(n)).toBe(db().all<{ n: number }>(sql`SELECT count(*) AS n FROM products`)[0].n);
+    const client = new pg.Client({ connectionString: target.url() });
+    await client.connect();
+    try {
+      for (const query of ['LNMP nginx', '宝塔Linux']) expect([...(await matchProductsPg(drizzle(client), query)).keys()]).toEqual([...matchProducts(db(), query).keys()]);
+    } finally {
+      await client.end();
+    }
   });
 
   it('a copy that fails its check leaves the target empty, so it can be run again once the source is put right', async () => {

@@ -276,7 +276,7 @@ export const notUseCases = new Set([
   'searchTerms', 'orderFor', 'lifecycleChange',
   'once', 'imagesCountedInQuota', 'assertRoomForImage', 'assertImageNameFree', 'moveInstance', 'bookId', 'ensureBook', 'transfer', 'postTransfers', 'balanceOf', 'platformBook',
   'requirePublicProduct', 'isOfferedIn', 'licenseViews', 'requireOwnOrder', 'buyLicenses', 'paySale', 'availableLicenseCount', 'poolHourlyFees', 'consumeLicenses', 'returnLicense',
-  'notify', 'indexProduct', 'matchProducts', 'tellSeller', 'periodOf', 'tellSellerAbout', 'signingKey', 'readSettings',
+  'notify', 'indexProduct', 'matchProducts', 'indexProductPg', 'matchProductsPg', 'tellSeller', 'periodOf', 'tellSellerAbout', 'signingKey', 'readSettings',
   'requireBucket', 'bucketByName', 'hasImportRole', 'assertNotInArrears', 'creditWallet', 'shiftMonth', 'requireOwnProduct', 'listingProblemsOf',
   // files, secrets, seller HTTP, the transaction itself
   'objectPath', 'diskPath', 'writeObjectFile', 'removeFile', 'readEnds', 'copyRange', 'random62', 'encrypt', 'decrypt', 'callSeller',
