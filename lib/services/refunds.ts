@@ -21,6 +21,7 @@ import { readSettings } from './settings';
 import { mutate, read, type Tx } from './transaction';
 import type { Db } from '../../db/client';
 import { parsePaging } from '../domain/paging';
+import { descNullsLast } from '../../db/portable';
 
 export type RefundRequest = typeof refundRequests.$inferSelect;
 
@@ -241,7 +242,7 @@ export async function listRefundRequests(actor: Actor, { status = 'pending', ...
       .innerJoin(products, eq(products.code, orders.productCode))
       .innerJoin(accounts, eq(accounts.id, refundRequests.accountId))
       .where(where)
-      .orderBy(status === 'pending' ? asc(refundRequests.requestedAt) : desc(refundRequests.decidedAt), asc(refundRequests.id))
+      .orderBy(status === 'pending' ? asc(refundRequests.requestedAt) : descNullsLast(refundRequests.decidedAt), asc(refundRequests.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize)
       .all();
