@@ -1,19 +1,17 @@
 // Issue 15, MKT-3/MKT-4: a launch binds the licenses it counted with a guarded update, and looks at
-// what that update did. On SQLite one writer at a time (BEGIN IMMEDIATE) keeps a second launch
-// out of the gap between the count and the bind; on PostgreSQL's READ COMMITTED another
-// connection can take a license in it. These tests open that gap on SQLite: the binding
-// connection runs without a transaction (each statement commits alone, as each sees the latest
-// commits under READ COMMITTED), and a second connection takes the oldest license just before
-// the bind. A launch must then take the next license, or be refused: never share one.
-import type Database from 'better-sqlite3';
+// what that update did. On SQLite one writer at a time keeps a second launch out of the gap
+// between the count and the bind; on PostgreSQL's READ COMMITTED another connection can take a
+// license in it. These tests open that gap (tests/helpers/interleave.ts): a second connection
+// takes the oldest license just before the bind. The launch must then take the next license, or
+// be refused: never share one.
 import { and, asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDb, openDatabase, useDatabase, type Db } from '../../db/client';
 import { licenses } from '../../db/schema';
 import { CloudError } from '../domain/errors';
 import { skuCode } from '../seed/marketplace';
 import { newBuyer, seedTestMarketplace, throwawayDatabase } from '../../tests/helpers/database';
 import { fund } from '../../tests/helpers/marketplace';
+import { onAnotherConnection, withWriteInterleaved } from '../../tests/helpers/interleave';
 import type { Actor } from '../domain/actor';
 import { consumeLicenses } from './licenses';
 import { purchaseLicenses } from './orders';
@@ -33,55 +31,15 @@ async function buyerWith(quantity: number): Promise<Actor> {
 
 const pool = (accountId: string) => db().select({ id: licenses.id, status: licenses.status, instanceId: licenses.instanceId }).from(licenses).where(eq(licenses.accountId, accountId)).orderBy(asc(licenses.createdAt), asc(licenses.id)).all();
 
-/**
- * Runs `work` on a connection of its own whose first license update is preceded by `before` (the
- * other launch's bind, on yet another connection). Every prepared query is made afresh for it.
- */
-function withInterleavedBind<T>(before: () => void, work: (own: Db) => T): T {
-  const file = db().$client.name;
-  const own = openDatabase(file);
-  const prepare = own.$client.prepare.bind(own.$client);
-  let interleaved = false;
-  own.$client.prepare = ((source: string) => {
-    const statement = prepare(source);
-    if (!/^update "?licenses"? /i.test(source)) return statement;
-    return new Proxy(statement, {
-      get(target, key) {
-        const value = Reflect.get(target, key) as unknown;
-        if (typeof value !== 'function') return value;
-        if (key !== 'run') return value.bind(target);
-        return (...args: unknown[]) => {
-          if (!interleaved) {
-            interleaved = true;
-            before();
-          }
-          return (value as (...a: unknown[]) => Database.RunResult).apply(target, args);
-        };
-      },
-    });
-  }) as typeof own.$client.prepare;
-  const process = getDb();
-  useDatabase(own);
-  try {
-    const result = work(own);
-    expect(interleaved).toBe(true);
-    return result;
-  } finally {
-    useDatabase(process);
-    own.$client.close();
-  }
-}
-
 describe('MKT-3, MKT-4: a license taken by another connection between the count and the bind (issue 15)', () => {
   it('the launch binds the next usable license instead, and no license is held by two instances', async () => {
     const buyer = await buyerWith(2);
     const [oldest, next] = pool(buyer.accountId);
-    const other = openDatabase(db().$client.name);
-    const held = withInterleavedBind(
-      () => other.update(licenses).set({ status: 'in_use', instanceId: 'i-other-launch' }).where(and(eq(licenses.id, oldest.id), eq(licenses.status, 'available'))).run(),
+    const held = withWriteInterleaved(
+      'licenses',
+      () => onAnotherConnection((other) => other.update(licenses).set({ status: 'in_use', instanceId: 'i-other-launch' }).where(and(eq(licenses.id, oldest.id), eq(licenses.status, 'available'))).run()),
       (own) => consumeLicenses(own, buyer.accountId, product, region, ['i-this-launch']),
     );
-    other.$client.close();
     expect(held.map((l) => l.id)).toEqual([next.id]);
     expect(pool(buyer.accountId)).toEqual([
       { id: oldest.id, status: 'in_use', instanceId: 'i-other-launch' },
@@ -92,10 +50,10 @@ describe('MKT-3, MKT-4: a license taken by another connection between the count 
   it('when the other connection took the last license, the launch is refused with QuotaExceed.BuyImage', async () => {
     const buyer = await buyerWith(1);
     const [only] = pool(buyer.accountId);
-    const other = openDatabase(db().$client.name);
     let refusal: unknown;
-    withInterleavedBind(
-      () => other.update(licenses).set({ status: 'in_use', instanceId: 'i-other-launch-2' }).where(eq(licenses.id, only.id)).run(),
+    withWriteInterleaved(
+      'licenses',
+      () => onAnotherConnection((other) => other.update(licenses).set({ status: 'in_use', instanceId: 'i-other-launch-2' }).where(eq(licenses.id, only.id)).run()),
       (own) => {
         try {
           consumeLicenses(own, buyer.accountId, product, region, ['i-this-launch-2']);
@@ -104,7 +62,6 @@ describe('MKT-3, MKT-4: a license taken by another connection between the count 
         }
       },
     );
-    other.$client.close();
     expect(refusal).toBeInstanceOf(CloudError);
     expect((refusal as CloudError).code).toBe('QuotaExceed.BuyImage');
     expect((refusal as CloudError).params).toMatchObject({ productCode: product, regionId: region, needed: 1, available: 0 });
