@@ -1,6 +1,6 @@
 // ADM-2: the platform operator freezes an instance (a violation) and unfreezes it; the owner
 // and the seller of its product are told (updateInstanceStatus).
-import { and, count, desc, eq, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ne, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { accounts, images, instances, notifications } from '../../db/schema';
 import type { Actor } from '../domain/actor';
@@ -90,12 +90,14 @@ export async function freezeNote(actor: Actor, instanceId: string): Promise<stri
     const instance = db.select({ status: instances.status, reason: instances.statusReason }).from(instances).where(and(eq(instances.id, instanceId), eq(instances.accountId, actor.accountId))).get();
     if (!instance) throw new CloudError('InvalidInstanceId.NotFound', { instanceId }, 'instanceId');
     if (instance.status !== 'Frozen' || instance.reason !== 'violation') return null;
+    // Picked out here, not by SQL: reading a JSON field is said differently on SQLite and PostgreSQL.
     const told = db
       .select({ params: notifications.params })
       .from(notifications)
-      .where(and(eq(notifications.accountId, actor.accountId), eq(notifications.kind, 'instanceFrozen'), sql`json_extract(${notifications.params}, '$.instanceId') = ${instanceId}`))
+      .where(and(eq(notifications.accountId, actor.accountId), eq(notifications.kind, 'instanceFrozen')))
       .orderBy(desc(notifications.id))
-      .get();
+      .all()
+      .find((n) => n.params.instanceId === instanceId);
     const note = told?.params.note;
     return typeof note === 'string' ? note : null;
   });
