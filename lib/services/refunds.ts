@@ -21,8 +21,7 @@ import { readSettings } from './settings';
 import { mutate, read, type Tx } from './transaction';
 import type { Db } from '../../db/client';
 import { parsePaging } from '../domain/paging';
-import { descNullsLast } from '../../db/portable';
-import { changedRows } from '../../db/portable';
+import { changedRows, descNullsLast } from '../../db/portable';
 
 export type RefundRequest = typeof refundRequests.$inferSelect;
 
