@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { and, asc, eq, gte, isNull, min, or, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, isNotNull, isNull, min, or, sql } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,8 +54,14 @@ const rows = {
     createdAt: at(1),
   })),
   skus: [{ code: 'p-1-once', productCode: 'p-1', pricingModel: 'per_instance', priceFen: 1000 }],
-  orders: [{ id: 'o-1', accountId: buyer, productCode: 'p-1', skuCode: 'p-1-once', pricingModel: 'per_instance', regionId: 'cn-hangzhou', quantity: 2, unitPriceFen: 1000, amountFen: 2000, status: 'paid', createdAt: at(6) }],
-  licenses: ['l-1', 'l-2'].map((id, i) => ({ id, accountId: buyer, productCode: 'p-1', regionId: 'cn-hangzhou', orderId: 'o-1', pricingModel: 'per_instance', status: 'available', createdAt: at(6 + i) })),
+  orders: ['o-1', 'o-2'].map((id) => ({ id, accountId: buyer, productCode: 'p-1', skuCode: 'p-1-once', pricingModel: 'per_instance', regionId: 'cn-hangzhou', quantity: 2, unitPriceFen: 1000, amountFen: 2000, status: 'paid', createdAt: at(6) })),
+  // o-1's licenses are raced by two launches; o-2's by a refund's approval and a launch.
+  licenses: [
+    ['l-1', 'o-1'],
+    ['l-2', 'o-1'],
+    ['l-3', 'o-2'],
+    ['l-4', 'o-2'],
+  ].map(([id, orderId], i) => ({ id, accountId: buyer, productCode: 'p-1', regionId: 'cn-hangzhou', orderId, pricingModel: 'per_instance', status: 'available', createdAt: at(6 + i) })),
   ledgerBooks: [{ id: `wallet:${buyer}`, kind: 'wallet', accountId: buyer, balanceFen: 10_000, createdAt: at(1) }],
 };
 const tables = ['accounts', 'regions', 'products', 'skus', 'orders', 'licenses', 'ledgerBooks'] as const;
@@ -154,7 +160,7 @@ describe('the guarded writes raced on PostgreSQL with two connections (issue 15)
         .update(l)
         .set({ status: 'in_use', instanceId, firstDeployedAt: sql`coalesce(${l.firstDeployedAt}, ${l.firstDeployedAt.mapToDriverValue(now)})` })
         .where(and(eq(l.id, id), eq(l.status, 'available'), or(isNull(l.expiresAt), gt(l.expiresAt, now))));
-    const oldest = (db: NodePgDatabase) => db.select({ id: l.id }).from(l).where(and(eq(l.accountId, buyer), eq(l.status, 'available'))).orderBy(asc(l.createdAt), asc(l.id)).limit(1);
+    const oldest = (db: NodePgDatabase) => db.select({ id: l.id }).from(l).where(and(eq(l.orderId, 'o-1'), eq(l.status, 'available'))).orderBy(asc(l.createdAt), asc(l.id)).limit(1);
     await twoConnections(async (a, b) => {
       const [counted] = await oldest(a);
       expect(changedRows(await bind(b, counted.id, 'i-b'))).toBe(1);
@@ -165,7 +171,7 @@ describe('the guarded writes raced on PostgreSQL with two connections (issue 15)
       expect(changedRows(await bind(a, next.id, 'i-a'))).toBe(1);
       await a.execute(sql`COMMIT`);
     });
-    expect(await pgDb.select({ id: l.id, instanceId: l.instanceId, firstDeployedAt: l.firstDeployedAt }).from(l).orderBy(asc(l.id))).toEqual([
+    expect(await pgDb.select({ id: l.id, instanceId: l.instanceId, firstDeployedAt: l.firstDeployedAt }).from(l).where(eq(l.orderId, 'o-1')).orderBy(asc(l.id))).toEqual([
       { id: 'l-1', instanceId: 'i-b', firstDeployedAt: now },
       { id: 'l-2', instanceId: 'i-a', firstDeployedAt: now },
     ]);
@@ -190,5 +196,32 @@ describe('the guarded writes raced on PostgreSQL with two connections (issue 15)
       await a.execute(sql`COMMIT`);
     });
     expect(await pgDb.select({ balanceFen: books.balanceFen }).from(books).where(eq(books.id, wallet))).toEqual([{ balanceFen: 5_000 }]);
+  });
+
+  it("REF-5, REF-2: a refund's approval claims its order once, and sees a license a launch deployed before its licenses were taken", async () => {
+    const [o, l] = [pgSchema.orders, pgSchema.licenses];
+    const claim = (db: NodePgDatabase) => db.update(o).set({ status: 'refunded' }).where(and(eq(o.id, 'o-2'), eq(o.status, 'paid')));
+    await twoConnections(async (a, b) => {
+      expect(changedRows(await claim(b))).toBe(1);
+      const second = claim(a); // a second approval waits, then finds the order refunded
+      await b.execute(sql`COMMIT`);
+      expect(changedRows(await second)).toBe(0);
+    });
+    await pgDb.update(o).set({ status: 'paid' }).where(eq(o.id, 'o-2'));
+    const now = at(10);
+    await twoConnections(async (approval, launch) => {
+      expect(changedRows(await claim(approval))).toBe(1);
+      // The launch binds l-3 and commits after the approval's eligibility check, before it takes the licenses.
+      await launch.update(l).set({ status: 'in_use', instanceId: 'i-c', firstDeployedAt: now }).where(and(eq(l.id, 'l-3'), eq(l.status, 'available')));
+      await launch.execute(sql`COMMIT`);
+      const taken = await approval.update(l).set({ status: 'refunded' }).where(and(eq(l.orderId, 'o-2'), eq(l.status, 'available'))).returning({ id: l.id });
+      expect(taken).toEqual([{ id: 'l-4' }]);
+      // refunds.ts's second look: the deployed license is seen, and the approval is refused (rolled back).
+      expect(await approval.select({ id: l.id }).from(l).where(and(eq(l.orderId, 'o-2'), isNotNull(l.firstDeployedAt)))).toEqual([{ id: 'l-3' }]);
+    });
+    expect(await pgDb.select({ id: l.id, status: l.status }).from(l).where(eq(l.orderId, 'o-2')).orderBy(asc(l.id))).toEqual([
+      { id: 'l-3', status: 'in_use' },
+      { id: 'l-4', status: 'available' },
+    ]);
   });
 });
