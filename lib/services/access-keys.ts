@@ -10,6 +10,7 @@ import { CloudError } from '../domain/errors';
 import { authorize } from '../domain/permissions';
 import { decrypt, encrypt, random62 } from './secret-box';
 import { mutate, read, type AuditAction, type Tx } from './transaction';
+import { changedRows } from '../../db/portable';
 
 export type AccessKeyView = { id: string; status: string; createdAt: Date; lastUsedAt: Date | null };
 
@@ -122,7 +123,7 @@ export function claimNonce(accessKeyId: string, nonce: string, acceptableUntil: 
     db.delete(apiNonces).where(lt(apiNonces.expiresAt, now)).run();
   }
   const inserted = nonceInsert().run({ accessKeyId, nonce, expiresAt: acceptableUntil });
-  if (inserted.changes !== 1) return false;
+  if (changedRows(inserted) !== 1) return false;
   if (Math.abs(now.getTime() - (lastUsedWritten.get(accessKeyId) ?? 0)) >= LAST_USED_STEP_MS) {
     if (lastUsedWritten.size >= SECRETS_KEPT) lastUsedWritten.clear();
     lastUsedWritten.set(accessKeyId, now.getTime());

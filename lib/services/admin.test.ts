@@ -54,6 +54,15 @@ describe('ADM-2 freeze and unfreeze', () => {
     await expectCloudError(async () => await unfreezeInstance(admin, id), 'IncorrectInstanceStatus');
   });
 
+  it('the operator’s instance search matches an id or name in any case, its % and _ literally (issue 15)', async () => {
+    const buyer = await newBuyer();
+    const id = await runningProductInstance(buyer);
+    const found = async (q: string) => (await listAllInstances(admin, { q })).items.map((r) => r.instance.id);
+    expect(await found(id.toUpperCase())).toEqual([id]);
+    expect(await found(`${id.slice(0, 3)}_`)).not.toContain(id);
+    expect(await found('%')).toEqual([]);
+  });
+
   it('a buyer can neither freeze nor list other accounts’ instances', async () => {
     const buyer = await newBuyer();
     const id = await runningProductInstance(await newBuyer());
@@ -92,5 +101,15 @@ describe('ADM-3 audit log', () => {
     expect((await listAudit(admin, { accountId: buyer.accountId, from: today, to: today })).total).toBe(mine.total);
     expect((await listAudit(admin, { accountId: buyer.accountId, to: '2020-01-01' })).total).toBe(0);
     await expectCloudError(async () => await listAudit(buyer), 'Forbidden');
+  });
+
+  it('an action or target filter matches any case, and its % and _ literally (issue 15: the same on every engine)', async () => {
+    const buyer = await newBuyer();
+    const id = await runningProductInstance(buyer);
+    const actions = async (action: string) => (await listAudit(admin, { accountId: buyer.accountId, action })).items.map((r) => r.entry.action);
+    expect(await actions('runinstances')).toEqual(['RunInstances']);
+    expect(await actions('%')).toEqual([]);
+    expect(await actions('Run_nstances')).toEqual([]);
+    expect(new Set((await listAudit(admin, { accountId: buyer.accountId, target: id.toUpperCase() })).items.map((r) => r.entry.target))).toEqual(new Set([id]));
   });
 });

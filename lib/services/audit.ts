@@ -1,5 +1,5 @@
 // ADM-3: the audit log, read by the operator with filters.
-import { and, count, desc, eq, gte, like, lt, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditLog, users } from '../../db/schema';
 import type { Actor } from '../domain/actor';
@@ -7,6 +7,8 @@ import { authorize } from '../domain/permissions';
 import { parseInput } from '../domain/validation';
 import { read } from './transaction';
 import { parsePaging } from '../domain/paging';
+import { likeIgnoringCase } from '../../db/portable';
+import { containsPattern } from '../domain/list-query';
 
 const DAY_MS = 86_400_000;
 
@@ -28,8 +30,8 @@ export async function listAudit(actor: Actor, query: AuditQuery = {}) {
   const q = { ...parseInput(querySchema, Object.fromEntries(Object.entries(query).filter(([, v]) => v !== '' && v !== undefined)), {}), ...parsePaging(query, { defaultPageSize: 50 }) };
   const filters: SQL[] = [];
   if (q.accountId) filters.push(eq(auditLog.accountId, q.accountId));
-  if (q.action) filters.push(like(auditLog.action, `%${q.action}%`));
-  if (q.target) filters.push(like(auditLog.target, `%${q.target}%`));
+  if (q.action) filters.push(likeIgnoringCase(auditLog.action, containsPattern(q.action)));
+  if (q.target) filters.push(likeIgnoringCase(auditLog.target, containsPattern(q.target)));
   if (q.requestId) filters.push(eq(auditLog.requestId, q.requestId));
   if (q.outcome) filters.push(eq(auditLog.outcome, q.outcome));
   // Days are China days (UTC+8), as everywhere in the console.

@@ -1,6 +1,6 @@
 // ADM-2: the platform operator freezes an instance (a violation) and unfreezes it; the owner
 // and the seller of its product are told (updateInstanceStatus).
-import { and, count, desc, eq, like, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ne, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { accounts, images, instances, notifications } from '../../db/schema';
 import type { Actor } from '../domain/actor';
@@ -13,6 +13,8 @@ import { notify } from './notifications';
 import { tellSellerAbout } from './seller-calls';
 import { mutate, read, type Tx } from './transaction';
 import { parsePaging } from '../domain/paging';
+import { likeIgnoringCase } from '../../db/portable';
+import { containsPattern } from '../domain/list-query';
 
 const listSchema = z.object({
   q: z.string().trim().max(100).optional(),
@@ -24,7 +26,7 @@ export async function listAllInstances(actor: Actor, query: z.input<typeof listS
   authorize(actor, 'instance.freeze');
   const q = { ...parseInput(listSchema, query, {}), ...parsePaging(query, { defaultPageSize: 20 }) };
   const filters: SQL[] = [q.status ? eq(instances.status, q.status) : ne(instances.status, 'Released')];
-  if (q.q) filters.push(or(like(instances.id, `%${q.q}%`), like(instances.name, `%${q.q}%`), eq(instances.accountId, q.q))!);
+  if (q.q) filters.push(or(likeIgnoringCase(instances.id, containsPattern(q.q)), likeIgnoringCase(instances.name, containsPattern(q.q)), eq(instances.accountId, q.q))!);
   const where = and(...filters);
   return await read((db) => {
     const total = db.select({ n: count() }).from(instances).where(where).get()?.n ?? 0;
@@ -88,12 +90,14 @@ export async function freezeNote(actor: Actor, instanceId: string): Promise<stri
     const instance = db.select({ status: instances.status, reason: instances.statusReason }).from(instances).where(and(eq(instances.id, instanceId), eq(instances.accountId, actor.accountId))).get();
     if (!instance) throw new CloudError('InvalidInstanceId.NotFound', { instanceId }, 'instanceId');
     if (instance.status !== 'Frozen' || instance.reason !== 'violation') return null;
+    // Picked out here, not by SQL: reading a JSON field is said differently on SQLite and PostgreSQL.
     const told = db
       .select({ params: notifications.params })
       .from(notifications)
-      .where(and(eq(notifications.accountId, actor.accountId), eq(notifications.kind, 'instanceFrozen'), sql`json_extract(${notifications.params}, '$.instanceId') = ${instanceId}`))
+      .where(and(eq(notifications.accountId, actor.accountId), eq(notifications.kind, 'instanceFrozen')))
       .orderBy(desc(notifications.id))
-      .get();
+      .all()
+      .find((n) => n.params.instanceId === instanceId);
     const note = told?.params.note;
     return typeof note === 'string' ? note : null;
   });

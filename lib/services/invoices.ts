@@ -11,6 +11,7 @@ import { authorize } from '../domain/permissions';
 import { parseInput } from '../domain/validation';
 import { requireOwnOrder } from './orders';
 import { mutate } from './transaction';
+import { changedRows } from '../../db/portable';
 
 const invoiceSchema = z.object({
   orderId: z.string().min(1),
@@ -50,6 +51,6 @@ export async function voidInvoice(actor: Actor, orderId: string): Promise<void> 
       .set({ status: 'voided', voidedAt: clock.now() })
       .where(and(eq(invoices.orderId, order.id), eq(invoices.status, 'issued')))
       .run();
-    if (updated.changes === 0) throw new CloudError('InvalidInvoice.NotFound', { orderId });
+    if (changedRows(updated) === 0) throw new CloudError('InvalidInvoice.NotFound', { orderId });
   });
 }

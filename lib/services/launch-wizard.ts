@@ -13,6 +13,8 @@ import { familyImageIn, familyNamesIn } from './image-family';
 import { listLicenses } from './licenses';
 import { read } from './transaction';
 import type { Db } from '../../db/client';
+import { likeIgnoringCase } from '../../db/portable';
+import { containsPattern } from '../domain/list-query';
 
 export type WizardImage = { id: string; name: string; description: string; platform: string; osType: string; sizeGib: number; kind: string; productCode: string | null; productVersion: string | null; productStatus?: string; imageFamily?: string };
 /** A page of products; `more` when there is a next one (no count: it would visit every product of the region). */
@@ -68,7 +70,7 @@ async function launchableProducts(actor: Actor, regionId: string): Promise<SQL[]
 /** Every word in the product's title, code or platform (as the wizard's filter of the other tabs). */
 function matchingWords(q: string): SQL[] {
   const words = q.toLowerCase().split(/\s+/).filter(Boolean);
-  return words.map((word) => sql`instr(lower(${products.title} || ' ' || ${products.code} || ' ' || ${products.platform}), ${word}) > 0`);
+  return words.map((word) => likeIgnoringCase(sql`${products.title} || ' ' || ${products.code} || ' ' || ${products.platform}`, containsPattern(word)));
 }
 
 /** The newest version's image in the region of each of these products (MKT-1), by product code; a deprecated version's is not offered (issue 17). */

@@ -1,11 +1,13 @@
 // The ledger: books and balanced transfers between them, always inside the caller's transaction.
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, gte, sql } from 'drizzle-orm';
 import { ledgerBooks, ledgerEntries } from '../../db/schema';
 import { clock } from '../clock';
 import { assertBalanced, type BookKind, type Posting } from '../domain/ledger';
 import type { Tx } from './transaction';
 import type { Db } from '../../db/client';
 import { preparedQuery, preparedStatement } from '../../db/prepared';
+import { changedRows } from '../../db/portable';
+import { CloudError } from '../domain/errors';
 
 export function bookId(kind: BookKind, accountId: string | null): string {
   return accountId ? `${kind}:${accountId}` : kind;
@@ -18,17 +20,31 @@ export function ensureBook(tx: Tx | Db, kind: BookKind, accountId: string | null
   return id;
 }
 
-/** `note` is a person's reason for moving money by hand (an admin's adjustment), shown in the ledger. */
-export function transfer(tx: Tx, postings: readonly Posting[], reason: string, reference?: string, note?: string): string {
+/**
+ * A book whose debit in a transfer its balance must cover, and the refusal to throw when it does
+ * not (given the balance then; null if it covers by then, which a retry will find).
+ */
+export type Covered = { bookId: string; refusal: (balanceFen: number) => CloudError | null };
+
+/**
+ * `note` is a person's reason for moving money by hand (an admin's adjustment), shown in the ledger.
+ * With `covered`, that book's update takes the money only while its balance covers it: a debit on
+ * another connection since the caller read the balance (PostgreSQL's READ COMMITTED lets one in)
+ * makes the transfer refused instead of overdrawing the book.
+ */
+export function transfer(tx: Tx, postings: readonly Posting[], reason: string, reference?: string, note?: string, covered?: Covered): string {
   assertBalanced(postings);
   const transferId = globalThis.crypto.randomUUID();
   const createdAt = clock.now();
   for (const p of postings) {
-    tx.insert(ledgerEntries).values({ transferId, bookId: p.bookId, amountFen: p.amountFen, reason, reference, note, createdAt }).run();
-    tx.update(ledgerBooks)
+    const guard = p.bookId === covered?.bookId && p.amountFen < 0 ? gte(ledgerBooks.balanceFen, -p.amountFen) : undefined;
+    const moved = tx
+      .update(ledgerBooks)
       .set({ balanceFen: sql`${ledgerBooks.balanceFen} + ${p.amountFen}` })
-      .where(eq(ledgerBooks.id, p.bookId))
+      .where(and(eq(ledgerBooks.id, p.bookId), guard))
       .run();
+    if (guard && changedRows(moved) === 0) throw covered!.refusal(balanceOf(tx, p.bookId)) ?? new CloudError('ServiceUnavailable');
+    tx.insert(ledgerEntries).values({ transferId, bookId: p.bookId, amountFen: p.amountFen, reason, reference, note, createdAt }).run();
   }
   return transferId;
 }

@@ -1,11 +1,12 @@
 // The license pool: what a launch draws from (MKT-4, MKT-7), giving a license back when its
 // instance goes (MKT-5), and the buyer's "my licenses". Licenses are bought in orders.ts.
-import { and, asc, count, desc, eq, inArray, isNull, notInArray, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
-import { preparedQuery, preparedStatement } from '../../db/prepared';
+import { and, asc, count, desc, eq, gt, inArray, isNull, notInArray, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { preparedQuery } from '../../db/prepared';
+import { changedRows } from '../../db/portable';
 import { accounts, licenses, orders, products, skus } from '../../db/schema';
 import { clock } from '../clock';
 import type { Actor } from '../domain/actor';
-import { isLicenseUsable, usableLicenseStatus } from '../domain/entitlement';
+import { isLicenseUsable, launchNeed, shortfallError, usableLicenseStatus } from '../domain/entitlement';
 import { CloudError } from '../domain/errors';
 import { parsePaging } from '../domain/paging';
 import { authorize } from '../domain/permissions';
@@ -14,19 +15,21 @@ import type { Db } from '../../db/client';
 
 export type License = typeof licenses.$inferSelect;
 
-/** isLicenseUsable (lib/domain/entitlement.ts) as SQL: change both together. `now` in milliseconds, as the column stores it. */
-function usableSql(now: number | Placeholder): SQL {
-  return and(eq(licenses.status, usableLicenseStatus), or(isNull(licenses.expiresAt), sql`${licenses.expiresAt} > ${now}`))!;
+/** isLicenseUsable (lib/domain/entitlement.ts) as SQL: change both together. A placeholder is given as `storedNow()`. */
+function usableSql(now: Date | Placeholder): SQL {
+  return and(eq(licenses.status, usableLicenseStatus), or(isNull(licenses.expiresAt), gt(licenses.expiresAt, now)))!;
 }
+
+/** Now as the time columns store it, for a prepared query's placeholder (the column's own encoding, on either engine). */
+const storedNow = (now = clock.now()) => licenses.expiresAt.mapToDriverValue(now);
 
 /**
  * The account's usable licenses of a product in a region. With `upTo`, counting stops there: a
  * launch of n only asks whether n are there (and, when not, how many, which is then exact).
  */
 export function availableLicenseCount(db: Db | Tx, accountId: string, productCode: string, regionId: string, upTo?: number): number {
-  const now = clock.now().getTime();
-  if (upTo !== undefined) return launchCount().get({ accountId, productCode, regionId, now, upTo })?.n ?? 0;
-  return db.select({ n: count() }).from(licenses).where(and(poolOf(accountId, productCode, regionId), usableSql(now))).get()?.n ?? 0;
+  if (upTo !== undefined) return launchCount().get({ accountId, productCode, regionId, now: storedNow(), upTo })?.n ?? 0;
+  return db.select({ n: count() }).from(licenses).where(and(poolOf(accountId, productCode, regionId), usableSql(clock.now()))).get()?.n ?? 0;
 }
 
 type PoolKey = string | Placeholder;
@@ -58,23 +61,40 @@ export function poolHourlyFees(db: Db | Tx, accountId: string, productCode: stri
     .from(licenses)
     .innerJoin(orders, eq(orders.id, licenses.orderId))
     .innerJoin(skus, eq(skus.code, orders.skuCode))
-    .where(and(poolOf(accountId, productCode, regionId), usableSql(clock.now().getTime())))
+    .where(and(poolOf(accountId, productCode, regionId), usableSql(clock.now())))
     .orderBy(asc(licenses.createdAt), asc(licenses.id))
     .limit(n)
     .all()
     .map((l) => (l.model === 'hourly' ? l.priceFen : 0));
 }
-const bindLicense = () => preparedStatement(`UPDATE licenses SET status = 'in_use', instance_id = ?, first_deployed_at = coalesce(first_deployed_at, ?) WHERE id = ? AND status = '${usableLicenseStatus}'`);
+/** One license to one instance, only while it is still usable: the guard a concurrent consumer loses on. */
+const bindLicense = preparedQuery((db) =>
+  db
+    .update(licenses)
+    .set({ status: 'in_use', instanceId: sql`${sql.placeholder('instanceId')}`, firstDeployedAt: sql`coalesce(${licenses.firstDeployedAt}, ${sql.placeholder('now')})` })
+    .where(and(eq(licenses.id, sql.placeholder('id')), usableSql(sql.placeholder('now'))))
+    .prepare(),
+);
 
-/** Binds one available license to each instance, oldest license first, and says when each ends. The caller checked the count. */
+/**
+ * Binds one available license to each instance, oldest license first, and says when each ends.
+ * The caller counted them, but on an engine with more than one writer (PostgreSQL's READ
+ * COMMITTED) another launch may take one between that count and this bind: its guarded update
+ * then changes no row, and the next usable licenses are tried. When the pool has run short the
+ * launch is refused (MKT-4), so two instances never hold one license (MKT-3).
+ */
 export function consumeLicenses(_tx: Tx, accountId: string, productCode: string, regionId: string, instanceIds: string[]): { id: string; expiresAt: Date | null }[] {
-  const now = clock.now().getTime();
-  const pool = oldestUsable().all({ accountId, productCode, regionId, now, n: instanceIds.length });
-  if (pool.length < instanceIds.length) throw new Error('license pool shrank inside the transaction');
-  return instanceIds.map((instanceId, i) => {
-    bindLicense().run(instanceId, now, pool[i].id);
-    return pool[i];
-  });
+  const now = storedNow();
+  const held: { id: string; expiresAt: Date | null }[] = [];
+  while (held.length < instanceIds.length) {
+    const wanted = instanceIds.length - held.length;
+    const pool = oldestUsable().all({ accountId, productCode, regionId, now, n: wanted });
+    if (pool.length < wanted) throw shortfallError(launchNeed({ productCode, regionId, amount: instanceIds.length, available: held.length + pool.length }));
+    for (const license of pool) {
+      if (changedRows(bindLicense().run({ instanceId: instanceIds[held.length], now, id: license.id })) === 1) held.push(license);
+    }
+  }
+  return held;
 }
 
 /** MKT-5: the license goes back to the account's pool, ready for another instance. */

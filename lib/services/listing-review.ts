@@ -15,6 +15,7 @@ import { listingProblemsOf } from './listing-checks';
 import { notify } from './notifications';
 import { indexProduct } from './product-search';
 import { mutate, read, type Tx } from './transaction';
+import { ascNullsFirst } from '../../db/portable';
 
 export async function listListingReviews(actor: Actor, { status = 'in_review', ...paging }: { status?: string; page?: unknown; pageSize?: unknown } = {}) {
   authorize(actor, 'listing.review');
@@ -27,7 +28,7 @@ export async function listListingReviews(actor: Actor, { status = 'in_review', .
       .from(products)
       .innerJoin(accounts, eq(accounts.id, products.sellerAccountId))
       .where(where)
-      .orderBy(asc(products.submittedAt), asc(products.code))
+      .orderBy(ascNullsFirst(products.submittedAt), asc(products.code))
       .limit(pageSize)
       .offset((page - 1) * pageSize)
       .all();

@@ -16,6 +16,7 @@ import { matchProducts } from './product-search';
 import { read } from './transaction';
 import type { Db } from '../../db/client';
 import { parsePaging } from '../domain/paging';
+import { descNullsLast } from '../../db/portable';
 
 export type ProductCard = {
   code: string;
@@ -70,7 +71,8 @@ function cards(db: Db, where: SQL | undefined, pricing?: PricingModel) {
     .innerJoin(accounts, eq(accounts.id, products.sellerAccountId))
     .innerJoin(skus, and(eq(skus.productCode, products.code), pricing ? eq(skus.pricingModel, pricing) : undefined))
     .where(where)
-    .groupBy(products.code);
+    // The seller's columns by its key too: PostgreSQL takes only columns grouped by or their table's key grouped by.
+    .groupBy(products.code, accounts.id);
 }
 
 type CardRow = Awaited<ReturnType<ReturnType<typeof cards>['all']>>[number];
@@ -98,7 +100,7 @@ export async function listCategories(): Promise<{ category: Category; count: num
 
 export async function featuredProducts(limit = 8): Promise<ProductCard[]> {
   return await publicRead(`featured:${limit}`, (db) =>
-    toCards(db, cards(db, and(eq(products.status, 'listed'), eq(products.featured, true))).orderBy(desc(products.listedAt)).limit(limit).all()),
+    toCards(db, cards(db, and(eq(products.status, 'listed'), eq(products.featured, true))).orderBy(descNullsLast(products.listedAt)).limit(limit).all()),
   );
 }
 
@@ -142,10 +144,10 @@ export async function searchProducts(query: ProductQuery) {
       return { items: toCards(db, rows.slice(offset, offset + q.pageSize), q.pricing), total: rows.length, page: q.page, pageSize: q.pageSize, query: q };
     }
     const order = {
-      relevance: [desc(products.featured), desc(products.listedAt), asc(products.code)],
+      relevance: [desc(products.featured), descNullsLast(products.listedAt), asc(products.code)],
       price_asc: [asc(price), asc(products.title)],
       price_desc: [desc(price), asc(products.title)],
-      newest: [desc(products.listedAt), asc(products.code)],
+      newest: [descNullsLast(products.listedAt), asc(products.code)],
     }[q.sort];
     const total = db.select({ n: count() }).from(matching().as('matching')).get()?.n ?? 0;
     const items = toCards(db, matching().orderBy(...order).limit(q.pageSize).offset(offset).all(), q.pricing);
@@ -222,7 +224,7 @@ async function publicProduct(code: string) {
       launchImages,
       delisted,
       substitutes: delisted
-        ? toCards(db, cards(db, and(eq(products.status, 'listed'), eq(products.category, product.category))).orderBy(desc(products.featured), desc(products.listedAt)).limit(4).all())
+        ? toCards(db, cards(db, and(eq(products.status, 'listed'), eq(products.category, product.category))).orderBy(desc(products.featured), descNullsLast(products.listedAt)).limit(4).all())
         : [],
       regionOrder: new Map(db.select({ id: regions.id }).from(regions).orderBy(asc(regions.sortOrder)).all().map((r, i) => [r.id, i])),
     };

@@ -17,6 +17,7 @@ import { balanceOf, ensureBook, platformBook, postTransfers, type Transfer } fro
 import { notify } from './notifications';
 import { readSettings } from './settings';
 import { infrastructure, mutate, type Tx } from './transaction';
+import { changedRows } from '../../db/portable';
 
 /**
  * One transaction settles at most this many instance-hours and stops taking accounts after
@@ -174,7 +175,8 @@ function chargeHour(tx: Tx, input: HourInput): boolean {
   const inserted = preparedStatement(
     'INSERT INTO metered_hours (instance_id, hour, account_id, compute_fen, image_fen, product_code, arrears, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
   ).run(input.instanceId, charge.hour.getTime(), input.accountId, charge.computeFen, charge.imageFen, image?.productCode ?? null, arrears ? 1 : 0, clock.now().getTime());
-  if (inserted.changes === 0 || charge.totalFen === 0) return inserted.changes > 0;
+  const charged = changedRows(inserted) > 0;
+  if (!charged || charge.totalFen === 0) return charged;
   const { platformFen, sellerFen } = splitSale(charge.imageFen, prices.commissionBps);
   const postings = [
     { bookId: wallet.id, amountFen: -charge.totalFen },

@@ -128,7 +128,8 @@ export function buyLicenses(tx: Tx, actor: Actor, input: Purchase): PurchaseResu
 export function paySale(tx: Tx, sale: { buyerAccountId: string; sellerAccountId: string; amountFen: number; orderId: string }): void {
   if (sale.amountFen === 0) return;
   const wallet = ensureBook(tx, 'wallet', sale.buyerAccountId);
-  const unpaid = unpaidOrderRefusal(balanceOf(tx, wallet), sale.amountFen);
+  const refusal = (balanceFen: number) => unpaidOrderRefusal(balanceFen, sale.amountFen);
+  const unpaid = refusal(balanceOf(tx, wallet));
   if (unpaid) throw unpaid;
   const { platformFen, sellerFen } = splitSale(sale.amountFen, readSettings(tx).commissionBps);
   transfer(
@@ -140,6 +141,9 @@ export function paySale(tx: Tx, sale: { buyerAccountId: string; sellerAccountId:
     ],
     'purchase',
     sale.orderId,
+    undefined,
+    // Checked again as the wallet is debited: a purchase on another connection may have spent it since.
+    { bookId: wallet, refusal },
   );
 }
 

@@ -1,7 +1,7 @@
 // REF-1 … REF-7: refund requests, the admin's approval that re-checks the rules, invoices.
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { instances, licenses, notifications, orders } from '../../db/schema';
+import { instances, licenses, notifications, orders, refundRequests } from '../../db/schema';
 import { newBuyer, seedTestMarketplace, throwawayDatabase } from '../../tests/helpers/database';
 import { expectCloudError, fund, ledgerSum, productImage } from '../../tests/helpers/marketplace';
 import { clock } from '../clock';
@@ -86,6 +86,22 @@ describe('REF-5 request, review and approval', () => {
     await expectCloudError(async () => await getOrder(await newBuyer(), orderId), 'InvalidOrderId.NotFound');
     await expectCloudError(async () => await approveRefund(buyer, request.id), 'Forbidden');
     await expectCloudError(async () => await listRefundRequests(buyer), 'Forbidden');
+  });
+
+  it('two pending requests for one order (asked at once on two connections) refund it once: the second approval is refused (issue 15)', async () => {
+    const buyer = await newBuyer();
+    await fund(buyer, 50_000);
+    const orderId = await buy(buyer);
+    const first = await requestRefund(buyer, { orderId, reason: 'Not needed' });
+    // What a second request on another connection leaves when both checked for a pending one before either wrote (READ COMMITTED).
+    const second = db().insert(refundRequests).values({ ...first, id: undefined, reason: 'Asked twice' }).returning().get();
+    await approveRefund(admin, first.id);
+    const refunded = await walletBalance(buyer);
+    expect(refunded).toBe(50_000);
+    await expectCloudError(async () => await approveRefund(admin, second.id), 'IncorrectOrderStatus');
+    expect(await walletBalance(buyer)).toBe(refunded);
+    expect(db().select().from(orders).where(eq(orders.refundOf, orderId)).all()).toHaveLength(1);
+    expect(ledgerSum()).toBe(0);
   });
 });
 

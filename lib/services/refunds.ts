@@ -21,6 +21,7 @@ import { readSettings } from './settings';
 import { mutate, read, type Tx } from './transaction';
 import type { Db } from '../../db/client';
 import { parsePaging } from '../domain/paging';
+import { changedRows, descNullsLast } from '../../db/portable';
 
 export type RefundRequest = typeof refundRequests.$inferSelect;
 
@@ -179,6 +180,11 @@ function requirePending(tx: Tx, requestId: number): RefundRequest {
 
 function approveInside(tx: Tx, request: RefundRequest, order: Order, decidedBy: string | null): RefundRequest {
   const now = clock.now();
+  // The order is refunded once: a second request for it (two asked at once on two connections),
+  // or a second approval, loses this guarded update and pays nothing.
+  if (changedRows(tx.update(orders).set({ status: 'refunded' }).where(and(eq(orders.id, order.id), eq(orders.status, 'paid'))).run()) !== 1) {
+    throw new CloudError('IncorrectOrderStatus', { status: 'refunded' });
+  }
   const refundOrderId = newResourceId('o');
   tx.insert(orders)
     .values({ ...order, id: refundOrderId, amountFen: -order.amountFen, status: 'refunded', kind: 'refund', refundOf: order.id, createdAt: now })
@@ -186,10 +192,12 @@ function approveInside(tx: Tx, request: RefundRequest, order: Order, decidedBy: 
   // The money goes back the way it came: every book of the sale gives back what it got.
   const sale = tx.select().from(ledgerEntries).where(and(eq(ledgerEntries.reference, order.id), eq(ledgerEntries.reason, 'purchase'))).all();
   if (sale.length > 0) transfer(tx, sale.map((e) => ({ bookId: e.bookId, amountFen: -e.amountFen })), 'refund', refundOrderId);
-  tx.update(orders).set({ status: 'refunded' }).where(eq(orders.id, order.id)).run();
   if (order.kind === 'renewal') undoRenewal(tx, order);
   else {
     const refunded = tx.update(licenses).set({ status: 'refunded' }).where(and(eq(licenses.orderId, order.id), eq(licenses.status, 'available'))).returning({ id: licenses.id }).all();
+    // REF-2 once more, now that the order's available licenses are taken: one that a launch on
+    // another connection bound since the check was made is deployed, and stays with its instance.
+    if (tx.select({ id: licenses.id }).from(licenses).where(and(eq(licenses.orderId, order.id), isNotNull(licenses.firstDeployedAt))).get()) throw new CloudError('InvalidRefund.Deployed');
     // Each refunded order line ends for the seller too (SEL-3).
     for (const { id } of refunded) tellSeller(tx, 'releaseInstance', { licenseId: id });
   }
@@ -241,7 +249,7 @@ export async function listRefundRequests(actor: Actor, { status = 'pending', ...
       .innerJoin(products, eq(products.code, orders.productCode))
       .innerJoin(accounts, eq(accounts.id, refundRequests.accountId))
       .where(where)
-      .orderBy(status === 'pending' ? asc(refundRequests.requestedAt) : desc(refundRequests.decidedAt), asc(refundRequests.id))
+      .orderBy(status === 'pending' ? asc(refundRequests.requestedAt) : descNullsLast(refundRequests.decidedAt), asc(refundRequests.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize)
       .all();

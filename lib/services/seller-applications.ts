@@ -13,6 +13,7 @@ import { notify } from './notifications';
 import { mutate, read, type Tx } from './transaction';
 import type { Db } from '../../db/client';
 import { parsePaging } from '../domain/paging';
+import { descNullsLast } from '../../db/portable';
 
 export type SellerApplication = typeof sellerApplications.$inferSelect;
 export type ApplicationStatus = 'pending' | 'approved' | 'rejected';
@@ -82,7 +83,7 @@ export async function listApplications(actor: Actor, { status = 'pending', ...pa
       .from(sellerApplications)
       .innerJoin(accounts, eq(accounts.id, sellerApplications.accountId))
       .where(where)
-      .orderBy(status === 'pending' ? asc(sellerApplications.submittedAt) : desc(sellerApplications.decidedAt), asc(sellerApplications.id))
+      .orderBy(status === 'pending' ? asc(sellerApplications.submittedAt) : descNullsLast(sellerApplications.decidedAt), asc(sellerApplications.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize)
       .all();

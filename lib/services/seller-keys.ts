@@ -10,6 +10,7 @@ import { authorize } from '../domain/permissions';
 import { decrypt, encrypt, random62 } from './secret-box';
 import { mutate, read, type Tx } from './transaction';
 import type { Db } from '../../db/client';
+import { changedRows } from '../../db/portable';
 
 export const MAX_SELLER_KEYS = 2;
 
@@ -40,7 +41,7 @@ export async function deleteSellerKey(actor: Actor, keyId: string): Promise<void
     authorize(actor, 'sellerKey.manage');
     note.target = keyId;
     const deleted = tx.delete(sellerKeys).where(and(eq(sellerKeys.id, keyId), eq(sellerKeys.accountId, actor.accountId))).run();
-    if (deleted.changes === 0) throw new CloudError('InvalidSellerKey.NotFound', { keyId });
+    if (changedRows(deleted) === 0) throw new CloudError('InvalidSellerKey.NotFound', { keyId });
   });
 }
 

@@ -23,6 +23,7 @@ import { readSettings } from './settings';
 import { once } from './idempotency';
 import { mutate, read, type AuditNote, type Tx } from './transaction';
 import type { Db } from '../../db/client';
+import { changedRows } from '../../db/portable';
 
 const DAY_MS = 86_400_000;
 
@@ -184,7 +185,7 @@ async function* endingLicenses(now: Date): AsyncGenerator<void> {
     await mutate(platformActor(license.accountId, newRequestId()), ending === 'expired' ? 'ExpireLicense' : 'ReleaseLicense', (tx, note) => {
       note.target = license.id;
       const changed = tx.update(licenses).set({ status: ending }).where(and(eq(licenses.id, license.id), eq(licenses.status, license.status))).run();
-      if (changed.changes > 0) tellSeller(tx, ending === 'expired' ? 'expireInstance' : 'releaseInstance', { licenseId: license.id });
+      if (changedRows(changed) > 0) tellSeller(tx, ending === 'expired' ? 'expireInstance' : 'releaseInstance', { licenseId: license.id });
     });
     yield;
   }

@@ -11,6 +11,7 @@ import type { ImageOwnerAlias } from '../domain/images';
 import type { Image } from './catalogue';
 import type { Db } from '../../db/client';
 import { preparedQuery } from '../../db/prepared';
+import { likeIgnoringCase } from '../../db/portable';
 
 export type ImageFilters = { imageId?: string; imageName?: string; productCode?: string; status?: string; osType?: string; architecture?: string; search?: string; imageFamily?: string };
 /** The console's image list sorts by name or by creation (issue 16); DescribeImages by creation, newest first. */
@@ -36,7 +37,7 @@ function commonTerms(q: ImageListQuery): SQL[] {
     ...(q.architecture ? [eq(images.architecture, p('architecture'))] : []),
     ...(q.imageFamily ? [eq(images.imageFamily, p('imageFamily'))] : []),
     // Issue 16's search: the image id, or a name containing the term (filtered along the set's index).
-    ...(q.search ? [or(eq(images.id, p('search')), sql`${images.name} LIKE ${p('searchLike')} ESCAPE '\\'`)!] : []),
+    ...(q.search ? [or(eq(images.id, p('search')), likeIgnoringCase(images.name, p('searchLike')))!] : []),
   ];
 }
 

@@ -1,13 +1,16 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog, ledgerEntries } from '../../db/schema';
+import { auditLog, ledgerBooks, ledgerEntries } from '../../db/schema';
 import { newBuyer, throwawayDatabase } from '../../tests/helpers/database';
 import { expectCloudError, fund, ledgerSum } from '../../tests/helpers/marketplace';
+import { onAnotherConnection, withWriteInterleaved } from '../../tests/helpers/interleave';
 import { config } from '../config';
 import type { Actor } from '../domain/actor';
 import { newRequestId } from '../domain/ids';
 import { adjustWallet, findAccount } from './wallet-adjustments';
 import { topUpWallet, walletBalance, walletEntries } from './wallet';
+import { bookId } from './ledger';
+import { paySale } from './orders';
 
 const { db } = throwawayDatabase();
 const admin: Actor = { userId: 'admin-user', accountId: '9000000000000001', roles: ['buyer', 'admin'], requestId: newRequestId() };
@@ -99,5 +102,34 @@ describe('admin credit and debit (issue 12, like CloudStack quotaCredit)', () =>
     ]);
     expect(await findAccount(admin, '1111111111111111')).toBeNull();
     expect(await findAccount(admin, 'nobody@example.test')).toBeNull();
+  });
+});
+
+// Issue 15: paySale reads the balance, then debits it. Another connection's purchase can spend the
+// money in between on PostgreSQL (READ COMMITTED); the debit itself checks the balance again, so
+// two purchases never overdraw one wallet (product.md, Money; MKT-3's purchase).
+describe('a purchase whose money another connection spent meanwhile (issue 15)', () => {
+  it('is refused with InvalidAccountStatus.NotEnoughBalance; the wallet is not overdrawn and no entry is written', async () => {
+    const buyer = await newBuyer();
+    await fund(buyer, 10_000);
+    const seller = await newBuyer('Seller');
+    const wallet = bookId('wallet', buyer.accountId);
+    const balance = () => db().select({ fen: ledgerBooks.balanceFen }).from(ledgerBooks).where(eq(ledgerBooks.id, wallet)).get()!.fen;
+    let refusal: unknown;
+    withWriteInterleaved(
+      'ledger_books',
+      // The other purchase, seen only as what it does to the wallet's balance.
+      () => onAnotherConnection((other) => other.update(ledgerBooks).set({ balanceFen: sql`${ledgerBooks.balanceFen} - 5000` }).where(eq(ledgerBooks.id, wallet)).run()),
+      (own) => {
+        try {
+          paySale(own, { buyerAccountId: buyer.accountId, sellerAccountId: seller.accountId, amountFen: 8_000, orderId: 'o-interleaved' });
+        } catch (error) {
+          refusal = error;
+        }
+      },
+    );
+    expect(refusal).toMatchObject({ code: 'InvalidAccountStatus.NotEnoughBalance', params: { balance: '¥50.00', amount: '¥80.00' } });
+    expect(balance()).toBe(5_000);
+    expect(db().select().from(ledgerEntries).where(eq(ledgerEntries.reference, 'o-interleaved')).all()).toEqual([]);
   });
 });
