@@ -59,8 +59,8 @@ export function applyMigrations(db: Db): void {
 
 const holder = globalThis as { __stratusDb?: Db; __stratusReaders?: WeakMap<Db, Db> };
 
-/** An open transaction: the connection it runs on, whether it may write, and whether it is still open. */
-export type OpenTransaction = { db: Db; writes: boolean; open: boolean };
+/** An open transaction (or savepoint): its connection, whether it may write, whether it is still open, and whether a savepoint of it is. */
+export type OpenTransaction = { db: Db; writes: boolean; open: boolean; partOpen: boolean };
 const transactions = new AsyncLocalStorage<OpenTransaction>();
 
 /** The transaction the calling code runs in, if it is still open (work it left running is not in it). */
@@ -69,15 +69,27 @@ export function currentTransaction(): OpenTransaction | undefined {
   return open?.open ? open : undefined;
 }
 
+/** Runs `work` in the transaction `open`; one on the primary is also known outside it, so queries outside it go beside it. */
 export function runInTransaction<T>(open: OpenTransaction, work: () => T): T {
+  if (open.db === holder.__stratusDb && !currentTransaction()) openOnPrimary = open;
   return transactions.run(open, work);
 }
 
-/** The connection for the calling code: its transaction's, else the primary (opened on first use; Next may load this module more than once). */
+/** The transaction open on the primary connection (lib/services/transaction.ts opens one at a time there), if any. */
+let openOnPrimary: OpenTransaction | undefined;
+
+/**
+ * The connection for the calling code: its transaction's; outside one, the primary, unless another
+ * request's transaction is open on it (its work awaiting) — then the reader, so a query outside any
+ * transaction never reads a change uncommitted or joins it (a write there fails: query_only).
+ */
 export function getDb(): Db {
-  return currentTransaction()?.db ?? primaryDb();
+  const open = currentTransaction();
+  if (open) return open.db;
+  return openOnPrimary?.open ? readerDb() : primaryDb();
 }
 
+/** The writing connection (opened on first use; Next may load this module more than once). */
 export function primaryDb(): Db {
   holder.__stratusDb ??= openDatabase(config.databaseFile);
   return holder.__stratusDb;

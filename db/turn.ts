@@ -3,6 +3,11 @@ export class Turn {
   private taken = false;
   private readonly waiting: (() => void)[] = [];
 
+  /** Whether someone holds the turn now. */
+  get busy(): boolean {
+    return this.taken;
+  }
+
   /** Resolves when the caller holds the turn; without a wait when it is free. */
   take(): Promise<void> {
     if (!this.taken) {

@@ -95,7 +95,7 @@ export async function servePublicPage(request: IncomingMessage, response: Server
   const key = publicPageKey(request.method, request.url, request.headers);
   if (!key) return void (await render(request, response));
   // Read before the render: a change while it runs moves the revision, so its page is not served.
-  const revision = marketplaceRevision();
+  const revision = await marketplaceRevision();
   const page = pages.get(key);
   if (page?.revision === revision) return send(request, response, page);
   if (request.method === 'GET') {

@@ -78,7 +78,7 @@ export async function answerEcsCall(call: EcsCall): Promise<EcsAnswer> {
     // account, within the address's budget; a key over its own rate limit is not an intruder.
     // A busy database (ServiceUnavailable) is not the caller's refusal either.
     if (!dispatched && error instanceof CloudError && !error.code.startsWith('Throttling') && error.code !== 'ServiceUnavailable' && (await spendRefusal('ecs', address))) {
-      auditRefusedCall(requestId, (envelope?.action ?? '').slice(0, 64), envelope?.accessKeyId?.slice(0, 64) ?? null, error);
+      await auditRefusedCall(requestId, (envelope?.action ?? '').slice(0, 64), envelope?.accessKeyId?.slice(0, 64) ?? null, error);
     }
     return errorAnswer(requestId, host, error);
   }

@@ -66,9 +66,9 @@ describe('boots complete in batches (issue 13)', () => {
   it('a batch whose lease another worker has taken meanwhile is not run by the first', async () => {
     const buyer = await newBuyer();
     const [id] = pendingBacklog(buyer, 1);
-    const first = claimDueJobs(10, 'instance.boot');
+    const first = await claimDueJobs(10, 'instance.boot');
     clock.advance(JOB_LEASE_MS + 1); // the first worker stalled past its lease
-    const second = claimDueJobs(10, 'instance.boot');
+    const second = await claimDueJobs(10, 'instance.boot');
     expect(second.map((job) => job.id)).toEqual(first.map((job) => job.id));
     const ran: number[] = [];
     await runJobsTogether(first, async (job) => void ran.push(job.id));
@@ -80,8 +80,8 @@ describe('boots complete in batches (issue 13)', () => {
 
   it('a claim never hands the same job to two claimers', async () => {
     pendingBacklog(await newBuyer(), 50);
-    const a = claimDueJobs(30, 'instance.boot').map((job) => job.id);
-    const b = claimDueJobs(30, 'instance.boot').map((job) => job.id);
+    const a = (await claimDueJobs(30, 'instance.boot')).map((job) => job.id);
+    const b = (await claimDueJobs(30, 'instance.boot')).map((job) => job.id);
     expect(a).toHaveLength(30);
     expect(b).toHaveLength(20);
     expect(a.filter((id) => b.includes(id))).toEqual([]);

@@ -3,7 +3,7 @@
 // Each kind of job has its own lane (its own claims and loop), so a backlog of boots never
 // delays the billing sweep or the seller deliveries, and a long sweep never delays a boot.
 import { setImmediate as yieldToRequests } from 'node:timers/promises';
-import { decodeJob, isRecurringJob, jobPayloads, recurringJobs, type DecodedJob, type JobKind } from '../domain/jobs';
+import { decodeJob, isRecurringJob, jobPayloads, recurringJobs, type DecodedJob, type JobKind, type JobPayload } from '../domain/jobs';
 import { claimDueJobs, completeJob, completeRecurringJob, ensureRecurringJob, failJob, runJobsTogether, type Job } from '../services/jobs';
 import { bootOne, runJob } from './handlers';
 
@@ -25,38 +25,39 @@ const lanes: readonly Lane[] = [
 ];
 
 /** Decodes a claimed row; no retry can help a row no handler understands: it fails at once, with the reason. */
-function decoded(job: Job): DecodedJob | null {
+async function decoded(job: Job): Promise<DecodedJob | null> {
   const result = decodeJob(job.kind, job.payload);
   if (result.ok) return result.job;
   console.error(`[jobs] #${job.id} refused: ${result.reason}`);
-  failJob(job, result.reason, { retry: false });
+  await failJob(job, result.reason, { retry: false });
   return null;
 }
 
 async function runEachAlone(batch: Job[]): Promise<void> {
   for (const job of batch) {
-    const work = decoded(job);
+    const work = await decoded(job);
     if (!work) continue;
     const { kind } = work;
     try {
       await runJob(work);
       if (isRecurringJob(kind)) await completeRecurringJob(job, kind);
-      else completeJob(job.id);
+      else await completeJob(job.id);
     } catch (error) {
       console.error(`[jobs] ${kind} #${job.id} failed (attempt ${job.attempts}):`, error);
       // A recurring job is never given up: its next run is scheduled as after a success.
       if (isRecurringJob(kind)) await completeRecurringJob(job, kind);
-      else failJob(job, error);
+      else await failJob(job, error);
     }
   }
 }
 
 /** Boots many batches per transaction, yielding to requests between transactions. */
 async function bootTogether(batch: Job[]): Promise<void> {
-  const boots = batch.flatMap((job) => {
-    const work = decoded(job);
-    return work?.kind === 'instance.boot' ? [{ job, payload: work.payload }] : [];
-  });
+  const boots: { job: Job; payload: JobPayload<'instance.boot'> }[] = [];
+  for (const job of batch) {
+    const work = await decoded(job);
+    if (work?.kind === 'instance.boot') boots.push({ job, payload: work.payload });
+  }
   for (let i = 0; i < boots.length; i += BOOTS_PER_TRANSACTION) {
     if (i > 0) await yieldToRequests();
     const chunk = boots.slice(i, i + BOOTS_PER_TRANSACTION);
@@ -70,7 +71,7 @@ async function bootTogether(batch: Job[]): Promise<void> {
 
 /** One claim of a lane and its work; says how many jobs it claimed. */
 async function runLane(lane: Lane): Promise<number> {
-  const batch = claimDueJobs(lane.claim, lane.kind);
+  const batch = await claimDueJobs(lane.claim, lane.kind);
   if (batch.length > 0) await lane.run(batch);
   return batch.length;
 }

@@ -79,9 +79,9 @@ function parseNotification(body: Uint8Array): GatewayPayment {
 }
 
 /** A refusal is audited when it can be; a busy database must not turn the answer into a 500. */
-function auditRefusal(requestId: string, error: CloudError): void {
+async function auditRefusal(requestId: string, error: CloudError): Promise<void> {
   try {
-    auditRefusedCall(requestId, ACTION, null, error);
+    await auditRefusedCall(requestId, ACTION, null, error);
   } catch (auditError) {
     console.error(`[payments] ${requestId}: refusal not audited:`, auditError);
   }
@@ -108,7 +108,7 @@ export async function handlePaymentNotification(request: Request): Promise<Respo
   } catch (error) {
     const cloud = error instanceof CloudError ? error : new CloudError('InternalError');
     if (!(error instanceof CloudError)) console.error(`[payments] ${requestId}:`, error);
-    if (!recorded && cloud.code !== 'PaymentNotification.Disabled' && cloud.code !== 'Throttling' && (await spendRefusal('payments', address))) auditRefusal(requestId, cloud);
+    if (!recorded && cloud.code !== 'PaymentNotification.Disabled' && cloud.code !== 'Throttling' && (await spendRefusal('payments', address))) await auditRefusal(requestId, cloud);
     return answer(cloud.httpStatus, { code: cloud.code, message: englishMessage(cloud), requestId }, requestId, retryAfterHeader(cloud));
   }
 }

@@ -1,6 +1,6 @@
 // ImportImage (IMP-1 … IMP-9): checks the request, reads the file's ends to know its disk,
 // and starts a durable task that copies the file into the image store with real progress.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { images, objects, tasks } from '../../db/schema';
 import { clock } from '../clock';
@@ -9,7 +9,7 @@ import { CloudError } from '../domain/errors';
 import { newResourceId } from '../domain/ids';
 import { assertDiskFits, inspectDisk, parseImportRequest, type DiskCheck, type ImportInput } from '../domain/imports';
 import { authorize } from '../domain/permissions';
-import { isTaskOpen } from '../domain/tasks';
+import { isTaskOpen, openTaskStatuses } from '../domain/tasks';
 import { requireRegion } from './catalogue';
 import { once } from './idempotency';
 import { assertRoomForImage } from './images';
@@ -18,6 +18,7 @@ import { copyRange, diskPath, objectPath, readEnds, removeFile } from './object-
 import { bucketByName, hasImportRole } from './storage';
 import { infrastructure, mutate } from './transaction';
 import { getDb } from '../../db/client';
+import { changedRows } from '../../db/portable';
 import { chinaStamp } from '../domain/calendar';
 
 export type ImportDetails = { bucket: string; object: string; objectId: string; format: string; diskImageSize?: number; sizeBytes: number; copiedBytes: number; check: DiskCheck };
@@ -84,8 +85,9 @@ export async function cancelTask(actor: Actor, taskId: string): Promise<void> {
 async function fail(taskId: string, imageId: string, reason: string, params: Record<string, unknown> = {}): Promise<void> {
   const now = clock.now();
   await infrastructure((tx) => {
-    tx.update(tasks).set({ status: 'Failed', finishedAt: now, failureReason: JSON.stringify({ reason, ...params }) }).where(eq(tasks.id, taskId)).run();
-    tx.update(images).set({ status: 'CreateFailed' }).where(eq(images.id, imageId)).run();
+    // Still open when this turn comes: a CancelTask committed meanwhile stands.
+    const failed = tx.update(tasks).set({ status: 'Failed', finishedAt: now, failureReason: JSON.stringify({ reason, ...params }) }).where(and(eq(tasks.id, taskId), inArray(tasks.status, openTaskStatuses))).run();
+    if (changedRows(failed) > 0) tx.update(images).set({ status: 'CreateFailed' }).where(eq(images.id, imageId)).run();
   });
   removeFile(diskPath(imageId));
 }

@@ -3,11 +3,10 @@
 import { and, asc, eq, inArray, isNull, lte, notInArray, or, sql } from 'drizzle-orm';
 import { preparedQuery, preparedStatement } from '../../db/prepared';
 import { jobs } from '../../db/schema';
-import { getDb } from '../../db/client';
 import { clock } from '../clock';
 import { config } from '../config';
 import { jobPayloads, recurringJobs, type JobKind, type JobPayload, type RecurringJobKind } from '../domain/jobs';
-import { infrastructure, type Tx } from './transaction';
+import { infrastructure, read, type Tx } from './transaction';
 import { changedRows } from '../../db/portable';
 
 export type Job = typeof jobs.$inferSelect;
@@ -29,24 +28,26 @@ export function enqueueJob<K extends JobKind>(_tx: Tx, kind: K, payload: JobPayl
  * leases them, in one UPDATE … RETURNING under the write lock: two server processes never both
  * win a job while its lease runs.
  */
-export function claimDueJobs(limit = 10, kind?: JobKind | 'unregistered'): Job[] {
+export async function claimDueJobs(limit = 10, kind?: JobKind | 'unregistered'): Promise<Job[]> {
   const now = clock.now();
   const leaseUntil = new Date(now.getTime() + JOB_LEASE_MS);
-  const due = (n: number) =>
-    getDb()
+  const due = (db: Tx, n: number) =>
+    db
       .select({ id: jobs.id })
       .from(jobs)
       .where(and(kindFilter(kind), eq(jobs.state, 'waiting'), lte(jobs.runAt, now), or(isNull(jobs.leaseUntil), lte(jobs.leaseUntil, now))))
       .orderBy(asc(jobs.runAt), asc(jobs.id))
       .limit(n);
   // An idle poll only reads: no write lock is taken (nor a commit made) when nothing is due.
-  if (due(1).all().length === 0) return [];
-  const claimed = getDb()
-    .update(jobs)
-    .set({ leaseUntil, attempts: sql`${jobs.attempts} + 1` })
-    .where(inArray(jobs.id, due(limit)))
-    .returning()
-    .all();
+  if ((await read((db) => due(db, 1).all())).length === 0) return [];
+  const claimed = await infrastructure((tx) =>
+    tx
+      .update(jobs)
+      .set({ leaseUntil, attempts: sql`${jobs.attempts} + 1` })
+      .where(inArray(jobs.id, due(tx, limit)))
+      .returning()
+      .all(),
+  );
   return claimed.sort((a, b) => a.runAt.getTime() - b.runAt.getTime() || a.id - b.id);
 }
 
@@ -69,14 +70,14 @@ export async function runJobsTogether(batch: readonly Job[], work: (job: Job) =>
         await work(job);
       } catch (error) {
         console.error(`[jobs] ${job.kind} #${job.id} failed (attempt ${job.attempts}):`, error);
-        failJob(job, error);
+        await failJob(job, error);
       }
     }
   });
 }
 
-export function completeJob(id: number): void {
-  getDb().update(jobs).set({ state: 'done', leaseUntil: null, lastError: null }).where(eq(jobs.id, id)).run();
+export async function completeJob(id: number): Promise<void> {
+  await infrastructure((tx) => tx.update(jobs).set({ state: 'done', leaseUntil: null, lastError: null }).where(eq(jobs.id, id)).run());
 }
 
 /**
@@ -102,13 +103,16 @@ export async function completeRecurringJob(job: Job, kind: RecurringJobKind): Pr
  * Retries with exponential backoff (2 s, 4 s, 8 s …) until the attempts run out. A job that can
  * never run (unknown kind, payload its schema refuses) is given up at once.
  */
-export function failJob(job: Job, error: unknown, { retry = true } = {}): void {
+export async function failJob(job: Job, error: unknown, { retry = true } = {}): Promise<void> {
   const message = error instanceof Error ? error.message : String(error);
   const giveUp = !retry || job.attempts >= MAX_ATTEMPTS;
   const runAt = new Date(clock.now().getTime() + 2 ** job.attempts * 1000);
-  getDb()
-    .update(jobs)
-    .set({ state: giveUp ? 'failed' : 'waiting', runAt, leaseUntil: null, lastError: message.slice(0, 1000) })
-    .where(eq(jobs.id, job.id))
-    .run();
+  // Inside the caller's transaction when there is one (a savepoint), else a transaction of its own.
+  await infrastructure((tx) =>
+    tx
+      .update(jobs)
+      .set({ state: giveUp ? 'failed' : 'waiting', runAt, leaseUntil: null, lastError: message.slice(0, 1000) })
+      .where(eq(jobs.id, job.id))
+      .run(),
+  );
 }

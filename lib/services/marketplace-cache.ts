@@ -4,7 +4,7 @@
 // would compute from, so a change is seen on the next request, in every server process, whoever
 // made it. Nothing per visitor goes in here (licenses, wallet, preferred region stay per request).
 import type { Statement } from 'better-sqlite3';
-import { getDb, type Db } from '../../db/client';
+import type { Db } from '../../db/client';
 import { read } from './transaction';
 
 /** Entries kept per revision; search queries come from visitors, so the cache is bounded (oldest out first). */
@@ -26,8 +26,8 @@ function revisionOf(db: Db): number {
 }
 
 /** The current revision (the whole-page cache of lib/page-cache.ts keys on it too). */
-export function marketplaceRevision(): number {
-  return revisionOf(getDb());
+export function marketplaceRevision(): Promise<number> {
+  return read((db) => revisionOf(db));
 }
 
 /**

@@ -181,6 +181,6 @@ describe('the due-work queries of the background jobs use an index (issue 13)', 
   });
 
   it("a worker lane's claim of its kind's due jobs", async () => {
-    await expectIndexed(() => claimDueJobs(10, 'instance.boot'));
+    await expectIndexed(async () => await claimDueJobs(10, 'instance.boot'));
   });
 });

@@ -2,7 +2,8 @@
 // rate-limiter-flexible's Drizzle store, so a restart or a second server process sees the same
 // counts. The limits are platform settings (ADM-4), read on every call so an admin's change
 // applies at once; a limiter is kept per set of limits, and the key prefix does not depend on
-// them, so changing a limit keeps the counts.
+// them, so changing a limit keeps the counts. The counters are written in transactions of their
+// own (infrastructure), in the primary connection's turn like every change.
 import { RateLimiterRes, type RateLimiterDrizzle } from 'rate-limiter-flexible';
 import { getDb } from '../../db/client';
 import { chinaMinute } from '../domain/calendar';
@@ -10,6 +11,7 @@ import { CloudError, type CloudErrorCode } from '../domain/errors';
 import type { PlatformSettings } from '../domain/settings';
 import { clock } from '../clock';
 import { storedLimiter } from './limiters';
+import { infrastructure } from './transaction';
 import { readSettings } from './settings';
 
 /** Wrong passwords are counted per user and per address over a lockout's length; reaching the limit locks for that long. */
@@ -49,8 +51,8 @@ export async function startSignIn(email: string, address: string): Promise<SignI
     { limit: user, key: userKey(email) },
     { limit: byAddress, key: address },
   ];
-  const states = await Promise.all(counted.map(({ limit, key }) => consume(limit, key)));
-  const uncount = () => Promise.all(counted.map(({ limit, key }) => limit.reward(key, 1))).then(() => undefined);
+  const states = await infrastructure(() => Promise.all(counted.map(({ limit, key }) => consume(limit, key))));
+  const uncount = () => infrastructure(() => Promise.all(counted.map(({ limit, key }) => limit.reward(key, 1)))).then(() => undefined);
   const waits = states.filter((state, i) => state.consumedPoints > counted[i].limit.points).map((state) => state.msBeforeNext);
   if (waits.length > 0) {
     await uncount();
@@ -60,13 +62,17 @@ export async function startSignIn(email: string, address: string): Promise<SignI
     // The wrong password that reaches a limit starts the lockout, and says so.
     async wrongPassword() {
       const reached = counted.filter((_, i) => states[i].consumedPoints >= counted[i].limit.points);
-      for (const { limit, key } of reached) await limit.block(key, seconds);
+      await infrastructure(async () => {
+        for (const { limit, key } of reached) await limit.block(key, seconds);
+      });
       if (reached.length > 0) refuse('Throttling.SignIn', seconds * 1000);
     },
     // A success forgets the user's wrong passwords; the address keeps its count of them.
     async succeeded() {
-      await user.delete(userKey(email));
-      await byAddress.reward(address, 1);
+      await infrastructure(async () => {
+        await user.delete(userKey(email));
+        await byAddress.reward(address, 1);
+      });
     },
     abandoned: uncount,
   };
@@ -75,6 +81,6 @@ export async function startSignIn(email: string, address: string): Promise<SignI
 /** Counts a sign-up from the address, refused beyond the hourly limit. */
 export async function assertSignUpAllowed(address: string): Promise<void> {
   const limit = storedLimiter('signup-address', readSettings(getDb()).signUpsPerAddressPerHour, 3600);
-  const state = await consume(limit, address);
+  const state = await infrastructure(() => consume(limit, address));
   if (state.consumedPoints > limit.points) refuse('Throttling.SignUp', state.msBeforeNext);
 }

@@ -1,6 +1,6 @@
 import { count } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/client';
+import { getDb, openDatabase } from '../../db/client';
 import { accounts } from '../../db/schema';
 import { newBuyer, throwawayDatabase } from '../../tests/helpers/database';
 import { createAccount } from './accounts';
@@ -112,6 +112,31 @@ describe('one change at a time on the primary connection, reads beside it, whate
     await late;
     expect(db().$client.inTransaction).toBe(false);
     expect(db().select().from(accounts).where(eq(accounts.id, 'acct-late')).all()).toHaveLength(1);
+  });
+
+  it('a query outside any transaction while another request’s change is open reads beside it: committed rows only, and a write there is refused, not joined', async () => {
+    const buyer = await newBuyer();
+    const before = accountCount();
+    let wrote!: () => void;
+    const written = new Promise<void>((resolve) => (wrote = resolve));
+    const change = mutate(buyer, 'TestOpenMeanwhile', async (tx) => {
+      insert(tx as ReturnType<typeof db>, 'acct-open-meanwhile');
+      wrote();
+      await sleep(20);
+      throw new Error('refused after writing');
+    });
+    await written;
+    expect(accountCount(getDb())).toBe(before);
+    expect(() => insert(getDb(), 'acct-bare-meanwhile')).toThrow(/readonly/);
+    await expect(change).rejects.toThrow('refused after writing');
+    expect(accountCount()).toBe(before);
+  });
+
+  it('two parts of one transaction at once are refused (savepoints would release each other)', async () => {
+    const buyer = await newBuyer();
+    await expect(
+      mutate(buyer, 'TestParallelParts', () => Promise.all([savepoint(() => sleep(5)), savepoint(() => sleep(5))])),
+    ).rejects.toThrow('two parts of one transaction at once');
   });
 
   it('a savepoint outside a transaction is a programming error', async () => {

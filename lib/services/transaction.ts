@@ -49,9 +49,9 @@ export function auditCall(actor: Actor, action: string, error?: unknown): void {
 }
 
 /** Audits an API call refused before anyone was known to be calling (bad key, signature, nonce). */
-export function auditRefusedCall(requestId: string, action: string, accessKeyId: string | null, error: CloudError): void {
+export async function auditRefusedCall(requestId: string, action: string, accessKeyId: string | null, error: CloudError): Promise<void> {
   try {
-    writeAudit({ at: clock.now(), actorUserId: null, accountId: null, action: action || 'unknown', target: null, requestId, outcome: 'error', errorCode: error.code, detail: { accessKeyId } });
+    await infrastructure(() => writeAudit({ at: clock.now(), actorUserId: null, accountId: null, action: action || 'unknown', target: null, requestId, outcome: 'error', errorCode: error.code, detail: { accessKeyId } }));
   } catch (auditError) {
     // A database too busy for the row still answers the refusal, as mutate's refusals do.
     if (!isBusy(auditError)) throw auditError;
@@ -89,7 +89,8 @@ export async function mutate<T>(actor: Actor, action: AuditAction, work: (tx: Tx
         try {
           writeAudit(auditRow(actor, action, note, error));
         } catch (auditError) {
-          if (!isBusy(auditError)) throw auditError;
+          // The refusal is answered as it was; a row that cannot be written does not replace it.
+          if (!isBusy(auditError)) console.error('[audit] a refusal could not be recorded:', auditError);
         }
         return error;
       },
@@ -155,10 +156,12 @@ export function read<T>(work: (db: Db) => T | Promise<T>): Promise<T> {
 }
 
 // Each connection runs one transaction at a time: a transaction waits for its connection's turn.
-// Changes run on the primary connection, read-only use cases on the reader beside it (db/client.ts),
+// Changes run on the primary connection. A read-only use case runs there too while no change is
+// open (one connection keeps its page cache: the reader's is dropped whenever the primary commits,
+// and every API call commits its nonce), and on the reader beside it (db/client.ts) while one is,
 // so a read neither waits for a change nor sees one before it commits. A transaction begun inside
 // another (found through the async context) is part of it: a change becomes a savepoint.
-const turns = { write: new Turn(), read: new Turn() };
+const turns = { primary: new Turn(), reader: new Turn() };
 let savepoints = 0;
 
 async function transaction<T>(begin: 'IMMEDIATE' | 'DEFERRED', work: (db: Db) => T | Promise<T>, afterRollback: (error: unknown) => unknown = (error) => error): Promise<T> {
@@ -166,24 +169,35 @@ async function transaction<T>(begin: 'IMMEDIATE' | 'DEFERRED', work: (db: Db) =>
   if (outer) {
     if (begin === 'DEFERRED') return work(outer.db);
     if (!outer.writes) throw new Error('a change inside a read-only use case');
+    // Savepoints nest; two side by side (work run in parallel inside one transaction) would release each other.
+    if (outer.partOpen) throw new Error('two parts of one transaction at once: run them one after another');
     const client = outer.db.$client;
     const name = `s${++savepoints}`;
+    const part: OpenTransaction = { db: outer.db, writes: true, open: true, partOpen: false };
+    outer.partOpen = true;
     client.exec(`SAVEPOINT ${name}`);
     try {
-      const result = await work(outer.db);
+      const result = await runInTransaction(part, () => work(outer.db));
       client.exec(`RELEASE ${name}`);
       return result;
     } catch (error) {
-      client.exec(`ROLLBACK TO ${name}`);
-      client.exec(`RELEASE ${name}`);
+      // When SQLite has already rolled the whole transaction back there is no savepoint left: the error stands.
+      if (client.inTransaction) {
+        client.exec(`ROLLBACK TO ${name}`);
+        client.exec(`RELEASE ${name}`);
+      }
       throw afterRollback(error);
+    } finally {
+      part.open = false;
+      outer.partOpen = false;
     }
   }
   const writes = begin === 'IMMEDIATE';
-  const turn = writes ? turns.write : turns.read;
+  const onPrimary = writes || !turns.primary.busy;
+  const turn = onPrimary ? turns.primary : turns.reader;
   await turn.take();
   try {
-    const open: OpenTransaction = { db: writes ? primaryDb() : readerDb(), writes, open: true };
+    const open: OpenTransaction = { db: onPrimary ? primaryDb() : readerDb(), writes, open: true, partOpen: false };
     const client = open.db.$client;
     client.exec(`BEGIN ${begin}`);
     try {

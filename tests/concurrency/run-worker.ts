@@ -16,7 +16,7 @@ useDatabase(db);
 if (crashMidTask) {
   const progress = () => db.select({ progress: tasks.progress }).from(tasks).where(eq(tasks.id, crashMidTask)).get()!.progress;
   while (progress() === 0) if ((await runDueJobs()) === 0) await new Promise((r) => setTimeout(r, 20));
-  claimDueJobs(); // the next step is taken and never finished
+  await claimDueJobs(); // the next step is taken and never finished
   process.kill(process.pid, 'SIGKILL');
 }
 await startWorker();
