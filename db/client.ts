@@ -1,7 +1,8 @@
 // The process's database connections: SQLite in WAL mode with foreign keys and a busy timeout.
 // The primary connection writes (lib/services/transaction.ts gives it one transaction at a time);
-// a second, read-only connection runs read-only use cases, so a read never sees a change another
-// request has not committed. Code inside a transaction gets that transaction's connection.
+// a second, read-only connection beside it serves reads while a change is open there, so a read
+// never sees a change another request has not committed. Code inside a transaction gets that
+// transaction's connection.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { config } from '../lib/config';
 import { makePrivate } from '../lib/private-files';
 import * as schema from './schema';
+import { Turn } from './turn';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -57,26 +59,39 @@ export function applyMigrations(db: Db): void {
   migrate(db, { migrationsFolder });
 }
 
-const holder = globalThis as { __stratusDb?: Db; __stratusReaders?: WeakMap<Db, Db> };
-
 /** An open transaction (or savepoint): its connection, whether it may write, whether it is still open, and whether a savepoint of it is. */
 export type OpenTransaction = { db: Db; writes: boolean; open: boolean; partOpen: boolean };
-const transactions = new AsyncLocalStorage<OpenTransaction>();
+
+/**
+ * The process's connections and what runs on them. Next loads this module more than once (the
+ * server's own code and each bundle), so it all lives on globalThis: one primary, one reader
+ * beside it, one turn per connection and one async context, whichever copy asks.
+ */
+type Connections = { primary?: Db; readers: WeakMap<Db, Db>; turns: WeakMap<Db, Turn>; transactions: AsyncLocalStorage<OpenTransaction>; openOnPrimary?: OpenTransaction };
+const shared: Connections = ((globalThis as { __stratusConnections?: Connections }).__stratusConnections ??= {
+  readers: new WeakMap(),
+  turns: new WeakMap(),
+  transactions: new AsyncLocalStorage(),
+});
 
 /** The transaction the calling code runs in, if it is still open (work it left running is not in it). */
 export function currentTransaction(): OpenTransaction | undefined {
-  const open = transactions.getStore();
+  const open = shared.transactions.getStore();
   return open?.open ? open : undefined;
 }
 
 /** Runs `work` in the transaction `open`; one on the primary is also known outside it, so queries outside it go beside it. */
 export function runInTransaction<T>(open: OpenTransaction, work: () => T): T {
-  if (open.db === holder.__stratusDb && !currentTransaction()) openOnPrimary = open;
-  return transactions.run(open, work);
+  if (open.db === shared.primary && !currentTransaction()) shared.openOnPrimary = open;
+  return shared.transactions.run(open, work);
 }
 
-/** The transaction open on the primary connection (lib/services/transaction.ts opens one at a time there), if any. */
-let openOnPrimary: OpenTransaction | undefined;
+/** A connection runs one transaction at a time: this is its turn (lib/services/transaction.ts takes it). */
+export function turnOf(db: Db): Turn {
+  let turn = shared.turns.get(db);
+  if (!turn) shared.turns.set(db, (turn = new Turn()));
+  return turn;
+}
 
 /**
  * The connection for the calling code: its transaction's; outside one, the primary, unless another
@@ -86,36 +101,35 @@ let openOnPrimary: OpenTransaction | undefined;
 export function getDb(): Db {
   const open = currentTransaction();
   if (open) return open.db;
-  return openOnPrimary?.open ? readerDb() : primaryDb();
+  return shared.openOnPrimary?.open ? readerDb() : primaryDb();
 }
 
-/** The writing connection (opened on first use; Next may load this module more than once). */
+/** The writing connection, opened on first use. */
 export function primaryDb(): Db {
-  holder.__stratusDb ??= openDatabase(config.databaseFile);
-  return holder.__stratusDb;
+  shared.primary ??= openDatabase(config.databaseFile);
+  return shared.primary;
 }
 
 /** The read-only connection beside the primary, on the same file. */
 export function readerDb(): Db {
   const primary = primaryDb();
-  holder.__stratusReaders ??= new WeakMap();
-  let reader = holder.__stratusReaders.get(primary);
+  let reader = shared.readers.get(primary);
   if (!reader) {
     reader = openDatabase(primary.$client.name);
     reader.$client.pragma('query_only = ON');
-    holder.__stratusReaders.set(primary, reader);
+    shared.readers.set(primary, reader);
   }
   return reader;
 }
 
 /** Closes a database and the reader beside it. */
 export function closeDatabase(db: Db): void {
-  holder.__stratusReaders?.get(db)?.$client.close();
-  holder.__stratusReaders?.delete(db);
+  shared.readers.get(db)?.$client.close();
+  shared.readers.delete(db);
   db.$client.close();
 }
 
 /** Tests point the process at a throwaway database. */
 export function useDatabase(db: Db): void {
-  holder.__stratusDb = db;
+  shared.primary = db;
 }

@@ -5,11 +5,10 @@ import type { RunResult } from 'better-sqlite3';
 import { sql, type Placeholder } from 'drizzle-orm';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import type * as schema from '../../db/schema';
-import { currentTransaction, primaryDb, readerDb, runInTransaction, type Db, type OpenTransaction } from '../../db/client';
+import { currentTransaction, primaryDb, readerDb, runInTransaction, turnOf, type Db, type OpenTransaction } from '../../db/client';
 import { preparedQuery } from '../../db/prepared';
 import { clock } from '../clock';
 import { CloudError } from '../domain/errors';
-import { Turn } from '../../db/turn';
 import type { Actor } from '../domain/actor';
 
 /** What a use case reads and writes through: the connection its transaction is open on (a seed's own transaction too). */
@@ -161,7 +160,6 @@ export function read<T>(work: (db: Db) => T | Promise<T>): Promise<T> {
 // and every API call commits its nonce), and on the reader beside it (db/client.ts) while one is,
 // so a read neither waits for a change nor sees one before it commits. A transaction begun inside
 // another (found through the async context) is part of it: a change becomes a savepoint.
-const turns = { primary: new Turn(), reader: new Turn() };
 let savepoints = 0;
 
 async function transaction<T>(begin: 'IMMEDIATE' | 'DEFERRED', work: (db: Db) => T | Promise<T>, afterRollback: (error: unknown) => unknown = (error) => error): Promise<T> {
@@ -193,11 +191,12 @@ async function transaction<T>(begin: 'IMMEDIATE' | 'DEFERRED', work: (db: Db) =>
     }
   }
   const writes = begin === 'IMMEDIATE';
-  const onPrimary = writes || !turns.primary.busy;
-  const turn = onPrimary ? turns.primary : turns.reader;
+  const onPrimary = writes || !turnOf(primaryDb()).busy;
+  const db = onPrimary ? primaryDb() : readerDb();
+  const turn = turnOf(db);
   await turn.take();
   try {
-    const open: OpenTransaction = { db: onPrimary ? primaryDb() : readerDb(), writes, open: true, partOpen: false };
+    const open: OpenTransaction = { db, writes, open: true, partOpen: false };
     const client = open.db.$client;
     client.exec(`BEGIN ${begin}`);
     try {
