@@ -149,3 +149,19 @@ export async function auditActionConvention(actor: Parameters<typeof mutate>[0])
   // @ts-expect-error a dotted lower-case name is not an audit action
   await mutate(actor, 'instance.boot', () => undefined);
 }
+
+describe('one turn per connection however often the module is loaded (issue 15)', () => {
+  it('changes started through two copies of the transaction module (as Next loads it) still run one after the other', async () => {
+    // @ts-expect-error a query string makes the module loader give a second copy of the module
+    const copy = (await import('./transaction?second-copy')) as typeof import('./transaction');
+    expect(copy.mutate).not.toBe(mutate);
+    const buyer = await newBuyer();
+    const before = accountCount();
+    const insertAfterAWait = (id: string) => async (tx: Parameters<Parameters<typeof mutate>[2]>[0]) => {
+      await sleep(10);
+      (tx as ReturnType<typeof db>).insert(accounts).values({ id, name: id, createdAt: new Date() }).run();
+    };
+    await Promise.all([mutate(buyer, 'TestFirstCopy', insertAfterAWait('acct-first-copy')), copy.mutate(buyer, 'TestSecondCopy', insertAfterAWait('acct-second-copy'))]);
+    expect(accountCount()).toBe(before + 2);
+  });
+});
