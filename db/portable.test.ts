@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { containsPattern } from '../lib/domain/list-query';
 import { throwawayPostgres, twoConnections, untilOneWaitsForALock } from '../tests/helpers/postgres';
 import { applyMigrations, openDatabase, type Db } from './client';
-import { ascNullsFirst, changedRows, descNullsLast, likeIgnoringCase } from './portable';
+import { ascNullsFirst, changedRows, descNullsLast, likeIgnoringCase, lockForCount } from './portable';
 import * as sqliteSchema from './schema';
 import * as pgSchema from './schema.pg';
 
@@ -123,6 +123,15 @@ describe('db/portable.ts on SQLite and PostgreSQL (issue 15)', () => {
         .groupBy(...(groupBy === 'product' ? [p.products.code] : [p.products.code, p.accounts.id]));
     await expect(cards('product')).rejects.toMatchObject({ cause: { code: '42803' } }); // grouping_error: accounts.name
     expect(await cards('product and seller')).toEqual([{ code: 'p-1', title: 'NGINX Web Server', sellerName: 'Seller', fromFen: 1000 }]);
+  });
+
+  it('lockForCount leaves the row as it was on either engine', async () => {
+    const [l, p] = [sqliteSchema.accounts, pgSchema.accounts];
+    const before = lite.select().from(l).where(eq(l.id, seller)).get();
+    lockForCount(lite, l, seller);
+    await lockForCount(pgDb, p, seller);
+    expect(lite.select().from(l).where(eq(l.id, seller)).get()).toEqual(before);
+    expect(await pgDb.select().from(p).where(eq(p.id, seller))).toEqual([before]);
   });
 
   it('changedRows reads what a guarded update did on either engine', async () => {
