@@ -10,7 +10,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDayStart, chinaYearStart } from '../lib/domain/calendar';
 import { throwawayPostgres, twoConnections, untilOneWaitsForALock } from '../tests/helpers/postgres';
-import { lockForCount } from './portable';
+import { changedRows, lockForCount } from './portable';
 import * as s from './schema.pg';
 
 const postgres = throwawayPostgres({ migrated: true });
@@ -180,6 +180,33 @@ describe('count-then-insert rules raced on PostgreSQL with two connections (issu
     });
   });
 
+  it('IMP-8: a second call with the same ClientToken waits for the first to commit and reads its result; looked up first, it failed on the unique key', async () => {
+    const accountId = await newAccount();
+    const t = s.idempotencyRecords;
+    const record = (clientToken: string, result: object) => ({ accountId, action: 'RunInstances', clientToken, parametersHash: 'h', result, createdAt: now });
+    const key = (clientToken: string) => and(eq(t.accountId, accountId), eq(t.action, 'RunInstances'), eq(t.clientToken, clientToken));
+    const first = { instanceIds: ['i-a'] };
+    // idempotency.ts once: claim the token, and write the result when there is one.
+    await twoConnections(pool, async (a, b) => {
+      expect(changedRows(await a.insert(t).values(record('token-1', {})).onConflictDoNothing())).toBe(1);
+      const second = b.insert(t).values(record('token-1', {})).onConflictDoNothing().execute(); // a builder runs when executed
+      await untilOneWaitsForALock(pool);
+      await a.update(t).set({ result: first }).where(key('token-1'));
+      await a.execute(sql`COMMIT`);
+      expect(changedRows(await second)).toBe(0);
+      expect(await b.select({ result: t.result }).from(t).where(key('token-1'))).toEqual([{ result: first }]);
+    });
+    // As it was: both look and miss the row, both insert; the second fails instead of answering.
+    await twoConnections(pool, async (a, b) => {
+      expect(await a.select().from(t).where(key('token-2'))).toEqual([]);
+      expect(await b.select().from(t).where(key('token-2'))).toEqual([]);
+      await a.insert(t).values(record('token-2', first));
+      const second = b.insert(t).values(record('token-2', { instanceIds: ['i-b'] })).execute().then(() => 'inserted', (error: unknown) => error);
+      await untilOneWaitsForALock(pool);
+      await a.execute(sql`COMMIT`);
+      expect(await second).toMatchObject({ cause: { code: '23505' } }); // unique_violation
+    });
+  });
 });
 
 describe('the launch quota on PostgreSQL (issue 15; not locked by the service yet)', () => {
