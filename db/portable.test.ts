@@ -11,9 +11,9 @@ import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { containsPattern } from '../lib/domain/list-query';
-import { throwawayPostgres } from '../tests/helpers/postgres';
+import { throwawayPostgres, twoConnections, untilOneWaitsForALock } from '../tests/helpers/postgres';
 import { applyMigrations, openDatabase, type Db } from './client';
-import { ascNullsFirst, changedRows, descNullsLast, likeIgnoringCase } from './portable';
+import { ascNullsFirst, changedRows, descNullsLast, likeIgnoringCase, lockForCount } from './portable';
 import * as sqliteSchema from './schema';
 import * as pgSchema from './schema.pg';
 
@@ -125,6 +125,15 @@ describe('db/portable.ts on SQLite and PostgreSQL (issue 15)', () => {
     expect(await cards('product and seller')).toEqual([{ code: 'p-1', title: 'NGINX Web Server', sellerName: 'Seller', fromFen: 1000 }]);
   });
 
+  it('lockForCount leaves the row as it was on either engine', async () => {
+    const [l, p] = [sqliteSchema.accounts, pgSchema.accounts];
+    const before = lite.select().from(l).where(eq(l.id, seller)).get();
+    lockForCount(lite, l, seller);
+    await lockForCount(pgDb, p, seller);
+    expect(lite.select().from(l).where(eq(l.id, seller)).get()).toEqual(before);
+    expect(await pgDb.select().from(p).where(eq(p.id, seller))).toEqual([before]);
+  });
+
   it('changedRows reads what a guarded update did on either engine', async () => {
     const [l, p] = [sqliteSchema.accounts, pgSchema.accounts];
     expect(changedRows(lite.update(l).set({ name: 'Seller' }).where(eq(l.id, seller)).run())).toBe(1);
@@ -133,22 +142,6 @@ describe('db/portable.ts on SQLite and PostgreSQL (issue 15)', () => {
     expect(changedRows(await pgDb.update(p).set({ name: 'Seller' }).where(eq(p.id, 'no-such-account')))).toBe(0);
   });
 });
-
-/** Two transactions on two connections of the PostgreSQL database, READ COMMITTED (its default). */
-async function twoConnections<T>(work: (a: NodePgDatabase, b: NodePgDatabase) => Promise<T>): Promise<T> {
-  const [ca, cb] = [await pool.connect(), await pool.connect()];
-  try {
-    await ca.query('BEGIN');
-    await cb.query('BEGIN');
-    const result = await work(drizzle(ca), drizzle(cb));
-    return result;
-  } finally {
-    await ca.query('ROLLBACK').catch(() => {});
-    await cb.query('ROLLBACK').catch(() => {});
-    ca.release();
-    cb.release();
-  }
-}
 
 describe('the guarded writes raced on PostgreSQL with two connections (issue 15)', () => {
   it('MKT-3, MKT-4: the bind of a license another launch took meanwhile changes no row, waiting for that launch to commit; the next one is bound', async () => {
@@ -161,10 +154,11 @@ describe('the guarded writes raced on PostgreSQL with two connections (issue 15)
         .set({ status: 'in_use', instanceId, firstDeployedAt: sql`coalesce(${l.firstDeployedAt}, ${l.firstDeployedAt.mapToDriverValue(now)})` })
         .where(and(eq(l.id, id), eq(l.status, 'available'), or(isNull(l.expiresAt), gt(l.expiresAt, now))));
     const oldest = (db: NodePgDatabase) => db.select({ id: l.id }).from(l).where(and(eq(l.orderId, 'o-1'), eq(l.status, 'available'))).orderBy(asc(l.createdAt), asc(l.id)).limit(1);
-    await twoConnections(async (a, b) => {
+    await twoConnections(pool, async (a, b) => {
       const [counted] = await oldest(a);
       expect(changedRows(await bind(b, counted.id, 'i-b'))).toBe(1);
-      const lost = bind(a, counted.id, 'i-a'); // waits for b's row lock
+      const lost = bind(a, counted.id, 'i-a').execute(); // a builder runs when executed: it waits for b's row lock
+      await untilOneWaitsForALock(pool);
       await b.execute(sql`COMMIT`);
       expect(changedRows(await lost)).toBe(0);
       const [next] = await oldest(a);
@@ -186,11 +180,12 @@ describe('the guarded writes raced on PostgreSQL with two connections (issue 15)
         .update(books)
         .set({ balanceFen: sql`${books.balanceFen} - ${fen}` })
         .where(and(eq(books.id, wallet), gte(books.balanceFen, fen)));
-    await twoConnections(async (a, b) => {
+    await twoConnections(pool, async (a, b) => {
       const [{ balanceFen }] = await a.select({ balanceFen: books.balanceFen }).from(books).where(eq(books.id, wallet));
       expect(balanceFen).toBe(10_000); // covers 8000: paySale's read lets it through
       expect(changedRows(await debit(b, 5_000))).toBe(1);
-      const lost = debit(a, 8_000);
+      const lost = debit(a, 8_000).execute();
+      await untilOneWaitsForALock(pool);
       await b.execute(sql`COMMIT`);
       expect(changedRows(await lost)).toBe(0);
       await a.execute(sql`COMMIT`);
@@ -201,15 +196,16 @@ describe('the guarded writes raced on PostgreSQL with two connections (issue 15)
   it("REF-5, REF-2: a refund's approval claims its order once, and sees a license a launch deployed before its licenses were taken", async () => {
     const [o, l] = [pgSchema.orders, pgSchema.licenses];
     const claim = (db: NodePgDatabase) => db.update(o).set({ status: 'refunded' }).where(and(eq(o.id, 'o-2'), eq(o.status, 'paid')));
-    await twoConnections(async (a, b) => {
+    await twoConnections(pool, async (a, b) => {
       expect(changedRows(await claim(b))).toBe(1);
-      const second = claim(a); // a second approval waits, then finds the order refunded
+      const second = claim(a).execute(); // a second approval waits, then finds the order refunded
+      await untilOneWaitsForALock(pool);
       await b.execute(sql`COMMIT`);
       expect(changedRows(await second)).toBe(0);
     });
     await pgDb.update(o).set({ status: 'paid' }).where(eq(o.id, 'o-2'));
     const now = at(10);
-    await twoConnections(async (approval, launch) => {
+    await twoConnections(pool, async (approval, launch) => {
       expect(changedRows(await claim(approval))).toBe(1);
       // The launch binds l-3 and commits after the approval's eligibility check, before it takes the licenses.
       await launch.update(l).set({ status: 'in_use', instanceId: 'i-c', firstDeployedAt: now }).where(and(eq(l.id, 'l-3'), eq(l.status, 'available')));

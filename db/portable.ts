@@ -1,6 +1,6 @@
 // SQL that means the same on SQLite and PostgreSQL (issue 15): the few places the two engines
 // differ for the same words, written once here so a service never leans on one engine's reading.
-import { sql, type AnyColumn, type Placeholder, type SQL } from 'drizzle-orm';
+import { sql, type AnyColumn, type Placeholder, type SQL, type Table } from 'drizzle-orm';
 
 /** What a write reports: better-sqlite3's RunResult, or node-postgres's QueryResult. */
 export type WriteResult = { changes: number } | { rowCount: number | null };
@@ -28,3 +28,24 @@ export const descNullsLast = (column: AnyColumn | SQL): SQL => sql`${column} DES
 
 /** Oldest first, rows without a value first. */
 export const ascNullsFirst = (column: AnyColumn | SQL): SQL => sql`${column} ASC NULLS FIRST`;
+
+/** A row whose children a rule counts: its key, and a column that no key, index or trigger covers. */
+type CountedParent = Table & { id: AnyColumn; createdAt: AnyColumn };
+
+/**
+ * Locks the parent row of what a rule counts (SHR-3, SHR-4, SHR-6, IMP-9, REF-3), in the
+ * transaction that then counts and inserts. Under PostgreSQL's READ COMMITTED two transactions
+ * would each count without the other's uncommitted insert and both pass the cap; with the row
+ * locked first the second waits until the first commits, and its count then sees that insert.
+ * Under SQLite's one writer it is a write that changes nothing. It rewrites created_at, not the
+ * key: a key rewritten makes SQLite check every foreign key that points at it (22 for accounts).
+ * On SQLite (a sync connection) it runs at once; on PostgreSQL it returns the statement's promise.
+ */
+export function lockForCount(db: { run(query: SQL): unknown }, table: CountedParent, id: string): void;
+export function lockForCount(db: { execute(query: SQL): PromiseLike<unknown> }, table: CountedParent, id: string): Promise<void>;
+export function lockForCount(db: { run(query: SQL): unknown } | { execute(query: SQL): PromiseLike<unknown> }, table: CountedParent, id: string): void | Promise<void> {
+  const touched = sql.identifier(table.createdAt.name);
+  const statement = sql`UPDATE ${table} SET ${touched} = ${touched} WHERE ${table.id} = ${id}`;
+  if ('execute' in db) return Promise.resolve(db.execute(statement)).then(() => undefined);
+  db.run(statement);
+}

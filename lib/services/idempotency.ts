@@ -5,6 +5,7 @@
 import crypto from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
+import { changedRows } from '../../db/portable';
 import { idempotencyRecords } from '../../db/schema';
 import { clock } from '../clock';
 import type { Actor } from '../domain/actor';
@@ -16,17 +17,24 @@ function hash(parameters: unknown): string {
   return crypto.createHash('sha256').update(canonical).digest('hex');
 }
 
-/** Runs `work` once per (account, action, token) inside the caller's transaction. */
+/**
+ * Runs `work` once per (account, action, token) inside the caller's transaction. The token is
+ * claimed first (an insert that does nothing when the key is taken): a second call with it on
+ * another connection waits for the first to commit, then reads its result — on PostgreSQL a
+ * look first would let both miss the row and the second fail on the unique key.
+ */
 export function once<T extends object>(tx: Tx, actor: Actor, action: string, clientToken: string | undefined, parameters: unknown, result: z.ZodType<T>, work: () => T): T {
   if (!clientToken) return work();
   const key = and(eq(idempotencyRecords.accountId, actor.accountId), eq(idempotencyRecords.action, action), eq(idempotencyRecords.clientToken, clientToken));
   const digest = hash(parameters);
-  const seen = tx.select().from(idempotencyRecords).where(key).get();
-  if (seen) {
+  // The result is written when there is one; a refusal rolls the claim back with the rest.
+  const claim = tx.insert(idempotencyRecords).values({ accountId: actor.accountId, action, clientToken, parametersHash: digest, result: {}, createdAt: clock.now() }).onConflictDoNothing().run();
+  if (changedRows(claim) === 0) {
+    const seen = tx.select().from(idempotencyRecords).where(key).get()!;
     if (seen.parametersHash !== digest) throw new CloudError('IdempotentParameterMismatch', {}, 'clientToken');
     return result.parse(seen.result);
   }
   const first = work();
-  tx.insert(idempotencyRecords).values({ accountId: actor.accountId, action, clientToken, parametersHash: digest, result: first, createdAt: clock.now() }).run();
+  tx.update(idempotencyRecords).set({ result: first }).where(key).run();
   return first;
 }

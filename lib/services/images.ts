@@ -2,7 +2,7 @@
 // image list and detail with lineage. Create and copy are tasks that a durable job advances.
 import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { images, imageShares, instances, products, tasks } from '../../db/schema';
+import { accounts, images, imageShares, instances, products, tasks } from '../../db/schema';
 import { clock } from '../clock';
 import type { Actor } from '../domain/actor';
 import { CloudError } from '../domain/errors';
@@ -21,6 +21,7 @@ import { enqueueJob } from './jobs';
 import { readSettings } from './settings';
 import { type Tx, infrastructure, mutate, read } from './transaction';
 import type { Db } from '../../db/client';
+import { lockForCount } from '../../db/portable';
 import { parsePaging } from '../domain/paging';
 import { parseSort, searchField, sortValues } from '../domain/list-query';
 import { orderFor, searchTerms } from './list-sql';
@@ -44,7 +45,7 @@ function requireOwnCustomImage(db: Db | Tx, actor: Actor, imageId: string): Imag
   return image;
 }
 
-/** IMP-9 and SHR-6: an account's custom images in a region plus the images shared with it there. */
+/** IMP-9 and SHR-6: an account's custom images in a region plus the images shared with it there. A change counts after lockForCount of the account. */
 export function imagesCountedInQuota(db: Db | Tx, accountId: string, regionId: string): number {
   const own = db.select({ n: count() }).from(images).where(and(ownCustom(accountId), eq(images.regionId, regionId))).get()?.n ?? 0;
   const received = db
@@ -60,6 +61,7 @@ const ownCustom = (accountId: string) => and(eq(images.ownerAccountId, accountId
 
 /** IMP-9 and a unique name per account and region, checked before a custom image is made. */
 export function assertRoomForImage(tx: Tx, actor: Actor, regionId: string, name: string): void {
+  lockForCount(tx, accounts, actor.accountId); // an image made or shared on another connection meanwhile is counted
   if (imagesCountedInQuota(tx, actor.accountId, regionId) >= readSettings(tx).imageQuotaPerRegion) throw new CloudError('QuotaExceed.Image', { regionId });
   assertImageNameFree(tx, actor, regionId, name);
 }

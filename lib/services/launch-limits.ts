@@ -21,7 +21,12 @@ export function usageQuery(db: Db | Tx, accountId: string | Placeholder, regionI
 
 const usage = preparedQuery((db) => usageQuery(db, sql.placeholder('accountId'), sql.placeholder('regionId')).prepare());
 
-/** Read inside the launch's transaction, so parallel launches (serialised by BEGIN IMMEDIATE) each see the ones before. */
+/**
+ * Read inside the launch's transaction, so parallel launches (serialised by BEGIN IMMEDIATE) each
+ * see the ones before. Under PostgreSQL's READ COMMITTED they would not: the triggers' update of
+ * the usage row makes a second launch wait, but after it has read this (db/lock-for-count.test.ts).
+ * A launch on PostgreSQL must lock first: the account (lockForCount), or this read made the lock.
+ */
 export function launchLimits(db: Db | Tx, accountId: string, regionId: string): LaunchLimits {
   const { minLaunchBalanceFen, instanceQuotaPerRegion, vcpuQuotaPerRegion } = readSettings(db);
   const used = usage().get({ accountId, regionId });

@@ -21,7 +21,7 @@ import { readSettings } from './settings';
 import { mutate, read, type Tx } from './transaction';
 import type { Db } from '../../db/client';
 import { parsePaging } from '../domain/paging';
-import { changedRows, descNullsLast } from '../../db/portable';
+import { changedRows, descNullsLast, lockForCount } from '../../db/portable';
 
 export type RefundRequest = typeof refundRequests.$inferSelect;
 
@@ -63,6 +63,16 @@ function eligibility(db: Db | Tx, order: Order, askedAt: Date): Eligibility {
     refundsPerYear: settings.refundsPerYear,
   });
   return { ...decision, deployed, refundsThisYear, refundsPerYear: settings.refundsPerYear, invoiceIssued };
+}
+
+/**
+ * The eligibility a change acts on: the buyer's account is locked first (db/portable.ts
+ * lockForCount), so REF-3's count of the year's refunds includes one approved on another
+ * connection meanwhile, and two approvals at once cannot both take the last one.
+ */
+function eligibilityToDecide(tx: Tx, order: Order, askedAt: Date): Eligibility {
+  lockForCount(tx, accounts, order.accountId);
+  return eligibility(tx, order, askedAt);
 }
 
 function refusal(order: Order, e: Eligibility): CloudError {
@@ -123,7 +133,7 @@ export async function requestRefund(actor: Actor, input: { orderId?: unknown; re
     if (order.status !== 'paid') throw new CloudError('IncorrectOrderStatus', { status: order.status });
     if (pendingRequest(tx, order.id)) throw new CloudError('InvalidRefund.Pending', { orderId: order.id });
     const now = clock.now();
-    const e = eligibility(tx, order, now);
+    const e = eligibilityToDecide(tx, order, now);
     if (!e.eligible) throw refusal(order, e);
     assertLastRenewal(tx, order);
     const row = tx
@@ -146,7 +156,7 @@ export async function approveRefund(actor: Actor, requestId: number): Promise<Re
     const request = requirePending(tx, requestId);
     const order = tx.select().from(orders).where(eq(orders.id, request.orderId)).get()!;
     // The window is judged when the buyer asked; deployment, the yearly count and invoices as they are now.
-    const e = eligibility(tx, order, request.requestedAt);
+    const e = eligibilityToDecide(tx, order, request.requestedAt);
     if (!e.eligible) throw refusal(order, e);
     assertLastRenewal(tx, order);
     note.detail = { orderId: order.id, amountFen: order.amountFen };

@@ -18,6 +18,7 @@ import { notify } from './notifications';
 import { readSettings } from './settings';
 import { mutate, read, type Tx } from './transaction';
 import type { Db } from '../../db/client';
+import { lockForCount } from '../../db/portable';
 
 const target = z.string().trim().min(1).max(254);
 const modifySchema = z.object({
@@ -49,6 +50,15 @@ function sharesMadeToday(db: Db | Tx, ownerAccountId: string): number {
   return db.select({ n: count() }).from(imageShares).where(and(eq(imageShares.ownerAccountId, ownerAccountId), gte(imageShares.sharedAt, chinaDayStart(clock.now())) /* SHR-4: a China day */)).get()?.n ?? 0;
 }
 
+/**
+ * Before the caps are counted: the owner's account, whose shares SHR-3 (only an image's owner
+ * shares it) and SHR-4 count, and each recipient's, whose images SHR-6 counts (db/portable.ts
+ * lockForCount). In id order, so two owners sharing with each other at once wait, not deadlock.
+ */
+function lockCountedAccounts(tx: Tx, accountIds: string[]): void {
+  for (const id of [...new Set(accountIds)].sort()) lockForCount(tx, accounts, id);
+}
+
 /** ModifyImageSharePermission: add and remove recipients of one of the caller's custom images. */
 export async function modifyImageSharePermission(actor: Actor, input: unknown): Promise<ShareResult> {
   return await mutate(actor, 'ModifyImageSharePermission', (tx, note) => {
@@ -59,19 +69,21 @@ export async function modifyImageSharePermission(actor: Actor, input: unknown): 
     return once(tx, actor, 'ModifyImageSharePermission', clientToken, parameters, shareResult, () => {
       const { image, alias } = requireVisibleImage(tx, actor, request.imageId);
       const settings = readSettings(tx);
-      const current = activeShares(tx, image.id);
       checkShareRequest(alias, request.addAccounts, request.removeAccounts);
+      const adding = request.addAccounts.map((a) => resolveAccount(tx, a));
+      const removing = request.removeAccounts.map((a) => resolveAccount(tx, a));
+      lockCountedAccounts(tx, [actor.accountId, ...adding]);
       const change = decideShareChange(
         {
           alias,
           callerAccountId: actor.accountId,
-          current: current.map((s) => s.recipientAccountId),
+          current: activeShares(tx, image.id).map((s) => s.recipientAccountId),
           sharesToday: sharesMadeToday(tx, actor.accountId),
           maxRecipients: settings.shareAccountsPerImage,
           maxSharesPerDay: settings.sharesPerDay,
         },
-        request.addAccounts.map((a) => resolveAccount(tx, a)),
-        request.removeAccounts.map((a) => resolveAccount(tx, a)),
+        adding,
+        removing,
       );
       const now = clock.now();
       const owner = tx.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, actor.accountId)).get()!;
