@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
+import { instanceStep } from '../tests/helpers/instance-usage-steps';
 import { getTableName, is, sql, type SQL } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
@@ -85,14 +86,6 @@ describe('the PostgreSQL migrations (issue 15)', () => {
           VALUES (${`m-${region}`}, ${region}, 'system', 'Debian', 'linux', 'Debian', 'x86_64', 20, 'Available', 'system', ${e.at(0)})`,
       );
     }
-    const statuses = ['Pending', 'Running', 'Stopped', 'Frozen', 'Released'] as const;
-    const step = fc.oneof(
-      fc.record({ op: fc.constant('insert' as const), account: fc.nat(2), region: fc.nat(1), type: fc.nat(3), status: fc.constantFrom(...statuses) }),
-      fc.record({ op: fc.constant('status' as const), pick: fc.nat(), status: fc.constantFrom(...statuses) }),
-      fc.record({ op: fc.constant('retype' as const), pick: fc.nat(), type: fc.nat(3) }),
-      fc.record({ op: fc.constant('move' as const), pick: fc.nat(), region: fc.nat(1), account: fc.nat(2) }),
-      fc.record({ op: fc.constant('delete' as const), pick: fc.nat() }),
-    );
     const live: string[] = [];
     let serial = 0;
     const kept = async (e: Engine) =>
@@ -104,7 +97,7 @@ describe('the PostgreSQL migrations (issue 15)', () => {
         sql`SELECT i.account_id, i.region_id, count(*) AS instances, sum(t.vcpu) AS vcpus FROM instances i JOIN instance_types t ON t.id = i.instance_type_id WHERE i.status <> 'Released' GROUP BY 1, 2 ORDER BY 1, 2`,
       )).map((r) => `${r.account_id}/${r.region_id}: ${Number(r.instances)} instances, ${Number(r.vcpus)} vCPUs`);
     await fc.assert(
-      fc.asyncProperty(fc.array(step, { maxLength: 30 }), async (steps) => {
+      fc.asyncProperty(fc.array(instanceStep, { maxLength: 30 }), async (steps) => {
         // Each run starts empty, so that a counterexample is the whole story.
         await both(() => sql`DELETE FROM "instances"`);
         await both(() => sql`DELETE FROM "instance_usage"`);

@@ -44,6 +44,10 @@ test('MKT-9: shortfall for max, buy on scale-out within a cap, scale in returns 
   // Issue 16: the same facts as every order review: the unit price and the balance after (¥1,000 less two licenses, less three).
   await expect(review.getByTestId('reserve-unitPrice')).toHaveText('¥99.00');
   await expect(review.getByTestId('reserve-balanceAfter')).toHaveText('¥505.00 (now ¥802.00)');
+  await page.screenshot({ path: screenshotPath('scaling-group-reserve-review') });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: screenshotPath('scaling-group-reserve-review-phone') });
+  await page.setViewportSize({ width: 1440, height: 900 });
   await review.getByRole('button', { name: 'Cancel' }).click();
 
   // Issue 16: a refused cap stays as typed, with its reason; a saved one is toasted.
@@ -124,6 +128,8 @@ test('MKT-9: a group on an hourly plan is offered no reservation, and its pool s
   const pool = page.getByTestId('license-pool');
   await expect(pool.getByTestId('pool-shortfall')).toHaveText('3');
   await expect(pool.getByTestId('reserve-hourly')).toContainText('billed by the hour');
+  await expect(pool.getByTestId('pool-cost')).toHaveText('Billed by the hour');
   await expect(pool.getByRole('button', { name: /^Review/ })).toHaveCount(0);
   await expect(pool.getByRole('button', { name: 'Use buy on scale-out' })).toBeVisible();
+  await pool.screenshot({ path: screenshotPath('scaling-group-hourly-pool') });
 });

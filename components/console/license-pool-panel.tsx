@@ -74,7 +74,8 @@ export function LicensePoolPanel({ pool, productCode, regionName, mode, hourly, 
     ['held', t('held'), String(pool.held)],
     ['available', t('available'), String(pool.available)],
     ['shortfall', t('shortfall'), String(pool.shortfall)],
-    ['cost', t('cost'), formatFen(pool.shortfallCostFen)],
+    // An hourly plan pays nothing up front: its cost is by the hour, not ¥0.00.
+    ['cost', t('cost'), hourly ? t('costHourly') : formatFen(pool.shortfallCostFen)],
   ];
   return (
     <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-5" aria-labelledby="pool-title" data-testid="license-pool">

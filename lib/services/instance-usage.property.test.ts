@@ -6,9 +6,9 @@ import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { instances, instanceTypes, instanceUsage, images } from '../../db/schema';
 import { newBuyer, throwawayDatabase } from '../../tests/helpers/database';
+import { instanceStep } from '../../tests/helpers/instance-usage-steps';
 
 const { db } = throwawayDatabase();
-const statuses = ['Pending', 'Running', 'Stopped', 'Frozen', 'Released'] as const;
 const regions = ['cn-hangzhou', 'cn-shanghai'];
 
 function recount() {
@@ -28,14 +28,6 @@ const kept = () =>
 
 const sorted = <T extends { accountId: string; regionId: string }>(rows: T[]) => [...rows].sort((a, b) => `${a.accountId}/${a.regionId}`.localeCompare(`${b.accountId}/${b.regionId}`));
 
-const step = fc.oneof(
-  fc.record({ op: fc.constant('insert' as const), account: fc.nat(2), region: fc.nat(1), type: fc.nat(3), status: fc.constantFrom(...statuses) }),
-  fc.record({ op: fc.constant('status' as const), pick: fc.nat(), status: fc.constantFrom(...statuses) }),
-  fc.record({ op: fc.constant('retype' as const), pick: fc.nat(), type: fc.nat(3) }),
-  fc.record({ op: fc.constant('move' as const), pick: fc.nat(), region: fc.nat(1), account: fc.nat(2) }),
-  fc.record({ op: fc.constant('delete' as const), pick: fc.nat() }),
-);
-
 describe('instance_usage equals a count of the live instances (issue 13)', () => {
   it('after any sequence of inserts, status changes, type and region changes and deletes', async () => {
     const accounts = [await newBuyer('A'), await newBuyer('B'), await newBuyer('C')].map((a) => a.accountId);
@@ -43,7 +35,7 @@ describe('instance_usage equals a count of the live instances (issue 13)', () =>
     const imageIds = new Map(regions.map((r) => [r, db().select().from(images).where(eq(images.regionId, r)).get()!.id]));
     let serial = 0;
     fc.assert(
-      fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
+      fc.property(fc.array(instanceStep, { maxLength: 40 }), (steps) => {
         for (const s of steps) {
           const ids = db().select({ id: instances.id }).from(instances).all().map((r) => r.id);
           const target = 'pick' in s && ids.length ? ids[s.pick % ids.length] : undefined;

@@ -166,29 +166,7 @@ async function transaction<T>(begin: 'IMMEDIATE' | 'DEFERRED', work: (db: Db) =>
   const outer = currentTransaction();
   if (outer) {
     if (begin === 'DEFERRED') return work(outer.db);
-    if (!outer.writes) throw new Error('a change inside a read-only use case');
-    // Savepoints nest; two side by side (work run in parallel inside one transaction) would release each other.
-    if (outer.partOpen) throw new Error('two parts of one transaction at once: run them one after another');
-    const client = outer.db.$client;
-    const name = `s${++savepoints}`;
-    const part: OpenTransaction = { db: outer.db, writes: true, open: true, partOpen: false };
-    outer.partOpen = true;
-    client.exec(`SAVEPOINT ${name}`);
-    try {
-      const result = await runInTransaction(part, () => work(outer.db));
-      client.exec(`RELEASE ${name}`);
-      return result;
-    } catch (error) {
-      // When SQLite has already rolled the whole transaction back there is no savepoint left: the error stands.
-      if (client.inTransaction) {
-        client.exec(`ROLLBACK TO ${name}`);
-        client.exec(`RELEASE ${name}`);
-      }
-      throw afterRollback(error);
-    } finally {
-      part.open = false;
-      outer.partOpen = false;
-    }
+    return partOf(outer, work, afterRollback);
   }
   const writes = begin === 'IMMEDIATE';
   const onPrimary = writes || !turnOf(primaryDb()).busy;
@@ -213,5 +191,32 @@ async function transaction<T>(begin: 'IMMEDIATE' | 'DEFERRED', work: (db: Db) =>
     throw afterRollback(error);
   } finally {
     turn.give();
+  }
+}
+
+/** A change inside another transaction: a savepoint of it, undone alone when it fails. */
+async function partOf<T>(outer: OpenTransaction, work: (db: Db) => T | Promise<T>, afterRollback: (error: unknown) => unknown): Promise<T> {
+  if (!outer.writes) throw new Error('a change inside a read-only use case');
+  // Savepoints nest; two side by side (work run in parallel inside one transaction) would release each other.
+  if (outer.partOpen) throw new Error('two parts of one transaction at once: run them one after another');
+  const client = outer.db.$client;
+  const name = `s${++savepoints}`;
+  const part: OpenTransaction = { db: outer.db, writes: true, open: true, partOpen: false };
+  outer.partOpen = true;
+  client.exec(`SAVEPOINT ${name}`);
+  try {
+    const result = await runInTransaction(part, () => work(outer.db));
+    client.exec(`RELEASE ${name}`);
+    return result;
+  } catch (error) {
+    // When SQLite has already rolled the whole transaction back there is no savepoint left: the error stands.
+    if (client.inTransaction) {
+      client.exec(`ROLLBACK TO ${name}`);
+      client.exec(`RELEASE ${name}`);
+    }
+    throw afterRollback(error);
+  } finally {
+    part.open = false;
+    outer.partOpen = false;
   }
 }
