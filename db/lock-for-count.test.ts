@@ -72,7 +72,7 @@ type CountedRule = {
 async function countThenInsert(rule: CountedRule, locked: boolean) {
   const inserted = await twoConnections(pool, async (a, b) => {
     const underCap = async (on: NodePgDatabase) => {
-      if (locked) await (rule.lock ? rule.lock(on) : lockForCount(on, s.accounts, rule.parent));
+      if (locked) await (rule.lock ? rule.lock(on) : await lockForCount(on, s.accounts, rule.parent));
       return (await rule.count(on)) < rule.cap;
     };
     const aMay = await underCap(a);

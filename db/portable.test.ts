@@ -73,7 +73,7 @@ beforeAll(async () => {
   pool = new pg.Pool({ connectionString: postgres.url(), max: 4 });
   pgDb = drizzle(pool);
   for (const table of tables) {
-    lite.insert(sqliteSchema[table]).values(rows[table]).run();
+    await lite.insert(sqliteSchema[table]).values(rows[table]);
     await pgDb.insert(pgSchema[table]).values(rows[table]);
   }
 });
@@ -87,7 +87,7 @@ afterAll(async () => {
 describe('db/portable.ts on SQLite and PostgreSQL (issue 15)', () => {
   it('likeIgnoringCase finds a term in any ASCII case, its % and _ literally, the same rows on both', async () => {
     const found = async (term: string) => {
-      const onSqlite = lite.select({ code: sqliteSchema.products.code }).from(sqliteSchema.products).where(likeIgnoringCase(sqliteSchema.products.title, containsPattern(term))).orderBy(asc(sqliteSchema.products.code)).all();
+      const onSqlite = await lite.select({ code: sqliteSchema.products.code }).from(sqliteSchema.products).where(likeIgnoringCase(sqliteSchema.products.title, containsPattern(term))).orderBy(asc(sqliteSchema.products.code));
       const onPostgres = await pgDb.select({ code: pgSchema.products.code }).from(pgSchema.products).where(likeIgnoringCase(pgSchema.products.title, containsPattern(term))).orderBy(asc(pgSchema.products.code));
       expect(onPostgres).toEqual(onSqlite);
       return onSqlite.map((r) => r.code);
@@ -103,7 +103,7 @@ describe('db/portable.ts on SQLite and PostgreSQL (issue 15)', () => {
   it('descNullsLast and ascNullsFirst put the rows without a time in the same place on both', async () => {
     const order = async (by: 'desc' | 'asc') => {
       const [l, p] = [sqliteSchema.products, pgSchema.products];
-      const onSqlite = lite.select({ code: l.code }).from(l).orderBy(by === 'desc' ? descNullsLast(l.listedAt) : ascNullsFirst(l.submittedAt), asc(l.code)).all();
+      const onSqlite = await lite.select({ code: l.code }).from(l).orderBy(by === 'desc' ? descNullsLast(l.listedAt) : ascNullsFirst(l.submittedAt), asc(l.code));
       const onPostgres = await pgDb.select({ code: p.code }).from(p).orderBy(by === 'desc' ? descNullsLast(p.listedAt) : ascNullsFirst(p.submittedAt), asc(p.code));
       expect(onPostgres).toEqual(onSqlite);
       return onSqlite.map((r) => r.code);
@@ -127,17 +127,17 @@ describe('db/portable.ts on SQLite and PostgreSQL (issue 15)', () => {
 
   it('lockForCount leaves the row as it was on either engine', async () => {
     const [l, p] = [sqliteSchema.accounts, pgSchema.accounts];
-    const before = lite.select().from(l).where(eq(l.id, seller)).get();
-    lockForCount(lite, l, seller);
+    const before = (await lite.select().from(l).where(eq(l.id, seller)).limit(1)).at(0);
+    await lockForCount(lite, l, seller);
     await lockForCount(pgDb, p, seller);
-    expect(lite.select().from(l).where(eq(l.id, seller)).get()).toEqual(before);
+    expect((await lite.select().from(l).where(eq(l.id, seller)).limit(1)).at(0)).toEqual(before);
     expect(await pgDb.select().from(p).where(eq(p.id, seller))).toEqual([before]);
   });
 
   it('changedRows reads what a guarded update did on either engine', async () => {
     const [l, p] = [sqliteSchema.accounts, pgSchema.accounts];
-    expect(changedRows(lite.update(l).set({ name: 'Seller' }).where(eq(l.id, seller)).run())).toBe(1);
-    expect(changedRows(lite.update(l).set({ name: 'Seller' }).where(eq(l.id, 'no-such-account')).run())).toBe(0);
+    expect(changedRows(await lite.update(l).set({ name: 'Seller' }).where(eq(l.id, seller)))).toBe(1);
+    expect(changedRows(await lite.update(l).set({ name: 'Seller' }).where(eq(l.id, 'no-such-account')))).toBe(0);
     expect(changedRows(await pgDb.update(p).set({ name: 'Seller' }).where(eq(p.id, seller)))).toBe(1);
     expect(changedRows(await pgDb.update(p).set({ name: 'Seller' }).where(eq(p.id, 'no-such-account')))).toBe(0);
   });

@@ -39,13 +39,9 @@ type CountedParent = Table & { id: AnyColumn; createdAt: AnyColumn };
  * locked first the second waits until the first commits, and its count then sees that insert.
  * Under SQLite's one writer it is a write that changes nothing. It rewrites created_at, not the
  * key: a key rewritten makes SQLite check every foreign key that points at it (22 for accounts).
- * On SQLite (a sync connection) it runs at once; on PostgreSQL it returns the statement's promise.
  */
-export function lockForCount(db: { run(query: SQL): unknown }, table: CountedParent, id: string): void;
-export function lockForCount(db: { execute(query: SQL): PromiseLike<unknown> }, table: CountedParent, id: string): Promise<void>;
-export function lockForCount(db: { run(query: SQL): unknown } | { execute(query: SQL): PromiseLike<unknown> }, table: CountedParent, id: string): void | Promise<void> {
+export async function lockForCount(db: { run(query: SQL): unknown } | { execute(query: SQL): PromiseLike<unknown> }, table: CountedParent, id: string): Promise<void> {
   const touched = sql.identifier(table.createdAt.name);
   const statement = sql`UPDATE ${table} SET ${touched} = ${touched} WHERE ${table.id} = ${id}`;
-  if ('execute' in db) return Promise.resolve(db.execute(statement)).then(() => undefined);
-  db.run(statement);
+  await ('execute' in db ? db.execute(statement) : db.run(statement));
 }

@@ -30,24 +30,24 @@ async function seedFixture(): Promise<Fixture> {
   const { createBucket } = await import('../lib/services/storage');
   const { createScalingGroup } = await import('../lib/services/scaling-groups');
   const { purchaseLicenses } = await import('../lib/services/orders');
-  const actorOf = async (email: string) => (await loadActor(db.select().from(users).where(eq(users.email, email)).get()!.id, newRequestId()))!.actor;
+  const actorOf = async (email: string) => (await loadActor((await db.select().from(users).where(eq(users.email, email)).limit(1)).at(0)!.id, newRequestId()))!.actor;
   const buyer = await actorOf('buyer@stratus.local');
 
   const suffix = Math.random().toString(36).slice(2, 8);
-  const system = db.select().from(images).where(and(eq(images.kind, 'system'), eq(images.regionId, 'cn-hangzhou'))).get()!;
+  const system = (await db.select().from(images).where(and(eq(images.kind, 'system'), eq(images.regionId, 'cn-hangzhou'))).limit(1)).at(0)!;
   const [instanceId] = (await runInstances(buyer, { regionId: 'cn-hangzhou', imageId: system.id, instanceTypeId: 'ecs.g7.large', amount: 1, name: `a11y-${suffix}` })).instanceIds;
   await completeBoot(buyer, [instanceId]);
   const { imageId, taskId } = await createImage(buyer, { instanceId, name: `a11y-image-${suffix}` });
-  for (let i = 0; i < 100 && db.select().from(images).where(eq(images.id, imageId)).get()!.status !== 'Available'; i++) await advanceImageTask(taskId);
+  for (let i = 0; i < 100 && (await db.select().from(images).where(eq(images.id, imageId)).limit(1)).at(0)!.status !== 'Available'; i++) await advanceImageTask(taskId);
   await modifyImageSharePermission(buyer, { imageId, addAccounts: ['buyer2@stratus.local'] });
   const scalingGroupId = (await createScalingGroup(buyer, { name: `a11y-${suffix}`, regionId: 'cn-hangzhou', imageId: system.id, instanceTypeId: 'ecs.g7.large', minSize: 0, maxSize: 1 })).id;
   const bucketId = (await createBucket(buyer, { regionId: 'cn-hangzhou', name: `a11y-${suffix}` })).id;
   const productCode = 'lnmp000101'; // the demo seller's
   // Another of its products, no other test's, gets an interface (written as market-api.spec.ts
   // does: this process is not in test mode), so the purchase makes a delivery.
-  db.update(products).set({ interfaceUrl: 'http://127.0.0.1:9/calls' }).where(eq(products.code, 'wpss000102')).run();
+  await db.update(products).set({ interfaceUrl: 'http://127.0.0.1:9/calls' }).where(eq(products.code, 'wpss000102'));
   const { orderId } = await purchaseLicenses(buyer, { productCode: 'wpss000102', skuCode: 'wpss000102-per_instance', regionId: 'cn-hangzhou', quantity: 1 });
-  const deliveryId = String(db.select().from(sellerDeliveries).where(eq(sellerDeliveries.orderId, orderId)).get()!.id);
+  const deliveryId = String((await db.select().from(sellerDeliveries).where(eq(sellerDeliveries.orderId, orderId)).limit(1)).at(0)!.id);
   return { scalingGroupId, instanceId, imageId, bucketId, orderId, productCode, deliveryId };
 }
 

@@ -34,11 +34,10 @@ async function seedBuyerWithRefunds(): Promise<Fixture> {
 
   // Asked first, deployed afterwards: the only license in the pool goes to the instance.
   await requestRefund(buyer, { orderId: await buy(), reason: 'Changed my mind before launching' });
-  const imageId = db
+  const imageId = (await db
     .select({ id: images.id })
     .from(images)
-    .where(and(eq(images.productCode, 'lnmp000101'), eq(images.regionId, 'cn-hangzhou'), eq(images.kind, 'marketplace')))
-    .all()
+    .where(and(eq(images.productCode, 'lnmp000101'), eq(images.regionId, 'cn-hangzhou'), eq(images.kind, 'marketplace'))))
     .at(-1)!.id;
   const instanceName = `deployed-${suffix}`;
   await runInstances(buyer, { regionId: 'cn-hangzhou', imageId, instanceTypeId: 'ecs.g7.large', amount: 1, name: instanceName });

@@ -27,7 +27,7 @@ async function freshAccount(browser: Browser, tag: string): Promise<Who> {
   await context.close();
   const { eq } = await import('drizzle-orm');
   const { users } = await import('../db/schema');
-  const user = (await useServerDatabase()).select().from(users).where(eq(users.email, email)).get()!;
+  const user = (await (await useServerDatabase()).select().from(users).where(eq(users.email, email)).limit(1)).at(0)!;
   return { email, password: PASSWORD, accountId: user.accountId!, accessKeyId, accessKeySecret };
 }
 const Ecs = ((EcsModule as unknown as { default?: typeof EcsModule }).default ?? EcsModule) as typeof EcsModule;

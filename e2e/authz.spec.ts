@@ -54,7 +54,7 @@ async function ownerWithEverything(email: string) {
   const { createBucket, grantImportRole, putObject } = await import('../lib/services/storage');
   const { importImage } = await import('../lib/services/imports');
   const { createAccessKey } = await import('../lib/services/access-keys');
-  const user = db.select().from(users).where(eq(users.email, email)).get()!;
+  const user = (await db.select().from(users).where(eq(users.email, email)).limit(1)).at(0)!;
   const owner = { userId: user.id, accountId: user.accountId!, roles: ['buyer' as const], requestId: newRequestId() };
   const tag = Math.random().toString(36).slice(2, 8);
   await creditWallet(owner.accountId, 100_000, 'test_credit');
@@ -95,15 +95,14 @@ test("another seller cannot open a seller's delivery: it answers 404 and shows n
   const db = await useServerDatabase();
   const { and, eq, ne } = await import('drizzle-orm');
   const { products, sellerDeliveries, users } = await import('../db/schema');
-  const demoSeller = db.select().from(users).where(eq(users.email, 'seller@stratus.local')).get()!;
-  const product = db.select().from(products).where(and(ne(products.sellerAccountId, demoSeller.accountId!), eq(products.status, 'listed'))).get()!;
+  const demoSeller = (await db.select().from(users).where(eq(users.email, 'seller@stratus.local')).limit(1)).at(0)!;
+  const product = (await db.select().from(products).where(and(ne(products.sellerAccountId, demoSeller.accountId!), eq(products.status, 'listed'))).limit(1)).at(0)!;
   const orderId = `o-authz${Math.random().toString(36).slice(2, 8)}`;
   const far = new Date(Date.now() + 365 * 86_400_000); // never due: the worker leaves it alone
-  const delivery = db
+  const delivery = (await db
     .insert(sellerDeliveries)
     .values({ sellerAccountId: product.sellerAccountId, productCode: product.code, activity: 'createInstance', orderId, orderLineId: `${orderId}-1`, body: JSON.stringify({ secret: orderId }), status: 'failed', nextAttemptAt: far, createdAt: new Date() })
-    .returning()
-    .get();
+    .returning())[0];
 
   await signInAs(page, 'seller@stratus.local', '/seller/deliveries');
   await expectNotFound(page, `/seller/deliveries/${delivery.id}`, [orderId, product.sellerAccountId]);

@@ -79,15 +79,15 @@ test('the seller centre: a listed product’s regions, the calls’ tries, the s
   const db = await useServerDatabase();
   const { eq } = await import('drizzle-orm');
   const { products } = await import('../db/schema');
-  const interfaceOf = (url: string | null) => db.update(products).set({ interfaceUrl: url }).where(eq(products.code, 'lnmp000101')).run();
+  const interfaceOf = async (url: string | null) => await db.update(products).set({ interfaceUrl: url }).where(eq(products.code, 'lnmp000101'));
   const buyer = await (await page.context().browser()!.newContext()).newPage();
   await signUp(buyer, 'deliveries');
   await topUp(buyer, 200);
-  interfaceOf('https://seller.example.test/stratus');
+  await interfaceOf('https://seller.example.test/stratus');
   try {
     await buyOneTime(buyer, 'lnmp000101');
   } finally {
-    interfaceOf(null);
+    await interfaceOf(null);
   }
   await page.goto('/seller/deliveries?status=pending');
   const retried = page.locator('tr[data-delivery-id]').first();

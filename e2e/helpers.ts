@@ -104,7 +104,7 @@ export async function demoAdmin() {
   const { eq } = await import('drizzle-orm');
   const { users } = await import('../db/schema');
   const { newRequestId } = await import('../lib/domain/ids');
-  const admin = db.select().from(users).where(eq(users.email, 'admin@stratus.local')).get()!;
+  const admin = (await db.select().from(users).where(eq(users.email, 'admin@stratus.local')).limit(1)).at(0)!;
   return { userId: admin.id, accountId: admin.accountId!, roles: ['buyer', 'admin'] as ('buyer' | 'admin')[], requestId: newRequestId() };
 }
 

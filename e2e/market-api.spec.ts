@@ -48,19 +48,19 @@ test.beforeAll(async () => {
   poor = await createAccessKey(actor(await createAccount('Market API poor buyer')));
 
   const sellerId = await createAccount('Market API seller');
-  db.update(accounts).set({ sellerStatus: 'approved' }).where(eq(accounts.id, sellerId)).run();
+  await db.update(accounts).set({ sellerStatus: 'approved' }).where(eq(accounts.id, sellerId));
   seller = await createAccessKey(actor(sellerId, ['buyer', 'seller']));
   const digits = String(Date.now()).slice(-6);
   product = `mkta${digits}`;
   delisted = `mktd${digits}`;
   const template = seedProducts.find((p) => p.code === 'lnmp000101')!;
   const now = new Date();
-  insertProduct(db, { accountId: sellerId, name: 'Market API seller' }, { ...template, code: product, title: `${word} LNMP`, featured: false, listedDaysAgo: 0 }, now);
-  insertProduct(db, { accountId: sellerId, name: 'Market API seller' }, { ...template, code: delisted, title: `${word} old`, featured: false, listedDaysAgo: 0 }, now);
-  delistProduct(db, delisted, now);
+  await insertProduct(db, { accountId: sellerId, name: 'Market API seller' }, { ...template, code: product, title: `${word} LNMP`, featured: false, listedDaysAgo: 0 }, now);
+  await insertProduct(db, { accountId: sellerId, name: 'Market API seller' }, { ...template, code: delisted, title: `${word} old`, featured: false, listedDaysAgo: 0 }, now);
+  await delistProduct(db, delisted, now);
   // Calls to this seller go to a closed local port: they fail, and are listed as failed.
-  db.update(products).set({ interfaceUrl: 'http://127.0.0.1:9/calls' }).where(eq(products.code, product)).run();
-  const lnmpSeller = db.select().from(products).where(eq(products.code, 'lnmp000101')).get()!.sellerAccountId;
+  await db.update(products).set({ interfaceUrl: 'http://127.0.0.1:9/calls' }).where(eq(products.code, product));
+  const lnmpSeller = (await db.select().from(products).where(eq(products.code, 'lnmp000101')).limit(1)).at(0)!.sellerAccountId;
   rival = await createAccessKey(actor(lnmpSeller, ['buyer', 'seller']));
 });
 

@@ -10,7 +10,7 @@ async function lnmpImage(): Promise<string> {
   const db = await useServerDatabase();
   const { and, desc, eq } = await import('drizzle-orm');
   const { images } = await import('../db/schema');
-  return db.select().from(images).where(and(eq(images.productCode, LNMP), eq(images.regionId, 'cn-hangzhou'), eq(images.kind, 'marketplace'))).orderBy(desc(images.productVersion)).get()!.id;
+  return (await db.select().from(images).where(and(eq(images.productCode, LNMP), eq(images.regionId, 'cn-hangzhou'), eq(images.kind, 'marketplace'))).orderBy(desc(images.productVersion)).limit(1)).at(0)!.id;
 }
 
 // The browser's own zone is not China's, so a time typed in a form must still be read as China time.
@@ -122,8 +122,8 @@ test('MKT-9: a group on an hourly plan is offered no reservation, and its pool s
   const db = await useServerDatabase();
   const { and, eq } = await import('drizzle-orm');
   const { scalingGroups, skus } = await import('../db/schema');
-  const hourly = db.select().from(skus).where(and(eq(skus.productCode, LNMP), eq(skus.pricingModel, 'hourly'))).get()!;
-  db.update(scalingGroups).set({ skuCode: hourly.code }).where(eq(scalingGroups.id, page.url().split('/').pop()!)).run();
+  const hourly = (await db.select().from(skus).where(and(eq(skus.productCode, LNMP), eq(skus.pricingModel, 'hourly'))).limit(1)).at(0)!;
+  await db.update(scalingGroups).set({ skuCode: hourly.code }).where(eq(scalingGroups.id, page.url().split('/').pop()!));
   await page.reload();
   const pool = page.getByTestId('license-pool');
   await expect(pool.getByTestId('pool-shortfall')).toHaveText('3');

@@ -70,7 +70,7 @@ describe('a backup during a stream of writes', () => {
     const buyer = await newBuyer();
     await fund(buyer, 100_000);
     const productCode = 'lnmp000101';
-    const writer = spawn(process.execPath, [writeStream, source.databaseFile, buyer.accountId, productImage(productCode), productCode, skuCode(productCode, 'per_instance')], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const writer = spawn(process.execPath, [writeStream, source.databaseFile, buyer.accountId, await productImage(productCode), productCode, skuCode(productCode, 'per_instance')], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     writer.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     const stopped = new Promise<number | null>((resolve) => writer.on('exit', resolve));

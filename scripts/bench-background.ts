@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
+import { infrastructure } from '../lib/services/transaction';
 
 export type BootLatency = { launched: number; seconds: number; rate: number; booted: number; p50Ms: number; p99Ms: number; maxMs: number; maxBacklog: number; loopMaxMs: number };
 export type SweepTime = { instances: number; accounts: number; hours: number; seconds: number; usPerHour: number; loopMaxMs: number; loopP99Ms: number; cpuMaxMs: number };
@@ -99,11 +100,11 @@ export async function bootThroughput({ accountId, jobs = 10_000 }: { accountId: 
   const image = db.$client.prepare(`SELECT id FROM images WHERE region_id = 'cn-hangzhou' AND kind = 'system' LIMIT 1`).get() as { id: string };
   const insert = db.$client.prepare(`INSERT INTO instances (id, account_id, region_id, instance_type_id, image_id, name, status, billing, metered_until, created_at) VALUES (?, ?, 'cn-hangzhou', 'ecs.g7.large', ?, ?, 'Pending', 'payg', ?, ?)`);
   const now = Date.now();
-  db.transaction((tx) => {
+  await infrastructure(async (tx) => {
     for (let i = 0; i < jobs; i++) {
       const id = newResourceId('i');
       insert.run(id, accountId, image.id, id, now, now);
-      enqueueJob(tx, 'instance.boot', { accountId, instanceIds: [id] }, new Date(now - 1_000));
+      await enqueueJob(tx, 'instance.boot', { accountId, instanceIds: [id] }, new Date(now - 1_000));
     }
   });
   const start = performance.now();
@@ -183,7 +184,7 @@ async function main(): Promise<void> {
   const { createAccount } = await import('../lib/services/accounts');
   const db = openDatabase(config.databaseFile);
   applyMigrations(db);
-  seedCatalogue(db);
+  await seedCatalogue(db);
   useDatabase(db);
   const raise = db.$client.prepare(`INSERT INTO platform_settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
   for (const [key, value] of Object.entries({ instanceQuotaPerRegion: 100_000, vcpuQuotaPerRegion: 1_000_000, minLaunchBalanceFen: 0 })) raise.run(key, JSON.stringify(value), Date.now());

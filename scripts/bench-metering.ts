@@ -23,12 +23,12 @@ const { creditWallet } = await import('../lib/services/wallet');
 
 const db = openDatabase(path.join(dir, 'bench.db'));
 applyMigrations(db);
-seedCatalogue(db);
+await seedCatalogue(db);
 useDatabase(db);
 
 const accounts = Number(process.env.BENCH_ACCOUNTS ?? 100);
 const perAccount = Number(process.env.BENCH_INSTANCES ?? 10);
-const image = db.select().from(images).where(and(eq(images.regionId, 'cn-hangzhou'), eq(images.kind, 'system'))).get()!;
+const image = (await db.select().from(images).where(and(eq(images.regionId, 'cn-hangzhou'), eq(images.kind, 'system'))).limit(1)).at(0)!;
 clock.set(new Date('2026-03-02T00:00:00Z'));
 for (let a = 0; a < accounts; a++) {
   const accountId = await createAccount(`bench ${a}`);
@@ -44,10 +44,10 @@ const time = async (work: () => Promise<unknown>) => {
   await work();
   return performance.now() - start;
 };
-const first = await time(() => settleHours());
-const hours = db.select({ n: count() }).from(meteredHours).get()!.n;
-const again = await time(() => settleHours());
-const after = db.select({ n: count() }).from(meteredHours).get()!.n;
+const first = await time(async () => await settleHours());
+const hours = (await db.select({ n: count() }).from(meteredHours).limit(1)).at(0)!.n;
+const again = await time(async () => await settleHours());
+const after = (await db.select({ n: count() }).from(meteredHours).limit(1)).at(0)!.n;
 
 console.log(`Hourly metering: ${accounts} accounts × ${perAccount} instances, 24 hours each`);
 console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`);

@@ -40,7 +40,7 @@ const file = path.join(dir, 'stratus.db');
 const fresh = !fs.existsSync(file);
 const db = openDatabase(file);
 applyMigrations(db);
-seedCatalogue(db);
+await seedCatalogue(db);
 useDatabase(db);
 const sqlite = db.$client;
 
@@ -51,7 +51,7 @@ async function generate(): Promise<Accounts> {
   const sellerOf = await sellerAccounts();
   const listed = new Date();
   for (let n = 0; n < sizes.productCopies; n++) {
-    seedProducts.forEach((p, i) => insertProduct(db, sellerOf.get(p.seller)!, { ...p, code: `p${String(n).padStart(3, '0')}${String(i).padStart(6, '0')}`, title: `${p.title} #${n}`, listedDaysAgo: (n * 7 + i) % 700 }, listed));
+    for (const [i, p] of seedProducts.entries()) await insertProduct(db, sellerOf.get(p.seller)!, { ...p, code: `p${String(n).padStart(3, '0')}${String(i).padStart(6, '0')}`, title: `${p.title} #${n}`, listedDaysAgo: (n * 7 + i) % 700 }, listed);
   }
   const buyer = await createAccount('Bench buyer');
   const heavy = await createAccount('Bench heavy recipient');

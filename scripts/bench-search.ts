@@ -17,13 +17,13 @@ const { searchProducts } = await import('../lib/services/marketplace');
 
 const db = openDatabase(path.join(dir, 'bench.db'));
 applyMigrations(db);
-seedCatalogue(db);
+await seedCatalogue(db);
 useDatabase(db);
 // BENCH_COPIES=100 multiplies the catalogue (new codes, same texts) to see how search scales.
 const copies = Math.max(1, Number(process.env.BENCH_COPIES ?? 1));
 const catalogue = Array.from({ length: copies }, (_, n) => seedProducts.map((p) => (n === 0 ? p : { ...p, code: `${p.code.slice(0, 4)}${String(n).padStart(2, '0')}${p.code.slice(6)}`.slice(0, 10) }))).flat();
-seedMarketplace(db, await sellerAccounts(), catalogue, new Date());
-for (const p of catalogue.filter((p) => p.status === 'delisted')) delistProduct(db, p.code, new Date());
+await seedMarketplace(db, await sellerAccounts(), catalogue, new Date());
+for (const p of catalogue.filter((p) => p.status === 'delisted')) await delistProduct(db, p.code, new Date());
 
 const shapes: [string, Parameters<typeof searchProducts>[0]][] = [
   ['browse all (relevance)', {}],

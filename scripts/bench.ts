@@ -50,7 +50,7 @@ const progress = (line: string) => console.error(`… ${line}`);
 
 const db = openDatabase(config.databaseFile);
 applyMigrations(db);
-seedCatalogue(db);
+await seedCatalogue(db);
 useDatabase(db);
 
 // Limits raised so the benchmark measures speed, not the API rate limit or the launch quotas (issue 12).

@@ -75,12 +75,12 @@ export async function copySqliteToPostgres(sqliteFile: string, postgresUrl: stri
       if (rows > 0) throw new Error(`the target is not empty: ${name} has ${rows} rows (copy into a new, migrated database)`);
     }
     for (const { name, from: table, to: target } of order) {
-      const rows = from.select().from(table).orderBy(sql`rowid`).all() as Record<string, unknown>[];
+      const rows = (await from.select().from(table).orderBy(sql`rowid`)) as Record<string, unknown>[];
       const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / Math.max(1, Object.keys(getTableConfig(target).columns).length)));
       for (let i = 0; i < rows.length; i += perStatement) await to.insert(target).values(rows.slice(i, i + perStatement)).execute();
       tables.push({ name, rows: rows.length });
     }
-    const search = from.all<ProductText>(sql`SELECT code, title, summary, description, seller FROM products_fts ORDER BY rowid`);
+    const search = await await from.all<ProductText>(sql`SELECT code, title, summary, description, seller FROM products_fts ORDER BY rowid`);
     for (const product of search) await indexProductPg(to, product);
     tables.push({ name: SEARCH, rows: search.length });
     await resetIdentities(client);
@@ -130,7 +130,7 @@ const asText = (rows: unknown[]) => rows.map((row) => JSON.stringify(canonical(r
 /** The invariants after the copy; a difference is an error naming the table, never a row's values. */
 async function check(from: ReturnType<typeof drizzleSqlite>, to: NodePgDatabase, order: Pair[]): Promise<void> {
   for (const { name, from: table, to: target } of order) {
-    const [source, copied] = [asText(from.select().from(table).all()), asText(await to.select().from(target))];
+    const [source, copied] = [asText(await from.select().from(table)), asText(await to.select().from(target))];
     if (source.length !== copied.length) throw new Error(`${name}: ${source.length} rows in SQLite, ${copied.length} in PostgreSQL`);
     const differ = source.filter((row, i) => row !== copied[i]).length;
     if (differ > 0) throw new Error(`${name}: ${differ} rows differ between SQLite and PostgreSQL`);
@@ -139,7 +139,7 @@ async function check(from: ReturnType<typeof drizzleSqlite>, to: NodePgDatabase,
   if (unbalanced.rows.length > 0) throw new Error(`the ledger does not balance: transfer ${String(unbalanced.rows[0].transfer_id)}`);
   const query = sql`SELECT account_id, region_id, instances, vcpus FROM instance_usage WHERE instances <> 0 OR vcpus <> 0`;
   const usage = (rows: Record<string, unknown>[]) => asText(rows.map((r) => Object.values(r).map(String)));
-  if (JSON.stringify(usage((await to.execute(query)).rows)) !== JSON.stringify(usage(from.all(query)))) throw new Error('instance_usage rebuilt by the PostgreSQL triggers differs from SQLite’s');
+  if (JSON.stringify(usage((await to.execute(query)).rows)) !== JSON.stringify(usage(await await from.all(query)))) throw new Error('instance_usage rebuilt by the PostgreSQL triggers differs from SQLite’s');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

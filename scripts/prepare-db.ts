@@ -12,7 +12,7 @@ export async function prepareDatabase(): Promise<DemoCredential[]> {
   fs.mkdirSync(config.dataDir, { recursive: true });
   const db = getDb();
   applyMigrations(db);
-  seedCatalogue(db);
+  await seedCatalogue(db);
   if (config.mode === 'production') return [];
   const demo = await seedDemo(db);
   writePrivateFile(path.join(config.dataDir, 'demo-credentials.json'), JSON.stringify({ users: demo }, null, 2) + '\n');

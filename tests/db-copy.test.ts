@@ -37,12 +37,12 @@ const onTarget = async <T extends pg.QueryResultRow>(text: string, url = target.
 
 beforeAll(async () => {
   await seedTestMarketplace(db());
-  withoutLaunchMinimum(db());
+  await withoutLaunchMinimum(db());
   for (let i = 0; i < 3; i++) {
     const buyer = await newBuyer(`Copied buyer ${i}`);
     await fund(buyer, 100_000);
     await purchaseLicenses(buyer, { productCode: CODE, skuCode: skuCode(CODE, 'per_instance'), regionId: REGION, quantity: 2 });
-    const { instanceIds } = await runInstances(buyer, { regionId: REGION, imageId: productImage(CODE, REGION), instanceTypeId: 'ecs.t6-c1m1.large', amount: 2 });
+    const { instanceIds } = await runInstances(buyer, { regionId: REGION, imageId: await productImage(CODE, REGION), instanceTypeId: 'ecs.t6-c1m1.large', amount: 2 });
     await settle();
     await releaseInstance(buyer, instanceIds[0]);
   }
@@ -68,11 +68,11 @@ describe('issue 15: db:copy from SQLite to PostgreSQL', () => {
 
   it('copies the search text, so that the copy finds what the installation found', async () => {
     const [{ n }] = await onTarget<{ n: string }>('SELECT count(*) AS n FROM products_search');
-    expect(Number(n)).toBe(db().all<{ n: number }>(sql`SELECT count(*) AS n FROM products`)[0].n);
+    expect(Number(n)).toBe((await await db().all<{ n: number }>(sql`SELECT count(*) AS n FROM products`))[0].n);
     const client = new pg.Client({ connectionString: target.url() });
     await client.connect();
     try {
-      for (const query of ['LNMP nginx', '宝塔Linux']) expect([...(await matchProductsPg(drizzle(client), query)).keys()]).toEqual([...matchProducts(db(), query).keys()]);
+      for (const query of ['LNMP nginx', '宝塔Linux']) expect([...(await matchProductsPg(drizzle(client), query)).keys()]).toEqual([...(await matchProducts(db(), query)).keys()]);
     } finally {
       await client.end();
     }

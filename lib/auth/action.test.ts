@@ -26,9 +26,9 @@ import { getInstance, runInstances } from '../services/instances';
 const { db } = throwawayDatabase();
 let instanceId: string;
 beforeAll(async () => {
-  withoutLaunchMinimum(db());
+  await withoutLaunchMinimum(db());
   signedIn = await newBuyer();
-  const image = getDb().select().from(images).where(and(eq(images.regionId, 'cn-hangzhou'), eq(images.kind, 'system'))).get()!;
+  const image = (await getDb().select().from(images).where(and(eq(images.regionId, 'cn-hangzhou'), eq(images.kind, 'system'))).limit(1)).at(0)!;
   [instanceId] = (await runInstances(signedIn, { regionId: 'cn-hangzhou', imageId: image.id, instanceTypeId: 'ecs.g7.large', amount: 1 })).instanceIds;
   await settle();
 });

@@ -27,22 +27,22 @@ async function newUser(address = '192.0.2.200'): Promise<string> {
   await signUpFrom({ name: `Person ${n}`, email, password: PASSWORD }, from(address));
   return email;
 }
-const signIn = (email: string, password: string, address = '192.0.2.1') => signInFrom({ email, password }, from(address));
+const signIn = async (email: string, password: string, address = '192.0.2.1') => await signInFrom({ email, password }, from(address));
 const wrong = (email: string, address?: string) => expect(signIn(email, 'wrong-password', address)).rejects.toMatchObject({ code: 'InvalidCredentials' });
 const lockedUntil = (until: string) => ({ code: 'Throttling.SignIn', params: { until } });
 
-function set(values: Record<string, number>) {
-  for (const [key, value] of Object.entries(values)) db().insert(platformSettings).values({ key, value, updatedAt: new Date() }).onConflictDoUpdate({ target: platformSettings.key, set: { value } }).run();
+async function set(values: Record<string, number>) {
+  for (const [key, value] of Object.entries(values)) await db().insert(platformSettings).values({ key, value, updatedAt: new Date() }).onConflictDoUpdate({ target: platformSettings.key, set: { value } });
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(start);
-  set({ signInFailuresPerUser: 3, signInFailuresPerAddress: 1000, signInLockoutMinutes: 15, signUpsPerAddressPerHour: 1000 });
+  await set({ signInFailuresPerUser: 3, signInFailuresPerAddress: 1000, signInLockoutMinutes: 15, signUpsPerAddressPerHour: 1000 });
 });
-afterEach(() => {
+afterEach(async () => {
   vi.useRealTimers();
-  db().delete(platformSettings).run();
+  await db().delete(platformSettings);
 });
 afterAll(() => vi.useRealTimers());
 
@@ -81,7 +81,7 @@ describe('per user', () => {
 
   it('guesses sent in parallel get no more tries than the limit', async () => {
     const email = await newUser();
-    const outcomes = await Promise.allSettled(Array.from({ length: 20 }, () => signIn(email, 'wrong-password')));
+    const outcomes = await Promise.allSettled(Array.from({ length: 20 }, async () => await signIn(email, 'wrong-password')));
     const codes = outcomes.map((o) => (o.status === 'rejected' ? (o.reason as { code: string }).code : 'signed in'));
     expect(codes.filter((c) => c === 'InvalidCredentials').length).toBe(2);
     expect(codes.filter((c) => c === 'Throttling.SignIn').length).toBe(18);
@@ -100,7 +100,7 @@ describe('per user', () => {
   it('an admin’s change of the limit applies to the next attempt', async () => {
     const email = await newUser();
     await wrong(email);
-    set({ signInFailuresPerUser: 2 });
+    await set({ signInFailuresPerUser: 2 });
     await expect(signIn(email, 'wrong-password')).rejects.toMatchObject({ code: 'Throttling.SignIn' });
     await expect(signIn(email, PASSWORD)).rejects.toMatchObject({ code: 'Throttling.SignIn' });
   });
@@ -108,7 +108,7 @@ describe('per user', () => {
 
 describe('per client address', () => {
   it('after signInFailuresPerAddress wrong passwords from an address, nobody signs in from it; other addresses can', async () => {
-    set({ signInFailuresPerAddress: 4 });
+    await set({ signInFailuresPerAddress: 4 });
     const attacker = '203.0.113.7';
     const victims = [await newUser(), await newUser(), await newUser(), await newUser()];
     for (const email of victims.slice(0, 3)) await wrong(email, attacker);
@@ -121,7 +121,7 @@ describe('per client address', () => {
   });
 
   it('sign-ups are limited per address and hour (signUpsPerAddressPerHour)', async () => {
-    set({ signUpsPerAddressPerHour: 2 });
+    await set({ signUpsPerAddressPerHour: 2 });
     const address = '203.0.113.20';
     await newUser(address);
     await newUser(address);

@@ -11,7 +11,7 @@ import { handleEcsRequest } from './handle';
 
 const { db } = throwawayDatabase();
 // Launches here are about the API, not the minimum balance (launch-limits.test.ts checks that).
-beforeAll(() => withoutLaunchMinimum(db()));
+beforeAll(async () => await withoutLaunchMinimum(db()));
 afterEach(() => clock.reset());
 
 async function call(request: Request): Promise<{ status: number; body: Record<string, unknown> }> {
@@ -19,12 +19,12 @@ async function call(request: Request): Promise<{ status: number; body: Record<st
   return { status: response.status, body: await response.json() };
 }
 
-function launched(key: Key): Promise<string> {
-  const image = db().select().from(images).where(eq(images.kind, 'system')).get()!;
+async function launched(key: Key): Promise<string> {
+  const image = (await db().select().from(images).where(eq(images.kind, 'system')).limit(1)).at(0)!;
   return call(v1Request(key, { Action: 'RunInstances', RegionId: image.regionId, ImageId: image.id, InstanceType: 'ecs.g7.large' })).then((r) => (r.body.InstanceIdSets as { InstanceIdSet: string[] }).InstanceIdSet[0]);
 }
 
-const liveInstances = (accountId: string) => db().select().from(instances).where(and(eq(instances.accountId, accountId), ne(instances.status, 'Released'))).all().length;
+const liveInstances = async (accountId: string) => (await db().select().from(instances).where(and(eq(instances.accountId, accountId), ne(instances.status, 'Released')))).length;
 
 describe('ACS3 signs what matters (issue 12: SignedHeaders=host let a StopInstance be re-sent as DeleteInstance)', () => {
   it('a request signed as the SDK signs it is accepted', async () => {
@@ -38,7 +38,7 @@ describe('ACS3 signs what matters (issue 12: SignedHeaders=host let a StopInstan
     const instanceId = await launched(key);
     const forged = await call(acs3Request(key, 'DeleteInstance', { InstanceId: instanceId }, { signedHeaders: ['host'] }));
     expect(forged).toMatchObject({ status: 400, body: { Code: 'SignatureDoesNotMatch' } });
-    expect(liveInstances(buyer.accountId)).toBe(1);
+    expect(await liveInstances(buyer.accountId)).toBe(1);
   });
 
   it.each(['x-acs-action', 'x-acs-version', 'x-acs-date', 'x-acs-signature-nonce', 'x-acs-content-sha256'])('%s left out of SignedHeaders is refused', async (header) => {
@@ -72,7 +72,7 @@ describe('ACS3 signs what matters (issue 12: SignedHeaders=host let a StopInstan
     // A captured, signed StopInstance: the header is outside the v1 signature, so it must not choose the action.
     const signed = v1Request(key, { Action: 'StopInstance', InstanceId: instanceId });
     await call(new Request(signed.url, { headers: { 'x-acs-action': 'DeleteInstance' } }));
-    expect(liveInstances(buyer.accountId)).toBe(1);
+    expect(await liveInstances(buyer.accountId)).toBe(1);
   });
 });
 
@@ -80,14 +80,14 @@ describe('no replay after the nonce expires (issue 12: a RunInstances stamped 14
   it('the nonce is kept until the request’s own timestamp can no longer be accepted', async () => {
     const buyer = await newBuyer();
     const key = await createAccessKey(buyer);
-    const image = db().select().from(images).where(eq(images.kind, 'system')).get()!;
+    const image = (await db().select().from(images).where(eq(images.kind, 'system')).limit(1)).at(0)!;
     clock.set(new Date('2026-06-01T00:00:00Z'));
     const ahead = sdkTime(new Date(clock.now().getTime() + 14.5 * 60_000));
     const request = v1Request(key, { Action: 'RunInstances', RegionId: image.regionId, ImageId: image.id, InstanceType: 'ecs.g7.large', Timestamp: ahead });
     expect((await call(new Request(request.url))).status).toBe(200);
     clock.advance(15.5 * 60_000);
     expect(await call(new Request(request.url))).toMatchObject({ status: 400, body: { Code: 'SignatureNonceUsed' } });
-    expect(liveInstances(buyer.accountId)).toBe(1);
+    expect(await liveInstances(buyer.accountId)).toBe(1);
     // Once the timestamp itself is too old, the request is refused for its time.
     clock.advance(15 * 60_000);
     expect(await call(new Request(request.url))).toMatchObject({ status: 400, body: { Code: 'InvalidTimeStamp.Expired' } });
@@ -161,18 +161,18 @@ describe('an API call is one transaction with its nonce (issue 13)', () => {
     const again = refused.clone();
     const first = await call(refused);
     expect(first.body).toMatchObject({ Code: 'MissingParameter' });
-    expect(db().select().from(auditLog).where(eq(auditLog.requestId, first.body.RequestId as string)).all()).toMatchObject([{ action: 'RunInstances', outcome: 'error', errorCode: 'MissingParameter' }]);
+    expect(await db().select().from(auditLog).where(eq(auditLog.requestId, first.body.RequestId as string))).toMatchObject([{ action: 'RunInstances', outcome: 'error', errorCode: 'MissingParameter' }]);
     expect((await call(again)).body).toMatchObject({ Code: 'SignatureNonceUsed' });
   });
 
   it('a DryRun keeps its nonce, and creates nothing', async () => {
     const buyer = await newBuyer();
     const key = await createAccessKey(buyer);
-    const image = db().select().from(images).where(eq(images.kind, 'system')).get()!;
+    const image = (await db().select().from(images).where(eq(images.kind, 'system')).limit(1)).at(0)!;
     const dry = v1Request(key, { Action: 'RunInstances', RegionId: image.regionId, ImageId: image.id, InstanceType: 'ecs.g7.large', DryRun: 'true' });
     const again = dry.clone();
     expect((await call(dry)).body).toMatchObject({ Code: 'DryRunOperation' });
-    expect(liveInstances(buyer.accountId)).toBe(0);
+    expect(await liveInstances(buyer.accountId)).toBe(0);
     expect((await call(again)).body).toMatchObject({ Code: 'SignatureNonceUsed' });
   });
 });

@@ -31,9 +31,9 @@ function queryOf(call: EcsCall): URLSearchParams {
   return new URLSearchParams(mark < 0 ? '' : call.url.slice(mark + 1));
 }
 
-function keyOf(accessKeyId: string | null): ApiKey {
+async function keyOf(accessKeyId: string | null): Promise<ApiKey> {
   if (!accessKeyId) throw new CloudError('MissingParameter', { param: 'AccessKeyId' });
-  const key = activeKey(accessKeyId);
+  const key = await activeKey(accessKeyId);
   // A disabled key answers like an unknown one.
   if (!key) throw new CloudError('InvalidAccessKeyId.NotFound');
   return key;
@@ -79,9 +79,9 @@ function checkV1(method: string, params: Params, secret: string) {
   return { nonce: params.SignatureNonce, at: timeOf(params.Timestamp, 'Timestamp') };
 }
 
-export function authenticate(call: EcsCall, envelope: Envelope, requestId: string): EcsRequest {
+export async function authenticate(call: EcsCall, envelope: Envelope, requestId: string): Promise<EcsRequest> {
   const acs3 = parseAcs3Authorization(call.headers.get('authorization') ?? '');
-  const key = keyOf(envelope.accessKeyId);
+  const key = await keyOf(envelope.accessKeyId);
   const { nonce, at } = acs3 ? checkAcs3(call, key.secret, acs3) : checkV1(call.method, envelope.params, key.secret);
   if (!nonce) throw new CloudError('MissingParameter', { param: acs3 ? 'x-acs-signature-nonce' : 'SignatureNonce' });
   const actor: Actor = { userId: null, accountId: key.accountId, roles: rolesOf({ sellerStatus: key.sellerStatus, isAdmin: false }), requestId, accessKeyId: envelope.accessKeyId! };
@@ -90,11 +90,11 @@ export function authenticate(call: EcsCall, envelope: Envelope, requestId: strin
 }
 
 /** API-2: SignatureNonceUsed for a nonce its key already used, checked without writing. */
-export function refuseUsedNonce(request: EcsRequest): void {
-  if (nonceUsed(request.accessKeyId, request.nonce.value)) throw new CloudError('SignatureNonceUsed');
+export async function refuseUsedNonce(request: EcsRequest): Promise<void> {
+  if (await nonceUsed(request.accessKeyId, request.nonce.value)) throw new CloudError('SignatureNonceUsed');
 }
 
 /** API-2: the request's nonce, recorded; SignatureNonceUsed when its key already used it. */
-export function claimNonceOf(request: EcsRequest): void {
-  if (!claimNonce(request.accessKeyId, request.nonce.value, request.nonce.keptUntil)) throw new CloudError('SignatureNonceUsed');
+export async function claimNonceOf(request: EcsRequest): Promise<void> {
+  if (!await claimNonce(request.accessKeyId, request.nonce.value, request.nonce.keptUntil)) throw new CloudError('SignatureNonceUsed');
 }

@@ -47,17 +47,17 @@ describe('DescribeTasks pages like every list (issue 12: PageSize=2.5 answered 5
   it('RegionId filters before paging: TotalCount is the region’s, and the page is full', async () => {
     const buyer = await newBuyer();
     const key = await createAccessKey(buyer);
-    const imageIn = (regionId: string) => db().select().from(images).where(eq(images.regionId, regionId)).get()!.id;
-    const rows = ['cn-hangzhou', 'cn-hangzhou', 'cn-hangzhou', 'cn-shanghai', 'cn-shanghai'].map((regionId, n) => ({
+    const imageIn = async (regionId: string) => (await db().select().from(images).where(eq(images.regionId, regionId)).limit(1)).at(0)!.id;
+    const rows = await Promise.all(['cn-hangzhou', 'cn-hangzhou', 'cn-hangzhou', 'cn-shanghai', 'cn-shanghai'].map(async (regionId, n) => ({
       id: `t-test${buyer.accountId.slice(-6)}${n}`,
       accountId: buyer.accountId,
       regionId,
       action: 'CopyImage',
       status: 'Finished',
-      imageId: imageIn(regionId),
+      imageId: await imageIn(regionId),
       createdAt: new Date(Date.now() - (regionId === 'cn-shanghai' ? 60_000 : 0) - n),
-    }));
-    db().insert(tasks).values(rows).run();
+    })));
+    await db().insert(tasks).values(rows);
     const page = await call(v1Request(key, { Action: 'DescribeTasks', RegionId: 'cn-shanghai', PageSize: '1' }));
     expect(page.body).toMatchObject({ TotalCount: 2, PageSize: 1, PageNumber: 1, RegionId: 'cn-shanghai' });
     expect((page.body.TaskSet as { Task: unknown[] }).Task).toHaveLength(1);

@@ -14,7 +14,7 @@ import { handleEcsRequest } from './handle';
 const { db } = throwawayDatabase();
 beforeAll(async () => {
   await seedTestMarketplace(db());
-  withoutLaunchMinimum(db());
+  await withoutLaunchMinimum(db());
 });
 
 const LNMP = 'lnmp000101';
@@ -32,7 +32,7 @@ describe('MKT-9 the ESS API (2014-08-28)', () => {
     const actor = await newBuyer();
     await fund(actor, 1_000_000);
     const key = await createAccessKey(actor);
-    const created = await ess(key, 'CreateScalingGroup', { RegionId: 'cn-hangzhou', ScalingGroupName: 'web', ImageId: productImage(LNMP), InstanceType: 'ecs.t6-c1m1.large', MinSize: '0', MaxSize: '5', 'RemovalPolicy.1': 'NewestInstance', LicenseMode: 'BuyOnScaleOut', SpendingCap: '198.00' });
+    const created = await ess(key, 'CreateScalingGroup', { RegionId: 'cn-hangzhou', ScalingGroupName: 'web', ImageId: await productImage(LNMP), InstanceType: 'ecs.t6-c1m1.large', MinSize: '0', MaxSize: '5', 'RemovalPolicy.1': 'NewestInstance', LicenseMode: 'BuyOnScaleOut', SpendingCap: '198.00' });
     expect(created.status).toBe(200);
     const groupId = created.body.ScalingGroupId;
     expect(groupId).toMatch(/^asg-/);
@@ -45,7 +45,7 @@ describe('MKT-9 the ESS API (2014-08-28)', () => {
     expect(groups.body.ScalingGroups.ScalingGroup).toEqual([
       expect.objectContaining({ ScalingGroupId: groupId, ScalingGroupName: 'web', MinSize: 0, MaxSize: 5, DesiredCapacity: 3, TotalCapacity: 2, LifecycleState: 'Active', RemovalPolicies: { RemovalPolicy: ['NewestInstance'] }, LicenseMode: 'BuyOnScaleOut', SpendingCap: '198.00' }),
     ]);
-    expect(licensesOf(actor, LNMP)).toHaveLength(2);
+    expect(await licensesOf(actor, LNMP)).toHaveLength(2);
 
     const activities = await ess(key, 'DescribeScalingActivities', { RegionId: 'cn-hangzhou', ScalingGroupId: groupId });
     const [failed, added] = activities.body.ScalingActivities.ScalingActivity;
@@ -58,10 +58,10 @@ describe('MKT-9 the ESS API (2014-08-28)', () => {
   it('MKT-9: a desired capacity beyond MaxSize is refused with ESS codes; another account finds no group; ModifyScalingGroup and DeleteScalingGroup', async () => {
     const actor = await newBuyer();
     const key = await createAccessKey(actor);
-    const { body } = await ess(key, 'CreateScalingGroup', { RegionId: 'cn-hangzhou', ScalingGroupName: 'sys', ImageId: productImage(LNMP), InstanceType: 'ecs.t6-c1m1.large', MinSize: '1', MaxSize: '2', LicenseMode: 'Reserve' });
+    const { body } = await ess(key, 'CreateScalingGroup', { RegionId: 'cn-hangzhou', ScalingGroupName: 'sys', ImageId: await productImage(LNMP), InstanceType: 'ecs.t6-c1m1.large', MinSize: '1', MaxSize: '2', LicenseMode: 'Reserve' });
     const groupId = body.ScalingGroupId;
     expect((await ess(key, 'SetGroupDesiredCapacity', { ScalingGroupId: groupId, DesiredCapacity: '3' })).body.Code).toBe('InvalidParameter.DesiredCapacity');
-    expect((await ess(key, 'CreateScalingGroup', { RegionId: 'cn-hangzhou', ScalingGroupName: 'bad', ImageId: productImage(LNMP), InstanceType: 'ecs.t6-c1m1.large', MinSize: '3', MaxSize: '2' })).body.Code).toBe('InvalidParameter.MaxSize');
+    expect((await ess(key, 'CreateScalingGroup', { RegionId: 'cn-hangzhou', ScalingGroupName: 'bad', ImageId: await productImage(LNMP), InstanceType: 'ecs.t6-c1m1.large', MinSize: '3', MaxSize: '2' })).body.Code).toBe('InvalidParameter.MaxSize');
     const other = await createAccessKey(await newBuyer());
     const stranger = await ess(other, 'ModifyScalingGroup', { ScalingGroupId: groupId, MaxSize: '4' });
     expect([stranger.status, stranger.body.Code]).toEqual([404, 'InvalidScalingGroupId.NotFound']);
@@ -75,23 +75,23 @@ describe('MKT-9 the ESS API (2014-08-28)', () => {
     const actor = await newBuyer();
     await fund(actor, 1_000_000);
     const key = await createAccessKey(actor);
-    const { body } = await ess(key, 'CreateScalingGroup', { RegionId: 'cn-hangzhou', ScalingGroupName: 'keep', ImageId: productImage(LNMP), InstanceType: 'ecs.t6-c1m1.large', MinSize: '0', MaxSize: '2', DesiredCapacity: '1', SpendingCap: '99.00' });
+    const { body } = await ess(key, 'CreateScalingGroup', { RegionId: 'cn-hangzhou', ScalingGroupName: 'keep', ImageId: await productImage(LNMP), InstanceType: 'ecs.t6-c1m1.large', MinSize: '0', MaxSize: '2', DesiredCapacity: '1', SpendingCap: '99.00' });
     await runDueJobs();
     const groupId = body.ScalingGroupId;
     const refused = await ess(key, 'DeleteScalingGroup', { ScalingGroupId: groupId });
     expect([refused.status, refused.body.Code]).toEqual([400, 'InstanceInUse']);
     expect((await ess(key, 'DeleteScalingGroup', { ScalingGroupId: groupId, ForceDelete: 'false' })).body.Code).toBe('InstanceInUse');
     expect((await ess(key, 'DeleteScalingGroup', { ScalingGroupId: groupId, ForceDelete: 'maybe' })).body.Code).toBe('InvalidParameter');
-    expect(licensesOf(actor, LNMP).filter((l) => l.status === 'in_use')).toHaveLength(1);
+    expect((await licensesOf(actor, LNMP)).filter((l) => l.status === 'in_use')).toHaveLength(1);
     expect((await ess(key, 'DeleteScalingGroup', { ScalingGroupId: groupId, ForceDelete: 'true' })).status).toBe(200);
-    expect(licensesOf(actor, LNMP).filter((l) => l.status === 'available')).toHaveLength(1);
+    expect((await licensesOf(actor, LNMP)).filter((l) => l.status === 'available')).toHaveLength(1);
   });
 
   it('MKT-9: a RegionId other than the group\'s finds no group; ESS pages hold 10 by default and at most 50; a released member is no capacity', async () => {
     const actor = await newBuyer();
     await fund(actor, 1_000_000);
     const key = await createAccessKey(actor);
-    const { body } = await ess(key, 'CreateScalingGroup', { RegionId: 'cn-hangzhou', ScalingGroupName: 'region', ImageId: productImage(LNMP), InstanceType: 'ecs.t6-c1m1.large', MinSize: '0', MaxSize: '2', DesiredCapacity: '1', SpendingCap: '99.00' });
+    const { body } = await ess(key, 'CreateScalingGroup', { RegionId: 'cn-hangzhou', ScalingGroupName: 'region', ImageId: await productImage(LNMP), InstanceType: 'ecs.t6-c1m1.large', MinSize: '0', MaxSize: '2', DesiredCapacity: '1', SpendingCap: '99.00' });
     await runDueJobs();
     const groupId = body.ScalingGroupId;
     for (const [action, extra] of [['SetGroupDesiredCapacity', { DesiredCapacity: '2' }], ['ModifyScalingGroup', { MaxSize: '3' }], ['DescribeScalingActivities', {}], ['DeleteScalingGroup', { ForceDelete: 'true' }]] as const) {

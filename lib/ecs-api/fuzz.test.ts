@@ -18,7 +18,7 @@ import { errorAnswer, handleEcsRequest } from './handle';
 
 const { db } = throwawayDatabase();
 // Launches here are about the API, not the minimum balance (launch-limits.test.ts checks that).
-beforeAll(() => withoutLaunchMinimum(db()));
+beforeAll(async () => await withoutLaunchMinimum(db()));
 /** FUZZ_RUNS=5000 for a longer hunt; npm test runs 300. */
 const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 
@@ -56,11 +56,11 @@ const realistic = new Map<string, string[]>();
 beforeAll(async () => {
   // The fuzz is about answers, not the rate limit (throttle.test.ts checks that).
   const now = new Date();
-  db().insert(platformSettings).values([{ key: 'apiReadsPerSecond', value: 100_000, updatedAt: now }, { key: 'apiWritesPerSecond', value: 100_000, updatedAt: now }]).run();
+  await db().insert(platformSettings).values([{ key: 'apiReadsPerSecond', value: 100_000, updatedAt: now }, { key: 'apiWritesPerSecond', value: 100_000, updatedAt: now }]);
   const buyer = await newBuyer();
   const other = await newBuyer();
   key = await createAccessKey(buyer);
-  const image = db().select().from(images).where(eq(images.kind, 'system')).get()!;
+  const image = (await db().select().from(images).where(eq(images.kind, 'system')).limit(1)).at(0)!;
   const [instanceId] = (await runInstances(buyer, { regionId: image.regionId, imageId: image.id, instanceTypeId: 'ecs.g7.large', amount: 1 })).instanceIds;
   await completeBoot(buyer, [instanceId]);
   const custom = await createImage(buyer, { instanceId, name: 'fuzz-base' });

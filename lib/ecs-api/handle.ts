@@ -39,36 +39,36 @@ export async function answerEcsCall(call: EcsCall): Promise<EcsAnswer> {
   try {
     await assertRefusalBudget('ecs', address);
     envelope = readEnvelope(call);
-    const request = authenticate(call, envelope, requestId);
+    const request = await authenticate(call, envelope, requestId);
     const dialect = dialectOf(request.version);
     const handler = dialect.actions.get(request.action);
     if (!handler) throw new CloudError('InvalidAction.NotFound', { action: request.action });
     const read = dialect.reads.has(request.action);
     // A replay costs its key's rate budget nothing and runs nothing (the claim below is what settles a race).
-    refuseUsedNonce(request);
+    await refuseUsedNonce(request);
     try {
       // After the signature, so nobody can spend another key's budget; before any work.
       await throttle(request.accessKeyId, read);
     } catch (refusal) {
       // Refused for now, but never to be replayed later, when the client may have retried already.
-      const claimed = await callTransaction(() => claimNonceOf(request), () => { throw refusal; }, () => {});
+      const claimed = await callTransaction(async () => await claimNonceOf(request), () => { throw refusal; }, async () => {});
       throw claimed.ok ? refusal : claimed.error;
     }
     // A read runs before the call's transaction, so the write lock is never held while reading;
     // a change runs inside it. Either way the nonce, the change and the audit row commit together.
     const earlier = read ? await outcomeOf(() => handler(request.actor, request.params)) : undefined;
     const outcome = await callTransaction(
-      () => claimNonceOf(request),
+      async () => await claimNonceOf(request),
       () => {
         dispatched = true;
         if (!earlier) return handler(request.actor, request.params);
         if (!earlier.ok) throw earlier.error;
         return earlier.value;
       },
-      (error) => {
+      async (error) => {
         // A change's use case audits itself, its refusal too; a read, or a change refused before
         // its use case ran (a missing parameter), is audited here.
-        if (read || (error !== undefined && !wasAudited(error))) auditCall(request.actor, request.action, error);
+        if (read || (error !== undefined && !wasAudited(error))) await auditCall(request.actor, request.action, error);
       },
     );
     if (!outcome.ok) throw outcome.error;

@@ -15,7 +15,7 @@ import type { Actor } from '../domain/actor';
 import { handleEcsRequest } from './handle';
 
 const { db } = throwawayDatabase();
-beforeEach(() => withoutLaunchMinimum(db()));
+beforeEach(async () => await withoutLaunchMinimum(db()));
 
 const REGION = 'cn-hangzhou';
 const TYPE = 'ecs.t6-c1m1.large';
@@ -27,7 +27,7 @@ async function call(key: Key, action: string, params: Record<string, string>, si
 }
 
 async function customImage(owner: Actor, name: string): Promise<string> {
-  const systemImage = db().select().from(images).where(and(eq(images.regionId, REGION), eq(images.kind, 'system'))).get()!.id;
+  const systemImage = (await db().select().from(images).where(and(eq(images.regionId, REGION), eq(images.kind, 'system'))).limit(1)).at(0)!.id;
   const [instanceId] = (await runInstances(owner, { regionId: REGION, imageId: systemImage, instanceTypeId: TYPE, amount: 1 })).instanceIds;
   await settle();
   const { imageId } = await createImage(owner, { instanceId, name });

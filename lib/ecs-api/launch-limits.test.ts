@@ -17,7 +17,7 @@ function signedRequest(key: { accessKeyId: string; accessKeySecret: string }, pa
 }
 
 async function runInstances(key: { accessKeyId: string; accessKeySecret: string }, params: Record<string, string>) {
-  const image = db().select().from(images).where(and(eq(images.regionId, 'cn-hangzhou'), eq(images.kind, 'system'))).get()!;
+  const image = (await db().select().from(images).where(and(eq(images.regionId, 'cn-hangzhou'), eq(images.kind, 'system'))).limit(1)).at(0)!;
   const response = await handleEcsRequest(signedRequest(key, { Action: 'RunInstances', RegionId: 'cn-hangzhou', ImageId: image.id, InstanceType: 'ecs.g7.large', ...params }));
   return { status: response.status, body: await response.json() };
 }

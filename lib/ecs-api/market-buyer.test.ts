@@ -17,7 +17,7 @@ import { handleEcsRequest } from './handle';
 const { db } = throwawayDatabase();
 beforeAll(async () => {
   await seedTestMarketplace(db());
-  withoutLaunchMinimum(db());
+  await withoutLaunchMinimum(db());
 });
 
 const LNMP = 'lnmp000101'; // per_instance ¥99.00 + hourly, versions 1.0.0 and 2.0.0, all regions
@@ -89,7 +89,7 @@ describe('DescribePrice and CreateOrder (issue 18, MKT-2, MKT-3, IMP-8)', () => 
     expect(first).toMatchObject({ status: 200, body: { OrderId: expect.stringMatching(/^o-/), InstanceIds: { InstanceId: [expect.any(String), expect.any(String), expect.any(String)] } } });
     expect(again.body.OrderId).toBe(first.body.OrderId);
     expect(before - await balance(actor)).toBe(price.body.TradePrice * 100);
-    expect(db().select().from(auditLog).where(eq(auditLog.requestId, first.body.RequestId)).all()).toMatchObject([{ action: 'BuyLicenses', outcome: 'ok', target: first.body.OrderId }]);
+    expect(await db().select().from(auditLog).where(eq(auditLog.requestId, first.body.RequestId))).toMatchObject([{ action: 'BuyLicenses', outcome: 'ok', target: first.body.OrderId }]);
 
     const described = await market(key, 'DescribeOrder', { OrderId: first.body.OrderId }, 'acs3');
     expect(described.body).toMatchObject({ ProductCode: LNMP, Quantity: 3, PaymentPrice: 297, OrderType: 'INSTANCE_BUY' });
@@ -98,7 +98,7 @@ describe('DescribePrice and CreateOrder (issue 18, MKT-2, MKT-3, IMP-8)', () => 
     expect(licenses.body.TotalCount).toBe(3);
     expect(licenses.body.InstanceItems.InstanceItem.map((i: any) => i.Status)).toEqual(['AVAILABLE', 'AVAILABLE', 'AVAILABLE']);
 
-    const run = await handleEcsRequest(v1Request(key, { Action: 'RunInstances', RegionId: 'cn-hangzhou', ImageId: productImage(LNMP), InstanceType: 'ecs.g7.large', Amount: '3' }));
+    const run = await handleEcsRequest(v1Request(key, { Action: 'RunInstances', RegionId: 'cn-hangzhou', ImageId: await productImage(LNMP), InstanceType: 'ecs.g7.large', Amount: '3' }));
     const launched = (await run.json()).InstanceIdSets.InstanceIdSet;
     expect(launched).toHaveLength(3);
     await settle();

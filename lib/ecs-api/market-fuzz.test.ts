@@ -20,7 +20,7 @@ const realistic = new Map<string, string[]>();
 
 beforeAll(async () => {
   const now = new Date();
-  db().insert(platformSettings).values([{ key: 'apiReadsPerSecond', value: 100_000, updatedAt: now }, { key: 'apiWritesPerSecond', value: 100_000, updatedAt: now }]).run();
+  await db().insert(platformSettings).values([{ key: 'apiReadsPerSecond', value: 100_000, updatedAt: now }, { key: 'apiWritesPerSecond', value: 100_000, updatedAt: now }]);
   await seedTestMarketplace(db());
   const buyer = await newBuyer();
   await fund(buyer, 10_000_000);

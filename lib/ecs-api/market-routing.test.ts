@@ -44,7 +44,7 @@ describe('the version picks the action table (issue 18)', () => {
     const nonce = crypto.randomUUID();
     const first = await call(v1Request(key, { Action: 'DescribeProducts', SignatureNonce: nonce, ...MARKET.v1 }));
     expect(await call(v1Request(key, { Action: 'DescribeProducts', SignatureNonce: nonce, ...MARKET.v1 }))).toMatchObject({ status: 400, body: { Code: 'SignatureNonceUsed' } });
-    const rows = db().select().from(auditLog).where(eq(auditLog.requestId, first.body.RequestId as string)).all();
+    const rows = await db().select().from(auditLog).where(eq(auditLog.requestId, first.body.RequestId as string));
     expect(rows).toMatchObject([{ action: 'DescribeProducts', outcome: 'ok', accountId: buyer.accountId, detail: { accessKeyId: key.accessKeyId } }]);
   });
 });

@@ -18,7 +18,7 @@ const { db } = throwawayDatabase();
 let sellers: Awaited<ReturnType<typeof seedTestMarketplace>>;
 beforeAll(async () => {
   sellers = await seedTestMarketplace(db());
-  withoutLaunchMinimum(db());
+  await withoutLaunchMinimum(db());
 });
 
 const LNMP = 'lnmp000101'; // cloudsail's
@@ -43,7 +43,7 @@ describe("a seller's own sales through the API (issue 18)", () => {
   it('its order, its license, the instance running its image; another seller finds none; a buyer is Forbidden', async () => {
     const { actor, key } = await buyer();
     const order = (await market(key, 'CreateOrder', { OrderType: 'INSTANCE_BUY', Commodity: commodity(LNMP, 'per_instance') })).body;
-    const run = await (await handleEcsRequest(v1Request(key, { Action: 'RunInstances', RegionId: 'cn-hangzhou', ImageId: productImage(LNMP), InstanceType: 'ecs.g7.large' }))).json();
+    const run = await (await handleEcsRequest(v1Request(key, { Action: 'RunInstances', RegionId: 'cn-hangzhou', ImageId: await productImage(LNMP), InstanceType: 'ecs.g7.large' }))).json();
     const instanceId = run.InstanceIdSets.InstanceIdSet[0];
     await settle();
     const licenseId = order.InstanceIds.InstanceId[0];
@@ -70,7 +70,7 @@ describe("a seller's own sales through the API (issue 18)", () => {
 
   it('a lifecycle call that failed is listed by DescribeFailedNotifications, for its seller only (SEL-5)', async () => {
     // The interface is a closed local port: the call fails at once.
-    db().update(products).set({ interfaceUrl: 'http://127.0.0.1:9/calls' }).where(eq(products.code, NODE)).run();
+    await db().update(products).set({ interfaceUrl: 'http://127.0.0.1:9/calls' }).where(eq(products.code, NODE));
     const { key } = await buyer();
     const seller = await sellerKey('xinghe');
     const before = (await market(seller, 'DescribeFailedNotifications')).body.TotalCount;
@@ -88,7 +88,7 @@ describe('CreateOrder INSTANCE_RENEW renews the instance holding a subscription 
     const { actor, key } = await buyer();
     const order = (await market(key, 'CreateOrder', { OrderType: 'INSTANCE_BUY', Commodity: commodity(NODE, 'monthly') })).body;
     const licenseId = order.InstanceIds.InstanceId[0];
-    await handleEcsRequest(v1Request(key, { Action: 'RunInstances', RegionId: 'cn-hangzhou', ImageId: productImage(NODE), InstanceType: 'ecs.g7.large' }));
+    await handleEcsRequest(v1Request(key, { Action: 'RunInstances', RegionId: 'cn-hangzhou', ImageId: await productImage(NODE), InstanceType: 'ecs.g7.large' }));
     await settle();
     const endBefore = (await market(key, 'DescribeInstance', { InstanceId: licenseId })).body.EndOn;
     const before = await balance(actor);

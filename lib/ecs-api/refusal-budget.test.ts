@@ -10,8 +10,8 @@ import { handleEcsRequest } from './handle';
 
 const { db } = throwawayDatabase();
 const BUDGET = 5;
-beforeAll(() => {
-  db().insert(platformSettings).values({ key: 'apiRefusalsPerAddressPerMinute', value: BUDGET, updatedAt: new Date() }).run();
+beforeAll(async () => {
+  await db().insert(platformSettings).values({ key: 'apiRefusalsPerAddressPerMinute', value: BUDGET, updatedAt: new Date() });
 });
 
 const from = (address: string, request: Request) => {
@@ -19,12 +19,12 @@ const from = (address: string, request: Request) => {
   headers.set('x-forwarded-for', address);
   return new Request(request, { headers });
 };
-const refusedAudits = () => db().select().from(auditLog).where(eq(auditLog.outcome, 'error')).all().length;
+const refusedAudits = async () => (await db().select().from(auditLog).where(eq(auditLog.outcome, 'error'))).length;
 
 describe('refused calls per client address', () => {
   it('past the budget an address is answered Throttling with Retry-After and no audit row; other addresses and good calls elsewhere are unaffected', async () => {
     const forged = { accessKeyId: 'LTAI00000000000000000000', accessKeySecret: 'not-the-secret-of-anyone-000000' };
-    const before = refusedAudits();
+    const before = await refusedAudits();
     const codes: string[] = [];
     for (let n = 0; n < BUDGET + 3; n++) {
       const answer = await handleEcsRequest(from('203.0.113.7', v1Request(forged, { Action: 'DescribeRegions' })));
@@ -36,7 +36,7 @@ describe('refused calls per client address', () => {
     }
     expect(codes.slice(0, BUDGET)).toEqual(Array(BUDGET).fill('InvalidAccessKeyId.NotFound'));
     expect(codes.slice(BUDGET + 1)).toEqual(['Throttling', 'Throttling']);
-    expect(refusedAudits() - before).toBe(BUDGET);
+    expect(await refusedAudits() - before).toBe(BUDGET);
 
     const key = await createAccessKey(await newBuyer());
     const ok = await handleEcsRequest(from('198.51.100.9', v1Request(key, { Action: 'DescribeRegions' })));

@@ -10,13 +10,13 @@ import { handleEcsRequest } from './handle';
 
 const { db } = throwawayDatabase();
 // Launches here are about the API, not the minimum balance (launch-limits.test.ts checks that).
-beforeAll(() => withoutLaunchMinimum(db()));
+beforeAll(async () => await withoutLaunchMinimum(db()));
 const READS = 3;
 const WRITES = 2;
 
-beforeAll(() => {
+beforeAll(async () => {
   const now = new Date();
-  db().insert(platformSettings).values([{ key: 'apiReadsPerSecond', value: READS, updatedAt: now }, { key: 'apiWritesPerSecond', value: WRITES, updatedAt: now }]).run();
+  await db().insert(platformSettings).values([{ key: 'apiReadsPerSecond', value: READS, updatedAt: now }, { key: 'apiWritesPerSecond', value: WRITES, updatedAt: now }]);
 });
 
 async function call(request: Request) {
@@ -45,12 +45,12 @@ describe('Throttling.User per AccessKey and per action class (issue 12)', () => 
   it('a throttled change does nothing', async () => {
     const buyer = await newBuyer();
     const key = await createAccessKey(buyer);
-    const image = db().select().from(images).where(eq(images.kind, 'system')).get()!;
+    const image = (await db().select().from(images).where(eq(images.kind, 'system')).limit(1)).at(0)!;
     const run = () => call(acs3Request(key, 'RunInstances', { RegionId: image.regionId, ImageId: image.id, InstanceType: 'ecs.g7.large' }));
     const answers = [];
     for (let n = 0; n <= WRITES; n++) answers.push(await run());
     expect(answers.map((a) => a.status)).toEqual([...Array(WRITES).fill(200), 429]);
-    expect(db().select().from(instances).where(and(eq(instances.accountId, buyer.accountId), ne(instances.status, 'Released'))).all()).toHaveLength(WRITES);
+    expect(await db().select().from(instances).where(and(eq(instances.accountId, buyer.accountId), ne(instances.status, 'Released')))).toHaveLength(WRITES);
   });
 
 });
@@ -59,7 +59,7 @@ describe('a throttled call can never run later (issue 13 moved the nonce claim i
   it('re-sent after the second is over, the throttled RunInstances answers SignatureNonceUsed and launches nothing', async () => {
     const buyer = await newBuyer();
     const key = await createAccessKey(buyer);
-    const image = db().select().from(images).where(eq(images.kind, 'system')).get()!;
+    const image = (await db().select().from(images).where(eq(images.kind, 'system')).limit(1)).at(0)!;
     const launch = () => v1Request(key, { Action: 'RunInstances', RegionId: image.regionId, ImageId: image.id, InstanceType: 'ecs.g7.large' });
     let throttled: Request | undefined;
     for (let i = 0; i < WRITES + 3 && !throttled; i++) {
@@ -68,11 +68,11 @@ describe('a throttled call can never run later (issue 13 moved the nonce claim i
       if ((await call(request)).status === 429) throttled = copy;
     }
     expect(throttled).toBeDefined();
-    const live = () => db().select().from(instances).where(and(eq(instances.accountId, buyer.accountId), ne(instances.status, 'Released'))).all().length;
-    const before = live();
+    const live = async () => (await db().select().from(instances).where(and(eq(instances.accountId, buyer.accountId), ne(instances.status, 'Released')))).length;
+    const before = await live();
     await new Promise((resolve) => setTimeout(resolve, 1100));
     expect((await call(throttled!)).body).toMatchObject({ Code: 'SignatureNonceUsed' });
-    expect(live()).toBe(before);
+    expect(await live()).toBe(before);
   });
 });
 

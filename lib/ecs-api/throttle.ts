@@ -16,7 +16,7 @@ type ActionClass = 'read' | 'write';
 
 /** Counts one call; over the limit, Throttling.User with the seconds to wait (Retry-After). */
 export async function throttle(accessKeyId: string, isRead: boolean): Promise<void> {
-  const settings = readSettings(getDb());
+  const settings = await readSettings(getDb());
   const kind: ActionClass = isRead ? 'read' : 'write';
   const limiter = memoryLimiter(`ecs-${kind}`, kind === 'read' ? settings.apiReadsPerSecond : settings.apiWritesPerSecond, 1);
   try {

@@ -6,6 +6,7 @@ import { images, instanceTypes, regions } from '../../db/schema';
 import { seedInstanceTypes, seedRegions, seedSystemImages } from '../../db/seed-data';
 import { clock } from '../clock';
 import { newResourceId } from '../domain/ids';
+import { transactionOn } from '../services/transaction';
 
 /** Stable ids for seeded rows, so seeding twice finds the same rows. */
 export function stableId(prefix: 'm', key: string): string {
@@ -13,14 +14,14 @@ export function stableId(prefix: 'm', key: string): string {
   return newResourceId(prefix, (length) => new Uint8Array(Array.from({ length }, (_, i) => digest[i % digest.length] ^ i)));
 }
 
-export function seedCatalogue(db: Db): void {
+export async function seedCatalogue(db: Db): Promise<void> {
   const now = clock.now();
-  db.transaction((tx) => {
-    seedRegions.forEach((id, sortOrder) => tx.insert(regions).values({ id, sortOrder }).onConflictDoNothing().run());
-    for (const type of seedInstanceTypes) tx.insert(instanceTypes).values(type).onConflictDoNothing().run();
+  await transactionOn(db, async (tx) => {
+    for (const [sortOrder, id] of seedRegions.entries()) await tx.insert(regions).values({ id, sortOrder }).onConflictDoNothing();
+    for (const type of seedInstanceTypes) await tx.insert(instanceTypes).values(type).onConflictDoNothing();
     for (const image of seedSystemImages) {
       for (const regionId of image.regions ?? seedRegions) {
-        tx.insert(images)
+        await tx.insert(images)
           .values({
             id: stableId('m', `${regionId}/${image.name}`),
             regionId,
@@ -36,8 +37,7 @@ export function seedCatalogue(db: Db): void {
             source: 'system',
             createdAt: now,
           })
-          .onConflictDoNothing()
-          .run();
+          .onConflictDoNothing();
       }
     }
   });

@@ -17,8 +17,8 @@ import { delistProduct, seedMarketplace, skuCode } from './marketplace';
 
 /** Demo buyers get one AccessKey each, so the SDK examples in docs/api.md run as they are. */
 async function demoAccessKey(db: Db, accountId: string): Promise<{ accessKeyId: string; accessKeySecret: string }> {
-  const existing = db.select().from(accessKeys).where(eq(accessKeys.accountId, accountId)).get();
-  if (existing) return { accessKeyId: existing.id, accessKeySecret: activeKey(existing.id)!.secret };
+  const existing = (await db.select().from(accessKeys).where(eq(accessKeys.accountId, accountId)).limit(1)).at(0);
+  if (existing) return { accessKeyId: existing.id, accessKeySecret: (await activeKey(existing.id))!.secret };
   const created = await createAccessKey({ userId: null, accountId, roles: ['buyer'], requestId: newRequestId() });
   return created;
 }
@@ -36,33 +36,32 @@ export async function seedDemo(db: Db): Promise<DemoCredential[]> {
   const people = [...demoUsers, ...otherSellers.map((s) => ({ email: s.email, name: s.name, role: 'seller', walletFen: 0 }))];
   const out: DemoCredential[] = [];
   for (const demo of people) {
-    let user = db.select().from(users).where(eq(users.email, demo.email)).get();
+    let user = (await db.select().from(users).where(eq(users.email, demo.email)).limit(1)).at(0);
     if (!user) {
       await getAuth().api.signUpEmail({ body: { email: demo.email, password: DEMO_PASSWORD, name: demo.name } });
-      user = db.select().from(users).where(eq(users.email, demo.email)).get()!;
-      if (demo.role === 'admin') db.update(users).set({ isAdmin: true }).where(eq(users.id, user.id)).run();
-      if (demo.role === 'seller') db.update(accounts).set({ sellerStatus: 'approved' }).where(eq(accounts.id, user.accountId)).run();
+      user = (await db.select().from(users).where(eq(users.email, demo.email)).limit(1)).at(0)!;
+      if (demo.role === 'admin') await db.update(users).set({ isAdmin: true }).where(eq(users.id, user.id));
+      if (demo.role === 'seller') await db.update(accounts).set({ sellerStatus: 'approved' }).where(eq(accounts.id, user.accountId));
       if (demo.walletFen > 0) await creditWallet(user.accountId, demo.walletFen, 'demo_credit');
     }
     out.push({ email: demo.email, password: DEMO_PASSWORD, role: demo.role, accountId: user.accountId, ...(demo.role === 'buyer' ? await demoAccessKey(db, user.accountId) : {}) });
   }
 
-  const sellers = new Map(
-    seedSellers.map((s) => {
-      const accountId = out.find((o) => o.email === s.email)!.accountId;
-      db.update(accounts).set({ name: s.name }).where(eq(accounts.id, accountId)).run();
-      return [s.key, { accountId, name: s.name }];
-    }),
-  );
+  const sellers = new Map<string, { accountId: string; name: string }>();
+  for (const s of seedSellers) {
+    const accountId = out.find((o) => o.email === s.email)!.accountId;
+    await db.update(accounts).set({ name: s.name }).where(eq(accounts.id, accountId));
+    sellers.set(s.key, { accountId, name: s.name });
+  }
   const now = clock.now();
-  const added = seedMarketplace(db, sellers, seedProducts, now);
-  const buyer = (await loadActor(db.select().from(users).where(eq(users.email, demoUsers[0].email)).get()!.id))!.actor;
+  const added = await seedMarketplace(db, sellers, seedProducts, now);
+  const buyer = (await loadActor((await db.select().from(users).where(eq(users.email, demoUsers[0].email)).limit(1)).at(0)!.id))!.actor;
   for (const product of seedProducts.filter((p) => p.status === 'delisted' && added.includes(p.code))) {
     await purchaseLicenses(buyer, { productCode: product.code, skuCode: skuCode(product.code, 'per_instance'), regionId: 'cn-hangzhou', quantity: 2 });
-    delistProduct(db, product.code, now);
+    await delistProduct(db, product.code, now);
   }
   // SEL-1: the second demo buyer has applied to sell, so the admin's queue has one to decide.
-  const applicant = (await loadActor(db.select().from(users).where(eq(users.email, demoUsers[1].email)).get()!.id))!.actor;
+  const applicant = (await loadActor((await db.select().from(users).where(eq(users.email, demoUsers[1].email)).limit(1)).at(0)!.id))!.actor;
   if (!(await myApplication(applicant)).application) {
     await applyAsSeller(applicant, { companyName: 'Yunqi Digital Technology (Hangzhou) Co., Ltd.', foundedOn: '2021-04-12', registeredCapital: '1000000', staffCount: '8', supportHours: '5x8', contactEmail: demoUsers[1].email, agreement: true });
   }

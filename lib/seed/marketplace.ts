@@ -7,6 +7,7 @@ import { seedRegions } from '../../db/seed-data';
 import { seedSellers, type SeedProduct } from '../../db/seed/marketplace-data';
 import { createAccount } from '../services/accounts';
 import { indexProduct } from '../services/product-search';
+import { transactionOn } from '../services/transaction';
 import { stableId } from './catalogue';
 
 const DAY_MS = 86_400_000;
@@ -20,11 +21,11 @@ export function skuCode(productCode: string, model: string): string {
  * it was there already. (A seed product meant to be delisted is delisted by the caller, after
  * selling it: see seedDemo.)
  */
-export function insertProduct(db: Db, seller: { accountId: string; name: string }, p: SeedProduct, now: Date): boolean {
-  if (db.select({ code: products.code }).from(products).where(eq(products.code, p.code)).get()) return false;
+export async function insertProduct(db: Db, seller: { accountId: string; name: string }, p: SeedProduct, now: Date): Promise<boolean> {
+  if ((await db.select({ code: products.code }).from(products).where(eq(products.code, p.code)).limit(1)).at(0)) return false;
   const listedAt = new Date(now.getTime() - p.listedDaysAgo * DAY_MS);
-  db.transaction((tx) => {
-    tx.insert(products)
+  await transactionOn(db, async (tx) => {
+    await tx.insert(products)
       .values({
         code: p.code,
         sellerAccountId: seller.accountId,
@@ -38,12 +39,11 @@ export function insertProduct(db: Db, seller: { accountId: string; name: string 
         featured: p.featured ?? false,
         createdAt: listedAt,
         listedAt,
-      })
-      .run();
-    p.versions.forEach((version, sortOrder) => {
-      tx.insert(productVersions).values({ productCode: p.code, version, sortOrder, createdAt: new Date(listedAt.getTime() + sortOrder * DAY_MS) }).run();
+      });
+    for (const [sortOrder, version] of p.versions.entries()) {
+      await tx.insert(productVersions).values({ productCode: p.code, version, sortOrder, createdAt: new Date(listedAt.getTime() + sortOrder * DAY_MS) });
       for (const regionId of p.regions ?? seedRegions) {
-        tx.insert(images)
+        await tx.insert(images)
           .values({
             id: stableId('m', `${p.code}/${version}/${regionId}`),
             regionId,
@@ -60,24 +60,25 @@ export function insertProduct(db: Db, seller: { accountId: string; name: string 
             productVersion: version,
             source: 'published',
             createdAt: listedAt,
-          })
-          .run();
+          });
       }
-    });
-    for (const sku of p.skus) tx.insert(skus).values({ code: skuCode(p.code, sku.model), productCode: p.code, pricingModel: sku.model, priceFen: sku.priceFen }).run();
-    indexProduct(tx, { code: p.code, title: p.title, summary: p.summary, description: p.description, seller: seller.name });
+    }
+    for (const sku of p.skus) await tx.insert(skus).values({ code: skuCode(p.code, sku.model), productCode: p.code, pricingModel: sku.model, priceFen: sku.priceFen });
+    await indexProduct(tx, { code: p.code, title: p.title, summary: p.summary, description: p.description, seller: seller.name });
   });
   return true;
 }
 
 /** MKT-8: a delisted product leaves search and purchase, but stays readable for its buyers. */
-export function delistProduct(db: Db, code: string, now: Date): void {
-  db.update(products).set({ status: 'delisted', delistedAt: now }).where(eq(products.code, code)).run();
+export async function delistProduct(db: Db, code: string, now: Date): Promise<void> {
+  await db.update(products).set({ status: 'delisted', delistedAt: now }).where(eq(products.code, code));
 }
 
 /** All seed products for the given seller accounts; returns the codes inserted now. */
-export function seedMarketplace(db: Db, sellers: Map<string, { accountId: string; name: string }>, catalogue: SeedProduct[], now: Date): string[] {
-  return catalogue.filter((p) => insertProduct(db, sellers.get(p.seller)!, p, now)).map((p) => p.code);
+export async function seedMarketplace(db: Db, sellers: Map<string, { accountId: string; name: string }>, catalogue: SeedProduct[], now: Date): Promise<string[]> {
+  const added: string[] = [];
+  for (const p of catalogue) if (await insertProduct(db, sellers.get(p.seller)!, p, now)) added.push(p.code);
+  return added;
 }
 
 /** A fresh account for each catalogue seller, one after another (tests and benchmarks). */

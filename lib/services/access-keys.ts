@@ -16,11 +16,11 @@ export type AccessKeyView = { id: string; status: string; createdAt: Date; lastU
 
 /** The secret is returned here once and never again. */
 export async function createAccessKey(actor: Actor): Promise<{ accessKeyId: string; accessKeySecret: string }> {
-  return await mutate(actor, 'CreateAccessKey', (tx, note) => {
+  return await mutate(actor, 'CreateAccessKey', async (tx, note) => {
     authorize(actor, 'accessKey.manage');
     const accessKeyId = `LTAI${random62(20)}`;
     const accessKeySecret = random62(30);
-    tx.insert(accessKeys).values({ id: accessKeyId, accountId: actor.accountId, secretCiphertext: encrypt(accessKeySecret), status: 'active', createdAt: clock.now() }).run();
+    await tx.insert(accessKeys).values({ id: accessKeyId, accountId: actor.accountId, secretCiphertext: encrypt(accessKeySecret), status: 'active', createdAt: clock.now() });
     note.target = accessKeyId;
     return { accessKeyId, accessKeySecret };
   });
@@ -28,27 +28,27 @@ export async function createAccessKey(actor: Actor): Promise<{ accessKeyId: stri
 
 export async function listAccessKeys(actor: Actor): Promise<AccessKeyView[]> {
   authorize(actor, 'accessKey.manage');
-  return await read((db) =>
-    db.select({ id: accessKeys.id, status: accessKeys.status, createdAt: accessKeys.createdAt, lastUsedAt: accessKeys.lastUsedAt }).from(accessKeys).where(eq(accessKeys.accountId, actor.accountId)).orderBy(desc(accessKeys.createdAt)).all(),
+  return await read(async (db) =>
+    await db.select({ id: accessKeys.id, status: accessKeys.status, createdAt: accessKeys.createdAt, lastUsedAt: accessKeys.lastUsedAt }).from(accessKeys).where(eq(accessKeys.accountId, actor.accountId)).orderBy(desc(accessKeys.createdAt)),
   );
 }
 
-async function changeKey(actor: Actor, accessKeyId: string, action: AuditAction, work: (tx: Tx, where: ReturnType<typeof and>) => void): Promise<void> {
-  await mutate(actor, action, (tx, note) => {
+async function changeKey(actor: Actor, accessKeyId: string, action: AuditAction, work: (tx: Tx, where: ReturnType<typeof and>) => Promise<unknown>): Promise<void> {
+  await mutate(actor, action, async (tx, note) => {
     authorize(actor, 'accessKey.manage');
     note.target = accessKeyId;
     const where = and(eq(accessKeys.id, accessKeyId), eq(accessKeys.accountId, actor.accountId));
-    if (!tx.select({ id: accessKeys.id }).from(accessKeys).where(where).get()) throw new CloudError('InvalidAccessKeyId.NotFound', {}, 'accessKeyId');
-    work(tx, where);
+    if (!(await tx.select({ id: accessKeys.id }).from(accessKeys).where(where).limit(1)).at(0)) throw new CloudError('InvalidAccessKeyId.NotFound', {}, 'accessKeyId');
+    await work(tx, where);
   });
 }
 
 export async function setAccessKeyStatus(actor: Actor, accessKeyId: string, status: 'active' | 'disabled'): Promise<void> {
-  await changeKey(actor, accessKeyId, 'UpdateAccessKey', (tx, where) => tx.update(accessKeys).set({ status }).where(where).run());
+  await changeKey(actor, accessKeyId, 'UpdateAccessKey', (tx, where) => tx.update(accessKeys).set({ status }).where(where));
 }
 
 export async function deleteAccessKey(actor: Actor, accessKeyId: string): Promise<void> {
-  await changeKey(actor, accessKeyId, 'DeleteAccessKey', (tx, where) => tx.delete(accessKeys).where(where).run());
+  await changeKey(actor, accessKeyId, 'DeleteAccessKey', (tx, where) => tx.delete(accessKeys).where(where));
 }
 
 /** Decrypting costs a key derivation and AES: done once per stored ciphertext, not per call. */
@@ -80,8 +80,8 @@ const keyRow = preparedQuery((db) =>
     .prepare(),
 );
 
-export function activeKey(accessKeyId: string): ApiKey | null {
-  const key = keyRow().get({ id: accessKeyId });
+export async function activeKey(accessKeyId: string): Promise<ApiKey | null> {
+  const key = (await keyRow().execute({ id: accessKeyId })).at(0);
   if (!key || key.status !== 'active') return null;
   return { accountId: key.accountId, sellerStatus: key.sellerStatus, secret: secretOf(key.ciphertext) };
 }
@@ -105,8 +105,8 @@ const nonceRow = preparedQuery((db) =>
 );
 
 /** Whether the key already used the nonce: a replay is refused before it costs its key anything (the claim itself is claimNonce). */
-export function nonceUsed(accessKeyId: string, nonce: string): boolean {
-  return nonceRow().get({ accessKeyId, nonce }) !== undefined;
+export async function nonceUsed(accessKeyId: string, nonce: string): Promise<boolean> {
+  return (await nonceRow().execute({ accessKeyId, nonce })).at(0) !== undefined;
 }
 
 /**
@@ -115,19 +115,19 @@ export function nonceUsed(accessKeyId: string, nonce: string): boolean {
  * request stamped ahead cannot be replayed after a receipt-based expiry. One insert in the common
  * case: the claim is its own statement, so it stands even when the call is then refused.
  */
-export function claimNonce(accessKeyId: string, nonce: string, acceptableUntil: Date): boolean {
+export async function claimNonce(accessKeyId: string, nonce: string, acceptableUntil: Date): Promise<boolean> {
   const now = clock.now();
   const db = getDb();
   if (Math.abs(now.getTime() - sweep.at) >= NONCE_SWEEP_MS) {
     sweep.at = now.getTime();
-    db.delete(apiNonces).where(lt(apiNonces.expiresAt, now)).run();
+    await db.delete(apiNonces).where(lt(apiNonces.expiresAt, now));
   }
-  const inserted = nonceInsert().run({ accessKeyId, nonce, expiresAt: acceptableUntil });
+  const inserted = await nonceInsert().execute({ accessKeyId, nonce, expiresAt: acceptableUntil });
   if (changedRows(inserted) !== 1) return false;
   if (Math.abs(now.getTime() - (lastUsedWritten.get(accessKeyId) ?? 0)) >= LAST_USED_STEP_MS) {
     if (lastUsedWritten.size >= SECRETS_KEPT) lastUsedWritten.clear();
     lastUsedWritten.set(accessKeyId, now.getTime());
-    db.update(accessKeys).set({ lastUsedAt: now }).where(eq(accessKeys.id, accessKeyId)).run();
+    await db.update(accessKeys).set({ lastUsedAt: now }).where(eq(accessKeys.id, accessKeyId));
   }
   return true;
 }

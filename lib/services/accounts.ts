@@ -11,11 +11,11 @@ import { infrastructure, mutate, read } from './transaction';
 
 /** A new tenant with its wallet, for a person signing up (called by the auth library's hook). */
 export async function createAccount(name: string): Promise<string> {
-  return await infrastructure((tx) => {
+  return await infrastructure(async (tx) => {
     let id = newAccountId();
-    while (tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, id)).get()) id = newAccountId();
-    tx.insert(accounts).values({ id, name, createdAt: clock.now() }).run();
-    ensureBook(tx, 'wallet', id);
+    while ((await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, id)).limit(1)).at(0)) id = newAccountId();
+    await tx.insert(accounts).values({ id, name, createdAt: clock.now() });
+    await ensureBook(tx, 'wallet', id);
     return id;
   });
 }
@@ -24,13 +24,12 @@ export type SignedInUser = { id: string; name: string; email: string; regionId: 
 
 /** The actor for a signed-in user, or null when the user no longer exists. */
 export async function loadActor(userId: string, requestId = newRequestId()): Promise<{ actor: Actor; user: SignedInUser } | null> {
-  return await read((db) => {
-    const row = db
+  return await read(async (db) => {
+    const row = (await db
       .select({ user: users, account: accounts })
       .from(users)
       .innerJoin(accounts, eq(accounts.id, users.accountId))
-      .where(eq(users.id, userId))
-      .get();
+      .where(eq(users.id, userId)).limit(1)).at(0);
     if (!row) return null;
     return {
       actor: { userId: row.user.id, accountId: row.account.id, roles: rolesOf({ sellerStatus: row.account.sellerStatus, isAdmin: row.user.isAdmin }), requestId },
@@ -41,9 +40,9 @@ export async function loadActor(userId: string, requestId = newRequestId()): Pro
 
 export async function setPreferredRegion(actor: Actor, regionId: string): Promise<void> {
   authorize(actor, 'account.preferences');
-  await mutate(actor, 'SetPreferredRegion', (tx, note) => {
+  await mutate(actor, 'SetPreferredRegion', async (tx, note) => {
     note.target = regionId;
-    requireRegion(tx, regionId);
-    if (actor.userId) tx.update(users).set({ regionId }).where(eq(users.id, actor.userId)).run();
+    await requireRegion(tx, regionId);
+    if (actor.userId) await tx.update(users).set({ regionId }).where(eq(users.id, actor.userId));
   });
 }

@@ -16,7 +16,7 @@ const { db } = throwawayDatabase();
 let sellers: Map<string, { accountId: string }>;
 beforeAll(async () => {
   sellers = await seedTestMarketplace(db());
-  db().update(products).set({ interfaceUrl: 'https://seller.example.com/calls' }).where(eq(products.code, 'lnmp000101')).run();
+  await db().update(products).set({ interfaceUrl: 'https://seller.example.com/calls' }).where(eq(products.code, 'lnmp000101'));
 });
 afterEach(() => clock.reset());
 
@@ -24,7 +24,7 @@ const admin: Actor = { userId: 'admin-user', accountId: '9000000000000001', role
 
 async function runningProductInstance(buyer: Actor): Promise<string> {
   await fund(buyer, 100_000);
-  const [id] = (await runInstances(buyer, { regionId: 'cn-hangzhou', imageId: productImage('lnmp000101'), instanceTypeId: 'ecs.g7.large', amount: 1, skuCode: 'lnmp000101-hourly' })).instanceIds;
+  const [id] = (await runInstances(buyer, { regionId: 'cn-hangzhou', imageId: await productImage('lnmp000101'), instanceTypeId: 'ecs.g7.large', amount: 1, skuCode: 'lnmp000101-hourly' })).instanceIds;
   await completeBoot({ ...buyer, roles: [] }, [id]);
   return id;
 }
@@ -40,16 +40,16 @@ describe('ADM-2 freeze and unfreeze', () => {
     await freezeInstance(admin, id, { note: 'Phishing site reported' });
     expect(await getInstance(buyer, id)).toMatchObject({ status: 'Frozen', statusReason: 'violation' });
     await expectCloudError(async () => await startInstance(buyer, id), 'IncorrectInstanceStatus');
-    const sellerCalls = () => db().select().from(sellerDeliveries).where(eq(sellerDeliveries.sellerAccountId, sellers.get('cloudsail')!.accountId)).all().map((c) => [c.activity, JSON.parse(c.body).status]);
-    expect(sellerCalls()).toEqual([
+    const sellerCalls = async () => (await db().select().from(sellerDeliveries).where(eq(sellerDeliveries.sellerAccountId, sellers.get('cloudsail')!.accountId))).map((c) => [c.activity, JSON.parse(c.body).status]);
+    expect(await sellerCalls()).toEqual([
       ['newInstance', undefined],
       ['updateInstanceStatus', 'frozen'],
     ]);
-    expect(db().select().from(notifications).where(and(eq(notifications.accountId, buyer.accountId), eq(notifications.kind, 'instanceFrozen'))).all()).toHaveLength(1);
+    expect(await db().select().from(notifications).where(and(eq(notifications.accountId, buyer.accountId), eq(notifications.kind, 'instanceFrozen')))).toHaveLength(1);
 
     await unfreezeInstance(admin, id);
     expect((await getInstance(buyer, id)).status).toBe('Stopped');
-    expect(sellerCalls().at(-1)).toEqual(['updateInstanceStatus', 'normal']);
+    expect((await sellerCalls()).at(-1)).toEqual(['updateInstanceStatus', 'normal']);
     expect((await startInstance(buyer, id)).status).toBe('Running');
     await expectCloudError(async () => await unfreezeInstance(admin, id), 'IncorrectInstanceStatus');
   });
@@ -73,9 +73,9 @@ describe('ADM-2 freeze and unfreeze', () => {
 
 describe('ADM-4 platform settings', () => {
   it('every limit can be changed within its range; changes are audited with before and after', async () => {
-    expect(readSettings(db())).toEqual(platformDefaults);
+    expect(await readSettings(db())).toEqual(platformDefaults);
     await updateSettings(admin, { refundWindowDays: 7, commissionBps: 1500 });
-    expect(readSettings(db())).toMatchObject({ refundWindowDays: 7, commissionBps: 1500, refundsPerYear: 10 });
+    expect(await readSettings(db())).toMatchObject({ refundWindowDays: 7, commissionBps: 1500, refundsPerYear: 10 });
     const [entry] = (await listAudit(admin, { action: 'UpdateSettings', outcome: 'ok' })).items;
     expect(entry.entry.detail).toEqual({ refundWindowDays: { from: 5, to: 7 }, commissionBps: { from: 1000, to: 1500 } });
     expect((await expectCloudError(async () => await updateSettings(admin, { commissionBps: 10_001 }), 'InvalidParameter.Setting')).params).toEqual({ setting: 'commissionBps' });
@@ -83,7 +83,7 @@ describe('ADM-4 platform settings', () => {
     await expectCloudError(async () => await updateSettings(admin, { unknownLimit: 3 }), 'InvalidParameter.Setting');
     await expectCloudError(async () => await updateSettings(await newBuyer(), { refundWindowDays: 1 }), 'Forbidden');
     await updateSettings(admin, platformDefaults);
-    expect(readSettings(db())).toEqual(platformDefaults);
+    expect(await readSettings(db())).toEqual(platformDefaults);
   });
 });
 

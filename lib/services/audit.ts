@@ -38,17 +38,16 @@ export async function listAudit(actor: Actor, query: AuditQuery = {}) {
   if (q.from) filters.push(gte(auditLog.at, new Date(`${q.from}T00:00:00+08:00`)));
   if (q.to) filters.push(lt(auditLog.at, new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + DAY_MS)));
   const where = filters.length ? and(...filters) : undefined;
-  return await read((db) => {
-    const total = db.select({ n: count() }).from(auditLog).where(where).get()?.n ?? 0;
-    const items = db
+  return await read(async (db) => {
+    const total = (await db.select({ n: count() }).from(auditLog).where(where).limit(1)).at(0)?.n ?? 0;
+    const items = await db
       .select({ entry: auditLog, actorEmail: users.email })
       .from(auditLog)
       .leftJoin(users, eq(users.id, auditLog.actorUserId))
       .where(where)
       .orderBy(desc(auditLog.id))
       .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize)
-      .all();
+      .offset((q.page - 1) * q.pageSize);
     return { items, total, page: q.page, pageSize: q.pageSize };
   });
 }

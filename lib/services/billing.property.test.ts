@@ -47,8 +47,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 // lnmp000101 sells one-time and hourly; ndpm000105 monthly and hourly.
 const productOf = { per_instance: 'lnmp000101', monthly: 'ndpm000105' } as const;
 
-function live(actor: Actor) {
-  return db().select().from(instances).where(and(eq(instances.accountId, actor.accountId), ne(instances.status, 'Released'))).all();
+async function live(actor: Actor) {
+  return await db().select().from(instances).where(and(eq(instances.accountId, actor.accountId), ne(instances.status, 'Released')));
 }
 
 async function apply(actor: Actor, s: Step): Promise<void> {
@@ -58,10 +58,10 @@ async function apply(actor: Actor, s: Step): Promise<void> {
     if (s.kind === 'credit') await adjustWallet(admin, { accountId: actor.accountId, amountFen: s.yuan * 100, reason: 'property test' });
     if (s.kind === 'buy') await purchaseLicenses(actor, { productCode: productOf[s.model], skuCode: skuCode(productOf[s.model], s.model), regionId: 'cn-hangzhou', quantity: s.quantity });
     if (s.kind === 'launch') {
-      if (s.how === 'hourly') await launch(productImage('lnmp000101'), { skuCode: skuCode('lnmp000101', 'hourly') });
-      if (s.how === 'licensed') await launch(productImage('lnmp000101'));
-      if (s.how === 'subscription') await launch(productImage('ndpm000105'));
-      if (s.how === 'system') await launch(db().select().from(images).where(and(eq(images.regionId, 'cn-hangzhou'), eq(images.kind, 'system'))).get()!.id);
+      if (s.how === 'hourly') await launch(await productImage('lnmp000101'), { skuCode: skuCode('lnmp000101', 'hourly') });
+      if (s.how === 'licensed') await launch(await productImage('lnmp000101'));
+      if (s.how === 'subscription') await launch(await productImage('ndpm000105'));
+      if (s.how === 'system') await launch((await db().select().from(images).where(and(eq(images.regionId, 'cn-hangzhou'), eq(images.kind, 'system'))).limit(1)).at(0)!.id);
       await settle(2);
     }
     if (s.kind === 'hours') {
@@ -71,15 +71,15 @@ async function apply(actor: Actor, s: Step): Promise<void> {
       await releaseExpired();
     }
     if (s.kind === 'refund') {
-      const order = pick(db().select().from(orders).where(and(eq(orders.accountId, actor.accountId), eq(orders.status, 'paid'))).all(), s.pick);
+      const order = pick(await db().select().from(orders).where(and(eq(orders.accountId, actor.accountId), eq(orders.status, 'paid'))), s.pick);
       if (order) await approveRefund(admin, (await requestRefund(actor, { orderId: order.id, reason: 'property test' })).id);
     }
     if (s.kind === 'release') {
-      const instance = pick(live(actor), s.pick);
+      const instance = pick(await live(actor), s.pick);
       if (instance) await releaseInstance(actor, instance.id);
     }
     if (s.kind === 'stopStart') {
-      const instance = pick(live(actor), s.pick);
+      const instance = pick(await live(actor), s.pick);
       if (instance?.status === 'Running') await stopInstance(actor, instance.id);
       if (instance?.status === 'Stopped') await startInstance(actor, instance.id);
     }
@@ -88,19 +88,19 @@ async function apply(actor: Actor, s: Step): Promise<void> {
   }
 }
 
-function checkInvariants(actor: Actor): void {
-  const books = db().select().from(ledgerBooks).all();
+async function checkInvariants(actor: Actor): Promise<void> {
+  const books = await db().select().from(ledgerBooks);
   expect(books.reduce((sum, b) => sum + b.balanceFen, 0)).toBe(0);
   const wallet = books.find((b) => b.id === `wallet:${actor.accountId}`)!;
-  const entries = db().select().from(ledgerEntries).where(eq(ledgerEntries.bookId, wallet.id)).all();
+  const entries = await db().select().from(ledgerEntries).where(eq(ledgerEntries.bookId, wallet.id));
   expect(entries.reduce((sum, e) => sum + e.amountFen, 0)).toBe(wallet.balanceFen);
   if (wallet.balanceFen < 0) {
     // Only hours charged as arrears may take a wallet below zero, and by no more than they cost.
-    const arrears = db().select().from(meteredHours).where(and(eq(meteredHours.accountId, actor.accountId), eq(meteredHours.arrears, true))).all();
+    const arrears = await db().select().from(meteredHours).where(and(eq(meteredHours.accountId, actor.accountId), eq(meteredHours.arrears, true)));
     expect(arrears.length).toBeGreaterThan(0);
     expect(wallet.balanceFen).toBeGreaterThanOrEqual(-arrears.reduce((sum, h) => sum + h.computeFen + h.imageFen, 0));
     // …and then nothing of the account is running (MKT-12).
-    expect(live(actor).filter((i) => i.status === 'Running')).toEqual([]);
+    expect((await live(actor)).filter((i) => i.status === 'Running')).toEqual([]);
   }
   for (const book of books.filter((b) => b.kind === 'seller_payable')) expect(book.balanceFen).toBeGreaterThanOrEqual(0);
 }
@@ -113,7 +113,7 @@ describe('ledger invariants with billing (MKT-10 … MKT-12, REF-1 … REF-6)', 
         const buyer = await newBuyer();
         for (const s of steps) {
           await apply(buyer, s);
-          checkInvariants(buyer);
+          await checkInvariants(buyer);
         }
       }),
       { numRuns: 80 },

@@ -15,12 +15,12 @@ export type InstanceType = typeof instanceTypes.$inferSelect;
 export type Image = typeof images.$inferSelect;
 
 export async function listRegions(): Promise<Region[]> {
-  return await read((db) => db.select().from(regions).orderBy(asc(regions.sortOrder)).all());
+  return await read(async (db) => await db.select().from(regions).orderBy(asc(regions.sortOrder)));
 }
 
 export async function listInstanceTypes(): Promise<InstanceType[]> {
-  return await read((db) =>
-    db.select().from(instanceTypes).orderBy(asc(instanceTypes.vcpu), asc(instanceTypes.memoryGib), asc(instanceTypes.id)).all(),
+  return await read(async (db) =>
+    await db.select().from(instanceTypes).orderBy(asc(instanceTypes.vcpu), asc(instanceTypes.memoryGib), asc(instanceTypes.id)),
   );
 }
 
@@ -35,28 +35,28 @@ const activeShare = preparedQuery((db) =>
     .prepare(),
 );
 
-export function findRegion(_db: Db | Tx, regionId: string): Region | undefined {
-  return regionById().get({ id: regionId });
+export async function findRegion(_db: Db | Tx, regionId: string): Promise<Region | undefined> {
+  return (await regionById().execute({ id: regionId })).at(0);
 }
 
-export function requireRegion(db: Db | Tx, regionId: string): Region {
-  const region = findRegion(db, regionId);
+export async function requireRegion(db: Db | Tx, regionId: string): Promise<Region> {
+  const region = await findRegion(db, regionId);
   if (!region) throw new CloudError('RegionId.NotFound', { regionId }, 'regionId');
   return region;
 }
 
 /** An active share of the image to the account (SHR-5: a share lives in its image's region). */
-export function isSharedWith(_db: Db | Tx, imageId: string, accountId: string): boolean {
-  return Boolean(activeShare().get({ imageId, accountId }));
+export async function isSharedWith(_db: Db | Tx, imageId: string, accountId: string): Promise<boolean> {
+  return Boolean((await activeShare().execute({ imageId, accountId })).at(0));
 }
 
 /** The images in a region the caller may launch from: public system images, its own, and those shared with it. */
 export async function listLaunchableImages(actor: Actor, regionId: string): Promise<Image[]> {
   authorize(actor, 'image.describe');
-  return await read((db) => {
-    requireRegion(db, regionId);
+  return await read(async (db) => {
+    await requireRegion(db, regionId);
     // Each set from its index (issue 13); the own and shared ones are at most the image quota.
-    const sets = (['system', 'self', 'others'] as const).map((ownerAlias) => listVisibleImages(db, { accountId: actor.accountId, regionId, ownerAlias, status: 'Available', page: 1, pageSize: Number.MAX_SAFE_INTEGER }).rows);
+    const sets = await Promise.all((['system', 'self', 'others'] as const).map(async (ownerAlias) => (await listVisibleImages(db, { accountId: actor.accountId, regionId, ownerAlias, status: 'Available', page: 1, pageSize: Number.MAX_SAFE_INTEGER })).rows));
     return sets
       .flat()
       .sort((a, b) => byText(a.platform, b.platform) || byText(a.name, b.name))
@@ -72,16 +72,16 @@ export type VisibleImage = { image: Image; alias: ImageOwnerAlias };
  * The one image-visibility loader: an image the caller can see (in the region asked for, when
  * one is), with how it looks to them; null when it does not exist for them.
  */
-export function findVisibleImage(db: Db | Tx, actor: Actor, imageId: string, regionId?: string): VisibleImage | null {
-  const image = imageById().get({ id: imageId });
+export async function findVisibleImage(db: Db | Tx, actor: Actor, imageId: string, regionId?: string): Promise<VisibleImage | null> {
+  const image = (await imageById().execute({ id: imageId })).at(0);
   if (!image || (regionId !== undefined && image.regionId !== regionId)) return null;
-  const alias = ownerAliasFor(image, actor.accountId, isSharedWith(db, image.id, actor.accountId));
+  const alias = ownerAliasFor(image, actor.accountId, await isSharedWith(db, image.id, actor.accountId));
   return alias ? { image, alias } : null;
 }
 
 /** findVisibleImage, where anything the caller cannot see answers InvalidImageId.NotFound. */
-export function requireVisibleImage(db: Db | Tx, actor: Actor, imageId: string, regionId?: string): VisibleImage {
-  const visible = findVisibleImage(db, actor, imageId, regionId);
+export async function requireVisibleImage(db: Db | Tx, actor: Actor, imageId: string, regionId?: string): Promise<VisibleImage> {
+  const visible = await findVisibleImage(db, actor, imageId, regionId);
   if (!visible) throw new CloudError('InvalidImageId.NotFound', { imageId }, 'imageId');
   return visible;
 }

@@ -18,9 +18,10 @@ const { db } = throwawayDatabase();
 let buyer: Actor;
 let ids: Record<string, string>;
 
-const systemImage = (regionId: string) => db().select().from(images).where(eq(images.regionId, regionId)).all().find((i) => i.kind === 'system')!.id;
+const systemImage = async (regionId: string) => (await db().select().from(images).where(eq(images.regionId, regionId))).find((i) => i.kind === 'system')!.id;
 
-async function launch(actor: Actor, regionId: string, name: string, imageId = systemImage(regionId)): Promise<string> {
+async function launch(actor: Actor, regionId: string, name: string, imageId?: string): Promise<string> {
+  imageId ??= await systemImage(regionId);
   clock.advance(1000); // each a second apart, so creation order is the order of launch
   const [id] = (await runInstances(actor, { regionId, imageId, instanceTypeId: 'ecs.g7.large', amount: 1, name })).instanceIds;
   await completeBoot(actor, [id]);
@@ -29,7 +30,7 @@ async function launch(actor: Actor, regionId: string, name: string, imageId = sy
 
 beforeAll(async () => {
   await seedTestMarketplace(db());
-  withoutLaunchMinimum(db());
+  await withoutLaunchMinimum(db());
   buyer = await newBuyer('Lists');
   await fund(buyer, 100_000);
   ids = {
@@ -151,10 +152,10 @@ describe('batch actions (issue 16)', () => {
 
   it('a batch release returns each held license to the pool (MKT-5)', async () => {
     await purchaseLicenses(buyer, { productCode: 'lnmp000101', skuCode: 'lnmp000101-per_instance', regionId: 'cn-hangzhou', quantity: 2 });
-    const licensed = [await launch(buyer, 'cn-hangzhou', 'lic-1', productImage('lnmp000101')), await launch(buyer, 'cn-hangzhou', 'lic-2', productImage('lnmp000101'))];
-    const held = licensed.map((id) => db().select().from(licenses).where(eq(licenses.instanceId, id)).get()!.id);
+    const licensed = [await launch(buyer, 'cn-hangzhou', 'lic-1', await productImage('lnmp000101')), await launch(buyer, 'cn-hangzhou', 'lic-2', await productImage('lnmp000101'))];
+    const held = await Promise.all(licensed.map(async (id) => (await db().select().from(licenses).where(eq(licenses.instanceId, id)).limit(1)).at(0)!.id));
     expect((await batchInstances(buyer, 'release', licensed)).every((o) => o.ok)).toBe(true);
-    expect(held.map((id) => db().select().from(licenses).where(eq(licenses.id, id)).get()!.status)).toEqual(['available', 'available']);
+    expect(await Promise.all(held.map(async (id) => (await db().select().from(licenses).where(eq(licenses.id, id)).limit(1)).at(0)!.status))).toEqual(['available', 'available']);
   });
 
   it('names at least one and at most a page of items', async () => {

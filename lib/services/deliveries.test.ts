@@ -32,7 +32,7 @@ beforeAll(async () => {
   key = await createSellerKey(seller);
   url = await receiver.listen(0);
   receiver.setKey(key.keyId, key.secret);
-  db().update(products).set({ interfaceUrl: `${url}/marketplace` }).where(eq(products.code, 'lnmp000101')).run();
+  await db().update(products).set({ interfaceUrl: `${url}/marketplace` }).where(eq(products.code, 'lnmp000101'));
 });
 afterAll(() => receiver.close());
 afterEach(() => {
@@ -46,8 +46,8 @@ async function buyOne(): Promise<string> {
   return (await purchaseLicenses(buyer, { productCode: 'lnmp000101', skuCode: 'lnmp000101-per_instance', regionId: 'cn-hangzhou', quantity: 1 })).licenseIds[0];
 }
 
-const deliveryOf = (licenseId: string, activity = 'newInstance') =>
-  db().select().from(sellerDeliveries).where(and(eq(sellerDeliveries.orderLineId, licenseId), eq(sellerDeliveries.activity, activity))).get()!;
+const deliveryOf = async (licenseId: string, activity = 'newInstance') =>
+  (await db().select().from(sellerDeliveries).where(and(eq(sellerDeliveries.orderLineId, licenseId), eq(sellerDeliveries.activity, activity))).limit(1)).at(0)!;
 
 async function drain(rounds = 5) {
   for (let i = 0; i < rounds; i++) {
@@ -61,79 +61,80 @@ describe('the outbox (SEL-4, SEL-5)', () => {
     receiver.setFailMode('internal');
     const lines: string[] = [];
     for (let i = 0; i < 20; i++) lines.push(await buyOne());
-    expect(lines.map((l) => deliveryOf(l).status)).toEqual(Array(20).fill('pending'));
+    expect((await Promise.all(lines.map(async (l) => (await deliveryOf(l)).status)))).toEqual(Array(20).fill('pending'));
 
     await deliverDue(100);
-    expect(lines.map((l) => [deliveryOf(l).status, deliveryOf(l).attempts, deliveryOf(l).lastError?.slice(0, 17)])).toEqual(Array(20).fill(['pending', 1, 'resultCode 000005']));
+    expect((await Promise.all(lines.map(async (l) => [(await deliveryOf(l)).status, (await deliveryOf(l)).attempts, (await deliveryOf(l)).lastError?.slice(0, 17)])))).toEqual(Array(20).fill(['pending', 1, 'resultCode 000005']));
     expect(receiver.state.effects.size).toBe(0);
 
     receiver.setFailMode('none');
     clock.advance(31_000);
     await deliverDue(100);
-    expect(lines.map((l) => deliveryOf(l).status)).toEqual(Array(20).fill('delivered'));
+    expect((await Promise.all(lines.map(async (l) => (await deliveryOf(l)).status)))).toEqual(Array(20).fill('delivered'));
 
     // A worker that died after the seller applied the call but before recording the answer
     // sends it again: the seller answers the same, and applies nothing twice.
     const resent = lines.slice(0, 5);
-    for (const l of resent) db().update(sellerDeliveries).set({ status: 'pending', nextAttemptAt: clock.now() }).where(eq(sellerDeliveries.id, deliveryOf(l).id)).run();
-    const before = resent.map((l) => deliveryOf(l).instanceId);
+    for (const l of resent) await db().update(sellerDeliveries).set({ status: 'pending', nextAttemptAt: clock.now() }).where(eq(sellerDeliveries.id, (await deliveryOf(l)).id));
+    const before = (await Promise.all(resent.map(async (l) => (await deliveryOf(l)).instanceId)));
     await deliverDue(100);
-    expect(resent.map((l) => deliveryOf(l).instanceId)).toEqual(before);
+    expect((await Promise.all(resent.map(async (l) => (await deliveryOf(l)).instanceId)))).toEqual(before);
     // …and a replay by hand, too.
-    await replayDelivery(seller, deliveryOf(lines[6]).id);
+    await replayDelivery(seller, (await deliveryOf(lines[6])).id);
 
     expect(lines.map((l) => receiver.state.effects.get(l))).toEqual(Array(20).fill(1));
-    const attempts = db().select().from(deliveryAttempts).all().filter((a) => lines.some((l) => deliveryOf(l).id === a.deliveryId));
+    const deliveryIds = await Promise.all(lines.map(async (l) => (await deliveryOf(l)).id));
+    const attempts = (await db().select().from(deliveryAttempts)).filter((a) => deliveryIds.includes(a.deliveryId));
     expect(attempts.length).toBe(20 + 20 + 5 + 1);
     expect(attempts.find((a) => a.manual)).toMatchObject({ verdict: 'ok', resultCode: '000000' });
   });
 
   it('a receiver that is down is retried with backoff; the seller hears after 3 failures; after 25 hours the call is given up', async () => {
-    db().update(products).set({ interfaceUrl: 'http://127.0.0.1:9/nothing-listens' }).where(eq(products.code, 'lnmp000101')).run();
+    await db().update(products).set({ interfaceUrl: 'http://127.0.0.1:9/nothing-listens' }).where(eq(products.code, 'lnmp000101'));
     try {
       const line = await buyOne();
       await deliverDue(100);
-      expect(deliveryOf(line)).toMatchObject({ status: 'pending', attempts: 1, lastError: 'unreachable' });
+      expect(await deliveryOf(line)).toMatchObject({ status: 'pending', attempts: 1, lastError: 'unreachable' });
       // Not due again before its backoff.
       expect(await deliverDue(100)).toBe(0);
-      const told = () => db().select().from(notifications).where(eq(notifications.accountId, seller.accountId)).all().map((n) => n.kind);
+      const told = async () => (await db().select().from(notifications).where(eq(notifications.accountId, seller.accountId))).map((n) => n.kind);
       for (let i = 0; i < 2; i++) {
         clock.advance(3_600_000);
         await deliverDue(100);
       }
-      expect(told().filter((k) => k === 'deliveryFailing')).toHaveLength(1);
+      expect((await told()).filter((k) => k === 'deliveryFailing')).toHaveLength(1);
       clock.advance(RETRY_PERIOD_MS);
       await deliverDue(100);
-      expect(deliveryOf(line).status).toBe('failed');
-      expect(told()).toContain('deliveryFailed');
+      expect((await deliveryOf(line)).status).toBe('failed');
+      expect(await told()).toContain('deliveryFailed');
     } finally {
-      db().update(products).set({ interfaceUrl: `${url}/marketplace` }).where(eq(products.code, 'lnmp000101')).run();
+      await db().update(products).set({ interfaceUrl: `${url}/marketplace` }).where(eq(products.code, 'lnmp000101'));
     }
   });
 
   it('a worker that dies holding a lease loses nothing: the rows are claimed again when the lease runs out', async () => {
     const line = await buyOne();
-    db().update(sellerDeliveries).set({ leaseUntil: new Date(clock.now().getTime() + 60_000) }).where(eq(sellerDeliveries.id, deliveryOf(line).id)).run();
+    await db().update(sellerDeliveries).set({ leaseUntil: new Date(clock.now().getTime() + 60_000) }).where(eq(sellerDeliveries.id, (await deliveryOf(line)).id));
     expect(await deliverDue(100)).toBe(0);
     clock.advance(61_000);
     await deliverDue(100);
-    expect(deliveryOf(line).status).toBe('delivered');
+    expect((await deliveryOf(line)).status).toBe('delivered');
   });
 
   it('later calls carry the seller’s instance id, and wait until the newInstance call went through', async () => {
     receiver.setFailMode('internal');
     const buyer = await newBuyer();
     await fund(buyer, 10_000);
-    const [instanceId] = (await runInstances(buyer, { regionId: 'cn-hangzhou', imageId: productImage('lnmp000101'), instanceTypeId: 'ecs.g7.large', amount: 1, skuCode: 'lnmp000101-hourly' })).instanceIds;
+    const [instanceId] = (await runInstances(buyer, { regionId: 'cn-hangzhou', imageId: await productImage('lnmp000101'), instanceTypeId: 'ecs.g7.large', amount: 1, skuCode: 'lnmp000101-hourly' })).instanceIds;
     const admin: Actor = { userId: 'admin', accountId: '9000000000000001', roles: ['admin'], requestId: newRequestId() };
     await freezeInstance(admin, instanceId, { note: 'abuse report' });
-    const licenseId = db().select().from(sellerDeliveries).all().at(-1)!.orderLineId;
+    const licenseId = (await db().select().from(sellerDeliveries)).at(-1)!.orderLineId;
     await deliverDue(100);
-    expect(deliveryOf(licenseId, 'updateInstanceStatus').attempts).toBe(0); // waiting for newInstance
+    expect((await deliveryOf(licenseId, 'updateInstanceStatus')).attempts).toBe(0); // waiting for newInstance
     receiver.setFailMode('none');
     await drain();
-    const created = deliveryOf(licenseId);
-    const frozen = deliveryOf(licenseId, 'updateInstanceStatus');
+    const created = await deliveryOf(licenseId);
+    const frozen = await deliveryOf(licenseId, 'updateInstanceStatus');
     expect(frozen.status).toBe('delivered');
     expect(frozen.instanceId).toBe(created.instanceId);
     expect(receiver.state.instances.get(created.instanceId!)?.frozen).toBe(true);
@@ -142,17 +143,17 @@ describe('the outbox (SEL-4, SEL-5)', () => {
 
 describe('what the seller is told (SEL-3)', () => {
   const admin: Actor = { userId: 'admin', accountId: '9000000000000001', roles: ['admin'], requestId: newRequestId() };
-  const activitiesOf = (licenseId: string) => db().select().from(sellerDeliveries).where(eq(sellerDeliveries.orderLineId, licenseId)).all().map((d) => d.activity);
+  const activitiesOf = async (licenseId: string) => (await db().select().from(sellerDeliveries).where(eq(sellerDeliveries.orderLineId, licenseId))).map((d) => d.activity);
 
   it('an upgrade to another version of the product (MKT-6) is upgradeInstance', async () => {
     const buyer = await newBuyer();
     await fund(buyer, 100_000);
-    const [instanceId] = (await runInstances(buyer, { regionId: 'cn-hangzhou', imageId: productImage('lnmp000101', 'cn-hangzhou', '1.0.0'), instanceTypeId: 'ecs.g7.large', amount: 1, skuCode: 'lnmp000101-hourly' })).instanceIds;
+    const [instanceId] = (await runInstances(buyer, { regionId: 'cn-hangzhou', imageId: await productImage('lnmp000101', 'cn-hangzhou', '1.0.0'), instanceTypeId: 'ecs.g7.large', amount: 1, skuCode: 'lnmp000101-hourly' })).instanceIds;
     await completeBoot({ ...buyer, roles: [] }, [instanceId]);
     await stopInstance(buyer, instanceId);
-    await replaceSystemDisk(buyer, { instanceId, imageId: productImage('lnmp000101', 'cn-hangzhou', '2.0.0') });
-    const licenseId = db().select().from(sellerDeliveries).all().at(-1)!.orderLineId;
-    expect(activitiesOf(licenseId)).toEqual(['newInstance', 'upgradeInstance']);
+    await replaceSystemDisk(buyer, { instanceId, imageId: await productImage('lnmp000101', 'cn-hangzhou', '2.0.0') });
+    const licenseId = (await db().select().from(sellerDeliveries)).at(-1)!.orderLineId;
+    expect(await activitiesOf(licenseId)).toEqual(['newInstance', 'upgradeInstance']);
   });
 
   it('a refunded order line is releaseInstance', async () => {
@@ -160,7 +161,7 @@ describe('what the seller is told (SEL-3)', () => {
     await fund(buyer, 100_000);
     const { orderId, licenseIds } = await purchaseLicenses(buyer, { productCode: 'lnmp000101', skuCode: 'lnmp000101-per_instance', regionId: 'cn-hangzhou', quantity: 2 });
     await approveRefund(admin, (await requestRefund(buyer, { orderId, reason: 'wrong product' })).id);
-    expect(licenseIds.map(activitiesOf)).toEqual([
+    expect(await Promise.all(licenseIds.map(activitiesOf))).toEqual([
       ['newInstance', 'releaseInstance'],
       ['newInstance', 'releaseInstance'],
     ]);
@@ -179,12 +180,12 @@ describe('signing keys (SEL-2)', () => {
     // The receiver does not know the new key yet: the call fails (000001, signed by nobody we trust)…
     const line = await buyOne();
     await deliverDue(100);
-    expect(deliveryOf(line).status).toBe('pending');
-    expect((await getDelivery(seller, deliveryOf(line).id)).attempts[0].verdict).toBe('badBodySign');
+    expect((await deliveryOf(line)).status).toBe('pending');
+    expect((await getDelivery(seller, (await deliveryOf(line)).id)).attempts[0].verdict).toBe('badBodySign');
     // …and is delivered once the receiver accepts it.
     receiver.setKey(second.keyId, second.secret);
     await drain();
-    expect(deliveryOf(line).status).toBe('delivered');
+    expect((await deliveryOf(line)).status).toBe('delivered');
     key = second;
   });
 
@@ -201,7 +202,7 @@ describe('order and resilience of deliveries', () => {
   it('a freeze that failed is not overtaken by its unfreeze: the calls of one order line go in order', async () => {
     const buyer = await newBuyer();
     await fund(buyer, 10_000);
-    const [instanceId] = (await runInstances(buyer, { regionId: 'cn-hangzhou', imageId: productImage('lnmp000101'), instanceTypeId: 'ecs.g7.large', amount: 1, skuCode: 'lnmp000101-hourly' })).instanceIds;
+    const [instanceId] = (await runInstances(buyer, { regionId: 'cn-hangzhou', imageId: await productImage('lnmp000101'), instanceTypeId: 'ecs.g7.large', amount: 1, skuCode: 'lnmp000101-hourly' })).instanceIds;
     await completeBoot({ ...buyer, roles: [] }, [instanceId]);
     await drain();
     const admin: Actor = { userId: 'admin', accountId: '9000000000000001', roles: ['admin'], requestId: newRequestId() };
@@ -211,19 +212,19 @@ describe('order and resilience of deliveries', () => {
     receiver.setFailMode('none');
     await unfreezeInstance(admin, instanceId);
     await deliverDue(100); // the unfreeze waits: the freeze before it is still pending
-    const line = db().select().from(sellerDeliveries).all().at(-1)!;
+    const line = (await db().select().from(sellerDeliveries)).at(-1)!;
     expect(line.attempts).toBe(0);
     await drain();
-    const created = deliveryOf(line.orderLineId);
+    const created = await deliveryOf(line.orderLineId);
     expect(receiver.state.instances.get(created.instanceId!)?.frozen).toBe(false);
   });
 
   it('a row that breaks inside Stratus is recorded as a failed attempt and does not stop the others', async () => {
     const good = await buyOne();
     const bad = await buyOne();
-    db().update(sellerDeliveries).set({ body: 'not json' }).where(eq(sellerDeliveries.id, deliveryOf(bad).id)).run();
+    await db().update(sellerDeliveries).set({ body: 'not json' }).where(eq(sellerDeliveries.id, (await deliveryOf(bad)).id));
     await deliverDue(100);
-    expect(deliveryOf(good).status).toBe('delivered');
-    expect(deliveryOf(bad)).toMatchObject({ status: 'pending', attempts: 1, lastError: 'internalError' });
+    expect((await deliveryOf(good)).status).toBe('delivered');
+    expect(await deliveryOf(bad)).toMatchObject({ status: 'pending', attempts: 1, lastError: 'internalError' });
   });
 });

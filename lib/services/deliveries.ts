@@ -36,9 +36,9 @@ function backoffMs(failedAttempts: number): number {
 
 /** Claims up to `limit` due deliveries with a lease, in one transaction. */
 async function claimDue(limit: number): Promise<Delivery[]> {
-  return await infrastructure((tx) => {
+  return await infrastructure(async (tx) => {
     const now = clock.now();
-    const due = tx
+    const due = await tx
       .select()
       .from(sellerDeliveries)
       .where(
@@ -51,10 +51,9 @@ async function claimDue(limit: number): Promise<Delivery[]> {
         ),
       )
       .orderBy(asc(sellerDeliveries.nextAttemptAt), asc(sellerDeliveries.id))
-      .limit(limit)
-      .all();
+      .limit(limit);
     const leaseUntil = new Date(now.getTime() + config.jobLeaseMs);
-    for (const d of due) tx.update(sellerDeliveries).set({ leaseUntil }).where(eq(sellerDeliveries.id, d.id)).run();
+    for (const d of due) await tx.update(sellerDeliveries).set({ leaseUntil }).where(eq(sellerDeliveries.id, d.id));
     return due;
   });
 }
@@ -71,20 +70,19 @@ type Prepared = { url: string; keyId: string; secret: string; body: string; inst
 
 /** What the call needs now: the interface, the key, and the seller's instance id for later activities. */
 async function prepare(delivery: Delivery): Promise<Prepared> {
-  return await read((db) => {
-    const url = db.select({ url: products.interfaceUrl }).from(products).where(eq(products.code, delivery.productCode)).get()?.url;
+  return await read(async (db) => {
+    const url = (await db.select({ url: products.interfaceUrl }).from(products).where(eq(products.code, delivery.productCode)).limit(1)).at(0)?.url;
     // Checked again at every send (SEL-4): the rules may be stricter than when the URL was saved.
     if (!url || checkInterfaceUrl(url, config.mode, config.localInterfacePorts)) return { wait: 'noUrl' as const };
-    const key = signingKey(db, delivery.sellerAccountId);
+    const key = await signingKey(db, delivery.sellerAccountId);
     if (!key) return { wait: 'noKey' as const };
     let instanceId = delivery.instanceId;
     if (delivery.activity !== 'newInstance' && !instanceId) {
       // Every later call names the instance the seller made; it waits until that call went through.
-      const created = db
+      const created = (await db
         .select({ instanceId: sellerDeliveries.instanceId })
         .from(sellerDeliveries)
-        .where(and(eq(sellerDeliveries.orderLineId, delivery.orderLineId), eq(sellerDeliveries.activity, 'newInstance'), eq(sellerDeliveries.status, 'delivered')))
-        .get();
+        .where(and(eq(sellerDeliveries.orderLineId, delivery.orderLineId), eq(sellerDeliveries.activity, 'newInstance'), eq(sellerDeliveries.status, 'delivered'))).limit(1)).at(0);
       // Only reached when newInstance was given up: calls of a line are claimed in order.
       if (!created?.instanceId) return { wait: 'notSent' as const };
       instanceId = created.instanceId;
@@ -110,10 +108,10 @@ async function attempt(delivery: Delivery, manual: boolean): Promise<Exchange | 
 
 async function record(delivery: Delivery, manual: boolean, outcome: { verdict: string; url: string; keyId: string | null; exchange: Exchange | null; instanceId: string | null; error?: unknown }): Promise<void> {
   if (outcome.error) console.error(`[deliveries] #${delivery.id} failed inside Stratus:`, outcome.error);
-  await infrastructure((tx) => {
+  await infrastructure(async (tx) => {
     const now = clock.now();
     const { exchange } = outcome;
-    tx.insert(deliveryAttempts)
+    await tx.insert(deliveryAttempts)
       .values({
         deliveryId: delivery.id,
         at: now,
@@ -125,14 +123,12 @@ async function record(delivery: Delivery, manual: boolean, outcome: { verdict: s
         response: exchange?.response ?? null,
         verdict: outcome.verdict,
         manual,
-      })
-      .run();
-    const current = tx.select().from(sellerDeliveries).where(eq(sellerDeliveries.id, delivery.id)).get()!;
+      });
+    const current = (await tx.select().from(sellerDeliveries).where(eq(sellerDeliveries.id, delivery.id)).limit(1)).at(0)!;
     if (outcome.verdict === 'ok') {
-      tx.update(sellerDeliveries)
+      await tx.update(sellerDeliveries)
         .set({ status: 'delivered', deliveredAt: current.deliveredAt ?? now, instanceId: outcome.instanceId, leaseUntil: null, lastError: null })
-        .where(eq(sellerDeliveries.id, delivery.id))
-        .run();
+        .where(eq(sellerDeliveries.id, delivery.id));
       return;
     }
     // A replay of a call already delivered changes nothing but the log.
@@ -140,19 +136,18 @@ async function record(delivery: Delivery, manual: boolean, outcome: { verdict: s
     const attempts = current.attempts + 1;
     const expired = now.getTime() - current.createdAt.getTime() >= RETRY_PERIOD_MS;
     const lastError = exchange?.answer ? `${outcome.verdict} ${exchange.answer.resultCode}: ${exchange.answer.resultMsg}`.slice(0, 300) : outcome.verdict;
-    tx.update(sellerDeliveries)
+    await tx.update(sellerDeliveries)
       .set({ status: expired ? 'failed' : 'pending', attempts, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)), leaseUntil: null, lastError })
-      .where(eq(sellerDeliveries.id, delivery.id))
-      .run();
+      .where(eq(sellerDeliveries.id, delivery.id));
     const params = { productCode: current.productCode, activity: current.activity, orderId: current.orderId, attempts };
-    if (expired) notify(tx, current.sellerAccountId, 'deliveryFailed', params);
-    else if (attempts === FAILURES_BEFORE_NOTICE) notify(tx, current.sellerAccountId, 'deliveryFailing', params);
+    if (expired) await notify(tx, current.sellerAccountId, 'deliveryFailed', params);
+    else if (attempts === FAILURES_BEFORE_NOTICE) await notify(tx, current.sellerAccountId, 'deliveryFailing', params);
   });
 }
 
 async function requireOwnDelivery(actor: Actor, deliveryId: number): Promise<Delivery> {
   const delivery = Number.isInteger(deliveryId)
-    ? await read((db) => db.select().from(sellerDeliveries).where(and(eq(sellerDeliveries.id, deliveryId), eq(sellerDeliveries.sellerAccountId, actor.accountId))).get())
+    ? await read(async (db) => (await db.select().from(sellerDeliveries).where(and(eq(sellerDeliveries.id, deliveryId), eq(sellerDeliveries.sellerAccountId, actor.accountId))).limit(1)).at(0))
     : undefined;
   if (!delivery) throw new CloudError('InvalidDelivery.NotFound', { deliveryId });
   return delivery;
@@ -177,17 +172,16 @@ const tries = sql<number>`(select count(*) from ${deliveryAttempts} as tried whe
 export async function listDeliveries(actor: Actor, { status, ...paging }: { status?: string; page?: unknown; pageSize?: unknown } = {}) {
   authorize(actor, 'delivery.read');
   const { page, pageSize } = parsePaging(paging, { defaultPageSize: 20 });
-  return await read((db) => {
+  return await read(async (db) => {
     const where = and(eq(sellerDeliveries.sellerAccountId, actor.accountId), status ? eq(sellerDeliveries.status, status) : undefined);
-    const total = db.select({ n: count() }).from(sellerDeliveries).where(where).get()?.n ?? 0;
-    const items = db
+    const total = (await db.select({ n: count() }).from(sellerDeliveries).where(where).limit(1)).at(0)?.n ?? 0;
+    const items = await db
       .select({ ...getTableColumns(sellerDeliveries), tries })
       .from(sellerDeliveries)
       .where(where)
       .orderBy(desc(sellerDeliveries.id))
       .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .all();
+      .offset((page - 1) * pageSize);
     return { items, total, page, pageSize };
   });
 }
@@ -195,7 +189,7 @@ export async function listDeliveries(actor: Actor, { status, ...paging }: { stat
 export async function getDelivery(actor: Actor, deliveryId: number) {
   authorize(actor, 'delivery.read');
   const delivery = await requireOwnDelivery(actor, deliveryId);
-  const attempts = await read((db) => db.select().from(deliveryAttempts).where(eq(deliveryAttempts.deliveryId, delivery.id)).orderBy(desc(deliveryAttempts.id)).all());
+  const attempts = await read(async (db) => await db.select().from(deliveryAttempts).where(eq(deliveryAttempts.deliveryId, delivery.id)).orderBy(desc(deliveryAttempts.id)));
   return { delivery, attempts };
 }
 
@@ -203,10 +197,10 @@ export async function getDelivery(actor: Actor, deliveryId: number) {
 export async function listFailedDeliveries(actor: Actor, paging: { page?: unknown; pageSize?: unknown } = {}) {
   authorize(actor, 'delivery.read');
   const { page, pageSize } = parsePaging(paging);
-  return await read((db) => {
+  return await read(async (db) => {
     const where = and(eq(sellerDeliveries.sellerAccountId, actor.accountId), or(eq(sellerDeliveries.status, 'failed'), and(eq(sellerDeliveries.status, 'pending'), gt(sellerDeliveries.attempts, 0))));
-    const total = db.select({ n: count() }).from(sellerDeliveries).where(where).get()?.n ?? 0;
-    const items = db.select().from(sellerDeliveries).where(where).orderBy(desc(sellerDeliveries.id)).limit(pageSize).offset((page - 1) * pageSize).all();
+    const total = (await db.select({ n: count() }).from(sellerDeliveries).where(where).limit(1)).at(0)?.n ?? 0;
+    const items = await db.select().from(sellerDeliveries).where(where).orderBy(desc(sellerDeliveries.id)).limit(pageSize).offset((page - 1) * pageSize);
     return { items, total, page, pageSize };
   });
 }

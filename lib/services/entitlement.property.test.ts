@@ -21,7 +21,7 @@ beforeAll(async () => {
   await seedTestMarketplace(db());
   // A few fen may launch, so a short run of billed hours can overdraw the wallet; the launch
   // minimum has its own tests (launch-limits.test.ts).
-  withoutLaunchMinimum(db());
+  await withoutLaunchMinimum(db());
 });
 afterEach(() => clock.reset());
 
@@ -51,40 +51,40 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 
 let overdrawn = 0; // sweeps that overdrew a wallet: the arrears checks above must have run
 
-function walletOf(actor: Actor) {
-  return db().select().from(ledgerBooks).where(eq(ledgerBooks.id, `wallet:${actor.accountId}`)).get()!;
+async function walletOf(actor: Actor) {
+  return (await db().select().from(ledgerBooks).where(eq(ledgerBooks.id, `wallet:${actor.accountId}`)).limit(1)).at(0)!;
 }
 
-function live(actor: Actor) {
-  return db().select().from(instances).where(and(eq(instances.accountId, actor.accountId), ne(instances.status, 'Released'))).all();
+async function live(actor: Actor) {
+  return await db().select().from(instances).where(and(eq(instances.accountId, actor.accountId), ne(instances.status, 'Released')));
 }
 
-function systemImage(regionId: string) {
-  return db().select().from(images).where(and(eq(images.regionId, regionId), eq(images.kind, 'system'))).get()!.id;
+async function systemImage(regionId: string) {
+  return (await db().select().from(images).where(and(eq(images.regionId, regionId), eq(images.kind, 'system'))).limit(1)).at(0)!.id;
 }
 
 async function apply(actor: Actor, s: Step): Promise<void> {
   const code = 'product' in s ? PRODUCTS[s.product] : PRODUCTS[0];
   const region = 'region' in s ? REGIONS[s.region] : REGIONS[0];
-  const target = (pick: number) => live(actor)[pick % Math.max(1, live(actor).length)];
+  const target = async (pick: number) => (await live(actor))[pick % Math.max(1, (await live(actor)).length)];
   try {
     if (s.kind === 'buy') await purchaseLicenses(actor, { productCode: code, skuCode: skuCode(code, 'per_instance'), regionId: region, quantity: s.quantity });
     if (s.kind === 'launch') {
       const hourly = s.hourly && code === 'lnmp000101';
-      await runInstances(actor, { regionId: region, imageId: productImage(code, region), instanceTypeId: 'ecs.t6-c1m1.large', amount: s.amount, ...(hourly ? { skuCode: skuCode(code, 'hourly') } : {}) });
+      await runInstances(actor, { regionId: region, imageId: await productImage(code, region), instanceTypeId: 'ecs.t6-c1m1.large', amount: s.amount, ...(hourly ? { skuCode: skuCode(code, 'hourly') } : {}) });
     }
-    if (s.kind === 'launchSystem') await runInstances(actor, { regionId: region, imageId: systemImage(region), instanceTypeId: 'ecs.t6-c1m1.large', amount: 1 });
+    if (s.kind === 'launchSystem') await runInstances(actor, { regionId: region, imageId: await systemImage(region), instanceTypeId: 'ecs.t6-c1m1.large', amount: 1 });
     if (s.kind === 'release') {
-      const instance = target(s.pick);
+      const instance = await target(s.pick);
       if (instance) await releaseInstance(actor, instance.id);
     }
     if (s.kind === 'replace') {
-      let instance = target(s.pick);
+      let instance = await target(s.pick);
       if (!instance) return;
       if (instance.status === 'Pending') await settle(2);
-      instance = db().select().from(instances).where(eq(instances.id, instance.id)).get()!;
+      instance = (await db().select().from(instances).where(eq(instances.id, instance.id)).limit(1)).at(0)!;
       if (instance.status === 'Running') await stopInstance(actor, instance.id);
-      const choices = [productImage('lnmp000101', instance.regionId, '1.0.0'), productImage('lnmp000101', instance.regionId, '2.0.0'), productImage('jnks000502', instance.regionId), systemImage(instance.regionId)];
+      const choices = [await productImage('lnmp000101', instance.regionId, '1.0.0'), await productImage('lnmp000101', instance.regionId, '2.0.0'), await productImage('jnks000502', instance.regionId), await systemImage(instance.regionId)];
       await replaceSystemDisk(actor, { instanceId: instance.id, imageId: choices[s.target] });
     }
     if (s.kind === 'settle') await settle(3);
@@ -93,9 +93,9 @@ async function apply(actor: Actor, s: Step): Promise<void> {
       clock.advance(s.hours * 3_600_000);
       await settleHours();
       // MKT-12: a wallet the sweep overdrew leaves nothing of the account running.
-      if (walletOf(actor).balanceFen < 0) {
+      if ((await walletOf(actor)).balanceFen < 0) {
         overdrawn++;
-        expect(live(actor).filter((i) => i.status === 'Running')).toEqual([]);
+        expect((await live(actor)).filter((i) => i.status === 'Running')).toEqual([]);
       }
     }
   } catch (error) {
@@ -103,9 +103,9 @@ async function apply(actor: Actor, s: Step): Promise<void> {
   }
 }
 
-function checkInvariants(actor: Actor): void {
-  const mine = db().select().from(licenses).where(eq(licenses.accountId, actor.accountId)).all();
-  const alive = live(actor);
+async function checkInvariants(actor: Actor): Promise<void> {
+  const mine = await db().select().from(licenses).where(eq(licenses.accountId, actor.accountId));
+  const alive = await live(actor);
   const held = alive.filter((i) => i.licenseId);
   // No license is held twice, and every held license is in use by exactly that instance.
   expect(new Set(held.map((i) => i.licenseId)).size).toBe(held.length);
@@ -117,15 +117,15 @@ function checkInvariants(actor: Actor): void {
   }
   // Every live instance of a product-coded image holds a license of that product (MKT-4, MKT-6).
   for (const instance of alive) {
-    const image = db().select().from(images).where(eq(images.id, instance.imageId)).get()!;
+    const image = (await db().select().from(images).where(eq(images.id, instance.imageId)).limit(1)).at(0)!;
     if (image.productCode) expect(mine.find((l) => l.id === instance.licenseId)?.productCode).toBe(image.productCode);
     else expect(instance.licenseId).toBeNull();
   }
   // Double entry: all books sum to zero, each book's balance is the sum of its entries.
-  const books = db().select().from(ledgerBooks).all();
+  const books = await db().select().from(ledgerBooks);
   expect(books.reduce((sum, b) => sum + b.balanceFen, 0)).toBe(0);
-  const wallet = walletOf(actor);
-  const entries = db().select().from(ledgerEntries).where(eq(ledgerEntries.bookId, wallet.id)).orderBy(asc(ledgerEntries.id)).all();
+  const wallet = await walletOf(actor);
+  const entries = await db().select().from(ledgerEntries).where(eq(ledgerEntries.bookId, wallet.id)).orderBy(asc(ledgerEntries.id));
   expect(entries.reduce((sum, e) => sum + e.amountFen, 0)).toBe(wallet.balanceFen);
   // MKT-12: purchases and launches refuse what the wallet cannot pay; only an ended hour's charge
   // may take it below zero.
@@ -144,10 +144,10 @@ describe('license and ledger invariants (MKT-3 … MKT-6, MKT-12)', () => {
         if (money) await fund(buyer, money);
         for (const s of steps) {
           await apply(buyer, s);
-          checkInvariants(buyer);
+          await checkInvariants(buyer);
         }
         // Released, this run's instances are not billed again by later runs' sweeps.
-        for (const instance of live(buyer)) await releaseInstance(buyer, instance.id);
+        for (const instance of await live(buyer)) await releaseInstance(buyer, instance.id);
       }),
       { numRuns: 200 },
     );

@@ -28,9 +28,9 @@ export async function listAllInstances(actor: Actor, query: z.input<typeof listS
   const filters: SQL[] = [q.status ? eq(instances.status, q.status) : ne(instances.status, 'Released')];
   if (q.q) filters.push(or(likeIgnoringCase(instances.id, containsPattern(q.q)), likeIgnoringCase(instances.name, containsPattern(q.q)), eq(instances.accountId, q.q))!);
   const where = and(...filters);
-  return await read((db) => {
-    const total = db.select({ n: count() }).from(instances).where(where).get()?.n ?? 0;
-    const items = db
+  return await read(async (db) => {
+    const total = (await db.select({ n: count() }).from(instances).where(where).limit(1)).at(0)?.n ?? 0;
+    const items = await db
       .select({ instance: instances, accountName: accounts.name, productCode: images.productCode })
       .from(instances)
       .innerJoin(accounts, eq(accounts.id, instances.accountId))
@@ -38,45 +38,44 @@ export async function listAllInstances(actor: Actor, query: z.input<typeof listS
       .where(where)
       .orderBy(desc(instances.createdAt), desc(instances.id))
       .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize)
-      .all();
+      .offset((q.page - 1) * q.pageSize);
     return { items, total, page: q.page, pageSize: q.pageSize };
   });
 }
 
-function requireInstance(tx: Tx, instanceId: string) {
-  const instance = tx.select().from(instances).where(eq(instances.id, instanceId)).get();
+async function requireInstance(tx: Tx, instanceId: string) {
+  const instance = (await tx.select().from(instances).where(eq(instances.id, instanceId)).limit(1)).at(0);
   if (!instance || instance.status === 'Released') throw new CloudError('InvalidInstanceId.NotFound', { instanceId }, 'instanceId');
   return instance;
 }
 
 export async function freezeInstance(actor: Actor, instanceId: string, input: { note?: unknown }) {
-  return await mutate(actor, 'FreezeInstance', (tx, audit) => {
+  return await mutate(actor, 'FreezeInstance', async (tx, audit) => {
     authorize(actor, 'instance.freeze');
     audit.target = instanceId;
-    const instance = requireInstance(tx, instanceId);
+    const instance = await requireInstance(tx, instanceId);
     if (instance.status === 'Frozen') throw new CloudError('IncorrectInstanceStatus', { status: instance.status, action: 'freeze' });
     const note = parseDecisionNote(input);
-    moveInstance(tx, instance, { to: 'Frozen', reason: 'violation' });
-    notify(tx, instance.accountId, 'instanceFrozen', { instanceId, note });
-    tellSellerAbout(tx, instance, 'updateInstanceStatus', 'frozen');
+    await moveInstance(tx, instance, { to: 'Frozen', reason: 'violation' });
+    await notify(tx, instance.accountId, 'instanceFrozen', { instanceId, note });
+    await tellSellerAbout(tx, instance, 'updateInstanceStatus', 'frozen');
     audit.detail = { from: instance.status, note };
   });
 }
 
 /** Only a freeze the operator made is lifted here; an expired subscription thaws by renewal (MKT-11). */
 export async function unfreezeInstance(actor: Actor, instanceId: string) {
-  return await mutate(actor, 'UnfreezeInstance', (tx, audit) => {
+  return await mutate(actor, 'UnfreezeInstance', async (tx, audit) => {
     authorize(actor, 'instance.freeze');
     audit.target = instanceId;
-    const instance = requireInstance(tx, instanceId);
+    const instance = await requireInstance(tx, instanceId);
     if (instance.status !== 'Frozen' || instance.statusReason !== 'violation') {
       throw new CloudError('IncorrectInstanceStatus', { status: instance.status, action: 'unfreeze' });
     }
     // It comes back stopped: the owner decides when it runs (and pays) again.
-    moveInstance(tx, instance, { to: 'Stopped' });
-    notify(tx, instance.accountId, 'instanceUnfrozen', { instanceId });
-    tellSellerAbout(tx, instance, 'updateInstanceStatus', 'normal');
+    await moveInstance(tx, instance, { to: 'Stopped' });
+    await notify(tx, instance.accountId, 'instanceUnfrozen', { instanceId });
+    await tellSellerAbout(tx, instance, 'updateInstanceStatus', 'normal');
   });
 }
 
@@ -86,17 +85,16 @@ export async function unfreezeInstance(actor: Actor, instanceId: string) {
  */
 export async function freezeNote(actor: Actor, instanceId: string): Promise<string | null> {
   authorize(actor, 'instance.describe');
-  return await read((db) => {
-    const instance = db.select({ status: instances.status, reason: instances.statusReason }).from(instances).where(and(eq(instances.id, instanceId), eq(instances.accountId, actor.accountId))).get();
+  return await read(async (db) => {
+    const instance = (await db.select({ status: instances.status, reason: instances.statusReason }).from(instances).where(and(eq(instances.id, instanceId), eq(instances.accountId, actor.accountId))).limit(1)).at(0);
     if (!instance) throw new CloudError('InvalidInstanceId.NotFound', { instanceId }, 'instanceId');
     if (instance.status !== 'Frozen' || instance.reason !== 'violation') return null;
     // Picked out here, not by SQL: reading a JSON field is said differently on SQLite and PostgreSQL.
-    const told = db
+    const told = (await db
       .select({ params: notifications.params })
       .from(notifications)
       .where(and(eq(notifications.accountId, actor.accountId), eq(notifications.kind, 'instanceFrozen')))
-      .orderBy(desc(notifications.id))
-      .all()
+      .orderBy(desc(notifications.id)))
       .find((n) => n.params.instanceId === instanceId);
     const note = told?.params.note;
     return typeof note === 'string' ? note : null;

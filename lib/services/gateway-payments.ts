@@ -23,19 +23,19 @@ export type PaymentReceipt = { status: 'credited'; paymentId: string; accountId:
 
 /** The same payment again answers the same receipt and credits nothing; the same id with other facts is refused. */
 export async function recordGatewayPayment(payment: GatewayPayment, requestId: string): Promise<PaymentReceipt> {
-  return await mutate(platformActor(payment.accountId, requestId), ACTION, (tx, audit) => {
+  return await mutate(platformActor(payment.accountId, requestId), ACTION, async (tx, audit) => {
     const { paymentId, accountId, amountFen, paidAt } = payment;
     audit.target = paymentId;
     audit.detail = { amountFen, paidAt: paidAt.toISOString() };
-    const seen = tx.select().from(gatewayPayments).where(eq(gatewayPayments.paymentId, paymentId)).get();
+    const seen = (await tx.select().from(gatewayPayments).where(eq(gatewayPayments.paymentId, paymentId)).limit(1)).at(0);
     if (seen) {
       if (seen.accountId !== accountId || seen.amountFen !== amountFen) throw new CloudError('InvalidPayment.Conflict', { paymentId });
       audit.detail = { ...audit.detail, transferId: seen.transferId, repeated: true };
       return { status: 'credited', paymentId, accountId, amountFen, transferId: seen.transferId };
     }
-    if (!tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, accountId)).get()) throw new CloudError('InvalidAccount.NotFound', { account: accountId }, 'accountId');
-    const transferId = payIn(tx, accountId, amountFen, 'gateway_payment', { reference: paymentId });
-    tx.insert(gatewayPayments).values({ paymentId, accountId, amountFen, transferId, paidAt, receivedAt: clock.now() }).run();
+    if (!(await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, accountId)).limit(1)).at(0)) throw new CloudError('InvalidAccount.NotFound', { account: accountId }, 'accountId');
+    const transferId = await payIn(tx, accountId, amountFen, 'gateway_payment', { reference: paymentId });
+    await tx.insert(gatewayPayments).values({ paymentId, accountId, amountFen, transferId, paidAt, receivedAt: clock.now() });
     audit.detail = { ...audit.detail, transferId };
     return { status: 'credited', paymentId, accountId, amountFen, transferId };
   });

@@ -23,18 +23,18 @@ function hash(parameters: unknown): string {
  * another connection waits for the first to commit, then reads its result — on PostgreSQL a
  * look first would let both miss the row and the second fail on the unique key.
  */
-export function once<T extends object>(tx: Tx, actor: Actor, action: string, clientToken: string | undefined, parameters: unknown, result: z.ZodType<T>, work: () => T): T {
+export async function once<T extends object>(tx: Tx, actor: Actor, action: string, clientToken: string | undefined, parameters: unknown, result: z.ZodType<T>, work: () => T | Promise<T>): Promise<T> {
   if (!clientToken) return work();
   const key = and(eq(idempotencyRecords.accountId, actor.accountId), eq(idempotencyRecords.action, action), eq(idempotencyRecords.clientToken, clientToken));
   const digest = hash(parameters);
   // The result is written when there is one; a refusal rolls the claim back with the rest.
-  const claim = tx.insert(idempotencyRecords).values({ accountId: actor.accountId, action, clientToken, parametersHash: digest, result: {}, createdAt: clock.now() }).onConflictDoNothing().run();
+  const claim = await tx.insert(idempotencyRecords).values({ accountId: actor.accountId, action, clientToken, parametersHash: digest, result: {}, createdAt: clock.now() }).onConflictDoNothing();
   if (changedRows(claim) === 0) {
-    const seen = tx.select().from(idempotencyRecords).where(key).get()!;
+    const seen = (await tx.select().from(idempotencyRecords).where(key).limit(1)).at(0)!;
     if (seen.parametersHash !== digest) throw new CloudError('IdempotentParameterMismatch', {}, 'clientToken');
     return result.parse(seen.result);
   }
-  const first = work();
-  tx.update(idempotencyRecords).set({ result: first }).where(key).run();
+  const first = await work();
+  await tx.update(idempotencyRecords).set({ result: first }).where(key);
   return first;
 }

@@ -18,20 +18,20 @@ import { modifyImageSharePermission } from './sharing';
 const { db } = throwawayDatabase();
 let sellers: Awaited<ReturnType<typeof seedTestMarketplace>>;
 beforeAll(async () => (sellers = await seedTestMarketplace(db())));
-beforeEach(() => withoutLaunchMinimum(db()));
-afterEach(() => {
+beforeEach(async () => await withoutLaunchMinimum(db()));
+afterEach(async () => {
   clock.reset();
-  db().delete(platformSettings).run();
+  await db().delete(platformSettings);
 });
 
 const REGION = 'cn-hangzhou';
-const systemImage = (regionId = REGION) => db().select().from(images).where(and(eq(images.regionId, regionId), eq(images.kind, 'system'))).get()!.id;
+const systemImage = async (regionId = REGION) => (await db().select().from(images).where(and(eq(images.regionId, regionId), eq(images.kind, 'system'))).limit(1)).at(0)!.id;
 const launch = async (actor: Actor, input: Record<string, unknown>) => (await runInstances(actor, { regionId: REGION, instanceTypeId: 'ecs.t6-c1m1.large', amount: 1, ...input })).instanceIds[0];
 
 let counter = 0;
 /** A custom image of the owner's in a family, made the real way: instance → CreateImage → task finishes. */
 async function familyImage(owner: Actor, imageFamily: string): Promise<string> {
-  const instanceId = await launch(owner, { imageId: systemImage() });
+  const instanceId = await launch(owner, { imageId: await systemImage() });
   await settle();
   const { imageId } = await createImage(owner, { instanceId, name: `v${++counter}`, imageFamily });
   await settle();
@@ -63,9 +63,9 @@ describe('issue 17: imageFromFamily resolves to the newest Available, non-deprec
     const buyer = await newBuyer();
     const own = await familyImage(buyer, 'api');
     const code = 'lnmp000101';
-    const marketplaceImage = productImage(code, REGION, '2.0.0');
+    const marketplaceImage = await productImage(code, REGION, '2.0.0');
     await modifyImageAttribute(seller('cloudsail'), { imageId: marketplaceImage, imageFamily: 'api' });
-    db().update(images).set({ createdAt: new Date(Date.now() + 60_000) }).where(eq(images.id, marketplaceImage)).run();
+    await db().update(images).set({ createdAt: new Date(Date.now() + 60_000) }).where(eq(images.id, marketplaceImage));
     expect((await imageFromFamily(buyer, REGION, 'api'))?.image.id).toBe(own);
     expect(await imageFromFamily(await newBuyer(), REGION, 'api')).toMatchObject({ image: { id: marketplaceImage }, alias: 'marketplace' });
     await modifyImageAttribute(seller('cloudsail'), { imageId: marketplaceImage, imageFamily: '' });
@@ -124,7 +124,7 @@ describe('issue 17: deprecation with a successor', () => {
     await modifyImageSharePermission(owner, { imageId: image, addAccounts: [recipient.accountId] });
     await expectCloudError(async () => await deprecate(recipient, image), 'Forbidden');
     await expectCloudError(async () => await deprecate(await newBuyer(), image), 'InvalidImageId.NotFound');
-    await expectCloudError(async () => await deprecate(owner, systemImage()), 'Forbidden');
+    await expectCloudError(async () => await deprecate(owner, await systemImage()), 'Forbidden');
   });
 
   it('refuses a successor that is itself, deprecated, in another region or not visible to the owner (InvalidSuccessorImage)', async () => {
@@ -133,13 +133,13 @@ describe('issue 17: deprecation with a successor', () => {
     const v2 = await familyImage(owner, 'rules');
     const othersImage = await familyImage(await newBuyer(), 'rules');
     await expectCloudError(async () => await deprecate(owner, v1, v1), 'InvalidSuccessorImage');
-    await expectCloudError(async () => await deprecate(owner, v1, systemImage('cn-shanghai')), 'InvalidSuccessorImage');
+    await expectCloudError(async () => await deprecate(owner, v1, await systemImage('cn-shanghai')), 'InvalidSuccessorImage');
     await expectCloudError(async () => await deprecate(owner, v1, othersImage), 'InvalidSuccessorImage');
     await deprecate(owner, v2);
     await expectCloudError(async () => await deprecate(owner, v1, v2), 'InvalidSuccessorImage');
-    await expectCloudError(async () => await modifyImageAttribute(owner, { imageId: v1, successorImageId: systemImage() }), 'InvalidParameter');
-    await deprecate(owner, v1, systemImage());
-    expect((await getImage(owner, v1)).image).toMatchObject({ successorImageId: systemImage(), deprecatedAt: expect.any(Date) });
+    await expectCloudError(async () => await modifyImageAttribute(owner, { imageId: v1, successorImageId: await systemImage() }), 'InvalidParameter');
+    await deprecate(owner, v1, await systemImage());
+    expect((await getImage(owner, v1)).image).toMatchObject({ successorImageId: await systemImage(), deprecatedAt: expect.any(Date) });
   });
 
   it('a deprecated image is hidden from others’ default list but stays listable by id and launchable; its owner still lists it; undeprecating restores it', async () => {
@@ -164,8 +164,8 @@ describe('issue 17: deprecation with a successor', () => {
 
   it('the seller deprecates a marketplace version with the next as successor: hidden from the lists, launchable by id, and every license holder is notified once with the successor', async () => {
     const code = 'lnmp000101';
-    const v1 = productImage(code, REGION, '1.0.0');
-    const v2 = productImage(code, REGION, '2.0.0');
+    const v1 = await productImage(code, REGION, '1.0.0');
+    const v2 = await productImage(code, REGION, '2.0.0');
     const holder = await newBuyer();
     await fund(holder, 1_000_000);
     await purchaseLicenses(holder, { productCode: code, skuCode: skuCode(code, 'per_instance'), regionId: REGION, quantity: 2 });
@@ -181,7 +181,7 @@ describe('issue 17: deprecation with a successor', () => {
     expect((await describeImages(onlooker, { regionId: REGION, ownerAlias: 'marketplace' })).total).toBe(before - 1);
     expect((await marketplaceLaunchPage(onlooker, { regionId: REGION, q: code })).items.map((i) => i.id)).toEqual([v1]);
     expect((await getImage(onlooker, v2)).image).toMatchObject({ successorImageId: v1, imageFamily: 'lnmp' });
-    const told = db().select().from(notifications).where(eq(notifications.accountId, holder.accountId)).all();
+    const told = await db().select().from(notifications).where(eq(notifications.accountId, holder.accountId));
     expect(told).toMatchObject([{ kind: 'imageDeprecatedWithSuccessor', params: { imageId: v1, productCode: code, regionId: REGION } }]);
     expect((await getInstance(holder, await launch(holder, { imageId: v2 }))).imageId).toBe(v2);
     // The product page marks the version and its "Launch" opens the successor.
@@ -191,7 +191,7 @@ describe('issue 17: deprecation with a successor', () => {
   });
 
   it('the seller may deprecate one marketplace image of its product by id (ModifyImageAttribute); another seller may not', async () => {
-    const image = productImage('lnmp000101', 'cn-shanghai', '1.0.0');
+    const image = await productImage('lnmp000101', 'cn-shanghai', '1.0.0');
     await expectCloudError(async () => await deprecate(seller('qingshan'), image), 'Forbidden');
     await deprecate(seller('cloudsail'), image);
     expect((await getImage(await newBuyer(), image)).image.deprecatedAt).toEqual(expect.any(Date));
@@ -204,7 +204,7 @@ describe('issue 17: deprecation with a successor', () => {
 });
 
 describe('issue 17: the accounts a deprecated custom image is shared with are told, once', () => {
-  const toldOf = (actor: Actor) => db().select().from(notifications).where(and(eq(notifications.accountId, actor.accountId))).all().filter((n) => n.kind.startsWith('sharedImageDeprecated'));
+  const toldOf = async (actor: Actor) => (await db().select().from(notifications).where(and(eq(notifications.accountId, actor.accountId)))).filter((n) => n.kind.startsWith('sharedImageDeprecated'));
 
   it('names the successor to a recipient who can launch it, not to one who cannot; deprecating again tells no one again', async () => {
     const owner = await newBuyer();
@@ -215,10 +215,10 @@ describe('issue 17: the accounts a deprecated custom image is shared with are to
     await modifyImageSharePermission(owner, { imageId: v1, addAccounts: [both.accountId, onlyOld.accountId] });
     await modifyImageSharePermission(owner, { imageId: v2, addAccounts: [both.accountId] });
     await deprecate(owner, v1, v2);
-    expect(toldOf(both).map((n) => [n.kind, n.params])).toEqual([['sharedImageDeprecatedWithSuccessor', expect.objectContaining({ imageId: v2, successorName: 'v' + (counter) })]]);
-    expect(toldOf(onlyOld).map((n) => [n.kind, n.params])).toEqual([['sharedImageDeprecated', expect.objectContaining({ imageId: v1, successorName: '' })]]);
+    expect((await toldOf(both)).map((n) => [n.kind, n.params])).toEqual([['sharedImageDeprecatedWithSuccessor', expect.objectContaining({ imageId: v2, successorName: 'v' + (counter) })]]);
+    expect((await toldOf(onlyOld)).map((n) => [n.kind, n.params])).toEqual([['sharedImageDeprecated', expect.objectContaining({ imageId: v1, successorName: '' })]]);
     await deprecate(owner, v1, v2);
-    expect([toldOf(both).length, toldOf(onlyOld).length]).toEqual([1, 1]);
+    expect([(await toldOf(both)).length, (await toldOf(onlyOld)).length]).toEqual([1, 1]);
   });
 });
 
@@ -239,7 +239,7 @@ describe('issue 17: a successor is named only to those who may see it', () => {
   it('a marketplace image’s successor is another image of its product, never the seller’s own custom image (InvalidSuccessorImage)', async () => {
     const cloudsail = seller('cloudsail');
     const privateBuild = await familyImage(cloudsail, 'internal');
-    const marketplaceImage = productImage('lnmp000101', REGION, '2.0.0');
+    const marketplaceImage = await productImage('lnmp000101', REGION, '2.0.0');
     await expectCloudError(async () => await deprecate(cloudsail, marketplaceImage, privateBuild), 'InvalidSuccessorImage');
     // A custom image's successor may not be someone else's image shared with its owner.
     const owner = await newBuyer();
@@ -266,7 +266,7 @@ describe('issue 17 review: ModifyImageAttribute renames the owner’s custom ima
     const taken = (await getImage(owner, other)).image.name;
     await expectCloudError(async () => await modifyImageAttribute(owner, { imageId: image, name: taken }), 'InvalidImageName.Duplicated');
     await expectCloudError(async () => await modifyImageAttribute(await newBuyer(), { imageId: image, name: 'mine' }), 'InvalidImageId.NotFound');
-    await expectCloudError(async () => await modifyImageAttribute(seller('cloudsail'), { imageId: productImage('lnmp000101', REGION, '2.0.0'), name: 'renamed' }), 'Forbidden');
+    await expectCloudError(async () => await modifyImageAttribute(seller('cloudsail'), { imageId: await productImage('lnmp000101', REGION, '2.0.0'), name: 'renamed' }), 'Forbidden');
     // Refused changes change nothing; the name kept is also the owner's to give again.
     await modifyImageAttribute(owner, { imageId: image, name: 'web-2026.12:a_1' });
     expect((await getImage(owner, image)).image).toMatchObject({ name: 'web-2026.12:a_1', description: 'The web tier' });

@@ -58,8 +58,8 @@ const request = (bucket: string, object: string, extra: Record<string, unknown> 
   diskDeviceMappings: [{ ossBucket: bucket, ossObject: object, ...disk }],
 });
 
-const taskOf = (taskId: string) => db().select().from(tasks).where(eq(tasks.id, taskId)).get()!;
-const imageOf = (imageId: string) => db().select().from(images).where(eq(images.id, imageId)).get()!;
+const taskOf = async (taskId: string) => (await db().select().from(tasks).where(eq(tasks.id, taskId)).limit(1)).at(0)!;
+const imageOf = async (imageId: string) => (await db().select().from(images).where(eq(images.id, imageId)).limit(1)).at(0)!;
 
 describe('object storage (IMP-1)', () => {
   it('streams an upload to disk, refuses a short body without keeping anything, and deletes only empty buckets', async () => {
@@ -101,17 +101,17 @@ describe('ImportImage', () => {
     const content = Buffer.alloc(40 * 1024 * 1024, 9); // three 16 MiB steps
     const { buyer, bucket } = await ready(content);
     const { imageId, taskId } = await importImage(buyer, request(bucket.name, 'disk.raw'));
-    expect(imageOf(imageId).status).toBe('Creating');
-    expect(taskOf(taskId).status).toBe('Waiting');
+    expect((await imageOf(imageId)).status).toBe('Creating');
+    expect((await taskOf(taskId)).status).toBe('Waiting');
     await expectCloudError(async () => await deleteImage(buyer, imageId), 'ImageIsImporting');
     const seen: number[] = [];
-    for (let i = 0; i < 10 && taskOf(taskId).status !== 'Finished'; i++) {
+    for (let i = 0; i < 10 && (await taskOf(taskId)).status !== 'Finished'; i++) {
       await settle(1);
-      seen.push(taskOf(taskId).progress);
+      seen.push((await taskOf(taskId)).progress);
     }
     expect(seen.some((p) => p > 0 && p < 100)).toBe(true);
-    expect(taskOf(taskId)).toMatchObject({ status: 'Finished', progress: 100 });
-    expect(imageOf(imageId)).toMatchObject({ status: 'Available', sizeGib: 1, source: 'import' });
+    expect(await taskOf(taskId)).toMatchObject({ status: 'Finished', progress: 100 });
+    expect(await imageOf(imageId)).toMatchObject({ status: 'Available', sizeGib: 1, source: 'import' });
     expect(fs.statSync(diskPath(imageId)).size).toBe(content.length);
   });
 
@@ -119,18 +119,18 @@ describe('ImportImage', () => {
     const { buyer, bucket } = await ready(vhd(20), 'disk.vhd');
     await expectCloudError(async () => await importImage(buyer, request(bucket.name, 'disk.vhd', {}, { format: 'VHD', diskImageSize: 10 })), 'InvalidImageSize');
     const { imageId } = await importImage(buyer, request(bucket.name, 'disk.vhd', {}, { format: 'VHD', diskImageSize: 40 }));
-    expect(imageOf(imageId).sizeGib).toBe(40);
+    expect((await imageOf(imageId)).sizeGib).toBe(40);
     await settle();
-    expect(imageOf(imageId).status).toBe('Available');
+    expect((await imageOf(imageId)).status).toBe('Available');
   });
 
   it('IMP-6: a file that is not what the declared format says fails the task with the reason', async () => {
     const { buyer, bucket } = await ready(Buffer.alloc(8192, 1), 'plain.raw');
     const { imageId, taskId } = await importImage(buyer, request(bucket.name, 'plain.raw', {}, { format: 'VHD' }));
     await settle();
-    expect(taskOf(taskId)).toMatchObject({ status: 'Failed' });
-    expect(JSON.parse(taskOf(taskId).failureReason!)).toEqual({ reason: 'formatMismatch', declared: 'VHD', found: 'RAW' });
-    expect(imageOf(imageId).status).toBe('CreateFailed');
+    expect(await taskOf(taskId)).toMatchObject({ status: 'Failed' });
+    expect(JSON.parse((await taskOf(taskId)).failureReason!)).toEqual({ reason: 'formatMismatch', declared: 'VHD', found: 'RAW' });
+    expect((await imageOf(imageId)).status).toBe('CreateFailed');
   });
 
   it('IMP-7: CancelTask cancels and removes the half-made image', async () => {
@@ -138,27 +138,27 @@ describe('ImportImage', () => {
     const { imageId, taskId } = await importImage(buyer, request(bucket.name, 'disk.raw'));
     await settle(1);
     await cancelTask(buyer, taskId);
-    expect(taskOf(taskId).status).toBe('Cancelled');
+    expect((await taskOf(taskId)).status).toBe('Cancelled');
     expect((await describeImages(buyer, { regionId: 'cn-hangzhou', ownerAlias: 'self' })).items.map((i) => i.id)).not.toContain(imageId);
     expect(fs.existsSync(diskPath(imageId))).toBe(false);
     await expectCloudError(async () => await cancelTask(buyer, taskId), 'IncorrectTaskStatus');
     await expectCloudError(async () => await cancelTask(await newBuyer(), taskId), 'InvalidTaskId.NotFound');
     await settle();
-    expect(taskOf(taskId).status).toBe('Cancelled');
+    expect((await taskOf(taskId)).status).toBe('Cancelled');
   });
 
   it('issue 16: an import without a name is named by the China time it started', async () => {
     const { buyer, bucket } = await ready(Buffer.alloc(4096, 1));
     clock.set(new Date('2026-12-01T07:03:22.000Z'));
     const { imageId } = await importImage(buyer, request(bucket.name, 'disk.raw', { imageName: undefined }));
-    expect(imageOf(imageId).name).toBe('import-20261201150322');
+    expect((await imageOf(imageId)).name).toBe('import-20261201150322');
   });
 
   it('IMP-8: the same ClientToken returns the same image; other parameters are a mismatch', async () => {
     const { buyer, bucket } = await ready(Buffer.alloc(4096, 1));
     const first = await importImage(buyer, request(bucket.name, 'disk.raw', { clientToken: 'import-1' }));
     expect(await importImage(buyer, request(bucket.name, 'disk.raw', { clientToken: 'import-1' }))).toEqual(first);
-    expect(db().select().from(tasks).where(eq(tasks.accountId, buyer.accountId)).all()).toHaveLength(1);
+    expect(await db().select().from(tasks).where(eq(tasks.accountId, buyer.accountId))).toHaveLength(1);
     await expectCloudError(async () => await importImage(buyer, request(bucket.name, 'disk.raw', { clientToken: 'import-1', imageName: 'other' })), 'IdempotentParameterMismatch');
   });
 
@@ -169,23 +169,23 @@ describe('ImportImage', () => {
     const { imageId, taskId } = await importImage(buyer, request(bucket.name, 'disk.raw'));
     const env = { ...process.env, STRATUS_JOB_LEASE_MS: '1500', STRATUS_STORAGE_DIR: storage };
     const startServer = (...crashMidTask: string[]) => spawn(process.execPath, [workerScript, db().$client.name, ...crashMidTask], { env, stdio: 'ignore' });
-    const waitFor = async (ok: () => boolean, ms: number) => {
-      for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) if (ok()) return;
+    const waitFor = async (ok: () => Promise<boolean>, ms: number) => {
+      for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) if (await ok()) return;
       throw new Error('timed out');
     };
     // The first server kills itself after the first 16 MiB step, holding the second step's job.
     let server: ChildProcess = startServer(taskId);
     try {
       await new Promise((r) => server.once('exit', r));
-      const atKill = taskOf(taskId);
+      const atKill = await taskOf(taskId);
       expect(atKill).toMatchObject({ status: 'Processing', progress: 10 });
-      expect(imageOf(imageId).status).toBe('Creating');
+      expect((await imageOf(imageId)).status).toBe('Creating');
       server = startServer(); // the restart
-      await waitFor(() => taskOf(taskId).status === 'Finished', 60_000);
+      await waitFor(async () => (await taskOf(taskId)).status === 'Finished', 60_000);
     } finally {
       server.kill('SIGKILL');
     }
-    expect(imageOf(imageId).status).toBe('Available');
+    expect((await imageOf(imageId)).status).toBe('Available');
     expect(fs.readFileSync(diskPath(imageId)).equals(content)).toBe(true);
   }, 120_000);
 });

@@ -30,16 +30,16 @@ export type ImportResult = z.infer<typeof importResult>;
 const STEP_BYTES = 16 * 1024 * 1024;
 
 export async function importImage(actor: Actor, input: ImportInput): Promise<ImportResult> {
-  return await mutate(actor, 'ImportImage', (tx, note) => {
+  return await mutate(actor, 'ImportImage', async (tx, note) => {
     authorize(actor, 'image.import');
     const request = parseImportRequest(input);
     const { clientToken, ...parameters } = request;
-    return once(tx, actor, 'ImportImage', clientToken, parameters, importResult, () => {
-      requireRegion(tx, request.regionId);
+    return await once(tx, actor, 'ImportImage', clientToken, parameters, importResult, async () => {
+      await requireRegion(tx, request.regionId);
       // IMP-2: without the role the image service may not read the buckets (seed: "Forbbiden").
-      if (!hasImportRole(tx, actor.accountId)) throw new CloudError('Forbidden', { reason: 'importRole' });
-      const bucket = bucketByName(tx, actor, request.regionId, request.ossBucket);
-      const object = tx.select().from(objects).where(and(eq(objects.bucketId, bucket.id), eq(objects.key, request.ossObject))).get();
+      if (!await hasImportRole(tx, actor.accountId)) throw new CloudError('Forbidden', { reason: 'importRole' });
+      const bucket = await bucketByName(tx, actor, request.regionId, request.ossBucket);
+      const object = (await tx.select().from(objects).where(and(eq(objects.bucketId, bucket.id), eq(objects.key, request.ossObject))).limit(1)).at(0);
       if (!object) throw new CloudError('InvalidOSSObject.NotFound', { object: request.ossObject }, 'ossObject');
 
       const ends = readEnds(objectPath(object.id));
@@ -48,17 +48,16 @@ export async function importImage(actor: Actor, input: ImportInput): Promise<Imp
       const sizeGib = check.ok ? assertDiskFits(request.diskImageSize, check.disk) : (request.diskImageSize ?? 1);
       // Named by the time the user reads: China's (issue 16).
       const name = request.imageName ?? `import-${chinaStamp(clock.now())}`;
-      assertRoomForImage(tx, actor, request.regionId, name);
+      await assertRoomForImage(tx, actor, request.regionId, name);
 
       const now = clock.now();
       const imageId = newResourceId('m');
       const taskId = newResourceId('t');
-      tx.insert(images)
-        .values({ id: imageId, regionId: request.regionId, kind: 'custom', ownerAccountId: actor.accountId, name, description: request.description, osType: request.osType, platform: request.platform, architecture: request.architecture, sizeGib, status: 'Creating', source: 'import', createdAt: now })
-        .run();
+      await tx.insert(images)
+        .values({ id: imageId, regionId: request.regionId, kind: 'custom', ownerAccountId: actor.accountId, name, description: request.description, osType: request.osType, platform: request.platform, architecture: request.architecture, sizeGib, status: 'Creating', source: 'import', createdAt: now });
       const details: ImportDetails = { bucket: bucket.name, object: object.key, objectId: object.id, format: request.format, diskImageSize: request.diskImageSize, sizeBytes: ends.size, copiedBytes: 0, check };
-      tx.insert(tasks).values({ id: taskId, accountId: actor.accountId, regionId: request.regionId, action: 'ImportImage', status: 'Waiting', imageId, details, createdAt: now }).run();
-      enqueueJob(tx, 'image.import', { taskId }, now);
+      await tx.insert(tasks).values({ id: taskId, accountId: actor.accountId, regionId: request.regionId, action: 'ImportImage', status: 'Waiting', imageId, details, createdAt: now });
+      await enqueueJob(tx, 'image.import', { taskId }, now);
       note.target = imageId;
       note.detail = { taskId, bucket: bucket.name, object: object.key, format: request.format };
       return { imageId, taskId, regionId: request.regionId };
@@ -68,26 +67,26 @@ export async function importImage(actor: Actor, input: ImportInput): Promise<Imp
 
 /** IMP-7: cancelling an open task removes its half-made image. */
 export async function cancelTask(actor: Actor, taskId: string): Promise<void> {
-  await mutate(actor, 'CancelTask', (tx, note) => {
+  await mutate(actor, 'CancelTask', async (tx, note) => {
     authorize(actor, 'task.cancel');
     note.target = taskId;
-    const task = tx.select().from(tasks).where(and(eq(tasks.id, taskId), eq(tasks.accountId, actor.accountId))).get();
+    const task = (await tx.select().from(tasks).where(and(eq(tasks.id, taskId), eq(tasks.accountId, actor.accountId))).limit(1)).at(0);
     if (!task) throw new CloudError('InvalidTaskId.NotFound', { taskId }, 'taskId');
     if (!isTaskOpen(task.status)) throw new CloudError('IncorrectTaskStatus', { status: task.status });
     const now = clock.now();
-    tx.update(tasks).set({ status: 'Cancelled', finishedAt: now }).where(eq(tasks.id, task.id)).run();
-    tx.update(images).set({ status: 'UnAvailable', deletedAt: now }).where(eq(images.id, task.imageId)).run();
+    await tx.update(tasks).set({ status: 'Cancelled', finishedAt: now }).where(eq(tasks.id, task.id));
+    await tx.update(images).set({ status: 'UnAvailable', deletedAt: now }).where(eq(images.id, task.imageId));
   });
-  const task = getDb().select().from(tasks).where(eq(tasks.id, taskId)).get();
+  const task = (await getDb().select().from(tasks).where(eq(tasks.id, taskId)).limit(1)).at(0);
   if (task) removeFile(diskPath(task.imageId));
 }
 
 async function fail(taskId: string, imageId: string, reason: string, params: Record<string, unknown> = {}): Promise<void> {
   const now = clock.now();
-  await infrastructure((tx) => {
+  await infrastructure(async (tx) => {
     // Still open when this turn comes: a CancelTask committed meanwhile stands.
-    const failed = tx.update(tasks).set({ status: 'Failed', finishedAt: now, failureReason: JSON.stringify({ reason, ...params }) }).where(and(eq(tasks.id, taskId), inArray(tasks.status, openTaskStatuses))).run();
-    if (changedRows(failed) > 0) tx.update(images).set({ status: 'CreateFailed' }).where(eq(images.id, imageId)).run();
+    const failed = await tx.update(tasks).set({ status: 'Failed', finishedAt: now, failureReason: JSON.stringify({ reason, ...params }) }).where(and(eq(tasks.id, taskId), inArray(tasks.status, openTaskStatuses)));
+    if (changedRows(failed) > 0) await tx.update(images).set({ status: 'CreateFailed' }).where(eq(images.id, imageId));
   });
   removeFile(diskPath(imageId));
 }
@@ -99,25 +98,24 @@ async function fail(taskId: string, imageId: string, reason: string, params: Rec
  */
 export async function advanceImport(taskId: string): Promise<void> {
   const db = getDb();
-  const task = db.select().from(tasks).where(eq(tasks.id, taskId)).get();
+  const task = (await db.select().from(tasks).where(eq(tasks.id, taskId)).limit(1)).at(0);
   if (!task || !isTaskOpen(task.status)) return;
   const details = task.details as ImportDetails;
   if (!details.check.ok) return await fail(task.id, task.imageId, details.check.reason, details.check.params);
-  const source = db.select().from(objects).where(eq(objects.id, details.objectId)).get();
+  const source = (await db.select().from(objects).where(eq(objects.id, details.objectId)).limit(1)).at(0);
   if (!source) return await fail(task.id, task.imageId, 'objectDeleted', { object: details.object });
 
   const copied = details.copiedBytes + copyRange(objectPath(source.id), diskPath(task.imageId), details.copiedBytes, STEP_BYTES);
   const done = copied >= details.sizeBytes;
-  await infrastructure((tx) => {
-    const current = tx.select().from(tasks).where(eq(tasks.id, taskId)).get();
+  await infrastructure(async (tx) => {
+    const current = (await tx.select().from(tasks).where(eq(tasks.id, taskId)).limit(1)).at(0);
     if (!current || !isTaskOpen(current.status)) return; // cancelled meanwhile
     const now = clock.now();
     const progress = done ? 100 : Math.min(99, Math.floor((copied / details.sizeBytes) * 100));
-    tx.update(tasks)
+    await tx.update(tasks)
       .set({ status: done ? 'Finished' : 'Processing', progress, details: { ...details, copiedBytes: copied }, finishedAt: done ? now : null })
-      .where(eq(tasks.id, taskId))
-      .run();
-    if (done) tx.update(images).set({ status: 'Available' }).where(eq(images.id, task.imageId)).run();
-    else enqueueJob(tx, 'image.import', { taskId }, now);
+      .where(eq(tasks.id, taskId));
+    if (done) await tx.update(images).set({ status: 'Available' }).where(eq(images.id, task.imageId));
+    else await enqueueJob(tx, 'image.import', { taskId }, now);
   });
 }

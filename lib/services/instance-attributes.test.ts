@@ -15,25 +15,25 @@ const { db } = throwawayDatabase();
 const admin: Actor = { userId: 'admin-user', accountId: '9000000000000001', roles: ['buyer', 'admin'], requestId: newRequestId() };
 let owner: Actor;
 beforeAll(async () => {
-  withoutLaunchMinimum(db());
+  await withoutLaunchMinimum(db());
   owner = await newBuyer();
 });
 
 async function launch(): Promise<string> {
-  const image = db().select().from(images).where(and(eq(images.regionId, 'cn-hangzhou'), eq(images.kind, 'system'))).get()!;
+  const image = (await db().select().from(images).where(and(eq(images.regionId, 'cn-hangzhou'), eq(images.kind, 'system'))).limit(1)).at(0)!;
   return (await runInstances(owner, { regionId: 'cn-hangzhou', imageId: image.id, instanceTypeId: 'ecs.g7.large', amount: 1, name: 'web' })).instanceIds[0];
 }
-const nameOf = (id: string) => db().select().from(instances).where(eq(instances.id, id)).get()!.name;
+const nameOf = async (id: string) => (await db().select().from(instances).where(eq(instances.id, id)).limit(1)).at(0)!.name;
 
 describe('issue 16: renaming an instance', () => {
   it('the owner renames it; the name follows the launch rule', async () => {
     const id = await launch();
     expect(await modifyInstanceAttribute(owner, { instanceId: id, instanceName: '  shop-frontend  ' })).toEqual({ instanceId: id, name: 'shop-frontend' });
-    expect(nameOf(id)).toBe('shop-frontend');
+    expect(await nameOf(id)).toBe('shop-frontend');
     await expectCloudError(async () => await modifyInstanceAttribute(owner, { instanceId: id, instanceName: '9lives' }), 'InvalidInstanceName.Malformed');
     await expectCloudError(async () => await modifyInstanceAttribute(owner, { instanceId: id, instanceName: 'x'.repeat(129) }), 'InvalidInstanceName.Malformed');
     await expectCloudError(async () => await modifyInstanceAttribute(owner, { instanceId: id }), 'MissingParameter');
-    expect(nameOf(id)).toBe('shop-frontend');
+    expect(await nameOf(id)).toBe('shop-frontend');
   });
 
   it('another account’s instance, or a released one, does not exist', async () => {

@@ -16,18 +16,17 @@ const schema = z.object({
 });
 
 export async function modifyInstanceAttribute(actor: Actor, input: unknown): Promise<{ instanceId: string; name: string }> {
-  return await mutate(actor, 'ModifyInstanceAttribute', (tx, note) => {
+  return await mutate(actor, 'ModifyInstanceAttribute', async (tx, note) => {
     authorize(actor, 'instance.modify');
     const request = parseInput(schema, input, { instanceId: 'InvalidInstanceId.NotFound', instanceName: 'InvalidInstanceName.Malformed' });
     note.target = request.instanceId;
-    const instance = tx
+    const instance = (await tx
       .select({ id: instances.id, name: instances.name })
       .from(instances)
-      .where(and(eq(instances.id, request.instanceId), eq(instances.accountId, actor.accountId), ne(instances.status, 'Released')))
-      .get();
+      .where(and(eq(instances.id, request.instanceId), eq(instances.accountId, actor.accountId), ne(instances.status, 'Released'))).limit(1)).at(0);
     // Another account's instance answers exactly like one that does not exist.
     if (!instance) throw new CloudError('InvalidInstanceId.NotFound', { instanceId: request.instanceId }, 'instanceId');
-    tx.update(instances).set({ name: request.instanceName }).where(eq(instances.id, instance.id)).run();
+    await tx.update(instances).set({ name: request.instanceName }).where(eq(instances.id, instance.id));
     note.detail = { from: instance.name, to: request.instanceName };
     return { instanceId: instance.id, name: request.instanceName };
   });

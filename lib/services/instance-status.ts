@@ -11,14 +11,13 @@ type Instance = typeof instances.$inferSelect;
 
 export type StatusChange = { to: InstanceStatus; reason?: string | null; set?: Partial<Pick<Instance, 'releasedAt' | 'licenseId' | 'expiresAt'>> };
 
-export function moveInstance(tx: Tx, instance: Pick<Instance, 'id' | 'status'>, change: StatusChange): void {
+export async function moveInstance(tx: Tx, instance: Pick<Instance, 'id' | 'status'>, change: StatusChange): Promise<void> {
   const at = clock.now();
   // The plain move (the boot job's, thousands a second) runs prepared statements; one that sets more builds its UPDATE.
   if (change.set) {
-    tx.update(instances)
+    await tx.update(instances)
       .set({ status: change.to, statusReason: change.reason ?? null, ...change.set })
-      .where(eq(instances.id, instance.id))
-      .run();
+      .where(eq(instances.id, instance.id));
   } else {
     preparedStatement('UPDATE instances SET status = ?, status_reason = ? WHERE id = ?').run(change.to, change.reason ?? null, instance.id);
   }

@@ -11,19 +11,18 @@ import { instanceStep } from '../../tests/helpers/instance-usage-steps';
 const { db } = throwawayDatabase();
 const regions = ['cn-hangzhou', 'cn-shanghai'];
 
-function recount() {
-  return db()
+async function recount() {
+  return (await await db()
     .all<{ account_id: string; region_id: string; instances: number; vcpus: number }>(
       sql`SELECT i.account_id, i.region_id, count(*) AS instances, sum(t.vcpu) AS vcpus FROM instances i JOIN instance_types t ON t.id = i.instance_type_id WHERE i.status <> 'Released' GROUP BY 1, 2`,
-    )
+    ))
     .map((r) => ({ accountId: r.account_id, regionId: r.region_id, instances: r.instances, vcpus: r.vcpus }));
 }
 
-const kept = () =>
-  db()
+const kept = async () =>
+  (await db()
     .select()
-    .from(instanceUsage)
-    .all()
+    .from(instanceUsage))
     .filter((row) => row.instances !== 0 || row.vcpus !== 0);
 
 const sorted = <T extends { accountId: string; regionId: string }>(rows: T[]) => [...rows].sort((a, b) => `${a.accountId}/${a.regionId}`.localeCompare(`${b.accountId}/${b.regionId}`));
@@ -31,24 +30,24 @@ const sorted = <T extends { accountId: string; regionId: string }>(rows: T[]) =>
 describe('instance_usage equals a count of the live instances (issue 13)', () => {
   it('after any sequence of inserts, status changes, type and region changes and deletes', async () => {
     const accounts = [await newBuyer('A'), await newBuyer('B'), await newBuyer('C')].map((a) => a.accountId);
-    const types = db().select().from(instanceTypes).limit(4).all().map((t) => t.id);
-    const imageIds = new Map(regions.map((r) => [r, db().select().from(images).where(eq(images.regionId, r)).get()!.id]));
+    const types = (await db().select().from(instanceTypes).limit(4)).map((t) => t.id);
+    const imageIds = new Map(await Promise.all(regions.map(async (r) => [r, (await db().select().from(images).where(eq(images.regionId, r)).limit(1)).at(0)!.id] as const)));
     let serial = 0;
-    fc.assert(
-      fc.property(fc.array(instanceStep, { maxLength: 40 }), (steps) => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(instanceStep, { maxLength: 40 }), async (steps) => {
         for (const s of steps) {
-          const ids = db().select({ id: instances.id }).from(instances).all().map((r) => r.id);
+          const ids = (await db().select({ id: instances.id }).from(instances)).map((r) => r.id);
           const target = 'pick' in s && ids.length ? ids[s.pick % ids.length] : undefined;
           if (s.op === 'insert') {
             const regionId = regions[s.region];
-            db().insert(instances).values({ id: `i-usage-${serial++}`, accountId: accounts[s.account], regionId, instanceTypeId: types[s.type], imageId: imageIds.get(regionId)!, name: 'vm', status: s.status, meteredUntil: new Date(0), createdAt: new Date() }).run();
+            await db().insert(instances).values({ id: `i-usage-${serial++}`, accountId: accounts[s.account], regionId, instanceTypeId: types[s.type], imageId: imageIds.get(regionId)!, name: 'vm', status: s.status, meteredUntil: new Date(0), createdAt: new Date() });
           } else if (!target) continue;
-          else if (s.op === 'status') db().update(instances).set({ status: s.status }).where(eq(instances.id, target)).run();
-          else if (s.op === 'retype') db().update(instances).set({ instanceTypeId: types[s.type] }).where(eq(instances.id, target)).run();
-          else if (s.op === 'move') db().update(instances).set({ regionId: regions[s.region], accountId: accounts[s.account] }).where(eq(instances.id, target)).run();
-          else db().delete(instances).where(eq(instances.id, target)).run();
+          else if (s.op === 'status') await db().update(instances).set({ status: s.status }).where(eq(instances.id, target));
+          else if (s.op === 'retype') await db().update(instances).set({ instanceTypeId: types[s.type] }).where(eq(instances.id, target));
+          else if (s.op === 'move') await db().update(instances).set({ regionId: regions[s.region], accountId: accounts[s.account] }).where(eq(instances.id, target));
+          else await db().delete(instances).where(eq(instances.id, target));
         }
-        expect(sorted(kept())).toEqual(sorted(recount()));
+        expect(sorted(await kept())).toEqual(sorted(await recount()));
       }),
       { numRuns: 60 },
     );

@@ -11,16 +11,16 @@ import { describeInstances, getInstance, releaseInstance, runInstances, startIns
 import type { Actor } from '../domain/actor';
 
 const { db } = throwawayDatabase();
-beforeAll(() => withoutLaunchMinimum(db()));
+beforeAll(async () => await withoutLaunchMinimum(db()));
 
 afterEach(() => clock.reset());
 
-function systemImage(regionId = 'cn-hangzhou') {
-  return db().select().from(images).where(eq(images.regionId, regionId)).all().find((i) => i.kind === 'system')!;
+async function systemImage(regionId = 'cn-hangzhou') {
+  return (await db().select().from(images).where(eq(images.regionId, regionId))).find((i) => i.kind === 'system')!;
 }
 
 async function launch(actor: Actor, overrides: Record<string, unknown> = {}) {
-  return await runInstances(actor, { regionId: 'cn-hangzhou', imageId: systemImage().id, instanceTypeId: 'ecs.g7.large', amount: 1, ...overrides });
+  return await runInstances(actor, { regionId: 'cn-hangzhou', imageId: (await systemImage()).id, instanceTypeId: 'ecs.g7.large', amount: 1, ...overrides });
 }
 
 async function expectCloudError(work: () => unknown, code: string): Promise<CloudError> {
@@ -34,8 +34,8 @@ async function expectCloudError(work: () => unknown, code: string): Promise<Clou
   throw new Error(`expected ${code}, but the call succeeded`);
 }
 
-const instanceCount = (accountId: string) => db().select({ n: count() }).from(instances).where(eq(instances.accountId, accountId)).get()!.n;
-const jobCount = () => db().select({ n: count() }).from(jobs).get()!.n;
+const instanceCount = async (accountId: string) => (await db().select({ n: count() }).from(instances).where(eq(instances.accountId, accountId)).limit(1)).at(0)!.n;
+const jobCount = async () => (await db().select({ n: count() }).from(jobs).limit(1)).at(0)!.n;
 
 async function bootAll() {
   clock.advance(10_000);
@@ -73,21 +73,21 @@ describe('runInstances', () => {
       ['a malformed name', { name: 'http://x' }, 'InvalidInstanceName.Malformed', 400],
     ])('%s', async (_, overrides, code, status) => {
       const buyer = await newBuyer();
-      const jobsBefore = jobCount();
+      const jobsBefore = await jobCount();
       const error = await expectCloudError(async () => await launch(buyer, overrides), code);
       expect(error.httpStatus).toBe(status); // the catalogue's status for the code, not just "an error"
-      expect(instanceCount(buyer.accountId)).toBe(0);
-      expect(jobCount()).toBe(jobsBefore);
+      expect(await instanceCount(buyer.accountId)).toBe(0);
+      expect(await jobCount()).toBe(jobsBefore);
     });
 
     it("another account's custom image is answered as not found", async () => {
       const owner = await newBuyer('Owner');
       const other = await newBuyer('Other');
       const imageId = newResourceId('m');
-      db().insert(images).values({ ...systemImage(), id: imageId, kind: 'custom', ownerAccountId: owner.accountId, source: 'instance', name: 'owner-golden' }).run();
+      await db().insert(images).values({ ...await systemImage(), id: imageId, kind: 'custom', ownerAccountId: owner.accountId, source: 'instance', name: 'owner-golden' });
 
       await expectCloudError(async () => await launch(other, { imageId }), 'InvalidImageId.NotFound');
-      expect(instanceCount(other.accountId)).toBe(0);
+      expect(await instanceCount(other.accountId)).toBe(0);
       expect((await listLaunchableImages(other, 'cn-hangzhou')).some((i) => i.id === imageId)).toBe(false);
 
       // The owner can launch it.
@@ -97,8 +97,8 @@ describe('runInstances', () => {
 
     it('an image of another region is not found in this one', async () => {
       const buyer = await newBuyer();
-      await expectCloudError(async () => await launch(buyer, { imageId: systemImage('cn-beijing').id }), 'InvalidImageId.NotFound');
-      expect(instanceCount(buyer.accountId)).toBe(0);
+      await expectCloudError(async () => await launch(buyer, { imageId: (await systemImage('cn-beijing')).id }), 'InvalidImageId.NotFound');
+      expect(await instanceCount(buyer.accountId)).toBe(0);
     });
   });
 
@@ -106,7 +106,7 @@ describe('runInstances', () => {
     const buyer = await newBuyer();
     const { instanceIds } = await launch(buyer);
     await expectCloudError(async () => await launch(buyer, { amount: 0 }), 'InvalidParameter.Amount');
-    const rows = db().select().from(auditLog).where(eq(auditLog.accountId, buyer.accountId)).all();
+    const rows = await db().select().from(auditLog).where(eq(auditLog.accountId, buyer.accountId));
     expect(rows.map((r) => [r.action, r.outcome, r.errorCode])).toEqual([
       ['RunInstances', 'ok', null],
       ['RunInstances', 'error', 'InvalidParameter.Amount'],
@@ -130,7 +130,7 @@ describe('start, stop, release', () => {
     expect(released.releasedAt).toBeInstanceOf(Date);
     await expectCloudError(async () => await startInstance(buyer, id), 'IncorrectInstanceStatus');
 
-    const actions = db().select().from(auditLog).where(eq(auditLog.target, id)).all().map((r) => `${r.action}:${r.outcome}`);
+    const actions = (await db().select().from(auditLog).where(eq(auditLog.target, id))).map((r) => `${r.action}:${r.outcome}`);
     expect(actions).toEqual(['RunInstances:ok', 'StopInstance:error', 'BootInstances:ok', 'StopInstance:ok', 'StopInstance:error', 'StartInstance:ok', 'DeleteInstance:ok', 'StartInstance:error']);
   });
 
@@ -162,7 +162,7 @@ describe('describeInstances', () => {
       await launch(buyer, { amount: 5, name: `batch${i}` });
       clock.advance(1000);
     }
-    await launch(buyer, { regionId: 'cn-beijing', imageId: systemImage('cn-beijing').id, name: 'north' });
+    await launch(buyer, { regionId: 'cn-beijing', imageId: (await systemImage('cn-beijing')).id, name: 'north' });
     await bootAll();
 
     const first = await describeInstances(buyer, { pageSize: 10 });
@@ -205,7 +205,7 @@ describe('a locked database', () => {
       other.$client.close();
       db().$client.pragma('busy_timeout = 15000');
     }
-    expect(instanceCount(buyer.accountId)).toBe(0);
+    expect(await instanceCount(buyer.accountId)).toBe(0);
     expect((await launch(buyer)).instanceIds).toHaveLength(1);
   });
 });

@@ -53,15 +53,15 @@ const runInstancesResult = z.object({ instanceIds: z.array(z.string()) });
 export type RunInstancesResult = z.infer<typeof runInstancesResult>;
 
 export async function runInstances(actor: Actor, input: unknown): Promise<RunInstancesResult> {
-  return await mutate(actor, 'RunInstances', (tx, note) => {
+  return await mutate(actor, 'RunInstances', async (tx, note) => {
     authorize(actor, 'instance.run');
     // Issue 17: ImageFamily without ImageId launches the family's newest image, chosen in this transaction.
-    const withImage = withFamilyImage(tx, actor, input);
+    const withImage = await withFamilyImage(tx, actor, input);
     const request = parseLaunchRequest(withImage);
     const { clientToken, dryRun, ...parameters } = request;
     // IMP-8: a retry is matched on what the caller sent (the family), not on the image it resolved to then.
     const asked = withImage === input ? parameters : { ...parameters, imageId: undefined, imageFamily: (input as { imageFamily: string }).imageFamily };
-    return once(tx, actor, 'RunInstances', clientToken, asked, runInstancesResult, () => launch(tx, actor, request, note, dryRun));
+    return await once(tx, actor, 'RunInstances', clientToken, asked, runInstancesResult, async () => await launch(tx, actor, request, note, dryRun));
   });
 }
 
@@ -70,15 +70,15 @@ export async function runInstances(actor: Actor, input: unknown): Promise<RunIns
  * and what it buys first (MKT-4, issue 12); the facts are read in this transaction, so parallel
  * launches (serialised by BEGIN IMMEDIATE) each see the ones before. A refused launch buys nothing.
  */
-function launch(tx: Tx, actor: Actor, request: LaunchRequest, note: AuditNote, dryRun: boolean): RunInstancesResult {
-  const decision = decideLaunch(loadLaunchFacts(tx, actor, request, request.amount), request);
+async function launch(tx: Tx, actor: Actor, request: LaunchRequest, note: AuditNote, dryRun: boolean): Promise<RunInstancesResult> {
+  const decision = decideLaunch(await loadLaunchFacts(tx, actor, request, request.amount), request);
   if (!decision.ok) throw decision.refusal;
   const { image, instanceType: type, buy } = decision;
-  if (buy && image.productCode) buyLicenses(tx, actor, { productCode: image.productCode, skuCode: buy.skuCode, regionId: request.regionId, quantity: buy.quantity });
+  if (buy && image.productCode) await buyLicenses(tx, actor, { productCode: image.productCode, skuCode: buy.skuCode, regionId: request.regionId, quantity: buy.quantity });
   const now = clock.now();
   const ids = Array.from({ length: request.amount }, () => newResourceId('i'));
   const names = request.name ? batchNames(request.name, request.amount) : ids;
-  tx.insert(instances)
+  await tx.insert(instances)
     .values(
       ids.map((id, i) => ({
         id,
@@ -92,16 +92,15 @@ function launch(tx: Tx, actor: Actor, request: LaunchRequest, note: AuditNote, d
         meteredUntil: hourStart(now),
         createdAt: now,
       })),
-    )
-    .run();
+    );
   if (image.productCode) {
-    const held = consumeLicenses(tx, actor.accountId, image.productCode, request.regionId, ids);
+    const held = await consumeLicenses(tx, actor.accountId, image.productCode, request.regionId, ids);
     // MKT-11: an instance holding a subscription license ends with it.
     const hold = preparedStatement('UPDATE instances SET license_id = ?, expires_at = ?, billing = ? WHERE id = ?');
     ids.forEach((id, i) => hold.run(held[i].id, held[i].expiresAt?.getTime() ?? null, held[i].expiresAt ? 'subscription' : 'payg', id));
   }
   // No real VM boots: a durable job moves the batch to Running after the boot delay.
-  enqueueJob(tx, 'instance.boot', { accountId: actor.accountId, instanceIds: ids }, new Date(now.getTime() + config.bootSeconds * 1000));
+  await enqueueJob(tx, 'instance.boot', { accountId: actor.accountId, instanceIds: ids }, new Date(now.getTime() + config.bootSeconds * 1000));
   note.target = ids.join(',');
   note.detail = { regionId: request.regionId, imageId: image.id, instanceType: type.id, amount: request.amount, productCode: image.productCode };
   // API-4 DryRun: every check (licenses and money included) has passed; the rollback undoes the writes.
@@ -165,25 +164,23 @@ export async function describeInstances(actor: Actor, query: InstanceQuery = {})
   const search = searchTerms(q.search, [instances.id], [instances.name]);
   if (search) filters.push(search);
   const where = and(...filters);
-  return await read((db) => {
-    const total = db.select({ n: count() }).from(instances).where(where).get()?.n ?? 0;
+  return await read(async (db) => {
+    const total = (await db.select({ n: count() }).from(instances).where(where).limit(1)).at(0)?.n ?? 0;
     const sort = q.sort === 'newest' ? '-created' : q.sort === 'oldest' ? 'created' : q.sort;
-    const rows = viewQuery(db)
+    const rows = await viewQuery(db)
       .where(where)
       .orderBy(...orderFor(parseSort(sort, instanceSortKeys, { key: 'created', direction: 'desc' }), sortColumns, instances.id))
       .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize)
-      .all();
+      .offset((q.page - 1) * q.pageSize);
     return { items: rows.map(toView), total, page: q.page, pageSize: q.pageSize };
   });
 }
 
-function requireOwnInstance(db: Db | Tx, actor: Actor, instanceId: string): Instance {
-  const instance = db
+async function requireOwnInstance(db: Db | Tx, actor: Actor, instanceId: string): Promise<Instance> {
+  const instance = (await db
     .select()
     .from(instances)
-    .where(and(eq(instances.id, instanceId), eq(instances.accountId, actor.accountId)))
-    .get();
+    .where(and(eq(instances.id, instanceId), eq(instances.accountId, actor.accountId))).limit(1)).at(0);
   // Another account's instance answers exactly like one that does not exist.
   if (!instance) throw new CloudError('InvalidInstanceId.NotFound', { instanceId }, 'instanceId');
   return instance;
@@ -191,10 +188,9 @@ function requireOwnInstance(db: Db | Tx, actor: Actor, instanceId: string): Inst
 
 export async function getInstance(actor: Actor, instanceId: string): Promise<InstanceView> {
   authorize(actor, 'instance.describe');
-  return await read((db) => {
-    const row = viewQuery(db)
-      .where(and(eq(instances.id, instanceId), eq(instances.accountId, actor.accountId)))
-      .get();
+  return await read(async (db) => {
+    const row = (await viewQuery(db)
+      .where(and(eq(instances.id, instanceId), eq(instances.accountId, actor.accountId))).limit(1)).at(0);
     if (!row) throw new CloudError('InvalidInstanceId.NotFound', { instanceId }, 'instanceId');
     return toView(row);
   });
@@ -210,19 +206,19 @@ const actionMeta: Record<LifecycleAction, { permission: Permission; audit: Audit
 
 async function changeStatus(actor: Actor, instanceId: string, action: LifecycleAction): Promise<Instance> {
   const meta = actionMeta[action];
-  return await mutate(actor, meta.audit, (tx, note) => {
+  return await mutate(actor, meta.audit, async (tx, note) => {
     note.target = instanceId;
     authorize(actor, meta.permission);
-    const instance = requireOwnInstance(tx, actor, instanceId);
+    const instance = await requireOwnInstance(tx, actor, instanceId);
     const status = applyAction(instance.status as InstanceStatus, action);
     // MKT-12: an account in arrears starts nothing until it has topped up.
-    if (action === 'start') assertNotInArrears(tx, actor.accountId);
+    if (action === 'start') await assertNotInArrears(tx, actor.accountId);
     const released = status === 'Released';
     const releasedAt = released ? clock.now() : null;
     // MKT-5: releasing the instance returns its license to the account's pool.
-    if (released && instance.licenseId) returnLicense(tx, instance.licenseId);
+    if (released && instance.licenseId) await returnLicense(tx, instance.licenseId);
     const licenseId = released ? null : instance.licenseId;
-    moveInstance(tx, instance, { to: status, set: { releasedAt, licenseId } });
+    await moveInstance(tx, instance, { to: status, set: { releasedAt, licenseId } });
     note.detail = { from: instance.status, to: status, ...(released && instance.licenseId ? { licenseReturned: instance.licenseId } : {}) };
     return { ...instance, status, statusReason: null, releasedAt, licenseId };
   });
@@ -246,7 +242,7 @@ export function lifecycleChange(action: LifecycleAction): (actor: Actor, instanc
 
 /** The boot job: the account's Pending instances of a batch become Running (released ones stay released). */
 export async function completeBoot(actor: Actor, instanceIds: string[]): Promise<void> {
-  await mutate(actor, 'BootInstances', (tx, note) => {
+  await mutate(actor, 'BootInstances', async (tx, note) => {
     note.target = instanceIds.join(',');
     // One prepared statement for any batch size (the boot job runs thousands a second); CROSS JOIN
     // keeps SQLite on the primary key instead of walking every Pending instance of the account.
@@ -254,7 +250,7 @@ export async function completeBoot(actor: Actor, instanceIds: string[]): Promise
       JSON.stringify(instanceIds),
       actor.accountId,
     ) as { id: string; status: string }[];
-    for (const instance of pending) moveInstance(tx, instance, { to: 'Running' });
+    for (const instance of pending) await moveInstance(tx, instance, { to: 'Running' });
   });
 }
 
@@ -266,37 +262,36 @@ const replaceSchema = z.object({ instanceId: z.string().min(1), imageId: z.strin
  * of its licenses and returns the held one; an image without a product code returns it.
  */
 export async function replaceSystemDisk(actor: Actor, input: unknown): Promise<Instance> {
-  return await mutate(actor, 'ReplaceSystemDisk', (tx, note) => {
+  return await mutate(actor, 'ReplaceSystemDisk', async (tx, note) => {
     authorize(actor, 'instance.replaceDisk');
     const request = parseInput(replaceSchema, input, { instanceId: 'InvalidInstanceId.NotFound', imageId: 'InvalidImageId.NotFound' });
     note.target = request.instanceId;
-    const instance = requireOwnInstance(tx, actor, request.instanceId);
+    const instance = await requireOwnInstance(tx, actor, request.instanceId);
     applyAction(instance.status as InstanceStatus, 'replaceDisk');
-    const { image } = requireVisibleImage(tx, actor, request.imageId, instance.regionId);
+    const { image } = await requireVisibleImage(tx, actor, request.imageId, instance.regionId);
     assertImageAvailable(image);
 
-    const held = instance.licenseId ? tx.select().from(licenses).where(eq(licenses.id, instance.licenseId)).get() : undefined;
+    const held = instance.licenseId ? (await tx.select().from(licenses).where(eq(licenses.id, instance.licenseId)).limit(1)).at(0) : undefined;
     const plan = diskReplacement({ heldProductCode: held?.productCode ?? null, newProductCode: image.productCode });
     let licenseId = instance.licenseId;
     if (plan.consume) {
-      const need = launchNeed({ productCode: image.productCode, regionId: instance.regionId, amount: 1, available: availableLicenseCount(tx, actor.accountId, image.productCode!, instance.regionId) });
+      const need = launchNeed({ productCode: image.productCode, regionId: instance.regionId, amount: 1, available: await availableLicenseCount(tx, actor.accountId, image.productCode!, instance.regionId) });
       assertEntitled(need);
     }
     if (plan.returnHeld && held) {
-      tx.update(instances).set({ licenseId: null }).where(eq(instances.id, instance.id)).run();
-      returnLicense(tx, held.id);
+      await tx.update(instances).set({ licenseId: null }).where(eq(instances.id, instance.id));
+      await returnLicense(tx, held.id);
       licenseId = null;
     }
-    if (plan.consume) [{ id: licenseId }] = consumeLicenses(tx, actor.accountId, image.productCode!, instance.regionId, [instance.id]);
+    if (plan.consume) [{ id: licenseId }] = await consumeLicenses(tx, actor.accountId, image.productCode!, instance.regionId, [instance.id]);
     // MKT-11: the instance now ends with the license it holds (or never, without a subscription).
-    const expiresAt = licenseId ? (tx.select({ expiresAt: licenses.expiresAt }).from(licenses).where(eq(licenses.id, licenseId)).get()?.expiresAt ?? null) : null;
-    tx.update(instances)
+    const expiresAt = licenseId ? ((await tx.select({ expiresAt: licenses.expiresAt }).from(licenses).where(eq(licenses.id, licenseId)).limit(1)).at(0)?.expiresAt ?? null) : null;
+    await tx.update(instances)
       .set({ imageId: image.id, licenseId, expiresAt, billing: expiresAt ? 'subscription' : 'payg' })
-      .where(eq(instances.id, instance.id))
-      .run();
+      .where(eq(instances.id, instance.id));
     // Another version of the product the instance holds a license for: the seller hears of the upgrade (SEL-3).
-    const previous = tx.select({ version: images.productVersion }).from(images).where(eq(images.id, instance.imageId)).get();
-    if (held && !plan.consume && !plan.returnHeld && previous?.version !== image.productVersion) tellSeller(tx, 'upgradeInstance', { licenseId: held.id });
+    const previous = (await tx.select({ version: images.productVersion }).from(images).where(eq(images.id, instance.imageId)).limit(1)).at(0);
+    if (held && !plan.consume && !plan.returnHeld && previous?.version !== image.productVersion) await tellSeller(tx, 'upgradeInstance', { licenseId: held.id });
     note.detail = { fromImage: instance.imageId, toImage: image.id, consumed: plan.consume, returned: plan.returnHeld ? held?.id : undefined };
     return { ...instance, imageId: image.id, licenseId };
   });
@@ -304,13 +299,13 @@ export async function replaceSystemDisk(actor: Actor, input: unknown): Promise<I
 
 /** MKT-6 ReInitDisk: back to the instance's current image; never needs a license or payment. */
 export async function reInitDisk(actor: Actor, instanceId: string): Promise<Instance> {
-  return await mutate(actor, 'ReInitDisk', (tx, note) => {
+  return await mutate(actor, 'ReInitDisk', async (tx, note) => {
     authorize(actor, 'instance.reinitDisk');
     note.target = instanceId;
-    const instance = requireOwnInstance(tx, actor, instanceId);
+    const instance = await requireOwnInstance(tx, actor, instanceId);
     applyAction(instance.status as InstanceStatus, 'reinitDisk');
     // SHR-9: an image since deleted or unshared cannot re-initialise the disk; the instance keeps running.
-    if (!findVisibleImage(tx, actor, instance.imageId, instance.regionId)) throw new CloudError('InvalidImage.Unavailable', { imageId: instance.imageId });
+    if (!await findVisibleImage(tx, actor, instance.imageId, instance.regionId)) throw new CloudError('InvalidImage.Unavailable', { imageId: instance.imageId });
     return instance;
   });
 }

@@ -19,14 +19,14 @@ export type DebugResult = Exchange & { activity: SellerActivity; keyId: string; 
 export async function debugInterface(actor: Actor, code: string, activity: SellerActivity): Promise<DebugResult> {
   authorize(actor, 'product.publish');
   if (!sellerActivities.includes(activity)) throw new CloudError('InvalidParameter', { param: 'activity' });
-  const { product, key, instanceId, sku } = await read((db) => {
-    const product = requireOwnProduct(db, actor, code);
-    const created = db.select().from(interfaceChecks).where(and(eq(interfaceChecks.productCode, code), eq(interfaceChecks.activity, 'newInstance'))).get();
+  const { product, key, instanceId, sku } = await read(async (db) => {
+    const product = await requireOwnProduct(db, actor, code);
+    const created = (await db.select().from(interfaceChecks).where(and(eq(interfaceChecks.productCode, code), eq(interfaceChecks.activity, 'newInstance'))).limit(1)).at(0);
     return {
       product,
-      key: signingKey(db, actor.accountId),
+      key: await signingKey(db, actor.accountId),
       instanceId: (created?.exchange as { instanceId?: string } | undefined)?.instanceId,
-      sku: db.select().from(skus).where(eq(skus.productCode, code)).orderBy(asc(skus.code)).get(),
+      sku: (await db.select().from(skus).where(eq(skus.productCode, code)).orderBy(asc(skus.code)).limit(1)).at(0),
     };
   });
   if (!product.interfaceUrl) throw new CloudError('InvalidParameter.InterfaceUrl', { problem: 'missing' }, 'interfaceUrl');
@@ -48,16 +48,15 @@ export async function debugInterface(actor: Actor, code: string, activity: Selle
   });
   const exchange = await callSeller({ url: product.interfaceUrl, keyId: key.keyId, secret: key.secret, activity, body });
   const passed = exchange.verdict === 'ok' && exchange.answer?.resultCode === resultCodes.success;
-  await mutate(actor, 'DebugInterface', (tx, note) => {
+  await mutate(actor, 'DebugInterface', async (tx, note) => {
     note.target = code;
     note.detail = { activity, verdict: exchange.verdict };
     const now = clock.now();
     const row = { productCode: code, activity, url: product.interfaceUrl!, passedAt: passed ? now : null, exchange: { ...exchange, instanceId: exchange.answer?.instanceId }, checkedAt: now };
     // A later failure does not undo a pass: the rule is that every activity has passed once.
-    tx.insert(interfaceChecks)
+    await tx.insert(interfaceChecks)
       .values(row)
-      .onConflictDoUpdate({ target: [interfaceChecks.productCode, interfaceChecks.activity], set: passed ? row : { exchange: row.exchange, checkedAt: now } })
-      .run();
+      .onConflictDoUpdate({ target: [interfaceChecks.productCode, interfaceChecks.activity], set: passed ? row : { exchange: row.exchange, checkedAt: now } });
   });
   return { ...exchange, activity, keyId: key.keyId, passed };
 }

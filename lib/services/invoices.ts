@@ -26,31 +26,30 @@ const invoiceSchema = z.object({
 
 /** Issues an electronic invoice for a paid order at once (no tax authority is wired in). */
 export async function requestInvoice(actor: Actor, input: unknown) {
-  return await mutate(actor, 'IssueInvoice', (tx, note) => {
+  return await mutate(actor, 'IssueInvoice', async (tx, note) => {
     authorize(actor, 'invoice.manage');
     const request = parseInput(invoiceSchema, input, { orderId: 'InvalidOrderId.NotFound', title: 'InvalidParameter.InvoiceTitle', taxId: 'InvalidParameter.InvoiceTitle' });
     note.target = request.orderId;
-    const order = requireOwnOrder(tx, actor, request.orderId);
+    const order = await requireOwnOrder(tx, actor, request.orderId);
     if (order.status !== 'paid' || order.amountFen <= 0) throw new CloudError('IncorrectOrderStatus', { status: order.status });
     const now = clock.now();
-    const existing = tx.select().from(invoices).where(eq(invoices.orderId, order.id)).get();
+    const existing = (await tx.select().from(invoices).where(eq(invoices.orderId, order.id)).limit(1)).at(0);
     if (existing?.status === 'issued') throw new CloudError('InvalidInvoice.Issued', { orderId: order.id });
     const values = { orderId: order.id, accountId: actor.accountId, title: request.title, taxId: request.taxId ?? null, status: 'issued', issuedAt: now, voidedAt: null };
-    tx.insert(invoices).values(values).onConflictDoUpdate({ target: invoices.orderId, set: values }).run();
+    await tx.insert(invoices).values(values).onConflictDoUpdate({ target: invoices.orderId, set: values });
     return values;
   });
 }
 
 export async function voidInvoice(actor: Actor, orderId: string): Promise<void> {
-  await mutate(actor, 'VoidInvoice', (tx, note) => {
+  await mutate(actor, 'VoidInvoice', async (tx, note) => {
     authorize(actor, 'invoice.manage');
     note.target = orderId;
-    const order = requireOwnOrder(tx, actor, orderId);
-    const updated = tx
+    const order = await requireOwnOrder(tx, actor, orderId);
+    const updated = await tx
       .update(invoices)
       .set({ status: 'voided', voidedAt: clock.now() })
-      .where(and(eq(invoices.orderId, order.id), eq(invoices.status, 'issued')))
-      .run();
+      .where(and(eq(invoices.orderId, order.id), eq(invoices.status, 'issued')));
     if (changedRows(updated) === 0) throw new CloudError('InvalidInvoice.NotFound', { orderId });
   });
 }

@@ -7,33 +7,33 @@ import { runDueJobs } from '../jobs/worker';
 import { JOB_LEASE_MS, claimDueJobs, completeJob, enqueueJob, failJob } from './jobs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { platformActor } from '../domain/actor';
-import { mutate } from './transaction';
+import { infrastructure, mutate } from './transaction';
 
 const { db } = throwawayDatabase();
 
 afterEach(() => clock.reset());
 
-function enqueue(taskId: string) {
-  db().transaction((tx) => enqueueJob(tx, 'image.task', { taskId }));
-  return db().select().from(jobs).orderBy(desc(jobs.id)).get()!;
+async function enqueue(taskId: string) {
+  await infrastructure(async (tx) => await enqueueJob(tx, 'image.task', { taskId }));
+  return (await db().select().from(jobs).orderBy(desc(jobs.id)).limit(1)).at(0)!;
 }
 
 /** A row as an older build or a hand edit could have left it: the registry never wrote it. */
-function insertRaw(kind: string, payload: Record<string, unknown>) {
-  return db().insert(jobs).values({ kind, payload, runAt: clock.now(), createdAt: clock.now() }).returning().get();
+async function insertRaw(kind: string, payload: Record<string, unknown>) {
+  return (await db().insert(jobs).values({ kind, payload, runAt: clock.now(), createdAt: clock.now() }).returning())[0];
 }
 
 // Compile-time checks (tsc): the registry refuses a kind it does not know and a payload of the wrong shape.
-export function typedKinds(tx: Parameters<typeof enqueueJob>[0]) {
+export async function typedKinds(tx: Parameters<typeof enqueueJob>[0]) {
   // @ts-expect-error 'boot.complete' is not a registered job kind
-  enqueueJob(tx, 'boot.complete', { accountId: 'a', instanceIds: ['i'] });
+  await enqueueJob(tx, 'boot.complete', { accountId: 'a', instanceIds: ['i'] });
   // @ts-expect-error instance.boot carries instanceIds, not a taskId
-  enqueueJob(tx, 'instance.boot', { taskId: 't' });
+  await enqueueJob(tx, 'instance.boot', { taskId: 't' });
 }
 
 describe('durable jobs', () => {
   it('a job claimed by a process that died is claimed again once its lease runs out', async () => {
-    const job = enqueue('survives-restart');
+    const job = await enqueue('survives-restart');
     expect((await claimDueJobs()).map((j) => j.id)).toContain(job.id);
     // The "process" dies here: the job is neither completed nor failed.
     expect((await claimDueJobs()).map((j) => j.id)).not.toContain(job.id);
@@ -46,17 +46,17 @@ describe('durable jobs', () => {
   });
 
   it('a row with an unknown kind or a payload its schema refuses is failed at once with the reason (issue 14)', async () => {
-    const unknown = insertRaw('boot.complete', {});
-    const malformed = insertRaw('instance.boot', { accountId: 'acc', instanceIds: [] });
+    const unknown = await insertRaw('boot.complete', {});
+    const malformed = await insertRaw('instance.boot', { accountId: 'acc', instanceIds: [] });
     await runDueJobs();
-    const row = (id: number) => db().select().from(jobs).where(eq(jobs.id, id)).get()!;
-    expect(row(unknown.id)).toMatchObject({ state: 'failed', attempts: 1, lastError: 'unknown job kind "boot.complete"' });
-    expect(row(malformed.id)).toMatchObject({ state: 'failed', attempts: 1 });
-    expect(row(malformed.id).lastError).toMatch(/^payload of instance\.boot does not match its schema: .*instanceIds/s);
+    const row = async (id: number) => (await db().select().from(jobs).where(eq(jobs.id, id)).limit(1)).at(0)!;
+    expect(await row(unknown.id)).toMatchObject({ state: 'failed', attempts: 1, lastError: 'unknown job kind "boot.complete"' });
+    expect(await row(malformed.id)).toMatchObject({ state: 'failed', attempts: 1 });
+    expect((await row(malformed.id)).lastError).toMatch(/^payload of instance\.boot does not match its schema: .*instanceIds/s);
   });
 
   it('a failing job is retried later with backoff, then given up', async () => {
-    const job = enqueue('flaky');
+    const job = await enqueue('flaky');
     let claimed = (await claimDueJobs()).find((j) => j.id === job.id)!;
     await failJob(claimed, new Error('boom'));
     expect((await claimDueJobs()).map((j) => j.id)).not.toContain(job.id); // not due yet
@@ -66,7 +66,7 @@ describe('durable jobs', () => {
       expect(claimed.attempts).toBe(attempt);
       await failJob(claimed, new Error('boom'));
     }
-    const row = db().select().from(jobs).where(eq(jobs.id, job.id)).get()!;
+    const row = (await db().select().from(jobs).where(eq(jobs.id, job.id)).limit(1)).at(0)!;
     expect(row.state).toBe('failed');
     expect(row.lastError).toBe('boom');
   });
@@ -74,7 +74,7 @@ describe('durable jobs', () => {
 
 describe('job bookkeeping takes its turn (issue 15)', () => {
   it('a job marked done while another change is open waits for it, and stands when that change is refused', async () => {
-    const job = enqueue('task-bookkeeping');
+    const job = await enqueue('task-bookkeeping');
     const [claimed] = await claimDueJobs(1, 'image.task');
     expect(claimed.id).toBe(job.id);
     const other = mutate(platformActor('9000000000000001', 'req-other'), 'TestRefusedMeanwhile', async () => {
@@ -83,6 +83,6 @@ describe('job bookkeeping takes its turn (issue 15)', () => {
     });
     await completeJob(job.id);
     await expect(other).rejects.toThrow('refused meanwhile');
-    expect(db().select().from(jobs).where(eq(jobs.id, job.id)).get()!.state).toBe('done');
+    expect((await db().select().from(jobs).where(eq(jobs.id, job.id)).limit(1)).at(0)!.state).toBe('done');
   });
 });

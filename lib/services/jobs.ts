@@ -19,8 +19,8 @@ const jobInsert = preparedQuery((db) =>
 );
 
 /** Written inside the caller's transaction (`tx`, the process connection: db/prepared.ts): the job exists if and only if the change does. */
-export function enqueueJob<K extends JobKind>(_tx: Tx, kind: K, payload: JobPayload<K>, runAt: Date = clock.now()): void {
-  jobInsert().run({ kind, payload, runAt, createdAt: clock.now() });
+export async function enqueueJob<K extends JobKind>(_tx: Tx, kind: K, payload: JobPayload<K>, runAt: Date = clock.now()): Promise<void> {
+  await jobInsert().execute({ kind, payload, runAt, createdAt: clock.now() });
 }
 
 /**
@@ -39,14 +39,13 @@ export async function claimDueJobs(limit = 10, kind?: JobKind | 'unregistered'):
       .orderBy(asc(jobs.runAt), asc(jobs.id))
       .limit(n);
   // An idle poll only reads: no write lock is taken (nor a commit made) when nothing is due.
-  if ((await read((db) => due(db, 1).all())).length === 0) return [];
-  const claimed = await infrastructure((tx) =>
-    tx
+  if ((await read(async (db) => await due(db, 1))).length === 0) return [];
+  const claimed = await infrastructure(async (tx) =>
+    await tx
       .update(jobs)
       .set({ leaseUntil, attempts: sql`${jobs.attempts} + 1` })
       .where(inArray(jobs.id, due(tx, limit)))
-      .returning()
-      .all(),
+      .returning(),
   );
   return claimed.sort((a, b) => a.runAt.getTime() - b.runAt.getTime() || a.id - b.id);
 }
@@ -77,7 +76,7 @@ export async function runJobsTogether(batch: readonly Job[], work: (job: Job) =>
 }
 
 export async function completeJob(id: number): Promise<void> {
-  await infrastructure((tx) => tx.update(jobs).set({ state: 'done', leaseUntil: null, lastError: null }).where(eq(jobs.id, id)).run());
+  await infrastructure(async (tx) => await tx.update(jobs).set({ state: 'done', leaseUntil: null, lastError: null }).where(eq(jobs.id, id)));
 }
 
 /**
@@ -85,17 +84,17 @@ export async function completeJob(id: number): Promise<void> {
  * the next in the same transaction, and a fresh database gets its first row on start-up.
  */
 export async function ensureRecurringJob(kind: RecurringJobKind): Promise<void> {
-  await infrastructure((tx) => {
-    const waiting = tx.select({ id: jobs.id }).from(jobs).where(and(eq(jobs.kind, kind), eq(jobs.state, 'waiting'))).get();
-    if (!waiting) enqueueJob(tx, kind, {});
+  await infrastructure(async (tx) => {
+    const waiting = (await tx.select({ id: jobs.id }).from(jobs).where(and(eq(jobs.kind, kind), eq(jobs.state, 'waiting'))).limit(1)).at(0);
+    if (!waiting) await enqueueJob(tx, kind, {});
   });
 }
 
 export async function completeRecurringJob(job: Job, kind: RecurringJobKind): Promise<void> {
   const everyMs = recurringJobs.get(kind)!;
-  await infrastructure((tx) => {
-    tx.update(jobs).set({ state: 'done', leaseUntil: null, lastError: null }).where(eq(jobs.id, job.id)).run();
-    enqueueJob(tx, kind, {}, new Date(clock.now().getTime() + everyMs));
+  await infrastructure(async (tx) => {
+    await tx.update(jobs).set({ state: 'done', leaseUntil: null, lastError: null }).where(eq(jobs.id, job.id));
+    await enqueueJob(tx, kind, {}, new Date(clock.now().getTime() + everyMs));
   });
 }
 
@@ -108,11 +107,10 @@ export async function failJob(job: Job, error: unknown, { retry = true } = {}): 
   const giveUp = !retry || job.attempts >= MAX_ATTEMPTS;
   const runAt = new Date(clock.now().getTime() + 2 ** job.attempts * 1000);
   // Inside the caller's transaction when there is one (a savepoint), else a transaction of its own.
-  await infrastructure((tx) =>
-    tx
+  await infrastructure(async (tx) =>
+    await tx
       .update(jobs)
       .set({ state: giveUp ? 'failed' : 'waiting', runAt, leaseUntil: null, lastError: message.slice(0, 1000) })
-      .where(eq(jobs.id, job.id))
-      .run(),
+      .where(eq(jobs.id, job.id)),
   );
 }

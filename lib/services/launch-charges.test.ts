@@ -17,7 +17,7 @@ import { walletBalance } from './wallet';
 const { db } = throwawayDatabase();
 beforeAll(async () => {
   await seedTestMarketplace(db());
-  withoutLaunchMinimum(db());
+  await withoutLaunchMinimum(db());
 });
 afterEach(() => clock.reset());
 
@@ -35,15 +35,15 @@ const cases: { model: PricingModel | null; productCode: string | null }[] = [
   { model: 'yearly', productCode: 'mysq000201' },
 ];
 
-function systemImage(): string {
-  return db().select().from(images).where(and(eq(images.regionId, REGION), eq(images.kind, 'system'))).get()!.id;
+async function systemImage(): Promise<string> {
+  return (await db().select().from(images).where(and(eq(images.regionId, REGION), eq(images.kind, 'system'))).limit(1)).at(0)!.id;
 }
 
 describe('the launch preview charges what the launch charges (issue 16, MKT-2, MKT-10)', () => {
   it.each(cases)('$model: the previewed lines equal the ledger after the launch and after one metered hour', async ({ model, productCode }) => {
     const buyer = await newBuyer();
     await fund(buyer, 10_000_000);
-    const imageId = productCode ? productImage(productCode, REGION) : systemImage();
+    const imageId = productCode ? await productImage(productCode, REGION) : await systemImage();
     clock.set(new Date(T0.getTime() - 10_000));
     const preview = await previewLaunch(buyer, { regionId: REGION, imageId, instanceTypeId: TYPE, amount: AMOUNT });
     const option = model ? preview.options.find((o) => o.pricingModel === model) : undefined;
@@ -52,7 +52,7 @@ describe('the launch preview charges what the launch charges (issue 16, MKT-2, M
 
     const before = await walletBalance(buyer);
     const { instanceIds } = await runInstances(buyer, { regionId: REGION, imageId, instanceTypeId: TYPE, amount: AMOUNT, ...(option && { skuCode: option.skuCode, buyShortfall: option.covers === 'shortfall' }) });
-    const paid = db().select().from(orders).where(eq(orders.accountId, buyer.accountId)).all();
+    const paid = await db().select().from(orders).where(eq(orders.accountId, buyer.accountId));
     const licenseLine = charges.lines.find((l) => l.kind === 'licenses');
     expect(before - await walletBalance(buyer)).toBe(charges.dueNowFen);
     expect(await walletBalance(buyer)).toBe(charges.balanceAfterFen);
@@ -63,7 +63,7 @@ describe('the launch preview charges what the launch charges (issue 16, MKT-2, M
     clock.set(new Date(T0.getTime() + 3_600_000));
     const afterLaunch = await walletBalance(buyer);
     await settleHours();
-    const hours = db().select().from(meteredHours).where(eq(meteredHours.accountId, buyer.accountId)).all();
+    const hours = await db().select().from(meteredHours).where(eq(meteredHours.accountId, buyer.accountId));
     expect(hours).toHaveLength(AMOUNT);
     expect(afterLaunch - await walletBalance(buyer)).toBe(charges.perHourFen);
     const lineTotal = (kind: string) => charges.lines.filter((l) => l.kind === kind).reduce((sum, l) => sum + l.totalFen, 0);
@@ -74,7 +74,7 @@ describe('the launch preview charges what the launch charges (issue 16, MKT-2, M
   it('the shared LNMP image by the hour: ¥0.32 an hour per instance, not the ¥0.12 of compute alone', async () => {
     const buyer = await newBuyer();
     await fund(buyer, 100_000);
-    const preview = await previewLaunch(buyer, { regionId: REGION, imageId: productImage('lnmp000101', REGION), instanceTypeId: TYPE, amount: 1 });
+    const preview = await previewLaunch(buyer, { regionId: REGION, imageId: await productImage('lnmp000101', REGION), instanceTypeId: TYPE, amount: 1 });
     const hourly = preview.options.find((o) => o.pricingModel === 'hourly')!;
     expect(hourly.charges.perHourFen).toBe(32);
     expect(hourly.charges.lines).toEqual([

@@ -49,19 +49,19 @@ async function launchAnswer(actor: Actor, request: Record<string, unknown>): Pro
 
 describe('a product-coded custom image copied to a region where the product is not sold (issue 14)', () => {
   it('the preview offers nothing to buy and says why; the launch refuses the same way (InvalidRegion.NotOffered)', async () => {
-    withoutLaunchMinimum(db());
+    await withoutLaunchMinimum(db());
     const product = seedProducts.find((p) => p.status !== 'delisted' && p.regions && !p.regions.includes(REGION) && p.skus.some((s) => s.model !== 'hourly'))!;
     const home = product.regions![0];
     const model = product.skus.find((s) => s.model !== 'hourly')!.model;
     const buyer = await richBuyer();
     await purchaseLicenses(buyer, { productCode: product.code, skuCode: skuCode(product.code, model), regionId: home, quantity: 1 });
-    const [instanceId] = (await runInstances(buyer, { regionId: home, imageId: productImage(product.code, home), instanceTypeId: TYPE, amount: 1 })).instanceIds;
+    const [instanceId] = (await runInstances(buyer, { regionId: home, imageId: await productImage(product.code, home), instanceTypeId: TYPE, amount: 1 })).instanceIds;
     await settle();
     const { imageId: custom } = await createImage(buyer, { instanceId, name: 'with-product' });
     await settle();
     const { imageId: copy } = await copyImage(buyer, { imageId: custom, destinationRegionId: REGION });
     await settle();
-    expect(db().select().from(images).where(eq(images.id, copy)).get()).toMatchObject({ regionId: REGION, productCode: product.code, status: 'Available' });
+    expect((await db().select().from(images).where(eq(images.id, copy)).limit(1)).at(0)).toMatchObject({ regionId: REGION, productCode: product.code, status: 'Available' });
 
     const preview = await previewLaunch(buyer, { regionId: REGION, imageId: copy, instanceTypeId: TYPE, amount: 1 });
     expect(preview).toMatchObject({ productCode: product.code, needed: 1, available: 0, shortfall: 1, options: [] });
@@ -109,8 +109,8 @@ const world: fc.Arbitrary<World> = fc.record({
 let seller: string | undefined;
 let n = 0;
 
-function setting(key: string, value: number): void {
-  db().insert(platformSettings).values({ key, value, updatedAt: new Date() }).onConflictDoUpdate({ target: platformSettings.key, set: { value } }).run();
+async function setting(key: string, value: number): Promise<void> {
+  await db().insert(platformSettings).values({ key, value, updatedAt: new Date() }).onConflictDoUpdate({ target: platformSettings.key, set: { value } });
 }
 
 /** A database holding exactly the world's facts: one account, one product, one image in the region. */
@@ -119,27 +119,27 @@ async function build(w: World): Promise<{ buyer: Actor; imageId: string; product
   const productCode = `gena${String(++n).padStart(6, '0')}`;
   const buyer = await newBuyer();
   if (w.balanceFen !== 0) await creditWallet(buyer.accountId, w.balanceFen, 'test_credit');
-  setting('minLaunchBalanceFen', w.minLaunchBalanceFen);
-  setting('instanceQuotaPerRegion', w.instanceQuota);
-  setting('vcpuQuotaPerRegion', w.vcpuQuota);
+  await setting('minLaunchBalanceFen', w.minLaunchBalanceFen);
+  await setting('instanceQuotaPerRegion', w.instanceQuota);
+  await setting('vcpuQuotaPerRegion', w.vcpuQuota);
   const now = clock.now();
   const image = { regionId: REGION, name: productCode, osType: 'linux', platform: 'Ubuntu', architecture: 'x86_64', sizeGib: 20, source: 'instance', createdAt: now };
-  db().insert(products).values({ code: productCode, sellerAccountId, title: productCode, category: 'web', summary: '-', description: '-', osType: 'linux', platform: 'Ubuntu', status: w.productStatus, createdAt: now }).run();
-  for (const sku of w.skus) db().insert(skus).values({ code: skuCode(productCode, sku.model), productCode, pricingModel: sku.model, priceFen: sku.priceFen }).run();
-  if (w.offered) db().insert(images).values({ ...image, id: newResourceId('m'), kind: 'marketplace', status: 'Available', productCode, source: 'published' }).run();
+  await db().insert(products).values({ code: productCode, sellerAccountId, title: productCode, category: 'web', summary: '-', description: '-', osType: 'linux', platform: 'Ubuntu', status: w.productStatus, createdAt: now });
+  for (const sku of w.skus) await db().insert(skus).values({ code: skuCode(productCode, sku.model), productCode, pricingModel: sku.model, priceFen: sku.priceFen });
+  if (w.offered) await db().insert(images).values({ ...image, id: newResourceId('m'), kind: 'marketplace', status: 'Available', productCode, source: 'published' });
   const imageId = newResourceId('m');
-  db().insert(images).values({ ...image, id: imageId, kind: 'custom', ownerAccountId: buyer.accountId, status: w.imageStatus, productCode: w.productCoded ? productCode : null }).run();
+  await db().insert(images).values({ ...image, id: imageId, kind: 'custom', ownerAccountId: buyer.accountId, status: w.imageStatus, productCode: w.productCoded ? productCode : null });
   for (let i = 0; i < w.running; i++) {
-    db().insert(instances).values({ id: newResourceId('i'), accountId: buyer.accountId, regionId: REGION, instanceTypeId: TYPE, imageId, name: 'running', status: 'Running', meteredUntil: now, createdAt: now }).run();
+    await db().insert(instances).values({ id: newResourceId('i'), accountId: buyer.accountId, regionId: REGION, instanceTypeId: TYPE, imageId, name: 'running', status: 'Running', meteredUntil: now, createdAt: now });
   }
   const held = w.skus.length ? w.heldLicenses + w.expiredLicenses : 0; // a license comes from an order of one of the SKUs
   if (held) {
     const orderId = newResourceId('o');
     const sku = w.skus[0];
-    db().insert(orders).values({ id: orderId, accountId: buyer.accountId, productCode, skuCode: skuCode(productCode, sku.model), pricingModel: sku.model, regionId: REGION, quantity: held, unitPriceFen: 0, amountFen: 0, status: 'paid', createdAt: now }).run();
+    await db().insert(orders).values({ id: orderId, accountId: buyer.accountId, productCode, skuCode: skuCode(productCode, sku.model), pricingModel: sku.model, regionId: REGION, quantity: held, unitPriceFen: 0, amountFen: 0, status: 'paid', createdAt: now });
     for (let i = 0; i < held; i++) {
       const expiresAt = i < w.heldLicenses ? null : new Date(now.getTime() - 1000);
-      db().insert(licenses).values({ id: newResourceId('l'), accountId: buyer.accountId, productCode, regionId: REGION, orderId, pricingModel: sku.model, status: 'available', expiresAt, createdAt: now }).run();
+      await db().insert(licenses).values({ id: newResourceId('l'), accountId: buyer.accountId, productCode, regionId: REGION, orderId, pricingModel: sku.model, status: 'available', expiresAt, createdAt: now });
     }
   }
   return { buyer, imageId, productCode };
@@ -154,7 +154,7 @@ describe('the preview and the launch agree on every input (issue 14, MKT-2/4/8/1
         const preview = await previewLaunch(buyer, request);
 
         // The loader read the world the test built.
-        const facts = loadLaunchFacts(db(), buyer, request);
+        const facts = await loadLaunchFacts(db(), buyer, request);
         expect(facts).toMatchObject({ offered: w.productCoded && w.offered, available: w.productCoded && w.skus.length ? w.heldLicenses : 0, limits: { balanceFen: w.balanceFen, instances: w.running } });
 
         // Using licenses already held: the preview allows it when nothing is short and nothing refuses.

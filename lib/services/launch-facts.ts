@@ -19,10 +19,10 @@ const productStatus = preparedQuery((db) => db.select({ status: products.status 
 const skusOf = preparedQuery((db) => db.select({ code: skus.code, pricingModel: skus.pricingModel, priceFen: skus.priceFen }).from(skus).where(eq(skus.productCode, sql.placeholder('code'))).prepare());
 
 /** `licensesUpTo`: a launch needs the license count only up to its amount (see availableLicenseCount). */
-export function loadLaunchFacts(db: Db | Tx, actor: Actor, request: { regionId: string; imageId: string; instanceTypeId: string }, licensesUpTo?: number): LaunchFacts {
+export async function loadLaunchFacts(db: Db | Tx, actor: Actor, request: { regionId: string; imageId: string; instanceTypeId: string }, licensesUpTo?: number): Promise<LaunchFacts> {
   const { regionId, imageId, instanceTypeId } = request;
-  const regionExists = Boolean(findRegion(db, regionId));
-  const image = regionExists ? (findVisibleImage(db, actor, imageId, regionId)?.image ?? null) : null;
+  const regionExists = Boolean(await findRegion(db, regionId));
+  const image = regionExists ? ((await findVisibleImage(db, actor, imageId, regionId))?.image ?? null) : null;
   const code = image?.productCode ?? null;
   return {
     regionId,
@@ -30,16 +30,15 @@ export function loadLaunchFacts(db: Db | Tx, actor: Actor, request: { regionId: 
     imageId,
     image,
     instanceTypeId,
-    instanceType: typeById().get({ id: instanceTypeId }) ?? null,
-    limits: launchLimits(db, actor.accountId, regionId),
-    productStatus: code ? (productStatus().get({ code })?.status ?? null) : null,
-    offered: code ? isOfferedIn(db, code, regionId) : false,
+    instanceType: (await typeById().execute({ id: instanceTypeId })).at(0) ?? null,
+    limits: await launchLimits(db, actor.accountId, regionId),
+    productStatus: code ? ((await productStatus().execute({ code })).at(0)?.status ?? null) : null,
+    offered: code ? await isOfferedIn(db, code, regionId) : false,
     skus: code
-      ? skusOf()
-          .all({ code })
+      ? (await skusOf().execute({ code }))
           .map((sku) => ({ ...sku, pricingModel: sku.pricingModel as PricingModel }))
           .sort(byPricingModel)
       : [],
-    available: code ? availableLicenseCount(db, actor.accountId, code, regionId, licensesUpTo) : 0,
+    available: code ? await availableLicenseCount(db, actor.accountId, code, regionId, licensesUpTo) : 0,
   };
 }

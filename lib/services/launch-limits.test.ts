@@ -19,11 +19,11 @@ beforeAll(async () => await seedTestMarketplace(db()));
 const admin: Actor = { userId: 'admin-user', accountId: '9000000000000001', roles: ['buyer', 'admin'], requestId: newRequestId() };
 afterEach(async () => void await updateSettings(admin, platformDefaults));
 
-const systemImage = (regionId = 'cn-hangzhou') => db().select().from(images).where(and(eq(images.regionId, regionId), eq(images.kind, 'system'))).get()!.id;
+const systemImage = async (regionId = 'cn-hangzhou') => (await db().select().from(images).where(and(eq(images.regionId, regionId), eq(images.kind, 'system'))).limit(1)).at(0)!.id;
 const launch = async (actor: Actor, amount: number, overrides: Record<string, unknown> = {}) =>
-  await runInstances(actor, { regionId: 'cn-hangzhou', imageId: systemImage(), instanceTypeId: 'ecs.g7.large', amount, ...overrides });
-const live = (actor: Actor) => db().select({ n: count() }).from(instances).where(and(eq(instances.accountId, actor.accountId), ne(instances.status, 'Released'))).get()!.n;
-const jobCount = () => db().select({ n: count() }).from(jobs).get()!.n;
+  await runInstances(actor, { regionId: 'cn-hangzhou', imageId: await systemImage(), instanceTypeId: 'ecs.g7.large', amount, ...overrides });
+const live = async (actor: Actor) => (await db().select({ n: count() }).from(instances).where(and(eq(instances.accountId, actor.accountId), ne(instances.status, 'Released'))).limit(1)).at(0)!.n;
+const jobCount = async () => (await db().select({ n: count() }).from(jobs).limit(1)).at(0)!.n;
 /** A buyer with the minimum balance (¥100.00) of the production defaults vitest runs with. */
 async function fundedBuyer(): Promise<Actor> {
   const buyer = await newBuyer();
@@ -35,14 +35,14 @@ describe('the minimum balance to create pay-as-you-go instances (InvalidAccountS
   it('a ¥0 account under the production default (¥100.00) launches nothing, not even one; at ¥100.00 it launches', async () => {
     await updateSettings(admin, { minLaunchBalanceFen: defaultSettings('production').minLaunchBalanceFen });
     const buyer = await newBuyer();
-    const jobsBefore = jobCount();
+    const jobsBefore = await jobCount();
     const refusal = await expectCloudError(async () => await launch(buyer, 100, { instanceTypeId: 'ecs.r7.2xlarge' }), 'InvalidAccountStatus.NotEnoughBalance');
     expect(refusal.httpStatus).toBe(403);
     expect(refusal.params).toEqual({ reason: 'launch', balance: '¥0.00', minimum: '¥100.00' });
     await expectCloudError(async () => await launch(buyer, 1), 'InvalidAccountStatus.NotEnoughBalance');
     await fund(buyer, 9_999);
     await expectCloudError(async () => await launch(buyer, 1), 'InvalidAccountStatus.NotEnoughBalance');
-    expect([live(buyer), jobCount()]).toEqual([0, jobsBefore]);
+    expect([await live(buyer), await jobCount()]).toEqual([0, jobsBefore]);
     await fund(buyer, 1);
     expect((await launch(buyer, 1)).instanceIds).toHaveLength(1);
   });
@@ -51,10 +51,10 @@ describe('the minimum balance to create pay-as-you-go instances (InvalidAccountS
     await updateSettings(admin, { minLaunchBalanceFen: 10_000 });
     const buyer = await newBuyer();
     await fund(buyer, 15_000);
-    const image = productImage('lnmp000101');
+    const image = await productImage('lnmp000101');
     const refusal = await expectCloudError(async () => await launch(buyer, 1, { imageId: image, skuCode: skuCode('lnmp000101', 'per_instance'), buyShortfall: true }), 'InvalidAccountStatus.NotEnoughBalance');
     expect(refusal.params).toMatchObject({ balance: '¥51.00', minimum: '¥100.00' });
-    expect([await balance(buyer), live(buyer), db().select().from(orders).where(eq(orders.accountId, buyer.accountId)).all().length]).toEqual([15_000, 0, 0]);
+    expect([await balance(buyer), await live(buyer), (await db().select().from(orders).where(eq(orders.accountId, buyer.accountId))).length]).toEqual([15_000, 0, 0]);
     await fund(buyer, 4_900);
     expect((await launch(buyer, 1, { imageId: image, skuCode: skuCode('lnmp000101', 'per_instance'), buyShortfall: true })).instanceIds).toHaveLength(1);
     expect(await balance(buyer)).toBe(10_000);
@@ -69,10 +69,10 @@ describe('instances and vCPUs per account and region (QuotaExceed.ElasticQuota)'
     expect(refusal.httpStatus).toBe(403);
     expect(refusal.params).toEqual({ quota: 'instances', limit: 50, used: 30, requested: 21, more: 20 });
     const [last] = (await launch(buyer, 20)).instanceIds;
-    expect(live(buyer)).toBe(50);
+    expect(await live(buyer)).toBe(50);
     expect((await expectCloudError(async () => await launch(buyer, 1), 'QuotaExceed.ElasticQuota')).params).toMatchObject({ used: 50, more: 0 });
     // Another region and another account have their own quotas; released instances count for nothing.
-    expect((await launch(buyer, 1, { regionId: 'cn-shanghai', imageId: systemImage('cn-shanghai') })).instanceIds).toHaveLength(1);
+    expect((await launch(buyer, 1, { regionId: 'cn-shanghai', imageId: await systemImage('cn-shanghai') })).instanceIds).toHaveLength(1);
     expect((await launch(await fundedBuyer(), 50)).instanceIds).toHaveLength(50);
     await releaseInstance(buyer, last);
     expect((await launch(buyer, 1)).instanceIds).toHaveLength(1);
@@ -83,7 +83,7 @@ describe('instances and vCPUs per account and region (QuotaExceed.ElasticQuota)'
     expect((await expectCloudError(async () => await launch(buyer, 26, { instanceTypeId: 'ecs.r7.2xlarge' }), 'QuotaExceed.ElasticQuota')).params).toEqual({ quota: 'vcpus', limit: 200, used: 0, requested: 208, more: 25 });
     await launch(buyer, 25, { instanceTypeId: 'ecs.r7.2xlarge' });
     expect((await expectCloudError(async () => await launch(buyer, 1), 'QuotaExceed.ElasticQuota')).params).toEqual({ quota: 'vcpus', limit: 200, used: 200, requested: 2, more: 0 });
-    expect(live(buyer)).toBe(25);
+    expect(await live(buyer)).toBe(25);
   });
 
   it('raised by the operator (ADM-4), the quotas allow more', async () => {

@@ -27,14 +27,14 @@ const usage = preparedQuery((db) => usageQuery(db, sql.placeholder('accountId'),
  * the usage row makes a second launch wait, but after it has read this (db/lock-for-count.test.ts).
  * A launch on PostgreSQL must lock first: the account (lockForCount), or this read made the lock.
  */
-export function launchLimits(db: Db | Tx, accountId: string, regionId: string): LaunchLimits {
-  const { minLaunchBalanceFen, instanceQuotaPerRegion, vcpuQuotaPerRegion } = readSettings(db);
-  const used = usage().get({ accountId, regionId });
+export async function launchLimits(db: Db | Tx, accountId: string, regionId: string): Promise<LaunchLimits> {
+  const { minLaunchBalanceFen, instanceQuotaPerRegion, vcpuQuotaPerRegion } = await readSettings(db);
+  const used = (await usage().execute({ accountId, regionId })).at(0);
   return {
     minLaunchBalanceFen,
     instanceQuotaPerRegion,
     vcpuQuotaPerRegion,
-    balanceFen: balanceOf(db, bookId('wallet', accountId)),
+    balanceFen: await balanceOf(db, bookId('wallet', accountId)),
     instances: used?.instances ?? 0,
     vcpus: Number(used?.vcpus ?? 0),
   };
@@ -43,5 +43,5 @@ export function launchLimits(db: Db | Tx, accountId: string, regionId: string): 
 /** The launch wizard's view of the same limits, before anything is submitted. */
 export async function regionLaunchLimits(actor: Actor, regionId: string): Promise<LaunchLimits> {
   authorize(actor, 'instance.run');
-  return await read((db) => launchLimits(db, actor.accountId, regionId));
+  return await read(async (db) => await launchLimits(db, actor.accountId, regionId));
 }

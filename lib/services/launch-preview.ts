@@ -43,17 +43,17 @@ const previewSchema = z.object({
 export async function previewLaunch(actor: Actor, input: unknown): Promise<LaunchPreview> {
   authorize(actor, 'instance.run');
   const request = parseInput(previewSchema, input, { amount: 'InvalidParameter.Amount', imageId: 'InvalidImageId.NotFound', regionId: 'RegionId.NotFound', instanceTypeId: 'InvalidInstanceType.ValueNotSupported' });
-  return await read((db) => {
+  return await read(async (db) => {
     // An image the caller cannot see has nothing to preview: it does not exist for them.
-    requireVisibleImage(db, actor, request.imageId, request.regionId);
-    const facts = loadLaunchFacts(db, actor, request);
+    await requireVisibleImage(db, actor, request.imageId, request.regionId);
+    const facts = await loadLaunchFacts(db, actor, request);
     const held = decideLaunch(facts, { amount: request.amount });
     // Every SKU that buys something for this launch: the hourly one always, another only when licenses are short.
     const tried = facts.skus
       .filter((sku) => !isBoughtAlone(sku.pricingModel) || held.need.shortfall > 0)
       .map((sku) => ({ sku, decision: decideLaunch(facts, { amount: request.amount, skuCode: sku.code, buyShortfall: true }) }));
-    const computeFenPerHour = db.select({ fen: instanceTypes.hourlyPriceFen }).from(instanceTypes).where(eq(instanceTypes.id, request.instanceTypeId)).get()?.fen ?? 0;
-    const pool = held.need.productCode ? poolHourlyFees(db, actor.accountId, held.need.productCode, request.regionId, request.amount) : [];
+    const computeFenPerHour = (await db.select({ fen: instanceTypes.hourlyPriceFen }).from(instanceTypes).where(eq(instanceTypes.id, request.instanceTypeId)).limit(1)).at(0)?.fen ?? 0;
+    const pool = held.need.productCode ? await poolHourlyFees(db, actor.accountId, held.need.productCode, request.regionId, request.amount) : [];
     const charged = (decision: LaunchDecision) => chargesOf(facts, decision, { amount: request.amount, computeFenPerHour, pool });
     const options = tried.flatMap(({ sku, decision }): PaymentOption[] =>
       decision.ok && decision.buy
@@ -63,7 +63,7 @@ export async function previewLaunch(actor: Actor, input: unknown): Promise<Launc
     // When nothing works, the answer to a way of buying says more than "licenses are short".
     const answer = tried[0]?.decision ?? held;
     const refused = !held.ok && options.length === 0 && !answer.ok ? answer.refusal : null;
-    const product = held.need.productCode ? db.select({ title: products.title, status: products.status }).from(products).where(eq(products.code, held.need.productCode)).get() : undefined;
+    const product = held.need.productCode ? (await db.select({ title: products.title, status: products.status }).from(products).where(eq(products.code, held.need.productCode)).limit(1)).at(0) : undefined;
     return {
       ...held.need,
       productTitle: product?.title ?? null,

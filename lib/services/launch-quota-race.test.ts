@@ -17,8 +17,8 @@ const script = bundled('tests/concurrency/launch-race.ts');
 const admin: Actor = { userId: 'admin-user', accountId: '9000000000000001', roles: ['buyer', 'admin'], requestId: newRequestId() };
 beforeAll(async () => void await updateSettings(admin, { instanceQuotaPerRegion: 250, vcpuQuotaPerRegion: 100_000 }));
 
-function race(buyer: Actor, workers: number, amount: number, instanceTypeId: string): string[] {
-  const image = db().select().from(images).where(and(eq(images.regionId, 'cn-hangzhou'), eq(images.kind, 'system'))).get()!;
+async function race(buyer: Actor, workers: number, amount: number, instanceTypeId: string): Promise<string[]> {
+  const image = (await db().select().from(images).where(and(eq(images.regionId, 'cn-hangzhou'), eq(images.kind, 'system'))).limit(1)).at(0)!;
   const out = execFileSync(process.execPath, [script, db().$client.name, buyer.accountId, image.id, String(workers), String(amount), instanceTypeId], { encoding: 'utf8', timeout: 120_000 });
   return JSON.parse(out.trim().split('\n').at(-1)!);
 }
@@ -27,10 +27,10 @@ describe('the instance quota under concurrency (issue 12)', () => {
   it('30 simultaneous launches of Amount=100 under a quota of 250: 2 launch (200 instances), 28 QuotaExceed.ElasticQuota', async () => {
     const buyer = await newBuyer();
     await fund(buyer, 10_000);
-    const outcomes = race(buyer, 30, 100, 'ecs.t6-c1m1.large');
+    const outcomes = await race(buyer, 30, 100, 'ecs.t6-c1m1.large');
     expect(outcomes).toHaveLength(30);
     expect(outcomes.filter((o) => o === 'launched')).toHaveLength(2);
     expect(outcomes.filter((o) => o === 'QuotaExceed.ElasticQuota')).toHaveLength(28);
-    expect(db().select({ n: count() }).from(instances).where(and(eq(instances.accountId, buyer.accountId), ne(instances.status, 'Released'))).get()!.n).toBe(200);
+    expect((await db().select({ n: count() }).from(instances).where(and(eq(instances.accountId, buyer.accountId), ne(instances.status, 'Released'))).limit(1)).at(0)!.n).toBe(200);
   }, 120_000);
 });

@@ -21,15 +21,15 @@ describe('MKT-4 under concurrency', () => {
     await fund(buyer, 200_000);
     await purchaseLicenses(buyer, { productCode: 'lnmp000101', skuCode: skuCode('lnmp000101', 'per_instance'), regionId: 'cn-hangzhou', quantity: 10 });
     const file = db().$client.name;
-    const out = execFileSync(process.execPath, [script, file, buyer.accountId, productImage('lnmp000101'), '50'], { encoding: 'utf8', timeout: 120_000 });
+    const out = execFileSync(process.execPath, [script, file, buyer.accountId, await productImage('lnmp000101'), '50'], { encoding: 'utf8', timeout: 120_000 });
     const outcomes: string[] = JSON.parse(out.trim().split('\n').at(-1)!);
     expect(outcomes).toHaveLength(50);
     expect(outcomes.filter((o) => o === 'launched')).toHaveLength(10);
     expect(outcomes.filter((o) => o === 'QuotaExceed.BuyImage')).toHaveLength(40);
 
-    const launched = db().select().from(instances).where(eq(instances.accountId, buyer.accountId)).all();
+    const launched = await db().select().from(instances).where(eq(instances.accountId, buyer.accountId));
     expect(launched).toHaveLength(10);
     expect(new Set(launched.map((i) => i.licenseId)).size).toBe(10);
-    expect(db().select().from(licenses).where(and(eq(licenses.accountId, buyer.accountId), eq(licenses.status, 'in_use'))).all()).toHaveLength(10);
+    expect(await db().select().from(licenses).where(and(eq(licenses.accountId, buyer.accountId), eq(licenses.status, 'in_use')))).toHaveLength(10);
   }, 120_000);
 });

@@ -27,20 +27,19 @@ beforeAll(async () => {
   other = await newBuyer('Other');
   await fund(holder, 100_000);
   await purchaseLicenses(holder, { productCode: LNMP, skuCode: skuCode(LNMP, 'per_instance'), regionId: REGION, quantity: 1 });
-  delistProduct(db(), LNMP, new Date());
+  await delistProduct(db(), LNMP, new Date());
 });
 
 /** What the wizard embedded before issue 13 (marketplaceImagesIn, kept here as the reference): every product's newest image in the region, listed or held. */
 async function everyOffer(actor: Actor): Promise<string[]> {
   const held = new Set((await listLicenses(actor)).filter((g) => g.regionId === REGION).map((g) => g.productCode));
-  const rows = db()
+  const rows = await db()
     .select({ image: images, status: products.status })
     .from(images)
     .innerJoin(products, eq(products.code, images.productCode))
     .innerJoin(productVersions, and(eq(productVersions.productCode, images.productCode), eq(productVersions.version, images.productVersion)))
     .where(and(offeringImages(REGION), inArray(products.status, publicProductStatuses)))
-    .orderBy(asc(products.title), desc(productVersions.sortOrder))
-    .all();
+    .orderBy(asc(products.title), desc(productVersions.sortOrder));
   const newest = new Set<string>();
   return rows
     .filter((r) => !newest.has(r.image.productCode!) && (newest.add(r.image.productCode!), r.status === 'listed' || held.has(r.image.productCode!)))

@@ -45,14 +45,15 @@ export async function launchableWizardImages(actor: Actor, regionId: string): Pr
  */
 export async function launchableFamilies(actor: Actor, regionId: string): Promise<(WizardImage & { imageFamily: string })[]> {
   authorize(actor, 'image.describe');
-  return await read((db) => {
-    requireRegion(db, regionId);
-    return familyNamesIn(db, actor, regionId).flatMap((family) => {
-      const found = familyImageIn(db, actor, regionId, family);
+  return await read(async (db) => {
+    await requireRegion(db, regionId);
+    const families = await Promise.all((await familyNamesIn(db, actor, regionId)).map(async (family) => {
+      const found = await familyImageIn(db, actor, regionId, family);
       if (!found) return [];
       const { image } = found;
       return [{ id: image.id, name: image.name, description: image.description, platform: image.platform, osType: image.osType, sizeGib: image.sizeGib, kind: image.kind, productCode: image.productCode, productVersion: image.productVersion, imageFamily: family }];
-    });
+    }));
+    return families.flat();
   });
 }
 
@@ -74,15 +75,14 @@ function matchingWords(q: string): SQL[] {
 }
 
 /** The newest version's image in the region of each of these products (MKT-1), by product code; a deprecated version's is not offered (issue 17). */
-function newestImages(db: Db, regionId: string, codes: string[]) {
+async function newestImages(db: Db, regionId: string, codes: string[]) {
   const rows = codes.length
-    ? db
+    ? await db
         .select({ image: images })
         .from(images)
         .innerJoin(productVersions, and(eq(productVersions.productCode, images.productCode), eq(productVersions.version, images.productVersion)))
         .where(and(inArray(images.productCode, codes), offeringImages(regionId), isNull(images.deprecatedAt)))
         .orderBy(desc(productVersions.sortOrder))
-        .all()
     : [];
   const newest = new Map<string, (typeof rows)[number]['image']>();
   for (const { image } of rows) if (!newest.has(image.productCode!)) newest.set(image.productCode!, image);
@@ -101,11 +101,11 @@ export async function marketplaceLaunchPage(actor: Actor, input: z.input<typeof 
   authorize(actor, 'image.describe');
   const { regionId, q, page } = parseInput(pageSchema, input, { regionId: 'RegionId.NotFound', q: 'InvalidParameter', page: 'InvalidPageNumber.Malformed' });
   return await read(async (db) => {
-    requireRegion(db, regionId);
+    await requireRegion(db, regionId);
     const [listed, held] = (await launchableProducts(actor, regionId)).map((set) => db.select({ code: products.code, title: products.title, status: products.status }).from(products).where(and(set, ...matchingWords(q))));
-    const found = unionAll(listed, held).orderBy(asc(sql`title`), asc(sql`code`)).limit(MARKETPLACE_PAGE_SIZE + 1).offset((page - 1) * MARKETPLACE_PAGE_SIZE).all();
+    const found = await unionAll(listed, held).orderBy(asc(sql`title`), asc(sql`code`)).limit(MARKETPLACE_PAGE_SIZE + 1).offset((page - 1) * MARKETPLACE_PAGE_SIZE);
     const rows = found.slice(0, MARKETPLACE_PAGE_SIZE);
-    const newest = newestImages(db, regionId, rows.map((r) => r.code));
+    const newest = await newestImages(db, regionId, rows.map((r) => r.code));
     const items = rows.flatMap((p) => {
       const image = newest.get(p.code);
       return image ? [productImage(image, p)] : [];
@@ -118,10 +118,10 @@ export async function marketplaceLaunchPage(actor: Actor, input: z.input<typeof 
 export async function marketplaceLaunchImage(actor: Actor, regionId: string, imageId: string): Promise<WizardImage | null> {
   authorize(actor, 'image.describe');
   return await read(async (db) => {
-    const image = db.select({ code: images.productCode }).from(images).where(and(eq(images.id, imageId), offeringImages(regionId))).get();
+    const image = (await db.select({ code: images.productCode }).from(images).where(and(eq(images.id, imageId), offeringImages(regionId))).limit(1)).at(0);
     if (!image?.code) return null;
-    const product = db.select({ title: products.title, status: products.status }).from(products).where(and(eq(products.code, image.code), or(...await launchableProducts(actor, regionId)))).get();
-    const newest = product && newestImages(db, regionId, [image.code]).get(image.code);
+    const product = (await db.select({ title: products.title, status: products.status }).from(products).where(and(eq(products.code, image.code), or(...await launchableProducts(actor, regionId)))).limit(1)).at(0);
+    const newest = product && (await newestImages(db, regionId, [image.code])).get(image.code);
     if (!product || newest?.id !== imageId) return null;
     return productImage(newest, product);
   });

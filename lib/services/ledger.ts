@@ -14,9 +14,9 @@ export function bookId(kind: BookKind, accountId: string | null): string {
 }
 
 /** Creates the book if it is not there yet and returns its id. */
-export function ensureBook(tx: Tx | Db, kind: BookKind, accountId: string | null): string {
+export async function ensureBook(tx: Tx | Db, kind: BookKind, accountId: string | null): Promise<string> {
   const id = bookId(kind, accountId);
-  tx.insert(ledgerBooks).values({ id, kind, accountId, createdAt: clock.now() }).onConflictDoNothing().run();
+  await tx.insert(ledgerBooks).values({ id, kind, accountId, createdAt: clock.now() }).onConflictDoNothing();
   return id;
 }
 
@@ -32,19 +32,18 @@ export type Covered = { bookId: string; refusal: (balanceFen: number) => CloudEr
  * another connection since the caller read the balance (PostgreSQL's READ COMMITTED lets one in)
  * makes the transfer refused instead of overdrawing the book.
  */
-export function transfer(tx: Tx, postings: readonly Posting[], reason: string, reference?: string, note?: string, covered?: Covered): string {
+export async function transfer(tx: Tx, postings: readonly Posting[], reason: string, reference?: string, note?: string, covered?: Covered): Promise<string> {
   assertBalanced(postings);
   const transferId = globalThis.crypto.randomUUID();
   const createdAt = clock.now();
   for (const p of postings) {
     const guard = p.bookId === covered?.bookId && p.amountFen < 0 ? gte(ledgerBooks.balanceFen, -p.amountFen) : undefined;
-    const moved = tx
+    const moved = await tx
       .update(ledgerBooks)
       .set({ balanceFen: sql`${ledgerBooks.balanceFen} + ${p.amountFen}` })
-      .where(and(eq(ledgerBooks.id, p.bookId), guard))
-      .run();
-    if (guard && changedRows(moved) === 0) throw covered!.refusal(balanceOf(tx, p.bookId)) ?? new CloudError('ServiceUnavailable');
-    tx.insert(ledgerEntries).values({ transferId, bookId: p.bookId, amountFen: p.amountFen, reason, reference, note, createdAt }).run();
+      .where(and(eq(ledgerBooks.id, p.bookId), guard));
+    if (guard && changedRows(moved) === 0) throw covered!.refusal(await balanceOf(tx, p.bookId)) ?? new CloudError('ServiceUnavailable');
+    await tx.insert(ledgerEntries).values({ transferId, bookId: p.bookId, amountFen: p.amountFen, reason, reference, note, createdAt });
   }
   return transferId;
 }
@@ -74,11 +73,11 @@ export function postTransfers(transfers: readonly Transfer[]): void {
 const bookBalance = preparedQuery((db) => db.select({ balance: ledgerBooks.balanceFen }).from(ledgerBooks).where(eq(ledgerBooks.id, sql.placeholder('id'))).prepare());
 
 /** Runs on the process connection, inside the caller's transaction (db/prepared.ts). */
-export function balanceOf(_db: Tx | Db, id: string): number {
-  return bookBalance().get({ id })?.balance ?? 0;
+export async function balanceOf(_db: Tx | Db, id: string): Promise<number> {
+  return (await bookBalance().execute({ id })).at(0)?.balance ?? 0;
 }
 
 /** The platform's own books exist once, with no account. */
-export function platformBook(tx: Tx | Db, kind: Extract<BookKind, 'platform_revenue' | 'payment_clearing'>): string {
-  return ensureBook(tx, kind, null);
+export async function platformBook(tx: Tx | Db, kind: Extract<BookKind, 'platform_revenue' | 'payment_clearing'>): Promise<string> {
+  return await ensureBook(tx, kind, null);
 }

@@ -29,19 +29,19 @@ async function buyerWith(quantity: number): Promise<Actor> {
   return buyer;
 }
 
-const pool = (accountId: string) => db().select({ id: licenses.id, status: licenses.status, instanceId: licenses.instanceId }).from(licenses).where(eq(licenses.accountId, accountId)).orderBy(asc(licenses.createdAt), asc(licenses.id)).all();
+const pool = async (accountId: string) => await db().select({ id: licenses.id, status: licenses.status, instanceId: licenses.instanceId }).from(licenses).where(eq(licenses.accountId, accountId)).orderBy(asc(licenses.createdAt), asc(licenses.id));
 
 describe('MKT-3, MKT-4: a license taken by another connection between the count and the bind (issue 15)', () => {
   it('the launch binds the next usable license instead, and no license is held by two instances', async () => {
     const buyer = await buyerWith(2);
-    const [oldest, next] = pool(buyer.accountId);
-    const held = withWriteInterleaved(
+    const [oldest, next] = await pool(buyer.accountId);
+    const held = await withWriteInterleaved(
       'licenses',
       () => onAnotherConnection((other) => other.update(licenses).set({ status: 'in_use', instanceId: 'i-other-launch' }).where(and(eq(licenses.id, oldest.id), eq(licenses.status, 'available'))).run()),
-      (own) => consumeLicenses(own, buyer.accountId, product, region, ['i-this-launch']),
+      async (own) => await consumeLicenses(own, buyer.accountId, product, region, ['i-this-launch']),
     );
     expect(held.map((l) => l.id)).toEqual([next.id]);
-    expect(pool(buyer.accountId)).toEqual([
+    expect(await pool(buyer.accountId)).toEqual([
       { id: oldest.id, status: 'in_use', instanceId: 'i-other-launch' },
       { id: next.id, status: 'in_use', instanceId: 'i-this-launch' },
     ]);
@@ -49,14 +49,14 @@ describe('MKT-3, MKT-4: a license taken by another connection between the count 
 
   it('when the other connection took the last license, the launch is refused with QuotaExceed.BuyImage', async () => {
     const buyer = await buyerWith(1);
-    const [only] = pool(buyer.accountId);
+    const [only] = await pool(buyer.accountId);
     let refusal: unknown;
-    withWriteInterleaved(
+    await withWriteInterleaved(
       'licenses',
       () => onAnotherConnection((other) => other.update(licenses).set({ status: 'in_use', instanceId: 'i-other-launch-2' }).where(eq(licenses.id, only.id)).run()),
-      (own) => {
+      async (own) => {
         try {
-          consumeLicenses(own, buyer.accountId, product, region, ['i-this-launch-2']);
+          await consumeLicenses(own, buyer.accountId, product, region, ['i-this-launch-2']);
         } catch (error) {
           refusal = error;
         }
@@ -65,6 +65,6 @@ describe('MKT-3, MKT-4: a license taken by another connection between the count 
     expect(refusal).toBeInstanceOf(CloudError);
     expect((refusal as CloudError).code).toBe('QuotaExceed.BuyImage');
     expect((refusal as CloudError).params).toMatchObject({ productCode: product, regionId: region, needed: 1, available: 0 });
-    expect(pool(buyer.accountId)).toEqual([{ id: only.id, status: 'in_use', instanceId: 'i-other-launch-2' }]);
+    expect(await pool(buyer.accountId)).toEqual([{ id: only.id, status: 'in_use', instanceId: 'i-other-launch-2' }]);
   });
 });

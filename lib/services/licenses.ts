@@ -27,9 +27,9 @@ const storedNow = (now = clock.now()) => licenses.expiresAt.mapToDriverValue(now
  * The account's usable licenses of a product in a region. With `upTo`, counting stops there: a
  * launch of n only asks whether n are there (and, when not, how many, which is then exact).
  */
-export function availableLicenseCount(db: Db | Tx, accountId: string, productCode: string, regionId: string, upTo?: number): number {
-  if (upTo !== undefined) return launchCount().get({ accountId, productCode, regionId, now: storedNow(), upTo })?.n ?? 0;
-  return db.select({ n: count() }).from(licenses).where(and(poolOf(accountId, productCode, regionId), usableSql(clock.now()))).get()?.n ?? 0;
+export async function availableLicenseCount(db: Db | Tx, accountId: string, productCode: string, regionId: string, upTo?: number): Promise<number> {
+  if (upTo !== undefined) return (await launchCount().execute({ accountId, productCode, regionId, now: storedNow(), upTo })).at(0)?.n ?? 0;
+  return (await db.select({ n: count() }).from(licenses).where(and(poolOf(accountId, productCode, regionId), usableSql(clock.now()))).limit(1)).at(0)?.n ?? 0;
 }
 
 type PoolKey = string | Placeholder;
@@ -55,16 +55,15 @@ const oldestUsable = preparedQuery((db) =>
  * bound to (oldest first, as consumeLicenses binds them): an hourly license's SKU price, as
  * metering charges it, else 0. The launch preview's view of the pool (issue 16).
  */
-export function poolHourlyFees(db: Db | Tx, accountId: string, productCode: string, regionId: string, n: number): number[] {
-  return db
+export async function poolHourlyFees(db: Db | Tx, accountId: string, productCode: string, regionId: string, n: number): Promise<number[]> {
+  return (await db
     .select({ model: licenses.pricingModel, priceFen: skus.priceFen })
     .from(licenses)
     .innerJoin(orders, eq(orders.id, licenses.orderId))
     .innerJoin(skus, eq(skus.code, orders.skuCode))
     .where(and(poolOf(accountId, productCode, regionId), usableSql(clock.now())))
     .orderBy(asc(licenses.createdAt), asc(licenses.id))
-    .limit(n)
-    .all()
+    .limit(n))
     .map((l) => (l.model === 'hourly' ? l.priceFen : 0));
 }
 /** One license to one instance, only while it is still usable: the guard a concurrent consumer loses on. */
@@ -83,23 +82,23 @@ const bindLicense = preparedQuery((db) =>
  * then changes no row, and the next usable licenses are tried. When the pool has run short the
  * launch is refused (MKT-4), so two instances never hold one license (MKT-3).
  */
-export function consumeLicenses(_tx: Tx, accountId: string, productCode: string, regionId: string, instanceIds: string[]): { id: string; expiresAt: Date | null }[] {
+export async function consumeLicenses(_tx: Tx, accountId: string, productCode: string, regionId: string, instanceIds: string[]): Promise<{ id: string; expiresAt: Date | null }[]> {
   const now = storedNow();
   const held: { id: string; expiresAt: Date | null }[] = [];
   while (held.length < instanceIds.length) {
     const wanted = instanceIds.length - held.length;
-    const pool = oldestUsable().all({ accountId, productCode, regionId, now, n: wanted });
+    const pool = await oldestUsable().execute({ accountId, productCode, regionId, now, n: wanted });
     if (pool.length < wanted) throw shortfallError(launchNeed({ productCode, regionId, amount: instanceIds.length, available: held.length + pool.length }));
     for (const license of pool) {
-      if (changedRows(bindLicense().run({ instanceId: instanceIds[held.length], now, id: license.id })) === 1) held.push(license);
+      if (changedRows(await bindLicense().execute({ instanceId: instanceIds[held.length], now, id: license.id })) === 1) held.push(license);
     }
   }
   return held;
 }
 
 /** MKT-5: the license goes back to the account's pool, ready for another instance. */
-export function returnLicense(tx: Tx, licenseId: string): void {
-  tx.update(licenses).set({ status: 'available', instanceId: null }).where(and(eq(licenses.id, licenseId), eq(licenses.status, 'in_use'))).run();
+export async function returnLicense(tx: Tx, licenseId: string): Promise<void> {
+  await tx.update(licenses).set({ status: 'available', instanceId: null }).where(and(eq(licenses.id, licenseId), eq(licenses.status, 'in_use')));
 }
 
 // ─── What the buyer sees ─────────────────────────────────────────────────────
@@ -109,16 +108,15 @@ export type LicenseGroup = { productCode: string; title: string; productStatus: 
 /** "My licenses": by product and region, available ones and which instance holds each used one. */
 export async function listLicenses(actor: Actor, productCode?: string): Promise<LicenseGroup[]> {
   authorize(actor, 'license.read');
-  return await read((db) => {
+  return await read(async (db) => {
     const filters = [eq(licenses.accountId, actor.accountId), inArray(licenses.status, ['available', 'in_use'])];
     if (productCode) filters.push(eq(licenses.productCode, productCode));
-    const rows = db
+    const rows = await db
       .select({ license: licenses, title: products.title, productStatus: products.status })
       .from(licenses)
       .innerJoin(products, eq(products.code, licenses.productCode))
       .where(and(...filters))
-      .orderBy(asc(products.title), asc(licenses.regionId), asc(licenses.createdAt))
-      .all();
+      .orderBy(asc(products.title), asc(licenses.regionId), asc(licenses.createdAt));
     const now = clock.now();
     const groups = new Map<string, LicenseGroup>();
     for (const { license, title, productStatus } of rows) {
@@ -140,7 +138,7 @@ export async function listLicenses(actor: Actor, productCode?: string): Promise<
 export type LicenseView = License & { skuCode: string; productTitle: string; sellerAccountId: string; sellerName: string };
 
 /** Licenses with their order's SKU and their product's seller, newest first. */
-export function licenseViews(db: Db | Tx, where: SQL | undefined, paging?: { page: number; pageSize: number }): { items: LicenseView[]; total: number } {
+export async function licenseViews(db: Db | Tx, where: SQL | undefined, paging?: { page: number; pageSize: number }): Promise<{ items: LicenseView[]; total: number }> {
   const query = db
     .select({ license: licenses, skuCode: orders.skuCode, productTitle: products.title, sellerAccountId: products.sellerAccountId, sellerName: accounts.name })
     .from(licenses)
@@ -149,8 +147,8 @@ export function licenseViews(db: Db | Tx, where: SQL | undefined, paging?: { pag
     .innerJoin(accounts, eq(accounts.id, products.sellerAccountId))
     .where(where)
     .orderBy(desc(licenses.createdAt), desc(licenses.id));
-  const rows = paging ? query.limit(paging.pageSize).offset((paging.page - 1) * paging.pageSize).all() : query.all();
-  const total = paging ? (db.select({ n: count() }).from(licenses).innerJoin(products, eq(products.code, licenses.productCode)).where(where).get()?.n ?? 0) : rows.length;
+  const rows = paging ? await query.limit(paging.pageSize).offset((paging.page - 1) * paging.pageSize) : await query;
+  const total = paging ? ((await db.select({ n: count() }).from(licenses).innerJoin(products, eq(products.code, licenses.productCode)).where(where).limit(1)).at(0)?.n ?? 0) : rows.length;
   return { items: rows.map(({ license, ...rest }) => ({ ...license, ...rest })), total };
 }
 
@@ -158,20 +156,20 @@ export function licenseViews(db: Db | Tx, where: SQL | undefined, paging?: { pag
 export async function describeOwnLicenses(actor: Actor, query: { productCodes?: string[]; exceptCodes?: string[]; page?: unknown; pageSize?: unknown } = {}) {
   authorize(actor, 'license.read');
   const paging = parsePaging(query);
-  return await read((db) => {
+  return await read(async (db) => {
     const where = and(
       eq(licenses.accountId, actor.accountId),
       query.productCodes?.length ? inArray(licenses.productCode, query.productCodes) : undefined,
       query.exceptCodes?.length ? notInArray(licenses.productCode, query.exceptCodes) : undefined,
     );
-    return { ...licenseViews(db, where, paging), ...paging };
+    return { ...await licenseViews(db, where, paging), ...paging };
   });
 }
 
 /** One of the caller's licenses; another account's does not exist for them. */
 export async function getOwnLicense(actor: Actor, licenseId: string): Promise<LicenseView> {
   authorize(actor, 'license.read');
-  const [license] = await read((db) => licenseViews(db, and(eq(licenses.id, licenseId), eq(licenses.accountId, actor.accountId))).items);
+  const [license] = await read(async (db) => (await licenseViews(db, and(eq(licenses.id, licenseId), eq(licenses.accountId, actor.accountId)))).items);
   if (!license) throw new CloudError('InvalidInstanceId.NotFound', { instanceId: licenseId }, 'instanceId');
   return license;
 }

@@ -20,48 +20,47 @@ import { ascNullsFirst } from '../../db/portable';
 export async function listListingReviews(actor: Actor, { status = 'in_review', ...paging }: { status?: string; page?: unknown; pageSize?: unknown } = {}) {
   authorize(actor, 'listing.review');
   const { page, pageSize } = parsePaging(paging, { defaultPageSize: 20 });
-  return await read((db) => {
+  return await read(async (db) => {
     const where = eq(products.status, status);
-    const total = db.select({ n: count() }).from(products).where(where).get()?.n ?? 0;
-    const rows = db
+    const total = (await db.select({ n: count() }).from(products).where(where).limit(1)).at(0)?.n ?? 0;
+    const rows = await db
       .select({ product: products, sellerName: accounts.name })
       .from(products)
       .innerJoin(accounts, eq(accounts.id, products.sellerAccountId))
       .where(where)
       .orderBy(ascNullsFirst(products.submittedAt), asc(products.code))
       .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .all();
-    const items = rows.map((r) => ({
+      .offset((page - 1) * pageSize);
+    const items = await Promise.all(rows.map(async (r) => ({
       ...r,
-      skus: db.select().from(skus).where(eq(skus.productCode, r.product.code)).all().sort(byPricingModel),
-      regions: [...new Set(db.select({ regionId: productVersionImages.regionId }).from(productVersionImages).where(eq(productVersionImages.productCode, r.product.code)).all().map((v) => v.regionId))],
-      versions: db.select({ version: productVersions.version }).from(productVersions).where(eq(productVersions.productCode, r.product.code)).all().map((v) => v.version),
-      problems: listingProblemsOf(db, r.product),
-    }));
+      skus: (await db.select().from(skus).where(eq(skus.productCode, r.product.code))).sort(byPricingModel),
+      regions: [...new Set((await db.select({ regionId: productVersionImages.regionId }).from(productVersionImages).where(eq(productVersionImages.productCode, r.product.code))).map((v) => v.regionId))],
+      versions: (await db.select({ version: productVersions.version }).from(productVersions).where(eq(productVersions.productCode, r.product.code))).map((v) => v.version),
+      problems: await listingProblemsOf(db, r.product),
+    })));
     return { items, total, page, pageSize };
   });
 }
 
-function requireProduct(tx: Tx, code: string) {
-  const product = tx.select().from(products).where(eq(products.code, code)).get();
+async function requireProduct(tx: Tx, code: string) {
+  const product = (await tx.select().from(products).where(eq(products.code, code)).limit(1)).at(0);
   if (!product) throw new CloudError('InvalidProductCode.NotFound', { productCode: code });
   return product;
 }
 
 /** ADM-1: listing re-runs the checks, then publishes a marketplace image per chosen image. */
 export async function approveListing(actor: Actor, code: string): Promise<void> {
-  await mutate(actor, 'ApproveListing', (tx, note) => {
+  await mutate(actor, 'ApproveListing', async (tx, note) => {
     authorize(actor, productPermission('approve'));
     note.target = code;
-    const product = requireProduct(tx, code);
+    const product = await requireProduct(tx, code);
     const status = applyProductAction(product.status, 'approve');
-    const problems = listingProblemsOf(tx, product);
+    const problems = await listingProblemsOf(tx, product);
     if (problems.length > 0) throw new CloudError('InvalidListing.Incomplete', { count: problems.length });
     const now = clock.now();
-    const chosen = tx.select({ v: productVersionImages, image: images }).from(productVersionImages).innerJoin(images, eq(images.id, productVersionImages.sourceImageId)).where(eq(productVersionImages.productCode, code)).all();
+    const chosen = await tx.select({ v: productVersionImages, image: images }).from(productVersionImages).innerJoin(images, eq(images.id, productVersionImages.sourceImageId)).where(eq(productVersionImages.productCode, code));
     for (const { v, image } of chosen) {
-      tx.insert(images)
+      await tx.insert(images)
         .values({
           id: newResourceId('m'),
           regionId: v.regionId,
@@ -79,30 +78,29 @@ export async function approveListing(actor: Actor, code: string): Promise<void> 
           source: 'published',
           sourceImageId: image.id,
           createdAt: now,
-        })
-        .run();
+        });
     }
-    tx.update(products).set({ status, listedAt: now, reviewNote: null }).where(eq(products.code, code)).run();
-    const seller = tx.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, product.sellerAccountId)).get()!;
-    indexProduct(tx, { code, title: product.title, summary: product.summary, description: product.description, seller: seller.name });
-    notify(tx, product.sellerAccountId, 'listingApproved', { productCode: code, title: product.title });
+    await tx.update(products).set({ status, listedAt: now, reviewNote: null }).where(eq(products.code, code));
+    const seller = (await tx.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, product.sellerAccountId)).limit(1)).at(0)!;
+    await indexProduct(tx, { code, title: product.title, summary: product.summary, description: product.description, seller: seller.name });
+    await notify(tx, product.sellerAccountId, 'listingApproved', { productCode: code, title: product.title });
   });
 }
 
 export async function rejectListing(actor: Actor, code: string, input: { note?: unknown }): Promise<void> {
-  await mutate(actor, 'RejectListing', (tx, audit) => {
+  await mutate(actor, 'RejectListing', async (tx, audit) => {
     authorize(actor, productPermission('reject'));
     audit.target = code;
-    const product = requireProduct(tx, code);
+    const product = await requireProduct(tx, code);
     const status = applyProductAction(product.status, 'reject');
     const note = parseDecisionNote(input);
-    tx.update(products).set({ status, reviewNote: note }).where(eq(products.code, code)).run();
-    notify(tx, product.sellerAccountId, 'listingRejected', { productCode: code, title: product.title, note });
+    await tx.update(products).set({ status, reviewNote: note }).where(eq(products.code, code));
+    await notify(tx, product.sellerAccountId, 'listingRejected', { productCode: code, title: product.title, note });
   });
 }
 
 /** How many listings wait for review (the admin's navigation shows it). */
 export async function pendingListingCount(actor: Actor): Promise<number> {
   authorize(actor, 'listing.review');
-  return await read((db) => db.select({ n: count() }).from(products).where(eq(products.status, 'in_review')).get()?.n ?? 0);
+  return await read(async (db) => (await db.select({ n: count() }).from(products).where(eq(products.status, 'in_review')).limit(1)).at(0)?.n ?? 0);
 }

@@ -46,29 +46,29 @@ describe('MKT-2 pricing models and purchase', () => {
   it('a per-instance purchase of N licenses takes N × price from the wallet and splits it 90/10 between seller and platform', async () => {
     const buyer = await richBuyer();
     const seller = sellers.get(seedProducts.find((p) => p.code === LNMP)!.seller)!;
-    const payableBefore = db().select().from(ledgerBooks).where(eq(ledgerBooks.id, `seller_payable:${seller.accountId}`)).get()?.balanceFen ?? 0;
+    const payableBefore = (await db().select().from(ledgerBooks).where(eq(ledgerBooks.id, `seller_payable:${seller.accountId}`)).limit(1)).at(0)?.balanceFen ?? 0;
     const result = await buy(buyer, LNMP, 3);
     expect(result.amountFen).toBe(29_700);
     expect(await balance(buyer)).toBe(1_000_000 - 29_700);
-    expect(db().select().from(ledgerBooks).where(eq(ledgerBooks.id, `seller_payable:${seller.accountId}`)).get()!.balanceFen - payableBefore).toBe(26_730);
-    expect(licensesOf(buyer, LNMP).map((l) => [l.status, l.regionId, l.orderId])).toEqual(Array(3).fill(['available', 'cn-hangzhou', result.orderId]));
-    expect(ordersOf(buyer)).toMatchObject([{ id: result.orderId, quantity: 3, unitPriceFen: 9900, amountFen: 29_700, status: 'paid' }]);
-    expect(ledgerSum()).toBe(0);
+    expect((await db().select().from(ledgerBooks).where(eq(ledgerBooks.id, `seller_payable:${seller.accountId}`)).limit(1)).at(0)!.balanceFen - payableBefore).toBe(26_730);
+    expect((await licensesOf(buyer, LNMP)).map((l) => [l.status, l.regionId, l.orderId])).toEqual(Array(3).fill(['available', 'cn-hangzhou', result.orderId]));
+    expect(await ordersOf(buyer)).toMatchObject([{ id: result.orderId, quantity: 3, unitPriceFen: 9900, amountFen: 29_700, status: 'paid' }]);
+    expect(await ledgerSum()).toBe(0);
   });
 
   it('a free product must still be bought: an order of ¥0 and a license (000 Q4)', async () => {
     const buyer = await newBuyer();
     const result = await buy(buyer, freeProduct.code, 1, 'cn-hangzhou', 'free');
     expect(result.amountFen).toBe(0);
-    expect(ordersOf(buyer)).toMatchObject([{ amountFen: 0, status: 'paid' }]);
-    expect(licensesOf(buyer, freeProduct.code)).toHaveLength(1);
+    expect(await ordersOf(buyer)).toMatchObject([{ amountFen: 0, status: 'paid' }]);
+    expect(await licensesOf(buyer, freeProduct.code)).toHaveLength(1);
     expect(await balance(buyer)).toBe(0);
   });
 
   it('an hourly SKU is not bought alone', async () => {
     const buyer = await richBuyer();
     await expectCloudError(async () => await buy(buyer, LNMP, 1, 'cn-hangzhou', 'hourly'), 'InvalidSku.HourlyWithInstance');
-    expect(ordersOf(buyer)).toHaveLength(0);
+    expect(await ordersOf(buyer)).toHaveLength(0);
   });
 
   it.each([0, 101, 2.5])('quantity %s is refused (MKT-3: 1 to 100)', async (quantity) => {
@@ -80,8 +80,8 @@ describe('MKT-2 pricing models and purchase', () => {
     await fund(buyer, 5_000);
     const error = await expectCloudError(async () => await buy(buyer, LNMP, 1), 'InvalidAccountStatus.NotEnoughBalance');
     expect(error.params).toEqual({ reason: 'order', balance: '¥50.00', amount: '¥99.00' });
-    expect(ordersOf(buyer)).toHaveLength(0);
-    expect(licensesOf(buyer)).toHaveLength(0);
+    expect(await ordersOf(buyer)).toHaveLength(0);
+    expect(await licensesOf(buyer)).toHaveLength(0);
     expect(await balance(buyer)).toBe(5_000);
   });
 
@@ -96,19 +96,19 @@ describe('MKT-4 launches need one license per instance', () => {
     const buyer = await richBuyer();
     await buy(buyer, LNMP, 2);
     const before = await balance(buyer);
-    const error = await expectCloudError(async () => await launch(buyer, productImage(LNMP), 3), 'QuotaExceed.BuyImage');
+    const error = await expectCloudError(async () => await launch(buyer, await productImage(LNMP), 3), 'QuotaExceed.BuyImage');
     expect(error.httpStatus).toBe(403);
     expect(error.params).toEqual({ productCode: LNMP, regionId: 'cn-hangzhou', needed: 3, available: 2 });
-    expect(db().select().from(instances).where(eq(instances.accountId, buyer.accountId)).all()).toHaveLength(0);
-    expect(licensesOf(buyer, LNMP).every((l) => l.status === 'available')).toBe(true);
+    expect(await db().select().from(instances).where(eq(instances.accountId, buyer.accountId))).toHaveLength(0);
+    expect((await licensesOf(buyer, LNMP)).every((l) => l.status === 'available')).toBe(true);
     expect(await balance(buyer)).toBe(before);
   });
 
   it('with enough licenses each instance holds its own', async () => {
     const buyer = await richBuyer();
     await buy(buyer, LNMP, 2);
-    const { instanceIds } = await launch(buyer, productImage(LNMP), 2);
-    const held = licensesOf(buyer, LNMP);
+    const { instanceIds } = await launch(buyer, await productImage(LNMP), 2);
+    const held = await licensesOf(buyer, LNMP);
     expect(held.map((l) => l.status)).toEqual(['in_use', 'in_use']);
     expect(held.map((l) => l.instanceId).sort()).toEqual([...instanceIds].sort());
     expect(new Set(await Promise.all(instanceIds.map(async (id) => (await getInstance(buyer, id)).licenseId))).size).toBe(2);
@@ -118,28 +118,28 @@ describe('MKT-4 launches need one license per instance', () => {
     const buyer = await richBuyer();
     await buy(buyer, LNMP, 2);
     const before = await balance(buyer);
-    const { instanceIds } = await launch(buyer, productImage(LNMP), 3, 'cn-hangzhou', { buyShortfall: true, skuCode: skuCode(LNMP, 'per_instance') });
+    const { instanceIds } = await launch(buyer, await productImage(LNMP), 3, 'cn-hangzhou', { buyShortfall: true, skuCode: skuCode(LNMP, 'per_instance') });
     expect(instanceIds).toHaveLength(3);
     expect(before - await balance(buyer)).toBe(9_900);
-    expect(licensesOf(buyer, LNMP).filter((l) => l.status === 'in_use')).toHaveLength(3);
-    expect(ordersOf(buyer).map((o) => o.quantity).sort()).toEqual([1, 2]);
+    expect((await licensesOf(buyer, LNMP)).filter((l) => l.status === 'in_use')).toHaveLength(3);
+    expect((await ordersOf(buyer)).map((o) => o.quantity).sort()).toEqual([1, 2]);
   });
 
   it('a failed shortfall purchase launches nothing and buys nothing', async () => {
     const buyer = await newBuyer();
     await fund(buyer, 100);
-    await expectCloudError(async () => await launch(buyer, productImage(LNMP), 1, 'cn-hangzhou', { buyShortfall: true, skuCode: skuCode(LNMP, 'per_instance') }), 'InvalidAccountStatus.NotEnoughBalance');
-    expect(ordersOf(buyer)).toHaveLength(0);
-    expect(db().select().from(instances).where(eq(instances.accountId, buyer.accountId)).all()).toHaveLength(0);
+    await expectCloudError(async () => await launch(buyer, await productImage(LNMP), 1, 'cn-hangzhou', { buyShortfall: true, skuCode: skuCode(LNMP, 'per_instance') }), 'InvalidAccountStatus.NotEnoughBalance');
+    expect(await ordersOf(buyer)).toHaveLength(0);
+    expect(await db().select().from(instances).where(eq(instances.accountId, buyer.accountId))).toHaveLength(0);
   });
 
   it('an hourly SKU is bought with the launch: a ¥0 order and one license per instance (MKT-2)', async () => {
     const buyer = await newBuyer();
     await fund(buyer, 10_000); // the minimum balance to create pay-as-you-go instances (issue 12)
-    const { instanceIds } = await launch(buyer, productImage(LNMP), 2, 'cn-hangzhou', { skuCode: skuCode(LNMP, 'hourly') });
+    const { instanceIds } = await launch(buyer, await productImage(LNMP), 2, 'cn-hangzhou', { skuCode: skuCode(LNMP, 'hourly') });
     expect(instanceIds).toHaveLength(2);
-    expect(ordersOf(buyer)).toMatchObject([{ pricingModel: 'hourly', quantity: 2, amountFen: 0 }]);
-    expect(licensesOf(buyer, LNMP).map((l) => [l.status, l.pricingModel])).toEqual([
+    expect(await ordersOf(buyer)).toMatchObject([{ pricingModel: 'hourly', quantity: 2, amountFen: 0 }]);
+    expect((await licensesOf(buyer, LNMP)).map((l) => [l.status, l.pricingModel])).toEqual([
       ['in_use', 'hourly'],
       ['in_use', 'hourly'],
     ]);
@@ -148,7 +148,7 @@ describe('MKT-4 launches need one license per instance', () => {
   it('a custom image made from a licensed instance, and its copy in another region, both demand licenses (000 Q8, Q9)', async () => {
     const buyer = await richBuyer();
     await buy(buyer, LNMP, 1);
-    const [source] = (await launch(buyer, productImage(LNMP), 1)).instanceIds;
+    const [source] = (await launch(buyer, await productImage(LNMP), 1)).instanceIds;
     await settle();
     const { imageId } = await createImage(buyer, { instanceId: source, name: 'my-lnmp' });
     await settle();
@@ -175,14 +175,14 @@ describe('MKT-5 a license follows its instance and comes back on release', () =>
   it('release then relaunch reuses the same license without a new order', async () => {
     const buyer = await richBuyer();
     await buy(buyer, LNMP, 1);
-    const [first] = (await launch(buyer, productImage(LNMP), 1)).instanceIds;
+    const [first] = (await launch(buyer, await productImage(LNMP), 1)).instanceIds;
     const licenseId = (await getInstance(buyer, first)).licenseId;
     await settle();
     await releaseInstance(buyer, first);
-    expect(licensesOf(buyer, LNMP)).toMatchObject([{ id: licenseId, status: 'available', instanceId: null }]);
-    const [second] = (await launch(buyer, productImage(LNMP), 1)).instanceIds;
+    expect(await licensesOf(buyer, LNMP)).toMatchObject([{ id: licenseId, status: 'available', instanceId: null }]);
+    const [second] = (await launch(buyer, await productImage(LNMP), 1)).instanceIds;
     expect((await getInstance(buyer, second)).licenseId).toBe(licenseId);
-    expect(ordersOf(buyer)).toHaveLength(1);
+    expect(await ordersOf(buyer)).toHaveLength(1);
     expect(await listLicenses(buyer, LNMP)).toMatchObject([{ productCode: LNMP, regionId: 'cn-hangzhou', available: 0, inUse: [{ licenseId, instanceId: second }] }]);
   });
 });
@@ -191,7 +191,7 @@ describe('MKT-6 ReplaceSystemDisk and ReInitDisk', () => {
   async function stoppedLnmpInstance() {
     const buyer = await richBuyer();
     await buy(buyer, LNMP, 1);
-    const [id] = (await launch(buyer, productImage(LNMP, 'cn-hangzhou', '1.0.0'), 1)).instanceIds;
+    const [id] = (await launch(buyer, await productImage(LNMP, 'cn-hangzhou', '1.0.0'), 1)).instanceIds;
     await settle();
     await stopInstance(buyer, id);
     return { buyer, id, licenseId: (await getInstance(buyer, id)).licenseId! };
@@ -200,48 +200,48 @@ describe('MKT-6 ReplaceSystemDisk and ReInitDisk', () => {
   it('another version of the same product needs no license (000 Q11)', async () => {
     const { buyer, id, licenseId } = await stoppedLnmpInstance();
     const before = await balance(buyer);
-    await replaceSystemDisk(buyer, { instanceId: id, imageId: productImage(LNMP, 'cn-hangzhou', '2.0.0') });
-    expect(await getInstance(buyer, id)).toMatchObject({ imageId: productImage(LNMP, 'cn-hangzhou', '2.0.0'), licenseId });
+    await replaceSystemDisk(buyer, { instanceId: id, imageId: await productImage(LNMP, 'cn-hangzhou', '2.0.0') });
+    expect(await getInstance(buyer, id)).toMatchObject({ imageId: await productImage(LNMP, 'cn-hangzhou', '2.0.0'), licenseId });
     expect(await balance(buyer)).toBe(before);
-    expect(licensesOf(buyer, LNMP)).toHaveLength(1);
+    expect(await licensesOf(buyer, LNMP)).toHaveLength(1);
   });
 
   it('another product consumes one of its licenses and frees the old one', async () => {
     const { buyer, id, licenseId } = await stoppedLnmpInstance();
-    const otherImage = productImage(otherPerInstance.code);
+    const otherImage = await productImage(otherPerInstance.code);
     await expectCloudError(async () => await replaceSystemDisk(buyer, { instanceId: id, imageId: otherImage }), 'QuotaExceed.BuyImage');
     expect((await getInstance(buyer, id)).licenseId).toBe(licenseId); // unchanged after the refusal
     await buy(buyer, otherPerInstance.code, 1);
     await replaceSystemDisk(buyer, { instanceId: id, imageId: otherImage });
     const after = await getInstance(buyer, id);
     expect(after.imageId).toBe(otherImage);
-    expect(licensesOf(buyer, otherPerInstance.code)).toMatchObject([{ status: 'in_use', instanceId: id, id: after.licenseId }]);
-    expect(licensesOf(buyer, LNMP)).toMatchObject([{ id: licenseId, status: 'available', instanceId: null }]);
+    expect(await licensesOf(buyer, otherPerInstance.code)).toMatchObject([{ status: 'in_use', instanceId: id, id: after.licenseId }]);
+    expect(await licensesOf(buyer, LNMP)).toMatchObject([{ id: licenseId, status: 'available', instanceId: null }]);
   });
 
   it('an image without a product code frees the held license', async () => {
     const { buyer, id, licenseId } = await stoppedLnmpInstance();
-    const system = db().select().from((await import('../../db/schema')).images).all().find((i) => i.kind === 'system' && i.regionId === 'cn-hangzhou')!;
+    const system = (await db().select().from((await import('../../db/schema')).images)).find((i) => i.kind === 'system' && i.regionId === 'cn-hangzhou')!;
     await replaceSystemDisk(buyer, { instanceId: id, imageId: system.id });
     expect((await getInstance(buyer, id)).licenseId).toBeNull();
-    expect(licensesOf(buyer, LNMP)).toMatchObject([{ id: licenseId, status: 'available' }]);
+    expect(await licensesOf(buyer, LNMP)).toMatchObject([{ id: licenseId, status: 'available' }]);
   });
 
   it('ReInitDisk never charges or takes a license (000 Q12)', async () => {
     const { buyer, id } = await stoppedLnmpInstance();
-    const before = { balance: await balance(buyer), orders: ordersOf(buyer).length, licenses: JSON.stringify(licensesOf(buyer)) };
+    const before = { balance: await balance(buyer), orders: (await ordersOf(buyer)).length, licenses: JSON.stringify(await licensesOf(buyer)) };
     await reInitDisk(buyer, id);
     await reInitDisk(buyer, id);
-    expect({ balance: await balance(buyer), orders: ordersOf(buyer).length, licenses: JSON.stringify(licensesOf(buyer)) }).toEqual(before);
+    expect({ balance: await balance(buyer), orders: (await ordersOf(buyer)).length, licenses: JSON.stringify(await licensesOf(buyer)) }).toEqual(before);
   });
 
   it('both need a stopped instance', async () => {
     const buyer = await richBuyer();
     await buy(buyer, LNMP, 1);
-    const [id] = (await launch(buyer, productImage(LNMP), 1)).instanceIds;
+    const [id] = (await launch(buyer, await productImage(LNMP), 1)).instanceIds;
     await settle();
     await expectCloudError(async () => await reInitDisk(buyer, id), 'IncorrectInstanceStatus');
-    await expectCloudError(async () => await replaceSystemDisk(buyer, { instanceId: id, imageId: productImage(LNMP, 'cn-hangzhou', '1.0.0') }), 'IncorrectInstanceStatus');
+    await expectCloudError(async () => await replaceSystemDisk(buyer, { instanceId: id, imageId: await productImage(LNMP, 'cn-hangzhou', '1.0.0') }), 'IncorrectInstanceStatus');
   });
 });
 
@@ -249,7 +249,7 @@ describe('MKT-7 a license works only in its region', () => {
   it('a cn-hangzhou license does not launch in cn-beijing', async () => {
     const buyer = await richBuyer();
     await buy(buyer, LNMP, 1, 'cn-hangzhou');
-    const error = await expectCloudError(async () => await launch(buyer, productImage(LNMP, 'cn-beijing'), 1, 'cn-beijing'), 'QuotaExceed.BuyImage');
+    const error = await expectCloudError(async () => await launch(buyer, await productImage(LNMP, 'cn-beijing'), 1, 'cn-beijing'), 'QuotaExceed.BuyImage');
     expect(error.params).toMatchObject({ regionId: 'cn-beijing', needed: 1, available: 0 });
   });
 });
@@ -272,13 +272,13 @@ describe('the product page (getProduct): what the page shows, in the order it sh
 
   it('offers licenses with the hourly launch besides, in the buyer’s region, launching the newest version (MKT-2)', async () => {
     const buyer = await richBuyer();
-    db().insert(users).values({ id: buyer.userId!, name: 'Buyer', email: `${buyer.accountId}@example.test`, accountId: buyer.accountId, regionId: 'cn-beijing', createdAt: new Date(), updatedAt: new Date() }).run();
+    await db().insert(users).values({ id: buyer.userId!, name: 'Buyer', email: `${buyer.accountId}@example.test`, accountId: buyer.accountId, regionId: 'cn-beijing', createdAt: new Date(), updatedAt: new Date() });
     const detail = await getProduct(LNMP, buyer);
     expect(detail.versions.map((v) => v.version)).toEqual(['2.0.0', '1.0.0']);
     expect(detail.regions).toEqual(regionOrder);
     expect(detail.versions[0].images.map((i) => i.regionId)).toEqual(regionOrder);
     expect(detail.offer).toEqual({ kind: 'licenses', skus: [{ code: skuCode(LNMP, 'per_instance'), pricingModel: 'per_instance', priceFen: 9900 }], hourly: { code: skuCode(LNMP, 'hourly'), priceFen: 20 }, defaultRegion: 'cn-beijing' });
-    expect(detail.launchImages).toEqual(Object.fromEntries(regionOrder.map((r) => [r, productImage(LNMP, r, '2.0.0')])));
+    expect(detail.launchImages).toEqual(Object.fromEntries(await Promise.all(regionOrder.map(async (r) => [r, await productImage(LNMP, r, '2.0.0')]))));
   });
 
   it('lists the buyer’s licenses in the console’s region order, not by region id', async () => {
@@ -374,7 +374,7 @@ describe('launch preview (product.md §10)', () => {
     const { previewLaunch } = await import('./launch-preview');
     const buyer = await richBuyer();
     await buy(buyer, LNMP, 2);
-    const preview = await previewLaunch(buyer, { regionId: 'cn-hangzhou', imageId: productImage(LNMP), instanceTypeId: 'ecs.t6-c1m1.large', amount: 3 });
+    const preview = await previewLaunch(buyer, { regionId: 'cn-hangzhou', imageId: await productImage(LNMP), instanceTypeId: 'ecs.t6-c1m1.large', amount: 3 });
     expect(preview).toMatchObject({ productCode: LNMP, needed: 3, available: 2, shortfall: 1 });
     // Each option also carries the lines it charges (launch-charges.test.ts checks those against the ledger).
     expect(preview.options).toHaveLength(2);
@@ -382,8 +382,8 @@ describe('launch preview (product.md §10)', () => {
       { skuCode: skuCode(LNMP, 'per_instance'), pricingModel: 'per_instance', priceFen: 9900, costFen: 9900, covers: 'shortfall' },
       { skuCode: skuCode(LNMP, 'hourly'), pricingModel: 'hourly', priceFen: 20, costFen: 0, covers: 'launch' },
     ]);
-    expect(licensesOf(buyer, LNMP).every((l) => l.status === 'available')).toBe(true);
-    const enough = await previewLaunch(buyer, { regionId: 'cn-hangzhou', imageId: productImage(LNMP), instanceTypeId: 'ecs.t6-c1m1.large', amount: 2 });
+    expect((await licensesOf(buyer, LNMP)).every((l) => l.status === 'available')).toBe(true);
+    const enough = await previewLaunch(buyer, { regionId: 'cn-hangzhou', imageId: await productImage(LNMP), instanceTypeId: 'ecs.t6-c1m1.large', amount: 2 });
     expect(enough.shortfall).toBe(0);
     expect(enough.options.map((o) => o.covers)).toEqual(['launch']);
   });
@@ -391,6 +391,6 @@ describe('launch preview (product.md §10)', () => {
   it('offers nothing to buy for a delisted product, and nothing is needed for a system image', async () => {
     const { previewLaunch } = await import('./launch-preview');
     const buyer = await richBuyer();
-    expect(await previewLaunch(buyer, { regionId: 'cn-hangzhou', imageId: productImage(delisted.code), instanceTypeId: 'ecs.t6-c1m1.large', amount: 1 })).toMatchObject({ shortfall: 1, options: [], productStatus: 'delisted' });
+    expect(await previewLaunch(buyer, { regionId: 'cn-hangzhou', imageId: await productImage(delisted.code), instanceTypeId: 'ecs.t6-c1m1.large', amount: 1 })).toMatchObject({ shortfall: 1, options: [], productStatus: 'delisted' });
   });
 });

@@ -78,9 +78,9 @@ function cards(db: Db, where: SQL | undefined, pricing?: PricingModel) {
 type CardRow = Awaited<ReturnType<ReturnType<typeof cards>['all']>>[number];
 
 /** Cards for rows, each with its cheapest SKU by the compared figure (ties go to the earlier pricing model). */
-function toCards(db: Db, rows: CardRow[], pricing?: PricingModel): ProductCard[] {
+async function toCards(db: Db, rows: CardRow[], pricing?: PricingModel): Promise<ProductCard[]> {
   const codes = rows.map((r) => r.code);
-  const offered = codes.length ? db.select().from(skus).where(and(inArray(skus.productCode, codes), pricing ? eq(skus.pricingModel, pricing) : undefined)).all().sort(byPricingModel) : [];
+  const offered = codes.length ? (await db.select().from(skus).where(and(inArray(skus.productCode, codes), pricing ? eq(skus.pricingModel, pricing) : undefined))).sort(byPricingModel) : [];
   const compared = (sku: { pricingModel: string; priceFen: number }) => (pricing ? sku.priceFen : monthlyEquivalentFen(sku.pricingModel as PricingModel, sku.priceFen));
   return rows.map(({ comparedFen, category, ...rest }) => {
     const cheapest = offered.find((sku) => sku.productCode === rest.code && compared(sku) === comparedFen);
@@ -92,15 +92,15 @@ function toCards(db: Db, rows: CardRow[], pricing?: PricingModel): ProductCard[]
 }
 
 export async function listCategories(): Promise<{ category: Category; count: number }[]> {
-  return await publicRead('categories', (db) => {
-    const counts = new Map(db.select({ category: products.category, n: count() }).from(products).where(eq(products.status, 'listed')).groupBy(products.category).all().map((r) => [r.category, r.n]));
+  return await publicRead('categories', async (db) => {
+    const counts = new Map((await db.select({ category: products.category, n: count() }).from(products).where(eq(products.status, 'listed')).groupBy(products.category)).map((r) => [r.category, r.n]));
     return categories.map((category) => ({ category, count: counts.get(category) ?? 0 }));
   });
 }
 
 export async function featuredProducts(limit = 8): Promise<ProductCard[]> {
-  return await publicRead(`featured:${limit}`, (db) =>
-    toCards(db, cards(db, and(eq(products.status, 'listed'), eq(products.featured, true))).orderBy(descNullsLast(products.listedAt)).limit(limit).all()),
+  return await publicRead(`featured:${limit}`, async (db) =>
+    await toCards(db, await cards(db, and(eq(products.status, 'listed'), eq(products.featured, true))).orderBy(descNullsLast(products.listedAt)).limit(limit)),
   );
 }
 
@@ -120,9 +120,9 @@ export type ProductQuery = z.input<typeof searchSchema> & { page?: unknown; page
 /** Listed products matching the query and filters; all filters combine (AND). */
 export async function searchProducts(query: ProductQuery) {
   const q = { ...parseInput(searchSchema, query, {}), ...parsePaging(query, { defaultPageSize: 24, maxPageSize: 60 }) };
-  return await publicRead(`search:${JSON.stringify(q)}`, (db) => {
+  return await publicRead(`search:${JSON.stringify(q)}`, async (db) => {
     const filters: SQL[] = [eq(products.status, 'listed')];
-    const ranks = q.q ? matchProducts(db, q.q) : null;
+    const ranks = q.q ? await matchProducts(db, q.q) : null;
     if (ranks) filters.push(inArray(products.code, [...ranks.keys()]));
     if (q.category) filters.push(eq(products.category, q.category));
     if (q.os) filters.push(eq(products.osType, q.os));
@@ -139,9 +139,9 @@ export async function searchProducts(query: ProductQuery) {
 
     // Text relevance is FTS5's rank, known only in memory; the text already narrowed the rows.
     if (ranks && q.sort === 'relevance') {
-      const rows = matching().all();
+      const rows = await matching();
       rows.sort((a, b) => ranks.get(a.code)! - ranks.get(b.code)!);
-      return { items: toCards(db, rows.slice(offset, offset + q.pageSize), q.pricing), total: rows.length, page: q.page, pageSize: q.pageSize, query: q };
+      return { items: await toCards(db, rows.slice(offset, offset + q.pageSize), q.pricing), total: rows.length, page: q.page, pageSize: q.pageSize, query: q };
     }
     const order = {
       relevance: [desc(products.featured), descNullsLast(products.listedAt), asc(products.code)],
@@ -149,8 +149,8 @@ export async function searchProducts(query: ProductQuery) {
       price_desc: [desc(price), asc(products.title)],
       newest: [descNullsLast(products.listedAt), asc(products.code)],
     }[q.sort];
-    const total = db.select({ n: count() }).from(matching().as('matching')).get()?.n ?? 0;
-    const items = toCards(db, matching().orderBy(...order).limit(q.pageSize).offset(offset).all(), q.pricing);
+    const total = (await db.select({ n: count() }).from(matching().as('matching')).limit(1)).at(0)?.n ?? 0;
+    const items = await toCards(db, await matching().orderBy(...order).limit(q.pageSize).offset(offset), q.pricing);
     return { items, total, page: q.page, pageSize: q.pageSize, query: q };
   });
 }
@@ -196,17 +196,16 @@ function offerOf(delisted: boolean, offered: string[], skuRows: Sku[], preferred
 
 /** What the product page shows every visitor alike (cached per marketplace revision). */
 async function publicProduct(code: string) {
-  return await publicRead(`product:${code}`, (db) => {
-    const product = requirePublicProduct(db, code);
-    const [card] = toCards(db, cards(db, eq(products.code, code)).all());
-    const versionRows = db.select().from(productVersions).where(eq(productVersions.productCode, code)).orderBy(desc(productVersions.sortOrder)).all();
-    const imageRows = db
+  return await publicRead(`product:${code}`, async (db) => {
+    const product = await requirePublicProduct(db, code);
+    const [card] = await toCards(db, await cards(db, eq(products.code, code)));
+    const versionRows = await db.select().from(productVersions).where(eq(productVersions.productCode, code)).orderBy(desc(productVersions.sortOrder));
+    const imageRows = await db
       .select({ imageId: images.id, regionId: images.regionId, version: images.productVersion, deprecatedAt: images.deprecatedAt })
       .from(images)
       .innerJoin(regions, eq(regions.id, images.regionId))
       .where(and(eq(images.productCode, code), offeringImages()))
-      .orderBy(asc(regions.sortOrder))
-      .all();
+      .orderBy(asc(regions.sortOrder));
     const versions = versionRows.map((v) => {
       const rows = imageRows.filter((i) => i.version === v.version);
       return { version: v.version, deprecated: rows.length > 0 && rows.every((i) => i.deprecatedAt), images: rows.map(({ imageId, regionId }) => ({ imageId, regionId })) };
@@ -220,13 +219,13 @@ async function publicProduct(code: string) {
       product: { ...card, description: product.description, logoUrl: product.logoUrl },
       versions,
       regions: [...new Set(imageRows.map((i) => i.regionId))],
-      skus: db.select().from(skus).where(eq(skus.productCode, code)).all().sort(byPricingModel),
+      skus: (await db.select().from(skus).where(eq(skus.productCode, code))).sort(byPricingModel),
       launchImages,
       delisted,
       substitutes: delisted
-        ? toCards(db, cards(db, and(eq(products.status, 'listed'), eq(products.category, product.category))).orderBy(desc(products.featured), descNullsLast(products.listedAt)).limit(4).all())
+        ? await toCards(db, await cards(db, and(eq(products.status, 'listed'), eq(products.category, product.category))).orderBy(desc(products.featured), descNullsLast(products.listedAt)).limit(4))
         : [],
-      regionOrder: new Map(db.select({ id: regions.id }).from(regions).orderBy(asc(regions.sortOrder)).all().map((r, i) => [r.id, i])),
+      regionOrder: new Map((await db.select({ id: regions.id }).from(regions).orderBy(asc(regions.sortOrder))).map((r, i) => [r.id, i])),
     };
   });
 }
@@ -236,7 +235,7 @@ export async function getProduct(code: string, actor: Actor | null): Promise<Pro
   const { delisted, regionOrder, ...shown } = await publicProduct(code);
   // The caller's own: the region the offer opens in and their licenses, read on every request.
   return await read(async (db) => {
-    const preferredRegion = actor?.userId ? db.select({ regionId: users.regionId }).from(users).where(eq(users.id, actor.userId)).get()?.regionId : undefined;
+    const preferredRegion = actor?.userId ? (await db.select({ regionId: users.regionId }).from(users).where(eq(users.id, actor.userId)).limit(1)).at(0)?.regionId : undefined;
     const inRegionOrder = (a: { regionId: string }, b: { regionId: string }) => (regionOrder.get(a.regionId) ?? regionOrder.size) - (regionOrder.get(b.regionId) ?? regionOrder.size);
     return {
       ...shown,
@@ -248,15 +247,14 @@ export async function getProduct(code: string, actor: Actor | null): Promise<Pro
 
 /** MKT-6: every version's image of one product in a region, newest first (replacing a disk with another version). */
 export async function versionImagesOf(regionId: string, productCode: string) {
-  return await read((db) =>
-    db
+  return await read(async (db) =>
+    (await db
       .select({ image: images, title: products.title, status: products.status })
       .from(images)
       .innerJoin(products, eq(products.code, images.productCode))
       .innerJoin(productVersions, and(eq(productVersions.productCode, images.productCode), eq(productVersions.version, images.productVersion)))
       .where(and(eq(images.productCode, productCode), offeringImages(regionId), inArray(products.status, publicProductStatuses)))
-      .orderBy(desc(productVersions.sortOrder))
-      .all()
+      .orderBy(desc(productVersions.sortOrder)))
       .map((r) => ({ ...r.image, productTitle: r.title, productStatus: r.status })),
   );
 }

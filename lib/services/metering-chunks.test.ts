@@ -15,7 +15,7 @@ import { walletBalance } from './wallet';
 const { db } = throwawayDatabase();
 beforeAll(async () => {
   await seedTestMarketplace(db());
-  withoutLaunchMinimum(db());
+  await withoutLaunchMinimum(db());
 });
 afterEach(() => clock.reset());
 
@@ -28,18 +28,17 @@ const PER_HOUR = 32;
 /** Launched and booted at T0, so every hour since is a whole Running hour. */
 async function launchRunning(actor: Actor, amount: number): Promise<string[]> {
   clock.set(T0);
-  const { instanceIds } = await runInstances(actor, { regionId: 'cn-hangzhou', instanceTypeId: 'ecs.t6-c1m1.large', imageId: productImage('lnmp000101'), skuCode: 'lnmp000101-hourly', amount });
+  const { instanceIds } = await runInstances(actor, { regionId: 'cn-hangzhou', instanceTypeId: 'ecs.t6-c1m1.large', imageId: await productImage('lnmp000101'), skuCode: 'lnmp000101-hourly', amount });
   await completeBoot({ ...actor, roles: [] }, instanceIds);
   return instanceIds;
 }
 
-const hoursOf = (actor: Actor) => db().select().from(meteredHours).where(eq(meteredHours.accountId, actor.accountId)).all();
-const settlements = (actor: Actor) =>
-  db()
+const hoursOf = async (actor: Actor) => await db().select().from(meteredHours).where(eq(meteredHours.accountId, actor.accountId));
+const settlements = async (actor: Actor) =>
+  (await db()
     .select()
     .from(auditLog)
-    .where(and(eq(auditLog.accountId, actor.accountId), eq(auditLog.action, 'SettleHours')))
-    .all()
+    .where(and(eq(auditLog.accountId, actor.accountId), eq(auditLog.action, 'SettleHours'))))
     .map((row) => (row.detail as { hours: number }).hours);
 
 describe('the hourly sweep in bounded chunks (issue 13)', () => {
@@ -49,13 +48,13 @@ describe('the hourly sweep in bounded chunks (issue 13)', () => {
     await launchRunning(buyer, 3);
     clock.set(at(72));
     expect(await settleHours(clock.now(), { hoursPerTransaction: 50 })).toBe(216);
-    const chunks = settlements(buyer);
+    const chunks = await settlements(buyer);
     expect(chunks.length).toBeGreaterThanOrEqual(5);
     expect(Math.max(...chunks)).toBeLessThanOrEqual(50);
     expect(chunks.reduce((a, b) => a + b, 0)).toBe(216);
-    expect(hoursOf(buyer)).toHaveLength(216);
+    expect(await hoursOf(buyer)).toHaveLength(216);
     expect(await walletBalance(buyer)).toBe(100_000 - 216 * PER_HOUR);
-    expect(ledgerSum()).toBe(0);
+    expect(await ledgerSum()).toBe(0);
   });
 
   it('a sweep cut short after one chunk leaves the books balanced; the next run finishes it and no hour is charged twice', async () => {
@@ -66,15 +65,15 @@ describe('the hourly sweep in bounded chunks (issue 13)', () => {
     // The first chunk commits before the sweep first yields: this is the state a crash right after it leaves.
     const cutShort = sweepHours(clock.now(), { hoursPerTransaction: 50 });
     await new Promise((resolve) => setImmediate(resolve));
-    expect(hoursOf(buyer)).toHaveLength(50);
+    expect(await hoursOf(buyer)).toHaveLength(50);
     expect(await walletBalance(buyer)).toBe(100_000 - 50 * PER_HOUR);
-    expect(ledgerSum()).toBe(0);
+    expect(await ledgerSum()).toBe(0);
     // Another run (the next process) settles the rest while the first is still going.
     expect(await settleHours(clock.now())).toBe(166);
     expect(await cutShort).toBe(50);
-    expect(hoursOf(buyer)).toHaveLength(216);
+    expect(await hoursOf(buyer)).toHaveLength(216);
     expect(await walletBalance(buyer)).toBe(100_000 - 216 * PER_HOUR);
-    expect(ledgerSum()).toBe(0);
+    expect(await ledgerSum()).toBe(0);
   });
 
   it('the sweep yields to other work between its transactions', async () => {
@@ -82,10 +81,10 @@ describe('the hourly sweep in bounded chunks (issue 13)', () => {
     await fund(buyer, 100_000);
     await launchRunning(buyer, 2);
     clock.set(at(50));
-    const { turns } = await turnsDuring(() => sweepHours(clock.now(), { hoursPerTransaction: 20 }));
+    const { turns } = await turnsDuring(async () => await sweepHours(clock.now(), { hoursPerTransaction: 20 }));
     // 100 hours in chunks of 20: other work ran between each of the 5 transactions.
     expect(turns).toBeGreaterThanOrEqual(4);
-    expect(hoursOf(buyer)).toHaveLength(100);
+    expect(await hoursOf(buyer)).toHaveLength(100);
   });
 
   it('MKT-12 across chunks: the hour the wallet cannot pay stops the instances once, the later hours are charged as arrears', async () => {
@@ -94,11 +93,11 @@ describe('the hourly sweep in bounded chunks (issue 13)', () => {
     const [id] = await launchRunning(buyer, 1);
     clock.set(at(3.5));
     await settleHours(clock.now(), { hoursPerTransaction: 1 });
-    expect(hoursOf(buyer).map((h) => h.arrears)).toEqual([false, true, true]);
+    expect((await hoursOf(buyer)).map((h) => h.arrears)).toEqual([false, true, true]);
     expect(await walletBalance(buyer)).toBe(50 - 3 * PER_HOUR);
     expect(await getInstance(buyer, id)).toMatchObject({ status: 'Stopped', statusReason: 'arrears' });
-    const told = db().select().from(notifications).where(and(eq(notifications.accountId, buyer.accountId), eq(notifications.kind, 'instancesStoppedForArrears'))).all();
+    const told = await db().select().from(notifications).where(and(eq(notifications.accountId, buyer.accountId), eq(notifications.kind, 'instancesStoppedForArrears')));
     expect(told).toHaveLength(1);
-    expect(settlements(buyer)).toEqual([1, 1, 1]);
+    expect(await settlements(buyer)).toEqual([1, 1, 1]);
   });
 });

@@ -72,23 +72,22 @@ const unmetered = or(isNull(instances.releasedAt), gt(instances.releasedAt, inst
 async function settleChunk(end: Date, maxHours: number, failed: Set<string>): Promise<number | null> {
   const started = performance.now();
   return await infrastructure(async (tx) => {
-    const due: DueInstance[] = tx
+    const due: DueInstance[] = await tx
       .select({ id: instances.id, accountId: instances.accountId, meteredUntil: instances.meteredUntil, licenseId: instances.licenseId, computeFenPerHour: instanceTypes.hourlyPriceFen })
       .from(instances)
       .innerJoin(instanceTypes, eq(instanceTypes.id, instances.instanceTypeId))
       .where(and(lt(instances.meteredUntil, end), unmetered, failed.size > 0 ? notInArray(instances.accountId, [...failed]) : undefined))
       .orderBy(asc(instances.meteredUntil), asc(instances.accountId), asc(instances.id))
-      .limit(maxHours)
-      .all();
+      .limit(maxHours);
     if (due.length === 0) return null;
-    const prices: Prices = { commissionBps: readSettings(tx).commissionBps, revenueBook: platformBook(tx, 'platform_revenue') };
+    const prices: Prices = { commissionBps: (await readSettings(tx)).commissionBps, revenueBook: await platformBook(tx, 'platform_revenue') };
     let budget = maxHours;
     let charged = 0;
     for (const [accountId, list] of byAccount(due)) {
       if (budget <= 0 || (budget < maxHours && performance.now() - started > CHUNK_MS)) break;
       try {
-        const result = await mutate(platformActor(accountId, newRequestId()), 'SettleHours', (accountTx, note) => {
-          const settled = settleAccount(accountTx, accountId, list, end, budget, prices);
+        const result = await mutate(platformActor(accountId, newRequestId()), 'SettleHours', async (accountTx, note) => {
+          const settled = await settleAccount(accountTx, accountId, list, end, budget, prices);
           note.detail = { until: end.toISOString(), hours: settled.charged };
           return settled;
         });
@@ -120,9 +119,9 @@ type Prices = { commissionBps: number; revenueBook: string };
  * cut off by the budget keeps its mark at the first hour not settled. Says the hours looked at
  * and the hours charged.
  */
-function settleAccount(tx: Tx, accountId: string, due: DueInstance[], end: Date, budget: number, prices: Prices): { hours: number; charged: number } {
-  const walletId = ensureBook(tx, 'wallet', accountId);
-  const wallet: Wallet = { id: walletId, balanceFen: balanceOf(tx, walletId), sellerBooks: new Map() };
+async function settleAccount(tx: Tx, accountId: string, due: DueInstance[], end: Date, budget: number, prices: Prices): Promise<{ hours: number; charged: number }> {
+  const walletId = await ensureBook(tx, 'wallet', accountId);
+  const wallet: Wallet = { id: walletId, balanceFen: await balanceOf(tx, walletId), sellerBooks: new Map() };
   const transfers: Transfer[] = [];
   const runsOf = preparedStatement('SELECT started_at AS "from", ended_at AS "to" FROM instance_runs WHERE instance_id = ? AND (ended_at IS NULL OR ended_at > ?)');
   const mark = preparedStatement('UPDATE instances SET metered_until = ? WHERE id = ?');
@@ -136,14 +135,14 @@ function settleAccount(tx: Tx, accountId: string, due: DueInstance[], end: Date,
     const image = hourlyImageFee(instance.licenseId);
     for (const hour of settling) {
       const charge = meterHour({ hour, intervals, computeFenPerHour: instance.computeFenPerHour, imageFenPerHour: image?.fenPerHour ?? 0 });
-      if (charge && chargeHour(tx, { instanceId: instance.id, accountId, wallet, charge, image, prices, transfers })) charged++;
+      if (charge && await chargeHour(tx, { instanceId: instance.id, accountId, wallet, charge, image, prices, transfers })) charged++;
     }
     hours += settling.length;
     const until = settling.length < ended.length ? new Date(settling[settling.length - 1].getTime() + HOUR_MS) : end;
     mark.run(until.getTime(), instance.id);
   }
   postTransfers(transfers);
-  if (wallet.balanceFen < 0) stopForArrears(tx, accountId);
+  if (wallet.balanceFen < 0) await stopForArrears(tx, accountId);
   return { hours, charged };
 }
 
@@ -169,7 +168,7 @@ type Wallet = { id: string; balanceFen: number; sellerBooks: Map<string, string>
 type HourInput = { instanceId: string; accountId: string; wallet: Wallet; charge: HourCharge; image: ImageFee | null; prices: Prices; transfers: Transfer[] };
 
 /** Charges one instance-hour unless it was charged before; says whether it charged now. */
-function chargeHour(tx: Tx, input: HourInput): boolean {
+async function chargeHour(tx: Tx, input: HourInput): Promise<boolean> {
   const { charge, image, wallet, prices } = input;
   const arrears = wallet.balanceFen < charge.totalFen;
   const inserted = preparedStatement(
@@ -182,25 +181,24 @@ function chargeHour(tx: Tx, input: HourInput): boolean {
     { bookId: wallet.id, amountFen: -charge.totalFen },
     { bookId: prices.revenueBook, amountFen: charge.computeFen + platformFen },
   ];
-  if (image && sellerFen > 0) postings.push({ bookId: sellerBook(tx, wallet, image.sellerAccountId), amountFen: sellerFen });
+  if (image && sellerFen > 0) postings.push({ bookId: await sellerBook(tx, wallet, image.sellerAccountId), amountFen: sellerFen });
   input.transfers.push({ postings, reason: 'metering', reference: `${input.instanceId}@${charge.hour.toISOString()}` });
   wallet.balanceFen -= charge.totalFen;
   return true;
 }
 
-function sellerBook(tx: Tx, wallet: Wallet, sellerAccountId: string): string {
+async function sellerBook(tx: Tx, wallet: Wallet, sellerAccountId: string): Promise<string> {
   let id = wallet.sellerBooks.get(sellerAccountId);
-  if (!id) wallet.sellerBooks.set(sellerAccountId, (id = ensureBook(tx, 'seller_payable', sellerAccountId)));
+  if (!id) wallet.sellerBooks.set(sellerAccountId, (id = await ensureBook(tx, 'seller_payable', sellerAccountId)));
   return id;
 }
 
 /** MKT-12: the wallet cannot pay, so every running instance of the account stops with reason arrears. */
-function stopForArrears(tx: Tx, accountId: string): void {
-  const running = tx
+async function stopForArrears(tx: Tx, accountId: string): Promise<void> {
+  const running = await tx
     .select({ id: instances.id, status: instances.status })
     .from(instances)
-    .where(and(eq(instances.accountId, accountId), eq(instances.status, 'Running')))
-    .all();
-  for (const instance of running) moveInstance(tx, instance, { to: 'Stopped', reason: 'arrears' });
-  if (running.length > 0) notify(tx, accountId, 'instancesStoppedForArrears', { count: running.length });
+    .where(and(eq(instances.accountId, accountId), eq(instances.status, 'Running')));
+  for (const instance of running) await moveInstance(tx, instance, { to: 'Stopped', reason: 'arrears' });
+  if (running.length > 0) await notify(tx, accountId, 'instancesStoppedForArrears', { count: running.length });
 }

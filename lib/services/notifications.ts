@@ -33,29 +33,29 @@ export type NotificationKind =
   | 'listingRejected'
   | 'scalingFailed';
 
-export function notify(tx: Tx, accountId: string, kind: NotificationKind, params: Record<string, string | number>): void {
-  tx.insert(notifications).values({ accountId, kind, params, createdAt: clock.now() }).run();
+export async function notify(tx: Tx, accountId: string, kind: NotificationKind, params: Record<string, string | number>): Promise<void> {
+  await tx.insert(notifications).values({ accountId, kind, params, createdAt: clock.now() });
 }
 
 export async function unreadCount(actor: Actor): Promise<number> {
   authorize(actor, 'notification.read');
-  return await read((db) => db.select({ n: count() }).from(notifications).where(and(eq(notifications.accountId, actor.accountId), isNull(notifications.readAt))).get()?.n ?? 0);
+  return await read(async (db) => (await db.select({ n: count() }).from(notifications).where(and(eq(notifications.accountId, actor.accountId), isNull(notifications.readAt))).limit(1)).at(0)?.n ?? 0);
 }
 
 export async function listNotifications(actor: Actor, paging: { page?: unknown; pageSize?: unknown } = {}) {
   authorize(actor, 'notification.read');
   const { page, pageSize } = parsePaging(paging, { defaultPageSize: 20 });
-  return await read((db) => {
+  return await read(async (db) => {
     const where = eq(notifications.accountId, actor.accountId);
-    const total = db.select({ n: count() }).from(notifications).where(where).get()?.n ?? 0;
-    const items = db.select().from(notifications).where(where).orderBy(desc(notifications.id)).limit(pageSize).offset((page - 1) * pageSize).all();
+    const total = (await db.select({ n: count() }).from(notifications).where(where).limit(1)).at(0)?.n ?? 0;
+    const items = await db.select().from(notifications).where(where).orderBy(desc(notifications.id)).limit(pageSize).offset((page - 1) * pageSize);
     return { items, total, page, pageSize };
   });
 }
 
 export async function markAllRead(actor: Actor): Promise<void> {
-  await mutate(actor, 'MarkNotificationsRead', (tx) => {
+  await mutate(actor, 'MarkNotificationsRead', async (tx) => {
     authorize(actor, 'notification.read');
-    tx.update(notifications).set({ readAt: clock.now() }).where(and(eq(notifications.accountId, actor.accountId), isNull(notifications.readAt))).run();
+    await tx.update(notifications).set({ readAt: clock.now() }).where(and(eq(notifications.accountId, actor.accountId), isNull(notifications.readAt)));
   });
 }

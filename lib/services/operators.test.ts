@@ -11,7 +11,7 @@ const { db } = throwawayDatabase();
 
 async function signedUp(email: string): Promise<string> {
   const { accountId } = await newBuyer();
-  db().insert(users).values({ id: `u-${accountId}`, name: 'Ops', email, accountId, createdAt: new Date(), updatedAt: new Date() }).run();
+  await db().insert(users).values({ id: `u-${accountId}`, name: 'Ops', email, accountId, createdAt: new Date(), updatedAt: new Date() });
   return `u-${accountId}`;
 }
 
@@ -23,7 +23,7 @@ describe('npm run admin (ADM-1 … ADM-4 need an admin in production)', () => {
     expect((await loadActor(userId))?.actor.roles).toContain('admin');
     await setAdmin('ops@example.test', false);
     expect((await loadActor(userId))?.actor.roles).not.toContain('admin');
-    const audited = db().select().from(auditLog).where(and(eq(auditLog.target, userId), eq(auditLog.outcome, 'ok'))).all().map((r) => r.action);
+    const audited = (await db().select().from(auditLog).where(and(eq(auditLog.target, userId), eq(auditLog.outcome, 'ok')))).map((r) => r.action);
     expect(audited).toEqual(['GrantAdmin', 'RevokeAdmin']);
   });
 

@@ -10,11 +10,11 @@ import { mutate, read } from './transaction';
 /** Grants or revokes the admin role of the user with this email; audited as the platform's act on that account. */
 export async function setAdmin(email: string, isAdmin: boolean): Promise<{ userId: string; accountId: string }> {
   const normalised = email.trim().toLowerCase();
-  const user = await read((db) => db.select({ id: users.id, accountId: users.accountId }).from(users).where(eq(users.email, normalised)).get());
+  const user = await read(async (db) => (await db.select({ id: users.id, accountId: users.accountId }).from(users).where(eq(users.email, normalised)).limit(1)).at(0));
   if (!user?.accountId) throw new CloudError('InvalidAccount.NotFound', {}, 'email');
   const { id: userId, accountId } = user;
-  await mutate(platformActor(accountId, newRequestId()), isAdmin ? 'GrantAdmin' : 'RevokeAdmin', (tx, note) => {
-    tx.update(users).set({ isAdmin }).where(eq(users.id, userId)).run();
+  await mutate(platformActor(accountId, newRequestId()), isAdmin ? 'GrantAdmin' : 'RevokeAdmin', async (tx, note) => {
+    await tx.update(users).set({ isAdmin }).where(eq(users.id, userId));
     note.target = userId;
     note.detail = { email: normalised };
   });

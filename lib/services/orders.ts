@@ -30,8 +30,8 @@ export type Sku = typeof skus.$inferSelect;
 export type Order = typeof orders.$inferSelect;
 
 /** A product a buyer may see (MKT-8); drafts and rejected ones do not exist for them. */
-export function requirePublicProduct(db: Db | Tx, productCode: string): Product {
-  const product = db.select().from(products).where(eq(products.code, productCode)).get();
+export async function requirePublicProduct(db: Db | Tx, productCode: string): Promise<Product> {
+  const product = (await db.select().from(products).where(eq(products.code, productCode)).limit(1)).at(0);
   if (!product || !isPublicProduct(product.status)) {
     throw new CloudError('InvalidProductCode.NotFound', { productCode }, 'productCode');
   }
@@ -48,12 +48,12 @@ const offeringImage = preparedQuery((db) =>
 );
 
 /** Runs on the process connection, inside the caller's transaction (db/prepared.ts). */
-export function isOfferedIn(_db: Db | Tx, productCode: string, regionId: string): boolean {
-  return Boolean(offeringImage().get({ productCode, regionId }));
+export async function isOfferedIn(_db: Db | Tx, productCode: string, regionId: string): Promise<boolean> {
+  return Boolean((await offeringImage().execute({ productCode, regionId })).at(0));
 }
 
-function requireSku(db: Db | Tx, product: Product, skuCode: string): Sku {
-  const sku = db.select().from(skus).where(and(eq(skus.code, skuCode), eq(skus.productCode, product.code))).get();
+async function requireSku(db: Db | Tx, product: Product, skuCode: string): Promise<Sku> {
+  const sku = (await db.select().from(skus).where(and(eq(skus.code, skuCode), eq(skus.productCode, product.code))).limit(1)).at(0);
   if (!sku) throw new CloudError('InvalidSkuCode.NotFound', { skuCode }, 'skuCode');
   return sku;
 }
@@ -61,12 +61,12 @@ function requireSku(db: Db | Tx, product: Product, skuCode: string): Sku {
 type Purchase = { productCode: string; skuCode: string; regionId: string; quantity: number };
 
 /** A sale checked (the product can be sold in the region, MKT-1, MKT-8) and priced (MKT-2), nothing written. */
-function priceSale(db: Db | Tx, input: Purchase) {
-  const product = requirePublicProduct(db, input.productCode);
-  const regionExists = Boolean(findRegion(db, input.regionId));
-  const refusal = saleRefusal({ productCode: product.code, productStatus: product.status, regionId: input.regionId, regionExists, offered: regionExists && isOfferedIn(db, product.code, input.regionId) });
+async function priceSale(db: Db | Tx, input: Purchase) {
+  const product = await requirePublicProduct(db, input.productCode);
+  const regionExists = Boolean(await findRegion(db, input.regionId));
+  const refusal = saleRefusal({ productCode: product.code, productStatus: product.status, regionId: input.regionId, regionExists, offered: regionExists && await isOfferedIn(db, product.code, input.regionId) });
   if (refusal) throw refusal;
-  const sku = requireSku(db, product, input.skuCode);
+  const sku = await requireSku(db, product, input.skuCode);
   return { product, sku, priced: priceOrder({ pricingModel: sku.pricingModel as PricingModel, priceFen: sku.priceFen }, input.quantity) };
 }
 
@@ -79,12 +79,12 @@ export type PurchaseResult = z.infer<typeof purchaseResult>;
  * takes the money from the wallet (seller payable and platform commission on the other side),
  * writes the order and its licenses. Used by purchaseLicenses and by a launch that buys its shortfall.
  */
-export function buyLicenses(tx: Tx, actor: Actor, input: Purchase): PurchaseResult {
-  const { product, sku, priced } = priceSale(tx, input);
+export async function buyLicenses(tx: Tx, actor: Actor, input: Purchase): Promise<PurchaseResult> {
+  const { product, sku, priced } = await priceSale(tx, input);
 
   const now = clock.now();
   const orderId = newResourceId('o');
-  tx.insert(orders)
+  await tx.insert(orders)
     .values({
       id: orderId,
       accountId: actor.accountId,
@@ -97,12 +97,11 @@ export function buyLicenses(tx: Tx, actor: Actor, input: Purchase): PurchaseResu
       amountFen: priced.amountFen,
       status: 'paid',
       createdAt: now,
-    })
-    .run();
-  paySale(tx, { buyerAccountId: actor.accountId, sellerAccountId: product.sellerAccountId, amountFen: priced.amountFen, orderId });
+    });
+  await paySale(tx, { buyerAccountId: actor.accountId, sellerAccountId: product.sellerAccountId, amountFen: priced.amountFen, orderId });
   const expiresAt = subscriptionEnd(sku.pricingModel as PricingModel, now);
   const licenseIds = Array.from({ length: priced.quantity }, () => newResourceId('l'));
-  tx.insert(licenses)
+  await tx.insert(licenses)
     .values(
       licenseIds.map((id) => ({
         id,
@@ -115,9 +114,8 @@ export function buyLicenses(tx: Tx, actor: Actor, input: Purchase): PurchaseResu
         expiresAt,
         createdAt: now,
       })),
-    )
-    .run();
-  for (const licenseId of licenseIds) tellSeller(tx, 'newInstance', { licenseId, amountFen: priced.unitPriceFen, period: periodOf(sku.pricingModel) });
+    );
+  for (const licenseId of licenseIds) await tellSeller(tx, 'newInstance', { licenseId, amountFen: priced.unitPriceFen, period: periodOf(sku.pricingModel) });
   return { orderId, licenseIds, amountFen: priced.amountFen, pricingModel: sku.pricingModel as PricingModel };
 }
 
@@ -125,19 +123,19 @@ export function buyLicenses(tx: Tx, actor: Actor, input: Purchase): PurchaseResu
  * Takes an order's amount from the buyer's wallet: the seller's payable gets it less the
  * platform's commission (SEL-8). Refused, changing nothing, when the wallet cannot pay.
  */
-export function paySale(tx: Tx, sale: { buyerAccountId: string; sellerAccountId: string; amountFen: number; orderId: string }): void {
+export async function paySale(tx: Tx, sale: { buyerAccountId: string; sellerAccountId: string; amountFen: number; orderId: string }): Promise<void> {
   if (sale.amountFen === 0) return;
-  const wallet = ensureBook(tx, 'wallet', sale.buyerAccountId);
+  const wallet = await ensureBook(tx, 'wallet', sale.buyerAccountId);
   const refusal = (balanceFen: number) => unpaidOrderRefusal(balanceFen, sale.amountFen);
-  const unpaid = refusal(balanceOf(tx, wallet));
+  const unpaid = refusal(await balanceOf(tx, wallet));
   if (unpaid) throw unpaid;
-  const { platformFen, sellerFen } = splitSale(sale.amountFen, readSettings(tx).commissionBps);
-  transfer(
+  const { platformFen, sellerFen } = splitSale(sale.amountFen, (await readSettings(tx)).commissionBps);
+  await transfer(
     tx,
     [
       { bookId: wallet, amountFen: -sale.amountFen },
-      { bookId: ensureBook(tx, 'seller_payable', sale.sellerAccountId), amountFen: sellerFen },
-      { bookId: platformBook(tx, 'platform_revenue'), amountFen: platformFen },
+      { bookId: await ensureBook(tx, 'seller_payable', sale.sellerAccountId), amountFen: sellerFen },
+      { bookId: await platformBook(tx, 'platform_revenue'), amountFen: platformFen },
     ],
     'purchase',
     sale.orderId,
@@ -159,20 +157,20 @@ const purchaseSchema = z.object({
 const parsePurchase = (input: unknown) => parseInput(purchaseSchema, input, { quantity: 'InvalidParameter.Quantity', productCode: 'InvalidProductCode.NotFound', skuCode: 'InvalidSkuCode.NotFound', regionId: 'RegionId.NotFound' });
 
 /** Hourly SKUs are bought only with a launch (MKT-2). */
-function assertSoldAlone(db: Db | Tx, purchase: Purchase): void {
-  assertBuyableAlone(requireSku(db, requirePublicProduct(db, purchase.productCode), purchase.skuCode).pricingModel as PricingModel);
+async function assertSoldAlone(db: Db | Tx, purchase: Purchase): Promise<void> {
+  assertBuyableAlone((await requireSku(db, await requirePublicProduct(db, purchase.productCode), purchase.skuCode)).pricingModel as PricingModel);
 }
 
 /** Buy N licenses from the wallet in one transaction (MKT-2, MKT-3). Hourly SKUs are refused here. */
 export async function purchaseLicenses(actor: Actor, input: unknown) {
-  return await mutate(actor, 'BuyLicenses', (tx, note) => {
+  return await mutate(actor, 'BuyLicenses', async (tx, note) => {
     authorize(actor, 'license.buy');
     const { clientToken, ...purchase } = parsePurchase(input);
-    assertSoldAlone(tx, purchase);
-    const result = once(tx, actor, 'BuyLicenses', clientToken, purchase, purchaseResult, () => {
+    await assertSoldAlone(tx, purchase);
+    const result = await once(tx, actor, 'BuyLicenses', clientToken, purchase, purchaseResult, async () => {
       // Licenses in the pool are a new attempt for the account's groups of the product that lack them (MKT-9).
-      retryFailingGroups(tx, actor.accountId, { productCode: purchase.productCode, regionId: purchase.regionId });
-      return buyLicenses(tx, actor, purchase);
+      await retryFailingGroups(tx, actor.accountId, { productCode: purchase.productCode, regionId: purchase.regionId });
+      return await buyLicenses(tx, actor, purchase);
     });
     note.target = result.orderId;
     note.detail = { ...purchase, amountFen: result.amountFen };
@@ -184,16 +182,16 @@ export async function purchaseLicenses(actor: Actor, input: unknown) {
 export async function quoteLicenses(actor: Actor, input: unknown): Promise<PricedOrder & { pricingModel: PricingModel }> {
   authorize(actor, 'license.buy');
   const { clientToken: _, ...purchase } = parsePurchase(input);
-  return await read((db) => {
-    assertSoldAlone(db, purchase);
-    const { sku, priced } = priceSale(db, purchase);
+  return await read(async (db) => {
+    await assertSoldAlone(db, purchase);
+    const { sku, priced } = await priceSale(db, purchase);
     return { ...priced, pricingModel: sku.pricingModel as PricingModel };
   });
 }
 
 /** One of the caller's own orders (a refund order is not one they can act on); another's does not exist for them. */
-export function requireOwnOrder(db: Db | Tx, actor: Actor, orderId: string): Order {
-  const order = db.select().from(orders).where(and(eq(orders.id, orderId), eq(orders.accountId, actor.accountId))).get();
+export async function requireOwnOrder(db: Db | Tx, actor: Actor, orderId: string): Promise<Order> {
+  const order = (await db.select().from(orders).where(and(eq(orders.id, orderId), eq(orders.accountId, actor.accountId))).limit(1)).at(0);
   if (!order || order.kind === 'refund') throw new CloudError('InvalidOrderId.NotFound', { orderId }, 'orderId');
   return order;
 }
@@ -217,19 +215,18 @@ export async function listOrders(actor: Actor, query: OrderListQuery = {}) {
   authorize(actor, 'order.read');
   const { page, pageSize } = parsePaging(query, { defaultPageSize: 20 });
   const sort = parseSort(query.sort, orderSortKeys, { key: 'created', direction: 'desc' });
-  return await read((db) => {
+  return await read(async (db) => {
     // Read through orders_account_created_idx: the region and the search filter the account's rows.
     const where = and(eq(orders.accountId, actor.accountId), query.regionId ? eq(orders.regionId, query.regionId) : undefined, searchTerms(query.search?.trim(), [orders.id, orders.productCode], [products.title]));
-    const total = db.select({ n: count() }).from(orders).innerJoin(products, eq(products.code, orders.productCode)).where(where).get()?.n ?? 0;
-    const items: OrderRow[] = db
+    const total = (await db.select({ n: count() }).from(orders).innerJoin(products, eq(products.code, orders.productCode)).where(where).limit(1)).at(0)?.n ?? 0;
+    const items: OrderRow[] = (await db
       .select({ order: orders, title: products.title })
       .from(orders)
       .innerJoin(products, eq(products.code, orders.productCode))
       .where(where)
       .orderBy(...orderFor(sort, orderSortColumns, orders.id))
       .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .all()
+      .offset((page - 1) * pageSize))
       .map((r) => ({ ...r.order, title: r.title }));
     return { items, total, page, pageSize };
   });

@@ -20,7 +20,7 @@ const catalogue: ProductText[] = seedProducts.map((p) => ({ code: p.code, title:
 beforeAll(async () => {
   pool = new pg.Pool({ connectionString: postgres.url(), max: 1 });
   for (const product of catalogue) {
-    indexProduct(db(), product);
+    await indexProduct(db(), product);
     await indexProductPg(pgDb(), product);
   }
 });
@@ -71,7 +71,7 @@ function clearWinner(query: string, ranked: string[]): string | undefined {
 
 describe('issue 15: search on PostgreSQL (pg_trgm) finds what SQLite (FTS5 trigram) finds', () => {
   it.each(queries)('%s: %s', async (_, query) => {
-    const onSqlite = [...matchProducts(db(), query).keys()];
+    const onSqlite = [...(await matchProducts(db(), query)).keys()];
     const onPostgres = [...(await matchProductsPg(pgDb(), query)).keys()];
     expect(onPostgres.toSorted()).toEqual(onSqlite.toSorted());
     const winner = clearWinner(query, onSqlite);
@@ -79,7 +79,7 @@ describe('issue 15: search on PostgreSQL (pg_trgm) finds what SQLite (FTS5 trigr
   });
 
   it('finds something for every query but the last three, and has clear winners among several products', async () => {
-    const found = queries.map(([, q]) => [...matchProducts(db(), q).keys()]);
+    const found = await Promise.all(queries.map(async ([, q]) => [...(await matchProducts(db(), q)).keys()]));
     expect(found.slice(0, -3).every((codes) => codes.length > 0)).toBe(true);
     expect(found.slice(-3)).toEqual([[], [], []]);
     // The best-match comparison above is not vacuous.
@@ -107,13 +107,13 @@ describe('issue 15: search on PostgreSQL (pg_trgm) finds what SQLite (FTS5 trigr
 
   it('takes a re-indexed product as it now reads, on both engines', async () => {
     const product = { ...catalogue[0], title: '全新标题 Renamed' };
-    indexProduct(db(), product);
+    await indexProduct(db(), product);
     await indexProductPg(pgDb(), product);
     for (const query of ['全新标题', 'LNMP Stack']) {
-      expect([...(await matchProductsPg(pgDb(), query)).keys()].toSorted()).toEqual([...matchProducts(db(), query).keys()].toSorted());
+      expect([...(await matchProductsPg(pgDb(), query)).keys()].toSorted()).toEqual([...(await matchProducts(db(), query)).keys()].toSorted());
     }
     expect([...(await matchProductsPg(pgDb(), '全新标题')).keys()]).toEqual([product.code]);
-    indexProduct(db(), catalogue[0]);
+    await indexProduct(db(), catalogue[0]);
     await indexProductPg(pgDb(), catalogue[0]);
   });
 });

@@ -21,9 +21,9 @@ const COLUMNS = Object.keys(WEIGHTS) as (keyof typeof WEIGHTS)[];
 const TRIGRAM = 3;
 const indexable = (word: string) => [...word].length >= TRIGRAM;
 
-export function indexProduct(tx: Db | Tx, product: ProductText): void {
-  tx.run(sql`DELETE FROM products_fts WHERE code = ${product.code}`);
-  tx.run(sql`INSERT INTO products_fts (code, title, summary, description, seller) VALUES (${product.code}, ${product.title}, ${product.summary}, ${product.description}, ${product.seller})`);
+export async function indexProduct(tx: Db | Tx, product: ProductText): Promise<void> {
+  await await tx.run(sql`DELETE FROM products_fts WHERE code = ${product.code}`);
+  await await tx.run(sql`INSERT INTO products_fts (code, title, summary, description, seller) VALUES (${product.code}, ${product.title}, ${product.summary}, ${product.description}, ${product.seller})`);
 }
 
 /**
@@ -57,17 +57,17 @@ const allText = sql`(title || ' ' || summary || ' ' || description || ' ' || sel
  * summary, description or seller), best first (bm25, title weighted highest).
  * Trigram matching needs three characters; shorter words fall back to a substring scan.
  */
-export function matchProducts(db: Db | Tx, query: string): Map<string, number> {
+export async function matchProducts(db: Db | Tx, query: string): Promise<Map<string, number>> {
   const words = terms(query);
   if (words.length === 0) return new Map();
   let rows: { code: string; rank: number }[];
   if (words.every(indexable)) {
     const match = words.map((w) => `"${w}"`).join(' ');
     const weights = sql.raw(COLUMNS.map((c) => WEIGHTS[c].toFixed(1)).join(', '));
-    rows = db.all(sql`SELECT code, bm25(products_fts, 0, ${weights}) AS rank FROM products_fts WHERE products_fts MATCH ${match} ORDER BY rank`);
+    rows = await await db.all(sql`SELECT code, bm25(products_fts, 0, ${weights}) AS rank FROM products_fts WHERE products_fts MATCH ${match} ORDER BY rank`);
   } else {
     const conditions = words.map((w) => sql`${allText} LIKE ${substring(w)} ESCAPE '\\'`);
-    rows = db.all(sql`SELECT code, 0 AS rank FROM products_fts WHERE ${sql.join(conditions, sql` AND `)}`);
+    rows = await await db.all(sql`SELECT code, 0 AS rank FROM products_fts WHERE ${sql.join(conditions, sql` AND `)}`);
   }
   return new Map(rows.map((r, i) => [r.code, i]));
 }

@@ -24,8 +24,8 @@ export type Product = typeof products.$inferSelect;
 const infoCodes = { title: 'InvalidParameter.ProductTitle', category: 'InvalidParameter.Category', summary: 'InvalidParameter.ProductSummary', description: 'InvalidParameter.ProductDescription' } as const;
 
 /** The caller's own product; another seller's behaves as if it did not exist. */
-export function requireOwnProduct(db: Db | Tx, actor: Actor, code: string): Product {
-  const product = db.select().from(products).where(and(eq(products.code, code), eq(products.sellerAccountId, actor.accountId))).get();
+export async function requireOwnProduct(db: Db | Tx, actor: Actor, code: string): Promise<Product> {
+  const product = (await db.select().from(products).where(and(eq(products.code, code), eq(products.sellerAccountId, actor.accountId))).limit(1)).at(0);
   if (!product) throw new CloudError('InvalidProductCode.NotFound', { productCode: code }, 'productCode');
   return product;
 }
@@ -40,33 +40,32 @@ function parseInterfaceUrl(raw: unknown): string | null {
 
 /** Step 1: a new draft with its description; the platform, OS and code follow later from its images. */
 export async function createProduct(actor: Actor, input: Record<string, unknown>): Promise<Product> {
-  return await mutate(actor, 'CreateProduct', (tx, note) => {
+  return await mutate(actor, 'CreateProduct', async (tx, note) => {
     authorize(actor, productPermission('edit'));
     const info = parseInput(productInfoSchema, input, infoCodes);
     const interfaceUrl = parseInterfaceUrl(input.interfaceUrl);
     let code = newProductCode();
-    while (tx.select({ code: products.code }).from(products).where(eq(products.code, code)).get()) code = newProductCode();
-    const product = tx
+    while ((await tx.select({ code: products.code }).from(products).where(eq(products.code, code)).limit(1)).at(0)) code = newProductCode();
+    const product = (await tx
       .insert(products)
       .values({ code, sellerAccountId: actor.accountId, ...info, osType: 'linux', platform: 'Others Linux', status: 'draft', interfaceUrl, createdAt: clock.now() })
-      .returning()
-      .get();
+      .returning())[0];
     note.target = code;
     return product;
   });
 }
 
 export async function updateProduct(actor: Actor, code: string, input: Record<string, unknown>): Promise<Product> {
-  return await mutate(actor, 'UpdateProduct', (tx, note) => {
+  return await mutate(actor, 'UpdateProduct', async (tx, note) => {
     authorize(actor, productPermission('edit'));
     note.target = code;
-    const product = requireOwnProduct(tx, actor, code);
+    const product = await requireOwnProduct(tx, actor, code);
     applyProductAction(product.status, 'edit');
     const info = parseInput(productInfoSchema, input, infoCodes);
     const interfaceUrl = parseInterfaceUrl(input.interfaceUrl);
     // SEL-6: a new interface must be debugged again.
-    if (interfaceUrl !== product.interfaceUrl) tx.delete(interfaceChecks).where(eq(interfaceChecks.productCode, code)).run();
-    return tx.update(products).set({ ...info, interfaceUrl }).where(eq(products.code, code)).returning().get();
+    if (interfaceUrl !== product.interfaceUrl) await tx.delete(interfaceChecks).where(eq(interfaceChecks.productCode, code));
+    return (await tx.update(products).set({ ...info, interfaceUrl }).where(eq(products.code, code)).returning())[0];
   });
 }
 
@@ -75,32 +74,32 @@ export async function updateProduct(actor: Actor, code: string, input: Record<st
  * the debugging results go with the old URL, and calls due from now on go to the new one.
  */
 export async function moveInterface(actor: Actor, code: string, input: { interfaceUrl?: unknown }): Promise<Product> {
-  return await mutate(actor, 'MoveInterface', (tx, note) => {
+  return await mutate(actor, 'MoveInterface', async (tx, note) => {
     authorize(actor, productPermission('moveInterface'));
     note.target = code;
-    const product = requireOwnProduct(tx, actor, code);
+    const product = await requireOwnProduct(tx, actor, code);
     applyProductAction(product.status, 'moveInterface');
     const interfaceUrl = parseInterfaceUrl(input.interfaceUrl);
     if (!interfaceUrl) throw new CloudError('InvalidParameter.InterfaceUrl', { problem: 'missing' }, 'interfaceUrl');
-    if (interfaceUrl !== product.interfaceUrl) tx.delete(interfaceChecks).where(eq(interfaceChecks.productCode, code)).run();
+    if (interfaceUrl !== product.interfaceUrl) await tx.delete(interfaceChecks).where(eq(interfaceChecks.productCode, code));
     note.detail = { from: product.interfaceUrl, to: interfaceUrl };
-    return tx.update(products).set({ interfaceUrl }).where(eq(products.code, code)).returning().get();
+    return (await tx.update(products).set({ interfaceUrl }).where(eq(products.code, code)).returning())[0];
   });
 }
 
 export async function listMyProducts(actor: Actor) {
   authorize(actor, 'product.publish');
-  return await read((db) => db.select().from(products).where(eq(products.sellerAccountId, actor.accountId)).orderBy(desc(products.createdAt)).all());
+  return await read(async (db) => await db.select().from(products).where(eq(products.sellerAccountId, actor.accountId)).orderBy(desc(products.createdAt)));
 }
 
 /**
  * Each version's regions in the console's order: where buyers can launch it (its marketplace
  * images, as the marketplace lists them) and, before listing, where the seller's chosen images are.
  */
-function versionRegionsOf(db: Db | Tx, code: string): Map<string, string[]> {
+async function versionRegionsOf(db: Db | Tx, code: string): Promise<Map<string, string[]>> {
   const rows = [
-    ...db.select({ version: images.productVersion, regionId: images.regionId, sortOrder: regions.sortOrder }).from(images).innerJoin(regions, eq(regions.id, images.regionId)).where(and(eq(images.productCode, code), offeringImages())).all(),
-    ...db.select({ version: productVersionImages.version, regionId: productVersionImages.regionId, sortOrder: regions.sortOrder }).from(productVersionImages).innerJoin(regions, eq(regions.id, productVersionImages.regionId)).where(eq(productVersionImages.productCode, code)).all(),
+    ...await db.select({ version: images.productVersion, regionId: images.regionId, sortOrder: regions.sortOrder }).from(images).innerJoin(regions, eq(regions.id, images.regionId)).where(and(eq(images.productCode, code), offeringImages())),
+    ...await db.select({ version: productVersionImages.version, regionId: productVersionImages.regionId, sortOrder: regions.sortOrder }).from(productVersionImages).innerJoin(regions, eq(regions.id, productVersionImages.regionId)).where(eq(productVersionImages.productCode, code)),
   ].sort((a, b) => a.sortOrder - b.sortOrder);
   const byVersion = new Map<string, string[]>();
   for (const { version, regionId } of rows) {
@@ -115,51 +114,49 @@ function versionRegionsOf(db: Db | Tx, code: string): Map<string, string[]> {
 /** Everything the publishing page shows: the draft, its versions and images, SKUs, debugging results and the checklist. */
 export async function getMyProduct(actor: Actor, code: string) {
   authorize(actor, 'product.publish');
-  return await read((db) => {
-    const product = requireOwnProduct(db, actor, code);
+  return await read(async (db) => {
+    const product = await requireOwnProduct(db, actor, code);
     return {
       product,
-      versions: db.select().from(productVersions).where(eq(productVersions.productCode, code)).orderBy(asc(productVersions.sortOrder)).all(),
-      versionRegions: versionRegionsOf(db, code),
-      skus: db.select().from(skus).where(eq(skus.productCode, code)).all().sort(byPricingModel),
-      checks: db.select().from(interfaceChecks).where(eq(interfaceChecks.productCode, code)).all(),
-      problems: listingProblemsOf(db, product),
+      versions: await db.select().from(productVersions).where(eq(productVersions.productCode, code)).orderBy(asc(productVersions.sortOrder)),
+      versionRegions: await versionRegionsOf(db, code),
+      skus: (await db.select().from(skus).where(eq(skus.productCode, code))).sort(byPricingModel),
+      checks: await db.select().from(interfaceChecks).where(eq(interfaceChecks.productCode, code)),
+      problems: await listingProblemsOf(db, product),
       // Issue 17: the published (marketplace) images of each version, with their family and deprecation.
-      published: db
+      published: await db
         .select({ version: images.productVersion, regionId: images.regionId, imageFamily: images.imageFamily, deprecatedAt: images.deprecatedAt, successorImageId: images.successorImageId })
         .from(images)
-        .where(and(eq(images.kind, 'marketplace'), eq(images.productCode, code), isNull(images.deletedAt)))
-        .all(),
-      publishableImages: db
+        .where(and(eq(images.kind, 'marketplace'), eq(images.productCode, code), isNull(images.deletedAt))),
+      publishableImages: await db
         .select({ id: images.id, name: images.name, regionId: images.regionId, platform: images.platform, status: images.status })
         .from(images)
         .where(and(eq(images.ownerAccountId, actor.accountId), eq(images.kind, 'custom'), isNull(images.deletedAt), isNull(images.productCode)))
-        .orderBy(asc(images.regionId), asc(images.name))
-        .all(),
+        .orderBy(asc(images.regionId), asc(images.name)),
     };
   });
 }
 
 /** SEL-7: the automatic checks, then the admin's listing queue. */
 export async function submitProduct(actor: Actor, code: string): Promise<void> {
-  await mutate(actor, 'SubmitProduct', (tx, note) => {
+  await mutate(actor, 'SubmitProduct', async (tx, note) => {
     authorize(actor, productPermission('submit'));
     note.target = code;
-    const product = requireOwnProduct(tx, actor, code);
+    const product = await requireOwnProduct(tx, actor, code);
     const status = applyProductAction(product.status, 'submit');
-    const problems = listingProblemsOf(tx, product);
+    const problems = await listingProblemsOf(tx, product);
     if (problems.length > 0) throw new CloudError('InvalidListing.Incomplete', { count: problems.length });
-    tx.update(products).set({ status, submittedAt: clock.now(), reviewNote: null }).where(eq(products.code, code)).run();
+    await tx.update(products).set({ status, submittedAt: clock.now(), reviewNote: null }).where(eq(products.code, code));
   });
 }
 
 /** MKT-8: the seller takes a listed product off the marketplace; bought licenses keep working. */
 export async function delistOwnProduct(actor: Actor, code: string): Promise<void> {
-  await mutate(actor, 'DelistProduct', (tx, note) => {
+  await mutate(actor, 'DelistProduct', async (tx, note) => {
     authorize(actor, productPermission('delist'));
     note.target = code;
-    const product = requireOwnProduct(tx, actor, code);
+    const product = await requireOwnProduct(tx, actor, code);
     const status = applyProductAction(product.status, 'delist');
-    tx.update(products).set({ status, delistedAt: clock.now() }).where(eq(products.code, code)).run();
+    await tx.update(products).set({ status, delistedAt: clock.now() }).where(eq(products.code, code));
   });
 }

@@ -36,9 +36,9 @@ const admin: Actor = { userId: 'admin', accountId: '9000000000000001', roles: ['
 beforeAll(async () => {
   url = `${await receiver.listen(0)}/stratus`;
   const s = await newBuyer('Acme Images');
-  db().update(accounts).set({ sellerStatus: 'approved' }).where(eq(accounts.id, s.accountId)).run();
+  await db().update(accounts).set({ sellerStatus: 'approved' }).where(eq(accounts.id, s.accountId));
   seller = { ...s, roles: ['buyer', 'seller'] };
-  const system = db().select().from(images).where(and(eq(images.regionId, 'cn-hangzhou'), eq(images.kind, 'system'))).get()!;
+  const system = (await db().select().from(images).where(and(eq(images.regionId, 'cn-hangzhou'), eq(images.kind, 'system'))).limit(1)).at(0)!;
   const [instanceId] = (await runInstances(seller, { regionId: 'cn-hangzhou', imageId: system.id, instanceTypeId: 'ecs.g7.large', amount: 1 })).instanceIds;
   await settle();
   imageId = (await createImage(seller, { instanceId, name: 'acme-golden' })).imageId;
@@ -80,7 +80,7 @@ describe('SEL-7 publishing, SEL-6 debugging, ADM-1 listing review', () => {
     await fund(buyer, 100_000);
     const { licenseIds } = await purchaseLicenses(buyer, { productCode: code, skuCode: `${code}-per_instance`, regionId: 'cn-hangzhou', quantity: 1 });
     await deliverDue(100);
-    const call = db().select().from(sellerDeliveries).where(eq(sellerDeliveries.orderLineId, licenseIds[0])).get()!;
+    const call = (await db().select().from(sellerDeliveries).where(eq(sellerDeliveries.orderLineId, licenseIds[0])).limit(1)).at(0)!;
     expect(call).toMatchObject({ activity: 'newInstance', status: 'delivered' });
     expect(receiver.state.effects.get(licenseIds[0])).toBe(1);
 
@@ -89,7 +89,7 @@ describe('SEL-7 publishing, SEL-6 debugging, ADM-1 listing review', () => {
     expect(await moveInterface(seller, code, { interfaceUrl: `${url}/v2` })).toMatchObject({ status: 'listed', interfaceUrl: `${url}/v2` });
     const second = (await purchaseLicenses(buyer, { productCode: code, skuCode: `${code}-per_instance`, regionId: 'cn-hangzhou', quantity: 1 })).licenseIds[0];
     await deliverDue(100);
-    expect(db().select().from(deliveryAttempts).all().at(-1)).toMatchObject({ verdict: 'ok', url: expect.stringContaining('/stratus/v2?') });
+    expect((await db().select().from(deliveryAttempts)).at(-1)).toMatchObject({ verdict: 'ok', url: expect.stringContaining('/stratus/v2?') });
     expect(receiver.state.effects.get(second)).toBe(1);
 
     await delistOwnProduct(seller, code);
@@ -119,7 +119,7 @@ describe('SEL-7 publishing, SEL-6 debugging, ADM-1 listing review', () => {
     const code = (await createProduct(seller, info)).code;
     await expectCloudError(async () => await setVersion(seller, code, { version: '-1', imageIds: [] }), 'InvalidParameter.Version');
     await expectCloudError(async () => await setSkus(seller, code, [{ pricingModel: 'hourly', priceFen: 0 }]), 'InvalidParameter.Price');
-    const systemImage = db().select().from(images).where(eq(images.kind, 'system')).get()!;
+    const systemImage = (await db().select().from(images).where(eq(images.kind, 'system')).limit(1)).at(0)!;
     await expectCloudError(async () => await setVersion(seller, code, { version: '1', imageIds: [systemImage.id] }), 'InvalidImageId.NotFound');
     const other: Actor = { ...await newBuyer('Other'), roles: ['buyer', 'seller'] };
     await expectCloudError(async () => await getMyProduct(other, code), 'InvalidProductCode.NotFound');

@@ -31,13 +31,13 @@ async function buy(buyer: Actor, quantity = 1) {
   return (await purchaseLicenses(buyer, { productCode: 'lnmp000101', skuCode: 'lnmp000101-per_instance', regionId: 'cn-hangzhou', quantity })).orderId;
 }
 const seller = () => sellers.get('cloudsail')!.accountId;
-const payable = () => balanceOf(db(), bookId('seller_payable', seller()));
+const payable = async () => await balanceOf(db(), bookId('seller_payable', seller()));
 
 describe('REF-5 request, review and approval', () => {
   it('an approved refund returns the money the way it came, refunds the licenses, writes a refund order and tells both sides', async () => {
     const buyer = await newBuyer();
     await fund(buyer, 50_000);
-    const payableBefore = payable();
+    const payableBefore = await payable();
     const orderId = await buy(buyer, 2);
     expect(await walletBalance(buyer)).toBe(50_000 - 19_800);
     const request = await requestRefund(buyer, { orderId, reason: 'Bought the wrong product' });
@@ -48,15 +48,15 @@ describe('REF-5 request, review and approval', () => {
     const approved = await approveRefund(admin, request.id);
     expect(approved.status).toBe('approved');
     expect(await walletBalance(buyer)).toBe(50_000);
-    expect(payable()).toBe(payableBefore);
-    expect(ledgerSum()).toBe(0);
-    const refundOrder = db().select().from(orders).where(eq(orders.id, approved.refundOrderId!)).get()!;
+    expect(await payable()).toBe(payableBefore);
+    expect(await ledgerSum()).toBe(0);
+    const refundOrder = (await db().select().from(orders).where(eq(orders.id, approved.refundOrderId!)).limit(1)).at(0)!;
     expect(refundOrder).toMatchObject({ kind: 'refund', refundOf: orderId, amountFen: -19_800 });
-    expect(db().select().from(orders).where(eq(orders.id, orderId)).get()!.status).toBe('refunded');
-    expect(db().select().from(licenses).where(eq(licenses.orderId, orderId)).all().map((l) => l.status)).toEqual(['refunded', 'refunded']);
-    const kinds = (accountId: string) => db().select().from(notifications).where(eq(notifications.accountId, accountId)).all().map((n) => n.kind);
-    expect(kinds(buyer.accountId)).toContain('refundApproved');
-    expect(kinds(seller())).toContain('orderRefunded');
+    expect((await db().select().from(orders).where(eq(orders.id, orderId)).limit(1)).at(0)!.status).toBe('refunded');
+    expect((await db().select().from(licenses).where(eq(licenses.orderId, orderId))).map((l) => l.status)).toEqual(['refunded', 'refunded']);
+    const kinds = async (accountId: string) => (await db().select().from(notifications).where(eq(notifications.accountId, accountId))).map((n) => n.kind);
+    expect(await kinds(buyer.accountId)).toContain('refundApproved');
+    expect(await kinds(seller())).toContain('orderRefunded');
     await expectCloudError(async () => await approveRefund(admin, request.id), 'IncorrectRefundStatus');
   });
 
@@ -65,7 +65,7 @@ describe('REF-5 request, review and approval', () => {
     await fund(buyer, 50_000);
     const orderId = await buy(buyer);
     const request = await requestRefund(buyer, { orderId, reason: 'Changed my mind' });
-    await runInstances(buyer, { regionId: 'cn-hangzhou', imageId: productImage('lnmp000101'), instanceTypeId: 'ecs.g7.large', amount: 1 });
+    await runInstances(buyer, { regionId: 'cn-hangzhou', imageId: await productImage('lnmp000101'), instanceTypeId: 'ecs.g7.large', amount: 1 });
     expect((await listRefundRequests(admin)).items.find((r) => r.request.id === request.id)!.eligibility).toMatchObject({ eligible: false, reasons: ['deployed'] });
     await expectCloudError(async () => await approveRefund(admin, request.id), 'InvalidRefund.Deployed');
     expect(await walletBalance(buyer)).toBe(50_000 - 9_900);
@@ -94,14 +94,14 @@ describe('REF-5 request, review and approval', () => {
     const orderId = await buy(buyer);
     const first = await requestRefund(buyer, { orderId, reason: 'Not needed' });
     // What a second request on another connection leaves when both checked for a pending one before either wrote (READ COMMITTED).
-    const second = db().insert(refundRequests).values({ ...first, id: undefined, reason: 'Asked twice' }).returning().get();
+    const second = (await db().insert(refundRequests).values({ ...first, id: undefined, reason: 'Asked twice' }).returning())[0];
     await approveRefund(admin, first.id);
     const refunded = await walletBalance(buyer);
     expect(refunded).toBe(50_000);
     await expectCloudError(async () => await approveRefund(admin, second.id), 'IncorrectOrderStatus');
     expect(await walletBalance(buyer)).toBe(refunded);
-    expect(db().select().from(orders).where(eq(orders.refundOf, orderId)).all()).toHaveLength(1);
-    expect(ledgerSum()).toBe(0);
+    expect(await db().select().from(orders).where(eq(orders.refundOf, orderId))).toHaveLength(1);
+    expect(await ledgerSum()).toBe(0);
   });
 });
 
@@ -145,7 +145,7 @@ describe('REF-3 ten refunds a calendar year', () => {
     clock.set(new Date('2026-12-31T16:00:00Z'));
     expect((await getOrder(buyer, eleventh)).eligibility.refundsLeft).toBe(10);
     await approveRefund(admin, (await requestRefund(buyer, { orderId: eleventh, reason: 'new year' })).id);
-    expect(ledgerSum()).toBe(0);
+    expect(await ledgerSum()).toBe(0);
   });
 });
 
@@ -196,7 +196,7 @@ describe('REF-4 a renewal not yet started', () => {
     await fund(buyer, 100_000);
     clock.set(new Date('2026-06-01T00:00:00Z'));
     await purchaseLicenses(buyer, { productCode: 'ndpm000105', skuCode: 'ndpm000105-monthly', regionId: 'cn-hangzhou', quantity: 1 });
-    const [instanceId] = (await runInstances(buyer, { regionId: 'cn-hangzhou', imageId: productImage('ndpm000105'), instanceTypeId: 'ecs.g7.large', amount: 1 })).instanceIds;
+    const [instanceId] = (await runInstances(buyer, { regionId: 'cn-hangzhou', imageId: await productImage('ndpm000105'), instanceTypeId: 'ecs.g7.large', amount: 1 })).instanceIds;
     const { orderId, expiresAt } = await renewInstance(buyer, { instanceId, periods: 3 });
     clock.set(new Date('2026-06-20T00:00:00Z'));
     const e = (await getOrder(buyer, orderId)).eligibility;
@@ -205,7 +205,7 @@ describe('REF-4 a renewal not yet started', () => {
     await approveRefund(admin, request.id);
     expect(await walletBalance(buyer)).toBe(100_000 - 2_900);
     expect((await getOrder(buyer, orderId)).eligibility.refundsThisYear).toBe(0);
-    const instance = db().select().from(instances).where(eq(instances.id, instanceId)).get()!;
+    const instance = (await db().select().from(instances).where(eq(instances.id, instanceId)).limit(1)).at(0)!;
     expect(expiresAt.getTime() - instance.expiresAt!.getTime()).toBeGreaterThan(89 * DAY);
     expect(instance.expiresAt!.getUTCMonth()).toBe(6); // back to 1 July
   });
@@ -215,14 +215,14 @@ describe('REF-4 a renewal not yet started', () => {
     await fund(buyer, 100_000);
     clock.set(new Date('2026-01-31T00:00:00Z'));
     await purchaseLicenses(buyer, { productCode: 'ndpm000105', skuCode: 'ndpm000105-monthly', regionId: 'cn-hangzhou', quantity: 1 });
-    const [instanceId] = (await runInstances(buyer, { regionId: 'cn-hangzhou', imageId: productImage('ndpm000105'), instanceTypeId: 'ecs.g7.large', amount: 1 })).instanceIds;
-    const end = () => db().select().from(instances).where(eq(instances.id, instanceId)).get()!.expiresAt!;
+    const [instanceId] = (await runInstances(buyer, { regionId: 'cn-hangzhou', imageId: await productImage('ndpm000105'), instanceTypeId: 'ecs.g7.large', amount: 1 })).instanceIds;
+    const end = async () => (await db().select().from(instances).where(eq(instances.id, instanceId)).limit(1)).at(0)!.expiresAt!;
     const first = await renewInstance(buyer, { instanceId, periods: 1 });
-    const termOfSecond = end();
+    const termOfSecond = await end();
     const second = await renewInstance(buyer, { instanceId, periods: 1 });
     await expectCloudError(async () => await requestRefund(buyer, { orderId: first.orderId, reason: 'x' }), 'InvalidRefund.LaterRenewal');
     await approveRefund(admin, (await requestRefund(buyer, { orderId: second.orderId, reason: 'one month is enough' })).id);
-    expect(end()).toEqual(termOfSecond);
+    expect(await end()).toEqual(termOfSecond);
     // The first renewal has begun: it is in use and no longer refundable.
     clock.set(new Date((await getOrder(buyer, first.orderId)).order.termStartsAt!.getTime() + DAY));
     expect((await getOrder(buyer, first.orderId)).eligibility).toMatchObject({ eligible: false, deployed: true, reasons: ['windowClosed', 'deployed'] });

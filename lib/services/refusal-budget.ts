@@ -9,12 +9,12 @@ import { throttled } from '../domain/errors';
 import { memoryLimiter } from './limiters';
 import { readSettings } from './settings';
 
-const limiter = () => memoryLimiter('refusals', readSettings(getDb()).apiRefusalsPerAddressPerMinute, 60);
+const limiter = async () => memoryLimiter('refusals', (await readSettings(getDb())).apiRefusalsPerAddressPerMinute, 60);
 
 
 /** Throws Throttling when the address has used up its refusals this minute. */
 export async function assertRefusalBudget(scope: string, address: string): Promise<void> {
-  const l = limiter();
+  const l = await limiter();
   const used = await l.get(`${scope}:${address}`);
   if (used && used.consumedPoints >= l.points) throw throttled('Throttling', used.msBeforeNext);
 }
@@ -22,7 +22,7 @@ export async function assertRefusalBudget(scope: string, address: string): Promi
 /** Counts one refusal; false once the budget is spent (the refusal is then not audited). */
 export async function spendRefusal(scope: string, address: string): Promise<boolean> {
   try {
-    await limiter().consume(`${scope}:${address}`);
+    await (await limiter()).consume(`${scope}:${address}`);
     return true;
   } catch (refusal) {
     if (refusal instanceof RateLimiterRes) return false;

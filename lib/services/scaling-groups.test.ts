@@ -18,7 +18,7 @@ import { reconcileGroup, sweepScalingGroups } from './scaling-reconcile';
 const { db } = throwawayDatabase();
 beforeAll(async () => {
   await seedTestMarketplace(db());
-  withoutLaunchMinimum(db());
+  await withoutLaunchMinimum(db());
 });
 afterEach(() => clock.reset());
 
@@ -27,7 +27,7 @@ const PRICE = 9900;
 const region = 'cn-hangzhou';
 
 async function group(actor: Actor, extra: Record<string, unknown> = {}) {
-  return await createScalingGroup(actor, { name: `web-${Math.random().toString(36).slice(2, 8)}`, regionId: region, imageId: productImage(CODE, region), instanceTypeId: 'ecs.t6-c1m1.large', minSize: 0, maxSize: 5, desired: 0, ...extra });
+  return await createScalingGroup(actor, { name: `web-${Math.random().toString(36).slice(2, 8)}`, regionId: region, imageId: await productImage(CODE, region), instanceTypeId: 'ecs.t6-c1m1.large', minSize: 0, maxSize: 5, desired: 0, ...extra });
 }
 
 async function buyerHolding(licenses: number, fen = 100_000): Promise<Actor> {
@@ -40,8 +40,8 @@ async function buyerHolding(licenses: number, fen = 100_000): Promise<Actor> {
 const pool = async (actor: Actor, id: string) => (await getScalingGroup(actor, id)).pool!;
 /** What the owner's review shows, sent back with the confirmation. */
 const reviewed = async (actor: Actor, id: string) => ({ quantity: (await pool(actor, id)).shortfall, amountFen: (await pool(actor, id)).shortfallCostFen });
-const available = (actor: Actor) => licensesOf(actor, CODE).filter((l) => l.status === 'available').length;
-const told = (actor: Actor) => db().select().from(notifications).where(and(eq(notifications.accountId, actor.accountId), eq(notifications.kind, 'scalingFailed'))).all();
+const available = async (actor: Actor) => (await licensesOf(actor, CODE)).filter((l) => l.status === 'available').length;
+const told = async (actor: Actor) => await db().select().from(notifications).where(and(eq(notifications.accountId, actor.accountId), eq(notifications.kind, 'scalingFailed')));
 
 describe('MKT-9 license pool and buy on scale-out', () => {
   it('MKT-9: a group of max 5 holding 2 licenses shows a shortfall of 3 and its cost', async () => {
@@ -58,7 +58,7 @@ describe('MKT-9 license pool and buy on scale-out', () => {
     await reconcileGroup(buyer, g.id, 'desired');
     const detail = await getScalingGroup(buyer, g.id);
     expect(detail.members).toHaveLength(4);
-    expect(licensesOf(buyer, CODE)).toHaveLength(4);
+    expect(await licensesOf(buyer, CODE)).toHaveLength(4);
     expect(before - await balance(buyer)).toBe(2 * PRICE);
     expect(detail.group.spentFen).toBe(2 * PRICE);
     expect(detail.pool).toMatchObject({ held: 4, available: 0, shortfall: 1 });
@@ -68,7 +68,7 @@ describe('MKT-9 license pool and buy on scale-out', () => {
     await reconcileGroup(buyer, g.id, 'desired');
     const after = await getScalingGroup(buyer, g.id);
     expect(after.members).toHaveLength(1);
-    expect(available(buyer)).toBe(3);
+    expect(await available(buyer)).toBe(3);
     expect(after.pool).toMatchObject({ held: 1, available: 3, shortfall: 1 });
     expect(after.activities[0]).toMatchObject({ cause: 'desired', change: -3, result: 'ok', capacity: 1 });
   });
@@ -78,8 +78,8 @@ describe('MKT-9 license pool and buy on scale-out', () => {
     const g = await group(buyer, { spendingCapFen: 0 });
     await setDesiredCapacity(buyer, g.id, 1);
     await reconcileGroup(buyer, g.id, 'desired');
-    const tries = () => db().select().from(auditLog).where(and(eq(auditLog.accountId, buyer.accountId), eq(auditLog.action, 'ReconcileScalingGroup'))).all().length;
-    expect(tries()).toBe(1);
+    const tries = async () => (await db().select().from(auditLog).where(and(eq(auditLog.accountId, buyer.accountId), eq(auditLog.action, 'ReconcileScalingGroup')))).length;
+    expect(await tries()).toBe(1);
     const at = async (seconds: number) => {
       clock.set(new Date(start + seconds * 1000));
       await sweepScalingGroups();
@@ -106,8 +106,8 @@ describe('MKT-9 license pool and buy on scale-out', () => {
     expect(failed).toHaveLength(1);
     expect(failed[0]).toMatchObject({ reasonCode: 'QuotaExceed.BuyImage', reasonParams: { productCode: CODE, regionId: region, needed: 4, available: 2 } });
     expect(detail.group.failingCode).toBe('QuotaExceed.BuyImage');
-    expect(told(buyer)).toHaveLength(1);
-    expect(told(buyer)[0].params).toMatchObject({ code: 'QuotaExceed_BuyImage', needed: 4, available: 2 });
+    expect(await told(buyer)).toHaveLength(1);
+    expect((await told(buyer))[0].params).toMatchObject({ code: 'QuotaExceed_BuyImage', needed: 4, available: 2 });
 
     // Raising the cap: the sweep retries and succeeds, and the failure is over.
     await modifyScalingGroup(buyer, g.id, { spendingCapFen: 10 * PRICE });
@@ -127,7 +127,7 @@ describe('MKT-9 license pool and buy on scale-out', () => {
       { productCode: CODE, regionId: region, needed: 1, available: 0 },
       { productCode: CODE, regionId: region, needed: 4, available: 2 },
     ]);
-    expect(told(buyer)).toHaveLength(2);
+    expect(await told(buyer)).toHaveLength(2);
   });
 
   it('MKT-9: reserve buys the shortfall for max in one step; scale-out then draws on the pool only', async () => {
@@ -140,7 +140,7 @@ describe('MKT-9 license pool and buy on scale-out', () => {
     await setDesiredCapacity(buyer, g.id, 5);
     await reconcileGroup(buyer, g.id, 'desired');
     expect((await getScalingGroup(buyer, g.id)).members).toHaveLength(5);
-    expect(licensesOf(buyer, CODE)).toHaveLength(5);
+    expect(await licensesOf(buyer, CODE)).toHaveLength(5);
   });
 
   it('MKT-9: a reservation of a failing group is a new attempt: the group scales out at once, not after its back-off', async () => {
@@ -167,7 +167,7 @@ describe('MKT-9 license pool and buy on scale-out', () => {
     await setDesiredCapacity(buyer, g.id, 3);
     await reconcileGroup(buyer, g.id, 'desired');
     expect((await getScalingGroup(buyer, g.id)).members).toHaveLength(1);
-    expect(licensesOf(buyer, CODE)).toHaveLength(1);
+    expect(await licensesOf(buyer, CODE)).toHaveLength(1);
     expect((await getScalingGroup(buyer, g.id)).activities[0]).toMatchObject({ result: 'failed', reasonCode: 'QuotaExceed.BuyImage' });
   });
 });
@@ -191,7 +191,7 @@ describe('MKT-9 scaling through the launch and release rules', () => {
 
   it('MKT-9: a quota refusal of RunInstances is a failed activity with its reason, and nothing is bought', async () => {
     const buyer = await buyerHolding(0);
-    db().insert(platformSettings).values({ key: 'instanceQuotaPerRegion', value: 1, updatedAt: new Date() }).onConflictDoUpdate({ target: platformSettings.key, set: { value: 1 } }).run();
+    await db().insert(platformSettings).values({ key: 'instanceQuotaPerRegion', value: 1, updatedAt: new Date() }).onConflictDoUpdate({ target: platformSettings.key, set: { value: 1 } });
     try {
       const g = await group(buyer, { spendingCapFen: 10 * PRICE });
       await setDesiredCapacity(buyer, g.id, 3);
@@ -199,9 +199,9 @@ describe('MKT-9 scaling through the launch and release rules', () => {
       const detail = await getScalingGroup(buyer, g.id);
       expect(detail.members).toHaveLength(0);
       expect(detail.activities[0]).toMatchObject({ result: 'failed', reasonCode: 'QuotaExceed.ElasticQuota' });
-      expect(licensesOf(buyer, CODE)).toHaveLength(0);
+      expect(await licensesOf(buyer, CODE)).toHaveLength(0);
     } finally {
-      db().delete(platformSettings).where(eq(platformSettings.key, 'instanceQuotaPerRegion')).run();
+      await db().delete(platformSettings).where(eq(platformSettings.key, 'instanceQuotaPerRegion'));
     }
   });
 
@@ -217,7 +217,7 @@ describe('MKT-9 scaling through the launch and release rules', () => {
     const detail = await getScalingGroup(buyer, g.id);
     expect(detail.members).toHaveLength(2);
     expect(detail.members.map((m) => m.instanceId)).not.toContain(lost.instanceId);
-    expect(licensesOf(buyer, CODE)).toHaveLength(2);
+    expect(await licensesOf(buyer, CODE)).toHaveLength(2);
     expect(detail.activities.slice(0, 2).map((a) => [a.cause, a.change])).toEqual([['health', 1], ['health', -1]]);
   });
 
@@ -227,7 +227,7 @@ describe('MKT-9 scaling through the launch and release rules', () => {
     await setDesiredCapacity(buyer, g.id, 1);
     await reconcileGroup(buyer, g.id, 'desired');
     const [member] = (await getScalingGroup(buyer, g.id)).members;
-    db().update(instances).set({ status: 'Stopped', statusReason: 'arrears' }).where(eq(instances.id, member.instanceId)).run();
+    await db().update(instances).set({ status: 'Stopped', statusReason: 'arrears' }).where(eq(instances.id, member.instanceId));
     await fund(buyer, -await balance(buyer) - 100); // in arrears
     await sweepScalingGroups();
     expect((await getScalingGroup(buyer, g.id)).members.map((m) => m.instanceId)).toEqual([member.instanceId]);
@@ -235,8 +235,8 @@ describe('MKT-9 scaling through the launch and release rules', () => {
     await sweepScalingGroups();
     const [replacement] = (await getScalingGroup(buyer, g.id)).members;
     expect(replacement.instanceId).not.toBe(member.instanceId);
-    expect(db().select().from(instances).where(eq(instances.id, member.instanceId)).get()?.status).toBe('Released');
-    expect(licensesOf(buyer, CODE)).toHaveLength(1);
+    expect((await db().select().from(instances).where(eq(instances.id, member.instanceId)).limit(1)).at(0)?.status).toBe('Released');
+    expect(await licensesOf(buyer, CODE)).toHaveLength(1);
   });
 
   it('MKT-9: a scheduled action sets desired at its time on the movable clock, clamped to [min, max]', async () => {
@@ -277,7 +277,7 @@ describe('MKT-9 scaling through the launch and release rules', () => {
     await setDesiredCapacity(buyer, g.id, 2);
     await reconcileGroup(buyer, g.id, 'desired');
     await deleteScalingGroup(buyer, g.id);
-    expect(available(buyer)).toBe(2);
+    expect(await available(buyer)).toBe(2);
     await expectCloudError(async () => await getScalingGroup(buyer, g.id), 'InvalidScalingGroupId.NotFound');
   });
 
@@ -307,25 +307,25 @@ describe('MKT-9 scaling through the launch and release rules', () => {
     clock.advance(60_000);
     await sweepScalingGroups();
     expect((await getScalingGroup(buyer, g.id)).group).toMatchObject({ desired: 0, failingCode: null });
-    const tries = () => db().select().from(auditLog).where(and(eq(auditLog.accountId, buyer.accountId), eq(auditLog.action, 'ReconcileScalingGroup'))).all().length;
-    const before = tries();
+    const tries = async () => (await db().select().from(auditLog).where(and(eq(auditLog.accountId, buyer.accountId), eq(auditLog.action, 'ReconcileScalingGroup')))).length;
+    const before = await tries();
     clock.advance(3_600_000);
     await sweepScalingGroups();
-    expect(tries()).toBe(before);
+    expect(await tries()).toBe(before);
   });
 });
 
 describe('MKT-9 with issue 17: a group of an image family', () => {
-  const systemImage = () => db().select().from(images).where(and(eq(images.regionId, region), eq(images.kind, 'system'))).get()!.id;
+  const systemImage = async () => (await db().select().from(images).where(and(eq(images.regionId, region), eq(images.kind, 'system'))).limit(1)).at(0)!.id;
   /** A custom image of the owner's in a family, made the real way: instance → CreateImage → task finishes. */
   async function familyImage(owner: Actor, name: string): Promise<string> {
-    const { instanceIds } = await runInstances(owner, { regionId: region, imageId: systemImage(), instanceTypeId: 'ecs.t6-c1m1.large', amount: 1 });
+    const { instanceIds } = await runInstances(owner, { regionId: region, imageId: await systemImage(), instanceTypeId: 'ecs.t6-c1m1.large', amount: 1 });
     await settle();
     const { imageId } = await createImage(owner, { instanceId: instanceIds[0], name, imageFamily: 'web' });
     await settle();
     return imageId;
   }
-  const memberImages = async (actor: Actor, id: string) => (await getScalingGroup(actor, id)).members.map((m) => db().select({ imageId: instances.imageId }).from(instances).where(eq(instances.id, m.instanceId)).get()!.imageId);
+  const memberImages = async (actor: Actor, id: string) => await Promise.all((await getScalingGroup(actor, id)).members.map(async (m) => (await db().select({ imageId: instances.imageId }).from(instances).where(eq(instances.id, m.instanceId)).limit(1)).at(0)!.imageId));
 
   it('MKT-9: a group following a family launches its newest image, and moves on to v2 once v2 joins the family', async () => {
     const owner = await newBuyer();
@@ -351,8 +351,8 @@ describe('MKT-9 with issue 17: a group of an image family', () => {
     const owner = await newBuyer();
     await familyImage(owner, 'v1');
     const both = { name: 'both', regionId: region, instanceTypeId: 'ecs.t6-c1m1.large', minSize: 0, maxSize: 2 };
-    expect((await expectCloudError(async () => await createScalingGroup(owner, { ...both, imageId: systemImage(), imageFamily: 'web' }), 'InvalidParameter')).field).toBe('imageFamily');
-    await expectCloudError(async () => await createScalingGroup(owner, { ...both, imageId: systemImage(), imageFamily: 'acs:not-a-family' }), 'InvalidParameter');
+    expect((await expectCloudError(async () => await createScalingGroup(owner, { ...both, imageId: await systemImage(), imageFamily: 'web' }), 'InvalidParameter')).field).toBe('imageFamily');
+    await expectCloudError(async () => await createScalingGroup(owner, { ...both, imageId: await systemImage(), imageFamily: 'acs:not-a-family' }), 'InvalidParameter');
     expect((await describeScalingGroups(owner)).total).toBe(0);
   });
 });
@@ -362,7 +362,7 @@ describe('MKT-9: a frozen member (ADM-2) waits for the platform', () => {
 
   it('MKT-9: a scale-in passes a frozen member by, a delete leaves it outside any group, and one group’s refusal never stops the sweep for the next', async () => {
     const owner = await newBuyer();
-    const frozenGroup = await createScalingGroup(owner, { name: 'frozen', regionId: region, imageId: systemImageOf(), instanceTypeId: 'ecs.t6-c1m1.large', minSize: 0, maxSize: 3, desired: 2 });
+    const frozenGroup = await createScalingGroup(owner, { name: 'frozen', regionId: region, imageId: await systemImageOf(), instanceTypeId: 'ecs.t6-c1m1.large', minSize: 0, maxSize: 3, desired: 2 });
     await reconcileGroup(owner, frozenGroup.id, 'desired');
     const [first, second] = (await getScalingGroup(owner, frozenGroup.id)).members.map((m) => m.instanceId);
     await freezeInstance(admin, first, { note: 'Phishing site reported' });
@@ -373,7 +373,7 @@ describe('MKT-9: a frozen member (ADM-2) waits for the platform', () => {
 
     // Another account's group below desired is reached by the sweep all the same.
     const other = await newBuyer();
-    const waiting = await createScalingGroup(other, { name: 'waiting', regionId: region, imageId: systemImageOf(), instanceTypeId: 'ecs.t6-c1m1.large', minSize: 0, maxSize: 2, desired: 2 });
+    const waiting = await createScalingGroup(other, { name: 'waiting', regionId: region, imageId: await systemImageOf(), instanceTypeId: 'ecs.t6-c1m1.large', minSize: 0, maxSize: 2, desired: 2 });
     await sweepScalingGroups();
     expect((await getScalingGroup(other, waiting.id)).members).toHaveLength(2);
 
@@ -382,8 +382,8 @@ describe('MKT-9: a frozen member (ADM-2) waits for the platform', () => {
   });
 });
 
-function systemImageOf(): string {
-  return db().select().from(images).where(and(eq(images.regionId, region), eq(images.kind, 'system'))).get()!.id;
+async function systemImageOf(): Promise<string> {
+  return (await db().select().from(images).where(and(eq(images.regionId, region), eq(images.kind, 'system'))).limit(1)).at(0)!.id;
 }
 
 describe('MKT-9: DescribeScalingGroups takes what Alibaba takes', () => {
@@ -448,38 +448,38 @@ describe('MKT-9 review findings: reservations, reviewed totals, the cap on hourl
     await setDesiredCapacity(buyer, g.id, 2);
     await reconcileGroup(buyer, g.id, 'desired');
     expect(await members(buyer, g.id)).toBe(0);
-    expect(licensesOf(buyer, CODE)).toHaveLength(0);
+    expect(await licensesOf(buyer, CODE)).toHaveLength(0);
     expect((await getScalingGroup(buyer, g.id)).activities[0]).toMatchObject({ result: 'failed', reasonCode: 'QuotaExceed.BuyImage' });
     await modifyScalingGroup(buyer, g.id, { spendingCapFen: 100 });
     await reconcileGroup(buyer, g.id, 'desired');
     expect(await members(buyer, g.id)).toBe(2);
-    expect(licensesOf(buyer, CODE).map((l) => l.pricingModel)).toEqual(['hourly', 'hourly']);
+    expect((await licensesOf(buyer, CODE)).map((l) => l.pricingModel)).toEqual(['hourly', 'hourly']);
   });
 
   it('MKT-9: members stopped for arrears stay until the wallet meets the launch minimum (ADM-4), not merely zero', async () => {
     const minimum = 10_000;
-    db().insert(platformSettings).values({ key: 'minLaunchBalanceFen', value: minimum, updatedAt: new Date() }).onConflictDoUpdate({ target: platformSettings.key, set: { value: minimum } }).run();
+    await db().insert(platformSettings).values({ key: 'minLaunchBalanceFen', value: minimum, updatedAt: new Date() }).onConflictDoUpdate({ target: platformSettings.key, set: { value: minimum } });
     try {
       const buyer = await buyerHolding(1);
       const g = await group(buyer);
       await setDesiredCapacity(buyer, g.id, 1);
       await reconcileGroup(buyer, g.id, 'desired');
       const [member] = (await getScalingGroup(buyer, g.id)).members;
-      db().update(instances).set({ status: 'Stopped', statusReason: 'arrears' }).where(eq(instances.id, member.instanceId)).run();
+      await db().update(instances).set({ status: 'Stopped', statusReason: 'arrears' }).where(eq(instances.id, member.instanceId));
       await fund(buyer, -await balance(buyer) + 5_000); // topped up to ¥50, below the ¥100 a launch needs
       await sweepScalingGroups();
       expect((await getScalingGroup(buyer, g.id)).members.map((m) => m.instanceId)).toEqual([member.instanceId]);
-      expect(db().select().from(instances).where(eq(instances.id, member.instanceId)).get()?.status).toBe('Stopped');
+      expect((await db().select().from(instances).where(eq(instances.id, member.instanceId)).limit(1)).at(0)?.status).toBe('Stopped');
       // The wait is told once, with the launch's own reason; topping up retries at the next sweep.
       expect((await getScalingGroup(buyer, g.id)).activities[0]).toMatchObject({ result: 'failed', reasonCode: expect.stringMatching(/Balance/) });
       await sweepScalingGroups();
-      expect(told(buyer)).toHaveLength(1);
+      expect(await told(buyer)).toHaveLength(1);
       await fund(buyer, minimum);
       await sweepScalingGroups();
       const [replacement] = (await getScalingGroup(buyer, g.id)).members;
       expect(replacement.instanceId).not.toBe(member.instanceId);
     } finally {
-      withoutLaunchMinimum(db());
+      await withoutLaunchMinimum(db());
     }
   });
 });
@@ -504,7 +504,7 @@ describe('MKT-9 reservation review and repeats, hourly plans, purchases as new a
     expect(await reserveGroupLicenses(buyer, g.id, request)).toEqual(first);
     expect(first).toEqual({ bought: 3, amountFen: 3 * PRICE });
     expect(before - (await balance(buyer))).toBe(3 * PRICE);
-    expect(licensesOf(buyer, CODE)).toHaveLength(5);
+    expect(await licensesOf(buyer, CODE)).toHaveLength(5);
     // Other figures under the same token are another request, refused.
     await expectCloudError(async () => await reserveGroupLicenses(buyer, g.id, { ...request, quantity: 0, amountFen: 0 }), 'IdempotentParameterMismatch');
   });
@@ -533,10 +533,10 @@ describe('MKT-9 reservation review and repeats, hourly plans, purchases as new a
       clock.advance(3_600_000);
       await sweepScalingGroups();
     }
-    const retryOf = (id: string) => db().select().from(scalingGroups).where(eq(scalingGroups.id, id)).get()!.retryAt;
-    const otherRetry = retryOf(unrelated.id);
+    const retryOf = async (id: string) => (await db().select().from(scalingGroups).where(eq(scalingGroups.id, id)).limit(1)).at(0)!.retryAt;
+    const otherRetry = await retryOf(unrelated.id);
     await purchaseLicenses(buyer, { productCode: CODE, skuCode: skuCode(CODE, 'per_instance'), regionId: region, quantity: 2 });
-    expect(retryOf(unrelated.id)).toEqual(otherRetry);
+    expect(await retryOf(unrelated.id)).toEqual(otherRetry);
     clock.advance(31_000);
     await sweepScalingGroups();
     expect((await getScalingGroup(buyer, g.id)).members).toHaveLength(2);

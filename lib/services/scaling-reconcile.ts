@@ -24,24 +24,22 @@ import { getDb } from '../../db/client';
 
 export type ScalingCause = 'desired' | 'schedule' | 'health';
 
-function record(tx: Tx, group: ScalingGroup, activity: { cause: ScalingCause; change: number; result: 'ok' | 'failed'; reason?: CloudError }): void {
-  const capacity = tx.select({ id: scalingMembers.instanceId }).from(scalingMembers).where(eq(scalingMembers.groupId, group.id)).all().length;
-  tx.insert(scalingActivities)
-    .values({ groupId: group.id, at: clock.now(), cause: activity.cause, change: activity.change, result: activity.result, reasonCode: activity.reason?.code ?? null, reasonParams: (activity.reason?.params as Record<string, string | number>) ?? null, capacity })
-    .run();
+async function record(tx: Tx, group: ScalingGroup, activity: { cause: ScalingCause; change: number; result: 'ok' | 'failed'; reason?: CloudError }): Promise<void> {
+  const capacity = (await tx.select({ id: scalingMembers.instanceId }).from(scalingMembers).where(eq(scalingMembers.groupId, group.id))).length;
+  await tx.insert(scalingActivities)
+    .values({ groupId: group.id, at: clock.now(), cause: activity.cause, change: activity.change, result: activity.result, reasonCode: activity.reason?.code ?? null, reasonParams: (activity.reason?.params as Record<string, string | number>) ?? null, capacity });
 }
 
 /** A failed scale-out: recorded and told once per reason, not once a sweep. */
-function fail(tx: Tx, group: ScalingGroup, cause: ScalingCause, wanted: number, reason: CloudError): void {
+async function fail(tx: Tx, group: ScalingGroup, cause: ScalingCause, wanted: number, reason: CloudError): Promise<void> {
   const failures = group.failures + 1;
-  tx.update(scalingGroups)
+  await tx.update(scalingGroups)
     .set({ failingCode: reason.code, failures, retryAt: new Date(clock.now().getTime() + retryDelayMs(failures)) })
-    .where(eq(scalingGroups.id, group.id))
-    .run();
+    .where(eq(scalingGroups.id, group.id));
   if (group.failingCode === reason.code) return;
-  record(tx, group, { cause, change: wanted, result: 'failed', reason });
+  await record(tx, group, { cause, change: wanted, result: 'failed', reason });
   const params = Object.fromEntries(Object.entries(reason.params).filter(([, v]) => typeof v === 'string' || typeof v === 'number')) as Record<string, string | number>;
-  notify(tx, group.accountId, 'scalingFailed', { ...params, group: group.name, groupId: group.id, code: reason.code.replaceAll('.', '_') });
+  await notify(tx, group.accountId, 'scalingFailed', { ...params, group: group.name, groupId: group.id, code: reason.code.replaceAll('.', '_') });
 }
 
 /** Releases members, each through the release that returns its license (MKT-5), and forgets them. */
@@ -49,9 +47,9 @@ async function removeMembers(tx: Tx, actor: Actor, group: ScalingGroup, members:
   if (members.length === 0) return;
   for (const m of members) {
     if (m.status !== 'Released') await releaseInstance(actor, m.instanceId);
-    tx.delete(scalingMembers).where(eq(scalingMembers.instanceId, m.instanceId)).run();
+    await tx.delete(scalingMembers).where(eq(scalingMembers.instanceId, m.instanceId));
   }
-  record(tx, group, { cause, change: -members.length, result: 'ok' });
+  await record(tx, group, { cause, change: -members.length, result: 'ok' });
 }
 
 /**
@@ -59,9 +57,9 @@ async function removeMembers(tx: Tx, actor: Actor, group: ScalingGroup, members:
  * product only, since its SKU and license pool are that product's (another product's image would
  * need the owner to choose again).
  */
-function followFamily(tx: Tx, group: ScalingGroup, newest: { id: string; productCode: string | null }): ScalingGroup {
-  if (newest.id === group.imageId || newest.productCode !== imageProductCode(tx, group)) return group;
-  tx.update(scalingGroups).set({ imageId: newest.id }).where(eq(scalingGroups.id, group.id)).run();
+async function followFamily(tx: Tx, group: ScalingGroup, newest: { id: string; productCode: string | null }): Promise<ScalingGroup> {
+  if (newest.id === group.imageId || newest.productCode !== await imageProductCode(tx, group)) return group;
+  await tx.update(scalingGroups).set({ imageId: newest.id }).where(eq(scalingGroups.id, group.id));
   return { ...group, imageId: newest.id };
 }
 
@@ -70,15 +68,15 @@ async function addMembers(tx: Tx, actor: Actor, following: ScalingGroup, wanted:
   if (wanted === 0) return;
   let group = following;
   if (following.imageFamily) {
-    const newest = familyImageIn(tx, actor, following.regionId, following.imageFamily);
+    const newest = await familyImageIn(tx, actor, following.regionId, following.imageFamily);
     if (!newest) return fail(tx, following, cause, wanted, new CloudError('InvalidImageFamily.MissingAvailableImage', { imageFamily: following.imageFamily }, 'imageFamily'));
-    group = followFamily(tx, following, newest.image);
+    group = await followFamily(tx, following, newest.image);
   }
-  const productCode = imageProductCode(tx, group);
+  const productCode = await imageProductCode(tx, group);
   // What the pool has for this group: licenses another reserve group reserved are not its to take.
-  const available = poolOfGroup(tx, group, productCode)?.available ?? 0;
-  const hourly = isHourlySku(tx, group.skuCode);
-  const plan = planScaleOut({ wanted, productCode, available, mode: group.licenseMode === 'reserve' ? 'reserve' : 'buy', unitPriceFen: unitPriceOf(tx, group.skuCode), hourly, capFen: group.spendingCapFen, spentFen: group.spentFen });
+  const available = (await poolOfGroup(tx, group, productCode))?.available ?? 0;
+  const hourly = await isHourlySku(tx, group.skuCode);
+  const plan = planScaleOut({ wanted, productCode, available, mode: group.licenseMode === 'reserve' ? 'reserve' : 'buy', unitPriceFen: await unitPriceOf(tx, group.skuCode), hourly, capFen: group.spendingCapFen, spentFen: group.spentFen });
   const shortage = plan.short ? new CloudError('QuotaExceed.BuyImage', { productCode: productCode ?? '', regionId: group.regionId, needed: wanted, available: available + plan.buy }) : null;
   if (plan.launch > 0) {
     let instanceIds: string[];
@@ -98,17 +96,16 @@ async function addMembers(tx: Tx, actor: Actor, following: ScalingGroup, wanted:
       }));
     } catch (error) {
       if (!(error instanceof CloudError)) throw error;
-      return fail(tx, group, cause, wanted, error);
+      return await fail(tx, group, cause, wanted, error);
     }
     const joinedAt = clock.now();
-    tx.insert(scalingMembers).values(instanceIds.map((instanceId) => ({ instanceId, groupId: group.id, joinedAt }))).run();
-    tx.update(scalingGroups)
+    await tx.insert(scalingMembers).values(instanceIds.map((instanceId) => ({ instanceId, groupId: group.id, joinedAt })));
+    await tx.update(scalingGroups)
       .set({ spentFen: group.spentFen + plan.costFen, ...(shortage ? {} : notFailing) })
-      .where(eq(scalingGroups.id, group.id))
-      .run();
-    record(tx, group, { cause, change: instanceIds.length, result: 'ok' });
+      .where(eq(scalingGroups.id, group.id));
+    await record(tx, group, { cause, change: instanceIds.length, result: 'ok' });
   }
-  if (shortage) fail(tx, group, cause, wanted, shortage);
+  if (shortage) await fail(tx, group, cause, wanted, shortage);
 }
 
 /** The sweep's pass is due for a group that lost members or is not at its desired capacity; a failing one when its retry time has come. */
@@ -125,17 +122,17 @@ function isDue(group: ScalingGroup, members: readonly MemberFacts[], now: Date):
 export async function reconcileGroup(actor: Actor, groupId: string, cause: ScalingCause): Promise<void> {
   authorize(actor, 'scaling.manage');
   if (cause === 'health') {
-    const group = requireOwnGroup(getDb(), actor, groupId);
-    if (!isDue(group, groupMembers(getDb(), group.id), clock.now())) return;
+    const group = await requireOwnGroup(getDb(), actor, groupId);
+    if (!isDue(group, await groupMembers(getDb(), group.id), clock.now())) return;
   }
   await mutate(actor, 'ReconcileScalingGroup', async (tx, note) => {
     note.target = groupId;
-    const group = requireOwnGroup(tx, actor, groupId);
-    const members = groupMembers(tx, group.id);
+    const group = await requireOwnGroup(tx, actor, groupId);
+    const members = await groupMembers(tx, group.id);
     if (cause === 'health' && !isDue(group, members, clock.now())) return;
     // Stopped members are released for replacements only when a launch can happen: the launch's own balance rule (ADM-4), not just "not in arrears".
-    const limits = launchLimits(tx, group.accountId, group.regionId);
-    const vcpu = tx.select({ vcpu: instanceTypes.vcpu }).from(instanceTypes).where(eq(instanceTypes.id, group.instanceTypeId)).get()?.vcpu ?? 1;
+    const limits = await launchLimits(tx, group.accountId, group.regionId);
+    const vcpu = (await tx.select({ vcpu: instanceTypes.vcpu }).from(instanceTypes).where(eq(instanceTypes.id, group.instanceTypeId)).limit(1)).at(0)?.vcpu ?? 1;
     const cannotLaunch = arrearsRefusal(limits.balanceFen) ?? launchRefusal(limits, vcpu, 0);
     const sizes = { ...group, removalPolicy: group.removalPolicy as RemovalPolicy };
     const plan = planReconcile(sizes, members, cannotLaunch === null);
@@ -145,9 +142,9 @@ export async function reconcileGroup(actor: Actor, groupId: string, cause: Scali
     await addMembers(tx, actor, group, plan.add, cause);
     // A gap the wallet cannot fill now is told (once, then retried later), not left unexplained.
     const waiting = planReconcile(sizes, members, true).add;
-    if (cannotLaunch && waiting > 0) fail(tx, group, cause, waiting, cannotLaunch);
+    if (cannotLaunch && waiting > 0) await fail(tx, group, cause, waiting, cannotLaunch);
     // Nothing left to launch (a scheduled scale-in, a lowered max): the failure is over, so the page stops showing it and the sweep stops retrying.
-    if (waiting === 0 && group.failingCode !== null) tx.update(scalingGroups).set(notFailing).where(eq(scalingGroups.id, group.id)).run();
+    if (waiting === 0 && group.failingCode !== null) await tx.update(scalingGroups).set(notFailing).where(eq(scalingGroups.id, group.id));
     note.detail = { cause, replaced: plan.replace, removed: plan.remove, add: plan.add };
   });
 }
@@ -169,17 +166,17 @@ export async function reconcileGroupFor(accountId: string, groupId: string, caus
  */
 export async function sweepScalingGroups(): Promise<void> {
   const now = clock.now();
-  const due = getDb().select().from(scalingSchedules).where(and(isNull(scalingSchedules.doneAt), lte(scalingSchedules.runAt, now))).orderBy(scalingSchedules.runAt).all();
+  const due = await getDb().select().from(scalingSchedules).where(and(isNull(scalingSchedules.doneAt), lte(scalingSchedules.runAt, now))).orderBy(scalingSchedules.runAt);
   for (const schedule of due) {
-    const group = await infrastructure((tx) => {
-      tx.update(scalingSchedules).set({ doneAt: now }).where(eq(scalingSchedules.id, schedule.id)).run();
-      const g = tx.select().from(scalingGroups).where(eq(scalingGroups.id, schedule.groupId)).get();
-      if (g) tx.update(scalingGroups).set({ desired: clampDesired(schedule.desired, g.minSize, g.maxSize) }).where(eq(scalingGroups.id, g.id)).run();
+    const group = await infrastructure(async (tx) => {
+      await tx.update(scalingSchedules).set({ doneAt: now }).where(eq(scalingSchedules.id, schedule.id));
+      const g = (await tx.select().from(scalingGroups).where(eq(scalingGroups.id, schedule.groupId)).limit(1)).at(0);
+      if (g) await tx.update(scalingGroups).set({ desired: clampDesired(schedule.desired, g.minSize, g.maxSize) }).where(eq(scalingGroups.id, g.id));
       return g;
     });
     if (group) await reconcileGroupFor(group.accountId, group.id, 'schedule');
   }
-  for (const group of getDb().select({ id: scalingGroups.id, accountId: scalingGroups.accountId }).from(scalingGroups).all()) await healthCheck(group.accountId, group.id);
+  for (const group of await getDb().select({ id: scalingGroups.id, accountId: scalingGroups.accountId }).from(scalingGroups)) await healthCheck(group.accountId, group.id);
 }
 
 /** One group's health pass: a refusal there (a rule of the launch or release) is that group's, never the next group's. */

@@ -5,10 +5,9 @@ import { images, scalingGroups } from '../../db/schema';
 import type { Tx } from './transaction';
 
 /** The account's failing groups (only those of a product in a region, when named) are tried at the next sweep. */
-export function retryFailingGroups(tx: Tx, accountId: string, of?: { productCode: string; regionId: string }): void {
+export async function retryFailingGroups(tx: Tx, accountId: string, of?: { productCode: string; regionId: string }): Promise<void> {
   const ofProduct = of ? and(eq(scalingGroups.regionId, of.regionId), inArray(scalingGroups.imageId, tx.select({ id: images.id }).from(images).where(eq(images.productCode, of.productCode)))) : undefined;
-  tx.update(scalingGroups)
+  await tx.update(scalingGroups)
     .set({ retryAt: null })
-    .where(and(eq(scalingGroups.accountId, accountId), isNotNull(scalingGroups.failingCode), ofProduct))
-    .run();
+    .where(and(eq(scalingGroups.accountId, accountId), isNotNull(scalingGroups.failingCode), ofProduct));
 }

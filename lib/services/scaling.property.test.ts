@@ -22,7 +22,7 @@ import { createScalingGroup, getScalingGroup, scheduleDesiredCapacity, setDesire
 const { db } = throwawayDatabase();
 beforeAll(async () => {
   await seedTestMarketplace(db());
-  withoutLaunchMinimum(db());
+  await withoutLaunchMinimum(db());
   await ensureRecurringJob('scaling.sweep');
   await ensureRecurringJob('billing.sweep');
 });
@@ -62,7 +62,7 @@ async function ignoreRefusal(work: () => unknown): Promise<boolean> {
 }
 
 /** What the account paid for licenses in all, in fen. */
-const paidFen = (buyer: Actor) => db().select({ amountFen: orders.amountFen }).from(orders).where(and(eq(orders.accountId, buyer.accountId), eq(orders.productCode, CODE))).all().reduce((sum, o) => sum + o.amountFen, 0);
+const paidFen = async (buyer: Actor) => (await db().select({ amountFen: orders.amountFen }).from(orders).where(and(eq(orders.accountId, buyer.accountId), eq(orders.productCode, CODE)))).reduce((sum, o) => sum + o.amountFen, 0);
 
 /** Returns what the step paid for licenses by hand (the test's own purchases, not the group's). */
 async function apply(buyer: Actor, groupId: string, s: Step): Promise<number> {
@@ -97,12 +97,12 @@ async function check(buyer: Actor, groupId: string, removed: Set<string>): Promi
   const held = live.map((m) => m.licenseId);
   expect(held.every((id) => id !== null)).toBe(true);
   expect(new Set(held).size).toBe(held.length);
-  const inUse = db().select().from(licenses).where(and(eq(licenses.accountId, buyer.accountId), eq(licenses.status, 'in_use'))).all();
-  for (const l of inUse) expect(db().select().from(instances).where(eq(instances.id, l.instanceId!)).get()?.licenseId).toBe(l.id);
+  const inUse = await db().select().from(licenses).where(and(eq(licenses.accountId, buyer.accountId), eq(licenses.status, 'in_use')));
+  for (const l of inUse) expect((await db().select().from(instances).where(eq(instances.id, l.instanceId!)).limit(1)).at(0)?.licenseId).toBe(l.id);
   // Every license of a removed member is back: none bound to it, none lost.
   for (const m of members) removed.delete(m.instanceId);
   if (removed.size > 0) expect(inUse.filter((l) => removed.has(l.instanceId!))).toEqual([]);
-  const kept = db().select().from(licenses).where(and(eq(licenses.accountId, buyer.accountId), ne(licenses.status, 'available'), ne(licenses.status, 'in_use'))).all();
+  const kept = await db().select().from(licenses).where(and(eq(licenses.accountId, buyer.accountId), ne(licenses.status, 'available'), ne(licenses.status, 'in_use')));
   expect(kept).toEqual([]);
 }
 
@@ -113,19 +113,19 @@ describe('MKT-9 scaling groups keep their invariants (property)', () => {
         const buyer = await newBuyer();
         await fund(buyer, 2 * PRICE);
         await purchaseLicenses(buyer, { productCode: CODE, skuCode: skuCode(CODE, 'per_instance'), regionId: 'cn-hangzhou', quantity: 1 });
-        const group = await createScalingGroup(buyer, { name: 'prop', regionId: 'cn-hangzhou', imageId: productImage(CODE), instanceTypeId: 'ecs.t6-c1m1.large', minSize: MIN, maxSize: MAX, spendingCapFen: capLicenses * PRICE });
+        const group = await createScalingGroup(buyer, { name: 'prop', regionId: 'cn-hangzhou', imageId: await productImage(CODE), instanceTypeId: 'ecs.t6-c1m1.large', minSize: MIN, maxSize: MAX, spendingCapFen: capLicenses * PRICE });
         const everMember = new Set<string>();
         let paidByHand = PRICE;
         for (const s of steps) {
           paidByHand += await apply(buyer, group.id, s);
           // The group never spends beyond the cap its owner set.
-          expect(paidFen(buyer) - paidByHand).toBeLessThanOrEqual(capLicenses * PRICE);
-          const ids = db().select({ id: scalingMembers.instanceId }).from(scalingMembers).where(eq(scalingMembers.groupId, group.id)).all().map((r) => r.id);
+          expect(await paidFen(buyer) - paidByHand).toBeLessThanOrEqual(capLicenses * PRICE);
+          const ids = (await db().select({ id: scalingMembers.instanceId }).from(scalingMembers).where(eq(scalingMembers.groupId, group.id))).map((r) => r.id);
           ids.forEach((id) => everMember.add(id));
           const gone = new Set([...everMember].filter((id) => !ids.includes(id)));
           await check(buyer, group.id, gone);
         }
-        const released = db().select().from(instances).where(and(inArray(instances.id, [...everMember, '']), eq(instances.status, 'Released'))).all();
+        const released = await db().select().from(instances).where(and(inArray(instances.id, [...everMember, '']), eq(instances.status, 'Released')));
         expect(released.every((i) => i.licenseId === null)).toBe(true);
       }),
       { numRuns: 25 },

@@ -25,9 +25,9 @@ const form = {
   agreement: 'on',
 };
 
-const sellerStatus = (actor: Actor) => db().select().from(accounts).where(eq(accounts.id, actor.accountId)).get()!.sellerStatus;
-const rolesNow = (actor: Actor) => rolesOf({ sellerStatus: sellerStatus(actor), isAdmin: false });
-const kindsFor = (actor: Actor) => db().select().from(notifications).where(eq(notifications.accountId, actor.accountId)).all().map((n) => ({ kind: n.kind, params: n.params }));
+const sellerStatus = async (actor: Actor) => (await db().select().from(accounts).where(eq(accounts.id, actor.accountId)).limit(1)).at(0)!.sellerStatus;
+const rolesNow = async (actor: Actor) => rolesOf({ sellerStatus: await sellerStatus(actor), isAdmin: false });
+const kindsFor = async (actor: Actor) => (await db().select().from(notifications).where(eq(notifications.accountId, actor.accountId))).map((n) => ({ kind: n.kind, params: n.params }));
 
 describe('SEL-1 applying', () => {
   it('a qualifying application waits for review, stored in fen, and the account is "applied"', async () => {
@@ -49,7 +49,7 @@ describe('SEL-1 applying', () => {
     });
     expect(application.agreementAcceptedAt).toEqual(application.submittedAt);
     expect(await myApplication(buyer)).toEqual({ sellerStatus: 'applied', application });
-    expect(rolesNow(buyer)).toEqual(['buyer']);
+    expect(await rolesNow(buyer)).toEqual(['buyer']);
   });
 
   it('every failed condition comes back at once, and nothing is stored', async () => {
@@ -58,7 +58,7 @@ describe('SEL-1 applying', () => {
     expect(error).toBeInstanceOf(SellerConditionsNotMet);
     expect((error as SellerConditionsNotMet).failures.map((f) => f.code)).toEqual(['SellerCondition.RegisteredCapital', 'SellerCondition.StaffCount', 'SellerCondition.Agreement']);
     expect(await myApplication(buyer)).toEqual({ sellerStatus: 'none', application: null });
-    const audited = db().select().from(auditLog).where(and(eq(auditLog.accountId, buyer.accountId), eq(auditLog.action, 'ApplyAsSeller'))).all();
+    const audited = await db().select().from(auditLog).where(and(eq(auditLog.accountId, buyer.accountId), eq(auditLog.action, 'ApplyAsSeller')));
     expect(audited.map((a) => [a.outcome, a.errorCode])).toEqual([['error', 'SellerCondition.RegisteredCapital']]);
   });
 
@@ -76,9 +76,9 @@ describe('ADM-1 the admin decides', () => {
     const approved = await approveApplication(admin, id);
     expect(approved).toMatchObject({ id, status: 'approved', decidedBy: 'admin-user' });
     expect(approved.decidedAt).not.toBeNull();
-    expect(sellerStatus(buyer)).toBe('approved');
-    expect(rolesNow(buyer)).toEqual(['buyer', 'seller']);
-    expect(kindsFor(buyer)).toEqual([{ kind: 'sellerApplicationApproved', params: { companyName: form.companyName } }]);
+    expect(await sellerStatus(buyer)).toBe('approved');
+    expect(await rolesNow(buyer)).toEqual(['buyer', 'seller']);
+    expect(await kindsFor(buyer)).toEqual([{ kind: 'sellerApplicationApproved', params: { companyName: form.companyName } }]);
     await expectCloudError(async () => await applyAsSeller(buyer, form), 'InvalidSellerApplication.AlreadySeller');
     await expectCloudError(async () => await approveApplication(admin, id), 'IncorrectSellerApplicationStatus');
     await expectCloudError(async () => await rejectApplication(admin, id, { note: 'too late' }), 'IncorrectSellerApplicationStatus');
@@ -92,14 +92,14 @@ describe('ADM-1 the admin decides', () => {
     const rejected = await rejectApplication(admin, first.id, { note: 'The business licence number does not match the company name.' });
     expect(rejected).toMatchObject({ status: 'rejected', decisionNote: 'The business licence number does not match the company name.' });
     expect(await myApplication(buyer)).toEqual({ sellerStatus: 'rejected', application: rejected });
-    expect(rolesNow(buyer)).toEqual(['buyer']);
-    expect(kindsFor(buyer)).toEqual([{ kind: 'sellerApplicationRejected', params: { companyName: form.companyName, note: 'The business licence number does not match the company name.' } }]);
+    expect(await rolesNow(buyer)).toEqual(['buyer']);
+    expect(await kindsFor(buyer)).toEqual([{ kind: 'sellerApplicationRejected', params: { companyName: form.companyName, note: 'The business licence number does not match the company name.' } }]);
 
     const second = await applyAsSeller(buyer, { ...form, companyName: 'Example Cloud Software (Hangzhou) Co., Ltd.' });
     expect(second.id).toBeGreaterThan(first.id);
     expect(await myApplication(buyer)).toEqual({ sellerStatus: 'applied', application: second });
     await approveApplication(admin, second.id);
-    expect(rolesNow(buyer)).toEqual(['buyer', 'seller']);
+    expect(await rolesNow(buyer)).toEqual(['buyer', 'seller']);
   });
 
   it('the queue lists pending applications oldest first with the account name, and decided ones by status', async () => {

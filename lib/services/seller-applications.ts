@@ -19,12 +19,12 @@ export type SellerApplication = typeof sellerApplications.$inferSelect;
 export type ApplicationStatus = 'pending' | 'approved' | 'rejected';
 export const APPLICATION_STATUSES: readonly ApplicationStatus[] = ['pending', 'approved', 'rejected'];
 
-function sellerStatusOf(db: Db | Tx, accountId: string): string {
-  return db.select({ status: accounts.sellerStatus }).from(accounts).where(eq(accounts.id, accountId)).get()?.status ?? 'none';
+async function sellerStatusOf(db: Db | Tx, accountId: string): Promise<string> {
+  return (await db.select({ status: accounts.sellerStatus }).from(accounts).where(eq(accounts.id, accountId)).limit(1)).at(0)?.status ?? 'none';
 }
 
-function latestOf(db: Db | Tx, accountId: string): SellerApplication | null {
-  return db.select().from(sellerApplications).where(eq(sellerApplications.accountId, accountId)).orderBy(desc(sellerApplications.id)).limit(1).get() ?? null;
+async function latestOf(db: Db | Tx, accountId: string): Promise<SellerApplication | null> {
+  return (await db.select().from(sellerApplications).where(eq(sellerApplications.accountId, accountId)).orderBy(desc(sellerApplications.id)).limit(1)).at(0) ?? null;
 }
 
 /**
@@ -32,21 +32,20 @@ function latestOf(db: Db | Tx, accountId: string): SellerApplication | null {
  * again; after a rejection the account may. Every failed condition is reported at once.
  */
 export async function applyAsSeller(actor: Actor, input: unknown): Promise<SellerApplication> {
-  return await mutate(actor, 'ApplyAsSeller', (tx, note) => {
+  return await mutate(actor, 'ApplyAsSeller', async (tx, note) => {
     authorize(actor, 'seller.apply');
     note.target = actor.accountId;
-    const status = sellerStatusOf(tx, actor.accountId);
+    const status = await sellerStatusOf(tx, actor.accountId);
     if (status === 'approved') throw new CloudError('InvalidSellerApplication.AlreadySeller');
-    if (latestOf(tx, actor.accountId)?.status === 'pending') throw new CloudError('InvalidSellerApplication.Pending');
+    if ((await latestOf(tx, actor.accountId))?.status === 'pending') throw new CloudError('InvalidSellerApplication.Pending');
     const now = clock.now();
     const verdict = assessApplication(input && typeof input === 'object' ? (input as ApplicationInput) : {}, now);
     if (!verdict.ok) throw new SellerConditionsNotMet(verdict.failures);
-    const row = tx
+    const row = (await tx
       .insert(sellerApplications)
       .values({ ...verdict.application, accountId: actor.accountId, agreementAcceptedAt: now, status: 'pending', submittedAt: now })
-      .returning()
-      .get();
-    tx.update(accounts).set({ sellerStatus: 'applied' }).where(eq(accounts.id, actor.accountId)).run();
+      .returning())[0];
+    await tx.update(accounts).set({ sellerStatus: 'applied' }).where(eq(accounts.id, actor.accountId));
     note.detail = { applicationId: row.id, companyName: row.companyName };
     return row;
   });
@@ -57,13 +56,13 @@ export type MyApplication = { sellerStatus: string; application: SellerApplicati
 /** The caller's own standing: its seller status and its latest application, if any. */
 export async function myApplication(actor: Actor): Promise<MyApplication> {
   authorize(actor, 'seller.apply');
-  return await read((db) => ({ sellerStatus: sellerStatusOf(db, actor.accountId), application: latestOf(db, actor.accountId) }));
+  return await read(async (db) => ({ sellerStatus: await sellerStatusOf(db, actor.accountId), application: await latestOf(db, actor.accountId) }));
 }
 
 /** One application: its applicant and admins see it; to anyone else it does not exist. */
 export async function getApplication(actor: Actor, id: number): Promise<SellerApplication> {
-  return await read((db) => {
-    const row = Number.isInteger(id) ? db.select().from(sellerApplications).where(eq(sellerApplications.id, id)).get() : undefined;
+  return await read(async (db) => {
+    const row = Number.isInteger(id) ? (await db.select().from(sellerApplications).where(eq(sellerApplications.id, id)).limit(1)).at(0) : undefined;
     if (!row || (row.accountId !== actor.accountId && !can(actor, 'seller.review'))) throw new CloudError('InvalidSellerApplicationId.NotFound', { id });
     return row;
   });
@@ -75,18 +74,17 @@ export type ApplicationQueueRow = { application: SellerApplication; accountName:
 export async function listApplications(actor: Actor, { status = 'pending', ...paging }: { status?: string; page?: unknown; pageSize?: unknown } = {}) {
   authorize(actor, 'seller.review');
   const { page, pageSize } = parsePaging(paging, { defaultPageSize: 20 });
-  return await read((db) => {
+  return await read(async (db) => {
     const where = eq(sellerApplications.status, status);
-    const total = db.select({ n: count() }).from(sellerApplications).where(where).get()?.n ?? 0;
-    const items: ApplicationQueueRow[] = db
+    const total = (await db.select({ n: count() }).from(sellerApplications).where(where).limit(1)).at(0)?.n ?? 0;
+    const items: ApplicationQueueRow[] = await db
       .select({ application: sellerApplications, accountName: accounts.name })
       .from(sellerApplications)
       .innerJoin(accounts, eq(accounts.id, sellerApplications.accountId))
       .where(where)
       .orderBy(status === 'pending' ? asc(sellerApplications.submittedAt) : descNullsLast(sellerApplications.decidedAt), asc(sellerApplications.id))
       .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .all();
+      .offset((page - 1) * pageSize);
     return { items, total, page, pageSize };
   });
 }
@@ -94,11 +92,11 @@ export async function listApplications(actor: Actor, { status = 'pending', ...pa
 /** How many applications wait for review (the admin's navigation shows it). */
 export async function pendingApplicationCount(actor: Actor): Promise<number> {
   authorize(actor, 'seller.review');
-  return await read((db) => db.select({ n: count() }).from(sellerApplications).where(eq(sellerApplications.status, 'pending')).get()?.n ?? 0);
+  return await read(async (db) => (await db.select({ n: count() }).from(sellerApplications).where(eq(sellerApplications.status, 'pending')).limit(1)).at(0)?.n ?? 0);
 }
 
-function requirePending(tx: Tx, id: number): SellerApplication {
-  const row = Number.isInteger(id) ? tx.select().from(sellerApplications).where(eq(sellerApplications.id, id)).get() : undefined;
+async function requirePending(tx: Tx, id: number): Promise<SellerApplication> {
+  const row = Number.isInteger(id) ? (await tx.select().from(sellerApplications).where(eq(sellerApplications.id, id)).limit(1)).at(0) : undefined;
   if (!row) throw new CloudError('InvalidSellerApplicationId.NotFound', { id });
   if (row.status !== 'pending') throw new CloudError('IncorrectSellerApplicationStatus', { status: row.status });
   return row;
@@ -106,18 +104,17 @@ function requirePending(tx: Tx, id: number): SellerApplication {
 
 /** ADM-1: approval gives the account the seller role (lib/domain/actor.ts rolesOf). */
 export async function approveApplication(actor: Actor, id: number): Promise<SellerApplication> {
-  return await mutate(actor, 'ApproveSellerApplication', (tx, note) => {
+  return await mutate(actor, 'ApproveSellerApplication', async (tx, note) => {
     authorize(actor, 'seller.review');
     note.target = String(id);
-    const application = requirePending(tx, id);
-    const decided = tx
+    const application = await requirePending(tx, id);
+    const decided = (await tx
       .update(sellerApplications)
       .set({ status: 'approved', decidedAt: clock.now(), decidedBy: actor.userId })
       .where(and(eq(sellerApplications.id, application.id), eq(sellerApplications.status, 'pending')))
-      .returning()
-      .get();
-    tx.update(accounts).set({ sellerStatus: 'approved' }).where(eq(accounts.id, application.accountId)).run();
-    notify(tx, application.accountId, 'sellerApplicationApproved', { companyName: application.companyName });
+      .returning())[0];
+    await tx.update(accounts).set({ sellerStatus: 'approved' }).where(eq(accounts.id, application.accountId));
+    await notify(tx, application.accountId, 'sellerApplicationApproved', { companyName: application.companyName });
     note.detail = { accountId: application.accountId, companyName: application.companyName };
     return decided;
   });
@@ -126,19 +123,18 @@ export async function approveApplication(actor: Actor, id: number): Promise<Sell
 
 /** ADM-1: a rejection needs a reason: the applicant reads it and may apply again. */
 export async function rejectApplication(actor: Actor, id: number, input: { note?: unknown }): Promise<SellerApplication> {
-  return await mutate(actor, 'RejectSellerApplication', (tx, audit) => {
+  return await mutate(actor, 'RejectSellerApplication', async (tx, audit) => {
     authorize(actor, 'seller.review');
     audit.target = String(id);
-    const application = requirePending(tx, id);
+    const application = await requirePending(tx, id);
     const note = parseDecisionNote(input);
-    const decided = tx
+    const decided = (await tx
       .update(sellerApplications)
       .set({ status: 'rejected', decisionNote: note, decidedAt: clock.now(), decidedBy: actor.userId })
       .where(eq(sellerApplications.id, application.id))
-      .returning()
-      .get();
-    tx.update(accounts).set({ sellerStatus: 'rejected' }).where(eq(accounts.id, application.accountId)).run();
-    notify(tx, application.accountId, 'sellerApplicationRejected', { companyName: application.companyName, note });
+      .returning())[0];
+    await tx.update(accounts).set({ sellerStatus: 'rejected' }).where(eq(accounts.id, application.accountId));
+    await notify(tx, application.accountId, 'sellerApplicationRejected', { companyName: application.companyName, note });
     audit.detail = { accountId: application.accountId, note };
     return decided;
   });

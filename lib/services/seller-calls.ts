@@ -18,14 +18,13 @@ type CallFacts = {
 };
 
 /** The body's facts, fixed now; the seller's instanceId is added when it is known (deliveries.ts). */
-export function tellSeller(tx: Tx, activity: SellerActivity, facts: CallFacts): void {
-  const row = tx
+export async function tellSeller(tx: Tx, activity: SellerActivity, facts: CallFacts): Promise<void> {
+  const row = (await tx
     .select({ license: licenses, order: orders, product: products })
     .from(licenses)
     .innerJoin(orders, eq(orders.id, licenses.orderId))
     .innerJoin(products, eq(products.code, licenses.productCode))
-    .where(eq(licenses.id, facts.licenseId))
-    .get();
+    .where(eq(licenses.id, facts.licenseId)).limit(1)).at(0);
   // The seeded demo catalogue predates SEL-3: a product without an interface has nobody to call.
   if (!row?.product.interfaceUrl) return;
   const { license, order, product } = row;
@@ -42,9 +41,8 @@ export function tellSeller(tx: Tx, activity: SellerActivity, facts: CallFacts): 
     status: facts.status,
   };
   const now = clock.now();
-  tx.insert(sellerDeliveries)
-    .values({ sellerAccountId: product.sellerAccountId, productCode: product.code, activity, orderId: call.orderId, orderLineId: license.id, body: sellerCallBody(call), status: 'pending', nextAttemptAt: now, createdAt: now })
-    .run();
+  await tx.insert(sellerDeliveries)
+    .values({ sellerAccountId: product.sellerAccountId, productCode: product.code, activity, orderId: call.orderId, orderLineId: license.id, body: sellerCallBody(call), status: 'pending', nextAttemptAt: now, createdAt: now });
 }
 
 /** MKT-2: what a subscription license's purchase pays for. */
@@ -55,6 +53,6 @@ export function periodOf(model: string, count = 1): SellerCall['period'] {
 }
 
 /** The seller of the product an instance runs is told what happened to it (SEL-3, ADM-2, MKT-11). */
-export function tellSellerAbout(tx: Tx, instance: typeof instances.$inferSelect, activity: 'expireInstance' | 'releaseInstance' | 'updateInstanceStatus', status?: 'frozen' | 'normal'): void {
-  if (instance.licenseId) tellSeller(tx, activity, { licenseId: instance.licenseId, status });
+export async function tellSellerAbout(tx: Tx, instance: typeof instances.$inferSelect, activity: 'expireInstance' | 'releaseInstance' | 'updateInstanceStatus', status?: 'frozen' | 'normal'): Promise<void> {
+  if (instance.licenseId) await tellSeller(tx, activity, { licenseId: instance.licenseId, status });
 }

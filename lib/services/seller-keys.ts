@@ -15,13 +15,13 @@ import { changedRows } from '../../db/portable';
 export const MAX_SELLER_KEYS = 2;
 
 export async function createSellerKey(actor: Actor): Promise<{ keyId: string; secret: string }> {
-  return await mutate(actor, 'CreateSellerKey', (tx, note) => {
+  return await mutate(actor, 'CreateSellerKey', async (tx, note) => {
     authorize(actor, 'sellerKey.manage');
-    const held = tx.select({ n: count() }).from(sellerKeys).where(eq(sellerKeys.accountId, actor.accountId)).get()?.n ?? 0;
+    const held = (await tx.select({ n: count() }).from(sellerKeys).where(eq(sellerKeys.accountId, actor.accountId)).limit(1)).at(0)?.n ?? 0;
     if (held >= MAX_SELLER_KEYS) throw new CloudError('QuotaExceed.SellerKey', { max: MAX_SELLER_KEYS });
     const keyId = `SK${random62(18)}`;
     const secret = random62(40);
-    tx.insert(sellerKeys).values({ id: keyId, accountId: actor.accountId, secretEncrypted: encrypt(secret), createdAt: clock.now() }).run();
+    await tx.insert(sellerKeys).values({ id: keyId, accountId: actor.accountId, secretEncrypted: encrypt(secret), createdAt: clock.now() });
     note.target = keyId;
     return { keyId, secret };
   });
@@ -29,24 +29,24 @@ export async function createSellerKey(actor: Actor): Promise<{ keyId: string; se
 
 export async function listSellerKeys(actor: Actor) {
   authorize(actor, 'sellerKey.manage');
-  return await read((db) => {
-    const keys = db.select({ id: sellerKeys.id, createdAt: sellerKeys.createdAt }).from(sellerKeys).where(eq(sellerKeys.accountId, actor.accountId)).orderBy(asc(sellerKeys.createdAt), asc(sellerKeys.id)).all();
+  return await read(async (db) => {
+    const keys = await db.select({ id: sellerKeys.id, createdAt: sellerKeys.createdAt }).from(sellerKeys).where(eq(sellerKeys.accountId, actor.accountId)).orderBy(asc(sellerKeys.createdAt), asc(sellerKeys.id));
     // The first is the one calls are signed with.
     return keys.map((k, i) => ({ ...k, signing: i === 0 }));
   });
 }
 
 export async function deleteSellerKey(actor: Actor, keyId: string): Promise<void> {
-  await mutate(actor, 'DeleteSellerKey', (tx, note) => {
+  await mutate(actor, 'DeleteSellerKey', async (tx, note) => {
     authorize(actor, 'sellerKey.manage');
     note.target = keyId;
-    const deleted = tx.delete(sellerKeys).where(and(eq(sellerKeys.id, keyId), eq(sellerKeys.accountId, actor.accountId))).run();
+    const deleted = await tx.delete(sellerKeys).where(and(eq(sellerKeys.id, keyId), eq(sellerKeys.accountId, actor.accountId)));
     if (changedRows(deleted) === 0) throw new CloudError('InvalidSellerKey.NotFound', { keyId });
   });
 }
 
 /** The key a call to this seller is signed with now, or null when the seller has none. */
-export function signingKey(db: Db | Tx, sellerAccountId: string): { keyId: string; secret: string } | null {
-  const key = db.select().from(sellerKeys).where(eq(sellerKeys.accountId, sellerAccountId)).orderBy(asc(sellerKeys.createdAt), asc(sellerKeys.id)).get();
+export async function signingKey(db: Db | Tx, sellerAccountId: string): Promise<{ keyId: string; secret: string } | null> {
+  const key = (await db.select().from(sellerKeys).where(eq(sellerKeys.accountId, sellerAccountId)).orderBy(asc(sellerKeys.createdAt), asc(sellerKeys.id)).limit(1)).at(0);
   return key ? { keyId: key.id, secret: decrypt(key.secretEncrypted) } : null;
 }

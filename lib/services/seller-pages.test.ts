@@ -45,7 +45,7 @@ beforeAll(async () => {
   const key = await createSellerKey(seller);
   url = await receiver.listen(0);
   receiver.setKey(key.keyId, key.secret);
-  db().update(products).set({ interfaceUrl: `${url}/marketplace` }).where(eq(products.code, 'lnmp000101')).run();
+  await db().update(products).set({ interfaceUrl: `${url}/marketplace` }).where(eq(products.code, 'lnmp000101'));
 });
 afterAll(() => receiver.close());
 afterEach(() => clock.reset());
@@ -55,7 +55,7 @@ async function buyOne(): Promise<string> {
   await fund(buyer, 10_000);
   return (await purchaseLicenses(buyer, { productCode: 'lnmp000101', skuCode: 'lnmp000101-per_instance', regionId: 'cn-hangzhou', quantity: 1 })).licenseIds[0];
 }
-const deliveryOf = (licenseId: string) => db().select().from(sellerDeliveries).where(and(eq(sellerDeliveries.orderLineId, licenseId), eq(sellerDeliveries.activity, 'newInstance'))).get()!;
+const deliveryOf = async (licenseId: string) => (await db().select().from(sellerDeliveries).where(and(eq(sellerDeliveries.orderLineId, licenseId), eq(sellerDeliveries.activity, 'newInstance'))).limit(1)).at(0)!;
 const listed = async (id: number) => (await listDeliveries(seller, { pageSize: 100 })).items.find((d) => d.id === id)!;
 
 describe('issue 16: a listed product in the seller centre', () => {
@@ -75,7 +75,7 @@ describe('issue 16: deliveries (SEL-5)', () => {
   it('a delivered call tried once shows 1 try in the list, as on its page', async () => {
     const line = await buyOne();
     await deliverDue(100);
-    const d = deliveryOf(line);
+    const d = await deliveryOf(line);
     expect(d.status).toBe('delivered');
     expect((await listed(d.id)).tries).toBe((await getDelivery(seller, d.id)).attempts.length);
     expect((await listed(d.id)).tries).toBe(1);
@@ -83,17 +83,17 @@ describe('issue 16: deliveries (SEL-5)', () => {
   });
 
   it('a failing call shows when it is tried next', async () => {
-    db().update(products).set({ interfaceUrl: 'http://127.0.0.1:9/nothing-listens' }).where(eq(products.code, 'lnmp000101')).run();
+    await db().update(products).set({ interfaceUrl: 'http://127.0.0.1:9/nothing-listens' }).where(eq(products.code, 'lnmp000101'));
     try {
       const line = await buyOne();
       await deliverDue(100);
-      const d = deliveryOf(line);
+      const d = await deliveryOf(line);
       expect(d).toMatchObject({ status: 'pending', attempts: 1 });
       expect(nextRetryAt(await listed(d.id))?.getTime()).toBe(d.nextAttemptAt.getTime());
       expect(d.nextAttemptAt.getTime()).toBeGreaterThan(clock.now().getTime());
       expect((await listed(d.id)).tries).toBe((await getDelivery(seller, d.id)).attempts.length);
     } finally {
-      db().update(products).set({ interfaceUrl: `${url}/marketplace` }).where(eq(products.code, 'lnmp000101')).run();
+      await db().update(products).set({ interfaceUrl: `${url}/marketplace` }).where(eq(products.code, 'lnmp000101'));
     }
   });
 });

@@ -12,15 +12,14 @@ import { read } from './transaction';
 /** An order of one of the seller's products, with the licenses it bought. */
 export async function sellerOrder(actor: Actor, orderId: string) {
   authorize(actor, 'sale.read');
-  return await read((db) => {
-    const row = db
+  return await read(async (db) => {
+    const row = (await db
       .select({ order: orders, title: products.title })
       .from(orders)
       .innerJoin(products, eq(products.code, orders.productCode))
-      .where(and(eq(orders.id, orderId), eq(products.sellerAccountId, actor.accountId), ne(orders.kind, 'refund')))
-      .get();
+      .where(and(eq(orders.id, orderId), eq(products.sellerAccountId, actor.accountId), ne(orders.kind, 'refund'))).limit(1)).at(0);
     if (!row) throw new CloudError('InvalidOrderId.NotFound', { orderId }, 'orderId');
-    const licenseIds = db.select({ id: licenses.id }).from(licenses).where(eq(licenses.orderId, orderId)).orderBy(licenses.id).all().map((l) => l.id);
+    const licenseIds = (await db.select({ id: licenses.id }).from(licenses).where(eq(licenses.orderId, orderId)).orderBy(licenses.id)).map((l) => l.id);
     return { ...row, licenseIds };
   });
 }
@@ -28,7 +27,7 @@ export async function sellerOrder(actor: Actor, orderId: string) {
 /** A license of one of the seller's products. */
 export async function sellerLicense(actor: Actor, licenseId: string): Promise<LicenseView> {
   authorize(actor, 'sale.read');
-  const [license] = await read((db) => licenseViews(db, and(eq(licenses.id, licenseId), eq(products.sellerAccountId, actor.accountId))).items);
+  const [license] = await read(async (db) => (await licenseViews(db, and(eq(licenses.id, licenseId), eq(products.sellerAccountId, actor.accountId)))).items);
   if (!license) throw new CloudError('InvalidInstanceId.NotFound', { instanceId: licenseId }, 'instanceId');
   return license;
 }
@@ -40,8 +39,8 @@ export async function imageUsage(actor: Actor, query: { instanceId?: string; buy
   const filters: SQL[] = [eq(products.sellerAccountId, actor.accountId), ne(instances.status, 'Released')];
   if (query.instanceId) filters.push(eq(instances.id, query.instanceId));
   if (query.buyerAccountId) filters.push(eq(instances.accountId, query.buyerAccountId));
-  return await read((db) =>
-    db
+  return await read(async (db) =>
+    await db
       .select({ instance: instances, productCode: products.code, productTitle: products.title, version: images.productVersion, license: licenses })
       .from(instances)
       .innerJoin(images, eq(images.id, instances.imageId))
@@ -49,7 +48,6 @@ export async function imageUsage(actor: Actor, query: { instanceId?: string; buy
       .leftJoin(licenses, eq(licenses.id, instances.licenseId))
       .where(and(...filters))
       .orderBy(desc(instances.createdAt), desc(instances.id))
-      .limit(Math.min(Math.max(query.limit ?? 50, 1), 50))
-      .all(),
+      .limit(Math.min(Math.max(query.limit ?? 50, 1), 50)),
   );
 }

@@ -17,8 +17,8 @@ export const platformDefaults: PlatformSettings = defaultSettings(config.mode);
 const parsed = { rows: '', settings: platformDefaults };
 const storedSettings = preparedQuery((db) => db.select({ key: platformSettings.key, value: platformSettings.value }).from(platformSettings).prepare());
 
-export function readSettings(db: Db | Tx): PlatformSettings {
-  const rows = storedSettings().all();
+export async function readSettings(db: Db | Tx): Promise<PlatformSettings> {
+  const rows = await storedSettings().execute();
   const text = JSON.stringify(rows);
   if (text !== parsed.rows) {
     const stored = Object.fromEntries(rows.map((row) => [row.key, row.value]));
@@ -29,9 +29,9 @@ export function readSettings(db: Db | Tx): PlatformSettings {
 
 /** ADM-4: the operator changes limits; every change is audited with the values before and after. */
 export async function updateSettings(actor: Actor, input: Record<string, unknown>): Promise<PlatformSettings> {
-  return await mutate(actor, 'UpdateSettings', (tx, note) => {
+  return await mutate(actor, 'UpdateSettings', async (tx, note) => {
     authorize(actor, 'settings.manage');
-    const before = readSettings(tx);
+    const before = await readSettings(tx);
     const parsed = settingsSchema.partial().strict().safeParse(input);
     if (!parsed.success) {
       // Every refused setting at once, so the form marks them all.
@@ -43,9 +43,9 @@ export async function updateSettings(actor: Actor, input: Record<string, unknown
     for (const [key, value] of Object.entries(parsed.data)) {
       if (value === undefined || value === before[key as keyof PlatformSettings]) continue;
       changed[key] = { from: before[key as keyof PlatformSettings], to: value };
-      tx.insert(platformSettings).values({ key, value, updatedAt: now }).onConflictDoUpdate({ target: platformSettings.key, set: { value, updatedAt: now } }).run();
+      await tx.insert(platformSettings).values({ key, value, updatedAt: now }).onConflictDoUpdate({ target: platformSettings.key, set: { value, updatedAt: now } });
     }
     note.detail = changed;
-    return readSettings(tx);
+    return await readSettings(tx);
   });
 }

@@ -42,8 +42,8 @@ const product = (code: string, title: string, skus: SeedProduct['skus']): SeedPr
 /** A fresh approved seller account with its own products, so each test sees only its own sales. */
 async function newSeller(products: SeedProduct[]): Promise<Actor> {
   const seller = await newBuyer('Test seller');
-  db().update(accounts).set({ sellerStatus: 'approved' }).where(eq(accounts.id, seller.accountId)).run();
-  for (const p of products) insertProduct(db(), { accountId: seller.accountId, name: 'Test seller' }, p, new Date('2026-01-01T00:00:00Z'));
+  await db().update(accounts).set({ sellerStatus: 'approved' }).where(eq(accounts.id, seller.accountId));
+  for (const p of products) await insertProduct(db(), { accountId: seller.accountId, name: 'Test seller' }, p, new Date('2026-01-01T00:00:00Z'));
   return { ...seller, roles: ['buyer', 'seller'] };
 }
 
@@ -71,7 +71,7 @@ describe('SEL-8 settlement', () => {
     clock.set(new Date('2026-03-10T02:00:00Z'));
     const refunded = await buy(buyer, 'alph000901', 'per_instance', 2);
     await buy(subscriber, 'alph000901', 'monthly');
-    const [instanceId] = (await runInstances(subscriber, { regionId: 'cn-hangzhou', imageId: productImage('alph000901'), instanceTypeId: 'ecs.g7.large', amount: 1 })).instanceIds;
+    const [instanceId] = (await runInstances(subscriber, { regionId: 'cn-hangzhou', imageId: await productImage('alph000901'), instanceTypeId: 'ecs.g7.large', amount: 1 })).instanceIds;
     await renewInstance(subscriber, { instanceId, periods: 2 });
     clock.set(new Date('2026-03-12T02:00:00Z'));
     const request = await requestRefund(buyer, { orderId: refunded, reason: 'Bought one too many' });
@@ -89,7 +89,7 @@ describe('SEL-8 settlement', () => {
     clock.set(new Date('2026-04-02T02:00:00Z'));
     await approveRefund(admin, request.id);
     clock.set(new Date('2026-04-09T23:59:50Z'));
-    const [running] = (await runInstances(hourly, { regionId: 'cn-hangzhou', imageId: productImage('alph000901'), skuCode: 'alph000901-hourly', instanceTypeId: 'ecs.t6-c1m1.large', amount: 1 })).instanceIds;
+    const [running] = (await runInstances(hourly, { regionId: 'cn-hangzhou', imageId: await productImage('alph000901'), skuCode: 'alph000901-hourly', instanceTypeId: 'ecs.t6-c1m1.large', amount: 1 })).instanceIds;
     clock.set(new Date('2026-04-10T00:00:00Z'));
     await completeBoot({ ...hourly, roles: [] }, [running]);
     // Stopped a minute before the hour: the clock runs on between set() and the call, and a started hour is charged.
@@ -119,7 +119,7 @@ describe('SEL-8 settlement', () => {
     ]);
     expect(result.byMonth).toHaveLength(12);
     expect(result.commissionBps).toBe(1000);
-    expect(ledgerSum()).toBe(0);
+    expect(await ledgerSum()).toBe(0);
   });
 
   it('a period is the 12 months ending with the month asked for', async () => {

@@ -76,26 +76,23 @@ export async function settlement(actor: Actor, { until }: { until?: string } = {
   const to = chinaMonthStart(last, 1);
   const payableBook = bookId('seller_payable', actor.accountId);
 
-  return await read((db) => {
-    const sold = db
+  return await read(async (db) => {
+    const sold = await db
       .select({ id: orders.id, kind: orders.kind, amountFen: orders.amountFen, createdAt: orders.createdAt, productCode: products.code, title: products.title })
       .from(orders)
       .innerJoin(products, eq(products.code, orders.productCode))
-      .where(and(eq(products.sellerAccountId, actor.accountId), gte(orders.createdAt, from), lt(orders.createdAt, to)))
-      .all();
-    const metered = db
+      .where(and(eq(products.sellerAccountId, actor.accountId), gte(orders.createdAt, from), lt(orders.createdAt, to)));
+    const metered = await db
       .select({ instanceId: meteredHours.instanceId, hour: meteredHours.hour, imageFen: meteredHours.imageFen, productCode: products.code, title: products.title })
       .from(meteredHours)
       .innerJoin(products, eq(products.code, meteredHours.productCode))
-      .where(and(eq(products.sellerAccountId, actor.accountId), gt(meteredHours.imageFen, 0), gte(meteredHours.hour, from), lt(meteredHours.hour, to)))
-      .all();
+      .where(and(eq(products.sellerAccountId, actor.accountId), gt(meteredHours.imageFen, 0), gte(meteredHours.hour, from), lt(meteredHours.hour, to)));
     // A sale's entries are written after its order (or its hour) in the same transaction, so none is older than `from`.
     const payable = new Map<string, number>();
-    const entries = db
+    const entries = await db
       .select({ reference: ledgerEntries.reference, amountFen: ledgerEntries.amountFen })
       .from(ledgerEntries)
-      .where(and(eq(ledgerEntries.bookId, payableBook), inArray(ledgerEntries.reason, ['purchase', 'refund', 'metering']), gte(ledgerEntries.createdAt, from)))
-      .all();
+      .where(and(eq(ledgerEntries.bookId, payableBook), inArray(ledgerEntries.reason, ['purchase', 'refund', 'metering']), gte(ledgerEntries.createdAt, from)));
     for (const e of entries) if (e.reference) payable.set(e.reference, (payable.get(e.reference) ?? 0) + e.amountFen);
 
     const lines = new Map<string, SettlementLine>();
@@ -136,7 +133,7 @@ export async function settlement(actor: Actor, { until }: { until?: string } = {
       add(byMonth[months.indexOf(line.month)], line);
       add(totals, line);
     }
-    return { months, lines: sorted, byMonth, totals, commissionBps: readSettings(db).commissionBps };
+    return { months, lines: sorted, byMonth, totals, commissionBps: (await readSettings(db)).commissionBps };
   });
 }
 

@@ -20,14 +20,14 @@ async function buyerIds(n: number): Promise<string[]> {
   return ids;
 }
 beforeAll(async () => await seedTestMarketplace(db()));
-beforeEach(() => withoutLaunchMinimum(db()));
-afterEach(() => {
+beforeEach(async () => await withoutLaunchMinimum(db()));
+afterEach(async () => {
   clock.reset();
-  db().delete(platformSettings).run();
+  await db().delete(platformSettings);
 });
 
-function systemImage(regionId = 'cn-hangzhou') {
-  return db().select().from(images).where(and(eq(images.regionId, regionId), eq(images.kind, 'system'))).get()!.id;
+async function systemImage(regionId = 'cn-hangzhou') {
+  return (await db().select().from(images).where(and(eq(images.regionId, regionId), eq(images.kind, 'system'))).limit(1)).at(0)!.id;
 }
 
 async function launch(actor: Actor, imageId: string, regionId = 'cn-hangzhou', amount = 1) {
@@ -36,7 +36,8 @@ async function launch(actor: Actor, imageId: string, regionId = 'cn-hangzhou', a
 
 let imageCounter = 0;
 /** A custom image of the owner's, made the real way: instance → CreateImage → task finishes. */
-async function customImage(owner: Actor, from = systemImage()): Promise<string> {
+async function customImage(owner: Actor, from?: string): Promise<string> {
+  from ??= await systemImage();
   const [instanceId] = await launch(owner, from);
   await settle();
   const { imageId } = await createImage(owner, { instanceId, name: `golden-${++imageCounter}` });
@@ -47,19 +48,18 @@ async function customImage(owner: Actor, from = systemImage()): Promise<string> 
 const share = async (owner: Actor, imageId: string, add: string[] = [], remove: string[] = [], clientToken?: string) =>
   await modifyImageSharePermission(owner, { imageId, addAccounts: add, removeAccounts: remove, clientToken });
 
-const recipientsOf = (imageId: string) =>
-  db()
+const recipientsOf = async (imageId: string) =>
+  (await db()
     .select()
     .from(imageShares)
-    .where(eq(imageShares.imageId, imageId))
-    .all()
+    .where(eq(imageShares.imageId, imageId)))
     .filter((s) => !s.removedAt)
     .map((s) => s.recipientAccountId);
 
-const notificationsOf = (actor: Actor) => db().select().from(notifications).where(eq(notifications.accountId, actor.accountId)).all();
+const notificationsOf = async (actor: Actor) => await db().select().from(notifications).where(eq(notifications.accountId, actor.accountId));
 
-function setSetting(key: string, value: number) {
-  db().insert(platformSettings).values({ key, value, updatedAt: new Date() }).run();
+async function setSetting(key: string, value: number) {
+  await db().insert(platformSettings).values({ key, value, updatedAt: new Date() });
 }
 
 describe('SHR-1 only the owner’s own custom images can be shared', () => {
@@ -67,12 +67,12 @@ describe('SHR-1 only the owner’s own custom images can be shared', () => {
     const owner = await newBuyer();
     const recipient = await newBuyer();
     const third = await newBuyer();
-    await expectCloudError(async () => await share(owner, systemImage(), [recipient.accountId]), 'InvalidImage.NotShareable');
-    await expectCloudError(async () => await share(owner, productImage('lnmp000101'), [recipient.accountId]), 'InvalidImage.NotShareable');
+    await expectCloudError(async () => await share(owner, await systemImage(), [recipient.accountId]), 'InvalidImage.NotShareable');
+    await expectCloudError(async () => await share(owner, await productImage('lnmp000101'), [recipient.accountId]), 'InvalidImage.NotShareable');
     const imageId = await customImage(owner);
     await share(owner, imageId, [recipient.accountId]);
     await expectCloudError(async () => await share(recipient, imageId, [third.accountId]), 'InvalidImage.NotShareable');
-    expect(recipientsOf(imageId)).toEqual([recipient.accountId]);
+    expect(await recipientsOf(imageId)).toEqual([recipient.accountId]);
   });
 });
 
@@ -84,10 +84,10 @@ describe('SHR-2 at most 10 accounts added and 10 removed per call', () => {
     const error = await expectCloudError(async () => await share(owner, imageId, eleven), 'InvalidAccount.Malformed');
     expect(error.httpStatus).toBe(400);
     expect(error.params).toMatchObject({ which: 'add', count: 11, max: 10 });
-    expect(recipientsOf(imageId)).toEqual([]);
+    expect(await recipientsOf(imageId)).toEqual([]);
     expect((await share(owner, imageId, eleven.slice(0, 10))).added).toHaveLength(10);
     await expectCloudError(async () => await share(owner, imageId, [], [...eleven.slice(0, 10), eleven[10]]), 'InvalidAccount.Malformed');
-    expect(recipientsOf(imageId)).toHaveLength(10);
+    expect(await recipientsOf(imageId)).toHaveLength(10);
   });
 });
 
@@ -96,12 +96,12 @@ describe('SHR-3 an image is shared with at most 50 accounts (a platform setting)
     const owner = await newBuyer();
     const imageId = await customImage(owner);
     for (let i = 0; i < 5; i++) await share(owner, imageId, await buyerIds(10));
-    expect(recipientsOf(imageId)).toHaveLength(50);
+    expect(await recipientsOf(imageId)).toHaveLength(50);
     const error = await expectCloudError(async () => await share(owner, imageId, [(await newBuyer()).accountId]), 'QuotaExceed.ShareImageUser');
     expect(error.params).toMatchObject({ max: 50, current: 50, adding: 1 });
-    expect(recipientsOf(imageId)).toHaveLength(50);
+    expect(await recipientsOf(imageId)).toHaveLength(50);
 
-    setSetting('shareAccountsPerImage', 20);
+    await setSetting('shareAccountsPerImage', 20);
     const other = await customImage(owner);
     await share(owner, other, await buyerIds(10));
     await share(owner, other, await buyerIds(10));
@@ -142,13 +142,13 @@ describe('SHR-5 a share is visible only in the image’s region', () => {
 
 describe('SHR-6 a shared image counts toward the recipient’s image quota, not the owner’s', () => {
   it('a recipient at its quota cannot receive a share; the owner’s count is unchanged by sharing', async () => {
-    setSetting('imageQuotaPerRegion', 2);
+    await setSetting('imageQuotaPerRegion', 2);
     const owner = await newBuyer();
     const recipient = await newBuyer();
     const first = await customImage(owner);
     await customImage(recipient);
     await share(owner, first, [recipient.accountId]); // the recipient now counts 2 of 2
-    const [instance] = await launch(recipient, systemImage());
+    const [instance] = await launch(recipient, await systemImage());
     await settle();
     await expectCloudError(async () => await createImage(recipient, { instanceId: instance, name: 'one-too-many' }), 'QuotaExceed.Image');
     const second = await customImage(owner); // the owner still has room: 2 own images, shares do not count
@@ -162,7 +162,7 @@ describe('SHR-7 the recipient pays, including the license of a product-coded ima
     const owner = await newBuyer();
     await fund(owner, 100_000);
     await purchaseLicenses(owner, { productCode: 'lnmp000101', skuCode: skuCode('lnmp000101', 'per_instance'), regionId: 'cn-hangzhou', quantity: 1 });
-    const imageId = await customImage(owner, productImage('lnmp000101'));
+    const imageId = await customImage(owner, await productImage('lnmp000101'));
     const recipient = await newBuyer();
     await fund(recipient, 100_000);
     await share(owner, imageId, [recipient.accountId]);
@@ -182,9 +182,9 @@ describe('SHR-8 and SHR-13 the recipient lists shares and can decline one; a dec
     await share(owner, imageId, [recipient.accountId]);
     expect((await describeImages(recipient, { regionId: 'cn-hangzhou', ownerAlias: 'others' })).items[0]).toMatchObject({ id: imageId, ownerAlias: 'others' });
     await declineImageShare(recipient, imageId);
-    expect(recipientsOf(imageId)).toEqual([]);
+    expect(await recipientsOf(imageId)).toEqual([]);
     expect((await describeImages(recipient, { regionId: 'cn-hangzhou', ownerAlias: 'others' })).items).toEqual([]);
-    expect(notificationsOf(owner).map((n) => n.kind)).toContain('imageShareDeclined');
+    expect((await notificationsOf(owner)).map((n) => n.kind)).toContain('imageShareDeclined');
     await expectCloudError(async () => await launch(recipient, imageId), 'InvalidImageId.NotFound');
   });
 });
@@ -210,7 +210,7 @@ describe('SHR-9 after unshare or delete, the recipient’s instances keep runnin
     expect((await getInstance(recipient, id)).status).toBe('Stopped');
     const error = await expectCloudError(async () => await reInitDisk(recipient, id), 'InvalidImage.Unavailable');
     expect(error.httpStatus).toBe(403);
-    expect(notificationsOf(recipient).map((n) => n.kind)).toContain(how === 'unshare' ? 'imageUnshared' : 'sharedImageDeleted');
+    expect((await notificationsOf(recipient)).map((n) => n.kind)).toContain(how === 'unshare' ? 'imageUnshared' : 'sharedImageDeleted');
   });
 });
 
@@ -232,8 +232,8 @@ describe('SHR-10 targets by account id or email; unknown accounts and yourself a
   it('resolves an email, refuses unknown targets and the owner itself', async () => {
     const owner = await newBuyer();
     const recipient = await newBuyer();
-    db().insert(users).values({ id: `u-${recipient.accountId}`, name: 'R', email: `r-${recipient.accountId}@example.test`, accountId: recipient.accountId, createdAt: new Date(), updatedAt: new Date() }).run();
-    db().insert(users).values({ id: `u-${owner.accountId}`, name: 'O', email: `o-${owner.accountId}@example.test`, accountId: owner.accountId, createdAt: new Date(), updatedAt: new Date() }).run();
+    await db().insert(users).values({ id: `u-${recipient.accountId}`, name: 'R', email: `r-${recipient.accountId}@example.test`, accountId: recipient.accountId, createdAt: new Date(), updatedAt: new Date() });
+    await db().insert(users).values({ id: `u-${owner.accountId}`, name: 'O', email: `o-${owner.accountId}@example.test`, accountId: owner.accountId, createdAt: new Date(), updatedAt: new Date() });
     const imageId = await customImage(owner);
     expect((await share(owner, imageId, [`R-${recipient.accountId}@Example.test`.replace('R-', 'r-')])).added).toEqual([recipient.accountId]);
     expect((await expectCloudError(async () => await share(owner, imageId, ['nobody@example.test']), 'InvalidAccount.NotFound')).params).toEqual({ account: 'nobody@example.test' });
@@ -249,7 +249,7 @@ describe('SHR-12 both sides are told; the owner sees each recipient’s instance
     const recipient = await newBuyer();
     const imageId = await customImage(owner);
     await share(owner, imageId, [recipient.accountId]);
-    expect(notificationsOf(recipient)).toMatchObject([{ kind: 'imageShared', params: { imageId, ownerAccountId: owner.accountId } }]);
+    expect(await notificationsOf(recipient)).toMatchObject([{ kind: 'imageShared', params: { imageId, ownerAccountId: owner.accountId } }]);
     await launch(recipient, imageId, 'cn-hangzhou', 2);
     expect(await describeImageSharePermission(owner, imageId)).toMatchObject({ recipients: [{ accountId: recipient.accountId, instances: 2 }], maxRecipients: 50 });
   });
@@ -263,7 +263,7 @@ describe('ClientToken (IMP-8) and access', () => {
     const first = await share(owner, imageId, [a.accountId], [], 'token-1');
     await share(owner, imageId, [], [a.accountId]);
     expect(await share(owner, imageId, [a.accountId], [], 'token-1')).toEqual(first);
-    expect(recipientsOf(imageId)).toEqual([]);
+    expect(await recipientsOf(imageId)).toEqual([]);
     await expectCloudError(async () => await share(owner, imageId, [b.accountId], [], 'token-1'), 'IdempotentParameterMismatch');
   });
 
@@ -277,7 +277,7 @@ describe('ClientToken (IMP-8) and access', () => {
     await expectCloudError(async () => await share(stranger, imageId, [stranger.accountId]), 'InvalidImageId.NotFound');
     await expectCloudError(async () => await describeImageSharePermission(recipient, imageId), 'InvalidImageId.NotFound');
     await expectCloudError(async () => await declineImageShare(stranger, imageId), 'InvalidImageId.NotFound');
-    expect(recipientsOf(imageId)).toEqual([recipient.accountId]);
+    expect(await recipientsOf(imageId)).toEqual([recipient.accountId]);
   });
 });
 

@@ -32,22 +32,22 @@ const shareResult = z.object({ added: z.array(z.string()), removed: z.array(z.st
 export type ShareResult = z.infer<typeof shareResult>;
 
 /** SHR-10: an account id, or the email of one of the account's users. */
-function resolveAccount(db: Db | Tx, given: string): string {
+async function resolveAccount(db: Db | Tx, given: string): Promise<string> {
   if (isAccountId(given)) {
-    if (db.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, given)).get()) return given;
+    if ((await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, given)).limit(1)).at(0)) return given;
   } else {
-    const user = db.select({ accountId: users.accountId }).from(users).where(eq(users.email, given.toLowerCase())).get();
+    const user = (await db.select({ accountId: users.accountId }).from(users).where(eq(users.email, given.toLowerCase())).limit(1)).at(0);
     if (user) return user.accountId;
   }
   throw new CloudError('InvalidAccount.NotFound', { account: given }, 'addAccounts');
 }
 
-function activeShares(db: Db | Tx, imageId: string) {
-  return db.select().from(imageShares).where(and(eq(imageShares.imageId, imageId), isNull(imageShares.removedAt))).all();
+async function activeShares(db: Db | Tx, imageId: string) {
+  return await db.select().from(imageShares).where(and(eq(imageShares.imageId, imageId), isNull(imageShares.removedAt)));
 }
 
-function sharesMadeToday(db: Db | Tx, ownerAccountId: string): number {
-  return db.select({ n: count() }).from(imageShares).where(and(eq(imageShares.ownerAccountId, ownerAccountId), gte(imageShares.sharedAt, chinaDayStart(clock.now())) /* SHR-4: a China day */)).get()?.n ?? 0;
+async function sharesMadeToday(db: Db | Tx, ownerAccountId: string): Promise<number> {
+  return (await db.select({ n: count() }).from(imageShares).where(and(eq(imageShares.ownerAccountId, ownerAccountId), gte(imageShares.sharedAt, chinaDayStart(clock.now())) /* SHR-4: a China day */)).limit(1)).at(0)?.n ?? 0;
 }
 
 /**
@@ -55,30 +55,30 @@ function sharesMadeToday(db: Db | Tx, ownerAccountId: string): number {
  * shares it) and SHR-4 count, and each recipient's, whose images SHR-6 counts (db/portable.ts
  * lockForCount). In id order, so two owners sharing with each other at once wait, not deadlock.
  */
-function lockCountedAccounts(tx: Tx, accountIds: string[]): void {
-  for (const id of [...new Set(accountIds)].sort()) lockForCount(tx, accounts, id);
+async function lockCountedAccounts(tx: Tx, accountIds: string[]): Promise<void> {
+  for (const id of [...new Set(accountIds)].sort()) await lockForCount(tx, accounts, id);
 }
 
 /** ModifyImageSharePermission: add and remove recipients of one of the caller's custom images. */
 export async function modifyImageSharePermission(actor: Actor, input: unknown): Promise<ShareResult> {
-  return await mutate(actor, 'ModifyImageSharePermission', (tx, note) => {
+  return await mutate(actor, 'ModifyImageSharePermission', async (tx, note) => {
     authorize(actor, 'image.share');
     const request = parseInput(modifySchema, input, { imageId: 'InvalidImageId.NotFound', addAccounts: 'InvalidAccount.Malformed', removeAccounts: 'InvalidAccount.Malformed' });
     note.target = request.imageId;
     const { clientToken, ...parameters } = request;
-    return once(tx, actor, 'ModifyImageSharePermission', clientToken, parameters, shareResult, () => {
-      const { image, alias } = requireVisibleImage(tx, actor, request.imageId);
-      const settings = readSettings(tx);
+    return await once(tx, actor, 'ModifyImageSharePermission', clientToken, parameters, shareResult, async () => {
+      const { image, alias } = await requireVisibleImage(tx, actor, request.imageId);
+      const settings = await readSettings(tx);
       checkShareRequest(alias, request.addAccounts, request.removeAccounts);
-      const adding = request.addAccounts.map((a) => resolveAccount(tx, a));
-      const removing = request.removeAccounts.map((a) => resolveAccount(tx, a));
-      lockCountedAccounts(tx, [actor.accountId, ...adding]);
+      const adding = await Promise.all(request.addAccounts.map(async (a) => await resolveAccount(tx, a)));
+      const removing = await Promise.all(request.removeAccounts.map(async (a) => await resolveAccount(tx, a)));
+      await lockCountedAccounts(tx, [actor.accountId, ...adding]);
       const change = decideShareChange(
         {
           alias,
           callerAccountId: actor.accountId,
-          current: activeShares(tx, image.id).map((s) => s.recipientAccountId),
-          sharesToday: sharesMadeToday(tx, actor.accountId),
+          current: (await activeShares(tx, image.id)).map((s) => s.recipientAccountId),
+          sharesToday: await sharesMadeToday(tx, actor.accountId),
           maxRecipients: settings.shareAccountsPerImage,
           maxSharesPerDay: settings.sharesPerDay,
         },
@@ -86,20 +86,19 @@ export async function modifyImageSharePermission(actor: Actor, input: unknown): 
         removing,
       );
       const now = clock.now();
-      const owner = tx.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, actor.accountId)).get()!;
+      const owner = (await tx.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, actor.accountId)).limit(1)).at(0)!;
       const params = { imageName: image.name, imageId: image.id, regionId: image.regionId, owner: owner.name, ownerAccountId: actor.accountId };
       for (const recipient of change.add) {
         // SHR-6: a shared image counts toward the recipient's image quota.
-        if (imagesCountedInQuota(tx, recipient, image.regionId) >= settings.imageQuotaPerRegion) throw new CloudError('QuotaExceed.Image', { regionId: image.regionId, account: recipient }, 'addAccounts');
-        tx.insert(imageShares).values({ imageId: image.id, ownerAccountId: actor.accountId, recipientAccountId: recipient, sharedAt: now }).run();
-        notify(tx, recipient, 'imageShared', params);
+        if (await imagesCountedInQuota(tx, recipient, image.regionId) >= settings.imageQuotaPerRegion) throw new CloudError('QuotaExceed.Image', { regionId: image.regionId, account: recipient }, 'addAccounts');
+        await tx.insert(imageShares).values({ imageId: image.id, ownerAccountId: actor.accountId, recipientAccountId: recipient, sharedAt: now });
+        await notify(tx, recipient, 'imageShared', params);
       }
       if (change.remove.length) {
-        tx.update(imageShares)
+        await tx.update(imageShares)
           .set({ removedAt: now, removedBy: 'owner' })
-          .where(and(eq(imageShares.imageId, image.id), inArray(imageShares.recipientAccountId, change.remove), isNull(imageShares.removedAt)))
-          .run();
-        for (const recipient of change.remove) notify(tx, recipient, 'imageUnshared', params);
+          .where(and(eq(imageShares.imageId, image.id), inArray(imageShares.recipientAccountId, change.remove), isNull(imageShares.removedAt)));
+        for (const recipient of change.remove) await notify(tx, recipient, 'imageUnshared', params);
       }
       note.detail = { added: change.add, removed: change.remove };
       return { added: change.add, removed: change.remove, alreadyShared: change.alreadyShared, notShared: change.notShared };
@@ -110,18 +109,17 @@ export async function modifyImageSharePermission(actor: Actor, input: unknown): 
 export type Recipient = { accountId: string; accountName: string; sharedAt: Date; instances: number };
 
 /** SHR-12: per recipient, how many of its instances run the image (they would lose ReInitDisk, SHR-9). */
-function recipientsOf(db: Db | Tx, image: Image): Recipient[] {
-  return activeShares(db, image.id).map((share) => ({
+async function recipientsOf(db: Db | Tx, image: Image): Promise<Recipient[]> {
+  return await Promise.all((await activeShares(db, image.id)).map(async (share) => ({
     accountId: share.recipientAccountId,
-    accountName: db.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, share.recipientAccountId)).get()?.name ?? '',
+    accountName: (await db.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, share.recipientAccountId)).limit(1)).at(0)?.name ?? '',
     sharedAt: share.sharedAt,
     instances:
-      db
+      (await db
         .select({ n: count() })
         .from(instances)
-        .where(and(eq(instances.imageId, image.id), eq(instances.accountId, share.recipientAccountId), ne(instances.status, 'Released')))
-        .get()?.n ?? 0,
-  }));
+        .where(and(eq(instances.imageId, image.id), eq(instances.accountId, share.recipientAccountId), ne(instances.status, 'Released'))).limit(1)).at(0)?.n ?? 0,
+  })));
 }
 
 export type SharePermission = { imageId: string; regionId: string; recipients: Recipient[]; maxRecipients: number; sharesLeftToday: number };
@@ -129,32 +127,31 @@ export type SharePermission = { imageId: string; regionId: string; recipients: R
 /** DescribeImageSharePermission: the owner's view; to anyone else the image does not exist. */
 export async function describeImageSharePermission(actor: Actor, imageId: string): Promise<SharePermission> {
   authorize(actor, 'image.share');
-  return await read((db) => {
-    const { image, alias } = requireVisibleImage(db, actor, imageId);
+  return await read(async (db) => {
+    const { image, alias } = await requireVisibleImage(db, actor, imageId);
     if (alias !== 'self') throw new CloudError('InvalidImageId.NotFound', { imageId }, 'imageId');
-    const settings = readSettings(db);
+    const settings = await readSettings(db);
     return {
       imageId: image.id,
       regionId: image.regionId,
-      recipients: recipientsOf(db, image),
+      recipients: await recipientsOf(db, image),
       maxRecipients: settings.shareAccountsPerImage,
-      sharesLeftToday: Math.max(0, settings.sharesPerDay - sharesMadeToday(db, actor.accountId)),
+      sharesLeftToday: Math.max(0, settings.sharesPerDay - await sharesMadeToday(db, actor.accountId)),
     };
   });
 }
 
 /** SHR-8: the recipient declines a share; it ends, the owner is told, and it can no longer launch (SHR-13). */
 export async function declineImageShare(actor: Actor, imageId: string): Promise<void> {
-  await mutate(actor, 'DeclineImageShare', (tx, note) => {
+  await mutate(actor, 'DeclineImageShare', async (tx, note) => {
     authorize(actor, 'image.share');
     note.target = imageId;
-    const { image, alias } = requireVisibleImage(tx, actor, imageId);
+    const { image, alias } = await requireVisibleImage(tx, actor, imageId);
     if (alias !== 'others') throw new CloudError('InvalidImageId.NotFound', { imageId }, 'imageId');
-    tx.update(imageShares)
+    await tx.update(imageShares)
       .set({ removedAt: clock.now(), removedBy: 'recipient' })
-      .where(and(eq(imageShares.imageId, image.id), eq(imageShares.recipientAccountId, actor.accountId), isNull(imageShares.removedAt)))
-      .run();
-    const recipient = tx.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, actor.accountId)).get()!;
-    notify(tx, image.ownerAccountId!, 'imageShareDeclined', { imageName: image.name, imageId: image.id, regionId: image.regionId, recipient: recipient.name, recipientAccountId: actor.accountId });
+      .where(and(eq(imageShares.imageId, image.id), eq(imageShares.recipientAccountId, actor.accountId), isNull(imageShares.removedAt)));
+    const recipient = (await tx.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, actor.accountId)).limit(1)).at(0)!;
+    await notify(tx, image.ownerAccountId!, 'imageShareDeclined', { imageName: image.name, imageId: image.id, regionId: image.regionId, recipient: recipient.name, recipientAccountId: actor.accountId });
   });
 }

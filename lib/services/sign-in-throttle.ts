@@ -46,7 +46,7 @@ export type SignInAttempt = { wrongPassword(): Promise<void>; succeeded(): Promi
  * or the address is locked out (a refused attempt is not counted).
  */
 export async function startSignIn(email: string, address: string): Promise<SignInAttempt> {
-  const { seconds, user, address: byAddress } = signInLimiters(readSettings(getDb()));
+  const { seconds, user, address: byAddress } = signInLimiters(await readSettings(getDb()));
   const counted = [
     { limit: user, key: userKey(email) },
     { limit: byAddress, key: address },
@@ -80,7 +80,7 @@ export async function startSignIn(email: string, address: string): Promise<SignI
 
 /** Counts a sign-up from the address, refused beyond the hourly limit. */
 export async function assertSignUpAllowed(address: string): Promise<void> {
-  const limit = storedLimiter('signup-address', readSettings(getDb()).signUpsPerAddressPerHour, 3600);
+  const limit = storedLimiter('signup-address', (await readSettings(getDb())).signUpsPerAddressPerHour, 3600);
   const state = await infrastructure(() => consume(limit, address));
   if (state.consumedPoints > limit.points) refuse('Throttling.SignUp', state.msBeforeNext);
 }

@@ -19,12 +19,11 @@ export async function spending(actor: Actor): Promise<{ byDay: DaySpend[]; byPro
   authorize(actor, 'wallet.read');
   // Midnight (UTC+8) SPENDING_DAYS - 1 days ago: the window is whole days, today included.
   const since = chinaDayStart(clock.now(), -(SPENDING_DAYS - 1));
-  return await read((db) => {
-    const entries = db
+  return await read(async (db) => {
+    const entries = await db
       .select({ amountFen: ledgerEntries.amountFen, createdAt: ledgerEntries.createdAt })
       .from(ledgerEntries)
-      .where(and(eq(ledgerEntries.bookId, bookId('wallet', actor.accountId)), inArray(ledgerEntries.reason, ['purchase', 'metering', 'refund']), gte(ledgerEntries.createdAt, since)))
-      .all();
+      .where(and(eq(ledgerEntries.bookId, bookId('wallet', actor.accountId)), inArray(ledgerEntries.reason, ['purchase', 'metering', 'refund']), gte(ledgerEntries.createdAt, since)));
     const days = new Map<string, number>();
     for (let i = 0; i < SPENDING_DAYS; i++) days.set(chinaDate(new Date(since.getTime() + i * DAY_MS)), 0);
     for (const e of entries) {
@@ -32,25 +31,23 @@ export async function spending(actor: Actor): Promise<{ byDay: DaySpend[]; byPro
       days.set(day, (days.get(day) ?? 0) - e.amountFen);
     }
 
-    const bought = db
+    const bought = await db
       .select({ productCode: orders.productCode, title: products.title, fen: sql<number>`sum(${orders.amountFen})` })
       .from(orders)
       .innerJoin(products, eq(products.code, orders.productCode))
       .where(and(eq(orders.accountId, actor.accountId), gte(orders.createdAt, since)))
-      .groupBy(orders.productCode)
-      .all();
-    const metered = db
+      .groupBy(orders.productCode);
+    const metered = await db
       .select({ productCode: meteredHours.productCode, compute: sql<number>`sum(${meteredHours.computeFen})`, image: sql<number>`sum(${meteredHours.imageFen})` })
       .from(meteredHours)
       .where(and(eq(meteredHours.accountId, actor.accountId), gte(meteredHours.hour, since)))
-      .groupBy(meteredHours.productCode)
-      .all();
+      .groupBy(meteredHours.productCode);
     const byProduct = new Map<string | null, ProductSpend>(bought.map((b) => [b.productCode, { ...b }]));
     let computeFen = 0;
     for (const m of metered) {
       computeFen += m.compute;
       if (!m.productCode || m.image === 0) continue;
-      const row = byProduct.get(m.productCode) ?? { productCode: m.productCode, title: titleOf(db, m.productCode), fen: 0 };
+      const row = byProduct.get(m.productCode) ?? { productCode: m.productCode, title: await titleOf(db, m.productCode), fen: 0 };
       row.fen += m.image;
       byProduct.set(m.productCode, row);
     }
@@ -65,6 +62,6 @@ export async function spending(actor: Actor): Promise<{ byDay: DaySpend[]; byPro
   });
 }
 
-function titleOf(db: Parameters<Parameters<typeof read>[0]>[0], code: string): string | null {
-  return db.select({ title: products.title }).from(products).where(eq(products.code, code)).get()?.title ?? null;
+async function titleOf(db: Parameters<Parameters<typeof read>[0]>[0], code: string): Promise<string | null> {
+  return (await db.select({ title: products.title }).from(products).where(eq(products.code, code)).limit(1)).at(0)?.title ?? null;
 }

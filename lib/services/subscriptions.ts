@@ -35,20 +35,20 @@ export type RenewalResult = z.infer<typeof renewalResult>;
 
 /** Buys `periods` more months or years for a subscription instance; a frozen, expired one is unfrozen. */
 export async function renewInstance(actor: Actor, input: unknown): Promise<RenewalResult> {
-  return await mutate(actor, 'RenewInstance', (tx, note) => {
+  return await mutate(actor, 'RenewInstance', async (tx, note) => {
     authorize(actor, 'instance.renew');
     const { clientToken, ...request } = parseInput(renewSchema, input, { instanceId: 'InvalidInstanceId.NotFound', periods: 'InvalidParameter.Period' });
     note.target = request.instanceId;
     // A renewal sent twice (a double click, a retried request) is paid once.
-    return once(tx, actor, 'RenewInstance', clientToken, request, renewalResult, () => renew(tx, actor, request, note));
+    return await once(tx, actor, 'RenewInstance', clientToken, request, renewalResult, async () => await renew(tx, actor, request, note));
   });
 }
 
 /** The caller's subscription instance, its license, what `periods` more cost and the new end; refused as a renewal is. */
-function priceRenewal(db: Db | Tx, actor: Actor, request: { instanceId: string; periods: number }) {
-  const instance = db.select().from(instances).where(and(eq(instances.id, request.instanceId), eq(instances.accountId, actor.accountId))).get();
+async function priceRenewal(db: Db | Tx, actor: Actor, request: { instanceId: string; periods: number }) {
+  const instance = (await db.select().from(instances).where(and(eq(instances.id, request.instanceId), eq(instances.accountId, actor.accountId))).limit(1)).at(0);
   if (!instance || instance.status === 'Released') throw new CloudError('InvalidInstanceId.NotFound', { instanceId: request.instanceId }, 'instanceId');
-  const held = instance.licenseId ? db.select({ license: licenses, order: orders }).from(licenses).innerJoin(orders, eq(orders.id, licenses.orderId)).where(eq(licenses.id, instance.licenseId)).get() : undefined;
+  const held = instance.licenseId ? (await db.select({ license: licenses, order: orders }).from(licenses).innerJoin(orders, eq(orders.id, licenses.orderId)).where(eq(licenses.id, instance.licenseId)).limit(1)).at(0) : undefined;
   const model = held?.license.pricingModel;
   if (!held || !instance.expiresAt || !isSubscriptionModel(model)) throw new CloudError('InvalidInstance.NotSubscription', { instanceId: instance.id });
   const now = clock.now();
@@ -62,10 +62,10 @@ function priceRenewal(db: Db | Tx, actor: Actor, request: { instanceId: string; 
 export async function quoteRenewal(actor: Actor, input: unknown) {
   authorize(actor, 'instance.renew');
   const { clientToken: _, ...request } = parseInput(renewSchema, input, { instanceId: 'InvalidInstanceId.NotFound', periods: 'InvalidParameter.Period' });
-  return await read((db) => {
-    const { instance, held, model, amountFen, expiresAt } = priceRenewal(db, actor, request);
-    const balanceFen = balanceOf(db, bookId('wallet', actor.accountId));
-    const title = db.select({ title: products.title }).from(products).where(eq(products.code, held.license.productCode)).get()?.title ?? held.license.productCode;
+  return await read(async (db) => {
+    const { instance, held, model, amountFen, expiresAt } = await priceRenewal(db, actor, request);
+    const balanceFen = await balanceOf(db, bookId('wallet', actor.accountId));
+    const title = (await db.select({ title: products.title }).from(products).where(eq(products.code, held.license.productCode)).limit(1)).at(0)?.title ?? held.license.productCode;
     return {
       instanceId: instance.id,
       instanceName: instance.name,
@@ -85,22 +85,21 @@ export async function quoteRenewal(actor: Actor, input: unknown) {
 export type RenewalQuote = Awaited<ReturnType<typeof quoteRenewal>>;
 
 /** The renewal itself, inside RenewInstance's transaction. */
-function renew(tx: Tx, actor: Actor, request: { instanceId: string; periods: number }, note: AuditNote): RenewalResult {
-  const { instance, held, model, amountFen, termStartsAt, expiresAt } = priceRenewal(tx, actor, request);
+async function renew(tx: Tx, actor: Actor, request: { instanceId: string; periods: number }, note: AuditNote): Promise<RenewalResult> {
+  const { instance, held, model, amountFen, termStartsAt, expiresAt } = await priceRenewal(tx, actor, request);
   const now = clock.now();
-  const product = tx.select().from(products).where(eq(products.code, held.license.productCode)).get()!;
+  const product = (await tx.select().from(products).where(eq(products.code, held.license.productCode)).limit(1)).at(0)!;
   const orderId = newResourceId('o');
-  tx.insert(orders)
-    .values({ id: orderId, accountId: actor.accountId, productCode: product.code, skuCode: held.order.skuCode, pricingModel: model, regionId: instance.regionId, quantity: request.periods, unitPriceFen: held.order.unitPriceFen, amountFen, status: 'paid', kind: 'renewal', instanceId: instance.id, termStartsAt, createdAt: now })
-    .run();
-  paySale(tx, { buyerAccountId: actor.accountId, sellerAccountId: product.sellerAccountId, amountFen, orderId });
-  tx.update(licenses).set({ expiresAt }).where(eq(licenses.id, held.license.id)).run();
+  await tx.insert(orders)
+    .values({ id: orderId, accountId: actor.accountId, productCode: product.code, skuCode: held.order.skuCode, pricingModel: model, regionId: instance.regionId, quantity: request.periods, unitPriceFen: held.order.unitPriceFen, amountFen, status: 'paid', kind: 'renewal', instanceId: instance.id, termStartsAt, createdAt: now });
+  await paySale(tx, { buyerAccountId: actor.accountId, sellerAccountId: product.sellerAccountId, amountFen, orderId });
+  await tx.update(licenses).set({ expiresAt }).where(eq(licenses.id, held.license.id));
   const thawed = instance.status === 'Frozen' && instance.statusReason === 'expired';
   // It comes back stopped, as after any freeze: the owner decides when it runs (and pays) again.
-  if (thawed) moveInstance(tx, instance, { to: 'Stopped', set: { expiresAt } });
-  else tx.update(instances).set({ expiresAt }).where(eq(instances.id, instance.id)).run();
-  tellSeller(tx, 'refreshInstance', { licenseId: held.license.id, orderId, amountFen, period: periodOf(model, request.periods) });
-  if (thawed) tellSeller(tx, 'updateInstanceStatus', { licenseId: held.license.id, status: 'normal' });
+  if (thawed) await moveInstance(tx, instance, { to: 'Stopped', set: { expiresAt } });
+  else await tx.update(instances).set({ expiresAt }).where(eq(instances.id, instance.id));
+  await tellSeller(tx, 'refreshInstance', { licenseId: held.license.id, orderId, amountFen, period: periodOf(model, request.periods) });
+  if (thawed) await tellSeller(tx, 'updateInstanceStatus', { licenseId: held.license.id, status: 'normal' });
   note.detail = { orderId, periods: request.periods, amountFen, expiresAt: expiresAt.toISOString() };
   return { orderId, expiresAt, amountFen };
 }
@@ -111,22 +110,21 @@ type Due = { id: string; accountId: string };
 export const expireSubscriptions = async (now = clock.now()): Promise<number> => await countSteps(expiring(now));
 
 async function* expiring(now: Date): AsyncGenerator<void> {
-  const due: Due[] = await read((db) =>
-    db
+  const due: Due[] = await read(async (db) =>
+    await db
       .select({ id: instances.id, accountId: instances.accountId })
       .from(instances)
-      .where(and(eq(instances.billing, 'subscription'), lte(instances.expiresAt, now), inArray(instances.status, ['Pending', 'Running', 'Stopped'])))
-      .all(),
+      .where(and(eq(instances.billing, 'subscription'), lte(instances.expiresAt, now), inArray(instances.status, ['Pending', 'Running', 'Stopped']))),
   );
   for (const { id, accountId } of due) {
-    await mutate(platformActor(accountId, newRequestId()), 'ExpireInstance', (tx, note) => {
+    await mutate(platformActor(accountId, newRequestId()), 'ExpireInstance', async (tx, note) => {
       note.target = id;
-      const instance = tx.select().from(instances).where(eq(instances.id, id)).get()!;
+      const instance = (await tx.select().from(instances).where(eq(instances.id, id)).limit(1)).at(0)!;
       // Renewed or released since it was found: nothing to do.
       if (!instance.expiresAt || instance.expiresAt > clock.now() || !['Pending', 'Running', 'Stopped'].includes(instance.status)) return;
-      moveInstance(tx, instance, { to: 'Frozen', reason: 'expired' });
-      notify(tx, accountId, 'subscriptionExpired', { instanceId: id });
-      tellSellerAbout(tx, instance, 'expireInstance');
+      await moveInstance(tx, instance, { to: 'Frozen', reason: 'expired' });
+      await notify(tx, accountId, 'subscriptionExpired', { instanceId: id });
+      await tellSellerAbout(tx, instance, 'expireInstance');
     });
     yield;
   }
@@ -136,24 +134,23 @@ async function* expiring(now: Date): AsyncGenerator<void> {
 export const releaseExpired = async (now = clock.now()): Promise<number> => await countSteps(releasing(now));
 
 async function* releasing(now: Date): AsyncGenerator<void> {
-  const graceMs = await read((db) => readSettings(db).subscriptionGraceDays) * DAY_MS;
-  const due: Due[] = await read((db) =>
-    db
+  const graceMs = await read(async (db) => (await readSettings(db)).subscriptionGraceDays) * DAY_MS;
+  const due: Due[] = await read(async (db) =>
+    await db
       .select({ id: instances.id, accountId: instances.accountId })
       .from(instances)
-      .where(and(eq(instances.status, 'Frozen'), eq(instances.statusReason, 'expired'), lte(instances.expiresAt, new Date(now.getTime() - graceMs))))
-      .all(),
+      .where(and(eq(instances.status, 'Frozen'), eq(instances.statusReason, 'expired'), lte(instances.expiresAt, new Date(now.getTime() - graceMs)))),
   );
   for (const { id, accountId } of due) {
-    await mutate(platformActor(accountId, newRequestId()), 'ReleaseExpiredInstance', (tx, note) => {
+    await mutate(platformActor(accountId, newRequestId()), 'ReleaseExpiredInstance', async (tx, note) => {
       note.target = id;
-      const instance = tx.select().from(instances).where(eq(instances.id, id)).get()!;
+      const instance = (await tx.select().from(instances).where(eq(instances.id, id)).limit(1)).at(0)!;
       if (instance.status !== 'Frozen' || instance.statusReason !== 'expired') return;
       // The license ends with its instance: it does not go back to the pool to expire a second time.
-      if (instance.licenseId) tx.update(licenses).set({ status: 'released', instanceId: null }).where(eq(licenses.id, instance.licenseId)).run();
-      moveInstance(tx, instance, { to: 'Released', reason: 'expired', set: { releasedAt: clock.now(), licenseId: null } });
-      notify(tx, accountId, 'subscriptionReleased', { instanceId: id });
-      tellSellerAbout(tx, instance, 'releaseInstance');
+      if (instance.licenseId) await tx.update(licenses).set({ status: 'released', instanceId: null }).where(eq(licenses.id, instance.licenseId));
+      await moveInstance(tx, instance, { to: 'Released', reason: 'expired', set: { releasedAt: clock.now(), licenseId: null } });
+      await notify(tx, accountId, 'subscriptionReleased', { instanceId: id });
+      await tellSellerAbout(tx, instance, 'releaseInstance');
     });
     yield;
   }
@@ -166,10 +163,10 @@ async function* releasing(now: Date): AsyncGenerator<void> {
 export const endUnusedLicenses = async (now = clock.now()): Promise<number> => await countSteps(endingLicenses(now));
 
 async function* endingLicenses(now: Date): AsyncGenerator<void> {
-  const graceMs = await read((db) => readSettings(db).subscriptionGraceDays) * DAY_MS;
+  const graceMs = await read(async (db) => (await readSettings(db)).subscriptionGraceDays) * DAY_MS;
   const subscription = inArray(licenses.pricingModel, subscriptionModels);
-  const due = await read((db) =>
-    db
+  const due = await read(async (db) =>
+    await db
       .select({ id: licenses.id, accountId: licenses.accountId, status: licenses.status })
       .from(licenses)
       .where(
@@ -177,15 +174,14 @@ async function* endingLicenses(now: Date): AsyncGenerator<void> {
           subscription,
           or(and(eq(licenses.status, 'available'), lte(licenses.expiresAt, now)), and(eq(licenses.status, 'expired'), lte(licenses.expiresAt, new Date(now.getTime() - graceMs)))),
         ),
-      )
-      .all(),
+      ),
   );
   for (const license of due) {
     const ending = license.status === 'available' ? ('expired' as const) : ('released' as const);
-    await mutate(platformActor(license.accountId, newRequestId()), ending === 'expired' ? 'ExpireLicense' : 'ReleaseLicense', (tx, note) => {
+    await mutate(platformActor(license.accountId, newRequestId()), ending === 'expired' ? 'ExpireLicense' : 'ReleaseLicense', async (tx, note) => {
       note.target = license.id;
-      const changed = tx.update(licenses).set({ status: ending }).where(and(eq(licenses.id, license.id), eq(licenses.status, license.status))).run();
-      if (changedRows(changed) > 0) tellSeller(tx, ending === 'expired' ? 'expireInstance' : 'releaseInstance', { licenseId: license.id });
+      const changed = await tx.update(licenses).set({ status: ending }).where(and(eq(licenses.id, license.id), eq(licenses.status, license.status)));
+      if (changedRows(changed) > 0) await tellSeller(tx, ending === 'expired' ? 'expireInstance' : 'releaseInstance', { licenseId: license.id });
     });
     yield;
   }

@@ -22,8 +22,8 @@ describe('top-up (simulated payment) in demo mode', () => {
     expect((await topUpWallet(buyer, { amountFen: 12_345 })).balanceFen).toBe(12_345);
     expect(await walletBalance(buyer)).toBe(12_345);
     expect((await walletEntries(buyer)).items).toMatchObject([{ amountFen: 12_345, reason: 'topup' }]);
-    expect(ledgerSum()).toBe(0);
-    expect(db().select().from(auditLog).where(eq(auditLog.accountId, buyer.accountId)).all()).toMatchObject([{ action: 'TopUpWallet', outcome: 'ok', detail: { amountFen: 12_345, simulated: true } }]);
+    expect(await ledgerSum()).toBe(0);
+    expect(await db().select().from(auditLog).where(eq(auditLog.accountId, buyer.accountId))).toMatchObject([{ action: 'TopUpWallet', outcome: 'ok', detail: { amountFen: 12_345, simulated: true } }]);
   });
 
   it.each([

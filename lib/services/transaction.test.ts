@@ -10,19 +10,19 @@ import { auditLog } from '../../db/schema';
 import { eq } from 'drizzle-orm';
 
 const { db } = throwawayDatabase();
-const accountCount = (from = db()) => from.select({ n: count() }).from(accounts).get()!.n;
+const accountCount = async (from = db()) => (await from.select({ n: count() }).from(accounts).limit(1)).at(0)!.n;
 
 describe('read() runs in one snapshot (issue 14)', () => {
   it('a write by another connection in the middle of a read is not seen by its later queries', async () => {
     const other = openDatabase(db().$client.name);
     try {
-      const [before, after] = await read((d) => {
-        const first = accountCount(d);
+      const [before, after] = await read(async (d) => {
+        const first = await accountCount(d);
         other.transaction((tx) => void tx.insert(accounts).values({ id: 'acct-other-connection', name: 'Other', createdAt: new Date() }).run());
-        return [first, accountCount(d)];
+        return [first, await accountCount(d)];
       });
       expect(after).toBe(before);
-      expect(accountCount()).toBe(before + 1);
+      expect(await accountCount()).toBe(before + 1);
     } finally {
       other.$client.close();
     }
@@ -32,104 +32,104 @@ describe('read() runs in one snapshot (issue 14)', () => {
     const buyer = await newBuyer();
     const seen = await mutate(buyer, 'TestReadInsideMutate', async () => {
       await createAccount('Inside');
-      return await read((d) => accountCount(d));
+      return await read(async (d) => await accountCount(d));
     });
-    expect(seen).toBe(accountCount());
+    expect(seen).toBe(await accountCount());
   });
 });
 
 describe('one change at a time on the primary connection, reads beside it, whatever awaits inside (issue 15)', () => {
-  const insert = (d: ReturnType<typeof db>, id: string) => d.insert(accounts).values({ id, name: id, createdAt: new Date() }).run();
+  const insert = async (d: ReturnType<typeof db>, id: string) => await d.insert(accounts).values({ id, name: id, createdAt: new Date() });
 
   it('a read while another request’s change is open neither waits for it nor sees its uncommitted write', async () => {
     const buyer = await newBuyer();
-    const before = accountCount();
+    const before = await accountCount();
     let wrote!: () => void;
     const written = new Promise<void>((resolve) => (wrote = resolve));
     let changeEnded = false;
     const change = mutate(buyer, 'TestRolledBack', async (tx) => {
-      insert(tx as ReturnType<typeof db>, 'acct-uncommitted');
+      await insert(tx as ReturnType<typeof db>, 'acct-uncommitted');
       wrote();
       await sleep(50); // a real wait (as a network call or a PostgreSQL query would be)
       throw new Error('refused after writing');
     }).finally(() => (changeEnded = true));
     await written;
-    const seen = await read((d) => accountCount(d));
+    const seen = await read(async (d) => await accountCount(d));
     expect(changeEnded).toBe(false);
     expect(seen).toBe(before);
     await expect(change).rejects.toThrow('refused after writing');
-    expect(accountCount()).toBe(before);
+    expect(await accountCount()).toBe(before);
   });
 
   it('a read sees what a change committed before it', async () => {
     const buyer = await newBuyer();
-    await mutate(buyer, 'TestCommitted', (tx) => insert(tx as ReturnType<typeof db>, 'acct-committed'));
-    expect(await read((d) => d.select().from(accounts).where(eq(accounts.id, 'acct-committed')).all())).toHaveLength(1);
+    await mutate(buyer, 'TestCommitted', async (tx) => await insert(tx as ReturnType<typeof db>, 'acct-committed'));
+    expect(await read(async (d) => await d.select().from(accounts).where(eq(accounts.id, 'acct-committed')))).toHaveLength(1);
   });
 
   it('a change inside a read-only use case is a programming error, and nothing is written', async () => {
     const buyer = await newBuyer();
-    await expect(read(() => mutate(buyer, 'TestInsideRead', (tx) => insert(tx as ReturnType<typeof db>, 'acct-inside-read')))).rejects.toThrow('a change inside a read-only use case');
-    expect(db().select().from(accounts).where(eq(accounts.id, 'acct-inside-read')).all()).toHaveLength(0);
+    await expect(read(async () => await mutate(buyer, 'TestInsideRead', async (tx) => await insert(tx as ReturnType<typeof db>, 'acct-inside-read')))).rejects.toThrow('a change inside a read-only use case');
+    expect(await db().select().from(accounts).where(eq(accounts.id, 'acct-inside-read'))).toHaveLength(0);
   });
 
   it('changes started together run one after the other and all commit, each with its audit row', async () => {
     const buyer = await newBuyer();
-    const before = accountCount();
+    const before = await accountCount();
     await Promise.all(
-      Array.from({ length: 5 }, (_, i) =>
-        mutate(buyer, 'TestTogether', async (tx, note) => {
+      Array.from({ length: 5 }, async (_, i) =>
+        await mutate(buyer, 'TestTogether', async (tx, note) => {
           note.target = `acct-together-${i}`;
           await sleep(1);
-          insert(tx as ReturnType<typeof db>, `acct-together-${i}`);
+          await insert(tx as ReturnType<typeof db>, `acct-together-${i}`);
         }),
       ),
     );
-    expect(accountCount()).toBe(before + 5);
-    expect(db().select().from(auditLog).where(eq(auditLog.action, 'TestTogether')).all().map((r) => r.outcome)).toEqual(Array(5).fill('ok'));
+    expect(await accountCount()).toBe(before + 5);
+    expect((await db().select().from(auditLog).where(eq(auditLog.action, 'TestTogether'))).map((r) => r.outcome)).toEqual(Array(5).fill('ok'));
   });
 
   it('a savepoint that fails undoes only its own writes; the rest of the transaction commits', async () => {
     const buyer = await newBuyer();
     await mutate(buyer, 'TestSavepoint', async (tx) => {
-      insert(tx as ReturnType<typeof db>, 'acct-kept');
+      await insert(tx as ReturnType<typeof db>, 'acct-kept');
       await expect(savepoint(async () => {
-        insert(tx as ReturnType<typeof db>, 'acct-undone');
+        await insert(tx as ReturnType<typeof db>, 'acct-undone');
         await sleep(1);
         throw new Error('part refused');
       })).rejects.toThrow('part refused');
     });
-    expect(db().select().from(accounts).where(eq(accounts.id, 'acct-kept')).all()).toHaveLength(1);
-    expect(db().select().from(accounts).where(eq(accounts.id, 'acct-undone')).all()).toHaveLength(0);
+    expect(await db().select().from(accounts).where(eq(accounts.id, 'acct-kept'))).toHaveLength(1);
+    expect(await db().select().from(accounts).where(eq(accounts.id, 'acct-undone'))).toHaveLength(0);
   });
 
   it('work a transaction left running after it ended starts a transaction of its own, not a savepoint of the ended one', async () => {
     const buyer = await newBuyer();
     let late!: Promise<unknown>;
     await mutate(buyer, 'TestLeftRunning', () => {
-      late = sleep(5).then(() => mutate(buyer, 'TestLate', (tx) => insert(tx as ReturnType<typeof db>, 'acct-late')));
+      late = sleep(5).then(async () => await mutate(buyer, 'TestLate', async (tx) => await insert(tx as ReturnType<typeof db>, 'acct-late')));
     });
     await late;
     expect(db().$client.inTransaction).toBe(false);
-    expect(db().select().from(accounts).where(eq(accounts.id, 'acct-late')).all()).toHaveLength(1);
+    expect(await db().select().from(accounts).where(eq(accounts.id, 'acct-late'))).toHaveLength(1);
   });
 
   it('a query outside any transaction while another request’s change is open reads beside it: committed rows only, and a write there is refused, not joined', async () => {
     const buyer = await newBuyer();
-    const before = accountCount();
+    const before = await accountCount();
     let wrote!: () => void;
     const written = new Promise<void>((resolve) => (wrote = resolve));
     const change = mutate(buyer, 'TestOpenMeanwhile', async (tx) => {
-      insert(tx as ReturnType<typeof db>, 'acct-open-meanwhile');
+      await insert(tx as ReturnType<typeof db>, 'acct-open-meanwhile');
       wrote();
       await sleep(20);
       throw new Error('refused after writing');
     });
     await written;
-    expect(accountCount(getDb())).toBe(before);
-    expect(() => insert(getDb(), 'acct-bare-meanwhile')).toThrow(/readonly/);
+    expect(await accountCount(getDb())).toBe(before);
+    await expect(async () => await insert(getDb(), 'acct-bare-meanwhile')).rejects.toThrow(/readonly/);
     await expect(change).rejects.toThrow('refused after writing');
-    expect(accountCount()).toBe(before);
+    expect(await accountCount()).toBe(before);
   });
 
   it('two parts of one transaction at once are refused (savepoints would release each other)', async () => {
@@ -156,12 +156,12 @@ describe('one turn per connection however often the module is loaded (issue 15)'
     const copy = (await import('./transaction?second-copy')) as typeof import('./transaction');
     expect(copy.mutate).not.toBe(mutate);
     const buyer = await newBuyer();
-    const before = accountCount();
+    const before = await accountCount();
     const insertAfterAWait = (id: string) => async (tx: Parameters<Parameters<typeof mutate>[2]>[0]) => {
       await sleep(10);
-      (tx as ReturnType<typeof db>).insert(accounts).values({ id, name: id, createdAt: new Date() }).run();
+      await (tx as ReturnType<typeof db>).insert(accounts).values({ id, name: id, createdAt: new Date() });
     };
     await Promise.all([mutate(buyer, 'TestFirstCopy', insertAfterAWait('acct-first-copy')), copy.mutate(buyer, 'TestSecondCopy', insertAfterAWait('acct-second-copy'))]);
-    expect(accountCount()).toBe(before + 2);
+    expect(await accountCount()).toBe(before + 2);
   });
 });

@@ -40,11 +40,13 @@ const auditInsert = preparedQuery((db) =>
     .values(Object.fromEntries(columns.map((column) => [column, sql.placeholder(column)])) as Record<(typeof columns)[number], Placeholder>)
     .prepare(),
 );
-const writeAudit = (row: AuditRow) => void auditInsert().run(row);
+const writeAudit = async (row: AuditRow): Promise<void> => {
+  await auditInsert().execute(row);
+};
 
 /** Audits a call that changes nothing (an API read). */
-export function auditCall(actor: Actor, action: string, error?: unknown): void {
-  writeAudit(auditRow(actor, action, {}, error));
+export async function auditCall(actor: Actor, action: string, error?: unknown): Promise<void> {
+  await writeAudit(auditRow(actor, action, {}, error));
 }
 
 /** Audits an API call refused before anyone was known to be calling (bad key, signature, nonce). */
@@ -79,14 +81,14 @@ export async function mutate<T>(actor: Actor, action: AuditAction, work: (tx: Tx
       'IMMEDIATE',
       async (tx) => {
         const result = await work(tx, note);
-        writeAudit(auditRow(actor, action, note));
+        await writeAudit(auditRow(actor, action, note));
         return result;
       },
-      (thrown) => {
+      async (thrown) => {
         const error = isBusy(thrown) ? new CloudError('ServiceUnavailable') : thrown;
         if (typeof error === 'object' && error !== null) audited.add(error);
         try {
-          writeAudit(auditRow(actor, action, note, error));
+          await writeAudit(auditRow(actor, action, note, error));
         } catch (auditError) {
           // The refusal is answered as it was; a row that cannot be written does not replace it.
           if (!isBusy(auditError)) console.error('[audit] a refusal could not be recorded:', auditError);
@@ -104,14 +106,19 @@ export async function mutate<T>(actor: Actor, action: AuditAction, work: (tx: Tx
  * task's progress, the account a sign-up opens — in one immediate transaction. It writes no
  * audit row of its own: the use cases it runs audit themselves, and the job rows are its record.
  */
-export function infrastructure<T>(work: (tx: Tx) => T | Promise<T>): Promise<T> {
-  return transaction('IMMEDIATE', work);
+export async function infrastructure<T>(work: (tx: Tx) => T | Promise<T>): Promise<T> {
+  return await transaction('IMMEDIATE', work);
 }
 
 /** Part of the enclosing transaction that can fail alone: its writes are undone, the rest stands. */
 export async function savepoint<T>(work: () => T | Promise<T>): Promise<T> {
   if (!currentTransaction()) throw new Error('savepoint() outside a transaction');
   return transaction('IMMEDIATE', work);
+}
+
+/** A change on a connection the caller opened itself: the seeds, and scripts that prepare a database before the app uses it. */
+export async function transactionOn<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return await transaction('IMMEDIATE', work, undefined, db);
 }
 
 /** SQLite's "database is locked" after the busy timeout: the change did not happen and may be retried. */
@@ -128,16 +135,16 @@ export type CallOutcome<T> = { ok: true; value: T } | { ok: false; error: unknow
  * that row still commit, and the refusal is returned. `work` writes only through `mutate`, as every
  * use case does. When `claim` throws, nothing is written and the error is thrown.
  */
-export async function callTransaction<T>(claim: () => void, work: () => T | Promise<T>, audit: (error?: unknown) => void): Promise<CallOutcome<T>> {
+export async function callTransaction<T>(claim: () => Promise<void>, work: () => T | Promise<T>, audit: (error?: unknown) => Promise<void>): Promise<CallOutcome<T>> {
   try {
     return await transaction('IMMEDIATE', async (): Promise<CallOutcome<T>> => {
-      claim();
+      await claim();
       try {
         const value = await work();
-        audit();
+        await audit();
         return { ok: true, value };
       } catch (error) {
-        audit(error);
+        await audit(error);
         return { ok: false, error };
       }
     });
@@ -150,8 +157,8 @@ export async function callTransaction<T>(claim: () => void, work: () => T | Prom
  * A read-only use case runs in one deferred transaction, so its queries see one snapshot (a
  * page's count and its rows agree) and it takes no write lock. Inside a transaction it is part of it.
  */
-export function read<T>(work: (db: Db) => T | Promise<T>): Promise<T> {
-  return transaction('DEFERRED', work);
+export async function read<T>(work: (db: Db) => T | Promise<T>): Promise<T> {
+  return await transaction('DEFERRED', work);
 }
 
 // Each connection runs one transaction at a time: a transaction waits for its connection's turn.
@@ -162,15 +169,14 @@ export function read<T>(work: (db: Db) => T | Promise<T>): Promise<T> {
 // another (found through the async context) is part of it: a change becomes a savepoint.
 let savepoints = 0;
 
-async function transaction<T>(begin: 'IMMEDIATE' | 'DEFERRED', work: (db: Db) => T | Promise<T>, afterRollback: (error: unknown) => unknown = (error) => error): Promise<T> {
+async function transaction<T>(begin: 'IMMEDIATE' | 'DEFERRED', work: (db: Db) => T | Promise<T>, afterRollback: (error: unknown) => unknown = (error) => error, on?: Db): Promise<T> {
   const outer = currentTransaction();
   if (outer) {
     if (begin === 'DEFERRED') return work(outer.db);
     return partOf(outer, work, afterRollback);
   }
   const writes = begin === 'IMMEDIATE';
-  const onPrimary = writes || !turnOf(primaryDb()).busy;
-  const db = onPrimary ? primaryDb() : readerDb();
+  const db = on ?? (writes || !turnOf(primaryDb()).busy ? primaryDb() : readerDb());
   const turn = turnOf(db);
   await turn.take();
   try {
@@ -188,7 +194,7 @@ async function transaction<T>(begin: 'IMMEDIATE' | 'DEFERRED', work: (db: Db) =>
       throw error;
     }
   } catch (error) {
-    throw afterRollback(error);
+    throw await afterRollback(error);
   } finally {
     turn.give();
   }
@@ -214,7 +220,7 @@ async function partOf<T>(outer: OpenTransaction, work: (db: Db) => T | Promise<T
       client.exec(`ROLLBACK TO ${name}`);
       client.exec(`RELEASE ${name}`);
     }
-    throw afterRollback(error);
+    throw await afterRollback(error);
   } finally {
     part.open = false;
     outer.partOpen = false;

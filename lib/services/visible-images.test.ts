@@ -11,6 +11,7 @@ import type { Actor } from '../domain/actor';
 import type { ImageOwnerAlias } from '../domain/images';
 import { describeImages } from './images';
 import { type ImageFilters } from './visible-images';
+import { infrastructure } from './transaction';
 
 const { db } = throwawayDatabase();
 const REGION = 'cn-hangzhou';
@@ -19,7 +20,7 @@ let bob: Actor;
 let carol: Actor;
 
 /** The DescribeImages query before issue 13, verbatim but for the paging. */
-function reference(accountId: string, q: ImageFilters & { ownerAlias?: ImageOwnerAlias; page: number; pageSize: number }) {
+async function reference(accountId: string, q: ImageFilters & { ownerAlias?: ImageOwnerAlias; page: number; pageSize: number }) {
   const sharedWith = exists(sql`(SELECT 1 FROM ${imageShares} WHERE ${imageShares.imageId} = ${images.id} AND ${imageShares.recipientAccountId} = ${accountId} AND ${imageShares.removedAt} IS NULL)`);
   const own = and(eq(images.kind, 'custom'), eq(images.ownerAccountId, accountId));
   const byAlias: Record<string, SQL | undefined> = { system: eq(images.kind, 'system'), self: own, others: and(eq(images.kind, 'custom'), sharedWith), marketplace: eq(images.kind, 'marketplace') };
@@ -33,8 +34,8 @@ function reference(accountId: string, q: ImageFilters & { ownerAlias?: ImageOwne
   ].filter((f): f is SQL => Boolean(f));
   const visible = q.ownerAlias ? byAlias[q.ownerAlias] : or(...Object.values(byAlias));
   const where = and(eq(images.regionId, REGION), isNull(images.deletedAt), visible, ...(q.status ? [] : [ne(images.status, 'CreateFailed')]), ...filters);
-  const total = db().select({ n: count() }).from(images).where(where).get()?.n ?? 0;
-  const rows = db().select({ id: images.id }).from(images).where(where).orderBy(desc(images.createdAt), asc(images.name)).limit(q.pageSize).offset((q.page - 1) * q.pageSize).all();
+  const total = (await db().select({ n: count() }).from(images).where(where).limit(1)).at(0)?.n ?? 0;
+  const rows = await db().select({ id: images.id }).from(images).where(where).orderBy(desc(images.createdAt), asc(images.name)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
   return { ids: rows.map((r) => r.id), total };
 }
 
@@ -43,15 +44,15 @@ beforeAll(async () => {
   alice = await newBuyer('Alice');
   bob = await newBuyer('Bob');
   carol = await newBuyer('Carol');
-  const template = db().select().from(images).where(and(eq(images.regionId, REGION), eq(images.kind, 'system'))).get()!;
+  const template = (await db().select().from(images).where(and(eq(images.regionId, REGION), eq(images.kind, 'system'))).limit(1)).at(0)!;
   const base = Date.now();
-  db().transaction((tx) => {
+  await infrastructure(async (tx) => {
     const owners = [alice, bob, carol];
     for (let i = 0; i < 240; i++) {
       const owner = owners[i % 3];
       const id = `m-mixed-${i}`;
       // Some share a creation time (ordered by name then), some are in another region, deleted, failed or still being made.
-      tx.insert(images)
+      await tx.insert(images)
         .values({
           ...template,
           id,
@@ -66,21 +67,20 @@ beforeAll(async () => {
           source: 'instance',
           createdAt: new Date(base - Math.floor(i / 3) * 60_000),
           deletedAt: i % 19 === 0 ? new Date(base) : null,
-        })
-        .run();
+        });
       // Alice receives a share of every fourth image of the others; some of those shares were removed.
       if (owner !== alice && i % 4 === 1) {
-        tx.insert(imageShares).values({ imageId: id, ownerAccountId: owner.accountId, recipientAccountId: alice.accountId, sharedAt: new Date(base), removedAt: i % 3 === 1 && i % 8 === 1 ? new Date(base) : null }).run();
+        await tx.insert(imageShares).values({ imageId: id, ownerAccountId: owner.accountId, recipientAccountId: alice.accountId, sharedAt: new Date(base), removedAt: i % 3 === 1 && i % 8 === 1 ? new Date(base) : null });
       }
-      if (owner === carol && i % 5 === 0) tx.insert(imageShares).values({ imageId: id, ownerAccountId: carol.accountId, recipientAccountId: bob.accountId, sharedAt: new Date(base) }).run();
+      if (owner === carol && i % 5 === 0) await tx.insert(imageShares).values({ imageId: id, ownerAccountId: carol.accountId, recipientAccountId: bob.accountId, sharedAt: new Date(base) });
     }
   });
 });
 
 describe('DescribeImages from the visible sets (issue 13)', () => {
   const aliases: (ImageOwnerAlias | undefined)[] = [undefined, 'system', 'self', 'others', 'marketplace'];
-  const filterSets = (): ImageFilters[] => {
-    const marketplaceImage = db().select().from(images).where(and(eq(images.regionId, REGION), eq(images.kind, 'marketplace'))).get()!;
+  const filterSets = async (): Promise<ImageFilters[]> => {
+    const marketplaceImage = (await db().select().from(images).where(and(eq(images.regionId, REGION), eq(images.kind, 'marketplace'))).limit(1)).at(0)!;
     return [
       {},
       { osType: 'linux' },
@@ -103,11 +103,11 @@ describe('DescribeImages from the visible sets (issue 13)', () => {
     let compared = 0;
     for (const actor of [alice, bob, carol]) {
       for (const ownerAlias of aliases) {
-        for (const filters of filterSets()) {
+        for (const filters of await filterSets()) {
           for (const [page, pageSize] of [[1, 50], [2, 7], [3, 20], [40, 10]]) {
             const query = { ...filters, ownerAlias, page, pageSize };
             const answer = await describeImages(actor, { regionId: REGION, ...query });
-            expect({ ids: answer.items.map((i) => i.id), total: answer.total }, JSON.stringify({ actor: actor.accountId, ...query })).toEqual(reference(actor.accountId, query));
+            expect({ ids: answer.items.map((i) => i.id), total: answer.total }, JSON.stringify({ actor: actor.accountId, ...query })).toEqual(await reference(actor.accountId, query));
             compared += answer.items.length;
           }
         }
@@ -118,13 +118,13 @@ describe('DescribeImages from the visible sets (issue 13)', () => {
 
   it('counts a platform image inserted since the last answer (an approved listing) at once, and a custom one', async () => {
     const before = (await describeImages(bob, { regionId: REGION, osType: 'linux' })).total;
-    const marketplaceImage = db().select().from(images).where(and(eq(images.regionId, REGION), eq(images.kind, 'marketplace'))).get()!;
-    db().insert(images).values({ ...marketplaceImage, id: 'm-newly-listed', name: 'newly-listed', osType: 'linux', createdAt: new Date() }).run();
+    const marketplaceImage = (await db().select().from(images).where(and(eq(images.regionId, REGION), eq(images.kind, 'marketplace'))).limit(1)).at(0)!;
+    await db().insert(images).values({ ...marketplaceImage, id: 'm-newly-listed', name: 'newly-listed', osType: 'linux', createdAt: new Date() });
     expect((await describeImages(bob, { regionId: REGION, osType: 'linux' })).total).toBe(before + 1);
-    db().insert(images).values({ ...marketplaceImage, id: 'm-bob-new', kind: 'custom', ownerAccountId: bob.accountId, productCode: null, name: 'bob-new', osType: 'linux', createdAt: new Date() }).run();
+    await db().insert(images).values({ ...marketplaceImage, id: 'm-bob-new', kind: 'custom', ownerAccountId: bob.accountId, productCode: null, name: 'bob-new', osType: 'linux', createdAt: new Date() });
     const after = await describeImages(bob, { regionId: REGION, osType: 'linux' });
     expect(after.total).toBe(before + 2);
-    expect(after.total).toBe(reference(bob.accountId, { osType: 'linux', page: 1, pageSize: 20 }).total);
+    expect(after.total).toBe((await reference(bob.accountId, { osType: 'linux', page: 1, pageSize: 20 })).total);
   });
 
   it('says how each image looks to the caller', async () => {

@@ -143,31 +143,30 @@ const MAX_KEPT = 1_000;
 const platformCounts = new WeakMap<Db, { mark: string; counts: Map<string, number> }>();
 const newestRowid = preparedQuery((db) => db.select({ mark: sql<string>`max(${rowid}) || ':' || (SELECT revision FROM marketplace_revision WHERE id = 1)` }).from(images).prepare());
 
-function platformCount(db: Db, q: ImageListQuery, alias: ImageOwnerAlias, count: () => number): number {
-  if ((alias !== 'system' && alias !== 'marketplace') || q.imageId || q.imageName || q.productCode || q.imageFamily || q.search) return count();
-  const mark = newestRowid().get()?.mark ?? '';
+async function platformCount(db: Db, q: ImageListQuery, alias: ImageOwnerAlias, count: () => Promise<number>): Promise<number> {
+  if ((alias !== 'system' && alias !== 'marketplace') || q.imageId || q.imageName || q.productCode || q.imageFamily || q.search) return await count();
+  const mark = (await newestRowid().execute()).at(0)?.mark ?? '';
   let kept = platformCounts.get(db);
   if (!kept || kept.mark !== mark || kept.counts.size >= MAX_KEPT) platformCounts.set(db, (kept = { mark, counts: new Map() }));
   const key = JSON.stringify([alias, q.regionId, q.status ?? null, q.osType?.toLowerCase() ?? null, q.architecture ?? null]);
   const known = kept.counts.get(key);
   if (known !== undefined) return known;
-  const n = count();
+  const n = await count();
   kept.counts.set(key, n);
   return n;
 }
 
 /** A page of the visible images, newest first (then by name), and how many there are in all. */
-export function listVisibleImages(db: Db, q: ImageListQuery): { rows: Image[]; total: number } {
+export async function listVisibleImages(db: Db, q: ImageListQuery): Promise<{ rows: Image[]; total: number }> {
   const params = { ...q, osType: q.osType?.toLowerCase(), searchLike: q.search ? containsPattern(q.search) : undefined, limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
   const countOfSet = once(counts(), shapeOf(q), () => countsFor(db, q));
-  const sizes = setsOf(q).map((alias) => ({ alias, n: platformCount(db, q, alias, () => countOfSet.get(alias)!.get(params)?.n ?? 0) }));
+  const sizes = await Promise.all(setsOf(q).map(async (alias) => ({ alias, n: await platformCount(db, q, alias, async () => (await countOfSet.get(alias)!.execute(params)).at(0)?.n ?? 0) })));
   const total = sizes.reduce((sum, { n }) => sum + n, 0);
   const sets = sizes.filter(({ n }) => n > 0).map(({ alias }) => alias);
   if (sets.length === 0) return { rows: [], total };
-  const keys = once(pages(), `${shapeOf(q)}|${sets.join(' ')}|${sortKeyOf(q)}`, () => pageFor(db, q, sets))
-    .all(params)
+  const keys = (await once(pages(), `${shapeOf(q)}|${sets.join(' ')}|${sortKeyOf(q)}`, () => pageFor(db, q, sets)).execute(params))
     .map((r) => r.key);
   if (keys.length === 0) return { rows: [], total };
-  const byKey = new Map(rowsByKey().all({ keys: JSON.stringify(keys) }).map((r) => [r.key, r.image]));
+  const byKey = new Map((await rowsByKey().execute({ keys: JSON.stringify(keys) })).map((r) => [r.key, r.image]));
   return { rows: keys.map((k) => byKey.get(k)!), total };
 }

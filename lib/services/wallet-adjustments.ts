@@ -16,16 +16,16 @@ import { mutate, read } from './transaction';
 import { payIn } from './wallet';
 
 export async function adjustWallet(actor: Actor, input: unknown): Promise<{ transferId: string; balanceFen: number }> {
-  return await mutate(actor, 'AdjustWallet', (tx, audit) => {
+  return await mutate(actor, 'AdjustWallet', async (tx, audit) => {
     authorize(actor, 'wallet.adjust');
     const { accountId, amountFen, reason } = parseAdjustment(input);
     audit.target = accountId;
     audit.detail = { amountFen, reason };
-    if (!tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, accountId)).get()) throw new CloudError('InvalidAccount.NotFound', { account: accountId }, 'accountId');
+    if (!(await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, accountId)).limit(1)).at(0)) throw new CloudError('InvalidAccount.NotFound', { account: accountId }, 'accountId');
     // A debit takes back money credited by mistake; it never pushes a wallet into arrears (MKT-12).
-    const before = balanceOf(tx, bookId('wallet', accountId));
+    const before = await balanceOf(tx, bookId('wallet', accountId));
     if (amountFen < 0 && before + amountFen < 0) throw new CloudError('InvalidAdjustment.ExceedsBalance', { balance: formatFen(before), amount: formatFen(-amountFen) }, 'amountFen');
-    const transferId = payIn(tx, accountId, amountFen, 'adjustment', { note: reason });
+    const transferId = await payIn(tx, accountId, amountFen, 'adjustment', { note: reason });
     const balanceFen = before + amountFen;
     audit.detail = { ...audit.detail, transferId, balanceFen };
     return { transferId, balanceFen };
@@ -48,15 +48,15 @@ function parseAdjustment(input: unknown) {
 export async function findAccount(actor: Actor, query: string, { entries = 20 }: { entries?: number } = {}) {
   authorize(actor, 'wallet.adjust');
   const q = query.trim().toLowerCase().slice(0, 254);
-  return await read((db) => {
-    const accountId = isAccountId(q) ? q : db.select({ accountId: users.accountId }).from(users).where(eq(users.email, q)).get()?.accountId;
-    const account = accountId ? db.select().from(accounts).where(eq(accounts.id, accountId)).get() : undefined;
+  return await read(async (db) => {
+    const accountId = isAccountId(q) ? q : (await db.select({ accountId: users.accountId }).from(users).where(eq(users.email, q)).limit(1)).at(0)?.accountId;
+    const account = accountId ? (await db.select().from(accounts).where(eq(accounts.id, accountId)).limit(1)).at(0) : undefined;
     if (!account) return null;
     return {
       account,
-      emails: db.select({ email: users.email }).from(users).where(eq(users.accountId, account.id)).all().map((u) => u.email),
-      balanceFen: balanceOf(db, bookId('wallet', account.id)),
-      entries: db.select().from(ledgerEntries).where(eq(ledgerEntries.bookId, bookId('wallet', account.id))).orderBy(desc(ledgerEntries.id)).limit(entries).all(),
+      emails: (await db.select({ email: users.email }).from(users).where(eq(users.accountId, account.id))).map((u) => u.email),
+      balanceFen: await balanceOf(db, bookId('wallet', account.id)),
+      entries: await db.select().from(ledgerEntries).where(eq(ledgerEntries.bookId, bookId('wallet', account.id))).orderBy(desc(ledgerEntries.id)).limit(entries),
     };
   });
 }

@@ -14,7 +14,7 @@ import { paySale } from './orders';
 
 const { db } = throwawayDatabase();
 const admin: Actor = { userId: 'admin-user', accountId: '9000000000000001', roles: ['buyer', 'admin'], requestId: newRequestId() };
-const auditOf = (action: string) => db().select().from(auditLog).where(eq(auditLog.action, action)).all();
+const auditOf = async (action: string) => await db().select().from(auditLog).where(eq(auditLog.action, action));
 
 // Issue 12, "no free money": vitest runs in production mode (the demo-mode top-up is in top-up-demo.test.ts).
 describe('top-up (simulated payment) in production', () => {
@@ -24,7 +24,7 @@ describe('top-up (simulated payment) in production', () => {
     await expectCloudError(async () => await topUpWallet(buyer, { amountFen: 10_000_000 }), 'OperationDenied.SimulatedPayment');
     expect(await walletBalance(buyer)).toBe(0);
     expect((await walletEntries(buyer)).total).toBe(0);
-    expect(db().select().from(auditLog).where(eq(auditLog.accountId, buyer.accountId)).all()).toMatchObject([{ action: 'TopUpWallet', outcome: 'error', errorCode: 'OperationDenied.SimulatedPayment' }]);
+    expect(await db().select().from(auditLog).where(eq(auditLog.accountId, buyer.accountId))).toMatchObject([{ action: 'TopUpWallet', outcome: 'error', errorCode: 'OperationDenied.SimulatedPayment' }]);
   });
 });
 
@@ -35,12 +35,12 @@ describe('admin credit and debit (issue 12, like CloudStack quotaCredit)', () =>
     expect(await walletBalance(buyer)).toBe(50_000);
     const [entry] = (await walletEntries(buyer)).items;
     expect(entry).toMatchObject({ amountFen: 50_000, reason: 'adjustment', note: 'Bank transfer 2026-01-05, ref 8841' });
-    expect(db().select().from(ledgerEntries).where(eq(ledgerEntries.transferId, entry.transferId)).all()).toMatchObject([
+    expect(await db().select().from(ledgerEntries).where(eq(ledgerEntries.transferId, entry.transferId))).toMatchObject([
       { bookId: `wallet:${buyer.accountId}`, amountFen: 50_000 },
       { bookId: 'payment_clearing', amountFen: -50_000 },
     ]);
-    expect(ledgerSum()).toBe(0);
-    expect(auditOf('AdjustWallet').at(-1)).toMatchObject({ actorUserId: 'admin-user', target: buyer.accountId, outcome: 'ok', detail: { amountFen: 50_000, reason: 'Bank transfer 2026-01-05, ref 8841', transferId: entry.transferId, balanceFen: 50_000 } });
+    expect(await ledgerSum()).toBe(0);
+    expect((await auditOf('AdjustWallet')).at(-1)).toMatchObject({ actorUserId: 'admin-user', target: buyer.accountId, outcome: 'ok', detail: { amountFen: 50_000, reason: 'Bank transfer 2026-01-05, ref 8841', transferId: entry.transferId, balanceFen: 50_000 } });
   });
 
   it('debits up to the balance, and refuses a debit beyond it with InvalidAdjustment.ExceedsBalance', async () => {
@@ -49,10 +49,10 @@ describe('admin credit and debit (issue 12, like CloudStack quotaCredit)', () =>
     const refused = await expectCloudError(async () => await adjustWallet(admin, { accountId: buyer.accountId, amountFen: -10_001, reason: 'Charge-back' }), 'InvalidAdjustment.ExceedsBalance');
     expect([refused.params, refused.field]).toEqual([{ balance: '¥100.00', amount: '¥100.01' }, 'amountFen']);
     expect(await walletBalance(buyer)).toBe(10_000);
-    expect(auditOf('AdjustWallet').at(-1)).toMatchObject({ outcome: 'error', errorCode: 'InvalidAdjustment.ExceedsBalance', target: buyer.accountId });
+    expect((await auditOf('AdjustWallet')).at(-1)).toMatchObject({ outcome: 'error', errorCode: 'InvalidAdjustment.ExceedsBalance', target: buyer.accountId });
     expect((await adjustWallet(admin, { accountId: buyer.accountId, amountFen: -10_000, reason: 'Charge-back' })).balanceFen).toBe(0);
     expect((await walletEntries(buyer)).items[0]).toMatchObject({ amountFen: -10_000, reason: 'adjustment', note: 'Charge-back' });
-    expect(ledgerSum()).toBe(0);
+    expect(await ledgerSum()).toBe(0);
   });
 
   it('is for admins only', async () => {
@@ -114,22 +114,22 @@ describe('a purchase whose money another connection spent meanwhile (issue 15)',
     await fund(buyer, 10_000);
     const seller = await newBuyer('Seller');
     const wallet = bookId('wallet', buyer.accountId);
-    const balance = () => db().select({ fen: ledgerBooks.balanceFen }).from(ledgerBooks).where(eq(ledgerBooks.id, wallet)).get()!.fen;
+    const balance = async () => (await db().select({ fen: ledgerBooks.balanceFen }).from(ledgerBooks).where(eq(ledgerBooks.id, wallet)).limit(1)).at(0)!.fen;
     let refusal: unknown;
-    withWriteInterleaved(
+    await withWriteInterleaved(
       'ledger_books',
       // The other purchase, seen only as what it does to the wallet's balance.
       () => onAnotherConnection((other) => other.update(ledgerBooks).set({ balanceFen: sql`${ledgerBooks.balanceFen} - 5000` }).where(eq(ledgerBooks.id, wallet)).run()),
-      (own) => {
+      async (own) => {
         try {
-          paySale(own, { buyerAccountId: buyer.accountId, sellerAccountId: seller.accountId, amountFen: 8_000, orderId: 'o-interleaved' });
+          await paySale(own, { buyerAccountId: buyer.accountId, sellerAccountId: seller.accountId, amountFen: 8_000, orderId: 'o-interleaved' });
         } catch (error) {
           refusal = error;
         }
       },
     );
     expect(refusal).toMatchObject({ code: 'InvalidAccountStatus.NotEnoughBalance', params: { balance: '¥50.00', amount: '¥80.00' } });
-    expect(balance()).toBe(5_000);
-    expect(db().select().from(ledgerEntries).where(eq(ledgerEntries.reference, 'o-interleaved')).all()).toEqual([]);
+    expect(await balance()).toBe(5_000);
+    expect(await db().select().from(ledgerEntries).where(eq(ledgerEntries.reference, 'o-interleaved'))).toEqual([]);
   });
 });

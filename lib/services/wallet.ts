@@ -18,14 +18,14 @@ import { parsePaging } from '../domain/paging';
  * Money paid in from outside: the clearing book gives, the wallet receives. A negative amount
  * (an admin's debit) goes the other way.
  */
-export function payIn(tx: Tx, accountId: string, amountFen: number, reason: string, { reference, note }: { reference?: string; note?: string } = {}): string {
-  const wallet = ensureBook(tx, 'wallet', accountId);
-  retryFailingGroups(tx, accountId);
-  return transfer(
+export async function payIn(tx: Tx, accountId: string, amountFen: number, reason: string, { reference, note }: { reference?: string; note?: string } = {}): Promise<string> {
+  const wallet = await ensureBook(tx, 'wallet', accountId);
+  await retryFailingGroups(tx, accountId);
+  return await transfer(
     tx,
     [
       { bookId: wallet, amountFen },
-      { bookId: platformBook(tx, 'payment_clearing'), amountFen: -amountFen },
+      { bookId: await platformBook(tx, 'payment_clearing'), amountFen: -amountFen },
     ],
     reason,
     reference,
@@ -35,7 +35,9 @@ export function payIn(tx: Tx, accountId: string, amountFen: number, reason: stri
 
 /** For seeds and tests: credit without an actor. */
 export async function creditWallet(accountId: string, amountFen: number, reason: string): Promise<void> {
-  await infrastructure((tx) => void payIn(tx, accountId, amountFen, reason));
+  await infrastructure(async (tx) => {
+    await payIn(tx, accountId, amountFen, reason);
+  });
 }
 
 /** ¥1 to ¥100,000 per top-up. */
@@ -47,14 +49,14 @@ const topUpSchema = z.object({ amountFen: z.coerce.number().int().min(100).max(1
  * in through the operator's gateway (gateway-payments.ts) or an admin (wallet-adjustments.ts).
  */
 export async function topUpWallet(actor: Actor, input: unknown): Promise<{ transferId: string; balanceFen: number }> {
-  return await mutate(actor, 'TopUpWallet', (tx, note) => {
+  return await mutate(actor, 'TopUpWallet', async (tx, note) => {
     authorize(actor, 'wallet.topUp');
     if (!simulatedPaymentsAllowed(config.mode)) throw new CloudError('OperationDenied.SimulatedPayment');
     const { amountFen } = parseInput(topUpSchema, input, { amountFen: 'InvalidParameter.TopUpAmount' });
-    const transferId = payIn(tx, actor.accountId, amountFen, 'topup');
+    const transferId = await payIn(tx, actor.accountId, amountFen, 'topup');
     note.target = transferId;
     note.detail = { amountFen, simulated: true };
-    return { transferId, balanceFen: balanceOf(tx, bookId('wallet', actor.accountId)) };
+    return { transferId, balanceFen: await balanceOf(tx, bookId('wallet', actor.accountId)) };
   });
 }
 
@@ -62,21 +64,21 @@ export async function topUpWallet(actor: Actor, input: unknown): Promise<{ trans
 export async function walletEntries(actor: Actor, paging: { page?: unknown; pageSize?: unknown } = {}) {
   authorize(actor, 'wallet.read');
   const { page, pageSize } = parsePaging(paging, { defaultPageSize: 20 });
-  return await read((db) => {
+  return await read(async (db) => {
     const where = eq(ledgerEntries.bookId, bookId('wallet', actor.accountId));
-    const total = db.select({ n: count() }).from(ledgerEntries).where(where).get()?.n ?? 0;
-    const items = db.select().from(ledgerEntries).where(where).orderBy(desc(ledgerEntries.id)).limit(pageSize).offset((page - 1) * pageSize).all();
+    const total = (await db.select({ n: count() }).from(ledgerEntries).where(where).limit(1)).at(0)?.n ?? 0;
+    const items = await db.select().from(ledgerEntries).where(where).orderBy(desc(ledgerEntries.id)).limit(pageSize).offset((page - 1) * pageSize);
     return { items, total, page, pageSize };
   });
 }
 
 /** MKT-12: a wallet below zero is in arrears; nothing new may run until it is paid. */
-export function assertNotInArrears(tx: Tx, accountId: string): void {
-  const refusal = arrearsRefusal(balanceOf(tx, bookId('wallet', accountId)));
+export async function assertNotInArrears(tx: Tx, accountId: string): Promise<void> {
+  const refusal = arrearsRefusal(await balanceOf(tx, bookId('wallet', accountId)));
   if (refusal) throw refusal;
 }
 
 export async function walletBalance(actor: Actor): Promise<number> {
   authorize(actor, 'wallet.read');
-  return await read((db) => balanceOf(db, bookId('wallet', actor.accountId)));
+  return await read(async (db) => await balanceOf(db, bookId('wallet', actor.accountId)));
 }

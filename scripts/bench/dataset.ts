@@ -55,7 +55,7 @@ const DAY_MS = 86_400_000;
 export async function generateDataset(db: Db, sizes: Sizes, launchLicenses: number): Promise<Dataset> {
   const started = performance.now();
   const sqlite = db.$client;
-  seedMarketplace(db, await sellerAccounts(), seedProducts, new Date());
+  await seedMarketplace(db, await sellerAccounts(), seedProducts, new Date());
   const accountId = await createAccount('Bench buyer');
   const keyOf = async (id: string) => await createAccessKey({ userId: `user-${id}`, accountId: id, roles: ['buyer'], requestId: newRequestId() });
   const launchAccountIds: string[] = [];

@@ -39,7 +39,7 @@ export function pageWorkloads(data: Dataset, cookie: string): { timed: Workload[
 /** A session of a user of the benchmarking account: signed up through better-auth's own API (its HTTP routes are not mounted), then moved into that account. */
 export async function sessionCookie(accountId: string): Promise<string> {
   const { headers, response } = await getAuth().api.signUpEmail({ body: { name: 'Bench user', email: `bench-${Date.now()}@stratus.local`, password: 'bench-password-1' }, returnHeaders: true });
-  getDb().update(users).set({ accountId }).where(eq(users.id, response.user.id)).run();
+  await getDb().update(users).set({ accountId }).where(eq(users.id, response.user.id));
   return headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
 }
 

@@ -83,14 +83,14 @@ const NO_ORDER = 'InvalidOrderId.NotFound';
 const NO_BUCKET = 'InvalidOSSBucket.NotFound';
 const NO_GROUP = 'InvalidScalingGroupId.NotFound';
 /** The first license an order bought (the Marketplace API's market instance). */
-const licenseOf = (orderId: string) => getDb().select().from(licenses).where(eq(licenses.orderId, orderId)).get()!.id;
+const licenseOf = async (orderId: string) => (await getDb().select().from(licenses).where(eq(licenses.orderId, orderId)).limit(1)).at(0)!.id;
 const sale = { productCode: PRODUCT, skuCode: `${PRODUCT}-per_instance`, regionId: REGION, quantity: 1 };
 /** Issue 17: the owner's golden image joins a family, so resolving it shows whom the image is visible to. */
 const FAMILY = 'matrix-golden';
-const inFamily = (imageId: string) => getDb().update(images).set({ imageFamily: FAMILY }).where(eq(images.id, imageId)).run();
-const versionOf = (code: string) => getDb().select().from(productVersions).where(eq(productVersions.productCode, code)).get()!.version;
-const statusOf = (id: string) => getDb().select().from(instances).where(eq(instances.id, id)).get()!.status;
-const upload = (a: Actor, bucketId: string) => putObject(a, { bucketId, key: unique('k'), contentLength: 4, body: Readable.from([Buffer.from('data')]) });
+const inFamily = async (imageId: string) => await getDb().update(images).set({ imageFamily: FAMILY }).where(eq(images.id, imageId));
+const versionOf = async (code: string) => (await getDb().select().from(productVersions).where(eq(productVersions.productCode, code)).limit(1)).at(0)!.version;
+const statusOf = async (id: string) => (await getDb().select().from(instances).where(eq(instances.id, id)).limit(1)).at(0)!.status;
+const upload = async (a: Actor, bucketId: string) => await putObject(a, { bucketId, key: unique('k'), contentLength: 4, body: Readable.from([Buffer.from('data')]) });
 
 /** One line per use case, grouped by module. */
 export const serviceRows = new Map<string, Row>(
@@ -109,12 +109,12 @@ export const serviceRows = new Map<string, Row>(
     // launch-wizard
     launchableWizardImages: [everyone, async (a) => await launchableWizardImages(a, REGION)],
     marketplaceLaunchPage: [everyone, async (a) => await marketplaceLaunchPage(a, { regionId: REGION })],
-    launchableFamilies: [everyone, async (a, w) => (inFamily(w.image), await launchableFamilies(a, REGION))],
+    launchableFamilies: [everyone, async (a, w) => (await inFamily(w.image), await launchableFamilies(a, REGION))],
     marketplaceLaunchImage: [everyone, async (a, w) => await marketplaceLaunchImage(a, REGION, w.image)],
     // deliveries
     listDeliveries: [sellerOnly('ok'), async (a) => await listDeliveries(a)],
     getDelivery: [sellerOnly('InvalidDelivery.NotFound'), async (a, w) => await getDelivery(a, w.delivery)],
-    replayDelivery: [sellerOnly('InvalidDelivery.NotFound'), (a, w) => replayDelivery(a, w.delivery)],
+    replayDelivery: [sellerOnly('InvalidDelivery.NotFound'), async (a, w) => await replayDelivery(a, w.delivery)],
     listFailedDeliveries: [sellerOnly('ok'), async (a) => await listFailedDeliveries(a)],
     // freezes
     listAllInstances: [adminOnly, async (a) => await listAllInstances(a)],
@@ -130,9 +130,9 @@ export const serviceRows = new Map<string, Row>(
     getImage: [ownerOnly(NO_IMAGE, { recipient: 'ok' }), async (a, w) => await getImage(a, w.image)],
     describeTasks: [everyone, async (a) => await describeTasks(a)],
     // image-family (issue 17): the owner's image is in the family for the owner and the recipient only
-    imageFromFamily: [everyone, async (a, w) => (inFamily(w.image), await imageFromFamily(a, REGION, FAMILY))],
+    imageFromFamily: [everyone, async (a, w) => (await inFamily(w.image), await imageFromFamily(a, REGION, FAMILY))],
     modifyImageAttribute: [ownerOnly(NO_IMAGE, { recipient: 'Forbidden' }), async (a, w) => await modifyImageAttribute(a, { imageId: w.image, imageFamily: FAMILY })],
-    modifyProductVersion: [sellerOnly(NO_PRODUCT), async (a) => await modifyProductVersion(a, PRODUCT, versionOf(PRODUCT), { imageFamily: 'matrix-lnmp' })],
+    modifyProductVersion: [sellerOnly(NO_PRODUCT), async (a) => await modifyProductVersion(a, PRODUCT, await versionOf(PRODUCT), { imageFamily: 'matrix-lnmp' })],
     taskStates: [everyone, async (a, w) => await taskStates(a, [w.task])],
     // imports (every actor holds the import role: what is checked is whose bucket it is)
     importImage: [ownerOnly(NO_BUCKET), async (a, w) => await importImage(a, { regionId: REGION, imageName: unique('import'), diskDeviceMappings: [{ ossBucket: w.bucket.name, ossObject: 'disk.raw' }] })],
@@ -157,7 +157,7 @@ export const serviceRows = new Map<string, Row>(
     quoteLicenses: [everyone, async (a) => await quoteLicenses(a, sale)],
     listLicenses: [everyone, async (a) => await listLicenses(a)],
     describeOwnLicenses: [everyone, async (a) => await describeOwnLicenses(a)],
-    getOwnLicense: [ownerOnly(NO_INSTANCE), async (a, w) => await getOwnLicense(a, licenseOf(w.order))],
+    getOwnLicense: [ownerOnly(NO_INSTANCE), async (a, w) => await getOwnLicense(a, await licenseOf(w.order))],
     listOrders: [everyone, async (a) => await listOrders(a)],
     // marketplace (public: the actor only adds its own licenses)
     getProduct: [everyone, async (a) => await getProduct(PRODUCT, a)],
@@ -172,7 +172,7 @@ export const serviceRows = new Map<string, Row>(
     setVersion: [sellerOnly(NO_PRODUCT), async (a, w) => await setVersion(a, w.draft, { version: '1.0.0', imageIds: [] })],
     removeVersion: [sellerOnly(NO_PRODUCT), async (a, w) => await removeVersion(a, w.draft, '9.9.9')],
     setSkus: [sellerOnly(NO_PRODUCT), async (a, w) => await setSkus(a, w.draft, [{ pricingModel: 'per_instance', priceFen: 100 }])],
-    debugInterface: [sellerOnly(NO_PRODUCT, 'InvalidParameter.InterfaceUrl'), (a, w) => debugInterface(a, w.draft, 'newInstance')],
+    debugInterface: [sellerOnly(NO_PRODUCT, 'InvalidParameter.InterfaceUrl'), async (a, w) => await debugInterface(a, w.draft, 'newInstance')],
     listMyProducts: [sellerOnly('ok'), async (a) => await listMyProducts(a)],
     getMyProduct: [sellerOnly(NO_PRODUCT), async (a, w) => await getMyProduct(a, w.draft)],
     submitProduct: [sellerOnly(NO_PRODUCT, 'InvalidListing.Incomplete'), async (a, w) => await submitProduct(a, w.draft)],
@@ -200,10 +200,10 @@ export const serviceRows = new Map<string, Row>(
     rejectApplication: [adminOnly, async (a, w) => await rejectApplication(a, await w.fresh.application(), { note: 'matrix' })],
     // seller-sales: the seller's own orders, licenses and instances running its images
     sellerOrder: [sellerOnly(NO_ORDER), async (a, w) => await sellerOrder(a, w.order)],
-    sellerLicense: [sellerOnly(NO_INSTANCE), async (a, w) => await sellerLicense(a, licenseOf(w.order))],
+    sellerLicense: [sellerOnly(NO_INSTANCE), async (a, w) => await sellerLicense(a, await licenseOf(w.order))],
     imageUsage: [sellerOnly('ok'), async (a, w) => await imageUsage(a, { instanceId: w.productInstance })],
     // seller-keys
-    createSellerKey: [sellerOnly('ok'), async (a, w) => (w.dropSpareSellerKeys(), await createSellerKey(a))],
+    createSellerKey: [sellerOnly('ok'), async (a, w) => (await w.dropSpareSellerKeys(), await createSellerKey(a))],
     listSellerKeys: [sellerOnly('ok'), async (a) => await listSellerKeys(a)],
     deleteSellerKey: [sellerOnly('InvalidSellerKey.NotFound'), async (a, w) => await deleteSellerKey(a, await w.fresh.sellerKey())],
     // settings
@@ -223,7 +223,7 @@ export const serviceRows = new Map<string, Row>(
     describeBuckets: [everyone, async (a) => await describeBuckets(a, { regionId: REGION })],
     deleteBucket: [ownerOnly(NO_BUCKET), async (a, w) => await deleteBucket(a, await w.fresh.bucket())],
     getBucket: [ownerOnly(NO_BUCKET), async (a, w) => await getBucket(a, w.bucket.id)],
-    putObject: [ownerOnly(NO_BUCKET), (a, w) => upload(a, w.bucket.id)],
+    putObject: [ownerOnly(NO_BUCKET), async (a, w) => await upload(a, w.bucket.id)],
     deleteObject: [ownerOnly('InvalidOSSObject.NotFound'), async (a, w) => await deleteObject(a, await w.fresh.object())],
     importRoleStatus: [everyone, async (a) => await importRoleStatus(a)],
     grantImportRole: [everyone, async (a) => await grantImportRole(a)],
@@ -262,6 +262,8 @@ export const serviceRows = new Map<string, Row>(
 export const notUseCases = new Set([
   // access-keys, accounts: the API's key lookup and sign-up
   'activeKey', 'claimNonce', 'nonceUsed', 'createAccount', 'loadActor',
+  // transaction: a seed's or script's own connection
+  'transactionOn',
   // catalogue, marketplace: public catalogue and helpers taking a transaction
   'listRegions', 'listInstanceTypes', 'requireRegion', 'isSharedWith', 'requireVisibleImage', 'findVisibleImage', 'findRegion', 'offeringImages',
   'listCategories', 'featuredProducts', 'searchProducts', 'versionImagesOf', 'listVisibleImages',
@@ -309,7 +311,7 @@ export const apiRows = new Map<string, ApiRow>(
     DescribeRegions: [everyone, () => ({})],
     DescribeInstanceTypes: [everyone, () => ({})],
     DescribeImages: [everyone, (w) => ({ RegionId: REGION, ImageId: w.image })],
-    DescribeImageFromFamily: [everyone, (w) => (inFamily(w.image), { RegionId: REGION, ImageFamily: FAMILY })],
+    DescribeImageFromFamily: [everyone, async (w) => (await inFamily(w.image), { RegionId: REGION, ImageFamily: FAMILY })],
     ModifyImageAttribute: [ownerOnly(NO_IMAGE, { recipient: 'Forbidden' }), (w) => ({ ImageId: w.image, ImageFamily: FAMILY })],
     CreateImage: [ownerOnly(NO_INSTANCE), (w) => ({ InstanceId: w.instance, ImageName: unique('api-image') })],
     CopyImage: [ownerOnly(NO_IMAGE, { recipient: 'Forbidden' }), (w) => ({ ImageId: w.image, DestinationRegionId: 'cn-shanghai', DestinationImageName: unique('api-copy') })],
@@ -339,9 +341,9 @@ export const marketApiRows = new Map<string, ApiRow>(
     CreateOrder: [everyone, () => ({ OrderType: 'INSTANCE_BUY', Commodity: JSON.stringify({ ...sale, properties: { regionId: REGION } }) })],
     DescribeOrder: [ownerOnly(NO_ORDER), (w) => ({ OrderId: w.order })],
     DescribeInstances: [everyone, () => ({})],
-    DescribeInstance: [ownerOnly(NO_INSTANCE), (w) => ({ InstanceId: licenseOf(w.order) })],
+    DescribeInstance: [ownerOnly(NO_INSTANCE), async (w) => ({ InstanceId: await licenseOf(w.order) })],
     DescribeOrderForIsv: [sellerOnly(NO_ORDER), (w) => ({ OrderId: w.order })],
-    DescribeInstanceForIsv: [sellerOnly(NO_INSTANCE), (w) => ({ InstanceId: licenseOf(w.order) })],
+    DescribeInstanceForIsv: [sellerOnly(NO_INSTANCE), async (w) => ({ InstanceId: await licenseOf(w.order) })],
     DescribeImageInstanceForIsv: [sellerOnly(NO_INSTANCE), (w) => ({ EcsInstanceId: w.productInstance })],
     DescribeFailedNotifications: [sellerOnly('ok'), () => ({})],
   } satisfies Record<string, ApiRow>),

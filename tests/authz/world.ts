@@ -46,8 +46,8 @@ async function person(name: string, roles: Role[], extra: { sellerStatus?: strin
   const accountId = await createAccount(name);
   const userId = `user-${accountId}`;
   const db = getDb();
-  db.insert(users).values({ id: userId, accountId, name, email: `${accountId}@matrix.test`, emailVerified: true, isAdmin: extra.isAdmin ?? false, regionId: REGION, createdAt: new Date(), updatedAt: new Date() }).run();
-  if (extra.sellerStatus) db.update(accounts).set({ sellerStatus: extra.sellerStatus }).where(eq(accounts.id, accountId)).run();
+  await db.insert(users).values({ id: userId, accountId, name, email: `${accountId}@matrix.test`, emailVerified: true, isAdmin: extra.isAdmin ?? false, regionId: REGION, createdAt: new Date(), updatedAt: new Date() });
+  if (extra.sellerStatus) await db.update(accounts).set({ sellerStatus: extra.sellerStatus }).where(eq(accounts.id, accountId));
   return { userId, accountId, roles, requestId: newRequestId() };
 }
 
@@ -73,14 +73,14 @@ export async function buildWorld() {
     await grantImportRole(actor);
   }
   // Calls to the seller go to a closed local port: deliveries exist and fail fast.
-  db.update(products).set({ interfaceUrl: 'http://127.0.0.1:9/calls' }).where(eq(products.code, PRODUCT)).run();
+  await db.update(products).set({ interfaceUrl: 'http://127.0.0.1:9/calls' }).where(eq(products.code, PRODUCT));
   await createSellerKey(seller);
 
-  const systemImage = db.select().from(images).where(and(eq(images.regionId, REGION), eq(images.kind, 'system'))).get()!.id;
+  const systemImage = (await db.select().from(images).where(and(eq(images.regionId, REGION), eq(images.kind, 'system'))).limit(1)).at(0)!.id;
   const launch = async (actor: Actor, imageId = systemImage, extra: Record<string, unknown> = {}) => (await runInstances(actor, { regionId: REGION, imageId, instanceTypeId: TYPE, amount: 1, ...extra })).instanceIds[0];
 
   const instance = await launch(owner);
-  const productInstance = await launch(owner, productImage(PRODUCT), { skuCode: skuCode(PRODUCT, 'hourly') });
+  const productInstance = await launch(owner, await productImage(PRODUCT), { skuCode: skuCode(PRODUCT, 'hourly') });
   await settle();
   const { imageId: image, taskId: task } = await createImage(owner, { instanceId: instance, name: unique('golden') });
   await settle();
@@ -93,19 +93,19 @@ export async function buildWorld() {
   const object = await upload('disk.raw');
   const accessKey = (await createAccessKey(owner)).accessKeyId;
   const application = (await applyAsSeller(owner, applicationForm)).id;
-  const delivery = db.select().from(sellerDeliveries).where(eq(sellerDeliveries.sellerAccountId, sellerId)).get()!.id;
+  const delivery = (await db.select().from(sellerDeliveries).where(eq(sellerDeliveries.sellerAccountId, sellerId)).limit(1)).at(0)!.id;
   const draft = (await createProduct(seller, productInfo)).code;
 
   /** A product of the seller's in the given state (listing it for real takes a whole pipeline). */
   const sellerProduct = async (status: 'listed' | 'in_review') => {
     const code = (await createProduct(seller, { ...productInfo, title: unique('Matrix product') })).code;
-    db.update(products).set({ status, interfaceUrl: 'https://seller.example.com/calls' }).where(eq(products.code, code)).run();
+    await db.update(products).set({ status, interfaceUrl: 'https://seller.example.com/calls' }).where(eq(products.code, code));
     return code;
   };
   /** The seller holds at most two keys: all but the signing one go. */
-  const dropSpareSellerKeys = () => {
-    const signing = db.select().from(sellerKeys).where(eq(sellerKeys.accountId, sellerId)).orderBy(sellerKeys.createdAt).get()!;
-    db.delete(sellerKeys).where(and(eq(sellerKeys.accountId, sellerId), ne(sellerKeys.id, signing.id))).run();
+  const dropSpareSellerKeys = async () => {
+    const signing = (await db.select().from(sellerKeys).where(eq(sellerKeys.accountId, sellerId)).orderBy(sellerKeys.createdAt).limit(1)).at(0)!;
+    await db.delete(sellerKeys).where(and(eq(sellerKeys.accountId, sellerId), ne(sellerKeys.id, signing.id)));
   };
   const runningInstance = async () => {
     const id = await launch(owner);
@@ -148,7 +148,7 @@ export async function buildWorld() {
     application: async () => (await applyAsSeller(await person('Applicant', ['buyer']), applicationForm)).id,
     /** A second key of the seller's (it holds at most two: the signing one stays). */
     sellerKey: async () => {
-      dropSpareSellerKeys();
+      await dropSpareSellerKeys();
       return (await createSellerKey(seller)).keyId;
     },
     listedProduct: async () => await sellerProduct('listed'),

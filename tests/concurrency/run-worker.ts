@@ -14,8 +14,8 @@ const db = openDatabase(file);
 useDatabase(db);
 
 if (crashMidTask) {
-  const progress = () => db.select({ progress: tasks.progress }).from(tasks).where(eq(tasks.id, crashMidTask)).get()!.progress;
-  while (progress() === 0) if ((await runDueJobs()) === 0) await new Promise((r) => setTimeout(r, 20));
+  const progress = async () => (await db.select({ progress: tasks.progress }).from(tasks).where(eq(tasks.id, crashMidTask)).limit(1)).at(0)!.progress;
+  while (await progress() === 0) if ((await runDueJobs()) === 0) await new Promise((r) => setTimeout(r, 20));
   await claimDueJobs(); // the next step is taken and never finished
   process.kill(process.pid, 'SIGKILL');
 }

@@ -17,11 +17,11 @@ import { createAccount } from '../../lib/services/accounts';
 export function throwawayDatabase(): { db: () => Db } {
   let db: Db | undefined;
   let dir: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stratus-vitest-'));
     db = openDatabase(path.join(dir, 'test.db'));
     applyMigrations(db);
-    seedCatalogue(db);
+    await seedCatalogue(db);
     useDatabase(db);
   });
   afterAll(() => {
@@ -40,9 +40,9 @@ export async function newBuyer(name = 'Test buyer'): Promise<Actor> {
 /** The demo marketplace catalogue, owned by freshly made seller accounts. */
 export async function seedTestMarketplace(db: Db): Promise<Map<string, { accountId: string; name: string }>> {
   const sellers = await sellerAccounts();
-  for (const { accountId } of sellers.values()) db.update(accounts).set({ sellerStatus: 'approved' }).where(eq(accounts.id, accountId)).run();
-  seedMarketplace(db, sellers, seedProducts, new Date());
-  for (const p of seedProducts.filter((p) => p.status === 'delisted')) delistProduct(db, p.code, new Date());
+  for (const { accountId } of sellers.values()) await db.update(accounts).set({ sellerStatus: 'approved' }).where(eq(accounts.id, accountId));
+  await seedMarketplace(db, sellers, seedProducts, new Date());
+  for (const p of seedProducts.filter((p) => p.status === 'delisted')) await delistProduct(db, p.code, new Date());
   return sellers;
 }
 
@@ -51,7 +51,7 @@ export async function seedTestMarketplace(db: Db): Promise<Map<string, { account
  * files about something else launch without money, as in test and demo mode; the minimum
  * itself is tested in lib/services/launch-limits.test.ts.
  */
-export function withoutLaunchMinimum(db: Db): void {
+export async function withoutLaunchMinimum(db: Db): Promise<void> {
   const value = 0;
-  db.insert(platformSettings).values({ key: 'minLaunchBalanceFen', value, updatedAt: new Date() }).onConflictDoUpdate({ target: platformSettings.key, set: { value } }).run();
+  await db.insert(platformSettings).values({ key: 'minLaunchBalanceFen', value, updatedAt: new Date() }).onConflictDoUpdate({ target: platformSettings.key, set: { value } });
 }

@@ -2,13 +2,13 @@
 // and its guarded write, for the tests of what that write does when it loses. `work` runs on a
 // connection of its own, outside any transaction (each statement commits alone and sees the
 // latest commits, as under READ COMMITTED); just before its first UPDATE of `table`, `before`
-// runs (another connection's write). SQLite's one writer at a time never lets this happen in the
+// runs (another connection's write, synchronously: better-sqlite3's own `.run()`). SQLite's one writer at a time never lets this happen in the
 // app: BEGIN IMMEDIATE keeps the other connection out.
 import type Database from 'better-sqlite3';
 import { expect } from 'vitest';
 import { getDb, openDatabase, useDatabase, type Db } from '../../db/client';
 
-export function withWriteInterleaved<T>(table: string, before: () => void, work: (own: Db) => T): T {
+export async function withWriteInterleaved<T>(table: string, before: () => void, work: (own: Db) => Promise<T>): Promise<T> {
   const own = openDatabase(getDb().$client.name);
   const prepare = own.$client.prepare.bind(own.$client);
   const update = new RegExp(`^update "?${table}"? `, 'i');
@@ -35,7 +35,7 @@ export function withWriteInterleaved<T>(table: string, before: () => void, work:
   const processDb = getDb();
   useDatabase(own);
   try {
-    return work(own);
+    return await work(own);
   } finally {
     useDatabase(processDb);
     own.$client.close();

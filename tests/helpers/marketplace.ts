@@ -25,27 +25,27 @@ export async function expectCloudError(work: () => unknown, code: string): Promi
 }
 
 /** The marketplace image of a product version in a region. */
-export function productImage(productCode: string, regionId = 'cn-hangzhou', version?: string): string {
-  const rows = getDb().select().from(images).where(and(eq(images.productCode, productCode), eq(images.regionId, regionId), eq(images.kind, 'marketplace'))).all();
+export async function productImage(productCode: string, regionId = 'cn-hangzhou', version?: string): Promise<string> {
+  const rows = await getDb().select().from(images).where(and(eq(images.productCode, productCode), eq(images.regionId, regionId), eq(images.kind, 'marketplace')));
   const row = version ? rows.find((r) => r.productVersion === version) : rows.at(-1);
   if (!row) throw new Error(`no image of ${productCode} ${version ?? ''} in ${regionId}`);
   return row.id;
 }
 
-export function licensesOf(actor: Actor, productCode?: string) {
-  const all = getDb().select().from(licenses).where(eq(licenses.accountId, actor.accountId)).all();
+export async function licensesOf(actor: Actor, productCode?: string) {
+  const all = await getDb().select().from(licenses).where(eq(licenses.accountId, actor.accountId));
   return productCode ? all.filter((l) => l.productCode === productCode) : all;
 }
 
-export function ordersOf(actor: Actor) {
-  return getDb().select().from(orders).where(eq(orders.accountId, actor.accountId)).all();
+export async function ordersOf(actor: Actor) {
+  return await getDb().select().from(orders).where(eq(orders.accountId, actor.accountId));
 }
 
 export const balance = async (actor: Actor) => await walletBalance(actor);
 
 /** Sum of every book's balance: double entry keeps it at zero. */
-export function ledgerSum(): number {
-  return getDb().select().from(ledgerBooks).all().reduce((sum, b) => sum + b.balanceFen, 0);
+export async function ledgerSum(): Promise<number> {
+  return (await getDb().select().from(ledgerBooks)).reduce((sum, b) => sum + b.balanceFen, 0);
 }
 
 /** Moves the clock past boot and task delays and runs due jobs until none are left. */

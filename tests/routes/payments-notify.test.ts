@@ -25,8 +25,8 @@ const nowSeconds = () => String(Math.floor(clock.now().getTime() / 1000));
 // Signed here with node:crypto directly, not with the code under test.
 const sign = (timestamp: string, body: string, secret = SECRET) => createHmac('sha256', secret).update(`${timestamp}\n${body}`).digest('hex');
 
-function notify(body: string, { timestamp = nowSeconds(), signature = sign(timestamp, body), headers = {} }: { timestamp?: string; signature?: string; headers?: Record<string, string> } = {}) {
-  return POST(new Request('http://127.0.0.1/api/payments/notify', { method: 'POST', headers: { 'content-type': 'application/json', 'x-stratus-timestamp': timestamp, 'x-stratus-signature': signature, ...headers }, body }));
+async function notify(body: string, { timestamp = nowSeconds(), signature = sign(timestamp, body), headers = {} }: { timestamp?: string; signature?: string; headers?: Record<string, string> } = {}) {
+  return await POST(new Request('http://127.0.0.1/api/payments/notify', { method: 'POST', headers: { 'content-type': 'application/json', 'x-stratus-timestamp': timestamp, 'x-stratus-signature': signature, ...headers }, body }));
 }
 
 function payment(buyer: Actor, over: Record<string, unknown> = {}) {
@@ -47,9 +47,9 @@ describe('POST /api/payments/notify', () => {
     expect(body).toMatchObject({ status: 'credited', paymentId: p.paymentId, accountId: buyer.accountId, amountFen: 10_000 });
     expect(await walletBalance(buyer)).toBe(10_000);
     expect((await walletEntries(buyer)).items).toMatchObject([{ amountFen: 10_000, reason: 'gateway_payment', reference: p.paymentId, transferId: body.transferId }]);
-    expect(db().select().from(gatewayPayments).where(eq(gatewayPayments.paymentId, p.paymentId)).get()).toMatchObject({ accountId: buyer.accountId, amountFen: 10_000, transferId: body.transferId, paidAt: new Date('2026-01-05T02:00:00Z') });
-    expect(db().select().from(auditLog).where(eq(auditLog.target, p.paymentId)).all()).toMatchObject([{ action: 'ReceiveGatewayPayment', accountId: buyer.accountId, actorUserId: null, outcome: 'ok', detail: { amountFen: 10_000, transferId: body.transferId } }]);
-    expect(ledgerSum()).toBe(0);
+    expect((await db().select().from(gatewayPayments).where(eq(gatewayPayments.paymentId, p.paymentId)).limit(1)).at(0)).toMatchObject({ accountId: buyer.accountId, amountFen: 10_000, transferId: body.transferId, paidAt: new Date('2026-01-05T02:00:00Z') });
+    expect(await db().select().from(auditLog).where(eq(auditLog.target, p.paymentId))).toMatchObject([{ action: 'ReceiveGatewayPayment', accountId: buyer.accountId, actorUserId: null, outcome: 'ok', detail: { amountFen: 10_000, transferId: body.transferId } }]);
+    expect(await ledgerSum()).toBe(0);
   });
 
   it('credits a replay of the same payment once and answers the same success', async () => {
@@ -89,7 +89,7 @@ describe('POST /api/payments/notify', () => {
     const { status } = await answer(await notify(body.replace('10000', '10001'), { timestamp, signature: sign(timestamp, body) }));
     expect(status).toBe(401);
     expect(await walletBalance(buyer)).toBe(0);
-    expect(db().select().from(auditLog).where(eq(auditLog.errorCode, 'PaymentSignature.Invalid')).all().length).toBeGreaterThanOrEqual(7);
+    expect((await db().select().from(auditLog).where(eq(auditLog.errorCode, 'PaymentSignature.Invalid'))).length).toBeGreaterThanOrEqual(7);
   });
 
   it('refuses a timestamp more than 5 minutes away (old, replayed later, future, malformed) with 401', async () => {
@@ -170,11 +170,11 @@ describe('the reference sender (scripts/send-payment.ts)', () => {
 describe('forged notifications from one address (issue 12: each refusal costs an audit row)', () => {
   it('past apiRefusalsPerAddressPerMinute an address gets 429 Throttling with Retry-After and writes no more audit rows; a good payment from elsewhere still credits', async () => {
     const { platformSettings } = await import('../../db/schema');
-    db().insert(platformSettings).values({ key: 'apiRefusalsPerAddressPerMinute', value: 3, updatedAt: new Date() }).onConflictDoUpdate({ target: platformSettings.key, set: { value: 3 } }).run();
+    await db().insert(platformSettings).values({ key: 'apiRefusalsPerAddressPerMinute', value: 3, updatedAt: new Date() }).onConflictDoUpdate({ target: platformSettings.key, set: { value: 3 } });
     const buyer = await newBuyer();
     const body = JSON.stringify(payment(buyer));
-    const audits = () => db().select().from(auditLog).where(eq(auditLog.outcome, 'error')).all().length;
-    const before = audits();
+    const audits = async () => (await db().select().from(auditLog).where(eq(auditLog.outcome, 'error'))).length;
+    const before = await audits();
     const statuses: number[] = [];
     let last: Response | undefined;
     for (let n = 0; n < 5; n++) {
@@ -183,7 +183,7 @@ describe('forged notifications from one address (issue 12: each refusal costs an
     }
     expect(statuses).toEqual([401, 401, 401, 429, 429]);
     expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(audits() - before).toBe(3);
+    expect(await audits() - before).toBe(3);
     expect((await notify(body, { headers: { 'x-forwarded-for': '198.51.100.50' } })).status).toBe(200);
     expect(await walletBalance(buyer)).toBe(10_000);
   });

@@ -11,7 +11,7 @@ export async function saveSettingsAction(_state: ActionState<SettingChange[]>, f
   const result = await runAction(async (actor) => {
     const f = parseArgs(arg.form, form);
     const input = Object.fromEntries(settingKeys.map((key) => [key, settingFromForm(key, f.get(key))]));
-    const before = await read((db) => readSettings(db));
+    const before = await read(async (db) => await readSettings(db));
     const after = await updateSettings(actor, input);
     return settingKeys.filter((key) => before[key] !== after[key]).map((key): SettingChange => ({ key, from: before[key], to: after[key] }));
   });

@@ -15,7 +15,7 @@ export default async function SettingsPage() {
   return (
     <div className="space-y-5">
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
-      <SettingsForm settings={await read((db) => readSettings(db))} defaults={platformDefaults} saveAction={saveSettingsAction} />
+      <SettingsForm settings={await read(async (db) => await readSettings(db))} defaults={platformDefaults} saveAction={saveSettingsAction} />
     </div>
   );
 }
