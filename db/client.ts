@@ -1,19 +1,28 @@
-// The process's database connections: SQLite in WAL mode with foreign keys and a busy timeout.
-// The primary connection writes (lib/services/transaction.ts gives it one transaction at a time);
-// a second, read-only connection beside it serves reads while a change is open there, so a read
-// never sees a change another request has not committed. Code inside a transaction gets that
-// transaction's connection.
+// The process's database connections. SQLite (the embedded default) in WAL mode with foreign keys
+// and a busy timeout: the primary connection writes (lib/services/transaction.ts gives it one
+// transaction at a time); a second, read-only connection beside it serves reads while a change is
+// open there, so a read never sees a change another request has not committed. PostgreSQL (when
+// DATABASE_URL names one, db/engine.ts): a pool, each transaction on a connection of its own.
+// Code inside a transaction gets that transaction's connection.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
 import { config } from '../lib/config';
 import { makePrivate } from '../lib/private-files';
-import * as schema from './schema';
+import { postgresUrl } from './engine';
+import * as pgSchema from './schema.pg';
+import * as schema from './schema.sqlite';
 import { Turn } from './turn';
 
+/**
+ * A connection as the code sees it: typed as SQLite's, since every query is written once against
+ * db/schema.ts; on PostgreSQL it is node-postgres's Drizzle over the same query builders.
+ */
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 export function openDatabase(file: string): Db {
@@ -54,6 +63,27 @@ function keepStatements(sqlite: Database.Database): void {
   }) as typeof sqlite.prepare;
 }
 
+// bigint columns (money in fen, byte sizes) and count(*) arrive as numbers, as they do from SQLite.
+pg.types.setTypeParser(pg.types.builtins.INT8, Number);
+
+/** A pool of connections to a PostgreSQL database (migrated by db/migrate-pg.ts). */
+export function openPostgres(url: string, size = config.databasePoolSize): Db {
+  const pool = new pg.Pool({ connectionString: url, max: size });
+  return drizzlePostgres(pool, { schema: pgSchema }) as unknown as Db;
+}
+
+/** The pool behind a PostgreSQL connection opened by openPostgres. */
+export function poolOf(db: Db): pg.Pool {
+  return db.$client as unknown as pg.Pool;
+}
+
+/** A transaction's connection taken from the pool, as the code sees it: one Drizzle per connection, so its prepared queries are kept. */
+export function onPooledConnection(client: pg.PoolClient): Db {
+  let db = shared.pooled.get(client);
+  if (!db) shared.pooled.set(client, (db = drizzlePostgres(client, { schema: pgSchema }) as unknown as Db));
+  return db;
+}
+
 export function applyMigrations(db: Db): void {
   const migrationsFolder = path.resolve(/*turbopackIgnore: true*/ process.cwd(), 'db/migrations');
   migrate(db, { migrationsFolder });
@@ -67,9 +97,10 @@ export type OpenTransaction = { db: Db; writes: boolean; open: boolean; partOpen
  * server's own code and each bundle), so it all lives on globalThis: one primary, one reader
  * beside it, one turn per connection and one async context, whichever copy asks.
  */
-type Connections = { primary?: Db; readers: WeakMap<Db, Db>; turns: WeakMap<Db, Turn>; transactions: AsyncLocalStorage<OpenTransaction>; openOnPrimary?: OpenTransaction };
+type Connections = { primary?: Db; readers: WeakMap<Db, Db>; turns: WeakMap<Db, Turn>; pooled: WeakMap<pg.PoolClient, Db>; transactions: AsyncLocalStorage<OpenTransaction>; openOnPrimary?: OpenTransaction };
 const shared: Connections = ((globalThis as { __stratusConnections?: Connections }).__stratusConnections ??= {
   readers: new WeakMap(),
+  pooled: new WeakMap(),
   turns: new WeakMap(),
   transactions: new AsyncLocalStorage(),
 });
@@ -104,15 +135,21 @@ export function getDb(): Db {
   return shared.openOnPrimary?.open ? readerDb() : primaryDb();
 }
 
-/** The writing connection, opened on first use. */
+/** The writing connection (on PostgreSQL, the pool), opened on first use. */
 export function primaryDb(): Db {
-  shared.primary ??= openDatabase(config.databaseFile);
+  shared.primary ??= postgresUrl ? openPostgres(postgresUrl) : openDatabase(config.databaseFile);
   return shared.primary;
 }
 
-/** The read-only connection beside the primary, on the same file. */
+/** Whether a connection is PostgreSQL's (a pool or a pooled connection) rather than a SQLite file's. */
+export function isPostgres(db: Db): boolean {
+  return !(db.$client instanceof Database);
+}
+
+/** The read-only connection beside the primary, on the same file (on PostgreSQL, the pool: each query sees only what is committed). */
 export function readerDb(): Db {
   const primary = primaryDb();
+  if (isPostgres(primary)) return primary;
   let reader = shared.readers.get(primary);
   if (!reader) {
     reader = openDatabase(primary.$client.name);
@@ -122,8 +159,9 @@ export function readerDb(): Db {
   return reader;
 }
 
-/** Closes a database and the reader beside it. */
-export function closeDatabase(db: Db): void {
+/** Closes a database and the reader beside it (on PostgreSQL, ends the pool). */
+export async function closeDatabase(db: Db): Promise<void> {
+  if (isPostgres(db)) return await poolOf(db).end();
   shared.readers.get(db)?.$client.close();
   shared.readers.delete(db);
   db.$client.close();

@@ -14,7 +14,7 @@ import { containsPattern } from '../lib/domain/list-query';
 import { throwawayPostgres, twoConnections, untilOneWaitsForALock } from '../tests/helpers/postgres';
 import { applyMigrations, openDatabase, type Db } from './client';
 import { ascNullsFirst, changedRows, descNullsLast, likeIgnoringCase, lockForCount } from './portable';
-import * as sqliteSchema from './schema';
+import * as sqliteSchema from './schema.sqlite';
 import * as pgSchema from './schema.pg';
 
 const postgres = throwawayPostgres({ migrated: true });

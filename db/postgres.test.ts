@@ -33,7 +33,7 @@ beforeAll(() => {
   pool = new pg.Pool({ connectionString: postgres.url(), max: 2 });
   const pgDb: NodePgDatabase = drizzle(pool);
   engines.push(
-    { name: 'sqlite', run: async (q) => void await await sqliteDb.run(q), all: async <T,>(q: SQL) => await await sqliteDb.all<T>(q), at: (ms) => ms },
+    { name: 'sqlite', run: async (q) => void await sqliteDb.run(q), all: async <T,>(q: SQL) => await sqliteDb.all<T>(q), at: (ms) => ms },
     { name: 'postgres', run: async (q) => void (await pgDb.execute(q)), all: async <T,>(q: SQL) => (await pgDb.execute(q)).rows as T[], at: (ms) => new Date(ms) },
   );
 });

@@ -1,10 +1,11 @@
-// Drizzle prepared queries for the hot paths (issue 13): built and compiled once per connection
-// instead of on every call. `getDb()` is the connection of the transaction the caller runs in
+// Prepared queries for the hot paths (issue 13): built and compiled once per connection instead
+// of on every call. `getDb()` is the connection of the transaction the caller runs in
 // (the primary for a change, the reader for a read-only use case), so a prepared query runs
 // inside that transaction. Other things made once per connection (a cache of its rows) use
 // preparedQuery too.
-import type Database from 'better-sqlite3';
-import { getDb, type Db } from './client';
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
+import { getDb, isPostgres, type Db } from './client';
 
 export function preparedQuery<Q>(build: (db: Db) => Q): () => Q {
   const made = new WeakMap<Db, Q>();
@@ -16,7 +17,49 @@ export function preparedQuery<Q>(build: (db: Db) => Q): () => Q {
   };
 }
 
-/** A statement of plain SQL, compiled once (db/client.ts keeps compiled statements by their SQL). */
-export function preparedStatement(source: string): Database.Statement {
-  return getDb().$client.prepare(source);
+/** A value a plain statement binds: a time as a Date, a flag as a boolean, on either engine. */
+type Bound = string | number | boolean | Date | null;
+
+/** SQL written once with `?` placeholders; where the engines need different words, one text each. */
+type Source = string | { sqlite: string; postgres: string };
+
+/**
+ * A statement of plain SQL for a hot path (issue 13), on the caller's transaction's connection,
+ * either engine (issue 15). SQLite compiles it once (db/client.ts keeps compiled statements by
+ * their SQL) and is given a Date as milliseconds and a flag as 0/1; PostgreSQL gets the `?`s
+ * numbered and prepares it once per connection. Columns named in `times` come back as
+ * milliseconds on both (PostgreSQL reads a timestamptz as a Date).
+ */
+export function preparedStatement(source: Source, shape: { times?: readonly string[] } = {}) {
+  const sqliteText = typeof source === 'string' ? source : source.sqlite;
+  const postgresText = numbered(typeof source === 'string' ? source : source.postgres);
+  const name = `s_${createHash('sha1').update(postgresText).digest('hex').slice(0, 16)}`;
+  const times = shape.times ?? [];
+  const onPostgres = async <T>(params: Bound[]) => {
+    const result = await (getDb().$client as unknown as Pick<pg.PoolClient, 'query'>).query<Record<string, unknown>>({ name, text: postgresText, values: params });
+    for (const row of result.rows) for (const column of times) if (row[column] instanceof Date) row[column] = (row[column] as Date).getTime();
+    return { rows: result.rows as T[], changes: result.rowCount ?? 0 };
+  };
+  const onSqlite = () => getDb().$client.prepare(sqliteText);
+  const forSqlite = (params: Bound[]) => params.map((v) => (v instanceof Date ? v.getTime() : typeof v === 'boolean' ? Number(v) : v));
+  return {
+    async run(...params: Bound[]): Promise<{ changes: number }> {
+      if (isPostgres(getDb())) return { changes: (await onPostgres(params)).changes };
+      return { changes: onSqlite().run(...forSqlite(params)).changes };
+    },
+    async get<T>(...params: Bound[]): Promise<T | undefined> {
+      if (isPostgres(getDb())) return (await onPostgres<T>(params)).rows[0];
+      return onSqlite().get(...forSqlite(params)) as T | undefined;
+    },
+    async all<T>(...params: Bound[]): Promise<T[]> {
+      if (isPostgres(getDb())) return (await onPostgres<T>(params)).rows;
+      return onSqlite().all(...forSqlite(params)) as T[];
+    },
+  };
+}
+
+/** `?` placeholders as PostgreSQL's `$1, $2, …` (the statements here hold no `?` in a literal). */
+function numbered(text: string): string {
+  let n = 0;
+  return text.replace(/\?/g, () => `$${++n}`);
 }

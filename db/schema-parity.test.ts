@@ -6,7 +6,7 @@ import { getTableConfig as pgConfig, PgDialect, PgTable, pgTable, text as pgText
 import { getTableConfig as sqliteConfig, SQLiteSyncDialect, SQLiteTable, sqliteTable, text as sqliteText } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
 import * as pgSchema from './schema.pg';
-import * as sqliteSchema from './schema';
+import * as sqliteSchema from './schema.sqlite';
 
 /**
  * The one deliberate difference: the search text. SQLite keeps it in products_fts, an FTS5 virtual

@@ -44,6 +44,8 @@ const schema = z.object({
   STRATUS_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   /** 'off' in a process that must not run the background jobs (the other processes of a cluster). */
   STRATUS_JOBS: z.enum(['on', 'off']).default('on'),
+  /** PostgreSQL: the connections each app process keeps to the database (issue 15). */
+  STRATUS_DATABASE_POOL: z.coerce.number().int().min(1).max(200).default(10),
   PORT: z.string().optional(),
 });
 
@@ -51,6 +53,8 @@ export type Config = {
   mode: Mode;
   dataDir: string;
   databaseFile: string;
+  /** PostgreSQL (DATABASE_URL): the size of each process's connection pool. */
+  databasePoolSize: number;
   bootSeconds: number;
   /** Uploaded objects and imported disks live here. */
   storageDir: string;
@@ -82,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mode: e.STRATUS_MODE,
     dataDir,
     databaseFile: path.join(dataDir, 'stratus.db'),
+    databasePoolSize: e.STRATUS_DATABASE_POOL,
     bootSeconds: e.STRATUS_BOOT_SECONDS,
     storageDir: e.STRATUS_STORAGE_DIR ? path.resolve(/*turbopackIgnore: true*/ e.STRATUS_STORAGE_DIR) : path.join(dataDir, 'storage'),
     maxObjectBytes: e.STRATUS_MAX_OBJECT_BYTES,

@@ -15,7 +15,7 @@ import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-post
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import pg from 'pg';
-import * as sqliteSchema from '../db/schema';
+import * as sqliteSchema from '../db/schema.sqlite';
 import * as pgSchema from '../db/schema.pg';
 import { indexProductPg, type ProductText } from '../lib/services/product-search';
 
@@ -80,7 +80,7 @@ export async function copySqliteToPostgres(sqliteFile: string, postgresUrl: stri
       for (let i = 0; i < rows.length; i += perStatement) await to.insert(target).values(rows.slice(i, i + perStatement)).execute();
       tables.push({ name, rows: rows.length });
     }
-    const search = await await from.all<ProductText>(sql`SELECT code, title, summary, description, seller FROM products_fts ORDER BY rowid`);
+    const search = await from.all<ProductText>(sql`SELECT code, title, summary, description, seller FROM products_fts ORDER BY rowid`);
     for (const product of search) await indexProductPg(to, product);
     tables.push({ name: SEARCH, rows: search.length });
     await resetIdentities(client);
@@ -139,7 +139,7 @@ async function check(from: ReturnType<typeof drizzleSqlite>, to: NodePgDatabase,
   if (unbalanced.rows.length > 0) throw new Error(`the ledger does not balance: transfer ${String(unbalanced.rows[0].transfer_id)}`);
   const query = sql`SELECT account_id, region_id, instances, vcpus FROM instance_usage WHERE instances <> 0 OR vcpus <> 0`;
   const usage = (rows: Record<string, unknown>[]) => asText(rows.map((r) => Object.values(r).map(String)));
-  if (JSON.stringify(usage((await to.execute(query)).rows)) !== JSON.stringify(usage(await await from.all(query)))) throw new Error('instance_usage rebuilt by the PostgreSQL triggers differs from SQLite’s');
+  if (JSON.stringify(usage((await to.execute(query)).rows)) !== JSON.stringify(usage(await from.all(query)))) throw new Error('instance_usage rebuilt by the PostgreSQL triggers differs from SQLite’s');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

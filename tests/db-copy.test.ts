@@ -68,7 +68,7 @@ describe('issue 15: db:copy from SQLite to PostgreSQL', () => {
 
   it('copies the search text, so that the copy finds what the installation found', async () => {
     const [{ n }] = await onTarget<{ n: string }>('SELECT count(*) AS n FROM products_search');
-    expect(Number(n)).toBe((await await db().all<{ n: number }>(sql`SELECT count(*) AS n FROM products`))[0].n);
+    expect(Number(n)).toBe((await db().all<{ n: number }>(sql`SELECT count(*) AS n FROM products`))[0].n);
     const client = new pg.Client({ connectionString: target.url() });
     await client.connect();
     try {

@@ -19,10 +19,10 @@ export async function moveInstance(tx: Tx, instance: Pick<Instance, 'id' | 'stat
       .set({ status: change.to, statusReason: change.reason ?? null, ...change.set })
       .where(eq(instances.id, instance.id));
   } else {
-    preparedStatement('UPDATE instances SET status = ?, status_reason = ? WHERE id = ?').run(change.to, change.reason ?? null, instance.id);
+    await preparedStatement('UPDATE instances SET status = ?, status_reason = ? WHERE id = ?').run(change.to, change.reason ?? null, instance.id);
   }
   const wasRunning = instance.status === 'Running';
   const runs = change.to === 'Running';
-  if (!wasRunning && runs) preparedStatement('INSERT INTO instance_runs (instance_id, started_at) VALUES (?, ?)').run(instance.id, at.getTime());
-  if (wasRunning && !runs) preparedStatement('UPDATE instance_runs SET ended_at = ? WHERE instance_id = ? AND ended_at IS NULL').run(at.getTime(), instance.id);
+  if (!wasRunning && runs) await preparedStatement('INSERT INTO instance_runs (instance_id, started_at) VALUES (?, ?)').run(instance.id, at);
+  if (wasRunning && !runs) await preparedStatement('UPDATE instance_runs SET ended_at = ? WHERE instance_id = ? AND ended_at IS NULL').run(at, instance.id);
 }

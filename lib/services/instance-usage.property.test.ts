@@ -12,7 +12,7 @@ const { db } = throwawayDatabase();
 const regions = ['cn-hangzhou', 'cn-shanghai'];
 
 async function recount() {
-  return (await await db()
+  return (await db()
     .all<{ account_id: string; region_id: string; instances: number; vcpus: number }>(
       sql`SELECT i.account_id, i.region_id, count(*) AS instances, sum(t.vcpu) AS vcpus FROM instances i JOIN instance_types t ON t.id = i.instance_type_id WHERE i.status <> 'Released' GROUP BY 1, 2`,
     ))

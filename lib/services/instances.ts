@@ -97,7 +97,7 @@ async function launch(tx: Tx, actor: Actor, request: LaunchRequest, note: AuditN
     const held = await consumeLicenses(tx, actor.accountId, image.productCode, request.regionId, ids);
     // MKT-11: an instance holding a subscription license ends with it.
     const hold = preparedStatement('UPDATE instances SET license_id = ?, expires_at = ?, billing = ? WHERE id = ?');
-    ids.forEach((id, i) => hold.run(held[i].id, held[i].expiresAt?.getTime() ?? null, held[i].expiresAt ? 'subscription' : 'payg', id));
+    for (const [i, id] of ids.entries()) await hold.run(held[i].id, held[i].expiresAt ?? null, held[i].expiresAt ? 'subscription' : 'payg', id);
   }
   // No real VM boots: a durable job moves the batch to Running after the boot delay.
   await enqueueJob(tx, 'instance.boot', { accountId: actor.accountId, instanceIds: ids }, new Date(now.getTime() + config.bootSeconds * 1000));
@@ -246,10 +246,10 @@ export async function completeBoot(actor: Actor, instanceIds: string[]): Promise
     note.target = instanceIds.join(',');
     // One prepared statement for any batch size (the boot job runs thousands a second); CROSS JOIN
     // keeps SQLite on the primary key instead of walking every Pending instance of the account.
-    const pending = preparedStatement(`SELECT i.id, i.status FROM json_each(?) AS j CROSS JOIN instances AS i ON i.id = j.value WHERE i.account_id = ? AND i.status = 'Pending'`).all(
-      JSON.stringify(instanceIds),
-      actor.accountId,
-    ) as { id: string; status: string }[];
+    const pending = await preparedStatement({
+      sqlite: `SELECT i.id, i.status FROM json_each(?) AS j CROSS JOIN instances AS i ON i.id = j.value WHERE i.account_id = ? AND i.status = 'Pending'`,
+      postgres: `SELECT i.id, i.status FROM json_array_elements_text(?::json) AS j(value) JOIN instances AS i ON i.id = j.value WHERE i.account_id = ? AND i.status = 'Pending'`,
+    }).all<{ id: string; status: string }>(JSON.stringify(instanceIds), actor.accountId);
     for (const instance of pending) await moveInstance(tx, instance, { to: 'Running' });
   });
 }

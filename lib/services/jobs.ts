@@ -7,7 +7,6 @@ import { clock } from '../clock';
 import { config } from '../config';
 import { jobPayloads, recurringJobs, type JobKind, type JobPayload, type RecurringJobKind } from '../domain/jobs';
 import { infrastructure, read, type Tx } from './transaction';
-import { changedRows } from '../../db/portable';
 
 export type Job = typeof jobs.$inferSelect;
 
@@ -63,8 +62,8 @@ function kindFilter(kind: JobKind | 'unregistered' | undefined) {
 export async function runJobsTogether(batch: readonly Job[], work: (job: Job) => Promise<void>): Promise<void> {
   await infrastructure(async () => {
     for (const job of batch) {
-      const held = preparedStatement(`UPDATE jobs SET state = 'done', lease_until = NULL, last_error = NULL WHERE id = ? AND state = 'waiting' AND lease_until = ?`).run(job.id, job.leaseUntil!.getTime());
-      if (changedRows(held) === 0) continue;
+      const held = await preparedStatement(`UPDATE jobs SET state = 'done', lease_until = NULL, last_error = NULL WHERE id = ? AND state = 'waiting' AND lease_until = ?`).run(job.id, job.leaseUntil!);
+      if (held.changes === 0) continue;
       try {
         await work(job);
       } catch (error) {

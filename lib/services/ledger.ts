@@ -54,20 +54,20 @@ export type Transfer = { postings: readonly Posting[]; reason: string; reference
  * Many balanced transfers at once (the hourly sweep): each keeps its own entries and transfer
  * id, and each book's balance is moved once by their sum.
  */
-export function postTransfers(transfers: readonly Transfer[]): void {
-  const createdAt = clock.now().getTime();
+export async function postTransfers(transfers: readonly Transfer[]): Promise<void> {
+  const createdAt = clock.now();
   const insert = preparedStatement('INSERT INTO ledger_entries (transfer_id, book_id, amount_fen, reason, reference, created_at) VALUES (?, ?, ?, ?, ?, ?)');
   const sums = new Map<string, number>();
   for (const { postings, reason, reference } of transfers) {
     assertBalanced(postings);
     const transferId = globalThis.crypto.randomUUID();
     for (const p of postings) {
-      insert.run(transferId, p.bookId, p.amountFen, reason, reference, createdAt);
+      await insert.run(transferId, p.bookId, p.amountFen, reason, reference, createdAt);
       sums.set(p.bookId, (sums.get(p.bookId) ?? 0) + p.amountFen);
     }
   }
   const move = preparedStatement('UPDATE ledger_books SET balance_fen = balance_fen + ? WHERE id = ?');
-  for (const [bookId, amountFen] of sums) move.run(amountFen, bookId);
+  for (const [bookId, amountFen] of sums) await move.run(amountFen, bookId);
 }
 
 const bookBalance = preparedQuery((db) => db.select({ balance: ledgerBooks.balanceFen }).from(ledgerBooks).where(eq(ledgerBooks.id, sql.placeholder('id'))).prepare());

@@ -17,7 +17,6 @@ import { balanceOf, ensureBook, platformBook, postTransfers, type Transfer } fro
 import { notify } from './notifications';
 import { readSettings } from './settings';
 import { infrastructure, mutate, type Tx } from './transaction';
-import { changedRows } from '../../db/portable';
 
 /**
  * One transaction settles at most this many instance-hours and stops taking accounts after
@@ -123,7 +122,7 @@ async function settleAccount(tx: Tx, accountId: string, due: DueInstance[], end:
   const walletId = await ensureBook(tx, 'wallet', accountId);
   const wallet: Wallet = { id: walletId, balanceFen: await balanceOf(tx, walletId), sellerBooks: new Map() };
   const transfers: Transfer[] = [];
-  const runsOf = preparedStatement('SELECT started_at AS "from", ended_at AS "to" FROM instance_runs WHERE instance_id = ? AND (ended_at IS NULL OR ended_at > ?)');
+  const runsOf = preparedStatement('SELECT started_at AS "from", ended_at AS "to" FROM instance_runs WHERE instance_id = ? AND (ended_at IS NULL OR ended_at > ?)', { times: ['from', 'to'] });
   const mark = preparedStatement('UPDATE instances SET metered_until = ? WHERE id = ?');
   let hours = 0;
   let charged = 0;
@@ -131,17 +130,17 @@ async function settleAccount(tx: Tx, accountId: string, due: DueInstance[], end:
     if (hours >= budget) break;
     const ended = hoursToSettle(instance.meteredUntil, end);
     const settling = ended.slice(0, budget - hours);
-    const intervals = (runsOf.all(instance.id, instance.meteredUntil.getTime()) as { from: number; to: number | null }[]).map((run) => ({ from: new Date(run.from), to: run.to === null ? null : new Date(run.to) }));
-    const image = hourlyImageFee(instance.licenseId);
+    const intervals = (await runsOf.all<{ from: number; to: number | null }>(instance.id, instance.meteredUntil)).map((run) => ({ from: new Date(run.from), to: run.to === null ? null : new Date(run.to) }));
+    const image = await hourlyImageFee(instance.licenseId);
     for (const hour of settling) {
       const charge = meterHour({ hour, intervals, computeFenPerHour: instance.computeFenPerHour, imageFenPerHour: image?.fenPerHour ?? 0 });
       if (charge && await chargeHour(tx, { instanceId: instance.id, accountId, wallet, charge, image, prices, transfers })) charged++;
     }
     hours += settling.length;
     const until = settling.length < ended.length ? new Date(settling[settling.length - 1].getTime() + HOUR_MS) : end;
-    mark.run(until.getTime(), instance.id);
+    await mark.run(until, instance.id);
   }
-  postTransfers(transfers);
+  await postTransfers(transfers);
   if (wallet.balanceFen < 0) await stopForArrears(tx, accountId);
   return { hours, charged };
 }
@@ -149,13 +148,13 @@ async function settleAccount(tx: Tx, accountId: string, due: DueInstance[], end:
 type ImageFee = { fenPerHour: number; productCode: string; sellerAccountId: string };
 
 /** MKT-2: an instance holding an hourly license pays the SKU's price per hour on top of compute. */
-function hourlyImageFee(licenseId: string | null): ImageFee | null {
+async function hourlyImageFee(licenseId: string | null): Promise<ImageFee | null> {
   if (!licenseId) return null;
-  const row = preparedStatement(
-    `SELECT s.price_fen AS fenPerHour, l.product_code AS productCode, p.seller_account_id AS sellerAccountId
+  const row = await preparedStatement(
+    `SELECT s.price_fen AS "fenPerHour", l.product_code AS "productCode", p.seller_account_id AS "sellerAccountId"
        FROM licenses l JOIN orders o ON o.id = l.order_id JOIN skus s ON s.code = o.sku_code JOIN products p ON p.code = l.product_code
       WHERE l.id = ? AND l.pricing_model = 'hourly'`,
-  ).get(licenseId) as ImageFee | undefined;
+  ).get<ImageFee>(licenseId);
   return row ?? null;
 }
 
@@ -171,10 +170,10 @@ type HourInput = { instanceId: string; accountId: string; wallet: Wallet; charge
 async function chargeHour(tx: Tx, input: HourInput): Promise<boolean> {
   const { charge, image, wallet, prices } = input;
   const arrears = wallet.balanceFen < charge.totalFen;
-  const inserted = preparedStatement(
+  const inserted = await preparedStatement(
     'INSERT INTO metered_hours (instance_id, hour, account_id, compute_fen, image_fen, product_code, arrears, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
-  ).run(input.instanceId, charge.hour.getTime(), input.accountId, charge.computeFen, charge.imageFen, image?.productCode ?? null, arrears ? 1 : 0, clock.now().getTime());
-  const charged = changedRows(inserted) > 0;
+  ).run(input.instanceId, charge.hour, input.accountId, charge.computeFen, charge.imageFen, image?.productCode ?? null, arrears, clock.now());
+  const charged = inserted.changes > 0;
   if (!charged || charge.totalFen === 0) return charged;
   const { platformFen, sellerFen } = splitSale(charge.imageFen, prices.commissionBps);
   const postings = [

@@ -1,11 +1,10 @@
 // The only module that touches the search tables: products_fts on SQLite (FTS5, trigram
 // tokenizer) and products_search on PostgreSQL (pg_trgm, issue 15). Everything else asks it for
 // matching product codes. Both engines take the same words (terms) and give the same products.
-// The services run on SQLite only today; once the database handle knows its engine (issue 15's
-// DATABASE_URL), indexProduct and matchProducts will dispatch on it to the Pg functions here.
+// indexProduct and matchProducts take the connection of either engine and dispatch on it.
 import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
-import type { Db } from '../../db/client';
+import { isPostgres, type Db } from '../../db/client';
 import type { Tx } from './transaction';
 
 export type ProductText = { code: string; title: string; summary: string; description: string; seller: string };
@@ -22,8 +21,9 @@ const TRIGRAM = 3;
 const indexable = (word: string) => [...word].length >= TRIGRAM;
 
 export async function indexProduct(tx: Db | Tx, product: ProductText): Promise<void> {
-  await await tx.run(sql`DELETE FROM products_fts WHERE code = ${product.code}`);
-  await await tx.run(sql`INSERT INTO products_fts (code, title, summary, description, seller) VALUES (${product.code}, ${product.title}, ${product.summary}, ${product.description}, ${product.seller})`);
+  if (isPostgres(tx as Db)) return await indexProductPg(tx as unknown as PgDb, product);
+  await tx.run(sql`DELETE FROM products_fts WHERE code = ${product.code}`);
+  await tx.run(sql`INSERT INTO products_fts (code, title, summary, description, seller) VALUES (${product.code}, ${product.title}, ${product.summary}, ${product.description}, ${product.seller})`);
 }
 
 /**
@@ -58,16 +58,17 @@ const allText = sql`(title || ' ' || summary || ' ' || description || ' ' || sel
  * Trigram matching needs three characters; shorter words fall back to a substring scan.
  */
 export async function matchProducts(db: Db | Tx, query: string): Promise<Map<string, number>> {
+  if (isPostgres(db as Db)) return await matchProductsPg(db as unknown as PgDb, query);
   const words = terms(query);
   if (words.length === 0) return new Map();
   let rows: { code: string; rank: number }[];
   if (words.every(indexable)) {
     const match = words.map((w) => `"${w}"`).join(' ');
     const weights = sql.raw(COLUMNS.map((c) => WEIGHTS[c].toFixed(1)).join(', '));
-    rows = await await db.all(sql`SELECT code, bm25(products_fts, 0, ${weights}) AS rank FROM products_fts WHERE products_fts MATCH ${match} ORDER BY rank`);
+    rows = await db.all(sql`SELECT code, bm25(products_fts, 0, ${weights}) AS rank FROM products_fts WHERE products_fts MATCH ${match} ORDER BY rank`);
   } else {
     const conditions = words.map((w) => sql`${allText} LIKE ${substring(w)} ESCAPE '\\'`);
-    rows = await await db.all(sql`SELECT code, 0 AS rank FROM products_fts WHERE ${sql.join(conditions, sql` AND `)}`);
+    rows = await db.all(sql`SELECT code, 0 AS rank FROM products_fts WHERE ${sql.join(conditions, sql` AND `)}`);
   }
   return new Map(rows.map((r, i) => [r.code, i]));
 }

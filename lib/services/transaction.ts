@@ -4,8 +4,9 @@ import { auditLog } from '../../db/schema';
 import type { RunResult } from 'better-sqlite3';
 import { sql, type Placeholder } from 'drizzle-orm';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
-import type * as schema from '../../db/schema';
-import { currentTransaction, primaryDb, readerDb, runInTransaction, turnOf, type Db, type OpenTransaction } from '../../db/client';
+import type * as schema from '../../db/schema.sqlite';
+import type pg from 'pg';
+import { currentTransaction, isPostgres, onPooledConnection, poolOf, primaryDb, readerDb, runInTransaction, turnOf, type Db, type OpenTransaction } from '../../db/client';
 import { preparedQuery } from '../../db/prepared';
 import { clock } from '../clock';
 import { CloudError } from '../domain/errors';
@@ -175,6 +176,8 @@ async function transaction<T>(begin: 'IMMEDIATE' | 'DEFERRED', work: (db: Db) =>
     if (begin === 'DEFERRED') return work(outer.db);
     return partOf(outer, work, afterRollback);
   }
+  const pool = on ?? primaryDb();
+  if (isPostgres(pool)) return postgresTransaction(poolOf(pool), begin, work, afterRollback);
   const writes = begin === 'IMMEDIATE';
   const db = on ?? (writes || !turnOf(primaryDb()).busy ? primaryDb() : readerDb());
   const turn = turnOf(db);
@@ -200,25 +203,73 @@ async function transaction<T>(begin: 'IMMEDIATE' | 'DEFERRED', work: (db: Db) =>
   }
 }
 
+/**
+ * PostgreSQL: each transaction on a connection of its own from the pool, so no transaction waits
+ * for another's turn, only for the rows it locks. A change is READ COMMITTED, the rules that count
+ * or consume lock what they count (db/portable.ts); a read is one REPEATABLE READ snapshot. A
+ * transaction that loses a deadlock (or a serialization check) is undone by the database and run
+ * again, up to RETRIES times, then answered ServiceUnavailable.
+ */
+async function postgresTransaction<T>(pool: pg.Pool, begin: 'IMMEDIATE' | 'DEFERRED', work: (db: Db) => T | Promise<T>, afterRollback: (error: unknown) => unknown): Promise<T> {
+  const writes = begin === 'IMMEDIATE';
+  for (let attempt = 1; ; attempt++) {
+    const client = await pool.connect();
+    const open: OpenTransaction = { db: onPooledConnection(client), writes, open: true, partOpen: false };
+    let broken = false;
+    try {
+      await client.query(writes ? 'BEGIN' : 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      try {
+        const result = await runInTransaction(open, () => work(open.db));
+        open.open = false;
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        open.open = false;
+        // A connection that cannot even roll back is not given back to the pool; the error stands.
+        await client.query('ROLLBACK').catch(() => (broken = true));
+        throw error;
+      }
+    } catch (error) {
+      if (!mayRunAgain(error)) throw await afterRollback(error);
+      if (attempt >= RETRIES) throw await afterRollback(new CloudError('ServiceUnavailable'));
+    } finally {
+      client.release(broken);
+    }
+  }
+}
+
+const RETRIES = 3;
+
+/** PostgreSQL's serialization_failure and deadlock_detected: the transaction was undone and may be run again. */
+function mayRunAgain(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? (error as { code: unknown }).code : undefined;
+  return code === '40001' || code === '40P01';
+}
+
+/** A statement of transaction control on the connection, either engine. */
+async function control(db: Db, statement: string): Promise<void> {
+  if (isPostgres(db)) await (db.$client as unknown as pg.PoolClient).query(statement);
+  else db.$client.exec(statement);
+}
+
 /** A change inside another transaction: a savepoint of it, undone alone when it fails. */
 async function partOf<T>(outer: OpenTransaction, work: (db: Db) => T | Promise<T>, afterRollback: (error: unknown) => unknown): Promise<T> {
   if (!outer.writes) throw new Error('a change inside a read-only use case');
   // Savepoints nest; two side by side (work run in parallel inside one transaction) would release each other.
   if (outer.partOpen) throw new Error('two parts of one transaction at once: run them one after another');
-  const client = outer.db.$client;
   const name = `s${++savepoints}`;
   const part: OpenTransaction = { db: outer.db, writes: true, open: true, partOpen: false };
   outer.partOpen = true;
-  client.exec(`SAVEPOINT ${name}`);
+  await control(outer.db, `SAVEPOINT ${name}`);
   try {
     const result = await runInTransaction(part, () => work(outer.db));
-    client.exec(`RELEASE ${name}`);
+    await control(outer.db, `RELEASE ${name}`);
     return result;
   } catch (error) {
     // When SQLite has already rolled the whole transaction back there is no savepoint left: the error stands.
-    if (client.inTransaction) {
-      client.exec(`ROLLBACK TO ${name}`);
-      client.exec(`RELEASE ${name}`);
+    if (isPostgres(outer.db) || outer.db.$client.inTransaction) {
+      await control(outer.db, `ROLLBACK TO ${name}`);
+      await control(outer.db, `RELEASE ${name}`);
     }
     throw await afterRollback(error);
   } finally {

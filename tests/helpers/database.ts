@@ -1,10 +1,12 @@
-// A throwaway SQLite database per test file, migrated and seeded with the reference catalogue,
-// installed as the process-wide handle the services use.
+// A throwaway database per test file, migrated and seeded with the reference catalogue, installed
+// as the process-wide handle the services use: a SQLite file, or on PostgreSQL (the vitest project
+// whose DATABASE_URL says postgres, issue 15) a database of its own on the run's server.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { applyMigrations, closeDatabase, openDatabase, useDatabase, type Db } from '../../db/client';
+import { applyMigrations, closeDatabase, openDatabase, openPostgres, useDatabase, type Db } from '../../db/client';
+import { onPostgres } from '../../db/engine';
 import { eq } from 'drizzle-orm';
 import { accounts, platformSettings } from '../../db/schema';
 import { seedCatalogue } from '../../lib/seed/catalogue';
@@ -13,8 +15,13 @@ import { seedProducts } from '../../db/seed/marketplace-data';
 import { newRequestId } from '../../lib/domain/ids';
 import type { Actor } from '../../lib/domain/actor';
 import { createAccount } from '../../lib/services/accounts';
+import { throwawayPostgres } from './postgres';
 
 export function throwawayDatabase(): { db: () => Db } {
+  return onPostgres ? throwawayPostgresDatabase() : throwawaySqliteDatabase();
+}
+
+function throwawaySqliteDatabase(): { db: () => Db } {
   let db: Db | undefined;
   let dir: string;
   beforeAll(async () => {
@@ -24,9 +31,25 @@ export function throwawayDatabase(): { db: () => Db } {
     await seedCatalogue(db);
     useDatabase(db);
   });
-  afterAll(() => {
-    if (db) closeDatabase(db);
+  afterAll(async () => {
+    if (db) await closeDatabase(db);
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return { db: () => db! };
+}
+
+function throwawayPostgresDatabase(): { db: () => Db } {
+  let db: Db | undefined;
+  // Registered first, so its database exists (and is dropped) around the hooks below.
+  const postgres = throwawayPostgres({ migrated: true });
+  beforeAll(async () => {
+    db = openPostgres(postgres.url(), 4);
+    await seedCatalogue(db);
+    useDatabase(db);
+  });
+  // Before the database is dropped: vitest runs afterAll hooks in reverse order.
+  afterAll(async () => {
+    if (db) await closeDatabase(db);
   });
   return { db: () => db! };
 }
