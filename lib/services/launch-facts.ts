@@ -18,8 +18,11 @@ const typeById = preparedQuery((db) => db.select().from(instanceTypes).where(eq(
 const productStatus = preparedQuery((db) => db.select({ status: products.status }).from(products).where(eq(products.code, sql.placeholder('code'))).prepare());
 const skusOf = preparedQuery((db) => db.select({ code: skus.code, pricingModel: skus.pricingModel, priceFen: skus.priceFen }).from(skus).where(eq(skus.productCode, sql.placeholder('code'))).prepare());
 
-/** `licensesUpTo`: a launch needs the license count only up to its amount (see availableLicenseCount). */
-export function loadLaunchFacts(db: Db | Tx, actor: Actor, request: { regionId: string; imageId: string; instanceTypeId: string }, licensesUpTo?: number): LaunchFacts {
+/**
+ * `launch`: read by the launch itself, which locks the usage row it counts (launchLimits) and
+ * needs the license count only up to its amount (see availableLicenseCount).
+ */
+export function loadLaunchFacts(db: Db | Tx, actor: Actor, request: { regionId: string; imageId: string; instanceTypeId: string }, launch?: { amount: number }): LaunchFacts {
   const { regionId, imageId, instanceTypeId } = request;
   const regionExists = Boolean(findRegion(db, regionId));
   const image = regionExists ? (findVisibleImage(db, actor, imageId, regionId)?.image ?? null) : null;
@@ -31,7 +34,7 @@ export function loadLaunchFacts(db: Db | Tx, actor: Actor, request: { regionId: 
     image,
     instanceTypeId,
     instanceType: typeById().get({ id: instanceTypeId }) ?? null,
-    limits: launchLimits(db, actor.accountId, regionId),
+    limits: launchLimits(db, actor.accountId, regionId, { locked: launch !== undefined }),
     productStatus: code ? (productStatus().get({ code })?.status ?? null) : null,
     offered: code ? isOfferedIn(db, code, regionId) : false,
     skus: code
@@ -40,6 +43,6 @@ export function loadLaunchFacts(db: Db | Tx, actor: Actor, request: { regionId: 
           .map((sku) => ({ ...sku, pricingModel: sku.pricingModel as PricingModel }))
           .sort(byPricingModel)
       : [],
-    available: code ? availableLicenseCount(db, actor.accountId, code, regionId, licensesUpTo) : 0,
+    available: code ? availableLicenseCount(db, actor.accountId, code, regionId, launch?.amount) : 0,
   };
 }
