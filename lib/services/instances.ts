@@ -68,10 +68,11 @@ export async function runInstances(actor: Actor, input: unknown): Promise<RunIns
 /**
  * The launch itself, inside RunInstances' transaction: decideLaunch says whether it may happen
  * and what it buys first (MKT-4, issue 12); the facts are read in this transaction, so parallel
- * launches (serialised by BEGIN IMMEDIATE) each see the ones before. A refused launch buys nothing.
+ * launches (serialised by BEGIN IMMEDIATE, on PostgreSQL by the usage row launchLimits locks)
+ * each see the ones before. A refused launch buys nothing.
  */
 async function launch(tx: Tx, actor: Actor, request: LaunchRequest, note: AuditNote, dryRun: boolean): Promise<RunInstancesResult> {
-  const decision = decideLaunch(await loadLaunchFacts(tx, actor, request, request.amount), request);
+  const decision = decideLaunch(await loadLaunchFacts(tx, actor, request, { amount: request.amount }), request);
   if (!decision.ok) throw decision.refusal;
   const { image, instanceType: type, buy } = decision;
   if (buy && image.productCode) await buyLicenses(tx, actor, { productCode: image.productCode, skuCode: buy.skuCode, regionId: request.regionId, quantity: buy.quantity });

@@ -18,8 +18,11 @@ const typeById = preparedQuery((db) => db.select().from(instanceTypes).where(eq(
 const productStatus = preparedQuery((db) => db.select({ status: products.status }).from(products).where(eq(products.code, sql.placeholder('code'))).prepare());
 const skusOf = preparedQuery((db) => db.select({ code: skus.code, pricingModel: skus.pricingModel, priceFen: skus.priceFen }).from(skus).where(eq(skus.productCode, sql.placeholder('code'))).prepare());
 
-/** `licensesUpTo`: a launch needs the license count only up to its amount (see availableLicenseCount). */
-export async function loadLaunchFacts(db: Db | Tx, actor: Actor, request: { regionId: string; imageId: string; instanceTypeId: string }, licensesUpTo?: number): Promise<LaunchFacts> {
+/**
+ * `launch`: read by the launch itself, which locks the usage row it counts (launchLimits) and
+ * needs the license count only up to its amount (see availableLicenseCount).
+ */
+export async function loadLaunchFacts(db: Db | Tx, actor: Actor, request: { regionId: string; imageId: string; instanceTypeId: string }, launch?: { amount: number }): Promise<LaunchFacts> {
   const { regionId, imageId, instanceTypeId } = request;
   const regionExists = Boolean(await findRegion(db, regionId));
   const image = regionExists ? ((await findVisibleImage(db, actor, imageId, regionId))?.image ?? null) : null;
@@ -31,7 +34,7 @@ export async function loadLaunchFacts(db: Db | Tx, actor: Actor, request: { regi
     image,
     instanceTypeId,
     instanceType: (await typeById().execute({ id: instanceTypeId })).at(0) ?? null,
-    limits: await launchLimits(db, actor.accountId, regionId),
+    limits: await launchLimits(db, actor.accountId, regionId, { locked: launch !== undefined }),
     productStatus: code ? ((await productStatus().execute({ code })).at(0)?.status ?? null) : null,
     offered: code ? await isOfferedIn(db, code, regionId) : false,
     skus: code
@@ -39,6 +42,6 @@ export async function loadLaunchFacts(db: Db | Tx, actor: Actor, request: { regi
           .map((sku) => ({ ...sku, pricingModel: sku.pricingModel as PricingModel }))
           .sort(byPricingModel)
       : [],
-    available: code ? await availableLicenseCount(db, actor.accountId, code, regionId, licensesUpTo) : 0,
+    available: code ? await availableLicenseCount(db, actor.accountId, code, regionId, launch?.amount) : 0,
   };
 }

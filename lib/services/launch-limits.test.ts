@@ -3,7 +3,7 @@
 // transaction; nothing is created, bought or queued when it refuses.
 import { and, count, eq, ne } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { images, instances, jobs, orders } from '../../db/schema';
+import { images, instances, instanceUsage, jobs, orders } from '../../db/schema';
 import { skuCode } from '../seed/marketplace';
 import { newBuyer, seedTestMarketplace, throwawayDatabase } from '../../tests/helpers/database';
 import { balance, expectCloudError, fund, productImage } from '../../tests/helpers/marketplace';
@@ -113,7 +113,7 @@ describe('what the wizard is shown is what the launch counts', () => {
   });
 
   it('the count is one row of instance_usage found by its key, not a walk of the instances (issue 13)', () => {
-    const { sql, params } = usageQuery(db(), '1', 'cn-hangzhou').toSQL();
+    const { sql, params } = usageQuery(db(), instanceUsage, '1', 'cn-hangzhou').toSQL();
     const plan = db().$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
     expect(plan.map((p) => p.detail)).toEqual([expect.stringMatching(/^SEARCH instance_usage USING INDEX sqlite_autoindex_instance_usage_1 \(account_id=\? AND region_id=\?\)$/)]);
   });

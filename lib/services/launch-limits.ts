@@ -11,25 +11,45 @@ import { readSettings } from './settings';
 import { read, type Tx } from './transaction';
 import type { Db } from '../../db/client';
 
-/** The account's instances in the region that are not released, and their vCPUs: one row that triggers keep (db/migrations/0011). */
-export function usageQuery(db: Db | Tx, accountId: string | Placeholder, regionId: string | Placeholder) {
+/**
+ * The account's instances in the region that are not released, and their vCPUs: one row that
+ * triggers keep (db/migrations/0011). `table` is the schema's (SQLite's, or PostgreSQL's in a test).
+ */
+export function usageQuery(db: Db | Tx, table: typeof instanceUsage, accountId: string | Placeholder, regionId: string | Placeholder) {
   return db
-    .select({ instances: instanceUsage.instances, vcpus: instanceUsage.vcpus })
-    .from(instanceUsage)
-    .where(and(eq(instanceUsage.accountId, accountId), eq(instanceUsage.regionId, regionId)));
+    .select({ instances: table.instances, vcpus: table.vcpus })
+    .from(table)
+    .where(and(eq(table.accountId, accountId), eq(table.regionId, regionId)));
 }
 
-const usage = preparedQuery((db) => usageQuery(db, sql.placeholder('accountId'), sql.placeholder('regionId')).prepare());
+/**
+ * The same row, read and locked by the launch it decides (ADM-4's quotas): an upsert that
+ * changes nothing. On PostgreSQL (READ COMMITTED) a second launch of the account in the region
+ * waits here for the first to commit and then reads its instances; a plain read let both pass
+ * the quota, the second waiting only at its insert (lib/services/count-locks.test.ts). An account with
+ * no row there gets a (0, 0) one, which the triggers' upserts add to. Under SQLite's BEGIN
+ * IMMEDIATE it writes the row the launch's insert writes anyway. No statement more than the read.
+ */
+export function lockedUsageQuery(db: Db | Tx, table: typeof instanceUsage, accountId: string | Placeholder, regionId: string | Placeholder) {
+  return db
+    .insert(table)
+    .values({ accountId, regionId, instances: 0, vcpus: 0 })
+    .onConflictDoUpdate({ target: [table.accountId, table.regionId], set: { instances: sql`${table.instances}` } })
+    .returning({ instances: table.instances, vcpus: table.vcpus });
+}
+
+const usage = preparedQuery((db) => usageQuery(db, instanceUsage, sql.placeholder('accountId'), sql.placeholder('regionId')).prepare());
+const lockedUsage = preparedQuery((db) => lockedUsageQuery(db, instanceUsage, sql.placeholder('accountId'), sql.placeholder('regionId')).prepare());
 
 /**
- * Read inside the launch's transaction, so parallel launches (serialised by BEGIN IMMEDIATE) each
- * see the ones before. Under PostgreSQL's READ COMMITTED they would not: the triggers' update of
- * the usage row makes a second launch wait, but after it has read this (db/lock-for-count.test.ts).
- * A launch on PostgreSQL must lock first: the account (lockForCount), or this read made the lock.
+ * `locked` inside the launch these limits decide (RunInstances, a scaling group's scale-out):
+ * the usage row is read with lockedUsageQuery, so parallel launches each see the ones before on
+ * PostgreSQL as under SQLite's BEGIN IMMEDIATE. Not locked for what is only shown (a read-only
+ * connection cannot write).
  */
-export async function launchLimits(db: Db | Tx, accountId: string, regionId: string): Promise<LaunchLimits> {
+export async function launchLimits(db: Db | Tx, accountId: string, regionId: string, { locked }: { locked: boolean }): Promise<LaunchLimits> {
   const { minLaunchBalanceFen, instanceQuotaPerRegion, vcpuQuotaPerRegion } = await readSettings(db);
-  const used = (await usage().execute({ accountId, regionId })).at(0);
+  const used = (await (locked ? lockedUsage() : usage()).execute({ accountId, regionId })).at(0);
   return {
     minLaunchBalanceFen,
     instanceQuotaPerRegion,
@@ -43,5 +63,5 @@ export async function launchLimits(db: Db | Tx, accountId: string, regionId: str
 /** The launch wizard's view of the same limits, before anything is submitted. */
 export async function regionLaunchLimits(actor: Actor, regionId: string): Promise<LaunchLimits> {
   authorize(actor, 'instance.run');
-  return await read(async (db) => await launchLimits(db, actor.accountId, regionId));
+  return await read(async (db) => await launchLimits(db, actor.accountId, regionId, { locked: false }));
 }

@@ -5,7 +5,7 @@
 // may be scanned. The background work's due-work queries, run every minute or every poll, too.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readerDb } from '../../db/client';
-import { images, imageShares, instances, tasks } from '../../db/schema';
+import { images, imageShares, instances, instanceUsage, tasks } from '../../db/schema';
 import { newBuyer, seedTestMarketplace, throwawayDatabase } from '../../tests/helpers/database';
 import { platformActor, type Actor } from '../domain/actor';
 import { describeImages, describeTasks } from './images';
@@ -144,7 +144,7 @@ describe('the hot request-path queries use an index (issue 13)', () => {
   });
 
   it('the launch quota count of an account in a region', async () => {
-    await expectIndexed(async () => (await usageQuery(db(), owner.accountId, region).limit(1)).at(0));
+    await expectIndexed(async () => (await usageQuery(db(), instanceUsage, owner.accountId, region).limit(1)).at(0));
   });
 
   it('the available license count of a product in a region', async () => {

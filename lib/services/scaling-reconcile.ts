@@ -131,7 +131,7 @@ export async function reconcileGroup(actor: Actor, groupId: string, cause: Scali
     const members = await groupMembers(tx, group.id);
     if (cause === 'health' && !isDue(group, members, clock.now())) return;
     // Stopped members are released for replacements only when a launch can happen: the launch's own balance rule (ADM-4), not just "not in arrears".
-    const limits = await launchLimits(tx, group.accountId, group.regionId);
+    const limits = await launchLimits(tx, group.accountId, group.regionId, { locked: true });
     const vcpu = (await tx.select({ vcpu: instanceTypes.vcpu }).from(instanceTypes).where(eq(instanceTypes.id, group.instanceTypeId)).limit(1)).at(0)?.vcpu ?? 1;
     const cannotLaunch = arrearsRefusal(limits.balanceFen) ?? launchRefusal(limits, vcpu, 0);
     const sizes = { ...group, removalPolicy: group.removalPolicy as RemovalPolicy };

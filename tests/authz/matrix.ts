@@ -288,7 +288,7 @@ export const notUseCases = new Set([
   // scaling groups: a new attempt for failing groups, inside the payment's or purchase's transaction
   'retryFailingGroups',
   // launch limits inside the launch's transaction; sign-in throttling before anyone is signed in
-  'callTransaction', 'infrastructure', 'usageQuery', 'launchLimits', 'loadLaunchFacts', 'startSignIn', 'assertSignUpAllowed',
+  'callTransaction', 'infrastructure', 'usageQuery', 'lockedUsageQuery', 'launchLimits', 'loadLaunchFacts', 'startSignIn', 'assertSignUpAllowed',
   // the operator's shell command (npm run admin): whoever runs it owns the machine
   'setAdmin',
   // scaling groups: helpers inside a use case, and the group's job and sweep (as its owner's standing instruction)

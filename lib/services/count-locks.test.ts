@@ -2,16 +2,20 @@
 // connections. Under READ COMMITTED each transaction counts only committed rows, so two that
 // count before either commits both pass the cap; with the parent row locked first
 // (db/portable.ts lockForCount, as the services do) the second waits for the first to commit and
-// counts its insert. The queries are the services' own, on the PostgreSQL schema (the services
-// run on SQLite today, where BEGIN IMMEDIATE never lets two counts overlap).
+// counts its insert (the launch quota: its usage read takes the lock). The queries are the
+// services' own, on the PostgreSQL schema (the services run on SQLite today, where BEGIN
+// IMMEDIATE never lets two counts overlap).
 import { and, count, eq, gte, isNull, sql } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chinaDayStart, chinaYearStart } from '../lib/domain/calendar';
-import { throwawayPostgres, twoConnections, untilOneWaitsForALock } from '../tests/helpers/postgres';
-import { changedRows, lockForCount } from './portable';
-import * as s from './schema.pg';
+import { chinaDayStart, chinaYearStart } from '../domain/calendar';
+import { throwawayPostgres, twoConnections, untilOneWaitsForALock } from '../../tests/helpers/postgres';
+import { instanceUsage } from '../../db/schema';
+import { lockedUsageQuery, usageQuery } from './launch-limits';
+import type { Db } from '../../db/client';
+import { changedRows, lockForCount } from '../../db/portable';
+import * as s from '../../db/schema.pg';
 
 const postgres = throwawayPostgres({ migrated: true });
 let pool: pg.Pool;
@@ -209,46 +213,50 @@ describe('count-then-insert rules raced on PostgreSQL with two connections (issu
   });
 });
 
-describe('the launch quota on PostgreSQL (issue 15; not locked by the service yet)', () => {
+describe('the launch quota on PostgreSQL (issue 15, ADM-4)', () => {
   const launch = (on: NodePgDatabase, accountId: string) =>
     on.insert(s.instances).values({ id: `i-${++serial}`, accountId, regionId: region, instanceTypeId: 'ecs.t6-c1m1.large', imageId: systemImage, name: 'i', status: 'Running', meteredUntil: now, createdAt: now });
-  // launch-limits.ts usageQuery: the row the instance_usage triggers keep.
-  const used = (on: NodePgDatabase, accountId: string) => counted(on.select({ n: s.instanceUsage.instances }).from(s.instanceUsage).where(and(eq(s.instanceUsage.accountId, accountId), eq(s.instanceUsage.regionId, region))));
-  const launches = async (): Promise<CountedRule> => {
+  // The service's builders (launch-limits.ts), typed for SQLite, run on PostgreSQL's connection and schema.
+  const pgUsage = s.instanceUsage as unknown as typeof instanceUsage;
+  const plainRead = async (on: NodePgDatabase, accountId: string) => (await usageQuery(on as unknown as Db, pgUsage, accountId, region))[0]?.instances ?? 0;
+  const lockedRead = async (on: NodePgDatabase, accountId: string) => (await lockedUsageQuery(on as unknown as Db, pgUsage, accountId, region))[0].instances;
+
+  /**
+   * Transactions a and b each read the account's usage and launch one instance when under the
+   * quota (one left after `already`); a launches and commits first. Says who launched and the usage after.
+   */
+  async function twoLaunches(locked: boolean, already: number) {
     const accountId = await newAccount();
-    await launch(db, accountId);
-    return { cap: 2, parent: accountId, count: (on) => used(on, accountId), insert: (on) => launch(on, accountId) };
-  };
-
-  it("the usage row's trigger makes a second launch wait for the first's commit, but after both checked the quota: one over it", async () => {
-    const { parent: accountId } = await launches();
-    await twoConnections(pool, async (a, b) => {
-      expect([await used(a, accountId), await used(b, accountId)]).toEqual([1, 1]); // both under a quota of 2
-      await launch(a, accountId);
-      const second = launch(b, accountId).execute();
-      await untilOneWaitsForALock(pool); // the trigger's update of the same instance_usage row
+    for (let i = 0; i < already; i++) await launch(db, accountId);
+    const quota = already + 1;
+    const read = locked ? lockedRead : plainRead;
+    const launched = await twoConnections(pool, async (a, b) => {
+      const mayLaunch = async (on: NodePgDatabase) => (await read(on, accountId)) < quota;
+      const aMay = await mayLaunch(a);
+      const bMay = mayLaunch(b);
+      if (locked) await untilOneWaitsForALock(pool); // b's read waits for a's lock on the usage row
+      if (aMay) await launch(a, accountId);
+      const bLaunch = bMay.then(async (may) => void (may && (await launch(b, accountId))));
+      if (!locked) await untilOneWaitsForALock(pool); // b read the usage, then waits only at its insert: the trigger's update of the row
       await a.execute(sql`COMMIT`);
-      await second;
+      await bLaunch;
       await b.execute(sql`COMMIT`);
+      return [aMay, await bMay];
     });
-    expect(await used(db, accountId)).toBe(3);
+    return { launched, used: await plainRead(db, accountId) };
+  }
+
+  it('read plainly, two launches one short of the quota both pass it; read locked, the second waits for the first and is refused', async () => {
+    expect(await twoLaunches(false, 1)).toEqual({ launched: [true, true], used: 3 });
+    expect(await twoLaunches(true, 1)).toEqual({ launched: [true, false], used: 2 });
   });
 
-  it("the account's row locked before the usage is read would hold the quota", async () => {
-    await expectCapHeldOnlyWithTheLock(launches);
-  });
-
-  it('so would the read made the lock: an upsert of the usage row returning it, in place of the SELECT (no statement more)', async () => {
-    const u = s.instanceUsage;
-    await expectCapHeldOnlyWithTheLock(async () => {
-      const rule = await launches();
-      const readAndLock = (on: NodePgDatabase) =>
-        on
-          .insert(u)
-          .values({ accountId: rule.parent, regionId: region })
-          .onConflictDoUpdate({ target: [u.accountId, u.regionId], set: { instances: sql`${u.instances}` } })
-          .returning({ instances: u.instances, vcpus: u.vcpus });
-      return { ...rule, lock: readAndLock };
-    });
+  it("an account's first launch in the region: the locked read's (0, 0) row makes the second wait, and the triggers count onto it", async () => {
+    expect(await twoLaunches(true, 0)).toEqual({ launched: [true, false], used: 1 });
+    const accountId = await newAccount();
+    expect(await lockedRead(db, accountId)).toBe(0);
+    await launch(db, accountId);
+    await launch(db, accountId);
+    expect(await db.select({ instances: s.instanceUsage.instances, vcpus: s.instanceUsage.vcpus }).from(s.instanceUsage).where(eq(s.instanceUsage.accountId, accountId))).toEqual([{ instances: 2, vcpus: 2 }]);
   });
 });
