@@ -15,6 +15,7 @@ import pg from 'pg';
 import { config } from '../lib/config';
 import { makePrivate } from '../lib/private-files';
 import { postgresUrl } from './engine';
+import { migratePostgres } from './migrate-pg';
 import * as pgSchema from './schema.pg';
 import * as schema from './schema.sqlite';
 import { Turn } from './turn';
@@ -72,6 +73,11 @@ export function openPostgres(url: string, size = config.databasePoolSize): Db {
   return drizzlePostgres(pool, { schema: pgSchema }) as unknown as Db;
 }
 
+/** A database by where it is: a PostgreSQL URL, else a SQLite file. */
+export function openAt(location: string): Db {
+  return /^postgres(ql)?:\/\//.test(location) ? openPostgres(location) : openDatabase(location);
+}
+
 /** The pool behind a PostgreSQL connection opened by openPostgres. */
 export function poolOf(db: Db): pg.Pool {
   return db.$client as unknown as pg.Pool;
@@ -84,7 +90,9 @@ export function onPooledConnection(client: pg.PoolClient): Db {
   return db;
 }
 
-export function applyMigrations(db: Db): void {
+/** Brings the database's schema up to date: db/migrations on SQLite, db/migrations-pg on PostgreSQL. */
+export async function applyMigrations(db: Db): Promise<void> {
+  if (isPostgres(db)) return await migratePostgres(poolOf(db).options.connectionString!);
   const migrationsFolder = path.resolve(/*turbopackIgnore: true*/ process.cwd(), 'db/migrations');
   migrate(db, { migrationsFolder });
 }

@@ -69,7 +69,7 @@ const tables = ['accounts', 'regions', 'products', 'skus', 'orders', 'licenses',
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stratus-portable-'));
   lite = openDatabase(path.join(dir, 'test.db'));
-  applyMigrations(lite);
+  await applyMigrations(lite);
   pool = new pg.Pool({ connectionString: postgres.url(), max: 4 });
   pgDb = drizzle(pool);
   for (const table of tables) {

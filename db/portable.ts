@@ -1,6 +1,7 @@
 // SQL that means the same on SQLite and PostgreSQL (issue 15): the few places the two engines
 // differ for the same words, written once here so a service never leans on one engine's reading.
 import { sql, type AnyColumn, type Placeholder, type SQL, type Table } from 'drizzle-orm';
+import { onPostgres } from './engine';
 
 /** What a write reports: better-sqlite3's RunResult, or node-postgres's QueryResult. */
 export type WriteResult = { changes: number } | { rowCount: number | null };
@@ -29,6 +30,23 @@ export const descNullsLast = (column: AnyColumn | SQL): SQL => sql`${column} DES
 /** Oldest first, rows without a value first. */
 export const ascNullsFirst = (column: AnyColumn | SQL): SQL => sql`${column} ASC NULLS FIRST`;
 
+/**
+ * `column IN` the values of a JSON array given as one parameter: any number of ids in one
+ * prepared statement (issue 13). SQLite reads the array with json_each, PostgreSQL with
+ * json_array_elements_text (its values as text).
+ */
+export function inJsonList(column: AnyColumn | SQL, list: Placeholder | string): SQL {
+  return onPostgres ? sql`${column} IN (SELECT json_array_elements_text(${list}::json))` : sql`${column} IN (SELECT value FROM json_each(${list}))`;
+}
+
+/**
+ * A SELECT of rows to take (a job claim) that passes over rows another transaction holds locked,
+ * locking the ones it takes: PostgreSQL's FOR UPDATE SKIP LOCKED. SQLite's one writer needs none.
+ */
+export function skippingLocked<Q>(query: Q): Q {
+  return onPostgres ? (query as unknown as { for(strength: 'update', config: { skipLocked: true }): Q }).for('update', { skipLocked: true }) : query;
+}
+
 /** A row whose children a rule counts: its key, and a column that no key, index or trigger covers. */
 type CountedParent = Table & { id: AnyColumn; createdAt: AnyColumn };
 
@@ -43,5 +61,10 @@ type CountedParent = Table & { id: AnyColumn; createdAt: AnyColumn };
 export async function lockForCount(db: { run(query: SQL): unknown } | { execute(query: SQL): PromiseLike<unknown> }, table: CountedParent, id: string): Promise<void> {
   const touched = sql.identifier(table.createdAt.name);
   const statement = sql`UPDATE ${table} SET ${touched} = ${touched} WHERE ${table.id} = ${id}`;
+  await execute(db, statement);
+}
+
+/** A statement run for what it does (its rows are not read), on either engine's connection. */
+export async function execute(db: { run(query: SQL): unknown } | { execute(query: SQL): PromiseLike<unknown> }, statement: SQL): Promise<void> {
   await ('execute' in db ? db.execute(statement) : db.run(statement));
 }

@@ -26,10 +26,10 @@ let sqliteDb: Db;
 let dir: string;
 const engines: Engine[] = [];
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stratus-pg-parity-'));
   sqliteDb = openDatabase(path.join(dir, 'test.db'));
-  applyMigrations(sqliteDb);
+  await applyMigrations(sqliteDb);
   pool = new pg.Pool({ connectionString: postgres.url(), max: 2 });
   const pgDb: NodePgDatabase = drizzle(pool);
   engines.push(

@@ -18,7 +18,7 @@ export function preparedQuery<Q>(build: (db: Db) => Q): () => Q {
 }
 
 /** A value a plain statement binds: a time as a Date, a flag as a boolean, on either engine. */
-type Bound = string | number | boolean | Date | null;
+export type Bound = string | number | boolean | Date | null;
 
 /** SQL written once with `?` placeholders; where the engines need different words, one text each. */
 type Source = string | { sqlite: string; postgres: string };
@@ -41,7 +41,7 @@ export function preparedStatement(source: Source, shape: { times?: readonly stri
     return { rows: result.rows as T[], changes: result.rowCount ?? 0 };
   };
   const onSqlite = () => getDb().$client.prepare(sqliteText);
-  const forSqlite = (params: Bound[]) => params.map((v) => (v instanceof Date ? v.getTime() : typeof v === 'boolean' ? Number(v) : v));
+  const forSqlite = (params: Bound[]) => params.map(sqliteValue);
   return {
     async run(...params: Bound[]): Promise<{ changes: number }> {
       if (isPostgres(getDb())) return { changes: (await onPostgres(params)).changes };
@@ -58,8 +58,11 @@ export function preparedStatement(source: Source, shape: { times?: readonly stri
   };
 }
 
+/** How SQLite stores a bound value: a time as milliseconds, a flag as 0 or 1. */
+export const sqliteValue = (v: Bound) => (v instanceof Date ? v.getTime() : typeof v === 'boolean' ? Number(v) : v);
+
 /** `?` placeholders as PostgreSQL's `$1, $2, …` (the statements here hold no `?` in a literal). */
-function numbered(text: string): string {
+export function numbered(text: string): string {
   let n = 0;
   return text.replace(/\?/g, () => `$${++n}`);
 }

@@ -8,7 +8,7 @@ if ((verb !== 'grant' && verb !== 'revoke') || !email) {
   console.error('Usage: npm run admin -- grant EMAIL | revoke EMAIL   (the user signs up first)');
   process.exit(2);
 }
-applyMigrations(getDb());
+await applyMigrations(getDb());
 try {
   const { accountId } = await setAdmin(email, verb === 'grant');
   console.log(`${email} (account ${accountId}) is ${verb === 'grant' ? 'now an admin' : 'no longer an admin'}.`);

@@ -183,7 +183,7 @@ async function main(): Promise<void> {
   const { seedCatalogue } = await import('../lib/seed/catalogue');
   const { createAccount } = await import('../lib/services/accounts');
   const db = openDatabase(config.databaseFile);
-  applyMigrations(db);
+  await applyMigrations(db);
   await seedCatalogue(db);
   useDatabase(db);
   const raise = db.$client.prepare(`INSERT INTO platform_settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`);

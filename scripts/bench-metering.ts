@@ -22,7 +22,7 @@ const { settleHours } = await import('../lib/services/metering');
 const { creditWallet } = await import('../lib/services/wallet');
 
 const db = openDatabase(path.join(dir, 'bench.db'));
-applyMigrations(db);
+await applyMigrations(db);
 await seedCatalogue(db);
 useDatabase(db);
 

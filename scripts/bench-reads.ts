@@ -39,7 +39,7 @@ const REGION = 'cn-hangzhou';
 const file = path.join(dir, 'stratus.db');
 const fresh = !fs.existsSync(file);
 const db = openDatabase(file);
-applyMigrations(db);
+await applyMigrations(db);
 await seedCatalogue(db);
 useDatabase(db);
 const sqlite = db.$client;

@@ -16,7 +16,7 @@ const { seedProducts } = await import('../db/seed/marketplace-data');
 const { searchProducts } = await import('../lib/services/marketplace');
 
 const db = openDatabase(path.join(dir, 'bench.db'));
-applyMigrations(db);
+await applyMigrations(db);
 await seedCatalogue(db);
 useDatabase(db);
 // BENCH_COPIES=100 multiplies the catalogue (new codes, same texts) to see how search scales.

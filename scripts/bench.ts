@@ -49,7 +49,7 @@ const loadAtStart = loadAverage();
 const progress = (line: string) => console.error(`… ${line}`);
 
 const db = openDatabase(config.databaseFile);
-applyMigrations(db);
+await applyMigrations(db);
 await seedCatalogue(db);
 useDatabase(db);
 

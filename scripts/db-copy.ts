@@ -1,5 +1,5 @@
 // `npm run db:copy -- --from <sqlite file> --to <postgres url>` (issue 15): moves a stopped
-// SQLite installation into an empty, migrated PostgreSQL database (`db/migrate-pg.ts` first),
+// SQLite installation into an empty, migrated PostgreSQL database (`DATABASE_URL=… npm run db:migrate` first),
 // in one transaction that commits only once the copy checks out: the same rows in every table,
 // the ledger summing to 0 per transfer, and the kept instance counts equal. Tables are copied
 // parents first (by their foreign keys), each in rowid order.

@@ -1,4 +1,5 @@
-// `npm test`: unit and service tests (vitest), then end-to-end tests (Playwright in Debian's
+// `npm test`: unit and service tests (vitest: on SQLite, then the service and API suites again on
+// PostgreSQL), then end-to-end tests (Playwright in Debian's
 // Chromium against the built app on a free port with a throwaway database). Ends with one
 // closing line: "tests: N passed, N failed".
 import { spawnSync } from 'node:child_process';
@@ -29,10 +30,18 @@ function ensureChromium(): boolean {
   return false;
 }
 
-const vitestJson = path.join(results, 'vitest.json');
-const vitestStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
-const unit = readCount(vitestJson, vitestCount);
-if (vitestStatus !== 0 && unit.failed === 0) unit.failed = 1;
+/** One engine's vitest project (vitest.config.ts): the service and API suites run on both (issue 15). */
+function vitestProject(project: 'sqlite' | 'postgres'): { count: Count; status: number } {
+  const json = path.join(results, `vitest-${project}.json`);
+  const status = run('npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${json}`]);
+  const count = readCount(json, vitestCount);
+  if (status !== 0 && count.failed === 0) count.failed = 1;
+  return { count, status };
+}
+const onSqlite = vitestProject('sqlite');
+const onPostgres = vitestProject('postgres');
+const vitestStatus = onSqlite.status || onPostgres.status;
+const unit: Count = { passed: onSqlite.count.passed + onPostgres.count.passed, failed: onSqlite.count.failed + onPostgres.count.failed, skipped: onSqlite.count.skipped + onPostgres.count.skipped };
 
 let e2e: Count = { passed: 0, failed: 0, skipped: 0 };
 let e2eStatus = 0;
@@ -63,7 +72,8 @@ if (built && fs.existsSync('.next/BUILD_ID')) {
 const passed = unit.passed + e2e.passed + weight.passed;
 const failed = unit.failed + e2e.failed + weight.failed;
 const skipped = unit.skipped + e2e.skipped;
-console.log(`\nunit+service: ${unit.passed} passed, ${unit.failed} failed; end-to-end: ${e2e.passed} passed, ${e2e.failed} failed; page weight: ${weight.failed ? 'over budget' : weight.passed ? 'within budget' : 'not measured (no build)'}`);
+const engine = (name: string, c: Count) => `${name} ${c.passed} passed, ${c.failed} failed${c.skipped ? ` (${c.skipped} skipped)` : ''}`;
+console.log(`\nunit+service: ${engine('on SQLite', onSqlite.count)}; ${engine('on PostgreSQL', onPostgres.count)}; end-to-end: ${e2e.passed} passed, ${e2e.failed} failed; page weight: ${weight.failed ? 'over budget' : weight.passed ? 'within budget' : 'not measured (no build)'}`);
 const ok = vitestStatus === 0 && e2eStatus === 0 && failed === 0;
 console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 // The reports are read and the end-to-end server's data directory is no longer needed.

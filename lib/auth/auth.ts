@@ -4,6 +4,7 @@ import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { nextCookies } from 'better-auth/next-js';
 import { getDb } from '../../db/client';
+import { onPostgres } from '../../db/engine';
 import { credentials, sessions, users, verifications } from '../../db/schema';
 import { config } from '../config';
 import { createAccount } from '../services/accounts';
@@ -18,7 +19,7 @@ function createAuth() {
     secret: authSecret(),
     baseURL: config.siteUrl,
     database: drizzleAdapter(getDb(), {
-      provider: 'sqlite',
+      provider: onPostgres ? 'pg' : 'sqlite',
       schema: { user: users, session: sessions, account: credentials, verification: verifications },
     }),
     emailAndPassword: { enabled: true, minPasswordLength: PASSWORD_MIN_LENGTH, maxPasswordLength: 128, autoSignIn: true },

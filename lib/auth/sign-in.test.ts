@@ -9,9 +9,9 @@ vi.hoisted(() => {
   process.env.STRATUS_TRUSTED_PROXY = '1';
 });
 
-import { openDatabase, useDatabase } from '../../db/client';
+import { closeDatabase, useDatabase } from '../../db/client';
 import { platformSettings } from '../../db/schema';
-import { throwawayDatabase } from '../../tests/helpers/database';
+import { anotherHandle, throwawayDatabase } from '../../tests/helpers/database';
 import { signInFrom, signUpFrom } from './sign-in';
 
 const { db } = throwawayDatabase();
@@ -139,7 +139,7 @@ describe('the counts are in the database', () => {
     await expect(signIn(email, 'wrong-password')).rejects.toMatchObject({ code: 'Throttling.SignIn' });
 
     const first = db();
-    const second = openDatabase(first.$client.name);
+    const second = anotherHandle();
     try {
       useDatabase(second);
       vi.resetModules();
@@ -147,7 +147,7 @@ describe('the counts are in the database', () => {
       await expect(fresh.startSignIn(email, '192.0.2.50')).rejects.toMatchObject(lockedUntil('2026-03-01 10:15 (UTC+8)'));
     } finally {
       useDatabase(first);
-      second.$client.close();
+      await closeDatabase(second);
     }
   });
 });

@@ -10,7 +10,13 @@ export type Params = Record<string, string>;
  */
 export function paramsOf(...sources: (URLSearchParams | undefined)[]): Params {
   const params: Params = Object.create(null);
-  for (const source of sources) for (const [name, value] of source ?? []) params[name] = value;
+  for (const source of sources) {
+    for (const [name, value] of source ?? []) {
+      // No name, id or text holds a NUL character (PostgreSQL cannot even store one): refused, as either engine.
+      if (value.includes('\u0000')) throw new CloudError('InvalidParameter', { param: name }, name);
+      params[name] = value;
+    }
+  }
   return params;
 }
 

@@ -5,7 +5,7 @@ import { and, count, eq, inArray } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { auditLog, images, instances, jobs } from '../../db/schema';
 import { bundled } from '../../tests/helpers/bundle';
-import { newBuyer, throwawayDatabase } from '../../tests/helpers/database';
+import { databaseLocation, newBuyer, throwawayDatabase } from '../../tests/helpers/database';
 import { clock } from '../clock';
 import type { Actor } from '../domain/actor';
 import { claimDueJobs, enqueueJob, ensureRecurringJob, JOB_LEASE_MS, runJobsTogether } from '../services/jobs';
@@ -113,7 +113,7 @@ describe('several server processes on one database (issue 13)', () => {
     await db().update(jobs).set({ state: 'done' }).where(eq(jobs.state, 'waiting')); // what earlier tests left
     const buyer = await newBuyer();
     const ids = await pendingBacklog(buyer, 4_000);
-    const out = execFileSync(process.execPath, [script, db().$client.name, '4'], { encoding: 'utf8', timeout: 120_000 });
+    const out = execFileSync(process.execPath, [script, databaseLocation(), '4'], { encoding: 'utf8', timeout: 120_000 });
     const claimed: number[] = JSON.parse(out.trim().split('\n').at(-1)!);
     expect(claimed.reduce((a, b) => a + b, 0)).toBe(4_000);
     expect(new Set(await statusesOf(ids))).toEqual(new Set(['Running']));

@@ -128,7 +128,7 @@ describe('the outbox (SEL-4, SEL-5)', () => {
     const [instanceId] = (await runInstances(buyer, { regionId: 'cn-hangzhou', imageId: await productImage('lnmp000101'), instanceTypeId: 'ecs.g7.large', amount: 1, skuCode: 'lnmp000101-hourly' })).instanceIds;
     const admin: Actor = { userId: 'admin', accountId: '9000000000000001', roles: ['admin'], requestId: newRequestId() };
     await freezeInstance(admin, instanceId, { note: 'abuse report' });
-    const licenseId = (await db().select().from(sellerDeliveries)).at(-1)!.orderLineId;
+    const licenseId = (await db().select().from(sellerDeliveries).orderBy(sellerDeliveries.id)).at(-1)!.orderLineId;
     await deliverDue(100);
     expect((await deliveryOf(licenseId, 'updateInstanceStatus')).attempts).toBe(0); // waiting for newInstance
     receiver.setFailMode('none');
@@ -143,7 +143,7 @@ describe('the outbox (SEL-4, SEL-5)', () => {
 
 describe('what the seller is told (SEL-3)', () => {
   const admin: Actor = { userId: 'admin', accountId: '9000000000000001', roles: ['admin'], requestId: newRequestId() };
-  const activitiesOf = async (licenseId: string) => (await db().select().from(sellerDeliveries).where(eq(sellerDeliveries.orderLineId, licenseId))).map((d) => d.activity);
+  const activitiesOf = async (licenseId: string) => (await db().select().from(sellerDeliveries).where(eq(sellerDeliveries.orderLineId, licenseId)).orderBy(sellerDeliveries.id)).map((d) => d.activity);
 
   it('an upgrade to another version of the product (MKT-6) is upgradeInstance', async () => {
     const buyer = await newBuyer();
@@ -152,7 +152,7 @@ describe('what the seller is told (SEL-3)', () => {
     await completeBoot({ ...buyer, roles: [] }, [instanceId]);
     await stopInstance(buyer, instanceId);
     await replaceSystemDisk(buyer, { instanceId, imageId: await productImage('lnmp000101', 'cn-hangzhou', '2.0.0') });
-    const licenseId = (await db().select().from(sellerDeliveries)).at(-1)!.orderLineId;
+    const licenseId = (await db().select().from(sellerDeliveries).orderBy(sellerDeliveries.id)).at(-1)!.orderLineId;
     expect(await activitiesOf(licenseId)).toEqual(['newInstance', 'upgradeInstance']);
   });
 
@@ -212,7 +212,7 @@ describe('order and resilience of deliveries', () => {
     receiver.setFailMode('none');
     await unfreezeInstance(admin, instanceId);
     await deliverDue(100); // the unfreeze waits: the freeze before it is still pending
-    const line = (await db().select().from(sellerDeliveries)).at(-1)!;
+    const line = (await db().select().from(sellerDeliveries).orderBy(sellerDeliveries.id)).at(-1)!;
     expect(line.attempts).toBe(0);
     await drain();
     const created = await deliveryOf(line.orderLineId);

@@ -21,7 +21,7 @@ import { enqueueJob } from './jobs';
 import { readSettings } from './settings';
 import { type Tx, infrastructure, mutate, read } from './transaction';
 import type { Db } from '../../db/client';
-import { lockForCount } from '../../db/portable';
+import { inJsonList, lockForCount } from '../../db/portable';
 import { parsePaging } from '../domain/paging';
 import { parseSort, searchField, sortValues } from '../domain/list-query';
 import { orderFor, searchTerms } from './list-sql';
@@ -206,10 +206,10 @@ const listSchema = z.object({
   sort: z.enum(sortValues(imageSortKeys) as [string, ...string[]]).optional(),
 });
 
-/** The product titles and open tasks of a page of images, by lists of keys (json_each), so one statement serves every page. */
+/** The product titles and open tasks of a page of images, by lists of keys (inJsonList), so one statement serves every page. */
 const viewStatements = preparedQuery((db) => ({
-  titles: db.select({ code: products.code, title: products.title }).from(products).where(sql`${products.code} IN (SELECT value FROM json_each(${sql.placeholder('codes')}))`).prepare(),
-  openTasks: db.select().from(tasks).where(and(sql`${tasks.imageId} IN (SELECT value FROM json_each(${sql.placeholder('ids')}))`, inArray(tasks.status, openTaskStatuses))).prepare(),
+  titles: db.select({ code: products.code, title: products.title }).from(products).where(inJsonList(products.code, sql.placeholder('codes'))).prepare(),
+  openTasks: db.select().from(tasks).where(and(inJsonList(tasks.imageId, sql.placeholder('ids')), inArray(tasks.status, openTaskStatuses))).prepare(),
 }));
 
 async function withViews(db: Db, actor: Actor, rows: Image[]): Promise<ImageView[]> {

@@ -13,7 +13,7 @@ const storage = vi.hoisted(() => {
 
 import { images, tasks } from '../../db/schema';
 import { bundled } from '../../tests/helpers/bundle';
-import { newBuyer, throwawayDatabase } from '../../tests/helpers/database';
+import { databaseLocation, newBuyer, throwawayDatabase } from '../../tests/helpers/database';
 import { expectCloudError, settle } from '../../tests/helpers/marketplace';
 import { clock } from '../clock';
 import type { Actor } from '../domain/actor';
@@ -168,7 +168,7 @@ describe('ImportImage', () => {
     const { buyer, bucket } = await ready(content);
     const { imageId, taskId } = await importImage(buyer, request(bucket.name, 'disk.raw'));
     const env = { ...process.env, STRATUS_JOB_LEASE_MS: '1500', STRATUS_STORAGE_DIR: storage };
-    const startServer = (...crashMidTask: string[]) => spawn(process.execPath, [workerScript, db().$client.name, ...crashMidTask], { env, stdio: 'ignore' });
+    const startServer = (...crashMidTask: string[]) => spawn(process.execPath, [workerScript, databaseLocation(), ...crashMidTask], { env, stdio: 'ignore' });
     const waitFor = async (ok: () => Promise<boolean>, ms: number) => {
       for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) if (await ok()) return;
       throw new Error('timed out');

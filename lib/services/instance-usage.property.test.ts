@@ -2,7 +2,7 @@
 // are created, move between statuses, change type or region, and are deleted. Whatever happens
 // to the rows, by the services or by raw SQL, the kept figures equal a count of the instances.
 import fc from 'fast-check';
-import { eq, sql } from 'drizzle-orm';
+import { count, eq, ne, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { instances, instanceTypes, instanceUsage, images } from '../../db/schema';
 import { newBuyer, throwawayDatabase } from '../../tests/helpers/database';
@@ -12,11 +12,12 @@ const { db } = throwawayDatabase();
 const regions = ['cn-hangzhou', 'cn-shanghai'];
 
 async function recount() {
-  return (await db()
-    .all<{ account_id: string; region_id: string; instances: number; vcpus: number }>(
-      sql`SELECT i.account_id, i.region_id, count(*) AS instances, sum(t.vcpu) AS vcpus FROM instances i JOIN instance_types t ON t.id = i.instance_type_id WHERE i.status <> 'Released' GROUP BY 1, 2`,
-    ))
-    .map((r) => ({ accountId: r.account_id, regionId: r.region_id, instances: r.instances, vcpus: r.vcpus }));
+  return await db()
+    .select({ accountId: instances.accountId, regionId: instances.regionId, instances: count(), vcpus: sql<number>`sum(${instanceTypes.vcpu})`.mapWith(Number) })
+    .from(instances)
+    .innerJoin(instanceTypes, eq(instanceTypes.id, instances.instanceTypeId))
+    .where(ne(instances.status, 'Released'))
+    .groupBy(instances.accountId, instances.regionId);
 }
 
 const kept = async () =>

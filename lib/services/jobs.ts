@@ -7,6 +7,7 @@ import { clock } from '../clock';
 import { config } from '../config';
 import { jobPayloads, recurringJobs, type JobKind, type JobPayload, type RecurringJobKind } from '../domain/jobs';
 import { infrastructure, read, type Tx } from './transaction';
+import { skippingLocked } from '../../db/portable';
 
 export type Job = typeof jobs.$inferSelect;
 
@@ -24,26 +25,23 @@ export async function enqueueJob<K extends JobKind>(_tx: Tx, kind: K, payload: J
 
 /**
  * Takes up to `limit` due jobs (of one kind, of kinds the registry does not know, or of any) and
- * leases them, in one UPDATE … RETURNING under the write lock: two server processes never both
- * win a job while its lease runs.
+ * leases them, in one UPDATE … RETURNING: two server processes never both win a job while its
+ * lease runs. Under SQLite's write lock one claim runs at a time; on PostgreSQL the due jobs are
+ * picked past the rows another claim has locked (SKIP LOCKED), and the UPDATE checks again that
+ * each is free, on the row as it is when the lock is had.
  */
 export async function claimDueJobs(limit = 10, kind?: JobKind | 'unregistered'): Promise<Job[]> {
   const now = clock.now();
   const leaseUntil = new Date(now.getTime() + JOB_LEASE_MS);
-  const due = (db: Tx, n: number) =>
-    db
-      .select({ id: jobs.id })
-      .from(jobs)
-      .where(and(kindFilter(kind), eq(jobs.state, 'waiting'), lte(jobs.runAt, now), or(isNull(jobs.leaseUntil), lte(jobs.leaseUntil, now))))
-      .orderBy(asc(jobs.runAt), asc(jobs.id))
-      .limit(n);
+  const free = and(eq(jobs.state, 'waiting'), lte(jobs.runAt, now), or(isNull(jobs.leaseUntil), lte(jobs.leaseUntil, now)));
+  const due = (db: Tx, n: number) => db.select({ id: jobs.id }).from(jobs).where(and(kindFilter(kind), free)).orderBy(asc(jobs.runAt), asc(jobs.id)).limit(n);
   // An idle poll only reads: no write lock is taken (nor a commit made) when nothing is due.
   if ((await read(async (db) => await due(db, 1))).length === 0) return [];
   const claimed = await infrastructure(async (tx) =>
     await tx
       .update(jobs)
       .set({ leaseUntil, attempts: sql`${jobs.attempts} + 1` })
-      .where(inArray(jobs.id, due(tx, limit)))
+      .where(and(inArray(jobs.id, skippingLocked(due(tx, limit))), free))
       .returning(),
   );
   return claimed.sort((a, b) => a.runAt.getTime() - b.runAt.getTime() || a.id - b.id);

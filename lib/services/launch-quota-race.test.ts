@@ -6,7 +6,7 @@ import { and, count, eq, ne } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { images, instances } from '../../db/schema';
 import { bundled } from '../../tests/helpers/bundle';
-import { newBuyer, throwawayDatabase } from '../../tests/helpers/database';
+import { databaseLocation, newBuyer, throwawayDatabase } from '../../tests/helpers/database';
 import { fund } from '../../tests/helpers/marketplace';
 import type { Actor } from '../domain/actor';
 import { newRequestId } from '../domain/ids';
@@ -19,7 +19,7 @@ beforeAll(async () => void await updateSettings(admin, { instanceQuotaPerRegion:
 
 async function race(buyer: Actor, workers: number, amount: number, instanceTypeId: string): Promise<string[]> {
   const image = (await db().select().from(images).where(and(eq(images.regionId, 'cn-hangzhou'), eq(images.kind, 'system'))).limit(1)).at(0)!;
-  const out = execFileSync(process.execPath, [script, db().$client.name, buyer.accountId, image.id, String(workers), String(amount), instanceTypeId], { encoding: 'utf8', timeout: 120_000 });
+  const out = execFileSync(process.execPath, [script, databaseLocation(), buyer.accountId, image.id, String(workers), String(amount), instanceTypeId], { encoding: 'utf8', timeout: 120_000 });
   return JSON.parse(out.trim().split('\n').at(-1)!);
 }
 

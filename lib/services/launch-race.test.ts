@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { instances, licenses } from '../../db/schema';
 import { skuCode } from '../seed/marketplace';
 import { bundled } from '../../tests/helpers/bundle';
-import { newBuyer, seedTestMarketplace, throwawayDatabase } from '../../tests/helpers/database';
+import { databaseLocation, newBuyer, seedTestMarketplace, throwawayDatabase } from '../../tests/helpers/database';
 import { fund, productImage } from '../../tests/helpers/marketplace';
 import { purchaseLicenses } from './orders';
 
@@ -20,8 +20,7 @@ describe('MKT-4 under concurrency', () => {
     const buyer = await newBuyer();
     await fund(buyer, 200_000);
     await purchaseLicenses(buyer, { productCode: 'lnmp000101', skuCode: skuCode('lnmp000101', 'per_instance'), regionId: 'cn-hangzhou', quantity: 10 });
-    const file = db().$client.name;
-    const out = execFileSync(process.execPath, [script, file, buyer.accountId, await productImage('lnmp000101'), '50'], { encoding: 'utf8', timeout: 120_000 });
+    const out = execFileSync(process.execPath, [script, databaseLocation(), buyer.accountId, await productImage('lnmp000101'), '50'], { encoding: 'utf8', timeout: 120_000 });
     const outcomes: string[] = JSON.parse(out.trim().split('\n').at(-1)!);
     expect(outcomes).toHaveLength(50);
     expect(outcomes.filter((o) => o === 'launched')).toHaveLength(10);

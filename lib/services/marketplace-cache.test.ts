@@ -1,15 +1,16 @@
 // Issue 13: the public marketplace pages read from memory, and a change shows on the next
 // request (MKT-8: a delisted product leaves search at once), whoever makes it: a service in this
 // process or another process on the same database file. What is the buyer's own stays theirs.
-import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedProducts } from '../../db/seed/marketplace-data';
-import { newBuyer, seedTestMarketplace, throwawayDatabase } from '../../tests/helpers/database';
+import type { Bound } from '../../db/prepared';
+import { anotherProcess, newBuyer, seedTestMarketplace, throwawayDatabase } from '../../tests/helpers/database';
 import { fund } from '../../tests/helpers/marketplace';
 import { skuCode } from '../seed/marketplace';
 import type { Actor } from '../domain/actor';
 import { featuredProducts, getProduct, listCategories, searchProducts } from './marketplace';
 import { purchaseLicenses } from './orders';
+import { marketplaceRevision } from './marketplace-cache';
 import { delistOwnProduct } from './products';
 
 const { db } = throwawayDatabase();
@@ -27,8 +28,6 @@ const sellerOf = (code: string): Actor => {
   return { userId: `user-${accountId}`, accountId, roles: ['buyer', 'seller'], requestId: 'r' };
 };
 /** Another server process: its own connection to the same file. */
-const otherProcess = () => new Database(db().$client.name);
-const revision = () => (db().$client.prepare('SELECT revision FROM marketplace_revision').get() as { revision: number }).revision;
 
 describe('the public marketplace reads, cached per marketplace revision', () => {
   it('a second read is served from memory; a seller delisting a product takes it out of search, the categories and its page on the next read (MKT-8)', async () => {
@@ -54,39 +53,40 @@ describe('the public marketplace reads, cached per marketplace revision', () => 
     const product = priced;
     const before = await getProduct(product.code, null);
     expect((await getProduct(product.code, null)).product).toBe(before.product);
-    const other = otherProcess();
-    other.prepare('UPDATE skus SET price_fen = 12345 WHERE code = ?').run(skuCode(product.code, 'per_instance'));
+    const other = await anotherProcess();
+    await other.run('UPDATE skus SET price_fen = 12345 WHERE code = ?', skuCode(product.code, 'per_instance'));
     expect((await getProduct(product.code, null)).skus.find((s) => s.pricingModel === 'per_instance')!.priceFen).toBe(12_345);
-    other.prepare('UPDATE products SET title = ? WHERE code = ?').run('Renamed by an operator', product.code);
+    await other.run('UPDATE products SET title = ? WHERE code = ?', 'Renamed by an operator', product.code);
     expect((await searchProducts({ pageSize: 60 })).items.find((p) => p.code === product.code)!.title).toBe('Renamed by an operator');
-    other.prepare('UPDATE accounts SET name = ? WHERE id = ?').run('Renamed seller', sellerOf(product.code).accountId);
+    await other.run('UPDATE accounts SET name = ? WHERE id = ?', 'Renamed seller', sellerOf(product.code).accountId);
     expect((await getProduct(product.code, null)).product.sellerName).toBe('Renamed seller');
-    other.close();
+    await other.close();
   });
 
-  it('every change the pages show bumps the revision; a custom image or a license (the API hot path) does not', () => {
+  it('every change the pages show bumps the revision; a custom image or a license (the API hot path) does not', async () => {
     const product = bumped;
-    const other = otherProcess();
-    const bumps = (statement: string, ...params: unknown[]) => {
-      const start = revision();
-      other.prepare(statement).run(...params);
-      return revision() - start;
+    const other = await anotherProcess();
+    const bumps = async (statement: string, ...params: Bound[]) => {
+      const start = await marketplaceRevision();
+      await other.run(statement, ...params);
+      return (await marketplaceRevision()) - start;
     };
-    expect(bumps('UPDATE products SET featured = NOT featured WHERE code = ?', product.code)).toBe(1);
-    expect(bumps('UPDATE skus SET price_fen = price_fen + 1 WHERE product_code = ?', product.code)).toBe(product.skus.length);
-    expect(bumps("INSERT INTO product_versions (product_code, version, sort_order, created_at) VALUES (?, '9.9.9', 99, 0)", product.code)).toBe(1);
-    expect(bumps("UPDATE images SET deleted_at = 1 WHERE kind = 'marketplace' AND product_code = ? AND region_id = 'cn-hangzhou'", product.code)).toBeGreaterThan(0);
-    expect(bumps("UPDATE regions SET sort_order = sort_order WHERE id = 'cn-hangzhou'")).toBe(1);
+    const epoch = new Date(0);
+    expect(await bumps('UPDATE products SET featured = NOT featured WHERE code = ?', product.code)).toBe(1);
+    expect(await bumps('UPDATE skus SET price_fen = price_fen + 1 WHERE product_code = ?', product.code)).toBe(product.skus.length);
+    expect(await bumps("INSERT INTO product_versions (product_code, version, sort_order, created_at) VALUES (?, '9.9.9', 99, ?)", product.code, epoch)).toBe(1);
+    expect(await bumps("UPDATE images SET deleted_at = ? WHERE kind = 'marketplace' AND product_code = ? AND region_id = 'cn-hangzhou'", epoch, product.code)).toBeGreaterThan(0);
+    expect(await bumps("UPDATE regions SET sort_order = sort_order WHERE id = 'cn-hangzhou'")).toBe(1);
     // A seller's draft is not shown: its edits leave the revision (and every visitor's cache) alone, until it is listed.
     const draft = 'drft000001';
-    expect(bumps("INSERT INTO products (code, seller_account_id, title, category, summary, description, os_type, platform, status, created_at) VALUES (?, ?, 'Draft', 'database', 's', 'd', 'linux', 'Ubuntu', 'draft', 0)", draft, sellerOf(product.code).accountId)).toBe(0);
-    expect(bumps("INSERT INTO skus (code, product_code, pricing_model, price_fen) VALUES (?, ?, 'hourly', 10)", `${draft}-hourly`, draft)).toBe(0);
-    expect(bumps("INSERT INTO product_versions (product_code, version, sort_order, created_at) VALUES (?, '1.0.0', 0, 0)", draft)).toBe(0);
-    expect(bumps("UPDATE products SET status = 'listed' WHERE code = ?", draft)).toBe(1);
-    expect(bumps("UPDATE images SET name = name || '!' WHERE kind = 'custom'")).toBe(0);
-    expect(bumps('UPDATE accounts SET name = name')).toBe(0);
-    expect(bumps("UPDATE licenses SET status = status WHERE product_code = ?", product.code)).toBe(0);
-    other.close();
+    expect(await bumps("INSERT INTO products (code, seller_account_id, title, category, summary, description, os_type, platform, status, created_at) VALUES (?, ?, 'Draft', 'database', 's', 'd', 'linux', 'Ubuntu', 'draft', ?)", draft, sellerOf(product.code).accountId, epoch)).toBe(0);
+    expect(await bumps("INSERT INTO skus (code, product_code, pricing_model, price_fen) VALUES (?, ?, 'hourly', 10)", `${draft}-hourly`, draft)).toBe(0);
+    expect(await bumps("INSERT INTO product_versions (product_code, version, sort_order, created_at) VALUES (?, '1.0.0', 0, ?)", draft, epoch)).toBe(0);
+    expect(await bumps("UPDATE products SET status = 'listed' WHERE code = ?", draft)).toBe(1);
+    expect(await bumps("UPDATE images SET name = name || '!' WHERE kind = 'custom'")).toBe(0);
+    expect(await bumps('UPDATE accounts SET name = name')).toBe(0);
+    expect(await bumps("UPDATE licenses SET status = status WHERE product_code = ?", product.code)).toBe(0);
+    await other.close();
   });
 
   it('what is the buyer’s own is read for each caller: another buyer never sees someone’s licenses', async () => {

@@ -11,6 +11,7 @@ import type { Actor } from '../domain/actor';
 import { completeBoot, getInstance, runInstances } from './instances';
 import { settleHours, sweepHours } from './metering';
 import { walletBalance } from './wallet';
+import { onPostgres } from '../../db/engine';
 
 const { db } = throwawayDatabase();
 beforeAll(async () => {
@@ -57,7 +58,9 @@ describe('the hourly sweep in bounded chunks (issue 13)', () => {
     expect(await ledgerSum()).toBe(0);
   });
 
-  it('a sweep cut short after one chunk leaves the books balanced; the next run finishes it and no hour is charged twice', async () => {
+  // This counts on SQLite's synchronous driver: the first chunk commits before the sweep's first
+  // turn of the event loop ends. A PostgreSQL chunk takes round trips, so the cut is not at a chunk.
+  it.skipIf(onPostgres)('a sweep cut short after one chunk leaves the books balanced; the next run finishes it and no hour is charged twice', async () => {
     const buyer = await newBuyer();
     await fund(buyer, 100_000);
     await launchRunning(buyer, 3);

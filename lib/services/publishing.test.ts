@@ -89,7 +89,7 @@ describe('SEL-7 publishing, SEL-6 debugging, ADM-1 listing review', () => {
     expect(await moveInterface(seller, code, { interfaceUrl: `${url}/v2` })).toMatchObject({ status: 'listed', interfaceUrl: `${url}/v2` });
     const second = (await purchaseLicenses(buyer, { productCode: code, skuCode: `${code}-per_instance`, regionId: 'cn-hangzhou', quantity: 1 })).licenseIds[0];
     await deliverDue(100);
-    expect((await db().select().from(deliveryAttempts)).at(-1)).toMatchObject({ verdict: 'ok', url: expect.stringContaining('/stratus/v2?') });
+    expect((await db().select().from(deliveryAttempts).orderBy(deliveryAttempts.id)).at(-1)).toMatchObject({ verdict: 'ok', url: expect.stringContaining('/stratus/v2?') });
     expect(receiver.state.effects.get(second)).toBe(1);
 
     await delistOwnProduct(seller, code);

@@ -1,4 +1,5 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { execute } from '../../db/portable';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { images, imageShares, notifications, platformSettings, users } from '../../db/schema';
 import { skuCode } from '../seed/marketplace';
@@ -218,11 +219,13 @@ describe('ReInitDisk answers InvalidImage.Unavailable only for an image gone fro
   it('any other failure while looking the image up is not dressed up as one', async () => {
     const { recipient, id } = await sharedStoppedInstance();
     // The shares table missing stands for any fault of the database: it must surface as itself.
-    db().$client.exec('ALTER TABLE image_shares RENAME TO image_shares_away');
+    await execute(db(), sql.raw('ALTER TABLE image_shares RENAME TO image_shares_away'));
     try {
-      await expect(async () => await reInitDisk(recipient, id)).rejects.toThrow(/no such table/);
+      // The database's own error: SQLite's, or PostgreSQL's as the cause of Drizzle's 'Failed query'.
+      const error = await reInitDisk(recipient, id).then(() => undefined, (e: Error) => e);
+      expect(`${error?.message} ${(error?.cause as Error | undefined)?.message}`).toMatch(/no such table|relation "image_shares" does not exist/);
     } finally {
-      db().$client.exec('ALTER TABLE image_shares_away RENAME TO image_shares');
+      await execute(db(), sql.raw('ALTER TABLE image_shares_away RENAME TO image_shares'));
     }
     await reInitDisk(recipient, id);
   });

@@ -32,13 +32,13 @@ export async function spending(actor: Actor): Promise<{ byDay: DaySpend[]; byPro
     }
 
     const bought = await db
-      .select({ productCode: orders.productCode, title: products.title, fen: sql<number>`sum(${orders.amountFen})` })
+      .select({ productCode: orders.productCode, title: products.title, fen: sql<number>`sum(${orders.amountFen})`.mapWith(Number) })
       .from(orders)
       .innerJoin(products, eq(products.code, orders.productCode))
       .where(and(eq(orders.accountId, actor.accountId), gte(orders.createdAt, since)))
-      .groupBy(orders.productCode);
+      .groupBy(orders.productCode, products.title);
     const metered = await db
-      .select({ productCode: meteredHours.productCode, compute: sql<number>`sum(${meteredHours.computeFen})`, image: sql<number>`sum(${meteredHours.imageFen})` })
+      .select({ productCode: meteredHours.productCode, compute: sql<number>`sum(${meteredHours.computeFen})`.mapWith(Number), image: sql<number>`sum(${meteredHours.imageFen})`.mapWith(Number) })
       .from(meteredHours)
       .where(and(eq(meteredHours.accountId, actor.accountId), gte(meteredHours.hour, since)))
       .groupBy(meteredHours.productCode);

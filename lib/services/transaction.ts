@@ -230,7 +230,7 @@ async function postgresTransaction<T>(pool: pg.Pool, begin: 'IMMEDIATE' | 'DEFER
         throw error;
       }
     } catch (error) {
-      if (!mayRunAgain(error)) throw await afterRollback(error);
+      if (!mayRunAgain(error)) throw await afterRollback(holdsNul(error) ? new CloudError('InvalidParameter') : error);
       if (attempt >= RETRIES) throw await afterRollback(new CloudError('ServiceUnavailable'));
     } finally {
       client.release(broken);
@@ -240,11 +240,17 @@ async function postgresTransaction<T>(pool: pg.Pool, begin: 'IMMEDIATE' | 'DEFER
 
 const RETRIES = 3;
 
-/** PostgreSQL's serialization_failure and deadlock_detected: the transaction was undone and may be run again. */
-function mayRunAgain(error: unknown): boolean {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? (error as { code: unknown }).code : undefined;
-  return code === '40001' || code === '40P01';
+/** PostgreSQL refuses a text with a NUL character (SQLite stores it): that is bad input, not a fault of ours. */
+const holdsNul = (error: unknown) => sqlState(error) === '22021';
+
+/** The SQLSTATE of a PostgreSQL error, also when Drizzle wraps it ('Failed query', the error its cause). */
+function sqlState(error: unknown): unknown {
+  const cause = error instanceof Error && error.cause ? error.cause : error;
+  return typeof cause === 'object' && cause !== null && 'code' in cause ? (cause as { code: unknown }).code : undefined;
 }
+
+/** PostgreSQL's serialization_failure and deadlock_detected: the transaction was undone and may be run again. */
+const mayRunAgain = (error: unknown) => sqlState(error) === '40001' || sqlState(error) === '40P01';
 
 /** A statement of transaction control on the connection, either engine. */
 async function control(db: Db, statement: string): Promise<void> {

@@ -11,7 +11,8 @@ import type { ImageOwnerAlias } from '../domain/images';
 import type { Image } from './catalogue';
 import type { Db } from '../../db/client';
 import { preparedQuery } from '../../db/prepared';
-import { likeIgnoringCase } from '../../db/portable';
+import { inJsonList, likeIgnoringCase } from '../../db/portable';
+import { onPostgres } from '../../db/engine';
 
 export type ImageFilters = { imageId?: string; imageName?: string; productCode?: string; status?: string; osType?: string; architecture?: string; search?: string; imageFamily?: string };
 /** The console's image list sorts by name or by creation (issue 16); DescribeImages by creation, newest first. */
@@ -19,7 +20,8 @@ export const imageSortKeys = ['name', 'created'] as const;
 export type ImageListQuery = ImageFilters & { accountId: string; regionId: string; ownerAlias?: ImageOwnerAlias; page: number; pageSize: number; sort?: ListSort<(typeof imageSortKeys)[number]> };
 
 const aliases: ImageOwnerAlias[] = ['system', 'marketplace', 'self', 'others'];
-const rowid = sql<number>`${images}.rowid`;
+// The merge's key: SQLite's rowid (the index entries carry it), on PostgreSQL the id.
+const rowKey = onPostgres ? sql<string>`${images.id}` : sql<number>`${images}.rowid`;
 
 const filterNames = ['imageId', 'imageName', 'productCode', 'status', 'osType', 'architecture', 'search', 'imageFamily'] as const;
 const p = (name: string) => sql.placeholder(name);
@@ -60,7 +62,7 @@ const notDeprecated = (q: ImageListQuery): SQL[] => (q.imageId || q.status === '
  * directly, so those (and ImageFamily) name their index.
  */
 function platformSource(q: ImageFilters): SQL | typeof images {
-  if (q.imageId) return images; // the primary key wins on its own
+  if (q.imageId || onPostgres) return images; // the primary key wins on its own; PostgreSQL plans with statistics
   if (q.imageName) return sql`${images} INDEXED BY images_region_name_idx`;
   if (q.productCode) return sql`${images} INDEXED BY images_product_idx`;
   if (q.imageFamily) return sql`${images} INDEXED BY images_family_idx`;
@@ -93,7 +95,7 @@ function countOf(db: Db, set: VisibleSet) {
 
 /** The set's rowids with the list's order keys: what the sets are merged by. */
 function keysOf(db: Db, set: VisibleSet) {
-  const fields = { key: rowid.as('key'), createdAt: sql`${images.createdAt}`.as('created_at'), name: sql`${images.name}`.as('name') };
+  const fields = { key: rowKey.as('key'), createdAt: sql`${images.createdAt}`.as('created_at'), name: sql`${images.name}`.as('name') };
   return fromSet(set, () => db.select(fields).from(set.source as typeof images).where(set.where), () => db.select(fields).from(imageShares).crossJoin(images).where(set.where));
 }
 
@@ -123,7 +125,7 @@ const sortKeyOf = (q: ImageListQuery) => (q.sort ? sortValue(q.sort) : '-created
 /** The statements of each shape of query, prepared on first use, once per database. */
 const counts = preparedQuery(() => new Map<string, ReturnType<typeof countsFor>>());
 const pages = preparedQuery(() => new Map<string, ReturnType<typeof pageFor>>());
-const rowsByKey = preparedQuery((db) => db.select({ key: rowid, image: images }).from(images).where(sql`${rowid} IN (SELECT value FROM json_each(${p('keys')}))`).prepare());
+const rowsByKey = preparedQuery((db) => db.select({ key: rowKey, image: images }).from(images).where(inJsonList(rowKey, p('keys'))).prepare());
 
 function once<T>(known: Map<string, T>, key: string, make: () => T): T {
   let found = known.get(key);
@@ -141,7 +143,11 @@ function once<T>(known: Map<string, T>, key: string, make: () => T): T {
  */
 const MAX_KEPT = 1_000;
 const platformCounts = new WeakMap<Db, { mark: string; counts: Map<string, number> }>();
-const newestRowid = preparedQuery((db) => db.select({ mark: sql<string>`max(${rowid}) || ':' || (SELECT revision FROM marketplace_revision WHERE id = 1)` }).from(images).prepare());
+// PostgreSQL has no rowid: the system images' count stands for the seed's inserts.
+const platformMark = onPostgres
+  ? sql<string>`count(*) FILTER (WHERE ${images.kind} = 'system') || ':' || (SELECT revision FROM marketplace_revision WHERE id = 1)`
+  : sql<string>`max(${rowKey}) || ':' || (SELECT revision FROM marketplace_revision WHERE id = 1)`;
+const newestRowid = preparedQuery((db) => db.select({ mark: platformMark }).from(images).prepare());
 
 async function platformCount(db: Db, q: ImageListQuery, alias: ImageOwnerAlias, count: () => Promise<number>): Promise<number> {
   if ((alias !== 'system' && alias !== 'marketplace') || q.imageId || q.imageName || q.productCode || q.imageFamily || q.search) return await count();

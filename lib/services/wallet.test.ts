@@ -11,6 +11,7 @@ import { adjustWallet, findAccount } from './wallet-adjustments';
 import { topUpWallet, walletBalance, walletEntries } from './wallet';
 import { bookId } from './ledger';
 import { paySale } from './orders';
+import { onPostgres } from '../../db/engine';
 
 const { db } = throwawayDatabase();
 const admin: Actor = { userId: 'admin-user', accountId: '9000000000000001', roles: ['buyer', 'admin'], requestId: newRequestId() };
@@ -109,7 +110,8 @@ describe('admin credit and debit (issue 12, like CloudStack quotaCredit)', () =>
 // money in between on PostgreSQL (READ COMMITTED); the debit itself checks the balance again, so
 // two purchases never overdraw one wallet (product.md, Money; MKT-3's purchase).
 describe('a purchase whose money another connection spent meanwhile (issue 15)', () => {
-  it('is refused with InvalidAccountStatus.NotEnoughBalance; the wallet is not overdrawn and no entry is written', async () => {
+  // SQLite's stand-in for READ COMMITTED (tests/helpers/interleave.ts); db/portable.test.ts races the guarded debit on PostgreSQL.
+  it.skipIf(onPostgres)('is refused with InvalidAccountStatus.NotEnoughBalance; the wallet is not overdrawn and no entry is written', async () => {
     const buyer = await newBuyer();
     await fund(buyer, 10_000);
     const seller = await newBuyer('Seller');

@@ -1,5 +1,5 @@
 // Run (bundled: tests/helpers/bundle.ts) by the launch race tests in their own process: N
-// worker threads, each with its own SQLite connection to the same database file, wait at a
+// worker threads, each with its own connection to the same database (a SQLite file or a PostgreSQL database), wait at a
 // barrier and then all call runInstances at once for the same account (Amount and instance
 // type optional, default 1 of ecs.t6-c1m1.large). Prints one JSON line with every outcome.
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
@@ -25,10 +25,10 @@ if (isMainThread) {
   console.log(JSON.stringify(outcomes));
 } else {
   const job = workerData as Job;
-  const { openDatabase, useDatabase } = await import('../../db/client');
+  const { openAt, useDatabase } = await import('../../db/client');
   const { runInstances } = await import('../../lib/services/instances');
   const { CloudError } = await import('../../lib/domain/errors');
-  useDatabase(openDatabase(job.file));
+  useDatabase(openAt(job.file));
   // Everyone arrives before anyone launches.
   const arrived = new Int32Array(job.barrier);
   Atomics.add(arrived, 0, 1);

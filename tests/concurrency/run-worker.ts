@@ -5,12 +5,12 @@
 export {};
 
 const [file, crashMidTask] = process.argv.slice(2);
-const { openDatabase, useDatabase } = await import('../../db/client');
+const { openAt, useDatabase } = await import('../../db/client');
 const { startWorker, runDueJobs } = await import('../../lib/jobs/worker');
 const { claimDueJobs } = await import('../../lib/services/jobs');
 const { tasks } = await import('../../db/schema');
 const { eq } = await import('drizzle-orm');
-const db = openDatabase(file);
+const db = openAt(file);
 useDatabase(db);
 
 if (crashMidTask) {

@@ -1,5 +1,5 @@
 // Run (bundled: tests/helpers/bundle.ts) by the worker race test in its own process: N worker
-// threads, each with its own SQLite connection to the same database file (as several server
+// threads, each with its own connection to the same database (a SQLite file or a PostgreSQL database) (as several server
 // processes would have), wait at a barrier and then all run the job worker until nothing is due.
 // Prints one JSON line: the number of jobs each thread claimed.
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
@@ -24,9 +24,9 @@ if (isMainThread) {
   console.log(JSON.stringify(claimed));
 } else {
   const job = workerData as Job;
-  const { openDatabase, useDatabase } = await import('../../db/client');
+  const { openAt, useDatabase } = await import('../../db/client');
   const { runDueJobs } = await import('../../lib/jobs/worker');
-  useDatabase(openDatabase(job.file));
+  useDatabase(openAt(job.file));
   const arrived = new Int32Array(job.barrier);
   Atomics.add(arrived, 0, 1);
   Atomics.notify(arrived, 0);

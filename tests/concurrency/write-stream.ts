@@ -5,12 +5,12 @@
 export {};
 
 const [file, accountId, imageId, productCode, skuCode] = process.argv.slice(2);
-const { openDatabase, useDatabase } = await import('../../db/client');
+const { openAt, useDatabase } = await import('../../db/client');
 const { creditWallet } = await import('../../lib/services/wallet');
 const { purchaseLicenses } = await import('../../lib/services/orders');
 const { runInstances } = await import('../../lib/services/instances');
 const { CloudError } = await import('../../lib/domain/errors');
-useDatabase(openDatabase(file));
+useDatabase(openAt(file));
 
 const counts = { topUps: 0, purchases: 0, launches: 0, refused: 0 };
 let stopping = false;

@@ -4,7 +4,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
+import { numbered, sqliteValue, type Bound } from '../../db/prepared';
 import { applyMigrations, closeDatabase, openDatabase, openPostgres, useDatabase, type Db } from '../../db/client';
 import { onPostgres } from '../../db/engine';
 import { eq } from 'drizzle-orm';
@@ -26,8 +29,9 @@ function throwawaySqliteDatabase(): { db: () => Db } {
   let dir: string;
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stratus-vitest-'));
-    db = openDatabase(path.join(dir, 'test.db'));
-    applyMigrations(db);
+    location = path.join(dir, 'test.db');
+    db = openDatabase(location);
+    await applyMigrations(db);
     await seedCatalogue(db);
     useDatabase(db);
   });
@@ -38,12 +42,16 @@ function throwawaySqliteDatabase(): { db: () => Db } {
   return { db: () => db! };
 }
 
+/** Where the file's database is: its SQLite file, or its PostgreSQL URL. */
+let location = '';
+
 function throwawayPostgresDatabase(): { db: () => Db } {
   let db: Db | undefined;
   // Registered first, so its database exists (and is dropped) around the hooks below.
   const postgres = throwawayPostgres({ migrated: true });
   beforeAll(async () => {
-    db = openPostgres(postgres.url(), 4);
+    location = postgres.url();
+    db = openPostgres(location, 4);
     await seedCatalogue(db);
     useDatabase(db);
   });
@@ -52,6 +60,25 @@ function throwawayPostgresDatabase(): { db: () => Db } {
     if (db) await closeDatabase(db);
   });
   return { db: () => db! };
+}
+
+/** The file's database, for a process the test starts: its SQLite file or PostgreSQL URL. */
+export const databaseLocation = () => location;
+
+/** A handle of its own on the file's database, as another process would open it (closeDatabase it after). */
+export function anotherHandle(): Db {
+  return onPostgres ? openPostgres(location, 2) : openDatabase(location);
+}
+
+/** Another process's plain SQL on the file's database: `?` placeholders, a time bound as a Date. */
+export async function anotherProcess(): Promise<{ run(statement: string, ...params: Bound[]): Promise<void>; close(): Promise<void> }> {
+  if (!onPostgres) {
+    const file = new Database(location);
+    return { run: async (statement, ...params) => void file.prepare(statement).run(...params.map(sqliteValue)), close: async () => void file.close() };
+  }
+  const client = new pg.Client({ connectionString: location });
+  await client.connect();
+  return { run: async (statement, ...params) => void (await client.query(numbered(statement), params)), close: () => client.end() };
 }
 
 /** A fresh account and a buyer acting for it. */

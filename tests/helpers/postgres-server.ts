@@ -116,7 +116,7 @@ export async function startCluster(bin: string, dir: string): Promise<string> {
   const port = await freePort();
   // A throwaway cluster: durability is not wanted, speed is. TCP only: a Unix socket's path in
   // the run's directory may be over the 107 bytes allowed (a long TMPDIR), and none is used.
-  const options = `-p ${port} -c unix_socket_directories='' -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+  const options = `-p ${port} -c unix_socket_directories='' -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`;
   fs.writeFileSync(path.join(dir, 'bin'), bin);
   asOwner(bin, 'pg_ctl', ['-D', data, '-o', options, '-l', path.join(dir, 'log'), '-w', 'start']);
   return `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
