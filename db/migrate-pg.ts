@@ -6,7 +6,8 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 
-export const pgMigrationsFolder = path.resolve(import.meta.dirname, 'migrations-pg');
+// From the working directory, as db/client.ts finds SQLite's (a bundle has no module path of its own).
+export const pgMigrationsFolder = path.resolve(/*turbopackIgnore: true*/ process.cwd(), 'db/migrations-pg');
 
 export async function migratePostgres(url: string): Promise<void> {
   // One connection: the migrator runs every pending migration in one transaction.

@@ -13,7 +13,7 @@ const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`
 const quick = process.argv.includes('--quick');
 const withHttp = process.argv.includes('--http');
 const scaleArg = Number(arg('scale') ?? 1) > 0 ? Number(arg('scale') ?? 1) : 1;
-const runName = `${quick ? 'quick' : 'full'}${scaleArg !== 1 ? `-scale-${scaleArg}` : ''}`;
+const runName = `${quick ? 'quick' : 'full'}${scaleArg !== 1 ? `-scale-${scaleArg}` : ''}${process.env.DATABASE_URL?.startsWith('postgres') ? '-postgres' : ''}`;
 const RUNS = 3;
 const connections = [1, 8, 32];
 const bounds = {
@@ -31,8 +31,10 @@ process.env.STRATUS_DATA_DIR = dir;
 process.env.STRATUS_MODE = 'production';
 process.env.BETTER_AUTH_SECRET = randomBytes(32).toString('hex');
 
-const { applyMigrations, openDatabase, useDatabase } = await import('../db/client');
-const { config } = await import('../lib/config');
+const { applyMigrations, closeDatabase, poolOf, primaryDb } = await import('../db/client');
+const { postgresUrl } = await import('../db/engine');
+const { platformSettings, licenses } = await import('../db/schema');
+const { count, eq } = await import('drizzle-orm');
 const { seedCatalogue } = await import('../lib/seed/catalogue');
 const { generateDataset, sizesFor, REGION } = await import('./bench/dataset');
 const { apiWorkloads, inProcess, pageWorkloads, sessionCookie, PRODUCT_LAUNCH } = await import('./bench/workloads');
@@ -48,15 +50,16 @@ const loadAverage = () => os.loadavg().map((l) => l.toFixed(1)).join(' / ');
 const loadAtStart = loadAverage();
 const progress = (line: string) => console.error(`… ${line}`);
 
-const db = openDatabase(config.databaseFile);
+// SQLite in the throwaway directory, or (issue 15) the empty PostgreSQL database DATABASE_URL names.
+const db = primaryDb();
 await applyMigrations(db);
 await seedCatalogue(db);
-useDatabase(db);
 
 // Limits raised so the benchmark measures speed, not the API rate limit or the launch quotas (issue 12).
 const raisedSettings = { apiReadsPerSecond: 100_000, apiWritesPerSecond: 100_000, instanceQuotaPerRegion: 100_000, vcpuQuotaPerRegion: 1_000_000, minLaunchBalanceFen: 0 };
-const setting = db.$client.prepare(`INSERT INTO platform_settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`);
-for (const [name, value] of Object.entries(raisedSettings)) setting.run(name, JSON.stringify(value), Date.now());
+for (const [key, value] of Object.entries(raisedSettings)) {
+  await db.insert(platformSettings).values({ key, value, updatedAt: new Date() }).onConflictDoUpdate({ target: platformSettings.key, set: { value, updatedAt: new Date() } });
+}
 
 // ─── The dataset ─────────────────────────────────────────────────────────────
 const sizes = sizesFor((quick ? 0.01 : 1) * scaleArg);
@@ -153,6 +156,7 @@ const ceilingOf = (name: string) => report.medianOf(ceilings.find((c) => c.name 
 const share = (r: Runs) => `${Math.round((100 * report.medianOf(r, 'perSecond')) / ceilingOf(r.name))}%`;
 
 say(`Stratus benchmark (${runName}), ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+say(`Database: ${postgresUrl ? `PostgreSQL (${(await poolOf(db).query('SHOW server_version')).rows[0].server_version}), the server on this machine` : 'SQLite, the file in the data directory'}`);
 say(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}; load average at the start ${loadAtStart}, at the end ${loadAverage()}`);
 say();
 say(`Dataset generated in ${data.seconds.toFixed(1)} s (the issue asks ≤ 120 s; after the migrations and the reference seed: the demo marketplace, then raw inserts in one transaction):`);
@@ -181,7 +185,7 @@ say();
 const problems = report.problems([...ceilings, ...(typeof http === 'string' ? [] : [...http.api, ...http.pages, ...http.pageLoad])]);
 if (problems.length) say('', ...problems);
 // A product launch that answered 200 holds a license: the pools started with every license available.
-const inUse = (db.$client.prepare(`SELECT count(*) AS n FROM licenses WHERE status = 'in_use'`).get() as { n: number }).n;
+const inUse = (await db.select({ n: count() }).from(licenses).where(eq(licenses.status, 'in_use')))[0].n;
 say(`Licenses in use at the end: ${inUse}, for ${productLaunchesAnswered} product launches answered 200 (warm-ups included).`);
 
 // ─── Targets (issue 13) ──────────────────────────────────────────────────────
@@ -209,4 +213,4 @@ say(...report.targetTable(figures));
 const out = arg('out') ?? path.join('docs', 'benchmarks.md');
 report.writeSection(out, runName, lines);
 console.log(`\nWritten to ${out}.`);
-db.$client.close();
+await closeDatabase(db);
