@@ -47,6 +47,17 @@ export function skippingLocked<Q>(query: Q): Q {
   return onPostgres ? (query as unknown as { for(strength: 'update', config: { skipLocked: true }): Q }).for('update', { skipLocked: true }) : query;
 }
 
+/**
+ * `work` for each item, one after another: a transaction's connection answers one query at a
+ * time (node-postgres queues the rest, and is to refuse them), so reads of several rows in one
+ * transaction are not run side by side.
+ */
+export async function oneAfterAnother<T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (const item of items) results.push(await work(item));
+  return results;
+}
+
 /** A row whose children a rule counts: its key, and a column that no key, index or trigger covers. */
 type CountedParent = Table & { id: AnyColumn; createdAt: AnyColumn };
 

@@ -92,8 +92,9 @@ export async function buyOneTime(page: Page, productCode: string, quantity = 1):
  * through the services (style.md: fixtures through the services, not the UI).
  */
 export async function useServerDatabase() {
-  const { openDatabase, useDatabase } = await import('../db/client');
-  const db = openDatabase(path.join(process.env.E2E_DATA_DIR ?? '/tmp/stratus-e2e', 'stratus.db'));
+  const { openAt, useDatabase } = await import('../db/client');
+  // The server's database: its SQLite file, or the PostgreSQL database it was started on (issue 15).
+  const db = openAt(process.env.DATABASE_URL ?? path.join(process.env.E2E_DATA_DIR ?? '/tmp/stratus-e2e', 'stratus.db'));
   useDatabase(db);
   return db;
 }

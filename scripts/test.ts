@@ -6,6 +6,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
+import { postgresServerUrl, stopCluster } from '../tests/helpers/postgres-server';
 import { freePort } from './free-port';
 import { playwrightCount, readCount, vitestCount, type Count } from './test-count';
 
@@ -61,6 +63,35 @@ if (process.env.STRATUS_SKIP_E2E) {
   if (e2eStatus !== 0 && e2e.failed === 0) e2e.failed = 1;
 }
 
+// Issue 15: the real-SDK API journeys again, against a server on PostgreSQL (a database of their
+// own on the server the vitest run used, or a throwaway cluster: tests/helpers/postgres-server.ts).
+let onPostgresApi: Count = { passed: 0, failed: 0, skipped: 0 };
+if (built && e2eStatus === 0) {
+  const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stratus-pg-run-'));
+  fs.writeFileSync(path.join(runDir, 'owner'), String(process.pid));
+  try {
+    const server = new URL(await postgresServerUrl(runDir));
+    const admin = new pg.Client({ connectionString: server.toString() });
+    await admin.connect();
+    const name = `stratus_e2e_${process.pid}`;
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    server.pathname = `/${name}`;
+    const json = path.join(results, 'e2e-postgres.json');
+    const status = run('npx', ['playwright', 'test', 'e2e/api.spec.ts', 'e2e/market-api.spec.ts', '--project=e2e'], { E2E_PORT: String(await freePort()), E2E_DATA_DIR: path.join(results, 'data-postgres'), E2E_JSON: json, DATABASE_URL: server.toString() });
+    onPostgresApi = readCount(json, playwrightCount);
+    if (status !== 0 && onPostgresApi.failed === 0) onPostgresApi.failed = 1;
+    e2eStatus = status;
+  } catch (error) {
+    console.error('The API journeys on PostgreSQL could not run:', error);
+    onPostgresApi.failed = 1;
+  } finally {
+    stopCluster(runDir);
+    fs.rmSync(runDir, { recursive: true, force: true });
+  }
+}
+
 // Issue 16's budget: every page's first-load JavaScript within 200 kB, read off the build the
 // end-to-end run just served (counted as one test).
 const weight: Count = { passed: 0, failed: 0, skipped: 0 };
@@ -69,11 +100,11 @@ if (built && fs.existsSync('.next/BUILD_ID')) {
   else weight.failed = 1;
 }
 
-const passed = unit.passed + e2e.passed + weight.passed;
-const failed = unit.failed + e2e.failed + weight.failed;
+const passed = unit.passed + e2e.passed + onPostgresApi.passed + weight.passed;
+const failed = unit.failed + e2e.failed + onPostgresApi.failed + weight.failed;
 const skipped = unit.skipped + e2e.skipped;
 const engine = (name: string, c: Count) => `${name} ${c.passed} passed, ${c.failed} failed${c.skipped ? ` (${c.skipped} skipped)` : ''}`;
-console.log(`\nunit+service: ${engine('on SQLite', onSqlite.count)}; ${engine('on PostgreSQL', onPostgres.count)}; end-to-end: ${e2e.passed} passed, ${e2e.failed} failed; page weight: ${weight.failed ? 'over budget' : weight.passed ? 'within budget' : 'not measured (no build)'}`);
+console.log(`\nunit+service: ${engine('on SQLite', onSqlite.count)}; ${engine('on PostgreSQL', onPostgres.count)}; end-to-end: ${e2e.passed} passed, ${e2e.failed} failed; API journeys on PostgreSQL: ${onPostgresApi.passed} passed, ${onPostgresApi.failed} failed; page weight: ${weight.failed ? 'over budget' : weight.passed ? 'within budget' : 'not measured (no build)'}`);
 const ok = vitestStatus === 0 && e2eStatus === 0 && failed === 0;
 console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 // The reports are read and the end-to-end server's data directory is no longer needed.

@@ -9,6 +9,7 @@ import { read, type Tx } from './transaction';
 import { listVisibleImages } from './visible-images';
 import type { Db } from '../../db/client';
 import { preparedQuery } from '../../db/prepared';
+import { oneAfterAnother } from '../../db/portable';
 
 export type Region = typeof regions.$inferSelect;
 export type InstanceType = typeof instanceTypes.$inferSelect;
@@ -56,7 +57,7 @@ export async function listLaunchableImages(actor: Actor, regionId: string): Prom
   return await read(async (db) => {
     await requireRegion(db, regionId);
     // Each set from its index (issue 13); the own and shared ones are at most the image quota.
-    const sets = await Promise.all((['system', 'self', 'others'] as const).map(async (ownerAlias) => (await listVisibleImages(db, { accountId: actor.accountId, regionId, ownerAlias, status: 'Available', page: 1, pageSize: Number.MAX_SAFE_INTEGER })).rows));
+    const sets = await oneAfterAnother((['system', 'self', 'others'] as const), async (ownerAlias) => (await listVisibleImages(db, { accountId: actor.accountId, regionId, ownerAlias, status: 'Available', page: 1, pageSize: Number.MAX_SAFE_INTEGER })).rows);
     return sets
       .flat()
       .sort((a, b) => byText(a.platform, b.platform) || byText(a.name, b.name))

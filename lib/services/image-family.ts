@@ -15,6 +15,7 @@ import { assertImageNameFree, imageDescriptionField, imageNameField } from './im
 import { notify } from './notifications';
 import { mutate, read, type Tx } from './transaction';
 import type { Db } from '../../db/client';
+import { oneAfterAnother } from '../../db/portable';
 
 /**
  * Where a family name is looked up, in order: the caller's own custom images, the platform's
@@ -47,10 +48,8 @@ export async function familyImageIn(db: Db | Tx, actor: Actor, regionId: string,
 
 /** The family names the actor can launch by in the region, from the same sets familyImageIn looks in. */
 export async function familyNamesIn(db: Db | Tx, actor: Actor, regionId: string): Promise<string[]> {
-  const names = await Promise.all(
-    familySets(actor).map(async (set) =>
-      (await db.selectDistinct({ family: images.imageFamily }).from(images).where(and(set.where, eq(images.regionId, regionId), isNotNull(images.imageFamily), isNull(images.deletedAt)))).map((r) => r.family!),
-    ),
+  const names = await oneAfterAnother(familySets(actor), async (set) =>
+    (await db.selectDistinct({ family: images.imageFamily }).from(images).where(and(set.where, eq(images.regionId, regionId), isNotNull(images.imageFamily), isNull(images.deletedAt)))).map((r) => r.family!),
   );
   return [...new Set(names.flat())].sort();
 }

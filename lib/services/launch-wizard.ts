@@ -13,7 +13,7 @@ import { familyImageIn, familyNamesIn } from './image-family';
 import { listLicenses } from './licenses';
 import { read } from './transaction';
 import type { Db } from '../../db/client';
-import { likeIgnoringCase } from '../../db/portable';
+import { likeIgnoringCase, oneAfterAnother } from '../../db/portable';
 import { containsPattern } from '../domain/list-query';
 
 export type WizardImage = { id: string; name: string; description: string; platform: string; osType: string; sizeGib: number; kind: string; productCode: string | null; productVersion: string | null; productStatus?: string; imageFamily?: string };
@@ -47,12 +47,12 @@ export async function launchableFamilies(actor: Actor, regionId: string): Promis
   authorize(actor, 'image.describe');
   return await read(async (db) => {
     await requireRegion(db, regionId);
-    const families = await Promise.all((await familyNamesIn(db, actor, regionId)).map(async (family) => {
+    const families = await oneAfterAnother((await familyNamesIn(db, actor, regionId)), async (family) => {
       const found = await familyImageIn(db, actor, regionId, family);
       if (!found) return [];
       const { image } = found;
       return [{ id: image.id, name: image.name, description: image.description, platform: image.platform, osType: image.osType, sizeGib: image.sizeGib, kind: image.kind, productCode: image.productCode, productVersion: image.productVersion, imageFamily: family }];
-    }));
+    });
     return families.flat();
   });
 }

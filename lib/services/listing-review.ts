@@ -15,7 +15,7 @@ import { listingProblemsOf } from './listing-checks';
 import { notify } from './notifications';
 import { indexProduct } from './product-search';
 import { mutate, read, type Tx } from './transaction';
-import { ascNullsFirst } from '../../db/portable';
+import { ascNullsFirst, oneAfterAnother } from '../../db/portable';
 
 export async function listListingReviews(actor: Actor, { status = 'in_review', ...paging }: { status?: string; page?: unknown; pageSize?: unknown } = {}) {
   authorize(actor, 'listing.review');
@@ -31,13 +31,13 @@ export async function listListingReviews(actor: Actor, { status = 'in_review', .
       .orderBy(ascNullsFirst(products.submittedAt), asc(products.code))
       .limit(pageSize)
       .offset((page - 1) * pageSize);
-    const items = await Promise.all(rows.map(async (r) => ({
+    const items = await oneAfterAnother(rows, async (r) => ({
       ...r,
       skus: (await db.select().from(skus).where(eq(skus.productCode, r.product.code))).sort(byPricingModel),
       regions: [...new Set((await db.select({ regionId: productVersionImages.regionId }).from(productVersionImages).where(eq(productVersionImages.productCode, r.product.code))).map((v) => v.regionId))],
       versions: (await db.select({ version: productVersions.version }).from(productVersions).where(eq(productVersions.productCode, r.product.code))).map((v) => v.version),
       problems: await listingProblemsOf(db, r.product),
-    })));
+    }));
     return { items, total, page, pageSize };
   });
 }

@@ -21,7 +21,7 @@ import { readSettings } from './settings';
 import { mutate, read, type Tx } from './transaction';
 import type { Db } from '../../db/client';
 import { parsePaging } from '../domain/paging';
-import { changedRows, descNullsLast, lockForCount } from '../../db/portable';
+import { changedRows, descNullsLast, lockForCount, oneAfterAnother } from '../../db/portable';
 
 export type RefundRequest = typeof refundRequests.$inferSelect;
 
@@ -255,7 +255,7 @@ export async function listRefundRequests(actor: Actor, { status = 'pending', ...
       .orderBy(status === 'pending' ? asc(refundRequests.requestedAt) : descNullsLast(refundRequests.decidedAt), asc(refundRequests.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize);
-    const items: RefundQueueRow[] = await Promise.all(rows.map(async (r) => ({ ...r, eligibility: await eligibility(db, r.order, r.request.requestedAt) })));
+    const items: RefundQueueRow[] = await oneAfterAnother(rows, async (r) => ({ ...r, eligibility: await eligibility(db, r.order, r.request.requestedAt) }));
     return { items, total, page, pageSize };
   });
 }

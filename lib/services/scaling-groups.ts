@@ -27,6 +27,7 @@ import { buyLicenses } from './orders';
 import { once } from './idempotency';
 import { balanceOf, bookId } from './ledger';
 import { mutate, read, type Tx } from './transaction';
+import { oneAfterAnother } from '../../db/portable';
 
 export type ScalingGroup = typeof scalingGroups.$inferSelect;
 export type ScalingActivity = typeof scalingActivities.$inferSelect;
@@ -277,7 +278,7 @@ async function otherReserves(db: Db | Tx, group: ScalingGroup, productCode: stri
     .from(scalingGroups)
     .innerJoin(images, eq(images.id, scalingGroups.imageId))
     .where(and(eq(scalingGroups.accountId, group.accountId), eq(scalingGroups.regionId, group.regionId), eq(scalingGroups.licenseMode, 'reserve'), ne(scalingGroups.id, group.id), eq(images.productCode, productCode)));
-  return await Promise.all(groups.map(async (g) => ({ maxSize: g.maxSize, held: await heldBy(db, g.id) })));
+  return await oneAfterAnother(groups, async (g) => ({ maxSize: g.maxSize, held: await heldBy(db, g.id) }));
 }
 
 /** MKT-9: the licenses the group's max needs, what its members hold, what the pool has for it (not another reserve group's), and the shortfall's cost. */

@@ -18,7 +18,7 @@ import { notify } from './notifications';
 import { readSettings } from './settings';
 import { mutate, read, type Tx } from './transaction';
 import type { Db } from '../../db/client';
-import { lockForCount } from '../../db/portable';
+import { lockForCount, oneAfterAnother } from '../../db/portable';
 
 const target = z.string().trim().min(1).max(254);
 const modifySchema = z.object({
@@ -70,8 +70,8 @@ export async function modifyImageSharePermission(actor: Actor, input: unknown): 
       const { image, alias } = await requireVisibleImage(tx, actor, request.imageId);
       const settings = await readSettings(tx);
       checkShareRequest(alias, request.addAccounts, request.removeAccounts);
-      const adding = await Promise.all(request.addAccounts.map(async (a) => await resolveAccount(tx, a)));
-      const removing = await Promise.all(request.removeAccounts.map(async (a) => await resolveAccount(tx, a)));
+      const adding = await oneAfterAnother(request.addAccounts, async (a) => await resolveAccount(tx, a));
+      const removing = await oneAfterAnother(request.removeAccounts, async (a) => await resolveAccount(tx, a));
       await lockCountedAccounts(tx, [actor.accountId, ...adding]);
       const change = decideShareChange(
         {
@@ -110,7 +110,7 @@ export type Recipient = { accountId: string; accountName: string; sharedAt: Date
 
 /** SHR-12: per recipient, how many of its instances run the image (they would lose ReInitDisk, SHR-9). */
 async function recipientsOf(db: Db | Tx, image: Image): Promise<Recipient[]> {
-  return await Promise.all((await activeShares(db, image.id)).map(async (share) => ({
+  return await oneAfterAnother((await activeShares(db, image.id)), async (share) => ({
     accountId: share.recipientAccountId,
     accountName: (await db.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, share.recipientAccountId)).limit(1)).at(0)?.name ?? '',
     sharedAt: share.sharedAt,
@@ -119,7 +119,7 @@ async function recipientsOf(db: Db | Tx, image: Image): Promise<Recipient[]> {
         .select({ n: count() })
         .from(instances)
         .where(and(eq(instances.imageId, image.id), eq(instances.accountId, share.recipientAccountId), ne(instances.status, 'Released'))).limit(1)).at(0)?.n ?? 0,
-  })));
+  }));
 }
 
 export type SharePermission = { imageId: string; regionId: string; recipients: Recipient[]; maxRecipients: number; sharesLeftToday: number };

@@ -13,6 +13,7 @@ import { clock } from '../clock';
 import { storedLimiter } from './limiters';
 import { infrastructure } from './transaction';
 import { readSettings } from './settings';
+import { oneAfterAnother } from '../../db/portable';
 
 /** Wrong passwords are counted per user and per address over a lockout's length; reaching the limit locks for that long. */
 function signInLimiters(settings: PlatformSettings) {
@@ -51,8 +52,8 @@ export async function startSignIn(email: string, address: string): Promise<SignI
     { limit: user, key: userKey(email) },
     { limit: byAddress, key: address },
   ];
-  const states = await infrastructure(() => Promise.all(counted.map(({ limit, key }) => consume(limit, key))));
-  const uncount = () => infrastructure(() => Promise.all(counted.map(({ limit, key }) => limit.reward(key, 1)))).then(() => undefined);
+  const states = await infrastructure(() => oneAfterAnother(counted, ({ limit, key }) => consume(limit, key)));
+  const uncount = () => infrastructure(() => oneAfterAnother(counted, ({ limit, key }) => limit.reward(key, 1))).then(() => undefined);
   const waits = states.filter((state, i) => state.consumedPoints > counted[i].limit.points).map((state) => state.msBeforeNext);
   if (waits.length > 0) {
     await uncount();

@@ -18,6 +18,7 @@ import { parsePaging } from '../domain/paging';
 import { parseSort } from '../domain/list-query';
 import { orderFor, searchTerms } from './list-sql';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { oneAfterAnother } from '../../db/portable';
 
 export type Bucket = typeof buckets.$inferSelect;
 export type StoredObject = typeof objects.$inferSelect;
@@ -62,7 +63,7 @@ export async function listBuckets(actor: Actor, regionId: string): Promise<Bucke
       .from(buckets)
       .where(and(eq(buckets.accountId, actor.accountId), eq(buckets.regionId, regionId)))
       .orderBy(asc(buckets.name));
-    return await Promise.all(rows.map((bucket) => withObjectCount(db, bucket)));
+    return await oneAfterAnother(rows, (bucket) => withObjectCount(db, bucket));
   });
 }
 
@@ -90,7 +91,7 @@ export async function describeBuckets(actor: Actor, query: { regionId: string; s
       .orderBy(...orderFor(sort, bucketSortColumns, buckets.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize);
-    const items = await Promise.all(rows.map((bucket) => withObjectCount(db, bucket)));
+    const items = await oneAfterAnother(rows, (bucket) => withObjectCount(db, bucket));
     return { items, total, page, pageSize };
   });
 }

@@ -11,7 +11,7 @@ import type { ImageOwnerAlias } from '../domain/images';
 import type { Image } from './catalogue';
 import type { Db } from '../../db/client';
 import { preparedQuery } from '../../db/prepared';
-import { inJsonList, likeIgnoringCase } from '../../db/portable';
+import { inJsonList, likeIgnoringCase, oneAfterAnother } from '../../db/portable';
 import { onPostgres } from '../../db/engine';
 
 export type ImageFilters = { imageId?: string; imageName?: string; productCode?: string; status?: string; osType?: string; architecture?: string; search?: string; imageFamily?: string };
@@ -166,7 +166,7 @@ async function platformCount(db: Db, q: ImageListQuery, alias: ImageOwnerAlias, 
 export async function listVisibleImages(db: Db, q: ImageListQuery): Promise<{ rows: Image[]; total: number }> {
   const params = { ...q, osType: q.osType?.toLowerCase(), searchLike: q.search ? containsPattern(q.search) : undefined, limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
   const countOfSet = once(counts(), shapeOf(q), () => countsFor(db, q));
-  const sizes = await Promise.all(setsOf(q).map(async (alias) => ({ alias, n: await platformCount(db, q, alias, async () => (await countOfSet.get(alias)!.execute(params)).at(0)?.n ?? 0) })));
+  const sizes = await oneAfterAnother(setsOf(q), async (alias) => ({ alias, n: await platformCount(db, q, alias, async () => (await countOfSet.get(alias)!.execute(params)).at(0)?.n ?? 0) }));
   const total = sizes.reduce((sum, { n }) => sum + n, 0);
   const sets = sizes.filter(({ n }) => n > 0).map(({ alias }) => alias);
   if (sets.length === 0) return { rows: [], total };
