@@ -9,7 +9,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
+import { isPostgres } from '../db/client';
+import { preparedStatement } from '../db/prepared';
 import { infrastructure } from '../lib/services/transaction';
+import { bulkInserts } from './bench/bulk';
 
 export type BootLatency = { launched: number; seconds: number; rate: number; booted: number; p50Ms: number; p99Ms: number; maxMs: number; maxBacklog: number; loopMaxMs: number };
 export type SweepTime = { instances: number; accounts: number; hours: number; seconds: number; usPerHour: number; loopMaxMs: number; loopP99Ms: number; cpuMaxMs: number };
@@ -48,20 +51,18 @@ async function withLoopDelay<T>(work: () => Promise<T>): Promise<{ result: T; ma
  * to be Running. The launch limits must already be raised (the callers raise them).
  */
 export async function bootLatencyUnderLaunchLoad({ accountId, rate = 1_000, seconds = 10 }: { accountId: string; rate?: number; seconds?: number }): Promise<BootLatency> {
-  const { getDb } = await import('../db/client');
   const { config } = await import('../lib/config');
   const { newRequestId } = await import('../lib/domain/ids');
   const { runInstances } = await import('../lib/services/instances');
   // An older build has no stopWorker: its worker simply keeps running.
   const { startWorker, stopWorker } = (await import('../lib/jobs/worker')) as { startWorker: () => void; stopWorker?: () => Promise<void> };
-  const sqlite = getDb().$client;
-  const image = sqlite.prepare(`SELECT id FROM images WHERE region_id = 'cn-hangzhou' AND kind = 'system' LIMIT 1`).get() as { id: string };
+  const image = await systemImage();
   const actor = { userId: `user-${accountId}`, accountId, roles: ['buyer' as const], requestId: newRequestId() };
-  const backlog = sqlite.prepare(`SELECT count(*) AS n FROM jobs WHERE state = 'waiting' AND kind = 'instance.boot' AND run_at <= ?`);
+  const backlog = preparedStatement(`SELECT count(*) AS n FROM jobs WHERE state = 'waiting' AND kind = 'instance.boot' AND run_at <= ?`);
   const ids: string[] = [];
   let maxBacklog = 0;
   startWorker();
-  const sampler = setInterval(() => (maxBacklog = Math.max(maxBacklog, (backlog.get(Date.now()) as { n: number }).n)), 100);
+  const sampler = setInterval(() => void backlog.get<{ n: number }>(new Date()).then((row) => (maxBacklog = Math.max(maxBacklog, Number(row?.n ?? 0)))), 100);
   const { result: elapsed, maxMs: loopMaxMs } = await withLoopDelay(async () => {
     const start = performance.now();
     for (let elapsedMs = 0; elapsedMs < seconds * 1000; elapsedMs = performance.now() - start) {
@@ -72,38 +73,42 @@ export async function bootLatencyUnderLaunchLoad({ accountId, rate = 1_000, seco
     return (performance.now() - start) / 1000;
   });
   const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(',');
-  const booted = () => {
+  const booted = async () => {
     let n = 0;
-    for (let i = 0; i < ids.length; i += 500) n += (sqlite.prepare(`SELECT count(*) AS n FROM instances WHERE status = 'Running' AND id IN (${placeholders(Math.min(500, ids.length - i))})`).get(...ids.slice(i, i + 500)) as { n: number }).n;
+    for (let i = 0; i < ids.length; i += 500) n += Number((await preparedStatement(`SELECT count(*) AS n FROM instances WHERE status = 'Running' AND id IN (${placeholders(Math.min(500, ids.length - i))})`).get<{ n: number }>(...ids.slice(i, i + 500)))!.n);
     return n;
   };
   const deadline = Date.now() + config.bootSeconds * 1000 + 60_000;
-  while (booted() < ids.length && Date.now() < deadline) await sleep(100);
+  while ((await booted()) < ids.length && Date.now() < deadline) await sleep(100);
   clearInterval(sampler);
   await stopWorker?.();
   const latencies: number[] = [];
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = sqlite.prepare(`SELECT r.started_at - i.created_at AS ms FROM instances i JOIN instance_runs r ON r.instance_id = i.id WHERE i.id IN (${placeholders(Math.min(500, ids.length - i))})`).all(...ids.slice(i, i + 500)) as { ms: number }[];
-    latencies.push(...rows.map((row) => row.ms - config.bootSeconds * 1000));
+    const from = `FROM instances i JOIN instance_runs r ON r.instance_id = i.id WHERE i.id IN (${placeholders(Math.min(500, ids.length - i))})`;
+    const rows = await preparedStatement({ sqlite: `SELECT r.started_at - i.created_at AS ms ${from}`, postgres: `SELECT extract(epoch FROM r.started_at - i.created_at) * 1000 AS ms ${from}` }).all<{ ms: number }>(...ids.slice(i, i + 500));
+    latencies.push(...rows.map((row) => Number(row.ms) - config.bootSeconds * 1000));
   }
   latencies.sort((a, b) => a - b);
   return { launched: ids.length, seconds: elapsed, rate: ids.length / elapsed, booted: latencies.length, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), maxMs: latencies.at(-1) ?? NaN, maxBacklog, loopMaxMs };
 }
 
+/** A system image of the bench's region, on either engine. */
+async function systemImage(): Promise<{ id: string }> {
+  return (await preparedStatement(`SELECT id FROM images WHERE region_id = 'cn-hangzhou' AND kind = 'system' LIMIT 1`).get<{ id: string }>())!;
+}
+
 /** (c) How fast the worker drains a backlog of `jobs` due boot jobs (one instance each), passes back to back. */
 export async function bootThroughput({ accountId, jobs = 10_000 }: { accountId: string; jobs?: number }): Promise<{ jobs: number; seconds: number; perSecond: number }> {
-  const { getDb } = await import('../db/client');
   const { newResourceId } = await import('../lib/domain/ids');
   const { enqueueJob } = await import('../lib/services/jobs');
   const { runDueJobs } = await import('../lib/jobs/worker');
-  const db = getDb();
-  const image = db.$client.prepare(`SELECT id FROM images WHERE region_id = 'cn-hangzhou' AND kind = 'system' LIMIT 1`).get() as { id: string };
-  const insert = db.$client.prepare(`INSERT INTO instances (id, account_id, region_id, instance_type_id, image_id, name, status, billing, metered_until, created_at) VALUES (?, ?, 'cn-hangzhou', 'ecs.g7.large', ?, ?, 'Pending', 'payg', ?, ?)`);
+  const image = await systemImage();
+  const insert = preparedStatement(`INSERT INTO instances (id, account_id, region_id, instance_type_id, image_id, name, status, billing, metered_until, created_at) VALUES (?, ?, 'cn-hangzhou', 'ecs.g7.large', ?, ?, 'Pending', 'payg', ?, ?)`);
   const now = Date.now();
   await infrastructure(async (tx) => {
     for (let i = 0; i < jobs; i++) {
       const id = newResourceId('i');
-      insert.run(id, accountId, image.id, id, now, now);
+      await insert.run(id, accountId, image.id, id, new Date(now), new Date(now));
       await enqueueJob(tx, 'instance.boot', { accountId, instanceIds: [id] }, new Date(now - 1_000));
     }
   });
@@ -121,18 +126,19 @@ export async function sweepTime({ instances = 200_000, perAccount = 4 }: { insta
   const { getDb } = await import('../db/client');
   const { newAccountId, newResourceId } = await import('../lib/domain/ids');
   const metering = await import('../lib/services/metering');
-  const sqlite = getDb().$client;
-  const image = sqlite.prepare(`SELECT id FROM images WHERE region_id = 'cn-hangzhou' AND kind = 'system' LIMIT 1`).get() as { id: string };
+  const db = getDb();
+  const image = await systemImage();
   const now = Date.now();
-  const hour = now - (now % 3_600_000) - 3_600_000;
+  const hour = new Date(now - (now % 3_600_000) - 3_600_000);
+  const { insert: prepare, within } = bulkInserts(db);
   const insert = {
-    account: sqlite.prepare(`INSERT INTO accounts (id, name, seller_status, created_at) VALUES (?, ?, 'none', ?)`),
-    wallet: sqlite.prepare(`INSERT INTO ledger_books (id, kind, account_id, balance_fen, created_at) VALUES (?, 'wallet', ?, 1000000, ?)`),
-    instance: sqlite.prepare(`INSERT INTO instances (id, account_id, region_id, instance_type_id, image_id, name, status, billing, metered_until, created_at) VALUES (?, ?, 'cn-hangzhou', 'ecs.g7.large', ?, ?, 'Running', 'payg', ?, ?)`),
-    run: sqlite.prepare(`INSERT INTO instance_runs (instance_id, started_at) VALUES (?, ?)`),
+    account: prepare(`INSERT INTO accounts (id, name, seller_status, created_at) VALUES (?, ?, 'none', ?)`),
+    wallet: prepare(`INSERT INTO ledger_books (id, kind, account_id, balance_fen, created_at) VALUES (?, 'wallet', ?, 1000000, ?)`),
+    instance: prepare(`INSERT INTO instances (id, account_id, region_id, instance_type_id, image_id, name, status, billing, metered_until, created_at) VALUES (?, ?, 'cn-hangzhou', 'ecs.g7.large', ?, ?, 'Running', 'payg', ?, ?)`),
+    run: prepare(`INSERT INTO instance_runs (instance_id, started_at) VALUES (?, ?)`),
   };
   const accounts = Math.ceil(instances / perAccount);
-  sqlite.transaction(() => {
+  await within(() => {
     for (let a = 0; a < accounts; a++) {
       const accountId = newAccountId();
       insert.account.run(accountId, `Sweep account ${a}`, hour);
@@ -143,9 +149,9 @@ export async function sweepTime({ instances = 200_000, perAccount = 4 }: { insta
         insert.run.run(id, hour);
       }
     }
-  })();
+  });
   // The generation's WAL is written back now, not by the sweep's first commit.
-  sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  if (!isPostgres(db)) db.$client.pragma('wal_checkpoint(TRUNCATE)');
   // The issue-13 sweep yields between its chunks; an older build has only the one-piece settleHours.
   const older = metering as { settleHours: (at: Date) => Promise<number> | number; sweepHours?: (at: Date) => Promise<number> };
   const sweep = older.sweepHours ?? (async (at: Date) => older.settleHours(at));
