@@ -58,6 +58,15 @@ export async function oneAfterAnother<T, R>(items: readonly T[], work: (item: T)
   return results;
 }
 
+/**
+ * Holds a lock on a name until the transaction ends, for a check-then-insert with no row to lock
+ * (a recurring job's one waiting row): PostgreSQL's transaction-level advisory lock. SQLite's one
+ * writer already runs such transactions one at a time.
+ */
+export async function lockName(db: { execute(query: SQL): PromiseLike<unknown> } | object, name: string): Promise<void> {
+  if ('execute' in db) await db.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${name}))`);
+}
+
 /** A row whose children a rule counts: its key, and a column that no key, index or trigger covers. */
 type CountedParent = Table & { id: AnyColumn; createdAt: AnyColumn };
 

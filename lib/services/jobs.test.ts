@@ -1,10 +1,10 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { jobs } from '../../db/schema';
 import { throwawayDatabase } from '../../tests/helpers/database';
 import { clock } from '../clock';
 import { runDueJobs } from '../jobs/worker';
-import { JOB_LEASE_MS, claimDueJobs, completeJob, enqueueJob, failJob } from './jobs';
+import { JOB_LEASE_MS, claimDueJobs, completeJob, completeRecurringJob, enqueueJob, ensureRecurringJob, failJob } from './jobs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { platformActor } from '../domain/actor';
 import { infrastructure, mutate } from './transaction';
@@ -84,5 +84,26 @@ describe('job bookkeeping takes its turn (issue 15)', () => {
     await completeJob(job.id);
     await expect(other).rejects.toThrow('refused meanwhile');
     expect((await db().select().from(jobs).where(eq(jobs.id, job.id)).limit(1)).at(0)!.state).toBe('done');
+  });
+});
+
+describe('a recurring job runs once a period, however many servers run the worker (issue 15)', () => {
+  const waitingSweeps = async () => (await db().select().from(jobs).where(and(eq(jobs.kind, 'billing.sweep'), eq(jobs.state, 'waiting')))).length;
+
+  it('servers starting at once (each on a connection of its own) leave one waiting billing sweep', async () => {
+    await Promise.all(Array.from({ length: 4 }, () => ensureRecurringJob('billing.sweep')));
+    expect(await waitingSweeps()).toBe(1);
+  });
+
+  it('a run whose lease ran out and was taken over does not schedule a second next run', async () => {
+    clock.set(new Date(Date.now() + 3_600_000)); // the waiting run is due
+    await ensureRecurringJob('billing.sweep');
+    const [first] = await claimDueJobs(1, 'billing.sweep');
+    clock.advance(JOB_LEASE_MS + 1); // the first holder stalls past its lease; another server takes the run over
+    const [second] = await claimDueJobs(1, 'billing.sweep');
+    expect(second.id).toBe(first.id);
+    await completeRecurringJob(second, 'billing.sweep');
+    await completeRecurringJob(first, 'billing.sweep');
+    expect(await waitingSweeps()).toBe(1);
   });
 });

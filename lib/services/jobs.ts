@@ -7,7 +7,7 @@ import { clock } from '../clock';
 import { config } from '../config';
 import { jobPayloads, recurringJobs, type JobKind, type JobPayload, type RecurringJobKind } from '../domain/jobs';
 import { infrastructure, read, type Tx } from './transaction';
-import { skippingLocked } from '../../db/portable';
+import { changedRows, lockName, skippingLocked } from '../../db/portable';
 
 export type Job = typeof jobs.$inferSelect;
 
@@ -82,6 +82,8 @@ export async function completeJob(id: number): Promise<void> {
  */
 export async function ensureRecurringJob(kind: RecurringJobKind): Promise<void> {
   await infrastructure(async (tx) => {
+    // Servers starting together on PostgreSQL would each find none and add one (a sweep run twice a period).
+    await lockName(tx, `recurring:${kind}`);
     const waiting = (await tx.select({ id: jobs.id }).from(jobs).where(and(eq(jobs.kind, kind), eq(jobs.state, 'waiting'))).limit(1)).at(0);
     if (!waiting) await enqueueJob(tx, kind, {});
   });
@@ -90,8 +92,9 @@ export async function ensureRecurringJob(kind: RecurringJobKind): Promise<void> 
 export async function completeRecurringJob(job: Job, kind: RecurringJobKind): Promise<void> {
   const everyMs = recurringJobs.get(kind)!;
   await infrastructure(async (tx) => {
-    await tx.update(jobs).set({ state: 'done', leaseUntil: null, lastError: null }).where(eq(jobs.id, job.id));
-    await enqueueJob(tx, kind, {}, new Date(clock.now().getTime() + everyMs));
+    // Only the run that still holds the lease schedules the next: one whose lease ran out and was taken over does not add a second.
+    const done = await tx.update(jobs).set({ state: 'done', leaseUntil: null, lastError: null }).where(and(eq(jobs.id, job.id), eq(jobs.state, 'waiting'), eq(jobs.leaseUntil, job.leaseUntil!)));
+    if (changedRows(done) > 0) await enqueueJob(tx, kind, {}, new Date(clock.now().getTime() + everyMs));
   });
 }
 
