@@ -4,6 +4,7 @@
 // inside that transaction. Other things made once per connection (a cache of its rows) use
 // preparedQuery too.
 import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
 import type pg from 'pg';
 import { getDb, isPostgres, type Db } from './client';
 
@@ -30,7 +31,22 @@ type Source = string | { sqlite: string; postgres: string };
  * numbered and prepares it once per connection. Columns named in `times` come back as
  * milliseconds on both (PostgreSQL reads a timestamptz as a Date).
  */
-export function preparedStatement(source: Source, shape: { times?: readonly string[] } = {}) {
+export function preparedStatement(source: Source, shape: { times?: readonly string[] } = {}): PlainStatement {
+  // Made once per text: call sites write their SQL where it is used, the hot loops call them per row.
+  const key = typeof source === 'string' ? source : `${source.sqlite}\n${source.postgres}`;
+  let made = statements.get(key);
+  if (!made) statements.set(key, (made = plainStatement(source, shape)));
+  return made;
+}
+
+type PlainStatement = {
+  run(...params: Bound[]): Promise<{ changes: number }>;
+  get<T>(...params: Bound[]): Promise<T | undefined>;
+  all<T>(...params: Bound[]): Promise<T[]>;
+};
+const statements = new Map<string, PlainStatement>();
+
+function plainStatement(source: Source, shape: { times?: readonly string[] }): PlainStatement {
   const sqliteText = typeof source === 'string' ? source : source.sqlite;
   const postgresText = numbered(typeof source === 'string' ? source : source.postgres);
   const name = `s_${createHash('sha1').update(postgresText).digest('hex').slice(0, 16)}`;
@@ -40,20 +56,29 @@ export function preparedStatement(source: Source, shape: { times?: readonly stri
     for (const row of result.rows) for (const column of times) if (row[column] instanceof Date) row[column] = (row[column] as Date).getTime();
     return { rows: result.rows as T[], changes: result.rowCount ?? 0 };
   };
-  const onSqlite = () => getDb().$client.prepare(sqliteText);
+  // Compiled once per SQLite connection: the hourly sweep runs these hundreds of thousands of times.
+  const compiled = new WeakMap<Db, Database.Statement>();
+  const onSqlite = (db: Db) => {
+    let statement = compiled.get(db);
+    if (!statement) compiled.set(db, (statement = db.$client.prepare(sqliteText)));
+    return statement;
+  };
   const forSqlite = (params: Bound[]) => params.map(sqliteValue);
   return {
     async run(...params: Bound[]): Promise<{ changes: number }> {
-      if (isPostgres(getDb())) return { changes: (await onPostgres(params)).changes };
-      return { changes: onSqlite().run(...forSqlite(params)).changes };
+      const db = getDb();
+      if (isPostgres(db)) return { changes: (await onPostgres(params)).changes };
+      return { changes: onSqlite(db).run(...forSqlite(params)).changes };
     },
     async get<T>(...params: Bound[]): Promise<T | undefined> {
-      if (isPostgres(getDb())) return (await onPostgres<T>(params)).rows[0];
-      return onSqlite().get(...forSqlite(params)) as T | undefined;
+      const db = getDb();
+      if (isPostgres(db)) return (await onPostgres<T>(params)).rows[0];
+      return onSqlite(db).get(...forSqlite(params)) as T | undefined;
     },
     async all<T>(...params: Bound[]): Promise<T[]> {
-      if (isPostgres(getDb())) return (await onPostgres<T>(params)).rows;
-      return onSqlite().all(...forSqlite(params)) as T[];
+      const db = getDb();
+      if (isPostgres(db)) return (await onPostgres<T>(params)).rows;
+      return onSqlite(db).all(...forSqlite(params)) as T[];
     },
   };
 }
