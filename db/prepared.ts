@@ -26,13 +26,13 @@ type Source = string | { sqlite: string; postgres: string };
 
 /**
  * A statement of plain SQL for a hot path (issue 13), on the caller's transaction's connection,
- * either engine (issue 15). SQLite compiles it once (db/client.ts keeps compiled statements by
- * their SQL) and is given a Date as milliseconds and a flag as 0/1; PostgreSQL gets the `?`s
- * numbered and prepares it once per connection. Columns named in `times` come back as
+ * either engine (issue 15). SQLite compiles it once per connection and is given a Date as
+ * milliseconds and a flag as 0/1; PostgreSQL gets the `?`s numbered and prepares it once per
+ * connection (a named statement). Columns named in `times` come back as
  * milliseconds on both (PostgreSQL reads a timestamptz as a Date).
  */
 export function preparedStatement(source: Source, shape: { times?: readonly string[] } = {}): PlainStatement {
-  // Made once per text: call sites write their SQL where it is used, the hot loops call them per row.
+  // Made once per text (with the shape its first call gave): call sites write their SQL where it is used, hot loops call them per row.
   const key = typeof source === 'string' ? source : `${source.sqlite}\n${source.postgres}`;
   let made = statements.get(key);
   if (!made) statements.set(key, (made = plainStatement(source, shape)));
