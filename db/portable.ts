@@ -63,7 +63,7 @@ export async function oneAfterAnother<T, R>(items: readonly T[], work: (item: T)
  * (a recurring job's one waiting row): PostgreSQL's transaction-level advisory lock. SQLite's one
  * writer already runs such transactions one at a time.
  */
-export async function lockName(db: { execute(query: SQL): PromiseLike<unknown> } | object, name: string): Promise<void> {
+export async function lockName(db: { run(query: SQL): unknown } | { execute(query: SQL): PromiseLike<unknown> }, name: string): Promise<void> {
   if ('execute' in db) await db.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${name}))`);
 }
 

@@ -32,8 +32,8 @@ type Source = string | { sqlite: string; postgres: string };
  * milliseconds on both (PostgreSQL reads a timestamptz as a Date).
  */
 export function preparedStatement(source: Source, shape: { times?: readonly string[] } = {}): PlainStatement {
-  // Made once per text (with the shape its first call gave): call sites write their SQL where it is used, hot loops call them per row.
-  const key = typeof source === 'string' ? source : `${source.sqlite}\n${source.postgres}`;
+  // Made once per text and shape: call sites write their SQL where it is used, hot loops call them per row.
+  const key = `${typeof source === 'string' ? source : `${source.sqlite}\n${source.postgres}`}\n${shape.times?.join(',') ?? ''}`;
   let made = statements.get(key);
   if (!made) statements.set(key, (made = plainStatement(source, shape)));
   return made;

@@ -15,6 +15,7 @@ import { mutate, read, savepoint, type Tx } from './transaction';
 const { db } = throwawayDatabase();
 const accountCount = async (from: Tx = db()) => (await from.select({ n: count() }).from(accounts).limit(1)).at(0)!.n;
 const insert = async (tx: Tx, id: string) => await tx.insert(accounts).values({ id, name: id, createdAt: new Date() });
+const ofAccount = (accountId: string) => eq(auditLog.accountId, accountId);
 const exists = async (id: string) => (await db().select().from(accounts).where(eq(accounts.id, id))).length === 1;
 
 describe('transactions on PostgreSQL (issue 15)', () => {
@@ -104,11 +105,16 @@ describe('transactions on PostgreSQL (issue 15)', () => {
     expect(await exists('pg-part-failed')).toBe(false);
   });
 
+  it('a text with a NUL character (which PostgreSQL cannot store) is refused as InvalidParameter, not a fault of ours', async () => {
+    const buyer = await newBuyer();
+    await expect(mutate(buyer, 'TestNul', async (tx) => await insert(tx, 'pg-nul-\u0000'))).rejects.toMatchObject({ code: 'InvalidParameter' });
+    const audited = await db().select().from(auditLog).where(ofAccount(buyer.accountId));
+    expect(audited.map((row) => [row.action, row.errorCode])).toEqual([['TestNul', 'InvalidParameter']]);
+  });
+
   it('a change inside a read-only use case is refused', async () => {
     const buyer = await newBuyer();
     await expect(read(async () => await mutate(buyer, 'TestInsideRead', async (tx) => await insert(tx, 'pg-inside-read')))).rejects.toThrow(/read-only/);
     expect(await exists('pg-inside-read')).toBe(false);
   });
 });
-
-const ofAccount = (accountId: string) => eq(auditLog.accountId, accountId);

@@ -3,6 +3,7 @@
 // on either engine (bulk.ts). Imported once the bench has set the environment (data directory, mode, secret).
 import { performance } from 'node:perf_hooks';
 import { isPostgres, poolOf, type Db } from '../../db/client';
+import { preparedStatement } from '../../db/prepared';
 import { bulkInserts } from './bulk';
 import { seedRegions } from '../../db/seed-data';
 import { seedProducts, seedSellers } from '../../db/seed/marketplace-data';
@@ -58,7 +59,7 @@ export async function generateDataset(db: Db, sizes: Sizes, launchLicenses: numb
   const postgres = isPostgres(db);
   const { insert: prepare, within } = bulkInserts(db);
   /** A single number a query of the whole database answers (a count, an id). */
-  const one = async <T>(text: string, ...params: string[]): Promise<T> => (postgres ? (await poolOf(db).query(text.replaceAll('?', '$1'), params)).rows[0] : db.$client.prepare(text).get(...params)) as T;
+  const one = async <T>(text: string, ...params: string[]): Promise<T> => (await preparedStatement(text).get<T>(...params))!;
   await seedMarketplace(db, await sellerAccounts(), seedProducts, new Date());
   const accountId = await createAccount('Bench buyer');
   const keyOf = async (id: string) => await createAccessKey({ userId: `user-${id}`, accountId: id, roles: ['buyer'], requestId: newRequestId() });
