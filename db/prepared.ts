@@ -83,6 +83,12 @@ function plainStatement(source: Source, shape: { times?: readonly string[] }): P
   };
 }
 
+/** `n` placeholders for an IN list or a VALUES row: `?, ?, ?`. */
+export const placeholders = (n: number) => Array(n).fill('?').join(', ');
+
+/** `rows` rows of `width` placeholders for a multi-row VALUES: `(?, ?), (?, ?)`. */
+export const valueRows = (rows: number, width: number) => Array(rows).fill(`(${placeholders(width)})`).join(', ');
+
 /** How SQLite stores a bound value: a time as milliseconds, a flag as 0 or 1. */
 export const sqliteValue = (v: Bound) => (v instanceof Date ? v.getTime() : typeof v === 'boolean' ? Number(v) : v);
 

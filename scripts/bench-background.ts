@@ -3,16 +3,14 @@
 // Running less the boot delay, and the largest backlog of due boots; (b) the hourly sweep of N
 // due instance-hours, with the longest block of the event loop while it runs. The functions are
 // for the main benchmark; `npx tsx scripts/bench-background.ts [--quick]` runs both alone on a
-// throwaway database (`--only=boot|throughput|sweep`, `--rate=`, `--instances=`). Modules are imported inside the functions, after the caller has set the environment.
+// throwaway database (`--only=boot|throughput|sweep`, `--rate=`, `--instances=`). Modules are imported inside the functions,
+// after the caller has set the environment: a static import would read the configuration first, and
+// the run would go to the installation's own database.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { isPostgres } from '../db/client';
-import { preparedStatement } from '../db/prepared';
-import { infrastructure } from '../lib/services/transaction';
-import { bulkInserts } from './bench/bulk';
 
 export type BootLatency = { launched: number; seconds: number; rate: number; booted: number; p50Ms: number; p99Ms: number; maxMs: number; maxBacklog: number; loopMaxMs: number };
 export type SweepTime = { instances: number; accounts: number; hours: number; seconds: number; usPerHour: number; loopMaxMs: number; loopP99Ms: number; cpuMaxMs: number };
@@ -54,6 +52,7 @@ export async function bootLatencyUnderLaunchLoad({ accountId, rate = 1_000, seco
   const { config } = await import('../lib/config');
   const { newRequestId } = await import('../lib/domain/ids');
   const { runInstances } = await import('../lib/services/instances');
+  const { preparedStatement } = await import('../db/prepared');
   // An older build has no stopWorker: its worker simply keeps running.
   const { startWorker, stopWorker } = (await import('../lib/jobs/worker')) as { startWorker: () => void; stopWorker?: () => Promise<void> };
   const image = await systemImage();
@@ -94,6 +93,7 @@ export async function bootLatencyUnderLaunchLoad({ accountId, rate = 1_000, seco
 
 /** A system image of the bench's region, on either engine. */
 async function systemImage(): Promise<{ id: string }> {
+  const { preparedStatement } = await import('../db/prepared');
   return (await preparedStatement(`SELECT id FROM images WHERE region_id = 'cn-hangzhou' AND kind = 'system' LIMIT 1`).get<{ id: string }>())!;
 }
 
@@ -102,6 +102,8 @@ export async function bootThroughput({ accountId, jobs = 10_000 }: { accountId: 
   const { newResourceId } = await import('../lib/domain/ids');
   const { enqueueJob } = await import('../lib/services/jobs');
   const { runDueJobs } = await import('../lib/jobs/worker');
+  const { preparedStatement } = await import('../db/prepared');
+  const { infrastructure } = await import('../lib/services/transaction');
   const image = await systemImage();
   const insert = preparedStatement(`INSERT INTO instances (id, account_id, region_id, instance_type_id, image_id, name, status, billing, metered_until, created_at) VALUES (?, ?, 'cn-hangzhou', 'ecs.g7.large', ?, ?, 'Pending', 'payg', ?, ?)`);
   const now = Date.now();
@@ -123,7 +125,8 @@ export async function bootThroughput({ accountId, jobs = 10_000 }: { accountId: 
  * exactly the last whole hour unsettled, then sweeps them as the billing job does.
  */
 export async function sweepTime({ instances = 200_000, perAccount = 4 }: { instances?: number; perAccount?: number } = {}): Promise<SweepTime> {
-  const { getDb } = await import('../db/client');
+  const { getDb, isPostgres } = await import('../db/client');
+  const { bulkInserts } = await import('./bench/bulk');
   const { newAccountId, newResourceId } = await import('../lib/domain/ids');
   const metering = await import('../lib/services/metering');
   const db = getDb();

@@ -5,7 +5,7 @@ import { clock } from '../clock';
 import { assertBalanced, type BookKind, type Posting } from '../domain/ledger';
 import type { Tx } from './transaction';
 import type { Db } from '../../db/client';
-import { preparedQuery, preparedStatement } from '../../db/prepared';
+import { preparedQuery, preparedStatement, valueRows, type Bound } from '../../db/prepared';
 import { changedRows } from '../../db/portable';
 import { CloudError } from '../domain/errors';
 
@@ -56,19 +56,28 @@ export type Transfer = { postings: readonly Posting[]; reason: string; reference
  */
 export async function postTransfers(transfers: readonly Transfer[]): Promise<void> {
   const createdAt = clock.now();
-  const insert = preparedStatement('INSERT INTO ledger_entries (transfer_id, book_id, amount_fen, reason, reference, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const entries: Bound[][] = [];
   const sums = new Map<string, number>();
   for (const { postings, reason, reference } of transfers) {
     assertBalanced(postings);
     const transferId = globalThis.crypto.randomUUID();
     for (const p of postings) {
-      await insert.run(transferId, p.bookId, p.amountFen, reason, reference, createdAt);
+      entries.push([transferId, p.bookId, p.amountFen, reason, reference, createdAt]);
       sums.set(p.bookId, (sums.get(p.bookId) ?? 0) + p.amountFen);
     }
+  }
+  // Many rows per statement: one statement per row was half of the sweep's database time (and on PostgreSQL a round trip each).
+  for (let i = 0; i < entries.length; i += ENTRIES_PER_INSERT) {
+    const rows = entries.slice(i, i + ENTRIES_PER_INSERT);
+    await insertEntries(rows.length).run(...rows.flat());
   }
   const move = preparedStatement('UPDATE ledger_books SET balance_fen = balance_fen + ? WHERE id = ?');
   for (const [bookId, amountFen] of sums) await move.run(amountFen, bookId);
 }
+
+const ENTRIES_PER_INSERT = 64;
+const insertEntries = (rows: number) =>
+  preparedStatement(`INSERT INTO ledger_entries (transfer_id, book_id, amount_fen, reason, reference, created_at) VALUES ${valueRows(rows, 6)}`);
 
 const bookBalance = preparedQuery((db) => db.select({ balance: ledgerBooks.balanceFen }).from(ledgerBooks).where(eq(ledgerBooks.id, sql.placeholder('id'))).prepare());
 

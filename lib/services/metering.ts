@@ -2,7 +2,7 @@
 // once: compute goes to the platform, an hourly image's fee to its seller less commission.
 // The metered_hours primary key makes a second settlement of the same hour a no-op, so a run
 // repeated or cut short by a restart neither doubles nor skips an hour.
-import { preparedStatement } from '../../db/prepared';
+import { placeholders, preparedStatement, valueRows } from '../../db/prepared';
 import { setImmediate as yieldToRequests } from 'node:timers/promises';
 import { performance } from 'node:perf_hooks';
 import { and, asc, eq, gt, isNull, lt, notInArray, or } from 'drizzle-orm';
@@ -82,7 +82,7 @@ async function settleChunk(end: Date, maxHours: number, failed: Set<string>): Pr
     const prices: Prices = { commissionBps: (await readSettings(tx)).commissionBps, revenueBook: await platformBook(tx, 'platform_revenue') };
     let budget = maxHours;
     let charged = 0;
-    for (const [accountId, list] of byAccount(due)) {
+    for (const [accountId, list] of groupBy(due, (instance) => instance.accountId)) {
       if (budget <= 0 || (budget < maxHours && performance.now() - started > CHUNK_MS)) break;
       try {
         const result = await mutate(platformActor(accountId, newRequestId()), 'SettleHours', async (accountTx, note) => {
@@ -101,12 +101,13 @@ async function settleChunk(end: Date, maxHours: number, failed: Set<string>): Pr
   });
 }
 
-function byAccount(due: DueInstance[]): Map<string, DueInstance[]> {
-  const groups = new Map<string, DueInstance[]>();
-  for (const instance of due) {
-    const group = groups.get(instance.accountId);
-    if (group) group.push(instance);
-    else groups.set(instance.accountId, [instance]);
+function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
   }
   return groups;
 }
@@ -121,35 +122,52 @@ type Prices = { commissionBps: number; revenueBook: string };
 async function settleAccount(tx: Tx, accountId: string, due: DueInstance[], end: Date, budget: number, prices: Prices): Promise<{ hours: number; charged: number }> {
   const walletId = await ensureBook(tx, 'wallet', accountId);
   const wallet: Wallet = { id: walletId, balanceFen: await balanceOf(tx, walletId), sellerBooks: new Map() };
-  const transfers: Transfer[] = [];
-  const runsOf = preparedStatement('SELECT started_at AS "from", ended_at AS "to" FROM instance_runs WHERE instance_id = ? AND (ended_at IS NULL OR ended_at > ?)', { times: ['from', 'to'] });
-  const mark = preparedStatement('UPDATE instances SET metered_until = ? WHERE id = ?');
+  const runs = await runsOf(due);
+  const toCharge: HourToCharge[] = [];
+  let projectedFen = wallet.balanceFen;
+  const marks: { id: string; until: number }[] = [];
   let hours = 0;
-  let charged = 0;
   for (const instance of due) {
     if (hours >= budget) break;
     const ended = hoursToSettle(instance.meteredUntil, end);
     const settling = ended.slice(0, budget - hours);
-    const intervals = (await runsOf.all<{ from: number; to: number | null }>(instance.id, instance.meteredUntil)).map((run) => ({ from: new Date(run.from), to: run.to === null ? null : new Date(run.to) }));
-    const image = await hourlyImageFee(instance.licenseId);
+    const intervals = runs.get(instance.id) ?? [];
+    const image = instance.licenseId ? await hourlyImageFee(instance.licenseId) : null;
     for (const hour of settling) {
       const charge = meterHour({ hour, intervals, computeFenPerHour: instance.computeFenPerHour, imageFenPerHour: image?.fenPerHour ?? 0 });
-      if (charge && await chargeHour(tx, { instanceId: instance.id, accountId, wallet, charge, image, prices, transfers })) charged++;
+      if (!charge) continue;
+      toCharge.push({ instanceId: instance.id, charge, image, arrears: projectedFen < charge.totalFen });
+      projectedFen -= charge.totalFen;
     }
     hours += settling.length;
-    const until = settling.length < ended.length ? new Date(settling[settling.length - 1].getTime() + HOUR_MS) : end;
-    await mark.run(until, instance.id);
+    const until = settling.length < ended.length ? settling[settling.length - 1].getTime() + HOUR_MS : end.getTime();
+    marks.push({ id: instance.id, until });
   }
-  await postTransfers(transfers);
+  // One statement per mark (most instances end at the same one), not one per instance.
+  for (const [until, marked] of groupBy(marks, (m) => m.until)) {
+    await preparedStatement(`UPDATE instances SET metered_until = ? WHERE id IN (${placeholders(marked.length)})`).run(new Date(until), ...marked.map((m) => m.id));
+  }
+  const charged = await recordHours(accountId, toCharge);
+  await postTransfers(await paymentsFor(tx, wallet, charged, prices));
   if (wallet.balanceFen < 0) await stopForArrears(tx, accountId);
-  return { hours, charged };
+  return { hours, charged: charged.length };
+}
+
+/** The runs of the account's due instances that may overlap an hour still to bill, in one statement. */
+async function runsOf(due: DueInstance[]) {
+  const since = new Date(Math.min(...due.map((instance) => instance.meteredUntil.getTime())));
+  const rows = await preparedStatement(
+    `SELECT instance_id AS "instanceId", started_at AS "from", ended_at AS "to" FROM instance_runs WHERE instance_id IN (${placeholders(due.length)}) AND (ended_at IS NULL OR ended_at > ?)`,
+    { times: ['from', 'to'] },
+  ).all<{ instanceId: string; from: number; to: number | null }>(...due.map((instance) => instance.id), since);
+  const intervals = rows.map((run) => ({ instanceId: run.instanceId, from: new Date(run.from), to: run.to === null ? null : new Date(run.to) }));
+  return groupBy(intervals, (run) => run.instanceId);
 }
 
 type ImageFee = { fenPerHour: number; productCode: string; sellerAccountId: string };
 
 /** MKT-2: an instance holding an hourly license pays the SKU's price per hour on top of compute. */
-async function hourlyImageFee(licenseId: string | null): Promise<ImageFee | null> {
-  if (!licenseId) return null;
+async function hourlyImageFee(licenseId: string): Promise<ImageFee | null> {
   const row = await preparedStatement(
     `SELECT s.price_fen AS "fenPerHour", l.product_code AS "productCode", p.seller_account_id AS "sellerAccountId"
        FROM licenses l JOIN orders o ON o.id = l.order_id JOIN skus s ON s.code = o.sku_code JOIN products p ON p.code = l.product_code
@@ -164,26 +182,46 @@ async function hourlyImageFee(licenseId: string | null): Promise<ImageFee | null
  */
 type Wallet = { id: string; balanceFen: number; sellerBooks: Map<string, string> };
 
-type HourInput = { instanceId: string; accountId: string; wallet: Wallet; charge: HourCharge; image: ImageFee | null; prices: Prices; transfers: Transfer[] };
+/** An hour to charge, and whether the wallet, as the settlement goes, could not pay it (MKT-12). */
+type HourToCharge = { instanceId: string; charge: HourCharge; image: ImageFee | null; arrears: boolean };
 
-/** Charges one instance-hour unless it was charged before; says whether it charged now. */
-async function chargeHour(tx: Tx, input: HourInput): Promise<boolean> {
-  const { charge, image, wallet, prices } = input;
-  const arrears = wallet.balanceFen < charge.totalFen;
-  const inserted = await preparedStatement(
-    'INSERT INTO metered_hours (instance_id, hour, account_id, compute_fen, image_fen, product_code, arrears, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
-  ).run(input.instanceId, charge.hour, input.accountId, charge.computeFen, charge.imageFen, image?.productCode ?? null, arrears, clock.now());
-  const charged = inserted.changes > 0;
-  if (!charged || charge.totalFen === 0) return charged;
-  const { platformFen, sellerFen } = splitSale(charge.imageFen, prices.commissionBps);
-  const postings = [
-    { bookId: wallet.id, amountFen: -charge.totalFen },
-    { bookId: prices.revenueBook, amountFen: charge.computeFen + platformFen },
-  ];
-  if (image && sellerFen > 0) postings.push({ bookId: await sellerBook(tx, wallet, image.sellerAccountId), amountFen: sellerFen });
-  input.transfers.push({ postings, reason: 'metering', reference: `${input.instanceId}@${charge.hour.toISOString()}` });
-  wallet.balanceFen -= charge.totalFen;
-  return true;
+const HOURS_PER_INSERT = 64;
+
+/**
+ * Records the hours, many rows per statement, and says which are new: an hour charged before
+ * (the primary key) is passed over, and only a new one is paid. (If one was, the later hours'
+ * arrears flags counted it as paid: they may say arrears where the wallet did cover them.)
+ */
+async function recordHours(accountId: string, hours: HourToCharge[]): Promise<HourToCharge[]> {
+  const createdAt = clock.now();
+  const recorded = new Set<string>();
+  for (let i = 0; i < hours.length; i += HOURS_PER_INSERT) {
+    const rows = hours.slice(i, i + HOURS_PER_INSERT);
+    const inserted = await preparedStatement(
+      `INSERT INTO metered_hours (instance_id, hour, account_id, compute_fen, image_fen, product_code, arrears, created_at) VALUES ${valueRows(rows.length, 8)}
+       ON CONFLICT DO NOTHING RETURNING instance_id AS "instanceId", hour`,
+      { times: ['hour'] },
+    ).all<{ instanceId: string; hour: number }>(...rows.flatMap(({ instanceId, charge, image, arrears }) => [instanceId, charge.hour, accountId, charge.computeFen, charge.imageFen, image?.productCode ?? null, arrears, createdAt]));
+    for (const row of inserted) recorded.add(`${row.instanceId}@${row.hour}`);
+  }
+  return hours.filter((h) => recorded.has(`${h.instanceId}@${h.charge.hour.getTime()}`));
+}
+
+/** The transfers that pay the charged hours: compute to the platform, an image's fee to its seller less commission. */
+async function paymentsFor(tx: Tx, wallet: Wallet, charged: HourToCharge[], prices: Prices): Promise<Transfer[]> {
+  const transfers: Transfer[] = [];
+  for (const { instanceId, charge, image } of charged) {
+    if (charge.totalFen === 0) continue;
+    const { platformFen, sellerFen } = splitSale(charge.imageFen, prices.commissionBps);
+    const postings = [
+      { bookId: wallet.id, amountFen: -charge.totalFen },
+      { bookId: prices.revenueBook, amountFen: charge.computeFen + platformFen },
+    ];
+    if (image && sellerFen > 0) postings.push({ bookId: await sellerBook(tx, wallet, image.sellerAccountId), amountFen: sellerFen });
+    transfers.push({ postings, reason: 'metering', reference: `${instanceId}@${charge.hour.toISOString()}` });
+    wallet.balanceFen -= charge.totalFen;
+  }
+  return transfers;
 }
 
 async function sellerBook(tx: Tx, wallet: Wallet, sellerAccountId: string): Promise<string> {
