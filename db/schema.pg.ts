@@ -133,8 +133,9 @@ export const images = pgTable(
     deletedAt: timestamp('deleted_at', ms),
   },
   (t) => [
-    index('images_listing_idx').on(t.regionId, t.kind, t.deletedAt, t.createdAt.desc().nullsFirst(), t.name, t.status, t.osType, t.architecture, t.deprecatedAt),
-    index('images_owner_idx').on(t.ownerAccountId, t.regionId, t.kind, t.deletedAt, t.createdAt.desc().nullsFirst(), t.name, t.status, t.osType, t.architecture),
+    // Partial: PostgreSQL does not take `deleted_at IS NULL` as an equality, so with deleted_at a column before created_at it could not read the list's order from the index.
+    index('images_listing_idx').on(t.regionId, t.kind, t.createdAt.desc().nullsFirst(), t.name, t.status, t.osType, t.architecture, t.deprecatedAt).where(sql`${t.deletedAt} IS NULL`),
+    index('images_owner_idx').on(t.ownerAccountId, t.regionId, t.kind, t.createdAt.desc().nullsFirst(), t.name, t.status, t.osType, t.architecture).where(sql`${t.deletedAt} IS NULL`),
     index('images_id_listing_idx').on(t.id, t.regionId, t.kind, t.deletedAt, t.status, t.ownerAccountId, t.osType, t.architecture, t.productCode, t.createdAt, t.name, t.deprecatedAt),
     index('images_region_name_idx').on(t.regionId, t.kind, t.name, t.deletedAt),
     index('images_product_idx').on(t.productCode, t.regionId, t.kind, t.deletedAt),

@@ -140,8 +140,9 @@ export const images = sqliteTable(
   (t) => [
     // Issue 13: DescribeImages reads each visible set in its order (created_at DESC, name) from
     // these, with the filter columns in the index so rows that do not match cost no table read.
-    index('images_listing_idx').on(t.regionId, t.kind, t.deletedAt, sql`${t.createdAt} DESC`, t.name, t.status, t.osType, t.architecture, t.deprecatedAt),
-    index('images_owner_idx').on(t.ownerAccountId, t.regionId, t.kind, t.deletedAt, sql`${t.createdAt} DESC`, t.name, t.status, t.osType, t.architecture),
+    // Partial (issue 15): PostgreSQL does not take `deleted_at IS NULL` as an equality, so with deleted_at a column before created_at its plans could not read the list's order from the index.
+    index('images_listing_idx').on(t.regionId, t.kind, sql`${t.createdAt} DESC`, t.name, t.status, t.osType, t.architecture, t.deprecatedAt).where(sql`${t.deletedAt} IS NULL`),
+    index('images_owner_idx').on(t.ownerAccountId, t.regionId, t.kind, sql`${t.createdAt} DESC`, t.name, t.status, t.osType, t.architecture).where(sql`${t.deletedAt} IS NULL`),
     // The images shared with a caller are reached by id from its shares: this answers the
     // filters and the order from the index, one lookup per share instead of two.
     index('images_id_listing_idx').on(t.id, t.regionId, t.kind, t.deletedAt, t.status, t.ownerAccountId, t.osType, t.architecture, t.productCode, t.createdAt, t.name, t.deprecatedAt),

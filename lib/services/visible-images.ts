@@ -93,10 +93,15 @@ function countOf(db: Db, set: VisibleSet) {
   return fromSet(set, () => db.select(fields).from(set.source as typeof images).where(set.where), () => db.select(fields).from(imageShares).crossJoin(images).where(set.where)).prepare();
 }
 
-/** The set's rowids with the list's order keys: what the sets are merged by. */
-function keysOf(db: Db, set: VisibleSet) {
+/**
+ * The set's rowids with the list's order keys: what the sets are merged by. With an order, only
+ * the set's first `window` rows (offset + limit): PostgreSQL merges the sets in order (Merge
+ * Append) only when each is limited so, and those rows hold the page.
+ */
+function keysOf(db: Db, set: VisibleSet, order?: SQL[]) {
   const fields = { key: rowKey.as('key'), createdAt: sql`${images.createdAt}`.as('created_at'), name: sql`${images.name}`.as('name') };
-  return fromSet(set, () => db.select(fields).from(set.source as typeof images).where(set.where), () => db.select(fields).from(imageShares).crossJoin(images).where(set.where));
+  const keys = fromSet(set, () => db.select(fields).from(set.source as typeof images).where(set.where).$dynamic(), () => db.select(fields).from(imageShares).crossJoin(images).where(set.where).$dynamic());
+  return order ? keys.orderBy(...order).limit(p('window')) : keys;
 }
 
 const setsOf = (q: ImageListQuery): ImageOwnerAlias[] => (q.ownerAlias ? [q.ownerAlias] : aliases);
@@ -110,7 +115,7 @@ function countsFor(db: Db, q: ImageListQuery) {
 
 /** The page of the merge of some sets (those with rows: an empty set would still be walked), for one shape of query. */
 function pageFor(db: Db, q: ImageListQuery, sets: ImageOwnerAlias[]) {
-  const [first, ...rest] = sets.map((alias) => keysOf(db, visibleSet(q, alias)));
+  const [first, ...rest] = sets.map((alias) => keysOf(db, visibleSet(q, alias), onPostgres && sets.length > 1 ? orderOf(q.sort) : undefined));
   return (rest.length ? unionAll(first, rest[0], ...rest.slice(1)) : first).orderBy(...orderOf(q.sort)).limit(p('limit')).offset(p('offset')).prepare();
 }
 
@@ -137,36 +142,49 @@ function once<T>(known: Map<string, T>, key: string, make: () => T): T {
  * The platform's images (system, marketplace) are inserted by the seed and when a listing is
  * approved, and only marketplace images change (a seller deprecates one, issue 17); they are the
  * same for every caller: their counts (a walk of thousands of index entries each) are kept per
- * database until the images table's largest rowid or the marketplace revision (bumped by a
+ * database until the region's count of system images or the marketplace revision (bumped by a
  * trigger on every change of a marketplace image, migration 0012) moves. Only the non-selective filters
  * are kept (at most MAX_KEPT of them); the others count a handful of rows from their index.
  */
 const MAX_KEPT = 1_000;
 const platformCounts = new WeakMap<Db, { mark: string; counts: Map<string, number> }>();
-// PostgreSQL has no rowid: the system images' count stands for the seed's inserts.
-const platformMark = onPostgres
-  ? sql<string>`count(*) FILTER (WHERE ${images.kind} = 'system') || ':' || (SELECT revision FROM marketplace_revision WHERE id = 1)`
-  : sql<string>`max(${rowKey}) || ':' || (SELECT revision FROM marketplace_revision WHERE id = 1)`;
-const newestRowid = preparedQuery((db) => db.select({ mark: platformMark }).from(images).prepare());
+// Read from the region's few dozen system image entries of an index, on either engine (no scan of the table).
+const platformMark = preparedQuery((db) =>
+  db
+    .select({ mark: sql<string>`count(*) || ':' || (SELECT revision FROM marketplace_revision WHERE id = 1)` })
+    .from(images)
+    .where(and(eq(images.regionId, p('regionId')), eq(images.kind, 'system')))
+    .prepare(),
+);
 
-async function platformCount(db: Db, q: ImageListQuery, alias: ImageOwnerAlias, count: () => Promise<number>): Promise<number> {
-  if ((alias !== 'system' && alias !== 'marketplace') || q.imageId || q.imageName || q.productCode || q.imageFamily || q.search) return await count();
-  const mark = (await newestRowid().execute()).at(0)?.mark ?? '';
+/** The kept counts of the platform's sets, while the mark stands: read once per list. */
+async function keptCounts(db: Db, regionId: string): Promise<Map<string, number>> {
+  const mark = (await platformMark().execute({ regionId })).at(0)?.mark ?? '';
   let kept = platformCounts.get(db);
   if (!kept || kept.mark !== mark || kept.counts.size >= MAX_KEPT) platformCounts.set(db, (kept = { mark, counts: new Map() }));
+  return kept.counts;
+}
+
+const isKept = (q: ImageListQuery, alias: ImageOwnerAlias) => (alias === 'system' || alias === 'marketplace') && !(q.imageId || q.imageName || q.productCode || q.imageFamily || q.search);
+
+async function setSize(q: ImageListQuery, alias: ImageOwnerAlias, kept: () => Promise<Map<string, number>>, count: () => Promise<number>): Promise<number> {
+  if (!isKept(q, alias)) return await count();
+  const counts = await kept();
   const key = JSON.stringify([alias, q.regionId, q.status ?? null, q.osType?.toLowerCase() ?? null, q.architecture ?? null]);
-  const known = kept.counts.get(key);
+  const known = counts.get(key);
   if (known !== undefined) return known;
   const n = await count();
-  kept.counts.set(key, n);
+  counts.set(key, n);
   return n;
 }
 
 /** A page of the visible images, newest first (then by name), and how many there are in all. */
 export async function listVisibleImages(db: Db, q: ImageListQuery): Promise<{ rows: Image[]; total: number }> {
-  const params = { ...q, osType: q.osType?.toLowerCase(), searchLike: q.search ? containsPattern(q.search) : undefined, limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
+  const params = { ...q, osType: q.osType?.toLowerCase(), searchLike: q.search ? containsPattern(q.search) : undefined, limit: q.pageSize, offset: (q.page - 1) * q.pageSize, window: q.page * q.pageSize };
   const countOfSet = once(counts(), shapeOf(q), () => countsFor(db, q));
-  const sizes = await oneAfterAnother(setsOf(q), async (alias) => ({ alias, n: await platformCount(db, q, alias, async () => (await countOfSet.get(alias)!.execute(params)).at(0)?.n ?? 0) }));
+  let kept: Promise<Map<string, number>> | undefined;
+  const platform = () => (kept ??= keptCounts(db, q.regionId));
+  const sizes = await oneAfterAnother(setsOf(q), async (alias) => ({ alias, n: await setSize(q, alias, platform, async () => (await countOfSet.get(alias)!.execute(params)).at(0)?.n ?? 0) }));
   const total = sizes.reduce((sum, { n }) => sum + n, 0);
   const sets = sizes.filter(({ n }) => n > 0).map(({ alias }) => alias);
   if (sets.length === 0) return { rows: [], total };
