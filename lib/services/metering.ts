@@ -23,8 +23,7 @@ import { infrastructure, mutate, type Tx } from './transaction';
  * CHUNK_MS, so the sweep never holds the write lock (and the event loop) for long.
  */
 export const HOURS_PER_TRANSACTION = 200;
-// 10 ms, not 8 (issue 15): awaited queries make an account take longer, and smaller chunks meant more commits, each several ms on disk.
-const CHUNK_MS = 10;
+const CHUNK_MS = 8;
 
 type SweepOptions = { hoursPerTransaction?: number };
 
