@@ -52,7 +52,7 @@ export async function bootLatencyUnderLaunchLoad({ accountId, rate = 1_000, seco
   const { config } = await import('../lib/config');
   const { newRequestId } = await import('../lib/domain/ids');
   const { runInstances } = await import('../lib/services/instances');
-  const { preparedStatement } = await import('../db/prepared');
+  const { placeholders, preparedStatement } = await import('../db/prepared');
   // An older build has no stopWorker: its worker simply keeps running.
   const { startWorker, stopWorker } = (await import('../lib/jobs/worker')) as { startWorker: () => void; stopWorker?: () => Promise<void> };
   const image = await systemImage();
@@ -71,7 +71,6 @@ export async function bootLatencyUnderLaunchLoad({ accountId, rate = 1_000, seco
     }
     return (performance.now() - start) / 1000;
   });
-  const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(',');
   const booted = async () => {
     let n = 0;
     for (let i = 0; i < ids.length; i += 500) n += Number((await preparedStatement(`SELECT count(*) AS n FROM instances WHERE status = 'Running' AND id IN (${placeholders(Math.min(500, ids.length - i))})`).get<{ n: number }>(...ids.slice(i, i + 500)))!.n);

@@ -169,12 +169,12 @@ const isKept = (q: ImageListQuery, alias: ImageOwnerAlias) => (alias === 'system
 
 async function setSize(q: ImageListQuery, alias: ImageOwnerAlias, kept: () => Promise<Map<string, number>>, count: () => Promise<number>): Promise<number> {
   if (!isKept(q, alias)) return await count();
-  const counts = await kept();
+  const sizes = await kept();
   const key = JSON.stringify([alias, q.regionId, q.status ?? null, q.osType?.toLowerCase() ?? null, q.architecture ?? null]);
-  const known = counts.get(key);
+  const known = sizes.get(key);
   if (known !== undefined) return known;
   const n = await count();
-  counts.set(key, n);
+  sizes.set(key, n);
   return n;
 }
 
