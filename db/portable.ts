@@ -32,11 +32,12 @@ export const ascNullsFirst = (column: AnyColumn | SQL): SQL => sql`${column} ASC
 
 /**
  * `column IN` the values of a JSON array given as one parameter: any number of ids in one
- * prepared statement (issue 13). SQLite reads the array with json_each, PostgreSQL with
- * json_array_elements_text (its values as text).
+ * prepared statement (issue 13). SQLite reads the array with json_each. PostgreSQL gets it as an
+ * array (`= ANY`), which its generic plan of a prepared statement looks up in the column's
+ * index: as `IN (SELECT …)` it planned a hash join over every row of the table.
  */
 export function inJsonList(column: AnyColumn | SQL, list: Placeholder | string): SQL {
-  return onPostgres ? sql`${column} IN (SELECT json_array_elements_text(${list}::json))` : sql`${column} IN (SELECT value FROM json_each(${list}))`;
+  return onPostgres ? sql`${column} = ANY(ARRAY(SELECT json_array_elements_text(${list}::json)))` : sql`${column} IN (SELECT value FROM json_each(${list}))`;
 }
 
 /**

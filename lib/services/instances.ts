@@ -245,12 +245,15 @@ export function lifecycleChange(action: LifecycleAction): (actor: Actor, instanc
 export async function completeBoot(actor: Actor, instanceIds: string[]): Promise<void> {
   await mutate(actor, 'BootInstances', async (tx, note) => {
     note.target = instanceIds.join(',');
-    // One prepared statement for any batch size (the boot job runs thousands a second); CROSS JOIN
-    // keeps SQLite on the primary key instead of walking every Pending instance of the account.
-    const pending = await preparedStatement({
-      sqlite: `SELECT i.id, i.status FROM json_each(?) AS j CROSS JOIN instances AS i ON i.id = j.value WHERE i.account_id = ? AND i.status = 'Pending'`,
-      postgres: `SELECT i.id, i.status FROM json_array_elements_text(?::json) AS j(value) JOIN instances AS i ON i.id = j.value WHERE i.account_id = ? AND i.status = 'Pending'`,
-    }).all<{ id: string; status: string }>(JSON.stringify(instanceIds), actor.accountId);
+    // One prepared statement for any batch size (the boot job runs thousands a second), read by
+    // primary key: CROSS JOIN keeps SQLite on it. The owner and status are checked here, not in
+    // SQL, where PostgreSQL's generic plan may walk the account's Pending instances (a whole
+    // launch backlog, per boot) by its (account, status) index instead.
+    const batch = await preparedStatement({
+      sqlite: `SELECT i.id, i.status, i.account_id FROM json_each(?) AS j CROSS JOIN instances AS i ON i.id = j.value`,
+      postgres: `SELECT id, status, account_id FROM instances WHERE id = ANY(ARRAY(SELECT json_array_elements_text(?::json)))`,
+    }).all<{ id: string; status: string; account_id: string }>(JSON.stringify(instanceIds));
+    const pending = batch.filter((instance) => instance.account_id === actor.accountId && instance.status === 'Pending');
     for (const instance of pending) await moveInstance(tx, instance, { to: 'Running' });
   });
 }
