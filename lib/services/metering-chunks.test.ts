@@ -27,8 +27,8 @@ const at = (hours: number) => new Date(T0.getTime() + hours * HOUR);
 const PER_HOUR = 32;
 
 /** Launched and booted at T0, so every hour since is a whole Running hour. */
-async function launchRunning(actor: Actor, amount: number): Promise<string[]> {
-  clock.set(T0);
+async function launchRunning(actor: Actor, amount: number, startHour = 0): Promise<string[]> {
+  clock.set(at(startHour));
   const { instanceIds } = await runInstances(actor, { regionId: 'cn-hangzhou', instanceTypeId: 'ecs.t6-c1m1.large', imageId: await productImage('lnmp000101'), skuCode: 'lnmp000101-hourly', amount });
   await completeBoot({ ...actor, roles: [] }, instanceIds);
   return instanceIds;
@@ -76,6 +76,24 @@ describe('the hourly sweep in bounded chunks (issue 13)', () => {
     expect(await cutShort).toBe(50);
     expect(await hoursOf(buyer)).toHaveLength(216);
     expect(await walletBalance(buyer)).toBe(100_000 - 216 * PER_HOUR);
+    expect(await ledgerSum()).toBe(0);
+  });
+
+  it('accounts whose instances interleave in the sweep order, cut by a small budget: one run settles every hour once', async () => {
+    // Marks at hours 0, 2 and 5, three accounts: chunks of 7 hours cut instances part-way and stop between accounts.
+    const buyers = [await newBuyer(), await newBuyer(), await newBuyer()];
+    for (const buyer of buyers) await fund(buyer, 100_000);
+    const launches = [[0, 2], [1, 1], [2, 2], [0, 1], [1, 0], [2, 5]] as const;
+    for (const [buyer, startHour] of launches) await launchRunning(buyers[buyer], 1, startHour);
+    clock.set(at(12));
+    const expected = launches.reduce((sum, [, startHour]) => sum + 12 - startHour, 0);
+    expect(await settleHours(clock.now(), { hoursPerTransaction: 7 })).toBe(expected);
+    for (const [i, buyer] of buyers.entries()) {
+      const due = launches.filter(([b]) => b === i).reduce((sum, [, startHour]) => sum + 12 - startHour, 0);
+      expect(await hoursOf(buyer)).toHaveLength(due);
+      expect(await walletBalance(buyer)).toBe(100_000 - due * PER_HOUR);
+    }
+    expect(await settleHours(clock.now(), { hoursPerTransaction: 7 })).toBe(0);
     expect(await ledgerSum()).toBe(0);
   });
 

@@ -5,7 +5,7 @@
 import { placeholders, preparedStatement, valueRows } from '../../db/prepared';
 import { setImmediate as yieldToRequests } from 'node:timers/promises';
 import { performance } from 'node:perf_hooks';
-import { and, asc, eq, gt, isNull, lt, notInArray, or } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lt, notInArray, or, sql } from 'drizzle-orm';
 import { instances, instanceTypes } from '../../db/schema';
 import { clock } from '../clock';
 import { platformActor } from '../domain/actor';
@@ -55,11 +55,27 @@ async function* settlementChunks(now: Date, { hoursPerTransaction = HOURS_PER_TR
   const end = hourStart(now);
   // An account whose settlement failed (rolled back, audited) is left for the next run, so the others are still billed.
   const failed = new Set<string>();
+  // Marks only move forward (to `end`, or to the first hour a budget left), so nothing due is ever behind the cursor.
+  let after: SweepKey | null = null;
   for (;;) {
-    const charged = await settleChunk(end, hoursPerTransaction, failed);
-    if (charged === null) return;
-    yield charged;
+    const step = await settleChunk(end, hoursPerTransaction, failed, after);
+    if (step === null) return;
+    after = step.after;
+    yield step.charged;
   }
+}
+
+/** A place in the sweep's order: the due-instance index's key. */
+type SweepKey = { meteredUntil: Date; accountId: string; id: string };
+
+/**
+ * The due instances after `after` in the index's order. A chunk reads on from where the one
+ * before left every instance settled: on PostgreSQL the index keeps the entries of the marks
+ * earlier chunks moved until a vacuum, and a scan from the first mark walked them all, each chunk.
+ */
+function dueAfter(after: SweepKey | null) {
+  if (!after) return undefined;
+  return sql`(${instances.meteredUntil}, ${instances.accountId}, ${instances.id}) > (${sql.param(after.meteredUntil, instances.meteredUntil)}, ${after.accountId}, ${after.id})`;
 }
 
 type DueInstance = { id: string; accountId: string; meteredUntil: Date; licenseId: string | null; computeFenPerHour: number };
@@ -67,37 +83,46 @@ type DueInstance = { id: string; accountId: string; meteredUntil: Date; licenseI
 /** Whether an instance may still have hours to bill: the predicate of instances_unmetered_idx, word for word. */
 const unmetered = or(isNull(instances.releasedAt), gt(instances.releasedAt, instances.meteredUntil));
 
-/** One transaction: the next due instances, grouped by account (one audited SettleHours each); null when nothing is due. */
-async function settleChunk(end: Date, maxHours: number, failed: Set<string>): Promise<number | null> {
+/**
+ * One transaction: the next due instances, grouped by account (one audited SettleHours each).
+ * Says the hours charged and the key up to which every instance it read is settled; null when
+ * nothing is due.
+ */
+async function settleChunk(end: Date, maxHours: number, failed: Set<string>, after: SweepKey | null): Promise<{ charged: number; after: SweepKey | null } | null> {
   const started = performance.now();
   return await infrastructure(async (tx) => {
     const due: DueInstance[] = await tx
       .select({ id: instances.id, accountId: instances.accountId, meteredUntil: instances.meteredUntil, licenseId: instances.licenseId, computeFenPerHour: instanceTypes.hourlyPriceFen })
       .from(instances)
       .innerJoin(instanceTypes, eq(instanceTypes.id, instances.instanceTypeId))
-      .where(and(lt(instances.meteredUntil, end), unmetered, failed.size > 0 ? notInArray(instances.accountId, [...failed]) : undefined))
+      .where(and(lt(instances.meteredUntil, end), unmetered, dueAfter(after), failed.size > 0 ? notInArray(instances.accountId, [...failed]) : undefined))
       .orderBy(asc(instances.meteredUntil), asc(instances.accountId), asc(instances.id))
       .limit(maxHours);
     if (due.length === 0) return null;
     const prices: Prices = { commissionBps: (await readSettings(tx)).commissionBps, revenueBook: await platformBook(tx, 'platform_revenue') };
     let budget = maxHours;
     let charged = 0;
+    const settled = new Set<string>();
     for (const [accountId, list] of groupBy(due, (instance) => instance.accountId)) {
       if (budget <= 0 || (budget < maxHours && performance.now() - started > CHUNK_MS)) break;
       try {
         const result = await mutate(platformActor(accountId, newRequestId()), 'SettleHours', async (accountTx, note) => {
-          const settled = await settleAccount(accountTx, accountId, list, end, budget, prices);
-          note.detail = { until: end.toISOString(), hours: settled.charged };
-          return settled;
+          const account = await settleAccount(accountTx, accountId, list, end, budget, prices);
+          note.detail = { until: end.toISOString(), hours: account.charged };
+          return account;
         });
         budget -= result.hours;
         charged += result.charged;
+        for (const id of result.settled) settled.add(id);
       } catch (error) {
         failed.add(accountId);
         console.error(`[metering] account ${accountId} not settled:`, error);
       }
     }
-    return charged;
+    // The next chunk reads on after the last instance before the first one left unsettled (an account not reached, an instance cut by the budget).
+    const unsettled = due.findIndex((instance) => !settled.has(instance.id));
+    const last = unsettled === -1 ? due.at(-1) : due[unsettled - 1];
+    return { charged, after: last ? { meteredUntil: last.meteredUntil, accountId: last.accountId, id: last.id } : after };
   });
 }
 
@@ -116,10 +141,10 @@ type Prices = { commissionBps: number; revenueBook: string };
 
 /**
  * Settles up to `budget` hours of the account's due instances, oldest hours first; an instance
- * cut off by the budget keeps its mark at the first hour not settled. Says the hours looked at
- * and the hours charged.
+ * cut off by the budget keeps its mark at the first hour not settled. Says the hours looked at,
+ * the hours charged and the instances settled up to `end`.
  */
-async function settleAccount(tx: Tx, accountId: string, due: DueInstance[], end: Date, budget: number, prices: Prices): Promise<{ hours: number; charged: number }> {
+async function settleAccount(tx: Tx, accountId: string, due: DueInstance[], end: Date, budget: number, prices: Prices): Promise<{ hours: number; charged: number; settled: string[] }> {
   const walletId = await ensureBook(tx, 'wallet', accountId);
   const wallet: Wallet = { id: walletId, balanceFen: await balanceOf(tx, walletId), sellerBooks: new Map() };
   const runs = await runsOf(due);
@@ -150,7 +175,7 @@ async function settleAccount(tx: Tx, accountId: string, due: DueInstance[], end:
   const charged = await recordHours(accountId, toCharge);
   await postTransfers(await paymentsFor(tx, wallet, charged, prices));
   if (wallet.balanceFen < 0) await stopForArrears(tx, accountId);
-  return { hours, charged: charged.length };
+  return { hours, charged: charged.length, settled: marks.filter((mark) => mark.until === end.getTime()).map((mark) => mark.id) };
 }
 
 /** The runs of the account's due instances that may overlap an hour still to bill, in one statement. */
