@@ -11,6 +11,7 @@ import { newAccountId, newRequestId, newResourceId } from '../../lib/domain/ids'
 import { seedMarketplace, sellerAccounts } from '../../lib/seed/marketplace';
 import { createAccessKey } from '../../lib/services/access-keys';
 import { createAccount } from '../../lib/services/accounts';
+import { creditWallet } from '../../lib/services/wallet';
 import type { Variant } from './jobs';
 import type { Key } from './signing';
 
@@ -53,6 +54,9 @@ export type Dataset = {
 
 const DAY_MS = 86_400_000;
 
+/** ¥10 million each: more than a run's launches cost in the hour it may cross. */
+const LAUNCH_ACCOUNT_FUNDS_FEN = 1_000_000_000;
+
 /** `launchLicenses`: how many product launches the run may make (the pools are sized for it). */
 export async function generateDataset(db: Db, sizes: Sizes, launchLicenses: number): Promise<Dataset> {
   const started = performance.now();
@@ -65,6 +69,9 @@ export async function generateDataset(db: Db, sizes: Sizes, launchLicenses: numb
   const keyOf = async (id: string) => await createAccessKey({ userId: `user-${id}`, accountId: id, roles: ['buyer'], requestId: newRequestId() });
   const launchAccountIds: string[] = [];
   for (let i = 0; i < sizes.launchAccounts; i++) launchAccountIds.push(await createAccount(`Bench launcher ${i}`));
+  // Funded: a run that crosses the hour has the server's billing sweep charge the launches' hours,
+  // and an account in arrears is refused its next launch (MKT-12), which is not what is measured.
+  for (const id of launchAccountIds) await creditWallet(id, LAUNCH_ACCOUNT_FUNDS_FEN, 'bench funds');
   const keys = [await keyOf(accountId)];
   for (const id of launchAccountIds) keys.push(await keyOf(id));
   const systemImageId = (await one<{ id: string }>(`SELECT id FROM images WHERE region_id = ? AND kind = 'system' AND os_type = 'linux' LIMIT 1`, REGION)).id;
