@@ -5,7 +5,7 @@ import path from 'node:path';
 export type Count = { passed: number; failed: number; skipped: number };
 
 type VitestFile = { name: string; status: string; message?: string; assertionResults: { status: string; fullName: string; failureMessages?: string[] }[] };
-export type VitestReport = { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; success: boolean; testResults: VitestFile[] };
+type VitestReport = { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; success: boolean; testResults: VitestFile[] };
 
 /**
  * A file that failed with no failed test (its import or a beforeAll threw, e.g. no PostgreSQL)
@@ -25,7 +25,7 @@ export function vitestCount(report: VitestReport): Count {
   return { passed: report.numPassedTests, failed, skipped };
 }
 
-export type PlaywrightReport = { suites?: PlaywrightSuite[]; stats: { expected: number; flaky: number; unexpected: number; skipped: number } };
+type PlaywrightReport = { suites?: PlaywrightSuite[]; stats: { expected: number; flaky: number; unexpected: number; skipped: number } };
 
 export function playwrightCount({ stats }: PlaywrightReport): Count {
   return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };

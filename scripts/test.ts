@@ -9,7 +9,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { postgresServerUrl, stopCluster } from '../tests/helpers/postgres-server';
 import { freePort } from './free-port';
-import { playwrightCount, playwrightFailures, readCount, readReport, vitestCount, vitestFailures, type Count, type PlaywrightReport, type VitestReport } from './test-count';
+import { playwrightCount, playwrightFailures, readCount, readReport, vitestCount, vitestFailures, type Count } from './test-count';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const results = fs.mkdtempSync(path.join(os.tmpdir(), 'stratus-test-'));
@@ -32,16 +32,18 @@ function ensureChromium(): boolean {
   return false;
 }
 
-/** One engine's vitest project (vitest.config.ts): the service and API suites run on both (issue 15). */
 /** What failed, a line each, for the end of the log. */
 const failures: string[] = [];
+const noteFailures = <R>(json: string, project: string, list: (report: R, project: string) => string[]) =>
+  failures.push(...readReport(json, (report: R) => list(report, project), [`[${project}] no report`]));
 
+/** One engine's vitest project (vitest.config.ts): the service and API suites run on both (issue 15). */
 function vitestProject(project: 'sqlite' | 'postgres'): { count: Count; status: number } {
   const json = path.join(results, `vitest-${project}.json`);
   const status = run('npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${json}`]);
   const count = readCount(json, vitestCount);
   if (status !== 0 && count.failed === 0) count.failed = 1;
-  if (status !== 0) failures.push(...readReport(json, (report: VitestReport) => vitestFailures(report, project), [`[${project}] no report`]));
+  if (status !== 0) noteFailures(json, project, vitestFailures);
   return { count, status };
 }
 const onSqlite = vitestProject('sqlite');
@@ -63,7 +65,7 @@ if (process.env.STRATUS_SKIP_E2E) {
   built = true;
   e2eStatus = run('npx', ['playwright', 'test'], { E2E_PORT: String(port), E2E_DATA_DIR: path.join(results, 'data'), E2E_JSON: e2eJson });
   e2e = readCount(e2eJson, playwrightCount);
-  if (e2eStatus !== 0) failures.push(...readReport(e2eJson, (report: PlaywrightReport) => playwrightFailures(report, 'e2e'), ['[e2e] no report']));
+  if (e2eStatus !== 0) noteFailures(e2eJson, 'e2e', playwrightFailures);
   // A server that never started reports no test at all: that is a failure, not a pass.
   if (e2eStatus !== 0 && e2e.failed === 0) e2e.failed = 1;
 }
@@ -86,7 +88,7 @@ if (built && e2eStatus === 0) {
     const json = path.join(results, 'e2e-postgres.json');
     const status = run('npx', ['playwright', 'test', 'e2e/api.spec.ts', 'e2e/market-api.spec.ts', '--project=e2e'], { E2E_PORT: String(await freePort()), E2E_DATA_DIR: path.join(results, 'data-postgres'), E2E_JSON: json, DATABASE_URL: server.toString() });
     onPostgresApi = readCount(json, playwrightCount);
-    if (status !== 0) failures.push(...readReport(json, (report: PlaywrightReport) => playwrightFailures(report, 'e2e on PostgreSQL'), ['[e2e on PostgreSQL] no report']));
+    if (status !== 0) noteFailures(json, 'e2e on PostgreSQL', playwrightFailures);
     if (status !== 0 && onPostgresApi.failed === 0) onPostgresApi.failed = 1;
     e2eStatus = status;
   } catch (error) {
